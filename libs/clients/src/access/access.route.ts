@@ -1,0 +1,36 @@
+import { In, IsNull, MoreThan, type DataSource } from 'typeorm';
+import { type ClientAccessResponse, isUuid } from '@caseflow/auth';
+import { badInput } from '@caseflow/core';
+import type { InternalRoute } from '@caseflow/federation';
+import { ClientEntity } from '../client/client.entity';
+import { ConsentEntity } from '../consent/consent.entity';
+import { decideGrant } from './access.policy';
+
+const MAX_IDS = 1000;
+
+/**
+ * The answering side of the client-access mechanism: POST {clientIds} with
+ * the caller's internal token → the caller's grant on each client. Two SQL
+ * statements however many ids are asked.
+ */
+export function clientAccessRoute(dataSource: DataSource): InternalRoute {
+  return async (body, caller): Promise<ClientAccessResponse> => {
+    const ids = (body as { clientIds?: unknown })?.clientIds;
+    if (!Array.isArray(ids) || ids.some((id) => typeof id !== 'string')) throw badInput('clientIds', 'must be a list of ids');
+    if (ids.length > MAX_IDS) throw badInput('clientIds', `must hold at most ${MAX_IDS} ids`);
+    const uuids = [...new Set((ids as string[]).filter(isUuid))];
+    const now = new Date();
+    const [clients, consents] =
+      uuids.length === 0
+        ? [[], []]
+        : await Promise.all([
+            dataSource.getRepository(ClientEntity).find({
+              select: { id: true, organizationId: true, assignedCaseManagerId: true },
+              where: { id: In(uuids) },
+            }),
+            dataSource.getRepository(ConsentEntity).findBy({ clientId: In(uuids), revokedAt: IsNull(), expiresAt: MoreThan(now) }),
+          ]);
+    const byId = new Map(clients.map((c) => [c.id, c]));
+    return { grants: (ids as string[]).map((id) => decideGrant(caller.actor, id, byId.get(id) ?? null, consents, now)) };
+  };
+}

@@ -1,0 +1,116 @@
+import type { DataSource } from 'typeorm';
+import { type Actor, type ClientGrant, isUuid } from '@caseflow/auth';
+import type { AuditTrail } from '@caseflow/audit';
+import { badInput, forbidden } from '@caseflow/core';
+import { decodeCursor, encodeCursor, pageSize } from '@caseflow/db';
+import { decideGrant, mayHoldCaseload } from '../access/access.policy';
+import type { ClientsLoaders } from '../context';
+import { displayNameOf, foldName, likeLiteral } from '../shared/names';
+import { ClientEntity } from './client.entity';
+import type { Client, ClientConnection, ClientFilter } from './client.type';
+
+const MAX_NAME_FILTER = 200;
+
+/** Client record reads, scoped to the caller and audited. */
+export class ClientService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly loaders: ClientsLoaders,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  /** One client, or null when no such client exists; FORBIDDEN (and a denial event) when the caller may not see it. */
+  async get(actor: Actor, id: string): Promise<Client | null> {
+    if (!isUuid(id)) throw badInput('id', 'must be a UUID');
+    const client = await this.visible(actor, id);
+    if (client === 'denied') throw forbidden("You may not see this client's record");
+    return client;
+  }
+
+  /** For `__resolveReference`: the client if the caller may see it, otherwise null (the denial is audited). */
+  async reference(actor: Actor, id: string): Promise<Client | null> {
+    if (!isUuid(id)) return null;
+    const client = await this.visible(actor, id);
+    return client === 'denied' ? null : client;
+  }
+
+  async list(actor: Actor, first: number | null | undefined, after: string | null | undefined, filter: ClientFilter | null | undefined): Promise<ClientConnection> {
+    const size = pageSize(first, 25);
+    const cursor = decodeCursor(after, 2);
+    if (filter?.assignedCaseManagerId != null && !isUuid(filter.assignedCaseManagerId)) {
+      throw badInput('filter.assignedCaseManagerId', 'must be a UUID');
+    }
+    if (filter?.nameContains != null && filter.nameContains.length > MAX_NAME_FILTER) {
+      throw badInput('filter.nameContains', `must be at most ${MAX_NAME_FILTER} characters`);
+    }
+    if (!mayHoldCaseload(actor)) {
+      this.audit.note({ action: 'SEARCH', entityType: 'Client', outcome: 'DENIED', detail: `role ${actor.role}` });
+      throw forbidden('Only case managers and supervisors may list clients');
+    }
+
+    const query = this.dataSource.getRepository(ClientEntity).createQueryBuilder('c');
+    if (actor.role === 'CASE_MANAGER') query.where('c.assigned_case_manager_id = :me', { me: actor.staffId });
+    else query.where('c.organization_id = :org', { org: actor.organizationId });
+    if (filter?.status?.length) query.andWhere('c.status = ANY(:statuses)', { statuses: filter.status });
+    if (filter?.assignedCaseManagerId) query.andWhere('c.assigned_case_manager_id = :cm', { cm: filter.assignedCaseManagerId });
+    const folded = filter?.nameContains ? foldName(filter.nameContains) : '';
+    if (folded) query.andWhere(`c.search_name LIKE :name`, { name: `%${likeLiteral(folded)}%` });
+
+    const totalCount = await query.clone().getCount();
+    if (cursor) query.andWhere('(c.sort_key, c.id) > (:afterKey, :afterId)', { afterKey: String(cursor[0]), afterId: String(cursor[1]) });
+    const rows = await query.orderBy('c.sort_key', 'ASC').addOrderBy('c.id', 'ASC').limit(size + 1).getMany();
+    const page = rows.slice(0, size);
+
+    this.audit.note({ action: 'SEARCH', entityType: 'Client', detail: describeFilter(filter) });
+    for (const row of page) this.audit.note({ action: 'READ', entityType: 'Client', entityId: row.id, clientId: row.id });
+    const fullAccess = { caseRecord: true, kinds: [] as Client['access']['kinds'] };
+    const edges = page.map((row) => ({ cursor: encodeCursor([row.sortKey, row.id]), node: toClient(row, fullAccess) }));
+    return {
+      edges,
+      pageInfo: { hasNextPage: rows.length > size, endCursor: edges.length ? edges[edges.length - 1].cursor : null },
+      totalCount,
+    };
+  }
+
+  /** The caller's grant on a client this request has loaded (consents are read only for partners). */
+  async grant(actor: Actor, entity: ClientEntity): Promise<ClientGrant> {
+    const consents = actor.role === 'PARTNER' ? await this.loaders.consentsByClient.load(entity.id) : [];
+    return decideGrant(actor, entity.id, entity, consents, new Date());
+  }
+
+  private async visible(actor: Actor, id: string): Promise<Client | null | 'denied'> {
+    const entity = await this.loaders.client.load(id);
+    if (!entity) return null;
+    const grant = await this.grant(actor, entity);
+    const caseRecord = grant.write;
+    if (!caseRecord && !grant.read.includes('CONTACT_INFO')) {
+      this.audit.note({ action: 'READ', entityType: 'Client', entityId: id, clientId: id, outcome: 'DENIED' });
+      return 'denied';
+    }
+    this.audit.note({ action: 'READ', entityType: 'Client', entityId: id, clientId: id, detail: caseRecord ? null : 'consent scope' });
+    return toClient(entity, { caseRecord, kinds: grant.read });
+  }
+}
+
+function describeFilter(filter: ClientFilter | null | undefined): string | null {
+  if (!filter) return null;
+  const used = Object.entries(filter).filter(([, v]) => v !== null && v !== undefined && !(Array.isArray(v) && v.length === 0)).map(([k]) => k);
+  return used.length ? `filter: ${used.join(', ')}` : null;
+}
+
+export function toClient(entity: ClientEntity, access: Client['access']): Client {
+  return {
+    id: entity.id,
+    firstName: entity.firstName,
+    lastName: entity.lastName,
+    preferredName: entity.preferredName,
+    displayName: displayNameOf(entity.firstName, entity.lastName, entity.preferredName),
+    dateOfBirth: entity.dateOfBirth,
+    status: entity.status,
+    intakeDate: entity.intakeDate,
+    assignedCaseManager: null,
+    assignedCaseManagerId: entity.assignedCaseManagerId,
+    organizationId: entity.organizationId,
+    access,
+  };
+}

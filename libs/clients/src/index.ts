@@ -1,0 +1,3 @@
+export { clientsSubgraph, buildClientsSchema } from './subgraph';
+export { seedClients } from './seed';
+export type { ClientsContext } from './context';

@@ -1,0 +1,40 @@
+import type { Actor } from '@caseflow/auth';
+import { isUuid } from '@caseflow/auth';
+import { badInput, unauthenticated } from '@caseflow/core';
+import type { ClientsLoaders } from '../context';
+import type { StaffMemberEntity } from './staff.entity';
+import type { StaffMember } from './staff.type';
+
+export function toStaffMember(entity: StaffMemberEntity): StaffMember {
+  return {
+    id: entity.id,
+    displayName: entity.displayName,
+    email: entity.email,
+    role: entity.role,
+    organization: { id: entity.organizationId },
+  };
+}
+
+/** Staff directory reads. Any signed-in staff member may see colleagues' names, roles and agencies. */
+export class StaffService {
+  constructor(private readonly loaders: ClientsLoaders) {}
+
+  async me(actor: Actor): Promise<StaffMember> {
+    const entity = await this.loaders.staff.load(actor.staffId);
+    if (!entity) throw unauthenticated('Your staff account is not known to Caseflow');
+    return toStaffMember(entity);
+  }
+
+  async get(_actor: Actor, id: string, field = 'id'): Promise<StaffMember | null> {
+    if (!isUuid(id)) throw badInput(field, 'must be a UUID');
+    const entity = await this.loaders.staff.load(id);
+    return entity ? toStaffMember(entity) : null;
+  }
+
+  /** For `__resolveReference`: batched through the loader; unknown ids resolve to null. */
+  async reference(_actor: Actor, id: string): Promise<StaffMember | null> {
+    if (!isUuid(id)) return null;
+    const entity = await this.loaders.staff.load(id);
+    return entity ? toStaffMember(entity) : null;
+  }
+}

@@ -1,0 +1,123 @@
+/**
+ * The audit trail: who did what to which client's record, when, and whether
+ * it was allowed. Every subgraph that holds client data keeps an append-only
+ * `audit_event` table in its own schema (the database refuses UPDATE, DELETE
+ * and TRUNCATE on it). Reads and denials of one request are buffered and
+ * written in one INSERT before the response leaves; writes are recorded inside
+ * the transaction of the change they describe, so neither exists without the
+ * other. Events carry identifiers only, never note bodies or names.
+ */
+import type { EntityManager } from 'typeorm';
+import type { Actor } from '@caseflow/auth';
+
+export type AuditAction = 'READ' | 'SEARCH' | 'CREATE' | 'UPDATE' | 'TRANSITION' | 'OVERRIDE';
+export type AuditOutcome = 'ALLOWED' | 'DENIED';
+
+export interface AuditEvent {
+  action: AuditAction;
+  entityType: string;
+  entityId?: string | null;
+  clientId?: string | null;
+  outcome?: AuditOutcome;
+  /** A short, non-personal detail, e.g. the field names changed or the reason code of a denial. */
+  detail?: string | null;
+}
+
+interface Queryable {
+  query(sql: string, parameters?: unknown[]): Promise<unknown>;
+}
+
+const COLUMNS = ['actor_id', 'actor_role', 'actor_organization_id', 'action', 'entity_type', 'entity_id', 'client_id', 'outcome', 'detail', 'request_id'];
+
+function insertSql(schema: string, rows: number): string {
+  const values: string[] = [];
+  for (let r = 0; r < rows; r += 1) {
+    values.push(`(${COLUMNS.map((_, c) => `$${r * COLUMNS.length + c + 1}`).join(', ')})`);
+  }
+  return `INSERT INTO "${schema}".audit_event (${COLUMNS.join(', ')}) VALUES ${values.join(', ')}`;
+}
+
+/** The audit events of one request, for one subgraph. */
+export class AuditTrail {
+  private pending: AuditEvent[] = [];
+
+  constructor(
+    private readonly schema: string,
+    private readonly actor: Actor,
+    private readonly requestId: string,
+  ) {}
+
+  /** Buffers a read, search or denial; written by `flush` before the response is sent. */
+  note(event: AuditEvent): void {
+    this.pending.push(event);
+  }
+
+  /** Records a change inside the caller's transaction. */
+  async write(manager: Queryable | EntityManager, event: AuditEvent): Promise<void> {
+    await (manager as Queryable).query(insertSql(this.schema, 1), this.params([event]));
+  }
+
+  /** Writes every buffered event in one statement. */
+  async flush(db: Queryable): Promise<void> {
+    if (this.pending.length === 0) return;
+    const events = this.pending;
+    this.pending = [];
+    for (let i = 0; i < events.length; i += 500) {
+      const chunk = events.slice(i, i + 500);
+      await db.query(insertSql(this.schema, chunk.length), this.params(chunk));
+    }
+  }
+
+  get pendingCount(): number {
+    return this.pending.length;
+  }
+
+  private params(events: AuditEvent[]): unknown[] {
+    return events.flatMap((e) => [
+      this.actor.staffId,
+      this.actor.role,
+      this.actor.organizationId,
+      e.action,
+      e.entityType,
+      e.entityId ?? null,
+      e.clientId ?? null,
+      e.outcome ?? 'ALLOWED',
+      e.detail ?? null,
+      this.requestId,
+    ]);
+  }
+}
+
+/**
+ * DDL for a subgraph's audit table, for its first migration: the table, its
+ * indexes (by client and time for a supervisor's trail), and the trigger that
+ * makes it append-only.
+ */
+export function auditTableSql(schema: string): string[] {
+  return [
+    `CREATE TABLE "${schema}".audit_event (
+      id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+      at timestamptz NOT NULL DEFAULT now(),
+      actor_id uuid NOT NULL,
+      actor_role text NOT NULL,
+      actor_organization_id uuid NOT NULL,
+      action text NOT NULL,
+      entity_type text NOT NULL,
+      entity_id text,
+      client_id uuid,
+      outcome text NOT NULL CHECK (outcome IN ('ALLOWED', 'DENIED')),
+      detail text,
+      request_id text NOT NULL
+    )`,
+    `CREATE INDEX audit_event_client_at_idx ON "${schema}".audit_event (client_id, at) WHERE client_id IS NOT NULL`,
+    `CREATE INDEX audit_event_actor_at_idx ON "${schema}".audit_event (actor_id, at)`,
+    `CREATE FUNCTION "${schema}".audit_event_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+     BEGIN
+       RAISE EXCEPTION 'audit events are append-only (% refused)', TG_OP USING ERRCODE = 'insufficient_privilege';
+     END $$`,
+    `CREATE TRIGGER audit_event_no_update_delete BEFORE UPDATE OR DELETE ON "${schema}".audit_event
+       FOR EACH ROW EXECUTE FUNCTION "${schema}".audit_event_append_only()`,
+    `CREATE TRIGGER audit_event_no_truncate BEFORE TRUNCATE ON "${schema}".audit_event
+       FOR EACH STATEMENT EXECUTE FUNCTION "${schema}".audit_event_append_only()`,
+  ];
+}

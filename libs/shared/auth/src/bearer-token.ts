@@ -1,0 +1,84 @@
+/**
+ * Verification of the caller's bearer token at the gateway: signature,
+ * issuer, audience, expiry and not-before, then the Caseflow claims (`sub` =
+ * staff id, `role`, `org` = organization id). In development the project is
+ * its own issuer (a key pair made on first start); in production the keys
+ * come from the OIDC issuer's JWKS URL.
+ */
+import jwt from 'jsonwebtoken';
+import { unauthenticated } from '@caseflow/core';
+import { type Actor, isRole, isUuid } from './actor';
+import { JwksKeys } from './jwks';
+
+export interface BearerVerifierOptions {
+  issuer: string;
+  audience: string;
+  /** PEM public key (development issuer). */
+  publicKeyPem?: string;
+  /** JWKS URL of an OIDC issuer (production). */
+  jwksUri?: string;
+  clockToleranceSeconds?: number;
+}
+
+export type BearerVerifier = (authorization: string | undefined) => Promise<Actor>;
+
+export function createBearerVerifier(options: BearerVerifierOptions): BearerVerifier {
+  if (!options.publicKeyPem && !options.jwksUri) throw new Error('A public key or a JWKS URL is required');
+  const jwks = options.jwksUri ? new JwksKeys(options.jwksUri) : null;
+
+  const keyFor: jwt.GetPublicKeyOrSecret = (header, callback) => {
+    if (!jwks) return callback(null, options.publicKeyPem);
+    jwks.key(header.kid).then(
+      (key) => callback(null, key),
+      (error: Error) => callback(error),
+    );
+  };
+
+  return async (authorization) => {
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
+    if (!match) throw unauthenticated('A bearer token is required (Authorization: Bearer <token>)');
+    const claims = await new Promise<jwt.JwtPayload>((resolve, reject) => {
+      jwt.verify(
+        match[1],
+        keyFor,
+        {
+          algorithms: ['RS256', 'ES256', 'PS256'],
+          issuer: options.issuer,
+          audience: options.audience,
+          clockTolerance: options.clockToleranceSeconds ?? 5,
+        },
+        (error, decoded) => (error || !decoded || typeof decoded === 'string' ? reject(error) : resolve(decoded)),
+      );
+    }).catch(() => {
+      throw unauthenticated('The bearer token is invalid or expired');
+    });
+    if (!isUuid(claims.sub) || !isRole(claims.role) || !isUuid(claims.org)) {
+      throw unauthenticated('The bearer token lacks the Caseflow claims (sub, role, org)');
+    }
+    return { staffId: claims.sub, role: claims.role, organizationId: claims.org };
+  };
+}
+
+export interface MintOptions {
+  issuer: string;
+  audience: string;
+  expiresInSeconds?: number;
+  notBeforeSeconds?: number;
+  email?: string;
+}
+
+/** Signs a bearer token for a staff member with the development key (demo and tests only). */
+export function mintBearerToken(privateKeyPem: string, actor: Actor, options: MintOptions): string {
+  return jwt.sign(
+    { role: actor.role, org: actor.organizationId, ...(options.email ? { email: options.email } : {}) },
+    privateKeyPem,
+    {
+      algorithm: 'RS256',
+      subject: actor.staffId,
+      issuer: options.issuer,
+      audience: options.audience,
+      expiresIn: options.expiresInSeconds ?? 8 * 3600,
+      ...(options.notBeforeSeconds ? { notBefore: options.notBeforeSeconds } : {}),
+    },
+  );
+}

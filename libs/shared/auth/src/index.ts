@@ -1,0 +1,5 @@
+export * from './actor';
+export * from './bearer-token';
+export * from './client-access';
+export * from './dev-keys';
+export * from './internal-token';

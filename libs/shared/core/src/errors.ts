@@ -1,0 +1,58 @@
+/**
+ * Domain errors with stable codes. Each becomes a GraphQL error whose
+ * `extensions.code` is the code, in one place per subgraph (the federation
+ * library's error formatter). Messages are written for the person who sent
+ * the request; they never carry SQL, stack traces or another person's data.
+ */
+export type ErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'INVALID_TRANSITION'
+  | 'UNAVAILABLE';
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+/** A bad value in a named input field, e.g. `badInput('input.firstName', 'must not be empty')`. */
+export function badInput(field: string, problem: string): AppError {
+  return new AppError('BAD_USER_INPUT', `${field} ${problem}`, { field });
+}
+
+export function unauthenticated(message = 'A valid bearer token is required'): AppError {
+  return new AppError('UNAUTHENTICATED', message);
+}
+
+export function forbidden(message = 'You are not allowed to do this'): AppError {
+  return new AppError('FORBIDDEN', message);
+}
+
+export function notFound(entity: string, id: string): AppError {
+  return new AppError('NOT_FOUND', `${entity} ${id} was not found`, { entity, id });
+}
+
+export function conflict(message: string, details: Record<string, unknown> = {}): AppError {
+  return new AppError('CONFLICT', message, details);
+}
+
+export function invalidTransition(message: string, details: Record<string, unknown> = {}): AppError {
+  return new AppError('INVALID_TRANSITION', message, details);
+}
+
+export function unavailable(message = 'A service this request needs is unavailable; retry later'): AppError {
+  return new AppError('UNAVAILABLE', message);
+}
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}

@@ -1,0 +1,91 @@
+import 'reflect-metadata';
+import { DataSource, type EntitySchema, type MixedList } from 'typeorm';
+import { SqlCounter } from './sql-counter';
+
+export interface DatabaseOptions {
+  url: string;
+  /** The PostgreSQL schema this subgraph owns; every table and the migrations table live in it. */
+  schema: string;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities: MixedList<Function | string | EntitySchema>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  migrations: MixedList<Function | string>;
+  poolMax?: number;
+  connectTimeoutMs?: number;
+  statementTimeoutMs?: number;
+  applicationName?: string;
+}
+
+export interface Database {
+  dataSource: DataSource;
+  counter: SqlCounter;
+}
+
+/**
+ * A TypeORM DataSource for one subgraph's schema: `synchronize` off (schema
+ * changes are checked-in migrations), a bounded pool whose connections time
+ * out instead of hanging, a statement timeout, and a statement counter.
+ */
+export function createDatabase(options: DatabaseOptions): Database {
+  const counter = new SqlCounter();
+  const dataSource = new DataSource({
+    type: 'postgres',
+    url: options.url,
+    schema: options.schema,
+    entities: options.entities,
+    migrations: options.migrations,
+    migrationsTableName: 'migrations',
+    synchronize: false,
+    migrationsRun: false,
+    logger: counter,
+    applicationName: options.applicationName ?? `caseflow-${options.schema}`,
+    extra: {
+      max: options.poolMax ?? 10,
+      connectionTimeoutMillis: options.connectTimeoutMs ?? 2000,
+      statement_timeout: options.statementTimeoutMs ?? 10000,
+      idle_in_transaction_session_timeout: 30000,
+      idleTimeoutMillis: 30000,
+    },
+  });
+  return { dataSource, counter };
+}
+
+/** Creates the schema if needed and runs every pending migration, each in its own transaction. */
+export async function migrate(dataSource: DataSource, schema: string): Promise<void> {
+  await dataSource.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+  await dataSource.runMigrations({ transaction: 'each' });
+}
+
+/** Connects, migrates, and returns the ready database. */
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  const db = createDatabase(options);
+  await db.dataSource.initialize();
+  await migrate(db.dataSource, options.schema);
+  return db;
+}
+
+/** True when the database answers a trivial query within the pool's timeouts. */
+export async function isDatabaseReady(dataSource: DataSource): Promise<boolean> {
+  try {
+    await dataSource.query('SELECT 1');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const connectionErrorCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
+
+/** True for errors that mean "the database is unreachable", as opposed to a bad statement. */
+export function isConnectionError(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; current && depth < 4; depth += 1) {
+    const e = current as { code?: string; message?: string; driverError?: unknown; cause?: unknown };
+    if (e.code && connectionErrorCodes.has(e.code)) return true;
+    if (typeof e.message === 'string' && /timeout exceeded when trying to connect|Connection terminated|connect ECONNREFUSED/i.test(e.message)) {
+      return true;
+    }
+    current = e.driverError ?? e.cause;
+  }
+  return false;
+}

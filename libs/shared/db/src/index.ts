@@ -1,0 +1,4 @@
+export * from './data-source';
+export * from './keyset';
+export * from './sql-counter';
+export * from './embedded';

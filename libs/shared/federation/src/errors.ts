@@ -1,0 +1,61 @@
+/**
+ * The one place a subgraph turns errors into what its caller sees. Domain
+ * errors keep their stable code and message; a lost database becomes
+ * UNAVAILABLE; GraphQL's own validation errors pass; anything else is masked
+ * as INTERNAL_SERVER_ERROR (the details go to the log, never to the caller).
+ */
+import { unwrapResolverError } from '@apollo/server/errors';
+import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError } from 'graphql';
+import { isAppError } from '@caseflow/core';
+import { isConnectionError } from '@caseflow/db';
+
+const passThroughCodes = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'INVALID_TRANSITION',
+  'UNAVAILABLE',
+]);
+
+export type ErrorClass = 'domain' | 'unavailable' | 'graphql' | 'internal';
+
+export function classifyError(error: unknown): ErrorClass {
+  const original = unwrapResolverError(error);
+  if (isAppError(original)) return original.code === 'UNAVAILABLE' ? 'unavailable' : 'domain';
+  if (isConnectionError(original)) return 'unavailable';
+  if (original instanceof GraphQLError && passThroughCodes.has(String(original.extensions?.code))) return 'graphql';
+  if (error instanceof GraphQLError && !(original instanceof Error && original !== error) && passThroughCodes.has(String(error.extensions?.code))) {
+    return 'graphql';
+  }
+  return 'internal';
+}
+
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  const base = { locations: formatted.locations, path: formatted.path };
+  switch (classifyError(error)) {
+    case 'domain': {
+      const e = original as import('@caseflow/core').AppError;
+      return { ...base, message: e.message, extensions: { code: e.code, ...e.details } };
+    }
+    case 'unavailable':
+      return {
+        ...base,
+        message: isAppError(original) ? original.message : 'The database is unavailable; retry later',
+        extensions: { code: 'UNAVAILABLE' },
+      };
+    case 'graphql':
+      return { ...base, message: formatted.message, extensions: { code: formatted.extensions?.code } };
+    default:
+      return { ...base, message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  }
+}

@@ -1,0 +1,179 @@
+/**
+ * A small HTTP front for an Apollo Server on node:http (no framework): the
+ * GraphQL endpoint, `/health`, `/ready`, and a service's own JSON routes. It
+ * sets keep-alive above the gateway's idle socket timeout, limits body size,
+ * and drains in-flight requests on `stop()`.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import { AppError } from '@caseflow/core';
+
+export type JsonRoute = (body: unknown, request: IncomingMessage) => Promise<unknown>;
+
+export interface HttpServiceOptions<C extends BaseContext> {
+  apollo: ApolloServer<C>;
+  /** Builds the GraphQL context; throwing an AppError answers with that error and no execution. */
+  context: (request: IncomingMessage) => Promise<C>;
+  ready: () => Promise<boolean>;
+  /** POST routes answering JSON, keyed by path. Errors thrown as AppError map to HTTP statuses. */
+  routes?: Record<string, JsonRoute>;
+  /** GET routes answering JSON, keyed by path prefix. */
+  getRoutes?: Record<string, (request: IncomingMessage, url: URL) => Promise<{ status: number; body: unknown }>>;
+  maxBodyBytes?: number;
+  graphqlPath?: string;
+  onError?: (error: unknown) => void;
+}
+
+export interface HttpService {
+  server: Server;
+  listen(port: number, host?: string): Promise<number>;
+  stop(): Promise<void>;
+}
+
+const statusOf: Record<string, number> = {
+  BAD_USER_INPUT: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  INVALID_TRANSITION: 409,
+  UNAVAILABLE: 503,
+};
+
+class BodyTooLarge extends Error {}
+
+function readBody(request: IncomingMessage, limit: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(request.headers['content-length'] ?? 0);
+    if (declared > limit) return reject(new BodyTooLarge());
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        reject(new BodyTooLarge());
+        request.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  response.end(text);
+}
+
+export function sendError(response: ServerResponse, error: AppError): void {
+  sendJson(response, statusOf[error.code] ?? 500, { errors: [{ message: error.message, extensions: { code: error.code } }] });
+}
+
+export function createHttpService<C extends BaseContext>(options: HttpServiceOptions<C>): HttpService {
+  const limit = options.maxBodyBytes ?? 1_000_000;
+  const graphqlPath = options.graphqlPath ?? '/graphql';
+  let inFlight = 0;
+  let draining: (() => void) | null = null;
+
+  const handle = async (request: IncomingMessage, response: ServerResponse) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    if (request.method === 'GET' && url.pathname === '/health') return sendJson(response, 200, { status: 'ok' });
+    if (request.method === 'GET' && url.pathname === '/ready') {
+      const ready = await options.ready().catch(() => false);
+      return sendJson(response, ready ? 200 : 503, { ready });
+    }
+    if (request.method === 'GET') {
+      for (const [prefix, route] of Object.entries(options.getRoutes ?? {})) {
+        if (url.pathname === prefix || url.pathname.startsWith(`${prefix}/`)) {
+          const result = await route(request, url);
+          return sendJson(response, result.status, result.body);
+        }
+      }
+    }
+    const route = options.routes?.[url.pathname];
+    if (route && request.method === 'POST') {
+      const text = await readBody(request, limit);
+      let body: unknown;
+      try {
+        body = JSON.parse(text || '{}');
+      } catch {
+        return sendError(response, new AppError('BAD_USER_INPUT', 'The request body is not JSON'));
+      }
+      return sendJson(response, 200, await route(body, request));
+    }
+    if (url.pathname !== graphqlPath) return sendJson(response, 404, { error: 'Not found' });
+
+    const text = request.method === 'POST' ? await readBody(request, limit) : '';
+    let body: unknown = undefined;
+    if (text) {
+      try {
+        body = JSON.parse(text);
+      } catch {
+        return sendError(response, new AppError('BAD_USER_INPUT', 'The request body is not valid JSON'));
+      }
+    }
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(request.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+    }
+    // The context is built before execution so that an unauthenticated request is refused outright.
+    const context = await options.context(request);
+    const result = await options.apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: request.method ?? 'POST', headers, search: url.search, body },
+      context: async () => context,
+    });
+    for (const [key, value] of result.headers) response.setHeader(key, value);
+    response.statusCode = result.status ?? 200;
+    if (result.body.kind === 'complete') {
+      response.end(result.body.string);
+    } else {
+      for await (const chunk of result.body.asyncIterator) response.write(chunk);
+      response.end();
+    }
+  };
+
+  const server = createServer((request, response) => {
+    inFlight += 1;
+    handle(request, response)
+      .catch((error: unknown) => {
+        if (error instanceof BodyTooLarge) {
+          sendError(response, new AppError('BAD_USER_INPUT', `The request body exceeds ${limit} bytes`));
+        } else if (error instanceof AppError) {
+          sendError(response, error);
+        } else {
+          options.onError?.(error);
+          if (!response.headersSent) sendJson(response, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+          else response.end();
+        }
+      })
+      .finally(() => {
+        inFlight -= 1;
+        if (inFlight === 0 && draining) draining();
+      });
+  });
+  // Above the gateway's idle socket timeout, so that the gateway never writes to a socket we are closing.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+
+  return {
+    server,
+    listen: (port, host = '127.0.0.1') =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
+      }),
+    stop: async () => {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      if (inFlight > 0) {
+        await Promise.race([new Promise<void>((resolve) => (draining = resolve)), new Promise((r) => setTimeout(r, 10_000))]);
+      }
+      server.closeAllConnections();
+      await closed;
+    },
+  };
+}

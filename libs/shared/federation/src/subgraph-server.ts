@@ -1,0 +1,116 @@
+import type { IncomingMessage } from 'node:http';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import type { GraphQLSchema } from 'graphql';
+import { AuditTrail } from '@caseflow/audit';
+import { INTERNAL_TOKEN_HEADER, type InternalIdentity, verifyInternalToken } from '@caseflow/auth';
+import { errorFields, type Logger } from '@caseflow/core';
+import { type Database, isDatabaseReady } from '@caseflow/db';
+import type { RequestContext } from './context';
+import { classifyError, formatError } from './errors';
+import { createHttpService, type HttpService } from './http';
+
+export type InternalRoute = (body: unknown, caller: InternalIdentity & { token: string }) => Promise<unknown>;
+
+export interface SubgraphServerOptions<C extends RequestContext> {
+  name: string;
+  schema: GraphQLSchema;
+  database: Database;
+  /** The PostgreSQL schema holding this subgraph's audit table. */
+  dbSchema: string;
+  internalSecret: string;
+  logger: Logger;
+  /** Adds the subgraph's services and per-request loaders to the base context. */
+  extendContext: (base: RequestContext) => C;
+  /** Internal JSON routes (POST), answered only to callers with a valid internal token. */
+  internalRoutes?: Record<string, InternalRoute>;
+}
+
+export interface SubgraphServer {
+  http: HttpService;
+  apollo: ApolloServer<RequestContext>;
+  listen(port: number, host?: string): Promise<number>;
+  stop(): Promise<void>;
+}
+
+function internalToken(request: IncomingMessage): string | undefined {
+  const value = request.headers[INTERNAL_TOKEN_HEADER];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/**
+ * A subgraph's HTTP server. Every request — GraphQL (`_service` and
+ * `_entities` included) and internal routes — must carry a valid internal
+ * token from the gateway, or it is refused before anything runs. Reads and
+ * denials buffered in the request's audit trail are written before the
+ * response is sent.
+ */
+export async function createSubgraphServer<C extends RequestContext>(options: SubgraphServerOptions<C>): Promise<SubgraphServer> {
+  const { logger, database } = options;
+  const auditPlugin: ApolloServerPlugin<RequestContext> = {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ contextValue, errors }) {
+          for (const error of errors) {
+            const kind = classifyError(error);
+            if (kind === 'internal' || kind === 'unavailable') {
+              logger.error('request failed', { requestId: contextValue.requestId, kind, path: error.path?.join('.'), ...errorFields(error.originalError ?? error) });
+            }
+          }
+        },
+        async willSendResponse({ contextValue }) {
+          try {
+            await contextValue.audit.flush(database.dataSource);
+          } catch (error) {
+            logger.error('audit flush failed', { requestId: contextValue.requestId, ...errorFields(error) });
+          }
+        },
+      };
+    },
+  };
+
+  const apollo = new ApolloServer<RequestContext>({
+    schema: options.schema,
+    formatError,
+    includeStacktraceInErrorResponses: false,
+    plugins: [auditPlugin],
+  });
+  await apollo.start();
+
+  const identify = (request: IncomingMessage) => {
+    const token = internalToken(request);
+    return { ...verifyInternalToken(token, options.internalSecret), token: token as string };
+  };
+
+  const routes = Object.fromEntries(
+    Object.entries(options.internalRoutes ?? {}).map(([path, route]) => [path, (body: unknown, request: IncomingMessage) => route(body, identify(request))]),
+  );
+
+  const http = createHttpService<RequestContext>({
+    apollo,
+    routes,
+    ready: () => isDatabaseReady(database.dataSource),
+    onError: (error) => logger.error('unhandled error', errorFields(error)),
+    context: async (request) => {
+      const { actor, requestId, token } = identify(request);
+      const base: RequestContext = {
+        actor,
+        requestId,
+        internalToken: token,
+        audit: new AuditTrail(options.dbSchema, actor, requestId),
+        logger: logger.child({ requestId }),
+      };
+      return options.extendContext(base);
+    },
+  });
+
+  return {
+    http,
+    apollo,
+    listen: (port, host) => http.listen(port, host),
+    stop: async () => {
+      await http.stop();
+      await apollo.stop();
+      if (database.dataSource.isInitialized) await database.dataSource.destroy();
+    },
+  };
+}

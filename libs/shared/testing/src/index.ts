@@ -1,0 +1,5 @@
+export * from './env';
+export * from './http';
+export * from './ports';
+export * from './postgres';
+export * from './subgraph';

@@ -1,0 +1,24 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startEmbeddedPostgres, type EmbeddedPostgresServer } from '../../../db/src/embedded';
+import { freePort } from '../ports';
+import { TEST_SERVER_URL_ENV } from '../env';
+
+declare global {
+  // eslint-disable-next-line no-var
+  var __caseflowTestPostgres: EmbeddedPostgresServer | undefined;
+}
+
+/** Starts the run's PostgreSQL (unless TEST_DATABASE_URL names one) and publishes its URL to the workers. */
+export default async function globalSetup(): Promise<void> {
+  const external = process.env.TEST_DATABASE_URL;
+  if (external && external.trim() !== '') {
+    process.env[TEST_SERVER_URL_ENV] = external;
+    return;
+  }
+  const dataDir = mkdtempSync(join(tmpdir(), 'caseflow-test-pg-'));
+  const server = await startEmbeddedPostgres({ dataDir, port: await freePort(), persistent: false, fast: true });
+  globalThis.__caseflowTestPostgres = server;
+  process.env[TEST_SERVER_URL_ENV] = server.url;
+}
