@@ -40,6 +40,7 @@ function insertSql(schema: string, rows: number): string {
 /** The audit events of one request, for one subgraph. */
 export class AuditTrail {
   private pending: AuditEvent[] = [];
+  private seen = new Set<string>();
 
   constructor(
     private readonly schema: string,
@@ -47,8 +48,15 @@ export class AuditTrail {
     private readonly requestId: string,
   ) {}
 
-  /** Buffers a read, search or denial; written by `flush` before the response is sent. */
+  /**
+   * Buffers a read, search or denial; written by `flush` before the response
+   * is sent. The same event twice in one request (a record reached by two
+   * paths) is recorded once.
+   */
   note(event: AuditEvent): void {
+    const key = [event.action, event.entityType, event.entityId, event.clientId, event.outcome ?? 'ALLOWED', event.detail].join('|');
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
     this.pending.push(event);
   }
 

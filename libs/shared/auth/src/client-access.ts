@@ -68,7 +68,7 @@ export function createClientAccessLoader(
         response = await fetch(url, {
           method: 'POST',
           headers: { 'content-type': 'application/json', [INTERNAL_TOKEN_HEADER]: internalToken, [REQUEST_ID_HEADER]: requestId },
-          body: JSON.stringify({ clientIds: ids } satisfies ClientAccessRequest),
+          body: JSON.stringify({ clientIds: [...ids] } satisfies ClientAccessRequest),
           signal: AbortSignal.timeout(options.timeoutMs ?? 2000),
         });
       } catch {

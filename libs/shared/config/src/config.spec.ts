@@ -37,6 +37,13 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('adds cross-setting problems to the same list', () => {
+    const check = (c: { DATABASE_URL?: string; PORT?: number }) => (c.DATABASE_URL ? [] : ['DATABASE_URL is required when no embedded database is used']);
+    expect(() => loadConfig(schema, { PORT: 'x', ISSUER: 'i' }, check)).toThrow(
+      new ConfigError(['PORT must be a whole number, got "x"', 'DATABASE_URL is required when no embedded database is used']),
+    );
+  });
+
   it('treats blank values as unset', () => {
     expect(loadConfig(schema, { ISSUER: 'x', PORT: '  ' }).PORT).toBe(4001);
   });

@@ -95,8 +95,11 @@ export const setting = {
 export type Schema = Record<string, Setting<unknown>>;
 export type ConfigOf<S extends Schema> = { [K in keyof S]: S[K] extends Setting<infer T> ? T : never };
 
+/** Cross-setting rules (e.g. "one of A or B is required"), run on the settings that parsed. */
+export type ConfigCheck<S extends Schema> = (config: Partial<ConfigOf<S>>) => string[];
+
 /** Reads every setting of `schema` from `env`; throws one ConfigError listing every problem. */
-export function loadConfig<S extends Schema>(schema: S, env: Env = process.env): ConfigOf<S> {
+export function loadConfig<S extends Schema>(schema: S, env: Env = process.env, check?: ConfigCheck<S>): ConfigOf<S> {
   const problems: string[] = [];
   const config: Record<string, unknown> = {};
   for (const [name, reader] of Object.entries(schema)) {
@@ -107,14 +110,15 @@ export function loadConfig<S extends Schema>(schema: S, env: Env = process.env):
       problems.push(error.message);
     }
   }
+  problems.push(...(check?.(config as Partial<ConfigOf<S>>) ?? []));
   if (problems.length > 0) throw new ConfigError(problems);
   return config as ConfigOf<S>;
 }
 
 /** For a process entry point: load, or print every problem and exit 1. */
-export function loadConfigOrExit<S extends Schema>(schema: S, env: Env = process.env): ConfigOf<S> {
+export function loadConfigOrExit<S extends Schema>(schema: S, check?: ConfigCheck<S>, env: Env = process.env): ConfigOf<S> {
   try {
-    return loadConfig(schema, env);
+    return loadConfig(schema, env, check);
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\n`);

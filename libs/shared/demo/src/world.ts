@@ -117,8 +117,8 @@ const ORGANIZATIONS: Array<DemoOrganization & { services: Array<[string, string,
     email: 'info@harbour-employment.example',
     website: 'https://harbour-employment.example',
     services: [
-      ['Employment Counselling', 'One-to-one career and employment counselling with a case manager.', ['1108']],
-      ['Job Search Workshop', 'Weekly workshops on resumes, interviews and finding openings.', ['1108']],
+      ['Employment Counselling', 'One-to-one career and employment counselling with a case manager.', ['1357']],
+      ['Job Search Workshop', 'Weekly workshops on resumes, interviews and finding openings.', ['1357', '1365']],
     ],
   },
   {
@@ -152,8 +152,8 @@ const ORGANIZATIONS: Array<DemoOrganization & { services: Array<[string, string,
     email: 'reception@bayview-health.example',
     website: 'https://bayview-health.example',
     services: [
-      ['Walk-in Primary Care', 'Nurse practitioners see patients without an appointment.', []],
-      ['Counselling Services', 'Short-term mental health counselling, free of charge.', []],
+      ['Walk-in Primary Care', 'Nurse practitioners see patients without an appointment.', ['1206']],
+      ['Counselling Services', 'Short-term mental health counselling, free of charge.', ['1220']],
     ],
   },
   {

@@ -7,3 +7,4 @@ export * from './schema';
 export * from './shared-types';
 export * from './subgraph-server';
 export * from './subgraph';
+export * from './process';

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import { AuditTrail } from '@caseflow/audit';
 import { INTERNAL_TOKEN_HEADER, type InternalIdentity, verifyInternalToken } from '@caseflow/auth';
@@ -72,7 +73,9 @@ export async function createSubgraphServer<C extends RequestContext>(options: Su
     schema: options.schema,
     formatError,
     includeStacktraceInErrorResponses: false,
-    plugins: [auditPlugin],
+    // The process's own signal handler drains and stops everything in order.
+    stopOnTerminationSignals: false,
+    plugins: [auditPlugin, ApolloServerPluginInlineTraceDisabled()],
   });
   await apollo.start();
 

@@ -3,3 +3,6 @@ export * from './http';
 export * from './ports';
 export * from './postgres';
 export * from './subgraph';
+export * from './issuer';
+export * from './process';
+export * from './subgraph-process';

@@ -1,6 +1,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+// jest loads globalSetup outside its module system, where workspace aliases do not resolve.
+// eslint-disable-next-line @nx/enforce-module-boundaries
 import { startEmbeddedPostgres, type EmbeddedPostgresServer } from '../../../db/src/embedded';
 import { freePort } from '../ports';
 import { TEST_SERVER_URL_ENV } from '../env';

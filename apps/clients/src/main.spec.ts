@@ -1,0 +1,5 @@
+import { describeSubgraphProcess } from '@caseflow/testing';
+
+describe('the clients subgraph process', () => {
+  describeSubgraphProcess('clients', 'apps/clients/src/main.ts');
+});

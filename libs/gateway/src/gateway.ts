@@ -1,0 +1,145 @@
+/**
+ * The composed API. It authenticates every request (a bearer JWT), ignores
+ * any identity a caller asserts in headers, and passes the verified caller to
+ * the subgraphs as a short-lived internal token. It holds no business logic:
+ * each subgraph authorizes its own data.
+ */
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import type { GraphQLFormattedError } from 'graphql';
+import {
+  type Actor,
+  type BearerVerifier,
+  INTERNAL_TOKEN_HEADER,
+  REQUEST_ID_HEADER,
+  signInternalToken,
+} from '@caseflow/auth';
+import { errorFields, type Logger } from '@caseflow/core';
+import { createHttpService, type HttpService } from '@caseflow/federation';
+
+export interface GatewayContext {
+  actor: Actor;
+  requestId: string;
+  internalToken: string;
+}
+
+export interface GatewayOptions {
+  supergraphSdl: string;
+  /** Subgraph name → GraphQL URL (overrides the URLs written in the supergraph). */
+  subgraphUrls: Record<string, string>;
+  verifyBearer: BearerVerifier;
+  internalSecret: string;
+  logger: Logger;
+  production: boolean;
+  maxBodyBytes?: number;
+  subgraphTimeoutMs?: number;
+}
+
+export interface Gateway {
+  http: HttpService;
+  listen(port: number, host?: string): Promise<number>;
+  stop(): Promise<void>;
+}
+
+const knownCodes = new Set([
+  'BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'INVALID_TRANSITION', 'UNAVAILABLE',
+  'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'OPERATION_RESOLUTION_FAILURE',
+]);
+
+/** Keeps known error codes and their messages; masks everything else, so no internal detail reaches a caller. */
+export function maskError(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const code = String(formatted.extensions?.code ?? '');
+  const base = { locations: formatted.locations, path: formatted.path };
+  if (knownCodes.has(code)) {
+    const field = formatted.extensions?.field;
+    return { ...base, message: formatted.message, extensions: { code, ...(field ? { field } : {}) } };
+  }
+  if (/subgraph|fetch failed|ECONNREFUSED|socket hang up|Couldn't reach|request to .* failed/i.test(formatted.message)) {
+    const service = formatted.extensions?.serviceName;
+    return { ...base, message: `A part of this answer is unavailable${service ? ` (${service})` : ''}; retry later`, extensions: { code: 'UNAVAILABLE', ...(service ? { service } : {}) } };
+  }
+  return { ...base, message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}
+
+class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  override willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]): void {
+    // Only what the gateway sets here reaches a subgraph; nothing a caller sent is forwarded.
+    if (!context?.internalToken) return;
+    request.http?.headers.set(INTERNAL_TOKEN_HEADER, context.internalToken);
+    request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
+  }
+}
+
+export async function createGateway(options: GatewayOptions): Promise<Gateway> {
+  const { logger } = options;
+  const gateway = new ApolloGateway({
+    supergraphSdl: options.supergraphSdl,
+    buildService: ({ name, url }) => new SubgraphDataSource({ url: options.subgraphUrls[name] ?? url }),
+  });
+
+  const requestIdPlugin: ApolloServerPlugin<GatewayContext> = {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ contextValue, errors }) {
+          for (const error of errors) {
+            logger.warn('request error', { requestId: contextValue.requestId, path: error.path?.join('.'), code: error.extensions?.code, ...errorFields(error.originalError ?? error) });
+          }
+        },
+        async willSendResponse({ contextValue, response }) {
+          response.http.headers.set(REQUEST_ID_HEADER, contextValue.requestId);
+          if (response.body.kind === 'single' && response.body.singleResult.errors) {
+            response.body.singleResult.errors = response.body.singleResult.errors.map((e) => ({
+              ...e,
+              extensions: { ...e.extensions, requestId: contextValue.requestId },
+            }));
+          }
+        },
+      };
+    },
+  };
+
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    formatError: maskError,
+    includeStacktraceInErrorResponses: false,
+    introspection: !options.production,
+    hideSchemaDetailsFromClientErrors: options.production,
+    stopOnTerminationSignals: false,
+    plugins: [requestIdPlugin],
+  });
+  await apollo.start();
+
+  const subgraphHealth = Object.values(options.subgraphUrls).map((url) => new URL('/health', url).toString());
+  const http = createHttpService<GatewayContext>({
+    apollo,
+    maxBodyBytes: options.maxBodyBytes ?? 1_000_000,
+    ready: async () => {
+      const answers = await Promise.all(
+        subgraphHealth.map((url) => fetch(url, { signal: AbortSignal.timeout(1000) }).then((r) => r.ok, () => false)),
+      );
+      return answers.every(Boolean);
+    },
+    onError: (error) => logger.error('unhandled error', errorFields(error)),
+    context: async (request: IncomingMessage) => {
+      const requestId = randomUUID();
+      const actor = await options.verifyBearer(headerValue(request, 'authorization'));
+      return { actor, requestId, internalToken: signInternalToken({ actor, requestId }, options.internalSecret) };
+    },
+  });
+
+  return {
+    http,
+    listen: (port, host) => http.listen(port, host),
+    stop: async () => {
+      await http.stop();
+      await apollo.stop();
+    },
+  };
+}
+
+function headerValue(request: IncomingMessage, name: string): string | undefined {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}

@@ -1,0 +1,1 @@
+export { createGateway, maskError, type Gateway, type GatewayOptions } from './gateway';

@@ -1,0 +1,18 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { PlansContext } from '../context';
+import { ActionPlan } from '../plan/plan.type';
+import { ClientRef } from './client.ref';
+
+/** The plans subgraph's fields on Client: batched per request (one SQL statement and one access call for any number of clients). */
+@Resolver(() => ClientRef)
+export class ClientPlansResolver {
+  @FieldResolver(() => [ActionPlan], { nullable: true, description: 'From the plans subgraph; null (with an error) when that subgraph is down.' })
+  actionPlans(@Root() client: ClientRef, @Ctx() ctx: PlansContext): Promise<ActionPlan[] | null> {
+    return ctx.plans.forClient(ctx.actor, client.id);
+  }
+
+  @FieldResolver(() => ActionPlan, { nullable: true, description: 'From the plans subgraph.' })
+  activePlan(@Root() client: ClientRef, @Ctx() ctx: PlansContext): Promise<ActionPlan | null> {
+    return ctx.plans.activeForClient(ctx.actor, client.id);
+  }
+}

@@ -1,0 +1,57 @@
+import { type Actor, isUuid } from '@caseflow/auth';
+import type { PlansLoaders } from '../context';
+import type { PlanAccess } from '../shared/plan-access';
+import type { GoalEntity } from './goal.entity';
+import type { Goal } from './goal.type';
+
+export function toGoal(entity: GoalEntity): Goal {
+  return {
+    id: entity.id,
+    description: entity.description,
+    term: entity.term,
+    targetDate: entity.targetDate,
+    smart: {
+      specific: entity.smartSpecific,
+      measurable: entity.smartMeasurable,
+      achievable: entity.smartAchievable,
+      relevant: entity.smartRelevant,
+      timeLimited: entity.smartTimeLimited,
+    },
+    status: entity.status,
+    planId: entity.planId,
+  };
+}
+
+/** Goal reads: by plan (the plan is already checked) or by reference (checked here, through the goal's plan). */
+export class GoalService {
+  constructor(
+    private readonly loaders: PlansLoaders,
+    private readonly access: PlanAccess,
+  ) {}
+
+  async ofPlan(plan: { id: string }): Promise<Goal[]> {
+    return (await this.loaders.goalsByPlan.load(plan.id)).map(toGoal);
+  }
+
+  /** The goal a task belongs to; the task was reached through a goal already checked. */
+  async ofTask(task: { goalId: string }): Promise<Goal> {
+    const entity = await this.loaders.goal.load(task.goalId);
+    if (!entity) throw new Error(`task refers to a missing goal ${task.goalId}`);
+    return toGoal(entity);
+  }
+
+  /** For `__resolveReference`: the goal if the caller may read its client's plans, otherwise null (denials audited). */
+  async reference(_actor: Actor, id: string): Promise<Goal | null> {
+    if (!isUuid(id)) return null;
+    const goal = await this.loaders.goal.load(id);
+    if (!goal) return null;
+    const plan = await this.loaders.plan.load(goal.planId);
+    if (!plan) return null;
+    if (!(await this.access.mayRead(plan.clientId))) {
+      this.access.noteDenied('Goal', goal.id, plan.clientId);
+      return null;
+    }
+    this.access.noteRead('Goal', goal.id, plan.clientId);
+    return toGoal(goal);
+  }
+}

@@ -1,0 +1,53 @@
+import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { DateScalar } from '@caseflow/federation';
+import type { GoalStatus, GoalTerm } from './goal.entity';
+
+export const GoalTermEnum = { SHORT: 'SHORT', MID: 'MID', LONG: 'LONG' } as const;
+registerEnumType(GoalTermEnum, { name: 'GoalTerm' });
+
+export const GoalStatusEnum = { OPEN: 'OPEN', ACHIEVED: 'ACHIEVED', NOT_ACHIEVED: 'NOT_ACHIEVED', CANCELLED: 'CANCELLED' } as const;
+registerEnumType(GoalStatusEnum, { name: 'GoalStatus' });
+
+@ObjectType('SmartCheck')
+export class SmartCheck {
+  @Field(() => Boolean)
+  specific: boolean;
+
+  @Field(() => Boolean)
+  measurable: boolean;
+
+  @Field(() => Boolean)
+  achievable: boolean;
+
+  @Field(() => Boolean)
+  relevant: boolean;
+
+  @Field(() => Boolean)
+  timeLimited: boolean;
+}
+
+/** A goal of a plan (`plan` and `tasks` are resolved in goal.resolver.ts). */
+@ObjectType('Goal')
+@Directive('@key(fields: "id")')
+export class Goal {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => String)
+  description: string;
+
+  @Field(() => GoalTermEnum)
+  term: GoalTerm;
+
+  @Field(() => DateScalar, { nullable: true })
+  targetDate: string | null;
+
+  @Field(() => SmartCheck)
+  smart: SmartCheck;
+
+  @Field(() => GoalStatusEnum)
+  status: GoalStatus;
+
+  /** Not a GraphQL field. */
+  planId: string;
+}

@@ -1,0 +1,3 @@
+export { plansSubgraph, buildPlansSchema } from './subgraph';
+export { seedPlans } from './seed';
+export type { PlansContext } from './context';

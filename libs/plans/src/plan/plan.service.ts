@@ -1,0 +1,89 @@
+import { type Actor, isUuid } from '@caseflow/auth';
+import { badInput, forbidden } from '@caseflow/core';
+import type { PlansLoaders } from '../context';
+import type { PlanAccess } from '../shared/plan-access';
+import type { ActionPlanEntity } from './plan.entity';
+import type { ActionPlan } from './plan.type';
+
+export function toActionPlan(entity: ActionPlanEntity): ActionPlan {
+  return {
+    id: entity.id,
+    client: { id: entity.clientId },
+    status: entity.status,
+    createdAt: entity.createdAt,
+    createdBy: { id: entity.createdBy },
+    version: entity.version,
+    clientId: entity.clientId,
+  };
+}
+
+/**
+ * Plan reads. The grant comes from the clients subgraph for the caller whose
+ * internal token this request carries, so `actor` is the same person the
+ * grant was decided for. Every plan returned is an audited read; every plan
+ * withheld is an audited denial.
+ */
+export class PlanService {
+  constructor(
+    private readonly loaders: PlansLoaders,
+    private readonly access: PlanAccess,
+  ) {}
+
+  /** One plan; null when there is no such plan, FORBIDDEN when the caller may not read the client's plans. */
+  async get(_actor: Actor, id: string): Promise<ActionPlan | null> {
+    if (!isUuid(id)) throw badInput('id', 'must be a UUID');
+    const plan = await this.visible(id);
+    if (plan === 'denied') throw forbidden("You may not read this client's plans");
+    return plan;
+  }
+
+  /** For `__resolveReference`: the plan if the caller may read it, otherwise null. */
+  async reference(_actor: Actor, id: string): Promise<ActionPlan | null> {
+    if (!isUuid(id)) return null;
+    const plan = await this.visible(id);
+    return plan === 'denied' ? null : plan;
+  }
+
+  /** A client's plans, newest first; null (and an audited denial) when the caller may not read them. */
+  async forClient(_actor: Actor, clientId: string): Promise<ActionPlan[] | null> {
+    const entities = await this.entitiesOf(clientId);
+    if (!entities) return null;
+    for (const e of entities) this.access.noteRead('ActionPlan', e.id, e.clientId);
+    return entities.map(toActionPlan);
+  }
+
+  /** A client's ACTIVE plan, from the same batched load as `forClient`. */
+  async activeForClient(_actor: Actor, clientId: string): Promise<ActionPlan | null> {
+    const active = (await this.entitiesOf(clientId))?.find((e) => e.status === 'ACTIVE');
+    if (!active) return null;
+    this.access.noteRead('ActionPlan', active.id, active.clientId);
+    return toActionPlan(active);
+  }
+
+  /** The plan a goal belongs to; the goal was reached through a plan (or goal) already checked. */
+  async ofGoal(goal: { planId: string }): Promise<ActionPlan> {
+    const entity = await this.loaders.plan.load(goal.planId);
+    if (!entity) throw new Error(`goal refers to a missing plan ${goal.planId}`);
+    return toActionPlan(entity);
+  }
+
+  private async visible(id: string): Promise<ActionPlan | null | 'denied'> {
+    const entity = await this.loaders.plan.load(id);
+    if (!entity) return null;
+    if (!(await this.access.mayRead(entity.clientId))) {
+      this.access.noteDenied('ActionPlan', entity.id, entity.clientId);
+      return 'denied';
+    }
+    this.access.noteRead('ActionPlan', entity.id, entity.clientId);
+    return toActionPlan(entity);
+  }
+
+  /** Access first, then the rows: nothing is read for a client the caller may not see. */
+  private async entitiesOf(clientId: string): Promise<ActionPlanEntity[] | null> {
+    if (!(await this.access.mayRead(clientId))) {
+      this.access.noteDenied('ActionPlan', null, clientId);
+      return null;
+    }
+    return this.loaders.plansByClient.load(clientId);
+  }
+}

@@ -1,0 +1,3 @@
+export * from './seed';
+export * from './stack';
+export * from './supergraph';

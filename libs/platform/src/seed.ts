@@ -1,0 +1,53 @@
+import { Client } from 'pg';
+import type { DataSource } from 'typeorm';
+import { clientsSubgraph, seedClients } from '@caseflow/clients';
+import { type DemoWorld, demoWorld } from '@caseflow/demo';
+import { openDatabase } from '@caseflow/db';
+import type { RequestContext, SubgraphDefinition } from '@caseflow/federation';
+import { plansSubgraph, seedPlans } from '@caseflow/plans';
+import { referralsSubgraph, seedReferrals } from '@caseflow/referrals';
+import { resourcesSubgraph, seedResources } from '@caseflow/resources';
+
+export type SubgraphName = 'clients' | 'plans' | 'referrals' | 'resources';
+export const SUBGRAPH_NAMES: readonly SubgraphName[] = ['clients', 'plans', 'referrals', 'resources'];
+
+export const SUBGRAPHS: Record<SubgraphName, SubgraphDefinition<RequestContext>> = {
+  clients: clientsSubgraph as unknown as SubgraphDefinition<RequestContext>,
+  plans: plansSubgraph as unknown as SubgraphDefinition<RequestContext>,
+  referrals: referralsSubgraph as unknown as SubgraphDefinition<RequestContext>,
+  resources: resourcesSubgraph as unknown as SubgraphDefinition<RequestContext>,
+};
+
+const SEEDERS: Record<SubgraphName, (dataSource: DataSource, world: DemoWorld) => Promise<void>> = {
+  clients: seedClients,
+  plans: seedPlans,
+  referrals: seedReferrals,
+  resources: seedResources,
+};
+
+/** Migrates each subgraph's schema and writes its part of the demo world (idempotent). */
+export async function seedDemo(databaseUrlFor: (name: SubgraphName) => string, world: DemoWorld = demoWorld()): Promise<void> {
+  for (const name of SUBGRAPH_NAMES) {
+    const definition = SUBGRAPHS[name];
+    const db = await openDatabase({ url: databaseUrlFor(name), schema: definition.dbSchema, entities: definition.entities, migrations: definition.migrations, poolMax: 2 });
+    try {
+      await SEEDERS[name](db.dataSource, world);
+    } finally {
+      await db.dataSource.destroy();
+    }
+  }
+}
+
+/** True when the clients schema already holds staff (the demo was seeded before). */
+export async function isSeeded(clientsDatabaseUrl: string): Promise<boolean> {
+  const client = new Client({ connectionString: clientsDatabaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query(`SELECT to_regclass('clients.staff_member') AS name`);
+    if (!rows[0].name) return false;
+    const count = await client.query('SELECT count(*)::int AS n FROM clients.staff_member');
+    return count.rows[0].n > 0;
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,83 @@
+/**
+ * The whole platform in one process: the four subgraphs and the gateway, each
+ * on its own port, talking over real HTTP exactly as separate deployments do.
+ * `npm start` and the end-to-end tests run it; production runs each app on
+ * its own (apps/<name>/src/main.ts).
+ */
+import type { BearerVerifier } from '@caseflow/auth';
+import { createLogger, type LogLevel } from '@caseflow/core';
+import { createSubgraph, type RunningSubgraph } from '@caseflow/federation';
+import { createGateway, type Gateway } from '@caseflow/gateway';
+import { SUBGRAPHS, SUBGRAPH_NAMES, type SubgraphName } from './seed';
+
+export interface StackOptions {
+  databaseUrlFor: (name: SubgraphName) => string;
+  internalSecret: string;
+  verifyBearer: BearerVerifier;
+  supergraphSdl: string;
+  /** Ports to listen on; 0 (the default) picks a free one. */
+  ports?: Partial<Record<SubgraphName | 'gateway', number>>;
+  host?: string;
+  logLevel?: LogLevel;
+  production?: boolean;
+  poolMax?: number;
+}
+
+export interface StackSubgraph {
+  subgraph: RunningSubgraph;
+  baseUrl: string;
+  url: string;
+}
+
+export interface Stack {
+  gatewayUrl: string;
+  gatewayBaseUrl: string;
+  gateway: Gateway;
+  subgraphs: Record<SubgraphName, StackSubgraph>;
+  stop(): Promise<void>;
+}
+
+export async function startStack(options: StackOptions): Promise<Stack> {
+  const host = options.host ?? '127.0.0.1';
+  const level = options.logLevel ?? 'warn';
+  const subgraphs = {} as Record<SubgraphName, StackSubgraph>;
+  const peers: { clientsUrl?: string; resourcesUrl?: string } = {};
+
+  // clients and resources first: plans and referrals ask them questions.
+  for (const name of ['clients', 'resources', 'plans', 'referrals'] as const) {
+    const subgraph = await createSubgraph(SUBGRAPHS[name], {
+      databaseUrl: options.databaseUrlFor(name),
+      internalSecret: options.internalSecret,
+      logger: createLogger(name, level),
+      poolMax: options.poolMax,
+      ...peers,
+    });
+    const port = await subgraph.listen(options.ports?.[name] ?? 0, host);
+    const baseUrl = `http://${host}:${port}`;
+    subgraphs[name] = { subgraph, baseUrl, url: `${baseUrl}/graphql` };
+    if (name === 'clients') peers.clientsUrl = baseUrl;
+    if (name === 'resources') peers.resourcesUrl = baseUrl;
+  }
+
+  const gateway = await createGateway({
+    supergraphSdl: options.supergraphSdl,
+    subgraphUrls: Object.fromEntries(SUBGRAPH_NAMES.map((n) => [n, subgraphs[n].url])),
+    verifyBearer: options.verifyBearer,
+    internalSecret: options.internalSecret,
+    logger: createLogger('gateway', level),
+    production: options.production ?? false,
+  });
+  const port = await gateway.listen(options.ports?.gateway ?? 0, host);
+  const gatewayBaseUrl = `http://${host}:${port}`;
+
+  return {
+    gatewayUrl: `${gatewayBaseUrl}/graphql`,
+    gatewayBaseUrl,
+    gateway,
+    subgraphs,
+    stop: async () => {
+      await gateway.stop();
+      await Promise.all(SUBGRAPH_NAMES.map((n) => subgraphs[n].subgraph.stop()));
+    },
+  };
+}

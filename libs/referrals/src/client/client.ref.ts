@@ -1,0 +1,13 @@
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+
+/**
+ * The clients subgraph's Client, to which this subgraph contributes
+ * `referrals`. Resolvable by key here (the reference is just the id); who
+ * may see a client's referrals is decided in the field resolver.
+ */
+@ObjectType('Client')
+@Directive('@key(fields: "id")')
+export class ClientRef {
+  @Field(() => ID)
+  id: string;
+}

@@ -1,0 +1,3 @@
+export { referralsSubgraph, buildReferralsSchema } from './subgraph';
+export { seedReferrals } from './seed';
+export type { ReferralsContext } from './context';

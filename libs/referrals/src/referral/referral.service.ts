@@ -1,0 +1,140 @@
+import type DataLoader from 'dataloader';
+import { type Actor, type ClientGrant, isUuid } from '@caseflow/auth';
+import type { AuditTrail } from '@caseflow/audit';
+import { badInput, forbidden } from '@caseflow/core';
+import type { ReferralsLoaders } from '../context';
+import { refTo } from '../shared/entity-refs';
+import type { ReferralEventEntity } from './referral-event.entity';
+import type { ReferralEntity } from './referral.entity';
+import type { ReferralStatus } from './referral.enums';
+import type { Referral, ReferralEvent } from './referral.type';
+import { caseSideSees, partnerSees, visibilityRule } from './referral.visibility';
+
+export function toReferral(entity: ReferralEntity): Referral {
+  return {
+    id: entity.id,
+    clientId: entity.clientId,
+    client: { id: entity.clientId },
+    service: { id: entity.serviceId },
+    organization: { id: entity.organizationId },
+    referredBy: { id: entity.referredBy },
+    goal: refTo(entity.goalId),
+    need: entity.need,
+    necessaryRationale: entity.necessaryRationale,
+    appropriateRationale: entity.appropriateRationale,
+    paidByContract: entity.paidByContract,
+    urgency: entity.urgency,
+    status: entity.status,
+    createdAt: entity.createdAt,
+    sentAt: entity.sentAt,
+    respondBy: entity.respondBy,
+    declineReason: entity.declineReason,
+    outcome: entity.outcome,
+    followUpAt: entity.followUpAt,
+  };
+}
+
+export function toReferralEvent(entity: ReferralEventEntity): ReferralEvent {
+  return { id: entity.id, status: entity.status, at: entity.at, actor: refTo(entity.actorId), note: entity.note };
+}
+
+/** Referral reads, scoped to the caller (deny by default) and audited. */
+export class ReferralService {
+  constructor(
+    private readonly loaders: ReferralsLoaders,
+    private readonly access: DataLoader<string, ClientGrant>,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  /** One referral, or null when none has this id; FORBIDDEN (and a denial event) when the caller may not see it. */
+  async get(actor: Actor, id: string): Promise<Referral | null> {
+    if (!isUuid(id)) throw badInput('id', 'must be a UUID');
+    const entity = await this.loaders.referral.load(id);
+    if (!entity) return null;
+    if (!(await this.mayRead(actor, entity))) {
+      this.denied(actor, 'Referral', entity.id, entity.clientId);
+      throw forbidden('You may not see this referral');
+    }
+    this.read('Referral', entity.id, entity.clientId);
+    return toReferral(entity);
+  }
+
+  /** For `__resolveReference`: the referral if the caller may see it, otherwise null (the denial is audited). */
+  async reference(actor: Actor, id: string): Promise<Referral | null> {
+    if (!isUuid(id)) return null;
+    const entity = await this.loaders.referral.load(id);
+    if (!entity) return null;
+    if (!(await this.mayRead(actor, entity))) {
+      this.denied(actor, 'Referral', entity.id, entity.clientId);
+      return null;
+    }
+    this.read('Referral', entity.id, entity.clientId);
+    return toReferral(entity);
+  }
+
+  /** For `__resolveReference` of a ReferralEvent: visible exactly when its referral is. */
+  async eventReference(actor: Actor, id: string): Promise<ReferralEvent | null> {
+    if (!isUuid(id)) return null;
+    const event = await this.loaders.event.load(id);
+    const referral = event ? await this.loaders.referral.load(event.referralId) : null;
+    if (!event || !referral) return null;
+    if (!(await this.mayRead(actor, referral))) {
+      this.denied(actor, 'ReferralEvent', event.id, referral.clientId);
+      return null;
+    }
+    this.read('ReferralEvent', event.id, referral.clientId);
+    return toReferralEvent(event);
+  }
+
+  /**
+   * `Client.referrals`: the client's referrals the caller may see, newest
+   * first, optionally of some statuses. Null (and a denial event) when the
+   * caller has no right to the client's referrals at all.
+   */
+  async forClient(actor: Actor, clientId: string, statuses: readonly ReferralStatus[] | null | undefined): Promise<Referral[] | null> {
+    if (!isUuid(clientId)) return null;
+    const rule = visibilityRule(actor);
+    if (rule === 'none') {
+      this.denied(actor, 'Referral', null, clientId);
+      return null;
+    }
+    // Rows and grant are asked together, so that a page of clients costs one statement and one round trip in all.
+    const [rows, grant] = await Promise.all([
+      this.loaders.referralsByClient.load(clientId),
+      rule === 'case-access' ? this.access.load(clientId) : null,
+    ]);
+    if (rule === 'case-access' && !caseSideSees(grant)) {
+      this.denied(actor, 'Referral', null, clientId);
+      return null;
+    }
+    const wanted = statuses?.length ? new Set(statuses) : null;
+    const visible = rows.filter((r) => (rule === 'case-access' || partnerSees(actor, r)) && (!wanted || wanted.has(r.status)));
+    for (const r of visible) this.read('Referral', r.id, r.clientId);
+    return visible.map(toReferral);
+  }
+
+  /** A referral's history, oldest first; the referral itself was checked when it was loaded. */
+  async history(referral: Referral): Promise<ReferralEvent[]> {
+    const events = await this.loaders.eventsByReferral.load(referral.id);
+    return events.map(toReferralEvent);
+  }
+
+  private async mayRead(actor: Actor, referral: ReferralEntity): Promise<boolean> {
+    switch (visibilityRule(actor)) {
+      case 'receiving-organization':
+        return partnerSees(actor, referral);
+      case 'case-access':
+        return caseSideSees(await this.access.load(referral.clientId));
+      case 'none':
+        return false;
+    }
+  }
+
+  private read(entityType: string, entityId: string, clientId: string): void {
+    this.audit.note({ action: 'READ', entityType, entityId, clientId });
+  }
+
+  private denied(actor: Actor, entityType: string, entityId: string | null, clientId: string): void {
+    this.audit.note({ action: 'READ', entityType, entityId, clientId, outcome: 'DENIED', detail: `role ${actor.role}` });
+  }
+}

@@ -1,0 +1,107 @@
+import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { ClientRef } from '../client/client.ref';
+import { GoalRef, OrganizationRef, ServiceRef, StaffMemberRef } from '../shared/entity-refs';
+import {
+  REFERRAL_OUTCOMES,
+  REFERRAL_STATUSES,
+  REFERRAL_URGENCIES,
+  type ReferralOutcome,
+  type ReferralStatus,
+  type ReferralUrgency,
+} from './referral.enums';
+
+const enumOf = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
+
+export const ReferralStatusEnum = enumOf(REFERRAL_STATUSES);
+registerEnumType(ReferralStatusEnum, { name: 'ReferralStatus' });
+
+export const ReferralUrgencyEnum = enumOf(REFERRAL_URGENCIES);
+registerEnumType(ReferralUrgencyEnum, { name: 'ReferralUrgency' });
+
+export const ReferralOutcomeEnum = enumOf(REFERRAL_OUTCOMES);
+registerEnumType(ReferralOutcomeEnum, { name: 'ReferralOutcome' });
+
+@ObjectType('ReferralEvent')
+@Directive('@key(fields: "id")')
+export class ReferralEvent {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => ReferralStatusEnum)
+  status: ReferralStatus;
+
+  @Field(() => Date)
+  at: Date;
+
+  @Field(() => StaffMemberRef, { nullable: true })
+  actor: StaffMemberRef | null;
+
+  @Field(() => String, { nullable: true })
+  note: string | null;
+}
+
+/**
+ * A referral as the API shows it, kept apart from the entity so that a new
+ * column never becomes a public field by accident. `history` is a field
+ * resolver (one batched statement for all referrals of a request).
+ */
+@ObjectType('Referral')
+@Directive('@key(fields: "id")')
+export class Referral {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => ClientRef, { nullable: true })
+  client: ClientRef | null;
+
+  @Field(() => ServiceRef, { nullable: true })
+  service: ServiceRef | null;
+
+  @Field(() => OrganizationRef, { nullable: true })
+  organization: OrganizationRef | null;
+
+  @Field(() => StaffMemberRef, { nullable: true })
+  referredBy: StaffMemberRef | null;
+
+  @Field(() => GoalRef, { nullable: true })
+  goal: GoalRef | null;
+
+  @Field(() => String, { description: 'The barrier or need this referral addresses.' })
+  need: string;
+
+  @Field(() => String)
+  necessaryRationale: string;
+
+  @Field(() => String)
+  appropriateRationale: string;
+
+  @Field(() => Boolean)
+  paidByContract: boolean;
+
+  @Field(() => ReferralUrgencyEnum)
+  urgency: ReferralUrgency;
+
+  @Field(() => ReferralStatusEnum)
+  status: ReferralStatus;
+
+  @Field(() => Date)
+  createdAt: Date;
+
+  @Field(() => Date, { nullable: true })
+  sentAt: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  respondBy: Date | null;
+
+  @Field(() => String, { nullable: true })
+  declineReason: string | null;
+
+  @Field(() => ReferralOutcomeEnum, { nullable: true })
+  outcome: ReferralOutcome | null;
+
+  @Field(() => Date, { nullable: true })
+  followUpAt: Date | null;
+
+  /** Not a GraphQL field. */
+  clientId: string;
+}

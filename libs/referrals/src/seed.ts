@@ -1,0 +1,67 @@
+import type { DataSource } from 'typeorm';
+import type { DemoReferral, DemoWorld } from '@caseflow/demo';
+
+/** Rows per INSERT: large worlds are written in a few statements, not one per row. */
+const CHUNK = 2000;
+
+function chunks<T>(items: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
+  return out;
+}
+
+const lastChange = (r: DemoReferral) => r.events.reduce((latest, e) => (e.at > latest ? e.at : latest), r.createdAt);
+
+/** Writes the referrals subgraph's part of the demo world (referrals and their history); safe to run twice. */
+export async function seedReferrals(dataSource: DataSource, world: DemoWorld): Promise<void> {
+  const serviceAtLocation = new Map(world.services.map((s) => [s.id, s.serviceAtLocationId]));
+  await dataSource.transaction(async (tx) => {
+    for (const batch of chunks(world.referrals)) {
+      const column = <T>(value: (r: DemoReferral) => T) => batch.map(value);
+      await tx.query(
+        `INSERT INTO referrals.referral (id, client_id, client_organization_id, service_id, service_at_location_id, organization_id,
+                                         referred_by, need, necessary_rationale, appropriate_rationale, paid_by_contract, urgency,
+                                         status, created_at, sent_at, respond_by, decline_reason, outcome, updated_at)
+         SELECT id, client_id, client_organization_id, service_id, service_at_location_id, organization_id,
+                referred_by, need, necessary_rationale, appropriate_rationale, false, urgency,
+                status, created_at, sent_at, respond_by, decline_reason, outcome, updated_at
+           FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::uuid[], $7::uuid[], $8::text[], $9::text[],
+                       $10::text[], $11::text[], $12::text[], $13::timestamptz[], $14::timestamptz[], $15::timestamptz[], $16::text[],
+                       $17::text[], $18::timestamptz[])
+             AS t(id, client_id, client_organization_id, service_id, service_at_location_id, organization_id, referred_by, need,
+                  necessary_rationale, appropriate_rationale, urgency, status, created_at, sent_at, respond_by, decline_reason,
+                  outcome, updated_at)
+         ON CONFLICT (id) DO NOTHING`,
+        [
+          column((r) => r.id),
+          column((r) => r.clientId),
+          column((r) => r.clientOrganizationId),
+          column((r) => r.serviceId),
+          column((r) => serviceAtLocation.get(r.serviceId) ?? null),
+          column((r) => r.organizationId),
+          column((r) => r.referredById),
+          column((r) => r.need),
+          column((r) => r.necessaryRationale),
+          column((r) => r.appropriateRationale),
+          column((r) => r.urgency),
+          column((r) => r.status),
+          column((r) => r.createdAt),
+          column((r) => r.sentAt),
+          column((r) => r.respondBy),
+          column((r) => r.declineReason),
+          column((r) => r.outcome),
+          column((r) => lastChange(r)),
+        ],
+      );
+    }
+    const events = world.referrals.flatMap((r) => r.events.map((e) => ({ ...e, referralId: r.id })));
+    for (const batch of chunks(events)) {
+      await tx.query(
+        `INSERT INTO referrals.referral_event (id, referral_id, status, at, actor_id, note)
+         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::timestamptz[], $5::uuid[], $6::text[])
+         ON CONFLICT (id) DO NOTHING`,
+        [batch.map((e) => e.id), batch.map((e) => e.referralId), batch.map((e) => e.status), batch.map((e) => e.at), batch.map((e) => e.actorId), batch.map((e) => e.note)],
+      );
+    }
+  });
+}

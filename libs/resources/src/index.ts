@@ -1,0 +1,3 @@
+export { resourcesSubgraph, buildResourcesSchema } from './subgraph';
+export { seedResources } from './seed';
+export type { ResourcesContext } from './context';

@@ -1,0 +1,58 @@
+import { type Actor, isUuid } from '@caseflow/auth';
+import { mayReadDirectory } from '../access/directory.policy';
+import type { ResourcesLoaders } from '../loaders';
+import { type Phone, toPhone } from '../phone/phone.type';
+import { type Schedule, toSchedule } from '../schedule/schedule.type';
+import type { AddressEntity } from './address.entity';
+import type { LocationEntity } from './location.entity';
+import type { Address, Location } from './location.type';
+
+export function toLocation(entity: LocationEntity): Location {
+  return {
+    id: entity.id,
+    name: entity.name,
+    locationType: entity.locationType,
+    description: entity.description,
+    latitude: entity.latitude,
+    longitude: entity.longitude,
+  };
+}
+
+export function toAddress(entity: AddressEntity): Address {
+  return {
+    id: entity.id,
+    attention: entity.attention,
+    address1: entity.address1,
+    address2: entity.address2,
+    city: entity.city,
+    region: entity.region,
+    stateProvince: entity.stateProvince,
+    postalCode: entity.postalCode,
+    country: entity.country,
+    addressType: entity.addressType,
+  };
+}
+
+/** Location reads: by reference only (the API has no location query), and the lists under a location. */
+export class LocationService {
+  constructor(private readonly loaders: ResourcesLoaders) {}
+
+  /** For `__resolveReference` and `ServiceAtLocation.location`: batched; unknown ids resolve to null. */
+  async reference(actor: Actor, id: string): Promise<Location | null> {
+    if (!mayReadDirectory(actor) || !isUuid(id)) return null;
+    const entity = await this.loaders.location.load(id);
+    return entity ? toLocation(entity) : null;
+  }
+
+  async addresses(locationId: string): Promise<Address[]> {
+    return (await this.loaders.addressesOfLocation.load(locationId)).map(toAddress);
+  }
+
+  async phones(locationId: string): Promise<Phone[]> {
+    return (await this.loaders.phonesOf.location.load(locationId)).map(toPhone);
+  }
+
+  async schedules(locationId: string): Promise<Schedule[]> {
+    return (await this.loaders.schedulesOf.location.load(locationId)).map(toSchedule);
+  }
+}

@@ -1,0 +1,56 @@
+import { type Actor, isUuid } from '@caseflow/auth';
+import { assertCanReadDirectory, mayReadDirectory } from '../access/directory.policy';
+import type { ResourcesLoaders } from '../loaders';
+import { toLocation } from '../location/location.service';
+import type { Location } from '../location/location.type';
+import { type Phone, toPhone } from '../phone/phone.type';
+import type { Service } from '../service/service.type';
+import { toService } from '../service/service.service';
+import { requireUuid } from '../shared/uuid';
+import type { OrganizationEntity } from './organization.entity';
+import type { Organization } from './organization.type';
+
+export function toOrganization(entity: OrganizationEntity): Organization {
+  return {
+    id: entity.id,
+    name: entity.name,
+    alternateName: entity.alternateName,
+    description: entity.description,
+    email: entity.email,
+    website: entity.website,
+  };
+}
+
+/**
+ * Organization reads. The entry points (`get`, `reference`) check the
+ * caller; the lists under an organization are reached only through them and
+ * read through the request's loaders.
+ */
+export class OrganizationService {
+  constructor(private readonly loaders: ResourcesLoaders) {}
+
+  async get(actor: Actor, id: string, field = 'id'): Promise<Organization | null> {
+    assertCanReadDirectory(actor);
+    const entity = await this.loaders.organization.load(requireUuid(field, id));
+    return entity ? toOrganization(entity) : null;
+  }
+
+  /** For `__resolveReference`: batched; unknown ids and callers who may not read resolve to null. */
+  async reference(actor: Actor, id: string): Promise<Organization | null> {
+    if (!mayReadDirectory(actor) || !isUuid(id)) return null;
+    const entity = await this.loaders.organization.load(id);
+    return entity ? toOrganization(entity) : null;
+  }
+
+  async phones(organizationId: string): Promise<Phone[]> {
+    return (await this.loaders.phonesOf.organization.load(organizationId)).map(toPhone);
+  }
+
+  async locations(organizationId: string): Promise<Location[]> {
+    return (await this.loaders.locationsOfOrganization.load(organizationId)).map(toLocation);
+  }
+
+  async services(organizationId: string): Promise<Service[]> {
+    return (await this.loaders.servicesOfOrganization.load(organizationId)).map(toService);
+  }
+}

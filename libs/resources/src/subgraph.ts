@@ -1,0 +1,55 @@
+import type { GraphQLSchema } from 'graphql';
+import { buildFederatedSchema, type SubgraphDefinition } from '@caseflow/federation';
+import { createResourcesContext, type ResourcesContext } from './context';
+import { AddressEntity } from './location/address.entity';
+import { LocationEntity } from './location/location.entity';
+import { LocationResolver } from './location/location.resolver';
+import { InitResources1763856000003 } from './migrations/1763856000003-InitResources';
+import { OrganizationEntity } from './organization/organization.entity';
+import { OrganizationResolver } from './organization/organization.resolver';
+import { PhoneEntity } from './phone/phone.entity';
+import { ScheduleEntity } from './schedule/schedule.entity';
+import { ServiceAtLocationEntity } from './service-at-location/service-at-location.entity';
+import { ServiceAtLocationResolver } from './service-at-location/service-at-location.resolver';
+import { LanguageEntity } from './service/language.entity';
+import { ServiceEntity } from './service/service.entity';
+import { ServiceResolver } from './service/service.resolver';
+import { AttributeEntity } from './taxonomy/attribute.entity';
+import { TaxonomyEntity } from './taxonomy/taxonomy.entity';
+import { TaxonomyTermEntity } from './taxonomy/taxonomy-term.entity';
+import { TaxonomyTermResolver } from './taxonomy/taxonomy-term.resolver';
+
+export function buildResourcesSchema(): Promise<GraphQLSchema> {
+  return buildFederatedSchema({
+    resolvers: [OrganizationResolver, ServiceResolver, LocationResolver, ServiceAtLocationResolver, TaxonomyTermResolver],
+    referenceResolvers: {
+      Organization: (ref, ctx: ResourcesContext) => ctx.organizations.reference(ctx.actor, ref.id),
+      Service: (ref, ctx: ResourcesContext) => ctx.services.reference(ctx.actor, ref.id),
+      Location: (ref, ctx: ResourcesContext) => ctx.locations.reference(ctx.actor, ref.id),
+      ServiceAtLocation: (ref, ctx: ResourcesContext) => ctx.serviceAtLocations.reference(ctx.actor, ref.id),
+      TaxonomyTerm: (ref, ctx: ResourcesContext) => ctx.taxonomyTerms.reference(ctx.actor, ref.id),
+    },
+  });
+}
+
+/** The resources subgraph: the HSDS 3.0 community-resource directory and its taxonomy. */
+export const resourcesSubgraph: SubgraphDefinition<ResourcesContext> = {
+  name: 'resources',
+  dbSchema: 'resources',
+  entities: [
+    OrganizationEntity,
+    ServiceEntity,
+    LocationEntity,
+    AddressEntity,
+    ServiceAtLocationEntity,
+    PhoneEntity,
+    ScheduleEntity,
+    LanguageEntity,
+    TaxonomyEntity,
+    TaxonomyTermEntity,
+    AttributeEntity,
+  ],
+  migrations: [InitResources1763856000003],
+  buildSchema: buildResourcesSchema,
+  createContext: (dataSource, base) => createResourcesContext(dataSource, base),
+};

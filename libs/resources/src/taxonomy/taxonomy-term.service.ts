@@ -1,0 +1,52 @@
+import { IsNull, type DataSource } from 'typeorm';
+import { type Actor, isUuid } from '@caseflow/auth';
+import { assertCanReadDirectory, mayReadDirectory } from '../access/directory.policy';
+import type { ResourcesLoaders } from '../loaders';
+import { requireUuid } from '../shared/uuid';
+import { TaxonomyTermEntity } from './taxonomy-term.entity';
+import type { TaxonomyTerm } from './taxonomy-term.type';
+
+/** Maps a term loaded with its taxonomy (the API shows the taxonomy's name). */
+export function toTaxonomyTerm(entity: TaxonomyTermEntity): TaxonomyTerm {
+  return {
+    id: entity.id,
+    code: entity.code,
+    name: entity.name,
+    description: entity.description,
+    taxonomy: entity.taxonomy?.name ?? null,
+    parentId: entity.parentId,
+  };
+}
+
+/** Taxonomy reads: browsing the hierarchy one level at a time, and terms by reference. */
+export class TaxonomyTermService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly loaders: ResourcesLoaders,
+  ) {}
+
+  /** The children of `parentId` by name, or the top-level terms when it is null; an unknown parent has none. */
+  async list(actor: Actor, parentId: string | null | undefined, field = 'parentId'): Promise<TaxonomyTerm[]> {
+    assertCanReadDirectory(actor);
+    const parent = parentId == null ? IsNull() : requireUuid(field, parentId);
+    const rows = await this.dataSource.getRepository(TaxonomyTermEntity).find({
+      where: { parentId: parent },
+      relations: { taxonomy: true },
+      order: { name: 'ASC', id: 'ASC' },
+    });
+    return rows.map(toTaxonomyTerm);
+  }
+
+  /** For `__resolveReference` (e.g. a referral outcome cell's term): batched; unknown ids resolve to null. */
+  async reference(actor: Actor, id: string): Promise<TaxonomyTerm | null> {
+    if (!mayReadDirectory(actor) || !isUuid(id)) return null;
+    const entity = await this.loaders.taxonomyTerm.load(id);
+    return entity ? toTaxonomyTerm(entity) : null;
+  }
+
+  async parent(term: TaxonomyTerm): Promise<TaxonomyTerm | null> {
+    if (!term.parentId) return null;
+    const entity = await this.loaders.taxonomyTerm.load(term.parentId);
+    return entity ? toTaxonomyTerm(entity) : null;
+  }
+}

@@ -1,0 +1,55 @@
+import { DataSource } from 'typeorm';
+import { createTestDatabase } from '@caseflow/testing';
+import { AuditTrail, auditTableSql } from './audit';
+
+const actor = { staffId: '00000000-0000-4000-8000-000000000001', role: 'CASE_MANAGER' as const, organizationId: '00000000-0000-4000-8000-00000000000a' };
+const clientId = '00000000-0000-4000-8000-0000000000c1';
+let db: DataSource;
+
+beforeAll(async () => {
+  db = new DataSource({ type: 'postgres', url: await createTestDatabase('audit') });
+  await db.initialize();
+  await db.query('CREATE SCHEMA audit_test');
+  for (const statement of auditTableSql('audit_test')) await db.query(statement);
+});
+afterAll(() => db?.destroy());
+
+const rows = () => db.query('SELECT action, entity_type, entity_id, client_id, outcome, detail, request_id, actor_role FROM audit_test.audit_event ORDER BY id');
+
+describe('the audit trail', () => {
+  it('writes a request\'s buffered events once each, in one statement, with the caller and request id', async () => {
+    const trail = new AuditTrail('audit_test', actor, 'req-1');
+    trail.note({ action: 'READ', entityType: 'Client', entityId: clientId, clientId });
+    trail.note({ action: 'READ', entityType: 'Client', entityId: clientId, clientId });
+    trail.note({ action: 'READ', entityType: 'Client', entityId: clientId, clientId, outcome: 'DENIED' });
+    expect(trail.pendingCount).toBe(2);
+    const logged: string[] = [];
+    await trail.flush({ query: (sql: string, params?: unknown[]) => (logged.push(sql), db.query(sql, params)) });
+    expect(logged).toHaveLength(1);
+    expect(await rows()).toEqual([
+      { action: 'READ', entity_type: 'Client', entity_id: clientId, client_id: clientId, outcome: 'ALLOWED', detail: null, request_id: 'req-1', actor_role: 'CASE_MANAGER' },
+      { action: 'READ', entity_type: 'Client', entity_id: clientId, client_id: clientId, outcome: 'DENIED', detail: null, request_id: 'req-1', actor_role: 'CASE_MANAGER' },
+    ]);
+    await trail.flush(db);
+    expect(await rows()).toHaveLength(2);
+  });
+
+  it('records a change inside the caller\'s transaction, so a rolled-back change leaves no event', async () => {
+    const trail = new AuditTrail('audit_test', actor, 'req-2');
+    await expect(
+      db.transaction(async (tx) => {
+        await trail.write(tx, { action: 'UPDATE', entityType: 'Client', entityId: clientId, clientId, detail: 'status' });
+        throw new Error('the change failed');
+      }),
+    ).rejects.toThrow('the change failed');
+    expect((await rows()).filter((r: { request_id: string }) => r.request_id === 'req-2')).toEqual([]);
+  });
+
+  it('is append-only: the database refuses UPDATE, DELETE and TRUNCATE', async () => {
+    const before = await rows();
+    await expect(db.query(`UPDATE audit_test.audit_event SET outcome = 'ALLOWED'`)).rejects.toThrow(/append-only/);
+    await expect(db.query('DELETE FROM audit_test.audit_event')).rejects.toThrow(/append-only/);
+    await expect(db.query('TRUNCATE audit_test.audit_event')).rejects.toThrow(/append-only/);
+    expect(await rows()).toEqual(before);
+  });
+});

@@ -1,0 +1,56 @@
+/**
+ * The entry point of a subgraph process: typed configuration (every problem
+ * listed, then exit 1), the subgraph, and a graceful stop on SIGTERM/SIGINT
+ * (drain in-flight requests, then close the pool).
+ */
+import { loadConfigOrExit, setting } from '@caseflow/config';
+import { createLogger, exitOnSignals, type LogLevel } from '@caseflow/core';
+import type { RequestContext } from './context';
+import { createSubgraph, type SubgraphDefinition } from './subgraph';
+
+export interface SubgraphProcessOptions {
+  defaultPort: number;
+}
+
+export async function runSubgraphProcess<C extends RequestContext>(definition: SubgraphDefinition<C>, options: SubgraphProcessOptions): Promise<void> {
+  const prefix = definition.name.toUpperCase();
+  const ownDatabase = `${prefix}_DATABASE_URL`;
+  const config = loadConfigOrExit(
+    {
+      [`${prefix}_PORT`]: setting.port(options.defaultPort),
+      HOST: setting.string('127.0.0.1'),
+      DATABASE_URL: setting.optionalUrl(),
+      [ownDatabase]: setting.optionalUrl(),
+      INTERNAL_TOKEN_SECRET: setting.secret(),
+      CLIENTS_URL: setting.url('http://127.0.0.1:4001'),
+      RESOURCES_URL: setting.url('http://127.0.0.1:4004'),
+      DB_POOL_MAX: setting.integer(1, 200, 10),
+      DB_STATEMENT_TIMEOUT_MS: setting.integer(100, 600_000, 5000),
+      DB_CONNECT_TIMEOUT_MS: setting.integer(100, 60_000, 2000),
+      PEER_TIMEOUT_MS: setting.integer(100, 60_000, 2000),
+      LOG_LEVEL: setting.oneOf(['debug', 'info', 'warn', 'error', 'silent'] as const, 'info'),
+    },
+    (c) => [
+      ...(c[ownDatabase] || c.DATABASE_URL ? [] : [`${ownDatabase} or DATABASE_URL is required`]),
+      ...(c.INTERNAL_TOKEN_SECRET ? [] : ['INTERNAL_TOKEN_SECRET is required']),
+    ],
+  );
+  const databaseUrl = (config[ownDatabase] ?? config.DATABASE_URL) as string;
+
+  const logger = createLogger(definition.name, config.LOG_LEVEL as LogLevel);
+  const subgraph = await createSubgraph(definition, {
+    databaseUrl,
+    internalSecret: config.INTERNAL_TOKEN_SECRET as string,
+    logger,
+    poolMax: config.DB_POOL_MAX as number,
+    statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS as number,
+    connectTimeoutMs: config.DB_CONNECT_TIMEOUT_MS as number,
+    clientsUrl: config.CLIENTS_URL as string,
+    resourcesUrl: config.RESOURCES_URL as string,
+    peerTimeoutMs: config.PEER_TIMEOUT_MS as number,
+  });
+  const port = await subgraph.listen(config[`${prefix}_PORT`] as number, config.HOST as string);
+  logger.info('subgraph listening', { url: `http://${config.HOST}:${port}/graphql` });
+
+  exitOnSignals(() => subgraph.stop(), logger);
+}

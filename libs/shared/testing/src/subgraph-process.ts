@@ -1,0 +1,47 @@
+import { createTestDatabase } from './postgres';
+import { freePort } from './ports';
+import { errorCodes, postGraphQL } from './http';
+import { spawnService } from './process';
+
+/**
+ * The checks every subgraph app's own test makes of its process: bad
+ * configuration is refused with every problem listed and exit 1; a good one
+ * starts, answers /health and /ready, refuses GraphQL without the internal
+ * token, and exits 0 on SIGTERM.
+ */
+export function describeSubgraphProcess(name: string, entry: string): void {
+  const prefix = name.toUpperCase();
+
+  it('refuses a bad configuration, listing every problem, with exit code 1', async () => {
+    const service = spawnService(entry, { [`${prefix}_PORT`]: 'not-a-port', DB_POOL_MAX: '0' });
+    expect(await service.exited).toBe(1);
+    const output = service.output();
+    expect(output).toContain(`${prefix}_PORT must be a whole number, got "not-a-port"`);
+    expect(output).toContain('DB_POOL_MAX must be between 1 and 200, got 0');
+    expect(output).toContain(`${prefix}_DATABASE_URL or DATABASE_URL is required`);
+    expect(output).toContain('INTERNAL_TOKEN_SECRET is required');
+  });
+
+  it('starts, answers health and readiness, refuses GraphQL without the internal token, and stops on SIGTERM', async () => {
+    const port = await freePort();
+    const secret = 'test-secret-for-process-check';
+    const service = spawnService(entry, {
+      [`${prefix}_PORT`]: String(port),
+      [`${prefix}_DATABASE_URL`]: await createTestDatabase(`${name}_process`),
+      INTERNAL_TOKEN_SECRET: secret,
+      LOG_LEVEL: 'info',
+    });
+    try {
+      await service.waitFor(/subgraph listening/, 60_000);
+      const base = `http://127.0.0.1:${port}`;
+      expect(await (await fetch(`${base}/health`)).json()).toEqual({ status: 'ok' });
+      expect(await (await fetch(`${base}/ready`)).json()).toEqual({ ready: true });
+      const res = await postGraphQL(`${base}/graphql`, '{ _service { sdl } }');
+      expect({ status: res.status, codes: errorCodes(res) }).toEqual({ status: 401, codes: ['UNAUTHENTICATED'] });
+      expect(service.output()).not.toContain(secret);
+    } finally {
+      service.child.kill('SIGTERM');
+    }
+    expect(await service.exited).toBe(0);
+  });
+}

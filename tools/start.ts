@@ -1,0 +1,62 @@
+/**
+ * `npm start`: PostgreSQL (embedded unless DATABASE_URL is set), migrations,
+ * demo data on the first run, the four subgraphs and the gateway. Prints the
+ * URLs and how to get a token; Ctrl-C or SIGTERM stops everything.
+ */
+import 'reflect-metadata';
+import { readFileSync } from 'node:fs';
+import { createBearerVerifier, ensureDevKeys } from '@caseflow/auth';
+import { createLogger, exitOnSignals } from '@caseflow/core';
+import { SUPERGRAPH_FILE, isSeeded, seedDemo, startStack } from '@caseflow/platform';
+import { KEYS_DIR, databaseUrlFor, localConfig, localDatabase } from './lib/local';
+
+async function main(): Promise<void> {
+  const config = localConfig();
+  const say = (line: string) => process.stdout.write(`${line}\n`);
+  const db = await localDatabase(config, say);
+  const urlFor = databaseUrlFor(config, db.url);
+  const keys = ensureDevKeys(KEYS_DIR);
+
+  if (!(await isSeeded(urlFor('clients')))) {
+    say('first run: loading the demo data');
+    await seedDemo(urlFor);
+  }
+
+  const stack = await startStack({
+    databaseUrlFor: urlFor,
+    internalSecret: keys.internalSecret,
+    verifyBearer: createBearerVerifier({ issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE, publicKeyPem: keys.publicKeyPem }),
+    supergraphSdl: readFileSync(SUPERGRAPH_FILE, 'utf8'),
+    host: config.HOST,
+    logLevel: config.LOG_LEVEL,
+    ports: {
+      gateway: config.GATEWAY_PORT,
+      clients: config.CLIENTS_PORT,
+      plans: config.PLANS_PORT,
+      referrals: config.REFERRALS_PORT,
+      resources: config.RESOURCES_PORT,
+    },
+  });
+
+  say('');
+  say('Caseflow is running.');
+  say(`  GraphQL API      ${stack.gatewayUrl}`);
+  say(`  health / ready   ${stack.gatewayBaseUrl}/health  ${stack.gatewayBaseUrl}/ready`);
+  for (const [name, s] of Object.entries(stack.subgraphs)) say(`  ${name.padEnd(16)} ${s.url} (answers the gateway only)`);
+  say(`  database         ${db.embedded ? 'embedded PostgreSQL, data in .data/postgres' : 'DATABASE_URL'}`);
+  say('');
+  say('Get a token for a demo user (casey, jordan, sam, pat, robin, alex, admin @demo.caseflow):');
+  say('  npm run --silent token -- --as casey@demo.caseflow');
+  say(`  curl -s ${stack.gatewayUrl} -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' -d '{"query":"{ me { displayName role } }"}'`);
+  say('Press Ctrl-C to stop.');
+
+  exitOnSignals(async () => {
+    await stack.stop();
+    await db.stop();
+  }, createLogger('start', 'info'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Caseflow failed to start: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+  process.exit(1);
+});
