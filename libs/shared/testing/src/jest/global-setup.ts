@@ -8,7 +8,6 @@ import { freePort } from '../ports';
 import { TEST_SERVER_URL_ENV } from '../env';
 
 declare global {
-  // eslint-disable-next-line no-var
   var __caseflowTestPostgres: EmbeddedPostgresServer | undefined;
 }
 

@@ -1,0 +1,51 @@
+import { writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createTestIssuer, errorCodes, freePort, postGraphQL, spawnService } from '@caseflow/testing';
+
+describe('the gateway process', () => {
+  it('refuses a bad configuration, listing every problem, with exit code 1', async () => {
+    const service = spawnService('apps/gateway/src/main.ts', { GATEWAY_PORT: '99999', PLANS_URL: 'nowhere' });
+    expect(await service.exited).toBe(1);
+    const output = service.output();
+    expect(output).toContain('GATEWAY_PORT must be between 0 and 65535, got 99999');
+    expect(output).toContain('PLANS_URL must be a URL');
+    expect(output).toContain('INTERNAL_TOKEN_SECRET is required');
+    expect(output).toContain('AUTH_JWKS_URL (an OIDC issuer) or AUTH_PUBLIC_KEY_FILE (the development issuer) is required');
+  });
+
+  it('refuses the development issuer in production', async () => {
+    const service = spawnService('apps/gateway/src/main.ts', { NODE_ENV: 'production', INTERNAL_TOKEN_SECRET: 's', AUTH_PUBLIC_KEY_FILE: '/dev/null' });
+    expect(await service.exited).toBe(1);
+    expect(service.output()).toContain('AUTH_JWKS_URL is required in production (the development issuer is refused)');
+  });
+
+  it('starts on the committed supergraph, refuses unauthenticated requests, reports not ready without subgraphs, and stops on SIGTERM', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'caseflow-gateway-'));
+    const keyFile = join(dir, 'issuer.pub.pem');
+    writeFileSync(keyFile, createTestIssuer().publicKeyPem);
+    const port = await freePort();
+    const closed = `http://127.0.0.1:${await freePort()}`;
+    const service = spawnService('apps/gateway/src/main.ts', {
+      GATEWAY_PORT: String(port),
+      INTERNAL_TOKEN_SECRET: 'gateway-process-secret',
+      AUTH_PUBLIC_KEY_FILE: keyFile,
+      CLIENTS_URL: closed,
+      PLANS_URL: closed,
+      REFERRALS_URL: closed,
+      RESOURCES_URL: closed,
+    });
+    try {
+      await service.waitFor(/gateway listening/, 60_000);
+      const base = `http://127.0.0.1:${port}`;
+      expect(await (await fetch(`${base}/health`)).json()).toEqual({ status: 'ok' });
+      const ready = await fetch(`${base}/ready`);
+      expect({ status: ready.status, body: await ready.json() }).toEqual({ status: 503, body: { ready: false } });
+      const res = await postGraphQL(`${base}/graphql`, '{ me { id } }');
+      expect({ status: res.status, codes: errorCodes(res) }).toEqual({ status: 401, codes: ['UNAUTHENTICATED'] });
+    } finally {
+      service.child.kill('SIGTERM');
+    }
+    expect(await service.exited).toBe(0);
+  });
+});

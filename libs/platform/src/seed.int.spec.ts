@@ -1,0 +1,43 @@
+import { Client } from 'pg';
+import { demoWorld } from '@caseflow/demo';
+import { createTestDatabase } from '@caseflow/testing';
+import { isSeeded, seedDemo } from './seed';
+
+const TABLES = ['clients.staff_member', 'clients.client', 'clients.consent', 'plans.action_plan', 'plans.goal', 'referrals.referral', 'referrals.referral_event', 'resources.organization', 'resources.service', 'resources.taxonomy_term'];
+
+async function counts(url: string): Promise<Record<string, number>> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    const result: Record<string, number> = {};
+    for (const table of TABLES) result[table] = (await client.query(`SELECT count(*)::int AS n FROM ${table}`)).rows[0].n;
+    return result;
+  } finally {
+    await client.end();
+  }
+}
+
+describe('seeding the demo', () => {
+  it('migrates every subgraph, loads the whole demo world, and changes nothing the second time', async () => {
+    const url = await createTestDatabase('seed');
+    const world = demoWorld(new Date('2026-11-23T12:00:00Z'));
+    expect(await isSeeded(url)).toBe(false);
+
+    await seedDemo(() => url, world);
+    expect(await isSeeded(url)).toBe(true);
+    const first = await counts(url);
+    expect(first).toMatchObject({
+      'clients.staff_member': 7,
+      'clients.client': world.clients.length,
+      'plans.action_plan': world.plans.length,
+      'referrals.referral': world.referrals.length,
+      'referrals.referral_event': world.referrals.reduce((n, r) => n + r.events.length, 0),
+      'resources.organization': world.organizations.length,
+      'resources.service': world.services.length,
+    });
+    expect(first['resources.taxonomy_term']).toBeGreaterThan(250);
+
+    await seedDemo(() => url, world);
+    expect(await counts(url)).toEqual(first);
+  });
+});

@@ -1,0 +1,41 @@
+import { Client } from 'pg';
+import { createTestDatabase, dropTestDatabase } from './postgres';
+import { freePort } from './ports';
+import { createTestIssuer } from './issuer';
+
+describe('the test database', () => {
+  it('is a real, empty PostgreSQL database of its own, and can be dropped', async () => {
+    const first = await createTestDatabase('isolation');
+    const second = await createTestDatabase('isolation');
+    expect(first).not.toBe(second);
+    const client = new Client({ connectionString: first });
+    await client.connect();
+    const { rows } = await client.query(`SELECT current_database() AS name, version() AS version,
+      (SELECT count(*)::int FROM information_schema.tables WHERE table_schema NOT IN ('pg_catalog', 'information_schema')) AS tables`);
+    await client.end();
+    expect(rows[0].name).toBe(new URL(first).pathname.slice(1));
+    expect(rows[0].version).toMatch(/^PostgreSQL \d+/);
+    expect(rows[0].tables).toBe(0);
+
+    await dropTestDatabase(second);
+    const gone = new Client({ connectionString: second });
+    await expect(gone.connect()).rejects.toThrow(/does not exist/);
+  });
+});
+
+describe('freePort', () => {
+  it('gives a port nothing listens on', async () => {
+    const port = await freePort();
+    expect(port).toBeGreaterThan(0);
+    await expect(fetch(`http://127.0.0.1:${port}/`)).rejects.toThrow();
+  });
+});
+
+describe('the test issuer', () => {
+  it('mints tokens its verifier accepts and another issuer\'s verifier refuses', async () => {
+    const actor = { staffId: '00000000-0000-4000-8000-000000000001', role: 'SUPERVISOR' as const, organizationId: '00000000-0000-4000-8000-00000000000a' };
+    const issuer = createTestIssuer();
+    await expect(issuer.verifier(`Bearer ${issuer.token(actor)}`)).resolves.toEqual(actor);
+    await expect(createTestIssuer().verifier(`Bearer ${issuer.token(actor)}`)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+  });
+});
