@@ -54,6 +54,12 @@ async function main(): Promise<void> {
     await stack.stop();
     await db.stop();
   }, createLogger('start', 'info'));
+
+  // npm does not pass SIGTERM on to the script it runs: if npm goes away, stop as if told to.
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) process.kill(process.pid, 'SIGTERM');
+  }, 1000).unref();
 }
 
 main().catch((error: unknown) => {
