@@ -3,3 +3,4 @@ export * from './bearer-token';
 export * from './client-access';
 export * from './dev-keys';
 export * from './internal-token';
+export * from './peer';

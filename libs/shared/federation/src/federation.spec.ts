@@ -3,6 +3,7 @@ import { badInput, notFound } from '@caseflow/core';
 import { formatError } from './errors';
 import { groupLoader, rowLoader } from './loaders';
 import { DateScalar, DateTimeScalar } from './scalars';
+import { checkPeriod, outcomeCount } from './shared-types';
 
 describe('rowLoader', () => {
   it('fetches each distinct key once per batch and answers in key order, null for missing', async () => {
@@ -71,5 +72,22 @@ describe('formatError', () => {
   it('reports a lost database as UNAVAILABLE', () => {
     const lost = Object.assign(new Error('connect ECONNREFUSED 10.0.0.5:5432'), { code: 'ECONNREFUSED' });
     expect(formatted(wrap(lost))).toEqual({ path: ['client'], locations: undefined, message: 'The database is unavailable; retry later', extensions: { code: 'UNAVAILABLE' } });
+  });
+});
+
+describe('outcome suppression', () => {
+  it('suppresses every cell under 11, zero included, and shows 11 and more', () => {
+    expect([0, 1, 10, 11, 250].map(outcomeCount)).toEqual([
+      { count: null, suppressed: true },
+      { count: null, suppressed: true },
+      { count: null, suppressed: true },
+      { count: 11, suppressed: false },
+      { count: 250, suppressed: false },
+    ]);
+  });
+
+  it('checks a period', () => {
+    expect(checkPeriod({ from: '2026-01-01', to: '2026-12-31' })).toEqual({ from: '2026-01-01', to: '2026-12-31' });
+    expect(() => checkPeriod({ from: '2026-12-31', to: '2026-01-01' })).toThrow('period.from must not be after period.to');
   });
 });
