@@ -34,6 +34,7 @@ export async function startTestStack(): Promise<TestStack> {
     verifyBearer: issuer.verifier,
     supergraphSdl: readFileSync(SUPERGRAPH_FILE, 'utf8'),
     logLevel: 'silent',
+    jobIntervalMs: 0,
   });
   const actor = (key: StaffKey): Actor => {
     const s = demoStaff(key);

@@ -21,6 +21,8 @@ export interface StackOptions {
   logLevel?: LogLevel;
   production?: boolean;
   poolMax?: number;
+  /** Interval of the subgraphs' background jobs; 0 turns them off (tests run jobs directly). */
+  jobIntervalMs?: number;
 }
 
 export interface StackSubgraph {
@@ -50,6 +52,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       internalSecret: options.internalSecret,
       logger: createLogger(name, level),
       poolMax: options.poolMax,
+      jobIntervalMs: options.jobIntervalMs,
       ...peers,
     });
     const port = await subgraph.listen(options.ports?.[name] ?? 0, host);

@@ -8,3 +8,4 @@ export * from './shared-types';
 export * from './subgraph-server';
 export * from './subgraph';
 export * from './process';
+export * from './jobs';

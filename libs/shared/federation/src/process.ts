@@ -28,6 +28,7 @@ export async function runSubgraphProcess<C extends RequestContext>(definition: S
       DB_STATEMENT_TIMEOUT_MS: setting.integer(100, 600_000, 5000),
       DB_CONNECT_TIMEOUT_MS: setting.integer(100, 60_000, 2000),
       PEER_TIMEOUT_MS: setting.integer(100, 60_000, 2000),
+      JOB_INTERVAL_MS: setting.integer(0, 86_400_000, 60_000),
       LOG_LEVEL: setting.oneOf(['debug', 'info', 'warn', 'error', 'silent'] as const, 'info'),
     },
     (c) => [
@@ -48,6 +49,7 @@ export async function runSubgraphProcess<C extends RequestContext>(definition: S
     clientsUrl: config.CLIENTS_URL as string,
     resourcesUrl: config.RESOURCES_URL as string,
     peerTimeoutMs: config.PEER_TIMEOUT_MS as number,
+    jobIntervalMs: config.JOB_INTERVAL_MS as number,
   });
   const port = await subgraph.listen(config[`${prefix}_PORT`] as number, config.HOST as string);
   logger.info('subgraph listening', { url: `http://${config.HOST}:${port}/graphql` });

@@ -19,6 +19,8 @@ export interface SubgraphRuntimeOptions {
   resourcesUrl?: string;
   /** Timeout of a call to another subgraph. */
   peerTimeoutMs?: number;
+  /** How often background jobs run (ms); 0 turns them off (tests drive jobs directly). */
+  jobIntervalMs?: number;
 }
 
 /** What makes a subgraph: its schema in PostgreSQL, its GraphQL schema and its request context. */
@@ -32,6 +34,12 @@ export interface SubgraphDefinition<C extends RequestContext> {
   buildSchema(): Promise<GraphQLSchema>;
   createContext(dataSource: DataSource, base: RequestContext, options: SubgraphRuntimeOptions): C;
   internalRoutes?(dataSource: DataSource): Record<string, InternalRoute>;
+  /**
+   * Starts the subgraph's background jobs (sweeps, daily recomputations) once
+   * it is listening; returns a function that stops them. Jobs must be safe to
+   * run in several replicas at once.
+   */
+  start?(dataSource: DataSource, options: SubgraphRuntimeOptions): () => Promise<void>;
 }
 
 export type RunningSubgraph = SubgraphServer & { database: Database; name: string };
@@ -57,5 +65,14 @@ export async function createSubgraph<C extends RequestContext>(definition: Subgr
     extendContext: (base) => definition.createContext(database.dataSource, base, options),
     internalRoutes: definition.internalRoutes?.(database.dataSource),
   });
-  return { ...server, database, name: definition.name };
+  const stopJobs = definition.start?.(database.dataSource, options) ?? (async () => undefined);
+  return {
+    ...server,
+    database,
+    name: definition.name,
+    stop: async () => {
+      await stopJobs();
+      await server.stop();
+    },
+  };
 }

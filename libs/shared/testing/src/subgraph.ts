@@ -21,6 +21,7 @@ export async function startTestSubgraph<C extends RequestContext>(
   const secret = overrides.internalSecret ?? randomBytes(24).toString('hex');
   const subgraph = await createSubgraph(definition, {
     logger: createLogger(definition.name, 'silent'),
+    jobIntervalMs: 0,
     ...overrides,
     databaseUrl,
     internalSecret: secret,
