@@ -85,7 +85,9 @@ describe('clients subgraph', () => {
     const q = '{ clients(first: 100) { totalCount edges { node { id } } } }';
     const forCasey = await postGraphQL<{ clients: { totalCount: number; edges: Array<{ node: { id: string } }> } }>(t.url, q, {}, as(casey));
     expect(forCasey.data!.clients.totalCount).toBe(caseysClients.length);
-    expect(new Set(forCasey.data!.clients.edges.map((e) => e.node.id))).toEqual(new Set(caseysClients.map((c) => c.id)));
+    const mine = new Set(caseysClients.map((c) => c.id));
+    expect(forCasey.data!.clients.edges).toHaveLength(Math.min(100, caseysClients.length));
+    expect(forCasey.data!.clients.edges.every((e) => mine.has(e.node.id))).toBe(true);
     const forSam = await postGraphQL<{ clients: { totalCount: number } }>(t.url, q, {}, as(sam));
     expect(forSam.data!.clients.totalCount).toBe(caseysClients.length + jordansClients.length);
   });

@@ -1,32 +1,44 @@
 import type { GraphQLSchema } from 'graphql';
 import { CLIENT_ACCESS_PATH } from '@caseflow/auth';
 import { buildFederatedSchema, type SubgraphDefinition } from '@caseflow/federation';
+import { createLogger } from '@caseflow/core';
 import { clientAccessRoute } from './access/access.route';
+import { AssessmentEntity, AssessmentItemEntity, CharacteristicEntity } from './assessment/assessment.entity';
+import { AssessmentResolver } from './assessment/assessment.resolver';
+import { startPriorityJob } from './caseload/priority.job';
+import { ClientMutationResolver } from './client/client-mutation.resolver';
 import { ClientEntity } from './client/client.entity';
-import { ClientResolver } from './client/client.resolver';
+import { ClientResolver, EligibilityResolver } from './client/client.resolver';
 import { ConsentEntity } from './consent/consent.entity';
+import { ConsentResolver } from './consent/consent.resolver';
 import { createClientsContext, type ClientsContext } from './context';
+import { EligibilityEntity } from './eligibility/eligibility.entity';
+import { CaseEventEntity } from './history/case-event.entity';
 import { InitClients1763856000000 } from './migrations/1763856000000-InitClients';
+import { CaseRecord1763942400000 } from './migrations/1763942400000-CaseRecord';
+import { CaseNoteEntity } from './note/note.entity';
+import { NoteResolver } from './note/note.resolver';
+import { clientsReferenceResolvers } from './references';
 import { StaffMemberEntity } from './staff/staff.entity';
 import { StaffResolver } from './staff/staff.resolver';
 
 export function buildClientsSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-    resolvers: [ClientResolver, StaffResolver],
-    referenceResolvers: {
-      Client: (ref, ctx: ClientsContext) => ctx.clients.reference(ctx.actor, ref.id),
-      StaffMember: (ref, ctx: ClientsContext) => ctx.staff.reference(ctx.actor, ref.id),
-    },
+    resolvers: [ClientResolver, ClientMutationResolver, EligibilityResolver, StaffResolver, AssessmentResolver, NoteResolver, ConsentResolver],
+    referenceResolvers: clientsReferenceResolvers,
   });
 }
 
-/** The clients subgraph: clients, staff, consents (and, with the domain issues, assessments and notes). */
+/** The clients subgraph: clients and their case record, staff, assessments, notes and consents. */
 export const clientsSubgraph: SubgraphDefinition<ClientsContext> = {
   name: 'clients',
   dbSchema: 'clients',
-  entities: [StaffMemberEntity, ClientEntity, ConsentEntity],
-  migrations: [InitClients1763856000000],
+  entities: [
+    StaffMemberEntity, ClientEntity, ConsentEntity, EligibilityEntity, AssessmentEntity, AssessmentItemEntity, CharacteristicEntity, CaseNoteEntity, CaseEventEntity,
+  ],
+  migrations: [InitClients1763856000000, CaseRecord1763942400000],
   buildSchema: buildClientsSchema,
-  createContext: (dataSource, base) => createClientsContext(dataSource, base),
+  createContext: (dataSource, base, options) => createClientsContext(dataSource, base, options),
   internalRoutes: (dataSource) => ({ [CLIENT_ACCESS_PATH]: clientAccessRoute(dataSource) }),
+  start: (dataSource, options) => startPriorityJob(dataSource, options.jobIntervalMs ?? 60_000, options.logger ?? createLogger('clients', 'info')),
 };

@@ -3,10 +3,10 @@ import { type Actor, type ClientGrant, isUuid } from '@caseflow/auth';
 import type { AuditTrail } from '@caseflow/audit';
 import { badInput, forbidden } from '@caseflow/core';
 import { decodeCursor, encodeCursor, pageSize } from '@caseflow/db';
-import { decideGrant, mayHoldCaseload } from '../access/access.policy';
+import { decideGrant, hasCaseAccess, mayHoldCaseload } from '../access/access.policy';
 import type { ClientsLoaders } from '../context';
 import { displayNameOf, foldName, likeLiteral } from '../shared/names';
-import { ClientEntity } from './client.entity';
+import { ClientEntity, type ClientStatus } from './client.entity';
 import type { Client, ClientConnection, ClientFilter } from './client.type';
 
 const MAX_NAME_FILTER = 200;
@@ -72,6 +72,65 @@ export class ClientService {
     };
   }
 
+  /**
+   * A caseload, most urgent first: the caller's own clients, or (for a
+   * supervisor) those of a case manager of the agency. Ordered by the stored
+   * priority score, so the page is an index scan (client_caseload_idx).
+   */
+  async caseload(
+    actor: Actor,
+    first: number | null | undefined,
+    after: string | null | undefined,
+    status: ClientStatus[] | null | undefined,
+    caseManagerId: string | null | undefined,
+  ): Promise<ClientConnection> {
+    const size = pageSize(first, 25);
+    const cursor = decodeCursor(after, 2);
+    if (caseManagerId != null && !isUuid(caseManagerId)) throw badInput('caseManagerId', 'must be a UUID');
+    if (!mayHoldCaseload(actor)) {
+      this.audit.note({ action: 'SEARCH', entityType: 'Client', outcome: 'DENIED', detail: `caseload, role ${actor.role}` });
+      throw forbidden('Only case managers and supervisors have a caseload');
+    }
+    let owner = actor.staffId;
+    if (caseManagerId && caseManagerId !== actor.staffId) {
+      const staff = actor.role === 'SUPERVISOR' ? await this.loaders.staff.load(caseManagerId) : null;
+      if (!staff || staff.organizationId !== actor.organizationId) {
+        this.audit.note({ action: 'SEARCH', entityType: 'Client', outcome: 'DENIED', detail: 'caseload of another case manager' });
+        throw forbidden("Only a supervisor may open another case manager's caseload, within the agency");
+      }
+      owner = caseManagerId;
+    }
+    const query = this.dataSource.getRepository(ClientEntity).createQueryBuilder('c').where('c.assigned_case_manager_id = :owner', { owner });
+    if (actor.role === 'SUPERVISOR') query.andWhere('c.organization_id = :org', { org: actor.organizationId });
+    if (status?.length) query.andWhere('c.status = ANY(:statuses)', { statuses: status });
+    const totalCount = await query.clone().getCount();
+    if (cursor) {
+      query.andWhere('(c.priority_score < :score OR (c.priority_score = :score AND c.id > :afterId))', { score: Number(cursor[0]), afterId: String(cursor[1]) });
+    }
+    const rows = await query.orderBy('c.priority_score', 'DESC').addOrderBy('c.id', 'ASC').limit(size + 1).getMany();
+    const page = rows.slice(0, size);
+    this.audit.note({ action: 'SEARCH', entityType: 'Client', detail: 'caseload' });
+    for (const row of page) this.audit.note({ action: 'READ', entityType: 'Client', entityId: row.id, clientId: row.id });
+    const edges = page.map((row) => ({ cursor: encodeCursor([row.priorityScore, row.id]), node: toClient(row, { caseRecord: true, kinds: [] }) }));
+    return { edges, pageInfo: { hasNextPage: rows.length > size, endCursor: edges.at(-1)?.cursor ?? null }, totalCount };
+  }
+
+  /**
+   * Likely duplicates of a client: same agency and birth date, and the same
+   * folded first and last names (or swapped). The caller already knows these
+   * people's names and birth date; only names are shown, nothing of their case.
+   */
+  async possibleDuplicates(actor: Actor, client: Client): Promise<Client[]> {
+    const rows = await this.loaders.duplicates.load(client.id);
+    for (const row of rows) this.audit.note({ action: 'READ', entityType: 'Client', entityId: row.id, clientId: row.id, detail: 'duplicate check' });
+    return rows.map((row) => toClient(row, hasCaseAccess(actor, row) ? { caseRecord: true, kinds: [] } : { caseRecord: false, kinds: [] }));
+  }
+
+  /** Loads a row by id through `loader`, or null for an id that is not a UUID (references never fail on bad ids). */
+  async loadIfUuid<T>(loader: { load(id: string): Promise<T | null> }, id: string): Promise<T | null> {
+    return isUuid(id) ? loader.load(id) : null;
+  }
+
   /** The caller's grant on a client this request has loaded (consents are read only for partners). */
   async grant(actor: Actor, entity: ClientEntity): Promise<ClientGrant> {
     const consents = actor.role === 'PARTNER' ? await this.loaders.consentsByClient.load(entity.id) : [];
@@ -109,8 +168,11 @@ export function toClient(entity: ClientEntity, access: Client['access']): Client
     status: entity.status,
     intakeDate: entity.intakeDate,
     assignedCaseManager: null,
+    keyDates: entity.keyDates ?? [],
+    nextFollowUpAt: entity.nextFollowUpAt,
     assignedCaseManagerId: entity.assignedCaseManagerId,
     organizationId: entity.organizationId,
     access,
+    entity,
   };
 }

@@ -2,7 +2,8 @@ import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } fr
 import type { InformationKind } from '@caseflow/auth';
 import { DateScalar, PageInfo } from '@caseflow/federation';
 import { StaffMember } from '../staff/staff.type';
-import type { ClientStatus } from './client.entity';
+import type { ClientEntity, ClientStatus } from './client.entity';
+import { KeyDate } from './client-parts.type';
 
 export const ClientStatusEnum = { INTAKE: 'INTAKE', ACTIVE: 'ACTIVE', ON_HOLD: 'ON_HOLD', CLOSED: 'CLOSED' } as const;
 registerEnumType(ClientStatusEnum, { name: 'ClientStatus' });
@@ -43,12 +44,17 @@ export class Client {
   @Field(() => StaffMember, { nullable: true })
   assignedCaseManager: StaffMember | null;
 
-  /** Not a GraphQL field: the caller's access, set by the service. */
+  @Field(() => [KeyDate])
+  keyDates: KeyDate[];
+
+  @Field(() => Date, { nullable: true })
+  nextFollowUpAt: Date | null;
+
+  /** Not GraphQL fields: the caller's access (set by the service) and the row the field resolvers read. */
   access: { caseRecord: boolean; kinds: InformationKind[] };
-  /** Not a GraphQL field. */
   assignedCaseManagerId: string | null;
-  /** Not a GraphQL field. */
   organizationId: string;
+  entity: ClientEntity;
 }
 
 @ObjectType('ClientEdge')

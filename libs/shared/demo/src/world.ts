@@ -97,8 +97,21 @@ export interface DemoReferral {
   events: DemoReferralEvent[];
 }
 
+export type DemoClosureOutcome = 'EMPLOYED' | 'IN_TRAINING' | 'REFERRED_ELSEWHERE' | 'GOALS_MET' | 'DISENGAGED' | 'MOVED' | 'OTHER';
+
+/** How a closed case was closed. */
+export interface DemoClosure {
+  clientId: string;
+  at: Date;
+  outcome: DemoClosureOutcome;
+  program: string;
+  nextSteps: string | null;
+  closedById: string;
+}
+
 export interface DemoWorld {
   today: Date;
+  closures: DemoClosure[];
   organizations: DemoOrganization[];
   locations: DemoLocation[];
   services: DemoService[];
@@ -297,5 +310,47 @@ export function demoWorld(today: Date = new Date()): DemoWorld {
       }
     }
   }
-  return { today, organizations, locations, services, clients, plans, referrals };
+  const closures = closeCases(clients, today, rnd);
+  return { today, organizations, locations, services, clients, plans, referrals, closures };
+}
+
+export const DEMO_PROGRAM = 'Employment Support Program';
+
+/**
+ * Twelve months of closed cases: the closed clients of the caseloads above,
+ * and earlier clients closed over the past year, with outcomes concentrated
+ * enough that some month × outcome cells reach the reporting threshold of 11
+ * and others stay suppressed.
+ */
+function closeCases(clients: DemoClient[], today: Date, rnd: () => number): DemoClosure[] {
+  const managers = [demoStaff('casey'), demoStaff('jordan')];
+  const closures: DemoClosure[] = [];
+  const outcomeMix: DemoClosureOutcome[] = ['EMPLOYED', 'EMPLOYED', 'EMPLOYED', 'EMPLOYED', 'EMPLOYED', 'IN_TRAINING', 'IN_TRAINING', 'GOALS_MET', 'DISENGAGED', 'MOVED', 'REFERRED_ELSEWHERE', 'OTHER'];
+  for (const client of clients.filter((c) => c.status === 'CLOSED')) {
+    closures.push({ clientId: client.id, at: new Date(today.getTime() - (5 + Math.floor(rnd() * 40)) * DAY), outcome: 'GOALS_MET', program: DEMO_PROGRAM, nextSteps: 'Check in after three months.', closedById: client.caseManagerId });
+  }
+  for (let month = 1; month <= 12; month += 1) {
+    const count = month % 3 === 0 ? 26 : 12;
+    for (let k = 0; k < count; k += 1) {
+      const n = clients.length;
+      const manager = managers[n % 2];
+      const closedAt = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - month, 3 + (k % 24), 15));
+      const client: DemoClient = {
+        id: demoId('client', `closed:${month}:${k}`),
+        firstName: FIRST[(n * 5 + 1) % FIRST.length],
+        lastName: LAST[(n * 3 + 7) % LAST.length],
+        preferredName: null,
+        dateOfBirth: isoDate(new Date(Date.UTC(1965 + Math.floor(rnd() * 38), Math.floor(rnd() * 12), 1 + Math.floor(rnd() * 28)))),
+        status: 'CLOSED',
+        intakeDate: isoDate(new Date(closedAt.getTime() - (60 + Math.floor(rnd() * 200)) * DAY)),
+        caseManagerId: manager.id,
+        organizationId: manager.organizationId,
+      };
+      clients.push(client);
+      // Most months close mainly into employment; the mix keeps the smaller outcomes under the threshold.
+      const outcome = month % 3 === 0 && k < 14 ? 'EMPLOYED' : outcomeMix[(k + month) % outcomeMix.length];
+      closures.push({ clientId: client.id, at: closedAt, outcome, program: DEMO_PROGRAM, nextSteps: null, closedById: manager.id });
+    }
+  }
+  return closures;
 }

@@ -1,0 +1,243 @@
+/**
+ * Changes to a client's case: intake, eligibility, activation, contact
+ * preferences, key dates, follow-up, assignment, closure and re-opening.
+ * Each validates everything first, then changes the row under a lock in one
+ * transaction with its audit event and the recomputed priority.
+ */
+import type { DataSource, EntityManager } from 'typeorm';
+import { type Actor } from '@caseflow/auth';
+import type { AuditTrail } from '@caseflow/audit';
+import { badInput, forbidden, invalidTransition, notFound } from '@caseflow/core';
+import { hasCaseAccess, mayHoldCaseload } from '../access/access.policy';
+import { recomputePriorities } from '../caseload/priority.store';
+import type { ClientsLoaders } from '../context';
+import { EligibilityEntity } from '../eligibility/eligibility.entity';
+import { CaseEventEntity, type CaseEventKind } from '../history/case-event.entity';
+import { foldName, searchNameOf, sortKeyOf } from '../shared/names';
+import { NAME_MAX, birthDate, optionalEmail, optionalPhone, optionalText, requiredText, today, uuid } from '../shared/validation';
+import { StaffMemberEntity } from '../staff/staff.entity';
+import { ClientEntity, type ClientStatus } from './client.entity';
+import type { ContactPreferenceInput, KeyDateInput } from './client-parts.type';
+import type { CloseCaseInput, DetermineEligibilityInput, OpenClientInput } from './client.inputs';
+import { toClient } from './client.service';
+import type { Client } from './client.type';
+
+const MAX_KEY_DATES = 20;
+const FULL_ACCESS: Client['access'] = { caseRecord: true, kinds: [] };
+
+export class ClientCommands {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly loaders: ClientsLoaders,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  async openClient(actor: Actor, input: OpenClientInput): Promise<Client> {
+    this.requireCaseRole(actor, 'open a client');
+    const firstName = requiredText(input.firstName, 'input.firstName', NAME_MAX);
+    const lastName = requiredText(input.lastName, 'input.lastName', NAME_MAX);
+    const preferredName = optionalText(input.preferredName, 'input.preferredName', NAME_MAX);
+    const dateOfBirth = birthDate(input.dateOfBirth, 'input.dateOfBirth');
+    const contact = input.contactPreference ? checkContactPreference(input.contactPreference, 'input.contactPreference') : null;
+    const mutationId = optionalText(input.clientMutationId, 'input.clientMutationId', 200);
+    const assignee = await this.assignee(actor, input.assignedCaseManagerId, 'input.assignedCaseManagerId');
+
+    if (mutationId) {
+      const earlier = await this.dataSource.getRepository(ClientEntity).findOneBy({ createdBy: actor.staffId, clientMutationId: mutationId });
+      if (earlier) return toClient(earlier, FULL_ACCESS);
+    }
+    try {
+      const id = await this.dataSource.transaction(async (tx) => {
+        const [{ id }] = (await tx.query(
+          `INSERT INTO clients.client (organization_id, first_name, last_name, preferred_name, date_of_birth, status, intake_date,
+             assigned_case_manager_id, search_name, sort_key, folded_first, folded_last, contact_method, contact_phone, contact_email,
+             voicemail_allowed, public_greeting, contact_notes, created_by, client_mutation_id)
+           VALUES ($1, $2, $3, $4, $5, 'INTAKE', $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19) RETURNING id`,
+          [actor.organizationId, firstName, lastName, preferredName, dateOfBirth, today(), assignee, searchNameOf(firstName, lastName, preferredName),
+            sortKeyOf(firstName, lastName), foldName(firstName), foldName(lastName), contact?.method ?? null, contact?.phone ?? null,
+            contact?.email ?? null, contact?.voicemailAllowed ?? false, contact?.publicGreeting ?? null, contact?.notes ?? null, actor.staffId, mutationId],
+        )) as Array<{ id: string }>;
+        await this.event(tx, actor, id, 'OPENED', null, 'INTAKE');
+        await this.audit.write(tx, { action: 'CREATE', entityType: 'Client', entityId: id, clientId: id });
+        await recomputePriorities(tx, [id]);
+        return id;
+      });
+      return this.reload(id);
+    } catch (error) {
+      // A retry racing the first request with the same key: answer with the first one's client.
+      if (mutationId && (error as { code?: string }).code === '23505') {
+        const earlier = await this.dataSource.getRepository(ClientEntity).findOneByOrFail({ createdBy: actor.staffId, clientMutationId: mutationId });
+        return toClient(earlier, FULL_ACCESS);
+      }
+      throw error;
+    }
+  }
+
+  async determineEligibility(actor: Actor, input: DetermineEligibilityInput): Promise<Client> {
+    const program = requiredText(input.program, 'input.program', NAME_MAX);
+    const rationale = requiredText(input.rationale, 'input.rationale');
+    return this.change(actor, input.clientId, 'input.clientId', 'eligibility', async (tx, client) => {
+      if (client.status === 'CLOSED') throw invalidTransition('A closed case must be re-opened before eligibility is determined');
+      await tx.getRepository(EligibilityEntity).insert({
+        clientId: client.id, eligible: input.eligible, program, rationale, determinedAt: new Date(), determinedBy: actor.staffId,
+      });
+    });
+  }
+
+  async activateClient(actor: Actor, clientId: string): Promise<Client> {
+    return this.change(actor, clientId, 'clientId', 'status', async (tx, client) => {
+      if (client.status !== 'INTAKE' && client.status !== 'ON_HOLD') {
+        throw invalidTransition(`A ${client.status} client cannot be activated`, { from: client.status, to: 'ACTIVE' });
+      }
+      if (client.status === 'INTAKE') {
+        const latest = await tx.getRepository(EligibilityEntity).findOne({ where: { clientId: client.id }, order: { determinedAt: 'DESC' } });
+        if (!latest) throw invalidTransition('Determine eligibility before activating the client', { from: 'INTAKE', to: 'ACTIVE' });
+        if (!latest.eligible) throw invalidTransition('The client was determined not eligible for the program', { from: 'INTAKE', to: 'ACTIVE' });
+      }
+      await this.setStatus(tx, actor, client, 'ACTIVE', 'ACTIVATED');
+    });
+  }
+
+  async updateContactPreference(actor: Actor, clientId: string, input: ContactPreferenceInput): Promise<Client> {
+    const contact = checkContactPreference(input, 'input');
+    return this.change(actor, clientId, 'clientId', 'contactPreference', async (tx, client) => {
+      await tx.query(
+        `UPDATE clients.client SET contact_method = $2, contact_phone = $3, contact_email = $4, voicemail_allowed = $5,
+           public_greeting = $6, contact_notes = $7, updated_at = now() WHERE id = $1`,
+        [client.id, contact.method, contact.phone, contact.email, contact.voicemailAllowed, contact.publicGreeting, contact.notes],
+      );
+    });
+  }
+
+  async setKeyDates(actor: Actor, clientId: string, keyDates: KeyDateInput[]): Promise<Client> {
+    if (keyDates.length > MAX_KEY_DATES) throw badInput('keyDates', `must hold at most ${MAX_KEY_DATES} dates`);
+    const values = keyDates.map((k, i) => ({ label: requiredText(k.label, `keyDates[${i}].label`, NAME_MAX), date: k.date }));
+    return this.change(actor, clientId, 'clientId', 'keyDates', async (tx, client) => {
+      await tx.query('UPDATE clients.client SET key_dates = $2::jsonb, updated_at = now() WHERE id = $1', [client.id, JSON.stringify(values)]);
+    });
+  }
+
+  async scheduleFollowUp(actor: Actor, clientId: string, at: Date): Promise<Client> {
+    const now = Date.now();
+    if (at.getTime() < now - 60_000) throw badInput('at', 'must not be in the past');
+    if (at.getTime() > now + 2 * 366 * 86_400_000) throw badInput('at', 'must be within two years');
+    return this.change(actor, clientId, 'clientId', 'nextFollowUpAt', async (tx, client) => {
+      if (client.status === 'CLOSED') throw invalidTransition('A closed case has no follow-up; re-open it first');
+      await tx.query('UPDATE clients.client SET next_follow_up_at = $2, updated_at = now() WHERE id = $1', [client.id, at]);
+    });
+  }
+
+  async assignCaseManager(actor: Actor, clientId: string, staffMemberId: string): Promise<Client> {
+    uuid(staffMemberId, 'staffMemberId');
+    if (actor.role !== 'SUPERVISOR') {
+      this.audit.note({ action: 'UPDATE', entityType: 'Client', entityId: clientId, clientId, outcome: 'DENIED', detail: 'assignCaseManager' });
+      throw forbidden('Only a supervisor may reassign a client');
+    }
+    const assignee = await this.assignee(actor, staffMemberId, 'staffMemberId');
+    return this.change(actor, clientId, 'clientId', 'assignedCaseManager', async (tx, client) => {
+      await tx.query('UPDATE clients.client SET assigned_case_manager_id = $2, updated_at = now() WHERE id = $1', [client.id, assignee]);
+      await this.event(tx, actor, client.id, 'REASSIGNED', client.status, client.status);
+    });
+  }
+
+  async closeCase(actor: Actor, input: CloseCaseInput): Promise<Client> {
+    const nextSteps = optionalText(input.nextSteps, 'input.nextSteps', 5000);
+    return this.change(actor, input.clientId, 'input.clientId', 'status', async (tx, client) => {
+      if (client.status === 'CLOSED') throw invalidTransition('The case is already closed', { from: 'CLOSED', to: 'CLOSED' });
+      const latest = await tx.getRepository(EligibilityEntity).findOne({ where: { clientId: client.id }, order: { determinedAt: 'DESC' } });
+      await this.setStatus(tx, actor, client, 'CLOSED', 'CLOSED', { outcome: input.outcome, note: nextSteps, program: latest?.program ?? null });
+      await tx.query('UPDATE clients.client SET next_follow_up_at = NULL WHERE id = $1', [client.id]);
+    });
+  }
+
+  async reopenCase(actor: Actor, clientId: string, reason: string): Promise<Client> {
+    const why = requiredText(reason, 'reason');
+    return this.change(actor, clientId, 'clientId', 'status', async (tx, client) => {
+      if (client.status !== 'CLOSED') throw invalidTransition(`Only a closed case can be re-opened; this one is ${client.status}`, { from: client.status, to: 'ACTIVE' });
+      await this.setStatus(tx, actor, client, 'ACTIVE', 'REOPENED', { note: why });
+    });
+  }
+
+  /** Loads the client under a row lock, checks case access (auditing a denial), applies `apply`, recomputes priority. */
+  private async change(actor: Actor, clientId: string, field: string, what: string, apply: (tx: EntityManager, client: ClientEntity) => Promise<void>): Promise<Client> {
+    uuid(clientId, field);
+    this.requireCaseRole(actor, 'change a case', clientId);
+    await this.dataSource.transaction(async (tx) => {
+      const client = await tx.getRepository(ClientEntity).createQueryBuilder('c').setLock('pessimistic_write').where('c.id = :id', { id: clientId }).getOne();
+      if (!client) throw notFound('Client', clientId);
+      if (!hasCaseAccess(actor, client)) {
+        this.audit.note({ action: 'UPDATE', entityType: 'Client', entityId: clientId, clientId, outcome: 'DENIED', detail: what });
+        throw forbidden("You may not change this client's case");
+      }
+      await apply(tx, client);
+      await this.audit.write(tx, { action: 'UPDATE', entityType: 'Client', entityId: clientId, clientId, detail: what });
+      await recomputePriorities(tx, [clientId]);
+    });
+    return this.reload(clientId);
+  }
+
+  private async setStatus(
+    tx: EntityManager,
+    actor: Actor,
+    client: ClientEntity,
+    to: ClientStatus,
+    kind: CaseEventKind,
+    extra: { outcome?: CaseEventEntity['outcome']; note?: string | null; program?: string | null } = {},
+  ): Promise<void> {
+    await tx.query('UPDATE clients.client SET status = $2, updated_at = now() WHERE id = $1', [client.id, to]);
+    await this.event(tx, actor, client.id, kind, client.status, to, extra);
+  }
+
+  private async event(
+    tx: EntityManager,
+    actor: Actor,
+    clientId: string,
+    kind: CaseEventKind,
+    from: ClientStatus | null,
+    to: ClientStatus,
+    extra: { outcome?: CaseEventEntity['outcome']; note?: string | null; program?: string | null } = {},
+  ): Promise<void> {
+    await tx.getRepository(CaseEventEntity).insert({
+      clientId, kind, fromStatus: from, toStatus: to, at: new Date(), actorId: actor.staffId,
+      outcome: extra.outcome ?? null, note: extra.note ?? null, program: extra.program ?? null,
+    });
+  }
+
+  private requireCaseRole(actor: Actor, doing: string, clientId?: string): void {
+    if (mayHoldCaseload(actor)) return;
+    this.audit.note({ action: clientId ? 'UPDATE' : 'CREATE', entityType: 'Client', entityId: clientId ?? null, clientId: clientId ?? null, outcome: 'DENIED', detail: `role ${actor.role}` });
+    throw forbidden(`Only case managers and supervisors may ${doing}`);
+  }
+
+  /** Who a client is assigned to: a case manager assigns to themselves; a supervisor to a case worker of the agency (or nobody). */
+  private async assignee(actor: Actor, requested: string | null | undefined, field: string): Promise<string | null> {
+    if (requested === null || requested === undefined) return actor.role === 'CASE_MANAGER' ? actor.staffId : null;
+    uuid(requested, field);
+    if (actor.role === 'CASE_MANAGER' && requested !== actor.staffId) throw forbidden('Only a supervisor may assign a client to someone else');
+    const staff = await this.dataSource.getRepository(StaffMemberEntity).findOneBy({ id: requested });
+    if (!staff || staff.organizationId !== actor.organizationId || (staff.role !== 'CASE_MANAGER' && staff.role !== 'SUPERVISOR')) {
+      throw badInput(field, 'must be a case manager or supervisor of your agency');
+    }
+    return staff.id;
+  }
+
+  private async reload(id: string): Promise<Client> {
+    this.loaders.client.clear(id);
+    const entity = await this.loaders.client.load(id);
+    return toClient(entity as ClientEntity, FULL_ACCESS);
+  }
+}
+
+export function checkContactPreference(input: ContactPreferenceInput, field: string) {
+  const contact = {
+    method: input.method,
+    phone: optionalPhone(input.phone, `${field}.phone`),
+    email: optionalEmail(input.email, `${field}.email`),
+    voicemailAllowed: input.voicemailAllowed,
+    publicGreeting: optionalText(input.publicGreeting, `${field}.publicGreeting`, NAME_MAX),
+    notes: optionalText(input.notes, `${field}.notes`),
+  };
+  if ((contact.method === 'PHONE' || contact.method === 'TEXT') && !contact.phone) throw badInput(`${field}.phone`, `is required when the method is ${contact.method}`);
+  if (contact.method === 'EMAIL' && !contact.email) throw badInput(`${field}.email`, 'is required when the method is EMAIL');
+  return contact;
+}

@@ -1,0 +1,55 @@
+import { Field, ID, InputType } from 'type-graphql';
+import { DateScalar } from '@caseflow/federation';
+import type { ClosureOutcome } from '../history/case-event.entity';
+import { ClosureOutcomeEnum, ContactPreferenceInput } from './client-parts.type';
+
+@InputType('OpenClientInput')
+export class OpenClientInput {
+  @Field(() => String)
+  firstName: string;
+
+  @Field(() => String)
+  lastName: string;
+
+  @Field(() => String, { nullable: true })
+  preferredName?: string | null;
+
+  @Field(() => DateScalar, { nullable: true })
+  dateOfBirth?: string | null;
+
+  @Field(() => ContactPreferenceInput, { nullable: true })
+  contactPreference?: ContactPreferenceInput | null;
+
+  @Field(() => ID, { nullable: true, description: 'Defaults to the caller when the caller is a case manager.' })
+  assignedCaseManagerId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Optional idempotency key: the same key returns the same client.' })
+  clientMutationId?: string | null;
+}
+
+@InputType('DetermineEligibilityInput')
+export class DetermineEligibilityInput {
+  @Field(() => ID)
+  clientId: string;
+
+  @Field(() => Boolean)
+  eligible: boolean;
+
+  @Field(() => String)
+  program: string;
+
+  @Field(() => String)
+  rationale: string;
+}
+
+@InputType('CloseCaseInput')
+export class CloseCaseInput {
+  @Field(() => ID)
+  clientId: string;
+
+  @Field(() => ClosureOutcomeEnum)
+  outcome: ClosureOutcome;
+
+  @Field(() => String, { nullable: true })
+  nextSteps?: string | null;
+}

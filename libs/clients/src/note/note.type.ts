@@ -1,0 +1,75 @@
+import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { PageInfo } from '@caseflow/federation';
+import { CONTACT_TYPES, type ContactType } from './note.entity';
+
+export const ContactTypeEnum = Object.fromEntries(CONTACT_TYPES.map((t) => [t, t])) as { [K in ContactType]: K };
+registerEnumType(ContactTypeEnum, { name: 'ContactType' });
+
+@ObjectType('CaseNote')
+@Directive('@key(fields: "id")')
+export class CaseNote {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => Date)
+  occurredAt: Date;
+
+  @Field(() => ContactTypeEnum)
+  contactType: ContactType;
+
+  @Field(() => String)
+  body: string;
+
+  @Field(() => Boolean)
+  sensitive: boolean;
+
+  @Field(() => Date)
+  createdAt: Date;
+
+  /** Not GraphQL fields: resolved by the note resolver. */
+  clientId: string;
+  authorId: string;
+  amendsId: string | null;
+}
+
+@ObjectType('CaseNoteEdge')
+export class CaseNoteEdge {
+  @Field(() => String)
+  cursor: string;
+
+  @Field(() => CaseNote)
+  node: CaseNote;
+}
+
+@ObjectType('CaseNoteConnection')
+export class CaseNoteConnection {
+  @Field(() => [CaseNoteEdge])
+  edges: CaseNoteEdge[];
+
+  @Field(() => PageInfo)
+  pageInfo: PageInfo;
+
+  @Field(() => Int)
+  totalCount: number;
+}
+
+@InputType('AddCaseNoteInput')
+export class AddCaseNoteInput {
+  @Field(() => ID)
+  clientId: string;
+
+  @Field(() => Date)
+  occurredAt: Date;
+
+  @Field(() => ContactTypeEnum)
+  contactType: ContactType;
+
+  @Field(() => String)
+  body: string;
+
+  @Field(() => Boolean, { nullable: true, defaultValue: false })
+  sensitive?: boolean | null;
+
+  @Field(() => ID, { nullable: true, description: 'Set to amend (correct) an earlier note.' })
+  amendsNoteId?: string | null;
+}
