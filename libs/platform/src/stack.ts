@@ -45,8 +45,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const subgraphs = {} as Record<SubgraphName, StackSubgraph>;
   const peers: { clientsUrl?: string; resourcesUrl?: string } = {};
 
-  // clients and resources first: plans and referrals ask them questions.
-  for (const name of ['clients', 'resources', 'plans', 'referrals'] as const) {
+  // Each subgraph after the ones it asks questions: clients asks resources; plans and referrals ask both.
+  for (const name of ['resources', 'clients', 'plans', 'referrals'] as const) {
     const subgraph = await createSubgraph(SUBGRAPHS[name], {
       databaseUrl: options.databaseUrlFor(name),
       internalSecret: options.internalSecret,
