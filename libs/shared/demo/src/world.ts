@@ -232,14 +232,17 @@ export function demoWorld(today: Date = new Date()): DemoWorld {
   for (const manager of [demoStaff('casey'), demoStaff('jordan')]) {
     for (let i = 0; i < 22; i += 1) {
       const n = clients.length;
+      const status = STATUSES[i % STATUSES.length];
+      const daysSinceIntake = Math.floor(rnd() * 700) + 5;
       const client: DemoClient = {
         id: demoId('client', `${manager.email}:${i}`),
         firstName: FIRST[(n * 7 + 3) % FIRST.length],
         lastName: LAST[(n * 11 + 5) % LAST.length],
         preferredName: i % 6 === 2 ? pick(['Jay', 'Mo', 'Sunny', 'Bee']) : null,
         dateOfBirth: isoDate(new Date(Date.UTC(1960 + Math.floor(rnd() * 45), Math.floor(rnd() * 12), 1 + Math.floor(rnd() * 28)))),
-        status: STATUSES[i % STATUSES.length],
-        intakeDate: isoDate(day(-Math.floor(rnd() * 700) - 5)),
+        status,
+        // Intakes still open are recent; the others started any time in the last two years.
+        intakeDate: isoDate(day(status === 'INTAKE' ? -(2 + (n % 20)) : -daysSinceIntake)),
         caseManagerId: manager.id,
         organizationId: manager.organizationId,
       };
