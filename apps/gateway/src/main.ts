@@ -26,6 +26,7 @@ async function main(): Promise<void> {
     logger,
     production,
     maxBodyBytes: config.MAX_BODY_BYTES,
+    resourcesBaseUrl: config.RESOURCES_URL,
   });
   const port = await gateway.listen(config.GATEWAY_PORT, config.HOST);
   logger.info('gateway listening', { url: `http://${config.HOST}:${port}/graphql`, production });

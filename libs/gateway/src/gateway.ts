@@ -16,8 +16,8 @@ import {
   REQUEST_ID_HEADER,
   signInternalToken,
 } from '@caseflow/auth';
-import { errorFields, type Logger } from '@caseflow/core';
-import { createHttpService, type HttpService } from '@caseflow/federation';
+import { errorFields, type Logger, unavailable } from '@caseflow/core';
+import { createHttpService, type GetRoute, type HttpService } from '@caseflow/federation';
 
 export interface GatewayContext {
   actor: Actor;
@@ -35,6 +35,8 @@ export interface GatewayOptions {
   production: boolean;
   maxBodyBytes?: number;
   subgraphTimeoutMs?: number;
+  /** Base URL of the resources subgraph: GET /hsds/… (the HSDS REST API for partners) is passed through to it. */
+  resourcesBaseUrl?: string;
 }
 
 export interface Gateway {
@@ -114,6 +116,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const subgraphHealth = Object.values(options.subgraphUrls).map((url) => new URL('/health', url).toString());
   const http = createHttpService<GatewayContext>({
     apollo,
+    getRoutes: options.resourcesBaseUrl ? { [HSDS_PATH]: hsdsPassThrough(options, options.resourcesBaseUrl) } : undefined,
     maxBodyBytes: options.maxBodyBytes ?? 1_000_000,
     ready: async () => {
       const answers = await Promise.all(
@@ -136,6 +139,46 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       await http.stop();
       await apollo.stop();
     },
+  };
+}
+
+const HSDS_PATH = '/hsds';
+
+/**
+ * GET /hsds/… — the HSDS API, served by the resources subgraph. The caller is
+ * authenticated exactly as for /graphql (a bearer token, else 401
+ * UNAUTHENTICATED); partners use the same tokens as everyone else. The
+ * request goes on with the internal token and nothing else the caller sent;
+ * the answer (JSON, or an ndjson stream) comes back as it is.
+ */
+function hsdsPassThrough(options: GatewayOptions, resourcesBaseUrl: string): GetRoute {
+  return async (request, url) => {
+    const requestId = randomUUID();
+    const actor = await options.verifyBearer(headerValue(request, 'authorization'));
+    // The timeout covers the answer's start; a long ndjson stream may then take its time.
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), options.subgraphTimeoutMs ?? 30_000);
+    let response: Response;
+    try {
+      response = await fetch(new URL(`${url.pathname}${url.search}`, resourcesBaseUrl), {
+        headers: { [INTERNAL_TOKEN_HEADER]: signInternalToken({ actor, requestId }, options.internalSecret), [REQUEST_ID_HEADER]: requestId },
+        signal: controller.signal,
+      });
+    } catch (error) {
+      options.logger.warn('hsds pass-through failed', { requestId, ...errorFields(error) });
+      throw unavailable('The directory (resources service) is unavailable; retry later');
+    } finally {
+      clearTimeout(timer);
+    }
+    const body = response.body;
+    async function* text(): AsyncIterable<string> {
+      if (!body) return;
+      const decoder = new TextDecoder();
+      for await (const chunk of body) yield decoder.decode(chunk, { stream: true });
+      const rest = decoder.decode();
+      if (rest) yield rest;
+    }
+    return { status: response.status, contentType: response.headers.get('content-type') ?? 'application/json', text: text() };
   };
 }
 

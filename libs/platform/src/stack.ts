@@ -69,6 +69,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     internalSecret: options.internalSecret,
     logger: createLogger('gateway', level),
     production: options.production ?? false,
+    resourcesBaseUrl: subgraphs.resources.baseUrl,
   });
   const port = await gateway.listen(options.ports?.gateway ?? 0, host);
   const gatewayBaseUrl = `http://${host}:${port}`;

@@ -1,3 +1,5 @@
 export { resourcesSubgraph, buildResourcesSchema } from './subgraph';
-export { seedResources } from './seed';
+export { seedResources, seedDirectoryAtScale, DEMO_DIRECTORY, SCALE_UNIT } from './seed';
 export type { ResourcesContext } from './context';
+export { importPackage, PackageError, type ImportReport } from './hsds/import';
+export { exportPackage } from './hsds/export';

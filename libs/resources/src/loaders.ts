@@ -74,7 +74,7 @@ export function createResourcesLoaders(dataSource: DataSource): ResourcesLoaders
     categoriesOfService: groupLoader(
       (ids) =>
         dataSource.getRepository(AttributeEntity).find({
-          where: { linkType: SERVICE_CATEGORY.linkType, linkId: In(ids) },
+          where: { linkEntity: SERVICE_CATEGORY.linkEntity, linkId: In(ids) },
           relations: { taxonomyTerm: { taxonomy: true } },
           order: { taxonomyTerm: { name: 'ASC' }, id: 'ASC' },
         }),

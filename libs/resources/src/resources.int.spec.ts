@@ -1,6 +1,6 @@
 import { DEMO_STAFF, NORTHSIDE_ID, demoStaff, demoWorld } from '@caseflow/demo';
 import { errorCodes, internalHeaders, postGraphQL, startTestSubgraph, type TestSubgraph } from '@caseflow/testing';
-import { seedResources } from './seed';
+import { DEMO_DIRECTORY, seedResources } from './seed';
 import { resourcesSubgraph } from './subgraph';
 import { openEligibilityTermId } from './taxonomy/open-eligibility';
 
@@ -14,7 +14,7 @@ let t: TestSubgraph;
 const as = (s: (typeof DEMO_STAFF)[number] = casey) => internalHeaders(actorOf(s), t.secret);
 const mark = () => t.subgraph.database.counter.count;
 const statementsSince = (m: number) => t.subgraph.database.counter.since(m).filter((sql) => !sql.includes('audit_event'));
-const TABLES = ['organization', 'service', 'location', 'address', 'service_at_location', 'phone', 'schedule', 'language', 'taxonomy', 'taxonomy_term', 'attribute'];
+const TABLES = ['organization', 'service', 'location', 'address', 'service_at_location', 'phone', 'schedule', 'language', 'taxonomy', 'taxonomy_term', 'attribute', 'metadata'];
 const rowCounts = async (): Promise<Record<string, number>> => {
   const rows: Array<{ name: string; n: number }> = await t.subgraph.database.dataSource.query(
     TABLES.map((name) => `SELECT '${name}' AS name, count(*)::int AS n FROM resources.${name}`).join(' UNION ALL '),
@@ -41,23 +41,54 @@ describe('resources subgraph', () => {
     expect(sdl).not.toContain('incomingReferrals');
   });
 
-  it('seeds the taxonomy, the demo directory and its details, and a second run changes nothing', async () => {
+  it('seeds the taxonomy, the demo world and a generated directory of 200 more services, and a second run changes nothing', async () => {
     const before = await rowCounts();
-    expect(before).toEqual({
-      organization: world.organizations.length,
-      service: world.services.length,
-      location: world.locations.length,
-      address: world.locations.length,
-      service_at_location: world.services.length,
-      phone: world.organizations.length,
-      schedule: world.services.length,
-      language: world.services.length + Math.ceil(world.services.length / 3),
+    expect(before).toMatchObject({
+      organization: world.organizations.length + DEMO_DIRECTORY.organizations,
+      service: world.services.length + DEMO_DIRECTORY.services,
+      location: world.locations.length + DEMO_DIRECTORY.locations,
+      address: world.locations.length + DEMO_DIRECTORY.locations,
       taxonomy: 1,
       taxonomy_term: 291,
-      attribute: world.services.reduce((n, s) => n + s.taxonomyCodes.length, 0),
     });
+    expect(before.service).toBeGreaterThanOrEqual(200);
+    expect(before.service_at_location).toBeGreaterThanOrEqual(before.service);
+    expect(before.schedule).toBeGreaterThan(before.service_at_location);
     await seedResources(t.subgraph.database.dataSource, world);
     expect(await rowCounts()).toEqual(before);
+  });
+
+  it('gives the demo directory varied hours, languages, categories and statuses around the demo city', async () => {
+    const ds = t.subgraph.database.dataSource;
+    const [stats] = await ds.query(`SELECT
+      count(*) FILTER (WHERE closes_at <= opens_at)::int AS overnight,
+      count(*) FILTER (WHERE byday ~ '(SA|SU)')::int AS weekend,
+      count(*) FILTER (WHERE opens_at >= '17:00')::int AS evening,
+      count(*) FILTER (WHERE freq = 'MONTHLY')::int AS monthly,
+      count(*) FILTER (WHERE opens_at IS NULL)::int AS all_day
+      FROM resources.schedule`);
+    for (const kind of ['overnight', 'weekend', 'evening', 'monthly', 'all_day']) expect({ kind, n: stats[kind] > 0 }).toEqual({ kind, n: true });
+    const languages: Array<{ code: string }> = await ds.query('SELECT DISTINCT code FROM resources.language ORDER BY code');
+    expect(languages.map((l) => l.code)).toEqual(['ar', 'en', 'es', 'fr', 'mic', 'zh']);
+    const statuses: Array<{ status: string }> = await ds.query('SELECT DISTINCT status FROM resources.service ORDER BY status');
+    expect(statuses.map((s) => s.status)).toEqual(['active', 'defunct', 'inactive', 'temporarily closed']);
+    const [spread] = await ds.query(`SELECT max(public.earth_distance(public.ll_to_earth(44.6488, -63.5752), public.ll_to_earth(latitude, longitude)))::int AS farthest FROM resources.location`);
+    expect(spread.farthest).toBeLessThanOrEqual(10_500);
+    const untagged: Array<{ n: number }> = await ds.query(`SELECT count(*)::int AS n FROM resources.service s WHERE s.organization_id NOT IN (SELECT id FROM resources.organization WHERE name LIKE 'Harbour Adult%')
+      AND NOT EXISTS (SELECT 1 FROM resources.attribute a WHERE a.link_id = s.id)`);
+    expect(untagged[0].n).toBe(0);
+  });
+
+  it('finds food banks open within 5 km of the demo city at every hour of a week', async () => {
+    const query = 'query($input: ServiceSearchInput!) { searchServices(input: $input, first: 5) { totalCount edges { node { openNow distanceKm } } } }';
+    for (let hour = 0; hour < 7 * 24; hour += 5) {
+      const openAt = new Date(Date.parse('2026-11-23T04:00:00Z') + hour * 3_600_000).toISOString();
+      const res = await postGraphQL<{ searchServices: { totalCount: number; edges: Array<{ node: { openNow: boolean; distanceKm: number } }> } }>(
+        t.url, query, { input: { text: 'food banks', near: { latitude: 44.6488, longitude: -63.5752 }, radiusKm: 5, openAt } }, as(),
+      );
+      expect({ openAt, found: res.data!.searchServices.totalCount > 0 }).toEqual({ openAt, found: true });
+      expect(res.data!.searchServices.edges.every((e) => e.node.openNow && e.node.distanceKm <= 5)).toBe(true);
+    }
   });
 
   it('resolves mixed, duplicate and unknown Service references in order, in one SQL statement', async () => {

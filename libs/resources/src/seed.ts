@@ -1,43 +1,66 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { type DemoWorld, demoId } from '@caseflow/demo';
+import { generateDirectory, type TableRows } from './demo/directory-generator';
 import { insertRows } from './shared/insert-rows';
+import { DIRECTORY_TIMEZONE } from './shared/timezone';
 import { SERVICE_CATEGORY } from './taxonomy/attribute.entity';
 import { OPEN_ELIGIBILITY, openEligibilityTerms, readOpenEligibilityCsv } from './taxonomy/open-eligibility';
 
 const CITY = { city: 'Harbour City', stateProvince: 'NS', country: 'CA' };
-const TIMEZONE = 'America/Halifax';
+const TIMEZONE = DIRECTORY_TIMEZONE;
+const CENTER = { latitude: 44.6488, longitude: -63.5752 };
 
 /** Every third service is also delivered in French, so that language filters have something to find. */
 const offersFrench = (index: number) => index % 3 === 0;
 
-/**
- * Writes the directory's part of the demo world: the Open Eligibility
- * taxonomy, then the organizations, their locations (with a physical
- * address), services (tagged with their categories), service-at-location
- * rows with weekday opening hours, a phone per organization and the
- * languages of each service. Deterministic ids and ON CONFLICT DO NOTHING
- * make it safe to run twice; one statement per table.
- */
-export async function seedResources(dataSource: DataSource, world: DemoWorld): Promise<void> {
+/** The demo directory generated around the demo city, besides the demo world's own organizations. */
+export const DEMO_DIRECTORY = { organizations: 60, services: 200, locations: 78 } as const;
+
+/** One benchmark scale unit: 100 units are 5,000 organizations, 20,000 services and 25,000 locations. */
+export const SCALE_UNIT = { organizations: 50, services: 200, locations: 250 } as const;
+
+function openEligibility() {
   const terms = openEligibilityTerms(readOpenEligibilityCsv());
   const termIdByCode = new Map<string, string>();
   for (const term of terms) if (!termIdByCode.has(term.code)) termIdByCode.set(term.code, term.id);
   const termId = (code: string) => {
     const id = termIdByCode.get(code);
-    if (!id) throw new Error(`The demo world tags a service with ${code}, which is not an Open Eligibility code`);
+    if (!id) throw new Error(`A demo service is tagged with ${code}, which is not an Open Eligibility code`);
     return id;
   };
+  return { terms, termId };
+}
+
+async function insertTaxonomy(tx: EntityManager, terms: ReturnType<typeof openEligibility>['terms']): Promise<void> {
+  await insertRows(tx, 'taxonomy', ['id', 'name', 'description', 'uri', 'version'], [
+    [OPEN_ELIGIBILITY.id, OPEN_ELIGIBILITY.name, OPEN_ELIGIBILITY.description, null, OPEN_ELIGIBILITY.version],
+  ]);
+  await insertRows(
+    tx,
+    'taxonomy_term',
+    ['id', 'taxonomy_id', 'code', 'name', 'description', 'parent_id', 'taxonomy'],
+    terms.map((t) => [t.id, OPEN_ELIGIBILITY.id, t.code, t.name, t.description, t.parentId, OPEN_ELIGIBILITY.name]),
+  );
+}
+
+async function insertTables(tx: EntityManager, tables: TableRows[]): Promise<void> {
+  for (const { table, columns, rows } of tables) await insertRows(tx, table, columns, rows);
+}
+
+/**
+ * Writes the directory's part of the demo world: the Open Eligibility
+ * taxonomy, the world's organizations (the three demo agencies among them)
+ * with their locations, services, weekday hours, phones and languages, and a
+ * generated directory of 200 more services around the same city (see
+ * `generateDirectory`). Deterministic ids and ON CONFLICT DO NOTHING make it
+ * safe to run twice; a few statements per table.
+ */
+export async function seedResources(dataSource: DataSource, world: DemoWorld): Promise<void> {
+  const { terms, termId } = openEligibility();
+  const generated = generateDirectory({ key: 'demo-directory', ...DEMO_DIRECTORY, center: CENTER, radiusKm: 10, seed: 2026, termId, timezone: TIMEZONE, city: CITY });
 
   await dataSource.transaction(async (tx) => {
-    await insertRows(tx, 'taxonomy', ['id', 'name', 'description', 'uri', 'version'], [
-      [OPEN_ELIGIBILITY.id, OPEN_ELIGIBILITY.name, OPEN_ELIGIBILITY.description, null, OPEN_ELIGIBILITY.version],
-    ]);
-    await insertRows(
-      tx,
-      'taxonomy_term',
-      ['id', 'taxonomy_id', 'code', 'name', 'description', 'parent_id'],
-      terms.map((t) => [t.id, OPEN_ELIGIBILITY.id, t.code, t.name, t.description, t.parentId]),
-    );
+    await insertTaxonomy(tx, terms);
 
     await insertRows(
       tx,
@@ -110,5 +133,31 @@ export async function seedResources(dataSource: DataSource, world: DemoWorld): P
         ...(offersFrench(i) ? [[demoId('language', `${s.id}:fr`), s.id, 'French', 'fr']] : []),
       ]),
     );
+    await insertTables(tx, generated);
+  });
+}
+
+/**
+ * The benchmark's directory: `scale` units of SCALE_UNIT generated around the
+ * demo city (wider as it grows), with the taxonomy. Idempotent; batched.
+ */
+export async function seedDirectoryAtScale(dataSource: DataSource, scale: number): Promise<void> {
+  if (!Number.isInteger(scale) || scale < 1) throw new Error('scale must be a whole number of 1 or more');
+  const { terms, termId } = openEligibility();
+  const tables = generateDirectory({
+    key: 'bench-directory',
+    organizations: SCALE_UNIT.organizations * scale,
+    services: SCALE_UNIT.services * scale,
+    locations: SCALE_UNIT.locations * scale,
+    center: CENTER,
+    radiusKm: 10 * Math.sqrt(scale),
+    seed: 100 + scale,
+    termId,
+    timezone: TIMEZONE,
+    city: CITY,
+  });
+  await dataSource.transaction(async (tx) => {
+    await insertTaxonomy(tx, terms);
+    await insertTables(tx, tables);
   });
 }

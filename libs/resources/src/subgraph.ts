@@ -1,14 +1,18 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildFederatedSchema, type SubgraphDefinition } from '@caseflow/federation';
 import { createResourcesContext, type ResourcesContext } from './context';
+import { DirectoryEditResolver } from './edit/edit.resolver';
+import { HSDS_PREFIX, HsdsApi } from './hsds/api/routes';
 import { AddressEntity } from './location/address.entity';
 import { LocationEntity } from './location/location.entity';
 import { LocationResolver } from './location/location.resolver';
 import { InitResources1763856000003 } from './migrations/1763856000003-InitResources';
+import { HsdsDirectory1763856000013 } from './migrations/1763856000013-HsdsDirectory';
 import { OrganizationEntity } from './organization/organization.entity';
 import { OrganizationResolver } from './organization/organization.resolver';
 import { PhoneEntity } from './phone/phone.entity';
 import { ScheduleEntity } from './schedule/schedule.entity';
+import { SearchResolver } from './search/search.resolver';
 import { ServiceAtLocationEntity } from './service-at-location/service-at-location.entity';
 import { ServiceAtLocationResolver } from './service-at-location/service-at-location.resolver';
 import { LanguageEntity } from './service/language.entity';
@@ -21,7 +25,7 @@ import { TaxonomyTermResolver } from './taxonomy/taxonomy-term.resolver';
 
 export function buildResourcesSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-    resolvers: [OrganizationResolver, ServiceResolver, LocationResolver, ServiceAtLocationResolver, TaxonomyTermResolver],
+    resolvers: [OrganizationResolver, ServiceResolver, LocationResolver, ServiceAtLocationResolver, TaxonomyTermResolver, SearchResolver, DirectoryEditResolver],
     referenceResolvers: {
       Organization: (ref, ctx: ResourcesContext) => ctx.organizations.reference(ctx.actor, ref.id),
       Service: (ref, ctx: ResourcesContext) => ctx.services.reference(ctx.actor, ref.id),
@@ -49,7 +53,12 @@ export const resourcesSubgraph: SubgraphDefinition<ResourcesContext> = {
     TaxonomyTermEntity,
     AttributeEntity,
   ],
-  migrations: [InitResources1763856000003],
+  migrations: [InitResources1763856000003, HsdsDirectory1763856000013],
   buildSchema: buildResourcesSchema,
   createContext: (dataSource, base) => createResourcesContext(dataSource, base),
+  // The HSDS REST API; the gateway passes GET /hsds/… through with the caller's internal token.
+  internalGetRoutes: (dataSource) => {
+    const api = new HsdsApi(dataSource);
+    return { [HSDS_PREFIX]: (url, caller) => api.handle(url, caller) };
+  },
 };

@@ -17,3 +17,15 @@ export function mayReadDirectory(actor: Actor): boolean {
 export function assertCanReadDirectory(actor: Actor): void {
   if (!mayReadDirectory(actor)) throw forbidden('Your role may not read the resource directory');
 }
+
+/**
+ * Who may change an organization's directory entries (its services,
+ * locations, services at locations, phones and schedules): a partner agency
+ * its own organization's, an admin any. Everyone else, and a partner for
+ * another organization, is refused. An entry with no organization (an
+ * imported location whose owner is unknown) is an admin's to change.
+ */
+export function mayEditOrganization(actor: Actor, organizationId: string | null): boolean {
+  if (actor.role === 'ADMIN') return true;
+  return actor.role === 'PARTNER' && organizationId !== null && actor.organizationId === organizationId;
+}

@@ -1,5 +1,4 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { numericColumn } from '../shared/numeric';
 
 export type LocationType = 'physical' | 'postal' | 'virtual';
 
@@ -22,9 +21,9 @@ export class LocationEntity {
   @Column({ name: 'description', type: 'text', nullable: true })
   description: string | null;
 
-  @Column({ name: 'latitude', type: 'numeric', nullable: true, transformer: numericColumn })
+  @Column({ name: 'latitude', type: 'double precision', nullable: true })
   latitude: number | null;
 
-  @Column({ name: 'longitude', type: 'numeric', nullable: true, transformer: numericColumn })
+  @Column({ name: 'longitude', type: 'double precision', nullable: true })
   longitude: number | null;
 }

@@ -29,6 +29,10 @@ export class ScheduleEntity {
   byday: string | null;
 
   /** `HH:MM:SS` as PostgreSQL returns a `time`. */
+  /** Comma-separated days of the month (monthly rules), e.g. `1,15,-1`. */
+  @Column({ name: 'bymonthday', type: 'text', nullable: true })
+  bymonthday: string | null;
+
   @Column({ name: 'opens_at', type: 'time', nullable: true })
   opensAt: string | null;
 

@@ -14,6 +14,9 @@ export class Schedule {
   @Field(() => String, { nullable: true })
   byDay: string | null;
 
+  @Field(() => String, { nullable: true, description: 'Monthly rules: days of the month, e.g. 1,15,-1.' })
+  byMonthDay: string | null;
+
   @Field(() => String, { nullable: true })
   opensAt: string | null;
 
@@ -44,6 +47,7 @@ export function toSchedule(entity: ScheduleEntity): Schedule {
     id: entity.id,
     freq: entity.freq,
     byDay: entity.byday,
+    byMonthDay: entity.bymonthday,
     opensAt: clockTime(entity.opensAt),
     closesAt: clockTime(entity.closesAt),
     validFrom: entity.validFrom,

@@ -11,6 +11,10 @@ import { AppError } from '@caseflow/core';
 
 export type JsonRoute = (body: unknown, request: IncomingMessage) => Promise<unknown>;
 
+/** A GET route's answer: JSON, or text of a content type (whole, or streamed in chunks). */
+export type GetRouteResult = { status: number; body: unknown } | { status: number; contentType: string; text: string | AsyncIterable<string> };
+export type GetRoute = (request: IncomingMessage, url: URL) => Promise<GetRouteResult>;
+
 export interface HttpServiceOptions<C extends BaseContext> {
   apollo: ApolloServer<C>;
   /** Builds the GraphQL context; throwing an AppError answers with that error and no execution. */
@@ -18,8 +22,8 @@ export interface HttpServiceOptions<C extends BaseContext> {
   ready: () => Promise<boolean>;
   /** POST routes answering JSON, keyed by path. Errors thrown as AppError map to HTTP statuses. */
   routes?: Record<string, JsonRoute>;
-  /** GET routes answering JSON, keyed by path prefix. */
-  getRoutes?: Record<string, (request: IncomingMessage, url: URL) => Promise<{ status: number; body: unknown }>>;
+  /** GET routes answering JSON or text, keyed by path prefix. */
+  getRoutes?: Record<string, GetRoute>;
   maxBodyBytes?: number;
   graphqlPath?: string;
   onError?: (error: unknown) => void;
@@ -69,6 +73,19 @@ function sendJson(response: ServerResponse, status: number, body: unknown): void
   response.end(text);
 }
 
+async function sendText(response: ServerResponse, status: number, contentType: string, text: string | AsyncIterable<string>): Promise<void> {
+  if (typeof text === 'string') {
+    response.writeHead(status, { 'content-type': contentType, 'content-length': Buffer.byteLength(text) });
+    response.end(text);
+    return;
+  }
+  response.writeHead(status, { 'content-type': contentType });
+  for await (const chunk of text) {
+    if (!response.write(chunk)) await new Promise((resolve) => response.once('drain', resolve));
+  }
+  response.end();
+}
+
 export function sendError(response: ServerResponse, error: AppError): void {
   sendJson(response, statusOf[error.code] ?? 500, { errors: [{ message: error.message, extensions: { code: error.code } }] });
 }
@@ -90,6 +107,7 @@ export function createHttpService<C extends BaseContext>(options: HttpServiceOpt
       for (const [prefix, route] of Object.entries(options.getRoutes ?? {})) {
         if (url.pathname === prefix || url.pathname.startsWith(`${prefix}/`)) {
           const result = await route(request, url);
+          if ('contentType' in result) return sendText(response, result.status, result.contentType, result.text);
           return sendJson(response, result.status, result.body);
         }
       }

@@ -8,9 +8,11 @@ import { errorFields, type Logger } from '@caseflow/core';
 import { type Database, isDatabaseReady } from '@caseflow/db';
 import type { RequestContext } from './context';
 import { classifyError, formatError } from './errors';
-import { createHttpService, type HttpService } from './http';
+import { createHttpService, type GetRouteResult, type HttpService } from './http';
 
 export type InternalRoute = (body: unknown, caller: InternalIdentity & { token: string }) => Promise<unknown>;
+/** An internal GET route (e.g. a REST API the gateway passes through), answered only to callers with a valid internal token. */
+export type InternalGetRoute = (url: URL, caller: InternalIdentity & { token: string }) => Promise<GetRouteResult>;
 
 export interface SubgraphServerOptions<C extends RequestContext> {
   name: string;
@@ -24,6 +26,8 @@ export interface SubgraphServerOptions<C extends RequestContext> {
   extendContext: (base: RequestContext) => C;
   /** Internal JSON routes (POST), answered only to callers with a valid internal token. */
   internalRoutes?: Record<string, InternalRoute>;
+  /** Internal GET routes keyed by path prefix, answered only to callers with a valid internal token. */
+  internalGetRoutes?: Record<string, InternalGetRoute>;
 }
 
 export interface SubgraphServer {
@@ -88,9 +92,14 @@ export async function createSubgraphServer<C extends RequestContext>(options: Su
     Object.entries(options.internalRoutes ?? {}).map(([path, route]) => [path, (body: unknown, request: IncomingMessage) => route(body, identify(request))]),
   );
 
+  const getRoutes = Object.fromEntries(
+    Object.entries(options.internalGetRoutes ?? {}).map(([prefix, route]) => [prefix, (request: IncomingMessage, url: URL) => route(url, identify(request))]),
+  );
+
   const http = createHttpService<RequestContext>({
     apollo,
     routes,
+    getRoutes,
     ready: () => isDatabaseReady(database.dataSource),
     onError: (error) => logger.error('unhandled error', errorFields(error)),
     context: async (request) => {

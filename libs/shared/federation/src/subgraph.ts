@@ -3,7 +3,7 @@ import type { DataSource, EntitySchema, MixedList } from 'typeorm';
 import type { Logger } from '@caseflow/core';
 import { type Database, openDatabase } from '@caseflow/db';
 import type { RequestContext } from './context';
-import { createSubgraphServer, type InternalRoute, type SubgraphServer } from './subgraph-server';
+import { createSubgraphServer, type InternalGetRoute, type InternalRoute, type SubgraphServer } from './subgraph-server';
 
 /** How a subgraph is run: where its database is, the internal secret, and its peers' URLs. */
 export interface SubgraphRuntimeOptions {
@@ -34,6 +34,8 @@ export interface SubgraphDefinition<C extends RequestContext> {
   buildSchema(): Promise<GraphQLSchema>;
   createContext(dataSource: DataSource, base: RequestContext, options: SubgraphRuntimeOptions): C;
   internalRoutes?(dataSource: DataSource): Record<string, InternalRoute>;
+  /** Internal GET routes keyed by path prefix (e.g. a REST API the gateway passes through); internal token required. */
+  internalGetRoutes?(dataSource: DataSource): Record<string, InternalGetRoute>;
   /**
    * Starts the subgraph's background jobs (sweeps, daily recomputations) once
    * it is listening; returns a function that stops them. Jobs must be safe to
@@ -64,6 +66,7 @@ export async function createSubgraph<C extends RequestContext>(definition: Subgr
     logger: options.logger,
     extendContext: (base) => definition.createContext(database.dataSource, base, options),
     internalRoutes: definition.internalRoutes?.(database.dataSource),
+    internalGetRoutes: definition.internalGetRoutes?.(database.dataSource),
   });
   const stopJobs = definition.start?.(database.dataSource, options) ?? (async () => undefined);
   return {

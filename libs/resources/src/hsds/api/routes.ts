@@ -1,0 +1,169 @@
+/**
+ * The HSDS 3.0 REST API for partner agencies, served under `/hsds` to the
+ * gateway (which authenticates the caller's bearer token, as for GraphQL,
+ * and passes the request on with the internal token). Every authenticated
+ * role may read the directory. Lists answer the HSDS `Page` envelope; every
+ * query parameter of the HSDS OpenAPI description is supported, and they
+ * combine with AND; an unknown or repeated parameter is refused, so that a
+ * typo never silently widens a list. `format=ndjson` streams every matching
+ * object, one JSON document per line, without paging.
+ */
+import type { DataSource, EntityManager } from 'typeorm';
+import { type InternalIdentity, isUuid } from '@caseflow/auth';
+import { AppError, badInput, isAppError } from '@caseflow/core';
+import { isConnectionError } from '@caseflow/db';
+import type { GetRouteResult } from '@caseflow/federation';
+import { mayReadDirectory } from '../../access/directory.policy';
+import { hsdsTable, selectList, type TableName } from '../package';
+import {
+  expand,
+  organizationFull,
+  type Relation,
+  SERVICE_AT_LOCATION_FULL,
+  SERVICE_AT_LOCATION_LIST,
+  SERVICE_FULL,
+  SERVICE_LIST,
+  TAXONOMY_TERM,
+  type TextRow,
+} from './expand';
+import { batchSql, countSql, type ListFilters, type ListQuery, organizationQuery, pageSql, serviceQuery, taxonomyQuery, taxonomyTermQuery } from './lists';
+import { type Params, readParams } from './params';
+
+export const HSDS_PREFIX = '/hsds';
+export const HSDS_VERSION = '3.0.0';
+const STREAM_BATCH = 500;
+
+interface Endpoint {
+  /** Query parameters this endpoint takes. */
+  params: readonly string[];
+  list?: (filters: ListFilters) => ListQuery;
+  /** The nested shape of each object. */
+  shape: (p: Params) => { table: TableName; relations: Relation[]; minimal?: boolean };
+}
+
+const PAGING = ['page', 'per_page', 'format'] as const;
+const SERVICE_FILTERS = ['search', 'taxonomy_term_id', 'taxonomy_id', 'organization_id', 'modified_after'] as const;
+
+const LISTS: Record<string, Endpoint> = {
+  services: {
+    params: [...PAGING, ...SERVICE_FILTERS, 'minimal', 'full'],
+    list: (f) => serviceQuery(f, false),
+    shape: (p) => ({ table: 'service', relations: p.full ? SERVICE_FULL : p.minimal ? [] : SERVICE_LIST, minimal: p.minimal && !p.full }),
+  },
+  service_at_locations: {
+    params: [...PAGING, ...SERVICE_FILTERS, 'full', 'postcode', 'proximity'],
+    list: (f) => serviceQuery(f, true),
+    shape: (p) => ({ table: 'service_at_location', relations: p.full ? SERVICE_AT_LOCATION_FULL : SERVICE_AT_LOCATION_LIST }),
+  },
+  organizations: {
+    params: [...PAGING, 'search', 'full', 'full_service'],
+    list: organizationQuery,
+    shape: (p) => ({ table: 'organization', relations: p.full || p.full_service ? organizationFull(p.full_service) : [] }),
+  },
+  taxonomies: { params: [...PAGING, 'search'], list: taxonomyQuery, shape: () => ({ table: 'taxonomy', relations: [] }) },
+  taxonomy_terms: { params: [...PAGING, 'search', 'taxonomy_id', 'top_only', 'parent_id'], list: taxonomyTermQuery, shape: () => ({ table: 'taxonomy_term', relations: TAXONOMY_TERM }) },
+};
+
+const ONE: Record<string, Endpoint> = {
+  services: { params: [], shape: () => ({ table: 'service', relations: SERVICE_FULL }) },
+  service_at_locations: { params: [], shape: () => ({ table: 'service_at_location', relations: SERVICE_AT_LOCATION_FULL }) },
+  organizations: { params: ['full_service'], shape: (p) => ({ table: 'organization', relations: organizationFull(p.full_service) }) },
+  taxonomies: { params: [], shape: () => ({ table: 'taxonomy', relations: [] }) },
+  taxonomy_terms: { params: [], shape: () => ({ table: 'taxonomy_term', relations: TAXONOMY_TERM }) },
+};
+
+/** `minimal`: what identifies the object and when it changed, plus the fields the list schema requires. */
+function minimalOf(object: Record<string, unknown>): Record<string, unknown> {
+  const { id, name, status, last_modified } = object;
+  return { id, name, status, ...(last_modified ? { last_modified } : {}) };
+}
+
+function errorBody(error: AppError): { status: number; body: unknown } {
+  const statuses: Record<string, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, UNAVAILABLE: 503 };
+  const status = statuses[error.code] ?? 500;
+  return { status, body: { errors: [{ message: error.message, extensions: { code: error.code, ...error.details } }] } };
+}
+
+export class HsdsApi {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Answers GET /hsds/… for the verified caller. */
+  async handle(url: URL, caller: InternalIdentity): Promise<GetRouteResult> {
+    try {
+      if (!mayReadDirectory(caller.actor)) throw new AppError('FORBIDDEN', 'Your role may not read the resource directory');
+      return await this.route(url, new Date());
+    } catch (error) {
+      if (isAppError(error)) return errorBody(error);
+      if (isConnectionError(error)) return errorBody(new AppError('UNAVAILABLE', 'The directory database is unavailable; retry later'));
+      throw error;
+    }
+  }
+
+  private async route(url: URL, now: Date): Promise<GetRouteResult> {
+    const path = url.pathname.slice(HSDS_PREFIX.length).replace(/\/+$/, '');
+    const [, collection, id, extra] = path.split('/');
+    if (!collection) {
+      readParams(url, []);
+      return {
+        status: 200,
+        body: { version: HSDS_VERSION, profile: 'https://docs.openreferral.org/en/v3.0/', openapi_url: 'https://raw.githubusercontent.com/openreferral/specification/3.0/schema/openapi.json' },
+      };
+    }
+    const endpoint = id === undefined ? LISTS[collection] : ONE[collection];
+    if (!endpoint || extra !== undefined) throw new AppError('NOT_FOUND', `${url.pathname} is not part of the HSDS API (see ${HSDS_PREFIX}/)`);
+    const params = readParams(url, endpoint.params);
+    const shape = endpoint.shape(params);
+    if (id !== undefined) return { status: 200, body: await this.one(shape.table, id, shape.relations, now) };
+    const query = (endpoint.list as (f: ListFilters) => ListQuery)(params.filters);
+    if (params.format === 'ndjson') {
+      return { status: 200, contentType: 'application/x-ndjson; charset=utf-8', text: this.stream(query, shape, now) };
+    }
+    return { status: 200, body: await this.page(query, shape, params, now) };
+  }
+
+  private async one(table: TableName, id: string, relations: Relation[], now: Date): Promise<unknown> {
+    if (!isUuid(id)) throw badInput('id', 'must be a UUID');
+    const rows: TextRow[] = await this.dataSource.query(`SELECT ${selectList(hsdsTable(table), 't')} FROM resources.${table} t WHERE t.id = $1`, [id]);
+    if (rows.length === 0) throw new AppError('NOT_FOUND', `${table} ${id} was not found`, { entity: table, id });
+    const [object] = await expand(this.dataSource.manager, table, rows, relations, now);
+    return object;
+  }
+
+  private async page(query: ListQuery, shape: ReturnType<Endpoint['shape']>, params: Params, now: Date): Promise<unknown> {
+    const { page, perPage } = params;
+    // Count and page read one snapshot.
+    return this.dataSource.transaction('REPEATABLE READ', async (tx: EntityManager) => {
+      const count = countSql(query);
+      const [{ n: total }] = await tx.query(count.sql, count.params);
+      const select = selectList(hsdsTable(query.table), query.alias);
+      const sql = pageSql(query, select, perPage, (page - 1) * perPage);
+      const rows: TextRow[] = await tx.query(sql.sql, sql.params);
+      const objects = await expand(tx, shape.table, rows, shape.relations, now);
+      const contents = shape.minimal ? objects.map(minimalOf) : objects;
+      const totalPages = Math.ceil(total / perPage);
+      return {
+        total_items: total,
+        total_pages: totalPages,
+        page_number: page,
+        size: contents.length,
+        first_page: page === 1,
+        last_page: page >= totalPages,
+        empty: contents.length === 0,
+        contents,
+      };
+    });
+  }
+
+  private async *stream(query: ListQuery, shape: ReturnType<Endpoint['shape']>, now: Date): AsyncIterable<string> {
+    const select = selectList(hsdsTable(query.table), query.alias);
+    let after: string | null = null;
+    for (;;) {
+      const sql = batchSql(query, select, STREAM_BATCH, after);
+      const rows: TextRow[] = await this.dataSource.query(sql.sql, sql.params);
+      const objects = await expand(this.dataSource.manager, shape.table, rows, shape.relations, now);
+      if (objects.length > 0) yield objects.map((o) => `${JSON.stringify(shape.minimal ? minimalOf(o) : o)}\n`).join('');
+      if (rows.length < STREAM_BATCH) return;
+      after = rows[rows.length - 1].id as string;
+    }
+  }
+}

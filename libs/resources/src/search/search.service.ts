@@ -1,0 +1,79 @@
+import type { DataSource } from 'typeorm';
+import { type Actor, isUuid } from '@caseflow/auth';
+import { badInput } from '@caseflow/core';
+import { decodeCursor, encodeCursor, pageSize } from '@caseflow/db';
+import { assertCanReadDirectory } from '../access/directory.policy';
+import { DIRECTORY_TIMEZONE } from '../shared/timezone';
+import { buildSearchSql, type HitRow, keyOf, type SearchFilters, type SearchKey } from './search.sql';
+import type { ServiceSearchConnection, ServiceSearchInput } from './search.type';
+
+export const DEFAULT_RADIUS_KM = 50;
+export const MAX_RADIUS_KM = 500;
+const MAX_TEXT = 200;
+const MAX_TERMS = 50;
+
+/** Checks the search input field by field (BAD_USER_INPUT naming the field) and normalizes it. */
+export function searchFilters(input: ServiceSearchInput, now: Date): SearchFilters {
+  const text = input.text?.trim() || null;
+  if (text && text.length > MAX_TEXT) throw badInput('input.text', `must be at most ${MAX_TEXT} characters`);
+
+  let termIds: string[] | null = null;
+  if (input.taxonomyTermIds && input.taxonomyTermIds.length > 0) {
+    if (input.taxonomyTermIds.length > MAX_TERMS) throw badInput('input.taxonomyTermIds', `must list at most ${MAX_TERMS} terms`);
+    if (!input.taxonomyTermIds.every(isUuid)) throw badInput('input.taxonomyTermIds', 'must be UUIDs');
+    termIds = [...new Set(input.taxonomyTermIds)];
+  }
+
+  let near: SearchFilters['near'] = null;
+  if (input.near) {
+    const { latitude, longitude } = input.near;
+    if (!Number.isFinite(latitude) || latitude < -90 || latitude > 90) throw badInput('input.near.latitude', 'must be between -90 and 90');
+    if (!Number.isFinite(longitude) || longitude < -180 || longitude > 180) throw badInput('input.near.longitude', 'must be between -180 and 180');
+    const radiusKm = input.radiusKm ?? DEFAULT_RADIUS_KM;
+    if (!Number.isFinite(radiusKm) || radiusKm <= 0 || radiusKm > MAX_RADIUS_KM) throw badInput('input.radiusKm', `must be more than 0 and at most ${MAX_RADIUS_KM}`);
+    near = { latitude, longitude, radiusMeters: radiusKm * 1000 };
+  } else if (input.radiusKm != null) {
+    throw badInput('input.radiusKm', 'needs input.near');
+  }
+
+  const language = input.language?.trim() || null;
+  if (language && language.length > 100) throw badInput('input.language', 'must be at most 100 characters');
+  if (input.age != null && (!Number.isInteger(input.age) || input.age < 0 || input.age > 130)) throw badInput('input.age', 'must be a whole number from 0 to 130');
+
+  return { text, termIds, near, openAt: input.openAt ?? null, at: input.openAt ?? now, language, age: input.age ?? null, timezone: DIRECTORY_TIMEZONE };
+}
+
+function searchKey(cursor: unknown[] | null, byDistance: boolean): SearchKey | null {
+  if (!cursor) return null;
+  const valid = byDistance
+    ? typeof cursor[0] === 'number' && isUuid(cursor[1])
+    : typeof cursor[0] === 'number' && typeof cursor[1] === 'string' && isUuid(cursor[2]);
+  if (!valid) throw badInput('after', 'is not a cursor this search issued');
+  return cursor as SearchKey;
+}
+
+/** Directory search: every staff role may search; no client data is involved. */
+export class SearchService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async search(actor: Actor, input: ServiceSearchInput, first: number | null | undefined, after: string | null | undefined, now = new Date()): Promise<ServiceSearchConnection> {
+    assertCanReadDirectory(actor);
+    const filters = searchFilters(input, now);
+    const size = pageSize(first, 20);
+    const byDistance = filters.near !== null;
+    const cursor = searchKey(decodeCursor(after, byDistance ? 2 : 3), byDistance);
+    const { sql, params } = buildSearchSql(filters, cursor, size + 1);
+    const rows: HitRow[] = await this.dataSource.query(sql, params);
+    const hits = rows.filter((row) => row.service_id !== null);
+    const page = hits.slice(0, size);
+    const edges = page.map((row) => ({
+      cursor: encodeCursor(keyOf(row, byDistance)),
+      node: { serviceId: row.service_id, serviceAtLocationId: row.sal_id, distanceKm: row.distance_km, openNow: row.open_now },
+    }));
+    return {
+      edges,
+      pageInfo: { hasNextPage: hits.length > size, endCursor: edges.at(-1)?.cursor ?? null },
+      totalCount: rows[0]?.total ?? 0,
+    };
+  }
+}

@@ -1,0 +1,128 @@
+/**
+ * The one SQL statement behind a page of search hits. Only the filters a
+ * search uses are written into it, so that each drives its own index: the
+ * GIN index on a service's and its organization's words, the GiST
+ * index on `ll_to_earth(latitude, longitude)` (an `earth_box` test, then the
+ * exact distance), the attribute index for categories. One hit per service:
+ * its nearest matching service at a location (an open one when `openAt`
+ * filters). Ordered by distance when `near` is given, else by rank (then
+ * name); keyset cursors carry the sort values of the last hit.
+ */
+
+export interface SearchFilters {
+  text: string | null;
+  termIds: string[] | null;
+  near: { latitude: number; longitude: number; radiusMeters: number } | null;
+  /** Only services open at this instant. */
+  openAt: Date | null;
+  /** When `openNow` is computed (openAt, or now). */
+  at: Date;
+  language: string | null;
+  age: number | null;
+  timezone: string;
+}
+
+/** The sort values of a hit: [distanceKm, serviceId] with `near`, else [rank, name, serviceId]. */
+export type SearchKey = [number, string] | [number, string, string];
+
+/** A row of the statement; an empty page is one row with only `total`. */
+export interface HitRow {
+  service_id: string;
+  sal_id: string | null;
+  distance_km: number | null;
+  rank: number;
+  name: string;
+  open_now: boolean | null;
+  total: number;
+}
+
+export function buildSearchSql(filters: SearchFilters, after: SearchKey | null, limit: number): { sql: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const p = (value: unknown, cast = '') => {
+    params.push(value);
+    return `$${params.length}${cast}`;
+  };
+  const ctes: string[] = [];
+  const where = [`s.status IN ('active', 'temporarily closed')`];
+
+  if (filters.termIds) {
+    ctes.push(`terms(id) AS (
+      SELECT id FROM resources.taxonomy_term WHERE id = ANY(${p(filters.termIds, '::uuid[]')})
+      UNION
+      SELECT child.id FROM resources.taxonomy_term child JOIN terms ON child.parent_id = terms.id)`);
+    where.push(`EXISTS (SELECT 1 FROM resources.attribute a JOIN terms ON terms.id = a.taxonomy_term_id WHERE a.link_id = s.id AND a.link_entity = 'service')`);
+  }
+  let rank = '0::real';
+  if (filters.text) {
+    // The expression matches the GIN index on (search_vector || organization_vector).
+    const document = '(s.search_vector || s.organization_vector)';
+    const query = `websearch_to_tsquery('english', ${p(filters.text)})`;
+    where.push(`${document} @@ ${query}`);
+    rank = `ts_rank(${document}, ${query})`;
+  }
+
+  let distance = 'NULL::float8';
+  if (filters.near) {
+    const origin = `public.ll_to_earth(${p(filters.near.latitude, '::float8')}, ${p(filters.near.longitude, '::float8')})`;
+    const radius = p(filters.near.radiusMeters, '::float8');
+    distance = `public.earth_distance(${origin}, public.ll_to_earth(l.latitude, l.longitude)) / 1000.0`;
+    // The range test matches the partial GiST index's predicate; earth_box uses the index, earth_distance trims its corners.
+    where.push(`l.latitude BETWEEN -90 AND 90 AND l.longitude BETWEEN -180 AND 180`);
+    where.push(`public.earth_box(${origin}, ${radius}) @> public.ll_to_earth(l.latitude, l.longitude)`);
+    where.push(`public.earth_distance(${origin}, public.ll_to_earth(l.latitude, l.longitude)) <= ${radius}`);
+  }
+  if (filters.language) {
+    const language = p(filters.language);
+    where.push(`EXISTS (SELECT 1 FROM resources.language lg WHERE lg.service_id = s.id AND (lower(lg.code) = lower(${language}) OR lower(lg.name) = lower(${language})))`);
+  }
+  if (filters.age !== null) {
+    const age = p(filters.age, '::numeric');
+    where.push(`(s.minimum_age IS NULL OR s.minimum_age <= ${age}) AND (s.maximum_age IS NULL OR s.maximum_age >= ${age})`);
+  }
+  const timezone = p(filters.timezone);
+  if (filters.openAt) {
+    where.push(`s.status = 'active' AND resources.open_at(sal.id, s.id, l.id, ${p(filters.openAt, '::timestamptz')}, ${timezone}) IS TRUE`);
+  }
+
+  const join = filters.near ? 'JOIN' : 'LEFT JOIN';
+  const byDistance = filters.near !== null;
+  const order = (t: string) => (byDistance ? `${t}.distance_km, ${t}.service_id` : `${t}.rank DESC, ${t}.name, ${t}.service_id`);
+  let keyset = '';
+  if (after) {
+    keyset = byDistance
+      ? `WHERE (distance_km, service_id) > (${p(after[0], '::float8')}, ${p(after[1], '::uuid')})`
+      : `WHERE (-rank, name, service_id) > (-${p(after[0], '::real')}, ${p(after[1])}, ${p(after[2], '::uuid')})`;
+  }
+
+  // The count and the page come from the same candidates; an empty page still carries the count.
+  const sql = `
+    WITH RECURSIVE ${[
+      ...ctes,
+      `candidates AS (
+        SELECT DISTINCT ON (s.id) s.id AS service_id, s.name, s.status, sal.id AS sal_id, l.id AS location_id,
+          ${distance} AS distance_km, ${rank} AS rank
+        FROM resources.service s
+        ${join} resources.service_at_location sal ON sal.service_id = s.id
+        ${join} resources.location l ON l.id = sal.location_id
+        WHERE ${where.join('\n          AND ')}
+        ORDER BY s.id, distance_km NULLS LAST, sal.id
+      )`,
+    ].join(',\n    ')}
+    SELECT counted.total, page.service_id, page.sal_id, page.distance_km, page.rank, page.name,
+      CASE WHEN page.service_id IS NULL THEN NULL
+        WHEN page.status = 'temporarily closed' THEN false
+        ELSE resources.open_at(page.sal_id, page.service_id, page.location_id, ${p(filters.at, '::timestamptz')}, ${timezone}) END AS open_now
+    FROM (SELECT count(*)::int AS total FROM candidates) counted
+    LEFT JOIN LATERAL (
+      SELECT * FROM candidates
+      ${keyset}
+      ORDER BY ${order('candidates')}
+      LIMIT ${p(limit, '::int')}
+    ) page ON true
+    ORDER BY ${order('page')}`;
+  return { sql, params };
+}
+
+export function keyOf(row: HitRow, byDistance: boolean): SearchKey {
+  return byDistance ? [row.distance_km as number, row.service_id] : [row.rank, row.name, row.service_id];
+}
