@@ -2,11 +2,19 @@ import type DataLoader from 'dataloader';
 import { In, type DataSource } from 'typeorm';
 import { type ClientGrant, createClientAccessLoader } from '@caseflow/auth';
 import { groupLoader, rowLoader, type RequestContext, type SubgraphRuntimeOptions } from '@caseflow/federation';
+import { AttainmentService } from './attainment/attainment.service';
+import { GoalChanges } from './goal/goal-changes.service';
 import { GoalEntity } from './goal/goal.entity';
 import { GoalService } from './goal/goal.service';
+import { PlanChanges } from './plan/plan-changes.service';
 import { ActionPlanEntity } from './plan/plan.entity';
 import { PlanService } from './plan/plan.service';
+import { countProgress, type ProgressCounts } from './progress/progress.query';
+import { PriorityRankingEntity } from './ranking/ranking.entity';
+import { RankingService } from './ranking/ranking.service';
+import { PlanRevisionEntity } from './revision/revision.entity';
 import { PlanAccess } from './shared/plan-access';
+import { StepChanges } from './step/step-changes.service';
 import { PlanStepEntity } from './step/step.entity';
 import { calendarDate } from './step/step.rules';
 import { PlanTaskEntity } from './task/task.entity';
@@ -21,7 +29,17 @@ export interface PlansLoaders {
   goalsByPlan: DataLoader<string, GoalEntity[]>;
   task: DataLoader<string, PlanTaskEntity | null>;
   tasksByGoal: DataLoader<string, PlanTaskEntity[]>;
+  step: DataLoader<string, PlanStepEntity | null>;
   stepsByTask: DataLoader<string, PlanStepEntity[]>;
+  /** The progress counts of many plans in one aggregate statement. */
+  progress: DataLoader<string, ProgressCounts | null>;
+  /** Oldest first. */
+  revisionsByPlan: DataLoader<string, PlanRevisionEntity[]>;
+  /** The revisions that changed one goal or step, oldest first. */
+  revisionsByEntity: DataLoader<string, PlanRevisionEntity[]>;
+  ranking: DataLoader<string, PriorityRankingEntity | null>;
+  /** Newest first. */
+  rankingsByClient: DataLoader<string, PriorityRankingEntity[]>;
 }
 
 export interface PlansContext extends RequestContext {
@@ -31,13 +49,21 @@ export interface PlansContext extends RequestContext {
   plans: PlanService;
   goals: GoalService;
   tasks: TaskService;
+  planChanges: PlanChanges;
+  goalChanges: GoalChanges;
+  stepChanges: StepChanges;
+  rankings: RankingService;
+  attainment: AttainmentService;
 }
 
-export function createPlansLoaders(dataSource: DataSource): PlansLoaders {
+/** `today` is fixed for the request, so that every step of one answer is judged against the same date. */
+export function createPlansLoaders(dataSource: DataSource, today: string): PlansLoaders {
   const plans = dataSource.getRepository(ActionPlanEntity);
   const goals = dataSource.getRepository(GoalEntity);
   const tasks = dataSource.getRepository(PlanTaskEntity);
   const steps = dataSource.getRepository(PlanStepEntity);
+  const revisions = dataSource.getRepository(PlanRevisionEntity);
+  const rankings = dataSource.getRepository(PriorityRankingEntity);
   return {
     plan: rowLoader((ids) => plans.findBy({ id: In(ids) }), (p) => p.id),
     plansByClient: groupLoader((ids) => plans.find({ where: { clientId: In(ids) }, order: { createdAt: 'DESC', id: 'DESC' } }), (p) => p.clientId),
@@ -45,7 +71,16 @@ export function createPlansLoaders(dataSource: DataSource): PlansLoaders {
     goalsByPlan: groupLoader((ids) => goals.find({ where: { planId: In(ids) }, order: { position: 'ASC', id: 'ASC' } }), (g) => g.planId),
     task: rowLoader((ids) => tasks.findBy({ id: In(ids) }), (t) => t.id),
     tasksByGoal: groupLoader((ids) => tasks.find({ where: { goalId: In(ids) }, order: { position: 'ASC', id: 'ASC' } }), (t) => t.goalId),
+    step: rowLoader((ids) => steps.findBy({ id: In(ids) }), (s) => s.id),
     stepsByTask: groupLoader((ids) => steps.find({ where: { taskId: In(ids) }, order: { position: 'ASC', id: 'ASC' } }), (s) => s.taskId),
+    progress: rowLoader((ids) => countProgress(dataSource, ids, today), (c) => c.planId),
+    revisionsByPlan: groupLoader((ids) => revisions.find({ where: { planId: In(ids) }, order: { version: 'ASC' } }), (r) => r.planId),
+    revisionsByEntity: groupLoader((ids) => revisions.find({ where: { entityId: In(ids) }, order: { version: 'ASC' } }), (r) => r.entityId),
+    ranking: rowLoader((ids) => rankings.findBy({ id: In(ids) }), (r) => r.id),
+    rankingsByClient: groupLoader(
+      (ids) => rankings.find({ where: { clientId: In(ids) }, order: { createdAt: 'DESC', id: 'DESC' } }),
+      (r) => r.clientId,
+    ),
   };
 }
 
@@ -54,15 +89,22 @@ export function createPlansContext(
   base: RequestContext,
   options: Pick<SubgraphRuntimeOptions, 'clientsUrl' | 'peerTimeoutMs'>,
 ): PlansContext {
-  const loaders = createPlansLoaders(dataSource);
+  const today = calendarDate(new Date());
+  const loaders = createPlansLoaders(dataSource, today);
   const access = createClientAccessLoader({ clientsUrl: options.clientsUrl!, timeoutMs: options.peerTimeoutMs }, base.internalToken, base.requestId);
   const planAccess = new PlanAccess(access, base.audit);
+  const writes = { dataSource, loaders, access: planAccess, audit: base.audit, today };
   return {
     ...base,
     loaders,
     access,
     plans: new PlanService(loaders, planAccess),
     goals: new GoalService(loaders, planAccess),
-    tasks: new TaskService(loaders, calendarDate(new Date())),
+    tasks: new TaskService(loaders, today),
+    planChanges: new PlanChanges(writes),
+    goalChanges: new GoalChanges(writes),
+    stepChanges: new StepChanges(writes),
+    rankings: new RankingService(dataSource, loaders, planAccess, base.audit),
+    attainment: new AttainmentService(dataSource, base.audit),
   };
 }

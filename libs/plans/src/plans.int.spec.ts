@@ -1,94 +1,36 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import {
-  CLIENT_ACCESS_PATH,
-  type ClientAccessResponse,
-  type ClientGrant,
-  INFORMATION_KINDS,
-  INTERNAL_TOKEN_HEADER,
-  noGrant,
-  verifyInternalToken,
-} from '@caseflow/auth';
-import { demoStaff, demoWorld } from '@caseflow/demo';
-import { errorCodes, freePort, internalHeaders, postGraphQL, startTestSubgraph, type TestSubgraph } from '@caseflow/testing';
+import { demoStaff } from '@caseflow/demo';
+import { errorCodes, freePort, internalHeaders, postGraphQL, startTestSubgraph } from '@caseflow/testing';
 import { seedPlans } from './seed';
 import { calendarDate, isOverdue } from './step/step.rules';
 import { plansSubgraph } from './subgraph';
+import { actorOf, type PlansTestbed, startPlansTestbed } from './testing/plans-testbed';
 
-const world = demoWorld(new Date());
 const casey = demoStaff('casey');
-const actor = { staffId: casey.id, role: casey.role, organizationId: casey.organizationId };
-const caseysClients = world.clients.filter((c) => c.caseManagerId === casey.id);
-const caseysPlans = world.plans.filter((p) => caseysClients.some((c) => c.id === p.clientId));
-const planOf = (clientId: string) => world.plans.find((p) => p.clientId === clientId);
+const actor = actorOf('casey');
 const UNKNOWN = '00000000-0000-4000-8000-000000000999';
 
-/**
- * Stands in for the clients subgraph's access endpoint (only that HTTP
- * endpoint; the plans database is real): every demo client is readable
- * except those in `denied`; ids it does not know do not exist.
- */
-const access = {
-  calls: [] as Array<{ clientIds: string[]; token: string | undefined }>,
-  denied: new Set<string>(),
-  grant(id: string): ClientGrant {
-    const client = world.clients.find((c) => c.id === id);
-    if (!client) return noGrant(id);
-    if (this.denied.has(id)) return noGrant(id, true);
-    return { clientId: id, exists: true, organizationId: client.organizationId, read: [...INFORMATION_KINDS], write: true, consents: [] };
-  },
-};
-
-function readJson(request: IncomingMessage): Promise<{ clientIds: string[] }> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (c: Buffer) => chunks.push(c));
-    request.on('end', () => resolve(JSON.parse(Buffer.concat(chunks).toString('utf8'))));
-    request.on('error', reject);
-  });
-}
-
-let fake: Server;
-let t: TestSubgraph;
-const as = () => internalHeaders(actor, t.secret);
-const db = () => t.subgraph.database;
-const sqlSince = (mark: number) => db().counter.since(mark).filter((sql) => !sql.includes('audit_event'));
-const lastAuditId = async () => Number((await db().dataSource.query('SELECT coalesce(max(id), 0) AS id FROM plans.audit_event'))[0].id);
-const auditSince = (id: number) =>
-  db().dataSource.query(
-    'SELECT action, outcome, entity_type, entity_id, client_id FROM plans.audit_event WHERE id > $1 ORDER BY id',
-    [id],
-  ) as Promise<Array<{ action: string; outcome: string; entity_type: string; entity_id: string | null; client_id: string | null }>>;
+let bed: PlansTestbed;
+const world = () => bed.world;
+const caseysClients = () => world().clients.filter((c) => c.caseManagerId === casey.id);
+const caseysPlans = () => world().plans.filter((p) => caseysClients().some((c) => c.id === p.clientId));
+const planOf = (clientId: string) => world().plans.find((p) => p.clientId === clientId);
+/** Every plan the seed wrote for a client, newest first. */
+const seededPlansOf = (clientId: string) => bed.seed.plans.filter((p) => p.clientId === clientId).sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
+const t = () => bed.t;
+const as = () => internalHeaders(actor, bed.t.secret);
+const db = () => bed.t.subgraph.database;
+const sqlSince = (mark: number) => bed.sqlSince(mark);
+const lastAuditId = () => bed.lastAuditId();
+const auditSince = (id: number) => bed.auditSince(id);
+const access = () => bed.access;
 
 beforeAll(async () => {
-  fake = createServer((request, response) => {
-    if (request.method !== 'POST' || request.url !== CLIENT_ACCESS_PATH) {
-      response.writeHead(404).end();
-      return;
-    }
-    void readJson(request).then((body) => {
-      const token = request.headers[INTERNAL_TOKEN_HEADER];
-      access.calls.push({ clientIds: body.clientIds, token: Array.isArray(token) ? token[0] : token });
-      const answer: ClientAccessResponse = { grants: body.clientIds.map((id) => access.grant(id)) };
-      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
-    });
-  });
-  await new Promise<void>((resolve) => fake.listen(0, '127.0.0.1', resolve));
-  const clientsUrl = `http://127.0.0.1:${(fake.address() as AddressInfo).port}`;
-  t = await startTestSubgraph(plansSubgraph, { clientsUrl });
-  await seedPlans(db().dataSource, world);
+  bed = await startPlansTestbed();
 });
 
-afterAll(async () => {
-  await t?.stop();
-  fake?.closeAllConnections();
-  await new Promise((resolve) => fake?.close(resolve));
-});
+afterAll(() => bed?.stop());
 
-beforeEach(() => {
-  access.calls.length = 0;
-  access.denied.clear();
-});
+beforeEach(() => bed.access.reset());
 
 type PlanTree = {
   id: string;
@@ -100,23 +42,24 @@ const CLIENT_PLANS = `query($r: [_Any!]!) { _entities(representations: $r) {
 
 describe('plans subgraph', () => {
   it('prints a Federation 2 SDL with the @link and the @key of each entity', async () => {
-    const res = await postGraphQL<{ _service: { sdl: string } }>(t.url, '{ _service { sdl } }', {}, as());
+    const res = await postGraphQL<{ _service: { sdl: string } }>(t().url, '{ _service { sdl } }', {}, as());
     const sdl = res.data!._service.sdl;
     expect(sdl).toContain('@link(url: "https://specs.apollo.dev/federation/v2.7"');
     expect(sdl).toMatch(/type ActionPlan\s+@key\(fields: "id"\)/);
     expect(sdl).toMatch(/type Goal\s+@key\(fields: "id"\)/);
+    expect(sdl).toMatch(/type PriorityRanking\s+@key\(fields: "id"\)/);
     expect(sdl).toMatch(/type Client\s+@key\(fields: "id"\)/);
     expect(sdl).toMatch(/type StaffMember\s+@key\(fields: "id", resolvable: false\)/);
-    expect(access.calls).toHaveLength(0);
+    expect(access().calls).toHaveLength(0);
   });
 
   it('resolves mixed, duplicate and unknown ActionPlan references in order, with one plans statement and one access call', async () => {
-    const [a, b] = caseysPlans;
+    const [a, b] = caseysPlans();
     const representations = [a.id, b.id, a.id, UNKNOWN, 'not-a-uuid'].map((id) => ({ __typename: 'ActionPlan', id }));
     const mark = db().counter.count;
     const auditMark = await lastAuditId();
     const res = await postGraphQL<{ _entities: Array<{ id: string; status: string; client: { id: string } } | null> }>(
-      t.url,
+      t().url,
       'query($r: [_Any!]!) { _entities(representations: $r) { ... on ActionPlan { id status client { id } } } }',
       { r: representations },
       as(),
@@ -130,9 +73,9 @@ describe('plans subgraph', () => {
       null,
     ]);
     expect(sqlSince(mark)).toHaveLength(1);
-    expect(access.calls).toHaveLength(1);
-    expect(new Set(access.calls[0].clientIds)).toEqual(new Set([a.clientId, b.clientId]));
-    expect(verifyInternalToken(access.calls[0].token, t.secret).actor.staffId).toBe(casey.id);
+    expect(access().calls).toHaveLength(1);
+    expect(new Set(access().calls[0].clientIds)).toEqual(new Set([a.clientId, b.clientId]));
+    expect(access().calls[0].actor.staffId).toBe(casey.id);
     expect(await auditSince(auditMark)).toEqual([
       { action: 'READ', outcome: 'ALLOWED', entity_type: 'ActionPlan', entity_id: a.id, client_id: a.clientId },
       { action: 'READ', outcome: 'ALLOWED', entity_type: 'ActionPlan', entity_id: b.id, client_id: b.clientId },
@@ -140,18 +83,18 @@ describe('plans subgraph', () => {
   });
 
   it('resolves a denied ActionPlan reference to null beside an allowed one, and audits the denial', async () => {
-    const [allowed, refused] = caseysPlans;
-    access.denied.add(refused.clientId);
+    const [allowed, refused] = caseysPlans();
+    access().denied.add(refused.clientId);
     const auditMark = await lastAuditId();
     const res = await postGraphQL<{ _entities: Array<{ id: string } | null> }>(
-      t.url,
+      t().url,
       'query($r: [_Any!]!) { _entities(representations: $r) { ... on ActionPlan { id } } }',
       { r: [refused, allowed].map((p) => ({ __typename: 'ActionPlan', id: p.id })) },
       as(),
     );
     expect(res.errors).toBeUndefined();
     expect(res.data!._entities).toEqual([null, { id: allowed.id }]);
-    expect(access.calls).toHaveLength(1);
+    expect(access().calls).toHaveLength(1);
     expect(await auditSince(auditMark)).toEqual([
       { action: 'READ', outcome: 'DENIED', entity_type: 'ActionPlan', entity_id: refused.id, client_id: refused.clientId },
       { action: 'READ', outcome: 'ALLOWED', entity_type: 'ActionPlan', entity_id: allowed.id, client_id: allowed.clientId },
@@ -159,12 +102,12 @@ describe('plans subgraph', () => {
   });
 
   it('resolves Goal references through their plans in one statement per level and one access call, null when denied or unknown', async () => {
-    const [allowed, refused] = caseysPlans;
-    access.denied.add(refused.clientId);
+    const [allowed, refused] = caseysPlans();
+    access().denied.add(refused.clientId);
     const auditMark = await lastAuditId();
     const mark = db().counter.count;
     const res = await postGraphQL<{ _entities: Array<{ id: string; description: string; plan: { id: string } } | null> }>(
-      t.url,
+      t().url,
       'query($r: [_Any!]!) { _entities(representations: $r) { ... on Goal { id description plan { id } } } }',
       { r: [allowed.goals[1].id, refused.goals[0].id, UNKNOWN, allowed.goals[0].id].map((id) => ({ __typename: 'Goal', id })) },
       as(),
@@ -177,7 +120,7 @@ describe('plans subgraph', () => {
       { id: allowed.goals[0].id, description: allowed.goals[0].description, plan: { id: allowed.id } },
     ]);
     expect(sqlSince(mark)).toHaveLength(2);
-    expect(access.calls).toHaveLength(1);
+    expect(access().calls).toHaveLength(1);
     const events = await auditSince(auditMark);
     expect(events).toEqual(
       expect.arrayContaining([
@@ -191,15 +134,15 @@ describe('plans subgraph', () => {
 
   it("loads 5 or 20 clients' plans, goals, tasks and steps with the same SQL statements and one access call", async () => {
     const run = async (count: number) => {
-      const clients = caseysClients.slice(0, count);
-      access.calls.length = 0;
+      const clients = caseysClients().slice(0, count);
+      access().calls.length = 0;
       const mark = db().counter.count;
-      const res = await postGraphQL<{ _entities: ClientPlans[] }>(t.url, CLIENT_PLANS, { r: clients.map((c) => ({ __typename: 'Client', id: c.id })) }, as());
+      const res = await postGraphQL<{ _entities: ClientPlans[] }>(t().url, CLIENT_PLANS, { r: clients.map((c) => ({ __typename: 'Client', id: c.id })) }, as());
       expect(res.errors).toBeUndefined();
       res.data!._entities.forEach((entity, i) => {
         const plan = planOf(clients[i].id);
         expect(entity!.id).toBe(clients[i].id);
-        expect(entity!.actionPlans!.map((p) => p.id)).toEqual(plan ? [plan.id] : []);
+        expect(entity!.actionPlans!.map((p) => p.id)).toEqual(seededPlansOf(clients[i].id).map((p) => p.id));
         expect(entity!.activePlan).toEqual(plan?.status === 'ACTIVE' ? { id: plan.id } : null);
         for (const p of entity!.actionPlans!) {
           expect(p.goals).toHaveLength(2);
@@ -210,8 +153,8 @@ describe('plans subgraph', () => {
           }
         }
       });
-      expect(access.calls).toHaveLength(1);
-      expect(new Set(access.calls[0].clientIds)).toEqual(new Set(clients.map((c) => c.id)));
+      expect(access().calls).toHaveLength(1);
+      expect(new Set(access().calls[0].clientIds)).toEqual(new Set(clients.map((c) => c.id)));
       return sqlSince(mark);
     };
     const five = await run(5);
@@ -221,11 +164,11 @@ describe('plans subgraph', () => {
   });
 
   it("answers null for the plans of a client the caller may not read, audits one denial, and still answers the others", async () => {
-    const [refused, allowed] = caseysClients.filter((c) => planOf(c.id)?.status === 'ACTIVE');
-    access.denied.add(refused.id);
+    const [refused, allowed] = caseysClients().filter((c) => planOf(c.id)?.status === 'ACTIVE');
+    access().denied.add(refused.id);
     const auditMark = await lastAuditId();
     const res = await postGraphQL<{ _entities: ClientPlans[] }>(
-      t.url,
+      t().url,
       CLIENT_PLANS,
       { r: [refused, allowed].map((c) => ({ __typename: 'Client', id: c.id })) },
       as(),
@@ -233,18 +176,18 @@ describe('plans subgraph', () => {
     expect(res.errors).toBeUndefined();
     expect(res.data!._entities[0]).toEqual({ id: refused.id, actionPlans: null, activePlan: null });
     expect(res.data!._entities[1]!.activePlan).toEqual({ id: planOf(allowed.id)!.id });
-    expect(access.calls).toHaveLength(1);
+    expect(access().calls).toHaveLength(1);
     const events = await auditSince(auditMark);
     expect(events.filter((e) => e.client_id === refused.id)).toEqual([
       { action: 'READ', outcome: 'DENIED', entity_type: 'ActionPlan', entity_id: null, client_id: refused.id },
     ]);
-    expect(events.filter((e) => e.client_id === allowed.id)).toEqual([
-      { action: 'READ', outcome: 'ALLOWED', entity_type: 'ActionPlan', entity_id: planOf(allowed.id)!.id, client_id: allowed.id },
-    ]);
+    expect(events.filter((e) => e.client_id === allowed.id)).toEqual(
+      seededPlansOf(allowed.id).map((p) => ({ action: 'READ', outcome: 'ALLOWED', entity_type: 'ActionPlan', entity_id: p.id, client_id: allowed.id })),
+    );
   });
 
   it('reads one plan with its goals, tasks and steps, each pointing back at its parent', async () => {
-    const plan = caseysPlans.find((p) => p.status === 'ACTIVE')!;
+    const plan = caseysPlans().find((p) => p.status === 'ACTIVE')!;
     const res = await postGraphQL<{
       actionPlan: {
         id: string;
@@ -269,7 +212,7 @@ describe('plans subgraph', () => {
         }>;
       };
     }>(
-      t.url,
+      t().url,
       `query($id: ID!) { actionPlan(id: $id) { id status version createdAt createdBy { id } client { id }
         goals { id term targetDate status smart { specific measurable achievable relevant timeLimited } plan { id }
           tasks { id title goal { id } steps { id dueDate completedAt outcome overdue task { id } } } } } }`,
@@ -278,7 +221,8 @@ describe('plans subgraph', () => {
     );
     expect(res.errors).toBeUndefined();
     const got = res.data!.actionPlan;
-    expect(got).toMatchObject({ id: plan.id, status: 'ACTIVE', version: 1, createdBy: { id: plan.createdById }, client: { id: plan.clientId } });
+    const seeded = bed.seed.plans.find((p) => p.id === plan.id)!;
+    expect(got).toMatchObject({ id: plan.id, status: 'ACTIVE', version: seeded.version, createdBy: { id: plan.createdById }, client: { id: plan.clientId } });
     expect(new Date(got.createdAt).toISOString()).toBe(plan.createdAt.toISOString());
     expect(got.goals.map((g) => [g.id, g.term, g.targetDate, g.status])).toEqual(plan.goals.map((g) => [g.id, g.term, g.targetDate, g.status]));
     const today = calendarDate(new Date());
@@ -296,9 +240,9 @@ describe('plans subgraph', () => {
   });
 
   it('marks the seeded overdue steps as overdue and complete ones as not', async () => {
-    const plans = caseysPlans.filter((p) => p.status === 'ACTIVE').slice(0, 6);
+    const plans = caseysPlans().filter((p) => p.status === 'ACTIVE').slice(0, 6);
     const res = await postGraphQL<{ _entities: Array<{ goals: Array<{ tasks: Array<{ steps: Array<{ outcome: string; dueDate: string; overdue: boolean }> }> }> }> }>(
-      t.url,
+      t().url,
       'query($r: [_Any!]!) { _entities(representations: $r) { ... on ActionPlan { goals { tasks { steps { outcome dueDate overdue } } } } } }',
       { r: plans.map((p) => ({ __typename: 'ActionPlan', id: p.id })) },
       as(),
@@ -310,10 +254,10 @@ describe('plans subgraph', () => {
   });
 
   it('refuses actionPlan for a client the caller may not read with FORBIDDEN, and audits the denial', async () => {
-    const plan = caseysPlans[2];
-    access.denied.add(plan.clientId);
+    const plan = caseysPlans()[2];
+    access().denied.add(plan.clientId);
     const auditMark = await lastAuditId();
-    const res = await postGraphQL<{ actionPlan: unknown }>(t.url, 'query($id: ID!) { actionPlan(id: $id) { id goals { id } } }', { id: plan.id }, as());
+    const res = await postGraphQL<{ actionPlan: unknown }>(t().url, 'query($id: ID!) { actionPlan(id: $id) { id goals { id } } }', { id: plan.id }, as());
     expect(errorCodes(res)).toEqual(['FORBIDDEN']);
     expect(res.data).toEqual({ actionPlan: null });
     expect(await auditSince(auditMark)).toEqual([
@@ -322,33 +266,33 @@ describe('plans subgraph', () => {
   });
 
   it('answers null for an unknown plan and BAD_USER_INPUT naming id for a malformed one, asking nobody', async () => {
-    const unknown = await postGraphQL(t.url, 'query($id: ID!) { actionPlan(id: $id) { id } }', { id: UNKNOWN }, as());
+    const unknown = await postGraphQL(t().url, 'query($id: ID!) { actionPlan(id: $id) { id } }', { id: UNKNOWN }, as());
     expect(unknown.errors).toBeUndefined();
     expect(unknown.data).toEqual({ actionPlan: null });
 
     const mark = db().counter.count;
-    const bad = await postGraphQL(t.url, '{ actionPlan(id: "abc") { id } }', {}, as());
+    const bad = await postGraphQL(t().url, '{ actionPlan(id: "abc") { id } }', {}, as());
     expect(errorCodes(bad)).toEqual(['BAD_USER_INPUT']);
     expect(bad.errors![0].extensions!.field).toBe('id');
     expect(bad.data).toEqual({ actionPlan: null });
     expect(sqlSince(mark)).toHaveLength(0);
-    expect(access.calls).toHaveLength(0);
+    expect(access().calls).toHaveLength(0);
   });
 
   it('fails closed with UNAVAILABLE and no data when the clients subgraph does not answer', async () => {
     const down = await startTestSubgraph(plansSubgraph, {
-      databaseUrl: t.databaseUrl,
+      databaseUrl: t().databaseUrl,
       clientsUrl: `http://127.0.0.1:${await freePort()}`,
       peerTimeoutMs: 1000,
     });
     try {
       const headers = internalHeaders(actor, down.secret);
       const auditMark = await lastAuditId();
-      const one = await postGraphQL(down.url, 'query($id: ID!) { actionPlan(id: $id) { id goals { id } } }', { id: caseysPlans[0].id }, headers);
+      const one = await postGraphQL(down.url, 'query($id: ID!) { actionPlan(id: $id) { id goals { id } } }', { id: caseysPlans()[0].id }, headers);
       expect(errorCodes(one)).toEqual(['UNAVAILABLE']);
       expect(one.data).toEqual({ actionPlan: null });
 
-      const client = caseysClients.find((c) => planOf(c.id))!;
+      const client = caseysClients().find((c) => planOf(c.id))!;
       const many = await postGraphQL<{ _entities: ClientPlans[] }>(down.url, CLIENT_PLANS, { r: [{ __typename: 'Client', id: client.id }] }, headers);
       expect(new Set(errorCodes(many))).toEqual(new Set(['UNAVAILABLE']));
       expect(many.data!._entities).toEqual([{ id: client.id, actionPlans: null, activePlan: null }]);
@@ -359,15 +303,15 @@ describe('plans subgraph', () => {
   });
 
   it('refuses a request without a valid internal token, _service included, before asking for access', async () => {
-    for (const query of ['{ _service { sdl } }', `{ actionPlan(id: "${caseysPlans[0].id}") { id } }`]) {
-      const res = await postGraphQL(t.url, query);
+    for (const query of ['{ _service { sdl } }', `{ actionPlan(id: "${caseysPlans()[0].id}") { id } }`]) {
+      const res = await postGraphQL(t().url, query);
       expect(res.status).toBe(401);
       expect(errorCodes(res)).toEqual(['UNAUTHENTICATED']);
       expect(res.data).toBeUndefined();
     }
-    const forged = await postGraphQL(t.url, '{ _service { sdl } }', {}, internalHeaders(actor, 'not-the-secret'));
+    const forged = await postGraphQL(t().url, '{ _service { sdl } }', {}, internalHeaders(actor, 'not-the-secret'));
     expect(errorCodes(forged)).toEqual(['UNAUTHENTICATED']);
-    expect(access.calls).toHaveLength(0);
+    expect(access().calls).toHaveLength(0);
   });
 
   it('seeds idempotently and keeps at most one ACTIVE plan per client', async () => {
@@ -377,13 +321,13 @@ describe('plans subgraph', () => {
                 (SELECT count(*) FROM plans.plan_task) AS tasks, (SELECT count(*) FROM plans.plan_step) AS steps`,
       ))[0];
     const before = await counts();
-    expect(Number(before.plans)).toBe(world.plans.length);
-    expect(Number(before.goals)).toBe(world.plans.reduce((n, p) => n + p.goals.length, 0));
+    expect(Number(before.plans)).toBe(bed.seed.plans.length);
+    expect(Number(before.goals)).toBe(bed.seed.plans.reduce((n, p) => n + p.goals.length, 0));
     expect(Number(before.tasks)).toBe(Number(before.goals));
-    await seedPlans(db().dataSource, world);
+    await seedPlans(db().dataSource, world());
     expect(await counts()).toEqual(before);
 
-    const active = world.plans.find((p) => p.status === 'ACTIVE')!;
+    const active = world().plans.find((p) => p.status === 'ACTIVE')!;
     await expect(
       db().dataSource.query(
         `INSERT INTO plans.action_plan (client_id, organization_id, status, created_by) VALUES ($1, $2, 'ACTIVE', $3)`,
@@ -391,5 +335,28 @@ describe('plans subgraph', () => {
       ),
     ).rejects.toMatchObject({ driverError: { code: '23505', constraint: 'action_plan_one_active_per_client' } });
     expect(await counts()).toEqual(before);
+  });
+
+  it('seeds plans at every stage, with overdue and brought-forward steps, revisions that explain every version, and grids', async () => {
+    const sql = (q: string) => db().dataSource.query(q);
+    expect((await sql(`SELECT DISTINCT status FROM plans.action_plan ORDER BY status`)).map((r: { status: string }) => r.status)).toEqual([
+      'ACTIVE', 'CANCELLED', 'COMPLETED', 'DRAFT',
+    ]);
+    expect(
+      await sql(`SELECT p.id FROM plans.action_plan p LEFT JOIN plans.plan_revision r ON r.plan_id = p.id
+                  GROUP BY p.id, p.version HAVING p.version <> 1 + count(r.id)`),
+    ).toEqual([]);
+    const [counts] = await sql(`SELECT
+        (SELECT count(*)::int FROM plans.plan_step WHERE outcome = 'BROUGHT_FORWARD') AS brought_forward,
+        (SELECT count(*)::int FROM plans.plan_step WHERE outcome NOT IN ('COMPLETE', 'CANCELLED') AND due_date < current_date) AS late,
+        (SELECT count(*)::int FROM plans.plan_revision WHERE entity_type = 'PlanStep' AND changes ? 'dueDate') AS rescheduled,
+        (SELECT count(*)::int FROM plans.plan_revision WHERE btrim(rationale) = '') AS without_rationale,
+        (SELECT count(*)::int FROM plans.priority_ranking) AS grids`);
+    expect(counts.brought_forward).toBeGreaterThan(0);
+    expect(counts.late).toBeGreaterThan(0);
+    expect(counts.rescheduled).toBe(counts.brought_forward);
+    expect(counts.without_rationale).toBe(0);
+    expect(counts.grids).toBe(bed.seed.rankings.length);
+    expect(bed.seed.rankings.length).toBeGreaterThan(0);
   });
 });

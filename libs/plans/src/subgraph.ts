@@ -1,12 +1,17 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildFederatedSchema, type SubgraphDefinition } from '@caseflow/federation';
+import { AttainmentResolver } from './attainment/attainment.resolver';
 import { ClientPlansResolver } from './client/client-plans.resolver';
 import { createPlansContext, type PlansContext } from './context';
 import { GoalEntity } from './goal/goal.entity';
 import { GoalResolver } from './goal/goal.resolver';
 import { InitPlans1763856000001 } from './migrations/1763856000001-InitPlans';
+import { PlanRevisionsAndRankings1763856000011 } from './migrations/1763856000011-PlanRevisionsAndRankings';
 import { ActionPlanEntity } from './plan/plan.entity';
 import { PlanResolver } from './plan/plan.resolver';
+import { PriorityRankingEntity } from './ranking/ranking.entity';
+import { RankingResolver } from './ranking/ranking.resolver';
+import { PlanRevisionEntity } from './revision/revision.entity';
 import { PlanStepEntity } from './step/step.entity';
 import { StepResolver } from './step/step.resolver';
 import { PlanTaskEntity } from './task/task.entity';
@@ -14,22 +19,23 @@ import { TaskResolver } from './task/task.resolver';
 
 export function buildPlansSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-    resolvers: [PlanResolver, GoalResolver, TaskResolver, StepResolver, ClientPlansResolver],
+    resolvers: [PlanResolver, GoalResolver, TaskResolver, StepResolver, ClientPlansResolver, RankingResolver, AttainmentResolver],
     referenceResolvers: {
       ActionPlan: (ref, ctx: PlansContext) => ctx.plans.reference(ctx.actor, ref.id),
       Goal: (ref, ctx: PlansContext) => ctx.goals.reference(ctx.actor, ref.id),
+      PriorityRanking: (ref, ctx: PlansContext) => ctx.rankings.reference(ctx.actor, ref.id),
       // Access to a client's plans is checked in the Client field resolvers, against the clients subgraph.
       Client: (ref) => ({ id: ref.id }),
     },
   });
 }
 
-/** The plans subgraph: action plans with their goals, tasks and steps, and the plan fields of Client. */
+/** The plans subgraph: action plans with their goals, tasks, steps and revisions, prioritizing grids, goal attainment, and the plan fields of Client. */
 export const plansSubgraph: SubgraphDefinition<PlansContext> = {
   name: 'plans',
   dbSchema: 'plans',
-  entities: [ActionPlanEntity, GoalEntity, PlanTaskEntity, PlanStepEntity],
-  migrations: [InitPlans1763856000001],
+  entities: [ActionPlanEntity, GoalEntity, PlanTaskEntity, PlanStepEntity, PlanRevisionEntity, PriorityRankingEntity],
+  migrations: [InitPlans1763856000001, PlanRevisionsAndRankings1763856000011],
   buildSchema: buildPlansSchema,
   createContext: (dataSource, base, options) => createPlansContext(dataSource, base, options),
 };

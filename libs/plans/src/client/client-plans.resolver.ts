@@ -1,6 +1,7 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { PlansContext } from '../context';
 import { ActionPlan } from '../plan/plan.type';
+import { PriorityRanking } from '../ranking/ranking.type';
 import { ClientRef } from './client.ref';
 
 /** The plans subgraph's fields on Client: batched per request (one SQL statement and one access call for any number of clients). */
@@ -14,5 +15,10 @@ export class ClientPlansResolver {
   @FieldResolver(() => ActionPlan, { nullable: true, description: 'From the plans subgraph.' })
   activePlan(@Root() client: ClientRef, @Ctx() ctx: PlansContext): Promise<ActionPlan | null> {
     return ctx.plans.activeForClient(ctx.actor, client.id);
+  }
+
+  @FieldResolver(() => [PriorityRanking], { nullable: true, description: "From the plans subgraph: the client's prioritizing grids, newest first." })
+  priorityRankings(@Root() client: ClientRef, @Ctx() ctx: PlansContext): Promise<PriorityRanking[] | null> {
+    return ctx.rankings.forClient(ctx.actor, client.id);
   }
 }

@@ -44,4 +44,9 @@ export class GoalEntity {
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
+
+  /** When the goal became part of an agreed plan (its plan's activation, or later when added to an active plan); null in a draft. */
+  @Index('goal_set_at_idx')
+  @Column({ name: 'set_at', type: 'timestamptz', nullable: true })
+  setAt: Date | null;
 }

@@ -1,24 +1,36 @@
 import { type Actor, isUuid } from '@caseflow/auth';
 import type { PlansLoaders } from '../context';
+import type { PlanStatus } from '../plan/plan.entity';
+import { missingSmart } from '../plan/plan.validation';
 import type { PlanAccess } from '../shared/plan-access';
 import type { GoalEntity } from './goal.entity';
-import type { Goal } from './goal.type';
+import type { Goal, SmartCriterion } from './goal.type';
 
-export function toGoal(entity: GoalEntity): Goal {
+const CRITERION: Record<string, SmartCriterion> = {
+  specific: 'SPECIFIC',
+  measurable: 'MEASURABLE',
+  achievable: 'ACHIEVABLE',
+  relevant: 'RELEVANT',
+  timeLimited: 'TIME_LIMITED',
+};
+
+export function toGoal(entity: GoalEntity, planStatus: PlanStatus): Goal {
+  const answers = {
+    specific: entity.smartSpecific,
+    measurable: entity.smartMeasurable,
+    achievable: entity.smartAchievable,
+    relevant: entity.smartRelevant,
+    timeLimited: entity.smartTimeLimited,
+  };
   return {
     id: entity.id,
     description: entity.description,
     term: entity.term,
     targetDate: entity.targetDate,
-    smart: {
-      specific: entity.smartSpecific,
-      measurable: entity.smartMeasurable,
-      achievable: entity.smartAchievable,
-      relevant: entity.smartRelevant,
-      timeLimited: entity.smartTimeLimited,
-    },
+    smart: { ...answers, missing: missingSmart(answers).map((k) => CRITERION[k]) },
     status: entity.status,
     planId: entity.planId,
+    planStatus,
   };
 }
 
@@ -29,15 +41,21 @@ export class GoalService {
     private readonly access: PlanAccess,
   ) {}
 
-  async ofPlan(plan: { id: string }): Promise<Goal[]> {
-    return (await this.loaders.goalsByPlan.load(plan.id)).map(toGoal);
+  async ofPlan(plan: { id: string; status: PlanStatus }): Promise<Goal[]> {
+    return (await this.loaders.goalsByPlan.load(plan.id)).map((g) => toGoal(g, plan.status));
+  }
+
+  /** The plan's OPEN goals with a SMART answer still "no", for the dashboard to prompt about. */
+  async notSmartOf(plan: { id: string; status: PlanStatus }): Promise<Goal[]> {
+    return (await this.ofPlan(plan)).filter((g) => g.status === 'OPEN' && g.smart.missing.length > 0);
   }
 
   /** The goal a task belongs to; the task was reached through a goal already checked. */
   async ofTask(task: { goalId: string }): Promise<Goal> {
     const entity = await this.loaders.goal.load(task.goalId);
-    if (!entity) throw new Error(`task refers to a missing goal ${task.goalId}`);
-    return toGoal(entity);
+    const plan = entity ? await this.loaders.plan.load(entity.planId) : null;
+    if (!entity || !plan) throw new Error(`task refers to a missing goal ${task.goalId}`);
+    return toGoal(entity, plan.status);
   }
 
   /** For `__resolveReference`: the goal if the caller may read its client's plans, otherwise null (denials audited). */
@@ -52,6 +70,6 @@ export class GoalService {
       return null;
     }
     this.access.noteRead('Goal', goal.id, plan.clientId);
-    return toGoal(goal);
+    return toGoal(goal, plan.status);
   }
 }

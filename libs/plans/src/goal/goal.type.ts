@@ -1,5 +1,6 @@
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { DateScalar } from '@caseflow/federation';
+import type { PlanStatus } from '../plan/plan.entity';
 import type { GoalStatus, GoalTerm } from './goal.entity';
 
 export const GoalTermEnum = { SHORT: 'SHORT', MID: 'MID', LONG: 'LONG' } as const;
@@ -7,6 +8,16 @@ registerEnumType(GoalTermEnum, { name: 'GoalTerm' });
 
 export const GoalStatusEnum = { OPEN: 'OPEN', ACHIEVED: 'ACHIEVED', NOT_ACHIEVED: 'NOT_ACHIEVED', CANCELLED: 'CANCELLED' } as const;
 registerEnumType(GoalStatusEnum, { name: 'GoalStatus' });
+
+export const SmartCriterionEnum = {
+  SPECIFIC: 'SPECIFIC',
+  MEASURABLE: 'MEASURABLE',
+  ACHIEVABLE: 'ACHIEVABLE',
+  RELEVANT: 'RELEVANT',
+  TIME_LIMITED: 'TIME_LIMITED',
+} as const;
+export type SmartCriterion = keyof typeof SmartCriterionEnum;
+registerEnumType(SmartCriterionEnum, { name: 'SmartCriterion', description: 'One of the five SMART questions a goal is checked against.' });
 
 @ObjectType('SmartCheck')
 export class SmartCheck {
@@ -24,6 +35,9 @@ export class SmartCheck {
 
   @Field(() => Boolean)
   timeLimited: boolean;
+
+  @Field(() => [SmartCriterionEnum], { description: 'The criteria answered no; empty when the goal is SMART.' })
+  missing: SmartCriterion[];
 }
 
 /** A goal of a plan (`plan` and `tasks` are resolved in goal.resolver.ts). */
@@ -50,4 +64,7 @@ export class Goal {
 
   /** Not a GraphQL field. */
   planId: string;
+
+  /** Not a GraphQL field: the plan's status, which decides (with the goal's) whether its steps can be overdue. */
+  planStatus: PlanStatus;
 }

@@ -1,6 +1,10 @@
 import { type Actor, isUuid } from '@caseflow/auth';
 import { badInput, forbidden } from '@caseflow/core';
 import type { PlansLoaders } from '../context';
+import { toProgress } from '../progress/progress.query';
+import type { PlanProgress } from '../progress/progress.type';
+import type { PlanRevisionEntity } from '../revision/revision.entity';
+import type { PlanRevision } from '../revision/revision.type';
 import type { PlanAccess } from '../shared/plan-access';
 import type { ActionPlanEntity } from './plan.entity';
 import type { ActionPlan } from './plan.type';
@@ -16,6 +20,19 @@ export function toActionPlan(entity: ActionPlanEntity): ActionPlan {
     clientId: entity.clientId,
   };
 }
+
+export function toPlanRevision(entity: PlanRevisionEntity): PlanRevision {
+  return {
+    id: entity.id,
+    revisedAt: entity.revisedAt,
+    revisedBy: { id: entity.revisedBy },
+    rationale: entity.rationale,
+    summary: entity.summary,
+    version: entity.version,
+  };
+}
+
+const NO_PROGRESS = { goalsTotal: 0, goalsAchieved: 0, stepsTotal: 0, stepsComplete: 0, overdueSteps: 0 };
 
 /**
  * Plan reads. The grant comes from the clients subgraph for the caller whose
@@ -65,6 +82,21 @@ export class PlanService {
     const entity = await this.loaders.plan.load(goal.planId);
     if (!entity) throw new Error(`goal refers to a missing plan ${goal.planId}`);
     return toActionPlan(entity);
+  }
+
+  /** Computed for every plan of the request in one aggregate statement; the plan was already checked. */
+  async progressOf(plan: { id: string }): Promise<PlanProgress> {
+    return toProgress((await this.loaders.progress.load(plan.id)) ?? NO_PROGRESS);
+  }
+
+  /** The plan's history, oldest first; the plan was already checked. */
+  async revisionsOf(plan: { id: string }): Promise<PlanRevision[]> {
+    return (await this.loaders.revisionsByPlan.load(plan.id)).map(toPlanRevision);
+  }
+
+  /** The revisions that changed one goal or step, oldest first; the goal or step was reached through a checked plan. */
+  async revisionsOfEntity(entity: { id: string }): Promise<PlanRevision[]> {
+    return (await this.loaders.revisionsByEntity.load(entity.id)).map(toPlanRevision);
   }
 
   private async visible(id: string): Promise<ActionPlan | null | 'denied'> {

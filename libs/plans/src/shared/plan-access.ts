@@ -1,13 +1,15 @@
 import type DataLoader from 'dataloader';
-import { canRead, type ClientGrant, isUuid } from '@caseflow/auth';
-import type { AuditTrail } from '@caseflow/audit';
+import { type Actor, canRead, type ClientGrant, isUuid } from '@caseflow/auth';
+import type { AuditAction, AuditTrail } from '@caseflow/audit';
+import { forbidden, notFound } from '@caseflow/core';
 
 /**
- * Who may read plans, for one request. Plans are a client's information of
- * kind PLANS; whether the caller may read them is the clients subgraph's
- * decision, fetched through the request's grant loader (one HTTP round trip
- * for all the clients the request touches). A grant that cannot be fetched
- * fails the read with UNAVAILABLE rather than showing anything.
+ * Who may read and change plans, for one request. Plans are a client's
+ * information of kind PLANS; whether the caller may read them, or change the
+ * case, is the clients subgraph's decision, fetched through the request's
+ * grant loader (one HTTP round trip for all the clients the request touches).
+ * A grant that cannot be fetched fails with UNAVAILABLE rather than showing
+ * or changing anything.
  */
 export class PlanAccess {
   private readonly noted = new Set<string>();
@@ -21,6 +23,22 @@ export class PlanAccess {
   async mayRead(clientId: string): Promise<boolean> {
     if (!isUuid(clientId)) return false;
     return canRead(await this.grants.load(clientId), 'PLANS');
+  }
+
+  /**
+   * The caller's grant on a client whose plans they are about to change:
+   * NOT_FOUND when the client does not exist, FORBIDDEN (and an audited
+   * denial) when the caller may not change the case — partners, analysts
+   * and admins never may.
+   */
+  async assertMayWrite(actor: Actor, clientId: string, action: AuditAction, entityType: string, entityId: string | null): Promise<ClientGrant> {
+    const grant = await this.grants.load(clientId);
+    if (!grant.exists) throw notFound('Client', clientId);
+    if (!grant.write || !grant.organizationId) {
+      this.audit.note({ action, entityType, entityId, clientId, outcome: 'DENIED', detail: `role ${actor.role}` });
+      throw forbidden("You may not change this client's plans");
+    }
+    return grant;
   }
 
   /** Records an allowed read, once per request however many fields reach the same record. */

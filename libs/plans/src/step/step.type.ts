@@ -40,4 +40,7 @@ export class PlanStep {
 
   /** Not a GraphQL field. */
   taskId: string;
+
+  /** Not a GraphQL field: whether the step can be overdue (an OPEN goal of a draft or active plan). */
+  live: boolean;
 }

@@ -1,15 +1,19 @@
 import type { PlansLoaders } from '../context';
-import { isOverdue } from '../step/step.rules';
+import type { GoalStatus } from '../goal/goal.entity';
+import type { PlanStatus } from '../plan/plan.entity';
+import { isLive } from '../plan/plan.transitions';
 import type { PlanStepEntity } from '../step/step.entity';
+import { isOverdue } from '../step/step.rules';
 import type { PlanStep } from '../step/step.type';
 import type { PlanTaskEntity } from './task.entity';
 import type { PlanTask } from './task.type';
 
-export function toPlanTask(entity: PlanTaskEntity): PlanTask {
-  return { id: entity.id, title: entity.title, goalId: entity.goalId };
+export function toPlanTask(entity: PlanTaskEntity, live: boolean): PlanTask {
+  return { id: entity.id, title: entity.title, goalId: entity.goalId, live };
 }
 
-export function toPlanStep(entity: PlanStepEntity, today: string): PlanStep {
+/** `live`: the step belongs to an OPEN goal of a draft or active plan; only such a step can be overdue. */
+export function toPlanStep(entity: PlanStepEntity, today: string, live: boolean): PlanStep {
   return {
     id: entity.id,
     description: entity.description,
@@ -18,8 +22,9 @@ export function toPlanStep(entity: PlanStepEntity, today: string): PlanStep {
     completedAt: entity.completedAt,
     outcome: entity.outcome,
     whoHelps: entity.whoHelps,
-    overdue: isOverdue(entity, today),
+    overdue: live && isOverdue(entity, today),
     taskId: entity.taskId,
+    live,
   };
 }
 
@@ -34,17 +39,18 @@ export class TaskService {
     private readonly today: string,
   ) {}
 
-  async ofGoal(goal: { id: string }): Promise<PlanTask[]> {
-    return (await this.loaders.tasksByGoal.load(goal.id)).map(toPlanTask);
+  async ofGoal(goal: { id: string; planStatus: PlanStatus; status: GoalStatus }): Promise<PlanTask[]> {
+    const live = isLive(goal.planStatus, goal.status);
+    return (await this.loaders.tasksByGoal.load(goal.id)).map((t) => toPlanTask(t, live));
   }
 
-  async stepsOf(task: { id: string }): Promise<PlanStep[]> {
-    return (await this.loaders.stepsByTask.load(task.id)).map((s) => toPlanStep(s, this.today));
+  async stepsOf(task: { id: string; live: boolean }): Promise<PlanStep[]> {
+    return (await this.loaders.stepsByTask.load(task.id)).map((s) => toPlanStep(s, this.today, task.live));
   }
 
-  async ofStep(step: { taskId: string }): Promise<PlanTask> {
+  async ofStep(step: { taskId: string; live: boolean }): Promise<PlanTask> {
     const entity = await this.loaders.task.load(step.taskId);
     if (!entity) throw new Error(`step refers to a missing task ${step.taskId}`);
-    return toPlanTask(entity);
+    return toPlanTask(entity, step.live);
   }
 }

@@ -11,4 +11,7 @@ export class PlanTask {
 
   /** Not a GraphQL field. */
   goalId: string;
+
+  /** Not a GraphQL field: whether its steps can be overdue (an OPEN goal of a draft or active plan). */
+  live: boolean;
 }

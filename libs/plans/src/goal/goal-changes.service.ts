@@ -1,0 +1,54 @@
+import { type Actor, isUuid } from '@caseflow/auth';
+import { badInput, invalidTransition, notFound } from '@caseflow/core';
+import { checkRationale, checkVersion } from '../plan/plan.validation';
+import { canMoveGoal } from '../plan/plan.transitions';
+import { inLockedPlan, type PlanWriteDeps } from '../shared/plan-change';
+import { expectStatus, revise } from '../shared/plan-store';
+import type { GoalStatus } from './goal.entity';
+import { toGoal } from './goal.service';
+import type { Goal } from './goal.type';
+
+const label = (text: string) => (text.length > 80 ? `${text.slice(0, 79)}…` : text);
+
+/** Closing and reopening goals, as revisions of their plan (see PlanChanges for the common path). */
+export class GoalChanges {
+  constructor(private readonly deps: PlanWriteDeps) {}
+
+  /** OPEN → ACHIEVED | NOT_ACHIEVED | CANCELLED, or a closed goal back to OPEN; anything else is INVALID_TRANSITION. */
+  async setStatus(actor: Actor, goalId: string, expectedVersion: number, status: GoalStatus, rationale: string): Promise<Goal> {
+    if (!isUuid(goalId)) throw badInput('goalId', 'must be a UUID');
+    checkVersion(expectedVersion);
+    const why = checkRationale(rationale);
+    const goal = await this.deps.loaders.goal.load(goalId);
+    const plan = goal ? await this.deps.loaders.plan.load(goal.planId) : null;
+    if (!goal || !plan) throw notFound('Goal', goalId);
+    await this.deps.access.assertMayWrite(actor, plan.clientId, 'UPDATE', 'Goal', goal.id);
+
+    await inLockedPlan(this.deps, plan.id, expectedVersion, async (tx, locked) => {
+      expectStatus(locked, ['DRAFT', 'ACTIVE'], 'changing a goal');
+      // The plan row's lock covers its goals: every change to a plan's contents takes it first.
+      const [current]: Array<{ status: GoalStatus; description: string }> = await tx.query(
+        `SELECT status, description FROM plans.goal WHERE id = $1`,
+        [goal.id],
+      );
+      if (!canMoveGoal(current.status, status)) {
+        throw invalidTransition(`A goal that is ${current.status} cannot become ${status}`, { status: current.status });
+      }
+      await tx.query(`UPDATE plans.goal SET status = $2 WHERE id = $1`, [goal.id, status]);
+      const version = await revise(tx, locked, actor, {
+        rationale: why,
+        summary: `Goal "${label(current.description)}": ${current.status} → ${status}`,
+        entityType: 'Goal',
+        entityId: goal.id,
+        changes: { status: [current.status, status] },
+      });
+      await this.deps.audit.write(tx, {
+        action: 'UPDATE', entityType: 'Goal', entityId: goal.id, clientId: locked.clientId, detail: `status ${current.status} -> ${status}; version ${version}`,
+      });
+    });
+
+    const [after, afterPlan] = await Promise.all([this.deps.loaders.goal.load(goal.id), this.deps.loaders.plan.load(plan.id)]);
+    if (!after || !afterPlan) throw notFound('Goal', goal.id);
+    return toGoal(after, afterPlan.status);
+  }
+}

@@ -1,0 +1,78 @@
+import { type Actor, isUuid } from '@caseflow/auth';
+import { badInput, notFound } from '@caseflow/core';
+import { isLive } from '../plan/plan.transitions';
+import { checkDate, checkRationale, checkVersion, dateWindow } from '../plan/plan.validation';
+import { inLockedPlan, type PlanWriteDeps } from '../shared/plan-change';
+import { expectStatus, revise } from '../shared/plan-store';
+import { toPlanStep } from '../task/task.service';
+import type { UpdateStepInput } from './dto/update-step.input';
+import type { StepOutcome } from './step.entity';
+import { applyStepChange, describeStepChange } from './step.rules';
+import type { PlanStep } from './step.type';
+
+interface StepPath {
+  plan_id: string;
+  client_id: string;
+  plan_created_at: Date;
+}
+
+/** Step updates (outcome, completion, due date), as revisions of their plan (see PlanChanges for the common path). */
+export class StepChanges {
+  constructor(private readonly deps: PlanWriteDeps) {}
+
+  async update(actor: Actor, input: UpdateStepInput): Promise<PlanStep> {
+    if (!isUuid(input.stepId)) throw badInput('input.stepId', 'must be a UUID');
+    checkVersion(input.expectedVersion, 'input.expectedVersion');
+    const why = checkRationale(input.rationale, 'input.rationale');
+    const [path]: StepPath[] = await this.deps.dataSource.query(
+      `SELECT p.id AS plan_id, p.client_id, p.created_at AS plan_created_at
+         FROM plans.plan_step s JOIN plans.plan_task t ON t.id = s.task_id
+         JOIN plans.goal g ON g.id = t.goal_id JOIN plans.action_plan p ON p.id = g.plan_id
+        WHERE s.id = $1`,
+      [input.stepId],
+    );
+    if (!path) throw notFound('PlanStep', input.stepId);
+    await this.deps.access.assertMayWrite(actor, path.client_id, 'UPDATE', 'PlanStep', input.stepId);
+    const window = dateWindow(path.plan_created_at);
+    checkDate(input.dueDate, 'input.dueDate', window);
+    checkDate(input.completedAt, 'input.completedAt', window);
+
+    await inLockedPlan(this.deps, path.plan_id, input.expectedVersion, async (tx, locked) => {
+      expectStatus(locked, ['DRAFT', 'ACTIVE'], 'changing a step');
+      // The plan row's lock covers its steps: every change to a plan's contents takes it first.
+      const [current]: Array<{ description: string; outcome: StepOutcome; due_date: string | null; completed_at: string | null }> = await tx.query(
+        `SELECT description, outcome, due_date::text AS due_date, completed_at::text AS completed_at FROM plans.plan_step WHERE id = $1`,
+        [input.stepId],
+      );
+      const { next, diff } = applyStepChange(
+        { outcome: current.outcome, dueDate: current.due_date, completedAt: current.completed_at },
+        input,
+        this.deps.today,
+      );
+      await tx.query(`UPDATE plans.plan_step SET outcome = $2, due_date = $3, completed_at = $4 WHERE id = $1`, [
+        input.stepId, next.outcome, next.dueDate, next.completedAt,
+      ]);
+      const version = await revise(tx, locked, actor, {
+        rationale: why,
+        summary: describeStepChange(current.description, diff),
+        entityType: 'PlanStep',
+        entityId: input.stepId,
+        changes: diff,
+      });
+      await this.deps.audit.write(tx, {
+        action: 'UPDATE', entityType: 'PlanStep', entityId: input.stepId, clientId: locked.clientId, detail: `${Object.keys(diff).join(', ')}; version ${version}`,
+      });
+    });
+    return this.reload(input.stepId);
+  }
+
+  private async reload(stepId: string): Promise<PlanStep> {
+    const { loaders } = this.deps;
+    const step = await loaders.step.load(stepId);
+    const task = step ? await loaders.task.load(step.taskId) : null;
+    const goal = task ? await loaders.goal.load(task.goalId) : null;
+    const plan = goal ? await loaders.plan.load(goal.planId) : null;
+    if (!step || !goal || !plan) throw notFound('PlanStep', stepId);
+    return toPlanStep(step, this.deps.today, isLive(plan.status, goal.status));
+  }
+}
