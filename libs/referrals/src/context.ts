@@ -3,9 +3,13 @@ import { In, type DataSource } from 'typeorm';
 import { type ClientGrant, createClientAccessLoader } from '@caseflow/auth';
 import { unavailable } from '@caseflow/core';
 import { groupLoader, rowLoader, type RequestContext, type SubgraphRuntimeOptions } from '@caseflow/federation';
+import { createServiceDirectoryLoader, type DirectoryService } from './directory/service-directory';
+import { InboxService } from './organization/inbox.service';
+import { OutcomesService } from './outcomes/outcomes.service';
 import { ReferralEventEntity } from './referral/referral-event.entity';
 import { ReferralEntity } from './referral/referral.entity';
 import { ReferralService } from './referral/referral.service';
+import { ReferralWorkflow } from './referral/referral.workflow';
 
 /** Per-request loaders: every lookup of one request is one SQL statement per batch. */
 export interface ReferralsLoaders {
@@ -13,15 +17,27 @@ export interface ReferralsLoaders {
   event: DataLoader<string, ReferralEventEntity | null>;
   /** A client's referrals, newest first. */
   referralsByClient: DataLoader<string, ReferralEntity[]>;
+  /** A goal's referrals, newest first. */
+  referralsByGoal: DataLoader<string, ReferralEntity[]>;
   /** A referral's history, oldest first. */
   eventsByReferral: DataLoader<string, ReferralEventEntity[]>;
 }
 
-export interface ReferralsContext extends RequestContext {
-  loaders: ReferralsLoaders;
+/** The other subgraphs this one asks, per request, on the caller's behalf. */
+export interface ReferralsPeers {
   /** The caller's grants on clients, asked of the clients subgraph: one round trip per request. */
   access: DataLoader<string, ClientGrant>;
+  /** Services of the directory, asked of the resources subgraph: one round trip per request. */
+  directory: DataLoader<string, DirectoryService | null>;
+}
+
+export interface ReferralsContext extends RequestContext {
+  loaders: ReferralsLoaders;
+  access: DataLoader<string, ClientGrant>;
   referrals: ReferralService;
+  workflow: ReferralWorkflow;
+  inbox: InboxService;
+  outcomes: OutcomesService;
 }
 
 export function createReferralsLoaders(dataSource: DataSource): ReferralsLoaders {
@@ -33,6 +49,10 @@ export function createReferralsLoaders(dataSource: DataSource): ReferralsLoaders
     referralsByClient: groupLoader(
       (clientIds) => referrals.find({ where: { clientId: In(clientIds) }, order: { createdAt: 'DESC', id: 'DESC' } }),
       (r) => r.clientId,
+    ),
+    referralsByGoal: groupLoader(
+      (goalIds) => referrals.find({ where: { goalId: In(goalIds) }, order: { createdAt: 'DESC', id: 'DESC' } }),
+      (r) => r.goalId as string,
     ),
     eventsByReferral: groupLoader(
       (referralIds) => events.find({ where: { referralId: In(referralIds) }, order: { at: 'ASC', id: 'ASC' } }),
@@ -53,11 +73,23 @@ function clientAccess(options: SubgraphRuntimeOptions, base: RequestContext): Da
 
 export function createReferralsContext(dataSource: DataSource, base: RequestContext, options: SubgraphRuntimeOptions): ReferralsContext {
   const loaders = createReferralsLoaders(dataSource);
-  const access = clientAccess(options, base);
+  const peers: ReferralsPeers = {
+    access: clientAccess(options, base),
+    directory: createServiceDirectoryLoader({
+      resourcesUrl: options.resourcesUrl,
+      timeoutMs: options.peerTimeoutMs,
+      internalToken: base.internalToken,
+      requestId: base.requestId,
+    }),
+  };
+  const referrals = new ReferralService(loaders, peers.access, base.audit);
   return {
     ...base,
     loaders,
-    access,
-    referrals: new ReferralService(loaders, access, base.audit),
+    access: peers.access,
+    referrals,
+    workflow: new ReferralWorkflow(dataSource, loaders, peers, base.audit),
+    inbox: new InboxService(dataSource, base.audit),
+    outcomes: new OutcomesService(dataSource, base.audit),
   };
 }

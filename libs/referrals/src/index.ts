@@ -1,3 +1,5 @@
 export { referralsSubgraph, buildReferralsSchema } from './subgraph';
 export { seedReferrals } from './seed';
+export { demoReferrals, type SeededReferral } from './demo-referrals';
+export { sweepExpiredReferrals } from './expiry/expiry.job';
 export type { ReferralsContext } from './context';

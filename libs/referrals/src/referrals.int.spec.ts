@@ -1,22 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import {
-  type Actor,
-  CLIENT_ACCESS_PATH,
-  type ClientAccessResponse,
-  type ClientGrant,
-  INFORMATION_KINDS,
-  INTERNAL_TOKEN_HEADER,
-  noGrant,
-  verifyInternalToken,
-} from '@caseflow/auth';
-import { EASTSIDE_ID, NORTHSIDE_ID, demoStaff, demoWorld, type DemoReferral, type DemoStaff } from '@caseflow/demo';
+import type { Actor } from '@caseflow/auth';
+import { EASTSIDE_ID, NORTHSIDE_ID, demoStaff, demoWorld, type DemoStaff } from '@caseflow/demo';
 import { errorCodes, internalHeaders, postGraphQL, startTestSubgraph, type TestSubgraph } from '@caseflow/testing';
+import { type SeededReferral, demoReferrals } from './demo-referrals';
 import { seedReferrals } from './seed';
 import { referralsSubgraph } from './subgraph';
+import { FakeClientAccess } from './test-support/fake-peers';
 
 const world = demoWorld(new Date('2026-11-23T12:00:00Z'));
+const seeded = demoReferrals(world);
 const casey = demoStaff('casey');
 const jordan = demoStaff('jordan');
 const sam = demoStaff('sam');
@@ -25,72 +17,10 @@ const alex = demoStaff('alex');
 const actorOf = (s: DemoStaff): Actor => ({ staffId: s.id, role: s.role, organizationId: s.organizationId });
 const caseysClients = world.clients.filter((c) => c.caseManagerId === casey.id);
 const referralsOf = (clientId: string) =>
-  world.referrals.filter((r) => r.clientId === clientId).sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
-const caseysReferrals = world.referrals.filter((r) => r.referredById === casey.id);
-const jordansReferrals = world.referrals.filter((r) => r.referredById === jordan.id);
+  seeded.filter((r) => r.clientId === clientId).sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
+const caseysReferrals = seeded.filter((r) => r.referredById === casey.id);
+const jordansReferrals = seeded.filter((r) => r.referredById === jordan.id);
 const UNKNOWN = '00000000-0000-4000-8000-000000000999';
-
-/**
- * Stands in for the clients subgraph's client-access endpoint (only that
- * HTTP endpoint; the database under test is real). It verifies the forwarded
- * internal token, counts round trips, and answers with the demo world's case
- * assignments unless a test overrides a grant or takes it down.
- */
-class FakeClientAccess {
-  calls = 0;
-  down = false;
-  readonly overrides = new Map<string, Partial<ClientGrant>>();
-  private server: Server;
-
-  constructor(private readonly secret: string) {
-    this.server = createServer((request, response) => {
-      if (this.down) {
-        request.socket.destroy();
-        return;
-      }
-      const chunks: Buffer[] = [];
-      request.on('data', (chunk: Buffer) => chunks.push(chunk));
-      request.on('end', () => {
-        if (request.method !== 'POST' || request.url !== CLIENT_ACCESS_PATH) {
-          response.writeHead(404).end();
-          return;
-        }
-        this.calls += 1;
-        let actor: Actor;
-        try {
-          actor = verifyInternalToken(request.headers[INTERNAL_TOKEN_HEADER] as string | undefined, this.secret).actor;
-        } catch {
-          response.writeHead(401).end();
-          return;
-        }
-        const { clientIds } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { clientIds: string[] };
-        const body: ClientAccessResponse = { grants: clientIds.map((id) => ({ ...this.grant(actor, id), ...this.overrides.get(id) })) };
-        response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
-      });
-    });
-  }
-
-  async start(): Promise<string> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-  }
-
-  stop(): Promise<void> {
-    this.server.closeAllConnections();
-    return new Promise((resolve) => this.server.close(() => resolve()));
-  }
-
-  private grant(actor: Actor, clientId: string): ClientGrant {
-    const client = world.clients.find((c) => c.id === clientId);
-    if (!client) return noGrant(clientId);
-    const write =
-      (actor.role === 'CASE_MANAGER' && client.caseManagerId === actor.staffId) ||
-      (actor.role === 'SUPERVISOR' && client.organizationId === actor.organizationId);
-    return write
-      ? { clientId, exists: true, organizationId: client.organizationId, read: [...INFORMATION_KINDS], write: true, consents: [] }
-      : noGrant(clientId, true);
-  }
-}
 
 let t: TestSubgraph;
 let clients: FakeClientAccess;
@@ -112,7 +42,7 @@ const referralReps = (ids: string[]) => ids.map((id) => ({ __typename: 'Referral
 
 beforeAll(async () => {
   const secret = randomBytes(24).toString('hex');
-  clients = new FakeClientAccess(secret);
+  clients = new FakeClientAccess(secret, world);
   const clientsUrl = await clients.start();
   t = await startTestSubgraph(referralsSubgraph, { internalSecret: secret, clientsUrl, peerTimeoutMs: 1000 });
   await seedReferrals(t.subgraph.database.dataSource, world);
@@ -121,10 +51,7 @@ afterAll(async () => {
   await t?.stop();
   await clients?.stop();
 });
-beforeEach(() => {
-  clients.down = false;
-  clients.overrides.clear();
-});
+beforeEach(() => clients.reset());
 
 describe('referrals subgraph: schema and seed', () => {
   it('prints a Federation 2 SDL with the @link, its own @keys and resolvable: false stubs', async () => {
@@ -133,15 +60,17 @@ describe('referrals subgraph: schema and seed', () => {
     expect(sdl).toContain('@link(url: "https://specs.apollo.dev/federation/v2.7"');
     expect(sdl).toMatch(/type Referral\s+@key\(fields: "id"\)/);
     expect(sdl).toMatch(/type ReferralEvent\s+@key\(fields: "id"\)/);
-    expect(sdl).toMatch(/type Client\s+@key\(fields: "id"\)/);
-    for (const stub of ['Service', 'Organization', 'StaffMember', 'Goal']) {
+    for (const contributed of ['Client', 'Goal', 'Organization']) {
+      expect(sdl).toMatch(new RegExp(`type ${contributed}\\s+@key\\(fields: "id"\\)\\s`));
+    }
+    for (const stub of ['Service', 'StaffMember', 'TaxonomyTerm']) {
       expect(sdl).toMatch(new RegExp(`type ${stub}\\s+@key\\(fields: "id", resolvable: false\\)`));
     }
     expect(sdl).toMatch(/referrals\(status: \[ReferralStatus!\]\): \[Referral!\]\n/);
     expect(sdl).toMatch(/history: \[ReferralEvent!\]!/);
   });
 
-  it('seeds the world once however often it runs', async () => {
+  it('seeds the world and twelve months of history once however often it runs', async () => {
     const count = async () =>
       (await t.subgraph.database.dataSource.query(
         'SELECT (SELECT count(*) FROM referrals.referral)::int AS referrals, (SELECT count(*) FROM referrals.referral_event)::int AS events',
@@ -149,7 +78,8 @@ describe('referrals subgraph: schema and seed', () => {
     const before = await count();
     await seedReferrals(t.subgraph.database.dataSource, world);
     expect(await count()).toEqual(before);
-    expect(before).toEqual({ referrals: world.referrals.length, events: world.referrals.reduce((n, r) => n + r.events.length, 0) });
+    expect(before).toEqual({ referrals: seeded.length, events: seeded.reduce((n, r) => n + r.events.length, 0) });
+    expect(seeded.length).toBeGreaterThan(world.referrals.length);
   });
 
   it('refuses to change or delete history', async () => {
@@ -255,7 +185,8 @@ describe('referrals subgraph: Client.referrals', () => {
   it("gives a supervisor the referrals of every client of the agency, jordan's included", async () => {
     const target = jordansReferrals[0];
     const res = await postGraphQL<ClientReferrals>(t.url, CLIENT_REFERRALS, { r: clientReps([target.clientId]) }, as(sam));
-    expect(res.data!._entities[0].referrals!.map((r) => r.id)).toEqual([target.id]);
+    expect(res.data!._entities[0].referrals!.map((r) => r.id)).toEqual(referralsOf(target.clientId).map((r) => r.id));
+    expect(res.data!._entities[0].referrals!.map((r) => r.id)).toContain(target.id);
   });
 });
 
@@ -289,7 +220,7 @@ describe('referrals subgraph: what a case manager must be denied', () => {
   });
 
   it('answers referral(id) with the whole referral for its case manager, and audits the read', async () => {
-    const r = caseysReferrals.find((x) => x.status === 'DECLINED') as DemoReferral;
+    const r = caseysReferrals.find((x) => x.status === 'DECLINED') as SeededReferral;
     const res = await postGraphQL(
       t.url,
       `query($id: ID!) { referral(id: $id) { id client { id } service { id } referredBy { id } goal { id } need paidByContract urgency
@@ -338,19 +269,19 @@ describe('referrals subgraph: what a case manager must be denied', () => {
 });
 
 describe('referrals subgraph: partners', () => {
-  const northside = world.referrals.filter((r) => r.organizationId === NORTHSIDE_ID && r.sentAt !== null);
-  const eastside = world.referrals.filter((r) => r.organizationId === EASTSIDE_ID);
-  const northsideDraft = world.referrals.find((r) => r.organizationId === NORTHSIDE_ID && r.status === 'DRAFT');
+  const northside = seeded.filter((r) => r.organizationId === NORTHSIDE_ID && r.sentAt !== null);
+  const eastside = seeded.filter((r) => r.organizationId === EASTSIDE_ID);
+  const northsideDraft = seeded.find((r) => r.organizationId === NORTHSIDE_ID && r.status === 'DRAFT');
 
   it('lets pat see the referrals sent to Northside and none of Eastside, without asking the clients subgraph', async () => {
     expect(northside.length).toBeGreaterThan(0);
     expect(eastside.length).toBeGreaterThan(0);
     const calls = clients.calls;
-    const all = world.referrals.map((r) => r.id);
+    const all = seeded.map((r) => r.id);
     const refs = await postGraphQL<{ _entities: Array<{ id: string } | null> }>(t.url, ENTITIES_REFERRAL, { r: referralReps(all) }, as(pat));
     expect(refs.data!._entities.filter((e) => e !== null).map((e) => e!.id).sort()).toEqual(northside.map((r) => r.id).sort());
 
-    const clientIds = [...new Set(world.referrals.map((r) => r.clientId))];
+    const clientIds = [...new Set(seeded.map((r) => r.clientId))];
     const lists = await postGraphQL<ClientReferrals>(t.url, CLIENT_REFERRALS, { r: clientReps(clientIds) }, as(pat));
     expect(lists.errors).toBeUndefined();
     const seen = lists.data!._entities.flatMap((e) => e.referrals ?? []).map((r) => r.id);

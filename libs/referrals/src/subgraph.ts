@@ -2,29 +2,41 @@ import type { GraphQLSchema } from 'graphql';
 import { buildFederatedSchema, type SubgraphDefinition } from '@caseflow/federation';
 import { ClientReferralsResolver } from './client/client-referrals.resolver';
 import { createReferralsContext, type ReferralsContext } from './context';
+import { DEFAULT_JOB_INTERVAL_MS, startExpirySweep } from './expiry/expiry.job';
+import { GoalReferralsResolver } from './goal/goal-referrals.resolver';
 import { InitReferrals1763856000002 } from './migrations/1763856000002-InitReferrals';
+import { ClosedLoopReferrals1763856000012 } from './migrations/1763856000012-ClosedLoopReferrals';
+import { OrganizationReferralsResolver } from './organization/organization-referrals.resolver';
+import { OutcomesResolver } from './outcomes/outcomes.resolver';
 import { ReferralEventEntity } from './referral/referral-event.entity';
 import { ReferralEntity } from './referral/referral.entity';
 import { ReferralResolver } from './referral/referral.resolver';
 
 export function buildReferralsSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-    resolvers: [ReferralResolver, ClientReferralsResolver],
+    resolvers: [ReferralResolver, ClientReferralsResolver, GoalReferralsResolver, OrganizationReferralsResolver, OutcomesResolver],
     referenceResolvers: {
       Referral: (ref, ctx: ReferralsContext) => ctx.referrals.reference(ctx.actor, ref.id),
       ReferralEvent: (ref, ctx: ReferralsContext) => ctx.referrals.eventReference(ctx.actor, ref.id),
-      // Only the key: who may see the client's referrals is decided in Client.referrals.
+      // Only the key: who may see what hangs off these is decided in their field resolvers.
       Client: (ref) => ({ id: ref.id }),
+      Goal: (ref) => ({ id: ref.id }),
+      Organization: (ref) => ({ id: ref.id }),
     },
   });
 }
 
-/** The referrals subgraph: closed-loop referrals and their history, and Client.referrals. */
+/**
+ * The referrals subgraph: closed-loop referrals and their history, the
+ * fields it adds to Client, Goal and Organization, outcome figures, and the
+ * expiry sweep (every `jobIntervalMs`, one minute by default).
+ */
 export const referralsSubgraph: SubgraphDefinition<ReferralsContext> = {
   name: 'referrals',
   dbSchema: 'referrals',
   entities: [ReferralEntity, ReferralEventEntity],
-  migrations: [InitReferrals1763856000002],
+  migrations: [InitReferrals1763856000002, ClosedLoopReferrals1763856000012],
   buildSchema: buildReferralsSchema,
   createContext: (dataSource, base, options) => createReferralsContext(dataSource, base, options),
+  start: (dataSource, options) => startExpirySweep(dataSource, options.jobIntervalMs ?? DEFAULT_JOB_INTERVAL_MS, options.logger),
 };

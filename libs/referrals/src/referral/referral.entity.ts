@@ -78,6 +78,18 @@ export class ReferralEntity {
   @Column({ name: 'client_mutation_id', type: 'text', nullable: true })
   clientMutationId: string | null;
 
+  /** The service's taxonomy term ids as the directory gave them at creation (for outcomes by term). */
+  @Column({ name: 'service_taxonomy_term_ids', type: 'uuid', array: true })
+  serviceTaxonomyTermIds: string[];
+
+  /** When the receiving organization first answered (accepted, declined or waitlisted). */
+  @Column({ name: 'first_response_at', type: 'timestamptz', nullable: true })
+  firstResponseAt: Date | null;
+
+  /** When the referral was accepted (it may have moved on since). */
+  @Column({ name: 'accepted_at', type: 'timestamptz', nullable: true })
+  acceptedAt: Date | null;
+
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
 }

@@ -7,3 +7,9 @@ export type ReferralUrgency = (typeof REFERRAL_URGENCIES)[number];
 
 export const REFERRAL_OUTCOMES = ['SERVICE_PROVIDED', 'CLIENT_DID_NOT_ATTEND', 'NOT_ELIGIBLE', 'CLIENT_DECLINED', 'UNABLE_TO_CONTACT', 'OTHER'] as const;
 export type ReferralOutcome = (typeof REFERRAL_OUTCOMES)[number];
+
+export const REFERRAL_DECISIONS = ['ACCEPT', 'DECLINE', 'WAITLIST'] as const;
+export type ReferralDecision = (typeof REFERRAL_DECISIONS)[number];
+
+export const REFERRAL_GROUPINGS = ['MONTH', 'ORGANIZATION', 'TAXONOMY_TERM'] as const;
+export type ReferralGrouping = (typeof REFERRAL_GROUPINGS)[number];

@@ -113,6 +113,28 @@ export class ReferralService {
     return visible.map(toReferral);
   }
 
+  /**
+   * `Goal.referrals`: the goal's referrals the caller may see, newest first
+   * (each checked like `referral(id)`; hidden ones are left out and their
+   * denial audited). Null for analysts and admins, who see no referral.
+   */
+  async forGoal(actor: Actor, goalId: string): Promise<Referral[] | null> {
+    if (!isUuid(goalId)) return null;
+    const rule = visibilityRule(actor);
+    if (rule === 'none') {
+      this.audit.note({ action: 'READ', entityType: 'Referral', outcome: 'DENIED', detail: `goal referrals; role ${actor.role}` });
+      return null;
+    }
+    const rows = await this.loaders.referralsByGoal.load(goalId);
+    const seen = await Promise.all(rows.map((r) => this.mayRead(actor, r)));
+    const visible = rows.filter((r, i) => {
+      if (seen[i]) this.read('Referral', r.id, r.clientId);
+      else this.denied(actor, 'Referral', r.id, r.clientId);
+      return seen[i];
+    });
+    return visible.map(toReferral);
+  }
+
   /** A referral's history, oldest first; the referral itself was checked when it was loaded. */
   async history(referral: Referral): Promise<ReferralEvent[]> {
     const events = await this.loaders.eventsByReferral.load(referral.id);

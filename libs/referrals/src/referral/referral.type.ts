@@ -1,7 +1,12 @@
-import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { PageInfo } from '@caseflow/federation';
 import { ClientRef } from '../client/client.ref';
-import { GoalRef, OrganizationRef, ServiceRef, StaffMemberRef } from '../shared/entity-refs';
+import { GoalRef } from '../goal/goal.ref';
+import { OrganizationRef } from '../organization/organization.ref';
+import { ServiceRef, StaffMemberRef } from '../shared/entity-refs';
 import {
+  REFERRAL_DECISIONS,
+  REFERRAL_GROUPINGS,
   REFERRAL_OUTCOMES,
   REFERRAL_STATUSES,
   REFERRAL_URGENCIES,
@@ -20,6 +25,12 @@ registerEnumType(ReferralUrgencyEnum, { name: 'ReferralUrgency' });
 
 export const ReferralOutcomeEnum = enumOf(REFERRAL_OUTCOMES);
 registerEnumType(ReferralOutcomeEnum, { name: 'ReferralOutcome' });
+
+export const ReferralDecisionEnum = enumOf(REFERRAL_DECISIONS);
+registerEnumType(ReferralDecisionEnum, { name: 'ReferralDecision' });
+
+export const ReferralGroupingEnum = enumOf(REFERRAL_GROUPINGS);
+registerEnumType(ReferralGroupingEnum, { name: 'ReferralGrouping' });
 
 @ObjectType('ReferralEvent')
 @Directive('@key(fields: "id")')
@@ -104,4 +115,25 @@ export class Referral {
 
   /** Not a GraphQL field. */
   clientId: string;
+}
+
+@ObjectType('ReferralEdge')
+export class ReferralEdge {
+  @Field(() => String)
+  cursor: string;
+
+  @Field(() => Referral)
+  node: Referral;
+}
+
+@ObjectType('ReferralConnection')
+export class ReferralConnection {
+  @Field(() => [ReferralEdge])
+  edges: ReferralEdge[];
+
+  @Field(() => PageInfo)
+  pageInfo: PageInfo;
+
+  @Field(() => Int)
+  totalCount: number;
 }

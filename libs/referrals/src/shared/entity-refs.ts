@@ -1,16 +1,10 @@
 /**
  * Other subgraphs' entities that a referral points at, by key only. This
  * subgraph contributes no field to them, so they are not resolvable here.
+ * (Client, Organization and Goal, which this subgraph adds fields to, have
+ * their own folders.)
  */
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
-
-/** The resources subgraph's Organization. */
-@ObjectType('Organization')
-@Directive('@key(fields: "id", resolvable: false)')
-export class OrganizationRef {
-  @Field(() => ID)
-  id: string;
-}
 
 /** The resources subgraph's Service. */
 @ObjectType('Service')
@@ -28,10 +22,10 @@ export class StaffMemberRef {
   id: string;
 }
 
-/** The plans subgraph's Goal. */
-@ObjectType('Goal')
+/** The resources subgraph's TaxonomyTerm (outcome cells grouped by term). */
+@ObjectType('TaxonomyTerm')
 @Directive('@key(fields: "id", resolvable: false)')
-export class GoalRef {
+export class TaxonomyTermRef {
   @Field(() => ID)
   id: string;
 }

@@ -1,0 +1,83 @@
+/**
+ * The expiry sweep: referrals still waiting for an answer (SENT or
+ * WAITLISTED) past their `respondBy` become EXPIRED, each with a history
+ * event and an audit event, in one statement per batch. Safe in several
+ * replicas at once: due rows are locked with FOR UPDATE SKIP LOCKED, so two
+ * sweeps never take the same referral, and the UPDATE re-checks the status,
+ * so a partner's answer that commits first wins (and one that comes second
+ * finds the referral EXPIRED and gets INVALID_TRANSITION).
+ */
+import type { DataSource } from 'typeorm';
+import type { Logger } from '@caseflow/core';
+import { startIntervalJob } from '@caseflow/federation';
+import { EXPIRABLE_STATUSES } from '../referral/referral.transitions';
+
+/** How often the sweep runs unless configured otherwise. */
+export const DEFAULT_JOB_INTERVAL_MS = 60_000;
+/** Rows one statement expires; a sweep repeats until a batch comes back short. */
+export const EXPIRY_BATCH = 500;
+/** The audit trail's actor for moves the system makes (no staff member made them). */
+export const SYSTEM_ACTOR_ID = '00000000-0000-0000-0000-000000000000';
+export const EXPIRY_NOTE = 'No answer by the deadline';
+
+export interface ExpiredReferral {
+  id: string;
+  clientId: string;
+  from: string;
+}
+
+const expirable = EXPIRABLE_STATUSES.map((s) => `'${s}'`).join(', ');
+
+/** Expires one batch of due referrals; returns what it expired. */
+export async function expireDueReferrals(dataSource: DataSource, batch = EXPIRY_BATCH): Promise<ExpiredReferral[]> {
+  const rows: Array<{ id: string; client_id: string; from_status: string }> = await dataSource.query(
+    `WITH due AS (
+       SELECT id, status FROM referrals.referral
+        WHERE status IN (${expirable}) AND respond_by < now()
+        ORDER BY respond_by
+        LIMIT $1
+        FOR UPDATE SKIP LOCKED
+     ), expired AS (
+       UPDATE referrals.referral r SET status = 'EXPIRED', updated_at = now()
+         FROM due WHERE r.id = due.id AND r.status IN (${expirable})
+       RETURNING r.id, r.client_id, due.status AS from_status
+     ), history AS (
+       INSERT INTO referrals.referral_event (referral_id, status, at, actor_id, note)
+       SELECT id, 'EXPIRED', now(), NULL, $2 FROM expired
+     ), audit AS (
+       INSERT INTO referrals.audit_event (actor_id, actor_role, actor_organization_id, action, entity_type, entity_id, client_id, outcome, detail, request_id)
+       SELECT $3::uuid, 'SYSTEM', $3::uuid, 'TRANSITION', 'Referral', id::text, client_id, 'ALLOWED', from_status || '→EXPIRED', 'expiry-sweep'
+         FROM expired
+     )
+     SELECT id, client_id, from_status FROM expired`,
+    [batch, EXPIRY_NOTE, SYSTEM_ACTOR_ID],
+  );
+  return rows.map((r) => ({ id: r.id, clientId: r.client_id, from: r.from_status }));
+}
+
+/** Expires every due referral, batch after batch. */
+export async function sweepExpiredReferrals(dataSource: DataSource, batch = EXPIRY_BATCH): Promise<ExpiredReferral[]> {
+  const all: ExpiredReferral[] = [];
+  for (;;) {
+    const expired = await expireDueReferrals(dataSource, batch);
+    all.push(...expired);
+    if (expired.length < batch) return all;
+  }
+}
+
+/**
+ * Runs the sweep every `intervalMs` (the subgraph's job interval; 0 runs
+ * nothing, for tests that call the sweep themselves). A failed run (the
+ * database away) is logged and tried again at the next tick.
+ */
+export function startExpirySweep(dataSource: DataSource, intervalMs: number, logger: Logger): () => Promise<void> {
+  return startIntervalJob(
+    'referral-expiry',
+    intervalMs,
+    async () => {
+      const expired = await sweepExpiredReferrals(dataSource);
+      if (expired.length > 0) logger.info('referrals expired', { count: expired.length });
+    },
+    logger,
+  );
+}

@@ -1,0 +1,21 @@
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import type { ReferralsContext } from '../context';
+import type { ReferralStatus } from '../referral/referral.enums';
+import { ReferralConnection, ReferralStatusEnum } from '../referral/referral.type';
+import { INBOX_PAGE_SIZE } from './inbox.service';
+import { OrganizationRef } from './organization.ref';
+
+/** The field this subgraph contributes to the resources subgraph's Organization. */
+@Resolver(() => OrganizationRef)
+export class OrganizationReferralsResolver {
+  @FieldResolver(() => ReferralConnection, { nullable: true, description: 'From the referrals subgraph: referrals sent to this organization.' })
+  incomingReferrals(
+    @Root() organization: OrganizationRef,
+    @Ctx() ctx: ReferralsContext,
+    @Arg('status', () => [ReferralStatusEnum], { nullable: true }) status?: ReferralStatus[] | null,
+    @Arg('first', () => Int, { nullable: true, defaultValue: INBOX_PAGE_SIZE }) first?: number | null,
+    @Arg('after', () => String, { nullable: true }) after?: string | null,
+  ): Promise<ReferralConnection | null> {
+    return ctx.inbox.forOrganization(ctx.actor, organization.id, { status, first, after });
+  }
+}

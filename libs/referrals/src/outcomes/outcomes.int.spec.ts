@@ -1,0 +1,151 @@
+import { randomUUID } from 'node:crypto';
+import { EASTSIDE_ID, HARBOUR_ID, NORTHSIDE_ID, demoStaff } from '@caseflow/demo';
+import { errorCodes, internalHeaders, postGraphQL } from '@caseflow/testing';
+import { taxonomyTermId } from '../demo-referrals';
+import { type ReferralsTest, startReferralsTest } from '../test-support/harness';
+
+const OUTCOMES = `query($period: DateRangeInput!, $groupBy: [ReferralGrouping!]) {
+  referralOutcomes(period: $period, groupBy: $groupBy) {
+    month organization { id } taxonomyTerm { id }
+    sent { count suppressed } accepted { count suppressed } completed { count suppressed }
+    completionRate medianDaysToResponse
+  }
+}`;
+
+interface Cell {
+  month: string | null;
+  organization: { id: string } | null;
+  taxonomyTerm: { id: string } | null;
+  sent: { count: number | null; suppressed: boolean };
+  accepted: { count: number | null; suppressed: boolean };
+  completed: { count: number | null; suppressed: boolean };
+  completionRate: number | null;
+  medianDaysToResponse: number | null;
+}
+type Outcomes = { referralOutcomes: Cell[] };
+
+let r: ReferralsTest;
+beforeAll(async () => {
+  r = await startReferralsTest();
+});
+afterAll(() => r?.stop());
+
+const shown = (count: number) => ({ count, suppressed: false });
+const hidden = { count: null, suppressed: true };
+const PANTRY_TERM = taxonomyTermId('1130');
+
+/**
+ * Adds referrals sent by Harbour in a month of 2019 (no demo data there):
+ * `people` distinct clients over `n` referrals, the first `accepted` of them
+ * accepted (answered after `days`), the first `completed` completed.
+ */
+async function addMonth(month: string, n: number, options: { people?: number; accepted?: number; completed?: number; days?: number }) {
+  const people = Array.from({ length: options.people ?? n }, () => randomUUID());
+  const rows = Array.from({ length: n }, (_, i) => {
+    const sentAt = new Date(`${month}-10T12:00:00Z`);
+    const answered = i < (options.accepted ?? n) ? new Date(sentAt.getTime() + (options.days ?? 2) * 86_400_000) : null;
+    const done = i < (options.completed ?? 0);
+    return [people[i % people.length], sentAt, answered, done ? 'COMPLETED' : answered ? 'ACCEPTED' : 'EXPIRED', done ? 'SERVICE_PROVIDED' : null];
+  });
+  await r.query(
+    `INSERT INTO referrals.referral (client_id, client_organization_id, service_id, organization_id, referred_by, need, necessary_rationale,
+                                     appropriate_rationale, status, created_at, sent_at, first_response_at, accepted_at, outcome, service_taxonomy_term_ids)
+     SELECT client_id, $2, $3, $4, $5, 'need', 'necessary', 'appropriate', status, sent_at, sent_at, answered, answered, outcome, $6::uuid[]
+       FROM unnest($1::uuid[], $7::timestamptz[], $8::timestamptz[], $9::text[], $10::text[]) AS t(client_id, sent_at, answered, status, outcome)`,
+    [rows.map((x) => x[0]), HARBOUR_ID, randomUUID(), NORTHSIDE_ID, demoStaff('jordan').id, [PANTRY_TERM], rows.map((x) => x[1]), rows.map((x) => x[2]), rows.map((x) => x[3]), rows.map((x) => x[4])],
+  );
+}
+
+describe('referralOutcomes: suppression', () => {
+  beforeAll(async () => {
+    await addMonth('2019-03', 11, { completed: 11, days: 2 });
+    await addMonth('2019-04', 10, { completed: 10 });
+    await addMonth('2019-05', 12, { people: 10, completed: 12 });
+    await addMonth('2019-06', 15, { accepted: 12, completed: 10, days: 3 });
+  });
+
+  it('shows a cell of 11 people and suppresses one of 10, with rates only where both sides show', async () => {
+    const res = await r.as<Outcomes>('alex', OUTCOMES, { period: { from: '2019-01-01', to: '2019-12-31' }, groupBy: ['MONTH', 'TAXONOMY_TERM'] });
+    expect(res.errors).toBeUndefined();
+    const term = { id: PANTRY_TERM };
+    expect(res.data!.referralOutcomes).toEqual([
+      { month: '2019-03', organization: null, taxonomyTerm: term, sent: shown(11), accepted: shown(11), completed: shown(11), completionRate: 1, medianDaysToResponse: 2 },
+      { month: '2019-04', organization: null, taxonomyTerm: term, sent: hidden, accepted: hidden, completed: hidden, completionRate: null, medianDaysToResponse: null },
+      // Twelve referrals, but of ten people: still suppressed.
+      { month: '2019-05', organization: null, taxonomyTerm: term, sent: hidden, accepted: hidden, completed: hidden, completionRate: null, medianDaysToResponse: null },
+      { month: '2019-06', organization: null, taxonomyTerm: term, sent: shown(15), accepted: shown(12), completed: hidden, completionRate: null, medianDaysToResponse: 3 },
+    ]);
+  });
+
+  it('adds months together without grouping, and groups by receiving organization', async () => {
+    const total = await r.as<Outcomes>('sam', OUTCOMES, { period: { from: '2019-03-01', to: '2019-04-30' } });
+    expect(total.data!.referralOutcomes).toEqual([
+      { month: null, organization: null, taxonomyTerm: null, sent: shown(21), accepted: shown(21), completed: shown(21), completionRate: 1, medianDaysToResponse: 2 },
+    ]);
+    const byOrganization = await r.as<Outcomes>('alex', OUTCOMES, { period: { from: '2019-06-01', to: '2019-06-30' }, groupBy: ['ORGANIZATION', 'ORGANIZATION'] });
+    expect(byOrganization.data!.referralOutcomes.map((c) => [c.organization, c.sent])).toEqual([[{ id: NORTHSIDE_ID }, shown(15)]]);
+  });
+
+  it('counts a referral in the month it was sent, period ends included', async () => {
+    const res = await r.as<Outcomes>('alex', OUTCOMES, { period: { from: '2019-03-10', to: '2019-03-10' }, groupBy: ['MONTH'] });
+    expect(res.data!.referralOutcomes.map((c) => [c.month, c.sent])).toEqual([['2019-03', shown(11)]]);
+  });
+});
+
+describe('referralOutcomes: the demo year', () => {
+  it('matches the seeded referrals month by month and term by term, some cells shown and some suppressed', async () => {
+    const from = new Date(Date.UTC(r.world.today.getUTCFullYear(), r.world.today.getUTCMonth() - 12, 1));
+    const period = { from: from.toISOString().slice(0, 10), to: r.world.today.toISOString().slice(0, 10) };
+    const res = await r.as<Outcomes>('alex', OUTCOMES, { period, groupBy: ['MONTH', 'TAXONOMY_TERM'] });
+    expect(res.errors).toBeUndefined();
+    const cells = new Map<string, { people: Set<string>; sent: number; completedPeople: Set<string>; completed: number }>();
+    for (const x of r.seeded.filter((s) => s.sentAt && s.sentAt >= from && s.clientOrganizationId === HARBOUR_ID)) {
+      for (const term of x.taxonomyTermIds.length ? x.taxonomyTermIds : [null]) {
+        const key = JSON.stringify([x.sentAt!.toISOString().slice(0, 7), term]);
+        const cell = cells.get(key) ?? { people: new Set(), sent: 0, completedPeople: new Set(), completed: 0 };
+        cell.people.add(x.clientId);
+        cell.sent += 1;
+        if (x.status === 'COMPLETED') {
+          cell.completedPeople.add(x.clientId);
+          cell.completed += 1;
+        }
+        cells.set(key, cell);
+      }
+    }
+    const got = res.data!.referralOutcomes.map((c) => [JSON.stringify([c.month, c.taxonomyTerm?.id ?? null]), c.sent, c.completed]);
+    const expected = [...cells.entries()].map(([key, c]) => [
+      key,
+      c.people.size < 11 ? hidden : shown(c.sent),
+      c.completedPeople.size < 11 ? hidden : shown(c.completed),
+    ]);
+    expect(got.sort()).toEqual(expected.sort());
+    expect(got.some(([, sent]) => !(sent as Cell['sent']).suppressed)).toBe(true);
+    expect(got.some(([, , completed]) => !(completed as Cell['completed']).suppressed)).toBe(true);
+    expect(got.some(([, sent]) => (sent as Cell['sent']).suppressed)).toBe(true);
+  });
+});
+
+describe('referralOutcomes: who may read them', () => {
+  it.each(['casey', 'pat', 'robin', 'admin'] as const)('refuses %s with FORBIDDEN and a denial event', async (key) => {
+    const mark = await r.auditMark();
+    const res = await r.as(key, OUTCOMES, { period: { from: '2019-01-01', to: '2019-12-31' } });
+    expect(errorCodes(res)).toEqual(['FORBIDDEN']);
+    expect(res.data).toBeNull();
+    expect(await r.auditSince(mark)).toEqual([expect.objectContaining({ action: 'SEARCH', outcome: 'DENIED', entity_type: 'ReferralOutcome' })]);
+  });
+
+  it("limits an analyst to the referrals of the analyst's own agency", async () => {
+    const elsewhere = { staffId: randomUUID(), role: 'ANALYST' as const, organizationId: EASTSIDE_ID };
+    const res = await postGraphQL<Outcomes>(r.t.url, OUTCOMES, { period: { from: '2019-01-01', to: '2019-12-31' } }, internalHeaders(elsewhere, r.t.secret));
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.referralOutcomes).toEqual([]);
+  });
+
+  it('refuses a period that ends before it starts or spans more than ten years, naming the field', async () => {
+    for (const [period, field] of [[{ from: '2019-02-01', to: '2019-01-01' }, 'period.from'], [{ from: '2000-01-01', to: '2019-01-01' }, 'period']] as const) {
+      const res = await r.as('alex', OUTCOMES, { period });
+      expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
+      expect(res.errors![0].extensions!.field).toBe(field);
+    }
+  });
+});

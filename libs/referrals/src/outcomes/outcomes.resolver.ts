@@ -1,0 +1,18 @@
+import { Arg, Ctx, Query, Resolver } from 'type-graphql';
+import { DateRangeInput } from '@caseflow/federation';
+import type { ReferralsContext } from '../context';
+import type { ReferralGrouping } from '../referral/referral.enums';
+import { ReferralGroupingEnum } from '../referral/referral.type';
+import { ReferralOutcomeCell } from './referral-outcome-cell.type';
+
+@Resolver(() => ReferralOutcomeCell)
+export class OutcomesResolver {
+  @Query(() => [ReferralOutcomeCell])
+  referralOutcomes(
+    @Arg('period', () => DateRangeInput) period: DateRangeInput,
+    @Ctx() ctx: ReferralsContext,
+    @Arg('groupBy', () => [ReferralGroupingEnum], { nullable: true }) groupBy?: ReferralGrouping[] | null,
+  ): Promise<ReferralOutcomeCell[]> {
+    return ctx.outcomes.cells(ctx.actor, period, groupBy);
+  }
+}

@@ -1,0 +1,76 @@
+import type { CreateReferralInput } from './dto/create-referral.input';
+import { MAX_REFERRAL_TEXT, optionalText, requiredText, validateCreateReferral } from './referral.validation';
+
+const now = new Date('2026-11-23T12:00:00Z');
+const CLIENT = '00000000-0000-4000-8000-0000000000c1';
+const SERVICE = '00000000-0000-4000-8000-0000000000e1';
+const valid: CreateReferralInput = {
+  clientId: CLIENT,
+  serviceId: SERVICE,
+  need: ' Food: not enough at home ',
+  necessaryRationale: 'Hunger blocks the job search.',
+  appropriateRationale: 'Close by, has capacity.',
+};
+const fieldOf = (fn: () => unknown): unknown => {
+  try {
+    fn();
+  } catch (error) {
+    return { code: (error as { code: string }).code, field: (error as { details: { field: string } }).details.field };
+  }
+  return 'no error';
+};
+
+describe('validateCreateReferral', () => {
+  it('trims texts and fills the defaults', () => {
+    expect(validateCreateReferral(valid, now)).toEqual({
+      clientId: CLIENT,
+      serviceId: SERVICE,
+      serviceAtLocationId: null,
+      goalId: null,
+      need: 'Food: not enough at home',
+      necessaryRationale: 'Hunger blocks the job search.',
+      appropriateRationale: 'Close by, has capacity.',
+      paidByContract: false,
+      urgency: 'ROUTINE',
+      respondBy: null,
+      followUpAt: null,
+      clientMutationId: null,
+    });
+  });
+
+  it.each([
+    ['input.clientId', { clientId: 'nope' }],
+    ['input.serviceId', { serviceId: '' }],
+    ['input.serviceAtLocationId', { serviceAtLocationId: '123' }],
+    ['input.goalId', { goalId: 'goal-1' }],
+    ['input.need', { need: '   ' }],
+    ['input.necessaryRationale', { necessaryRationale: '' }],
+    ['input.appropriateRationale', { appropriateRationale: 'x'.repeat(MAX_REFERRAL_TEXT + 1) }],
+    ['input.respondBy', { respondBy: new Date('2026-11-23T11:59:59Z') }],
+    ['input.followUpAt', { followUpAt: now }],
+    ['input.clientMutationId', { clientMutationId: '' }],
+    ['input.clientMutationId', { clientMutationId: 'k'.repeat(201) }],
+  ])('names %s when it is wrong', (field, change) => {
+    expect(fieldOf(() => validateCreateReferral({ ...valid, ...change } as CreateReferralInput, now))).toEqual({ code: 'BAD_USER_INPUT', field });
+  });
+
+  it('accepts a rationale of exactly 2,000 characters and future dates', () => {
+    const r = validateCreateReferral(
+      { ...valid, necessaryRationale: 'x'.repeat(MAX_REFERRAL_TEXT), respondBy: new Date('2026-12-01T00:00:00Z'), clientMutationId: 'k1' },
+      now,
+    );
+    expect(r.necessaryRationale).toHaveLength(MAX_REFERRAL_TEXT);
+    expect(r.respondBy).toEqual(new Date('2026-12-01T00:00:00Z'));
+    expect(r.clientMutationId).toBe('k1');
+  });
+});
+
+describe('texts', () => {
+  it('treats a blank optional text as absent and checks the length of a given one', () => {
+    expect(optionalText('note', '  ')).toBeNull();
+    expect(optionalText('note', undefined)).toBeNull();
+    expect(optionalText('note', ' ok ')).toBe('ok');
+    expect(fieldOf(() => optionalText('input.note', 'x'.repeat(2001)))).toEqual({ code: 'BAD_USER_INPUT', field: 'input.note' });
+    expect(fieldOf(() => requiredText('reason', null))).toEqual({ code: 'BAD_USER_INPUT', field: 'reason' });
+  });
+});

@@ -1,0 +1,254 @@
+/**
+ * The referral mutations: creating a referral (with its references checked by
+ * the subgraphs that own them) and every move of the status machine. Each
+ * validates its input first, then decides with the caller's side and the
+ * pure transition table, then writes the move, its history event and its
+ * audit event in one transaction with a conditional UPDATE (… WHERE status =
+ * the status it was decided from), so that of two racing moves one wins and
+ * the other is INVALID_TRANSITION with nothing written.
+ */
+import type { DataSource, EntityManager } from 'typeorm';
+import { type Actor, type ClientGrant } from '@caseflow/auth';
+import type { AuditTrail } from '@caseflow/audit';
+import { AppError, badInput, forbidden, invalidTransition, notFound } from '@caseflow/core';
+import type { ReferralsLoaders, ReferralsPeers } from '../context';
+import { ACTIVE_SERVICE_STATUS } from '../directory/service-directory';
+import { entitiesFromRows } from '../shared/rows';
+import type { CompleteReferralInput } from './dto/complete-referral.input';
+import type { CreateReferralInput } from './dto/create-referral.input';
+import type { RespondToReferralInput } from './dto/respond-to-referral.input';
+import { clearToSend } from './referral.consent';
+import { ReferralEntity } from './referral.entity';
+import type { ReferralDecision } from './referral.enums';
+import { toReferral } from './referral.service';
+import { type ReferralMove, type ReferralSide, decideTransition } from './referral.transitions';
+import type { Referral } from './referral.type';
+import { optionalText, requiredId, requiredText, validateCreateReferral } from './referral.validation';
+import { caseSideSees, partnerSees, visibilityRule } from './referral.visibility';
+
+/** Days a partner has to answer when the referral names no `respondBy`. */
+export const DEFAULT_RESPONSE_DAYS = 14;
+
+const MOVE_OF_DECISION: Record<ReferralDecision, 'ACCEPT' | 'DECLINE' | 'WAITLIST'> = { ACCEPT: 'ACCEPT', DECLINE: 'DECLINE', WAITLIST: 'WAITLIST' };
+
+/** What each move sets besides the status; `$4` is the move's value (a decline reason, an outcome). */
+const MOVE_SETS: Record<Exclude<ReferralMove, 'EXPIRE'>, { sql: string; takesValue: boolean }> = {
+  SEND: { sql: `sent_at = now(), respond_by = COALESCE(respond_by, now() + interval '${DEFAULT_RESPONSE_DAYS} days')`, takesValue: false },
+  ACCEPT: { sql: 'accepted_at = COALESCE(accepted_at, now()), first_response_at = COALESCE(first_response_at, now())', takesValue: false },
+  DECLINE: { sql: 'decline_reason = $4, first_response_at = COALESCE(first_response_at, now())', takesValue: true },
+  WAITLIST: { sql: 'first_response_at = COALESCE(first_response_at, now())', takesValue: false },
+  START: { sql: '', takesValue: false },
+  COMPLETE: { sql: 'outcome = $4', takesValue: true },
+  CANCEL: { sql: '', takesValue: false },
+};
+
+interface MovePlan {
+  note: string | null;
+  value?: string;
+  /** A supervisor's reason for sending without a consent. */
+  override?: string;
+}
+
+type Caller = { side: ReferralSide; grant: ClientGrant | null };
+
+export class ReferralWorkflow {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly loaders: ReferralsLoaders,
+    private readonly peers: ReferralsPeers,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  /**
+   * Creates a DRAFT referral. The client must exist and be on the caller's
+   * case (asked of the clients subgraph); the service must exist and be
+   * active (asked of the resources subgraph), and its organization becomes
+   * the receiving organization. A `clientMutationId` the caller used before
+   * returns that first referral and creates nothing.
+   */
+  async create(actor: Actor, input: CreateReferralInput): Promise<Referral> {
+    if (actor.role !== 'CASE_MANAGER' && actor.role !== 'SUPERVISOR') {
+      this.audit.note({ action: 'CREATE', entityType: 'Referral', outcome: 'DENIED', detail: `role ${actor.role}` });
+      throw forbidden('Only case managers and supervisors may refer clients');
+    }
+    const valid = validateCreateReferral(input, new Date());
+    if (valid.clientMutationId !== null) {
+      const first = await this.byMutationKey(this.dataSource.manager, actor, valid.clientMutationId);
+      if (first) return this.retried(first);
+    }
+
+    const [grant, service] = await Promise.all([this.peers.access.load(valid.clientId), this.peers.directory.load(valid.serviceId)]);
+    if (!grant.exists) throw notFound('Client', valid.clientId);
+    if (!grant.write) {
+      this.audit.note({ action: 'CREATE', entityType: 'Referral', clientId: valid.clientId, outcome: 'DENIED', detail: 'no case access' });
+      throw forbidden('You may refer only clients on your own case');
+    }
+    if (!service) throw notFound('Service', valid.serviceId);
+    if (service.status !== ACTIVE_SERVICE_STATUS) throw badInput('input.serviceId', `is not an active service (its status is ${service.status})`);
+    if (valid.serviceAtLocationId !== null && !service.serviceAtLocationIds.includes(valid.serviceAtLocationId)) {
+      throw badInput('input.serviceAtLocationId', 'is not a location of this service');
+    }
+
+    return this.dataSource.transaction(async (tx) => {
+      const rows: Record<string, unknown>[] = await tx.query(
+        `INSERT INTO referrals.referral (client_id, client_organization_id, service_id, service_at_location_id, organization_id, referred_by,
+                                         goal_id, need, necessary_rationale, appropriate_rationale, paid_by_contract, urgency, status,
+                                         respond_by, follow_up_at, client_mutation_id, service_taxonomy_term_ids)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'DRAFT', $13, $14, $15, $16)
+         ON CONFLICT (referred_by, client_mutation_id) WHERE client_mutation_id IS NOT NULL DO NOTHING
+         RETURNING *`,
+        [valid.clientId, grant.organizationId, service.id, valid.serviceAtLocationId, service.organizationId, actor.staffId, valid.goalId,
+          valid.need, valid.necessaryRationale, valid.appropriateRationale, valid.paidByContract, valid.urgency, valid.respondBy,
+          valid.followUpAt, valid.clientMutationId, service.taxonomyTermIds],
+      );
+      if (rows.length === 0) {
+        // A concurrent request with the same key committed first: answer with its referral.
+        const first = await this.byMutationKey(tx, actor, valid.clientMutationId as string);
+        if (!first) throw new AppError('CONFLICT', 'This clientMutationId is in use by a request that has not finished; retry');
+        return this.retried(first);
+      }
+      const [created] = entitiesFromRows(this.dataSource, ReferralEntity, rows);
+      await tx.query(`INSERT INTO referrals.referral_event (referral_id, status, at, actor_id) VALUES ($1, 'DRAFT', $2, $3)`, [
+        created.id,
+        created.createdAt,
+        actor.staffId,
+      ]);
+      await this.audit.write(tx, { action: 'CREATE', entityType: 'Referral', entityId: created.id, clientId: created.clientId });
+      this.loaders.referral.clear(created.id).prime(created.id, created);
+      return toReferral(created);
+    });
+  }
+
+  /** DRAFT → SENT, by the case side, under the consent gate (see referral.consent.ts). */
+  send(actor: Actor, referralId: string, overrideConsentReason: string | null | undefined): Promise<Referral> {
+    const id = requiredId('referralId', referralId);
+    const override = optionalText('overrideConsentReason', overrideConsentReason);
+    return this.move(actor, id, 'SEND', (referral, caller) => {
+      if (referral.respondBy && referral.respondBy.getTime() <= Date.now()) {
+        throw invalidTransition('This referral cannot be sent: its respondBy has passed; create a new referral');
+      }
+      const clearance = clearToSend(actor, caller.grant as ClientGrant, referral.organizationId, override, new Date());
+      return clearance.by === 'override'
+        ? { note: `Sent without a recorded consent (supervisor override): ${clearance.reason}`, override: clearance.reason }
+        : { note: null };
+    });
+  }
+
+  /** SENT or WAITLISTED → ACCEPTED | DECLINED (with a reason) | WAITLISTED, by the receiving organization. */
+  respond(actor: Actor, input: RespondToReferralInput): Promise<Referral> {
+    const id = requiredId('input.referralId', input.referralId);
+    const note = optionalText('input.note', input.note);
+    const declining = input.decision === 'DECLINE';
+    const reason = declining ? requiredText('input.reason', input.reason) : null;
+    if (!declining && optionalText('input.reason', input.reason) !== null) throw badInput('input.reason', 'is only for declining');
+    return this.move(actor, id, MOVE_OF_DECISION[input.decision], () => (reason !== null ? { note: note ?? reason, value: reason } : { note }));
+  }
+
+  /** ACCEPTED → IN_PROGRESS, by the receiving organization. */
+  start(actor: Actor, referralId: string, note: string | null | undefined): Promise<Referral> {
+    const id = requiredId('referralId', referralId);
+    const text = optionalText('note', note);
+    return this.move(actor, id, 'START', () => ({ note: text }));
+  }
+
+  /** ACCEPTED or IN_PROGRESS → COMPLETED with an outcome, by the receiving organization. */
+  complete(actor: Actor, input: CompleteReferralInput): Promise<Referral> {
+    const id = requiredId('input.referralId', input.referralId);
+    const note = optionalText('input.note', input.note);
+    if (!input.outcome) throw badInput('input.outcome', 'is required');
+    return this.move(actor, id, 'COMPLETE', () => ({ note, value: input.outcome }));
+  }
+
+  /** DRAFT, SENT, ACCEPTED or WAITLISTED → CANCELLED with a reason, by the case side. */
+  cancel(actor: Actor, referralId: string, reason: string): Promise<Referral> {
+    const id = requiredId('referralId', referralId);
+    const text = requiredText('reason', reason);
+    return this.move(actor, id, 'CANCEL', () => ({ note: text }));
+  }
+
+  private async move(
+    actor: Actor,
+    id: string,
+    move: Exclude<ReferralMove, 'EXPIRE'>,
+    plan: (referral: ReferralEntity, caller: Caller) => MovePlan,
+  ): Promise<Referral> {
+    const referral = await this.loaders.referral.clear(id).load(id);
+    if (!referral) throw notFound('Referral', id);
+    const caller = await this.callerOf(actor, referral);
+    if (!caller) {
+      this.refused(referral, `${move}: may not see`);
+      throw forbidden('You may not see this referral');
+    }
+    const decision = decideTransition(referral.status, move, caller.side);
+    if (!decision.allowed) {
+      this.refused(referral, `${move} from ${referral.status}: ${decision.code}`);
+      throw new AppError(decision.code, decision.message);
+    }
+    let movePlan: MovePlan;
+    try {
+      movePlan = plan(referral, caller);
+    } catch (error) {
+      this.refused(referral, `${move}: ${error instanceof AppError ? error.code : 'refused'}`);
+      throw error;
+    }
+
+    const set = MOVE_SETS[move];
+    const updated = await this.dataSource.transaction(async (tx) => {
+      const rows: Record<string, unknown>[] = await tx.query(
+        `WITH moved AS (
+           UPDATE referrals.referral SET status = $3, ${set.sql ? `${set.sql}, ` : ''}updated_at = now()
+            WHERE id = $1 AND status = $2
+           RETURNING *)
+         SELECT * FROM moved`,
+        set.takesValue ? [id, decision.from, decision.to, movePlan.value] : [id, decision.from, decision.to],
+      );
+      if (rows.length === 0) return null;
+      await tx.query(`INSERT INTO referrals.referral_event (referral_id, status, at, actor_id, note) VALUES ($1, $2, now(), $3, $4)`, [
+        id,
+        decision.to,
+        actor.staffId,
+        movePlan.note,
+      ]);
+      const facts = { entityType: 'Referral', entityId: id, clientId: referral.clientId };
+      await this.audit.write(tx, { action: 'TRANSITION', ...facts, detail: `${decision.from}→${decision.to}` });
+      if (movePlan.override !== undefined) {
+        await this.audit.write(tx, { action: 'OVERRIDE', ...facts, detail: `sent without consent REFERRAL_DETAILS to organization ${referral.organizationId}` });
+      }
+      return entitiesFromRows(this.dataSource, ReferralEntity, rows)[0];
+    });
+    if (!updated) {
+      this.refused(referral, `${move} from ${decision.from}: lost a race`);
+      throw invalidTransition(`The referral is no longer ${decision.from}: another change came first`);
+    }
+    this.loaders.referral.clear(id).prime(id, updated);
+    this.loaders.eventsByReferral.clear(id);
+    return toReferral(updated);
+  }
+
+  /** The caller's side of this referral, or null when the caller may not see it at all. */
+  private async callerOf(actor: Actor, referral: ReferralEntity): Promise<Caller | null> {
+    switch (visibilityRule(actor)) {
+      case 'receiving-organization':
+        return partnerSees(actor, referral) ? { side: 'RECEIVER', grant: null } : null;
+      case 'case-access': {
+        const grant = await this.peers.access.load(referral.clientId);
+        return caseSideSees(grant) ? { side: 'SENDER', grant } : null;
+      }
+      case 'none':
+        return null;
+    }
+  }
+
+  private byMutationKey(manager: EntityManager, actor: Actor, key: string): Promise<ReferralEntity | null> {
+    return manager.getRepository(ReferralEntity).findOneBy({ referredBy: actor.staffId, clientMutationId: key });
+  }
+
+  private retried(first: ReferralEntity): Referral {
+    this.audit.note({ action: 'READ', entityType: 'Referral', entityId: first.id, clientId: first.clientId, detail: 'idempotent retry' });
+    return toReferral(first);
+  }
+
+  private refused(referral: ReferralEntity, detail: string): void {
+    this.audit.note({ action: 'TRANSITION', entityType: 'Referral', entityId: referral.id, clientId: referral.clientId, outcome: 'DENIED', detail });
+  }
+}
