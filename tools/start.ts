@@ -41,6 +41,7 @@ async function main(): Promise<void> {
   say('');
   say('Caseflow is running.');
   say(`  GraphQL API      ${stack.gatewayUrl}`);
+  say(`  HSDS API         ${stack.gatewayBaseUrl}/hsds/services (same bearer token)`);
   say(`  health / ready   ${stack.gatewayBaseUrl}/health  ${stack.gatewayBaseUrl}/ready`);
   for (const [name, s] of Object.entries(stack.subgraphs)) say(`  ${name.padEnd(16)} ${s.url} (answers the gateway only)`);
   say(`  database         ${db.embedded ? 'embedded PostgreSQL, data in .data/postgres' : 'DATABASE_URL'}`);
