@@ -7,7 +7,7 @@ import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import { createBearerVerifier, ensureDevKeys } from '@caseflow/auth';
 import { createLogger, exitOnSignals } from '@caseflow/core';
-import { SUPERGRAPH_FILE, isSeeded, seedDemo, startStack } from '@caseflow/platform';
+import { SUPERGRAPH_FILE, demoLogin, isSeeded, seedDemo, startStack } from '@caseflow/platform';
 import { KEYS_DIR, databaseUrlFor, localConfig, localDatabase } from './lib/local';
 
 async function main(): Promise<void> {
@@ -26,6 +26,7 @@ async function main(): Promise<void> {
     databaseUrlFor: urlFor,
     internalSecret: keys.internalSecret,
     verifyBearer: createBearerVerifier({ issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE, publicKeyPem: keys.publicKeyPem }),
+    demoLogin: config.NODE_ENV === 'production' ? undefined : demoLogin(keys.privateKeyPem, config.AUTH_ISSUER, config.AUTH_AUDIENCE),
     supergraphSdl: readFileSync(SUPERGRAPH_FILE, 'utf8'),
     host: config.HOST,
     logLevel: config.LOG_LEVEL,

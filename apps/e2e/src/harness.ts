@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Actor } from '@caseflow/auth';
 import { type DemoStaff, type DemoWorld, demoStaff, demoWorld } from '@caseflow/demo';
-import { SUPERGRAPH_FILE, type Stack, seedDemo, startStack } from '@caseflow/platform';
+import { SUPERGRAPH_FILE, type Stack, demoLogin, seedDemo, startStack } from '@caseflow/platform';
 import { createTestDatabase, createTestIssuer, type GraphQLResponse, postGraphQL, type TestIssuer } from '@caseflow/testing';
 
 export type StaffKey = Parameters<typeof demoStaff>[0];
@@ -35,6 +35,7 @@ export async function startTestStack(): Promise<TestStack> {
     supergraphSdl: readFileSync(SUPERGRAPH_FILE, 'utf8'),
     logLevel: 'silent',
     jobIntervalMs: 0,
+    demoLogin: demoLogin(issuer.privateKeyPem, issuer.issuer, issuer.audience),
   });
   const actor = (key: StaffKey): Actor => {
     const s = demoStaff(key);

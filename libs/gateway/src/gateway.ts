@@ -17,6 +17,7 @@ import {
   signInternalToken,
 } from '@caseflow/auth';
 import { errorFields, type Logger, unavailable } from '@caseflow/core';
+import { type DemoLogin, demoLoginRoutes } from './demo-login';
 import { createHttpService, type GetRoute, type HttpService } from '@caseflow/federation';
 
 export interface GatewayContext {
@@ -37,6 +38,8 @@ export interface GatewayOptions {
   subgraphTimeoutMs?: number;
   /** Base URL of the resources subgraph: GET /hsds/… (the HSDS REST API for partners) is passed through to it. */
   resourcesBaseUrl?: string;
+  /** The demo sign-in (development only; refused in production). */
+  demoLogin?: DemoLogin;
 }
 
 export interface Gateway {
@@ -76,6 +79,8 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
 
 export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const { logger } = options;
+  if (options.production && options.demoLogin) throw new Error('The demo sign-in is refused in production');
+  const demo = options.demoLogin ? demoLoginRoutes(options.demoLogin) : null;
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) => new SubgraphDataSource({ url: options.subgraphUrls[name] ?? url }),
@@ -116,7 +121,11 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const subgraphHealth = Object.values(options.subgraphUrls).map((url) => new URL('/health', url).toString());
   const http = createHttpService<GatewayContext>({
     apollo,
-    getRoutes: options.resourcesBaseUrl ? { [HSDS_PATH]: hsdsPassThrough(options, options.resourcesBaseUrl) } : undefined,
+    getRoutes: {
+      ...(options.resourcesBaseUrl ? { [HSDS_PATH]: hsdsPassThrough(options, options.resourcesBaseUrl) } : {}),
+      ...demo?.get,
+    },
+    routes: demo?.post,
     maxBodyBytes: options.maxBodyBytes ?? 1_000_000,
     ready: async () => {
       const answers = await Promise.all(

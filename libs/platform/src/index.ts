@@ -1,3 +1,4 @@
 export * from './seed';
 export * from './stack';
 export * from './supergraph';
+export * from './demo-login';

@@ -18,6 +18,13 @@ export const HARBOUR_ID = demoId('organization', 'harbour-employment-services');
 export const NORTHSIDE_ID = demoId('organization', 'northside-food-bank');
 export const EASTSIDE_ID = demoId('organization', 'eastside-housing-help');
 
+/** The names of the demo staff's agencies (their directory entries carry the same names). */
+export const DEMO_ORGANIZATION_NAMES: Readonly<Record<string, string>> = {
+  [HARBOUR_ID]: 'Harbour Employment Services',
+  [NORTHSIDE_ID]: 'Northside Food Bank',
+  [EASTSIDE_ID]: 'Eastside Housing Help',
+};
+
 function staff(key: string, displayName: string, role: Role, organizationId: string): DemoStaff {
   return { id: demoId('staff', key), email: `${key}@demo.caseflow`, displayName, role, organizationId };
 }
