@@ -5,10 +5,11 @@
  */
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
 import { readFileSync } from 'node:fs';
 import type { Actor } from '@caseflow/auth';
 import { type DemoStaff, type DemoWorld, demoStaff, demoWorld } from '@caseflow/demo';
-import { SUPERGRAPH_FILE, type Stack, demoLogin, seedDemo, startStack } from '@caseflow/platform';
+import { SUPERGRAPH_FILE, type Stack, type StackOptions, demoLogin, seedDemo, startStack } from '@caseflow/platform';
 import { createTestDatabase, createTestIssuer, type GraphQLResponse, postGraphQL, type TestIssuer } from '@caseflow/testing';
 
 export type StaffKey = Parameters<typeof demoStaff>[0];
@@ -19,11 +20,19 @@ export interface TestStack extends Stack {
   issuer: TestIssuer;
   actor(key: StaffKey): Actor;
   staff(key: StaffKey): DemoStaff;
+  /** Runs SQL against the test database (to check that nothing changed). */
+  sql<T = Record<string, unknown>>(query: string, params?: unknown[]): Promise<T[]>;
   /** Runs an operation through the gateway as a seeded staff member. */
   as<T = Record<string, unknown>>(key: StaffKey, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
 }
 
-export async function startTestStack(): Promise<TestStack> {
+export interface TestStackOptions {
+  /** Production mode: no introspection, no sandbox, no demo sign-in. */
+  production?: boolean;
+  gateway?: StackOptions['gateway'];
+}
+
+export async function startTestStack(options: TestStackOptions = {}): Promise<TestStack> {
   const databaseUrl = await createTestDatabase('e2e');
   const world = demoWorld(new Date());
   await seedDemo(() => databaseUrl, world);
@@ -35,7 +44,9 @@ export async function startTestStack(): Promise<TestStack> {
     supergraphSdl: readFileSync(SUPERGRAPH_FILE, 'utf8'),
     logLevel: 'silent',
     jobIntervalMs: 0,
-    demoLogin: demoLogin(issuer.privateKeyPem, issuer.issuer, issuer.audience),
+    production: options.production,
+    gateway: options.gateway,
+    demoLogin: options.production ? undefined : demoLogin(issuer.privateKeyPem, issuer.issuer, issuer.audience),
   });
   const actor = (key: StaffKey): Actor => {
     const s = demoStaff(key);
@@ -48,6 +59,15 @@ export async function startTestStack(): Promise<TestStack> {
     issuer,
     actor,
     staff: demoStaff,
+    sql: async (query, params = []) => {
+      const client = new Client({ connectionString: databaseUrl });
+      await client.connect();
+      try {
+        return (await client.query(query, params)).rows;
+      } finally {
+        await client.end();
+      }
+    },
     as: (key, query, variables = {}) => postGraphQL(stack.gatewayUrl, query, variables, { authorization: `Bearer ${issuer.token(actor(key))}` }),
   };
 }

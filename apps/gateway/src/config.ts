@@ -18,6 +18,13 @@ export function loadGatewayConfig() {
       AUTH_PUBLIC_KEY_FILE: setting.optionalString(),
       SUPERGRAPH_FILE: setting.string(join(__dirname, '..', 'supergraph.graphql')),
       MAX_BODY_BYTES: setting.integer(1_000, 50_000_000, 1_000_000),
+      MAX_BATCH_OPERATIONS: setting.integer(1, 100, 1),
+      MAX_QUERY_DEPTH: setting.integer(2, 100, 15),
+      MAX_ALIASES: setting.integer(0, 1000, 30),
+      MAX_ROOT_FIELDS: setting.integer(1, 100, 20),
+      MAX_QUERY_COST: setting.integer(100, 10_000_000, 25_000),
+      REQUEST_TIMEOUT_MS: setting.integer(100, 600_000, 15_000),
+      SUBGRAPH_TIMEOUT_MS: setting.integer(100, 600_000, 10_000),
       LOG_LEVEL: setting.oneOf(['debug', 'info', 'warn', 'error', 'silent'] as const, 'info'),
     },
     (c) => [

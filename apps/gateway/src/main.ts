@@ -26,6 +26,10 @@ async function main(): Promise<void> {
     logger,
     production,
     maxBodyBytes: config.MAX_BODY_BYTES,
+    maxBatchOperations: config.MAX_BATCH_OPERATIONS,
+    requestTimeoutMs: config.REQUEST_TIMEOUT_MS,
+    subgraphTimeoutMs: config.SUBGRAPH_TIMEOUT_MS,
+    limits: { maxDepth: config.MAX_QUERY_DEPTH, maxAliases: config.MAX_ALIASES, maxRootFields: config.MAX_ROOT_FIELDS, maxCost: config.MAX_QUERY_COST },
     resourcesBaseUrl: config.RESOURCES_URL,
   });
   const port = await gateway.listen(config.GATEWAY_PORT, config.HOST);

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import {
   type Actor,
   type BearerVerifier,
@@ -18,6 +18,10 @@ import {
 } from '@caseflow/auth';
 import { errorFields, type Logger, unavailable } from '@caseflow/core';
 import { type DemoLogin, demoLoginRoutes } from './demo-login';
+import { DEFAULT_LIMITS, type QueryLimits, costError, estimateCost, shapeLimitRule } from './limits';
+import type { Fetcher } from '@apollo/utils.fetcher';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { createHttpService, type GetRoute, type HttpService } from '@caseflow/federation';
 
 export interface GatewayContext {
@@ -40,6 +44,12 @@ export interface GatewayOptions {
   resourcesBaseUrl?: string;
   /** The demo sign-in (development only; refused in production). */
   demoLogin?: DemoLogin;
+  /** Depth, alias, root-field and cost limits (defaults in DEFAULT_LIMITS). */
+  limits?: Partial<QueryLimits>;
+  /** Operations one request may batch; 1 refuses batches. */
+  maxBatchOperations?: number;
+  /** A request not answered within this time gets 503 UNAVAILABLE. */
+  requestTimeoutMs?: number;
 }
 
 export interface Gateway {
@@ -83,7 +93,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const demo = options.demoLogin ? demoLoginRoutes(options.demoLogin) : null;
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
-    buildService: ({ name, url }) => new SubgraphDataSource({ url: options.subgraphUrls[name] ?? url }),
+    buildService: ({ name, url }) => new SubgraphDataSource({ url: options.subgraphUrls[name] ?? url, fetcher: timedFetch(options.subgraphTimeoutMs ?? 10_000) }),
   });
 
   const requestIdPlugin: ApolloServerPlugin<GatewayContext> = {
@@ -107,14 +117,34 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     },
   };
 
+  const limits: QueryLimits = { ...DEFAULT_LIMITS, ...options.limits };
+  // The cost depends on page sizes, which may be variables: it is checked once the operation is known, before planning.
+  const costPlugin: ApolloServerPlugin<GatewayContext> = {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, operation, request, schema }) {
+          if (!operation) return;
+          const error = costError(estimateCost(schema, document, operation, limits, request.variables ?? {}), limits);
+          if (error) throw new GraphQLError(error.message, { extensions: { ...error.extensions, http: { status: 400 } } });
+        },
+      };
+    },
+  };
+
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     formatError: maskError,
     includeStacktraceInErrorResponses: false,
+    // In production: no introspection, no sandbox, no "did you mean" hints that reveal the schema.
     introspection: !options.production,
     hideSchemaDetailsFromClientErrors: options.production,
     stopOnTerminationSignals: false,
-    plugins: [requestIdPlugin],
+    validationRules: [shapeLimitRule(limits)],
+    plugins: [
+      requestIdPlugin,
+      costPlugin,
+      options.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
+    ],
   });
   await apollo.start();
 
@@ -127,6 +157,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     },
     routes: demo?.post,
     maxBodyBytes: options.maxBodyBytes ?? 1_000_000,
+    maxBatchOperations: options.maxBatchOperations ?? 1,
+    requestTimeoutMs: options.requestTimeoutMs ?? 15_000,
     ready: async () => {
       const answers = await Promise.all(
         subgraphHealth.map((url) => fetch(url, { signal: AbortSignal.timeout(1000) }).then((r) => r.ok, () => false)),
@@ -189,6 +221,11 @@ function hsdsPassThrough(options: GatewayOptions, resourcesBaseUrl: string): Get
     }
     return { status: response.status, contentType: response.headers.get('content-type') ?? 'application/json', text: text() };
   };
+}
+
+/** Subgraph calls give up after `ms`, so that a hung subgraph costs one part of the answer, not the whole request. */
+function timedFetch(ms: number): Fetcher {
+  return ((url: string, init?: RequestInit) => fetch(url, { ...init, signal: AbortSignal.timeout(ms) })) as unknown as Fetcher;
 }
 
 function headerValue(request: IncomingMessage, name: string): string | undefined {

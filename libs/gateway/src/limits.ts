@@ -36,7 +36,8 @@ export interface QueryLimits {
   defaultListSize: number;
 }
 
-export const DEFAULT_LIMITS: QueryLimits = { maxDepth: 15, maxAliases: 30, maxRootFields: 20, maxCost: 50_000, defaultListSize: 25 };
+// Lists that are not connections are short by design (goals of a plan, history of a referral): 5 is their typical size.
+export const DEFAULT_LIMITS: QueryLimits = { maxDepth: 15, maxAliases: 30, maxRootFields: 20, maxCost: 25_000, defaultListSize: 5 };
 
 function refuse(context: ValidationContext, message: string, node: OperationDefinitionNode): void {
   context.reportError(new GraphQLError(message, { nodes: [node], extensions: { code: 'BAD_USER_INPUT' } }));

@@ -7,7 +7,7 @@
 import type { BearerVerifier } from '@caseflow/auth';
 import { createLogger, type LogLevel } from '@caseflow/core';
 import { createSubgraph, type RunningSubgraph } from '@caseflow/federation';
-import { createGateway, type DemoLogin, type Gateway } from '@caseflow/gateway';
+import { createGateway, type DemoLogin, type Gateway, type GatewayOptions } from '@caseflow/gateway';
 import { SUBGRAPHS, SUBGRAPH_NAMES, type SubgraphName } from './seed';
 
 export interface StackOptions {
@@ -21,6 +21,8 @@ export interface StackOptions {
   logLevel?: LogLevel;
   production?: boolean;
   poolMax?: number;
+  /** Gateway settings (limits, timeouts, body size) beyond the defaults. */
+  gateway?: Pick<GatewayOptions, 'limits' | 'maxBatchOperations' | 'requestTimeoutMs' | 'subgraphTimeoutMs' | 'maxBodyBytes'>;
   /** The demo sign-in for the dashboard (development only). */
   demoLogin?: DemoLogin;
   /** Interval of the subgraphs' background jobs; 0 turns them off (tests run jobs directly). */
@@ -72,6 +74,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     logger: createLogger('gateway', level),
     production: options.production ?? false,
     demoLogin: options.demoLogin,
+    ...options.gateway,
     resourcesBaseUrl: subgraphs.resources.baseUrl,
   });
   const port = await gateway.listen(options.ports?.gateway ?? 0, host);

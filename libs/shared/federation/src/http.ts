@@ -25,6 +25,10 @@ export interface HttpServiceOptions<C extends BaseContext> {
   /** GET routes answering JSON or text, keyed by path prefix. */
   getRoutes?: Record<string, GetRoute>;
   maxBodyBytes?: number;
+  /** Operations one HTTP request may batch; 1 (the default) refuses batches. */
+  maxBatchOperations?: number;
+  /** A GraphQL request not answered within this time is answered 503 UNAVAILABLE. */
+  requestTimeoutMs?: number;
   graphqlPath?: string;
   onError?: (error: unknown) => void;
 }
@@ -56,8 +60,10 @@ function readBody(request: IncomingMessage, limit: number): Promise<string> {
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) {
+        // Stop keeping the body but let the upload drain, so that the caller still gets the answer.
+        request.removeAllListeners('data');
+        request.resume();
         reject(new BodyTooLarge());
-        request.destroy();
         return;
       }
       chunks.push(chunk);
@@ -86,8 +92,16 @@ async function sendText(response: ServerResponse, status: number, contentType: s
   response.end();
 }
 
-export function sendError(response: ServerResponse, error: AppError): void {
-  sendJson(response, statusOf[error.code] ?? 500, { errors: [{ message: error.message, extensions: { code: error.code } }] });
+export function sendError(response: ServerResponse, error: AppError, status = statusOf[error.code] ?? 500): void {
+  sendJson(response, status, { errors: [{ message: error.message, extensions: { code: error.code } }] });
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new AppError('UNAVAILABLE', `The request did not finish within ${ms} ms; retry later`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
 export function createHttpService<C extends BaseContext>(options: HttpServiceOptions<C>): HttpService {
@@ -134,16 +148,22 @@ export function createHttpService<C extends BaseContext>(options: HttpServiceOpt
         return sendError(response, new AppError('BAD_USER_INPUT', 'The request body is not valid JSON'));
       }
     }
+    if (Array.isArray(body)) {
+      const max = options.maxBatchOperations ?? 1;
+      if (max <= 1) return sendError(response, new AppError('BAD_USER_INPUT', 'Batched operations are not accepted; send one operation per request'));
+      if (body.length > max) return sendError(response, new AppError('BAD_USER_INPUT', `A batch may hold at most ${max} operations; this one has ${body.length}`));
+    }
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(request.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
     // The context is built before execution so that an unauthenticated request is refused outright.
     const context = await options.context(request);
-    const result = await options.apollo.executeHTTPGraphQLRequest({
+    const execution = options.apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: request.method ?? 'POST', headers, search: url.search, body },
       context: async () => context,
     });
+    const result = options.requestTimeoutMs ? await withTimeout(execution, options.requestTimeoutMs) : await execution;
     for (const [key, value] of result.headers) response.setHeader(key, value);
     response.statusCode = result.status ?? 200;
     if (result.body.kind === 'complete') {
@@ -159,9 +179,9 @@ export function createHttpService<C extends BaseContext>(options: HttpServiceOpt
     handle(request, response)
       .catch((error: unknown) => {
         if (error instanceof BodyTooLarge) {
-          sendError(response, new AppError('BAD_USER_INPUT', `The request body exceeds ${limit} bytes`));
+          if (!response.headersSent) sendError(response, new AppError('BAD_USER_INPUT', `The request body exceeds ${limit} bytes`), 413);
         } else if (error instanceof AppError) {
-          sendError(response, error);
+          if (!response.headersSent) sendError(response, error);
         } else {
           options.onError?.(error);
           if (!response.headersSent) sendJson(response, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
