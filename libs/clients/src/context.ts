@@ -3,6 +3,7 @@ import { In, type DataSource } from 'typeorm';
 import { groupLoader, rowLoader, type RequestContext, type SubgraphRuntimeOptions } from '@caseflow/federation';
 import { AssessmentEntity, AssessmentItemEntity } from './assessment/assessment.entity';
 import { AssessmentService } from './assessment/assessment.service';
+import type { AuditPeers } from './audit/audit-trail';
 import { ClientCommands } from './client/client.commands';
 import { ClientEntity } from './client/client.entity';
 import { ClientService } from './client/client.service';
@@ -37,6 +38,7 @@ export interface ClientsContext extends RequestContext {
   notes: NoteService;
   consents: ConsentService;
   dataSource: DataSource;
+  auditPeers: AuditPeers;
 }
 
 export function createClientsLoaders(dataSource: DataSource): ClientsLoaders {
@@ -99,6 +101,7 @@ export function createClientsContext(dataSource: DataSource, base: RequestContex
     ...base,
     dataSource,
     loaders,
+    auditPeers: { plansUrl: options.plansUrl, referralsUrl: options.referralsUrl, timeoutMs: options.peerTimeoutMs },
     clients: new ClientService(dataSource, loaders, base.audit),
     commands: new ClientCommands(dataSource, loaders, base.audit),
     staff: new StaffService(loaders),

@@ -5,6 +5,7 @@ import { createLogger } from '@caseflow/core';
 import { clientAccessRoute } from './access/access.route';
 import { AssessmentEntity, AssessmentItemEntity, CharacteristicEntity } from './assessment/assessment.entity';
 import { AssessmentResolver } from './assessment/assessment.resolver';
+import { AuditTrailResolver } from './audit/audit-trail';
 import { startPriorityJob } from './caseload/priority.job';
 import { ClientMutationResolver } from './client/client-mutation.resolver';
 import { ClientEntity } from './client/client.entity';
@@ -24,7 +25,7 @@ import { StaffResolver } from './staff/staff.resolver';
 
 export function buildClientsSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-    resolvers: [ClientResolver, ClientMutationResolver, EligibilityResolver, StaffResolver, AssessmentResolver, NoteResolver, ConsentResolver],
+    resolvers: [AuditTrailResolver, ClientResolver, ClientMutationResolver, EligibilityResolver, StaffResolver, AssessmentResolver, NoteResolver, ConsentResolver],
     referenceResolvers: clientsReferenceResolvers,
   });
 }

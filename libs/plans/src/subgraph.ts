@@ -1,5 +1,6 @@
+import { assertSupervisorOfClient } from '@caseflow/auth';
 import type { GraphQLSchema } from 'graphql';
-import { buildFederatedSchema, type SubgraphDefinition } from '@caseflow/federation';
+import { AUDIT_TRAIL_PATH, auditTrailRoute, buildFederatedSchema, type SubgraphDefinition } from '@caseflow/federation';
 import { AttainmentResolver } from './attainment/attainment.resolver';
 import { ClientPlansResolver } from './client/client-plans.resolver';
 import { createPlansContext, type PlansContext } from './context';
@@ -38,4 +39,9 @@ export const plansSubgraph: SubgraphDefinition<PlansContext> = {
   migrations: [InitPlans1763856000001, PlanRevisionsAndRankings1763856000011],
   buildSchema: buildPlansSchema,
   createContext: (dataSource, base, options) => createPlansContext(dataSource, base, options),
+  internalRoutes: (dataSource, options) => ({
+    [AUDIT_TRAIL_PATH]: auditTrailRoute(dataSource, 'plans', 'plans', (actor, token, requestId, clientId) =>
+      assertSupervisorOfClient({ clientsUrl: options.clientsUrl ?? '', timeoutMs: options.peerTimeoutMs }, actor, token, requestId, clientId),
+    ),
+  }),
 };

@@ -5,8 +5,8 @@
  * its own (apps/<name>/src/main.ts).
  */
 import type { BearerVerifier } from '@caseflow/auth';
-import { createLogger, type LogLevel } from '@caseflow/core';
 import { createSubgraph, type RunningSubgraph } from '@caseflow/federation';
+import { createLogger, freePort, type LogLevel } from '@caseflow/core';
 import { createGateway, type DemoLogin, type Gateway, type GatewayOptions } from '@caseflow/gateway';
 import { SUBGRAPHS, SUBGRAPH_NAMES, type SubgraphName } from './seed';
 
@@ -47,9 +47,12 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const host = options.host ?? '127.0.0.1';
   const level = options.logLevel ?? 'warn';
   const subgraphs = {} as Record<SubgraphName, StackSubgraph>;
-  const peers: { clientsUrl?: string; resourcesUrl?: string } = {};
+  // Ports are chosen first, so that every subgraph knows every peer's address (clients gathers the audit trail from plans and referrals).
+  const ports = {} as Record<SubgraphName, number>;
+  for (const name of SUBGRAPH_NAMES) ports[name] = options.ports?.[name] || (await freePort());
+  const base = (name: SubgraphName) => `http://${host}:${ports[name]}`;
+  const peers = { clientsUrl: base('clients'), resourcesUrl: base('resources'), plansUrl: base('plans'), referralsUrl: base('referrals') };
 
-  // Each subgraph after the ones it asks questions: clients asks resources; plans and referrals ask both.
   for (const name of ['resources', 'clients', 'plans', 'referrals'] as const) {
     const subgraph = await createSubgraph(SUBGRAPHS[name], {
       databaseUrl: options.databaseUrlFor(name),
@@ -59,11 +62,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       jobIntervalMs: options.jobIntervalMs,
       ...peers,
     });
-    const port = await subgraph.listen(options.ports?.[name] ?? 0, host);
-    const baseUrl = `http://${host}:${port}`;
-    subgraphs[name] = { subgraph, baseUrl, url: `${baseUrl}/graphql` };
-    if (name === 'clients') peers.clientsUrl = baseUrl;
-    if (name === 'resources') peers.resourcesUrl = baseUrl;
+    await subgraph.listen(ports[name], host);
+    subgraphs[name] = { subgraph, baseUrl: base(name), url: `${base(name)}/graphql` };
   }
 
   const gateway = await createGateway({

@@ -1,5 +1,6 @@
+import { assertSupervisorOfClient } from '@caseflow/auth';
 import type { GraphQLSchema } from 'graphql';
-import { buildFederatedSchema, type SubgraphDefinition } from '@caseflow/federation';
+import { AUDIT_TRAIL_PATH, auditTrailRoute, buildFederatedSchema, type SubgraphDefinition } from '@caseflow/federation';
 import { ClientReferralsResolver } from './client/client-referrals.resolver';
 import { createReferralsContext, type ReferralsContext } from './context';
 import { DEFAULT_JOB_INTERVAL_MS, startExpirySweep } from './expiry/expiry.job';
@@ -38,5 +39,10 @@ export const referralsSubgraph: SubgraphDefinition<ReferralsContext> = {
   migrations: [InitReferrals1763856000002, ClosedLoopReferrals1763856000012],
   buildSchema: buildReferralsSchema,
   createContext: (dataSource, base, options) => createReferralsContext(dataSource, base, options),
+  internalRoutes: (dataSource, options) => ({
+    [AUDIT_TRAIL_PATH]: auditTrailRoute(dataSource, 'referrals', 'referrals', (actor, token, requestId, clientId) =>
+      assertSupervisorOfClient({ clientsUrl: options.clientsUrl ?? '', timeoutMs: options.peerTimeoutMs }, actor, token, requestId, clientId),
+    ),
+  }),
   start: (dataSource, options) => startExpirySweep(dataSource, options.jobIntervalMs ?? DEFAULT_JOB_INTERVAL_MS, options.logger),
 };

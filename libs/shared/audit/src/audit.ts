@@ -129,3 +129,54 @@ export function auditTableSql(schema: string): string[] {
        FOR EACH STATEMENT EXECUTE FUNCTION "${schema}".audit_event_append_only()`,
   ];
 }
+
+/** One recorded event, as the audit trail shows it. */
+export interface AuditRecord {
+  id: string;
+  /** ISO-8601 with microseconds, so that positions compare exactly. */
+  at: string;
+  source: string;
+  actorId: string;
+  actorRole: string;
+  actorOrganizationId: string;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  clientId: string | null;
+  outcome: AuditOutcome;
+  detail: string | null;
+  requestId: string;
+}
+
+export interface AuditTrailQuery {
+  clientId: string;
+  /** Only events strictly older than this position (time, then id), for paging. */
+  before?: { at: string; id: string } | null;
+  limit: number;
+}
+
+/** A client's events in one subgraph's audit table, newest first (index audit_event_client_at_idx). */
+export async function readAuditTrail(db: Queryable, schema: string, source: string, query: AuditTrailQuery): Promise<AuditRecord[]> {
+  const rows = (await db.query(
+    `SELECT id::text, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at, actor_id, actor_role, actor_organization_id, action, entity_type, entity_id, client_id, outcome, detail, request_id
+       FROM "${schema}".audit_event
+      WHERE client_id = $1 ${query.before ? 'AND (at, id) < ($3::timestamptz, $4::bigint)' : ''}
+      ORDER BY at DESC, id DESC LIMIT $2`,
+    query.before ? [query.clientId, query.limit, query.before.at, query.before.id] : [query.clientId, query.limit],
+  )) as Array<Record<string, unknown>>;
+  return rows.map((r) => ({
+    id: String(r.id),
+    at: String(r.at),
+    source,
+    actorId: String(r.actor_id),
+    actorRole: String(r.actor_role),
+    actorOrganizationId: String(r.actor_organization_id),
+    action: String(r.action),
+    entityType: String(r.entity_type),
+    entityId: (r.entity_id as string | null) ?? null,
+    clientId: (r.client_id as string | null) ?? null,
+    outcome: r.outcome as AuditOutcome,
+    detail: (r.detail as string | null) ?? null,
+    requestId: String(r.request_id),
+  }));
+}

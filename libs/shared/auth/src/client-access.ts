@@ -103,3 +103,14 @@ export function assertCanWrite(grant: ClientGrant): void {
   if (!grant.exists) throw notFound('Client', grant.clientId);
   if (!grant.write) throw forbidden("You may not change this client's case");
 }
+
+/**
+ * For reading a client's audit trail: the caller must be a supervisor with
+ * case access to the client (i.e. of the client's agency). Asked of the
+ * clients subgraph; fails closed.
+ */
+export async function assertSupervisorOfClient(options: ClientAccessOptions, actor: { role: string }, internalToken: string, requestId: string, clientId: string): Promise<void> {
+  if (actor.role !== 'SUPERVISOR') throw forbidden("Only a supervisor reads a client's audit trail");
+  const grant = await createClientAccessLoader(options, internalToken, requestId).load(clientId);
+  assertCanWrite(grant);
+}

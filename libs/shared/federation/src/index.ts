@@ -9,3 +9,4 @@ export * from './subgraph-server';
 export * from './subgraph';
 export * from './process';
 export * from './jobs';
+export * from './audit-route';

@@ -24,6 +24,8 @@ export async function runSubgraphProcess<C extends RequestContext>(definition: S
       INTERNAL_TOKEN_SECRET: setting.secret(),
       CLIENTS_URL: setting.url('http://127.0.0.1:4001'),
       RESOURCES_URL: setting.url('http://127.0.0.1:4004'),
+      PLANS_URL: setting.url('http://127.0.0.1:4002'),
+      REFERRALS_URL: setting.url('http://127.0.0.1:4003'),
       DB_POOL_MAX: setting.integer(1, 200, 10),
       DB_STATEMENT_TIMEOUT_MS: setting.integer(100, 600_000, 5000),
       DB_CONNECT_TIMEOUT_MS: setting.integer(100, 60_000, 2000),
@@ -48,6 +50,8 @@ export async function runSubgraphProcess<C extends RequestContext>(definition: S
     connectTimeoutMs: config.DB_CONNECT_TIMEOUT_MS as number,
     clientsUrl: config.CLIENTS_URL as string,
     resourcesUrl: config.RESOURCES_URL as string,
+    plansUrl: config.PLANS_URL as string,
+    referralsUrl: config.REFERRALS_URL as string,
     peerTimeoutMs: config.PEER_TIMEOUT_MS as number,
     jobIntervalMs: config.JOB_INTERVAL_MS as number,
   });

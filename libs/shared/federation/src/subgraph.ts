@@ -17,6 +17,9 @@ export interface SubgraphRuntimeOptions {
   clientsUrl?: string;
   /** Base URL of the resources subgraph. */
   resourcesUrl?: string;
+  /** Base URLs of the plans and referrals subgraphs (the clients subgraph gathers a client's audit trail from them). */
+  plansUrl?: string;
+  referralsUrl?: string;
   /** Timeout of a call to another subgraph. */
   peerTimeoutMs?: number;
   /** How often background jobs run (ms); 0 turns them off (tests drive jobs directly). */
@@ -33,7 +36,7 @@ export interface SubgraphDefinition<C extends RequestContext> {
   migrations: MixedList<Function | string>;
   buildSchema(): Promise<GraphQLSchema>;
   createContext(dataSource: DataSource, base: RequestContext, options: SubgraphRuntimeOptions): C;
-  internalRoutes?(dataSource: DataSource): Record<string, InternalRoute>;
+  internalRoutes?(dataSource: DataSource, options: SubgraphRuntimeOptions): Record<string, InternalRoute>;
   /** Internal GET routes keyed by path prefix (e.g. a REST API the gateway passes through); internal token required. */
   internalGetRoutes?(dataSource: DataSource): Record<string, InternalGetRoute>;
   /**
@@ -65,7 +68,7 @@ export async function createSubgraph<C extends RequestContext>(definition: Subgr
     internalSecret: options.internalSecret,
     logger: options.logger,
     extendContext: (base) => definition.createContext(database.dataSource, base, options),
-    internalRoutes: definition.internalRoutes?.(database.dataSource),
+    internalRoutes: definition.internalRoutes?.(database.dataSource, options),
     internalGetRoutes: definition.internalGetRoutes?.(database.dataSource),
   });
   const stopJobs = definition.start?.(database.dataSource, options) ?? (async () => undefined);

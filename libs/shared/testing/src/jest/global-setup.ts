@@ -4,7 +4,8 @@ import { join } from 'node:path';
 // jest loads globalSetup outside its module system, where workspace aliases do not resolve.
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { startEmbeddedPostgres, type EmbeddedPostgresServer } from '../../../db/src/embedded';
-import { freePort } from '../ports';
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { freePort } from '../../../core/src/ports';
 import { TEST_SERVER_URL_ENV } from '../env';
 
 declare global {
