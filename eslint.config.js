@@ -10,7 +10,7 @@ const domains = ['clients', 'plans', 'referrals', 'resources'];
 const everything = ['scope:shared', 'scope:gateway', 'scope:platform', ...domains.map((d) => `scope:${d}`)];
 
 module.exports = [
-  { ignores: ['**/node_modules/**', '**/dist/**', '.data/**', '.nx/**', 'coverage/**', '**/*.js'] },
+  { ignores: ['**/node_modules/**', '**/dist/**', '.data/**', '.nx/**', 'coverage/**', '**/*.js', '**/*.mjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -30,10 +30,12 @@ export interface TestStackOptions {
   /** Production mode: no introspection, no sandbox, no demo sign-in. */
   production?: boolean;
   gateway?: StackOptions['gateway'];
+  /** A database of the test's own (e.g. on a server the test stops and starts); a fresh one on the run's server otherwise. */
+  databaseUrl?: string;
 }
 
 export async function startTestStack(options: TestStackOptions = {}): Promise<TestStack> {
-  const databaseUrl = await createTestDatabase('e2e');
+  const databaseUrl = options.databaseUrl ?? (await createTestDatabase('e2e'));
   const world = demoWorld(new Date());
   await seedDemo(() => databaseUrl, world);
   const issuer = createTestIssuer();

@@ -12,7 +12,7 @@ describe('maskError', () => {
 
   it('turns an unreachable subgraph into UNAVAILABLE naming the missing part', () => {
     expect(maskError({ message: 'request to http://10.1.2.3:4002/graphql failed, reason: connect ECONNREFUSED', path: ['clients', 'edges', 0, 'node', 'activePlan'], extensions: { code: 'INTERNAL_SERVER_ERROR', serviceName: 'plans' } })).toEqual({
-      message: 'A part of this answer is unavailable (plans); retry later',
+      message: 'A part of this answer is unavailable (the plans service); retry later',
       path: ['clients', 'edges', 0, 'node', 'activePlan'],
       locations: undefined,
       extensions: { code: 'UNAVAILABLE', service: 'plans' },

@@ -63,20 +63,36 @@ const knownCodes = new Set([
   'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'OPERATION_RESOLUTION_FAILURE',
 ]);
 
-/** Keeps known error codes and their messages; masks everything else, so no internal detail reaches a caller. */
-export function maskError(formatted: GraphQLFormattedError): GraphQLFormattedError {
-  const code = String(formatted.extensions?.code ?? '');
-  const base = { locations: formatted.locations, path: formatted.path };
-  if (knownCodes.has(code)) {
-    const field = formatted.extensions?.field;
-    return { ...base, message: formatted.message, extensions: { code, ...(field ? { field } : {}) } };
-  }
-  if (/subgraph|fetch failed|ECONNREFUSED|socket hang up|Couldn't reach|request to .* failed/i.test(formatted.message)) {
-    const service = formatted.extensions?.serviceName;
-    return { ...base, message: `A part of this answer is unavailable${service ? ` (${service})` : ''}; retry later`, extensions: { code: 'UNAVAILABLE', ...(service ? { service } : {}) } };
-  }
-  return { ...base, message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+/**
+ * Keeps known error codes and their messages; masks everything else, so no
+ * internal detail reaches a caller. A subgraph that cannot be reached becomes
+ * UNAVAILABLE naming that part of the graph (found from its address).
+ */
+export function createErrorMasker(subgraphUrls: Record<string, string> = {}): (formatted: GraphQLFormattedError) => GraphQLFormattedError {
+  const hosts = Object.entries(subgraphUrls).map(([name, url]) => [name, new URL(url).host] as const);
+  return (formatted) => {
+    const code = String(formatted.extensions?.code ?? '');
+    const base = { locations: formatted.locations, path: formatted.path };
+    if (knownCodes.has(code)) {
+      const field = formatted.extensions?.field;
+      return { ...base, message: formatted.message, extensions: { code, ...(field ? { field } : {}) } };
+    }
+    if (/subgraph|fetch failed|ECONNREFUSED|socket hang up|Couldn't reach|request to .* failed|aborted|timeout/i.test(formatted.message)) {
+      const service =
+        (formatted.extensions?.serviceName as string | undefined) ??
+        /subgraph (\w+) unreachable/i.exec(formatted.message)?.[1] ??
+        hosts.find(([, host]) => formatted.message.includes(host))?.[0];
+      return {
+        ...base,
+        message: `A part of this answer is unavailable${service ? ` (the ${service} service)` : ''}; retry later`,
+        extensions: { code: 'UNAVAILABLE', ...(service ? { service } : {}) },
+      };
+    }
+    return { ...base, message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  };
 }
+
+export const maskError = createErrorMasker();
 
 class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   override willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]): void {
@@ -93,7 +109,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const demo = options.demoLogin ? demoLoginRoutes(options.demoLogin) : null;
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
-    buildService: ({ name, url }) => new SubgraphDataSource({ url: options.subgraphUrls[name] ?? url, fetcher: timedFetch(options.subgraphTimeoutMs ?? 10_000) }),
+    buildService: ({ name, url }) => new SubgraphDataSource({ url: options.subgraphUrls[name] ?? url, fetcher: timedFetch(name, options.subgraphTimeoutMs ?? 10_000) }),
   });
 
   const requestIdPlugin: ApolloServerPlugin<GatewayContext> = {
@@ -133,7 +149,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
 
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    formatError: maskError,
+    formatError: createErrorMasker(options.subgraphUrls),
     includeStacktraceInErrorResponses: false,
     // In production: no introspection, no sandbox, no "did you mean" hints that reveal the schema.
     introspection: !options.production,
@@ -223,9 +239,19 @@ function hsdsPassThrough(options: GatewayOptions, resourcesBaseUrl: string): Get
   };
 }
 
-/** Subgraph calls give up after `ms`, so that a hung subgraph costs one part of the answer, not the whole request. */
-function timedFetch(ms: number): Fetcher {
-  return ((url: string, init?: RequestInit) => fetch(url, { ...init, signal: AbortSignal.timeout(ms) })) as unknown as Fetcher;
+/**
+ * Subgraph calls give up after `ms`, so that a hung subgraph costs one part of
+ * the answer, not the whole request; a failure names the subgraph (for the
+ * error the caller gets) and nothing else.
+ */
+function timedFetch(name: string, ms: number): Fetcher {
+  return (async (url: string, init?: RequestInit) => {
+    try {
+      return await fetch(url, { ...init, signal: AbortSignal.timeout(ms) });
+    } catch {
+      throw new Error(`Subgraph ${name} unreachable`);
+    }
+  }) as unknown as Fetcher;
 }
 
 function headerValue(request: IncomingMessage, name: string): string | undefined {

@@ -40,6 +40,10 @@ export interface Stack {
   gatewayBaseUrl: string;
   gateway: Gateway;
   subgraphs: Record<SubgraphName, StackSubgraph>;
+  /** Stops one subgraph (as an outage would), leaving the others and the gateway running. */
+  stopSubgraph(name: SubgraphName): Promise<void>;
+  /** Starts a stopped subgraph again on the same address, with the same settings. */
+  startSubgraph(name: SubgraphName): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -53,7 +57,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const base = (name: SubgraphName) => `http://${host}:${ports[name]}`;
   const peers = { clientsUrl: base('clients'), resourcesUrl: base('resources'), plansUrl: base('plans'), referralsUrl: base('referrals') };
 
-  for (const name of ['resources', 'clients', 'plans', 'referrals'] as const) {
+  const start = async (name: SubgraphName) => {
     const subgraph = await createSubgraph(SUBGRAPHS[name], {
       databaseUrl: options.databaseUrlFor(name),
       internalSecret: options.internalSecret,
@@ -64,7 +68,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     });
     await subgraph.listen(ports[name], host);
     subgraphs[name] = { subgraph, baseUrl: base(name), url: `${base(name)}/graphql` };
-  }
+  };
+  const stopped = new Set<SubgraphName>();
+  for (const name of ['resources', 'clients', 'plans', 'referrals'] as const) await start(name);
 
   const gateway = await createGateway({
     supergraphSdl: options.supergraphSdl,
@@ -85,9 +91,19 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     gatewayBaseUrl,
     gateway,
     subgraphs,
+    stopSubgraph: async (name) => {
+      if (stopped.has(name)) return;
+      stopped.add(name);
+      await subgraphs[name].subgraph.stop();
+    },
+    startSubgraph: async (name) => {
+      if (!stopped.has(name)) return;
+      await start(name);
+      stopped.delete(name);
+    },
     stop: async () => {
       await gateway.stop();
-      await Promise.all(SUBGRAPH_NAMES.map((n) => subgraphs[n].subgraph.stop()));
+      await Promise.all(SUBGRAPH_NAMES.filter((n) => !stopped.has(n)).map((n) => subgraphs[n].subgraph.stop()));
     },
   };
 }

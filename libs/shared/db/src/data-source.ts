@@ -80,12 +80,13 @@ const connectionErrorCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT',
 export function isConnectionError(error: unknown): boolean {
   let current: unknown = error;
   for (let depth = 0; current && depth < 4; depth += 1) {
-    const e = current as { code?: string; message?: string; driverError?: unknown; cause?: unknown };
+    // graphql-js wraps a thrown non-Error (pg throws plain objects for refused connections) as NonErrorThrown with `thrownValue`.
+    const e = current as { code?: string; message?: string; driverError?: unknown; cause?: unknown; thrownValue?: unknown };
     if (e.code && connectionErrorCodes.has(e.code)) return true;
     if (typeof e.message === 'string' && /timeout exceeded when trying to connect|Connection terminated|connect ECONNREFUSED/i.test(e.message)) {
       return true;
     }
-    current = e.driverError ?? e.cause;
+    current = e.driverError ?? e.cause ?? e.thrownValue;
   }
   return false;
 }

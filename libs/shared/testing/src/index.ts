@@ -6,3 +6,4 @@ export * from './subgraph';
 export * from './issuer';
 export * from './process';
 export * from './subgraph-process';
+export * from './owned-postgres';
