@@ -156,6 +156,14 @@ describe('identity', () => {
     }
   });
 
+  it('gives a refusal at the door a request id too, in the body and the header', async () => {
+    const response = await fetch(stack.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ me { id } }"}' });
+    const body = (await response.json()) as { errors: Array<{ extensions: { code: string; requestId: string } }> };
+    expect(response.status).toBe(401);
+    expect(body.errors[0].extensions).toEqual({ code: 'UNAUTHENTICATED', requestId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+    expect(response.headers.get('x-request-id')).toBe(body.errors[0].extensions.requestId);
+  });
+
   it('answers no demo sign-in in production mode', async () => {
     const users = await fetch(`${stack.gatewayBaseUrl}/auth/demo-users`);
     expect(users.status).toBe(404);

@@ -22,7 +22,7 @@ import { DEFAULT_LIMITS, type QueryLimits, costError, estimateCost, shapeLimitRu
 import type { Fetcher } from '@apollo/utils.fetcher';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import { createHttpService, type GetRoute, type HttpService } from '@caseflow/federation';
+import { createHttpService, type GetRoute, type HttpService, requestIdOf } from '@caseflow/federation';
 
 export interface GatewayContext {
   actor: Actor;
@@ -183,7 +183,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     },
     onError: (error) => logger.error('unhandled error', errorFields(error)),
     context: async (request: IncomingMessage) => {
-      const requestId = randomUUID();
+      const requestId = requestIdOf(request);
       const actor = await options.verifyBearer(headerValue(request, 'authorization'));
       return { actor, requestId, internalToken: signInternalToken({ actor, requestId }, options.internalSecret) };
     },

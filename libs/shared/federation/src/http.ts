@@ -4,6 +4,7 @@
  * sets keep-alive above the gateway's idle socket timeout, limits body size,
  * and drains in-flight requests on `stop()`.
  */
+import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
@@ -92,8 +93,21 @@ async function sendText(response: ServerResponse, status: number, contentType: s
   response.end();
 }
 
-export function sendError(response: ServerResponse, error: AppError, status = statusOf[error.code] ?? 500): void {
-  sendJson(response, status, { errors: [{ message: error.message, extensions: { code: error.code } }] });
+const requestIds = new WeakMap<IncomingMessage, string>();
+
+/** The id this service gave the request (never one a caller sent): in every error answer, log line and subgraph call. */
+export function requestIdOf(request: IncomingMessage): string {
+  let id = requestIds.get(request);
+  if (!id) {
+    id = randomUUID();
+    requestIds.set(request, id);
+  }
+  return id;
+}
+
+export function sendError(response: ServerResponse, error: AppError, status = statusOf[error.code] ?? 500, requestId?: string): void {
+  if (requestId && !response.headersSent) response.setHeader('x-request-id', requestId);
+  sendJson(response, status, { errors: [{ message: error.message, extensions: { code: error.code, ...(requestId ? { requestId } : {}) } }] });
 }
 
 function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
@@ -178,12 +192,13 @@ export function createHttpService<C extends BaseContext>(options: HttpServiceOpt
     inFlight += 1;
     handle(request, response)
       .catch((error: unknown) => {
+        const requestId = requestIdOf(request);
         if (error instanceof BodyTooLarge) {
-          if (!response.headersSent) sendError(response, new AppError('BAD_USER_INPUT', `The request body exceeds ${limit} bytes`), 413);
+          if (!response.headersSent) sendError(response, new AppError('BAD_USER_INPUT', `The request body exceeds ${limit} bytes`), 413, requestId);
         } else if (error instanceof AppError) {
-          if (!response.headersSent) sendError(response, error);
+          if (!response.headersSent) sendError(response, error, undefined, requestId);
         } else {
-          options.onError?.(error);
+          options.onError?.(Object.assign(error instanceof Error ? error : new Error(String(error)), { requestId }));
           if (!response.headersSent) sendJson(response, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
           else response.end();
         }
