@@ -86,3 +86,25 @@ describe("a client's file and the caseload through the gateway (the clients subg
     expect(res.data).toEqual({ client: null });
   });
 });
+
+describe('a closed case', () => {
+  it('takes no new plan or referral until it is re-opened', async () => {
+    const client = stack.world.clients.filter((c) => c.caseManagerId === stack.staff('casey').id && c.status === 'ACTIVE')[5];
+    const closed = await stack.as('casey', `mutation($input: CloseCaseInput!) { closeCase(input: $input) { status } }`, { input: { clientId: client.id, outcome: 'MOVED' } });
+    expect(closed.data).toEqual({ closeCase: { status: 'CLOSED' } });
+    const plans = async () => Number((await stack.sql<{ n: string }>('SELECT count(*) AS n FROM plans.action_plan WHERE client_id = $1', [client.id]))[0].n);
+    const referrals = async () => Number((await stack.sql<{ n: string }>('SELECT count(*) AS n FROM referrals.referral WHERE client_id = $1', [client.id]))[0].n);
+    const before = [await plans(), await referrals()];
+    const goal = { description: 'Settle in the new town', term: 'SHORT', smart: { specific: true, measurable: true, achievable: true, relevant: true, timeLimited: true }, tasks: [] };
+    const plan = await stack.as('casey', operation('intake', 'CreateActionPlan'), { input: { clientId: client.id, goals: [goal] } });
+    expect(errorCodes(plan)).toEqual(['INVALID_TRANSITION']);
+    const service = stack.world.services.find((s) => s.organizationId === NORTHSIDE_ID)!;
+    const referral = await stack.as('casey', operation('refer', 'CreateReferral'), { input: { clientId: client.id, serviceId: service.id, need: 'Food', necessaryRationale: 'n', appropriateRationale: 'a' } });
+    expect(errorCodes(referral)).toEqual(['INVALID_TRANSITION']);
+    expect([await plans(), await referrals()]).toEqual(before);
+
+    await stack.as('casey', `mutation($id: ID!) { reopenCase(clientId: $id, reason: "Moved back") { status } }`, { id: client.id });
+    const again = await stack.as('casey', operation('intake', 'CreateActionPlan'), { input: { clientId: client.id, goals: [goal] } });
+    expect(again.errors).toBeUndefined();
+  });
+});

@@ -33,6 +33,11 @@ describe('decideGrant', () => {
     expect(grant.consents).toEqual([{ recipientOrganizationId: NORTHSIDE, scope: ['CONTACT_INFO', 'REFERRAL_DETAILS'], expiresAt: '2027-02-01T00:00:00.000Z' }]);
   });
 
+  it("tells those who may change the case its status, and nobody else", () => {
+    expect(decideGrant(casey, client.id, { ...client, status: 'CLOSED' }, [], now).status).toBe('CLOSED');
+    expect(decideGrant(pat, client.id, { ...client, status: 'CLOSED' }, [consent()], now).status).toBeUndefined();
+  });
+
   it('denies another case manager of the same agency', () => {
     expect(decideGrant(jordan, client.id, client, [], now)).toEqual({ clientId: client.id, exists: true, organizationId: null, read: [], write: false, consents: [] });
   });

@@ -14,6 +14,7 @@ export interface ClientFacts {
   id: string;
   organizationId: string;
   assignedCaseManagerId: string | null;
+  status?: 'INTAKE' | 'ACTIVE' | 'ON_HOLD' | 'CLOSED';
 }
 
 export interface ConsentFacts {
@@ -52,6 +53,7 @@ export function decideGrant(actor: Actor, clientId: string, client: ClientFacts 
       organizationId: client.organizationId,
       read: [...INFORMATION_KINDS],
       write: true,
+      status: client.status ?? null,
       consents: active.map((c) => ({ recipientOrganizationId: c.recipientOrganizationId, scope: c.scope, expiresAt: c.expiresAt.toISOString() })),
     };
   }

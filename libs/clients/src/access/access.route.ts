@@ -25,7 +25,7 @@ export function clientAccessRoute(dataSource: DataSource): InternalRoute {
         ? [[], []]
         : await Promise.all([
             dataSource.getRepository(ClientEntity).find({
-              select: { id: true, organizationId: true, assignedCaseManagerId: true },
+              select: { id: true, organizationId: true, assignedCaseManagerId: true, status: true },
               where: { id: In(uuids) },
             }),
             dataSource.getRepository(ConsentEntity).findBy({ clientId: In(uuids), revokedAt: IsNull(), expiresAt: MoreThan(now) }),

@@ -1,5 +1,5 @@
 import type DataLoader from 'dataloader';
-import { type Actor, canRead, type ClientGrant, isUuid } from '@caseflow/auth';
+import { type Actor, assertCaseOpen, canRead, type ClientGrant, isUuid } from '@caseflow/auth';
 import type { AuditAction, AuditTrail } from '@caseflow/audit';
 import { forbidden, notFound } from '@caseflow/core';
 
@@ -38,6 +38,7 @@ export class PlanAccess {
       this.audit.note({ action, entityType, entityId, clientId, outcome: 'DENIED', detail: `role ${actor.role}` });
       throw forbidden("You may not change this client's plans");
     }
+    assertCaseOpen(grant);
     return grant;
   }
 

@@ -8,7 +8,7 @@
  * the other is INVALID_TRANSITION with nothing written.
  */
 import type { DataSource, EntityManager } from 'typeorm';
-import { type Actor, type ClientGrant } from '@caseflow/auth';
+import { type Actor, assertCaseOpen, type ClientGrant } from '@caseflow/auth';
 import type { AuditTrail } from '@caseflow/audit';
 import { AppError, badInput, forbidden, invalidTransition, notFound } from '@caseflow/core';
 import type { ReferralsLoaders, ReferralsPeers } from '../context';
@@ -83,6 +83,7 @@ export class ReferralWorkflow {
       this.audit.note({ action: 'CREATE', entityType: 'Referral', clientId: valid.clientId, outcome: 'DENIED', detail: 'no case access' });
       throw forbidden('You may refer only clients on your own case');
     }
+    assertCaseOpen(grant);
     if (!service) throw notFound('Service', valid.serviceId);
     if (service.status !== ACTIVE_SERVICE_STATUS) throw badInput('input.serviceId', `is not an active service (its status is ${service.status})`);
     if (valid.serviceAtLocationId !== null && !service.serviceAtLocationIds.includes(valid.serviceAtLocationId)) {
@@ -127,6 +128,7 @@ export class ReferralWorkflow {
       if (referral.respondBy && referral.respondBy.getTime() <= Date.now()) {
         throw invalidTransition('This referral cannot be sent: its respondBy has passed; create a new referral');
       }
+      assertCaseOpen(caller.grant as ClientGrant);
       const clearance = clearToSend(actor, caller.grant as ClientGrant, referral.organizationId, override, new Date());
       return clearance.by === 'override'
         ? { note: `Sent without a recorded consent (supervisor override): ${clearance.reason}`, override: clearance.reason }

@@ -12,7 +12,7 @@
  * question fails closed with UNAVAILABLE: nothing is shown.
  */
 import DataLoader from 'dataloader';
-import { AppError, forbidden, notFound, unavailable } from '@caseflow/core';
+import { AppError, forbidden, invalidTransition, notFound, unavailable } from '@caseflow/core';
 import { INTERNAL_TOKEN_HEADER, REQUEST_ID_HEADER } from './internal-token';
 
 export const INFORMATION_KINDS = ['CONTACT_INFO', 'ASSESSMENTS', 'PLANS', 'REFERRAL_DETAILS', 'CASE_NOTES'] as const;
@@ -30,6 +30,8 @@ export interface ClientGrant {
   read: InformationKind[];
   /** Whether the caller may change the case (plans, referrals, notes). */
   write: boolean;
+  /** The case's status, for callers who may change it (a CLOSED case takes no new plans or referrals). */
+  status?: 'INTAKE' | 'ACTIVE' | 'ON_HOLD' | 'CLOSED' | null;
   /** The client's active consents, given only to callers who may write (for consent gates). */
   consents: ActiveConsent[];
 }
@@ -102,6 +104,11 @@ export function assertCanRead(grant: ClientGrant, kind: InformationKind): void {
 export function assertCanWrite(grant: ClientGrant): void {
   if (!grant.exists) throw notFound('Client', grant.clientId);
   if (!grant.write) throw forbidden("You may not change this client's case");
+}
+
+/** Throws INVALID_TRANSITION when the case is closed: it must be re-opened before new work is planned or referred. */
+export function assertCaseOpen(grant: ClientGrant): void {
+  if (grant.status === 'CLOSED') throw invalidTransition("The client's case is closed; re-open it first", { status: 'CLOSED' });
 }
 
 /**
