@@ -1,17 +1,38 @@
 /**
  * `npm start`: PostgreSQL (embedded unless DATABASE_URL is set), migrations,
- * demo data on the first run, the four subgraphs and the gateway. Prints the
- * URLs and how to get a token; Ctrl-C or SIGTERM stops everything.
+ * demo data on the first run, the four subgraphs, the gateway and the
+ * dashboard (Vite's development server, with the API proxied to the gateway).
+ * Prints the URLs and how to get a token; Ctrl-C or SIGTERM stops everything.
  */
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createBearerVerifier, ensureDevKeys } from '@caseflow/auth';
+import { loadConfigOrExit, setting } from '@caseflow/config';
 import { createLogger, exitOnSignals } from '@caseflow/core';
 import { SUPERGRAPH_FILE, demoLogin, isSeeded, seedDemo, startStack } from '@caseflow/platform';
-import { KEYS_DIR, databaseUrlFor, localConfig, localDatabase } from './lib/local';
+import { KEYS_DIR, ROOT, databaseUrlFor, localConfig, localDatabase } from './lib/local';
+
+// Vite is an ES module: a real dynamic import keeps the CommonJS output of ts-node from turning it into require().
+const importModule = new Function('specifier', 'return import(specifier)') as (specifier: string) => Promise<{
+  createServer(config: object): Promise<{ listen(): Promise<unknown>; close(): Promise<void> }>;
+}>;
+
+/** The dashboard's development server on `port`, with /graphql, /auth (demo sign-in) and /hsds passed to the gateway. */
+async function startDashboard(gatewayBaseUrl: string, host: string, port: number): Promise<{ url: string; close(): Promise<void> }> {
+  const { createServer } = await importModule('vite');
+  const server = await createServer({
+    configFile: join(ROOT, 'apps', 'dashboard', 'vite.config.mts'),
+    logLevel: 'warn',
+    server: { host, port, strictPort: true, proxy: { '/graphql': gatewayBaseUrl, '/auth': gatewayBaseUrl, '/hsds': gatewayBaseUrl } },
+  });
+  await server.listen();
+  return { url: `http://${host}:${port}`, close: () => server.close() };
+}
 
 async function main(): Promise<void> {
   const config = localConfig();
+  const { DASHBOARD_PORT } = loadConfigOrExit({ DASHBOARD_PORT: setting.port(4200) });
   const say = (line: string) => process.stdout.write(`${line}\n`);
   const db = await localDatabase(config, say);
   const urlFor = databaseUrlFor(config, db.url);
@@ -39,8 +60,11 @@ async function main(): Promise<void> {
     },
   });
 
+  const dashboard = await startDashboard(stack.gatewayBaseUrl, config.HOST, DASHBOARD_PORT);
+
   say('');
   say('Caseflow is running.');
+  say(`  Dashboard        ${dashboard.url}${config.NODE_ENV === 'production' ? '' : ' (sign in as any demo user)'}`);
   say(`  GraphQL API      ${stack.gatewayUrl}`);
   say(`  HSDS API         ${stack.gatewayBaseUrl}/hsds/services (same bearer token)`);
   say(`  health / ready   ${stack.gatewayBaseUrl}/health  ${stack.gatewayBaseUrl}/ready`);
@@ -53,6 +77,7 @@ async function main(): Promise<void> {
   say('Press Ctrl-C to stop.');
 
   exitOnSignals(async () => {
+    await dashboard.close();
     await stack.stop();
     await db.stop();
   }, createLogger('start', 'info'));

@@ -121,7 +121,7 @@ describe('the directory through the gateway', () => {
     for (const headers of attempts) {
       const response = await hsds('/hsds/services', null, headers);
       expect(response.status).toBe(401);
-      expect(await response.json()).toEqual({ errors: [{ message: expect.any(String), extensions: { code: 'UNAUTHENTICATED' } }] });
+      expect(await response.json()).toEqual({ errors: [{ message: expect.any(String), extensions: { code: 'UNAUTHENTICATED', requestId: expect.stringMatching(/^[0-9a-f-]{36}$/) } }] });
     }
   });
 

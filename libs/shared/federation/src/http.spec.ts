@@ -3,9 +3,10 @@ import { HeaderMap } from '@apollo/server';
 import { createHttpService } from './http';
 
 /** An Apollo server stand-in whose every answer takes `ms` (the HTTP front is what is under test here). */
-function slowApollo(ms: number): ApolloServer<BaseContext> {
+function slowApollo(ms: number, onStart: () => void = () => undefined): ApolloServer<BaseContext> {
   return {
     executeHTTPGraphQLRequest: async () => {
+      onStart();
       await new Promise((resolve) => setTimeout(resolve, ms));
       return { status: 200, headers: new HeaderMap([['content-type', 'application/json']]), body: { kind: 'complete', string: '{"data":{"ok":true}}' } };
     },
@@ -16,10 +17,12 @@ const post = (port: number, body: string) => fetch(`http://127.0.0.1:${port}/gra
 
 describe('the HTTP front', () => {
   it('drains a request in flight before it stops, and then refuses new connections', async () => {
-    const service = createHttpService({ apollo: slowApollo(300), context: async () => ({}), ready: async () => true });
+    let started!: () => void;
+    const executing = new Promise<void>((resolve) => (started = resolve));
+    const service = createHttpService({ apollo: slowApollo(300, started), context: async () => ({}), ready: async () => true });
     const port = await service.listen(0);
     const inFlight = post(port, '{"query":"{ ok }"}');
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await executing;
     const stopped = service.stop();
     const response = await inFlight;
     expect(response.status).toBe(200);

@@ -225,8 +225,12 @@ export function createHttpService<C extends BaseContext>(options: HttpServiceOpt
       if (inFlight > 0) {
         await Promise.race([new Promise<void>((resolve) => (draining = resolve)), new Promise((r) => setTimeout(r, 10_000))]);
       }
-      server.closeAllConnections();
+      // The answers in flight have been written; their keep-alive sockets go idle once flushed, and are closed then.
+      await new Promise((resolve) => setImmediate(resolve));
+      server.closeIdleConnections();
+      const forced = setTimeout(() => server.closeAllConnections(), 1000);
       await closed;
+      clearTimeout(forced);
     },
   };
 }

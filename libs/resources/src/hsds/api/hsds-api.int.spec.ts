@@ -215,6 +215,6 @@ describe('the HSDS API', () => {
   it('answers only the gateway: no internal token is 401', async () => {
     const res = await get('/hsds/services', null);
     expect(res.status).toBe(401);
-    expect(res.json).toEqual({ errors: [{ message: expect.any(String), extensions: { code: 'UNAUTHENTICATED' } }] });
+    expect(res.json).toEqual({ errors: [{ message: expect.any(String), extensions: { code: 'UNAUTHENTICATED', requestId: expect.stringMatching(/^[0-9a-f-]{36}$/) } }] });
   });
 });

@@ -1,0 +1,50 @@
+/** The GraphQL client of the signed-in session, and who is signed in (`me`), for every page under it. */
+import { type ReactNode, createContext, useContext, useEffect, useMemo, useRef } from 'react';
+import { Provider, useQuery } from 'urql';
+import { isUnauthenticated } from '../api/errors';
+import { useAuth } from '../auth/AuthProvider';
+import { MeDocument, type MeQuery } from '../graphql/generated';
+import { ErrorNotice, Loading } from '../ui/feedback';
+import { createApiClient } from './api';
+
+export type Me = MeQuery['me'];
+
+const MeContext = createContext<Me | null>(null);
+
+export function ApiProvider({ children }: { children: ReactNode }) {
+  const { session, expire, fetch: fetchFn } = useAuth();
+  const token = useRef<string | null>(null);
+  token.current = session?.token ?? null;
+  // A new client (and cache) per session: nothing one person loaded is shown to the next.
+  const client = useMemo(() => createApiClient(() => token.current, expire, fetchFn), [session?.token, expire, fetchFn]);
+  return <Provider value={client}>{children}</Provider>;
+}
+
+export function MeGate({ children }: { children: ReactNode }) {
+  const { identify, signOut } = useAuth();
+  const [result, retry] = useQuery({ query: MeDocument, requestPolicy: 'cache-first' });
+  const me = result.data?.me ?? null;
+  useEffect(() => {
+    if (me) identify(me.id);
+  }, [me, identify]);
+  if (result.error && !me) {
+    if (isUnauthenticated(result.error)) return <Loading label="Returning to sign-in" />;
+    return (
+      <main className="centered">
+        <h1>Caseflow could not start</h1>
+        <ErrorNotice error={result.error} onRetry={() => retry({ requestPolicy: 'network-only' })} />
+        <button type="button" className="button secondary" onClick={() => void signOut()}>
+          Sign out
+        </button>
+      </main>
+    );
+  }
+  if (!me) return <Loading label="Loading your workspace" />;
+  return <MeContext.Provider value={me}>{children}</MeContext.Provider>;
+}
+
+export function useMe(): Me {
+  const me = useContext(MeContext);
+  if (!me) throw new Error('useMe needs a MeGate');
+  return me;
+}

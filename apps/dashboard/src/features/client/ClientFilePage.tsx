@@ -1,0 +1,86 @@
+/**
+ * One client's file. The header comes from the profile; each part below
+ * (assessment, plan, notes, consents, referrals) loads on its own, so that a
+ * part whose service is down says so while the others work.
+ */
+import { useQuery } from 'urql';
+import { Link, useRouter } from '../../app/router';
+import { ClientProfileDocument } from '../../graphql/generated';
+import { label } from '../../lib/labels';
+import { withQuery } from '../../lib/routes';
+import { Badge, PriorityBadge } from '../../ui/badges';
+import { QueryView } from '../../ui/feedback';
+import { Page } from '../../ui/page';
+import { AssessmentPart } from './AssessmentPart';
+import { ConsentsPart } from './ConsentsPart';
+import { NotesPart } from './NotesPart';
+import { OverviewPart } from './OverviewPart';
+import { PlanPart } from './plan/PlanPart';
+import { ReferralsPart } from './ReferralsPart';
+
+export const CLIENT_TABS = [
+  { key: 'overview', text: 'Overview' },
+  { key: 'assessment', text: 'Assessment' },
+  { key: 'plan', text: 'Action plan' },
+  { key: 'notes', text: 'Case notes' },
+  { key: 'consents', text: 'Consents' },
+  { key: 'referrals', text: 'Referrals' },
+] as const;
+
+export type ClientTab = (typeof CLIENT_TABS)[number]['key'];
+
+export function ClientFilePage({ clientId }: { clientId: string }) {
+  const { search } = useRouter();
+  const tab = (CLIENT_TABS.find((t) => t.key === search.get('tab'))?.key ?? 'overview') as ClientTab;
+  const [profile, refetch] = useQuery({ query: ClientProfileDocument, variables: { id: clientId } });
+  const client = profile.data?.client;
+  const title = client ? client.displayName : profile.data && !client ? 'Client not found' : 'Client file';
+  return (
+    <Page
+      title={title}
+      subtitle={
+        client ? (
+          <span className="client-meta">
+            <Badge value={client.status} /> <PriorityBadge level={client.priority.level} score={client.priority.score} /> Case manager: {client.assignedCaseManager?.displayName ?? 'unassigned'}
+          </span>
+        ) : null
+      }
+      actions={
+        client && client.status !== 'CLOSED' ? (
+          <Link to={`/clients/${clientId}/refer`} className="button primary">
+            Refer to a service
+          </Link>
+        ) : null
+      }
+    >
+      <nav className="tabs" aria-label="Parts of the client file">
+        <ul>
+          {CLIENT_TABS.map((t) => (
+            <li key={t.key}>
+              <Link to={withQuery(`/clients/${clientId}`, { tab: t.key === 'overview' ? null : t.key })} aria-current={t.key === tab ? 'page' : undefined}>
+                {t.text}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <div className="tab-panel">
+        {tab === 'overview' ? (
+          <QueryView result={profile} what="the client's profile" retry={() => refetch({ requestPolicy: 'network-only' })}>
+            {(data) => (data.client ? <OverviewPart client={data.client} /> : <p>No client has this id, or it was removed. Go back to the caseload.</p>)}
+          </QueryView>
+        ) : null}
+        {tab === 'assessment' ? <AssessmentPart clientId={clientId} /> : null}
+        {tab === 'plan' ? <PlanPart clientId={clientId} /> : null}
+        {tab === 'notes' ? <NotesPart clientId={clientId} /> : null}
+        {tab === 'consents' ? <ConsentsPart clientId={clientId} clientName={client?.displayName ?? 'the client'} /> : null}
+        {tab === 'referrals' ? <ReferralsPart clientId={clientId} /> : null}
+      </div>
+      {client?.status === 'CLOSED' && client.closure ? (
+        <p className="notice muted">
+          Case closed ({label(client.closure.outcome)}). {client.closure.nextSteps ?? ''}
+        </p>
+      ) : null}
+    </Page>
+  );
+}

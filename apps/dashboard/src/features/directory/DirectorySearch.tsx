@@ -1,0 +1,181 @@
+/**
+ * Searching the community-resource directory: words, a category of the
+ * taxonomy (and a sub-category), distance from the agency's office, open now;
+ * each service with its organization, address, hours, languages and
+ * categories. Used on its own (Directory) and to choose a service to refer to.
+ */
+import { type FormEvent, type ReactNode, useState } from 'react';
+import { useQuery } from 'urql';
+import { useMe } from '../../app/session';
+import { SearchServicesDocument, type SearchServicesQuery, type ServiceSearchInput, TaxonomyTermsDocument } from '../../graphql/generated';
+import { describeSchedule } from '../../lib/hours';
+import { Badge } from '../../ui/badges';
+import { Empty, ErrorNotice, Loading } from '../../ui/feedback';
+import { CheckboxField, SelectField, TextField } from '../../ui/fields';
+import { useCursorPages } from '../../ui/hooks';
+import { Pager } from '../../ui/pager';
+
+export type Hit = SearchServicesQuery['searchServices']['edges'][number]['node'];
+
+const PAGE = 10;
+const RADII = ['2', '5', '10', '25', '50'];
+
+export interface SearchForm {
+  text: string;
+  category: string;
+  subcategory: string;
+  near: 'office' | 'anywhere';
+  radiusKm: string;
+  openNow: boolean;
+}
+
+export const EMPTY_SEARCH: SearchForm = { text: '', category: '', subcategory: '', near: 'office', radiusKm: '10', openNow: false };
+
+/** The API's search input for the form, near the given point when there is one. */
+export function searchInput(form: SearchForm, office: { latitude: number; longitude: number } | null, now: Date): ServiceSearchInput {
+  const term = form.subcategory || form.category;
+  return {
+    text: form.text.trim() || null,
+    taxonomyTermIds: term ? [term] : null,
+    ...(form.near === 'office' && office ? { near: office, radiusKm: Number(form.radiusKm) } : {}),
+    ...(form.openNow ? { openAt: now.toISOString() } : {}),
+  };
+}
+
+export function DirectorySearch({ action, intro }: { action?(hit: Hit): ReactNode; intro?: ReactNode }) {
+  const me = useMe();
+  const location = me.organization?.locations.find((l) => l.latitude !== null && l.longitude !== null);
+  const office = location ? { latitude: location.latitude as number, longitude: location.longitude as number } : null;
+  const [form, setForm] = useState<SearchForm>(EMPTY_SEARCH);
+  const [submitted, setSubmitted] = useState<{ form: SearchForm; at: string }>({ form: EMPTY_SEARCH, at: new Date().toISOString() });
+  const input = searchInput(submitted.form, office, new Date(submitted.at));
+  const pages = useCursorPages(JSON.stringify(submitted));
+  const [result, retry] = useQuery({ query: SearchServicesDocument, variables: { input, first: PAGE, after: pages.after } });
+  const [top] = useQuery({ query: TaxonomyTermsDocument, variables: {}, requestPolicy: 'cache-first' });
+  const [children] = useQuery({ query: TaxonomyTermsDocument, variables: { parentId: form.category }, pause: !form.category, requestPolicy: 'cache-first' });
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setSubmitted({ form, at: new Date().toISOString() });
+  };
+  const connection = result.data?.searchServices;
+  return (
+    <div className="directory-search">
+      {intro}
+      <form className="search-form" role="search" aria-label="Search the directory" onSubmit={submit}>
+        <TextField name="text" type="search" label="Words" value={form.text} onChange={(text) => setForm({ ...form, text })} hint="e.g. food bank, rent, counselling" />
+        <SelectField
+          name="category"
+          label="Category"
+          value={form.category}
+          onChange={(category) => setForm({ ...form, category, subcategory: '' })}
+          placeholder="Any category"
+          options={(top.data?.taxonomyTerms ?? []).map((t) => ({ value: t.id, label: t.name }))}
+          hint={top.error ? 'Categories are unavailable right now.' : undefined}
+        />
+        <SelectField
+          name="subcategory"
+          label="Sub-category"
+          value={form.subcategory}
+          disabled={!form.category || !children.data?.taxonomyTerms.length}
+          onChange={(subcategory) => setForm({ ...form, subcategory })}
+          placeholder="Any"
+          options={(children.data?.taxonomyTerms ?? []).map((t) => ({ value: t.id, label: t.name }))}
+        />
+        <SelectField
+          name="near"
+          label="Where"
+          value={form.near}
+          onChange={(near) => setForm({ ...form, near: near as SearchForm['near'] })}
+          options={[
+            ...(office ? [{ value: 'office', label: `Near ${me.organization?.name ?? 'my office'}` }] : []),
+            { value: 'anywhere', label: 'Anywhere' },
+          ]}
+        />
+        <SelectField name="radius" label="Within" value={form.radiusKm} disabled={form.near !== 'office' || !office} onChange={(radiusKm) => setForm({ ...form, radiusKm })} options={RADII.map((r) => ({ value: r, label: `${r} km` }))} />
+        <CheckboxField name="openNow" label="Open now" checked={form.openNow} onChange={(openNow) => setForm({ ...form, openNow })} />
+        <button type="submit" className="button primary">
+          Search
+        </button>
+      </form>
+      {!connection && result.fetching ? <Loading label="Searching the directory" /> : null}
+      {!connection && result.error ? <ErrorNotice error={result.error} what="the directory" onRetry={() => retry({ requestPolicy: 'network-only' })} /> : null}
+      {connection ? (
+        <section aria-label="Search results">
+          <p className="count" aria-live="polite">
+            {connection.totalCount === 0 ? 'No service matches. Try fewer words, another category or a wider distance.' : `${connection.totalCount} ${connection.totalCount === 1 ? 'service' : 'services'}`}
+            {result.fetching ? ' · updating…' : ''}
+          </p>
+          {connection.edges.length ? (
+            <ol className="hits">
+              {connection.edges.map(({ node }) => (
+                <HitCard key={node.service.id} hit={node} action={action} />
+              ))}
+            </ol>
+          ) : (
+            <Empty>Nothing on this page.</Empty>
+          )}
+          <Pager page={pages.page} hasPrevious={pages.page > 1} hasNext={connection.pageInfo.hasNextPage} onPrevious={pages.previous} onNext={() => pages.next(connection.pageInfo.endCursor)} total={connection.totalCount} pageSize={PAGE} shown={connection.edges.length} label="search results" />
+        </section>
+      ) : null}
+    </div>
+  );
+}
+
+export function HitCard({ hit, action }: { hit: Hit; action?(hit: Hit): ReactNode }) {
+  const s = hit.service;
+  const place = hit.serviceAtLocation?.location;
+  const address = place?.addresses[0];
+  const schedules = hit.serviceAtLocation?.schedules.length ? hit.serviceAtLocation.schedules : s.schedules;
+  return (
+    <li className="hit">
+      <article aria-labelledby={`hit-${s.id}`}>
+        <header className="hit-head">
+          <h3 id={`hit-${s.id}`}>{s.name}</h3>
+          <span className="muted">{s.organization.name}</span>
+          <span className="hit-badges">
+            {hit.openNow === true ? <Badge value="OPEN_NOW" tone="badge-open" /> : hit.openNow === false ? <Badge value="CLOSED_NOW" tone="badge-closed" /> : null}
+            {s.status !== 'active' ? <Badge value={s.status.toUpperCase().replace(/ /g, '_')} tone="badge-closed" /> : null}
+            {hit.distanceKm !== null ? <span className="distance">{hit.distanceKm.toFixed(1)} km</span> : null}
+          </span>
+        </header>
+        {s.description ? <p>{s.description}</p> : null}
+        <dl className="details compact">
+          <div>
+            <dt>Address</dt>
+            <dd>{address ? `${address.address1}${address.address2 ? `, ${address.address2}` : ''}, ${address.city} ${address.stateProvince} ${address.postalCode}` : place?.name ?? 'No street address'}</dd>
+          </div>
+          <div>
+            <dt>Hours</dt>
+            <dd>{schedules.length ? schedules.map((h) => <span key={h.id} className="block">{describeSchedule(h)}</span>) : 'No hours listed'}</dd>
+          </div>
+          {s.eligibilityDescription ? (
+            <div>
+              <dt>Who can use it</dt>
+              <dd>{s.eligibilityDescription}</dd>
+            </div>
+          ) : null}
+          {s.languages.length ? (
+            <div>
+              <dt>Languages</dt>
+              <dd>{s.languages.join(', ')}</dd>
+            </div>
+          ) : null}
+          {s.phones.length ? (
+            <div>
+              <dt>Phone</dt>
+              <dd>{s.phones.map((p) => `${p.number}${p.extension ? ` ext. ${p.extension}` : ''}`).join(', ')}</dd>
+            </div>
+          ) : null}
+          {s.taxonomyTerms.length ? (
+            <div>
+              <dt>Categories</dt>
+              <dd>{s.taxonomyTerms.map((t) => t.name).join(', ')}</dd>
+            </div>
+          ) : null}
+        </dl>
+        {action ? <div className="hit-action">{action(hit)}</div> : null}
+      </article>
+    </li>
+  );
+}

@@ -1,0 +1,255 @@
+/**
+ * An analyst's outcome figures for a chosen period: referral completion by
+ * month, goal attainment by term, case closures by outcome and month. Each
+ * is a chart and a table, loads on its own, and downloads as CSV exactly as
+ * shown (suppressed cells stay "suppressed").
+ */
+import { type FormEvent, useState } from 'react';
+import { useQuery } from 'urql';
+import { ClosuresByOutcomeDocument, GoalAttainmentByTermDocument, ReferralCompletionDocument } from '../../graphql/generated';
+import { type CsvCell, toCsv } from '../../lib/csv';
+import { label } from '../../lib/labels';
+import {
+  ATTAINMENT_HEADER,
+  COMPLETION_HEADER,
+  type Count,
+  type Period,
+  attainmentCsv,
+  attainmentRows,
+  closureCsv,
+  closureMatrix,
+  completionCsv,
+  completionRows,
+  countText,
+  defaultPeriod,
+  monthLabel,
+  percentText,
+  periodProblem,
+} from '../../lib/outcomes';
+import { QueryView } from '../../ui/feedback';
+import { TextField } from '../../ui/fields';
+import { Page, Section } from '../../ui/page';
+import { BarChart, GroupedBarChart, Heatmap } from './charts';
+
+export function downloadCsv(filename: string, header: string[], rows: CsvCell[][]): void {
+  const blob = new Blob([toCsv(header, rows)], { type: 'text/csv;charset=utf-8' });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+function CsvButton({ name, period, header, rows }: { name: string; period: Period; header: string[]; rows: CsvCell[][] }) {
+  return (
+    <button type="button" className="button secondary small" onClick={() => downloadCsv(`${name}_${period.from}_${period.to}.csv`, header, rows)}>
+      Download CSV<span className="visually-hidden"> of {name.replace(/-/g, ' ')}</span>
+    </button>
+  );
+}
+
+const cell = (c: Count | null | undefined) => (c?.suppressed ? <span className="suppressed">suppressed</span> : countText(c));
+
+export function OutcomesPage() {
+  const [period, setPeriod] = useState<Period>(() => defaultPeriod());
+  const [draft, setDraft] = useState(period);
+  const [problem, setProblem] = useState<{ field: 'from' | 'to'; message: string } | null>(null);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const found = periodProblem(draft);
+    setProblem(found);
+    if (!found) setPeriod(draft);
+  };
+  return (
+    <Page title="Outcomes" subtitle="Figures for funders. Any count of fewer than 11 people is suppressed, so that no figure identifies a person.">
+      <form className="inline-form period-form" onSubmit={submit} noValidate aria-label="Period">
+        <TextField name="from" type="date" label="From" value={draft.from} onChange={(from) => setDraft({ ...draft, from })} error={problem?.field === 'from' ? problem.message : undefined} />
+        <TextField name="to" type="date" label="To" value={draft.to} onChange={(to) => setDraft({ ...draft, to })} error={problem?.field === 'to' ? problem.message : undefined} />
+        <button type="submit" className="button primary">
+          Show
+        </button>
+      </form>
+      <ReferralCompletion period={period} />
+      <GoalAttainment period={period} />
+      <Closures period={period} />
+    </Page>
+  );
+}
+
+function ReferralCompletion({ period }: { period: Period }) {
+  const [result, refetch] = useQuery({ query: ReferralCompletionDocument, variables: { period } });
+  return (
+    <Section title="Referral completion by month">
+      <QueryView result={result} what="the referral figures" retry={() => refetch({ requestPolicy: 'network-only' })}>
+        {(data) => {
+          const rows = completionRows(data.referralOutcomes, period);
+          return (
+            <>
+              <BarChart
+                title="Completion rate of referrals, by month sent"
+                description={`Completed referrals as a share of those sent, for ${rows.length} months; ${rows.filter((r) => r.cell && r.cell.completionRate === null).length} months are suppressed.`}
+                bars={rows.map((r) => ({ label: monthLabel(r.month), value: r.cell?.completionRate ?? null, suppressed: Boolean(r.cell && r.cell.completionRate === null), text: percentText(r.cell?.completionRate) }))}
+                max={1}
+                format={(v) => `${Math.round(v * 100)}%`}
+              />
+              <p className="legend">
+                <span className="swatch hatched" aria-hidden="true" /> Hatched: suppressed, fewer than 11 people (the number is not shown anywhere).
+              </p>
+              <div className="table-actions">
+                <CsvButton name="referral-completion" period={period} header={COMPLETION_HEADER} rows={completionCsv(rows)} />
+              </div>
+              <div className="table-scroll" role="region" aria-label="Referrals by month (scrolls sideways)" tabIndex={0}>
+                <table className="table figures">
+                  <caption>Referrals by the month they were sent</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Month</th>
+                      <th scope="col">Sent</th>
+                      <th scope="col">Accepted</th>
+                      <th scope="col">Completed</th>
+                      <th scope="col">Completion rate</th>
+                      <th scope="col">Median days to answer</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {rows.map(({ month, cell: c }) => (
+                      <tr key={month}>
+                        <th scope="row">{monthLabel(month)}</th>
+                        <td>{c ? cell(c.sent) : '0'}</td>
+                        <td>{c ? cell(c.accepted) : '0'}</td>
+                        <td>{c ? cell(c.completed) : '0'}</td>
+                        <td>{c ? (c.completionRate === null ? <span className="suppressed">suppressed</span> : percentText(c.completionRate)) : '—'}</td>
+                        <td>{c?.medianDaysToResponse ?? '—'}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </>
+          );
+        }}
+      </QueryView>
+    </Section>
+  );
+}
+
+function GoalAttainment({ period }: { period: Period }) {
+  const [result, refetch] = useQuery({ query: GoalAttainmentByTermDocument, variables: { period } });
+  return (
+    <Section title="Goal attainment by term">
+      <QueryView result={result} what="the goal figures" retry={() => refetch({ requestPolicy: 'network-only' })}>
+        {(data) => {
+          const rows = attainmentRows(data.goalAttainment);
+          return (
+            <>
+              <GroupedBarChart
+                title="Goals set and achieved, by term"
+                description={`Goals set in agreed plans during the period and how many of them are achieved, for short, mid and long term goals; ${rows.filter((r) => r.set.suppressed || r.achieved.suppressed).length} terms have suppressed counts.`}
+                series={['Goals set', 'Goals achieved']}
+                groups={rows.map((r) => ({
+                  label: label(r.term),
+                  bars: [
+                    { series: 'Goals set', label: 'set', value: r.set.count, suppressed: r.set.suppressed, text: countText(r.set) },
+                    { series: 'Goals achieved', label: 'achieved', value: r.achieved.count, suppressed: r.achieved.suppressed, text: countText(r.achieved) },
+                  ],
+                }))}
+              />
+              <p className="legend">
+                <span className="swatch hatched" aria-hidden="true" /> Hatched: suppressed, fewer than 11 people (the number is not shown anywhere).
+              </p>
+              <div className="table-actions">
+                <CsvButton name="goal-attainment" period={period} header={ATTAINMENT_HEADER} rows={attainmentCsv(rows)} />
+              </div>
+              <table className="table figures">
+                <caption>Goals by term</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Term</th>
+                    <th scope="col">Goals set</th>
+                    <th scope="col">Goals achieved</th>
+                    <th scope="col">Attainment rate</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {rows.map((r) => (
+                    <tr key={r.term}>
+                      <th scope="row">{label(r.term)}</th>
+                      <td>{cell(r.set)}</td>
+                      <td>{cell(r.achieved)}</td>
+                      <td>{r.rate === null ? r.set.suppressed || r.achieved.suppressed ? <span className="suppressed">suppressed</span> : '—' : percentText(r.rate)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </>
+          );
+        }}
+      </QueryView>
+    </Section>
+  );
+}
+
+function Closures({ period }: { period: Period }) {
+  const [result, refetch] = useQuery({ query: ClosuresByOutcomeDocument, variables: { period } });
+  return (
+    <Section title="Case closures by outcome">
+      <QueryView result={result} what="the closure figures" retry={() => refetch({ requestPolicy: 'network-only' })}>
+        {(data) => {
+          const matrix = closureMatrix(data.caseOutcomes, period);
+          const csv = closureCsv(matrix);
+          const suppressed = matrix.rows.reduce((n, r) => n + r.months.filter((c) => c?.suppressed).length, 0);
+          return (
+            <>
+              <Heatmap
+                title="Cases closed, by outcome and month"
+                description={`People whose case closed each month, by outcome; ${suppressed} cells are suppressed (fewer than 11 people).`}
+                columns={matrix.months.map((m) => monthLabel(m).replace(/ \d{4}$/, ''))}
+                rows={matrix.rows.map((r) => ({ label: r.label, cells: r.months.map((c) => (c ? { value: c.count, suppressed: c.suppressed } : null)) }))}
+              />
+              <p className="legend">
+                <span className="swatch hatched" aria-hidden="true" /> Hatched: suppressed, fewer than 11 people (the number is not shown anywhere).
+              </p>
+              <div className="table-actions">
+                <CsvButton name="case-closures" period={period} header={csv.header} rows={csv.rows} />
+              </div>
+              <div className="table-scroll" role="region" aria-label="Closures by outcome and month (scrolls sideways)" tabIndex={0}>
+                <table className="table figures">
+                  <caption>People whose case closed, by outcome and month</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Outcome</th>
+                      {matrix.months.map((m) => (
+                        <th scope="col" key={m}>
+                          {monthLabel(m)}
+                        </th>
+                      ))}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {matrix.rows.length === 0 ? (
+                      <tr>
+                        <td colSpan={matrix.months.length + 1}>No case closed in the period.</td>
+                      </tr>
+                    ) : (
+                      matrix.rows.map((r) => (
+                        <tr key={r.key}>
+                          <th scope="row">{r.label}</th>
+                          {r.months.map((c, i) => (
+                            <td key={matrix.months[i]}>{c ? cell(c) : '0'}</td>
+                          ))}
+                        </tr>
+                      ))
+                    )}
+                  </tbody>
+                </table>
+              </div>
+            </>
+          );
+        }}
+      </QueryView>
+    </Section>
+  );
+}

@@ -1,0 +1,12 @@
+import { toCsv } from './csv';
+
+describe('toCsv', () => {
+  it('quotes fields with commas, quotes and line breaks, and ends lines with CRLF', () => {
+    const csv = toCsv(['name', 'note'], [['Food, Inc.', 'said "yes"'], ['plain', 'two\nlines'], [null, 3]]);
+    expect(csv).toBe('name,note\r\n"Food, Inc.","said ""yes"""\r\nplain,"two\nlines"\r\n,3\r\n');
+  });
+
+  it('keeps a cell that would start a spreadsheet formula as text, but not a negative number', () => {
+    expect(toCsv(['a'], [['=SUM(A1)'], ['-3'], ['@x']])).toBe("a\r\n'=SUM(A1)\r\n-3\r\n'@x\r\n");
+  });
+});

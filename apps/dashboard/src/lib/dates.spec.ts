@@ -1,0 +1,36 @@
+import { addMonths, daysUntil, formatDate, fromLocalInput, isIsoDate, localDate, relativeDays, toLocalInput } from './dates';
+
+describe('dates', () => {
+  const now = new Date(2026, 10, 23, 15, 30);
+
+  it('counts calendar days to a date, negative when past', () => {
+    expect(daysUntil('2026-11-25', now)).toBe(2);
+    expect(daysUntil('2026-11-23', now)).toBe(0);
+    expect(daysUntil('2026-11-18', now)).toBe(-5);
+    expect(daysUntil('2027-01-01', now)).toBe(39);
+  });
+
+  it('says days in words', () => {
+    expect([0, 1, -1, 3, -4].map(relativeDays)).toEqual(['today', 'tomorrow', 'yesterday', 'in 3 days', '4 days ago']);
+  });
+
+  it('shows a calendar date without a time-zone shift', () => {
+    expect(formatDate('2026-01-01')).toBe('Jan 1, 2026');
+    expect(formatDate(null)).toBe('—');
+  });
+
+  it('round-trips a datetime-local value through an ISO instant', () => {
+    const input = toLocalInput(now);
+    expect(input).toBe('2026-11-23T15:30');
+    expect(new Date(fromLocalInput(input) as string).getTime()).toBe(now.getTime());
+    expect(fromLocalInput('not a date')).toBeNull();
+    expect(localDate(now)).toBe('2026-11-23');
+  });
+
+  it('checks real calendar dates and adds months within the month', () => {
+    expect(isIsoDate('2026-02-29')).toBe(false);
+    expect(isIsoDate('2028-02-29')).toBe(true);
+    expect(addMonths('2026-11-30', 3)).toBe('2027-02-28');
+    expect(addMonths('2026-01-15', 60)).toBe('2031-01-15');
+  });
+});

@@ -1,0 +1,136 @@
+/** Action plans: which changes a goal or step allows, and checks before an update is sent. */
+import type { GoalStatus, StepOutcome } from '../graphql/generated';
+import { today } from './dates';
+
+export function goalMoves(status: GoalStatus): GoalStatus[] {
+  return status === 'OPEN' ? ['ACHIEVED', 'NOT_ACHIEVED', 'CANCELLED'] : ['OPEN'];
+}
+
+export interface StepChange {
+  outcome: StepOutcome;
+  dueDate: string;
+  completedAt: string;
+  rationale: string;
+}
+
+export interface StepNow {
+  outcome: StepOutcome;
+  dueDate: string | null;
+  completedAt: string | null;
+}
+
+/** Field problems of a step change, checked as the plans subgraph checks them. */
+export function stepChangeErrors(change: StepChange, step: StepNow, now: Date = new Date()): Partial<Record<keyof StepChange, string>> {
+  const errors: Partial<Record<keyof StepChange, string>> = {};
+  const day = today(now);
+  if (!change.rationale.trim()) errors.rationale = 'Say why the step changes; it is kept in the plan history.';
+  else if (change.rationale.trim().length > 2000) errors.rationale = 'Use at most 2,000 characters.';
+  if (change.outcome === 'BROUGHT_FORWARD') {
+    if (!change.dueDate) errors.dueDate = 'A step brought forward needs its new due date.';
+    else if (change.dueDate < day) errors.dueDate = 'The new due date must be today or later.';
+    else if (change.dueDate === step.dueDate) errors.dueDate = 'Choose a due date other than the current one.';
+  }
+  if (change.outcome === 'COMPLETE' && change.completedAt && change.completedAt > day) errors.completedAt = 'The completion date must not be in the future.';
+  const unchanged = change.outcome === step.outcome && (change.dueDate || null) === step.dueDate && (change.outcome !== 'COMPLETE' || !change.completedAt || change.completedAt === step.completedAt);
+  if (unchanged && !errors.rationale) errors.outcome = 'Change the outcome or the due date.';
+  return errors;
+}
+
+/** The API's UpdateStepInput fields for a change (leaving out what does not apply). */
+export function stepUpdate(change: StepChange, step: StepNow): { outcome?: StepOutcome; completedAt?: string; dueDate?: string; rationale: string } {
+  return {
+    ...(change.outcome !== step.outcome ? { outcome: change.outcome } : {}),
+    ...(change.outcome === 'COMPLETE' && change.completedAt ? { completedAt: change.completedAt } : {}),
+    ...(change.dueDate && change.dueDate !== step.dueDate ? { dueDate: change.dueDate } : {}),
+    rationale: change.rationale.trim(),
+  };
+}
+
+export const SMART_LABELS = {
+  specific: 'Specific',
+  measurable: 'Measurable',
+  achievable: 'Achievable',
+  relevant: 'Relevant',
+  timeLimited: 'Time-limited',
+} as const;
+
+export type SmartKey = keyof typeof SMART_LABELS;
+export const SMART_KEYS = Object.keys(SMART_LABELS) as SmartKey[];
+
+export interface StepValues {
+  description: string;
+  estimatedTime: string;
+  dueDate: string;
+  whoHelps: string;
+}
+
+export interface GoalValues {
+  description: string;
+  term: 'SHORT' | 'MID' | 'LONG' | '';
+  targetDate: string;
+  smart: Record<SmartKey, boolean>;
+  tasks: Array<{ title: string; steps: StepValues[] }>;
+}
+
+export const EMPTY_STEP: StepValues = { description: '', estimatedTime: '', dueDate: '', whoHelps: '' };
+
+export function emptyGoal(): GoalValues {
+  return {
+    description: '',
+    term: '',
+    targetDate: '',
+    smart: { specific: false, measurable: false, achievable: false, relevant: false, timeLimited: false },
+    tasks: [{ title: '', steps: [{ ...EMPTY_STEP }] }],
+  };
+}
+
+/**
+ * A goal's problems, named as the plans subgraph names them relative to the
+ * goal (`description`, `tasks[0].steps[1].dueDate`). A goal that is not yet
+ * SMART is accepted (the plan prompts about it later).
+ */
+export function goalErrors(goal: GoalValues, now: Date = new Date()): Record<string, string> {
+  const errors: Record<string, string> = {};
+  const earliest = today(new Date(now.getTime() - 86_400_000));
+  const text = (value: string, field: string, max: number, what: string | null) => {
+    if (what && !value.trim()) errors[field] = `${what} is required.`;
+    else if (value.trim().length > max) errors[field] = `Use at most ${max.toLocaleString('en-CA')} characters.`;
+  };
+  const date = (value: string, field: string) => {
+    if (value && value < earliest) errors[field] = 'The date must not be in the past.';
+  };
+  text(goal.description, 'description', 2000, 'The goal');
+  if (!goal.term) errors.term = 'Choose the term.';
+  date(goal.targetDate, 'targetDate');
+  if (goal.tasks.length > 20) errors.tasks = 'A goal has at most 20 tasks.';
+  goal.tasks.forEach((task, t) => {
+    text(task.title, `tasks[${t}].title`, 500, 'The task');
+    if (task.steps.length > 50) errors[`tasks[${t}].steps`] = 'A task has at most 50 steps.';
+    task.steps.forEach((step, s) => {
+      const at = `tasks[${t}].steps[${s}]`;
+      text(step.description, `${at}.description`, 2000, 'The step');
+      text(step.estimatedTime, `${at}.estimatedTime`, 200, null);
+      text(step.whoHelps, `${at}.whoHelps`, 500, null);
+      date(step.dueDate, `${at}.dueDate`);
+    });
+  });
+  return errors;
+}
+
+/** Every field name goalErrors can give, for matching the server's names. */
+export function isGoalField(name: string): boolean {
+  return /^(description|term|targetDate|tasks)$/.test(name) || /^tasks\[\d+\](\.title|\.steps(\[\d+\]\.(description|estimatedTime|dueDate|whoHelps))?)?$/.test(name);
+}
+
+export function goalInput(goal: GoalValues) {
+  return {
+    description: goal.description.trim(),
+    term: goal.term as 'SHORT' | 'MID' | 'LONG',
+    targetDate: goal.targetDate || null,
+    smart: goal.smart,
+    tasks: goal.tasks.map((t) => ({
+      title: t.title.trim(),
+      steps: t.steps.map((s) => ({ description: s.description.trim(), estimatedTime: s.estimatedTime.trim() || null, dueDate: s.dueDate || null, whoHelps: s.whoHelps.trim() || null })),
+    })),
+  };
+}
