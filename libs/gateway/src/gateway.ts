@@ -231,7 +231,8 @@ function hsdsPassThrough(options: GatewayOptions, resourcesBaseUrl: string): Get
     async function* text(): AsyncIterable<string> {
       if (!body) return;
       const decoder = new TextDecoder();
-      for await (const chunk of body) yield decoder.decode(chunk, { stream: true });
+      const reader = body.getReader();
+      for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) yield decoder.decode(chunk.value, { stream: true });
       const rest = decoder.decode();
       if (rest) yield rest;
     }

@@ -8,6 +8,7 @@ import { GoalEntity } from './goal/goal.entity';
 import { GoalResolver } from './goal/goal.resolver';
 import { InitPlans1763856000001 } from './migrations/1763856000001-InitPlans';
 import { PlanRevisionsAndRankings1763856000011 } from './migrations/1763856000011-PlanRevisionsAndRankings';
+import { CoveringIndexes1763856000021 } from './migrations/1763856000021-CoveringIndexes';
 import { ActionPlanEntity } from './plan/plan.entity';
 import { PlanResolver } from './plan/plan.resolver';
 import { PriorityRankingEntity } from './ranking/ranking.entity';
@@ -36,7 +37,7 @@ export const plansSubgraph: SubgraphDefinition<PlansContext> = {
   name: 'plans',
   dbSchema: 'plans',
   entities: [ActionPlanEntity, GoalEntity, PlanTaskEntity, PlanStepEntity, PlanRevisionEntity, PriorityRankingEntity],
-  migrations: [InitPlans1763856000001, PlanRevisionsAndRankings1763856000011],
+  migrations: [InitPlans1763856000001, PlanRevisionsAndRankings1763856000011, CoveringIndexes1763856000021],
   buildSchema: buildPlansSchema,
   createContext: (dataSource, base, options) => createPlansContext(dataSource, base, options),
   internalRoutes: (dataSource, options) => ({

@@ -2,3 +2,4 @@ export * from './seed';
 export * from './stack';
 export * from './supergraph';
 export * from './demo-login';
+export * from './scale';

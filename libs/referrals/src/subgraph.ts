@@ -7,6 +7,7 @@ import { DEFAULT_JOB_INTERVAL_MS, startExpirySweep } from './expiry/expiry.job';
 import { GoalReferralsResolver } from './goal/goal-referrals.resolver';
 import { InitReferrals1763856000002 } from './migrations/1763856000002-InitReferrals';
 import { ClosedLoopReferrals1763856000012 } from './migrations/1763856000012-ClosedLoopReferrals';
+import { CoveringOutcomesIndex1763856000022 } from './migrations/1763856000022-CoveringOutcomesIndex';
 import { OrganizationReferralsResolver } from './organization/organization-referrals.resolver';
 import { OutcomesResolver } from './outcomes/outcomes.resolver';
 import { ReferralEventEntity } from './referral/referral-event.entity';
@@ -36,7 +37,7 @@ export const referralsSubgraph: SubgraphDefinition<ReferralsContext> = {
   name: 'referrals',
   dbSchema: 'referrals',
   entities: [ReferralEntity, ReferralEventEntity],
-  migrations: [InitReferrals1763856000002, ClosedLoopReferrals1763856000012],
+  migrations: [InitReferrals1763856000002, ClosedLoopReferrals1763856000012, CoveringOutcomesIndex1763856000022],
   buildSchema: buildReferralsSchema,
   createContext: (dataSource, base, options) => createReferralsContext(dataSource, base, options),
   internalRoutes: (dataSource, options) => ({

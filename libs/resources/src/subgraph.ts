@@ -8,6 +8,7 @@ import { LocationEntity } from './location/location.entity';
 import { LocationResolver } from './location/location.resolver';
 import { InitResources1763856000003 } from './migrations/1763856000003-InitResources';
 import { HsdsDirectory1763856000013 } from './migrations/1763856000013-HsdsDirectory';
+import { CoveringSearchIndexes1763856000023 } from './migrations/1763856000023-CoveringSearchIndexes';
 import { OrganizationEntity } from './organization/organization.entity';
 import { OrganizationResolver } from './organization/organization.resolver';
 import { PhoneEntity } from './phone/phone.entity';
@@ -53,7 +54,7 @@ export const resourcesSubgraph: SubgraphDefinition<ResourcesContext> = {
     TaxonomyTermEntity,
     AttributeEntity,
   ],
-  migrations: [InitResources1763856000003, HsdsDirectory1763856000013],
+  migrations: [InitResources1763856000003, HsdsDirectory1763856000013, CoveringSearchIndexes1763856000023],
   buildSchema: buildResourcesSchema,
   createContext: (dataSource, base) => createResourcesContext(dataSource, base),
   // The HSDS REST API; the gateway passes GET /hsds/… through with the caller's internal token.

@@ -6,7 +6,9 @@
  * exact distance), the attribute index for categories. One hit per service:
  * its nearest matching service at a location (an open one when `openAt`
  * filters). Ordered by distance when `near` is given, else by rank (then
- * name); keyset cursors carry the sort values of the last hit.
+ * name); keyset cursors carry the sort values of the last hit. Opening
+ * hours, the costliest test, are checked last, on the places every other
+ * filter kept (a materialized step).
  */
 
 export interface SearchFilters {
@@ -80,9 +82,9 @@ export function buildSearchSql(filters: SearchFilters, after: SearchKey | null, 
     where.push(`(s.minimum_age IS NULL OR s.minimum_age <= ${age}) AND (s.maximum_age IS NULL OR s.maximum_age >= ${age})`);
   }
   const timezone = p(filters.timezone);
-  if (filters.openAt) {
-    where.push(`s.status = 'active' AND resources.open_at(sal.id, s.id, l.id, ${p(filters.openAt, '::timestamptz')}, ${timezone}) IS TRUE`);
-  }
+  // Opening hours are the costliest test (a PL/pgSQL call per place): they are checked last, on what every other filter kept.
+  const openTest = filters.openAt ? `resources.open_at(sal_id, service_id, location_id, ${p(filters.openAt, '::timestamptz')}, ${timezone}) IS TRUE` : null;
+  if (filters.openAt) where.push(`s.status = 'active'`);
 
   const join = filters.near ? 'JOIN' : 'LEFT JOIN';
   const byDistance = filters.near !== null;
@@ -98,20 +100,24 @@ export function buildSearchSql(filters: SearchFilters, after: SearchKey | null, 
   const sql = `
     WITH RECURSIVE ${[
       ...ctes,
-      `candidates AS (
-        SELECT DISTINCT ON (s.id) s.id AS service_id, s.name, s.status, sal.id AS sal_id, l.id AS location_id,
+      `matched AS MATERIALIZED (
+        SELECT s.id AS service_id, s.name, s.status, sal.id AS sal_id, l.id AS location_id,
           ${distance} AS distance_km, ${rank} AS rank
         FROM resources.service s
         ${join} resources.service_at_location sal ON sal.service_id = s.id
         ${join} resources.location l ON l.id = sal.location_id
         WHERE ${where.join('\n          AND ')}
-        ORDER BY s.id, distance_km NULLS LAST, sal.id
+      )`,
+      `candidates AS (
+        SELECT DISTINCT ON (service_id) * FROM matched
+        ${openTest ? `WHERE ${openTest}` : ''}
+        ORDER BY service_id, distance_km NULLS LAST, sal_id
       )`,
     ].join(',\n    ')}
     SELECT counted.total, page.service_id, page.sal_id, page.distance_km, page.rank, page.name,
       CASE WHEN page.service_id IS NULL THEN NULL
         WHEN page.status = 'temporarily closed' THEN false
-        ELSE resources.open_at(page.sal_id, page.service_id, page.location_id, ${p(filters.at, '::timestamptz')}, ${timezone}) END AS open_now
+        ${filters.openAt && filters.at.getTime() === filters.openAt.getTime() ? 'ELSE true' : `ELSE resources.open_at(page.sal_id, page.service_id, page.location_id, ${p(filters.at, '::timestamptz')}, ${timezone})`} END AS open_now
     FROM (SELECT count(*)::int AS total FROM candidates) counted
     LEFT JOIN LATERAL (
       SELECT * FROM candidates

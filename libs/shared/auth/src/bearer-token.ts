@@ -5,6 +5,7 @@
  * its own issuer (a key pair made on first start); in production the keys
  * come from the OIDC issuer's JWKS URL.
  */
+import { createPublicKey } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { unauthenticated } from '@caseflow/core';
 import { type Actor, isRole, isUuid } from './actor';
@@ -25,9 +26,11 @@ export type BearerVerifier = (authorization: string | undefined) => Promise<Acto
 export function createBearerVerifier(options: BearerVerifierOptions): BearerVerifier {
   if (!options.publicKeyPem && !options.jwksUri) throw new Error('A public key or a JWKS URL is required');
   const jwks = options.jwksUri ? new JwksKeys(options.jwksUri) : null;
+  // Parsed once: jsonwebtoken would parse a PEM string on every request.
+  const publicKey = options.publicKeyPem ? createPublicKey(options.publicKeyPem) : undefined;
 
   const keyFor: jwt.GetPublicKeyOrSecret = (header, callback) => {
-    if (!jwks) return callback(null, options.publicKeyPem);
+    if (!jwks) return callback(null, publicKey);
     jwks.key(header.kid).then(
       (key) => callback(null, key),
       (error: Error) => callback(error),

@@ -5,6 +5,7 @@
  * request that does not carry a valid one. Subgraphs forward the same token
  * when they ask another subgraph a question on the caller's behalf.
  */
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { unauthenticated } from '@caseflow/core';
 import { type Actor, isRole, isUuid } from './actor';
@@ -15,6 +16,17 @@ export const REQUEST_ID_HEADER = 'x-request-id';
 const ISSUER = 'caseflow-gateway';
 const AUDIENCE = 'caseflow-subgraphs';
 
+// jsonwebtoken parses a string key on every call; a key object made once per secret is reused (hot path: every request).
+const keys = new Map<string, KeyObject>();
+function keyOf(secret: string): KeyObject {
+  let key = keys.get(secret);
+  if (!key) {
+    key = createSecretKey(Buffer.from(secret, 'utf8'));
+    keys.set(secret, key);
+  }
+  return key;
+}
+
 export interface InternalIdentity {
   actor: Actor;
   requestId: string;
@@ -22,7 +34,7 @@ export interface InternalIdentity {
 
 export function signInternalToken(identity: InternalIdentity, secret: string, ttlSeconds = 60): string {
   const { actor, requestId } = identity;
-  return jwt.sign({ role: actor.role, org: actor.organizationId, rid: requestId }, secret, {
+  return jwt.sign({ role: actor.role, org: actor.organizationId, rid: requestId }, keyOf(secret), {
     algorithm: 'HS256',
     subject: actor.staffId,
     issuer: ISSUER,
@@ -36,7 +48,7 @@ export function verifyInternalToken(token: string | undefined, secret: string): 
   if (!token) throw unauthenticated('This service only answers the Caseflow gateway');
   let claims: jwt.JwtPayload;
   try {
-    claims = jwt.verify(token, secret, { algorithms: ['HS256'], issuer: ISSUER, audience: AUDIENCE }) as jwt.JwtPayload;
+    claims = jwt.verify(token, keyOf(secret), { algorithms: ['HS256'], issuer: ISSUER, audience: AUDIENCE }) as jwt.JwtPayload;
   } catch {
     throw unauthenticated('This service only answers the Caseflow gateway');
   }

@@ -1,0 +1,86 @@
+/**
+ * The benchmark's PostgreSQL: its own embedded server (data in
+ * .data/bench/postgres, port 54339), never the demo's, or BENCH_DATABASE_URL
+ * (a database the benchmark may drop and recreate). Loading runs it with
+ * durability off and room for large WAL; measuring runs it with normal
+ * durability and pg_stat_statements preloaded, to count the statements each
+ * request causes.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { startEmbeddedPostgres, withDatabase } from '@caseflow/db';
+import { DATA_DIR } from '../lib/local';
+
+export const BENCH_DIR = join(DATA_DIR, 'bench');
+export const BENCH_DATABASE = 'caseflow_bench';
+export const DEFAULT_BENCH_PG_PORT = 54339;
+
+export interface BenchServerOptions {
+  /** Where the embedded server keeps its data (default .data/bench/postgres). */
+  dataDir?: string;
+  port?: number;
+  /** An existing server's URL to use instead of the embedded one (its database `database` is the benchmark's). */
+  externalUrl?: string;
+  /** Durability off and large WAL: for generating a dataset, never for measuring. */
+  bulkLoad?: boolean;
+  /** Preload pg_stat_statements (measuring). */
+  statements?: boolean;
+  /** Keep the data directory when stopped (default true; tests use throw-away ones). */
+  persistent?: boolean;
+  log?: (line: string) => void;
+}
+
+export interface BenchServer {
+  /** The maintenance database's URL. */
+  adminUrl: string;
+  /** The benchmark database's URL. */
+  url: string;
+  embedded: boolean;
+  /** The embedded server's data directory (for its CPU time); undefined for an external server. */
+  dataDir?: string;
+  stop(): Promise<void>;
+}
+
+async function answers(url: string): Promise<boolean> {
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 1000 });
+  try {
+    await client.connect();
+    await client.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function startBenchServer(options: BenchServerOptions, database = BENCH_DATABASE): Promise<BenchServer> {
+  if (options.externalUrl) {
+    return { adminUrl: options.externalUrl, url: withDatabase(options.externalUrl, database), embedded: false, stop: async () => undefined };
+  }
+  const port = options.port ?? DEFAULT_BENCH_PG_PORT;
+  const dataDir = options.dataDir ?? join(BENCH_DIR, 'postgres');
+  const adminUrl = `postgres://postgres:caseflow-local@127.0.0.1:${port}/postgres`;
+  if (await answers(adminUrl)) {
+    options.log?.(`using the PostgreSQL already running on port ${port}`);
+    return { adminUrl, url: withDatabase(adminUrl, database), embedded: true, dataDir, stop: async () => undefined };
+  }
+  mkdirSync(join(dataDir, '..'), { recursive: true });
+  const flags = ['-c', 'shared_buffers=512MB', '-c', 'effective_cache_size=4GB', '-c', 'work_mem=16MB', '-c', 'max_wal_size=8GB', '-c', 'maintenance_work_mem=256MB'];
+  if (options.bulkLoad) flags.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'checkpoint_timeout=30min');
+  if (options.statements) flags.push('-c', 'shared_preload_libraries=pg_stat_statements', '-c', 'pg_stat_statements.max=10000', '-c', 'pg_stat_statements.track=top');
+  options.log?.(`starting PostgreSQL for the benchmark (data in ${dataDir}, port ${port})`);
+  const server = await startEmbeddedPostgres({ dataDir, port, persistent: options.persistent ?? true, extraFlags: flags });
+  return { adminUrl, url: withDatabase(adminUrl, database), embedded: true, dataDir, stop: () => server.stop() };
+}
+
+/** Drops and recreates the benchmark database (a dataset is always generated into an empty one). */
+export async function recreateDatabase(adminUrl: string, database = BENCH_DATABASE): Promise<void> {
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE "${database}"`);
+  } finally {
+    await admin.end();
+  }
+}

@@ -1,0 +1,193 @@
+/**
+ * The platform as the benchmark runs it: each subgraph and the gateway its
+ * own Node process (apps/<name>/src/main.ts, or the Hive Gateway entry), in
+ * production mode, on loopback ports, so that each one's memory can be read
+ * from /proc. The production gateway only accepts tokens from an OIDC
+ * issuer's JWKS URL: the benchmark serves the development issuer's public key
+ * as a JWKS on loopback for it.
+ */
+import { createPublicKey } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { freePort, type ServiceProcess, spawnService } from '@caseflow/testing';
+
+export type GatewayKind = 'apollo' | 'hive';
+export const GATEWAY_ENTRIES: Record<GatewayKind, string> = { apollo: 'apps/gateway/src/main.ts', hive: 'tools/bench/hive-gateway.ts' };
+const SUBGRAPH_ENTRIES = { resources: 'apps/resources/src/main.ts', clients: 'apps/clients/src/main.ts', plans: 'apps/plans/src/main.ts', referrals: 'apps/referrals/src/main.ts' } as const;
+export type SubgraphKey = keyof typeof SUBGRAPH_ENTRIES;
+
+export interface RunningService {
+  name: string;
+  service: ServiceProcess;
+  baseUrl: string;
+}
+
+export interface Memory {
+  /** Peak resident set (VmHWM), MB. */
+  peakMb: number | null;
+  /** Resident set now (VmRSS), MB. */
+  rssMb: number | null;
+}
+
+/** A process's resident memory from /proc (Linux); nulls elsewhere. */
+export function memoryOf(pid: number | undefined): Memory {
+  if (!pid) return { peakMb: null, rssMb: null };
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (key: string) => {
+      const match = new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status);
+      return match ? Math.round(Number(match[1]) / 102.4) / 10 : null;
+    };
+    return { peakMb: kb('VmHWM'), rssMb: kb('VmRSS') };
+  } catch {
+    return { peakMb: null, rssMb: null };
+  }
+}
+
+const TICKS_PER_SECOND = 100;
+
+/** CPU time (user + system) a process has used so far, in ms; null when unknown. */
+export function cpuMsOf(pid: number | undefined): number | null {
+  if (!pid) return null;
+  try {
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+  } catch {
+    return null;
+  }
+}
+
+/** CPU time so far of each process of a PostgreSQL server (the postmaster, from the data directory's postmaster.pid, and every backend it started), by pid. */
+export function postgresCpuMs(dataDir: string | undefined): Map<number, number> | null {
+  if (!dataDir) return null;
+  let postmaster: number;
+  try {
+    postmaster = Number(readFileSync(`${dataDir}/postmaster.pid`, 'utf8').split('\n')[0]);
+  } catch {
+    return null;
+  }
+  const result = new Map<number, number>([[postmaster, cpuMsOf(postmaster) ?? 0]]);
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const text = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+      if (Number(fields[1]) === postmaster) result.set(Number(entry), ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return result;
+}
+
+/** CPU a server's processes used between two readings; a backend that ended meanwhile is left out (never a negative figure). */
+export function postgresCpuDelta(before: Map<number, number> | null, after: Map<number, number> | null): number | null {
+  if (!before || !after) return null;
+  let total = 0;
+  for (const [pid, ms] of after) total += Math.max(0, ms - (before.get(pid) ?? 0));
+  return total;
+}
+
+/** Serves `{ keys: [the public key as a JWK] }` on loopback. */
+export async function serveJwks(publicKeyPem: string): Promise<{ url: string; close(): Promise<void> }> {
+  const jwk = { ...createPublicKey(publicKeyPem).export({ format: 'jwk' }), use: 'sig', alg: 'RS256', kid: 'caseflow-dev' };
+  const body = JSON.stringify({ keys: [jwk] });
+  const server: Server = createServer((_request, response) => {
+    response.writeHead(200, { 'content-type': 'application/json' });
+    response.end(body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}/jwks.json`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+export interface StackSettings {
+  databaseUrl: string;
+  internalSecret: string;
+  poolMax: number;
+  production: boolean;
+  /** Extra environment for every process (e.g. a job interval). */
+  env?: Record<string, string>;
+}
+
+const START_TIMEOUT_MS = 180_000;
+
+/** BENCH_NODE_OPTIONS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) is given to every service, to profile them under load. */
+const nodeOptions = (): Record<string, string> => (process.env.BENCH_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS } : {});
+
+/** Starts the four subgraphs at once (none asks another anything while starting) and waits until each listens. */
+export async function startSubgraphs(settings: StackSettings): Promise<Record<SubgraphKey, RunningService>> {
+  const ports = Object.fromEntries(await Promise.all(Object.keys(SUBGRAPH_ENTRIES).map(async (name) => [name, await freePort()]))) as Record<SubgraphKey, number>;
+  const base = (name: SubgraphKey) => `http://127.0.0.1:${ports[name]}`;
+  const running = {} as Record<SubgraphKey, RunningService>;
+  const started = (Object.keys(SUBGRAPH_ENTRIES) as SubgraphKey[]).map((name) => {
+    const service = spawnService(SUBGRAPH_ENTRIES[name], {
+      NODE_ENV: settings.production ? 'production' : 'development',
+      [`${name.toUpperCase()}_PORT`]: String(ports[name]),
+      DATABASE_URL: settings.databaseUrl,
+      INTERNAL_TOKEN_SECRET: settings.internalSecret,
+      CLIENTS_URL: base('clients'),
+      RESOURCES_URL: base('resources'),
+      DB_POOL_MAX: String(settings.poolMax),
+      LOG_LEVEL: 'info',
+      ...nodeOptions(),
+      ...settings.env,
+    });
+    running[name] = { name, service, baseUrl: base(name) };
+    return service.waitFor(/subgraph listening/, START_TIMEOUT_MS);
+  });
+  try {
+    await Promise.all(started);
+  } catch (error) {
+    await stopAll(Object.values(running));
+    throw error;
+  }
+  return running;
+}
+
+export interface GatewaySettings {
+  subgraphs: Record<SubgraphKey, RunningService>;
+  internalSecret: string;
+  jwksUrl: string;
+  production: boolean;
+}
+
+export async function startGateway(kind: GatewayKind, settings: GatewaySettings): Promise<RunningService> {
+  const port = await freePort();
+  const service = spawnService(GATEWAY_ENTRIES[kind], {
+    NODE_ENV: settings.production ? 'production' : 'development',
+    GATEWAY_PORT: String(port),
+    CLIENTS_URL: settings.subgraphs.clients.baseUrl,
+    PLANS_URL: settings.subgraphs.plans.baseUrl,
+    REFERRALS_URL: settings.subgraphs.referrals.baseUrl,
+    RESOURCES_URL: settings.subgraphs.resources.baseUrl,
+    INTERNAL_TOKEN_SECRET: settings.internalSecret,
+    AUTH_JWKS_URL: settings.jwksUrl,
+    LOG_LEVEL: 'info',
+    ...nodeOptions(),
+  });
+  const running = { name: `gateway:${kind}`, service, baseUrl: `http://127.0.0.1:${port}` };
+  try {
+    await service.waitFor(/gateway listening/, START_TIMEOUT_MS);
+  } catch (error) {
+    await stopAll([running]);
+    throw error;
+  }
+  return running;
+}
+
+/** SIGTERM (the services drain and exit), then SIGKILL if one is still there after 15 s. */
+export async function stopAll(services: RunningService[]): Promise<void> {
+  await Promise.all(
+    services.map(async ({ service }) => {
+      if (service.child.exitCode !== null || service.child.signalCode !== null) return;
+      service.child.kill('SIGTERM');
+      const timer = setTimeout(() => service.child.kill('SIGKILL'), 15_000);
+      await service.exited;
+      clearTimeout(timer);
+    }),
+  );
+}
