@@ -10,7 +10,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { startEmbeddedPostgres, withDatabase } from '@caseflow/db';
-import { DATA_DIR } from '../lib/local';
+import { DATA_DIR, answers } from '../lib/local';
 
 export const BENCH_DIR = join(DATA_DIR, 'bench');
 export const BENCH_DATABASE = 'caseflow_bench';
@@ -40,17 +40,6 @@ export interface BenchServer {
   /** The embedded server's data directory (for its CPU time); undefined for an external server. */
   dataDir?: string;
   stop(): Promise<void>;
-}
-
-async function answers(url: string): Promise<boolean> {
-  const client = new Client({ connectionString: url, connectionTimeoutMillis: 1000 });
-  try {
-    await client.connect();
-    await client.end();
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 export async function startBenchServer(options: BenchServerOptions, database = BENCH_DATABASE): Promise<BenchServer> {

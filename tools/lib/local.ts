@@ -43,7 +43,8 @@ export interface LocalDatabase {
   stop(): Promise<void>;
 }
 
-async function answers(url: string): Promise<boolean> {
+/** True when a PostgreSQL server answers at `url` within a second. */
+export async function answers(url: string): Promise<boolean> {
   const client = new Client({ connectionString: url, connectionTimeoutMillis: 1000 });
   try {
     await client.connect();

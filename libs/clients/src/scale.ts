@@ -15,6 +15,7 @@ import { createHash } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { STANDARD_CHECKLIST } from './assessment/checklist';
 import { recomputePriorities, recomputeStalePriorities } from './caseload/priority.store';
+import { generatedIdSql, generatedRandomSql } from '@caseflow/db';
 
 export interface ClientsScalePlan {
   seed: number;
@@ -54,15 +55,6 @@ export interface ScaleConsentRequests {
 
 export const BENCH_EMAIL_DOMAIN = 'bench.caseflow';
 
-/** SQL for a deterministic number in [0, 1) from a salt and a row key. */
-export function scaleRandomSql(seed: number, salt: string, key: string): string {
-  return `((hashtextextended('${salt}:' || (${key})::text, ${Math.trunc(seed)}) & 2147483647)::float8 / 2147483648.0)`;
-}
-
-/** SQL for a generated row's id: md5 of kind and key, as a uuid (independent of the seed, so emails and ids stay fixed). */
-export function scaleIdSql(kind: string, key: string): string {
-  return `md5('bench:${kind}:' || (${key})::text)::uuid`;
-}
 
 const FIRST = ['Ada', 'Bram', 'Cleo', 'Dev', 'Eli', 'Fern', 'Gus', 'Hana', 'Ines', 'Joel', 'Kaia', 'Luca', 'Mina', 'Nico', 'Omar', 'Pia', 'Rafe', 'Sian',
   'Tomas', 'Una', 'Vera', 'Wade', 'Yara', 'Zane', 'Arlo', 'Bea', 'Cyrus', 'Dalia', 'Enzo', 'Faye', 'Gemma', 'Hugo', 'Iris', 'Jonah', 'Kira', 'Levi'];
@@ -95,7 +87,7 @@ const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 
 /** Writes staff, clients, case history, eligibility, assessments and notes (consents come later, from the referrals). */
 export async function seedClientsAtScale(dataSource: DataSource, plan: ClientsScalePlan, log: (line: string) => void = () => undefined): Promise<void> {
-  const r = (salt: string, key: string) => scaleRandomSql(plan.seed, salt, key);
+  const r = (salt: string, key: string) => generatedRandomSql(plan.seed, salt, key);
   const today = isoDate(plan.today);
   const agencies = plan.agencyIds.length;
   const partnerOrgs = plan.partnerOrganizationIds.length;
@@ -107,7 +99,7 @@ export async function seedClientsAtScale(dataSource: DataSource, plan: ClientsSc
     const params = [plan.agencyIds, plan.partnerOrganizationIds];
     await tx.query(
       `INSERT INTO clients.staff_member (id, email, display_name, role, organization_id, created_at)
-       SELECT ${scaleIdSql('staff', `s.role || ':' || s.n`)}, s.email, s.display_name, s.role, s.organization_id, $3::date - 800
+       SELECT ${generatedIdSql('staff', `s.role || ':' || s.n`)}, s.email, s.display_name, s.role, s.organization_id, $3::date - 800
          FROM (
            SELECT n, 'CASE_MANAGER' AS role, 'cm' || lpad(n::text, 4, '0') || '@${BENCH_EMAIL_DOMAIN}' AS email,
                   ${pick(FIRST, r('staff-first', `'cm' || n`))} || ' ' || ${pick(LAST, r('staff-last', `'cm' || n`))} AS display_name,
@@ -129,7 +121,7 @@ export async function seedClientsAtScale(dataSource: DataSource, plan: ClientsSc
     // The generated clients, numbered 1..N, with the facts every later table derives from.
     await tx.query(`
       CREATE TEMP TABLE scale_client ON COMMIT DROP AS
-      SELECT n, ${scaleIdSql('client', 'n')} AS id, cm AS cm_n, ${scaleIdSql('staff', `'CASE_MANAGER:' || cm`)} AS cm_id,
+      SELECT n, ${generatedIdSql('client', 'n')} AS id, cm AS cm_n, ${generatedIdSql('staff', `'CASE_MANAGER:' || cm`)} AS cm_id,
              ($1::uuid[])[1 + (cm - 1) % ${agencies}] AS organization_id, status,
              CASE WHEN status = 'INTAKE' THEN $2::date - floor(${r('intake-recent', 'n')} * 30)::int
                   ELSE $2::date - 30 - floor(${r('intake', 'n')} * 700)::int END AS intake_date
@@ -169,18 +161,18 @@ export async function seedClientsAtScale(dataSource: DataSource, plan: ClientsSc
 
     await tx.query(`
       INSERT INTO clients.case_event (id, client_id, kind, from_status, to_status, at, actor_id, outcome, program, note)
-      SELECT ${scaleIdSql('case-event', `c.n || ':opened'`)}, c.id, 'OPENED', NULL, 'INTAKE', c.intake_date + time '14:00', c.cm_id, NULL, NULL, NULL
+      SELECT ${generatedIdSql('case-event', `c.n || ':opened'`)}, c.id, 'OPENED', NULL, 'INTAKE', c.intake_date + time '14:00', c.cm_id, NULL, NULL, NULL
         FROM scale_client c
       UNION ALL
-      SELECT ${scaleIdSql('case-event', `c.n || ':activated'`)}, c.id, 'ACTIVATED', 'INTAKE', 'ACTIVE', c.intake_date + time '17:00', c.cm_id, NULL, NULL, NULL
+      SELECT ${generatedIdSql('case-event', `c.n || ':activated'`)}, c.id, 'ACTIVATED', 'INTAKE', 'ACTIVE', c.intake_date + time '17:00', c.cm_id, NULL, NULL, NULL
         FROM scale_client c WHERE c.status <> 'INTAKE'
       UNION ALL
-      SELECT ${scaleIdSql('case-event', `c.n || ':closed'`)}, c.id, 'CLOSED', 'ACTIVE', 'CLOSED', c.closed_at, c.cm_id,
+      SELECT ${generatedIdSql('case-event', `c.n || ':closed'`)}, c.id, 'CLOSED', 'ACTIVE', 'CLOSED', c.closed_at, c.cm_id,
              ${pick(OUTCOMES, r('outcome', 'c.n'))}, 'Employment Support Program', NULL
         FROM scale_client c WHERE c.status = 'CLOSED'`);
     await tx.query(`
       INSERT INTO clients.eligibility_determination (id, client_id, eligible, program, rationale, determined_at, determined_by)
-      SELECT ${scaleIdSql('eligibility', 'c.n')}, c.id, ${r('eligible', 'c.n')} < 0.95, 'Employment Support Program',
+      SELECT ${generatedIdSql('eligibility', 'c.n')}, c.id, ${r('eligible', 'c.n')} < 0.95, 'Employment Support Program',
              'Adult resident of the region looking for work; meets the program criteria.', c.intake_date + time '16:00', c.cm_id
         FROM scale_client c WHERE c.status <> 'INTAKE'`);
 
@@ -188,7 +180,7 @@ export async function seedClientsAtScale(dataSource: DataSource, plan: ClientsSc
     log(`clients: ${plan.assessments} needs assessments`);
     await tx.query(
       `INSERT INTO clients.case_note (id, client_id, author_id, occurred_at, contact_type, body, sensitive, created_at)
-       SELECT ${scaleIdSql('note', 'j')}, c.id, c.cm_id, at, ${pick(CONTACT, r('note-contact', 'j'))}, ${pick(NOTES, r('note-body', 'j'))},
+       SELECT ${generatedIdSql('note', 'j')}, c.id, c.cm_id, at, ${pick(CONTACT, r('note-contact', 'j'))}, ${pick(NOTES, r('note-body', 'j'))},
               ${r('note-sensitive', 'j')} < 0.03, at
          FROM (SELECT j, 1 + floor(${r('note-client', 'j')} * ${plan.clients})::int AS n FROM generate_series(1, ${plan.notes}) j) k
          JOIN scale_client c USING (n)
@@ -201,7 +193,7 @@ export async function seedClientsAtScale(dataSource: DataSource, plan: ClientsSc
 }
 
 async function seedAssessments(tx: EntityManager, plan: ClientsScalePlan, today: string): Promise<void> {
-  const r = (salt: string, key: string) => scaleRandomSql(plan.seed, salt, key);
+  const r = (salt: string, key: string) => generatedRandomSql(plan.seed, salt, key);
   const checklist = Object.entries(STANDARD_CHECKLIST).flatMap(([domain, names]) => names.map((name) => ({ domain, name })));
   // Assessment i belongs to client ((i - 1) mod N) + 1: every client has one, the first ones a follow-up too.
   const rating = (key: string) => `CASE WHEN ${r('rating', key)} < 0.3 THEN 'BARRIER' WHEN ${r('rating', key)} < 0.85 THEN 'ASSET' ELSE 'NOT_APPLICABLE' END`;
@@ -212,7 +204,7 @@ async function seedAssessments(tx: EntityManager, plan: ClientsScalePlan, today:
       FROM generate_series(1, ${plan.assessments}) i CROSS JOIN generate_series(0, 7) k`);
   await tx.query(
     `INSERT INTO clients.needs_assessment (id, client_id, assessed_at, assessed_by, summary, barrier_count, asset_count)
-     SELECT ${scaleIdSql('assessment', 'a.i')}, c.id,
+     SELECT ${generatedIdSql('assessment', 'a.i')}, c.id,
             least(c.intake_date + 7 + CASE WHEN a.i > ${plan.clients} THEN 90 ELSE 0 END, $1::date) + time '11:00', c.cm_id,
             'Needs assessment with the client.', a.barriers, a.assets
        FROM (SELECT i, count(*) FILTER (WHERE rating = 'BARRIER')::int AS barriers, count(*) FILTER (WHERE rating = 'ASSET')::int AS assets
@@ -222,7 +214,7 @@ async function seedAssessments(tx: EntityManager, plan: ClientsScalePlan, today:
   );
   await tx.query(
     `INSERT INTO clients.assessment_item (id, assessment_id, position, domain, characteristic, rating, plan_how, plan_by_when, plan_who_helps)
-     SELECT ${scaleIdSql('assessment-item', `t.i || ':' || t.k`)}, ${scaleIdSql('assessment', 't.i')}, t.k,
+     SELECT ${generatedIdSql('assessment-item', `t.i || ':' || t.k`)}, ${generatedIdSql('assessment', 't.i')}, t.k,
             ($1::text[])[1 + t.characteristic], ($2::text[])[1 + t.characteristic], t.rating,
             CASE WHEN t.rating = 'BARRIER' THEN 'Work on it with weekly check-ins' END,
             CASE WHEN t.rating = 'BARRIER' THEN $3::date + 30 + t.k * 7 END,
@@ -238,8 +230,8 @@ export async function scaleClientCatalog(dataSource: DataSource, clients: number
     await dataSource.query(
       `SELECT c.id, c.organization_id, c.assigned_case_manager_id, c.status, c.intake_date::text AS intake_date, e.at::text AS closed_at
          FROM generate_series(1, $1::int) n
-         JOIN clients.client c ON c.id = ${scaleIdSql('client', 'n')}
-         LEFT JOIN clients.case_event e ON e.id = ${scaleIdSql('case-event', `n || ':closed'`)}
+         JOIN clients.client c ON c.id = ${generatedIdSql('client', 'n')}
+         LEFT JOIN clients.case_event e ON e.id = ${generatedIdSql('case-event', `n || ':closed'`)}
         ORDER BY n`,
       [clients],
     );
@@ -259,10 +251,10 @@ export async function scaleClientCatalog(dataSource: DataSource, clients: number
  * referral and valid for a year; a few were revoked since.
  */
 export async function seedConsentsAtScale(dataSource: DataSource, plan: Pick<ClientsScalePlan, 'seed' | 'today'>, requests: ScaleConsentRequests): Promise<void> {
-  const r = (salt: string, key: string) => scaleRandomSql(plan.seed, salt, key);
+  const r = (salt: string, key: string) => generatedRandomSql(plan.seed, salt, key);
   await dataSource.query(
     `INSERT INTO clients.consent (id, client_id, recipient_organization_id, scope, purpose, signed_at, expires_at, revoked_at, recorded_by, created_at)
-     SELECT ${scaleIdSql('consent', `t.client_id || ':' || t.organization_id`)}, t.client_id, t.organization_id, ARRAY['CONTACT_INFO', 'REFERRAL_DETAILS'],
+     SELECT ${generatedIdSql('consent', `t.client_id || ':' || t.organization_id`)}, t.client_id, t.organization_id, ARRAY['CONTACT_INFO', 'REFERRAL_DETAILS'],
             'Referral for support services', t.signed_at, t.signed_at + interval '365 days',
             CASE WHEN ${r('revoked', 't.client_id::text || t.organization_id::text')} < 0.03 AND t.signed_at < $5::timestamptz - interval '30 days'
                  THEN t.signed_at + interval '20 days' END,
@@ -300,7 +292,7 @@ const md5Uuid = (text: string) => {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 };
 
-/** The generated partner staff (the same ids as `scaleIdSql('staff', 'PARTNER:' || n)`), with their organizations. */
+/** The generated partner staff (the same ids as `generatedIdSql('staff', 'PARTNER:' || n)`), with their organizations. */
 export function scalePartnerStaff(plan: Pick<ClientsScalePlan, 'partners' | 'partnerOrganizationIds'>): { organizationIds: string[]; staffIds: string[] } {
   const organizationIds: string[] = [];
   const staffIds: string[] = [];

@@ -8,6 +8,7 @@
  * deterministic for a seed (hashes of row numbers, dates relative to `today`).
  */
 import type { DataSource } from 'typeorm';
+import { generatedIdSql, generatedRandomSql } from '@caseflow/db';
 
 export interface PlansScalePlan {
   seed: number;
@@ -24,8 +25,8 @@ export interface PlansScalePlan {
   };
 }
 
-const random = (seed: number, salt: string, key: string) => `((hashtextextended('${salt}:' || (${key})::text, ${Math.trunc(seed)}) & 2147483647)::float8 / 2147483648.0)`;
-const id = (kind: string, key: string) => `md5('bench:${kind}:' || (${key})::text)::uuid`;
+const random = generatedRandomSql;
+const id = generatedIdSql;
 const textArray = (values: readonly string[]) => `ARRAY[${values.map((v) => `'${v.replace(/'/g, "''")}'`).join(', ')}]::text[]`;
 const pick = (values: readonly string[], r: string) => `(${textArray(values)})[1 + floor(${r} * ${values.length})::int]`;
 

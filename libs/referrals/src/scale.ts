@@ -8,6 +8,7 @@
  * facts and the directory's services passed in; deterministic for a seed.
  */
 import type { DataSource } from 'typeorm';
+import { generatedIdSql, generatedRandomSql } from '@caseflow/db';
 
 export interface ReferralsScalePlan {
   seed: number;
@@ -38,8 +39,8 @@ export interface ScaleConsentRequests {
   recordedBy: string[];
 }
 
-const random = (seed: number, salt: string, key: string) => `((hashtextextended('${salt}:' || (${key})::text, ${Math.trunc(seed)}) & 2147483647)::float8 / 2147483648.0)`;
-const id = (kind: string, key: string) => `md5('bench:${kind}:' || (${key})::text)::uuid`;
+const random = generatedRandomSql;
+const id = generatedIdSql;
 const textArray = (values: readonly string[]) => `ARRAY[${values.map((v) => `'${v.replace(/'/g, "''")}'`).join(', ')}]::text[]`;
 const pick = (values: readonly string[], r: string) => `(${textArray(values)})[1 + floor(${r} * ${values.length})::int]`;
 

@@ -2,3 +2,4 @@ export * from './data-source';
 export * from './keyset';
 export * from './sql-counter';
 export * from './embedded';
+export * from './generated-sql';
