@@ -3,7 +3,7 @@ import { errorCodes, internalHeaders, postGraphQL, startTestSubgraph, type TestS
 import { seedClients } from './seed';
 import { clientsSubgraph } from './subgraph';
 
-const world = demoWorld(new Date('2026-11-23T12:00:00Z'));
+const world = demoWorld(new Date());
 const casey = demoStaff('casey');
 const jordan = demoStaff('jordan');
 const sam = demoStaff('sam');

@@ -2,7 +2,8 @@ import { Client } from 'pg';
 import { createTestDatabase } from '@caseflow/testing';
 import { datasetOf, scaleCounts, seedAtScale } from './scale';
 
-const TODAY = new Date('2026-11-23T00:00:00Z');
+/** The generators' injected clock: the start of the day the suite runs (UTC), never a fixed date. */
+const TODAY = new Date(new Date().toISOString().slice(0, 10) + 'T00:00:00Z');
 const SCALE = 0.05;
 
 /** The generated rows of each table, by the generators' id convention. */
@@ -85,7 +86,7 @@ describe('the benchmark dataset generator', () => {
       expect(noHistory.rows[0].n).toBe(0);
     });
     const dataset = await datasetOf(first);
-    expect(dataset).toMatchObject({ scale: SCALE, seed: 42, today: '2026-11-23', counts });
+    expect(dataset).toMatchObject({ scale: SCALE, seed: 42, today: TODAY.toISOString().slice(0, 10), counts });
   });
 
   it('keeps the data consistent: nothing in the future, a consent behind every sent referral, every client with a case manager of its agency', async () => {

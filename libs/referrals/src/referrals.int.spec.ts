@@ -7,7 +7,7 @@ import { seedReferrals } from './seed';
 import { referralsSubgraph } from './subgraph';
 import { FakeClientAccess } from './test-support/fake-peers';
 
-const world = demoWorld(new Date('2026-11-23T12:00:00Z'));
+const world = demoWorld(new Date());
 const seeded = demoReferrals(world);
 const casey = demoStaff('casey');
 const jordan = demoStaff('jordan');

@@ -4,7 +4,7 @@ import { DEMO_DIRECTORY, seedResources } from './seed';
 import { resourcesSubgraph } from './subgraph';
 import { openEligibilityTermId } from './taxonomy/open-eligibility';
 
-const world = demoWorld(new Date('2026-11-23T12:00:00Z'));
+const world = demoWorld(new Date());
 const casey = demoStaff('casey');
 const actorOf = (s: (typeof DEMO_STAFF)[number]) => ({ staffId: s.id, role: s.role, organizationId: s.organizationId });
 const UNKNOWN = '00000000-0000-4000-8000-000000000999';

@@ -61,6 +61,9 @@ describe('the expiry sweep', () => {
 
   it('leaves a partner who answers after the sweep with INVALID_TRANSITION', async () => {
     const { id } = r.seeded.find((x) => x.status === 'SENT' && x.organizationId === NORTHSIDE_ID)!;
+    // Self-contained: the deadline passes and the sweep runs here, whatever the tests above did.
+    await due([id]);
+    await sweepExpiredReferrals(ds());
     expect(await statusOf([id])).toEqual({ [id]: 'EXPIRED' });
     const res = await r.as('pat', `mutation($id: ID!) { respondToReferral(input: { referralId: $id, decision: ACCEPT }) { status } }`, { id });
     expect(errorCodes(res)).toEqual(['INVALID_TRANSITION']);

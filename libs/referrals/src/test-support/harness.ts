@@ -45,7 +45,7 @@ export interface ReferralsTest {
 export const actorOf = (s: DemoStaff): Actor => ({ staffId: s.id, role: s.role, organizationId: s.organizationId });
 const DAY = 86_400_000;
 
-export async function startReferralsTest(today = new Date('2026-11-23T12:00:00Z')): Promise<ReferralsTest> {
+export async function startReferralsTest(today = new Date()): Promise<ReferralsTest> {
   const world = demoWorld(today);
   const secret = randomBytes(24).toString('hex');
   const clients = new FakeClientAccess(secret, world);

@@ -5,7 +5,7 @@ import { resourcesSubgraph } from '../subgraph';
 import { openEligibilityTermId } from '../taxonomy/open-eligibility';
 
 type StaffKey = Parameters<typeof demoStaff>[0];
-const world = demoWorld(new Date('2026-11-23T12:00:00Z'));
+const world = demoWorld(new Date());
 const northsidePantry = world.services.find((s) => s.name === 'Weekly Food Pantry')!;
 const eastsideService = world.services.find((s) => s.organizationId === EASTSIDE_ID)!;
 const eastsideLocation = world.locations.find((l) => l.organizationId === EASTSIDE_ID)!;

@@ -39,7 +39,7 @@ const tableCounts = async (t: TestSubgraph) => {
 
 beforeAll(async () => {
   [empty, demo] = await Promise.all([startTestSubgraph(resourcesSubgraph), startTestSubgraph(resourcesSubgraph)]);
-  await seedResources(demo.subgraph.database.dataSource, demoWorld(new Date('2026-11-23T12:00:00Z')));
+  await seedResources(demo.subgraph.database.dataSource, demoWorld(new Date()));
 });
 afterAll(async () => {
   await Promise.all([empty?.stop(), demo?.stop()]);

@@ -11,11 +11,25 @@ export interface ServiceProcess {
   exited: Promise<number | null>;
 }
 
+/**
+ * What a spawned service inherits from the test run: the machine's own
+ * environment (path, home, temp dir, locale, time zone) and anything that
+ * shapes the clock or the runtime underneath it (`LD_PRELOAD` and `FAKETIME*`,
+ * so that a suite run under `faketime` runs its services at the same moved
+ * time and their 60-second internal tokens agree). Never a Caseflow setting:
+ * each test names the ones its service gets.
+ */
+const INHERITED = /^(PATH|HOME|TMPDIR|LANG|LC_[A-Z]+|TZ|LD_PRELOAD|FAKETIME(_[A-Z_]+)?|DONT_FAKE_MONOTONIC|NO_FAKE_STAT)$/;
+
+export function inheritedEnvironment(source: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  return Object.fromEntries(Object.entries(source).filter((entry): entry is [string, string] => INHERITED.test(entry[0]) && entry[1] !== undefined));
+}
+
 /** Runs a TypeScript entry point of the workspace as its own Node process, as `npm start` and production do. */
 export function spawnService(entry: string, env: Record<string, string>): ServiceProcess {
   const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(ROOT, entry)], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', TS_NODE_PROJECT: join(ROOT, 'tsconfig.json'), ...env },
+    env: { ...inheritedEnvironment(), TS_NODE_PROJECT: join(ROOT, 'tsconfig.json'), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let text = '';

@@ -2,6 +2,7 @@ import { Client } from 'pg';
 import { createTestDatabase, dropTestDatabase } from './postgres';
 import { freePort } from './ports';
 import { createTestIssuer } from './issuer';
+import { inheritedEnvironment, spawnService } from './process';
 
 describe('the test database', () => {
   it('is a real, empty PostgreSQL database of its own, and can be dropped', async () => {
@@ -37,5 +38,30 @@ describe('the test issuer', () => {
     const issuer = createTestIssuer();
     await expect(issuer.verifier(`Bearer ${issuer.token(actor)}`)).resolves.toEqual(actor);
     await expect(createTestIssuer().verifier(`Bearer ${issuer.token(actor)}`)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+  });
+});
+
+describe('a spawned service\'s environment', () => {
+  it('inherits the clock and the machine (faketime\'s preload, path, locale) but no Caseflow setting', () => {
+    const env = inheritedEnvironment({
+      PATH: '/usr/bin',
+      LANG: 'C.UTF-8',
+      LD_PRELOAD: '/usr/$LIB/faketime/libfaketime.so.1',
+      FAKETIME: '+34560000',
+      FAKETIME_SHARED: '/sem /shm',
+      DATABASE_URL: 'postgres://somewhere/db',
+      INTERNAL_TOKEN_SECRET: 'not-for-children',
+      CLIENTS_PORT: '4001',
+      NODE_ENV: 'test',
+    });
+    expect(env).toEqual({ PATH: '/usr/bin', LANG: 'C.UTF-8', LD_PRELOAD: '/usr/$LIB/faketime/libfaketime.so.1', FAKETIME: '+34560000', FAKETIME_SHARED: '/sem /shm' });
+  });
+
+  it('runs at the same time as the test run that spawned it', async () => {
+    const child = spawnService('libs/shared/testing/src/bin/print-time.ts', {});
+    await child.waitFor(/^now=\d+$/m);
+    const printed = Number(/^now=(\d+)$/m.exec(child.output())![1]);
+    await child.exited;
+    expect(Math.abs(printed - Date.now())).toBeLessThan(60_000);
   });
 });

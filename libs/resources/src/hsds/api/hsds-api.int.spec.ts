@@ -7,7 +7,7 @@ import { OPEN_ELIGIBILITY, openEligibilityTermId } from '../../taxonomy/open-eli
 import { type HsdsSchemaName, hsdsValidator } from '../fixtures/hsds-schemas';
 import { importPackage } from '../import';
 
-const world = demoWorld(new Date('2026-11-23T12:00:00Z'));
+const world = demoWorld(new Date());
 const EXAMPLE_SERVICE = 'ac148810-d857-441c-9679-408f346de14b';
 const EXAMPLE_SAL = 'e94c9f38-1e8f-4564-91d4-d53501ab1765';
 const EXAMPLE_ORG = 'd9d5e0f5-d3ce-4f73-9a2f-4dd0ecc6c610';
