@@ -82,8 +82,10 @@ export interface MintOptions {
   email?: string;
 }
 
-/** Signs a bearer token for a staff member with the development key (demo and tests only). */
+/** Signs a bearer token for a staff member with the development key (demo and tests only); 8 hours unless told, never over 12. */
 export function mintBearerToken(privateKeyPem: string, actor: Actor, options: MintOptions): string {
+  const expiresIn = options.expiresInSeconds ?? 8 * 3600;
+  if (expiresIn > MAX_TOKEN_LIFETIME_SECONDS) throw new Error('A bearer token lives at most 12 hours; the gateway refuses longer ones');
   return jwt.sign(
     { role: actor.role, org: actor.organizationId, ...(options.email ? { email: options.email } : {}) },
     privateKeyPem,
@@ -92,7 +94,7 @@ export function mintBearerToken(privateKeyPem: string, actor: Actor, options: Mi
       subject: actor.staffId,
       issuer: options.issuer,
       audience: options.audience,
-      expiresIn: options.expiresInSeconds ?? 8 * 3600,
+      expiresIn,
       ...(options.notBeforeSeconds ? { notBefore: options.notBeforeSeconds } : {}),
     },
   );
