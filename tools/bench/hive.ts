@@ -4,7 +4,9 @@
  * as the project's @apollo/gateway, with the same behaviour at the edges:
  *
  * - every /graphql request must carry a valid bearer token (the same
- *   verifier), else 401 UNAUTHENTICATED before any planning;
+ *   verifier) naming an active staff member (the same cached staff check),
+ *   else 401 UNAUTHENTICATED (503 UNAVAILABLE if the directory is down)
+ *   before any planning;
  * - each subgraph request carries the caller as the internal token and a
  *   request id, and nothing the caller sent (the subgraphs refuse anything else);
  * - errors go through the same mask as @apollo/gateway's (known codes kept,
@@ -18,7 +20,7 @@ import type { AddressInfo } from 'node:net';
 import { createGatewayRuntime, type GatewayPlugin } from '@graphql-hive/gateway';
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { type Actor, type BearerVerifier, INTERNAL_TOKEN_HEADER, REQUEST_ID_HEADER, signInternalToken } from '@caseflow/auth';
+import { type Actor, type BearerVerifier, createStaffCheck, INTERNAL_TOKEN_HEADER, REQUEST_ID_HEADER, signInternalToken } from '@caseflow/auth';
 import { AppError } from '@caseflow/core';
 import { maskError } from '@caseflow/gateway';
 
@@ -54,6 +56,8 @@ const json = (status: number, body: unknown) => new Response(JSON.stringify(body
 
 export function createHiveGateway(options: HiveGatewayOptions): HiveGateway {
   const identities = new WeakMap<Request, CaseflowIdentity>();
+  if (!options.subgraphUrls.clients) throw new Error('The gateway needs the clients subgraph: it checks every caller against its staff directory');
+  const checkStaff = createStaffCheck({ clientsUrl: new URL(options.subgraphUrls.clients).origin, internalSecret: options.internalSecret });
 
   const caseflow: GatewayPlugin<{ caseflow?: CaseflowIdentity }> = {
     // Authentication before anything else, exactly as the project's gateway: no token, no planning.
@@ -62,10 +66,11 @@ export function createHiveGateway(options: HiveGatewayOptions): HiveGateway {
       const requestId = randomUUID();
       try {
         const actor = await options.verifyBearer(request.headers.get('authorization') ?? undefined);
+        await checkStaff(actor);
         identities.set(request, { actor, requestId, internalToken: signInternalToken({ actor, requestId }, options.internalSecret) });
       } catch (error) {
         const code = error instanceof AppError ? error.code : 'UNAUTHENTICATED';
-        endResponse(json(401, { errors: [{ message: error instanceof Error ? error.message : 'Unauthenticated', extensions: { code, requestId } }] }));
+        endResponse(json(code === 'UNAVAILABLE' ? 503 : 401, { errors: [{ message: error instanceof Error ? error.message : 'Unauthenticated', extensions: { code, requestId } }] }));
       }
     },
     onContextBuilding({ context, extendContext }) {

@@ -65,6 +65,8 @@ describe('the federated platform through the gateway', () => {
   });
 
   it('sends the same number of SQL statements to each subgraph for 5 and for 50 clients', async () => {
+    // Sam's staff check is made once and then cached by the gateway, so it is out of the count.
+    await stack.as('sam', '{ me { role } }');
     const before5 = statementCounts(stack);
     await stack.as('sam', CROSS_SUBGRAPH, { first: 5 });
     const after5 = statementCounts(stack);

@@ -1,5 +1,5 @@
 import type { GraphQLSchema } from 'graphql';
-import { CLIENT_ACCESS_PATH } from '@caseflow/auth';
+import { CLIENT_ACCESS_PATH, STAFF_DIRECTORY_PATH } from '@caseflow/auth';
 import { buildFederatedSchema, type SubgraphDefinition } from '@caseflow/federation';
 import { createLogger } from '@caseflow/core';
 import { clientAccessRoute } from './access/access.route';
@@ -18,11 +18,13 @@ import { CaseEventEntity } from './history/case-event.entity';
 import { InitClients1763856000000 } from './migrations/1763856000000-InitClients';
 import { CaseRecord1763942400000 } from './migrations/1763942400000-CaseRecord';
 import { CoveringClosureIndex1763942400021 } from './migrations/1763942400021-CoveringClosureIndex';
+import { StaffActive1764720000000 } from './migrations/1764720000000-StaffActive';
 import { CaseNoteEntity } from './note/note.entity';
 import { NoteResolver } from './note/note.resolver';
 import { clientsReferenceResolvers } from './references';
 import { StaffMemberEntity } from './staff/staff.entity';
 import { StaffResolver } from './staff/staff.resolver';
+import { staffDirectoryRoute } from './staff/staff.route';
 
 export function buildClientsSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
@@ -38,9 +40,9 @@ export const clientsSubgraph: SubgraphDefinition<ClientsContext> = {
   entities: [
     StaffMemberEntity, ClientEntity, ConsentEntity, EligibilityEntity, AssessmentEntity, AssessmentItemEntity, CharacteristicEntity, CaseNoteEntity, CaseEventEntity,
   ],
-  migrations: [InitClients1763856000000, CaseRecord1763942400000, CoveringClosureIndex1763942400021],
+  migrations: [InitClients1763856000000, CaseRecord1763942400000, CoveringClosureIndex1763942400021, StaffActive1764720000000],
   buildSchema: buildClientsSchema,
   createContext: (dataSource, base, options) => createClientsContext(dataSource, base, options),
-  internalRoutes: (dataSource) => ({ [CLIENT_ACCESS_PATH]: clientAccessRoute(dataSource) }),
+  internalRoutes: (dataSource) => ({ [CLIENT_ACCESS_PATH]: clientAccessRoute(dataSource), [STAFF_DIRECTORY_PATH]: staffDirectoryRoute(dataSource) }),
   start: (dataSource, options) => startPriorityJob(dataSource, options.jobIntervalMs ?? 60_000, options.logger ?? createLogger('clients', 'info')),
 };

@@ -1,5 +1,6 @@
 /**
- * The composed API. It authenticates every request (a bearer JWT), ignores
+ * The composed API. It authenticates every request (a bearer JWT naming an
+ * active staff member, checked against the staff directory), ignores
  * any identity a caller asserts in headers, and passes the verified caller to
  * the subgraphs as a short-lived internal token. It holds no business logic:
  * each subgraph authorizes its own data.
@@ -12,11 +13,12 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import {
   type Actor,
   type BearerVerifier,
+  createStaffCheck,
   INTERNAL_TOKEN_HEADER,
   REQUEST_ID_HEADER,
   signInternalToken,
 } from '@caseflow/auth';
-import { errorFields, type Logger, unavailable } from '@caseflow/core';
+import { errorFields, type Logger, requestSignal, unavailable } from '@caseflow/core';
 import { type DemoLogin, demoLoginRoutes } from './demo-login';
 import { DEFAULT_LIMITS, type QueryLimits, costError, estimateCost, shapeLimitRule } from './limits';
 import type { Fetcher } from '@apollo/utils.fetcher';
@@ -50,6 +52,10 @@ export interface GatewayOptions {
   maxBatchOperations?: number;
   /** A request not answered within this time gets 503 UNAVAILABLE. */
   requestTimeoutMs?: number;
+  /** How long a staff directory answer is kept (at most, and by default, 60 s). */
+  staffCacheTtlMs?: number;
+  /** The staff cache's clock (tests move it instead of waiting). */
+  now?: () => number;
 }
 
 export interface Gateway {
@@ -107,6 +113,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const { logger } = options;
   if (options.production && options.demoLogin) throw new Error('The demo sign-in is refused in production');
   const demo = options.demoLogin ? demoLoginRoutes(options.demoLogin) : null;
+  const authenticate = authenticator(options);
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) => new SubgraphDataSource({ url: options.subgraphUrls[name] ?? url, fetcher: timedFetch(name, options.subgraphTimeoutMs ?? 10_000) }),
@@ -168,7 +175,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const http = createHttpService<GatewayContext>({
     apollo,
     getRoutes: {
-      ...(options.resourcesBaseUrl ? { [HSDS_PATH]: hsdsPassThrough(options, options.resourcesBaseUrl) } : {}),
+      ...(options.resourcesBaseUrl ? { [HSDS_PATH]: hsdsPassThrough(options, options.resourcesBaseUrl, authenticate) } : {}),
       ...demo?.get,
     },
     routes: demo?.post,
@@ -184,7 +191,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     onError: (error) => logger.error('unhandled error', errorFields(error)),
     context: async (request: IncomingMessage) => {
       const requestId = requestIdOf(request);
-      const actor = await options.verifyBearer(headerValue(request, 'authorization'));
+      const actor = await authenticate(request);
       return { actor, requestId, internalToken: signInternalToken({ actor, requestId }, options.internalSecret) };
     },
   });
@@ -199,6 +206,31 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   };
 }
 
+type Authenticate = (request: IncomingMessage) => Promise<Actor>;
+
+/**
+ * Who is calling: the bearer token's signature, issuer, audience and
+ * lifetime, then the staff directory (the clients subgraph) for the person it
+ * names — active, with that role and organization — one cached lookup per
+ * person per minute. Refused as UNAUTHENTICATED, or UNAVAILABLE when the
+ * directory cannot answer; either way before anything runs.
+ */
+function authenticator(options: GatewayOptions): Authenticate {
+  const clientsUrl = options.subgraphUrls.clients;
+  if (!clientsUrl) throw new Error('The gateway needs the clients subgraph: it checks every caller against its staff directory');
+  const checkStaff = createStaffCheck({
+    clientsUrl: new URL(clientsUrl).origin,
+    internalSecret: options.internalSecret,
+    ttlMs: options.staffCacheTtlMs,
+    now: options.now,
+  });
+  return async (request) => {
+    const actor = await options.verifyBearer(headerValue(request, 'authorization'));
+    await checkStaff(actor);
+    return actor;
+  };
+}
+
 const HSDS_PATH = '/hsds';
 
 /**
@@ -208,10 +240,10 @@ const HSDS_PATH = '/hsds';
  * request goes on with the internal token and nothing else the caller sent;
  * the answer (JSON, or an ndjson stream) comes back as it is.
  */
-function hsdsPassThrough(options: GatewayOptions, resourcesBaseUrl: string): GetRoute {
+function hsdsPassThrough(options: GatewayOptions, resourcesBaseUrl: string, authenticate: Authenticate): GetRoute {
   return async (request, url) => {
     const requestId = randomUUID();
-    const actor = await options.verifyBearer(headerValue(request, 'authorization'));
+    const actor = await authenticate(request);
     // The timeout covers the answer's start; a long ndjson stream may then take its time.
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), options.subgraphTimeoutMs ?? 30_000);
@@ -243,12 +275,15 @@ function hsdsPassThrough(options: GatewayOptions, resourcesBaseUrl: string): Get
 /**
  * Subgraph calls give up after `ms`, so that a hung subgraph costs one part of
  * the answer, not the whole request; a failure names the subgraph (for the
- * error the caller gets) and nothing else.
+ * error the caller gets) and nothing else. They are also abandoned when the
+ * caller's request times out: the subgraph sees its caller go away and stops
+ * that work too (no transaction of it commits).
  */
 function timedFetch(name: string, ms: number): Fetcher {
   return (async (url: string, init?: RequestInit) => {
+    const request = requestSignal();
     try {
-      return await fetch(url, { ...init, signal: AbortSignal.timeout(ms) });
+      return await fetch(url, { ...init, signal: request ? AbortSignal.any([AbortSignal.timeout(ms), request]) : AbortSignal.timeout(ms) });
     } catch {
       throw new Error(`Subgraph ${name} unreachable`);
     }

@@ -22,7 +22,7 @@ export interface StackOptions {
   production?: boolean;
   poolMax?: number;
   /** Gateway settings (limits, timeouts, body size) beyond the defaults. */
-  gateway?: Pick<GatewayOptions, 'limits' | 'maxBatchOperations' | 'requestTimeoutMs' | 'subgraphTimeoutMs' | 'maxBodyBytes'>;
+  gateway?: Pick<GatewayOptions, 'limits' | 'maxBatchOperations' | 'requestTimeoutMs' | 'subgraphTimeoutMs' | 'maxBodyBytes' | 'staffCacheTtlMs' | 'now'>;
   /** The demo sign-in for the dashboard (development only). */
   demoLogin?: DemoLogin;
   /** Interval of the subgraphs' background jobs; 0 turns them off (tests run jobs directly). */

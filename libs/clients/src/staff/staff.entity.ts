@@ -20,6 +20,10 @@ export class StaffMemberEntity {
   @Column({ name: 'organization_id', type: 'uuid' })
   organizationId: string;
 
+  /** False once the person has left or is suspended: their bearer tokens are refused (checked by the gateway, cached a minute at most). */
+  @Column({ type: 'boolean', default: true })
+  active: boolean;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

@@ -45,6 +45,18 @@ describe('the audit trail', () => {
     expect((await rows()).filter((r: { request_id: string }) => r.request_id === 'req-2')).toEqual([]);
   });
 
+  it('refuses a change whose event cannot be written: UNAVAILABLE, and the change rolls back', async () => {
+    await db.query('CREATE TABLE audit_test.thing (id int PRIMARY KEY)');
+    const broken = new AuditTrail('audit_test_missing', actor, 'req-3');
+    await expect(
+      db.transaction(async (tx) => {
+        await tx.query('INSERT INTO audit_test.thing VALUES (1)');
+        await broken.write(tx, { action: 'CREATE', entityType: 'Thing', entityId: '1' });
+      }),
+    ).rejects.toMatchObject({ code: 'UNAVAILABLE' });
+    expect(await db.query('SELECT id FROM audit_test.thing')).toEqual([]);
+  });
+
   it('is append-only: the database refuses UPDATE, DELETE and TRUNCATE', async () => {
     const before = await rows();
     await expect(db.query(`UPDATE audit_test.audit_event SET outcome = 'ALLOWED'`)).rejects.toThrow(/append-only/);

@@ -3,12 +3,14 @@
  * it was allowed. Every subgraph that holds client data keeps an append-only
  * `audit_event` table in its own schema (the database refuses UPDATE, DELETE
  * and TRUNCATE on it). Reads and denials of one request are buffered and
- * written in one INSERT before the response leaves; writes are recorded inside
+ * written in one INSERT before the response leaves (if that fails, the
+ * response carries no data: audit fails closed); writes are recorded inside
  * the transaction of the change they describe, so neither exists without the
  * other. Events carry identifiers only, never note bodies or names.
  */
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '@caseflow/auth';
+import { AppError } from '@caseflow/core';
 
 export type AuditAction = 'READ' | 'SEARCH' | 'CREATE' | 'UPDATE' | 'TRANSITION' | 'OVERRIDE';
 export type AuditOutcome = 'ALLOWED' | 'DENIED';
@@ -60,9 +62,19 @@ export class AuditTrail {
     this.pending.push(event);
   }
 
-  /** Records a change inside the caller's transaction. */
+  /**
+   * Records a change inside the caller's transaction. If the event cannot be
+   * written the change is not made either: UNAVAILABLE, and the transaction
+   * rolls back.
+   */
   async write(manager: Queryable | EntityManager, event: AuditEvent): Promise<void> {
-    await (manager as Queryable).query(insertSql(this.schema, 1), this.params([event]));
+    try {
+      await (manager as Queryable).query(insertSql(this.schema, 1), this.params([event]));
+    } catch (error) {
+      const failure = new AppError('UNAVAILABLE', 'The change could not be recorded in the audit trail, so it was not made; retry later');
+      failure.cause = error;
+      throw failure;
+    }
   }
 
   /** Writes every buffered event in one statement. */

@@ -1,7 +1,9 @@
 /**
  * Verification of the caller's bearer token at the gateway: signature,
- * issuer, audience, expiry and not-before, then the Caseflow claims (`sub` =
- * staff id, `role`, `org` = organization id). In development the project is
+ * issuer, audience, expiry and not-before, a lifetime of at most 12 hours
+ * (a token without `exp` is refused), then the Caseflow claims (`sub` =
+ * staff id, `role`, `org` = organization id). Whether that person exists and
+ * is active is the staff check's job (staff-directory.ts). In development the project is
  * its own issuer (a key pair made on first start); in production the keys
  * come from the OIDC issuer's JWKS URL.
  */
@@ -20,6 +22,9 @@ export interface BearerVerifierOptions {
   jwksUri?: string;
   clockToleranceSeconds?: number;
 }
+
+/** The longest a bearer token may live (exp − iat), so that a leaked one is soon useless. */
+export const MAX_TOKEN_LIFETIME_SECONDS = 12 * 3600;
 
 export type BearerVerifier = (authorization: string | undefined) => Promise<Actor>;
 
@@ -55,6 +60,13 @@ export function createBearerVerifier(options: BearerVerifierOptions): BearerVeri
     }).catch(() => {
       throw unauthenticated('The bearer token is invalid or expired');
     });
+    if (typeof claims.exp !== 'number') throw unauthenticated('The bearer token must carry an expiry (exp)');
+    // Measured from iat, or from now when iat is missing or in the future: either way no token is good for more than 12 hours.
+    const nowSeconds = Math.floor(Date.now() / 1000);
+    const issuedAt = typeof claims.iat === 'number' ? Math.min(claims.iat, nowSeconds) : nowSeconds;
+    if (claims.exp - issuedAt > MAX_TOKEN_LIFETIME_SECONDS + (options.clockToleranceSeconds ?? 5)) {
+      throw unauthenticated('The bearer token lives longer than 12 hours; ask the issuer for a shorter-lived one');
+    }
     if (!isUuid(claims.sub) || !isRole(claims.role) || !isUuid(claims.org)) {
       throw unauthenticated('The bearer token lacks the Caseflow claims (sub, role, org)');
     }
@@ -70,8 +82,10 @@ export interface MintOptions {
   email?: string;
 }
 
-/** Signs a bearer token for a staff member with the development key (demo and tests only). */
+/** Signs a bearer token for a staff member with the development key (demo and tests only); 8 hours unless told, never over 12. */
 export function mintBearerToken(privateKeyPem: string, actor: Actor, options: MintOptions): string {
+  const expiresIn = options.expiresInSeconds ?? 8 * 3600;
+  if (expiresIn > MAX_TOKEN_LIFETIME_SECONDS) throw new Error('A bearer token lives at most 12 hours; the gateway refuses longer ones');
   return jwt.sign(
     { role: actor.role, org: actor.organizationId, ...(options.email ? { email: options.email } : {}) },
     privateKeyPem,
@@ -80,7 +94,7 @@ export function mintBearerToken(privateKeyPem: string, actor: Actor, options: Mi
       subject: actor.staffId,
       issuer: options.issuer,
       audience: options.audience,
-      expiresIn: options.expiresInSeconds ?? 8 * 3600,
+      expiresIn,
       ...(options.notBeforeSeconds ? { notBefore: options.notBeforeSeconds } : {}),
     },
   );

@@ -4,3 +4,4 @@ export * from './client-access';
 export * from './dev-keys';
 export * from './internal-token';
 export * from './peer';
+export * from './staff-directory';

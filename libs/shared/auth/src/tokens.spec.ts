@@ -28,6 +28,14 @@ describe('bearer token verification', () => {
     await expect(verify(`Bearer ${mint()}`)).resolves.toEqual(casey);
   });
 
+  it('accepts a token living exactly 12 hours', async () => {
+    await expect(verify(`Bearer ${mint(privateKeyPem, { expiresInSeconds: 12 * 3600 })}`)).resolves.toEqual(casey);
+  });
+
+  it('mints no token the gateway would refuse for its lifetime', () => {
+    expect(() => mint(privateKeyPem, { expiresInSeconds: 12 * 3600 + 1 })).toThrow('at most 12 hours');
+  });
+
   it.each([
     ['missing', undefined],
     ['not a bearer', 'Basic abc'],
@@ -38,6 +46,10 @@ describe('bearer token verification', () => {
     ['for another audience', () => `Bearer ${mintBearerToken(privateKeyPem, casey, { issuer: 'caseflow-dev', audience: 'elsewhere' })}`],
     ['from another issuer', () => `Bearer ${mintBearerToken(privateKeyPem, casey, { issuer: 'evil', audience: 'caseflow' })}`],
     ['unsigned (alg none)', () => `Bearer ${jwt.sign({ role: 'SUPERVISOR', org: casey.organizationId }, '', { algorithm: 'none', subject: casey.staffId, issuer: 'caseflow-dev', audience: 'caseflow' })}`],
+    ['without an expiry', () => `Bearer ${jwt.sign({ role: casey.role, org: casey.organizationId }, privateKeyPem, { algorithm: 'RS256', subject: casey.staffId, issuer: 'caseflow-dev', audience: 'caseflow' })}`],
+    ['living 13 hours', () => `Bearer ${jwt.sign({ role: casey.role, org: casey.organizationId }, privateKeyPem, { algorithm: 'RS256', expiresIn: 13 * 3600, subject: casey.staffId, issuer: 'caseflow-dev', audience: 'caseflow' })}`],
+    ['without iat, expiring in 13 hours', () => `Bearer ${jwt.sign({ role: casey.role, org: casey.organizationId, exp: Math.floor(Date.now() / 1000) + 13 * 3600 }, privateKeyPem, { algorithm: 'RS256', noTimestamp: true, subject: casey.staffId, issuer: 'caseflow-dev', audience: 'caseflow' })}`],
+    ['issued "in the future" to stretch its lifetime', () => `Bearer ${jwt.sign({ role: casey.role, org: casey.organizationId, iat: Math.floor(Date.now() / 1000) + 6 * 3600, exp: Math.floor(Date.now() / 1000) + 13 * 3600 }, privateKeyPem, { algorithm: 'RS256', subject: casey.staffId, issuer: 'caseflow-dev', audience: 'caseflow' })}`],
     ['without the role claim', () => `Bearer ${jwt.sign({ org: casey.organizationId }, privateKeyPem, { algorithm: 'RS256', subject: casey.staffId, issuer: 'caseflow-dev', audience: 'caseflow' })}`],
   ])('refuses a %s token as UNAUTHENTICATED', async (_, header) => {
     const value = typeof header === 'function' ? header() : header;

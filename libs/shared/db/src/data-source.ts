@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { DataSource, type EntitySchema, type MixedList } from 'typeorm';
+import { RequestTransactionGuard } from './request-transactions';
 import { SqlCounter } from './sql-counter';
 
 export interface DatabaseOptions {
@@ -24,7 +25,8 @@ export interface Database {
 /**
  * A TypeORM DataSource for one subgraph's schema: `synchronize` off (schema
  * changes are checked-in migrations), a bounded pool whose connections time
- * out instead of hanging, a statement timeout, and a statement counter.
+ * out instead of hanging, a statement timeout, a statement counter, and the
+ * guard that lets no transaction of a stopped request commit.
  */
 export function createDatabase(options: DatabaseOptions): Database {
   const counter = new SqlCounter();
@@ -35,6 +37,7 @@ export function createDatabase(options: DatabaseOptions): Database {
     entities: options.entities,
     migrations: options.migrations,
     migrationsTableName: 'migrations',
+    subscribers: [RequestTransactionGuard],
     synchronize: false,
     migrationsRun: false,
     logger: counter,

@@ -3,3 +3,4 @@ export * from './keyset';
 export * from './sql-counter';
 export * from './embedded';
 export * from './generated-sql';
+export * from './request-transactions';

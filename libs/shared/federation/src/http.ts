@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
-import { AppError } from '@caseflow/core';
+import { AppError, withRequestSignal } from '@caseflow/core';
 
 export type JsonRoute = (body: unknown, request: IncomingMessage) => Promise<unknown>;
 
@@ -28,7 +28,11 @@ export interface HttpServiceOptions<C extends BaseContext> {
   maxBodyBytes?: number;
   /** Operations one HTTP request may batch; 1 (the default) refuses batches. */
   maxBatchOperations?: number;
-  /** A GraphQL request not answered within this time is answered 503 UNAVAILABLE. */
+  /**
+   * A GraphQL request not answered within this time is answered 503
+   * UNAVAILABLE, and its work is stopped (see withRequestSignal): no
+   * transaction of it commits afterwards.
+   */
   requestTimeoutMs?: number;
   graphqlPath?: string;
   onError?: (error: unknown) => void;
@@ -110,10 +114,13 @@ export function sendError(response: ServerResponse, error: AppError, status = st
   sendJson(response, status, { errors: [{ message: error.message, extensions: { code: error.code, ...(requestId ? { requestId } : {}) } }] });
 }
 
-function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+function withTimeout<T>(work: Promise<T>, ms: number, controller: AbortController): Promise<T> {
   let timer: NodeJS.Timeout;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new AppError('UNAVAILABLE', `The request did not finish within ${ms} ms; retry later`)), ms);
+    timer = setTimeout(() => {
+      reject(new AppError('UNAVAILABLE', `The request did not finish within ${ms} ms; retry later`));
+      controller.abort();
+    }, ms);
   });
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
@@ -173,11 +180,18 @@ export function createHttpService<C extends BaseContext>(options: HttpServiceOpt
     }
     // The context is built before execution so that an unauthenticated request is refused outright.
     const context = await options.context(request);
-    const execution = options.apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: request.method ?? 'POST', headers, search: url.search, body },
-      context: async () => context,
+    // Stops the request's work when it times out or its caller hangs up (e.g. the gateway gave up on it).
+    const controller = new AbortController();
+    response.once('close', () => {
+      if (!response.writableFinished) controller.abort();
     });
-    const result = options.requestTimeoutMs ? await withTimeout(execution, options.requestTimeoutMs) : await execution;
+    const execution = withRequestSignal(controller.signal, () =>
+      options.apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: request.method ?? 'POST', headers, search: url.search, body },
+        context: async () => context,
+      }),
+    );
+    const result = options.requestTimeoutMs ? await withTimeout(execution, options.requestTimeoutMs, controller) : await execution;
     for (const [key, value] of result.headers) response.setHeader(key, value);
     response.statusCode = result.status ?? 200;
     if (result.body.kind === 'complete') {

@@ -37,6 +37,11 @@ export interface SubgraphServer {
   stop(): Promise<void>;
 }
 
+const AUDIT_UNAVAILABLE = {
+  message: 'This answer could not be recorded in the audit trail, so it is withheld; retry later',
+  extensions: { code: 'UNAVAILABLE' },
+};
+
 function internalToken(request: IncomingMessage): string | undefined {
   const value = request.headers[INTERNAL_TOKEN_HEADER];
   return Array.isArray(value) ? value[0] : value;
@@ -47,7 +52,8 @@ function internalToken(request: IncomingMessage): string | undefined {
  * `_entities` included) and internal routes — must carry a valid internal
  * token from the gateway, or it is refused before anything runs. Reads and
  * denials buffered in the request's audit trail are written before the
- * response is sent.
+ * response is sent; when they cannot be, the answer is UNAVAILABLE with no
+ * data (audit fails closed).
  */
 export async function createSubgraphServer<C extends RequestContext>(options: SubgraphServerOptions<C>): Promise<SubgraphServer> {
   const { logger, database } = options;
@@ -62,11 +68,13 @@ export async function createSubgraphServer<C extends RequestContext>(options: Su
             }
           }
         },
-        async willSendResponse({ contextValue }) {
+        async willSendResponse({ contextValue, response }) {
           try {
             await contextValue.audit.flush(database.dataSource);
           } catch (error) {
             logger.error('audit flush failed', { requestId: contextValue.requestId, ...errorFields(error) });
+            // Audit fails closed: data whose reading could not be recorded is not given out.
+            if (response.body.kind === 'single') response.body.singleResult = { data: null, errors: [AUDIT_UNAVAILABLE] };
           }
         },
       };
