@@ -77,13 +77,24 @@ describe('attainmentCells', () => {
     expect(cells.filter((c) => c.goalsSet.suppressed).length).toBeGreaterThanOrEqual(2);
   });
 
-  it('gives every month of the period, an empty one suppressed with the month of fewest people beside it', () => {
+  it('gives every month of the period, an empty one suppressed, and decides each month alike whatever the period', () => {
     const cells = attainmentCells(autumn, '2026-10-01', '2026-12-31', new Set(['MONTH'] as const));
-    // December has nobody; the period's total is shown, so October (37 people, fewer than November's 44) goes too.
     expect(cells.map((c) => [c.month, c.goalsSet.count])).toEqual([
-      ['2026-10', null],
+      ['2026-10', 67],
       ['2026-11', 58],
       ['2026-12', null],
     ]);
+    expect(attainmentCells(autumn, '2026-10-01', '2026-10-31', both)).toEqual(attainmentCells(autumn, '2026-10-01', '2026-12-31', both).filter((c) => c.month === '2026-10'));
+  });
+
+  it('hides a term over the period when one of its months is hidden, so that a shorter period cannot be subtracted', () => {
+    // LONG: October 3 people, November 2. SHORT and MID each have a month hidden beside a LONG.
+    expect(attainmentCells(autumn, '2026-10-01', '2026-11-30', new Set(['TERM'] as const)).map((c) => [c.term, c.goalsSet.count])).toEqual([
+      ['SHORT', null],
+      ['MID', null],
+      ['LONG', null],
+    ]);
+    // The period's total is shown: both months' totals are.
+    expect(attainmentCells(autumn, '2026-10-01', '2026-11-30', new Set()).map((c) => c.goalsSet)).toEqual([shown(125)]);
   });
 });

@@ -1,4 +1,4 @@
-import { type Figure, monthsOf, type OutcomeCount, suppressFigures } from '@caseflow/federation';
+import { type Figure, monthsOf, type OutcomeCount, suppressOverMonths } from '@caseflow/federation';
 import type { GoalTerm } from '../goal/goal.entity';
 import type { GoalAttainmentCell, GoalAttainmentGrouping } from './attainment.type';
 
@@ -42,15 +42,17 @@ const sameGroup = (a: Group, b: Group) => a.term === b.term && a.month === b.mon
  * number of goals; it is suppressed when fewer than 11 distinct people are
  * behind it (zero included), whatever the number of goals, and by
  * complementary suppression over the whole month × term table with its
- * totals, so that every grouping of the same period suppresses a figure alike.
+ * totals (see `suppressOverMonths`): a month is decided alike in every
+ * period, a figure over the period is hidden when one of its months is, and
+ * every grouping of the same period suppresses a figure alike.
  */
 export function attainmentCells(rows: readonly AttainmentRow[], from: string, to: string, grouping: ReadonlySet<GoalAttainmentGrouping>): GoalAttainmentCell[] {
   const groups = groupsOf(monthsOf(from, to));
   const found = groups.map((g) => rows.find((r) => sameGroup(r, g)));
   const figures = (people: (r: AttainmentRow) => number): Figure<Dimension>[] =>
     groups.map((g, i) => ({ key: { term: g.term ?? undefined, month: g.month ?? undefined }, people: found[i] ? people(found[i]) : 0 }));
-  const setHidden = suppressFigures(figures((r) => r.setPeople), ['term', 'month']);
-  const achievedHidden = suppressFigures(figures((r) => r.achievedPeople), ['term', 'month']);
+  const setHidden = suppressOverMonths(figures((r) => r.setPeople), ['term', 'month'], 'month');
+  const achievedHidden = suppressOverMonths(figures((r) => r.achievedPeople), ['term', 'month'], 'month');
   const count = (n: number, hidden: boolean): OutcomeCount => (hidden ? { count: null, suppressed: true } : { count: n, suppressed: false });
   const asked = (g: Group) => (g.month !== null) === grouping.has('MONTH') && (g.term !== null) === grouping.has('TERM');
   return groups.flatMap((g, i) =>

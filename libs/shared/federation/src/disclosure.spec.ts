@@ -1,5 +1,5 @@
 import type { AppError } from '@caseflow/core';
-import { checkPeriod, type Figure, isFirstOfMonth, isLastOfMonth, monthsOf, suppressFigures } from './disclosure';
+import { checkPeriod, type Figure, isFirstOfMonth, isLastOfMonth, monthsOf, suppressFigures, suppressOverMonths } from './disclosure';
 
 const field = (fn: () => unknown) => {
   try {
@@ -150,5 +150,59 @@ describe('complementary suppression', () => {
     const cells = [[2, 14, 14], [14, 2, 30], [14, 30, 2]];
     const once = suppressFigures(summed(cells), ['row', 'col']);
     expect(suppressFigures(summed(cells), ['row', 'col'])).toEqual(once);
+  });
+});
+
+describe('suppression over months', () => {
+  type T = 'month' | 'term';
+  /** A month × term table with its totals per month, per term and overall (people add up: one cell each). */
+  function monthly(cells: Record<string, Record<string, number>>): Figure<T>[] {
+    const figures: Figure<T>[] = [];
+    const terms = [...new Set(Object.values(cells).flatMap((row) => Object.keys(row)))];
+    for (const [month, row] of Object.entries(cells)) {
+      for (const term of terms) figures.push({ key: { month, term }, people: row[term] ?? 0 });
+      figures.push({ key: { month }, people: sum(Object.values(row)) });
+    }
+    for (const term of terms) figures.push({ key: { term }, people: sum(Object.values(cells).map((row) => row[term] ?? 0)) });
+    figures.push({ key: {}, people: sum(Object.values(cells).flatMap((row) => Object.values(row))) });
+    return figures;
+  }
+  const status = (figures: Figure<T>[], hidden: boolean[]) =>
+    Object.fromEntries(figures.map((f, i) => [`${f.key.month ?? '*'}/${f.key.term ?? '*'}`, hidden[i] ? 'x' : f.people]));
+
+  it('decides a month alike whatever period it is asked in', () => {
+    const march = { a: 11, b: 30 };
+    const april = { a: 10, b: 25 };
+    const short = monthly({ '2019-03': march });
+    const long = monthly({ '2019-03': march, '2019-04': april });
+    const one = status(short, suppressOverMonths(short, ['month', 'term'], 'month'));
+    const both = status(long, suppressOverMonths(long, ['month', 'term'], 'month'));
+    expect(['2019-03/a', '2019-03/b', '2019-03/*'].map((k) => [one[k], both[k]])).toEqual([
+      [11, 11],
+      [30, 30],
+      [41, 41],
+    ]);
+    // April: a (10 people) hidden, and b with it (the month's total is shown).
+    expect(['2019-04/a', '2019-04/b', '2019-04/*'].map((k) => both[k])).toEqual(['x', 'x', 35]);
+  });
+
+  it('hides a figure over the period when one of its months is hidden, so that two periods cannot be set against each other', () => {
+    const figures = monthly({ '2019-03': { a: 11, b: 30 }, '2019-04': { a: 10, b: 25 } });
+    const got = status(figures, suppressOverMonths(figures, ['month', 'term'], 'month'));
+    // a over March–April minus a over March would be April's 10: hidden. So is b (April's b is hidden too); the total is shown.
+    expect([got['*/a'], got['*/b'], got['*/*']]).toEqual(['x', 'x', 76]);
+  });
+
+  it('shows a figure over the period when its months are shown or empty', () => {
+    const figures = monthly({ '2019-03': { a: 11, b: 30 }, '2019-04': {}, '2019-05': { a: 12, b: 14 } });
+    const got = status(figures, suppressOverMonths(figures, ['month', 'term'], 'month'));
+    expect(['2019-04/a', '2019-04/*', '*/a', '*/b', '*/*'].map((k) => got[k])).toEqual(['x', 'x', 23, 44, 67]);
+  });
+
+  it('applies complementary suppression among the figures over the period', () => {
+    const figures = monthly({ '2019-03': { a: 20, b: 30, c: 40 }, '2019-04': { a: 15, b: 12, c: 3 } });
+    const got = status(figures, suppressOverMonths(figures, ['month', 'term'], 'month'));
+    // April's c (3) and b (12, the smallest other) are hidden; over the period b and c are hidden, a is shown.
+    expect(['2019-04/c', '2019-04/b', '2019-04/a', '*/a', '*/b', '*/c', '*/*'].map((k) => got[k])).toEqual(['x', 'x', 15, 35, 'x', 'x', 120]);
   });
 });

@@ -143,8 +143,8 @@ function linesOf<D extends string>(figures: readonly Figure<D>[], dimensions: re
  * groupings cannot be set against each other. The result depends only on the
  * figures and their order.
  */
-export function suppressFigures<D extends string>(figures: readonly Figure<D>[], dimensions: readonly D[]): boolean[] {
-  const suppressed = figures.map((f) => f.people < SUPPRESSION_THRESHOLD);
+export function suppressFigures<D extends string>(figures: readonly Figure<D>[], dimensions: readonly D[], alsoHidden: readonly boolean[] = []): boolean[] {
+  const suppressed = figures.map((f, i) => f.people < SUPPRESSION_THRESHOLD || alsoHidden[i] === true);
   const lines = linesOf(figures, dimensions);
   for (let changed = true; changed; ) {
     changed = false;
@@ -158,5 +158,47 @@ export function suppressFigures<D extends string>(figures: readonly Figure<D>[],
       changed = true;
     }
   }
+  return suppressed;
+}
+
+/**
+ * Which figures of a table with a month dimension are suppressed, by index.
+ *
+ * Months are asked for in overlapping periods (January–March, then
+ * January–February), so a figure's suppression must not depend on the
+ * period it was asked in, and a figure over several months must not be the
+ * difference that reveals one of them:
+ *
+ * - A figure of one month is decided within that month alone: primary
+ *   suppression, then complementary suppression along the other dimensions
+ *   (never along the months, which a shorter period would show again).
+ * - A figure over the whole period (no month) is suppressed when it counts
+ *   fewer than 11 people, or when any of its months (the same coordinates
+ *   with a month) is suppressed and not empty — else that month would be
+ *   this figure minus a shorter period's. Then complementary suppression
+ *   along the other dimensions.
+ *
+ * An empty month hides nobody; every other month behind a period figure is
+ * shown, so the period figure adds nothing a reader could not add up.
+ */
+export function suppressOverMonths<D extends string>(figures: readonly Figure<D>[], dimensions: readonly D[], month: D): boolean[] {
+  const others = dimensions.filter((d) => d !== month);
+  const monthly = figures.flatMap((f, i) => (f.key[month] === undefined ? [] : [i]));
+  const overall = figures.flatMap((f, i) => (f.key[month] === undefined ? [i] : []));
+  const suppressed = figures.map(() => false);
+  const byMonth = new Map<string, number[]>();
+  for (const i of monthly) byMonth.set(figures[i].key[month]!, [...(byMonth.get(figures[i].key[month]!) ?? []), i]);
+  for (const indices of byMonth.values()) {
+    const hidden = suppressFigures(indices.map((i) => figures[i]), others);
+    indices.forEach((i, at) => (suppressed[i] = hidden[at]));
+  }
+  const rest = (f: Figure<D>) => coordinates({ key: { ...f.key, [month]: undefined }, people: 0 }, dimensions);
+  const hiddenMonths = new Set(monthly.filter((i) => suppressed[i] && figures[i].people > 0).map((i) => rest(figures[i])));
+  const hidden = suppressFigures(
+    overall.map((i) => figures[i]),
+    others,
+    overall.map((i) => hiddenMonths.has(rest(figures[i]))),
+  );
+  overall.forEach((i, at) => (suppressed[i] = hidden[at]));
   return suppressed;
 }
