@@ -2,7 +2,7 @@
  * Disclosure control for outcome figures, shared by every subgraph that
  * publishes them (case closures, referral outcomes, goal attainment).
  *
- * Two rules close the ways a suppressed figure could be worked out from
+ * Three rules close the ways a suppressed figure could be worked out from
  * published ones:
  *
  * - **Whole calendar months.** A period runs from the first day of a month
@@ -12,9 +12,15 @@
  * - **Complementary suppression.** Where a total stands beside its cells (a
  *   month's total beside its terms, a term's total over the period beside its
  *   months…), a line of cells and its total has either no suppressed entry or
- *   at least two, so no suppressed cell is the total minus the others.
+ *   at least two, so no suppressed cell is the total minus the others. The
+ *   smallest other cell (fewest people; on a tie, the first given) goes with
+ *   a lone suppressed one.
+ * - **A month is the same in every period.** A month's figures are decided
+ *   within that month, and a figure over several months is hidden when one
+ *   of its months is (`suppressOverMonths`), so that January–March less
+ *   January–February is never a hidden March.
  *
- * Both are pure: the services count people in SQL and hand the counts here.
+ * All are pure: the services count people in SQL and hand the counts here.
  */
 import { badInput } from '@caseflow/core';
 import type { DateRangeInput } from './shared-types';
