@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import type { Actor } from '@caseflow/auth';
 import { demoStaff, demoWorld, NORTHSIDE_ID } from '@caseflow/demo';
 import { SUPERGRAPH_FILE, type Stack, seedDemo, startStack } from '@caseflow/platform';
-import { createTestDatabase, createTestIssuer, freePort, type GraphQLResponse, postGraphQL, type ServiceProcess, spawnService, type TestIssuer } from '@caseflow/testing';
+import { createTestDatabase, createTestIssuer, freePort, type GraphQLResponse, months, postGraphQL, type ServiceProcess, spawnService, type TestIssuer } from '@caseflow/testing';
 import { withSubgraphUrls } from './hive';
 import { operation } from './operations';
 import { serveJwks } from './processes';
@@ -99,7 +99,7 @@ describe('Hive Gateway on the same subgraphs', () => {
       ['casey', 'caseload', 'Caseload', { first: 5 }],
       ['casey', 'client-profile', 'ClientProfile', { id: client }],
       ['pat', 'partner-inbox', 'PartnerInbox', {}],
-      ['alex', 'outcomes', 'Outcomes', { period: { from: '2025-11-01', to: '2026-11-30' } }],
+      ['alex', 'outcomes', 'Outcomes', { period: months(-12, 0) }],
       ['pat', 'directory-search', 'DirectorySearch', { text: 'food', terms: null, lat: 44.6488, lon: -63.5752, radiusKm: 10, openAt: null }],
     ];
     for (const [key, file, name, variables] of cases) {

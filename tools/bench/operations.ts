@@ -197,8 +197,11 @@ export const OPERATIONS: Record<string, BenchOperation> = {
   outcomes: {
     name: 'outcomes',
     start: (rnd, f) => {
+      // The twelve whole months up to this one: outcome periods are whole calendar months.
       const today = new Date();
-      return { label: 'outcomes', staff: pickOne(f.analysts, rnd), query: OUTCOMES, variables: { period: { from: isoDate(new Date(today.getTime() - 365 * 86_400_000)), to: isoDate(today) } } };
+      const from = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 11, 1));
+      const to = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() + 1, 0));
+      return { label: 'outcomes', staff: pickOne(f.analysts, rnd), query: OUTCOMES, variables: { period: { from: isoDate(from), to: isoDate(to) } } };
     },
   },
   // Intake of a new client, their consent to a partner organization, a referral there, sent, and the partner's acceptance.

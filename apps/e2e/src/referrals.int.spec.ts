@@ -1,6 +1,6 @@
 import { EASTSIDE_ID, NORTHSIDE_ID, demoId, type DemoReferral } from '@caseflow/demo';
 import { demoReferrals } from '@caseflow/referrals';
-import { errorCodes } from '@caseflow/testing';
+import { errorCodes, months } from '@caseflow/testing';
 import { operation } from './contract';
 import { startTestStack, type TestStack } from './harness';
 
@@ -188,12 +188,10 @@ describe('the consent gate, through the gateway, on the seeded consents', () => 
 
 describe('referral outcomes through the gateway', () => {
   it('gives alex figures by month and taxonomy term with the directory naming the terms', async () => {
-    const today = new Date();
-    const from = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 12, 1)).toISOString().slice(0, 10);
     const res = await stack.as<{ referralOutcomes: Array<{ month: string; taxonomyTerm: { name: string } | null; sent: { count: number | null; suppressed: boolean } }> }>(
       'alex',
       `query($period: DateRangeInput!) { referralOutcomes(period: $period, groupBy: [MONTH, TAXONOMY_TERM]) { month taxonomyTerm { id name } sent { count suppressed } completionRate } }`,
-      { period: { from, to: today.toISOString().slice(0, 10) } },
+      { period: months(-12, 0) },
     );
     expect(res.errors).toBeUndefined();
     const cells = res.data!.referralOutcomes;

@@ -4,7 +4,7 @@
  * asserts the refusal code and that nothing changed.
  */
 import { EASTSIDE_ID, NORTHSIDE_ID } from '@caseflow/demo';
-import { errorCodes, postGraphQL } from '@caseflow/testing';
+import { errorCodes, months, postGraphQL } from '@caseflow/testing';
 import { operation } from './contract';
 import { startTestStack, statementCounts, type StaffKey, type TestStack } from './harness';
 
@@ -80,7 +80,7 @@ describe('roles refused on the contract operations', () => {
 
   it('case managers and partners get no outcome figures', async () => {
     for (const key of ['casey', 'pat', 'admin'] as const) {
-      const res = await stack.as(key, operation('outcomes', 'Outcomes'), { period: { from: '2026-01-01', to: '2026-06-30' } });
+      const res = await stack.as(key, operation('outcomes', 'Outcomes'), { period: months(-5, 0) });
       expect({ key, codes: [...new Set(errorCodes(res))] }).toEqual({ key, codes: ['FORBIDDEN'] });
     }
   });

@@ -1,16 +1,36 @@
-import { attainmentCsv, attainmentRows, closureCsv, closureMatrix, completionCsv, completionRows, countText, defaultPeriod, monthsOf, periodProblem } from './outcomes';
+import { attainmentCsv, attainmentRows, closureCsv, closureMatrix, completionCsv, completionRows, countText, defaultMonths, defaultPeriod, monthsOf, monthsProblem, periodOf } from './outcomes';
 import { toCsv } from './csv';
 
 const shown = (count: number) => ({ count, suppressed: false });
 const hidden = { count: null, suppressed: true };
-const period = { from: '2026-01-15', to: '2026-03-31' };
+const period = { from: '2026-01-01', to: '2026-03-31' };
 
 describe('outcome figures', () => {
   it('covers every month of the period and defaults to the last twelve', () => {
     expect(monthsOf(period)).toEqual(['2026-01', '2026-02', '2026-03']);
     expect(monthsOf({ from: '2025-11-01', to: '2026-02-01' })).toEqual(['2025-11', '2025-12', '2026-01', '2026-02']);
-    expect(defaultPeriod(new Date(2026, 10, 23))).toEqual({ from: '2025-12-01', to: '2026-11-23' });
-    expect(periodProblem({ from: '2026-05-01', to: '2026-04-01' })).toEqual({ field: 'to', message: 'The end must not be before the start.' });
+    expect(defaultMonths(new Date(2026, 10, 23))).toEqual({ fromMonth: '2025-12', toMonth: '2026-11' });
+    expect(defaultPeriod(new Date(2026, 10, 23))).toEqual({ from: '2025-12-01', to: '2026-11-30' });
+  });
+
+  it('asks only for whole calendar months', () => {
+    expect(periodOf({ fromMonth: '2026-01', toMonth: '2026-03' })).toEqual({ from: '2026-01-01', to: '2026-03-31' });
+    expect(periodOf({ fromMonth: '2027-02', toMonth: '2027-02' })).toEqual({ from: '2027-02-01', to: '2027-02-28' });
+    expect(periodOf({ fromMonth: '2027-12', toMonth: '2028-02' })).toEqual({ from: '2027-12-01', to: '2028-02-29' });
+    // Twelve months ending in any month of the year: the first day of the first, the last day of the last.
+    for (let m = 0; m < 12; m += 1) {
+      const p = defaultPeriod(new Date(2026, m, 15));
+      expect(p.from.endsWith('-01')).toBe(true);
+      expect(new Date(`${p.to}T12:00:00Z`).getUTCDate() === new Date(Date.UTC(2026, m + 1, 0)).getUTCDate()).toBe(true);
+    }
+  });
+
+  it('checks a range of months before it is asked for', () => {
+    expect(monthsProblem({ fromMonth: '2026-05', toMonth: '2026-04' })).toEqual({ field: 'to', message: 'The last month must not be before the first.' });
+    expect(monthsProblem({ fromMonth: '2026-05-01', toMonth: '2026-06' })).toEqual({ field: 'from', message: 'Enter the first month of the period (YYYY-MM).' });
+    expect(monthsProblem({ fromMonth: '2026-05', toMonth: '2026-13' })).toEqual({ field: 'to', message: 'Enter the last month of the period (YYYY-MM).' });
+    expect(monthsProblem({ fromMonth: '2016-01', toMonth: '2026-01' })).toEqual({ field: 'from', message: 'Choose a period of at most ten years.' });
+    expect(monthsProblem({ fromMonth: '2016-02', toMonth: '2026-01' })).toBeNull();
   });
 
   it('keeps suppressed counts suppressed in the completion table and its CSV', () => {

@@ -20,20 +20,46 @@ export interface Period {
 
 export const SUPPRESSED_TEXT = 'suppressed';
 
-/** The twelve months up to and including this one. */
-export function defaultPeriod(now: Date = new Date()): Period {
-  const start = new Date(now.getFullYear(), now.getMonth() - 11, 1);
-  return { from: localDate(start), to: localDate(now) };
+/** A period as the analyst picks it: a first and a last month, 'YYYY-MM'. */
+export interface MonthRange {
+  fromMonth: string;
+  toMonth: string;
 }
 
-/** What is wrong with a period, or null. */
-export function periodProblem(period: Period): { field: 'from' | 'to'; message: string } | null {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(period.from)) return { field: 'from', message: 'Enter the first day of the period.' };
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(period.to)) return { field: 'to', message: 'Enter the last day of the period.' };
-  if (period.from > period.to) return { field: 'to', message: 'The end must not be before the start.' };
-  const [fy] = period.from.split('-').map(Number);
-  const [ty] = period.to.split('-').map(Number);
-  if (ty - fy > 10) return { field: 'from', message: 'Choose a period of at most ten years.' };
+const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
+
+/**
+ * The period of whole calendar months from the first day of `fromMonth` to
+ * the last day of `toMonth`. Outcome figures are only asked for whole
+ * months (the API refuses anything else), so that two periods a day apart
+ * cannot be set against each other.
+ */
+export function periodOf(range: MonthRange): Period {
+  const [y, m] = range.toMonth.split('-').map(Number);
+  const lastDay = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return { from: `${range.fromMonth}-01`, to: `${range.toMonth}-${String(lastDay).padStart(2, '0')}` };
+}
+
+/** The twelve months up to and including this one. */
+export function defaultMonths(now: Date = new Date()): MonthRange {
+  const month = (d: Date) => localDate(d).slice(0, 7);
+  return { fromMonth: month(new Date(now.getFullYear(), now.getMonth() - 11, 1)), toMonth: month(now) };
+}
+
+/** The twelve whole months up to and including this one. */
+export function defaultPeriod(now: Date = new Date()): Period {
+  return periodOf(defaultMonths(now));
+}
+
+/** What is wrong with a range of months, or null. */
+export function monthsProblem(range: MonthRange): { field: 'from' | 'to'; message: string } | null {
+  const from = MONTH.exec(range.fromMonth);
+  if (!from) return { field: 'from', message: 'Enter the first month of the period (YYYY-MM).' };
+  const to = MONTH.exec(range.toMonth);
+  if (!to) return { field: 'to', message: 'Enter the last month of the period (YYYY-MM).' };
+  if (range.fromMonth > range.toMonth) return { field: 'to', message: 'The last month must not be before the first.' };
+  const span = (Number(to[1]) - Number(from[1])) * 12 + Number(to[2]) - Number(from[2]) + 1;
+  if (span > 120) return { field: 'from', message: 'Choose a period of at most ten years.' };
   return null;
 }
 

@@ -1,14 +1,19 @@
 /**
  * Case closures for funders: closures per outcome, program and month in a
- * period, for the caller's organization. Analysts and supervisors only; every
- * cell under 11 people is suppressed, so that no figure identifies a person.
+ * period of whole calendar months, for the caller's organization. Analysts
+ * and supervisors only. A cell counts people; every cell under 11 people is
+ * suppressed, and so is the smallest other cell of any outcome or program
+ * line of a month that would otherwise hold a single suppressed cell
+ * (complementary suppression: an agency's closures in a month are a total
+ * often published elsewhere). A month's cells are decided within that month,
+ * the same in every period. No figure identifies a person.
  */
 import { Field, ObjectType } from 'type-graphql';
 import type { DataSource } from 'typeorm';
 import type { Actor } from '@caseflow/auth';
 import type { AuditTrail } from '@caseflow/audit';
 import { forbidden } from '@caseflow/core';
-import { type DateRangeInput, OutcomeCount, checkPeriod, outcomeCount } from '@caseflow/federation';
+import { type DateRangeInput, OutcomeCount, checkPeriod, suppressOverMonths } from '@caseflow/federation';
 import { ClosureOutcomeEnum } from '../client/client-parts.type';
 import type { ClosureOutcome } from '../history/case-event.entity';
 
@@ -43,5 +48,10 @@ export async function caseOutcomes(dataSource: DataSource, audit: AuditTrail, ac
     [actor.organizationId, from, to],
   )) as Array<{ outcome: ClosureOutcome; program: string | null; month: string; n: number }>;
   audit.note({ action: 'SEARCH', entityType: 'CaseOutcome', detail: `period ${from}..${to}` });
-  return rows.map((r) => ({ outcome: r.outcome, program: r.program, month: r.month, closed: outcomeCount(r.n) }));
+  const hidden = suppressOverMonths(
+    rows.map((r) => ({ key: { outcome: r.outcome, program: r.program ?? '', month: r.month }, people: r.n })),
+    ['outcome', 'program', 'month'],
+    'month',
+  );
+  return rows.map((r, i) => ({ outcome: r.outcome, program: r.program, month: r.month, closed: hidden[i] ? { count: null, suppressed: true } : { count: r.n, suppressed: false } }));
 }

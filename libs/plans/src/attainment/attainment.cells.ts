@@ -1,49 +1,61 @@
-import { outcomeCount } from '@caseflow/federation';
+import { type Figure, monthsOf, type OutcomeCount, suppressOverMonths } from '@caseflow/federation';
 import type { GoalTerm } from '../goal/goal.entity';
 import type { GoalAttainmentCell, GoalAttainmentGrouping } from './attainment.type';
 
+/**
+ * Goals counted in one group: per term and month, or a total over terms
+ * (`term` null), over months (`month` null) or over both. A goal counts its
+ * client among the people behind the group.
+ */
 export interface AttainmentRow {
-  term: GoalTerm;
+  term: GoalTerm | null;
   /** YYYY-MM */
-  month: string;
+  month: string | null;
   goalsSet: number;
   goalsAchieved: number;
+  /** Distinct clients behind the goals set. */
+  setPeople: number;
+  /** Distinct clients behind the goals achieved. */
+  achievedPeople: number;
 }
 
 const TERMS: readonly GoalTerm[] = ['SHORT', 'MID', 'LONG'];
 
-/** Every month (YYYY-MM) that a period from..to (calendar dates, inclusive) touches, in order. */
-export function monthsOf(from: string, to: string): string[] {
-  const months: string[] = [];
-  let [year, month] = from.slice(0, 7).split('-').map(Number);
-  const last = to.slice(0, 7);
-  for (;;) {
-    const label = `${year}-${String(month).padStart(2, '0')}`;
-    if (label > last) return months;
-    months.push(label);
-    month += 1;
-    if (month > 12) {
-      month = 1;
-      year += 1;
-    }
-  }
+type Dimension = 'term' | 'month';
+interface Group {
+  term: GoalTerm | null;
+  month: string | null;
 }
+
+/** Every group of the report: each month and term, each month, each term and the whole period, months in order, terms SHORT, MID, LONG. */
+function groupsOf(months: readonly string[]): Group[] {
+  const withTotal = <T>(values: readonly T[]) => [...values, null];
+  return withTotal(months).flatMap((month) => withTotal(TERMS).map((term) => ({ term, month })));
+}
+
+const sameGroup = (a: Group, b: Group) => a.term === b.term && a.month === b.month;
 
 /**
  * The cells of a goal-attainment report: one per month and term (or per
  * month, per term, or a single total, as grouped), every combination present
- * even when empty, months in order and terms SHORT, MID, LONG. Each count
- * under 11 — zero included — is suppressed.
+ * even when empty, months in order and terms SHORT, MID, LONG. A count is the
+ * number of goals; it is suppressed when fewer than 11 distinct people are
+ * behind it (zero included), whatever the number of goals, and by
+ * complementary suppression over the whole month × term table with its
+ * totals (see `suppressOverMonths`): a month is decided alike in every
+ * period, a figure over the period is hidden when one of its months is, and
+ * every grouping of the same period suppresses a figure alike.
  */
 export function attainmentCells(rows: readonly AttainmentRow[], from: string, to: string, grouping: ReadonlySet<GoalAttainmentGrouping>): GoalAttainmentCell[] {
-  const months: Array<string | null> = grouping.has('MONTH') ? monthsOf(from, to) : [null];
-  const terms: Array<GoalTerm | null> = grouping.has('TERM') ? [...TERMS] : [null];
-  return months.flatMap((month) =>
-    terms.map((term) => {
-      const matching = rows.filter((r) => (month === null || r.month === month) && (term === null || r.term === term));
-      const set = matching.reduce((n, r) => n + r.goalsSet, 0);
-      const achieved = matching.reduce((n, r) => n + r.goalsAchieved, 0);
-      return { term, month, goalsSet: outcomeCount(set), goalsAchieved: outcomeCount(achieved) };
-    }),
+  const groups = groupsOf(monthsOf(from, to));
+  const found = groups.map((g) => rows.find((r) => sameGroup(r, g)));
+  const figures = (people: (r: AttainmentRow) => number): Figure<Dimension>[] =>
+    groups.map((g, i) => ({ key: { term: g.term ?? undefined, month: g.month ?? undefined }, people: found[i] ? people(found[i]) : 0 }));
+  const setHidden = suppressOverMonths(figures((r) => r.setPeople), ['term', 'month'], 'month');
+  const achievedHidden = suppressOverMonths(figures((r) => r.achievedPeople), ['term', 'month'], 'month');
+  const count = (n: number, hidden: boolean): OutcomeCount => (hidden ? { count: null, suppressed: true } : { count: n, suppressed: false });
+  const asked = (g: Group) => (g.month !== null) === grouping.has('MONTH') && (g.term !== null) === grouping.has('TERM');
+  return groups.flatMap((g, i) =>
+    asked(g) ? [{ term: g.term, month: g.month, goalsSet: count(found[i]?.goalsSet ?? 0, setHidden[i]), goalsAchieved: count(found[i]?.goalsAchieved ?? 0, achievedHidden[i]) }] : [],
   );
 }

@@ -13,7 +13,9 @@ const DEFAULT_GROUPING: readonly GoalAttainmentGrouping[] = ['TERM', 'MONTH'];
  * Goal attainment for funders: goals set in the period (by the month they
  * became part of an agreed plan) and how many of those were achieved, for the
  * caller's own agency. Analysts and supervisors only; never a person's
- * identity, and every cell under 11 suppressed.
+ * identity: periods are whole calendar months, and a cell is suppressed when
+ * fewer than 11 people (not goals) are behind it, or to protect another
+ * (complementary suppression; see attainment.cells.ts).
  */
 export class AttainmentService {
   constructor(
@@ -28,18 +30,28 @@ export class AttainmentService {
     }
     const { from, to } = checkPeriod(period);
     const grouping = new Set(groupBy ?? DEFAULT_GROUPING);
-    const rows: Array<{ term: GoalTerm; month: string; goals_set: number; goals_achieved: number }> = await this.dataSource.query(
-      `SELECT g.term, to_char(g.set_at AT TIME ZONE 'UTC', 'YYYY-MM') AS month,
-              count(*)::int AS goals_set, count(*) FILTER (WHERE g.status = 'ACHIEVED')::int AS goals_achieved
-         FROM plans.goal g JOIN plans.action_plan p ON p.id = g.plan_id
-        WHERE p.organization_id = $1 AND g.status <> 'CANCELLED'
-          AND g.set_at >= ($2::date)::timestamp AT TIME ZONE 'UTC'
-          AND g.set_at < ($3::date + 1)::timestamp AT TIME ZONE 'UTC'
-        GROUP BY 1, 2`,
-      [actor.organizationId, from, to],
-    );
+    // Every group at once (CUBE: month and term, month, term, the whole period), for complementary suppression.
+    const rows: Array<{ term: GoalTerm | null; month: string | null; goals_set: number; goals_achieved: number; set_people: number; achieved_people: number }> =
+      await this.dataSource.query(
+        `SELECT term, month, count(*)::int AS goals_set, count(*) FILTER (WHERE achieved)::int AS goals_achieved,
+                count(DISTINCT client_id)::int AS set_people, count(DISTINCT client_id) FILTER (WHERE achieved)::int AS achieved_people
+           FROM (SELECT g.term, to_char(g.set_at AT TIME ZONE 'UTC', 'YYYY-MM') AS month, g.status = 'ACHIEVED' AS achieved, p.client_id
+                   FROM plans.goal g JOIN plans.action_plan p ON p.id = g.plan_id
+                  WHERE p.organization_id = $1 AND g.status <> 'CANCELLED'
+                    AND g.set_at >= ($2::date)::timestamp AT TIME ZONE 'UTC'
+                    AND g.set_at < ($3::date + 1)::timestamp AT TIME ZONE 'UTC') goal
+          GROUP BY CUBE (term, month)`,
+        [actor.organizationId, from, to],
+      );
     this.audit.note({ action: 'SEARCH', entityType: 'GoalAttainment', detail: `grouped by ${[...grouping].join(', ') || 'nothing'}` });
-    const counts: AttainmentRow[] = rows.map((r) => ({ term: r.term, month: r.month, goalsSet: r.goals_set, goalsAchieved: r.goals_achieved }));
+    const counts: AttainmentRow[] = rows.map((r) => ({
+      term: r.term,
+      month: r.month,
+      goalsSet: r.goals_set,
+      goalsAchieved: r.goals_achieved,
+      setPeople: r.set_people,
+      achievedPeople: r.achieved_people,
+    }));
     return attainmentCells(counts, from, to, grouping);
   }
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { EASTSIDE_ID, HARBOUR_ID, NORTHSIDE_ID, demoStaff } from '@caseflow/demo';
-import { errorCodes, internalHeaders, postGraphQL } from '@caseflow/testing';
+import { errorCodes, internalHeaders, months, postGraphQL } from '@caseflow/testing';
 import { taxonomyTermId } from '../demo-referrals';
 import { type ReferralsTest, startReferralsTest } from '../test-support/harness';
 
@@ -78,24 +78,52 @@ describe('referralOutcomes: suppression', () => {
   });
 
   it('adds months together without grouping, and groups by receiving organization', async () => {
-    const total = await r.as<Outcomes>('sam', OUTCOMES, { period: { from: '2019-03-01', to: '2019-04-30' } });
+    const total = await r.as<Outcomes>('sam', OUTCOMES, { period: { from: '2019-05-01', to: '2019-06-30' } });
+    // 27 referrals of 25 people, hidden with May (ten people): else the total minus June would be May. 24 answers, half in 2 days, half in 3.
     expect(total.data!.referralOutcomes).toEqual([
-      { month: null, organization: null, taxonomyTerm: null, sent: shown(21), accepted: shown(21), completed: shown(21), completionRate: 1, medianDaysToResponse: 2 },
+      { month: null, organization: null, taxonomyTerm: null, sent: hidden, accepted: hidden, completed: hidden, completionRate: null, medianDaysToResponse: 2.5 },
     ]);
     const byOrganization = await r.as<Outcomes>('alex', OUTCOMES, { period: { from: '2019-06-01', to: '2019-06-30' }, groupBy: ['ORGANIZATION', 'ORGANIZATION'] });
     expect(byOrganization.data!.referralOutcomes.map((c) => [c.organization, c.sent])).toEqual([[{ id: NORTHSIDE_ID }, shown(15)]]);
   });
 
-  it('counts a referral in the month it was sent, period ends included', async () => {
-    const res = await r.as<Outcomes>('alex', OUTCOMES, { period: { from: '2019-03-10', to: '2019-03-10' }, groupBy: ['MONTH'] });
+  it('counts a referral in the month it was sent', async () => {
+    const res = await r.as<Outcomes>('alex', OUTCOMES, { period: { from: '2019-03-01', to: '2019-03-31' }, groupBy: ['MONTH'] });
     expect(res.data!.referralOutcomes.map((c) => [c.month, c.sent])).toEqual([['2019-03', shown(11)]]);
+  });
+
+  it('cannot be undone by differencing: a month is the same in every period, and a total over months hides with any hidden month', async () => {
+    const period = (from: string, to: string) => ({ period: { from, to } });
+    const march = await r.as<Outcomes>('alex', OUTCOMES, { ...period('2019-03-01', '2019-03-31'), groupBy: ['MONTH'] });
+    const spring = await r.as<Outcomes>('alex', OUTCOMES, { ...period('2019-01-01', '2019-06-30'), groupBy: ['MONTH'] });
+    expect(spring.data!.referralOutcomes.find((c) => c.month === '2019-03')).toEqual(march.data!.referralOutcomes[0]);
+    // March alone is 11; March and April together would be 21, and 21 - 11 is April's 10: the total is hidden.
+    const marchApril = await r.as<Outcomes>('alex', OUTCOMES, period('2019-03-01', '2019-04-30'));
+    expect(marchApril.data!.referralOutcomes.map((c) => c.sent)).toEqual([hidden]);
+    const marchAlone = await r.as<Outcomes>('alex', OUTCOMES, period('2019-03-01', '2019-03-31'));
+    expect(marchAlone.data!.referralOutcomes.map((c) => c.sent)).toEqual([shown(11)]);
+  });
+
+  it('refuses the same period a day shorter, naming the field, with nothing audited', async () => {
+    const mark = await r.auditMark();
+    for (const [p, field] of [
+      [{ from: '2019-03-02', to: '2019-03-31' }, 'period.from'],
+      [{ from: '2019-03-01', to: '2019-03-30' }, 'period.to'],
+      [{ from: '2019-03-10', to: '2019-03-10' }, 'period.from'],
+      [{ from: '2019-02-01', to: '2019-02-27' }, 'period.to'],
+    ] as const) {
+      const res = await r.as('alex', OUTCOMES, { period: p, groupBy: ['MONTH'] });
+      expect({ codes: errorCodes(res), field: res.errors?.[0].extensions?.field, data: res.data }).toEqual({ codes: ['BAD_USER_INPUT'], field, data: null });
+    }
+    expect(await r.auditSince(mark)).toEqual([]);
   });
 });
 
 describe('referralOutcomes: the demo year', () => {
   it('matches the seeded referrals month by month and term by term, some cells shown and some suppressed', async () => {
-    const from = new Date(Date.UTC(r.world.today.getUTCFullYear(), r.world.today.getUTCMonth() - 12, 1));
-    const period = { from: from.toISOString().slice(0, 10), to: r.world.today.toISOString().slice(0, 10) };
+    const now = r.world.today;
+    const from = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 12, 1));
+    const period = months(-12, 0, now);
     const res = await r.as<Outcomes>('alex', OUTCOMES, { period, groupBy: ['MONTH', 'TAXONOMY_TERM'] });
     expect(res.errors).toBeUndefined();
     const cells = new Map<string, { people: Set<string>; sent: number; completedPeople: Set<string>; completed: number }>();
@@ -112,13 +140,14 @@ describe('referralOutcomes: the demo year', () => {
         cells.set(key, cell);
       }
     }
-    const got = res.data!.referralOutcomes.map((c) => [JSON.stringify([c.month, c.taxonomyTerm?.id ?? null]), c.sent, c.completed]);
-    const expected = [...cells.entries()].map(([key, c]) => [
-      key,
-      c.people.size < 11 ? hidden : shown(c.sent),
-      c.completedPeople.size < 11 ? hidden : shown(c.completed),
-    ]);
-    expect(got.sort()).toEqual(expected.sort());
+    const got = res.data!.referralOutcomes.map((c) => [JSON.stringify([c.month, c.taxonomyTerm?.id ?? null]), c.sent, c.completed] as const);
+    expect(got.map(([key]) => key).sort()).toEqual([...cells.keys()].sort());
+    // A shown count is the seed's; a count behind fewer than 11 people is hidden (others may be hidden to protect it).
+    for (const [key, sent, completed] of got) {
+      const c = cells.get(key)!;
+      expect(sent).toEqual(c.people.size < 11 || sent.suppressed ? hidden : shown(c.sent));
+      expect(completed).toEqual(c.completedPeople.size < 11 || completed.suppressed ? hidden : shown(c.completed));
+    }
     expect(got.some(([, sent]) => !(sent as Cell['sent']).suppressed)).toBe(true);
     expect(got.some(([, , completed]) => !(completed as Cell['completed']).suppressed)).toBe(true);
     expect(got.some(([, sent]) => (sent as Cell['sent']).suppressed)).toBe(true);
@@ -142,7 +171,7 @@ describe('referralOutcomes: who may read them', () => {
   });
 
   it('refuses a period that ends before it starts or spans more than ten years, naming the field', async () => {
-    for (const [period, field] of [[{ from: '2019-02-01', to: '2019-01-01' }, 'period.from'], [{ from: '2000-01-01', to: '2019-01-01' }, 'period']] as const) {
+    for (const [period, field] of [[{ from: '2019-02-01', to: '2019-01-31' }, 'period.from'], [{ from: '2000-01-01', to: '2019-01-31' }, 'period']] as const) {
       const res = await r.as('alex', OUTCOMES, { period });
       expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
       expect(res.errors![0].extensions!.field).toBe(field);

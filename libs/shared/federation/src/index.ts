@@ -5,6 +5,7 @@ export * from './loaders';
 export * from './scalars';
 export * from './schema';
 export * from './shared-types';
+export * from './disclosure';
 export * from './subgraph-server';
 export * from './subgraph';
 export * from './process';

@@ -7,3 +7,4 @@ export * from './issuer';
 export * from './process';
 export * from './subgraph-process';
 export * from './owned-postgres';
+export * from './months';

@@ -56,18 +56,29 @@ describe('the outcome figures', () => {
     click.mockRestore();
   });
 
-  it('checks the period before asking for it', async () => {
+  it('asks for the twelve whole months up to this one at first', async () => {
+    const g = gateway();
+    renderApp({ path: '/outcomes', as: 'alex', gateway: g });
+    await screen.findByRole('table', { name: 'Goals by term' });
+    const now = new Date();
+    const iso = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    const expected = { from: iso(new Date(now.getFullYear(), now.getMonth() - 11, 1)), to: iso(new Date(now.getFullYear(), now.getMonth() + 1, 0)) };
+    for (const name of ['ReferralCompletion', 'GoalAttainmentByTerm', 'ClosuresByOutcome']) expect(g.called(name)[0]?.variables).toEqual({ period: expected });
+  });
+
+  it('takes a first and a last month, checks them, and asks for whole months only', async () => {
     const g = gateway();
     renderApp({ path: '/outcomes', as: 'alex', gateway: g });
     await screen.findByRole('table', { name: 'Goals by term' });
     const before = g.calls.length;
-    fireEvent.change(screen.getByLabelText('From'), { target: { value: '2026-06-01' } });
-    fireEvent.change(screen.getByLabelText('To'), { target: { value: '2026-01-31' } });
+    fireEvent.change(screen.getByLabelText('From month'), { target: { value: '2026-06' } });
+    fireEvent.change(screen.getByLabelText('To month'), { target: { value: '2026-01' } });
     fireEvent.click(screen.getByRole('button', { name: 'Show' }));
-    expect(await screen.findByText('The end must not be before the start.')).toBeTruthy();
+    expect(await screen.findByText('The last month must not be before the first.')).toBeTruthy();
     expect(g.calls.length).toBe(before);
-    fireEvent.change(screen.getByLabelText('To'), { target: { value: '2026-08-31' } });
+    fireEvent.change(screen.getByLabelText('To month'), { target: { value: '2026-08' } });
     fireEvent.click(screen.getByRole('button', { name: 'Show' }));
     await waitFor(() => expect(g.called('GoalAttainmentByTerm').at(-1)?.variables).toEqual({ period: { from: '2026-06-01', to: '2026-08-31' } }));
+    expect(g.called('ClosuresByOutcome').at(-1)?.variables).toEqual({ period: { from: '2026-06-01', to: '2026-08-31' } });
   });
 });

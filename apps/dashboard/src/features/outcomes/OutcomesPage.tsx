@@ -13,6 +13,7 @@ import {
   ATTAINMENT_HEADER,
   COMPLETION_HEADER,
   type Count,
+  type MonthRange,
   type Period,
   attainmentCsv,
   attainmentRows,
@@ -21,10 +22,11 @@ import {
   completionCsv,
   completionRows,
   countText,
-  defaultPeriod,
+  defaultMonths,
   monthLabel,
   percentText,
-  periodProblem,
+  monthsProblem,
+  periodOf,
 } from '../../lib/outcomes';
 import { QueryView } from '../../ui/feedback';
 import { TextField } from '../../ui/fields';
@@ -54,20 +56,24 @@ function CsvButton({ name, period, header, rows }: { name: string; period: Perio
 const cell = (c: Count | null | undefined) => (c?.suppressed ? <span className="suppressed">suppressed</span> : countText(c));
 
 export function OutcomesPage() {
-  const [period, setPeriod] = useState<Period>(() => defaultPeriod());
-  const [draft, setDraft] = useState(period);
+  // Whole calendar months only: the figures are never asked for a period a day longer or shorter than another.
+  const [draft, setDraft] = useState<MonthRange>(() => defaultMonths());
+  const [period, setPeriod] = useState<Period>(() => periodOf(draft));
   const [problem, setProblem] = useState<{ field: 'from' | 'to'; message: string } | null>(null);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const found = periodProblem(draft);
+    const found = monthsProblem(draft);
     setProblem(found);
-    if (!found) setPeriod(draft);
+    if (!found) setPeriod(periodOf(draft));
   };
   return (
-    <Page title="Outcomes" subtitle="Figures for funders. Any count of fewer than 11 people is suppressed, so that no figure identifies a person.">
+    <Page
+      title="Outcomes"
+      subtitle="Figures for funders, by whole calendar months. Any count of fewer than 11 people is suppressed, and so is another in its row or column where a total would give it away, so that no figure identifies a person."
+    >
       <form className="inline-form period-form" onSubmit={submit} noValidate aria-label="Period">
-        <TextField name="from" type="date" label="From" value={draft.from} onChange={(from) => setDraft({ ...draft, from })} error={problem?.field === 'from' ? problem.message : undefined} />
-        <TextField name="to" type="date" label="To" value={draft.to} onChange={(to) => setDraft({ ...draft, to })} error={problem?.field === 'to' ? problem.message : undefined} />
+        <TextField name="from" type="month" label="From month" placeholder="YYYY-MM" value={draft.fromMonth} onChange={(fromMonth) => setDraft({ ...draft, fromMonth })} error={problem?.field === 'from' ? problem.message : undefined} />
+        <TextField name="to" type="month" label="To month" placeholder="YYYY-MM" value={draft.toMonth} onChange={(toMonth) => setDraft({ ...draft, toMonth })} error={problem?.field === 'to' ? problem.message : undefined} />
         <button type="submit" className="button primary">
           Show
         </button>

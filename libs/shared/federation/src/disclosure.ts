@@ -1,0 +1,210 @@
+/**
+ * Disclosure control for outcome figures, shared by every subgraph that
+ * publishes them (case closures, referral outcomes, goal attainment).
+ *
+ * Three rules close the ways a suppressed figure could be worked out from
+ * published ones:
+ *
+ * - **Whole calendar months.** A period runs from the first day of a month
+ *   to the last day of a month. Two periods that differ by a day would give
+ *   figures whose difference is that day's people; months are the finest
+ *   grain any figure has.
+ * - **Complementary suppression.** Where a total stands beside its cells (a
+ *   month's total beside its terms, a term's total over the period beside its
+ *   months…), a line of cells and its total has either no suppressed entry or
+ *   at least two, so no suppressed cell is the total minus the others. The
+ *   smallest other cell (fewest people; on a tie, the first given) goes with
+ *   a lone suppressed one.
+ * - **A month is the same in every period.** A month's figures are decided
+ *   within that month, and a figure over several months is hidden when one
+ *   of its months is (`suppressOverMonths`), so that January–March less
+ *   January–February is never a hidden March.
+ *
+ * All are pure: the services count people in SQL and hand the counts here.
+ */
+import { badInput } from '@caseflow/core';
+import type { DateRangeInput } from './shared-types';
+
+/** Cells counting fewer people than this are suppressed in every outcome figure. */
+export const SUPPRESSION_THRESHOLD = 11;
+
+// ── Whole-month periods ──────────────────────────────────────────────────────
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function parts(date: string): [number, number, number] | null {
+  const m = DATE.exec(date);
+  return m ? [Number(m[1]), Number(m[2]), Number(m[3])] : null;
+}
+
+/** The number of days in a month (month 1–12). */
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** Whether a calendar date (YYYY-MM-DD) is the first day of its month. */
+export function isFirstOfMonth(date: string): boolean {
+  const p = parts(date);
+  return p !== null && p[2] === 1;
+}
+
+/** Whether a calendar date (YYYY-MM-DD) is the last day of its month. */
+export function isLastOfMonth(date: string): boolean {
+  const p = parts(date);
+  return p !== null && p[2] === daysInMonth(p[0], p[1]);
+}
+
+/**
+ * Validates an outcome period: whole calendar months (`from` the first day of
+ * a month, `to` the last day of a month), `from` not after `to`, at most ten
+ * years. Anything else is BAD_USER_INPUT naming the field (`period.from`,
+ * `period.to`).
+ */
+export function checkPeriod(period: DateRangeInput, field = 'period'): { from: string; to: string } {
+  if (!isFirstOfMonth(period.from)) throw badInput(`${field}.from`, 'must be the first day of a month (outcome periods are whole calendar months)');
+  if (!isLastOfMonth(period.to)) throw badInput(`${field}.to`, 'must be the last day of a month (outcome periods are whole calendar months)');
+  if (period.from > period.to) throw badInput(`${field}.from`, `must not be after ${field}.to`);
+  const years = (Date.parse(period.to) - Date.parse(period.from)) / (365.25 * 86_400_000);
+  if (years > 10) throw badInput(field, 'must span at most ten years');
+  return { from: period.from, to: period.to };
+}
+
+/** Every month (YYYY-MM) of a period from..to (calendar dates, inclusive), in order. */
+export function monthsOf(from: string, to: string): string[] {
+  const months: string[] = [];
+  let [year, month] = from.slice(0, 7).split('-').map(Number);
+  const last = to.slice(0, 7);
+  for (;;) {
+    const label = `${year}-${String(month).padStart(2, '0')}`;
+    if (label > last) return months;
+    months.push(label);
+    month += 1;
+    if (month > 12) {
+      month = 1;
+      year += 1;
+    }
+  }
+}
+
+// ── Complementary suppression ────────────────────────────────────────────────
+
+/**
+ * One figure of a table of counts: its coordinates on each dimension
+ * (`undefined` on a dimension it adds up over, i.e. a total), and the number
+ * of distinct people behind it. A genuine "none" value on a dimension (a
+ * service with no taxonomy term) is a coordinate like any other, e.g. `''`.
+ */
+export interface Figure<D extends string = string> {
+  key: Partial<Record<D, string>>;
+  people: number;
+}
+
+interface Line {
+  /** Indices of the figures of the line, the total (when present) excluded. */
+  cells: number[];
+  total: number | undefined;
+}
+
+function coordinates<D extends string>(figure: Figure<D>, dimensions: readonly D[]): string {
+  return JSON.stringify(dimensions.map((d) => figure.key[d] ?? null));
+}
+
+/** Every line of the table: the figures that differ on one dimension only, with the total over that dimension. */
+function linesOf<D extends string>(figures: readonly Figure<D>[], dimensions: readonly D[]): Line[] {
+  const byKey = new Map(figures.map((f, i) => [coordinates(f, dimensions), i]));
+  const lines = new Map<string, Line>();
+  figures.forEach((figure, i) => {
+    for (const d of dimensions) {
+      if (figure.key[d] === undefined) continue;
+      const totalKey = coordinates({ key: { ...figure.key, [d]: undefined }, people: 0 }, dimensions);
+      const id = `${d}|${totalKey}`;
+      let line = lines.get(id);
+      if (!line) {
+        line = { cells: [], total: byKey.get(totalKey) };
+        lines.set(id, line);
+      }
+      line.cells.push(i);
+    }
+  });
+  return [...lines.values()];
+}
+
+/**
+ * Which figures of a table are suppressed, by index.
+ *
+ * Primary suppression: a figure behind fewer than 11 people (zero included).
+ * Complementary suppression: every line — the figures that differ on one
+ * dimension only, with their total over that dimension when the table has it
+ * — ends with no suppressed entry or at least two. A line with exactly one
+ * loses one more: its smallest non-suppressed cell (fewest people; on a tie,
+ * the one given first), or its total when no other cell is left. Suppressing
+ * it may leave another line with a single suppressed entry, so lines are
+ * checked again until none changes. Lines without their total are checked
+ * too: a total can be known from elsewhere (an annual report, another
+ * grouping of the same figures).
+ *
+ * Give it the whole table — every cell and every total of every grouping the
+ * report offers — and publish from the result whichever grouping was asked
+ * for: a figure is then suppressed the same way in every answer, so two
+ * groupings cannot be set against each other. The result depends only on the
+ * figures and their order.
+ */
+export function suppressFigures<D extends string>(figures: readonly Figure<D>[], dimensions: readonly D[], alsoHidden: readonly boolean[] = []): boolean[] {
+  const suppressed = figures.map((f, i) => f.people < SUPPRESSION_THRESHOLD || alsoHidden[i] === true);
+  const lines = linesOf(figures, dimensions);
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const line of lines) {
+      const entries = line.total === undefined ? line.cells : [...line.cells, line.total];
+      if (entries.filter((i) => suppressed[i]).length !== 1) continue;
+      const open = line.cells.filter((i) => !suppressed[i]);
+      const pick = open.reduce<number | undefined>((best, i) => (best === undefined || figures[i].people < figures[best].people ? i : best), undefined) ?? line.total;
+      if (pick === undefined || suppressed[pick]) continue;
+      suppressed[pick] = true;
+      changed = true;
+    }
+  }
+  return suppressed;
+}
+
+/**
+ * Which figures of a table with a month dimension are suppressed, by index.
+ *
+ * Months are asked for in overlapping periods (January–March, then
+ * January–February), so a figure's suppression must not depend on the
+ * period it was asked in, and a figure over several months must not be the
+ * difference that reveals one of them:
+ *
+ * - A figure of one month is decided within that month alone: primary
+ *   suppression, then complementary suppression along the other dimensions
+ *   (never along the months, which a shorter period would show again).
+ * - A figure over the whole period (no month) is suppressed when it counts
+ *   fewer than 11 people, or when any of its months (the same coordinates
+ *   with a month) is suppressed and not empty — else that month would be
+ *   this figure minus a shorter period's. Then complementary suppression
+ *   along the other dimensions.
+ *
+ * An empty month hides nobody; every other month behind a period figure is
+ * shown, so the period figure adds nothing a reader could not add up.
+ */
+export function suppressOverMonths<D extends string>(figures: readonly Figure<D>[], dimensions: readonly D[], month: D): boolean[] {
+  const others = dimensions.filter((d) => d !== month);
+  const monthly = figures.flatMap((f, i) => (f.key[month] === undefined ? [] : [i]));
+  const overall = figures.flatMap((f, i) => (f.key[month] === undefined ? [i] : []));
+  const suppressed = figures.map(() => false);
+  const byMonth = new Map<string, number[]>();
+  for (const i of monthly) byMonth.set(figures[i].key[month]!, [...(byMonth.get(figures[i].key[month]!) ?? []), i]);
+  for (const indices of byMonth.values()) {
+    const hidden = suppressFigures(indices.map((i) => figures[i]), others);
+    indices.forEach((i, at) => (suppressed[i] = hidden[at]));
+  }
+  const rest = (f: Figure<D>) => coordinates({ key: { ...f.key, [month]: undefined }, people: 0 }, dimensions);
+  const hiddenMonths = new Set(monthly.filter((i) => suppressed[i] && figures[i].people > 0).map((i) => rest(figures[i])));
+  const hidden = suppressFigures(
+    overall.map((i) => figures[i]),
+    others,
+    overall.map((i) => hiddenMonths.has(rest(figures[i]))),
+  );
+  overall.forEach((i, at) => (suppressed[i] = hidden[at]));
+  return suppressed;
+}
