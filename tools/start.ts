@@ -6,34 +6,20 @@
  */
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { createBearerVerifier, ensureDevKeys } from '@caseflow/auth';
 import { loadConfigOrExit, setting } from '@caseflow/config';
 import { createLogger, exitOnSignals } from '@caseflow/core';
 import { SUPERGRAPH_FILE, demoLogin, isSeeded, seedDemo, startStack } from '@caseflow/platform';
-import { KEYS_DIR, ROOT, databaseUrlFor, localConfig, localDatabase } from './lib/local';
-
-// Vite is an ES module: a real dynamic import keeps the CommonJS output of ts-node from turning it into require().
-const importModule = new Function('specifier', 'return import(specifier)') as (specifier: string) => Promise<{
-  createServer(config: object): Promise<{ listen(): Promise<unknown>; close(): Promise<void> }>;
-}>;
-
-/** The dashboard's development server on `port`, with /graphql, /auth (demo sign-in) and /hsds passed to the gateway. */
-async function startDashboard(gatewayBaseUrl: string, host: string, port: number): Promise<{ url: string; close(): Promise<void> }> {
-  const { createServer } = await importModule('vite');
-  const server = await createServer({
-    configFile: join(ROOT, 'apps', 'dashboard', 'vite.config.mts'),
-    logLevel: 'warn',
-    server: { host, port, strictPort: true, proxy: { '/graphql': gatewayBaseUrl, '/auth': gatewayBaseUrl, '/hsds': gatewayBaseUrl } },
-  });
-  await server.listen();
-  return { url: `http://${host}:${port}`, close: () => server.close() };
-}
+import { dashboardMode, ensureDashboardBuild, serveBuiltDashboard, startDashboardDevServer } from './lib/dashboard';
+import { KEYS_DIR, databaseUrlFor, localConfig, localDatabase } from './lib/local';
 
 async function main(): Promise<void> {
   const config = localConfig();
-  const { DASHBOARD_PORT } = loadConfigOrExit({ DASHBOARD_PORT: setting.port(4200) });
+  const { DASHBOARD_PORT, DASHBOARD_TRUST_PROXY } = loadConfigOrExit({ DASHBOARD_PORT: setting.port(4200), DASHBOARD_TRUST_PROXY: setting.boolean(false) });
   const say = (line: string) => process.stdout.write(`${line}\n`);
+  // Decided first: a refused development server stops the start before anything runs.
+  const mode = dashboardMode(process.argv.slice(2), process.env);
+  if (mode === 'built') await ensureDashboardBuild(undefined, say);
   const db = await localDatabase(config, say);
   const urlFor = databaseUrlFor(config, db.url);
   const keys = ensureDevKeys(KEYS_DIR);
@@ -51,6 +37,7 @@ async function main(): Promise<void> {
     supergraphSdl: readFileSync(SUPERGRAPH_FILE, 'utf8'),
     host: config.HOST,
     logLevel: config.LOG_LEVEL,
+    production: config.NODE_ENV === 'production',
     ports: {
       gateway: config.GATEWAY_PORT,
       clients: config.CLIENTS_PORT,
@@ -60,11 +47,14 @@ async function main(): Promise<void> {
     },
   });
 
-  const dashboard = await startDashboard(stack.gatewayBaseUrl, config.HOST, DASHBOARD_PORT);
+  const dashboard =
+    mode === 'dev'
+      ? await startDashboardDevServer(stack.gatewayBaseUrl, config.HOST, DASHBOARD_PORT)
+      : await serveBuiltDashboard(stack.gatewayBaseUrl, config.HOST, DASHBOARD_PORT, DASHBOARD_TRUST_PROXY);
 
   say('');
   say('Caseflow is running.');
-  say(`  Dashboard        ${dashboard.url}${config.NODE_ENV === 'production' ? '' : ' (sign in as any demo user)'}`);
+  say(`  Dashboard        ${dashboard.url}${mode === 'dev' ? ' (development server)' : ''}${config.NODE_ENV === 'production' ? '' : ' (sign in as any demo user)'}`);
   say(`  GraphQL API      ${stack.gatewayUrl}`);
   say(`  HSDS API         ${stack.gatewayBaseUrl}/hsds/services (same bearer token)`);
   say(`  health / ready   ${stack.gatewayBaseUrl}/health  ${stack.gatewayBaseUrl}/ready`);

@@ -3,3 +3,4 @@ export * from './stack';
 export * from './supergraph';
 export * from './demo-login';
 export * from './scale';
+export * from './dashboard-server';

@@ -1,20 +1,22 @@
 /**
  * What the browser tests run against: in this process a fresh database with
  * the demo world, the four subgraphs and the gateway with its demo sign-in
- * (as `npm start` has it); in a child process the dashboard, built for
- * production and served on a free port with /graphql, /auth and /hsds
- * proxied to the gateway.
+ * (as `npm start` has it), and the dashboard built for production (in a
+ * child process: Vite cannot load inside jest) and served as `npm start`
+ * serves it, by the static server with its security headers, /graphql,
+ * /auth and /hsds passed to the gateway.
  */
 import 'reflect-metadata';
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { demoWorld } from '@caseflow/demo';
-import { SUPERGRAPH_FILE, type Stack, demoLogin, seedDemo, startStack } from '@caseflow/platform';
-import { createTestDatabase, createTestIssuer, freePort } from '@caseflow/testing';
+import { SUPERGRAPH_FILE, type Stack, createDashboardServer, demoLogin, seedDemo, startStack } from '@caseflow/platform';
+import { createTestDatabase, createTestIssuer } from '@caseflow/testing';
 
-export const SERVE_SCRIPT = join(__dirname, '..', 'serve-dashboard.js');
+const ROOT = join(__dirname, '..', '..', '..', '..');
 
 export interface DashboardStack {
   stack: Stack;
@@ -23,21 +25,19 @@ export interface DashboardStack {
   stop(): Promise<void>;
 }
 
-/** Builds and serves the dashboard in a child process; resolves with its URL once it listens. */
-function serveDashboard(gatewayBaseUrl: string, port: number): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [SERVE_SCRIPT, gatewayBaseUrl, String(port)], { cwd: join(__dirname, '..', '..', '..', '..'), stdio: ['ignore', 'pipe', 'inherit'] });
+/** Builds the dashboard into `outDir` as `npm start` builds it (tools/lib/dashboard.ts), in a child process. */
+function buildDashboard(outDir: string): Promise<void> {
+  const code = `require('./tools/lib/dashboard').ensureDashboardBuild(${JSON.stringify(outDir)})`;
+  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', '-e', code], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
   return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const ready = /ready (\S+)/.exec(out);
-      if (ready) resolve({ url: ready[1], child });
-    });
-    child.once('exit', (code) => reject(new Error(`The dashboard server stopped (exit ${code}) before it was ready`)));
+    child.once('exit', (status) => (status === 0 ? resolve() : reject(new Error(`The dashboard build failed (exit ${status})`))));
   });
 }
 
 export async function startDashboardStack(): Promise<DashboardStack> {
+  const outDir = mkdtempSync(join(tmpdir(), 'caseflow-dashboard-'));
+  const building = buildDashboard(outDir);
+  building.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
   const databaseUrl = await createTestDatabase('dashboard');
   await seedDemo(() => databaseUrl, demoWorld(new Date()));
   const issuer = createTestIssuer();
@@ -50,19 +50,19 @@ export async function startDashboardStack(): Promise<DashboardStack> {
     jobIntervalMs: 0,
     demoLogin: demoLogin(issuer.privateKeyPem, issuer.issuer, issuer.audience),
   });
-  const { url, child } = await serveDashboard(stack.gatewayBaseUrl, await freePort()).catch(async (error: unknown) => {
+  await building.catch(async (error: unknown) => {
     await stack.stop();
     throw error;
   });
+  const dashboard = createDashboardServer({ distDir: outDir, gatewayBaseUrl: stack.gatewayBaseUrl });
+  const port = await dashboard.listen(0);
   return {
     stack,
-    url,
+    url: `http://127.0.0.1:${port}`,
     stop: async () => {
-      await new Promise<void>((resolve) => {
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      });
+      await dashboard.stop();
       await stack.stop();
+      rmSync(outDir, { recursive: true, force: true });
     },
   };
 }

@@ -203,6 +203,8 @@ export function createHttpService<C extends BaseContext>(options: HttpServiceOpt
   };
 
   const server = createServer((request, response) => {
+    // Every answer is JSON or the text it declares: no browser may guess another type for it.
+    response.setHeader('x-content-type-options', 'nosniff');
     inFlight += 1;
     handle(request, response)
       .catch((error: unknown) => {
