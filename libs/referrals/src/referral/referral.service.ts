@@ -110,7 +110,8 @@ export class ReferralService {
       this.denied(actor, 'Referral', null, clientId);
       return null;
     }
-    // Rows and grant are asked together, so that a page of clients costs one statement and one round trip in all.
+    // Rows and grant are asked together, so that a page of clients costs one statement and one round trip in all
+    // (a partner's grant too: its consents decide how much of each referral it sees).
     const [rows, grant] = await Promise.all([this.loaders.referralsByClient.load(clientId), this.access.load(clientId)]);
     if (rule === 'case-access' && !caseSideSees(grant)) {
       this.denied(actor, 'Referral', null, clientId);
