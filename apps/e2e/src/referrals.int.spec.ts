@@ -171,7 +171,7 @@ describe('the consent gate, through the gateway, on the seeded consents', () => 
     expect(res.data!.sendReferral.history[1].note).toBe('Sent without a recorded consent (supervisor override): Client consented in person; the signed form is on its way');
   });
 
-  it("stops showing pat the client's name at once when the consent is revoked after sending", async () => {
+  it("stops showing pat the client's name and the referral's need at once when the consent is revoked after sending", async () => {
     const seeded = caseysReferralWith('active', NORTHSIDE_ID);
     const id = await createAs('casey', seeded.clientId, pantry().id, 'e2e-revoke');
     expect((await stack.as('casey', operation('refer', 'SendReferral'), { id })).errors).toBeUndefined();
@@ -182,7 +182,7 @@ describe('the consent gate, through the gateway, on the seeded consents', () => 
     const revoked = await stack.as('casey', `mutation($id: ID!) { revokeConsent(consentId: $id) { status } }`, { id: demoId('consent', seeded.id) });
     expect(revoked.data).toEqual({ revokeConsent: { status: 'REVOKED' } });
     const after = await stack.as<{ referral: { need: string; urgency: string; service: { name: string }; client: { displayName: string } | null } }>('pat', query, { id });
-    expect(after.data!.referral).toEqual({ need: 'Food security: not enough food at home', urgency: 'SOON', service: { name: 'Weekly Food Pantry' }, client: null });
+    expect(after.data!.referral).toEqual({ need: '', urgency: 'SOON', service: { name: 'Weekly Food Pantry' }, client: null });
   });
 });
 

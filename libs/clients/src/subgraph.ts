@@ -18,6 +18,7 @@ import { CaseEventEntity } from './history/case-event.entity';
 import { InitClients1763856000000 } from './migrations/1763856000000-InitClients';
 import { CaseRecord1763942400000 } from './migrations/1763942400000-CaseRecord';
 import { CoveringClosureIndex1763942400021 } from './migrations/1763942400021-CoveringClosureIndex';
+import { MutationFingerprint1764547200030 } from './migrations/1764547200030-MutationFingerprint';
 import { StaffActive1764720000000 } from './migrations/1764720000000-StaffActive';
 import { CaseNoteEntity } from './note/note.entity';
 import { NoteResolver } from './note/note.resolver';
@@ -40,7 +41,7 @@ export const clientsSubgraph: SubgraphDefinition<ClientsContext> = {
   entities: [
     StaffMemberEntity, ClientEntity, ConsentEntity, EligibilityEntity, AssessmentEntity, AssessmentItemEntity, CharacteristicEntity, CaseNoteEntity, CaseEventEntity,
   ],
-  migrations: [InitClients1763856000000, CaseRecord1763942400000, CoveringClosureIndex1763942400021, StaffActive1764720000000],
+  migrations: [InitClients1763856000000, CaseRecord1763942400000, CoveringClosureIndex1763942400021, MutationFingerprint1764547200030, StaffActive1764720000000],
   buildSchema: buildClientsSchema,
   createContext: (dataSource, base, options) => createClientsContext(dataSource, base, options),
   internalRoutes: (dataSource) => ({ [CLIENT_ACCESS_PATH]: clientAccessRoute(dataSource), [STAFF_DIRECTORY_PATH]: staffDirectoryRoute(dataSource) }),

@@ -4,6 +4,7 @@ import { type ClientGrant, createClientAccessLoader } from '@caseflow/auth';
 import { unavailable } from '@caseflow/core';
 import { groupLoader, rowLoader, type RequestContext, type SubgraphRuntimeOptions } from '@caseflow/federation';
 import { createServiceDirectoryLoader, type DirectoryService } from './directory/service-directory';
+import { createPlanGoalsLoader, type PlanGoal } from './goal/plan-goals';
 import { InboxService } from './organization/inbox.service';
 import { OutcomesService } from './outcomes/outcomes.service';
 import { ReferralEventEntity } from './referral/referral-event.entity';
@@ -29,6 +30,8 @@ export interface ReferralsPeers {
   access: DataLoader<string, ClientGrant>;
   /** Services of the directory, asked of the resources subgraph: one round trip per request. */
   directory: DataLoader<string, DirectoryService | null>;
+  /** Goals of client plans, asked of the plans subgraph: one round trip per request. */
+  goals: DataLoader<string, PlanGoal | null>;
 }
 
 export interface ReferralsContext extends RequestContext {
@@ -81,6 +84,7 @@ export function createReferralsContext(dataSource: DataSource, base: RequestCont
       internalToken: base.internalToken,
       requestId: base.requestId,
     }),
+    goals: createPlanGoalsLoader({ plansUrl: options.plansUrl, timeoutMs: options.peerTimeoutMs, internalToken: base.internalToken, requestId: base.requestId }),
   };
   const referrals = new ReferralService(loaders, peers.access, base.audit);
   return {
@@ -89,7 +93,7 @@ export function createReferralsContext(dataSource: DataSource, base: RequestCont
     access: peers.access,
     referrals,
     workflow: new ReferralWorkflow(dataSource, loaders, peers, base.audit),
-    inbox: new InboxService(dataSource, base.audit),
+    inbox: new InboxService(dataSource, base.audit, peers.access),
     outcomes: new OutcomesService(dataSource, base.audit),
   };
 }

@@ -8,6 +8,7 @@ import { GoalReferralsResolver } from './goal/goal-referrals.resolver';
 import { InitReferrals1763856000002 } from './migrations/1763856000002-InitReferrals';
 import { ClosedLoopReferrals1763856000012 } from './migrations/1763856000012-ClosedLoopReferrals';
 import { CoveringOutcomesIndex1763856000022 } from './migrations/1763856000022-CoveringOutcomesIndex';
+import { ReferralAuthz1764547200032 } from './migrations/1764547200032-ReferralAuthz';
 import { OrganizationReferralsResolver } from './organization/organization-referrals.resolver';
 import { OutcomesResolver } from './outcomes/outcomes.resolver';
 import { ReferralEventEntity } from './referral/referral-event.entity';
@@ -37,7 +38,7 @@ export const referralsSubgraph: SubgraphDefinition<ReferralsContext> = {
   name: 'referrals',
   dbSchema: 'referrals',
   entities: [ReferralEntity, ReferralEventEntity],
-  migrations: [InitReferrals1763856000002, ClosedLoopReferrals1763856000012, CoveringOutcomesIndex1763856000022],
+  migrations: [InitReferrals1763856000002, ClosedLoopReferrals1763856000012, CoveringOutcomesIndex1763856000022, ReferralAuthz1764547200032],
   buildSchema: buildReferralsSchema,
   createContext: (dataSource, base, options) => createReferralsContext(dataSource, base, options),
   internalRoutes: (dataSource, options) => ({

@@ -7,7 +7,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { type Actor } from '@caseflow/auth';
 import type { AuditTrail } from '@caseflow/audit';
-import { badInput, forbidden, invalidTransition, notFound } from '@caseflow/core';
+import { badInput, conflict, forbidden, inputFingerprint, invalidTransition, notFound } from '@caseflow/core';
 import { hasCaseAccess, mayHoldCaseload } from '../access/access.policy';
 import { recomputePriorities } from '../caseload/priority.store';
 import type { ClientsLoaders } from '../context';
@@ -41,21 +41,25 @@ export class ClientCommands {
     const contact = input.contactPreference ? checkContactPreference(input.contactPreference, 'input.contactPreference') : null;
     const mutationId = optionalText(input.clientMutationId, 'input.clientMutationId', 200);
     const assignee = await this.assignee(actor, input.assignedCaseManagerId, 'input.assignedCaseManagerId');
+    const fingerprint = mutationId
+      ? inputFingerprint({ firstName, lastName, preferredName, dateOfBirth, contact, assignedCaseManagerId: input.assignedCaseManagerId ?? null })
+      : null;
 
     if (mutationId) {
       const earlier = await this.dataSource.getRepository(ClientEntity).findOneBy({ createdBy: actor.staffId, clientMutationId: mutationId });
-      if (earlier) return toClient(earlier, FULL_ACCESS);
+      if (earlier) return this.replay(actor, earlier, fingerprint);
     }
     try {
       const id = await this.dataSource.transaction(async (tx) => {
         const [{ id }] = (await tx.query(
           `INSERT INTO clients.client (organization_id, first_name, last_name, preferred_name, date_of_birth, status, intake_date,
              assigned_case_manager_id, search_name, sort_key, folded_first, folded_last, contact_method, contact_phone, contact_email,
-             voicemail_allowed, public_greeting, contact_notes, created_by, client_mutation_id)
-           VALUES ($1, $2, $3, $4, $5, 'INTAKE', $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19) RETURNING id`,
+             voicemail_allowed, public_greeting, contact_notes, created_by, client_mutation_id, client_mutation_fingerprint)
+           VALUES ($1, $2, $3, $4, $5, 'INTAKE', $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20) RETURNING id`,
           [actor.organizationId, firstName, lastName, preferredName, dateOfBirth, today(), assignee, searchNameOf(firstName, lastName, preferredName),
             sortKeyOf(firstName, lastName), foldName(firstName), foldName(lastName), contact?.method ?? null, contact?.phone ?? null,
-            contact?.email ?? null, contact?.voicemailAllowed ?? false, contact?.publicGreeting ?? null, contact?.notes ?? null, actor.staffId, mutationId],
+            contact?.email ?? null, contact?.voicemailAllowed ?? false, contact?.publicGreeting ?? null, contact?.notes ?? null, actor.staffId, mutationId,
+            fingerprint],
         )) as Array<{ id: string }>;
         await this.event(tx, actor, id, 'OPENED', null, 'INTAKE');
         await this.audit.write(tx, { action: 'CREATE', entityType: 'Client', entityId: id, clientId: id });
@@ -64,13 +68,33 @@ export class ClientCommands {
       });
       return this.reload(id);
     } catch (error) {
-      // A retry racing the first request with the same key: answer with the first one's client.
+      // A retry racing the first request with the same key: answer with the first one's client, under the same checks.
       if (mutationId && (error as { code?: string }).code === '23505') {
         const earlier = await this.dataSource.getRepository(ClientEntity).findOneByOrFail({ createdBy: actor.staffId, clientMutationId: mutationId });
-        return toClient(earlier, FULL_ACCESS);
+        return this.replay(actor, earlier, fingerprint);
       }
       throw error;
     }
+  }
+
+  /**
+   * A retried `openClient`: the client the key opened, read like any client
+   * read — only if the caller may see it now (the case may have been
+   * reassigned since), and audited — and only for the same input (else the
+   * key is being reused for another request: CONFLICT, nothing returned).
+   */
+  private replay(actor: Actor, earlier: ClientEntity, fingerprint: string | null): Client {
+    const facts = { entityType: 'Client', entityId: earlier.id, clientId: earlier.id };
+    if (earlier.clientMutationFingerprint !== null && earlier.clientMutationFingerprint !== fingerprint) {
+      this.audit.note({ action: 'CREATE', ...facts, outcome: 'DENIED', detail: 'clientMutationId reused with another input' });
+      throw conflict('This clientMutationId was used for a different input; send a new clientMutationId', { field: 'input.clientMutationId' });
+    }
+    if (!hasCaseAccess(actor, earlier)) {
+      this.audit.note({ action: 'READ', ...facts, outcome: 'DENIED', detail: 'idempotent retry' });
+      throw forbidden("You may not see this client's record");
+    }
+    this.audit.note({ action: 'READ', ...facts, detail: 'idempotent retry' });
+    return toClient(earlier, FULL_ACCESS);
   }
 
   async determineEligibility(actor: Actor, input: DetermineEligibilityInput): Promise<Client> {
@@ -153,9 +177,22 @@ export class ClientCommands {
   async reopenCase(actor: Actor, clientId: string, reason: string): Promise<Client> {
     const why = requiredText(reason, 'reason');
     return this.change(actor, clientId, 'clientId', 'status', async (tx, client) => {
-      if (client.status !== 'CLOSED') throw invalidTransition(`Only a closed case can be re-opened; this one is ${client.status}`, { from: client.status, to: 'ACTIVE' });
-      await this.setStatus(tx, actor, client, 'ACTIVE', 'REOPENED', { note: why });
+      if (client.status !== 'CLOSED') throw invalidTransition(`Only a closed case can be re-opened; this one is ${client.status}`, { from: client.status });
+      await this.setStatus(tx, actor, client, await this.statusToReopenTo(tx, client.id), 'REOPENED', { note: why });
     });
+  }
+
+  /**
+   * Where a re-opened case returns: to the status it had when it was closed,
+   * but never past intake without eligibility — a case whose latest
+   * determination is not "eligible" (or that has none) goes back to INTAKE.
+   */
+  private async statusToReopenTo(tx: EntityManager, clientId: string): Promise<ClientStatus> {
+    const eligibility = await tx.getRepository(EligibilityEntity).findOne({ where: { clientId }, order: { determinedAt: 'DESC' } });
+    if (!eligibility?.eligible) return 'INTAKE';
+    const closure = await tx.getRepository(CaseEventEntity).findOne({ where: { clientId, kind: 'CLOSED' }, order: { at: 'DESC' } });
+    const before = closure?.fromStatus;
+    return before && before !== 'CLOSED' ? before : 'ACTIVE';
   }
 
   /** Loads the client under a row lock, checks case access (auditing a denial), applies `apply`, recomputes priority. */

@@ -101,6 +101,10 @@ export class ClientEntity {
   @Column({ name: 'client_mutation_id', type: 'text', nullable: true })
   clientMutationId: string | null;
 
+  /** The fingerprint of the input that came with `clientMutationId` (a retry must match it). */
+  @Column({ name: 'client_mutation_fingerprint', type: 'text', nullable: true })
+  clientMutationFingerprint: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

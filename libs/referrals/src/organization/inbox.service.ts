@@ -4,10 +4,12 @@
  * partner staff read it (drafts never appear: a draft has not passed the
  * consent gate of sending). Pages of several organizations asked in one
  * request are one SQL statement (a LATERAL page and count per organization).
+ * How much of each referral shows follows the client's consent (see
+ * referral.visibility.ts), asked of the clients subgraph once per request.
  */
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import { type Actor, isUuid } from '@caseflow/auth';
+import { type Actor, type ClientGrant, isUuid } from '@caseflow/auth';
 import type { AuditTrail } from '@caseflow/audit';
 import { badInput, forbidden } from '@caseflow/core';
 import { decodeCursor, encodeCursor, pageSize } from '@caseflow/db';
@@ -15,6 +17,7 @@ import { ReferralEntity } from '../referral/referral.entity';
 import type { ReferralStatus } from '../referral/referral.enums';
 import { toReferral } from '../referral/referral.service';
 import type { ReferralConnection } from '../referral/referral.type';
+import { partnerView } from '../referral/referral.visibility';
 import { entitiesFromRows } from '../shared/rows';
 
 export const INBOX_PAGE_SIZE = 20;
@@ -56,6 +59,7 @@ export class InboxService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditTrail,
+    private readonly access: DataLoader<string, ClientGrant>,
   ) {}
 
   /** `Query.incomingReferrals`: the caller's own organization's inbox; FORBIDDEN (audited) for any role but PARTNER. */
@@ -85,9 +89,14 @@ export class InboxService {
   private async page(organizationId: string, query: InboxQuery): Promise<ReferralConnection> {
     const { rows, total } = await this.loaderFor(query).load(organizationId);
     const page = rows.slice(0, query.size);
+    // What the partner sees of each follows the client's consent now: one access round trip for the page.
+    const grants = await Promise.all(page.map((r) => this.access.load(r.clientId)));
+    const views = page.map((r, i) => partnerView(grants[i], r));
     this.audit.note({ action: 'SEARCH', entityType: 'Referral', detail: query.statuses ? 'incoming referrals: status' : 'incoming referrals' });
-    for (const r of page) this.audit.note({ action: 'READ', entityType: 'Referral', entityId: r.id, clientId: r.clientId });
-    const edges = page.map((r) => ({ cursor: encodeCursor([(r.sentAt as Date).toISOString(), r.id]), node: toReferral(r) }));
+    page.forEach((r, i) =>
+      this.audit.note({ action: 'READ', entityType: 'Referral', entityId: r.id, clientId: r.clientId, detail: views[i].details ? null : 'status and dates only' }),
+    );
+    const edges = page.map((r, i) => ({ cursor: encodeCursor([(r.sentAt as Date).toISOString(), r.id]), node: toReferral(r, views[i]) }));
     return {
       edges,
       pageInfo: { hasNextPage: rows.length > query.size, endCursor: edges.length ? edges[edges.length - 1].cursor : null },

@@ -88,13 +88,17 @@ describe('createReferral: what a case manager may do', () => {
     ]);
   });
 
-  it('returns the first referral for a repeated clientMutationId and creates nothing, sequentially and concurrently', async () => {
+  it('returns the first referral for a repeated clientMutationId and input, and creates nothing, sequentially and concurrently', async () => {
     const first = await r.as<Created>('casey', CREATE, { input: input({ clientMutationId: 'retry-1' }) });
     const before = await counts();
-    const again = await r.as<Created>('casey', CREATE, { input: input({ clientMutationId: 'retry-1', need: 'changed on retry' }) });
+    const again = await r.as<Created>('casey', CREATE, { input: input({ clientMutationId: 'retry-1' }) });
     expect(again.errors).toBeUndefined();
     expect(again.data!.createReferral.id).toBe(first.data!.createReferral.id);
     expect(again.data!.createReferral.need).toBe('Food security: not enough food at home');
+    expect(await counts()).toEqual(before);
+    const changed = await r.as('casey', CREATE, { input: input({ clientMutationId: 'retry-1', need: 'changed on retry' }) });
+    expect(errorCodes(changed)).toEqual(['CONFLICT']);
+    expect(changed.errors![0].extensions!.field).toBe('input.clientMutationId');
     expect(await counts()).toEqual(before);
 
     const racing = await Promise.all([1, 2, 3].map(() => r.as<Created>('casey', CREATE, { input: input({ clientMutationId: 'race-1' }) })));

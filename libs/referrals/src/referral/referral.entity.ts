@@ -78,6 +78,14 @@ export class ReferralEntity {
   @Column({ name: 'client_mutation_id', type: 'text', nullable: true })
   clientMutationId: string | null;
 
+  /** The fingerprint of the input that came with `clientMutationId` (a retry must match it). */
+  @Column({ name: 'client_mutation_fingerprint', type: 'text', nullable: true })
+  clientMutationFingerprint: string | null;
+
+  /** When a supervisor sent the referral without a consent (recorded override); the receiving organization may then read its details. */
+  @Column({ name: 'consent_override_at', type: 'timestamptz', nullable: true })
+  consentOverrideAt: Date | null;
+
   /** The service's taxonomy term ids as the directory gave them at creation (for outcomes by term). */
   @Column({ name: 'service_taxonomy_term_ids', type: 'uuid', array: true })
   serviceTaxonomyTermIds: string[];

@@ -115,6 +115,9 @@ export class Referral {
 
   /** Not a GraphQL field. */
   clientId: string;
+
+  /** Not a GraphQL field: the caller is shown the status and dates only (no consent covers the details), so no history either. */
+  detailsWithheld: boolean;
 }
 
 @ObjectType('ReferralEdge')

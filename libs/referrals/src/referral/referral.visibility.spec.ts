@@ -1,5 +1,5 @@
 import type { Actor, ClientGrant } from '@caseflow/auth';
-import { caseSideSees, partnerSees, visibilityRule } from './referral.visibility';
+import { caseSideSees, partnerSees, partnerView, visibilityRule } from './referral.visibility';
 
 const HARBOUR = '00000000-0000-4000-8000-00000000000a';
 const NORTHSIDE = '00000000-0000-4000-8000-00000000000b';
@@ -52,5 +52,28 @@ describe('caseSideSees', () => {
   it('denies an unknown client or a missing grant', () => {
     expect(caseSideSees(grant({ exists: false }))).toBe(false);
     expect(caseSideSees(null)).toBe(false);
+  });
+});
+
+describe('partnerView', () => {
+  const partnerGrant = (read: ClientGrant['read']) => grant({ write: false, read });
+  const plain = { consentOverrideAt: null };
+
+  it('shows details and the client under an active consent covering REFERRAL_DETAILS', () => {
+    expect(partnerView(partnerGrant(['CONTACT_INFO', 'REFERRAL_DETAILS']), plain)).toEqual({ details: true, client: true });
+  });
+
+  it('keeps only status and dates when no consent covers the client any more', () => {
+    expect(partnerView(grant({ exists: true, write: false, read: [] }), plain)).toEqual({ details: false, client: false });
+    expect(partnerView(null, plain)).toEqual({ details: false, client: false });
+    expect(partnerView(grant({ exists: false, read: ['REFERRAL_DETAILS'] }), plain)).toEqual({ details: false, client: false });
+  });
+
+  it('withholds details under a consent of another scope, keeping the client reference', () => {
+    expect(partnerView(partnerGrant(['CONTACT_INFO']), plain)).toEqual({ details: false, client: true });
+  });
+
+  it('shows details of a referral sent under a recorded supervisor override, without the client', () => {
+    expect(partnerView(partnerGrant([]), { consentOverrideAt: sent })).toEqual({ details: true, client: false });
   });
 });

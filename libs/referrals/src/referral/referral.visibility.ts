@@ -8,6 +8,14 @@
  *   to, as the clients subgraph answers through the client-access mechanism
  *   (`grant.write`);
  * - analysts and admins: none (they read aggregates only).
+ *
+ * How much a partner sees of a referral it may see follows the client's
+ * consent as the clients subgraph answers it on every request (so a revoked
+ * or expired consent takes effect on the next one): the status, dates,
+ * urgency and outcome always; the need, rationales, decline reason, goal and
+ * history only under an ACTIVE consent to the partner covering
+ * REFERRAL_DETAILS, or when a supervisor sent it without one (a recorded
+ * override); the client reference only under an active consent of any scope.
  */
 import type { Actor, ClientGrant } from '@caseflow/auth';
 
@@ -39,4 +47,20 @@ export function partnerSees(actor: Actor, referral: ReferralFacts): boolean {
 /** True when the grant gives case access (reading REFERRAL_DETAILS alone is not enough on the case side). */
 export function caseSideSees(grant: ClientGrant | null | undefined): boolean {
   return grant?.exists === true && grant.write === true;
+}
+
+/** How much of a referral the caller is shown (the case side sees all of it). */
+export interface ReferralView {
+  /** Need, rationales, decline reason, goal and history. */
+  details: boolean;
+  /** The reference to the client. */
+  client: boolean;
+}
+
+export const FULL_VIEW: ReferralView = { details: true, client: true };
+
+/** What a partner may see of a referral sent to it, from its grant on the client (null: none asked, nothing shown). */
+export function partnerView(grant: ClientGrant | null | undefined, referral: { consentOverrideAt: Date | null }): ReferralView {
+  const read = grant?.exists ? grant.read : [];
+  return { details: read.includes('REFERRAL_DETAILS') || referral.consentOverrideAt !== null, client: read.length > 0 };
 }

@@ -10,7 +10,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { type Actor, assertCaseOpen, type ClientGrant } from '@caseflow/auth';
 import type { AuditTrail } from '@caseflow/audit';
-import { AppError, badInput, forbidden, invalidTransition, notFound } from '@caseflow/core';
+import { AppError, badInput, conflict, forbidden, inputFingerprint, invalidTransition, notFound } from '@caseflow/core';
 import type { ReferralsLoaders, ReferralsPeers } from '../context';
 import { ACTIVE_SERVICE_STATUS } from '../directory/service-directory';
 import { entitiesFromRows } from '../shared/rows';
@@ -24,7 +24,7 @@ import { toReferral } from './referral.service';
 import { type ReferralMove, type ReferralSide, decideTransition } from './referral.transitions';
 import type { Referral } from './referral.type';
 import { optionalText, requiredId, requiredText, validateCreateReferral } from './referral.validation';
-import { caseSideSees, partnerSees, visibilityRule } from './referral.visibility';
+import { caseSideSees, partnerSees, partnerView, visibilityRule } from './referral.visibility';
 
 /** Days a partner has to answer when the referral names no `respondBy`. */
 export const DEFAULT_RESPONSE_DAYS = 14;
@@ -63,8 +63,10 @@ export class ReferralWorkflow {
    * Creates a DRAFT referral. The client must exist and be on the caller's
    * case (asked of the clients subgraph); the service must exist and be
    * active (asked of the resources subgraph), and its organization becomes
-   * the receiving organization. A `clientMutationId` the caller used before
-   * returns that first referral and creates nothing.
+   * the receiving organization; a goal must be one of the client's plans
+   * (asked of the plans subgraph). A `clientMutationId` the caller used
+   * before returns that first referral and creates nothing — for the same
+   * input only, and only while the caller may still see it (see `replay`).
    */
   async create(actor: Actor, input: CreateReferralInput): Promise<Referral> {
     if (actor.role !== 'CASE_MANAGER' && actor.role !== 'SUPERVISOR') {
@@ -72,9 +74,11 @@ export class ReferralWorkflow {
       throw forbidden('Only case managers and supervisors may refer clients');
     }
     const valid = validateCreateReferral(input, new Date());
+    const { clientMutationId: _key, ...fields } = valid;
+    const fingerprint = valid.clientMutationId !== null ? inputFingerprint({ ...fields }) : null;
     if (valid.clientMutationId !== null) {
       const first = await this.byMutationKey(this.dataSource.manager, actor, valid.clientMutationId);
-      if (first) return this.retried(first);
+      if (first) return this.replay(first, fingerprint);
     }
 
     const [grant, service] = await Promise.all([this.peers.access.load(valid.clientId), this.peers.directory.load(valid.serviceId)]);
@@ -89,24 +93,28 @@ export class ReferralWorkflow {
     if (valid.serviceAtLocationId !== null && !service.serviceAtLocationIds.includes(valid.serviceAtLocationId)) {
       throw badInput('input.serviceAtLocationId', 'is not a location of this service');
     }
+    if (valid.goalId !== null) {
+      const goal = await this.peers.goals.load(valid.goalId);
+      if (!goal || goal.clientId !== valid.clientId) throw badInput('input.goalId', "is not a goal of this client's plans");
+    }
 
-    return this.dataSource.transaction(async (tx) => {
+    const result = await this.dataSource.transaction(async (tx): Promise<{ created: ReferralEntity } | { raced: ReferralEntity }> => {
       const rows: Record<string, unknown>[] = await tx.query(
         `INSERT INTO referrals.referral (client_id, client_organization_id, service_id, service_at_location_id, organization_id, referred_by,
                                          goal_id, need, necessary_rationale, appropriate_rationale, paid_by_contract, urgency, status,
-                                         respond_by, follow_up_at, client_mutation_id, service_taxonomy_term_ids)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'DRAFT', $13, $14, $15, $16)
+                                         respond_by, follow_up_at, client_mutation_id, service_taxonomy_term_ids, client_mutation_fingerprint)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'DRAFT', $13, $14, $15, $16, $17)
          ON CONFLICT (referred_by, client_mutation_id) WHERE client_mutation_id IS NOT NULL DO NOTHING
          RETURNING *`,
         [valid.clientId, grant.organizationId, service.id, valid.serviceAtLocationId, service.organizationId, actor.staffId, valid.goalId,
           valid.need, valid.necessaryRationale, valid.appropriateRationale, valid.paidByContract, valid.urgency, valid.respondBy,
-          valid.followUpAt, valid.clientMutationId, service.taxonomyTermIds],
+          valid.followUpAt, valid.clientMutationId, service.taxonomyTermIds, fingerprint],
       );
       if (rows.length === 0) {
-        // A concurrent request with the same key committed first: answer with its referral.
+        // A concurrent request with the same key committed first: answer with its referral (checked like any replay).
         const first = await this.byMutationKey(tx, actor, valid.clientMutationId as string);
         if (!first) throw new AppError('CONFLICT', 'This clientMutationId is in use by a request that has not finished; retry');
-        return this.retried(first);
+        return { raced: first };
       }
       const [created] = entitiesFromRows(this.dataSource, ReferralEntity, rows);
       await tx.query(`INSERT INTO referrals.referral_event (referral_id, status, at, actor_id) VALUES ($1, 'DRAFT', $2, $3)`, [
@@ -115,9 +123,11 @@ export class ReferralWorkflow {
         actor.staffId,
       ]);
       await this.audit.write(tx, { action: 'CREATE', entityType: 'Referral', entityId: created.id, clientId: created.clientId });
-      this.loaders.referral.clear(created.id).prime(created.id, created);
-      return toReferral(created);
+      return { created };
     });
+    if ('raced' in result) return this.replay(result.raced, fingerprint);
+    this.loaders.referral.clear(result.created.id).prime(result.created.id, result.created);
+    return toReferral(result.created);
   }
 
   /** DRAFT → SENT, by the case side, under the consent gate (see referral.consent.ts). */
@@ -195,10 +205,11 @@ export class ReferralWorkflow {
     }
 
     const set = MOVE_SETS[move];
+    const sets = [set.sql, movePlan.override !== undefined ? 'consent_override_at = now()' : ''].filter((x) => x !== '');
     const updated = await this.dataSource.transaction(async (tx) => {
       const rows: Record<string, unknown>[] = await tx.query(
         `WITH moved AS (
-           UPDATE referrals.referral SET status = $3, ${set.sql ? `${set.sql}, ` : ''}updated_at = now()
+           UPDATE referrals.referral SET status = $3, ${sets.map((x) => `${x}, `).join('')}updated_at = now()
             WHERE id = $1 AND status = $2
            RETURNING *)
          SELECT * FROM moved`,
@@ -224,7 +235,11 @@ export class ReferralWorkflow {
     }
     this.loaders.referral.clear(id).prime(id, updated);
     this.loaders.eventsByReferral.clear(id);
-    return toReferral(updated);
+    if (caller.side === 'SENDER') return toReferral(updated);
+    // The receiver's consents decide how much of the referral it is shown, not whether it may move it; the move is
+    // committed, so a clients subgraph that cannot answer now shows the status and dates only.
+    const grant = await this.peers.access.load(referral.clientId).catch(() => null);
+    return toReferral(updated, partnerView(grant, updated));
   }
 
   /** The caller's side of this referral, or null when the caller may not see it at all. */
@@ -245,8 +260,23 @@ export class ReferralWorkflow {
     return manager.getRepository(ReferralEntity).findOneBy({ referredBy: actor.staffId, clientMutationId: key });
   }
 
-  private retried(first: ReferralEntity): Referral {
-    this.audit.note({ action: 'READ', entityType: 'Referral', entityId: first.id, clientId: first.clientId, detail: 'idempotent retry' });
+  /**
+   * A retried createReferral: the referral its key made, read like any
+   * referral read — only while the caller may see it now (the client may
+   * have been reassigned since), and audited — and only for the same input
+   * (else the key is being reused for another request: CONFLICT).
+   */
+  private async replay(first: ReferralEntity, fingerprint: string | null): Promise<Referral> {
+    const facts = { entityType: 'Referral', entityId: first.id, clientId: first.clientId };
+    if (first.clientMutationFingerprint !== null && first.clientMutationFingerprint !== fingerprint) {
+      this.audit.note({ action: 'CREATE', ...facts, outcome: 'DENIED', detail: 'clientMutationId reused with another input' });
+      throw conflict('This clientMutationId was used for a different input; send a new clientMutationId', { field: 'input.clientMutationId' });
+    }
+    if (!caseSideSees(await this.peers.access.load(first.clientId))) {
+      this.audit.note({ action: 'READ', ...facts, outcome: 'DENIED', detail: 'idempotent retry' });
+      throw forbidden('You may not see this referral');
+    }
+    this.audit.note({ action: 'READ', ...facts, detail: 'idempotent retry' });
     return toReferral(first);
   }
 

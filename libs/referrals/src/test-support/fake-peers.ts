@@ -13,6 +13,7 @@ import {
   type ClientAccessResponse,
   type ClientGrant,
   INFORMATION_KINDS,
+  type InformationKind,
   INTERNAL_TOKEN_HEADER,
   noGrant,
   verifyInternalToken,
@@ -71,9 +72,16 @@ abstract class FakePeer {
   }
 }
 
-/** The clients subgraph's client-access route: case access from the world's assignments, consents as a test sets them. */
+/**
+ * The clients subgraph's client-access route: case access from the world's
+ * assignments, consents as a test sets them. A partner reads what active
+ * consents to its organization cover: by default CONTACT_INFO and
+ * REFERRAL_DETAILS of a client with a world referral to it or a consent a test
+ * added; `partnerScopes` replaces that (e.g. [] once a consent is revoked).
+ */
 export class FakeClientAccess extends FakePeer {
   readonly overrides = new Map<string, Partial<ClientGrant>>();
+  readonly partnerScopes = new Map<string, InformationKind[]>();
 
   constructor(
     secret: string,
@@ -85,6 +93,7 @@ export class FakeClientAccess extends FakePeer {
   override reset(): void {
     super.reset();
     this.overrides.clear();
+    this.partnerScopes.clear();
   }
 
   protected answer(request: IncomingMessage, response: ServerResponse, actor: Actor, body: unknown): void {
@@ -94,8 +103,20 @@ export class FakeClientAccess extends FakePeer {
     }
     const { clientIds } = body as { clientIds: string[] };
     this.batches.push(clientIds);
-    const answer: ClientAccessResponse = { grants: clientIds.map((id) => ({ ...this.grant(actor, id), ...this.overrides.get(id) })) };
+    const answer: ClientAccessResponse = {
+      grants: clientIds.map((id) => (actor.role === 'PARTNER' ? this.partnerGrant(actor, id) : { ...this.grant(actor, id), ...this.overrides.get(id) })),
+    };
     this.json(response, answer);
+  }
+
+  private partnerGrant(actor: Actor, clientId: string): ClientGrant {
+    const client = this.world.clients.find((c) => c.id === clientId);
+    if (!client) return noGrant(clientId);
+    const referred = this.world.referrals.some((r) => r.clientId === clientId && r.organizationId === actor.organizationId);
+    const added = (this.overrides.get(clientId)?.consents ?? []).filter((c) => c.recipientOrganizationId === actor.organizationId);
+    const scope = this.partnerScopes.get(clientId) ?? [...new Set([...(referred ? (['CONTACT_INFO', 'REFERRAL_DETAILS'] as const) : []), ...added.flatMap((c) => c.scope)])];
+    if (scope.length === 0) return noGrant(clientId, true);
+    return { clientId, exists: true, organizationId: client.organizationId, read: INFORMATION_KINDS.filter((k) => scope.includes(k)), write: false, consents: [] };
   }
 
   private grant(actor: Actor, clientId: string): ClientGrant {
@@ -163,5 +184,36 @@ export class FakeDirectory extends FakePeer {
       serviceAtLocations: [{ id: s.serviceAtLocationId }],
       ...this.overrides.get(id),
     };
+  }
+}
+
+export interface FakeGoal {
+  id: string;
+  plan: { client: { id: string } };
+}
+
+/** The plans subgraph's `_entities` for Goal: the world's plan goals, with the client whose plan holds each. */
+export class FakePlans extends FakePeer {
+  constructor(
+    secret: string,
+    private readonly world: DemoWorld,
+  ) {
+    super(secret);
+  }
+
+  protected answer(request: IncomingMessage, response: ServerResponse, _actor: Actor, body: unknown): void {
+    const { query, variables } = body as { query: string; variables: { representations: Array<{ __typename: string; id: string }> } };
+    if (request.method !== 'POST' || request.url !== '/graphql' || !query.includes('_entities')) {
+      response.writeHead(404).end();
+      return;
+    }
+    const ids = variables.representations.map((r) => r.id);
+    this.batches.push(ids);
+    this.json(response, { data: { _entities: ids.map((id) => this.goal(id)) } });
+  }
+
+  private goal(id: string): FakeGoal | null {
+    const plan = this.world.plans.find((p) => p.goals.some((g) => g.id === id));
+    return plan ? { id, plan: { client: { id: plan.clientId } } } : null;
   }
 }

@@ -10,7 +10,7 @@ import { type GraphQLResponse, internalHeaders, postGraphQL, startTestSubgraph, 
 import { type SeededReferral, demoReferrals } from '../demo-referrals';
 import { seedReferrals } from '../seed';
 import { referralsSubgraph } from '../subgraph';
-import { FakeClientAccess, FakeDirectory } from './fake-peers';
+import { FakeClientAccess, FakeDirectory, FakePlans } from './fake-peers';
 
 export type StaffKey = Parameters<typeof demoStaff>[0];
 
@@ -30,6 +30,7 @@ export interface ReferralsTest {
   seeded: SeededReferral[];
   clients: FakeClientAccess;
   directory: FakeDirectory;
+  plans: FakePlans;
   as<T = Record<string, unknown>>(key: StaffKey, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
   /** The id of the newest audit event (to read what a request added). */
@@ -50,8 +51,9 @@ export async function startReferralsTest(today = new Date()): Promise<ReferralsT
   const secret = randomBytes(24).toString('hex');
   const clients = new FakeClientAccess(secret, world);
   const directory = new FakeDirectory(secret, world);
-  const [clientsUrl, resourcesUrl] = await Promise.all([clients.start(), directory.start()]);
-  const t = await startTestSubgraph(referralsSubgraph, { internalSecret: secret, clientsUrl, resourcesUrl, peerTimeoutMs: 1000 });
+  const plans = new FakePlans(secret, world);
+  const [clientsUrl, resourcesUrl, plansUrl] = await Promise.all([clients.start(), directory.start(), plans.start()]);
+  const t = await startTestSubgraph(referralsSubgraph, { internalSecret: secret, clientsUrl, resourcesUrl, plansUrl, peerTimeoutMs: 1000 });
   await seedReferrals(t.subgraph.database.dataSource, world);
   const ds = t.subgraph.database.dataSource;
   return {
@@ -60,6 +62,7 @@ export async function startReferralsTest(today = new Date()): Promise<ReferralsT
     seeded: demoReferrals(world),
     clients,
     directory,
+    plans,
     as: (key, query, variables = {}) => postGraphQL(t.url, query, variables, internalHeaders(actorOf(demoStaff(key)), t.secret)),
     query: (sql, params = []) => ds.query(sql, params),
     auditMark: async () => Number((await ds.query('SELECT coalesce(max(id), 0) AS id FROM referrals.audit_event'))[0].id),
@@ -81,7 +84,7 @@ export async function startReferralsTest(today = new Date()): Promise<ReferralsT
     },
     stop: async () => {
       await t.stop();
-      await Promise.all([clients.stop(), directory.stop()]);
+      await Promise.all([clients.stop(), directory.stop(), plans.stop()]);
     },
   };
 }
