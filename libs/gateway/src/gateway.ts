@@ -117,7 +117,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       return {
         async didEncounterErrors({ contextValue, errors }) {
           for (const error of errors) {
-            logger.warn('request error', { requestId: contextValue.requestId, path: error.path?.join('.'), code: error.extensions?.code, ...errorFields(error.originalError ?? error) });
+            logger.warn('request error', { requestId: contextValue.requestId, ...errorFields(error) });
           }
         },
         async willSendResponse({ contextValue, response }) {
