@@ -3,3 +3,4 @@ export * from './logger';
 export * from './lifecycle';
 export * from './ports';
 export * from './log-errors';
+export * from './csv';
