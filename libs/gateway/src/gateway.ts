@@ -18,6 +18,7 @@ import {
 } from '@caseflow/auth';
 import { errorFields, type Logger, unavailable } from '@caseflow/core';
 import { type DemoLogin, demoLoginRoutes } from './demo-login';
+import { maskValueCompletion } from './value-completion';
 import { DEFAULT_LIMITS, type QueryLimits, costError, estimateCost, shapeLimitRule } from './limits';
 import type { Fetcher } from '@apollo/utils.fetcher';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -122,6 +123,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         },
         async willSendResponse({ contextValue, response }) {
           response.http.headers.set(REQUEST_ID_HEADER, contextValue.requestId);
+          if (response.body.kind === 'single') maskValueCompletion(response.body.singleResult, logger, contextValue.requestId);
           if (response.body.kind === 'single' && response.body.singleResult.errors) {
             response.body.singleResult.errors = response.body.singleResult.errors.map((e) => ({
               ...e,
