@@ -52,6 +52,14 @@ describe('odd HSDS paths and parameters', () => {
 });
 
 describe('forged cursors', () => {
+  it.each(['garbage', encodeCursor([PHONE]), '-1', '1e3', '99999999999999999999'])('HSDS page=%s is 400 BAD_USER_INPUT naming page, not logged', async (page) => {
+    lines.length = 0;
+    const response = await hsds('pat', `/hsds/services?page=${encodeURIComponent(page)}`);
+    const body = (await response.json()) as { errors: Array<{ extensions: { code: string; field: string } }> };
+    expect({ status: response.status, ...body.errors[0].extensions }).toEqual({ status: 400, code: 'BAD_USER_INPUT', field: 'page' });
+    expect(lines.join('\n')).not.toContain(page);
+  });
+
   const lists: Array<[string, StaffKey, number, string, () => Record<string, unknown>]> = [
     ['clients', 'casey', 2, 'query($after: String) { clients(first: 5, after: $after) { totalCount } }', () => ({})],
     ['myCaseload', 'casey', 2, 'query($after: String) { myCaseload(after: $after) { totalCount } }', () => ({})],
