@@ -18,6 +18,8 @@ export interface TestStack extends Stack {
   world: DemoWorld;
   databaseUrl: string;
   issuer: TestIssuer;
+  /** The secret the gateway and subgraphs share (to start another gateway in front of them). */
+  internalSecret: string;
   actor(key: StaffKey): Actor;
   staff(key: StaffKey): DemoStaff;
   /** Runs SQL against the test database (to check that nothing changed). */
@@ -32,6 +34,9 @@ export interface TestStackOptions {
   gateway?: StackOptions['gateway'];
   /** A database of the test's own (e.g. on a server the test stops and starts); a fresh one on the run's server otherwise. */
   databaseUrl?: string;
+  /** Captures every service's log lines (at `logLevel`, default warn); without it the stack logs nothing. */
+  log?: (line: string) => void;
+  logLevel?: StackOptions['logLevel'];
 }
 
 export async function startTestStack(options: TestStackOptions = {}): Promise<TestStack> {
@@ -39,12 +44,14 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
   const world = demoWorld(new Date());
   await seedDemo(() => databaseUrl, world);
   const issuer = createTestIssuer();
+  const internalSecret = randomBytes(24).toString('hex');
   const stack = await startStack({
     databaseUrlFor: () => databaseUrl,
-    internalSecret: randomBytes(24).toString('hex'),
+    internalSecret,
     verifyBearer: issuer.verifier,
     supergraphSdl: readFileSync(SUPERGRAPH_FILE, 'utf8'),
-    logLevel: 'silent',
+    logLevel: options.log ? (options.logLevel ?? 'warn') : 'silent',
+    log: options.log,
     jobIntervalMs: 0,
     production: options.production,
     gateway: options.gateway,
@@ -59,6 +66,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     world,
     databaseUrl,
     issuer,
+    internalSecret,
     actor,
     staff: demoStaff,
     sql: async (query, params = []) => {

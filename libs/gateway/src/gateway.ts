@@ -20,6 +20,7 @@ import {
 } from '@caseflow/auth';
 import { errorFields, type Logger, requestSignal, unavailable } from '@caseflow/core';
 import { type DemoLogin, demoLoginRoutes } from './demo-login';
+import { maskValueCompletion } from './value-completion';
 import { DEFAULT_LIMITS, type QueryLimits, costError, estimateCost, shapeLimitRule } from './limits';
 import type { Fetcher } from '@apollo/utils.fetcher';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -124,11 +125,12 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       return {
         async didEncounterErrors({ contextValue, errors }) {
           for (const error of errors) {
-            logger.warn('request error', { requestId: contextValue.requestId, path: error.path?.join('.'), code: error.extensions?.code, ...errorFields(error.originalError ?? error) });
+            logger.warn('request error', { requestId: contextValue.requestId, ...errorFields(error) });
           }
         },
         async willSendResponse({ contextValue, response }) {
           response.http.headers.set(REQUEST_ID_HEADER, contextValue.requestId);
+          if (response.body.kind === 'single') maskValueCompletion(response.body.singleResult, logger, contextValue.requestId);
           if (response.body.kind === 'single' && response.body.singleResult.errors) {
             response.body.singleResult.errors = response.body.singleResult.errors.map((e) => ({
               ...e,

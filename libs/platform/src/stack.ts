@@ -19,6 +19,8 @@ export interface StackOptions {
   ports?: Partial<Record<SubgraphName | 'gateway', number>>;
   host?: string;
   logLevel?: LogLevel;
+  /** Where every service's log lines go (one call a line); stdout when not given. Tests capture them so. */
+  log?: (line: string) => void;
   production?: boolean;
   poolMax?: number;
   /** Gateway settings (limits, timeouts, body size) beyond the defaults. */
@@ -61,7 +63,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const subgraph = await createSubgraph(SUBGRAPHS[name], {
       databaseUrl: options.databaseUrlFor(name),
       internalSecret: options.internalSecret,
-      logger: createLogger(name, level),
+      logger: createLogger(name, level, options.log),
       poolMax: options.poolMax,
       jobIntervalMs: options.jobIntervalMs,
       ...peers,
@@ -77,7 +79,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     subgraphUrls: Object.fromEntries(SUBGRAPH_NAMES.map((n) => [n, subgraphs[n].url])),
     verifyBearer: options.verifyBearer,
     internalSecret: options.internalSecret,
-    logger: createLogger('gateway', level),
+    logger: createLogger('gateway', level, options.log),
     production: options.production ?? false,
     demoLogin: options.demoLogin,
     ...options.gateway,

@@ -76,7 +76,7 @@ const newestFirst = (a: AuditRecord, b: AuditRecord) => b.at.localeCompare(a.at)
 export async function clientAuditTrail(ctx: ClientsContext, peers: AuditPeers, clientId: string, first: number | null | undefined, after: string | null | undefined): Promise<AuditEventConnection> {
   uuid(clientId, 'clientId');
   const size = pageSize(first, 50);
-  const cursor = decodeCursor(after, 3) as [string, string, string] | null;
+  const cursor = decodeCursor(after, ['timestamp', 'text', 'integer']) as [string, string, string] | null;
   const client = await ctx.loaders.client.load(clientId);
   if (!client) throw notFound('Client', clientId);
   if (ctx.actor.role !== 'SUPERVISOR' || client.organizationId !== ctx.actor.organizationId) {

@@ -36,7 +36,7 @@ export class ClientService {
 
   async list(actor: Actor, first: number | null | undefined, after: string | null | undefined, filter: ClientFilter | null | undefined): Promise<ClientConnection> {
     const size = pageSize(first, 25);
-    const cursor = decodeCursor(after, 2);
+    const cursor = decodeCursor(after, ['text', 'uuid']);
     if (filter?.assignedCaseManagerId != null && !isUuid(filter.assignedCaseManagerId)) {
       throw badInput('filter.assignedCaseManagerId', 'must be a UUID');
     }
@@ -85,7 +85,7 @@ export class ClientService {
     caseManagerId: string | null | undefined,
   ): Promise<ClientConnection> {
     const size = pageSize(first, 25);
-    const cursor = decodeCursor(after, 2);
+    const cursor = decodeCursor(after, ['number', 'uuid']);
     if (caseManagerId != null && !isUuid(caseManagerId)) throw badInput('caseManagerId', 'must be a UUID');
     if (!mayHoldCaseload(actor)) {
       this.audit.note({ action: 'SEARCH', entityType: 'Client', outcome: 'DENIED', detail: `caseload, role ${actor.role}` });

@@ -9,7 +9,7 @@ import type { DataSource } from 'typeorm';
 import type { Actor } from '@caseflow/auth';
 import type { AuditTrail } from '@caseflow/audit';
 import { badInput, forbidden, notFound } from '@caseflow/core';
-import { decodeCursor, encodeCursor, pageSize } from '@caseflow/db';
+import { type CursorPart, decodeCursor, encodeCursor, pageSize } from '@caseflow/db';
 import { groupLoader, rowLoader } from '@caseflow/federation';
 import { hasCaseAccess } from '../access/access.policy';
 import { recomputePriorities } from '../caseload/priority.store';
@@ -19,6 +19,8 @@ import { NOTE_MAX, notInFuture, requiredText, uuid } from '../shared/validation'
 import { CaseNoteEntity } from './note.entity';
 import type { AddCaseNoteInput, CaseNote, CaseNoteConnection } from './note.type';
 
+/** A page of notes is keyed by (occurred_at, id). */
+const NOTE_CURSOR: readonly CursorPart[] = ['timestamp', 'uuid'];
 const COLUMNS = 'n.id, n.client_id, n.author_id, n.occurred_at, n.contact_type, n.body, n.sensitive, n.amends_id, n.created_at';
 
 interface NoteRow {
@@ -86,7 +88,7 @@ export class NoteService {
       throw forbidden("The client's case notes are outside the consent to your organization");
     }
     const size = pageSize(first, 20);
-    decodeCursor(after, 2);
+    decodeCursor(after, NOTE_CURSOR);
     const connection = await this.pages.load({ clientId: client.id, first: size, after: after || null });
     for (const edge of connection.edges) this.audit.note({ action: 'READ', entityType: 'CaseNote', entityId: edge.node.id, clientId: client.id });
     return connection;
@@ -154,7 +156,7 @@ export class NoteService {
     for (const group of groups.values()) {
       const { first, after } = group[0];
       const ids = [...new Set(group.map((k) => k.clientId))];
-      const cursor = decodeCursor(after, 2);
+      const cursor = decodeCursor(after, NOTE_CURSOR);
       const rows = (await this.dataSource.query(
         `SELECT ${COLUMNS} FROM unnest($1::uuid[]) AS k(client_id)
          CROSS JOIN LATERAL (

@@ -41,7 +41,7 @@ interface InboxPage {
 
 function parseArgs(args: InboxArgs): InboxQuery {
   const size = pageSize(args.first, INBOX_PAGE_SIZE);
-  const cursor = decodeCursor(args.after, 2);
+  const cursor = decodeCursor(args.after, ['timestamp', 'uuid']);
   let after: InboxQuery['after'] = null;
   if (cursor) {
     const [sentAt, id] = cursor;

@@ -1,7 +1,13 @@
-/** RFC 4180 CSV output: a field is quoted when it holds a comma, a quote, a line break or edge spaces; quotes are doubled. */
+import { neutralizeCsvCell } from '@caseflow/core';
+
+/**
+ * RFC 4180 CSV output: a field is quoted when it holds a comma, a quote, a line break or edge spaces; quotes are doubled.
+ * A cell a spreadsheet would run as a formula is kept as text first (`neutralizeCsvCell`; the import undoes it).
+ */
 export function csvField(value: string | null): string {
   if (value === null) return '';
-  return /[",\r\n]|^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  const text = neutralizeCsvCell(value);
+  return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 export function csvLine(values: ReadonlyArray<string | null>): string {

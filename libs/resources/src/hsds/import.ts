@@ -10,6 +10,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DataSource, EntityManager } from 'typeorm';
+import { restoreCsvCell } from '@caseflow/core';
 import { CsvError, type CsvRow, parseCsv } from '../taxonomy/csv';
 import { hsdsTables, type HsdsTable, IMPORT_ORDER, SOFT_REFERENCES } from './package';
 import { rowProblem, rowWarning } from './row-checks';
@@ -85,7 +86,8 @@ function parseTable(table: HsdsTable, file: string, text: string): TableData['ro
   if (missing) throw new PackageError(file, null, missing.name, 'is a required column and the header lacks it');
   return body.map(({ line, fields }, index) => {
     if (fields.length !== names.length) throw new PackageError(file, index + 1, null, `has ${fields.length} fields where the header has ${names.length}`, line);
-    return { row: index + 1, line, cells: Object.fromEntries(names.map((name, i) => [name, fields[i]])) };
+    // Cells our export kept from being read as formulas come back as they were.
+    return { row: index + 1, line, cells: Object.fromEntries(names.map((name, i) => [name, restoreCsvCell(fields[i])])) };
   });
 }
 

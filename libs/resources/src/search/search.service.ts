@@ -61,7 +61,7 @@ export class SearchService {
     const filters = searchFilters(input, now);
     const size = pageSize(first, 20);
     const byDistance = filters.near !== null;
-    const cursor = searchKey(decodeCursor(after, byDistance ? 2 : 3), byDistance);
+    const cursor = searchKey(decodeCursor(after, byDistance ? ['number', 'uuid'] : ['number', 'text', 'uuid']), byDistance);
     const { sql, params } = buildSearchSql(filters, cursor, size + 1);
     const rows: HitRow[] = await this.dataSource.query(sql, params);
     const hits = rows.filter((row) => row.service_id !== null);

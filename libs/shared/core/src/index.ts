@@ -4,3 +4,5 @@ export * from './lifecycle';
 export * from './ports';
 export * from './request-signal';
 export * from './fingerprint';
+export * from './log-errors';
+export * from './csv';

@@ -64,7 +64,7 @@ export async function createSubgraphServer<C extends RequestContext>(options: Su
           for (const error of errors) {
             const kind = classifyError(error);
             if (kind === 'internal' || kind === 'unavailable') {
-              logger.error('request failed', { requestId: contextValue.requestId, kind, path: error.path?.join('.'), ...errorFields(error.originalError ?? error) });
+              logger.error('request failed', { requestId: contextValue.requestId, kind, ...errorFields(error) });
             }
           }
         },

@@ -41,7 +41,11 @@ function uuidParam(name: string, value: string | null): string | undefined {
 export function readParams(url: URL, allowed: readonly string[]): Params {
   const names = [...url.searchParams.keys()];
   for (const name of names) {
-    if (!allowed.includes(name)) throw badInput(name, `is not a parameter of this endpoint${allowed.length ? ` (it takes ${allowed.join(', ')})` : ''}`);
+    if (!allowed.includes(name)) {
+      // An unknown name is echoed only when it looks like a parameter name, so an answer never repeats long or odd input.
+      const shown = /^[a-z_]{1,40}$/.test(name) ? name : 'parameter';
+      throw badInput(shown, `is not a parameter of this endpoint${allowed.length ? ` (it takes ${allowed.join(', ')})` : ''}`);
+    }
     if (url.searchParams.getAll(name).length > 1) throw badInput(name, 'is given more than once');
   }
   const get = (name: string) => url.searchParams.get(name);

@@ -109,8 +109,11 @@ export class HsdsApi {
         body: { version: HSDS_VERSION, profile: 'https://docs.openreferral.org/en/v3.0/', openapi_url: 'https://raw.githubusercontent.com/openreferral/specification/3.0/schema/openapi.json' },
       };
     }
-    const endpoint = id === undefined ? LISTS[collection] : ONE[collection];
-    if (!endpoint || extra !== undefined) throw new AppError('NOT_FOUND', `${url.pathname} is not part of the HSDS API (see ${HSDS_PREFIX}/)`);
+    // Own keys only: `/hsds/constructor` or `/hsds/toString/1` must not find Object.prototype's members.
+    const endpoints = id === undefined ? LISTS : ONE;
+    const endpoint = Object.hasOwn(endpoints, collection) ? endpoints[collection] : undefined;
+    // The path is not echoed: an answer never repeats arbitrary caller input.
+    if (!endpoint || extra !== undefined) throw new AppError('NOT_FOUND', `This path is not part of the HSDS API (see ${HSDS_PREFIX}/)`);
     const params = readParams(url, endpoint.params);
     const shape = endpoint.shape(params);
     if (id !== undefined) return { status: 200, body: await this.one(shape.table, id, shape.relations, now) };
