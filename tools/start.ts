@@ -1,5 +1,6 @@
 /**
- * `npm start`: PostgreSQL (embedded unless DATABASE_URL is set), migrations,
+ * `npm start`: PostgreSQL (embedded unless DATABASE_URL is set), migrations
+ * (the step of `npm run migrate`),
  * demo data on the first run, the four subgraphs, the gateway and the
  * dashboard (Vite's development server, with the API proxied to the gateway).
  * Prints the URLs and how to get a token; Ctrl-C or SIGTERM stops everything.
@@ -10,8 +11,8 @@ import { join } from 'node:path';
 import { createBearerVerifier, ensureDevKeys } from '@caseflow/auth';
 import { loadConfigOrExit, setting } from '@caseflow/config';
 import { createLogger, exitOnSignals } from '@caseflow/core';
-import { SUPERGRAPH_FILE, demoLogin, isSeeded, seedDemo, startStack } from '@caseflow/platform';
-import { KEYS_DIR, ROOT, databaseUrlFor, localConfig, localDatabase } from './lib/local';
+import { SUPERGRAPH_FILE, demoLogin, isSeeded, migrateSubgraphs, seedDemo, startStack } from '@caseflow/platform';
+import { KEYS_DIR, ROOT, localConfig, localDatabase } from './lib/local';
 
 // Vite is an ES module: a real dynamic import keeps the CommonJS output of ts-node from turning it into require().
 const importModule = new Function('specifier', 'return import(specifier)') as (specifier: string) => Promise<{
@@ -35,16 +36,17 @@ async function main(): Promise<void> {
   const { DASHBOARD_PORT } = loadConfigOrExit({ DASHBOARD_PORT: setting.port(4200) });
   const say = (line: string) => process.stdout.write(`${line}\n`);
   const db = await localDatabase(config, say);
-  const urlFor = databaseUrlFor(config, db.url);
   const keys = ensureDevKeys(KEYS_DIR);
 
-  if (!(await isSeeded(urlFor('clients')))) {
+  // The migration step first, as its owner role; the services then work as their runtime roles and refuse to start with any migration pending.
+  await migrateSubgraphs(db);
+  if (!(await isSeeded(db.migrationUrlFor('clients')))) {
     say('first run: loading the demo data');
-    await seedDemo(urlFor);
+    await seedDemo(db.migrationUrlFor);
   }
 
   const stack = await startStack({
-    databaseUrlFor: urlFor,
+    databaseUrlFor: db.runtimeUrlFor,
     internalSecret: keys.internalSecret,
     verifyBearer: createBearerVerifier({ issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE, publicKeyPem: keys.publicKeyPem }),
     demoLogin: config.NODE_ENV === 'production' ? undefined : demoLogin(keys.privateKeyPem, config.AUTH_ISSUER, config.AUTH_AUDIENCE),

@@ -11,8 +11,8 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { demoWorld } from '@caseflow/demo';
-import { SUPERGRAPH_FILE, type Stack, demoLogin, seedDemo, startStack } from '@caseflow/platform';
-import { createTestDatabase, createTestIssuer, freePort } from '@caseflow/testing';
+import { SUBGRAPH_SCHEMAS, SUPERGRAPH_FILE, type Stack, demoLogin, migrateSubgraphs, seedDemo, startStack } from '@caseflow/platform';
+import { createTestDatabase, createTestIssuer, freePort, testPlatformRoles } from '@caseflow/testing';
 
 export const SERVE_SCRIPT = join(__dirname, '..', 'serve-dashboard.js');
 
@@ -39,10 +39,12 @@ function serveDashboard(gatewayBaseUrl: string, port: number): Promise<{ url: st
 
 export async function startDashboardStack(): Promise<DashboardStack> {
   const databaseUrl = await createTestDatabase('dashboard');
-  await seedDemo(() => databaseUrl, demoWorld(new Date()));
+  const roles = await testPlatformRoles(databaseUrl, SUBGRAPH_SCHEMAS);
+  await migrateSubgraphs(roles);
+  await seedDemo(roles.migrationUrlFor, demoWorld(new Date()));
   const issuer = createTestIssuer();
   const stack = await startStack({
-    databaseUrlFor: () => databaseUrl,
+    databaseUrlFor: roles.runtimeUrlFor,
     internalSecret: randomBytes(24).toString('hex'),
     verifyBearer: issuer.verifier,
     supergraphSdl: readFileSync(SUPERGRAPH_FILE, 'utf8'),

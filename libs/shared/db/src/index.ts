@@ -3,3 +3,5 @@ export * from './keyset';
 export * from './sql-counter';
 export * from './embedded';
 export * from './generated-sql';
+export * from './roles';
+export * from './passwords';
