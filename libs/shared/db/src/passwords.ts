@@ -32,6 +32,8 @@ function write(file: string, passwords: DatabasePasswords): void {
  * when missing. The file is (re)written with mode 0600 in a folder of mode 0700.
  */
 export function ensureDatabasePasswords(file: string, schemas: readonly string[]): DatabasePasswords {
+  // Only the file's own folder is private: its parent (`.data/`) must stay reachable by the PostgreSQL server's OS user.
+  mkdirSync(dirname(dirname(file)), { recursive: true });
   mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
   const existing = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as DatabasePasswords) : undefined;
   const passwords: DatabasePasswords = { superuser: existing?.superuser ?? newPassword(), roles: { ...existing?.roles } };
