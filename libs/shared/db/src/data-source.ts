@@ -78,7 +78,17 @@ export async function migrate(dataSource: DataSource, schema: string, afterMigra
       const exists = await lock.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [schema]);
       if (exists.length === 0) await lock.query(`CREATE SCHEMA "${schema}"`);
       await dataSource.runMigrations({ transaction: 'each' });
-      await afterMigrations?.(lock);
+      if (afterMigrations) {
+        // One transaction, so that a replica still running never sees its grants half-applied.
+        await lock.startTransaction();
+        try {
+          await afterMigrations(lock);
+          await lock.commitTransaction();
+        } catch (error) {
+          await lock.rollbackTransaction();
+          throw error;
+        }
+      }
     } finally {
       await lock.query('SELECT pg_advisory_unlock(hashtext($1))', [key]);
     }
