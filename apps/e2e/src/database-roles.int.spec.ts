@@ -118,6 +118,34 @@ describe('tables a later migration adds', () => {
   });
 });
 
+describe('an installation migrated before roles existed', () => {
+  it('is handed over whole: the owner roles take every table, sequence and function, the runtime roles own nothing', async () => {
+    const url = await createTestDatabase('legacy');
+    // As before: every subgraph migrated by the server's superuser.
+    await migrateSubgraphs({ migrationUrlFor: () => url, runtimeUrlFor: () => url });
+    const upgraded = await testPlatformRoles(url, SUBGRAPH_SCHEMAS);
+    await migrateSubgraphs(upgraded);
+    const owners = await withClient(url, async (c) =>
+      (
+        await c.query(
+          `SELECT n.nspname AS schema, array_agg(DISTINCT pg_get_userbyid(o.owner))::text[] AS owners FROM (
+             SELECT relnamespace AS ns, relowner AS owner FROM pg_class WHERE relkind IN ('r', 'S', 'i')
+             UNION ALL SELECT pronamespace, proowner FROM pg_proc
+             UNION ALL SELECT oid, nspowner FROM pg_namespace) o
+           JOIN pg_namespace n ON n.oid = o.ns WHERE n.nspname = ANY($1) GROUP BY 1 ORDER BY 1`,
+          [Object.values(SUBGRAPH_SCHEMAS)],
+        )
+      ).rows,
+    );
+    const ownerRole = (name: SubgraphName) => new URL(upgraded.migrationUrlFor(name)).username;
+    expect(owners).toEqual([...SUBGRAPH_NAMES].sort().map((name) => ({ schema: SUBGRAPH_SCHEMAS[name], owners: [ownerRole(name)] })));
+    await withClient(upgraded.runtimeUrlFor('clients'), async (runtime) => {
+      await expect(runtime.query('DELETE FROM clients.audit_event')).rejects.toMatchObject({ code: '42501' });
+      await expect(runtime.query('SET session_replication_role = replica')).rejects.toMatchObject({ code: '42501' });
+    });
+  });
+});
+
 describe('the migration step', () => {
   it('run twice at once migrates once: no error from either, each migration recorded once', async () => {
     const url = await createTestDatabase('migrate_twice');

@@ -110,13 +110,20 @@ export async function provisionSubgraphRoles(adminUrl: string, schema: string, r
     // The runtime role may look into the schema (the check for pending migrations) before the first migration has run.
     await client.query(`GRANT USAGE ON SCHEMA ${identifier(schema)} TO ${identifier(roles.runtime)}`);
     for (const extension of DATABASE_EXTENSIONS) await client.query(`CREATE EXTENSION IF NOT EXISTS ${extension} WITH SCHEMA public`);
+    // Tables first (their identity sequences follow), then any sequence standing alone.
     const owned = await client.query<{ kind: string; name: string }>(
-      `SELECT CASE c.relkind WHEN 'S' THEN 'SEQUENCE' WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW' ELSE 'TABLE' END AS kind, c.relname AS name
+      `SELECT CASE c.relkind WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW' ELSE 'TABLE' END AS kind, c.relname AS name
          FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
         WHERE n.nspname = $1 AND c.relkind IN ('r', 'p', 'v', 'm') AND pg_get_userbyid(c.relowner) <> $2`,
       [schema, roles.owner],
     );
     for (const { kind, name } of owned.rows) await client.query(`ALTER ${kind} ${identifier(schema)}."${name}" OWNER TO ${owner}`);
+    const sequences = await client.query<{ name: string }>(
+      `SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE n.nspname = $1 AND c.relkind = 'S' AND pg_get_userbyid(c.relowner) <> $2`,
+      [schema, roles.owner],
+    );
+    for (const { name } of sequences.rows) await client.query(`ALTER SEQUENCE ${identifier(schema)}."${name}" OWNER TO ${owner}`);
     const functions = await client.query<{ signature: string }>(
       `SELECT p.oid::regprocedure::text AS signature FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
         WHERE n.nspname = $1 AND pg_get_userbyid(p.proowner) <> $2`,
