@@ -79,7 +79,7 @@ async function main(): Promise<void> {
   };
 
   const dataDir = mkdtempSync(join(tmpdir(), 'caseflow-hsds-check-'));
-  const server = await startEmbeddedPostgres({ dataDir, port: await freePort(), persistent: false, fast: true });
+  const server = await startEmbeddedPostgres({ dataDir, port: await freePort(), persistent: false, fast: true, password: randomBytes(24).toString('base64url') });
   const failures: string[] = [];
   try {
     const admin = new Client({ connectionString: server.url });
@@ -87,7 +87,8 @@ async function main(): Promise<void> {
     await admin.query('CREATE DATABASE hsds_check');
     await admin.end();
     const secret = randomBytes(24).toString('hex');
-    const subgraph = await createSubgraph(resourcesSubgraph, { databaseUrl: withDatabase(server.url, 'hsds_check'), internalSecret: secret, logger: createLogger('resources', 'silent') });
+    const databaseUrl = withDatabase(server.url, 'hsds_check');
+    const subgraph = await createSubgraph(resourcesSubgraph, { databaseUrl, migrationDatabaseUrl: databaseUrl, internalSecret: secret, logger: createLogger('resources', 'silent') });
     try {
       const port = await subgraph.listen(0);
       const world = demoWorld();

@@ -2,14 +2,16 @@
  * `npm run hsds -- import <dir>` loads an HSDS 3.0 tabular data package
  * (datapackage.json and one CSV per table) into the directory: all or
  * nothing, idempotent by id. `npm run hsds -- export <dir>` writes the
- * directory as such a package. Uses DATABASE_URL (or RESOURCES_DATABASE_URL),
- * else the embedded PostgreSQL under .data/.
+ * directory as such a package. Runs as the resources owner role:
+ * MIGRATION_DATABASE_URL (or RESOURCES_MIGRATION_DATABASE_URL), else the
+ * embedded PostgreSQL under .data/.
  */
 import 'reflect-metadata';
 import { resolve } from 'node:path';
-import { openDatabase } from '@caseflow/db';
+import { openDatabase, urlUser } from '@caseflow/db';
+import { migrateSubgraph } from '@caseflow/federation';
 import { exportPackage, importPackage, PackageError, resourcesSubgraph } from '@caseflow/resources';
-import { databaseUrlFor, localConfig, localDatabase } from './lib/local';
+import { localConfig, localDatabase } from './lib/local';
 
 const USAGE = 'usage: npm run hsds -- import <package dir> | export <dir>';
 
@@ -22,8 +24,10 @@ async function main(): Promise<void> {
   const dir = resolve(target);
   const config = localConfig();
   const local = await localDatabase(config, (line) => process.stderr.write(`${line}\n`));
+  await migrateSubgraph(resourcesSubgraph, { migrationDatabaseUrl: local.migrationUrlFor('resources'), runtimeRole: urlUser(local.runtimeUrlFor('resources')) });
   const db = await openDatabase({
-    url: databaseUrlFor(config, local.url)('resources'),
+    // An operator's tool: it writes the directory as the resources owner role, after migrating.
+    url: local.migrationUrlFor('resources'),
     schema: resourcesSubgraph.dbSchema,
     entities: resourcesSubgraph.entities,
     migrations: resourcesSubgraph.migrations,

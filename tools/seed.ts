@@ -9,8 +9,8 @@
  * BENCH_DATABASE_URL's server — dropping the dataset there before. It never
  * touches the demo database.
  */
-import { type ScaleReport, seedAtScale, seedDemo } from '@caseflow/platform';
-import { databaseUrlFor, localConfig, localDatabase } from './lib/local';
+import { migrateSubgraphs, type ScaleReport, seedAtScale, seedDemo } from '@caseflow/platform';
+import { localConfig, localDatabase } from './lib/local';
 import { recreateDatabase, startBenchServer } from './bench/postgres';
 
 export interface SeedArguments {
@@ -46,7 +46,9 @@ async function main(): Promise<void> {
     const config = localConfig();
     const db = await localDatabase(config, say);
     try {
-      await seedDemo(databaseUrlFor(config, db.url));
+      await migrateSubgraphs(db);
+      // The demo data is written as each subgraph's owner role.
+      await seedDemo(db.migrationUrlFor);
       say('demo data loaded');
     } finally {
       await db.stop();

@@ -1,7 +1,9 @@
 /**
- * `npm start`: PostgreSQL (embedded unless DATABASE_URL is set), migrations,
+ * `npm start`: PostgreSQL (embedded unless DATABASE_URL is set), migrations
+ * (the step of `npm run migrate`),
  * demo data on the first run, the four subgraphs, the gateway and the
- * dashboard (Vite's development server, with the API proxied to the gateway).
+ * dashboard (built static files with security headers, the API passed to the
+ * gateway; Vite's development server only with --dev).
  * Prints the URLs and how to get a token; Ctrl-C or SIGTERM stops everything.
  */
 import 'reflect-metadata';
@@ -9,9 +11,9 @@ import { readFileSync } from 'node:fs';
 import { createBearerVerifier, ensureDevKeys } from '@caseflow/auth';
 import { loadConfigOrExit, setting } from '@caseflow/config';
 import { createLogger, exitOnSignals } from '@caseflow/core';
-import { SUPERGRAPH_FILE, demoLogin, isSeeded, seedDemo, startStack } from '@caseflow/platform';
+import { SUPERGRAPH_FILE, demoLogin, isSeeded, migrateSubgraphs, seedDemo, startStack } from '@caseflow/platform';
 import { dashboardMode, ensureDashboardBuild, serveBuiltDashboard, startDashboardDevServer } from './lib/dashboard';
-import { KEYS_DIR, databaseUrlFor, localConfig, localDatabase } from './lib/local';
+import { KEYS_DIR, localConfig, localDatabase } from './lib/local';
 
 async function main(): Promise<void> {
   const config = localConfig();
@@ -21,16 +23,17 @@ async function main(): Promise<void> {
   const mode = dashboardMode(process.argv.slice(2), process.env);
   if (mode === 'built') await ensureDashboardBuild(undefined, say);
   const db = await localDatabase(config, say);
-  const urlFor = databaseUrlFor(config, db.url);
   const keys = ensureDevKeys(KEYS_DIR);
 
-  if (!(await isSeeded(urlFor('clients')))) {
+  // The migration step first, as its owner role; the services then work as their runtime roles and refuse to start with any migration pending.
+  await migrateSubgraphs(db);
+  if (!(await isSeeded(db.migrationUrlFor('clients')))) {
     say('first run: loading the demo data');
-    await seedDemo(urlFor);
+    await seedDemo(db.migrationUrlFor);
   }
 
   const stack = await startStack({
-    databaseUrlFor: urlFor,
+    databaseUrlFor: db.runtimeUrlFor,
     internalSecret: keys.internalSecret,
     verifyBearer: createBearerVerifier({ issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE, publicKeyPem: keys.publicKeyPem }),
     demoLogin: config.NODE_ENV === 'production' ? undefined : demoLogin(keys.privateKeyPem, config.AUTH_ISSUER, config.AUTH_AUDIENCE),

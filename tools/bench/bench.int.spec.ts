@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { embeddedUrl, ensureDatabasePasswords } from '@caseflow/db';
 import { createTestIssuer, freePort, type ServiceProcess, spawnService } from '@caseflow/testing';
 import { parseBenchArguments } from './main';
 import { OPERATION_NAMES } from './operations';
@@ -26,9 +27,10 @@ beforeAll(async () => {
   // Its own temporary folder, as the test run's server has: PostgreSQL runs as another user and must reach it.
   pgDir = mkdtempSync(join(tmpdir(), 'caseflow-bench-test-pg-'));
   const port = await freePort();
-  postgres = spawnService('tools/bench/postgres-server.ts', { BENCH_PG_DIR: pgDir, BENCH_PG_PORT: String(port), BENCH_PG_EPHEMERAL: '1', BENCH_PG_BULK_LOAD: '1' });
+  const passwords = join(dir, 'db-passwords.json');
+  postgres = spawnService('tools/bench/postgres-server.ts', { BENCH_PG_DIR: pgDir, BENCH_PG_PORT: String(port), BENCH_PG_EPHEMERAL: '1', BENCH_PG_BULK_LOAD: '1', BENCH_PG_PASSWORDS: passwords });
   await postgres.waitFor(/bench postgres ready/, 60_000);
-  server.adminUrl = `postgres://postgres:caseflow-local@127.0.0.1:${port}/postgres`;
+  server.adminUrl = embeddedUrl(port, ensureDatabasePasswords(passwords, []).superuser);
 }, 90_000);
 
 afterAll(async () => {

@@ -10,8 +10,8 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Actor } from '@caseflow/auth';
 import { demoStaff, demoWorld, NORTHSIDE_ID } from '@caseflow/demo';
-import { SUPERGRAPH_FILE, type Stack, seedDemo, startStack } from '@caseflow/platform';
-import { createTestDatabase, createTestIssuer, freePort, type GraphQLResponse, months, postGraphQL, type ServiceProcess, spawnService, type TestIssuer } from '@caseflow/testing';
+import { SUBGRAPH_SCHEMAS, SUPERGRAPH_FILE, type Stack, migrateSubgraphs, seedDemo, startStack } from '@caseflow/platform';
+import { createTestDatabase, createTestIssuer, freePort, type GraphQLResponse, months, postGraphQL, type ServiceProcess, spawnService, type TestIssuer, testPlatformRoles } from '@caseflow/testing';
 import { withSubgraphUrls } from './hive';
 import { operation } from './operations';
 import { serveJwks } from './processes';
@@ -32,11 +32,13 @@ const actor = (key: Key): Actor => {
 
 beforeAll(async () => {
   const databaseUrl = await createTestDatabase('hive');
-  await seedDemo(() => databaseUrl, demoWorld(new Date()));
+  const roles = await testPlatformRoles(databaseUrl, SUBGRAPH_SCHEMAS);
+  await migrateSubgraphs(roles);
+  await seedDemo(roles.migrationUrlFor, demoWorld(new Date()));
   issuer = createTestIssuer();
   const internalSecret = randomBytes(24).toString('hex');
   const supergraphSdl = readFileSync(SUPERGRAPH_FILE, 'utf8');
-  stack = await startStack({ databaseUrlFor: () => databaseUrl, internalSecret, verifyBearer: issuer.verifier, supergraphSdl, logLevel: 'silent', jobIntervalMs: 0, production: true });
+  stack = await startStack({ databaseUrlFor: roles.runtimeUrlFor, internalSecret, verifyBearer: issuer.verifier, supergraphSdl, logLevel: 'silent', jobIntervalMs: 0, production: true });
   // Hive Gateway loads ES modules that a jest worker cannot: it runs as its own process, in production mode, with the issuer's keys as a JWKS.
   jwks = await serveJwks(issuer.publicKeyPem);
   const port = await freePort();

@@ -4,7 +4,8 @@
  * for tests (which cannot start the embedded server inside a jest worker).
  * Settings: BENCH_PG_DIR (default .data/bench/postgres), BENCH_PG_PORT
  * (54339), BENCH_PG_EPHEMERAL=1 (delete the data when stopped),
- * BENCH_PG_BULK_LOAD=1 (durability off, for generating).
+ * BENCH_PG_BULK_LOAD=1 (durability off, for generating), BENCH_PG_PASSWORDS
+ * (the passwords file, default .data/bench/keys/db-passwords.json).
  *
  *   npx ts-node --transpile-only -r tsconfig-paths/register tools/bench/postgres-server.ts
  */
@@ -15,11 +16,12 @@ async function main(): Promise<void> {
     dataDir: process.env.BENCH_PG_DIR || undefined,
     port: process.env.BENCH_PG_PORT ? Number(process.env.BENCH_PG_PORT) : undefined,
     persistent: process.env.BENCH_PG_EPHEMERAL !== '1',
+    passwordsFile: process.env.BENCH_PG_PASSWORDS || undefined,
     bulkLoad: process.env.BENCH_PG_BULK_LOAD === '1',
     statements: true,
     log: (line) => process.stdout.write(`${line}\n`),
   });
-  process.stdout.write(`bench postgres ready ${server.adminUrl}\n`);
+  process.stdout.write(`bench postgres ready on port ${new URL(server.adminUrl).port}\n`);
   let stopping = false;
   const stop = () => {
     if (stopping) return;

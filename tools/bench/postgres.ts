@@ -9,7 +9,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { startEmbeddedPostgres, withDatabase } from '@caseflow/db';
+import { embeddedUrl, ensureDatabasePasswords, startEmbeddedPostgres, withDatabase } from '@caseflow/db';
 import { DATA_DIR, answers } from '../lib/local';
 
 export const BENCH_DIR = join(DATA_DIR, 'bench');
@@ -26,6 +26,8 @@ export interface BenchServerOptions {
   bulkLoad?: boolean;
   /** Preload pg_stat_statements (measuring). */
   statements?: boolean;
+  /** The embedded server's passwords file, made on first use with mode 0600 (default .data/bench/keys/db-passwords.json). */
+  passwordsFile?: string;
   /** Keep the data directory when stopped (default true; tests use throw-away ones). */
   persistent?: boolean;
   log?: (line: string) => void;
@@ -48,7 +50,8 @@ export async function startBenchServer(options: BenchServerOptions, database = B
   }
   const port = options.port ?? DEFAULT_BENCH_PG_PORT;
   const dataDir = options.dataDir ?? join(BENCH_DIR, 'postgres');
-  const adminUrl = `postgres://postgres:caseflow-local@127.0.0.1:${port}/postgres`;
+  const { superuser } = ensureDatabasePasswords(options.passwordsFile ?? join(BENCH_DIR, 'keys', 'db-passwords.json'), []);
+  const adminUrl = embeddedUrl(port, superuser);
   if (await answers(adminUrl)) {
     options.log?.(`using the PostgreSQL already running on port ${port}`);
     return { adminUrl, url: withDatabase(adminUrl, database), embedded: true, dataDir, stop: async () => undefined };
@@ -58,7 +61,7 @@ export async function startBenchServer(options: BenchServerOptions, database = B
   if (options.bulkLoad) flags.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'checkpoint_timeout=30min');
   if (options.statements) flags.push('-c', 'shared_preload_libraries=pg_stat_statements', '-c', 'pg_stat_statements.max=10000', '-c', 'pg_stat_statements.track=top');
   options.log?.(`starting PostgreSQL for the benchmark (data in ${dataDir}, port ${port})`);
-  const server = await startEmbeddedPostgres({ dataDir, port, persistent: options.persistent ?? true, extraFlags: flags });
+  const server = await startEmbeddedPostgres({ dataDir, port, persistent: options.persistent ?? true, extraFlags: flags, password: superuser });
   return { adminUrl, url: withDatabase(adminUrl, database), embedded: true, dataDir, stop: () => server.stop() };
 }
 

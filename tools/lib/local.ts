@@ -1,18 +1,24 @@
 /**
  * What the local tools share: the git-ignored `.data/` folder (embedded
- * PostgreSQL data and the development keys) and the database to use —
- * DATABASE_URL when set, otherwise the embedded server (started if needed).
+ * PostgreSQL data, its passwords and the development keys) and the database
+ * to use, as each subgraph's runtime role and owner role — DATABASE_URL and
+ * MIGRATION_DATABASE_URL (or their per-subgraph variants) when set,
+ * otherwise the embedded server (started if needed), whose roles are made here.
  */
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { loadConfigOrExit, setting } from '@caseflow/config';
-import { startEmbeddedPostgres, withDatabase } from '@caseflow/db';
+import { embeddedUrl, ensureDatabasePasswords, provisionSubgraphRoles, startEmbeddedPostgres, subgraphRoles, withCredentials, withDatabase } from '@caseflow/db';
+import { SUBGRAPHS, SUBGRAPH_NAMES, type SubgraphName } from '@caseflow/platform';
 
 export const ROOT = join(__dirname, '..', '..');
 export const DATA_DIR = join(ROOT, '.data');
 export const KEYS_DIR = join(DATA_DIR, 'keys');
 export const PG_DIR = join(DATA_DIR, 'postgres');
 export const DATABASE_NAME = 'caseflow';
+/** The embedded server's passwords (superuser, and each subgraph's owner and runtime roles), mode 0600. */
+export const PASSWORDS_FILE = join(KEYS_DIR, 'db-passwords.json');
 
 export function localConfig() {
   return loadConfigOrExit({
@@ -22,6 +28,11 @@ export function localConfig() {
     PLANS_DATABASE_URL: setting.optionalUrl(),
     REFERRALS_DATABASE_URL: setting.optionalUrl(),
     RESOURCES_DATABASE_URL: setting.optionalUrl(),
+    MIGRATION_DATABASE_URL: setting.optionalUrl(),
+    CLIENTS_MIGRATION_DATABASE_URL: setting.optionalUrl(),
+    PLANS_MIGRATION_DATABASE_URL: setting.optionalUrl(),
+    REFERRALS_MIGRATION_DATABASE_URL: setting.optionalUrl(),
+    RESOURCES_MIGRATION_DATABASE_URL: setting.optionalUrl(),
     EMBEDDED_PG_PORT: setting.port(54329),
     HOST: setting.string('127.0.0.1'),
     GATEWAY_PORT: setting.port(4000),
@@ -38,7 +49,10 @@ export function localConfig() {
 export type LocalConfig = ReturnType<typeof localConfig>;
 
 export interface LocalDatabase {
-  url: string;
+  /** Each subgraph's database as its runtime role (what the services connect as). */
+  runtimeUrlFor(name: SubgraphName): string;
+  /** Each subgraph's database as its owner role (migrations, seeding, imports). */
+  migrationUrlFor(name: SubgraphName): string;
   embedded: boolean;
   stop(): Promise<void>;
 }
@@ -55,14 +69,40 @@ export async function answers(url: string): Promise<boolean> {
   }
 }
 
-/** DATABASE_URL, or the embedded server under .data/postgres (reused when already running), with a `caseflow` database. */
+function configured(config: LocalConfig, name: SubgraphName, kind: 'DATABASE_URL' | 'MIGRATION_DATABASE_URL'): string | undefined {
+  return (config as Record<string, unknown>)[`${name.toUpperCase()}_${kind}`] as string | undefined;
+}
+
+/**
+ * DATABASE_URL's server (the operator made the roles; see docs/operations.md),
+ * or the embedded server under .data/postgres (reused when already running)
+ * with a `caseflow` database and each subgraph's roles, their random
+ * passwords kept in .data/keys/db-passwords.json.
+ */
 export async function localDatabase(config: LocalConfig, log: (line: string) => void = () => undefined): Promise<LocalDatabase> {
-  if (config.DATABASE_URL) return { url: config.DATABASE_URL, embedded: false, stop: async () => undefined };
-  const adminUrl = `postgres://postgres:caseflow-local@127.0.0.1:${config.EMBEDDED_PG_PORT}/postgres`;
+  if (config.DATABASE_URL) {
+    const shared = config.DATABASE_URL;
+    return {
+      runtimeUrlFor: (name) => configured(config, name, 'DATABASE_URL') ?? shared,
+      migrationUrlFor: (name) => {
+        const url = configured(config, name, 'MIGRATION_DATABASE_URL') ?? config.MIGRATION_DATABASE_URL;
+        if (!url) throw new Error(`${name.toUpperCase()}_MIGRATION_DATABASE_URL or MIGRATION_DATABASE_URL (the ${name} owner role) is required to migrate`);
+        return url;
+      },
+      embedded: false,
+      stop: async () => undefined,
+    };
+  }
+  if (existsSync(join(PG_DIR, 'PG_VERSION')) && !existsSync(PASSWORDS_FILE)) {
+    throw new Error(`${PG_DIR} was made before the embedded PostgreSQL had a password of its own: remove that folder to start afresh (the demo data is loaded again)`);
+  }
+  const schemas = SUBGRAPH_NAMES.map((name) => SUBGRAPHS[name].dbSchema);
+  const passwords = ensureDatabasePasswords(PASSWORDS_FILE, schemas);
+  const adminUrl = embeddedUrl(config.EMBEDDED_PG_PORT, passwords.superuser);
   let stop = async () => undefined as void;
   if (!(await answers(adminUrl))) {
     log(`starting the embedded PostgreSQL (data in ${PG_DIR}) on port ${config.EMBEDDED_PG_PORT}`);
-    const server = await startEmbeddedPostgres({ dataDir: PG_DIR, port: config.EMBEDDED_PG_PORT, persistent: true });
+    const server = await startEmbeddedPostgres({ dataDir: PG_DIR, port: config.EMBEDDED_PG_PORT, persistent: true, password: passwords.superuser });
     stop = () => server.stop();
   }
   const admin = new Client({ connectionString: adminUrl });
@@ -73,16 +113,21 @@ export async function localDatabase(config: LocalConfig, log: (line: string) => 
   } finally {
     await admin.end();
   }
-  return { url: withDatabase(adminUrl, DATABASE_NAME), embedded: true, stop };
-}
-
-/** Each subgraph's database URL: its own setting, else the shared one. */
-export function databaseUrlFor(config: LocalConfig, shared: string) {
-  const own: Record<string, string | undefined> = {
-    clients: config.CLIENTS_DATABASE_URL,
-    plans: config.PLANS_DATABASE_URL,
-    referrals: config.REFERRALS_DATABASE_URL,
-    resources: config.RESOURCES_DATABASE_URL,
+  const databaseUrl = withDatabase(adminUrl, DATABASE_NAME);
+  const urls = {} as Record<SubgraphName, { owner: string; runtime: string }>;
+  for (const name of SUBGRAPH_NAMES) {
+    const schema = SUBGRAPHS[name].dbSchema;
+    const roles = subgraphRoles(schema);
+    await provisionSubgraphRoles(databaseUrl, schema, roles, passwords.roles[schema]);
+    urls[name] = {
+      owner: withCredentials(databaseUrl, roles.owner, passwords.roles[schema].owner),
+      runtime: withCredentials(databaseUrl, roles.runtime, passwords.roles[schema].runtime),
+    };
+  }
+  return {
+    runtimeUrlFor: (name) => configured(config, name, 'DATABASE_URL') ?? urls[name].runtime,
+    migrationUrlFor: (name) => configured(config, name, 'MIGRATION_DATABASE_URL') ?? urls[name].owner,
+    embedded: true,
+    stop,
   };
-  return (name: string) => own[name] ?? shared;
 }

@@ -1,5 +1,6 @@
-import { describeSubgraphProcess } from '@caseflow/testing';
+import { describePendingMigrationsRefusal, describeSubgraphProcess } from '@caseflow/testing';
 
 describe('the clients subgraph process', () => {
   describeSubgraphProcess('clients', 'apps/clients/src/main.ts');
+  describePendingMigrationsRefusal('clients', 'apps/clients/src/main.ts');
 });

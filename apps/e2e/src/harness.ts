@@ -9,14 +9,17 @@ import { Client } from 'pg';
 import { readFileSync } from 'node:fs';
 import type { Actor } from '@caseflow/auth';
 import { type DemoStaff, type DemoWorld, demoStaff, demoWorld } from '@caseflow/demo';
-import { SUPERGRAPH_FILE, type Stack, type StackOptions, demoLogin, seedDemo, startStack } from '@caseflow/platform';
-import { createTestDatabase, createTestIssuer, type GraphQLResponse, postGraphQL, type TestIssuer } from '@caseflow/testing';
+import { SUBGRAPH_SCHEMAS, SUPERGRAPH_FILE, type Stack, type StackOptions, type SubgraphName, demoLogin, migrateSubgraphs, seedDemo, startStack } from '@caseflow/platform';
+import { createTestDatabase, createTestIssuer, type GraphQLResponse, postGraphQL, type TestIssuer, type TestPlatformRoles, testPlatformRoles } from '@caseflow/testing';
 
 export type StaffKey = Parameters<typeof demoStaff>[0];
 
 export interface TestStack extends Stack {
   world: DemoWorld;
+  /** The test database as a superuser (for the test's own checks, `sql`). */
   databaseUrl: string;
+  /** Each subgraph's owner and runtime roles in it: the subgraphs connect as their runtime role. */
+  roles: TestPlatformRoles<SubgraphName>;
   issuer: TestIssuer;
   /** The secret the gateway and subgraphs share (to start another gateway in front of them). */
   internalSecret: string;
@@ -39,14 +42,26 @@ export interface TestStackOptions {
   logLevel?: StackOptions['logLevel'];
 }
 
+/**
+ * Each subgraph's owner and runtime roles in a test database (a superuser's
+ * URL), migrated as an installation is by `npm run migrate`: as the owner
+ * roles, with the runtime roles granted only what they use.
+ */
+export async function platformRoles(databaseUrl: string): Promise<TestPlatformRoles<SubgraphName>> {
+  const roles = await testPlatformRoles(databaseUrl, SUBGRAPH_SCHEMAS);
+  await migrateSubgraphs(roles);
+  return roles;
+}
+
 export async function startTestStack(options: TestStackOptions = {}): Promise<TestStack> {
   const databaseUrl = options.databaseUrl ?? (await createTestDatabase('e2e'));
   const world = demoWorld(new Date());
-  await seedDemo(() => databaseUrl, world);
+  const roles = await platformRoles(databaseUrl);
+  await seedDemo(roles.migrationUrlFor, world);
   const issuer = createTestIssuer();
   const internalSecret = randomBytes(24).toString('hex');
   const stack = await startStack({
-    databaseUrlFor: () => databaseUrl,
+    databaseUrlFor: roles.runtimeUrlFor,
     internalSecret,
     verifyBearer: issuer.verifier,
     supergraphSdl: readFileSync(SUPERGRAPH_FILE, 'utf8'),
@@ -65,6 +80,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     ...stack,
     world,
     databaseUrl,
+    roles,
     issuer,
     internalSecret,
     actor,

@@ -1,4 +1,5 @@
 export * from './seed';
+export * from './migrate';
 export * from './stack';
 export * from './supergraph';
 export * from './demo-login';

@@ -18,6 +18,9 @@ export const SUBGRAPHS: Record<SubgraphName, SubgraphDefinition<RequestContext>>
   resources: resourcesSubgraph as unknown as SubgraphDefinition<RequestContext>,
 };
 
+/** Each subgraph's PostgreSQL schema. */
+export const SUBGRAPH_SCHEMAS = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, SUBGRAPHS[name].dbSchema])) as Record<SubgraphName, string>;
+
 const SEEDERS: Record<SubgraphName, (dataSource: DataSource, world: DemoWorld) => Promise<void>> = {
   clients: seedClients,
   plans: seedPlans,

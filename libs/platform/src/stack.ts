@@ -11,7 +11,10 @@ import { createGateway, type DemoLogin, type Gateway, type GatewayOptions } from
 import { SUBGRAPHS, SUBGRAPH_NAMES, type SubgraphName } from './seed';
 
 export interface StackOptions {
+  /** Each subgraph's database as its runtime role. */
   databaseUrlFor: (name: SubgraphName) => string;
+  /** Each subgraph's owner role, to migrate at boot outside production; without it, migrations must have run (`npm run migrate`). */
+  migrationDatabaseUrlFor?: (name: SubgraphName) => string;
   internalSecret: string;
   verifyBearer: BearerVerifier;
   supergraphSdl: string;
@@ -62,6 +65,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const start = async (name: SubgraphName) => {
     const subgraph = await createSubgraph(SUBGRAPHS[name], {
       databaseUrl: options.databaseUrlFor(name),
+      migrationDatabaseUrl: options.migrationDatabaseUrlFor?.(name),
+      production: options.production,
       internalSecret: options.internalSecret,
       logger: createLogger(name, level, options.log),
       poolMax: options.poolMax,

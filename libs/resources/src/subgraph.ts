@@ -55,6 +55,8 @@ export const resourcesSubgraph: SubgraphDefinition<ResourcesContext> = {
     AttributeEntity,
   ],
   migrations: [InitResources1763856000003, HsdsDirectory1763856000013, CoveringSearchIndexes1763856000023],
+  // Partners remove phones, schedules, languages and attributes of their entries: the only subgraph that deletes rows.
+  runtimePrivileges: { deletes: true },
   buildSchema: buildResourcesSchema,
   createContext: (dataSource, base) => createResourcesContext(dataSource, base),
   // The HSDS REST API; the gateway passes GET /hsds/… through with the caller's internal token.

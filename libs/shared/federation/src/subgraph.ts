@@ -1,13 +1,22 @@
 import type { GraphQLSchema } from 'graphql';
 import type { DataSource, EntitySchema, MixedList } from 'typeorm';
 import type { Logger } from '@caseflow/core';
-import { type Database, openDatabase } from '@caseflow/db';
+import { type Database, createDatabase, grantRuntimePrivileges, migrate, pendingMigrations, PendingMigrationsError, type RuntimePrivileges, urlUser } from '@caseflow/db';
 import type { RequestContext } from './context';
 import { createSubgraphServer, type InternalGetRoute, type InternalRoute, type SubgraphServer } from './subgraph-server';
 
 /** How a subgraph is run: where its database is, the internal secret, and its peers' URLs. */
 export interface SubgraphRuntimeOptions {
+  /** Where the service does its work, as the subgraph's runtime role. */
   databaseUrl: string;
+  /**
+   * The subgraph's owner role, to run pending migrations at boot (under the
+   * migrations' advisory lock) — development only: in production, and
+   * without it, a service with pending migrations refuses to start.
+   */
+  migrationDatabaseUrl?: string;
+  /** Production: never migrate at boot. */
+  production?: boolean;
   internalSecret: string;
   logger: Logger;
   poolMax?: number;
@@ -34,6 +43,8 @@ export interface SubgraphDefinition<C extends RequestContext> {
   entities: MixedList<Function | string | EntitySchema>;
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   migrations: MixedList<Function | string>;
+  /** What the runtime role may do beyond SELECT, INSERT and UPDATE (see @caseflow/db roles). */
+  runtimePrivileges?: RuntimePrivileges;
   buildSchema(): Promise<GraphQLSchema>;
   createContext(dataSource: DataSource, base: RequestContext, options: SubgraphRuntimeOptions): C;
   internalRoutes?(dataSource: DataSource, options: SubgraphRuntimeOptions): Record<string, InternalRoute>;
@@ -49,9 +60,43 @@ export interface SubgraphDefinition<C extends RequestContext> {
 
 export type RunningSubgraph = SubgraphServer & { database: Database; name: string };
 
-/** Opens and migrates the subgraph's database and builds its server (not yet listening). */
+export interface MigrateSubgraphOptions {
+  /** The owner role's URL. */
+  migrationDatabaseUrl: string;
+  /** The runtime role to grant its privileges to (none when it is the owner itself). */
+  runtimeRole?: string;
+}
+
+/** Runs a subgraph's pending migrations as its owner role, under the advisory lock, then grants the runtime role its privileges. */
+export async function migrateSubgraph(definition: Pick<SubgraphDefinition<RequestContext>, 'dbSchema' | 'entities' | 'migrations' | 'runtimePrivileges'>, options: MigrateSubgraphOptions): Promise<void> {
+  const { dataSource } = createDatabase({
+    url: options.migrationDatabaseUrl,
+    schema: definition.dbSchema,
+    entities: definition.entities,
+    migrations: definition.migrations,
+    poolMax: 2,
+    statementTimeoutMs: 0,
+    applicationName: `caseflow-${definition.dbSchema}-migrate`,
+  });
+  await dataSource.initialize();
+  try {
+    const runtime = options.runtimeRole && options.runtimeRole !== urlUser(options.migrationDatabaseUrl) ? options.runtimeRole : undefined;
+    await migrate(dataSource, definition.dbSchema, runtime ? (db) => grantRuntimePrivileges(db, definition.dbSchema, runtime, definition.runtimePrivileges) : undefined);
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+/**
+ * Opens the subgraph's database as its runtime role and builds its server
+ * (not yet listening). With a migration URL outside production it first
+ * migrates as the owner role; it refuses to start while migrations are pending.
+ */
 export async function createSubgraph<C extends RequestContext>(definition: SubgraphDefinition<C>, options: SubgraphRuntimeOptions): Promise<RunningSubgraph> {
-  const database = await openDatabase({
+  if (options.migrationDatabaseUrl && !options.production) {
+    await migrateSubgraph(definition as unknown as SubgraphDefinition<RequestContext>, { migrationDatabaseUrl: options.migrationDatabaseUrl, runtimeRole: urlUser(options.databaseUrl) });
+  }
+  const database = createDatabase({
     url: options.databaseUrl,
     schema: definition.dbSchema,
     entities: definition.entities,
@@ -60,6 +105,12 @@ export async function createSubgraph<C extends RequestContext>(definition: Subgr
     statementTimeoutMs: options.statementTimeoutMs,
     connectTimeoutMs: options.connectTimeoutMs,
   });
+  await database.dataSource.initialize();
+  const pending = await pendingMigrations(database.dataSource, definition.dbSchema);
+  if (pending.length > 0) {
+    await database.dataSource.destroy();
+    throw new PendingMigrationsError(definition.dbSchema, pending);
+  }
   const server = await createSubgraphServer<C>({
     name: definition.name,
     schema: await definition.buildSchema(),

@@ -1,5 +1,8 @@
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { embeddedUrl } from '@caseflow/db';
 
 export interface OwnedPostgres {
   url: string;
@@ -8,16 +11,23 @@ export interface OwnedPostgres {
 
 /**
  * A PostgreSQL server that a test owns and may stop and start again (same data
- * directory and port), run in a child process of its own.
+ * directory and port), run in a child process of its own. Its superuser
+ * password is random, made with the data directory and kept beside it.
  */
 export function startOwnedPostgres(dataDir: string, port: number): Promise<OwnedPostgres> {
-  const child = spawn(process.execPath, [join(__dirname, 'bin', 'postgres-server.mjs'), dataDir, String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const passwordFile = `${dataDir}.password`;
+  if (!existsSync(passwordFile)) writeFileSync(passwordFile, randomBytes(24).toString('base64url'), { mode: 0o600 });
+  const password = readFileSync(passwordFile, 'utf8');
+  const child = spawn(process.execPath, [join(__dirname, 'bin', 'postgres-server.mjs'), dataDir, String(port)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, CASEFLOW_PG_PASSWORD: password },
+  });
   const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
   return new Promise((resolve, reject) => {
     child.stdout.on('data', (chunk: Buffer) => {
       if (chunk.toString().includes('ready')) {
         resolve({
-          url: `postgres://postgres:caseflow-local@127.0.0.1:${port}/postgres`,
+          url: embeddedUrl(port, password),
           stop: async () => {
             child.kill('SIGTERM');
             await exited;

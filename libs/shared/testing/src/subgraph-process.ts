@@ -1,4 +1,5 @@
-import { createTestDatabase } from './postgres';
+import { Client } from 'pg';
+import { createTestDatabase, testSubgraphRoles } from './postgres';
 import { freePort } from './ports';
 import { errorCodes, postGraphQL } from './http';
 import { spawnService } from './process';
@@ -7,7 +8,8 @@ import { spawnService } from './process';
  * The checks every subgraph app's own test makes of its process: bad
  * configuration is refused with every problem listed and exit 1; a good one
  * starts, answers /health and /ready, refuses GraphQL without the internal
- * token, and exits 0 on SIGTERM.
+ * token, and exits 0 on SIGTERM. It works as the subgraph's runtime role,
+ * migrating at boot (development) as its owner role.
  */
 export function describeSubgraphProcess(name: string, entry: string): void {
   const prefix = name.toUpperCase();
@@ -25,9 +27,11 @@ export function describeSubgraphProcess(name: string, entry: string): void {
   it('starts, answers health and readiness, refuses GraphQL without the internal token, and stops on SIGTERM', async () => {
     const port = await freePort();
     const secret = 'test-secret-for-process-check';
+    const roles = await testSubgraphRoles(await createTestDatabase(`${name}_process`), name);
     const service = spawnService(entry, {
       [`${prefix}_PORT`]: String(port),
-      [`${prefix}_DATABASE_URL`]: await createTestDatabase(`${name}_process`),
+      [`${prefix}_DATABASE_URL`]: roles.runtimeUrl,
+      [`${prefix}_MIGRATION_DATABASE_URL`]: roles.ownerUrl,
       INTERNAL_TOKEN_SECRET: secret,
       LOG_LEVEL: 'info',
     });
@@ -43,5 +47,37 @@ export function describeSubgraphProcess(name: string, entry: string): void {
       service.child.kill('SIGTERM');
     }
     expect(await service.exited).toBe(0);
+  });
+}
+
+/**
+ * In production a service never migrates at boot: with migrations pending
+ * (even given its owner role's URL) it refuses to start, says what to run,
+ * and leaves the schema as it was.
+ */
+export function describePendingMigrationsRefusal(name: string, entry: string): void {
+  const prefix = name.toUpperCase();
+
+  it('refuses to start in production while migrations are pending, and migrates nothing', async () => {
+    const databaseUrl = await createTestDatabase(`${name}_pending`);
+    const roles = await testSubgraphRoles(databaseUrl, name);
+    const service = spawnService(entry, {
+      NODE_ENV: 'production',
+      [`${prefix}_PORT`]: String(await freePort()),
+      [`${prefix}_DATABASE_URL`]: roles.runtimeUrl,
+      [`${prefix}_MIGRATION_DATABASE_URL`]: roles.ownerUrl,
+      INTERNAL_TOKEN_SECRET: 'test-secret-for-pending-check',
+    });
+    expect(await service.exited).toBe(1);
+    expect(service.output()).toMatch(new RegExp(`schema "${name}" has \\d+ pending migration\\(s\\).*run \`npm run migrate\``));
+    expect(service.output()).not.toMatch(/subgraph listening/);
+    const admin = new Client({ connectionString: databaseUrl });
+    await admin.connect();
+    try {
+      const { rows } = await admin.query(`SELECT count(*)::int AS tables FROM pg_tables WHERE schemaname = $1`, [name]);
+      expect(rows).toEqual([{ tables: 0 }]);
+    } finally {
+      await admin.end();
+    }
   });
 }
