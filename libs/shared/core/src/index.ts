@@ -2,3 +2,4 @@ export * from './errors';
 export * from './logger';
 export * from './lifecycle';
 export * from './ports';
+export * from './input';
