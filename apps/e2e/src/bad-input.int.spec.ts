@@ -6,16 +6,19 @@
  */
 import { NORTHSIDE_ID } from '@caseflow/demo';
 import { errorCodes, type GraphQLResponse } from '@caseflow/testing';
-import { type Digest, digest, digestQuery } from './digest';
+import { type Digester, openDigester } from './digest';
 import { startTestStack, type StaffKey, type TestStack } from './harness';
 
 let stack: TestStack;
-let digestSql: string;
+let digester: Digester;
 beforeAll(async () => {
   stack = await startTestStack({ production: true });
-  digestSql = await digestQuery(stack);
+  digester = await openDigester(stack.databaseUrl);
 });
-afterAll(() => stack?.stop());
+afterAll(async () => {
+  await digester?.close();
+  await stack?.stop();
+});
 
 const DAY = 86_400_000;
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -23,12 +26,12 @@ const activeOf = (key: 'casey' | 'jordan', n = 0) => stack.world.clients.filter(
 
 /** Runs `query` as `key`, expects one BAD_USER_INPUT naming `field` with a short message, and no change anywhere. */
 async function refused(key: StaffKey, query: string, variables: Record<string, unknown>, field: string): Promise<GraphQLResponse> {
-  const before: Digest = await digest(stack, digestSql);
+  const before = await digester.read();
   const res = await stack.as(key, query, variables);
   expect({ field, codes: errorCodes(res) }).toEqual({ field, codes: ['BAD_USER_INPUT'] });
   expect(res.errors![0].extensions!.field).toBe(field);
   expect(res.errors![0].message.length).toBeLessThan(200);
-  expect(await digest(stack, digestSql)).toEqual(before);
+  expect(await digester.read()).toEqual(before);
   return res;
 }
 
