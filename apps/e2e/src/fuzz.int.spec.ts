@@ -37,7 +37,7 @@ import { type Digest, type Digester, openDigester } from './digest';
 import { startTestStack, type StaffKey, type TestStack } from './harness';
 
 const SEED = 22;
-/** Malformed values tried per input field: the walk takes about 25 s here, 100 s on a loaded machine; the jest timeout bounds it at two minutes. */
+/** Malformed values tried per input field: the walk takes about 25 s here, twice that on a loaded machine; the jest timeout bounds it at two minutes. */
 const RUNS_PER_FIELD = 2;
 const CLIENT_ERROR_CODES = new Set([
   'BAD_USER_INPUT', 'NOT_FOUND', 'FORBIDDEN', 'CONFLICT', 'INVALID_TRANSITION', 'UNAUTHENTICATED', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED',
