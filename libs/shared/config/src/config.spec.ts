@@ -106,6 +106,11 @@ describe('loadConfig', () => {
     expect(loadConfig(withRule, { ISSUER: 'i', DATABASE_URL: 'postgres://localhost/caseflow' }).DATABASE_URL).toBe('postgres://localhost/caseflow');
   });
 
+  it('quotes at most a short excerpt of a wrong value', () => {
+    const problems = problemsOf(() => loadConfig(schema, { ISSUER: 'i', NODE_ENV: `prod${'x'.repeat(200)}` }));
+    expect(problems).toEqual([`NODE_ENV must be one of development, production, test, got "prod${'x'.repeat(27)}…"`]);
+  });
+
   it('treats blank values as unset', () => {
     expect(loadConfig(schema, { ISSUER: 'x', PORT: '  ' }).PORT).toBe(4001);
     expect(problemsOf(() => loadConfig(schema, { ISSUER: ' ' }))).toEqual(['ISSUER is required']);

@@ -30,14 +30,25 @@ export class ConfigError extends Error {
 
 const REQUIRED = 'is required';
 
-/** "is required" when unset, otherwise `invalid` (which must not echo a secret). */
-function unsetOr(invalid: string) {
-  return (issue: { input?: unknown }) => (issue.input === undefined ? REQUIRED : invalid);
+/** At most 32 characters of a value read, for a problem that quotes it. */
+function excerpt(value: string): string {
+  return value.length > 32 ? `${value.slice(0, 31)}…` : value;
+}
+
+/**
+ * "is required" when unset, otherwise `invalid`, given an excerpt of the value
+ * read (only quoted where it cannot be a secret or a URL).
+ */
+function unsetOr(invalid: string | ((value: string) => string)) {
+  return (issue: { input?: unknown }) => {
+    if (issue.input === undefined) return REQUIRED;
+    return typeof invalid === 'string' ? invalid : invalid(excerpt(String(issue.input)));
+  };
 }
 
 /** A required setting, or `fallback` when unset. */
-function orDefault<T extends z.ZodType>(schema: T, fallback: z.output<T> | undefined) {
-  return fallback === undefined ? schema : schema.default(fallback as z.util.NoUndefined<z.output<T>>);
+function orDefault<T extends z.ZodType>(schema: T, fallback?: z.util.NoUndefined<z.output<T>>) {
+  return fallback === undefined ? schema : schema.default(fallback);
 }
 
 const text = z.string({ error: unsetOr('must be text') });
@@ -47,13 +58,9 @@ const url = z.url({ error: unsetOr('must be a URL') });
 function integer(min: number, max: number) {
   return z
     .string({ error: unsetOr('must be a whole number') })
-    .regex(/^-?\d+$/, { error: (issue) => `must be a whole number, got "${String(issue.input)}"` })
+    .regex(/^-?\d+$/, { error: unsetOr((value) => `must be a whole number, got "${value}"`) })
     .transform(Number)
-    .pipe(
-      z
-        .number()
-        .refine((n) => n >= min && n <= max, { error: (issue) => `must be between ${min} and ${max}, got ${String(issue.input)}` }),
-    );
+    .pipe(z.number().refine((n) => n >= min && n <= max, { error: (issue) => `must be between ${min} and ${max}, got ${String(issue.input)}` }));
 }
 
 const BOOLEAN = { truthy: ['1', 'true', 'yes', 'on'], falsy: ['0', 'false', 'no', 'off'] };
@@ -74,13 +81,14 @@ export const setting = {
   url: (fallback?: string) => orDefault(url, fallback),
   optionalUrl: () => url.optional(),
   /** 1/true/yes/on or 0/false/no/off, any case. */
-  boolean: (fallback?: boolean) =>
-    orDefault(
-      z.stringbool({ ...BOOLEAN, case: 'insensitive', error: (issue) => (issue.input === undefined ? REQUIRED : `must be true or false, got "${String(issue.input)}"`) }),
-      fallback,
-    ),
-  oneOf: <const T extends readonly [string, ...string[]]>(values: T, fallback?: T[number]) =>
-    orDefault(z.enum(values, { error: (issue) => (issue.input === undefined ? REQUIRED : `must be one of ${values.join(', ')}, got "${String(issue.input)}"`) }), fallback),
+  boolean: (fallback?: boolean) => {
+    const error = unsetOr((value) => `must be true or false, got "${value}"`);
+    return orDefault(z.stringbool({ ...BOOLEAN, case: 'insensitive', error }), fallback);
+  },
+  oneOf: <const T extends readonly [string, ...string[]]>(values: T, fallback?: T[number]) => {
+    const error = unsetOr((value) => `must be one of ${values.join(', ')}, got "${value}"`);
+    return orDefault(z.enum(values, { error }), fallback);
+  },
 };
 
 /**
