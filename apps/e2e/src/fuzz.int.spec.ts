@@ -283,7 +283,7 @@ describe('fuzzing every argument of the composed API', () => {
     const token = stack.issuer.token(stack.actor('pat'));
     const names = ['search', 'page', 'per_page', 'format', 'taxonomy_term_id', 'organization_id', 'modified_after', 'minimal', 'full', 'postcode', 'proximity', 'x'.repeat(300)];
     const value = fc.oneof(controlText, fc.constantFrom('2026-02-30', '0000-01-01', '-1', '1e9', 'true', '', 'x'.repeat(500)), fc.string({ unit: 'binary', maxLength: 30 }));
-    const path = fc.constantFrom('/hsds/services', '/hsds/organizations', '/hsds/taxonomy_terms', `/hsds/services/${RANDOM_ID.toUpperCase()}`, '/hsdsx/services', `/hsds/${'p'.repeat(5_000)}`);
+    const path = fc.constantFrom('/hsds/services', '/hsds/organizations', '/hsds/taxonomy_terms', `/hsds/services/${RANDOM_ID.toUpperCase()}`, '/hsdsx/services', `/hsds/${'p'.repeat(5_000)}`, '/hsds/constructor', '/hsds/__proto__', '/hsds/toString/1', '/hsds/services/hasOwnProperty');
     await fc.assert(
       fc.asyncProperty(path, fc.constantFrom(...names), value, async (p, name, v) => {
         const res = await fetch(`${base}${p}?${new URLSearchParams({ [name]: v }).toString()}`, { headers: { authorization: `Bearer ${token}` } });
