@@ -5,7 +5,8 @@
  * runtime role (`<NAME>_DATABASE_URL` or `DATABASE_URL`); outside production,
  * given its owner role's URL (`<NAME>_MIGRATION_DATABASE_URL` or
  * `MIGRATION_DATABASE_URL`), it migrates at boot under the migrations' lock.
- * With migrations pending it refuses to start.
+ * With migrations pending it refuses to start. It reads `<PEER>_URL` for
+ * each peer the definition declares, and for no other subgraph.
  */
 import { ConfigError, type ConfigCheck, type ConfigOf, type Env, loadConfig, processEnv, type Schema, type Setting, setting } from '@caseflow/config';
 import { createLogger, exitOnSignals } from '@caseflow/core';
