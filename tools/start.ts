@@ -8,6 +8,7 @@
  */
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
+import { z } from 'zod';
 import { createBearerVerifier, ensureDevKeys } from '@caseflow/auth';
 import { loadConfigOrExit, setting } from '@caseflow/config';
 import { createLogger, exitOnSignals } from '@caseflow/core';
@@ -18,7 +19,7 @@ import { KEYS_DIR, localConfig, localDatabase } from './lib/local';
 
 async function main(): Promise<void> {
   const config = localConfig();
-  const { DASHBOARD_PORT, DASHBOARD_TRUST_PROXY } = loadConfigOrExit({ DASHBOARD_PORT: setting.port(4200), DASHBOARD_TRUST_PROXY: setting.boolean(false) });
+  const { DASHBOARD_PORT, DASHBOARD_TRUST_PROXY } = loadConfigOrExit(z.object({ DASHBOARD_PORT: setting.port(4200), DASHBOARD_TRUST_PROXY: setting.boolean(false) }));
   const say = (line: string) => process.stdout.write(`${line}\n`);
   // Decided first: a refused development server stops the start before anything runs.
   const mode = dashboardMode(process.argv.slice(2), process.env);

@@ -8,6 +8,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { z } from 'zod';
 import { loadConfigOrExit, setting } from '@caseflow/config';
 import { embeddedUrl, ensureDatabasePasswords, provisionSubgraphRoles, startEmbeddedPostgres, subgraphRoles, withCredentials, withDatabase } from '@caseflow/db';
 import { SUBGRAPHS, SUBGRAPH_NAMES, type SubgraphName } from '@caseflow/platform';
@@ -21,29 +22,31 @@ export const DATABASE_NAME = 'caseflow';
 export const PASSWORDS_FILE = join(KEYS_DIR, 'db-passwords.json');
 
 export function localConfig() {
-  return loadConfigOrExit({
-    NODE_ENV: setting.oneOf(['development', 'production', 'test'] as const, 'development'),
-    DATABASE_URL: setting.optionalUrl(),
-    CLIENTS_DATABASE_URL: setting.optionalUrl(),
-    PLANS_DATABASE_URL: setting.optionalUrl(),
-    REFERRALS_DATABASE_URL: setting.optionalUrl(),
-    RESOURCES_DATABASE_URL: setting.optionalUrl(),
-    MIGRATION_DATABASE_URL: setting.optionalUrl(),
-    CLIENTS_MIGRATION_DATABASE_URL: setting.optionalUrl(),
-    PLANS_MIGRATION_DATABASE_URL: setting.optionalUrl(),
-    REFERRALS_MIGRATION_DATABASE_URL: setting.optionalUrl(),
-    RESOURCES_MIGRATION_DATABASE_URL: setting.optionalUrl(),
-    EMBEDDED_PG_PORT: setting.port(54329),
-    HOST: setting.string('127.0.0.1'),
-    GATEWAY_PORT: setting.port(4000),
-    CLIENTS_PORT: setting.port(4001),
-    PLANS_PORT: setting.port(4002),
-    REFERRALS_PORT: setting.port(4003),
-    RESOURCES_PORT: setting.port(4004),
-    AUTH_ISSUER: setting.string('caseflow-dev'),
-    AUTH_AUDIENCE: setting.string('caseflow'),
-    LOG_LEVEL: setting.oneOf(['debug', 'info', 'warn', 'error', 'silent'] as const, 'warn'),
-  });
+  return loadConfigOrExit(
+    z.object({
+      NODE_ENV: setting.oneOf(['development', 'production', 'test'] as const, 'development'),
+      DATABASE_URL: setting.optionalUrl(),
+      CLIENTS_DATABASE_URL: setting.optionalUrl(),
+      PLANS_DATABASE_URL: setting.optionalUrl(),
+      REFERRALS_DATABASE_URL: setting.optionalUrl(),
+      RESOURCES_DATABASE_URL: setting.optionalUrl(),
+      MIGRATION_DATABASE_URL: setting.optionalUrl(),
+      CLIENTS_MIGRATION_DATABASE_URL: setting.optionalUrl(),
+      PLANS_MIGRATION_DATABASE_URL: setting.optionalUrl(),
+      REFERRALS_MIGRATION_DATABASE_URL: setting.optionalUrl(),
+      RESOURCES_MIGRATION_DATABASE_URL: setting.optionalUrl(),
+      EMBEDDED_PG_PORT: setting.port(54329),
+      HOST: setting.string('127.0.0.1'),
+      GATEWAY_PORT: setting.port(4000),
+      CLIENTS_PORT: setting.port(4001),
+      PLANS_PORT: setting.port(4002),
+      REFERRALS_PORT: setting.port(4003),
+      RESOURCES_PORT: setting.port(4004),
+      AUTH_ISSUER: setting.string('caseflow-dev'),
+      AUTH_AUDIENCE: setting.string('caseflow'),
+      LOG_LEVEL: setting.oneOf(['debug', 'info', 'warn', 'error', 'silent'] as const, 'warn'),
+    }),
+  );
 }
 
 export type LocalConfig = ReturnType<typeof localConfig>;
@@ -69,8 +72,15 @@ export async function answers(url: string): Promise<boolean> {
   }
 }
 
+/** A subgraph's own `<NAME>_DATABASE_URL` or `<NAME>_MIGRATION_DATABASE_URL`, when set. */
 function configured(config: LocalConfig, name: SubgraphName, kind: 'DATABASE_URL' | 'MIGRATION_DATABASE_URL'): string | undefined {
-  return (config as Record<string, unknown>)[`${name.toUpperCase()}_${kind}`] as string | undefined;
+  const own: Record<SubgraphName, Record<typeof kind, string | undefined>> = {
+    clients: { DATABASE_URL: config.CLIENTS_DATABASE_URL, MIGRATION_DATABASE_URL: config.CLIENTS_MIGRATION_DATABASE_URL },
+    plans: { DATABASE_URL: config.PLANS_DATABASE_URL, MIGRATION_DATABASE_URL: config.PLANS_MIGRATION_DATABASE_URL },
+    referrals: { DATABASE_URL: config.REFERRALS_DATABASE_URL, MIGRATION_DATABASE_URL: config.REFERRALS_MIGRATION_DATABASE_URL },
+    resources: { DATABASE_URL: config.RESOURCES_DATABASE_URL, MIGRATION_DATABASE_URL: config.RESOURCES_MIGRATION_DATABASE_URL },
+  };
+  return own[name][kind];
 }
 
 /**

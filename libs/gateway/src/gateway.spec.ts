@@ -23,4 +23,10 @@ describe('maskError', () => {
     const masked = maskError({ message: 'duplicate key value violates unique constraint "client_pkey"', extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['at db.ts:1'] } });
     expect(masked).toEqual({ message: 'Internal server error', path: undefined, locations: undefined, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
   });
+
+  it('names the field of a coercion error and quotes only an excerpt of the value', () => {
+    const masked = maskError({ message: `Variable "$input" got invalid value "${'z'.repeat(10_000)}" at "input.need"; String cannot represent it`, extensions: { code: 'BAD_USER_INPUT' } });
+    expect(masked.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'input.need' });
+    expect(masked.message.length).toBeLessThan(200);
+  });
 });

@@ -18,7 +18,7 @@ import {
   REQUEST_ID_HEADER,
   signInternalToken,
 } from '@caseflow/auth';
-import { errorFields, type Logger, requestSignal, unavailable } from '@caseflow/core';
+import { errorFields, fieldOfCoercionMessage, type Logger, requestSignal, shortenQuoted, unavailable } from '@caseflow/core';
 import { type DemoLogin, demoLoginRoutes } from './demo-login';
 import { maskValueCompletion } from './value-completion';
 import { DEFAULT_LIMITS, type QueryLimits, costError, estimateCost, shapeLimitRule } from './limits';
@@ -81,8 +81,8 @@ export function createErrorMasker(subgraphUrls: Record<string, string> = {}): (f
     const code = String(formatted.extensions?.code ?? '');
     const base = { locations: formatted.locations, path: formatted.path };
     if (knownCodes.has(code)) {
-      const field = formatted.extensions?.field;
-      return { ...base, message: formatted.message, extensions: { code, ...(field ? { field } : {}) } };
+      const field = formatted.extensions?.field ?? (code === 'BAD_USER_INPUT' ? fieldOfCoercionMessage(formatted.message) : undefined);
+      return { ...base, message: shortenQuoted(formatted.message), extensions: { code, ...(field ? { field } : {}) } };
     }
     if (/subgraph|fetch failed|ECONNREFUSED|socket hang up|Couldn't reach|request to .* failed|aborted|timeout/i.test(formatted.message)) {
       const service =
@@ -107,6 +107,21 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     if (!context?.internalToken) return;
     request.http?.headers.set(INTERNAL_TOKEN_HEADER, context.internalToken);
     request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
+  }
+
+  /**
+   * A subgraph answers a request it refuses outright (a variable it cannot
+   * coerce, an invalid operation) with HTTP 400 and coded errors; the caller
+   * gets that code and field, not a code-less "400: Bad Request".
+   */
+  override async errorFromResponse(response: Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0]): Promise<GraphQLError> {
+    const fallback = await super.errorFromResponse(response);
+    const body = (fallback.extensions.response as { body?: unknown } | undefined)?.body;
+    const first = (body as { errors?: Array<{ message?: unknown; extensions?: { code?: unknown; field?: unknown } }> } | undefined)?.errors?.[0];
+    const code = first?.extensions?.code;
+    if (typeof code !== 'string' || typeof first?.message !== 'string' || !knownCodes.has(code)) return fallback;
+    const field = first.extensions?.field;
+    return new GraphQLError(first.message, { extensions: { code, ...(typeof field === 'string' ? { field } : {}) } });
   }
 }
 

@@ -7,7 +7,7 @@
  */
 import { Arg, Ctx, Field, ID, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import { type AuditRecord, readAuditTrail } from '@caseflow/audit';
-import { INTERNAL_TOKEN_HEADER, REQUEST_ID_HEADER } from '@caseflow/auth';
+import { callInternal } from '@caseflow/auth';
 import { forbidden, notFound, unavailable } from '@caseflow/core';
 import { decodeCursor, encodeCursor, pageSize } from '@caseflow/db';
 import { AUDIT_TRAIL_PATH, PageInfo } from '@caseflow/federation';
@@ -90,18 +90,18 @@ export async function clientAuditTrail(ctx: ClientsContext, peers: AuditPeers, c
   const limit = size + 1;
   const ask = async (source: string, baseUrl: string | undefined): Promise<AuditRecord[]> => {
     if (!baseUrl) throw unavailable(`The ${source} part of the audit trail is not configured`);
-    try {
-      const response = await fetch(new URL(AUDIT_TRAIL_PATH, baseUrl), {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', [INTERNAL_TOKEN_HEADER]: ctx.internalToken, [REQUEST_ID_HEADER]: ctx.requestId },
-        body: JSON.stringify({ clientId, limit, before: before(source) }),
-        signal: AbortSignal.timeout(peers.timeoutMs ?? 2000),
-      });
-      if (!response.ok) throw new Error(String(response.status));
-      return ((await response.json()) as { events: AuditRecord[] }).events;
-    } catch {
-      throw unavailable(`The ${source} part of the audit trail could not be read; retry later`);
-    }
+    const answer = await callInternal<{ events: AuditRecord[] }>({
+      peer: `the ${source} service`,
+      purpose: `The ${source} part of the audit trail could not be read`,
+      baseUrl,
+      path: AUDIT_TRAIL_PATH,
+      body: { clientId, limit, before: before(source) },
+      identity: { token: ctx.internalToken },
+      requestId: ctx.requestId,
+      idempotent: true,
+      timeoutMs: peers.timeoutMs,
+    });
+    return answer.events;
   };
   const parts = await Promise.all([
     readAuditTrail(ctx.dataSource, 'clients', 'clients', { clientId, before: before('clients'), limit }),

@@ -50,7 +50,7 @@ export class ClientCommands {
       if (earlier) return this.replay(actor, earlier, fingerprint);
     }
     try {
-      const id = await this.dataSource.transaction(async (tx) => {
+      return await this.dataSource.transaction(async (tx) => {
         const [{ id }] = (await tx.query(
           `INSERT INTO clients.client (organization_id, first_name, last_name, preferred_name, date_of_birth, status, intake_date,
              assigned_case_manager_id, search_name, sort_key, folded_first, folded_last, contact_method, contact_phone, contact_email,
@@ -64,9 +64,8 @@ export class ClientCommands {
         await this.event(tx, actor, id, 'OPENED', null, 'INTAKE');
         await this.audit.write(tx, { action: 'CREATE', entityType: 'Client', entityId: id, clientId: id });
         await recomputePriorities(tx, [id]);
-        return id;
+        return this.answer(tx, id);
       });
-      return this.reload(id);
     } catch (error) {
       // A retry racing the first request with the same key: answer with the first one's client, under the same checks.
       if (mutationId && (error as { code?: string }).code === '23505') {
@@ -199,7 +198,7 @@ export class ClientCommands {
   private async change(actor: Actor, clientId: string, field: string, what: string, apply: (tx: EntityManager, client: ClientEntity) => Promise<void>): Promise<Client> {
     uuid(clientId, field);
     this.requireCaseRole(actor, 'change a case', clientId);
-    await this.dataSource.transaction(async (tx) => {
+    return this.dataSource.transaction(async (tx) => {
       const client = await tx.getRepository(ClientEntity).createQueryBuilder('c').setLock('pessimistic_write').where('c.id = :id', { id: clientId }).getOne();
       if (!client) throw notFound('Client', clientId);
       if (!hasCaseAccess(actor, client)) {
@@ -207,10 +206,10 @@ export class ClientCommands {
         throw forbidden("You may not change this client's case");
       }
       await apply(tx, client);
-      await this.audit.write(tx, { action: 'UPDATE', entityType: 'Client', entityId: clientId, clientId, detail: what });
-      await recomputePriorities(tx, [clientId]);
+      await this.audit.write(tx, { action: 'UPDATE', entityType: 'Client', entityId: client.id, clientId: client.id, detail: what });
+      await recomputePriorities(tx, [client.id]);
+      return this.answer(tx, client.id);
     });
-    return this.reload(clientId);
   }
 
   private async setStatus(
@@ -258,10 +257,15 @@ export class ClientCommands {
     return staff.id;
   }
 
-  private async reload(id: string): Promise<Client> {
-    this.loaders.client.clear(id);
-    const entity = await this.loaders.client.load(id);
-    return toClient(entity as ClientEntity, FULL_ACCESS);
+  /**
+   * The answer to a change, read inside its transaction by the key of the row
+   * it changed: if building it fails, the change rolls back, so a caller told
+   * "error" can never find the change saved (and apply it twice on retry).
+   */
+  protected async answer(tx: EntityManager, id: string): Promise<Client> {
+    const entity = await tx.getRepository(ClientEntity).findOneByOrFail({ id });
+    this.loaders.client.clear(id).prime(id, entity);
+    return toClient(entity, FULL_ACCESS);
   }
 }
 

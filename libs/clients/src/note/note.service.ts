@@ -125,6 +125,9 @@ export class NoteService {
         this.audit.note({ action: 'CREATE', entityType: 'CaseNote', clientId: client.id, outcome: 'DENIED' });
         throw forbidden("You may not add notes to this client's case");
       }
+      // Notes record contact around the case: one taken before the year before intake is a typing slip.
+      const earliest = `${Number(client.intakeDate.slice(0, 4)) - 1}-01-01`;
+      if (input.occurredAt.toISOString().slice(0, 10) < earliest) throw badInput('input.occurredAt', `must not be before ${earliest} (the year before the client's intake)`);
       if (input.amendsNoteId) {
         const original = await tx.getRepository(CaseNoteEntity).findOneBy({ id: input.amendsNoteId });
         if (!original || original.clientId !== client.id) throw badInput('input.amendsNoteId', "must be a note of the same client");

@@ -4,7 +4,7 @@ import { checkRationale, checkVersion } from '../plan/plan.validation';
 import { canMoveGoal } from '../plan/plan.transitions';
 import { inLockedPlan, type PlanWriteDeps } from '../shared/plan-change';
 import { expectStatus, revise } from '../shared/plan-store';
-import type { GoalStatus } from './goal.entity';
+import { GoalEntity, type GoalStatus } from './goal.entity';
 import { toGoal } from './goal.service';
 import type { Goal } from './goal.type';
 
@@ -24,7 +24,7 @@ export class GoalChanges {
     if (!goal || !plan) throw notFound('Goal', goalId);
     await this.deps.access.assertMayWrite(actor, plan.clientId, 'UPDATE', 'Goal', goal.id);
 
-    await inLockedPlan(this.deps, plan.id, expectedVersion, async (tx, locked) => {
+    return inLockedPlan(this.deps, plan.id, expectedVersion, async (tx, locked) => {
       expectStatus(locked, ['DRAFT', 'ACTIVE'], 'changing a goal');
       // The plan row's lock covers its goals: every change to a plan's contents takes it first.
       const [current]: Array<{ status: GoalStatus; description: string }> = await tx.query(
@@ -45,10 +45,8 @@ export class GoalChanges {
       await this.deps.audit.write(tx, {
         action: 'UPDATE', entityType: 'Goal', entityId: goal.id, clientId: locked.clientId, detail: `status ${current.status} -> ${status}; version ${version}`,
       });
+      // The answer is read inside the change's transaction: a failure here rolls the change back rather than hiding it.
+      return toGoal(await tx.getRepository(GoalEntity).findOneByOrFail({ id: goal.id }), locked.status);
     });
-
-    const [after, afterPlan] = await Promise.all([this.deps.loaders.goal.load(goal.id), this.deps.loaders.plan.load(plan.id)]);
-    if (!after || !afterPlan) throw notFound('Goal', goal.id);
-    return toGoal(after, afterPlan.status);
   }
 }

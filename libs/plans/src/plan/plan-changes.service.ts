@@ -6,7 +6,7 @@ import type { GoalInput } from '../goal/dto/goal.input';
 import { clearLoaders, inLockedPlan, type PlanWriteDeps } from '../shared/plan-change';
 import { expectStatus, insertGoals, isSecondActivePlan, type LockedPlan, lockActivePlan, revise } from '../shared/plan-store';
 import type { CreateActionPlanInput } from './dto/create-action-plan.input';
-import type { ActionPlanEntity, PlanStatus } from './plan.entity';
+import { ActionPlanEntity, type PlanStatus } from './plan.entity';
 import { toActionPlan } from './plan.service';
 import { canMovePlan } from './plan.transitions';
 import type { ActionPlan } from './plan.type';
@@ -34,7 +34,7 @@ export class PlanChanges {
 
     const planId = randomUUID();
     const status: PlanStatus = activate ? 'ACTIVE' : 'DRAFT';
-    await this.racingActivations(() =>
+    const created = await this.racingActivations(() =>
       this.deps.dataSource.transaction(async (tx) => {
         if (activate) await this.completeActivePlan(tx, actor, input.clientId, planId);
         await tx.query(
@@ -45,10 +45,11 @@ export class PlanChanges {
         await this.deps.audit.write(tx, {
           action: 'CREATE', entityType: 'ActionPlan', entityId: planId, clientId: input.clientId, detail: `${status}, ${goals.length} goal(s)`,
         });
+        return this.answer(tx, planId);
       }),
     );
     clearLoaders(this.deps.loaders);
-    return this.reload(planId);
+    return created;
   }
 
   /** Adds a goal (with its tasks and steps) to a draft or active plan. */
@@ -57,7 +58,7 @@ export class PlanChanges {
     await this.deps.access.assertMayWrite(actor, plan.clientId, 'UPDATE', 'ActionPlan', plan.id);
     const draft = checkGoal(goal, 'goal', dateWindow(plan.createdAt));
 
-    await inLockedPlan(this.deps, plan.id, expectedVersion, async (tx, locked) => {
+    return inLockedPlan(this.deps, plan.id, expectedVersion, async (tx, locked) => {
       expectStatus(locked, ['DRAFT', 'ACTIVE'], 'adding a goal');
       const [{ count, next }]: Array<{ count: number; next: number }> = await tx.query(
         `SELECT count(*)::int AS count, coalesce(max(position) + 1, 0)::int AS next FROM plans.goal WHERE plan_id = $1`,
@@ -73,8 +74,8 @@ export class PlanChanges {
         changes: { goal: [null, draft.description] },
       });
       await this.deps.audit.write(tx, { action: 'UPDATE', entityType: 'ActionPlan', entityId: locked.id, clientId: locked.clientId, detail: `goal added; version ${version}` });
+      return this.answer(tx, locked.id);
     });
-    return this.reload(plan.id);
   }
 
   /** ACTIVE → COMPLETED. */
@@ -96,7 +97,7 @@ export class PlanChanges {
     const { plan, why } = await this.target(planId, expectedVersion, rationale);
     await this.deps.access.assertMayWrite(actor, plan.clientId, 'TRANSITION', 'ActionPlan', plan.id);
 
-    await this.racingActivations(() =>
+    return this.racingActivations(() =>
       inLockedPlan(this.deps, plan.id, expectedVersion, async (tx, locked) => {
         const from = locked.status;
         if (!canMovePlan(from, to)) throw invalidTransition(`A ${from} plan cannot become ${to}`, { status: from });
@@ -120,9 +121,9 @@ export class PlanChanges {
         await this.deps.audit.write(tx, {
           action: 'TRANSITION', entityType: 'ActionPlan', entityId: locked.id, clientId: locked.clientId, detail: `${from} -> ${to}; version ${version}`,
         });
+        return this.answer(tx, locked.id);
       }),
     );
-    return this.reload(plan.id);
   }
 
   /** One active plan per client: the one there is becomes COMPLETED, as a revision of it. */
@@ -162,9 +163,8 @@ export class PlanChanges {
     return { plan, why };
   }
 
-  private async reload(planId: string): Promise<ActionPlan> {
-    const entity = await this.deps.loaders.plan.load(planId);
-    if (!entity) throw notFound('ActionPlan', planId);
-    return toActionPlan(entity);
+  /** The changed plan, read inside the change's transaction: a failure here rolls the change back rather than hiding it. */
+  private async answer(tx: EntityManager, planId: string): Promise<ActionPlan> {
+    return toActionPlan(await tx.getRepository(ActionPlanEntity).findOneByOrFail({ id: planId }));
   }
 }

@@ -3,10 +3,11 @@ import { badInput, notFound } from '@caseflow/core';
 import { isLive } from '../plan/plan.transitions';
 import { checkDate, checkRationale, checkVersion, dateWindow } from '../plan/plan.validation';
 import { inLockedPlan, type PlanWriteDeps } from '../shared/plan-change';
-import { expectStatus, revise } from '../shared/plan-store';
+import { expectStatus, type LockedPlan, revise } from '../shared/plan-store';
 import { toPlanStep } from '../task/task.service';
 import type { UpdateStepInput } from './dto/update-step.input';
-import type { StepOutcome } from './step.entity';
+import type { EntityManager } from 'typeorm';
+import { PlanStepEntity, type StepOutcome } from './step.entity';
 import { applyStepChange, describeStepChange } from './step.rules';
 import type { PlanStep } from './step.type';
 
@@ -37,7 +38,7 @@ export class StepChanges {
     checkDate(input.dueDate, 'input.dueDate', window);
     checkDate(input.completedAt, 'input.completedAt', window);
 
-    await inLockedPlan(this.deps, path.plan_id, input.expectedVersion, async (tx, locked) => {
+    return inLockedPlan(this.deps, path.plan_id, input.expectedVersion, async (tx, locked) => {
       expectStatus(locked, ['DRAFT', 'ACTIVE'], 'changing a step');
       // The plan row's lock covers its steps: every change to a plan's contents takes it first.
       const [current]: Array<{ description: string; outcome: StepOutcome; due_date: string | null; completed_at: string | null }> = await tx.query(
@@ -62,17 +63,17 @@ export class StepChanges {
       await this.deps.audit.write(tx, {
         action: 'UPDATE', entityType: 'PlanStep', entityId: input.stepId, clientId: locked.clientId, detail: `${Object.keys(diff).join(', ')}; version ${version}`,
       });
+      return this.answer(tx, locked, input.stepId);
     });
-    return this.reload(input.stepId);
   }
 
-  private async reload(stepId: string): Promise<PlanStep> {
-    const { loaders } = this.deps;
-    const step = await loaders.step.load(stepId);
-    const task = step ? await loaders.task.load(step.taskId) : null;
-    const goal = task ? await loaders.goal.load(task.goalId) : null;
-    const plan = goal ? await loaders.plan.load(goal.planId) : null;
-    if (!step || !goal || !plan) throw notFound('PlanStep', stepId);
-    return toPlanStep(step, this.deps.today, isLive(plan.status, goal.status));
+  /** The changed step, read inside the change's transaction: a failure here rolls the change back rather than hiding it. */
+  protected async answer(tx: EntityManager, plan: LockedPlan, stepId: string): Promise<PlanStep> {
+    const step = await tx.getRepository(PlanStepEntity).findOneByOrFail({ id: stepId });
+    const [goal]: Array<{ status: string }> = await tx.query(
+      'SELECT g.status FROM plans.plan_task t JOIN plans.goal g ON g.id = t.goal_id WHERE t.id = $1',
+      [step.taskId],
+    );
+    return toPlanStep(step, this.deps.today, isLive(plan.status, goal.status as Parameters<typeof isLive>[1]));
   }
 }

@@ -230,7 +230,7 @@ describe('searchServices', () => {
       [{ near: { latitude: 0, longitude: -181 } }, 'input.near.longitude'],
       [{ near: P, radiusKm: 0 }, 'input.radiusKm'],
       [{ near: P, radiusKm: 501 }, 'input.radiusKm'],
-      [{ taxonomyTermIds: ['food'] }, 'input.taxonomyTermIds'],
+      [{ taxonomyTermIds: ['food'] }, 'input.taxonomyTermIds[0]'],
       [{ age: -1 }, 'input.age'],
       [{ text: 'x'.repeat(201) }, 'input.text'],
       [{}, 'first', 101],

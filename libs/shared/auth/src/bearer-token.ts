@@ -5,13 +5,19 @@
  * staff id, `role`, `org` = organization id). Whether that person exists and
  * is active is the staff check's job (staff-directory.ts). In development the project is
  * its own issuer (a key pair made on first start); in production the keys
- * come from the OIDC issuer's JWKS URL.
+ * come from the OIDC issuer's JWKS URL, kept by jose (refetched when older
+ * than its max age, refetches throttled by a cooldown).
+ *
+ * Minting stays synchronous (jsonwebtoken): the demo login, the test issuer
+ * and the tools sign tokens inline; only verification, on the request path,
+ * is jose's.
  */
 import { createPublicKey } from 'node:crypto';
+import { type JWTPayload, type JWTVerifyGetKey, jwtVerify } from 'jose';
 import jwt from 'jsonwebtoken';
 import { unauthenticated } from '@caseflow/core';
 import { type Actor, isRole, isUuid } from './actor';
-import { JwksKeys } from './jwks';
+import { issuerKeys, type JwksOptions } from './jwks';
 
 export interface BearerVerifierOptions {
   issuer: string;
@@ -20,51 +26,57 @@ export interface BearerVerifierOptions {
   publicKeyPem?: string;
   /** JWKS URL of an OIDC issuer (production). */
   jwksUri?: string;
+  /** How the JWKS is kept; the defaults suit production, tests shorten them. */
+  jwks?: JwksOptions;
   clockToleranceSeconds?: number;
 }
+
+/** Asymmetric algorithms only: never `none`, never an HMAC that would take the public key as its secret. */
+export const BEARER_ALGORITHMS = ['RS256', 'ES256', 'PS256'];
 
 /** The longest a bearer token may live (exp − iat), so that a leaked one is soon useless. */
 export const MAX_TOKEN_LIFETIME_SECONDS = 12 * 3600;
 
 export type BearerVerifier = (authorization: string | undefined) => Promise<Actor>;
 
-export function createBearerVerifier(options: BearerVerifierOptions): BearerVerifier {
-  if (!options.publicKeyPem && !options.jwksUri) throw new Error('A public key or a JWKS URL is required');
-  const jwks = options.jwksUri ? new JwksKeys(options.jwksUri) : null;
-  // Parsed once: jsonwebtoken would parse a PEM string on every request.
-  const publicKey = options.publicKeyPem ? createPublicKey(options.publicKeyPem) : undefined;
+/** The issuer's signing keys: from its JWKS URL (jwks.ts), or the development key. */
+function signingKeys(options: BearerVerifierOptions): JWTVerifyGetKey {
+  if (options.jwksUri) {
+    return issuerKeys(options.jwksUri, options.jwks);
+  }
+  if (!options.publicKeyPem) throw new Error('A public key or a JWKS URL is required');
+  // Parsed once, not per request; jose checks that the token's alg fits the key's type.
+  const publicKey = createPublicKey(options.publicKeyPem);
+  return () => publicKey;
+}
 
-  const keyFor: jwt.GetPublicKeyOrSecret = (header, callback) => {
-    if (!jwks) return callback(null, publicKey);
-    jwks.key(header.kid).then(
-      (key) => callback(null, key),
-      (error: Error) => callback(error),
-    );
-  };
+export function createBearerVerifier(options: BearerVerifierOptions): BearerVerifier {
+  const keys = signingKeys(options);
+  const clockTolerance = options.clockToleranceSeconds ?? 5;
 
   return async (authorization) => {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
     if (!match) throw unauthenticated('A bearer token is required (Authorization: Bearer <token>)');
-    const claims = await new Promise<jwt.JwtPayload>((resolve, reject) => {
-      jwt.verify(
-        match[1],
-        keyFor,
-        {
-          algorithms: ['RS256', 'ES256', 'PS256'],
-          issuer: options.issuer,
-          audience: options.audience,
-          clockTolerance: options.clockToleranceSeconds ?? 5,
-        },
-        (error, decoded) => (error || !decoded || typeof decoded === 'string' ? reject(error) : resolve(decoded)),
-      );
-    }).catch(() => {
+    let claims: JWTPayload;
+    try {
+      ({ payload: claims } = await jwtVerify(match[1], keys, {
+        algorithms: BEARER_ALGORITHMS,
+        issuer: options.issuer,
+        audience: options.audience,
+        clockTolerance,
+        requiredClaims: ['exp'],
+      }));
+    } catch (error) {
+      if ((error as { code?: string }).code === 'ERR_JWT_CLAIM_VALIDATION_FAILED' && (error as { claim?: string }).claim === 'exp') {
+        throw unauthenticated('The bearer token must carry an expiry (exp)');
+      }
       throw unauthenticated('The bearer token is invalid or expired');
-    });
+    }
     if (typeof claims.exp !== 'number') throw unauthenticated('The bearer token must carry an expiry (exp)');
     // Measured from iat, or from now when iat is missing or in the future: either way no token is good for more than 12 hours.
     const nowSeconds = Math.floor(Date.now() / 1000);
     const issuedAt = typeof claims.iat === 'number' ? Math.min(claims.iat, nowSeconds) : nowSeconds;
-    if (claims.exp - issuedAt > MAX_TOKEN_LIFETIME_SECONDS + (options.clockToleranceSeconds ?? 5)) {
+    if (claims.exp - issuedAt > MAX_TOKEN_LIFETIME_SECONDS + clockTolerance) {
       throw unauthenticated('The bearer token lives longer than 12 hours; ask the issuer for a shorter-lived one');
     }
     if (!isUuid(claims.sub) || !isRole(claims.role) || !isUuid(claims.org)) {

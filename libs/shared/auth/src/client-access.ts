@@ -12,8 +12,8 @@
  * question fails closed with UNAVAILABLE: nothing is shown.
  */
 import DataLoader from 'dataloader';
-import { AppError, forbidden, invalidTransition, notFound, unavailable } from '@caseflow/core';
-import { INTERNAL_TOKEN_HEADER, REQUEST_ID_HEADER } from './internal-token';
+import { AppError, forbidden, invalidTransition, notFound } from '@caseflow/core';
+import { callInternal } from './internal-client';
 
 export const INFORMATION_KINDS = ['CONTACT_INFO', 'ASSESSMENTS', 'PLANS', 'REFERRAL_DETAILS', 'CASE_NOTES'] as const;
 export type InformationKind = (typeof INFORMATION_KINDS)[number];
@@ -62,22 +62,19 @@ export function createClientAccessLoader(
   internalToken: string,
   requestId: string,
 ): DataLoader<string, ClientGrant> {
-  const url = new URL(CLIENT_ACCESS_PATH, options.clientsUrl).toString();
   return new DataLoader<string, ClientGrant>(
     async (ids) => {
-      let response: Response;
-      try {
-        response = await fetch(url, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', [INTERNAL_TOKEN_HEADER]: internalToken, [REQUEST_ID_HEADER]: requestId },
-          body: JSON.stringify({ clientIds: [...ids] } satisfies ClientAccessRequest),
-          signal: AbortSignal.timeout(options.timeoutMs ?? 2000),
-        });
-      } catch {
-        throw unavailable('Client access could not be checked (the clients service did not answer); retry later');
-      }
-      if (!response.ok) throw unavailable('Client access could not be checked; retry later');
-      const body = (await response.json()) as ClientAccessResponse;
+      const body = await callInternal<ClientAccessResponse>({
+        peer: 'the clients service',
+        purpose: 'Client access could not be checked',
+        baseUrl: options.clientsUrl,
+        path: CLIENT_ACCESS_PATH,
+        body: { clientIds: [...ids] } satisfies ClientAccessRequest,
+        identity: { token: internalToken },
+        requestId,
+        idempotent: true,
+        timeoutMs: options.timeoutMs,
+      });
       const byId = new Map(body.grants.map((g) => [g.clientId, g]));
       return ids.map((id) => byId.get(id) ?? new AppError('UNAVAILABLE', 'Client access answer was incomplete'));
     },

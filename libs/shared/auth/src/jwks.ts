@@ -1,57 +1,41 @@
-import { createPublicKey, type KeyObject } from 'node:crypto';
+/**
+ * An OIDC issuer's signing keys, from its JWKS URL, kept by jose: the set is
+ * refetched once it is older than `cacheMaxAgeMs` (so a key the issuer
+ * retired stops verifying), an unknown key id triggers a refetch at most once
+ * per `cooldownMs` (so the issuer's rotation is picked up without a restart),
+ * and concurrent requests share one fetch. jose does not hold back after a
+ * fetch that failed, so this wrapper does: for `cooldownMs` after a failure
+ * every token is refused without asking the issuer again (fail closed, and a
+ * flood of tokens cannot become a flood of JWKS requests).
+ */
+import { createRemoteJWKSet, errors, type JWTVerifyGetKey } from 'jose';
 
-interface Jwk {
-  kid?: string;
-  kty: string;
-  use?: string;
-  [field: string]: unknown;
+export interface JwksOptions {
+  /** Keys are refetched once the set is older than this (default 10 minutes). */
+  cacheMaxAgeMs?: number;
+  /** The least time between two fetches for unknown key ids, and the pause after a failed fetch (default 30 s). */
+  cooldownMs?: number;
+  timeoutMs?: number;
 }
 
-/**
- * Signing keys of an OIDC issuer, fetched from its JWKS URL and cached by
- * key id. An unknown key id triggers one refetch (at most every 30 seconds),
- * which picks up the issuer's key rotation.
- */
-export class JwksKeys {
-  private keys = new Map<string, KeyObject>();
-  private fetchedAt = 0;
-  private pending: Promise<void> | null = null;
+/** Errors that say the token's key is not in a set that was read: not a failure of the issuer. */
+const KEY_ERRORS = new Set([errors.JWKSNoMatchingKey.code, errors.JWKSMultipleMatchingKeys.code, errors.JOSENotSupported.code]);
 
-  constructor(
-    private readonly jwksUri: string,
-    private readonly timeoutMs = 3000,
-  ) {}
-
-  async key(kid: string | undefined): Promise<KeyObject> {
-    const found = this.find(kid);
-    if (found) return found;
-    if (Date.now() - this.fetchedAt > 30_000) await this.refresh();
-    const refreshed = this.find(kid);
-    if (!refreshed) throw new Error('No signing key matches the token');
-    return refreshed;
-  }
-
-  private find(kid: string | undefined): KeyObject | undefined {
-    if (kid) return this.keys.get(kid);
-    return this.keys.size === 1 ? [...this.keys.values()][0] : undefined;
-  }
-
-  private refresh(): Promise<void> {
-    this.pending ??= (async () => {
-      try {
-        const response = await fetch(this.jwksUri, { signal: AbortSignal.timeout(this.timeoutMs) });
-        if (!response.ok) throw new Error(`JWKS answered ${response.status}`);
-        const { keys } = (await response.json()) as { keys: Jwk[] };
-        const next = new Map<string, KeyObject>();
-        keys
-          .filter((k) => (k.use ?? 'sig') === 'sig')
-          .forEach((k, i) => next.set(k.kid ?? `key-${i}`, createPublicKey({ key: k as never, format: 'jwk' })));
-        this.keys = next;
-        this.fetchedAt = Date.now();
-      } finally {
-        this.pending = null;
-      }
-    })();
-    return this.pending;
-  }
+export function issuerKeys(jwksUri: string, options: JwksOptions = {}): JWTVerifyGetKey {
+  const cooldownMs = options.cooldownMs ?? 30_000;
+  const remote = createRemoteJWKSet(new URL(jwksUri), {
+    cacheMaxAge: options.cacheMaxAgeMs ?? 10 * 60_000,
+    cooldownDuration: cooldownMs,
+    timeoutDuration: options.timeoutMs ?? 3000,
+  });
+  let failedAt = Number.NEGATIVE_INFINITY;
+  return async (header, token) => {
+    if (Date.now() - failedAt < cooldownMs) throw new Error('The issuer\'s keys could not be fetched; not retrying yet');
+    try {
+      return await remote(header, token);
+    } catch (error) {
+      if (!KEY_ERRORS.has((error as { code?: string }).code ?? '')) failedAt = Date.now();
+      throw error;
+    }
+  };
 }

@@ -5,7 +5,7 @@
  * one round trip. Fails closed: no answer in time, or an error, is UNAVAILABLE.
  */
 import { unavailable } from '@caseflow/core';
-import { INTERNAL_TOKEN_HEADER, REQUEST_ID_HEADER } from './internal-token';
+import { callInternal } from './internal-client';
 
 export interface PeerCall {
   /** The peer's base URL, e.g. http://localhost:4004 */
@@ -20,18 +20,17 @@ export interface PeerCall {
 }
 
 export async function callPeer<T>(call: PeerCall): Promise<T> {
-  let response: Response;
-  try {
-    response = await fetch(new URL('/graphql', call.baseUrl), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', [INTERNAL_TOKEN_HEADER]: call.internalToken, [REQUEST_ID_HEADER]: call.requestId },
-      body: JSON.stringify({ query: call.query, variables: call.variables ?? {} }),
-      signal: AbortSignal.timeout(call.timeoutMs ?? 2000),
-    });
-  } catch {
-    throw unavailable(`${call.peerName} did not answer; retry later`);
-  }
-  const body = (await response.json().catch(() => ({}))) as { data?: T; errors?: unknown[] };
-  if (!response.ok || body.errors?.length || !body.data) throw unavailable(`${call.peerName} could not answer; retry later`);
+  const body = await callInternal<{ data?: T; errors?: unknown[] }>({
+    peer: call.peerName,
+    baseUrl: call.baseUrl,
+    path: '/graphql',
+    body: { query: call.query, variables: call.variables ?? {} },
+    identity: { token: call.internalToken },
+    requestId: call.requestId,
+    // A query only reads; a mutation is sent once.
+    idempotent: !/^\s*mutation\b/.test(call.query),
+    timeoutMs: call.timeoutMs,
+  });
+  if (body.errors?.length || !body.data) throw unavailable(`${call.peerName} could not answer; retry later`);
   return body.data;
 }

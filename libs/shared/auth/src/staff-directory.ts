@@ -10,9 +10,9 @@
  * cannot answer is UNAVAILABLE (nothing runs either way).
  */
 import { randomUUID } from 'node:crypto';
-import { unauthenticated, unavailable } from '@caseflow/core';
+import { unauthenticated } from '@caseflow/core';
 import type { Actor, Role } from './actor';
-import { INTERNAL_TOKEN_HEADER, REQUEST_ID_HEADER, signInternalToken } from './internal-token';
+import { callInternal } from './internal-client';
 
 export const STAFF_DIRECTORY_PATH = '/internal/staff';
 
@@ -44,7 +44,6 @@ export interface StaffCheckOptions {
 export type StaffCheck = (actor: Actor) => Promise<void>;
 
 export function createStaffCheck(options: StaffCheckOptions): StaffCheck {
-  const url = new URL(STAFF_DIRECTORY_PATH, options.clientsUrl).toString();
   const ttlMs = Math.min(options.ttlMs ?? MAX_STAFF_CACHE_TTL_MS, MAX_STAFF_CACHE_TTL_MS);
   const now = options.now ?? Date.now;
   const cache = new Map<string, { record: StaffRecord | null; until: number }>();
@@ -52,24 +51,18 @@ export function createStaffCheck(options: StaffCheckOptions): StaffCheck {
   const pending = new Map<string, Promise<StaffRecord | null>>();
 
   const ask = async (actor: Actor): Promise<StaffRecord | null> => {
-    const requestId = randomUUID();
-    let response: Response;
-    try {
-      response = await fetch(url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          [INTERNAL_TOKEN_HEADER]: signInternalToken({ actor, requestId }, options.internalSecret),
-          [REQUEST_ID_HEADER]: requestId,
-        },
-        body: JSON.stringify({ staffId: actor.staffId }),
-        signal: AbortSignal.timeout(options.timeoutMs ?? 2000),
-      });
-    } catch {
-      throw unavailable('Your sign-in could not be checked (the clients service did not answer); retry later');
-    }
-    if (!response.ok) throw unavailable('Your sign-in could not be checked; retry later');
-    return ((await response.json()) as StaffDirectoryResponse).staff;
+    const answer = await callInternal<StaffDirectoryResponse>({
+      peer: 'the clients service',
+      purpose: 'Your sign-in could not be checked',
+      baseUrl: options.clientsUrl,
+      path: STAFF_DIRECTORY_PATH,
+      body: { staffId: actor.staffId },
+      identity: { actor, secret: options.internalSecret },
+      requestId: randomUUID(),
+      idempotent: true,
+      timeoutMs: options.timeoutMs,
+    });
+    return answer.staff;
   };
 
   const lookup = (actor: Actor): Promise<StaffRecord | null> => {

@@ -46,6 +46,7 @@ describe('bearer token verification', () => {
     ['for another audience', () => `Bearer ${mintBearerToken(privateKeyPem, casey, { issuer: 'caseflow-dev', audience: 'elsewhere' })}`],
     ['from another issuer', () => `Bearer ${mintBearerToken(privateKeyPem, casey, { issuer: 'evil', audience: 'caseflow' })}`],
     ['unsigned (alg none)', () => `Bearer ${jwt.sign({ role: 'SUPERVISOR', org: casey.organizationId }, '', { algorithm: 'none', subject: casey.staffId, issuer: 'caseflow-dev', audience: 'caseflow' })}`],
+    ['HMAC-signed with the public key as its secret', () => `Bearer ${jwt.sign({ role: casey.role, org: casey.organizationId }, Buffer.from(publicKeyPem), { algorithm: 'HS256', expiresIn: 600, subject: casey.staffId, issuer: 'caseflow-dev', audience: 'caseflow' })}`],
     ['without an expiry', () => `Bearer ${jwt.sign({ role: casey.role, org: casey.organizationId }, privateKeyPem, { algorithm: 'RS256', subject: casey.staffId, issuer: 'caseflow-dev', audience: 'caseflow' })}`],
     ['living 13 hours', () => `Bearer ${jwt.sign({ role: casey.role, org: casey.organizationId }, privateKeyPem, { algorithm: 'RS256', expiresIn: 13 * 3600, subject: casey.staffId, issuer: 'caseflow-dev', audience: 'caseflow' })}`],
     ['without iat, expiring in 13 hours', () => `Bearer ${jwt.sign({ role: casey.role, org: casey.organizationId, exp: Math.floor(Date.now() / 1000) + 13 * 3600 }, privateKeyPem, { algorithm: 'RS256', noTimestamp: true, subject: casey.staffId, issuer: 'caseflow-dev', audience: 'caseflow' })}`],

@@ -1,18 +1,25 @@
 /**
  * Typed configuration read from the environment once, at start.
  *
- * Each app declares the settings it needs with the readers below; `loadConfig`
- * checks every one of them and throws a single `ConfigError` that lists every
- * problem, so that an operator fixes a deployment in one pass. `process.env` is
- * read nowhere else in the code base.
+ * Each process declares its settings as a zod schema — usually
+ * `z.object({ PORT: setting.port(4001), ... })`, keyed by environment variable —
+ * and gets back the schema's output type, with no casts. `loadConfig` reads
+ * every setting and throws a single `ConfigError` that lists every problem, each
+ * naming its variable, so that an operator fixes a deployment in one pass.
+ * Blank values count as unset. No problem ever echoes a secret or a URL (URLs
+ * carry passwords). `process.env` is read nowhere else in the code base.
  */
+import { z } from 'zod';
+
 export type Env = Record<string, string | undefined>;
 
-export interface Setting<T> {
-  read(name: string, env: Env): T;
-  /** Marks a value that must never appear in logs or error messages. */
-  secret?: boolean;
-}
+/**
+ * Where a setting is read from when its key is not its variable's name: one
+ * variable (`{ PORT: 'CLIENTS_PORT' }`), or the first set of several
+ * (`{ DATABASE_URL: ['CLIENTS_DATABASE_URL', 'DATABASE_URL'] }`). Problems
+ * name the variable that was read, or all of them when none was set.
+ */
+export type EnvNames = Record<string, string | readonly string[]>;
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -21,104 +28,110 @@ export class ConfigError extends Error {
   }
 }
 
-class SettingError extends Error {}
+const REQUIRED = 'is required';
 
-function raw(name: string, env: Env): string | undefined {
-  const value = env[name];
-  return value === undefined || value.trim() === '' ? undefined : value.trim();
+/** At most 32 characters of a value read, for a problem that quotes it. */
+function excerpt(value: string): string {
+  return value.length > 32 ? `${value.slice(0, 31)}…` : value;
 }
 
-function required<T>(parse: (value: string, name: string) => T): (fallback?: T) => Setting<T> {
-  return (fallback?: T) => ({
-    read(name, env) {
-      const value = raw(name, env);
-      if (value === undefined) {
-        if (fallback !== undefined) return fallback;
-        throw new SettingError(`${name} is required`);
-      }
-      return parse(value, name);
-    },
-  });
+/**
+ * "is required" when unset, otherwise `invalid`, given an excerpt of the value
+ * read (only quoted where it cannot be a secret or a URL).
+ */
+function unsetOr(invalid: string | ((value: string) => string)) {
+  return (issue: { input?: unknown }) => {
+    if (issue.input === undefined) return REQUIRED;
+    return typeof invalid === 'string' ? invalid : invalid(excerpt(String(issue.input)));
+  };
 }
 
-function optional<T>(parse: (value: string, name: string) => T): () => Setting<T | undefined> {
-  return () => ({
-    read(name, env) {
-      const value = raw(name, env);
-      return value === undefined ? undefined : parse(value, name);
-    },
-  });
+/** A required setting, or `fallback` when unset. */
+function orDefault<T extends z.ZodType>(schema: T, fallback?: z.util.NoUndefined<z.output<T>>) {
+  return fallback === undefined ? schema : schema.default(fallback);
 }
 
-const parseString = (value: string) => value;
+const text = z.string({ error: unsetOr('must be text') });
 
-const parseInteger = (min: number, max: number) => (value: string, name: string) => {
-  if (!/^-?\d+$/.test(value)) throw new SettingError(`${name} must be a whole number, got "${value}"`);
-  const n = Number(value);
-  if (n < min || n > max) throw new SettingError(`${name} must be between ${min} and ${max}, got ${n}`);
-  return n;
-};
+const url = z.url({ error: unsetOr('must be a URL') });
 
-const parseUrl = (value: string, name: string) => {
-  try {
-    new URL(value);
-  } catch {
-    throw new SettingError(`${name} must be a URL`);
-  }
-  return value;
-};
+function integer(min: number, max: number) {
+  return z
+    .string({ error: unsetOr('must be a whole number') })
+    .regex(/^-?\d+$/, { error: unsetOr((value) => `must be a whole number, got "${value}"`) })
+    .transform(Number)
+    .pipe(z.number().refine((n) => n >= min && n <= max, { error: (issue) => `must be between ${min} and ${max}, got ${String(issue.input)}` }));
+}
 
-const parseBoolean = (value: string, name: string) => {
-  if (/^(1|true|yes|on)$/i.test(value)) return true;
-  if (/^(0|false|no|off)$/i.test(value)) return false;
-  throw new SettingError(`${name} must be true or false, got "${value}"`);
-};
+const BOOLEAN = { truthy: ['1', 'true', 'yes', 'on'], falsy: ['0', 'false', 'no', 'off'] };
 
+/** The readers a process builds its schema from; each reads one variable (a string, or undefined when unset). */
 export const setting = {
-  string: required(parseString),
-  optionalString: optional(parseString),
-  secret: (): Setting<string | undefined> => ({ ...optional(parseString)(), secret: true }),
-  integer: (min: number, max: number, fallback?: number) => required(parseInteger(min, max))(fallback),
-  port: (fallback?: number) => required(parseInteger(0, 65535))(fallback),
-  url: required(parseUrl),
-  optionalUrl: optional(parseUrl),
-  boolean: required(parseBoolean),
-  oneOf: <T extends string>(values: readonly T[], fallback?: T): Setting<T> =>
-    required((value: string, name: string) => {
-      if (!(values as readonly string[]).includes(value)) {
-        throw new SettingError(`${name} must be one of ${values.join(', ')}, got "${value}"`);
-      }
-      return value as T;
-    })(fallback),
+  string: (fallback?: string) => orDefault(text, fallback),
+  optionalString: () => text.optional(),
+  /** A required value that never appears in a problem (nor, by the logger's redaction, in logs). */
+  secret: () => z.string({ error: REQUIRED }),
+  /** A whole number in [min, max]. */
+  integer: (min: number, max: number, fallback?: number) => orDefault(integer(min, max), fallback),
+  /** A whole number in [1, max]. */
+  positiveInteger: (max: number, fallback?: number) => orDefault(integer(1, max), fallback),
+  /** A duration in whole milliseconds, in [min, max]. */
+  durationMs: (min: number, max: number, fallback?: number) => orDefault(integer(min, max), fallback),
+  port: (fallback?: number) => orDefault(integer(0, 65535), fallback),
+  url: (fallback?: string) => orDefault(url, fallback),
+  optionalUrl: () => url.optional(),
+  /** 1/true/yes/on or 0/false/no/off, any case. */
+  boolean: (fallback?: boolean) => {
+    const error = unsetOr((value) => `must be true or false, got "${value}"`);
+    return orDefault(z.stringbool({ ...BOOLEAN, case: 'insensitive', error }), fallback);
+  },
+  oneOf: <const T extends readonly [string, ...string[]]>(values: T, fallback?: T[number]) => {
+    const error = unsetOr((value) => `must be one of ${values.join(', ')}, got "${value}"`);
+    return orDefault(z.enum(values, { error }), fallback);
+  },
 };
 
-export type Schema = Record<string, Setting<unknown>>;
-export type ConfigOf<S extends Schema> = { [K in keyof S]: S[K] extends Setting<infer T> ? T : never };
+/**
+ * Options for a rule across settings, e.g.
+ * `.refine((c) => c.A || c.B, acrossSettings('A or B is required'))`. Zod skips
+ * an object's refinements once one of its fields failed; this one runs anyway,
+ * on what was read, so that its problem is listed with every other.
+ */
+export function acrossSettings(message: string) {
+  return { message, when: () => true };
+}
 
-/** Cross-setting rules (e.g. "one of A or B is required"), run on the settings that parsed. */
-export type ConfigCheck<S extends Schema> = (config: Partial<ConfigOf<S>>) => string[];
+function read(env: Env, name: string): string | undefined {
+  const value = env[name]?.trim();
+  return value ? value : undefined;
+}
 
-/** Reads every setting of `schema` from `env`; throws one ConfigError listing every problem. */
-export function loadConfig<S extends Schema>(schema: S, env: Env = process.env, check?: ConfigCheck<S>): ConfigOf<S> {
-  const problems: string[] = [];
-  const config: Record<string, unknown> = {};
-  for (const [name, reader] of Object.entries(schema)) {
-    try {
-      config[name] = reader.read(name, env);
-    } catch (error) {
-      if (!(error instanceof SettingError)) throw error;
-      problems.push(error.message);
-    }
+/** Reads `schema` from `env`; throws one ConfigError listing every problem. */
+export function loadConfig<S extends z.ZodType>(schema: S, env: Env = process.env, names: EnvNames = {}): z.output<S> {
+  const input: Env = {};
+  for (const name of Object.keys(env)) input[name] = read(env, name);
+  const labels: Record<string, string> = {};
+  for (const [key, from] of Object.entries(names)) {
+    const candidates: readonly string[] = typeof from === 'string' ? [from] : from;
+    const found = candidates.find((name) => input[name] !== undefined);
+    input[key] = found === undefined ? undefined : input[found];
+    labels[key] = found ?? candidates.join(' or ');
   }
-  problems.push(...(check?.(config as Partial<ConfigOf<S>>) ?? []));
-  if (problems.length > 0) throw new ConfigError(problems);
-  return config as ConfigOf<S>;
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  throw new ConfigError(
+    result.error.issues.map((issue) => {
+      if (issue.path.length === 0) return issue.message;
+      const [key, ...rest] = issue.path.map(String);
+      return `${[labels[key] ?? key, ...rest].join('.')} ${issue.message}`;
+    }),
+  );
 }
 
 /** For a process entry point: load, or print every problem and exit 1. */
-export function loadConfigOrExit<S extends Schema>(schema: S, check?: ConfigCheck<S>, env: Env = process.env): ConfigOf<S> {
+export function loadConfigOrExit<S extends z.ZodType>(schema: S, names: EnvNames = {}, env: Env = process.env): z.output<S> {
   try {
-    return loadConfig(schema, env, check);
+    return loadConfig(schema, env, names);
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\n`);

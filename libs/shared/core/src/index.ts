@@ -6,3 +6,4 @@ export * from './request-signal';
 export * from './fingerprint';
 export * from './log-errors';
 export * from './csv';
+export * from './input';

@@ -7,7 +7,7 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from 'graphql';
-import { isAppError } from '@caseflow/core';
+import { fieldOfCoercionMessage, isAppError, shortenQuoted } from '@caseflow/core';
 import { isConnectionError } from '@caseflow/db';
 
 const passThroughCodes = new Set([
@@ -53,8 +53,12 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
         message: isAppError(original) ? original.message : 'The database is unavailable; retry later',
         extensions: { code: 'UNAVAILABLE' },
       };
-    case 'graphql':
-      return { ...base, message: formatted.message, extensions: { code: formatted.extensions?.code } };
+    case 'graphql': {
+      // A value refused while coercing variables names its field; the message never quotes more than an excerpt of it.
+      const code = formatted.extensions?.code;
+      const field = code === 'BAD_USER_INPUT' ? fieldOfCoercionMessage(formatted.message) : undefined;
+      return { ...base, message: shortenQuoted(formatted.message), extensions: { code, ...(field ? { field } : {}) } };
+    }
     default:
       return { ...base, message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   }

@@ -35,15 +35,9 @@ describe('groupLoader', () => {
 });
 
 describe('scalars', () => {
-  it('accept real calendar dates and refuse impossible ones', () => {
-    expect(DateScalar.parseValue('2028-02-29')).toBe('2028-02-29');
-    expect(() => DateScalar.parseValue('2026-02-30')).toThrow(/calendar date/);
-    expect(() => DateScalar.parseValue('23/11/2026')).toThrow(/calendar date/);
-  });
-
-  it('read instants with a time zone and write them in UTC', () => {
-    expect((DateTimeScalar.parseValue('2026-11-23T10:00:00-04:00') as Date).toISOString()).toBe('2026-11-23T14:00:00.000Z');
-    expect(() => DateTimeScalar.parseValue('2026-11-23 10:00')).toThrow(/ISO-8601/);
+  it('take strings (the normalisation checks them, naming the field) and write instants in UTC', () => {
+    expect(DateScalar.parseValue('2026-02-30')).toBe('2026-02-30');
+    expect(() => DateTimeScalar.parseValue(20261123)).toThrow(/string/);
     expect(DateTimeScalar.serialize(new Date('2026-11-23T14:00:00Z'))).toBe('2026-11-23T14:00:00.000Z');
   });
 });

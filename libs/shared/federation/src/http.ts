@@ -158,7 +158,7 @@ export function createHttpService<C extends BaseContext>(options: HttpServiceOpt
       }
       return sendJson(response, 200, await route(body, request));
     }
-    if (url.pathname !== graphqlPath) return sendJson(response, 404, { error: 'Not found' });
+    if (url.pathname !== graphqlPath) return sendError(response, new AppError('NOT_FOUND', 'There is nothing at this path'), 404, requestIdOf(request));
 
     const text = request.method === 'POST' ? await readBody(request, limit) : '';
     let body: unknown = undefined;
@@ -223,6 +223,17 @@ export function createHttpService<C extends BaseContext>(options: HttpServiceOpt
         inFlight -= 1;
         if (inFlight === 0 && draining) draining();
       });
+  });
+  // Node answers a request whose headers (the URL included) exceed its limit with a bare 431; callers get a coded JSON body instead.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable) return socket.destroy();
+    if (error.code === 'HPE_HEADER_OVERFLOW') {
+      const body = JSON.stringify({ errors: [{ message: 'The request line and headers are too large', extensions: { code: 'BAD_USER_INPUT' } }] });
+      socket.end(`HTTP/1.1 431 Request Header Fields Too Large\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+      return;
+    }
+    const status = error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request';
+    socket.end(`HTTP/1.1 ${status}\r\nconnection: close\r\n\r\n`);
   });
   // Above the gateway's idle socket timeout, so that the gateway never writes to a socket we are closing.
   server.keepAliveTimeout = 65_000;

@@ -3,6 +3,7 @@ export * from './errors';
 export * from './http';
 export * from './loaders';
 export * from './scalars';
+export * from './normalize-input';
 export * from './schema';
 export * from './shared-types';
 export * from './disclosure';

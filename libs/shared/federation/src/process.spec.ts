@@ -40,8 +40,8 @@ describe('a subgraph process reads its peers', () => {
 
   it("reads the subgraph's own settings under its name, falling back to the shared ones", () => {
     const own = loadSubgraphConfig({ name: 'asker' }, 4100, { ...required, ASKER_DATABASE_URL: 'postgres://own@127.0.0.1:5432/caseflow', ASKER_PORT: '4200' });
-    expect({ port: own.settings.PORT, database: own.settings.OWN_DATABASE_URL }).toEqual({ port: 4200, database: 'postgres://own@127.0.0.1:5432/caseflow' });
+    expect({ port: own.settings.PORT, database: own.settings.DATABASE_URL }).toEqual({ port: 4200, database: 'postgres://own@127.0.0.1:5432/caseflow' });
     const shared = loadSubgraphConfig({ name: 'asker' }, 4100, required);
-    expect({ port: shared.settings.PORT, own: shared.settings.OWN_DATABASE_URL, database: shared.settings.DATABASE_URL }).toEqual({ port: 4100, own: undefined, database: required.DATABASE_URL });
+    expect({ port: shared.settings.PORT, database: shared.settings.DATABASE_URL }).toEqual({ port: 4100, database: required.DATABASE_URL });
   });
 });

@@ -8,7 +8,8 @@
  * With migrations pending it refuses to start. It reads `<PEER>_URL` for
  * each peer the definition declares, and for no other subgraph.
  */
-import { ConfigError, type ConfigCheck, type ConfigOf, type Env, loadConfig, processEnv, type Schema, type Setting, setting } from '@caseflow/config';
+import { z } from 'zod';
+import { ConfigError, type Env, loadConfig, processEnv, setting } from '@caseflow/config';
 import { createLogger, exitOnSignals } from '@caseflow/core';
 import type { RequestContext } from './context';
 import { createSubgraph, type SubgraphDefinition, type SubgraphRuntimeOptions } from './subgraph';
@@ -17,67 +18,62 @@ export interface SubgraphProcessOptions {
   defaultPort: number;
 }
 
-/** A setting read from the environment variable `envName`, whatever its key in the schema. */
-function named<T>(envName: string, read: Setting<T>): Setting<T> {
-  return { ...read, read: (_key, env) => read.read(envName, env) };
-}
-
 /** The environment variable that holds a peer's base URL: `<PEER>_URL`. */
 export function peerUrlVariable(peer: string): string {
   return `${peer.toUpperCase()}_URL`;
 }
 
-function subgraphSchema(name: string, defaultPort: number) {
-  const prefix = name.toUpperCase();
-  return {
-    PORT: named(`${prefix}_PORT`, setting.port(defaultPort)),
+function subgraphSettings(defaultPort: number) {
+  return z.object({
+    PORT: setting.port(defaultPort),
     HOST: setting.string('127.0.0.1'),
-    DATABASE_URL: setting.optionalUrl(),
-    OWN_DATABASE_URL: named(`${prefix}_DATABASE_URL`, setting.optionalUrl()),
+    DATABASE_URL: setting.url(),
     MIGRATION_DATABASE_URL: setting.optionalUrl(),
-    OWN_MIGRATION_DATABASE_URL: named(`${prefix}_MIGRATION_DATABASE_URL`, setting.optionalUrl()),
     NODE_ENV: setting.oneOf(['development', 'production', 'test'] as const, 'development'),
     INTERNAL_TOKEN_SECRET: setting.secret(),
-    DB_POOL_MAX: setting.integer(1, 200, 10),
-    DB_STATEMENT_TIMEOUT_MS: setting.integer(100, 600_000, 5000),
-    DB_CONNECT_TIMEOUT_MS: setting.integer(100, 60_000, 2000),
-    PEER_TIMEOUT_MS: setting.integer(100, 60_000, 2000),
-    JOB_INTERVAL_MS: setting.integer(0, 86_400_000, 60_000),
+    DB_POOL_MAX: setting.positiveInteger(200, 10),
+    DB_STATEMENT_TIMEOUT_MS: setting.durationMs(100, 600_000, 5000),
+    DB_CONNECT_TIMEOUT_MS: setting.durationMs(100, 60_000, 2000),
+    PEER_TIMEOUT_MS: setting.durationMs(100, 60_000, 2000),
+    JOB_INTERVAL_MS: setting.durationMs(0, 86_400_000, 60_000),
     LOG_LEVEL: setting.oneOf(['debug', 'info', 'warn', 'error', 'silent'] as const, 'info'),
-  };
+  });
 }
 
 /** The settings of a subgraph process, its peers' URLs among them. */
 export interface SubgraphProcessConfig {
-  settings: ConfigOf<ReturnType<typeof subgraphSchema>>;
+  settings: z.output<ReturnType<typeof subgraphSettings>>;
   /** Peer name → base URL, for exactly the peers the definition declares. */
   peerUrls: Record<string, string>;
 }
 
 /**
  * Reads a subgraph's settings from `env`: its own (`<NAME>_PORT`,
- * `<NAME>_DATABASE_URL`, …), the common ones, and `<PEER>_URL` for each peer
- * it declares (defaulting to the peer's development URL). Throws one
- * ConfigError listing every problem.
+ * `<NAME>_DATABASE_URL` falling back to `DATABASE_URL`, …), the common ones,
+ * and `<PEER>_URL` for each peer it declares (defaulting to the peer's
+ * development URL). Throws one ConfigError listing every problem.
  */
 export function loadSubgraphConfig(definition: Pick<SubgraphDefinition<RequestContext>, 'name' | 'peers'>, defaultPort: number, env: Env = processEnv()): SubgraphProcessConfig {
-  const ownDatabase = `${definition.name.toUpperCase()}_DATABASE_URL`;
+  const prefix = definition.name.toUpperCase();
   const peers = Object.entries(definition.peers ?? {});
+  const peerSchema = z.object(Object.fromEntries(peers.map(([peer, developmentUrl]) => [peerUrlVariable(peer), setting.url(developmentUrl)])));
+  const schema = z.object({ settings: subgraphSettings(defaultPort), peers: peerSchema });
   const problems: string[] = [];
-  const attempt = <S extends Schema>(schema: S, check?: ConfigCheck<S>): ConfigOf<S> | undefined => {
+  const attempt = <S extends z.ZodType>(part: S, names: Record<string, string | readonly string[]> = {}): z.output<S> | undefined => {
     try {
-      return loadConfig(schema, env, check);
+      return loadConfig(part, env, names);
     } catch (error) {
       if (!(error instanceof ConfigError)) throw error;
       problems.push(...error.problems);
       return undefined;
     }
   };
-  const settings = attempt(subgraphSchema(definition.name, defaultPort), (c) => [
-    ...(c.OWN_DATABASE_URL || c.DATABASE_URL ? [] : [`${ownDatabase} or DATABASE_URL is required`]),
-    ...(c.INTERNAL_TOKEN_SECRET ? [] : ['INTERNAL_TOKEN_SECRET is required']),
-  ]);
-  const urls = attempt(Object.fromEntries(peers.map(([peer, developmentUrl]) => [peerUrlVariable(peer), setting.url(developmentUrl)])));
+  const settings = attempt(schema.shape.settings, {
+    PORT: `${prefix}_PORT`,
+    DATABASE_URL: [`${prefix}_DATABASE_URL`, 'DATABASE_URL'],
+    MIGRATION_DATABASE_URL: [`${prefix}_MIGRATION_DATABASE_URL`, 'MIGRATION_DATABASE_URL'],
+  });
+  const urls = attempt(schema.shape.peers) as Record<string, string> | undefined;
   if (!settings || !urls) throw new ConfigError(problems);
   return { settings, peerUrls: Object.fromEntries(peers.map(([peer]) => [peer, urls[peerUrlVariable(peer)]])) };
 }
@@ -96,10 +92,10 @@ export async function runSubgraphProcess<C extends RequestContext>(definition: S
   const { settings: config, peerUrls } = loadOrExit(definition, options.defaultPort);
   const logger = createLogger(definition.name, config.LOG_LEVEL);
   const runtime: SubgraphRuntimeOptions = {
-    databaseUrl: config.OWN_DATABASE_URL ?? config.DATABASE_URL ?? '',
-    migrationDatabaseUrl: config.OWN_MIGRATION_DATABASE_URL ?? config.MIGRATION_DATABASE_URL,
+    databaseUrl: config.DATABASE_URL,
+    migrationDatabaseUrl: config.MIGRATION_DATABASE_URL,
     production: config.NODE_ENV === 'production',
-    internalSecret: config.INTERNAL_TOKEN_SECRET ?? '',
+    internalSecret: config.INTERNAL_TOKEN_SECRET,
     logger,
     poolMax: config.DB_POOL_MAX,
     statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,

@@ -31,4 +31,30 @@ describe('HSDS query parameters', () => {
     expect(field('modified_after=last%20week')).toBe('modified_after');
     expect(field('format=csv')).toBe('format');
   });
+
+  it.each([
+    ['an impossible date', 'modified_after=2026-02-30', 'modified_after'],
+    ['year 0', 'modified_after=0000-01-01', 'modified_after'],
+    ['an instant on an impossible day', 'modified_after=2026-02-30T00:00:00Z', 'modified_after'],
+    ['an offset of +99:99', 'modified_after=2026-01-01T00:00:00%2B99:99', 'modified_after'],
+    ['NUL in a search', 'search=food%00', 'search'],
+    ['a control character in a postcode', 'postcode=B3K%07', 'postcode'],
+    ['a value of 10,000 characters', `search=${'a'.repeat(10_000)}`, 'search'],
+  ])('refuses %s with a field-named BAD_USER_INPUT (the GraphQL inputs\' rules)', (_, query, name) => {
+    expect(field(query)).toBe(name);
+  });
+
+  it('quotes a long unknown parameter name only as an excerpt', () => {
+    try {
+      readParams(url(`${'p'.repeat(10_000)}=1`), ALL);
+      throw new Error('expected a refusal');
+    } catch (error) {
+      expect((error as Error).message.length).toBeLessThan(300);
+      expect((error as { code: string }).code).toBe('BAD_USER_INPUT');
+    }
+  });
+
+  it('reads a real modified_after instant as UTC', () => {
+    expect(readParams(url('modified_after=2026-03-01T10:00:00%2B02:00'), ALL).filters.modifiedAfter).toBe('2026-03-01T08:00:00.000Z');
+  });
 });

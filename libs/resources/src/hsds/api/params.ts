@@ -1,5 +1,5 @@
 import { isUuid } from '@caseflow/auth';
-import { badInput } from '@caseflow/core';
+import { badInput, checkDate, checkInstant, checkText, type DateRange } from '@caseflow/core';
 import type { ListFilters } from './lists';
 
 export const DEFAULT_PER_PAGE = 50;
@@ -37,6 +37,22 @@ function uuidParam(name: string, value: string | null): string | undefined {
   return value.toLowerCase();
 }
 
+const VALUE_MAX = 200;
+
+/**
+ * `modified_after`: a calendar date that exists, or an ISO 8601 instant with a
+ * time zone, from 1900 on. A filter, not a record: a date far ahead is
+ * harmless (it matches nothing), so only the start is bounded.
+ */
+const MODIFIED_AFTER: DateRange = { min: '1900-01-01', max: '9999-12-31', meaning: 'a date from 1900-01-01 on' };
+
+function checkModifiedAfter(value: string): string {
+  const range = MODIFIED_AFTER;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return checkDate(value, 'modified_after', range);
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(value)) throw badInput('modified_after', 'must be an ISO 8601 date or date and time, e.g. 2026-11-01T00:00:00Z');
+  return checkInstant(value, 'modified_after', range).toISOString();
+}
+
 /** The query parameters of an HSDS request, checked; `allowed` are the ones the endpoint takes (anything else is refused). */
 export function readParams(url: URL, allowed: readonly string[]): Params {
   const names = [...url.searchParams.keys()];
@@ -47,6 +63,8 @@ export function readParams(url: URL, allowed: readonly string[]): Params {
       throw badInput(shown, `is not a parameter of this endpoint${allowed.length ? ` (it takes ${allowed.join(', ')})` : ''}`);
     }
     if (url.searchParams.getAll(name).length > 1) throw badInput(name, 'is given more than once');
+    const value = checkText(url.searchParams.get(name), name);
+    if (value.length > VALUE_MAX) throw badInput(name, `must be at most ${VALUE_MAX} characters`);
   }
   const get = (name: string) => url.searchParams.get(name);
   const minimal = boolean('minimal', get('minimal'));
@@ -65,12 +83,7 @@ export function readParams(url: URL, allowed: readonly string[]): Params {
   filters.parentId = uuidParam('parent_id', get('parent_id'));
   filters.topOnly = boolean('top_only', get('top_only'));
   const modifiedAfter = get('modified_after');
-  if (modifiedAfter !== null) {
-    if (!/^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(modifiedAfter) || Number.isNaN(Date.parse(modifiedAfter))) {
-      throw badInput('modified_after', 'must be an ISO 8601 date or date and time, e.g. 2026-11-01T00:00:00Z');
-    }
-    filters.modifiedAfter = modifiedAfter;
-  }
+  if (modifiedAfter !== null) filters.modifiedAfter = checkModifiedAfter(modifiedAfter);
   const postcode = get('postcode')?.trim();
   if (postcode) {
     if (postcode.length > 20) throw badInput('postcode', 'must be at most 20 characters');

@@ -84,6 +84,8 @@ function errorBody(error: AppError): { status: number; body: unknown } {
   return { status, body: { errors: [{ message: error.message, extensions: { code: error.code, ...error.details } }] } };
 }
 
+const MAX_PATH = 200;
+
 export class HsdsApi {
   constructor(private readonly dataSource: DataSource) {}
 
@@ -91,6 +93,8 @@ export class HsdsApi {
   async handle(url: URL, caller: InternalIdentity): Promise<GetRouteResult> {
     try {
       if (!mayReadDirectory(caller.actor)) throw new AppError('FORBIDDEN', 'Your role may not read the resource directory');
+      // No HSDS path is long; a long one is not echoed back.
+      if (url.pathname.length > MAX_PATH) throw new AppError('NOT_FOUND', `This path is not part of the HSDS API (see ${HSDS_PREFIX}/)`);
       return await this.route(url, new Date());
     } catch (error) {
       if (isAppError(error)) return errorBody(error);

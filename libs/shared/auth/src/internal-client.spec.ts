@@ -1,0 +1,133 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { AppError } from '@caseflow/core';
+import type { Actor } from './actor';
+import { callInternal, type InternalCall } from './internal-client';
+import { INTERNAL_TOKEN_HEADER, REQUEST_ID_HEADER, verifyInternalToken } from './internal-token';
+
+const casey: Actor = { staffId: '0b9c6c8e-1111-4aaa-8bbb-000000000001', role: 'CASE_MANAGER', organizationId: '0b9c6c8e-2222-4aaa-8bbb-000000000001' };
+const secret = 'test-internal-secret';
+
+type Handler = (request: IncomingMessage, response: ServerResponse, attempt: number) => void;
+
+/** A peer that answers by a script per attempt and records what it was sent. */
+class FakePeer {
+  handler: Handler = (_, response) => void response.end('{}');
+  received: Array<{ headers: IncomingMessage['headers']; body: string }> = [];
+  private server: Server = createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk) => (body += chunk));
+    request.on('end', () => {
+      this.received.push({ headers: request.headers, body });
+      this.handler(request, response, this.received.length);
+    });
+  });
+
+  async start(): Promise<string> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  stop(): Promise<void> {
+    this.server.closeAllConnections();
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+}
+
+async function failureOf(promise: Promise<unknown>): Promise<{ code: string; message: string }> {
+  try {
+    await promise;
+    return { code: 'OK', message: '' };
+  } catch (error) {
+    return { code: (error as AppError).code, message: (error as AppError).message };
+  }
+}
+
+const json = (response: ServerResponse, status: number, body: unknown) =>
+  response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+
+describe('the internal client', () => {
+  const peer = new FakePeer();
+  let baseUrl: string;
+  const call = (over: Partial<InternalCall> = {}) =>
+    callInternal<{ answer: number }>({
+      peer: 'the plans service',
+      baseUrl,
+      path: '/internal/question',
+      body: { ask: 1 },
+      identity: { token: 'forwarded-token' },
+      requestId: 'req-7',
+      idempotent: true,
+      timeoutMs: 500,
+      ...over,
+    });
+
+  beforeAll(async () => {
+    baseUrl = await peer.start();
+  });
+  afterAll(() => peer.stop());
+  beforeEach(() => {
+    peer.received = [];
+  });
+
+  it('posts the question as JSON with the forwarded token and request id, and returns the answer', async () => {
+    peer.handler = (_, response) => json(response, 200, { answer: 42 });
+    await expect(call()).resolves.toEqual({ answer: 42 });
+    expect(peer.received).toHaveLength(1);
+    expect(JSON.parse(peer.received[0].body)).toEqual({ ask: 1 });
+    expect(peer.received[0].headers[INTERNAL_TOKEN_HEADER]).toBe('forwarded-token');
+    expect(peer.received[0].headers[REQUEST_ID_HEADER]).toBe('req-7');
+  });
+
+  it('signs an internal token for an actor', async () => {
+    peer.handler = (_, response) => json(response, 200, { answer: 1 });
+    await call({ identity: { actor: casey, secret } });
+    expect(verifyInternalToken(peer.received[0].headers[INTERNAL_TOKEN_HEADER] as string, secret)).toEqual({ actor: casey, requestId: 'req-7' });
+  });
+
+  it('retries an idempotent call once when the peer answers 503, and when the connection drops', async () => {
+    peer.handler = (_, response, attempt) => (attempt === 1 ? json(response, 503, {}) : json(response, 200, { answer: 2 }));
+    await expect(call()).resolves.toEqual({ answer: 2 });
+    expect(peer.received).toHaveLength(2);
+
+    peer.received = [];
+    peer.handler = (request, response, attempt) => (attempt === 1 ? request.socket.destroy() : json(response, 200, { answer: 3 }));
+    await expect(call()).resolves.toEqual({ answer: 3 });
+    expect(peer.received).toHaveLength(2);
+  });
+
+  it('gives up after one retry with UNAVAILABLE naming the peer', async () => {
+    peer.handler = (_, response) => json(response, 503, {});
+    expect(await failureOf(call({ purpose: 'Goals could not be checked' }))).toEqual({
+      code: 'UNAVAILABLE',
+      message: 'Goals could not be checked (the plans service answered 503); retry later',
+    });
+    expect(peer.received).toHaveLength(2);
+  });
+
+  it('sends a call that is not idempotent once, even when the peer failed', async () => {
+    peer.handler = (_, response) => json(response, 503, {});
+    expect(await failureOf(call({ idempotent: false }))).toEqual({ code: 'UNAVAILABLE', message: 'The plans service answered 503; retry later' });
+    expect(peer.received).toHaveLength(1);
+  });
+
+  it('does not retry a client error', async () => {
+    peer.handler = (_, response) => json(response, 401, { errors: [] });
+    expect((await failureOf(call())).code).toBe('UNAVAILABLE');
+    expect(peer.received).toHaveLength(1);
+  });
+
+  it('answers UNAVAILABLE naming the peer when it does not answer in time, without retrying', async () => {
+    const pending: ServerResponse[] = [];
+    peer.handler = (_, response) => void pending.push(response);
+    const started = Date.now();
+    expect(await failureOf(call({ timeoutMs: 150 }))).toEqual({ code: 'UNAVAILABLE', message: 'The plans service did not answer in time; retry later' });
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(peer.received).toHaveLength(1);
+    pending.forEach((response) => response.end());
+  });
+
+  it('answers UNAVAILABLE when nothing listens at the peer address', async () => {
+    expect(await failureOf(call({ baseUrl: 'http://127.0.0.1:1' }))).toEqual({ code: 'UNAVAILABLE', message: 'The plans service could not be reached; retry later' });
+  });
+});
