@@ -12,7 +12,8 @@ import { z } from 'zod';
 import { createBearerVerifier, ensureDevKeys } from '@caseflow/auth';
 import { loadConfigOrExit, setting } from '@caseflow/config';
 import { createLogger, exitOnSignals } from '@caseflow/core';
-import { SUPERGRAPH_FILE, demoLogin, isSeeded, migrateSubgraphs, seedDemo, startStack } from '@caseflow/platform';
+import { demoLogin } from '@caseflow/gateway';
+import { SUPERGRAPH_FILE, isSeeded, migrateSubgraphs, seedDemo, startStack } from '@caseflow/platform';
 import { dashboardMode, ensureDashboardBuild, serveBuiltDashboard, startDashboardDevServer } from './lib/dashboard';
 import { KEYS_DIR, localConfig, localDatabase } from './lib/local';
 

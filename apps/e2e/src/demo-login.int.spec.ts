@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createLogger } from '@caseflow/core';
-import { createGateway } from '@caseflow/gateway';
-import { SUPERGRAPH_FILE, demoLogin } from '@caseflow/platform';
+import { createGateway, demoLogin } from '@caseflow/gateway';
+import { SUPERGRAPH_FILE } from '@caseflow/platform';
 import { createTestIssuer, errorCodes, postGraphQL } from '@caseflow/testing';
 import { startTestStack, type TestStack } from './harness';
 

@@ -9,7 +9,8 @@ import { Client } from 'pg';
 import { readFileSync } from 'node:fs';
 import type { Actor } from '@caseflow/auth';
 import { type DemoStaff, type DemoWorld, demoStaff, demoWorld } from '@caseflow/demo';
-import { SUBGRAPH_SCHEMAS, SUPERGRAPH_FILE, type Stack, type StackOptions, type SubgraphName, demoLogin, migrateSubgraphs, seedDemo, startStack } from '@caseflow/platform';
+import { SUBGRAPH_SCHEMAS, SUPERGRAPH_FILE, type Stack, type StackOptions, type SubgraphName, migrateSubgraphs, seedDemo, startStack } from '@caseflow/platform';
+import { demoLogin } from '@caseflow/gateway';
 import { createTestDatabase, createTestIssuer, type GraphQLResponse, postGraphQL, type TestIssuer, type TestPlatformRoles, testPlatformRoles } from '@caseflow/testing';
 
 export type StaffKey = Parameters<typeof demoStaff>[0];

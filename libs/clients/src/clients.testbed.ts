@@ -43,7 +43,7 @@ export async function startClientsTestbed(today = new Date()): Promise<ClientsTe
   const world = demoWorld(today);
   const directory = new Set(world.organizations.map((o) => o.id));
   const fake = await fakeDirectory(directory);
-  const t = await startTestSubgraph(clientsSubgraph, { resourcesUrl: fake.url });
+  const t = await startTestSubgraph(clientsSubgraph, { peerUrls: { resources: fake.url } });
   await seedClients(t.subgraph.database.dataSource, world);
   const sql = <T>(query: string, params: unknown[] = []) => t.subgraph.database.dataSource.query(query, params) as Promise<T[]>;
   return {

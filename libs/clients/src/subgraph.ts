@@ -37,6 +37,8 @@ export function buildClientsSchema(): Promise<GraphQLSchema> {
 /** The clients subgraph: clients and their case record, staff, assessments, notes and consents. */
 export const clientsSubgraph: SubgraphDefinition<ClientsContext> = {
   name: 'clients',
+  // A client's audit trail is gathered from plans and referrals; a consent's recipient is checked in resources.
+  peers: { plans: 'http://127.0.0.1:4002', referrals: 'http://127.0.0.1:4003', resources: 'http://127.0.0.1:4004' },
   dbSchema: 'clients',
   entities: [
     StaffMemberEntity, ClientEntity, ConsentEntity, EligibilityEntity, AssessmentEntity, AssessmentItemEntity, CharacteristicEntity, CaseNoteEntity, CaseEventEntity,

@@ -1,3 +1,4 @@
 export { createGateway, maskError, type Gateway, type GatewayOptions } from './gateway';
-export { DEMO_LOGIN_PATH, DEMO_USERS_PATH, type DemoLogin, type DemoUser } from './demo-login';
+export { gatewayOptionsFrom, loadGatewayConfig, type GatewayConfig } from './config';
+export { DEMO_LOGIN_PATH, DEMO_USERS_PATH, demoLogin, type DemoLogin, type DemoUser } from './demo-login';
 export { maskValueCompletion } from './value-completion';

@@ -87,11 +87,11 @@ export function createPlansLoaders(dataSource: DataSource, today: string): Plans
 export function createPlansContext(
   dataSource: DataSource,
   base: RequestContext,
-  options: Pick<SubgraphRuntimeOptions, 'clientsUrl' | 'peerTimeoutMs'>,
+  options: Pick<SubgraphRuntimeOptions, 'peerUrls' | 'peerTimeoutMs'>,
 ): PlansContext {
   const today = calendarDate(new Date());
   const loaders = createPlansLoaders(dataSource, today);
-  const access = createClientAccessLoader({ clientsUrl: options.clientsUrl!, timeoutMs: options.peerTimeoutMs }, base.internalToken, base.requestId);
+  const access = createClientAccessLoader({ clientsUrl: options.peerUrls?.clients ?? '', timeoutMs: options.peerTimeoutMs }, base.internalToken, base.requestId);
   const planAccess = new PlanAccess(access, base.audit);
   const writes = { dataSource, loaders, access: planAccess, audit: base.audit, today };
   return {

@@ -282,7 +282,7 @@ describe('plans subgraph', () => {
   it('fails closed with UNAVAILABLE and no data when the clients subgraph does not answer', async () => {
     const down = await startTestSubgraph(plansSubgraph, {
       databaseUrl: t().databaseUrl,
-      clientsUrl: `http://127.0.0.1:${await freePort()}`,
+      peerUrls: { clients: `http://127.0.0.1:${await freePort()}` },
       peerTimeoutMs: 1000,
     });
     try {

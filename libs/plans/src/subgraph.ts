@@ -35,6 +35,8 @@ export function buildPlansSchema(): Promise<GraphQLSchema> {
 /** The plans subgraph: action plans with their goals, tasks, steps and revisions, prioritizing grids, goal attainment, and the plan fields of Client. */
 export const plansSubgraph: SubgraphDefinition<PlansContext> = {
   name: 'plans',
+  // Client access and supervision are decided by the clients subgraph.
+  peers: { clients: 'http://127.0.0.1:4001' },
   dbSchema: 'plans',
   entities: [ActionPlanEntity, GoalEntity, PlanTaskEntity, PlanStepEntity, PlanRevisionEntity, PriorityRankingEntity],
   migrations: [InitPlans1763856000001, PlanRevisionsAndRankings1763856000011, CoveringIndexes1763856000021],
@@ -42,7 +44,7 @@ export const plansSubgraph: SubgraphDefinition<PlansContext> = {
   createContext: (dataSource, base, options) => createPlansContext(dataSource, base, options),
   internalRoutes: (dataSource, options) => ({
     [AUDIT_TRAIL_PATH]: auditTrailRoute(dataSource, 'plans', 'plans', (actor, token, requestId, clientId) =>
-      assertSupervisorOfClient({ clientsUrl: options.clientsUrl ?? '', timeoutMs: options.peerTimeoutMs }, actor, token, requestId, clientId),
+      assertSupervisorOfClient({ clientsUrl: options.peerUrls?.clients ?? '', timeoutMs: options.peerTimeoutMs }, actor, token, requestId, clientId),
     ),
   }),
 };

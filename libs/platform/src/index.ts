@@ -2,6 +2,5 @@ export * from './seed';
 export * from './migrate';
 export * from './stack';
 export * from './supergraph';
-export * from './demo-login';
 export * from './scale';
 export * from './dashboard-server';

@@ -60,7 +60,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const ports = {} as Record<SubgraphName, number>;
   for (const name of SUBGRAPH_NAMES) ports[name] = options.ports?.[name] || (await freePort());
   const base = (name: SubgraphName) => `http://${host}:${ports[name]}`;
-  const peers = { clientsUrl: base('clients'), resourcesUrl: base('resources'), plansUrl: base('plans'), referralsUrl: base('referrals') };
+  const peerUrls = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, base(name)]));
 
   const start = async (name: SubgraphName) => {
     const subgraph = await createSubgraph(SUBGRAPHS[name], {
@@ -71,7 +71,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       logger: createLogger(name, level, options.log),
       poolMax: options.poolMax,
       jobIntervalMs: options.jobIntervalMs,
-      ...peers,
+      peerUrls,
     });
     await subgraph.listen(ports[name], host);
     subgraphs[name] = { subgraph, baseUrl: base(name), url: `${base(name)}/graphql` };

@@ -66,12 +66,13 @@ export function createReferralsLoaders(dataSource: DataSource): ReferralsLoaders
 
 /** Without the clients subgraph's address no client access can be checked: every question fails closed. */
 function clientAccess(options: SubgraphRuntimeOptions, base: RequestContext): DataLoader<string, ClientGrant> {
-  if (!options.clientsUrl) {
+  const clientsUrl = options.peerUrls?.clients;
+  if (!clientsUrl) {
     return new DataLoader<string, ClientGrant>(async () => {
       throw unavailable('Client access could not be checked (the clients service is not configured)');
     });
   }
-  return createClientAccessLoader({ clientsUrl: options.clientsUrl, timeoutMs: options.peerTimeoutMs }, base.internalToken, base.requestId);
+  return createClientAccessLoader({ clientsUrl, timeoutMs: options.peerTimeoutMs }, base.internalToken, base.requestId);
 }
 
 export function createReferralsContext(dataSource: DataSource, base: RequestContext, options: SubgraphRuntimeOptions): ReferralsContext {
@@ -79,12 +80,12 @@ export function createReferralsContext(dataSource: DataSource, base: RequestCont
   const peers: ReferralsPeers = {
     access: clientAccess(options, base),
     directory: createServiceDirectoryLoader({
-      resourcesUrl: options.resourcesUrl,
+      resourcesUrl: options.peerUrls?.resources,
       timeoutMs: options.peerTimeoutMs,
       internalToken: base.internalToken,
       requestId: base.requestId,
     }),
-    goals: createPlanGoalsLoader({ plansUrl: options.plansUrl, timeoutMs: options.peerTimeoutMs, internalToken: base.internalToken, requestId: base.requestId }),
+    goals: createPlanGoalsLoader({ plansUrl: options.peerUrls?.plans, timeoutMs: options.peerTimeoutMs, internalToken: base.internalToken, requestId: base.requestId }),
   };
   const referrals = new ReferralService(loaders, peers.access, base.audit);
   return {

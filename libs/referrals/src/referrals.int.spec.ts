@@ -43,7 +43,7 @@ beforeAll(async () => {
   const secret = randomBytes(24).toString('hex');
   clients = new FakeClientAccess(secret, world);
   const clientsUrl = await clients.start();
-  t = await startTestSubgraph(referralsSubgraph, { internalSecret: secret, clientsUrl, peerTimeoutMs: 1000 });
+  t = await startTestSubgraph(referralsSubgraph, { internalSecret: secret, peerUrls: { clients: clientsUrl }, peerTimeoutMs: 1000 });
   await seedReferrals(t.subgraph.database.dataSource, world);
 });
 afterAll(async () => {

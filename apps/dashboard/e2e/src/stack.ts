@@ -13,7 +13,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { demoWorld } from '@caseflow/demo';
-import { SUBGRAPH_SCHEMAS, SUPERGRAPH_FILE, type Stack, createDashboardServer, demoLogin, migrateSubgraphs, seedDemo, startStack } from '@caseflow/platform';
+import { SUBGRAPH_SCHEMAS, SUPERGRAPH_FILE, type Stack, createDashboardServer, migrateSubgraphs, seedDemo, startStack } from '@caseflow/platform';
+import { demoLogin } from '@caseflow/gateway';
 import { createTestDatabase, createTestIssuer, testPlatformRoles } from '@caseflow/testing';
 
 const ROOT = join(__dirname, '..', '..', '..', '..');

@@ -52,6 +52,7 @@ export async function caseOutcomes(dataSource: DataSource, audit: AuditTrail, ac
     rows.map((r) => ({ key: { outcome: r.outcome, program: r.program ?? '', month: r.month }, people: r.n })),
     ['outcome', 'program', 'month'],
     'month',
+    { grandTotalKnown: true },
   );
   return rows.map((r, i) => ({ outcome: r.outcome, program: r.program, month: r.month, closed: hidden[i] ? { count: null, suppressed: true } : { count: r.n, suppressed: false } }));
 }

@@ -105,9 +105,18 @@ describe('goalAttainment', () => {
 
   it('groups by term only, month only, or not at all', async () => {
     expect((await attainment('alex', year(), ['TERM'])).map((c) => [c.term, c.month])).toEqual([['SHORT', null], ['MID', null], ['LONG', null]]);
-    const all = bed.seed.plans.filter((p) => p.status !== 'DRAFT').flatMap((p) => p.goals.filter((g) => g.status !== 'CANCELLED'));
+    const plans = bed.seed.plans.filter((p) => p.status !== 'DRAFT');
+    const all = plans.flatMap((p) => p.goals.filter((g) => g.status !== 'CANCELLED').map(() => month(p.createdAt)));
     const [total] = await attainment('alex', year(), []);
-    expect(total).toEqual({ term: null, month: null, goalsSet: { count: all.length, suppressed: false }, goalsAchieved: total.goalsAchieved });
+    // The year's total hides when any month that holds goals is hidden (else it would be that month minus a shorter period),
+    // and otherwise counts every goal set: which of the two depends on how the demo's plans fall over the months of today's year.
+    const monthsHidden = (await attainment('alex', year(), ['MONTH'])).filter((m) => m.goalsSet.suppressed && all.includes(m.month!));
+    expect(total).toEqual({
+      term: null,
+      month: null,
+      goalsSet: monthsHidden.length > 0 ? { count: null, suppressed: true } : { count: all.length, suppressed: false },
+      goalsAchieved: total.goalsAchieved,
+    });
     const byMonth = await attainment('alex', months(-2, 0), ['MONTH']);
     expect(byMonth.map((c) => [c.term, c.month])).toEqual([-2, -1, 0].map((m) => [null, monthStart(m).slice(0, 7)]));
   });

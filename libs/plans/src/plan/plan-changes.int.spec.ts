@@ -192,7 +192,7 @@ describe('createActionPlan', () => {
   it('fails closed with UNAVAILABLE and writes nothing when the clients subgraph does not answer', async () => {
     const client = take('ACTIVE');
     const before = await bed.snapshot(client.id);
-    const down = await startTestSubgraph(plansSubgraph, { databaseUrl: bed.t.databaseUrl, clientsUrl: `http://127.0.0.1:${await freePort()}`, peerTimeoutMs: 1000 });
+    const down = await startTestSubgraph(plansSubgraph, { databaseUrl: bed.t.databaseUrl, peerUrls: { clients: `http://127.0.0.1:${await freePort()}` }, peerTimeoutMs: 1000 });
     try {
       const res = await postGraphQL(down.url, CREATE, { input: { clientId: client.id, goals: [goalInput()] } }, internalHeaders(actorOf('casey'), down.secret));
       expect(errorCodes(res)).toEqual(['UNAVAILABLE']);

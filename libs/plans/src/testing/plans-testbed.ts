@@ -115,7 +115,7 @@ export async function startPlansTestbed(): Promise<PlansTestbed> {
   });
   await new Promise<void>((resolve) => fake.listen(0, '127.0.0.1', resolve));
   const clientsUrl = `http://127.0.0.1:${(fake.address() as AddressInfo).port}`;
-  const t = await startTestSubgraph(plansSubgraph, { clientsUrl });
+  const t = await startTestSubgraph(plansSubgraph, { peerUrls: { clients: clientsUrl } });
   secret = t.secret;
   const dataSource = t.subgraph.database.dataSource;
   await seedPlans(dataSource, world);

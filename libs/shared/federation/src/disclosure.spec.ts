@@ -86,6 +86,19 @@ describe('complementary suppression', () => {
     expect(grid(cells, suppressFigures(table(cells, undefined, [102]), ['row', 'col']))).toEqual(['.', 'x', 'x', '.']);
   });
 
+  it('when the grand total is known elsewhere, treats the whole table as one more line', () => {
+    // Cells in different rows and columns: no row or column holds two, yet the total minus the shown cells gives the hidden one.
+    const figures: Figure<D>[] = [
+      { key: { row: 'r0', col: 'c0' }, people: 4 },
+      { key: { row: 'r1', col: 'c1' }, people: 30 },
+      { key: { row: 'r2', col: 'c2' }, people: 25 },
+    ];
+    expect(suppressFigures(figures, ['row', 'col'])).toEqual([true, false, false]);
+    expect(suppressFigures(figures, ['row', 'col'], [], { grandTotalKnown: true })).toEqual([true, false, true]);
+    // A table of one cell has nothing else to hide.
+    expect(suppressFigures(figures.slice(0, 1), ['row', 'col'], [], { grandTotalKnown: true })).toEqual([true]);
+  });
+
   it('on a tie, hides the cell given first', () => {
     const cells = [[4, 25, 25, 25]];
     expect(grid(cells, suppressFigures(table(cells, [79]), ['row', 'col']))).toEqual(['xx..']);

@@ -99,6 +99,15 @@ export interface Figure<D extends string = string> {
   people: number;
 }
 
+export interface SuppressionOptions {
+  /**
+   * Each month's grand total (over every other dimension) is public knowledge,
+   * so a month's figures are one more line: never a single suppressed cell
+   * among them.
+   */
+  grandTotalKnown?: boolean;
+}
+
 interface Line {
   /** Indices of the figures of the line, the total (when present) excluded. */
   cells: number[];
@@ -149,9 +158,16 @@ function linesOf<D extends string>(figures: readonly Figure<D>[], dimensions: re
  * groupings cannot be set against each other. The result depends only on the
  * figures and their order.
  */
-export function suppressFigures<D extends string>(figures: readonly Figure<D>[], dimensions: readonly D[], alsoHidden: readonly boolean[] = []): boolean[] {
+export function suppressFigures<D extends string>(
+  figures: readonly Figure<D>[],
+  dimensions: readonly D[],
+  alsoHidden: readonly boolean[] = [],
+  options: SuppressionOptions = {},
+): boolean[] {
   const suppressed = figures.map((f, i) => f.people < SUPPRESSION_THRESHOLD || alsoHidden[i] === true);
   const lines = linesOf(figures, dimensions);
+  // The grand total is known from elsewhere (e.g. an agency's closures in a month): the whole table is a line too.
+  if (options.grandTotalKnown && figures.length > 1) lines.push({ cells: figures.map((_, i) => i), total: undefined });
   for (let changed = true; changed; ) {
     changed = false;
     for (const line of lines) {
@@ -187,7 +203,7 @@ export function suppressFigures<D extends string>(figures: readonly Figure<D>[],
  * An empty month hides nobody; every other month behind a period figure is
  * shown, so the period figure adds nothing a reader could not add up.
  */
-export function suppressOverMonths<D extends string>(figures: readonly Figure<D>[], dimensions: readonly D[], month: D): boolean[] {
+export function suppressOverMonths<D extends string>(figures: readonly Figure<D>[], dimensions: readonly D[], month: D, options: SuppressionOptions = {}): boolean[] {
   const others = dimensions.filter((d) => d !== month);
   const monthly = figures.flatMap((f, i) => (f.key[month] === undefined ? [] : [i]));
   const overall = figures.flatMap((f, i) => (f.key[month] === undefined ? [i] : []));
@@ -195,7 +211,7 @@ export function suppressOverMonths<D extends string>(figures: readonly Figure<D>
   const byMonth = new Map<string, number[]>();
   for (const i of monthly) byMonth.set(figures[i].key[month]!, [...(byMonth.get(figures[i].key[month]!) ?? []), i]);
   for (const indices of byMonth.values()) {
-    const hidden = suppressFigures(indices.map((i) => figures[i]), others);
+    const hidden = suppressFigures(indices.map((i) => figures[i]), others, [], options);
     indices.forEach((i, at) => (suppressed[i] = hidden[at]));
   }
   const rest = (f: Figure<D>) => coordinates({ key: { ...f.key, [month]: undefined }, people: 0 }, dimensions);

@@ -5,48 +5,93 @@
  * runtime role (`<NAME>_DATABASE_URL` or `DATABASE_URL`); outside production,
  * given its owner role's URL (`<NAME>_MIGRATION_DATABASE_URL` or
  * `MIGRATION_DATABASE_URL`), it migrates at boot under the migrations' lock.
- * With migrations pending it refuses to start.
+ * With migrations pending it refuses to start. It reads `<PEER>_URL` for
+ * each peer the definition declares, and for no other subgraph.
  */
 import { z } from 'zod';
-import { loadConfigOrExit, setting } from '@caseflow/config';
+import { ConfigError, type Env, loadConfig, processEnv, setting } from '@caseflow/config';
 import { createLogger, exitOnSignals } from '@caseflow/core';
 import type { RequestContext } from './context';
-import { createSubgraph, type SubgraphDefinition } from './subgraph';
+import { createSubgraph, type SubgraphDefinition, type SubgraphRuntimeOptions } from './subgraph';
 
 export interface SubgraphProcessOptions {
   defaultPort: number;
 }
 
-export async function runSubgraphProcess<C extends RequestContext>(definition: SubgraphDefinition<C>, options: SubgraphProcessOptions): Promise<void> {
-  const prefix = definition.name.toUpperCase();
-  const config = loadConfigOrExit(
-    z.object({
-      PORT: setting.port(options.defaultPort),
-      HOST: setting.string('127.0.0.1'),
-      DATABASE_URL: setting.url(),
-      MIGRATION_DATABASE_URL: setting.optionalUrl(),
-      NODE_ENV: setting.oneOf(['development', 'production', 'test'] as const, 'development'),
-      INTERNAL_TOKEN_SECRET: setting.secret(),
-      CLIENTS_URL: setting.url('http://127.0.0.1:4001'),
-      RESOURCES_URL: setting.url('http://127.0.0.1:4004'),
-      PLANS_URL: setting.url('http://127.0.0.1:4002'),
-      REFERRALS_URL: setting.url('http://127.0.0.1:4003'),
-      DB_POOL_MAX: setting.positiveInteger(200, 10),
-      DB_STATEMENT_TIMEOUT_MS: setting.durationMs(100, 600_000, 5000),
-      DB_CONNECT_TIMEOUT_MS: setting.durationMs(100, 60_000, 2000),
-      PEER_TIMEOUT_MS: setting.durationMs(100, 60_000, 2000),
-      JOB_INTERVAL_MS: setting.durationMs(0, 86_400_000, 60_000),
-      LOG_LEVEL: setting.oneOf(['debug', 'info', 'warn', 'error', 'silent'] as const, 'info'),
-    }),
-    {
-      PORT: `${prefix}_PORT`,
-      DATABASE_URL: [`${prefix}_DATABASE_URL`, 'DATABASE_URL'],
-      MIGRATION_DATABASE_URL: [`${prefix}_MIGRATION_DATABASE_URL`, 'MIGRATION_DATABASE_URL'],
-    },
-  );
+/** The environment variable that holds a peer's base URL: `<PEER>_URL`. */
+export function peerUrlVariable(peer: string): string {
+  return `${peer.toUpperCase()}_URL`;
+}
 
+function subgraphSettings(defaultPort: number) {
+  return z.object({
+    PORT: setting.port(defaultPort),
+    HOST: setting.string('127.0.0.1'),
+    DATABASE_URL: setting.url(),
+    MIGRATION_DATABASE_URL: setting.optionalUrl(),
+    NODE_ENV: setting.oneOf(['development', 'production', 'test'] as const, 'development'),
+    INTERNAL_TOKEN_SECRET: setting.secret(),
+    DB_POOL_MAX: setting.positiveInteger(200, 10),
+    DB_STATEMENT_TIMEOUT_MS: setting.durationMs(100, 600_000, 5000),
+    DB_CONNECT_TIMEOUT_MS: setting.durationMs(100, 60_000, 2000),
+    PEER_TIMEOUT_MS: setting.durationMs(100, 60_000, 2000),
+    JOB_INTERVAL_MS: setting.durationMs(0, 86_400_000, 60_000),
+    LOG_LEVEL: setting.oneOf(['debug', 'info', 'warn', 'error', 'silent'] as const, 'info'),
+  });
+}
+
+/** The settings of a subgraph process, its peers' URLs among them. */
+export interface SubgraphProcessConfig {
+  settings: z.output<ReturnType<typeof subgraphSettings>>;
+  /** Peer name → base URL, for exactly the peers the definition declares. */
+  peerUrls: Record<string, string>;
+}
+
+/**
+ * Reads a subgraph's settings from `env`: its own (`<NAME>_PORT`,
+ * `<NAME>_DATABASE_URL` falling back to `DATABASE_URL`, …), the common ones,
+ * and `<PEER>_URL` for each peer it declares (defaulting to the peer's
+ * development URL). Throws one ConfigError listing every problem.
+ */
+export function loadSubgraphConfig(definition: Pick<SubgraphDefinition<RequestContext>, 'name' | 'peers'>, defaultPort: number, env: Env = processEnv()): SubgraphProcessConfig {
+  const prefix = definition.name.toUpperCase();
+  const peers = Object.entries(definition.peers ?? {});
+  const peerSchema = z.object(Object.fromEntries(peers.map(([peer, developmentUrl]) => [peerUrlVariable(peer), setting.url(developmentUrl)])));
+  const schema = z.object({ settings: subgraphSettings(defaultPort), peers: peerSchema });
+  const problems: string[] = [];
+  const attempt = <S extends z.ZodType>(part: S, names: Record<string, string | readonly string[]> = {}): z.output<S> | undefined => {
+    try {
+      return loadConfig(part, env, names);
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      problems.push(...error.problems);
+      return undefined;
+    }
+  };
+  const settings = attempt(schema.shape.settings, {
+    PORT: `${prefix}_PORT`,
+    DATABASE_URL: [`${prefix}_DATABASE_URL`, 'DATABASE_URL'],
+    MIGRATION_DATABASE_URL: [`${prefix}_MIGRATION_DATABASE_URL`, 'MIGRATION_DATABASE_URL'],
+  });
+  const urls = attempt(schema.shape.peers) as Record<string, string> | undefined;
+  if (!settings || !urls) throw new ConfigError(problems);
+  return { settings, peerUrls: Object.fromEntries(peers.map(([peer]) => [peer, urls[peerUrlVariable(peer)]])) };
+}
+
+function loadOrExit(definition: Pick<SubgraphDefinition<RequestContext>, 'name' | 'peers'>, defaultPort: number): SubgraphProcessConfig {
+  try {
+    return loadSubgraphConfig(definition, defaultPort);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    return process.exit(1);
+  }
+}
+
+export async function runSubgraphProcess<C extends RequestContext>(definition: SubgraphDefinition<C>, options: SubgraphProcessOptions): Promise<void> {
+  const { settings: config, peerUrls } = loadOrExit(definition, options.defaultPort);
   const logger = createLogger(definition.name, config.LOG_LEVEL);
-  const subgraph = await createSubgraph(definition, {
+  const runtime: SubgraphRuntimeOptions = {
     databaseUrl: config.DATABASE_URL,
     migrationDatabaseUrl: config.MIGRATION_DATABASE_URL,
     production: config.NODE_ENV === 'production',
@@ -55,13 +100,11 @@ export async function runSubgraphProcess<C extends RequestContext>(definition: S
     poolMax: config.DB_POOL_MAX,
     statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
     connectTimeoutMs: config.DB_CONNECT_TIMEOUT_MS,
-    clientsUrl: config.CLIENTS_URL,
-    resourcesUrl: config.RESOURCES_URL,
-    plansUrl: config.PLANS_URL,
-    referralsUrl: config.REFERRALS_URL,
+    peerUrls,
     peerTimeoutMs: config.PEER_TIMEOUT_MS,
     jobIntervalMs: config.JOB_INTERVAL_MS,
-  });
+  };
+  const subgraph = await createSubgraph(definition, runtime);
   const port = await subgraph.listen(config.PORT, config.HOST);
   logger.info('subgraph listening', { url: `http://${config.HOST}:${port}/graphql` });
 

@@ -22,13 +22,8 @@ export interface SubgraphRuntimeOptions {
   poolMax?: number;
   statementTimeoutMs?: number;
   connectTimeoutMs?: number;
-  /** Base URL of the clients subgraph (for the client-access mechanism). */
-  clientsUrl?: string;
-  /** Base URL of the resources subgraph. */
-  resourcesUrl?: string;
-  /** Base URLs of the plans and referrals subgraphs (the clients subgraph gathers a client's audit trail from them). */
-  plansUrl?: string;
-  referralsUrl?: string;
+  /** Base URL of each peer the definition declares, by the peer's name (a peer left out is not configured). */
+  peerUrls?: Readonly<Record<string, string>>;
   /** Timeout of a call to another subgraph. */
   peerTimeoutMs?: number;
   /** How often background jobs run (ms); 0 turns them off (tests drive jobs directly). */
@@ -38,6 +33,12 @@ export interface SubgraphRuntimeOptions {
 /** What makes a subgraph: its schema in PostgreSQL, its GraphQL schema and its request context. */
 export interface SubgraphDefinition<C extends RequestContext> {
   name: string;
+  /**
+   * The other subgraphs it calls, by name, each with the base URL it has in
+   * development. Its process reads `<PEER>_URL` for exactly these (and no
+   * other), and hands them to it as `peerUrls`.
+   */
+  peers?: Readonly<Record<string, string>>;
   dbSchema: string;
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   entities: MixedList<Function | string | EntitySchema>;

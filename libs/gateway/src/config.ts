@@ -1,0 +1,80 @@
+/**
+ * The gateway process's settings (every problem listed, then exit 1), and the
+ * gateway they describe: its subgraphs' addresses, the bearer verifier (an
+ * OIDC issuer's JWKS, or the development issuer's public key), the limits.
+ */
+import { readFileSync } from 'node:fs';
+import { createBearerVerifier } from '@caseflow/auth';
+import { z } from 'zod';
+import { acrossSettings, loadConfigOrExit, setting } from '@caseflow/config';
+import type { Logger } from '@caseflow/core';
+import type { GatewayOptions } from './gateway';
+
+/** Loads the settings, or prints every problem and exits 1; `supergraphFile` is the SUPERGRAPH_FILE default. */
+export function loadGatewayConfig(supergraphFile: string) {
+  return loadConfigOrExit(
+    z
+      .object({
+        GATEWAY_PORT: setting.port(4000),
+        HOST: setting.string('127.0.0.1'),
+        NODE_ENV: setting.oneOf(['development', 'production', 'test'] as const, 'development'),
+        CLIENTS_URL: setting.url('http://127.0.0.1:4001'),
+        PLANS_URL: setting.url('http://127.0.0.1:4002'),
+        REFERRALS_URL: setting.url('http://127.0.0.1:4003'),
+        RESOURCES_URL: setting.url('http://127.0.0.1:4004'),
+        INTERNAL_TOKEN_SECRET: setting.secret(),
+        AUTH_ISSUER: setting.string('caseflow-dev'),
+        AUTH_AUDIENCE: setting.string('caseflow'),
+        AUTH_JWKS_URL: setting.optionalUrl(),
+        AUTH_PUBLIC_KEY_FILE: setting.optionalString(),
+        SUPERGRAPH_FILE: setting.string(supergraphFile),
+        MAX_BODY_BYTES: setting.integer(1_000, 50_000_000, 1_000_000),
+        MAX_BATCH_OPERATIONS: setting.integer(1, 100, 1),
+        MAX_QUERY_DEPTH: setting.integer(2, 100, 15),
+        MAX_ALIASES: setting.integer(0, 1000, 30),
+        MAX_ROOT_FIELDS: setting.integer(1, 100, 20),
+        MAX_QUERY_COST: setting.integer(100, 10_000_000, 25_000),
+        REQUEST_TIMEOUT_MS: setting.durationMs(100, 600_000, 15_000),
+        SUBGRAPH_TIMEOUT_MS: setting.durationMs(100, 600_000, 10_000),
+        LOG_LEVEL: setting.oneOf(['debug', 'info', 'warn', 'error', 'silent'] as const, 'info'),
+      })
+      .refine(
+        (c) => c.AUTH_JWKS_URL || c.AUTH_PUBLIC_KEY_FILE,
+        acrossSettings('AUTH_JWKS_URL (an OIDC issuer) or AUTH_PUBLIC_KEY_FILE (the development issuer) is required'),
+      )
+      .refine(
+        (c) => c.NODE_ENV !== 'production' || c.AUTH_JWKS_URL,
+        acrossSettings('AUTH_JWKS_URL is required in production (the development issuer is refused)'),
+      ),
+  );
+}
+
+export type GatewayConfig = ReturnType<typeof loadGatewayConfig>;
+
+/** The gateway the settings describe. */
+export function gatewayOptionsFrom(config: GatewayConfig, logger: Logger): GatewayOptions {
+  return {
+    supergraphSdl: readFileSync(config.SUPERGRAPH_FILE, 'utf8'),
+    subgraphUrls: {
+      clients: new URL('/graphql', config.CLIENTS_URL).toString(),
+      plans: new URL('/graphql', config.PLANS_URL).toString(),
+      referrals: new URL('/graphql', config.REFERRALS_URL).toString(),
+      resources: new URL('/graphql', config.RESOURCES_URL).toString(),
+    },
+    verifyBearer: createBearerVerifier({
+      issuer: config.AUTH_ISSUER,
+      audience: config.AUTH_AUDIENCE,
+      jwksUri: config.AUTH_JWKS_URL,
+      publicKeyPem: config.AUTH_JWKS_URL || !config.AUTH_PUBLIC_KEY_FILE ? undefined : readFileSync(config.AUTH_PUBLIC_KEY_FILE, 'utf8'),
+    }),
+    internalSecret: config.INTERNAL_TOKEN_SECRET,
+    logger,
+    production: config.NODE_ENV === 'production',
+    maxBodyBytes: config.MAX_BODY_BYTES,
+    maxBatchOperations: config.MAX_BATCH_OPERATIONS,
+    requestTimeoutMs: config.REQUEST_TIMEOUT_MS,
+    subgraphTimeoutMs: config.SUBGRAPH_TIMEOUT_MS,
+    limits: { maxDepth: config.MAX_QUERY_DEPTH, maxAliases: config.MAX_ALIASES, maxRootFields: config.MAX_ROOT_FIELDS, maxCost: config.MAX_QUERY_COST },
+    resourcesBaseUrl: config.RESOURCES_URL,
+  };
+}
