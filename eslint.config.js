@@ -3,12 +3,49 @@
 // but never another domain; only the platform assembly, tools and end-to-end
 // tests see everything. The dashboard (a browser app) uses no workspace
 // library at all: it reaches the platform only through the gateway's API.
+//
+// Demo data, seeds and benchmark generators live in their own projects
+// (libs/seed/<domain>, tagged scope:<domain>-seed and type:seed). A seed may
+// use its own domain and the shared libraries; no runtime code (a domain
+// library or its subgraph app, the shared libraries, the gateway) may use a
+// seed. Only a domain's tests (spec files, testbeds, test harnesses) may seed
+// through their own domain's seed project: that test-only loop between a
+// domain and its seed is the one circular dependency the rule accepts.
 const js = require('@eslint/js');
 const tseslint = require('typescript-eslint');
 const nx = require('@nx/eslint-plugin');
 
 const domains = ['clients', 'plans', 'referrals', 'resources'];
-const everything = ['scope:shared', 'scope:gateway', 'scope:platform', ...domains.map((d) => `scope:${d}`)];
+const seeds = domains.map((d) => `scope:${d}-seed`);
+const everything = ['scope:shared', 'scope:gateway', 'scope:platform', ...domains.map((d) => `scope:${d}`), ...seeds];
+const testFiles = ['**/*.spec.ts', '**/*testbed*.ts', '**/test-support/**/*.ts', '**/testing/**/*.ts'];
+
+// `domainTests`: whether a domain's own code may reach its seed project (true
+// only for its test files).
+function boundaries(domainTests) {
+  return [
+    'error',
+    {
+      enforceBuildableLibDependency: false,
+      allow: [],
+      ignoredCircularDependencies: domains.map((d) => [`${d}-domain`, `${d}-seed`]),
+      depConstraints: [
+        { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+        ...domains.map((d) => ({
+          sourceTag: `scope:${d}`,
+          onlyDependOnLibsWithTags: [`scope:${d}`, 'scope:shared', ...(domainTests ? [`scope:${d}-seed`] : [])],
+        })),
+        ...domains.map((d) => ({ sourceTag: `scope:${d}-seed`, onlyDependOnLibsWithTags: [`scope:${d}-seed`, `scope:${d}`, 'scope:shared'] })),
+        { sourceTag: 'scope:gateway', onlyDependOnLibsWithTags: ['scope:gateway', 'scope:shared'] },
+        { sourceTag: 'scope:dashboard', onlyDependOnLibsWithTags: ['scope:dashboard'] },
+        { sourceTag: 'scope:platform', onlyDependOnLibsWithTags: everything },
+        { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: everything },
+        { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: everything },
+        { sourceTag: 'type:app', notDependOnLibsWithTags: ['type:seed'] },
+      ],
+    },
+  ];
+}
 
 module.exports = [
   { ignores: ['**/node_modules/**', '**/dist/**', '.data/**', '.nx/**', 'coverage/**', '**/*.js', '**/*.mjs'] },
@@ -19,22 +56,12 @@ module.exports = [
     plugins: { '@nx': nx },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      '@nx/enforce-module-boundaries': [
-        'error',
-        {
-          enforceBuildableLibDependency: false,
-          allow: [],
-          depConstraints: [
-            { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
-            ...domains.map((d) => ({ sourceTag: `scope:${d}`, onlyDependOnLibsWithTags: [`scope:${d}`, 'scope:shared'] })),
-            { sourceTag: 'scope:gateway', onlyDependOnLibsWithTags: ['scope:gateway', 'scope:shared'] },
-            { sourceTag: 'scope:dashboard', onlyDependOnLibsWithTags: ['scope:dashboard'] },
-            { sourceTag: 'scope:platform', onlyDependOnLibsWithTags: everything },
-            { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: everything },
-            { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: everything },
-          ],
-        },
-      ],
+      '@nx/enforce-module-boundaries': boundaries(false),
     },
+  },
+  {
+    files: testFiles,
+    ignores: ['apps/**', 'tools/**'],
+    rules: { '@nx/enforce-module-boundaries': boundaries(true) },
   },
 ];

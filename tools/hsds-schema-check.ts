@@ -18,7 +18,8 @@ import { createLogger } from '@caseflow/core';
 import { startEmbeddedPostgres, withDatabase } from '@caseflow/db';
 import { demoStaff, demoWorld } from '@caseflow/demo';
 import { createSubgraph } from '@caseflow/federation';
-import { importPackage, resourcesSubgraph, seedResources } from '@caseflow/resources';
+import { importPackage, resourcesSubgraph } from '@caseflow/resources';
+import { seedResources } from '@caseflow/resources-seed';
 import { freePort, internalHeaders } from '@caseflow/testing';
 import { ROOT } from './lib/local';
 

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { type DefinitionNode, Kind, parse, print } from 'graphql';
 import { Client } from 'pg';
 import { type Actor, type Role, mintBearerToken } from '@caseflow/auth';
-import { BENCH_EMAIL_DOMAIN } from '@caseflow/clients';
+import { BENCH_EMAIL_DOMAIN } from '@caseflow/clients-seed';
 import { ROOT } from '../lib/local';
 
 const CONTRACT_DIR = join(ROOT, 'apps', 'e2e', 'src', 'contract');

@@ -8,7 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
 import { ensureDevKeys } from '@caseflow/auth';
-import { refreshStalePriorities } from '@caseflow/clients';
+import { refreshStalePriorities } from '@caseflow/clients-seed';
 import { openDatabase } from '@caseflow/db';
 import { random } from '@caseflow/demo';
 import { SUBGRAPHS, type ScaleReport, type SubgraphName, datasetOf, seedAtScale } from '@caseflow/platform';

@@ -1,6 +1,6 @@
 import { type FieldNode, Kind, parse, print, visit } from 'graphql';
 import { EASTSIDE_ID } from '@caseflow/demo';
-import { plansSeed } from '@caseflow/plans';
+import { plansSeed } from '@caseflow/plans-seed';
 import { errorCodes, months } from '@caseflow/testing';
 import { contractFile, operation } from './contract';
 import { startTestStack, statementCounts, type TestStack } from './harness';

@@ -1,5 +1,5 @@
 import { EASTSIDE_ID, NORTHSIDE_ID, demoId, type DemoReferral } from '@caseflow/demo';
-import { demoReferrals } from '@caseflow/referrals';
+import { demoReferrals } from '@caseflow/referrals-seed';
 import { errorCodes, months } from '@caseflow/testing';
 import { operation } from './contract';
 import { startTestStack, type TestStack } from './harness';

@@ -1,6 +1,6 @@
 import { demoStaff, demoWorld } from '@caseflow/demo';
 import { errorCodes, internalHeaders, postGraphQL, startTestSubgraph, type TestSubgraph } from '@caseflow/testing';
-import { seedClients } from './seed';
+import { seedClients } from '@caseflow/clients-seed';
 import { clientsSubgraph } from './subgraph';
 
 const world = demoWorld(new Date());

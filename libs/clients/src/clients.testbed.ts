@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type DemoStaff, type DemoWorld, demoStaff, demoWorld } from '@caseflow/demo';
 import { type GraphQLResponse, internalHeaders, postGraphQL, startTestSubgraph, type TestSubgraph } from '@caseflow/testing';
-import { seedClients } from './seed';
+import { seedClients } from '@caseflow/clients-seed';
 import { clientsSubgraph } from './subgraph';
 
 export type StaffKey = Parameters<typeof demoStaff>[0];

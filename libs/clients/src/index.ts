@@ -1,4 +1,6 @@
 export { clientsSubgraph, buildClientsSchema } from './subgraph';
-export { seedClients } from './seed';
 export type { ClientsContext } from './context';
-export { seedClientsAtScale, scaleClientCatalog, seedConsentsAtScale, refreshClientsAtScale, refreshStalePriorities, scalePartnerStaff, BENCH_EMAIL_DOMAIN, type ClientsScalePlan, type ScaleClientCatalog, type ScaleConsentRequests } from './scale';
+// The domain rules the demo and bench data in libs/seed/clients are built with.
+export { STANDARD_CHECKLIST } from './assessment/checklist';
+export { recomputePriorities, recomputeStalePriorities } from './caseload/priority.store';
+export { foldName, searchNameOf, sortKeyOf } from './shared/names';

@@ -1,5 +1,9 @@
 export { plansSubgraph, buildPlansSchema } from './subgraph';
-export { seedPlans } from './seed';
-export { plansSeed } from './seed-world';
 export type { PlansContext } from './context';
-export { seedPlansAtScale, type PlansScalePlan } from './scale';
+// The domain rules and types the demo data in libs/seed/plans is built with.
+export type { GoalStatus, GoalTerm } from './goal/goal.entity';
+export type { PlanStatus } from './plan/plan.entity';
+export { rankByWins, type PairwiseChoice, type Ranked } from './ranking/ranking.grid';
+export type { RevisedEntityType, RevisionChanges } from './revision/revision.entity';
+export type { StepOutcome } from './step/step.entity';
+export { calendarDate, describeStepChange, type StepDiff } from './step/step.rules';

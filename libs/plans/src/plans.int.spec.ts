@@ -1,6 +1,6 @@
 import { demoStaff } from '@caseflow/demo';
 import { errorCodes, freePort, internalHeaders, postGraphQL, startTestSubgraph } from '@caseflow/testing';
-import { seedPlans } from './seed';
+import { seedPlans } from '@caseflow/plans-seed';
 import { calendarDate, isOverdue } from './step/step.rules';
 import { plansSubgraph } from './subgraph';
 import { actorOf, type PlansTestbed, startPlansTestbed } from './testing/plans-testbed';

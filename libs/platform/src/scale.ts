@@ -20,12 +20,12 @@ import {
   scalePartnerStaff,
   seedClientsAtScale,
   seedConsentsAtScale,
-} from '@caseflow/clients';
+} from '@caseflow/clients-seed';
 import { openDatabase } from '@caseflow/db';
 import { demoWorld } from '@caseflow/demo';
-import { seedPlansAtScale } from '@caseflow/plans';
-import { seedReferralsAtScale } from '@caseflow/referrals';
-import { scaleDirectoryCatalog, seedResourcesAtScale } from '@caseflow/resources';
+import { seedPlansAtScale } from '@caseflow/plans-seed';
+import { seedReferralsAtScale } from '@caseflow/referrals-seed';
+import { scaleDirectoryCatalog, seedResourcesAtScale } from '@caseflow/resources-seed';
 import { SUBGRAPHS, type SubgraphName, seedDemo } from './seed';
 
 export interface ScaleCounts {

@@ -1,12 +1,16 @@
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
-import { clientsSubgraph, seedClients } from '@caseflow/clients';
+import { clientsSubgraph } from '@caseflow/clients';
+import { seedClients } from '@caseflow/clients-seed';
 import { type DemoWorld, demoWorld } from '@caseflow/demo';
 import { openDatabase } from '@caseflow/db';
 import type { RequestContext, SubgraphDefinition } from '@caseflow/federation';
-import { plansSubgraph, seedPlans } from '@caseflow/plans';
-import { referralsSubgraph, seedReferrals } from '@caseflow/referrals';
-import { resourcesSubgraph, seedResources } from '@caseflow/resources';
+import { plansSubgraph } from '@caseflow/plans';
+import { seedPlans } from '@caseflow/plans-seed';
+import { referralsSubgraph } from '@caseflow/referrals';
+import { seedReferrals } from '@caseflow/referrals-seed';
+import { resourcesSubgraph } from '@caseflow/resources';
+import { seedResources } from '@caseflow/resources-seed';
 
 export type SubgraphName = 'clients' | 'plans' | 'referrals' | 'resources';
 export const SUBGRAPH_NAMES: readonly SubgraphName[] = ['clients', 'plans', 'referrals', 'resources'];

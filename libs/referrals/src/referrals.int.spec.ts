@@ -2,8 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Actor } from '@caseflow/auth';
 import { EASTSIDE_ID, NORTHSIDE_ID, demoStaff, demoWorld, type DemoStaff } from '@caseflow/demo';
 import { errorCodes, internalHeaders, postGraphQL, startTestSubgraph, type TestSubgraph } from '@caseflow/testing';
-import { type SeededReferral, demoReferrals } from './demo-referrals';
-import { seedReferrals } from './seed';
+import { type SeededReferral, demoReferrals, seedReferrals } from '@caseflow/referrals-seed';
 import { referralsSubgraph } from './subgraph';
 import { FakeClientAccess } from './test-support/fake-peers';
 

@@ -1,6 +1,9 @@
 export { resourcesSubgraph, buildResourcesSchema } from './subgraph';
-export { seedResources, seedDirectoryAtScale, DEMO_DIRECTORY, SCALE_UNIT } from './seed';
 export type { ResourcesContext } from './context';
 export { importPackage, PackageError, type ImportReport } from './hsds/import';
 export { exportPackage } from './hsds/export';
-export { seedResourcesAtScale, scaleDirectoryCatalog, directoryUnits, type ScaleDirectoryCatalog } from './scale';
+// The directory rules the demo and bench data in libs/seed/resources are built with.
+export { insertRows } from './shared/insert-rows';
+export { DIRECTORY_TIMEZONE } from './shared/timezone';
+export { SERVICE_CATEGORY } from './taxonomy/attribute.entity';
+export { OPEN_ELIGIBILITY, openEligibilityTerms, readOpenEligibilityCsv } from './taxonomy/open-eligibility';

@@ -1,6 +1,6 @@
 import { DEMO_STAFF, NORTHSIDE_ID, demoStaff, demoWorld } from '@caseflow/demo';
 import { errorCodes, internalHeaders, postGraphQL, startTestSubgraph, type TestSubgraph } from '@caseflow/testing';
-import { DEMO_DIRECTORY, seedResources } from './seed';
+import { DEMO_DIRECTORY, seedResources } from '@caseflow/resources-seed';
 import { resourcesSubgraph } from './subgraph';
 import { openEligibilityTermId } from './taxonomy/open-eligibility';
 

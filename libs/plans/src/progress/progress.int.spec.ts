@@ -1,6 +1,6 @@
 import { demoStaff } from '@caseflow/demo';
 import { errorCodes } from '@caseflow/testing';
-import type { SeedPlan } from '../seed-world';
+import type { SeedPlan } from '@caseflow/plans-seed';
 import { calendarDate } from '../step/step.rules';
 import { type PlansTestbed, startPlansTestbed } from '../testing/plans-testbed';
 

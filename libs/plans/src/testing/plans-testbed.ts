@@ -21,8 +21,7 @@ import {
 } from '@caseflow/auth';
 import { type DemoClient, type DemoWorld, demoStaff, demoWorld } from '@caseflow/demo';
 import { type GraphQLResponse, internalHeaders, postGraphQL, startTestSubgraph, type TestSubgraph } from '@caseflow/testing';
-import { seedPlans } from '../seed';
-import { plansSeed } from '../seed-world';
+import { plansSeed, seedPlans } from '@caseflow/plans-seed';
 import { plansSubgraph } from '../subgraph';
 
 export type StaffKey = Parameters<typeof demoStaff>[0];

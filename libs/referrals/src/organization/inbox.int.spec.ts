@@ -1,6 +1,6 @@
 import { EASTSIDE_ID, NORTHSIDE_ID, demoStaff } from '@caseflow/demo';
 import { errorCodes } from '@caseflow/testing';
-import type { SeededReferral } from '../demo-referrals';
+import type { SeededReferral } from '@caseflow/referrals-seed';
 import { type ReferralsTest, startReferralsTest } from '../test-support/harness';
 
 const INBOX = `query($status: [ReferralStatus!], $first: Int, $after: String) {

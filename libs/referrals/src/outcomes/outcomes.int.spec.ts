@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { EASTSIDE_ID, HARBOUR_ID, NORTHSIDE_ID, demoStaff } from '@caseflow/demo';
 import { errorCodes, internalHeaders, months, postGraphQL } from '@caseflow/testing';
-import { taxonomyTermId } from '../demo-referrals';
+import { taxonomyTermId } from '@caseflow/referrals-seed';
 import { type ReferralsTest, startReferralsTest } from '../test-support/harness';
 
 const OUTCOMES = `query($period: DateRangeInput!, $groupBy: [ReferralGrouping!]) {

@@ -7,8 +7,7 @@ import { randomBytes } from 'node:crypto';
 import type { ActiveConsent, Actor } from '@caseflow/auth';
 import { type DemoStaff, type DemoWorld, demoStaff, demoWorld } from '@caseflow/demo';
 import { type GraphQLResponse, internalHeaders, postGraphQL, startTestSubgraph, type TestSubgraph } from '@caseflow/testing';
-import { type SeededReferral, demoReferrals } from '../demo-referrals';
-import { seedReferrals } from '../seed';
+import { type SeededReferral, demoReferrals, seedReferrals } from '@caseflow/referrals-seed';
 import { referralsSubgraph } from '../subgraph';
 import { FakeClientAccess, FakeDirectory, FakePlans } from './fake-peers';
 

@@ -1,6 +1,6 @@
 import { EASTSIDE_ID, NORTHSIDE_ID, demoStaff, demoWorld } from '@caseflow/demo';
 import { errorCodes, internalHeaders, postGraphQL, startTestSubgraph, type TestSubgraph } from '@caseflow/testing';
-import { seedResources } from '../seed';
+import { seedResources } from '@caseflow/resources-seed';
 import { resourcesSubgraph } from '../subgraph';
 import { openEligibilityTermId } from '../taxonomy/open-eligibility';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { demoWorld } from '@caseflow/demo';
 import { startTestSubgraph, type TestSubgraph } from '@caseflow/testing';
-import { seedResources } from '../seed';
+import { seedResources } from '@caseflow/resources-seed';
 import { resourcesSubgraph } from '../subgraph';
 import { parseCsvRecords } from '../taxonomy/csv';
 import { exportPackage } from './export';

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { NORTHSIDE_ID, demoStaff, demoWorld } from '@caseflow/demo';
 import { internalHeaders, startTestSubgraph, type TestSubgraph } from '@caseflow/testing';
-import { seedResources } from '../../seed';
+import { seedResources } from '@caseflow/resources-seed';
 import { resourcesSubgraph } from '../../subgraph';
 import { OPEN_ELIGIBILITY, openEligibilityTermId } from '../../taxonomy/open-eligibility';
 import { type HsdsSchemaName, hsdsValidator } from '../fixtures/hsds-schemas';

@@ -9,12 +9,20 @@
  * grids for some clients.
  */
 import { type DemoClient, type DemoGoal, type DemoPlan, type DemoWorld, demoId } from '@caseflow/demo';
-import type { GoalStatus, GoalTerm } from './goal/goal.entity';
-import type { PlanStatus } from './plan/plan.entity';
-import { rankByWins, type PairwiseChoice, type Ranked } from './ranking/ranking.grid';
-import type { RevisedEntityType, RevisionChanges } from './revision/revision.entity';
-import type { StepOutcome } from './step/step.entity';
-import { calendarDate, describeStepChange, type StepDiff } from './step/step.rules';
+import {
+  calendarDate,
+  describeStepChange,
+  type GoalStatus,
+  type GoalTerm,
+  type PairwiseChoice,
+  type PlanStatus,
+  rankByWins,
+  type Ranked,
+  type RevisedEntityType,
+  type RevisionChanges,
+  type StepDiff,
+  type StepOutcome,
+} from '@caseflow/plans';
 
 const DAY = 86_400_000;
 

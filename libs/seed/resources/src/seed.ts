@@ -1,10 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { type DemoWorld, demoId } from '@caseflow/demo';
 import { generateDirectory, type TableRows } from './demo/directory-generator';
-import { insertRows } from './shared/insert-rows';
-import { DIRECTORY_TIMEZONE } from './shared/timezone';
-import { SERVICE_CATEGORY } from './taxonomy/attribute.entity';
-import { OPEN_ELIGIBILITY, openEligibilityTerms, readOpenEligibilityCsv } from './taxonomy/open-eligibility';
+import { DIRECTORY_TIMEZONE, insertRows, OPEN_ELIGIBILITY, openEligibilityTerms, readOpenEligibilityCsv, SERVICE_CATEGORY } from '@caseflow/resources';
 
 const CITY = { city: 'Harbour City', stateProvince: 'NS', country: 'CA' };
 const TIMEZONE = DIRECTORY_TIMEZONE;

@@ -8,7 +8,7 @@
 import type { DataSource } from 'typeorm';
 import { demoId } from '@caseflow/demo';
 import { SCALE_UNIT, seedDirectoryAtScale } from './seed';
-import { SERVICE_CATEGORY } from './taxonomy/attribute.entity';
+import { SERVICE_CATEGORY } from '@caseflow/resources';
 
 /** The directory's scale for a dataset scale: whole units, at least one. */
 export const directoryUnits = (scale: number): number => Math.max(1, Math.round(scale));

@@ -7,9 +7,7 @@
  */
 import type { DataSource, EntityManager } from 'typeorm';
 import { DEMO_PROGRAM, DEMO_STAFF, type DemoWorld, demoId, demoStaff } from '@caseflow/demo';
-import { STANDARD_CHECKLIST } from './assessment/checklist';
-import { recomputePriorities } from './caseload/priority.store';
-import { foldName, searchNameOf, sortKeyOf } from './shared/names';
+import { STANDARD_CHECKLIST, foldName, recomputePriorities, searchNameOf, sortKeyOf } from '@caseflow/clients';
 
 const DAY = 86_400_000;
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);

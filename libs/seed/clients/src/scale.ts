@@ -13,8 +13,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { STANDARD_CHECKLIST } from './assessment/checklist';
-import { recomputePriorities, recomputeStalePriorities } from './caseload/priority.store';
+import { STANDARD_CHECKLIST, recomputePriorities, recomputeStalePriorities } from '@caseflow/clients';
 import { generatedIdSql, generatedRandomSql } from '@caseflow/db';
 
 export interface ClientsScalePlan {

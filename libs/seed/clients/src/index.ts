@@ -1,0 +1,2 @@
+export { seedClients } from './seed';
+export { seedClientsAtScale, scaleClientCatalog, seedConsentsAtScale, refreshClientsAtScale, refreshStalePriorities, scalePartnerStaff, BENCH_EMAIL_DOMAIN, type ClientsScalePlan, type ScaleClientCatalog, type ScaleConsentRequests } from './scale';

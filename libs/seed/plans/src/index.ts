@@ -1,0 +1,3 @@
+export { seedPlans } from './seed';
+export { plansSeed, type SeedPlan } from './seed-world';
+export { seedPlansAtScale, type PlansScalePlan } from './scale';
