@@ -24,7 +24,8 @@ rmSync(tally, { force: true });
 const typechecks = [step('typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']), step('typecheck (dashboard)', bin('tsc'), ['-p', join('apps', 'dashboard', 'tsconfig.json')])];
 const results = [
   ['typecheck', typechecks.every(Boolean)],
-  ['lint', step('lint', bin('eslint'), ['.'])],
+  // The module-boundary rule reads Nx's project graph; compute it first so that a fresh clone lints with it.
+  ['lint', step('project graph', bin('nx'), ['show', 'projects']) && step('lint', bin('eslint'), ['.'])],
   ['tests', step('tests', bin('nx'), ['run-many', '-t', 'test', '--parallel=2', '--outputStyle=stream', '--skipNxCache', ...process.argv.slice(2)])],
 ];
 
