@@ -7,13 +7,13 @@
 import type { DataSource } from 'typeorm';
 import type { Actor } from '@caseflow/auth';
 import type { AuditTrail } from '@caseflow/audit';
-import { badInput, forbidden, notFound } from '@caseflow/core';
+import { badInput, forbidden, notFound, optionalText, requiredText, uuid } from '@caseflow/core';
 import { hasCaseAccess } from '../access/access.policy';
 import { recomputePriorities } from '../caseload/priority.store';
 import { ClientEntity } from '../client/client.entity';
 import type { Client } from '../client/client.type';
 import type { ClientsLoaders } from '../context';
-import { NAME_MAX, TEXT_MAX, optionalText, requiredText, uuid } from '../shared/validation';
+import { NAME_MAX, TEXT_MAX } from '../shared/validation';
 import { type AssessmentDomain, AssessmentEntity, AssessmentItemEntity, type AssessmentRating, CharacteristicEntity } from './assessment.entity';
 import type { AssessmentCharacteristic, AssessmentItem, NeedsAssessment, RecordAssessmentInput } from './assessment.type';
 
@@ -84,14 +84,14 @@ export class AssessmentService {
   }
 
   async record(actor: Actor, input: RecordAssessmentInput): Promise<NeedsAssessment> {
-    uuid(input.clientId, 'input.clientId');
+    uuid('input.clientId', input.clientId);
     if (input.items.length === 0) throw badInput('input.items', 'must rate at least one characteristic');
     if (input.items.length > MAX_ITEMS) throw badInput('input.items', `must hold at most ${MAX_ITEMS} items`);
-    const summary = optionalText(input.summary, 'input.summary', 5000);
+    const summary = optionalText('input.summary', input.summary, { max: 5000 });
     const seen = new Set<string>();
     const items = input.items.map((item, i) => {
       const field = `input.items[${i}]`;
-      const characteristic = requiredText(item.characteristic, `${field}.characteristic`, NAME_MAX);
+      const characteristic = requiredText(`${field}.characteristic`, item.characteristic, { max: NAME_MAX });
       const key = `${item.domain}|${characteristic.toLowerCase()}`;
       if (seen.has(key)) throw badInput(`${field}.characteristic`, 'is rated twice in this assessment');
       seen.add(key);
@@ -101,10 +101,10 @@ export class AssessmentService {
         domain: item.domain,
         characteristic,
         rating: item.rating,
-        notes: optionalText(item.notes, `${field}.notes`, TEXT_MAX),
-        planHow: plan ? requiredText(plan.how, `${field}.planToCompensate.how`, TEXT_MAX) : null,
+        notes: optionalText(`${field}.notes`, item.notes, { max: TEXT_MAX }),
+        planHow: plan ? requiredText(`${field}.planToCompensate.how`, plan.how, { max: TEXT_MAX }) : null,
         planByWhen: plan?.byWhen ?? null,
-        planWhoHelps: plan ? optionalText(plan.whoHelps, `${field}.planToCompensate.whoHelps`, NAME_MAX) : null,
+        planWhoHelps: plan ? optionalText(`${field}.planToCompensate.whoHelps`, plan.whoHelps, { max: NAME_MAX }) : null,
       };
     });
     items.forEach((item, i) => {

@@ -8,10 +8,9 @@
 import { Arg, Ctx, Field, ID, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import { type AuditRecord, readAuditTrail } from '@caseflow/audit';
 import { callInternal } from '@caseflow/auth';
-import { forbidden, notFound, unavailable } from '@caseflow/core';
+import { forbidden, notFound, unavailable, uuid } from '@caseflow/core';
 import { decodeCursor, encodeCursor, pageSize } from '@caseflow/db';
 import { AUDIT_TRAIL_PATH, PageInfo } from '@caseflow/federation';
-import { uuid } from '../shared/validation';
 import type { ClientsContext } from '../context';
 
 @ObjectType('AuditEvent', { description: 'One event of the audit trail: who did what to which record, when, and whether it was allowed.' })
@@ -74,7 +73,7 @@ export interface AuditPeers {
 const newestFirst = (a: AuditRecord, b: AuditRecord) => b.at.localeCompare(a.at) || b.source.localeCompare(a.source) || Number(b.id) - Number(a.id);
 
 export async function clientAuditTrail(ctx: ClientsContext, peers: AuditPeers, clientId: string, first: number | null | undefined, after: string | null | undefined): Promise<AuditEventConnection> {
-  uuid(clientId, 'clientId');
+  uuid('clientId', clientId);
   const size = pageSize(first, 50);
   const cursor = decodeCursor(after, ['timestamp', 'text', 'integer']) as [string, string, string] | null;
   const client = await ctx.loaders.client.load(clientId);

@@ -7,14 +7,14 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { type Actor } from '@caseflow/auth';
 import type { AuditTrail } from '@caseflow/audit';
-import { badInput, conflict, forbidden, inputFingerprint, invalidTransition, notFound } from '@caseflow/core';
+import { badInput, conflict, forbidden, inputFingerprint, invalidTransition, notFound, optionalText, requiredText, uuid } from '@caseflow/core';
 import { hasCaseAccess, mayHoldCaseload } from '../access/access.policy';
 import { recomputePriorities } from '../caseload/priority.store';
 import type { ClientsLoaders } from '../context';
 import { EligibilityEntity } from '../eligibility/eligibility.entity';
 import { CaseEventEntity, type CaseEventKind } from '../history/case-event.entity';
 import { foldName, searchNameOf, sortKeyOf } from '../shared/names';
-import { NAME_MAX, birthDate, optionalEmail, optionalPhone, optionalText, requiredText, today, uuid } from '../shared/validation';
+import { NAME_MAX, TEXT_MAX, birthDate, optionalEmail, optionalPhone, today } from '../shared/validation';
 import { StaffMemberEntity } from '../staff/staff.entity';
 import { ClientEntity, type ClientStatus } from './client.entity';
 import type { ContactPreferenceInput, KeyDateInput } from './client-parts.type';
@@ -34,12 +34,12 @@ export class ClientCommands {
 
   async openClient(actor: Actor, input: OpenClientInput): Promise<Client> {
     this.requireCaseRole(actor, 'open a client');
-    const firstName = requiredText(input.firstName, 'input.firstName', NAME_MAX);
-    const lastName = requiredText(input.lastName, 'input.lastName', NAME_MAX);
-    const preferredName = optionalText(input.preferredName, 'input.preferredName', NAME_MAX);
-    const dateOfBirth = birthDate(input.dateOfBirth, 'input.dateOfBirth');
+    const firstName = requiredText('input.firstName', input.firstName, { max: NAME_MAX });
+    const lastName = requiredText('input.lastName', input.lastName, { max: NAME_MAX });
+    const preferredName = optionalText('input.preferredName', input.preferredName, { max: NAME_MAX });
+    const dateOfBirth = birthDate('input.dateOfBirth', input.dateOfBirth);
     const contact = input.contactPreference ? checkContactPreference(input.contactPreference, 'input.contactPreference') : null;
-    const mutationId = optionalText(input.clientMutationId, 'input.clientMutationId', 200);
+    const mutationId = optionalText('input.clientMutationId', input.clientMutationId, { max: 200 });
     const assignee = await this.assignee(actor, input.assignedCaseManagerId, 'input.assignedCaseManagerId');
     const fingerprint = mutationId
       ? inputFingerprint({ firstName, lastName, preferredName, dateOfBirth, contact, assignedCaseManagerId: input.assignedCaseManagerId ?? null })
@@ -97,8 +97,8 @@ export class ClientCommands {
   }
 
   async determineEligibility(actor: Actor, input: DetermineEligibilityInput): Promise<Client> {
-    const program = requiredText(input.program, 'input.program', NAME_MAX);
-    const rationale = requiredText(input.rationale, 'input.rationale');
+    const program = requiredText('input.program', input.program, { max: NAME_MAX });
+    const rationale = requiredText('input.rationale', input.rationale, { max: TEXT_MAX });
     return this.change(actor, input.clientId, 'input.clientId', 'eligibility', async (tx, client) => {
       if (client.status === 'CLOSED') throw invalidTransition('A closed case must be re-opened before eligibility is determined');
       await tx.getRepository(EligibilityEntity).insert({
@@ -134,7 +134,7 @@ export class ClientCommands {
 
   async setKeyDates(actor: Actor, clientId: string, keyDates: KeyDateInput[]): Promise<Client> {
     if (keyDates.length > MAX_KEY_DATES) throw badInput('keyDates', `must hold at most ${MAX_KEY_DATES} dates`);
-    const values = keyDates.map((k, i) => ({ label: requiredText(k.label, `keyDates[${i}].label`, NAME_MAX), date: k.date }));
+    const values = keyDates.map((k, i) => ({ label: requiredText(`keyDates[${i}].label`, k.label, { max: NAME_MAX }), date: k.date }));
     return this.change(actor, clientId, 'clientId', 'keyDates', async (tx, client) => {
       await tx.query('UPDATE clients.client SET key_dates = $2::jsonb, updated_at = now() WHERE id = $1', [client.id, JSON.stringify(values)]);
     });
@@ -151,7 +151,7 @@ export class ClientCommands {
   }
 
   async assignCaseManager(actor: Actor, clientId: string, staffMemberId: string): Promise<Client> {
-    uuid(staffMemberId, 'staffMemberId');
+    uuid('staffMemberId', staffMemberId);
     if (actor.role !== 'SUPERVISOR') {
       this.audit.note({ action: 'UPDATE', entityType: 'Client', entityId: clientId, clientId, outcome: 'DENIED', detail: 'assignCaseManager' });
       throw forbidden('Only a supervisor may reassign a client');
@@ -164,7 +164,7 @@ export class ClientCommands {
   }
 
   async closeCase(actor: Actor, input: CloseCaseInput): Promise<Client> {
-    const nextSteps = optionalText(input.nextSteps, 'input.nextSteps', 5000);
+    const nextSteps = optionalText('input.nextSteps', input.nextSteps, { max: 5000 });
     return this.change(actor, input.clientId, 'input.clientId', 'status', async (tx, client) => {
       if (client.status === 'CLOSED') throw invalidTransition('The case is already closed', { from: 'CLOSED', to: 'CLOSED' });
       const latest = await tx.getRepository(EligibilityEntity).findOne({ where: { clientId: client.id }, order: { determinedAt: 'DESC' } });
@@ -174,7 +174,7 @@ export class ClientCommands {
   }
 
   async reopenCase(actor: Actor, clientId: string, reason: string): Promise<Client> {
-    const why = requiredText(reason, 'reason');
+    const why = requiredText('reason', reason, { max: TEXT_MAX });
     return this.change(actor, clientId, 'clientId', 'status', async (tx, client) => {
       if (client.status !== 'CLOSED') throw invalidTransition(`Only a closed case can be re-opened; this one is ${client.status}`, { from: client.status });
       await this.setStatus(tx, actor, client, await this.statusToReopenTo(tx, client.id), 'REOPENED', { note: why });
@@ -196,7 +196,7 @@ export class ClientCommands {
 
   /** Loads the client under a row lock, checks case access (auditing a denial), applies `apply`, recomputes priority. */
   private async change(actor: Actor, clientId: string, field: string, what: string, apply: (tx: EntityManager, client: ClientEntity) => Promise<void>): Promise<Client> {
-    uuid(clientId, field);
+    uuid(field, clientId);
     this.requireCaseRole(actor, 'change a case', clientId);
     return this.dataSource.transaction(async (tx) => {
       const client = await tx.getRepository(ClientEntity).createQueryBuilder('c').setLock('pessimistic_write').where('c.id = :id', { id: clientId }).getOne();
@@ -248,7 +248,7 @@ export class ClientCommands {
   /** Who a client is assigned to: a case manager assigns to themselves; a supervisor to a case worker of the agency (or nobody). */
   private async assignee(actor: Actor, requested: string | null | undefined, field: string): Promise<string | null> {
     if (requested === null || requested === undefined) return actor.role === 'CASE_MANAGER' ? actor.staffId : null;
-    uuid(requested, field);
+    uuid(field, requested);
     if (actor.role === 'CASE_MANAGER' && requested !== actor.staffId) throw forbidden('Only a supervisor may assign a client to someone else');
     const staff = await this.dataSource.getRepository(StaffMemberEntity).findOneBy({ id: requested });
     if (!staff || staff.organizationId !== actor.organizationId || (staff.role !== 'CASE_MANAGER' && staff.role !== 'SUPERVISOR')) {
@@ -272,11 +272,11 @@ export class ClientCommands {
 export function checkContactPreference(input: ContactPreferenceInput, field: string) {
   const contact = {
     method: input.method,
-    phone: optionalPhone(input.phone, `${field}.phone`),
-    email: optionalEmail(input.email, `${field}.email`),
+    phone: optionalPhone(`${field}.phone`, input.phone),
+    email: optionalEmail(`${field}.email`, input.email),
     voicemailAllowed: input.voicemailAllowed,
-    publicGreeting: optionalText(input.publicGreeting, `${field}.publicGreeting`, NAME_MAX),
-    notes: optionalText(input.notes, `${field}.notes`),
+    publicGreeting: optionalText(`${field}.publicGreeting`, input.publicGreeting, { max: NAME_MAX }),
+    notes: optionalText(`${field}.notes`, input.notes, { max: TEXT_MAX }),
   };
   if ((contact.method === 'PHONE' || contact.method === 'TEXT') && !contact.phone) throw badInput(`${field}.phone`, `is required when the method is ${contact.method}`);
   if (contact.method === 'EMAIL' && !contact.email) throw badInput(`${field}.email`, 'is required when the method is EMAIL');

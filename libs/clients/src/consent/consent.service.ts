@@ -8,12 +8,12 @@
 import type { DataSource } from 'typeorm';
 import { type Actor, INFORMATION_KINDS, callPeer } from '@caseflow/auth';
 import type { AuditTrail } from '@caseflow/audit';
-import { badInput, forbidden, invalidTransition, notFound } from '@caseflow/core';
+import { badInput, forbidden, invalidTransition, notFound, optionalText, requiredText, uuid } from '@caseflow/core';
 import { consentStatus, hasCaseAccess } from '../access/access.policy';
 import { ClientEntity } from '../client/client.entity';
 import type { Client } from '../client/client.type';
 import type { ClientsLoaders } from '../context';
-import { TEXT_MAX, NAME_MAX, addMonths, notInFuture, optionalText, requiredText, uuid } from '../shared/validation';
+import { TEXT_MAX, NAME_MAX, addMonths, notInFuture } from '../shared/validation';
 import { ConsentEntity } from './consent.entity';
 import type { Consent, RecordConsentInput } from './consent.type';
 
@@ -55,14 +55,14 @@ export class ConsentService {
   }
 
   async record(actor: Actor, input: RecordConsentInput): Promise<Consent> {
-    uuid(input.clientId, 'input.clientId');
-    uuid(input.recipientOrganizationId, 'input.recipientOrganizationId');
+    uuid('input.clientId', input.clientId);
+    uuid('input.recipientOrganizationId', input.recipientOrganizationId);
     if (input.scope.length === 0) throw badInput('input.scope', 'must name at least one kind of information');
     if (new Set(input.scope).size !== input.scope.length) throw badInput('input.scope', 'must not repeat a kind of information');
     const scope = INFORMATION_KINDS.filter((k) => input.scope.includes(k));
-    const purpose = requiredText(input.purpose, 'input.purpose', TEXT_MAX);
-    const witness = optionalText(input.witness, 'input.witness', NAME_MAX);
-    const signedAt = notInFuture(input.signedAt, 'input.signedAt');
+    const purpose = requiredText('input.purpose', input.purpose, { max: TEXT_MAX });
+    const witness = optionalText('input.witness', input.witness, { max: NAME_MAX });
+    const signedAt = notInFuture('input.signedAt', input.signedAt);
     const expiresAt = input.expiresAt ?? addMonths(signedAt, 3);
     if (expiresAt.getTime() <= signedAt.getTime()) throw badInput('input.expiresAt', 'must be after signedAt');
     if (expiresAt.getTime() > addMonths(signedAt, 60).getTime()) throw badInput('input.expiresAt', 'must be within five years of signedAt');
@@ -88,7 +88,7 @@ export class ConsentService {
   }
 
   async revoke(actor: Actor, consentId: string): Promise<Consent> {
-    uuid(consentId, 'consentId');
+    uuid('consentId', consentId);
     const revoked = await this.dataSource.transaction(async (tx) => {
       const consent = await tx.getRepository(ConsentEntity).createQueryBuilder('k').setLock('pessimistic_write').where('k.id = :id', { id: consentId }).getOne();
       if (!consent) throw notFound('Consent', consentId);

@@ -8,14 +8,14 @@ import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import type { Actor } from '@caseflow/auth';
 import type { AuditTrail } from '@caseflow/audit';
-import { badInput, forbidden, notFound } from '@caseflow/core';
+import { badInput, forbidden, notFound, requiredText, uuid } from '@caseflow/core';
 import { type CursorPart, decodeCursor, encodeCursor, pageSize } from '@caseflow/db';
 import { groupLoader, rowLoader } from '@caseflow/federation';
 import { hasCaseAccess } from '../access/access.policy';
 import { recomputePriorities } from '../caseload/priority.store';
 import type { Client } from '../client/client.type';
 import { ClientEntity } from '../client/client.entity';
-import { NOTE_MAX, notInFuture, requiredText, uuid } from '../shared/validation';
+import { NOTE_MAX, notInFuture } from '../shared/validation';
 import { CaseNoteEntity } from './note.entity';
 import type { AddCaseNoteInput, CaseNote, CaseNoteConnection } from './note.type';
 
@@ -114,10 +114,10 @@ export class NoteService {
 
   async add(input: AddCaseNoteInput): Promise<CaseNote> {
     const actor = this.actor;
-    uuid(input.clientId, 'input.clientId');
-    const body = requiredText(input.body, 'input.body', NOTE_MAX);
-    notInFuture(input.occurredAt, 'input.occurredAt');
-    if (input.amendsNoteId != null) uuid(input.amendsNoteId, 'input.amendsNoteId');
+    uuid('input.clientId', input.clientId);
+    const body = requiredText('input.body', input.body, { max: NOTE_MAX });
+    notInFuture('input.occurredAt', input.occurredAt);
+    if (input.amendsNoteId != null) uuid('input.amendsNoteId', input.amendsNoteId);
     const created = await this.dataSource.transaction(async (tx) => {
       const client = await tx.getRepository(ClientEntity).createQueryBuilder('c').setLock('pessimistic_write').where('c.id = :id', { id: input.clientId }).getOne();
       if (!client) throw notFound('Client', input.clientId);

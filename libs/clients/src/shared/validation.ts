@@ -1,38 +1,22 @@
-/** Input checks with field-named BAD_USER_INPUT errors; every check runs before anything is written. */
-import { isUuid } from '@caseflow/auth';
-import { badInput } from '@caseflow/core';
+/**
+ * The clients' own input checks (contact details, birth dates, instants), on
+ * the shared field validators of @caseflow/core and in their argument order
+ * `(field, value, options)`; every check runs before anything is written.
+ */
+import { badInput, optionalText } from '@caseflow/core';
 
 export const NAME_MAX = 200;
 export const TEXT_MAX = 2000;
 export const NOTE_MAX = 20_000;
 
-export function requiredText(value: string | null | undefined, field: string, max = TEXT_MAX): string {
-  const text = (value ?? '').trim();
-  if (!text) throw badInput(field, 'must not be empty');
-  if (text.length > max) throw badInput(field, `must be at most ${max} characters`);
-  return text;
-}
-
-export function optionalText(value: string | null | undefined, field: string, max = TEXT_MAX): string | null {
-  const text = (value ?? '').trim();
-  if (!text) return null;
-  if (text.length > max) throw badInput(field, `must be at most ${max} characters`);
-  return text;
-}
-
-export function uuid(value: string | null | undefined, field: string): string {
-  if (!isUuid(value)) throw badInput(field, 'must be a UUID');
-  return value;
-}
-
-export function optionalEmail(value: string | null | undefined, field: string): string | null {
-  const text = optionalText(value, field, 254);
+export function optionalEmail(field: string, value: string | null | undefined): string | null {
+  const text = optionalText(field, value, { max: 254 });
   if (text && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text)) throw badInput(field, 'must be an email address');
   return text;
 }
 
-export function optionalPhone(value: string | null | undefined, field: string): string | null {
-  const text = optionalText(value, field, 40);
+export function optionalPhone(field: string, value: string | null | undefined): string | null {
+  const text = optionalText(field, value, { max: 40 });
   if (!text) return null;
   const digits = text.replace(/\D/g, '');
   if (!/^\+?[\d\s().-]+$/.test(text) || digits.length < 7 || digits.length > 15) throw badInput(field, 'must be a phone number (7 to 15 digits)');
@@ -46,7 +30,7 @@ export function today(now = new Date()): string {
 }
 
 /** A birth date: in the past, and not before 1900. */
-export function birthDate(value: string | null | undefined, field: string, now = new Date()): string | null {
+export function birthDate(field: string, value: string | null | undefined, now = new Date()): string | null {
   if (value === null || value === undefined) return null;
   if (value >= today(now)) throw badInput(field, 'must be in the past');
   if (value < '1900-01-01') throw badInput(field, 'must be after 1900-01-01');
@@ -54,7 +38,7 @@ export function birthDate(value: string | null | undefined, field: string, now =
 }
 
 /** An instant not further in the future than `slackMs` (clocks differ a little). */
-export function notInFuture(value: Date, field: string, now = new Date(), slackMs = 5 * 60_000): Date {
+export function notInFuture(field: string, value: Date, now = new Date(), slackMs = 5 * 60_000): Date {
   if (value.getTime() > now.getTime() + slackMs) throw badInput(field, 'must not be in the future');
   return value;
 }

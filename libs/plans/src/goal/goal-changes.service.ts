@@ -17,8 +17,8 @@ export class GoalChanges {
   /** OPEN → ACHIEVED | NOT_ACHIEVED | CANCELLED, or a closed goal back to OPEN; anything else is INVALID_TRANSITION. */
   async setStatus(actor: Actor, goalId: string, expectedVersion: number, status: GoalStatus, rationale: string): Promise<Goal> {
     if (!isUuid(goalId)) throw badInput('goalId', 'must be a UUID');
-    checkVersion(expectedVersion);
-    const why = checkRationale(rationale);
+    checkVersion('expectedVersion', expectedVersion);
+    const why = checkRationale('rationale', rationale);
     const goal = await this.deps.loaders.goal.load(goalId);
     const plan = goal ? await this.deps.loaders.plan.load(goal.planId) : null;
     if (!goal || !plan) throw notFound('Goal', goalId);

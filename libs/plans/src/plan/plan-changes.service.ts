@@ -28,7 +28,7 @@ export class PlanChanges {
   async create(actor: Actor, input: CreateActionPlanInput): Promise<ActionPlan> {
     if (!isUuid(input.clientId)) throw badInput('input.clientId', 'must be a UUID');
     const activate = input.activate ?? true;
-    const goals = checkGoals(input.goals, 'input.goals', dateWindow(new Date()));
+    const goals = checkGoals('input.goals', input.goals, dateWindow(new Date()));
     if (activate && goals.length === 0) throw badInput('input.goals', 'must hold at least one goal when the plan is activated at once');
     const grant = await this.deps.access.assertMayWrite(actor, input.clientId, 'CREATE', 'ActionPlan', null);
 
@@ -56,7 +56,7 @@ export class PlanChanges {
   async addGoal(actor: Actor, planId: string, expectedVersion: number, goal: GoalInput, rationale: string): Promise<ActionPlan> {
     const { plan, why } = await this.target(planId, expectedVersion, rationale);
     await this.deps.access.assertMayWrite(actor, plan.clientId, 'UPDATE', 'ActionPlan', plan.id);
-    const draft = checkGoal(goal, 'goal', dateWindow(plan.createdAt));
+    const draft = checkGoal('goal', goal, dateWindow(plan.createdAt));
 
     return inLockedPlan(this.deps, plan.id, expectedVersion, async (tx, locked) => {
       expectStatus(locked, ['DRAFT', 'ACTIVE'], 'adding a goal');
@@ -156,8 +156,8 @@ export class PlanChanges {
   /** The plan a change is about and the trimmed rationale, after checking the arguments that need no plan; NOT_FOUND when there is none. */
   private async target(planId: string, expectedVersion: number, rationale: string): Promise<{ plan: ActionPlanEntity; why: string }> {
     if (!isUuid(planId)) throw badInput('planId', 'must be a UUID');
-    checkVersion(expectedVersion);
-    const why = checkRationale(rationale);
+    checkVersion('expectedVersion', expectedVersion);
+    const why = checkRationale('rationale', rationale);
     const plan = await this.deps.loaders.plan.load(planId);
     if (!plan) throw notFound('ActionPlan', planId);
     return { plan, why };

@@ -1,4 +1,4 @@
-import { badInput } from '@caseflow/core';
+import { integer, listLength, optionalDate, optionalText, requiredText } from '@caseflow/core';
 import type { GoalTerm } from '../goal/goal.entity';
 import { calendarDate } from '../step/step.rules';
 
@@ -30,36 +30,18 @@ export function dateWindow(planCreatedAt: Date): DateWindow {
   return { earliest: calendarDate(new Date(planCreatedAt.getTime() - DAY)), latest: calendarDate(latest) };
 }
 
-export function checkDate(value: string | null | undefined, field: string, window: DateWindow): string | null {
-  if (value === null || value === undefined) return null;
-  if (value < window.earliest) throw badInput(field, `must not be before ${window.earliest} (the day before the plan was made)`);
-  if (value > window.latest) throw badInput(field, `must not be after ${window.latest}`);
-  return value;
+export function checkDate(field: string, value: string | null | undefined, window: DateWindow): string | null {
+  const meaning = `from ${window.earliest} (the day before the plan was made) to ${window.latest}`;
+  return optionalDate(field, value, { min: window.earliest, max: window.latest, meaning });
 }
 
-/** A required text: trimmed, not empty, at most `max` characters. */
-export function requiredText(value: string, field: string, max: number): string {
-  const text = value.trim();
-  if (!text) throw badInput(field, 'must not be empty');
-  if (text.length > max) throw badInput(field, `must be at most ${max} characters`);
-  return text;
+export function checkRationale(field: string, value: string): string {
+  return requiredText(field, value, { max: PLAN_LIMITS.rationale });
 }
 
-/** An optional text: trimmed; empty counts as absent. */
-export function optionalText(value: string | null | undefined, field: string, max: number): string | null {
-  if (value === null || value === undefined) return null;
-  const text = value.trim();
-  if (text.length > max) throw badInput(field, `must be at most ${max} characters`);
-  return text || null;
-}
-
-export function checkRationale(value: string, field = 'rationale'): string {
-  return requiredText(value, field, PLAN_LIMITS.rationale);
-}
-
-export function checkVersion(value: number, field = 'expectedVersion'): number {
-  if (!Number.isInteger(value) || value < 1) throw badInput(field, 'must be a plan version (1 or more)');
-  return value;
+/** A plan version the caller last saw: 1 or more. */
+export function checkVersion(field: string, value: number): number {
+  return integer(field, value, { min: 1 });
 }
 
 export interface StepDraft {
@@ -106,19 +88,19 @@ interface GoalShape {
 }
 
 /** Checks one goal with its tasks and steps; every problem names its field, e.g. `goal.tasks[1].steps[0].dueDate`. */
-export function checkGoal(goal: GoalShape, field: string, window: DateWindow): GoalDraft {
-  const description = requiredText(goal.description, `${field}.description`, PLAN_LIMITS.description);
-  const targetDate = checkDate(goal.targetDate, `${field}.targetDate`, window);
-  if (goal.tasks.length > PLAN_LIMITS.tasksPerGoal) throw badInput(`${field}.tasks`, `must hold at most ${PLAN_LIMITS.tasksPerGoal} tasks`);
+export function checkGoal(field: string, goal: GoalShape, window: DateWindow): GoalDraft {
+  const description = requiredText(`${field}.description`, goal.description, { max: PLAN_LIMITS.description });
+  const targetDate = checkDate(`${field}.targetDate`, goal.targetDate, window);
+  listLength(`${field}.tasks`, goal.tasks, { max: PLAN_LIMITS.tasksPerGoal, noun: 'tasks' });
   const tasks = goal.tasks.map((task, t) => {
     const at = `${field}.tasks[${t}]`;
-    const title = requiredText(task.title, `${at}.title`, PLAN_LIMITS.title);
-    if (task.steps.length > PLAN_LIMITS.stepsPerTask) throw badInput(`${at}.steps`, `must hold at most ${PLAN_LIMITS.stepsPerTask} steps`);
+    const title = requiredText(`${at}.title`, task.title, { max: PLAN_LIMITS.title });
+    listLength(`${at}.steps`, task.steps, { max: PLAN_LIMITS.stepsPerTask, noun: 'steps' });
     const steps = task.steps.map((step, s) => ({
-      description: requiredText(step.description, `${at}.steps[${s}].description`, PLAN_LIMITS.description),
-      estimatedTime: optionalText(step.estimatedTime, `${at}.steps[${s}].estimatedTime`, PLAN_LIMITS.estimatedTime),
-      dueDate: checkDate(step.dueDate, `${at}.steps[${s}].dueDate`, window),
-      whoHelps: optionalText(step.whoHelps, `${at}.steps[${s}].whoHelps`, PLAN_LIMITS.whoHelps),
+      description: requiredText(`${at}.steps[${s}].description`, step.description, { max: PLAN_LIMITS.description }),
+      estimatedTime: optionalText(`${at}.steps[${s}].estimatedTime`, step.estimatedTime, { max: PLAN_LIMITS.estimatedTime }),
+      dueDate: checkDate(`${at}.steps[${s}].dueDate`, step.dueDate, window),
+      whoHelps: optionalText(`${at}.steps[${s}].whoHelps`, step.whoHelps, { max: PLAN_LIMITS.whoHelps }),
     }));
     return { title, steps };
   });
@@ -127,9 +109,9 @@ export function checkGoal(goal: GoalShape, field: string, window: DateWindow): G
 }
 
 /** Checks the goals of a new plan: at most 20, each checked as `checkGoal`. */
-export function checkGoals(goals: GoalShape[], field: string, window: DateWindow): GoalDraft[] {
-  if (goals.length > PLAN_LIMITS.goals) throw badInput(field, `must hold at most ${PLAN_LIMITS.goals} goals`);
-  return goals.map((goal, g) => checkGoal(goal, `${field}[${g}]`, window));
+export function checkGoals(field: string, goals: GoalShape[], window: DateWindow): GoalDraft[] {
+  listLength(field, goals, { max: PLAN_LIMITS.goals, noun: 'goals' });
+  return goals.map((goal, g) => checkGoal(`${field}[${g}]`, goal, window));
 }
 
 /** The SMART answers a goal still lacks (empty when the goal is SMART). */

@@ -23,8 +23,8 @@ export class StepChanges {
 
   async update(actor: Actor, input: UpdateStepInput): Promise<PlanStep> {
     if (!isUuid(input.stepId)) throw badInput('input.stepId', 'must be a UUID');
-    checkVersion(input.expectedVersion, 'input.expectedVersion');
-    const why = checkRationale(input.rationale, 'input.rationale');
+    checkVersion('input.expectedVersion', input.expectedVersion);
+    const why = checkRationale('input.rationale', input.rationale);
     const [path]: StepPath[] = await this.deps.dataSource.query(
       `SELECT p.id AS plan_id, p.client_id, p.created_at AS plan_created_at
          FROM plans.plan_step s JOIN plans.plan_task t ON t.id = s.task_id
@@ -35,8 +35,8 @@ export class StepChanges {
     if (!path) throw notFound('PlanStep', input.stepId);
     await this.deps.access.assertMayWrite(actor, path.client_id, 'UPDATE', 'PlanStep', input.stepId);
     const window = dateWindow(path.plan_created_at);
-    checkDate(input.dueDate, 'input.dueDate', window);
-    checkDate(input.completedAt, 'input.completedAt', window);
+    checkDate('input.dueDate', input.dueDate, window);
+    checkDate('input.completedAt', input.completedAt, window);
 
     return inLockedPlan(this.deps, path.plan_id, input.expectedVersion, async (tx, locked) => {
       expectStatus(locked, ['DRAFT', 'ACTIVE'], 'changing a step');

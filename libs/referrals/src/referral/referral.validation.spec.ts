@@ -1,5 +1,6 @@
+import { optionalText, requiredText } from '@caseflow/core';
 import type { CreateReferralInput } from './dto/create-referral.input';
-import { MAX_REFERRAL_TEXT, optionalText, requiredText, validateCreateReferral } from './referral.validation';
+import { MAX_REFERRAL_TEXT, REFERRAL_TEXT, validateCreateReferral } from './referral.validation';
 
 const now = new Date('2026-11-23T12:00:00Z');
 const CLIENT = '00000000-0000-4000-8000-0000000000c1';
@@ -67,10 +68,10 @@ describe('validateCreateReferral', () => {
 
 describe('texts', () => {
   it('treats a blank optional text as absent and checks the length of a given one', () => {
-    expect(optionalText('note', '  ')).toBeNull();
-    expect(optionalText('note', undefined)).toBeNull();
-    expect(optionalText('note', ' ok ')).toBe('ok');
-    expect(fieldOf(() => optionalText('input.note', 'x'.repeat(2001)))).toEqual({ code: 'BAD_USER_INPUT', field: 'input.note' });
-    expect(fieldOf(() => requiredText('reason', null))).toEqual({ code: 'BAD_USER_INPUT', field: 'reason' });
+    expect(optionalText('note', '  ', REFERRAL_TEXT)).toBeNull();
+    expect(optionalText('note', undefined, REFERRAL_TEXT)).toBeNull();
+    expect(optionalText('note', ' ok ', REFERRAL_TEXT)).toBe('ok');
+    expect(fieldOf(() => optionalText('input.note', 'x'.repeat(2001), REFERRAL_TEXT))).toEqual({ code: 'BAD_USER_INPUT', field: 'input.note' });
+    expect(fieldOf(() => requiredText('reason', null, REFERRAL_TEXT))).toEqual({ code: 'BAD_USER_INPUT', field: 'reason' });
   });
 });

@@ -10,7 +10,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { type Actor, assertCaseOpen, type ClientGrant } from '@caseflow/auth';
 import type { AuditTrail } from '@caseflow/audit';
-import { AppError, badInput, conflict, forbidden, inputFingerprint, invalidTransition, notFound } from '@caseflow/core';
+import { AppError, badInput, conflict, forbidden, inputFingerprint, invalidTransition, notFound, optionalText, requiredText, uuid } from '@caseflow/core';
 import type { ReferralsLoaders, ReferralsPeers } from '../context';
 import { ACTIVE_SERVICE_STATUS } from '../directory/service-directory';
 import { entitiesFromRows } from '../shared/rows';
@@ -23,7 +23,7 @@ import type { ReferralDecision } from './referral.enums';
 import { toReferral } from './referral.service';
 import { type ReferralMove, type ReferralSide, decideTransition } from './referral.transitions';
 import type { Referral } from './referral.type';
-import { optionalText, requiredId, requiredText, validateCreateReferral } from './referral.validation';
+import { REFERRAL_TEXT, validateCreateReferral } from './referral.validation';
 import { caseSideSees, partnerSees, partnerView, visibilityRule } from './referral.visibility';
 
 /** Days a partner has to answer when the referral names no `respondBy`. */
@@ -132,8 +132,8 @@ export class ReferralWorkflow {
 
   /** DRAFT → SENT, by the case side, under the consent gate (see referral.consent.ts). */
   send(actor: Actor, referralId: string, overrideConsentReason: string | null | undefined): Promise<Referral> {
-    const id = requiredId('referralId', referralId);
-    const override = optionalText('overrideConsentReason', overrideConsentReason);
+    const id = uuid('referralId', referralId);
+    const override = optionalText('overrideConsentReason', overrideConsentReason, REFERRAL_TEXT);
     return this.move(actor, id, 'SEND', (referral, caller) => {
       if (referral.respondBy && referral.respondBy.getTime() <= Date.now()) {
         throw invalidTransition('This referral cannot be sent: its respondBy has passed; create a new referral');
@@ -148,33 +148,33 @@ export class ReferralWorkflow {
 
   /** SENT or WAITLISTED → ACCEPTED | DECLINED (with a reason) | WAITLISTED, by the receiving organization. */
   respond(actor: Actor, input: RespondToReferralInput): Promise<Referral> {
-    const id = requiredId('input.referralId', input.referralId);
-    const note = optionalText('input.note', input.note);
+    const id = uuid('input.referralId', input.referralId);
+    const note = optionalText('input.note', input.note, REFERRAL_TEXT);
     const declining = input.decision === 'DECLINE';
-    const reason = declining ? requiredText('input.reason', input.reason) : null;
-    if (!declining && optionalText('input.reason', input.reason) !== null) throw badInput('input.reason', 'is only for declining');
+    const reason = declining ? requiredText('input.reason', input.reason, REFERRAL_TEXT) : null;
+    if (!declining && optionalText('input.reason', input.reason, REFERRAL_TEXT) !== null) throw badInput('input.reason', 'is only for declining');
     return this.move(actor, id, MOVE_OF_DECISION[input.decision], () => (reason !== null ? { note: note ?? reason, value: reason } : { note }));
   }
 
   /** ACCEPTED → IN_PROGRESS, by the receiving organization. */
   start(actor: Actor, referralId: string, note: string | null | undefined): Promise<Referral> {
-    const id = requiredId('referralId', referralId);
-    const text = optionalText('note', note);
+    const id = uuid('referralId', referralId);
+    const text = optionalText('note', note, REFERRAL_TEXT);
     return this.move(actor, id, 'START', () => ({ note: text }));
   }
 
   /** ACCEPTED or IN_PROGRESS → COMPLETED with an outcome, by the receiving organization. */
   complete(actor: Actor, input: CompleteReferralInput): Promise<Referral> {
-    const id = requiredId('input.referralId', input.referralId);
-    const note = optionalText('input.note', input.note);
+    const id = uuid('input.referralId', input.referralId);
+    const note = optionalText('input.note', input.note, REFERRAL_TEXT);
     if (!input.outcome) throw badInput('input.outcome', 'is required');
     return this.move(actor, id, 'COMPLETE', () => ({ note, value: input.outcome }));
   }
 
   /** DRAFT, SENT, ACCEPTED or WAITLISTED → CANCELLED with a reason, by the case side. */
   cancel(actor: Actor, referralId: string, reason: string): Promise<Referral> {
-    const id = requiredId('referralId', referralId);
-    const text = requiredText('reason', reason);
+    const id = uuid('referralId', referralId);
+    const text = requiredText('reason', reason, REFERRAL_TEXT);
     return this.move(actor, id, 'CANCEL', () => ({ note: text }));
   }
 

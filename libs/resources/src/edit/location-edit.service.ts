@@ -1,25 +1,25 @@
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '@caseflow/auth';
-import { badInput, notFound } from '@caseflow/core';
+import { badInput, notFound, oneOf, optionalText, requiredText, uuid } from '@caseflow/core';
 import { LocationEntity } from '../location/location.entity';
 import { toLocation } from '../location/location.service';
 import type { Location } from '../location/location.type';
 import { changedFields, creationChanges, insertRow, lockRow, recordMetadata, type Row, updateRow } from './changes';
 import type { AddressInput, CreateLocationInput, UpdateLocationInput } from './edit.inputs';
 import { EditScope } from './edit-scope';
-import { coordinates, LIMITS, LOCATION_TYPES, oneOf, optionalText, requiredText, uuid } from './validate';
+import { coordinates, LIMITS, LOCATION_TYPES } from './validate';
 
 function addressColumns(input: AddressInput): Row {
-  const country = requiredText('input.address.country', input.country, 2).toUpperCase();
+  const country = requiredText('input.address.country', input.country, { max: 2 }).toUpperCase();
   if (!/^[A-Z]{2}$/.test(country)) throw badInput('input.address.country', 'must be an ISO 3166-1 alpha-2 code, e.g. CA');
   return {
-    attention: optionalText('input.address.attention', input.attention, LIMITS.name),
-    address_1: requiredText('input.address.address1', input.address1),
-    address_2: optionalText('input.address.address2', input.address2, LIMITS.name),
-    city: requiredText('input.address.city', input.city),
-    region: optionalText('input.address.region', input.region, LIMITS.name),
-    state_province: requiredText('input.address.stateProvince', input.stateProvince, 100),
-    postal_code: requiredText('input.address.postalCode', input.postalCode, 20),
+    attention: optionalText('input.address.attention', input.attention, { max: LIMITS.name }),
+    address_1: requiredText('input.address.address1', input.address1, { max: LIMITS.name }),
+    address_2: optionalText('input.address.address2', input.address2, { max: LIMITS.name }),
+    city: requiredText('input.address.city', input.city, { max: LIMITS.name }),
+    region: optionalText('input.address.region', input.region, { max: LIMITS.name }),
+    state_province: requiredText('input.address.stateProvince', input.stateProvince, { max: 100 }),
+    postal_code: requiredText('input.address.postalCode', input.postalCode, { max: 20 }),
     country,
     address_type: input.addressType == null ? 'physical' : oneOf('input.address.addressType', input.addressType, LOCATION_TYPES),
   };
@@ -34,9 +34,9 @@ export class LocationEditService {
     const organizationId = uuid('input.organizationId', input.organizationId);
     const values: Row = {
       organization_id: organizationId,
-      name: optionalText('input.name', input.name, LIMITS.name),
+      name: optionalText('input.name', input.name, { max: LIMITS.name }),
       location_type: oneOf('input.locationType', input.locationType, LOCATION_TYPES),
-      description: optionalText('input.description', input.description),
+      description: optionalText('input.description', input.description, { max: LIMITS.longText }),
       ...coordinates(input.latitude, input.longitude),
     };
     const address = input.address ? addressColumns(input.address) : null;
@@ -56,9 +56,9 @@ export class LocationEditService {
     this.scope.assertEditorRole(actor, 'Location');
     const locationId = uuid('id', id);
     const columns: Row = {};
-    if (input.name !== undefined) columns.name = optionalText('input.name', input.name, LIMITS.name);
+    if (input.name !== undefined) columns.name = optionalText('input.name', input.name, { max: LIMITS.name });
     if (input.locationType !== undefined) columns.location_type = oneOf('input.locationType', input.locationType, LOCATION_TYPES);
-    if (input.description !== undefined) columns.description = optionalText('input.description', input.description);
+    if (input.description !== undefined) columns.description = optionalText('input.description', input.description, { max: LIMITS.longText });
     if (input.latitude !== undefined || input.longitude !== undefined) Object.assign(columns, coordinates(input.latitude, input.longitude));
     const address = input.address ? addressColumns(input.address) : null;
 

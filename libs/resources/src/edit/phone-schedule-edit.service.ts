@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '@caseflow/auth';
-import { badInput, notFound } from '@caseflow/core';
+import { badInput, notFound, oneOf, optionalDate, optionalOneOf, optionalText, uuid } from '@caseflow/core';
 import { PhoneEntity } from '../phone/phone.entity';
 import { type Phone, toPhone } from '../phone/phone.type';
 import { ScheduleEntity } from '../schedule/schedule.entity';
@@ -10,19 +10,15 @@ import type { DirectoryOwnerInput, PhoneInput, ScheduleInput } from './edit.inpu
 import { EditScope, OWNER_COLUMNS, type OwnerField, type Ownership, ownershipOfRow } from './edit-scope';
 import {
   LIMITS,
-  oneOf,
   optionalByDay,
   optionalByMonthDay,
   optionalClock,
-  optionalDate,
   optionalDigits,
-  optionalOneOf,
-  optionalText,
   optionalTimezone,
   PHONE_TYPES,
   requiredPhoneNumber,
+  SCHEDULE_DATES,
   SCHEDULE_FREQUENCIES,
-  uuid,
 } from './validate';
 
 function phoneColumns(input: PhoneInput): Row {
@@ -30,7 +26,7 @@ function phoneColumns(input: PhoneInput): Row {
     number: requiredPhoneNumber('input.number', input.number),
     extension: optionalDigits('input.extension', input.extension),
     type: optionalOneOf('input.type', input.type ?? 'voice', PHONE_TYPES),
-    description: optionalText('input.description', input.description, LIMITS.shortText),
+    description: optionalText('input.description', input.description, { max: LIMITS.shortText }),
   };
 }
 
@@ -47,8 +43,8 @@ export function scheduleColumns(input: ScheduleInput): Row {
   } else if (input.closesNextDay) {
     throw badInput('input.closesNextDay', 'needs opensAt and closesAt');
   }
-  const validFrom = optionalDate('input.validFrom', input.validFrom);
-  const validTo = optionalDate('input.validTo', input.validTo);
+  const validFrom = optionalDate('input.validFrom', input.validFrom, SCHEDULE_DATES);
+  const validTo = optionalDate('input.validTo', input.validTo, SCHEDULE_DATES);
   if (validFrom && validTo && validTo < validFrom) throw badInput('input.validTo', 'must not be before validFrom');
   return {
     freq,
@@ -60,7 +56,7 @@ export function scheduleColumns(input: ScheduleInput): Row {
     valid_from: validFrom,
     valid_to: validTo,
     timezone: optionalTimezone('input.timezone', input.timezone),
-    description: optionalText('input.description', input.description, LIMITS.shortText),
+    description: optionalText('input.description', input.description, { max: LIMITS.shortText }),
   };
 }
 

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '@caseflow/auth';
-import { badInput, notFound } from '@caseflow/core';
+import { badInput, notFound, oneOf, optionalText, requiredText, uuid, uuidList } from '@caseflow/core';
 import { ServiceAtLocationEntity } from '../service-at-location/service-at-location.entity';
 import { toServiceAtLocation } from '../service-at-location/service-at-location.service';
 import type { ServiceAtLocation } from '../service-at-location/service-at-location.type';
@@ -10,7 +10,7 @@ import type { Service } from '../service/service.type';
 import { changedFields, creationChanges, deletionChanges, insertRow, lockRow, recordMetadata, type Row, touchService, updateRow } from './changes';
 import type { CreateServiceAtLocationInput, CreateServiceInput, UpdateServiceAtLocationInput, UpdateServiceInput } from './edit.inputs';
 import { EditScope } from './edit-scope';
-import { LIMITS, oneOf, optionalAge, optionalEmail, optionalText, optionalUrl, requiredText, SERVICE_STATUSES, uuid, uuidList } from './validate';
+import { LIMITS, optionalAge, optionalEmail, optionalUrl, SERVICE_STATUSES } from './validate';
 
 /** ISO 639 codes of the languages the directory names most; other languages are kept by name only. */
 const LANGUAGE_CODES: Record<string, string> = {
@@ -22,14 +22,14 @@ type ServiceFields = Omit<UpdateServiceInput, 'languages' | 'taxonomyTermIds'>;
 
 /** Each input field of a service: its column and its check. */
 const SERVICE_FIELDS: { [K in keyof ServiceFields]-?: [string, (field: string, value: ServiceFields[K]) => unknown] } = {
-  name: ['name', (f, v) => requiredText(f, v)],
-  alternateName: ['alternate_name', (f, v) => optionalText(f, v, LIMITS.name)],
-  description: ['description', (f, v) => optionalText(f, v)],
+  name: ['name', (f, v) => requiredText(f, v, { max: LIMITS.name })],
+  alternateName: ['alternate_name', (f, v) => optionalText(f, v, { max: LIMITS.name })],
+  description: ['description', (f, v) => optionalText(f, v, { max: LIMITS.longText })],
   url: ['url', optionalUrl],
   email: ['email', optionalEmail],
-  applicationProcess: ['application_process', (f, v) => optionalText(f, v)],
-  feesDescription: ['fees_description', (f, v) => optionalText(f, v)],
-  eligibilityDescription: ['eligibility_description', (f, v) => optionalText(f, v)],
+  applicationProcess: ['application_process', (f, v) => optionalText(f, v, { max: LIMITS.longText })],
+  feesDescription: ['fees_description', (f, v) => optionalText(f, v, { max: LIMITS.longText })],
+  eligibilityDescription: ['eligibility_description', (f, v) => optionalText(f, v, { max: LIMITS.longText })],
   minimumAge: ['minimum_age', optionalAge],
   maximumAge: ['maximum_age', optionalAge],
 };
@@ -55,7 +55,7 @@ function checkAges(row: Row): void {
 function languageList(values: string[] | null | undefined): string[] | null {
   if (values == null) return null;
   if (values.length > LIMITS.list) throw badInput('input.languages', `must list at most ${LIMITS.list} languages`);
-  const names = values.map((v) => requiredText('input.languages', v, 100));
+  const names = values.map((v) => requiredText('input.languages', v, { max: 100 }));
   return [...new Map(names.map((n) => [n.toLowerCase(), n])).values()];
 }
 
@@ -70,7 +70,7 @@ export class ServiceEditService {
     const status = input.status == null ? 'active' : oneOf('input.status', input.status, SERVICE_STATUSES);
     checkAges(columns);
     const languages = languageList(input.languages) ?? [];
-    const termIds = uuidList('input.taxonomyTermIds', input.taxonomyTermIds) ?? [];
+    const termIds = uuidList('input.taxonomyTermIds', input.taxonomyTermIds, { max: LIMITS.list }) ?? [];
 
     return this.scope.dataSource.transaction(async (tx) => {
       const org = await tx.query('SELECT id FROM resources.organization WHERE id = $1', [organizationId]);
@@ -92,7 +92,7 @@ export class ServiceEditService {
     const serviceId = uuid('id', id);
     const columns = serviceColumns(input, false);
     const languages = languageList(input.languages);
-    const termIds = uuidList('input.taxonomyTermIds', input.taxonomyTermIds);
+    const termIds = uuidList('input.taxonomyTermIds', input.taxonomyTermIds, { max: LIMITS.list });
     return this.change(actor, serviceId, columns, async (tx) => {
       if (termIds) await this.assertTermsExist(tx, termIds);
       const listsChanged = [languages && (await this.replaceLanguages(tx, actor, serviceId, languages)), termIds && (await this.replaceTerms(tx, actor, serviceId, termIds))];
@@ -110,7 +110,7 @@ export class ServiceEditService {
     this.scope.assertEditorRole(actor, 'ServiceAtLocation');
     const serviceId = uuid('input.serviceId', input.serviceId);
     const locationId = uuid('input.locationId', input.locationId);
-    const description = optionalText('input.description', input.description);
+    const description = optionalText('input.description', input.description, { max: LIMITS.longText });
     return this.scope.dataSource.transaction(async (tx) => {
       const service = await lockRow(tx, 'service', serviceId);
       if (!service) throw notFound('Service', serviceId);
@@ -131,7 +131,7 @@ export class ServiceEditService {
   async updateAtLocation(actor: Actor, id: string, input: UpdateServiceAtLocationInput): Promise<ServiceAtLocation> {
     this.scope.assertEditorRole(actor, 'ServiceAtLocation');
     const salId = uuid('id', id);
-    const description = optionalText('input.description', input.description);
+    const description = optionalText('input.description', input.description, { max: LIMITS.longText });
     return this.scope.dataSource.transaction(async (tx) => {
       const row = await lockRow(tx, 'service_at_location', salId);
       if (!row) throw notFound('ServiceAtLocation', salId);

@@ -1,14 +1,15 @@
+import { optionalDate, requiredText } from '@caseflow/core';
 import {
   coordinates,
+  LIMITS,
   optionalByDay,
   optionalByMonthDay,
   optionalClock,
-  optionalDate,
   optionalEmail,
   optionalTimezone,
   optionalUrl,
   requiredPhoneNumber,
-  requiredText,
+  SCHEDULE_DATES,
 } from './validate';
 
 const fieldOf = (run: () => unknown) => {
@@ -22,9 +23,9 @@ const fieldOf = (run: () => unknown) => {
 
 describe('directory edit checks', () => {
   it('trims text, treats blank as none and refuses blank required text or text over the limit', () => {
-    expect(requiredText('input.name', '  Pantry  ')).toBe('Pantry');
-    expect(fieldOf(() => requiredText('input.name', '   '))).toBe('input.name');
-    expect(fieldOf(() => requiredText('input.name', 'x'.repeat(201)))).toBe('input.name');
+    expect(requiredText('input.name', '  Pantry  ', { max: LIMITS.name })).toBe('Pantry');
+    expect(fieldOf(() => requiredText('input.name', '   ', { max: LIMITS.name }))).toBe('input.name');
+    expect(fieldOf(() => requiredText('input.name', 'x'.repeat(201), { max: LIMITS.name }))).toBe('input.name');
   });
 
   it('accepts http(s) URLs and email addresses and refuses others', () => {
@@ -52,8 +53,8 @@ describe('directory edit checks', () => {
   it('reads times, dates and iCal day lists', () => {
     expect(fieldOf(() => optionalClock('input.opensAt', '9:30'))).toBe('input.opensAt');
     expect(optionalClock('input.opensAt', '09:30')).toBe('09:30:00');
-    expect(optionalDate('input.validFrom', '2026-02-28')).toBe('2026-02-28');
-    expect(fieldOf(() => optionalDate('input.validFrom', '2026-02-30'))).toBe('input.validFrom');
+    expect(optionalDate('input.validFrom', '2026-02-28', SCHEDULE_DATES)).toBe('2026-02-28');
+    expect(fieldOf(() => optionalDate('input.validFrom', '2026-02-30', SCHEDULE_DATES))).toBe('input.validFrom');
     expect(optionalByDay('input.byDay', 'mo, we,fr', false)).toBe('MO,WE,FR');
     expect(fieldOf(() => optionalByDay('input.byDay', '1MO', false))).toBe('input.byDay');
     expect(optionalByDay('input.byDay', '1MO,-1FR', true)).toBe('1MO,-1FR');

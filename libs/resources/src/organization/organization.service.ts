@@ -1,4 +1,5 @@
 import { type Actor, isUuid } from '@caseflow/auth';
+import { uuid } from '@caseflow/core';
 import { assertCanReadDirectory, mayReadDirectory } from '../access/directory.policy';
 import type { ResourcesLoaders } from '../loaders';
 import { toLocation } from '../location/location.service';
@@ -6,7 +7,6 @@ import type { Location } from '../location/location.type';
 import { type Phone, toPhone } from '../phone/phone.type';
 import type { Service } from '../service/service.type';
 import { toService } from '../service/service.service';
-import { requireUuid } from '../shared/uuid';
 import type { OrganizationEntity } from './organization.entity';
 import type { Organization } from './organization.type';
 
@@ -31,7 +31,7 @@ export class OrganizationService {
 
   async get(actor: Actor, id: string, field = 'id'): Promise<Organization | null> {
     assertCanReadDirectory(actor);
-    const entity = await this.loaders.organization.load(requireUuid(field, id));
+    const entity = await this.loaders.organization.load(uuid(field, id));
     return entity ? toOrganization(entity) : null;
   }
 

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { type Actor, isUuid } from '@caseflow/auth';
-import { badInput } from '@caseflow/core';
+import { badInput, optionalText, uuidList } from '@caseflow/core';
 import { decodeCursor, encodeCursor, pageSize } from '@caseflow/db';
 import { assertCanReadDirectory } from '../access/directory.policy';
 import { DIRECTORY_TIMEZONE } from '../shared/timezone';
@@ -14,15 +14,9 @@ const MAX_TERMS = 50;
 
 /** Checks the search input field by field (BAD_USER_INPUT naming the field) and normalizes it. */
 export function searchFilters(input: ServiceSearchInput, now: Date): SearchFilters {
-  const text = input.text?.trim() || null;
-  if (text && text.length > MAX_TEXT) throw badInput('input.text', `must be at most ${MAX_TEXT} characters`);
+  const text = optionalText('input.text', input.text, { max: MAX_TEXT });
 
-  let termIds: string[] | null = null;
-  if (input.taxonomyTermIds && input.taxonomyTermIds.length > 0) {
-    if (input.taxonomyTermIds.length > MAX_TERMS) throw badInput('input.taxonomyTermIds', `must list at most ${MAX_TERMS} terms`);
-    if (!input.taxonomyTermIds.every(isUuid)) throw badInput('input.taxonomyTermIds', 'must be UUIDs');
-    termIds = [...new Set(input.taxonomyTermIds)];
-  }
+  const termIds = input.taxonomyTermIds?.length ? uuidList('input.taxonomyTermIds', input.taxonomyTermIds, { max: MAX_TERMS, noun: 'terms' }) : null;
 
   let near: SearchFilters['near'] = null;
   if (input.near) {

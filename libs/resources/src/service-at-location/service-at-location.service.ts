@@ -1,5 +1,5 @@
 import { type Actor, isUuid } from '@caseflow/auth';
-import { notFound } from '@caseflow/core';
+import { notFound, uuid } from '@caseflow/core';
 import { assertCanReadDirectory, mayReadDirectory } from '../access/directory.policy';
 import type { ResourcesLoaders } from '../loaders';
 import { toLocation } from '../location/location.service';
@@ -8,7 +8,6 @@ import { type Phone, toPhone } from '../phone/phone.type';
 import { type Schedule, toSchedule } from '../schedule/schedule.type';
 import { toService } from '../service/service.service';
 import type { Service } from '../service/service.type';
-import { requireUuid } from '../shared/uuid';
 import type { ServiceAtLocationEntity } from './service-at-location.entity';
 import type { ServiceAtLocation } from './service-at-location.type';
 
@@ -22,7 +21,7 @@ export class ServiceAtLocationService {
 
   async get(actor: Actor, id: string, field = 'id'): Promise<ServiceAtLocation | null> {
     assertCanReadDirectory(actor);
-    const entity = await this.loaders.serviceAtLocation.load(requireUuid(field, id));
+    const entity = await this.loaders.serviceAtLocation.load(uuid(field, id));
     return entity ? toServiceAtLocation(entity) : null;
   }
 

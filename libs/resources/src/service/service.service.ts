@@ -1,5 +1,5 @@
 import { type Actor, isUuid } from '@caseflow/auth';
-import { notFound } from '@caseflow/core';
+import { notFound, uuid } from '@caseflow/core';
 import { assertCanReadDirectory, mayReadDirectory } from '../access/directory.policy';
 import type { ResourcesLoaders } from '../loaders';
 import { toOrganization } from '../organization/organization.service';
@@ -8,7 +8,6 @@ import { type Phone, toPhone } from '../phone/phone.type';
 import { type Schedule, toSchedule } from '../schedule/schedule.type';
 import { toServiceAtLocation } from '../service-at-location/service-at-location.service';
 import type { ServiceAtLocation } from '../service-at-location/service-at-location.type';
-import { requireUuid } from '../shared/uuid';
 import { toTaxonomyTerm } from '../taxonomy/taxonomy-term.service';
 import type { TaxonomyTerm } from '../taxonomy/taxonomy-term.type';
 import type { ServiceEntity } from './service.entity';
@@ -41,7 +40,7 @@ export class ServiceService {
 
   async get(actor: Actor, id: string, field = 'id'): Promise<Service | null> {
     assertCanReadDirectory(actor);
-    const entity = await this.loaders.service.load(requireUuid(field, id));
+    const entity = await this.loaders.service.load(uuid(field, id));
     return entity ? toService(entity) : null;
   }
 

@@ -1,8 +1,8 @@
 import { IsNull, type DataSource } from 'typeorm';
 import { type Actor, isUuid } from '@caseflow/auth';
+import { uuid } from '@caseflow/core';
 import { assertCanReadDirectory, mayReadDirectory } from '../access/directory.policy';
 import type { ResourcesLoaders } from '../loaders';
-import { requireUuid } from '../shared/uuid';
 import { TaxonomyTermEntity } from './taxonomy-term.entity';
 import type { TaxonomyTerm } from './taxonomy-term.type';
 
@@ -28,7 +28,7 @@ export class TaxonomyTermService {
   /** The children of `parentId` by name, or the top-level terms when it is null; an unknown parent has none. */
   async list(actor: Actor, parentId: string | null | undefined, field = 'parentId'): Promise<TaxonomyTerm[]> {
     assertCanReadDirectory(actor);
-    const parent = parentId == null ? IsNull() : requireUuid(field, parentId);
+    const parent = parentId == null ? IsNull() : uuid(field, parentId);
     const rows = await this.dataSource.getRepository(TaxonomyTermEntity).find({
       where: { parentId: parent },
       relations: { taxonomy: true },

@@ -7,3 +7,4 @@ export * from './fingerprint';
 export * from './log-errors';
 export * from './csv';
 export * from './input';
+export * from './validate';

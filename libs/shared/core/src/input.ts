@@ -19,9 +19,14 @@ export function excerpt(value: unknown, max = EXCERPT_MAX): string {
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** Whether `value` is a UUID, in any letter case: the one UUID test of the code base. */
+export function isUuid(value: unknown): value is string {
+  return typeof value === 'string' && uuidPattern.test(value);
+}
+
 /** A UUID in any letter case, answered in lower case (the form every key is stored in). */
 export function normalizeUuid(value: unknown, field: string): string {
-  if (typeof value !== 'string' || !uuidPattern.test(value)) throw badInput(field, `must be a UUID, got ${excerpt(value)}`);
+  if (!isUuid(value)) throw badInput(field, `must be a UUID, got ${excerpt(value)}`);
   return value.toLowerCase();
 }
 
@@ -31,6 +36,14 @@ const singleLineControl = /[\u0000-\u001f\u007f]/;
 /** Multi-line text: tab, line feed and carriage return are allowed; other control characters are not. */
 // eslint-disable-next-line no-control-regex
 const multiLineControl = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+/** Fields holding multi-line prose, by the last part of their name. */
+const proseName = /(body|description|notes?|nextSteps|rationale|reason|summary|need|purpose|process|how)$/i;
+
+/** Whether a field (a name or a path such as `input.steps[0].description`) holds prose that may span lines. */
+export function isProseField(field: string): boolean {
+  return proseName.test(field.replace(/(\[\d+\])+$/, ''));
+}
 
 export const SINGLE_LINE_MAX = 2_000;
 export const MULTI_LINE_MAX = 20_000;

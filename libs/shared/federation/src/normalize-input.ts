@@ -27,10 +27,7 @@ import {
   isObjectType,
   isScalarType,
 } from 'graphql';
-import { type DateRange, checkDate, checkInstant, checkText, normalizeUuid, yearsFrom } from '@caseflow/core';
-
-/** Fields holding multi-line prose, by the last part of their name. */
-const MULTI_LINE = /(body|description|notes?|nextSteps|rationale|reason|summary|need|purpose|process|how)$/i;
+import { type DateRange, checkDate, checkInstant, checkText, isProseField, normalizeUuid, yearsFrom } from '@caseflow/core';
 
 type RangeOf = (now: Date) => DateRange;
 
@@ -78,7 +75,7 @@ function normalizeValue(type: GraphQLInputType, value: unknown, path: string, na
     case 'ID':
       return normalizeUuid(value, path);
     case 'String':
-      return checkText(value, path, MULTI_LINE.test(name));
+      return checkText(value, path, isProseField(name));
     case 'Date':
       return checkDate(value, path, rangeFor(name, now));
     case 'DateTime':

@@ -1,5 +1,4 @@
-import { isUuid } from '@caseflow/auth';
-import { badInput, checkDate, checkInstant, checkText, type DateRange } from '@caseflow/core';
+import { badInput, checkDate, checkInstant, checkText, type DateRange, uuid } from '@caseflow/core';
 import type { ListFilters } from './lists';
 
 export const DEFAULT_PER_PAGE = 50;
@@ -32,9 +31,7 @@ function wholeNumber(name: string, value: string | null, fallback: number, max: 
 }
 
 function uuidParam(name: string, value: string | null): string | undefined {
-  if (value === null) return undefined;
-  if (!isUuid(value)) throw badInput(name, 'must be a UUID');
-  return value.toLowerCase();
+  return value === null ? undefined : uuid(name, value);
 }
 
 const VALUE_MAX = 200;

@@ -9,8 +9,8 @@
  * object, one JSON document per line, without paging.
  */
 import type { DataSource, EntityManager } from 'typeorm';
-import { type InternalIdentity, isUuid } from '@caseflow/auth';
-import { AppError, badInput, isAppError } from '@caseflow/core';
+import type { InternalIdentity } from '@caseflow/auth';
+import { AppError, isAppError, uuid } from '@caseflow/core';
 import { isConnectionError } from '@caseflow/db';
 import type { GetRouteResult } from '@caseflow/federation';
 import { mayReadDirectory } from '../../access/directory.policy';
@@ -129,9 +129,9 @@ export class HsdsApi {
   }
 
   private async one(table: TableName, id: string, relations: Relation[], now: Date): Promise<unknown> {
-    if (!isUuid(id)) throw badInput('id', 'must be a UUID');
-    const rows: TextRow[] = await this.dataSource.query(`SELECT ${selectList(hsdsTable(table), 't')} FROM resources.${table} t WHERE t.id = $1`, [id]);
-    if (rows.length === 0) throw new AppError('NOT_FOUND', `${table} ${id} was not found`, { entity: table, id });
+    const key = uuid('id', id);
+    const rows: TextRow[] = await this.dataSource.query(`SELECT ${selectList(hsdsTable(table), 't')} FROM resources.${table} t WHERE t.id = $1`, [key]);
+    if (rows.length === 0) throw new AppError('NOT_FOUND', `${table} ${key} was not found`, { entity: table, id: key });
     const [object] = await expand(this.dataSource.manager, table, rows, relations, now);
     return object;
   }
