@@ -3,9 +3,12 @@
 // but never another domain; only the platform assembly, tools and end-to-end
 // tests see everything. The dashboard (a browser app) uses no workspace
 // library at all: it reaches the platform only through the gateway's API.
+// Inside a library no file may import, even for a type, a file that imports
+// it back (import-x/no-cycle): loaders and mappers live in their own files.
 const js = require('@eslint/js');
 const tseslint = require('typescript-eslint');
 const nx = require('@nx/eslint-plugin');
+const { createNodeResolver, importX } = require('eslint-plugin-import-x');
 
 const domains = ['clients', 'plans', 'referrals', 'resources'];
 const everything = ['scope:shared', 'scope:gateway', 'scope:platform', ...domains.map((d) => `scope:${d}`)];
@@ -36,5 +39,11 @@ module.exports = [
         },
       ],
     },
+  },
+  {
+    files: ['libs/**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: { 'import-x/extensions': ['.ts'], 'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.js', '.json'] })] },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
 ];
