@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { RequestContext, SubgraphRuntimeOptions } from '@caseflow/federation';
 import { AssessmentService } from './assessment/assessment.service';
-import type { AuditPeers } from './audit/audit-trail';
+import type { AuditPeers } from './audit/audit-peers';
 import { ClientCommands } from './client/client.commands';
 import { ClientService } from './client/client.service';
 import { ConsentService } from './consent/consent.service';
