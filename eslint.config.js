@@ -11,9 +11,13 @@
 // seed. Only a domain's tests (spec files, testbeds, test harnesses) may seed
 // through their own domain's seed project: that test-only loop between a
 // domain and its seed is the one circular dependency the rule accepts.
+//
+// Inside a library no file may import, even for a type, a file that imports
+// it back (import-x/no-cycle): loaders and mappers live in their own files.
 const js = require('@eslint/js');
 const tseslint = require('typescript-eslint');
 const nx = require('@nx/eslint-plugin');
+const { createNodeResolver, importX } = require('eslint-plugin-import-x');
 
 const domains = ['clients', 'plans', 'referrals', 'resources'];
 const seeds = domains.map((d) => `scope:${d}-seed`);
@@ -63,5 +67,11 @@ module.exports = [
     files: testFiles,
     ignores: ['apps/**', 'tools/**'],
     rules: { '@nx/enforce-module-boundaries': boundaries(true) },
+  },
+  {
+    files: ['libs/**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: { 'import-x/extensions': ['.ts'], 'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.js', '.json'] })] },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
 ];

@@ -1,38 +1,12 @@
-import DataLoader from 'dataloader';
-import { In, type DataSource } from 'typeorm';
-import { type ClientGrant, createClientAccessLoader } from '@caseflow/auth';
-import { unavailable } from '@caseflow/core';
-import { groupLoader, rowLoader, type RequestContext, type SubgraphRuntimeOptions } from '@caseflow/federation';
-import { createServiceDirectoryLoader, type DirectoryService } from './directory/service-directory';
-import { createPlanGoalsLoader, type PlanGoal } from './goal/plan-goals';
+import type DataLoader from 'dataloader';
+import type { DataSource } from 'typeorm';
+import type { ClientGrant } from '@caseflow/auth';
+import type { RequestContext, SubgraphRuntimeOptions } from '@caseflow/federation';
+import { createReferralsLoaders, createReferralsPeers, type ReferralsLoaders } from './loaders';
 import { InboxService } from './organization/inbox.service';
 import { OutcomesService } from './outcomes/outcomes.service';
-import { ReferralEventEntity } from './referral/referral-event.entity';
-import { ReferralEntity } from './referral/referral.entity';
 import { ReferralService } from './referral/referral.service';
 import { ReferralWorkflow } from './referral/referral.workflow';
-
-/** Per-request loaders: every lookup of one request is one SQL statement per batch. */
-export interface ReferralsLoaders {
-  referral: DataLoader<string, ReferralEntity | null>;
-  event: DataLoader<string, ReferralEventEntity | null>;
-  /** A client's referrals, newest first. */
-  referralsByClient: DataLoader<string, ReferralEntity[]>;
-  /** A goal's referrals, newest first. */
-  referralsByGoal: DataLoader<string, ReferralEntity[]>;
-  /** A referral's history, oldest first. */
-  eventsByReferral: DataLoader<string, ReferralEventEntity[]>;
-}
-
-/** The other subgraphs this one asks, per request, on the caller's behalf. */
-export interface ReferralsPeers {
-  /** The caller's grants on clients, asked of the clients subgraph: one round trip per request. */
-  access: DataLoader<string, ClientGrant>;
-  /** Services of the directory, asked of the resources subgraph: one round trip per request. */
-  directory: DataLoader<string, DirectoryService | null>;
-  /** Goals of client plans, asked of the plans subgraph: one round trip per request. */
-  goals: DataLoader<string, PlanGoal | null>;
-}
 
 export interface ReferralsContext extends RequestContext {
   loaders: ReferralsLoaders;
@@ -43,50 +17,9 @@ export interface ReferralsContext extends RequestContext {
   outcomes: OutcomesService;
 }
 
-export function createReferralsLoaders(dataSource: DataSource): ReferralsLoaders {
-  const referrals = dataSource.getRepository(ReferralEntity);
-  const events = dataSource.getRepository(ReferralEventEntity);
-  return {
-    referral: rowLoader((ids) => referrals.findBy({ id: In(ids) }), (r) => r.id),
-    event: rowLoader((ids) => events.findBy({ id: In(ids) }), (e) => e.id),
-    referralsByClient: groupLoader(
-      (clientIds) => referrals.find({ where: { clientId: In(clientIds) }, order: { createdAt: 'DESC', id: 'DESC' } }),
-      (r) => r.clientId,
-    ),
-    referralsByGoal: groupLoader(
-      (goalIds) => referrals.find({ where: { goalId: In(goalIds) }, order: { createdAt: 'DESC', id: 'DESC' } }),
-      (r) => r.goalId as string,
-    ),
-    eventsByReferral: groupLoader(
-      (referralIds) => events.find({ where: { referralId: In(referralIds) }, order: { at: 'ASC', id: 'ASC' } }),
-      (e) => e.referralId,
-    ),
-  };
-}
-
-/** Without the clients subgraph's address no client access can be checked: every question fails closed. */
-function clientAccess(options: SubgraphRuntimeOptions, base: RequestContext): DataLoader<string, ClientGrant> {
-  const clientsUrl = options.peerUrls?.clients;
-  if (!clientsUrl) {
-    return new DataLoader<string, ClientGrant>(async () => {
-      throw unavailable('Client access could not be checked (the clients service is not configured)');
-    });
-  }
-  return createClientAccessLoader({ clientsUrl, timeoutMs: options.peerTimeoutMs }, base.internalToken, base.requestId);
-}
-
 export function createReferralsContext(dataSource: DataSource, base: RequestContext, options: SubgraphRuntimeOptions): ReferralsContext {
   const loaders = createReferralsLoaders(dataSource);
-  const peers: ReferralsPeers = {
-    access: clientAccess(options, base),
-    directory: createServiceDirectoryLoader({
-      resourcesUrl: options.peerUrls?.resources,
-      timeoutMs: options.peerTimeoutMs,
-      internalToken: base.internalToken,
-      requestId: base.requestId,
-    }),
-    goals: createPlanGoalsLoader({ plansUrl: options.peerUrls?.plans, timeoutMs: options.peerTimeoutMs, internalToken: base.internalToken, requestId: base.requestId }),
-  };
+  const peers = createReferralsPeers(options, base);
   const referrals = new ReferralService(loaders, peers.access, base.audit);
   return {
     ...base,

@@ -12,7 +12,7 @@ import { hasCaseAccess } from '../access/access.policy';
 import { recomputePriorities } from '../caseload/priority.store';
 import { ClientEntity } from '../client/client.entity';
 import type { Client } from '../client/client.type';
-import type { ClientsLoaders } from '../context';
+import type { ClientsLoaders } from '../loaders';
 import { NAME_MAX, TEXT_MAX } from '../shared/validation';
 import { type AssessmentDomain, AssessmentEntity, AssessmentItemEntity, type AssessmentRating, CharacteristicEntity } from './assessment.entity';
 import type { AssessmentCharacteristic, AssessmentItem, NeedsAssessment, RecordAssessmentInput } from './assessment.type';

@@ -12,6 +12,7 @@ import { forbidden, notFound, unavailable, uuid } from '@caseflow/core';
 import { decodeCursor, encodeCursor, pageSize } from '@caseflow/db';
 import { AUDIT_TRAIL_PATH, PageInfo } from '@caseflow/federation';
 import type { ClientsContext } from '../context';
+import type { AuditPeers } from './audit-peers';
 
 @ObjectType('AuditEvent', { description: 'One event of the audit trail: who did what to which record, when, and whether it was allowed.' })
 export class AuditEvent {
@@ -62,12 +63,6 @@ export class AuditEventConnection {
 
   @Field(() => PageInfo)
   pageInfo: PageInfo;
-}
-
-export interface AuditPeers {
-  plansUrl?: string;
-  referralsUrl?: string;
-  timeoutMs?: number;
 }
 
 const newestFirst = (a: AuditRecord, b: AuditRecord) => b.at.localeCompare(a.at) || b.source.localeCompare(a.source) || Number(b.id) - Number(a.id);

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { AuditTrail } from '@caseflow/audit';
-import { createClientsLoaders } from '../context';
+import { createClientsLoaders } from '../loaders';
 import { startClientsTestbed, type ClientsTestbed } from '../clients.testbed';
 import { ClientCommands } from './client.commands';
 import type { Client } from './client.type';

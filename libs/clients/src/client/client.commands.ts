@@ -10,7 +10,7 @@ import type { AuditTrail } from '@caseflow/audit';
 import { badInput, conflict, forbidden, inputFingerprint, invalidTransition, notFound, optionalText, requiredText, uuid } from '@caseflow/core';
 import { hasCaseAccess, mayHoldCaseload } from '../access/access.policy';
 import { recomputePriorities } from '../caseload/priority.store';
-import type { ClientsLoaders } from '../context';
+import type { ClientsLoaders } from '../loaders';
 import { EligibilityEntity } from '../eligibility/eligibility.entity';
 import { CaseEventEntity, type CaseEventKind } from '../history/case-event.entity';
 import { foldName, searchNameOf, sortKeyOf } from '../shared/names';

@@ -4,7 +4,7 @@ import type { AuditTrail } from '@caseflow/audit';
 import { badInput, forbidden } from '@caseflow/core';
 import { decodeCursor, encodeCursor, pageSize } from '@caseflow/db';
 import { decideGrant, hasCaseAccess, mayHoldCaseload } from '../access/access.policy';
-import type { ClientsLoaders } from '../context';
+import type { ClientsLoaders } from '../loaders';
 import { displayNameOf, foldName, likeLiteral } from '../shared/names';
 import { ClientEntity, type ClientStatus } from './client.entity';
 import type { Client, ClientConnection, ClientFilter } from './client.type';

@@ -12,7 +12,7 @@ import { badInput, forbidden, invalidTransition, notFound, optionalText, require
 import { consentStatus, hasCaseAccess } from '../access/access.policy';
 import { ClientEntity } from '../client/client.entity';
 import type { Client } from '../client/client.type';
-import type { ClientsLoaders } from '../context';
+import type { ClientsLoaders } from '../loaders';
 import { TEXT_MAX, NAME_MAX, addMonths, notInFuture } from '../shared/validation';
 import { ConsentEntity } from './consent.entity';
 import type { Consent, RecordConsentInput } from './consent.type';

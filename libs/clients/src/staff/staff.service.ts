@@ -1,7 +1,7 @@
 import type { Actor } from '@caseflow/auth';
 import { isUuid } from '@caseflow/auth';
 import { badInput, unauthenticated } from '@caseflow/core';
-import type { ClientsLoaders } from '../context';
+import type { ClientsLoaders } from '../loaders';
 import type { StaffMemberEntity } from './staff.entity';
 import type { StaffMember } from './staff.type';
 

@@ -1,5 +1,5 @@
 import { type Actor, isUuid } from '@caseflow/auth';
-import type { PlansLoaders } from '../context';
+import type { PlansLoaders } from '../loaders';
 import type { PlanStatus } from '../plan/plan.entity';
 import { missingSmart } from '../plan/plan.validation';
 import type { PlanAccess } from '../shared/plan-access';

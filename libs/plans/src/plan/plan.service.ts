@@ -1,6 +1,6 @@
 import { type Actor, isUuid } from '@caseflow/auth';
 import { badInput, forbidden } from '@caseflow/core';
-import type { PlansLoaders } from '../context';
+import type { PlansLoaders } from '../loaders';
 import { toProgress } from '../progress/progress.query';
 import type { PlanProgress } from '../progress/progress.type';
 import type { PlanRevisionEntity } from '../revision/revision.entity';

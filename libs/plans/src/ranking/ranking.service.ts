@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import { type Actor, isUuid } from '@caseflow/auth';
 import type { AuditTrail } from '@caseflow/audit';
 import { badInput, notFound } from '@caseflow/core';
-import type { PlansLoaders } from '../context';
+import type { PlansLoaders } from '../loaders';
 import type { PlanAccess } from '../shared/plan-access';
 import { clearLoaders } from '../shared/plan-change';
 import type { RankPrioritiesInput } from './dto/rank-priorities.input';

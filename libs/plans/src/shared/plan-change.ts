@@ -2,7 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { AuditTrail } from '@caseflow/audit';
 import { notFound } from '@caseflow/core';
 import type DataLoader from 'dataloader';
-import type { PlansLoaders } from '../context';
+import type { PlansLoaders } from '../loaders';
 import type { PlanAccess } from './plan-access';
 import { expectVersion, type LockedPlan, lockPlan } from './plan-store';
 

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { AuditTrail } from '@caseflow/audit';
 import { createClientAccessLoader, signInternalToken } from '@caseflow/auth';
-import { createPlansLoaders } from '../context';
+import { createPlansLoaders } from '../loaders';
 import { PlanAccess } from '../shared/plan-access';
 import type { LockedPlan } from '../shared/plan-store';
 import { actorOf, type PlansTestbed, startPlansTestbed } from '../testing/plans-testbed';

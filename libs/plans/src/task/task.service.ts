@@ -1,4 +1,4 @@
-import type { PlansLoaders } from '../context';
+import type { PlansLoaders } from '../loaders';
 import type { GoalStatus } from '../goal/goal.entity';
 import type { PlanStatus } from '../plan/plan.entity';
 import { isLive } from '../plan/plan.transitions';

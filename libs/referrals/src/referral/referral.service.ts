@@ -2,7 +2,7 @@ import type DataLoader from 'dataloader';
 import { type Actor, type ClientGrant, isUuid } from '@caseflow/auth';
 import type { AuditTrail } from '@caseflow/audit';
 import { badInput, forbidden } from '@caseflow/core';
-import type { ReferralsLoaders } from '../context';
+import type { ReferralsLoaders } from '../loaders';
 import { refTo } from '../shared/entity-refs';
 import type { ReferralEventEntity } from './referral-event.entity';
 import type { ReferralEntity } from './referral.entity';

@@ -11,7 +11,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { type Actor, assertCaseOpen, type ClientGrant } from '@caseflow/auth';
 import type { AuditTrail } from '@caseflow/audit';
 import { AppError, badInput, conflict, forbidden, inputFingerprint, invalidTransition, notFound, optionalText, requiredText, uuid } from '@caseflow/core';
-import type { ReferralsLoaders, ReferralsPeers } from '../context';
+import type { ReferralsLoaders, ReferralsPeers } from '../loaders';
 import { ACTIVE_SERVICE_STATUS } from '../directory/service-directory';
 import { entitiesFromRows } from '../shared/rows';
 import type { CompleteReferralInput } from './dto/complete-referral.input';

@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { Actor } from '@caseflow/auth';
 import { badInput, notFound, oneOf, optionalText, requiredText, uuid } from '@caseflow/core';
 import { LocationEntity } from '../location/location.entity';
-import { toLocation } from '../location/location.service';
+import { toLocation } from '../location/location.mapper';
 import type { Location } from '../location/location.type';
 import { changedFields, creationChanges, insertRow, lockRow, recordMetadata, type Row, updateRow } from './changes';
 import type { AddressInput, CreateLocationInput, UpdateLocationInput } from './edit.inputs';

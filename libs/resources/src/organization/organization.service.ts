@@ -2,24 +2,13 @@ import { type Actor, isUuid } from '@caseflow/auth';
 import { uuid } from '@caseflow/core';
 import { assertCanReadDirectory, mayReadDirectory } from '../access/directory.policy';
 import type { ResourcesLoaders } from '../loaders';
-import { toLocation } from '../location/location.service';
+import { toLocation } from '../location/location.mapper';
 import type { Location } from '../location/location.type';
 import { type Phone, toPhone } from '../phone/phone.type';
 import type { Service } from '../service/service.type';
-import { toService } from '../service/service.service';
-import type { OrganizationEntity } from './organization.entity';
+import { toService } from '../service/service.mapper';
 import type { Organization } from './organization.type';
-
-export function toOrganization(entity: OrganizationEntity): Organization {
-  return {
-    id: entity.id,
-    name: entity.name,
-    alternateName: entity.alternateName,
-    description: entity.description,
-    email: entity.email,
-    website: entity.website,
-  };
-}
+import { toOrganization } from './organization.mapper';
 
 /**
  * Organization reads. The entry points (`get`, `reference`) check the

@@ -2,18 +2,14 @@ import { type Actor, isUuid } from '@caseflow/auth';
 import { notFound, uuid } from '@caseflow/core';
 import { assertCanReadDirectory, mayReadDirectory } from '../access/directory.policy';
 import type { ResourcesLoaders } from '../loaders';
-import { toLocation } from '../location/location.service';
+import { toLocation } from '../location/location.mapper';
 import type { Location } from '../location/location.type';
 import { type Phone, toPhone } from '../phone/phone.type';
 import { type Schedule, toSchedule } from '../schedule/schedule.type';
-import { toService } from '../service/service.service';
+import { toService } from '../service/service.mapper';
 import type { Service } from '../service/service.type';
-import type { ServiceAtLocationEntity } from './service-at-location.entity';
 import type { ServiceAtLocation } from './service-at-location.type';
-
-export function toServiceAtLocation(entity: ServiceAtLocationEntity): ServiceAtLocation {
-  return { id: entity.id, description: entity.description, serviceId: entity.serviceId, locationId: entity.locationId };
-}
+import { toServiceAtLocation } from './service-at-location.mapper';
 
 /** Service-at-location reads; the entry points check the caller, the rest follows through the request's loaders. */
 export class ServiceAtLocationService {

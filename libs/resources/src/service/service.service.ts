@@ -2,34 +2,16 @@ import { type Actor, isUuid } from '@caseflow/auth';
 import { notFound, uuid } from '@caseflow/core';
 import { assertCanReadDirectory, mayReadDirectory } from '../access/directory.policy';
 import type { ResourcesLoaders } from '../loaders';
-import { toOrganization } from '../organization/organization.service';
+import { toOrganization } from '../organization/organization.mapper';
 import type { Organization } from '../organization/organization.type';
 import { type Phone, toPhone } from '../phone/phone.type';
 import { type Schedule, toSchedule } from '../schedule/schedule.type';
-import { toServiceAtLocation } from '../service-at-location/service-at-location.service';
+import { toServiceAtLocation } from '../service-at-location/service-at-location.mapper';
 import type { ServiceAtLocation } from '../service-at-location/service-at-location.type';
-import { toTaxonomyTerm } from '../taxonomy/taxonomy-term.service';
+import { toTaxonomyTerm } from '../taxonomy/taxonomy-term.mapper';
 import type { TaxonomyTerm } from '../taxonomy/taxonomy-term.type';
-import type { ServiceEntity } from './service.entity';
 import type { Service } from './service.type';
-
-export function toService(entity: ServiceEntity): Service {
-  return {
-    id: entity.id,
-    name: entity.name,
-    alternateName: entity.alternateName,
-    description: entity.description,
-    url: entity.url,
-    email: entity.email,
-    status: entity.status,
-    applicationProcess: entity.applicationProcess,
-    feesDescription: entity.feesDescription,
-    eligibilityDescription: entity.eligibilityDescription,
-    minimumAge: entity.minimumAge,
-    maximumAge: entity.maximumAge,
-    organizationId: entity.organizationId,
-  };
-}
+import { toService } from './service.mapper';
 
 /**
  * Service reads. The entry points (`get`, `reference`) check the caller; what

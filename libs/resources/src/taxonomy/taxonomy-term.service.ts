@@ -5,18 +5,7 @@ import { assertCanReadDirectory, mayReadDirectory } from '../access/directory.po
 import type { ResourcesLoaders } from '../loaders';
 import { TaxonomyTermEntity } from './taxonomy-term.entity';
 import type { TaxonomyTerm } from './taxonomy-term.type';
-
-/** Maps a term loaded with its taxonomy (the API shows the taxonomy's name). */
-export function toTaxonomyTerm(entity: TaxonomyTermEntity): TaxonomyTerm {
-  return {
-    id: entity.id,
-    code: entity.code,
-    name: entity.name,
-    description: entity.description,
-    taxonomy: entity.taxonomy?.name ?? null,
-    parentId: entity.parentId,
-  };
-}
+import { toTaxonomyTerm } from './taxonomy-term.mapper';
 
 /** Taxonomy reads: browsing the hierarchy one level at a time, and terms by reference. */
 export class TaxonomyTermService {

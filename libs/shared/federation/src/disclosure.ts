@@ -23,7 +23,6 @@
  * All are pure: the services count people in SQL and hand the counts here.
  */
 import { badInput } from '@caseflow/core';
-import type { DateRangeInput } from './shared-types';
 
 /** Cells counting fewer people than this are suppressed in every outcome figure. */
 export const SUPPRESSION_THRESHOLD = 11;
@@ -60,7 +59,7 @@ export function isLastOfMonth(date: string): boolean {
  * years. Anything else is BAD_USER_INPUT naming the field (`period.from`,
  * `period.to`).
  */
-export function checkPeriod(period: DateRangeInput, field = 'period'): { from: string; to: string } {
+export function checkPeriod(period: { from: string; to: string }, field = 'period'): { from: string; to: string } {
   if (!isFirstOfMonth(period.from)) throw badInput(`${field}.from`, 'must be the first day of a month (outcome periods are whole calendar months)');
   if (!isLastOfMonth(period.to)) throw badInput(`${field}.to`, 'must be the last day of a month (outcome periods are whole calendar months)');
   if (period.from > period.to) throw badInput(`${field}.from`, `must not be after ${field}.to`);
