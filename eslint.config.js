@@ -39,7 +39,10 @@ function boundaries(domainTests) {
           sourceTag: `scope:${d}`,
           onlyDependOnLibsWithTags: [`scope:${d}`, 'scope:shared', ...(domainTests ? [`scope:${d}-seed`] : [])],
         })),
-        ...domains.map((d) => ({ sourceTag: `scope:${d}-seed`, onlyDependOnLibsWithTags: [`scope:${d}-seed`, `scope:${d}`, 'scope:shared'] })),
+        ...domains.map((d) => ({
+          sourceTag: `scope:${d}-seed`,
+          onlyDependOnLibsWithTags: [`scope:${d}-seed`, `scope:${d}`, 'scope:shared'],
+        })),
         { sourceTag: 'scope:gateway', onlyDependOnLibsWithTags: ['scope:gateway', 'scope:shared'] },
         { sourceTag: 'scope:dashboard', onlyDependOnLibsWithTags: ['scope:dashboard'] },
         { sourceTag: 'scope:platform', onlyDependOnLibsWithTags: everything },

@@ -18,7 +18,9 @@ async function main(): Promise<void> {
     process.stdout.write(`The composed API contains every part of ${file}.\n`);
     return;
   }
-  process.stdout.write(`The composed API lacks or changes ${problems.length} part(s) of ${file}:\n${problems.map((p) => `  - ${p}`).join('\n')}\n`);
+  process.stdout.write(
+    `The composed API lacks or changes ${problems.length} part(s) of ${file}:\n${problems.map((p) => `  - ${p}`).join('\n')}\n`,
+  );
   process.exit(1);
 }
 

@@ -51,7 +51,13 @@ describe('buildIsStale', () => {
   });
 
   it('is fresh when the build is newer than every source, and stale once a nested source changes', () => {
-    for (const path of [join(source(), 'index.html'), join(source(), 'src', 'features', 'page.tsx'), join(source(), 'src', 'features'), join(source(), 'src')]) at(path, 60);
+    for (const path of [
+      join(source(), 'index.html'),
+      join(source(), 'src', 'features', 'page.tsx'),
+      join(source(), 'src', 'features'),
+      join(source(), 'src'),
+    ])
+      at(path, 60);
     writeFileSync(join(dist(), 'index.html'), '<!doctype html>');
     at(join(dist(), 'index.html'), 30);
     expect(buildIsStale(dist(), source())).toBe(false);

@@ -74,13 +74,24 @@ async function main(): Promise<void> {
     if (!validators.has(file)) {
       const path = join(schemaDir, file);
       if (!existsSync(path)) throw new Error(`${path} is missing`);
-      validators.set(file, file.startsWith('../') ? (ajv.getSchema(file.slice(3)) as Ajv.ValidateFunction) : ajv.compile(JSON.parse(readFileSync(path, 'utf8'))));
+      validators.set(
+        file,
+        file.startsWith('../')
+          ? (ajv.getSchema(file.slice(3)) as Ajv.ValidateFunction)
+          : ajv.compile(JSON.parse(readFileSync(path, 'utf8'))),
+      );
     }
     return validators.get(file) as Ajv.ValidateFunction;
   };
 
   const dataDir = mkdtempSync(join(tmpdir(), 'caseflow-hsds-check-'));
-  const server = await startEmbeddedPostgres({ dataDir, port: await freePort(), persistent: false, fast: true, password: randomBytes(24).toString('base64url') });
+  const server = await startEmbeddedPostgres({
+    dataDir,
+    port: await freePort(),
+    persistent: false,
+    fast: true,
+    password: randomBytes(24).toString('base64url'),
+  });
   const failures: string[] = [];
   try {
     const admin = new Client({ connectionString: server.url });
@@ -89,7 +100,12 @@ async function main(): Promise<void> {
     await admin.end();
     const secret = randomBytes(24).toString('hex');
     const databaseUrl = withDatabase(server.url, 'hsds_check');
-    const subgraph = await createSubgraph(resourcesSubgraph, { databaseUrl, migrationDatabaseUrl: databaseUrl, internalSecret: secret, logger: createLogger('resources', 'silent') });
+    const subgraph = await createSubgraph(resourcesSubgraph, {
+      databaseUrl,
+      migrationDatabaseUrl: databaseUrl,
+      internalSecret: secret,
+      logger: createLogger('resources', 'silent'),
+    });
     try {
       const port = await subgraph.listen(0);
       const world = demoWorld();
@@ -112,7 +128,10 @@ async function main(): Promise<void> {
         if (response.status !== 200) {
           problems.push(`HTTP ${response.status}: ${text.slice(0, 200)}`);
         } else if (check.kind === 'ndjson') {
-          objects = text.trimEnd().split('\n').map((line) => JSON.parse(line));
+          objects = text
+            .trimEnd()
+            .split('\n')
+            .map((line) => JSON.parse(line));
         } else {
           const body = JSON.parse(text);
           if (check.kind === 'page') {
@@ -128,7 +147,12 @@ async function main(): Promise<void> {
         for (const object of objects) {
           if (!validate(object)) {
             const id = (object as { id?: string }).id;
-            problems.push(`${id}: ${(validate.errors ?? []).slice(0, 3).map((e) => `${e.dataPath || '(root)'} ${e.message}`).join('; ')}`);
+            problems.push(
+              `${id}: ${(validate.errors ?? [])
+                .slice(0, 3)
+                .map((e) => `${e.dataPath || '(root)'} ${e.message}`)
+                .join('; ')}`,
+            );
           }
         }
         const line = `${problems.length ? 'FAIL' : 'ok  '} ${check.path} against ${check.schema}: ${objects.length} object(s)`;
@@ -143,11 +167,13 @@ async function main(): Promise<void> {
     await server.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
-  process.stdout.write(failures.length ? `${failures.length} HSDS check(s) failed\n` : 'every HSDS API answer validates against the HSDS 3.0 schemas\n');
+  process.stdout.write(
+    failures.length ? `${failures.length} HSDS check(s) failed\n` : 'every HSDS API answer validates against the HSDS 3.0 schemas\n',
+  );
   process.exit(failures.length ? 1 : 0);
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`hsds-schema-check failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+  process.stderr.write(`hsds-schema-check failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   process.exit(1);
 });

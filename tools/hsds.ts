@@ -24,7 +24,10 @@ async function main(): Promise<void> {
   const dir = resolve(target);
   const config = localConfig();
   const local = await localDatabase(config, (line) => process.stderr.write(`${line}\n`));
-  await migrateSubgraph(resourcesSubgraph, { migrationDatabaseUrl: local.migrationUrlFor('resources'), runtimeRole: urlUser(local.runtimeUrlFor('resources')) });
+  await migrateSubgraph(resourcesSubgraph, {
+    migrationDatabaseUrl: local.migrationUrlFor('resources'),
+    runtimeRole: urlUser(local.runtimeUrlFor('resources')),
+  });
   const db = await openDatabase({
     // An operator's tool: it writes the directory as the resources owner role, after migrating.
     url: local.migrationUrlFor('resources'),

@@ -6,7 +6,12 @@ class TallyReporter {
   onRunComplete(_contexts, results) {
     const file = process.env.CASEFLOW_TEST_TALLY;
     if (!file) return;
-    const line = { passed: results.numPassedTests, failed: results.numFailedTests, skipped: results.numPendingTests + results.numTodoTests, suitesFailed: results.numFailedTestSuites + results.numRuntimeErrorTestSuites };
+    const line = {
+      passed: results.numPassedTests,
+      failed: results.numFailedTests,
+      skipped: results.numPendingTests + results.numTodoTests,
+      suitesFailed: results.numFailedTestSuites + results.numRuntimeErrorTestSuites,
+    };
     appendFileSync(file, JSON.stringify(line) + '\n');
   }
 }

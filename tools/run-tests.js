@@ -10,7 +10,14 @@ const { tmpdir } = require('node:os');
 
 const root = join(__dirname, '..');
 const tally = join(tmpdir(), `caseflow-test-tally-${process.pid}.jsonl`);
-const env = { ...process.env, NX_NO_CLOUD: 'true', NX_DAEMON: 'false', NX_INTERACTIVE: 'false', NX_TUI: 'false', CASEFLOW_TEST_TALLY: tally };
+const env = {
+  ...process.env,
+  NX_NO_CLOUD: 'true',
+  NX_DAEMON: 'false',
+  NX_INTERACTIVE: 'false',
+  NX_TUI: 'false',
+  CASEFLOW_TEST_TALLY: tally,
+};
 const bin = (name) => join(root, 'node_modules', '.bin', name);
 
 function step(title, command, args) {
@@ -21,12 +28,18 @@ function step(title, command, args) {
 
 rmSync(tally, { force: true });
 // The dashboard is a browser app with its own compiler settings (DOM, JSX): a second program.
-const typechecks = [step('typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']), step('typecheck (dashboard)', bin('tsc'), ['-p', join('apps', 'dashboard', 'tsconfig.json')])];
+const typechecks = [
+  step('typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']),
+  step('typecheck (dashboard)', bin('tsc'), ['-p', join('apps', 'dashboard', 'tsconfig.json')]),
+];
 const results = [
   ['typecheck', typechecks.every(Boolean)],
   // The module-boundary rule reads Nx's project graph; compute it first so that a fresh clone lints with it.
   ['lint', step('project graph', bin('nx'), ['show', 'projects']) && step('lint', bin('eslint'), ['.'])],
-  ['tests', step('tests', bin('nx'), ['run-many', '-t', 'test', '--parallel=2', '--outputStyle=stream', '--skipNxCache', ...process.argv.slice(2)])],
+  [
+    'tests',
+    step('tests', bin('nx'), ['run-many', '-t', 'test', '--parallel=2', '--outputStyle=stream', '--skipNxCache', ...process.argv.slice(2)]),
+  ],
 ];
 
 const totals = { passed: 0, failed: 0, skipped: 0, suitesFailed: 0 };
@@ -39,5 +52,7 @@ if (existsSync(tally)) {
 }
 const failedSteps = results.filter(([, ok]) => !ok).map(([name]) => name);
 process.stdout.write(`\n${failedSteps.length ? `Failed steps: ${failedSteps.join(', ')}` : 'Typecheck, lint and tests passed.'}\n`);
-process.stdout.write(`Tests: ${totals.passed} passed, ${totals.failed + totals.suitesFailed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}\n`);
+process.stdout.write(
+  `Tests: ${totals.passed} passed, ${totals.failed + totals.suitesFailed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}\n`,
+);
 process.exit(failedSteps.length ? 1 : 0);

@@ -35,7 +35,9 @@ export function parseSeedArguments(argv: string[]): SeedArguments {
 }
 
 function printReport(report: ScaleReport): void {
-  process.stdout.write(`\nbenchmark dataset: scale ${report.scale}, seed ${report.seed}, dates relative to ${report.today}, ${report.seconds} s\n`);
+  process.stdout.write(
+    `\nbenchmark dataset: scale ${report.scale}, seed ${report.seed}, dates relative to ${report.today}, ${report.seconds} s\n`,
+  );
   for (const [table, rows] of Object.entries(report.rows)) process.stdout.write(`  ${table.padEnd(34)} ${String(rows).padStart(10)}\n`);
 }
 

@@ -19,7 +19,9 @@ import { KEYS_DIR, localConfig, localDatabase } from './lib/local';
 
 async function main(): Promise<void> {
   const config = localConfig();
-  const { DASHBOARD_PORT, DASHBOARD_TRUST_PROXY } = loadConfigOrExit(z.object({ DASHBOARD_PORT: setting.port(4200), DASHBOARD_TRUST_PROXY: setting.boolean(false) }));
+  const { DASHBOARD_PORT, DASHBOARD_TRUST_PROXY } = loadConfigOrExit(
+    z.object({ DASHBOARD_PORT: setting.port(4200), DASHBOARD_TRUST_PROXY: setting.boolean(false) }),
+  );
   const say = (line: string) => process.stdout.write(`${line}\n`);
   // Decided first: a refused development server stops the start before anything runs.
   const mode = dashboardMode(process.argv.slice(2), process.env);
@@ -59,7 +61,9 @@ async function main(): Promise<void> {
 
   say('');
   say('Caseflow is running.');
-  say(`  Dashboard        ${dashboard.url}${mode === 'dev' ? ' (development server)' : ''}${config.NODE_ENV === 'production' ? '' : ' (sign in as any demo user)'}`);
+  say(
+    `  Dashboard        ${dashboard.url}${mode === 'dev' ? ' (development server)' : ''}${config.NODE_ENV === 'production' ? '' : ' (sign in as any demo user)'}`,
+  );
   say(`  GraphQL API      ${stack.gatewayUrl}`);
   say(`  HSDS API         ${stack.gatewayBaseUrl}/hsds/services (same bearer token)`);
   say(`  health / ready   ${stack.gatewayBaseUrl}/health  ${stack.gatewayBaseUrl}/ready`);
@@ -68,14 +72,19 @@ async function main(): Promise<void> {
   say('');
   say('Get a token for a demo user (casey, jordan, sam, pat, robin, alex, admin @demo.caseflow):');
   say('  npm run --silent token -- --as casey@demo.caseflow');
-  say(`  curl -s ${stack.gatewayUrl} -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' -d '{"query":"{ me { displayName role } }"}'`);
+  say(
+    `  curl -s ${stack.gatewayUrl} -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' -d '{"query":"{ me { displayName role } }"}'`,
+  );
   say('Press Ctrl-C to stop.');
 
-  exitOnSignals(async () => {
-    await dashboard.close();
-    await stack.stop();
-    await db.stop();
-  }, createLogger('start', 'info'));
+  exitOnSignals(
+    async () => {
+      await dashboard.close();
+      await stack.stop();
+      await db.stop();
+    },
+    createLogger('start', 'info'),
+  );
 
   // npm does not pass SIGTERM on to the script it runs: if npm goes away, stop as if told to.
   const parent = process.ppid;
@@ -85,6 +94,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`Caseflow failed to start: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+  process.stderr.write(`Caseflow failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   process.exit(1);
 });

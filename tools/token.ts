@@ -17,15 +17,21 @@ function main(): void {
   const email = args[args.indexOf('--as') + 1];
   const staff = args.includes('--as') && email ? demoStaffByEmail(email) : undefined;
   if (!staff) {
-    process.stderr.write(`usage: npm run --silent token -- --as <email>\nseeded staff: ${DEMO_STAFF.map((s) => `${s.email} (${s.role})`).join(', ')}\n`);
+    process.stderr.write(
+      `usage: npm run --silent token -- --as <email>\nseeded staff: ${DEMO_STAFF.map((s) => `${s.email} (${s.role})`).join(', ')}\n`,
+    );
     process.exit(2);
   }
   const keys = ensureDevKeys(KEYS_DIR);
-  const token = mintBearerToken(keys.privateKeyPem, { staffId: staff.id, role: staff.role, organizationId: staff.organizationId }, {
-    issuer: config.AUTH_ISSUER,
-    audience: config.AUTH_AUDIENCE,
-    email: staff.email,
-  });
+  const token = mintBearerToken(
+    keys.privateKeyPem,
+    { staffId: staff.id, role: staff.role, organizationId: staff.organizationId },
+    {
+      issuer: config.AUTH_ISSUER,
+      audience: config.AUTH_AUDIENCE,
+      email: staff.email,
+    },
+  );
   process.stdout.write(`${token}\n`);
 }
 

@@ -28,7 +28,13 @@ beforeAll(async () => {
   pgDir = mkdtempSync(join(tmpdir(), 'caseflow-bench-test-pg-'));
   const port = await freePort();
   const passwords = join(dir, 'db-passwords.json');
-  postgres = spawnService('tools/bench/postgres-server.ts', { BENCH_PG_DIR: pgDir, BENCH_PG_PORT: String(port), BENCH_PG_EPHEMERAL: '1', BENCH_PG_BULK_LOAD: '1', BENCH_PG_PASSWORDS: passwords });
+  postgres = spawnService('tools/bench/postgres-server.ts', {
+    BENCH_PG_DIR: pgDir,
+    BENCH_PG_PORT: String(port),
+    BENCH_PG_EPHEMERAL: '1',
+    BENCH_PG_BULK_LOAD: '1',
+    BENCH_PG_PASSWORDS: passwords,
+  });
   await postgres.waitFor(/bench postgres ready/, 60_000);
   server.adminUrl = embeddedUrl(port, ensureDatabasePasswords(passwords, []).superuser);
 }, 90_000);
@@ -80,9 +86,20 @@ describe('the statement counter', () => {
 
 describe('the benchmark command', () => {
   it('reads its options, refusing what it cannot run', () => {
-    expect(parseBenchArguments([])).toMatchObject({ concurrency: [1, 8, 32], gateways: ['apollo', 'hive'], operations: OPERATION_NAMES, durationSeconds: 10 });
-    expect(parseBenchArguments(['--scale', '100', '--duration', '30', '--concurrency', '1,4', '--gateway', 'hive', '--ops', 'caseload,search'])).toMatchObject({
-      scale: 100, durationSeconds: 30, concurrency: [1, 4], gateways: ['hive'], operations: ['caseload', 'search'],
+    expect(parseBenchArguments([])).toMatchObject({
+      concurrency: [1, 8, 32],
+      gateways: ['apollo', 'hive'],
+      operations: OPERATION_NAMES,
+      durationSeconds: 10,
+    });
+    expect(
+      parseBenchArguments(['--scale', '100', '--duration', '30', '--concurrency', '1,4', '--gateway', 'hive', '--ops', 'caseload,search']),
+    ).toMatchObject({
+      scale: 100,
+      durationSeconds: 30,
+      concurrency: [1, 4],
+      gateways: ['hive'],
+      operations: ['caseload', 'search'],
     });
     expect(() => parseBenchArguments(['--gateway', 'nginx'])).toThrow('--gateway is apollo, hive or both');
     expect(() => parseBenchArguments(['--ops', 'caseload,dance'])).toThrow('unknown operation(s) dance');
@@ -110,14 +127,27 @@ describe('the benchmark command', () => {
     const main = result.rows.filter((r) => r.label === r.operation);
     expect(main.map((r) => r.operation)).toEqual(OPERATION_NAMES);
     for (const row of main) {
-      expect({ operation: row.operation, errors: row.errors, measured: row.requests > 0 && row.p50 > 0 && row.p99 >= row.p50 }).toEqual({ operation: row.operation, errors: 0, measured: true });
-      expect({ operation: row.operation, statements: (row.statementsPerRequest ?? 0) > 0 }).toEqual({ operation: row.operation, statements: true });
+      expect({ operation: row.operation, errors: row.errors, measured: row.requests > 0 && row.p50 > 0 && row.p99 >= row.p50 }).toEqual({
+        operation: row.operation,
+        errors: 0,
+        measured: true,
+      });
+      expect({ operation: row.operation, statements: (row.statementsPerRequest ?? 0) > 0 }).toEqual({
+        operation: row.operation,
+        statements: true,
+      });
     }
     // Every mutation of the write mix is measured on its own.
     expect(result.rows.filter((r) => r.operation === 'write' && r.label !== 'write').map((r) => r.label)).toEqual([
-      'write:OpenClient', 'write:RecordConsent', 'write:CreateReferral', 'write:SendReferral', 'write:AcceptReferral',
+      'write:OpenClient',
+      'write:RecordConsent',
+      'write:CreateReferral',
+      'write:SendReferral',
+      'write:AcceptReferral',
     ]);
-    expect(main.find((r) => r.operation === 'caseload')?.statementsByOwner).toEqual(expect.objectContaining({ clients: expect.any(Number), plans: expect.any(Number) }));
+    expect(main.find((r) => r.operation === 'caseload')?.statementsByOwner).toEqual(
+      expect.objectContaining({ clients: expect.any(Number), plans: expect.any(Number) }),
+    );
     // The statements of a caseload request do not grow with its page.
     const sizes = result.pageSizes.apollo ?? [];
     expect(sizes.map((s) => s.first)).toEqual([5, 25, 50]);
@@ -125,10 +155,12 @@ describe('the benchmark command', () => {
     expect(sizes[2].statementsPerRequest).toBe(sizes[0].statementsPerRequest);
     expect(result.floor.requests).toBeGreaterThan(0);
     expect(result.floor.ratios.apollo).toBeGreaterThan(0);
-    for (const name of ['clients', 'plans', 'referrals', 'resources', 'gateway:apollo']) expect({ name, peak: (result.memory[name]?.peakMb ?? 0) > 0 }).toEqual({ name, peak: true });
+    for (const name of ['clients', 'plans', 'referrals', 'resources', 'gateway:apollo'])
+      expect({ name, peak: (result.memory[name]?.peakMb ?? 0) > 0 }).toEqual({ name, peak: true });
 
     const table = formatTable(result);
-    for (const text of ['caseload', 'profile', 'search', 'inbox', 'outcomes', 'write', 'floor', 'peak memory']) expect(table).toContain(text);
+    for (const text of ['caseload', 'profile', 'search', 'inbox', 'outcomes', 'write', 'floor', 'peak memory'])
+      expect(table).toContain(text);
     const file = writeResult(result, join(dir, 'results'));
     expect(JSON.parse(readFileSync(file, 'utf8')).rows).toHaveLength(result.rows.length);
   }, 180_000);

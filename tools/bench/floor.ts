@@ -66,7 +66,13 @@ export interface FloorResult {
 }
 
 /** Runs the floor query for random case managers, one at a time, for `durationMs`. */
-export async function runFloor(url: string, caseManagerIds: string[], durationMs: number, rnd: () => number, pageSize = 25): Promise<FloorResult> {
+export async function runFloor(
+  url: string,
+  caseManagerIds: string[],
+  durationMs: number,
+  rnd: () => number,
+  pageSize = 25,
+): Promise<FloorResult> {
   const db = new Client({ connectionString: url });
   await db.connect();
   try {

@@ -11,7 +11,18 @@ import { readFileSync } from 'node:fs';
 import type { Actor } from '@caseflow/auth';
 import { demoStaff, demoWorld, NORTHSIDE_ID } from '@caseflow/demo';
 import { SUBGRAPH_SCHEMAS, SUPERGRAPH_FILE, type Stack, migrateSubgraphs, seedDemo, startStack } from '@caseflow/platform';
-import { createTestDatabase, createTestIssuer, freePort, type GraphQLResponse, months, postGraphQL, type ServiceProcess, spawnService, type TestIssuer, testPlatformRoles } from '@caseflow/testing';
+import {
+  createTestDatabase,
+  createTestIssuer,
+  freePort,
+  type GraphQLResponse,
+  months,
+  postGraphQL,
+  type ServiceProcess,
+  spawnService,
+  type TestIssuer,
+  testPlatformRoles,
+} from '@caseflow/testing';
 import { withSubgraphUrls } from './hive';
 import { operation } from './operations';
 import { serveJwks } from './processes';
@@ -38,7 +49,15 @@ beforeAll(async () => {
   issuer = createTestIssuer();
   const internalSecret = randomBytes(24).toString('hex');
   const supergraphSdl = readFileSync(SUPERGRAPH_FILE, 'utf8');
-  stack = await startStack({ databaseUrlFor: roles.runtimeUrlFor, internalSecret, verifyBearer: issuer.verifier, supergraphSdl, logLevel: 'silent', jobIntervalMs: 0, production: true });
+  stack = await startStack({
+    databaseUrlFor: roles.runtimeUrlFor,
+    internalSecret,
+    verifyBearer: issuer.verifier,
+    supergraphSdl,
+    logLevel: 'silent',
+    jobIntervalMs: 0,
+    production: true,
+  });
   // Hive Gateway loads ES modules that a jest worker cannot: it runs as its own process, in production mode, with the issuer's keys as a JWKS.
   jwks = await serveJwks(issuer.publicKeyPem);
   const port = await freePort();
@@ -79,7 +98,10 @@ function comparable(res: GraphQLResponse<Data>) {
 
 async function both(key: Key | null, query: string, variables: Record<string, unknown> = {}) {
   const headers: Record<string, string> = key ? { authorization: `Bearer ${issuer.token(actor(key))}` } : {};
-  const [apollo, hiveAnswer] = await Promise.all([postGraphQL<Data>(stack.gatewayUrl, query, variables, headers), postGraphQL<Data>(hiveUrl, query, variables, headers)]);
+  const [apollo, hiveAnswer] = await Promise.all([
+    postGraphQL<Data>(stack.gatewayUrl, query, variables, headers),
+    postGraphQL<Data>(hiveUrl, query, variables, headers),
+  ]);
   return { apollo: comparable(apollo), hive: comparable(hiveAnswer) };
 }
 
@@ -87,22 +109,33 @@ const supergraphUrls = () => (readFileSync(SUPERGRAPH_FILE, 'utf8').match(/@join
 
 describe('Hive Gateway on the same subgraphs', () => {
   it('points the supergraph at the configured subgraph URLs', () => {
-    const sdl = withSubgraphUrls('A @join__graph(name: "clients", url: "http://127.0.0.1:4001/graphql")\nB @join__graph(name: "plans", url: "http://x/graphql")', {
-      clients: 'http://127.0.0.1:9/graphql',
-    });
-    expect(sdl).toBe('A @join__graph(name: "clients", url: "http://127.0.0.1:9/graphql")\nB @join__graph(name: "plans", url: "http://x/graphql")');
+    const sdl = withSubgraphUrls(
+      'A @join__graph(name: "clients", url: "http://127.0.0.1:4001/graphql")\nB @join__graph(name: "plans", url: "http://x/graphql")',
+      {
+        clients: 'http://127.0.0.1:9/graphql',
+      },
+    );
+    expect(sdl).toBe(
+      'A @join__graph(name: "clients", url: "http://127.0.0.1:9/graphql")\nB @join__graph(name: "plans", url: "http://x/graphql")',
+    );
   });
 
-  it('answers the users\' read operations with the same data as @apollo/gateway', async () => {
+  it("answers the users' read operations with the same data as @apollo/gateway", async () => {
     const casey = demoStaff('casey');
-    const client = (await both('casey', operation('caseload', 'Caseload'), { first: 25 })).apollo.data?.myCaseload.edges[0].node.id as string;
+    const client = (await both('casey', operation('caseload', 'Caseload'), { first: 25 })).apollo.data?.myCaseload.edges[0].node
+      .id as string;
     const cases: Array<[Key, string, string, Record<string, unknown>]> = [
       ['casey', 'caseload', 'Caseload', { first: 25 }],
       ['casey', 'caseload', 'Caseload', { first: 5 }],
       ['casey', 'client-profile', 'ClientProfile', { id: client }],
       ['pat', 'partner-inbox', 'PartnerInbox', {}],
       ['alex', 'outcomes', 'Outcomes', { period: months(-12, 0) }],
-      ['pat', 'directory-search', 'DirectorySearch', { text: 'food', terms: null, lat: 44.6488, lon: -63.5752, radiusKm: 10, openAt: null }],
+      [
+        'pat',
+        'directory-search',
+        'DirectorySearch',
+        { text: 'food', terms: null, lat: 44.6488, lon: -63.5752, radiusKm: 10, openAt: null },
+      ],
     ];
     for (const [key, file, name, variables] of cases) {
       const { apollo, hive: hiveAnswer } = await both(key, operation(file, name), variables);
@@ -114,7 +147,8 @@ describe('Hive Gateway on the same subgraphs', () => {
   });
 
   it('refuses the same way: no token, a forbidden record, bad input with its field, a partner outside its consent', async () => {
-    const caseyClient = (await both('casey', '{ myCaseload(first: 1) { edges { node { id } } } }')).apollo.data?.myCaseload.edges[0].node.id as string;
+    const caseyClient = (await both('casey', '{ myCaseload(first: 1) { edges { node { id } } } }')).apollo.data?.myCaseload.edges[0].node
+      .id as string;
     const cases: Array<[Key | null, string, Record<string, unknown>]> = [
       [null, '{ me { id } }', {}],
       ['jordan', 'query($id: ID!) { client(id: $id) { id displayName } }', { id: caseyClient }],
@@ -138,19 +172,37 @@ describe('Hive Gateway on the same subgraphs', () => {
     expect(viaHive.errors).toBeUndefined();
     // The same idempotency key through the other gateway returns the first result: one client, not two.
     expect(viaApollo.data).toEqual(viaHive.data);
-    const consent = await postGraphQL<Data>(hiveUrl, operation('intake', 'RecordConsent'), {
-      input: { clientId: viaHive.data?.openClient.id, recipientOrganizationId: NORTHSIDE_ID, scope: ['CONTACT_INFO'], purpose: 'Parity', signedAt: new Date(Date.now() - 60_000).toISOString() },
-    }, headers);
+    const consent = await postGraphQL<Data>(
+      hiveUrl,
+      operation('intake', 'RecordConsent'),
+      {
+        input: {
+          clientId: viaHive.data?.openClient.id,
+          recipientOrganizationId: NORTHSIDE_ID,
+          scope: ['CONTACT_INFO'],
+          purpose: 'Parity',
+          signedAt: new Date(Date.now() - 60_000).toISOString(),
+        },
+      },
+      headers,
+    );
     expect(consent.data?.recordConsent.status).toBe('ACTIVE');
   });
 
-  it('never gives one caller another caller\'s answer under concurrency', async () => {
+  it("never gives one caller another caller's answer under concurrency", async () => {
     const keys: Key[] = ['casey', 'jordan', 'sam', 'casey', 'jordan', 'sam', 'casey', 'jordan'];
     for (let round = 0; round < 3; round += 1) {
-      const answers = await Promise.all(keys.map(async (key) => {
-        const res = await postGraphQL<Data>(hiveUrl, '{ me { id } myCaseload(first: 3) { totalCount } }', {}, { authorization: `Bearer ${issuer.token(actor(key))}` });
-        return { key, me: res.data?.me?.id };
-      }));
+      const answers = await Promise.all(
+        keys.map(async (key) => {
+          const res = await postGraphQL<Data>(
+            hiveUrl,
+            '{ me { id } myCaseload(first: 3) { totalCount } }',
+            {},
+            { authorization: `Bearer ${issuer.token(actor(key))}` },
+          );
+          return { key, me: res.data?.me?.id };
+        }),
+      );
       expect(answers).toEqual(keys.map((key) => ({ key, me: demoStaff(key).id })));
     }
   });

@@ -20,7 +20,14 @@ import type { AddressInfo } from 'node:net';
 import { createGatewayRuntime, type GatewayPlugin } from '@graphql-hive/gateway';
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { type Actor, type BearerVerifier, createStaffCheck, INTERNAL_TOKEN_HEADER, REQUEST_ID_HEADER, signInternalToken } from '@caseflow/auth';
+import {
+  type Actor,
+  type BearerVerifier,
+  createStaffCheck,
+  INTERNAL_TOKEN_HEADER,
+  REQUEST_ID_HEADER,
+  signInternalToken,
+} from '@caseflow/auth';
 import { AppError } from '@caseflow/core';
 import { maskError } from '@caseflow/gateway';
 
@@ -52,11 +59,13 @@ export function withSubgraphUrls(supergraphSdl: string, urls: Record<string, str
   );
 }
 
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8' } });
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8' } });
 
 export function createHiveGateway(options: HiveGatewayOptions): HiveGateway {
   const identities = new WeakMap<Request, CaseflowIdentity>();
-  if (!options.subgraphUrls.clients) throw new Error('The gateway needs the clients subgraph: it checks every caller against its staff directory');
+  if (!options.subgraphUrls.clients)
+    throw new Error('The gateway needs the clients subgraph: it checks every caller against its staff directory');
   const checkStaff = createStaffCheck({ clientsUrl: new URL(options.subgraphUrls.clients).origin, internalSecret: options.internalSecret });
 
   const caseflow: GatewayPlugin<{ caseflow?: CaseflowIdentity }> = {
@@ -70,7 +79,11 @@ export function createHiveGateway(options: HiveGatewayOptions): HiveGateway {
         identities.set(request, { actor, requestId, internalToken: signInternalToken({ actor, requestId }, options.internalSecret) });
       } catch (error) {
         const code = error instanceof AppError ? error.code : 'UNAUTHENTICATED';
-        endResponse(json(code === 'UNAVAILABLE' ? 503 : 401, { errors: [{ message: error instanceof Error ? error.message : 'Unauthenticated', extensions: { code, requestId } }] }));
+        endResponse(
+          json(code === 'UNAVAILABLE' ? 503 : 401, {
+            errors: [{ message: error instanceof Error ? error.message : 'Unauthenticated', extensions: { code, requestId } }],
+          }),
+        );
       }
     },
     onContextBuilding({ context, extendContext }) {
@@ -81,7 +94,10 @@ export function createHiveGateway(options: HiveGatewayOptions): HiveGateway {
     onFetch({ context, options: init, setOptions }) {
       const identity = 'caseflow' in context ? (context.caseflow as CaseflowIdentity | undefined) : undefined;
       if (!identity) return;
-      const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' };
+      const headers: Record<string, string> = {
+        'content-type': 'application/json',
+        accept: 'application/graphql-response+json, application/json',
+      };
       headers[INTERNAL_TOKEN_HEADER] = identity.internalToken;
       headers[REQUEST_ID_HEADER] = identity.requestId;
       setOptions({ ...init, headers });
@@ -92,9 +108,16 @@ export function createHiveGateway(options: HiveGatewayOptions): HiveGateway {
           if (!('errors' in result) || !result.errors?.length) return;
           const requestId = (args.contextValue as { caseflow?: CaseflowIdentity }).caseflow?.requestId;
           const errors = result.errors.map((e) => {
-            const masked = maskError((typeof (e as { toJSON?: unknown }).toJSON === 'function' ? (e as { toJSON(): GraphQLFormattedError }).toJSON() : e) as GraphQLFormattedError);
+            const masked = maskError(
+              (typeof (e as { toJSON?: unknown }).toJSON === 'function'
+                ? (e as { toJSON(): GraphQLFormattedError }).toJSON()
+                : e) as GraphQLFormattedError,
+            );
             // Errors stay GraphQL errors, so that the HTTP status is chosen as for any execution error (200, like @apollo/gateway).
-            return new GraphQLError(masked.message, { path: masked.path, extensions: { ...masked.extensions, ...(requestId ? { requestId } : {}) } });
+            return new GraphQLError(masked.message, {
+              path: masked.path,
+              extensions: { ...masked.extensions, ...(requestId ? { requestId } : {}) },
+            });
           });
           setResult({ ...result, data: result.data ?? null, errors } as typeof result);
         },

@@ -32,14 +32,21 @@ export interface GraphQLPoster {
 /** POSTs to a GraphQL URL on loopback over a keep-alive agent with one socket per worker. */
 export function graphqlPoster(url: string, sockets: number): GraphQLPoster {
   const target = new URL(url);
-  if (!['127.0.0.1', 'localhost', '[::1]'].includes(target.hostname)) throw new Error('the benchmark only loads services on this machine (loopback)');
+  if (!['127.0.0.1', 'localhost', '[::1]'].includes(target.hostname))
+    throw new Error('the benchmark only loads services on this machine (loopback)');
   const agent = new Agent({ keepAlive: true, maxSockets: sockets, keepAliveMsecs: 30_000 });
   return {
     post: (body, token) =>
       new Promise((resolve, reject) => {
         const req = httpRequest(
-          { host: target.hostname, port: target.port, path: target.pathname, method: 'POST', agent,
-            headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${token}` } },
+          {
+            host: target.hostname,
+            port: target.port,
+            path: target.pathname,
+            method: 'POST',
+            agent,
+            headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${token}` },
+          },
           (res) => {
             const chunks: Buffer[] = [];
             res.on('data', (c: Buffer) => chunks.push(c));
@@ -56,7 +63,11 @@ export function graphqlPoster(url: string, sockets: number): GraphQLPoster {
 }
 
 /** Sends one request; an answer is an error when the status is not 200, the body has errors, or it has no data (the operation's own check comes on top). */
-async function send(poster: GraphQLPoster, tokens: TokenSource, request: BenchRequest): Promise<{ ms: number; answer: Answer; error: string | null }> {
+async function send(
+  poster: GraphQLPoster,
+  tokens: TokenSource,
+  request: BenchRequest,
+): Promise<{ ms: number; answer: Answer; error: string | null }> {
   const body = JSON.stringify({ query: request.query, variables: request.variables });
   const started = performance.now();
   try {
@@ -68,7 +79,8 @@ async function send(poster: GraphQLPoster, tokens: TokenSource, request: BenchRe
     } catch {
       return { ms, answer, error: `HTTP ${status}: ${text.slice(0, 200)}` };
     }
-    if (status !== 200 || answer.errors?.length || !answer.data) return { ms, answer, error: `HTTP ${status}: ${JSON.stringify(answer.errors ?? answer).slice(0, 300)}` };
+    if (status !== 200 || answer.errors?.length || !answer.data)
+      return { ms, answer, error: `HTTP ${status}: ${JSON.stringify(answer.errors ?? answer).slice(0, 300)}` };
     return { ms, answer, error: null };
   } catch (error) {
     return { ms: performance.now() - started, answer: {}, error: error instanceof Error ? error.message : String(error) };

@@ -34,7 +34,8 @@ export function parseBenchArguments(argv: string[]): BenchArguments {
     return n;
   };
   const concurrency = (value('--concurrency') ?? '1,8,32').split(',').map((c) => Number(c.trim()));
-  if (concurrency.some((c) => !Number.isInteger(c) || c < 1 || c > 256)) throw new Error('--concurrency takes whole numbers from 1 to 256, e.g. 1,8,32');
+  if (concurrency.some((c) => !Number.isInteger(c) || c < 1 || c > 256))
+    throw new Error('--concurrency takes whole numbers from 1 to 256, e.g. 1,8,32');
   const gateway = value('--gateway') ?? 'both';
   if (!['apollo', 'hive', 'both'].includes(gateway)) throw new Error('--gateway is apollo, hive or both');
   const operations = (value('--ops') ?? OPERATION_NAMES.join(',')).split(',').map((o) => o.trim());
@@ -56,7 +57,10 @@ async function main(): Promise<void> {
   const args = parseBenchArguments(process.argv.slice(2));
   const result = await runBench({
     ...args,
-    server: { externalUrl: process.env.BENCH_DATABASE_URL || undefined, port: process.env.BENCH_PG_PORT ? Number(process.env.BENCH_PG_PORT) : undefined },
+    server: {
+      externalUrl: process.env.BENCH_DATABASE_URL || undefined,
+      port: process.env.BENCH_PG_PORT ? Number(process.env.BENCH_PG_PORT) : undefined,
+    },
     log: (line) => process.stderr.write(`${line}\n`),
   });
   process.stdout.write(`\n${formatTable(result)}\n`);
@@ -66,7 +70,7 @@ async function main(): Promise<void> {
 
 if (require.main === module) {
   main().catch((error: unknown) => {
-    process.stderr.write(`bench failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+    process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     process.exit(1);
   });
 }

@@ -19,7 +19,8 @@ const CONTRACT_DIR = join(ROOT, 'apps', 'e2e', 'src', 'contract');
 /** One operation of a contract file, as a document of its own with the fragments it uses (as apps/e2e/src/contract.ts does). */
 export function operation(file: string, name?: string): string {
   const document = parse(readFileSync(join(CONTRACT_DIR, `${file}.graphql`), 'utf8'));
-  const keep = (d: DefinitionNode) => d.kind === Kind.FRAGMENT_DEFINITION || (d.kind === Kind.OPERATION_DEFINITION && (!name || d.name?.value === name));
+  const keep = (d: DefinitionNode) =>
+    d.kind === Kind.FRAGMENT_DEFINITION || (d.kind === Kind.OPERATION_DEFINITION && (!name || d.name?.value === name));
   const definitions = document.definitions.filter(keep);
   if (!definitions.some((d) => d.kind === Kind.OPERATION_DEFINITION)) throw new Error(`no operation ${name} in ${file}.graphql`);
   return print({ ...document, definitions });
@@ -54,14 +55,21 @@ export async function loadFixtures(url: string): Promise<Fixtures> {
   const db = new Client({ connectionString: url });
   await db.connect();
   try {
-    const staff = (await db.query(`SELECT id, email, role, organization_id AS "organizationId" FROM clients.staff_member WHERE email LIKE $1 ORDER BY email`, [`%@${BENCH_EMAIL_DOMAIN}`]))
-      .rows as StaffRow[];
+    const staff = (
+      await db.query(
+        `SELECT id, email, role, organization_id AS "organizationId" FROM clients.staff_member WHERE email LIKE $1 ORDER BY email`,
+        [`%@${BENCH_EMAIL_DOMAIN}`],
+      )
+    ).rows as StaffRow[];
     const caseManagers = staff.filter((s) => s.role === 'CASE_MANAGER');
     const partners = staff.filter((s) => s.role === 'PARTNER');
     const analysts = staff.filter((s) => s.role === 'ANALYST');
     const clientsOf = new Map<string, string[]>();
-    const clients = await db.query(`SELECT assigned_case_manager_id AS cm, array_agg(id ORDER BY id) AS ids FROM clients.client
-                                     WHERE assigned_case_manager_id = ANY($1::uuid[]) GROUP BY 1`, [caseManagers.map((s) => s.id)]);
+    const clients = await db.query(
+      `SELECT assigned_case_manager_id AS cm, array_agg(id ORDER BY id) AS ids FROM clients.client
+                                     WHERE assigned_case_manager_id = ANY($1::uuid[]) GROUP BY 1`,
+      [caseManagers.map((s) => s.id)],
+    );
     for (const row of clients.rows) clientsOf.set(row.cm, row.ids);
     const servicesOf = new Map<string, Array<{ id: string; serviceAtLocationId: string | null }>>();
     const services = await db.query(
@@ -69,7 +77,8 @@ export async function loadFixtures(url: string): Promise<Fixtures> {
          FROM resources.service s WHERE s.status = 'active' AND s.organization_id = ANY($1::uuid[]) ORDER BY s.id`,
       [[...new Set(partners.map((p) => p.organizationId))]],
     );
-    for (const row of services.rows) servicesOf.set(row.org, [...(servicesOf.get(row.org) ?? []), { id: row.id, serviceAtLocationId: row.sal }]);
+    for (const row of services.rows)
+      servicesOf.set(row.org, [...(servicesOf.get(row.org) ?? []), { id: row.id, serviceAtLocationId: row.sal }]);
     // A search is built around a real service: a word of its name, one of its categories, a point a few km from where it is delivered.
     const searches = (
       await db.query(
@@ -153,7 +162,10 @@ const ACCEPT_REFERRAL = operation('partner-inbox', 'AcceptReferral');
 
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 /** An answer about "me" must be about the caller: anything else means answers crossed between callers. */
-const sameCaller = (request: BenchRequest, me: unknown) => ((me as { id?: string } | null)?.id === request.staff.id ? null : `answered for ${(me as { id?: string } | null)?.id}, not for the caller ${request.staff.id}`);
+const sameCaller = (request: BenchRequest, me: unknown) =>
+  (me as { id?: string } | null)?.id === request.staff.id
+    ? null
+    : `answered for ${(me as { id?: string } | null)?.id}, not for the caller ${request.staff.id}`;
 let writeSequence = 0;
 
 /** The benchmark's operations, by name. */
@@ -170,7 +182,10 @@ export const OPERATIONS: Record<string, BenchOperation> = {
       const staff = pickOne(withClients, rnd);
       return { label: 'profile', staff, query: PROFILE, variables: { id: pickOne(f.clientsOf.get(staff.id) ?? [], rnd) } };
     },
-    check: (request, answer) => ((answer.data?.client as { id?: string } | null)?.id === request.variables.id ? null : `asked for client ${request.variables.id}, got another`),
+    check: (request, answer) =>
+      (answer.data?.client as { id?: string } | null)?.id === request.variables.id
+        ? null
+        : `asked for client ${request.variables.id}, got another`,
   },
   search: {
     name: 'search',
@@ -185,7 +200,14 @@ export const OPERATIONS: Record<string, BenchOperation> = {
         label: 'search',
         staff,
         query: SEARCH,
-        variables: { text: sample.word, terms: [sample.termId], lat: latitude, lon: longitude, radiusKm: 10, openAt: new Date().toISOString() },
+        variables: {
+          text: sample.word,
+          terms: [sample.termId],
+          lat: latitude,
+          lon: longitude,
+          radiusKm: 10,
+          openAt: new Date().toISOString(),
+        },
       };
     },
   },
@@ -201,7 +223,12 @@ export const OPERATIONS: Record<string, BenchOperation> = {
       const today = new Date();
       const from = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 11, 1));
       const to = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() + 1, 0));
-      return { label: 'outcomes', staff: pickOne(f.analysts, rnd), query: OUTCOMES, variables: { period: { from: isoDate(from), to: isoDate(to) } } };
+      return {
+        label: 'outcomes',
+        staff: pickOne(f.analysts, rnd),
+        query: OUTCOMES,
+        variables: { period: { from: isoDate(from), to: isoDate(to) } },
+      };
     },
   },
   // Intake of a new client, their consent to a partner organization, a referral there, sent, and the partner's acceptance.
@@ -218,7 +245,9 @@ export const OPERATIONS: Record<string, BenchOperation> = {
       };
     },
     check: (request, answer) =>
-      request.label === 'write:OpenClient' ? sameCaller(request, (answer.data?.openClient as { assignedCaseManager?: unknown } | null)?.assignedCaseManager) : null,
+      request.label === 'write:OpenClient'
+        ? sameCaller(request, (answer.data?.openClient as { assignedCaseManager?: unknown } | null)?.assignedCaseManager)
+        : null,
     next: (previous, answer, rnd, f) => {
       const data = answer.data ?? {};
       const withServices = f.partners.filter((p) => (f.servicesOf.get(p.organizationId) ?? []).length > 0);
@@ -230,7 +259,15 @@ export const OPERATIONS: Record<string, BenchOperation> = {
             label: 'write:RecordConsent',
             staff: previous.staff,
             query: RECORD_CONSENT,
-            variables: { input: { clientId, recipientOrganizationId: partner.organizationId, scope: ['CONTACT_INFO', 'REFERRAL_DETAILS'], purpose: 'Referral for support services', signedAt: new Date(Date.now() - 60_000).toISOString() } },
+            variables: {
+              input: {
+                clientId,
+                recipientOrganizationId: partner.organizationId,
+                scope: ['CONTACT_INFO', 'REFERRAL_DETAILS'],
+                purpose: 'Referral for support services',
+                signedAt: new Date(Date.now() - 60_000).toISOString(),
+              },
+            },
             carry: { clientId, organizationId: partner.organizationId },
           };
         }
@@ -241,16 +278,37 @@ export const OPERATIONS: Record<string, BenchOperation> = {
             label: 'write:CreateReferral',
             staff: previous.staff,
             query: CREATE_REFERRAL,
-            variables: { input: { clientId: carry.clientId, serviceId: service.id, serviceAtLocationId: service.serviceAtLocationId, need: 'Food security: not enough food at home',
-              necessaryRationale: 'No food at home this week.', appropriateRationale: 'Closest service with capacity.' } },
+            variables: {
+              input: {
+                clientId: carry.clientId,
+                serviceId: service.id,
+                serviceAtLocationId: service.serviceAtLocationId,
+                need: 'Food security: not enough food at home',
+                necessaryRationale: 'No food at home this week.',
+                appropriateRationale: 'Closest service with capacity.',
+              },
+            },
             carry,
           };
         }
         case 'write:CreateReferral':
-          return { label: 'write:SendReferral', staff: previous.staff, query: SEND_REFERRAL, variables: { id: (data.createReferral as { id: string }).id }, carry: previous.carry };
+          return {
+            label: 'write:SendReferral',
+            staff: previous.staff,
+            query: SEND_REFERRAL,
+            variables: { id: (data.createReferral as { id: string }).id },
+            carry: previous.carry,
+          };
         case 'write:SendReferral': {
           const partner = f.partners.find((p) => p.organizationId === previous.carry?.organizationId);
-          return partner ? { label: 'write:AcceptReferral', staff: partner, query: ACCEPT_REFERRAL, variables: { id: (data.sendReferral as { id: string }).id } } : null;
+          return partner
+            ? {
+                label: 'write:AcceptReferral',
+                staff: partner,
+                query: ACCEPT_REFERRAL,
+                variables: { id: (data.sendReferral as { id: string }).id },
+              }
+            : null;
         }
         default:
           return null;

@@ -46,7 +46,12 @@ export interface BenchServer {
 
 export async function startBenchServer(options: BenchServerOptions, database = BENCH_DATABASE): Promise<BenchServer> {
   if (options.externalUrl) {
-    return { adminUrl: options.externalUrl, url: withDatabase(options.externalUrl, database), embedded: false, stop: async () => undefined };
+    return {
+      adminUrl: options.externalUrl,
+      url: withDatabase(options.externalUrl, database),
+      embedded: false,
+      stop: async () => undefined,
+    };
   }
   const port = options.port ?? DEFAULT_BENCH_PG_PORT;
   const dataDir = options.dataDir ?? join(BENCH_DIR, 'postgres');
@@ -57,11 +62,37 @@ export async function startBenchServer(options: BenchServerOptions, database = B
     return { adminUrl, url: withDatabase(adminUrl, database), embedded: true, dataDir, stop: async () => undefined };
   }
   mkdirSync(join(dataDir, '..'), { recursive: true });
-  const flags = ['-c', 'shared_buffers=512MB', '-c', 'effective_cache_size=4GB', '-c', 'work_mem=16MB', '-c', 'max_wal_size=8GB', '-c', 'maintenance_work_mem=256MB'];
-  if (options.bulkLoad) flags.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'checkpoint_timeout=30min');
-  if (options.statements) flags.push('-c', 'shared_preload_libraries=pg_stat_statements', '-c', 'pg_stat_statements.max=10000', '-c', 'pg_stat_statements.track=top');
+  const flags = [
+    '-c',
+    'shared_buffers=512MB',
+    '-c',
+    'effective_cache_size=4GB',
+    '-c',
+    'work_mem=16MB',
+    '-c',
+    'max_wal_size=8GB',
+    '-c',
+    'maintenance_work_mem=256MB',
+  ];
+  if (options.bulkLoad)
+    flags.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'checkpoint_timeout=30min');
+  if (options.statements)
+    flags.push(
+      '-c',
+      'shared_preload_libraries=pg_stat_statements',
+      '-c',
+      'pg_stat_statements.max=10000',
+      '-c',
+      'pg_stat_statements.track=top',
+    );
   options.log?.(`starting PostgreSQL for the benchmark (data in ${dataDir}, port ${port})`);
-  const server = await startEmbeddedPostgres({ dataDir, port, persistent: options.persistent ?? true, extraFlags: flags, password: superuser });
+  const server = await startEmbeddedPostgres({
+    dataDir,
+    port,
+    persistent: options.persistent ?? true,
+    extraFlags: flags,
+    password: superuser,
+  });
   return { adminUrl, url: withDatabase(adminUrl, database), embedded: true, dataDir, stop: () => server.stop() };
 }
 

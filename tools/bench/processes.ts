@@ -14,7 +14,12 @@ import { freePort, type ServiceProcess, spawnService } from '@caseflow/testing';
 
 export type GatewayKind = 'apollo' | 'hive';
 export const GATEWAY_ENTRIES: Record<GatewayKind, string> = { apollo: 'apps/gateway/src/main.ts', hive: 'tools/bench/hive-gateway.ts' };
-const SUBGRAPH_ENTRIES = { resources: 'apps/resources/src/main.ts', clients: 'apps/clients/src/main.ts', plans: 'apps/plans/src/main.ts', referrals: 'apps/referrals/src/main.ts' } as const;
+const SUBGRAPH_ENTRIES = {
+  resources: 'apps/resources/src/main.ts',
+  clients: 'apps/clients/src/main.ts',
+  plans: 'apps/plans/src/main.ts',
+  referrals: 'apps/referrals/src/main.ts',
+} as const;
 export type SubgraphKey = keyof typeof SUBGRAPH_ENTRIES;
 
 export interface RunningService {
@@ -75,7 +80,8 @@ export function postgresCpuMs(dataDir: string | undefined): Map<number, number> 
     try {
       const text = readFileSync(`/proc/${entry}/stat`, 'utf8');
       const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
-      if (Number(fields[1]) === postmaster) result.set(Number(entry), ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND);
+      if (Number(fields[1]) === postmaster)
+        result.set(Number(entry), ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND);
     } catch {
       // the process ended meanwhile
     }
@@ -120,7 +126,9 @@ const nodeOptions = (): Record<string, string> => (process.env.BENCH_NODE_OPTION
 
 /** Starts the four subgraphs at once (none asks another anything while starting) and waits until each listens. */
 export async function startSubgraphs(settings: StackSettings): Promise<Record<SubgraphKey, RunningService>> {
-  const ports = Object.fromEntries(await Promise.all(Object.keys(SUBGRAPH_ENTRIES).map(async (name) => [name, await freePort()]))) as Record<SubgraphKey, number>;
+  const ports = Object.fromEntries(
+    await Promise.all(Object.keys(SUBGRAPH_ENTRIES).map(async (name) => [name, await freePort()])),
+  ) as Record<SubgraphKey, number>;
   const base = (name: SubgraphKey) => `http://127.0.0.1:${ports[name]}`;
   const running = {} as Record<SubgraphKey, RunningService>;
   const started = (Object.keys(SUBGRAPH_ENTRIES) as SubgraphKey[]).map((name) => {

@@ -17,24 +17,37 @@ const owners = (row: OperationRow) =>
         .join(', ')
     : '';
 
-const cpuTotal = (row: OperationRow) => (row.cpuMsPerRequest ? Object.values(row.cpuMsPerRequest).reduce((a, b) => a + b, 0).toFixed(1) : null);
+const cpuTotal = (row: OperationRow) =>
+  row.cpuMsPerRequest
+    ? Object.values(row.cpuMsPerRequest)
+        .reduce((a, b) => a + b, 0)
+        .toFixed(1)
+    : null;
 
 /** The run as a plain-text table (also valid Markdown inside a code block). */
 export function formatTable(result: BenchResult): string {
   const lines: string[] = [];
   const d = result.dataset;
-  lines.push(`Caseflow benchmark — ${result.startedAt}, ${result.machine.cpus} CPUs, load ${result.machine.loadAverage.join(' ')}, Node ${result.machine.node}`);
-  lines.push(`dataset: scale ${d.scale} (seed ${d.seed}): ${d.rows['clients.client']} clients, ${d.rows['clients.staff_member']} staff, ${d.rows['plans.action_plan']} plans, ` +
-    `${d.rows['plans.plan_step']} steps, ${d.rows['referrals.referral']} referrals, ${d.rows['clients.case_note']} notes, ${d.rows['resources.service']} services`);
-  lines.push(`${result.options.durationSeconds} s per operation and concurrency (after ${result.options.warmupSeconds} s of warm-up); latencies in ms; stmt/req from pg_stat_statements`);
+  lines.push(
+    `Caseflow benchmark — ${result.startedAt}, ${result.machine.cpus} CPUs, load ${result.machine.loadAverage.join(' ')}, Node ${result.machine.node}`,
+  );
+  lines.push(
+    `dataset: scale ${d.scale} (seed ${d.seed}): ${d.rows['clients.client']} clients, ${d.rows['clients.staff_member']} staff, ${d.rows['plans.action_plan']} plans, ` +
+      `${d.rows['plans.plan_step']} steps, ${d.rows['referrals.referral']} referrals, ${d.rows['clients.case_note']} notes, ${d.rows['resources.service']} services`,
+  );
+  lines.push(
+    `${result.options.durationSeconds} s per operation and concurrency (after ${result.options.warmupSeconds} s of warm-up); latencies in ms; stmt/req from pg_stat_statements`,
+  );
   lines.push('');
   const header = `${pad('gateway', 7, false)} ${pad('operation', 22, false)} ${pad('conc', 4)} ${pad('requests', 8)} ${pad('errors', 6)} ${pad('p50', 8)} ${pad('p95', 8)} ${pad('p99', 8)} ${pad('req/s', 8)} ${pad('CPU/req', 8)} ${pad('stmt/req', 8)}  statements by subgraph`;
   lines.push(header);
   lines.push('-'.repeat(header.length + 10));
   for (const row of result.rows) {
     const label = row.label === row.operation ? row.operation : `  ${row.label.replace(/^write:/, '')}`;
-    lines.push(`${pad(row.gateway, 7, false)} ${pad(label, 22, false)} ${pad(row.concurrency, 4)} ${pad(row.requests, 8)} ${pad(row.errors, 6)} ${pad(row.p50.toFixed(1), 8)} ${pad(row.p95.toFixed(1), 8)} ` +
-      `${pad(row.p99.toFixed(1), 8)} ${pad(row.throughput.toFixed(1), 8)} ${pad(cpuTotal(row), 8)} ${pad(row.statementsPerRequest, 8)}  ${owners(row)}`);
+    lines.push(
+      `${pad(row.gateway, 7, false)} ${pad(label, 22, false)} ${pad(row.concurrency, 4)} ${pad(row.requests, 8)} ${pad(row.errors, 6)} ${pad(row.p50.toFixed(1), 8)} ${pad(row.p95.toFixed(1), 8)} ` +
+        `${pad(row.p99.toFixed(1), 8)} ${pad(row.throughput.toFixed(1), 8)} ${pad(cpuTotal(row), 8)} ${pad(row.statementsPerRequest, 8)}  ${owners(row)}`,
+    );
   }
   lines.push('');
   lines.push('CPU ms per request by process (at the highest concurrency; 2 cores give 2,000 CPU ms per second):');
@@ -42,18 +55,25 @@ export function formatTable(result: BenchResult): string {
   const names = [...new Set(result.rows.flatMap((r) => Object.keys(r.cpuMsPerRequest ?? {})))];
   lines.push(`  ${pad('gateway', 7, false)} ${pad('operation', 10, false)} ${names.map((n) => pad(n, 10)).join(' ')}`);
   for (const row of result.rows.filter((r) => r.concurrency === top && r.cpuMsPerRequest)) {
-    lines.push(`  ${pad(row.gateway, 7, false)} ${pad(row.operation, 10, false)} ${names.map((n) => pad(row.cpuMsPerRequest?.[n]?.toFixed(1), 10)).join(' ')}`);
+    lines.push(
+      `  ${pad(row.gateway, 7, false)} ${pad(row.operation, 10, false)} ${names.map((n) => pad(row.cpuMsPerRequest?.[n]?.toFixed(1), 10)).join(' ')}`,
+    );
   }
   lines.push('');
   const f = result.floor;
-  lines.push(`floor (caseload page in one SQL query, concurrency 1): ${f.requests} queries, p50 ${f.p50} ms, p95 ${f.p95} ms, p99 ${f.p99} ms`);
+  lines.push(
+    `floor (caseload page in one SQL query, concurrency 1): ${f.requests} queries, p50 ${f.p50} ms, p95 ${f.p95} ms, p99 ${f.p99} ms`,
+  );
   for (const [gateway, ratio] of Object.entries(f.ratios)) lines.push(`  ${gateway} caseload p50 / floor p50 = ${ratio}×`);
   for (const [gateway, sizes] of Object.entries(result.pageSizes)) {
-    lines.push(`  ${gateway} caseload statements per request by page size: ${(sizes ?? []).map((s) => `first ${s.first} (${s.rows} rows) → ${s.statementsPerRequest}`).join(', ')}`);
+    lines.push(
+      `  ${gateway} caseload statements per request by page size: ${(sizes ?? []).map((s) => `first ${s.first} (${s.rows} rows) → ${s.statementsPerRequest}`).join(', ')}`,
+    );
   }
   lines.push('');
   lines.push('peak memory per process (VmHWM):');
-  for (const [name, m] of Object.entries(result.memory)) lines.push(`  ${pad(name, 16, false)} ${pad(m.peakMb === null ? '–' : `${m.peakMb} MB`, 10)}`);
+  for (const [name, m] of Object.entries(result.memory))
+    lines.push(`  ${pad(name, 16, false)} ${pad(m.peakMb === null ? '–' : `${m.peakMb} MB`, 10)}`);
   if (result.errorSamples.length) {
     lines.push('');
     lines.push('errors (samples):');

@@ -18,7 +18,19 @@ import { runFloor } from './floor';
 import { type GraphQLPoster, graphqlPoster, percentile, type PhaseResult, runPhase } from './load';
 import { type Fixtures, OPERATIONS, loadFixtures, operation, type TokenSource, tokenSource } from './operations';
 import { BENCH_DATABASE, type BenchServerOptions, recreateDatabase, startBenchServer } from './postgres';
-import { cpuMsOf, type GatewayKind, type Memory, memoryOf, postgresCpuDelta, postgresCpuMs, type RunningService, serveJwks, startGateway, startSubgraphs, stopAll } from './processes';
+import {
+  cpuMsOf,
+  type GatewayKind,
+  type Memory,
+  memoryOf,
+  postgresCpuDelta,
+  postgresCpuMs,
+  type RunningService,
+  serveJwks,
+  startGateway,
+  startSubgraphs,
+  stopAll,
+} from './processes';
 import { type StatementDelta, StatementCounter } from './statements';
 
 const CASELOAD_QUERY = operation('caseload', 'Caseload');
@@ -83,7 +95,9 @@ interface CpuSnapshot {
 }
 
 function cpuSnapshot(services: RunningService[], postgresDir: string | undefined): CpuSnapshot {
-  const processes: Record<string, number | null> = Object.fromEntries(services.map((s) => [s.name.replace(/^gateway:.*/, 'gateway'), cpuMsOf(s.service.child.pid)]));
+  const processes: Record<string, number | null> = Object.fromEntries(
+    services.map((s) => [s.name.replace(/^gateway:.*/, 'gateway'), cpuMsOf(s.service.child.pid)]),
+  );
   const own = process.cpuUsage();
   processes['load generator'] = (own.user + own.system) / 1000;
   return { processes, postgres: postgresCpuMs(postgresDir) };
@@ -101,10 +115,20 @@ function cpuPerRequest(before: CpuSnapshot, after: CpuSnapshot, requests: number
   return result;
 }
 
-function rowsOf(gateway: GatewayKind, operation: string, concurrency: number, phase: PhaseResult, statements: StatementDelta, cpu: Record<string, number>): OperationRow[] {
+function rowsOf(
+  gateway: GatewayKind,
+  operation: string,
+  concurrency: number,
+  phase: PhaseResult,
+  statements: StatementDelta,
+  cpu: Record<string, number>,
+): OperationRow[] {
   const perRequest = (n: number) => round(n / Math.max(1, phase.requests), 1);
   const row = (label: string, latencies: number[], errors: number, withStatements: boolean): OperationRow => ({
-    gateway, operation, label, concurrency,
+    gateway,
+    operation,
+    label,
+    concurrency,
     requests: latencies.length,
     errors,
     p50: round(percentile(latencies, 50)),
@@ -122,8 +146,15 @@ function rowsOf(gateway: GatewayKind, operation: string, concurrency: number, ph
 }
 
 /** The caseload of the case manager with the most clients, at page sizes 5, 25 and 50: the statements each request causes. */
-async function statementsByPageSize(poster: GraphQLPoster, tokens: TokenSource, fixtures: Fixtures, counter: StatementCounter): Promise<BenchResult['pageSizes']['apollo']> {
-  const busiest = [...fixtures.caseManagers].sort((a, b) => (fixtures.clientsOf.get(b.id)?.length ?? 0) - (fixtures.clientsOf.get(a.id)?.length ?? 0))[0];
+async function statementsByPageSize(
+  poster: GraphQLPoster,
+  tokens: TokenSource,
+  fixtures: Fixtures,
+  counter: StatementCounter,
+): Promise<BenchResult['pageSizes']['apollo']> {
+  const busiest = [...fixtures.caseManagers].sort(
+    (a, b) => (fixtures.clientsOf.get(b.id)?.length ?? 0) - (fixtures.clientsOf.get(a.id)?.length ?? 0),
+  )[0];
   const sizes = [];
   for (const first of [5, 25, 50]) {
     const before = await counter.snapshot();
@@ -144,7 +175,11 @@ async function ensureDataset(adminUrl: string, url: string, options: BenchOption
   const existing = await datasetOf(url).catch(() => null);
   if (existing && (options.scale === undefined || existing.scale === options.scale)) return existing;
   if (options.scale === undefined) throw new Error('no benchmark dataset yet: run `npm run seed -- --scale N` first (or pass --scale)');
-  options.log(existing ? `the database holds scale ${existing.scale}; generating scale ${options.scale}` : `generating the dataset at scale ${options.scale}`);
+  options.log(
+    existing
+      ? `the database holds scale ${existing.scale}; generating scale ${options.scale}`
+      : `generating the dataset at scale ${options.scale}`,
+  );
   await recreateDatabase(adminUrl);
   return seedAtScale(() => url, { scale: options.scale, seed: options.dataSeed ?? 1, log: options.log });
 }
@@ -153,7 +188,14 @@ async function ensureDataset(adminUrl: string, url: string, options: BenchOption
 async function settleJobs(url: string): Promise<void> {
   for (const name of ['clients', 'referrals'] as SubgraphName[]) {
     const definition = SUBGRAPHS[name];
-    const db = await openDatabase({ url, schema: definition.dbSchema, entities: definition.entities, migrations: definition.migrations, poolMax: 2, statementTimeoutMs: 0 });
+    const db = await openDatabase({
+      url,
+      schema: definition.dbSchema,
+      entities: definition.entities,
+      migrations: definition.migrations,
+      poolMax: 2,
+      statementTimeoutMs: 0,
+    });
     try {
       if (name === 'clients') await refreshStalePriorities(db.dataSource);
       else await sweepExpiredReferrals(db.dataSource);
@@ -176,7 +218,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     counter = await StatementCounter.open(server.adminUrl, server.url, BENCH_DATABASE);
     await settleJobs(server.url);
     const fixtures = await loadFixtures(server.url);
-    if (!fixtures.caseManagers.length || !fixtures.partners.length || !fixtures.analysts.length) throw new Error('the dataset has no generated staff (@bench.caseflow)');
+    if (!fixtures.caseManagers.length || !fixtures.partners.length || !fixtures.analysts.length)
+      throw new Error('the dataset has no generated staff (@bench.caseflow)');
 
     const keys = options.keys ?? ensureDevKeys(KEYS_DIR);
     const tokens = tokenSource(keys.privateKeyPem, process.env.AUTH_ISSUER ?? 'caseflow-dev', process.env.AUTH_AUDIENCE ?? 'caseflow');
@@ -202,12 +245,28 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
         for (const name of options.operations) {
           const operation = OPERATIONS[name];
           if (options.warmupSeconds > 0) {
-            await runPhase({ poster, tokens, fixtures, operation, concurrency: Math.min(4, Math.max(...options.concurrency)), durationMs: options.warmupSeconds * 1000, rnd });
+            await runPhase({
+              poster,
+              tokens,
+              fixtures,
+              operation,
+              concurrency: Math.min(4, Math.max(...options.concurrency)),
+              durationMs: options.warmupSeconds * 1000,
+              rnd,
+            });
           }
           for (const concurrency of options.concurrency) {
             const before = await counter.snapshot();
             const cpuBefore = cpuSnapshot(services, server.dataDir);
-            const phase = await runPhase({ poster, tokens, fixtures, operation, concurrency, durationMs: options.durationSeconds * 1000, rnd });
+            const phase = await runPhase({
+              poster,
+              tokens,
+              fixtures,
+              operation,
+              concurrency,
+              durationMs: options.durationSeconds * 1000,
+              rnd,
+            });
             const cpu = cpuPerRequest(cpuBefore, cpuSnapshot(services, server.dataDir), phase.requests);
             const statements = StatementCounter.delta(before, await counter.snapshot());
             const phaseRows = rowsOf(kind, name, concurrency, phase, statements, cpu);
@@ -215,8 +274,13 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
             if (concurrency === options.concurrency[0]) topStatements[`${kind}:${name}`] = statements.top;
             errorSamples.push(...phase.errorSamples.map((e) => `${kind} c=${concurrency} ${e}`).slice(0, 3));
             const r = phaseRows[0];
-            const cpuTotal = round(Object.values(cpu).reduce((a, b) => a + b, 0), 1);
-            log(`${kind.padEnd(6)} ${name.padEnd(9)} c=${String(concurrency).padEnd(3)} ${r.requests} req, ${r.errors} err, p50 ${r.p50} ms, p95 ${r.p95} ms, ${r.throughput} req/s, ${r.statementsPerRequest} stmt/req, CPU ${cpuTotal} ms/req`);
+            const cpuTotal = round(
+              Object.values(cpu).reduce((a, b) => a + b, 0),
+              1,
+            );
+            log(
+              `${kind.padEnd(6)} ${name.padEnd(9)} c=${String(concurrency).padEnd(3)} ${r.requests} req, ${r.errors} err, p50 ${r.p50} ms, p95 ${r.p95} ms, ${r.throughput} req/s, ${r.statementsPerRequest} stmt/req, CPU ${cpuTotal} ms/req`,
+            );
           }
         }
         if (options.operations.includes('caseload')) pageSizes[kind] = await statementsByPageSize(poster, tokens, fixtures, counter);
@@ -229,7 +293,12 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     }
 
     log('the floor: the caseload page in one SQL query');
-    const floorRun = await runFloor(server.url, fixtures.caseManagers.map((s) => s.id), options.durationSeconds * 1000, rnd);
+    const floorRun = await runFloor(
+      server.url,
+      fixtures.caseManagers.map((s) => s.id),
+      options.durationSeconds * 1000,
+      rnd,
+    );
     const floorP50 = percentile(floorRun.latencies, 50);
     const ratios: BenchResult['floor']['ratios'] = {};
     for (const kind of options.gateways) {
@@ -243,11 +312,25 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       startedAt: new Date(started).toISOString(),
       seconds: Math.round((Date.now() - started) / 1000),
       machine: { cpus: cpus().length, loadAverage: loadavg().map((n) => round(n)), node: process.version },
-      options: { scale: options.scale, dataSeed: options.dataSeed, durationSeconds: options.durationSeconds, warmupSeconds: options.warmupSeconds, concurrency: options.concurrency,
-        gateways: options.gateways, operations: options.operations, poolMax: options.poolMax },
+      options: {
+        scale: options.scale,
+        dataSeed: options.dataSeed,
+        durationSeconds: options.durationSeconds,
+        warmupSeconds: options.warmupSeconds,
+        concurrency: options.concurrency,
+        gateways: options.gateways,
+        operations: options.operations,
+        poolMax: options.poolMax,
+      },
       dataset,
       rows,
-      floor: { requests: floorRun.requests, p50: round(floorP50), p95: round(percentile(floorRun.latencies, 95)), p99: round(percentile(floorRun.latencies, 99)), ratios },
+      floor: {
+        requests: floorRun.requests,
+        p50: round(floorP50),
+        p95: round(percentile(floorRun.latencies, 95)),
+        p99: round(percentile(floorRun.latencies, 99)),
+        ratios,
+      },
       memory,
       pageSizes,
       topStatements,

@@ -50,8 +50,15 @@ export class StatementCounter {
     await target.connect();
     try {
       const preload = (await target.query(`SELECT current_setting('shared_preload_libraries') AS libs`)).rows[0].libs as string;
-      if (!preload.split(',').map((s) => s.trim()).includes('pg_stat_statements')) {
-        throw new Error('PostgreSQL runs without pg_stat_statements (start it with -c shared_preload_libraries=pg_stat_statements; stop a server already running on the benchmark port)');
+      if (
+        !preload
+          .split(',')
+          .map((s) => s.trim())
+          .includes('pg_stat_statements')
+      ) {
+        throw new Error(
+          'PostgreSQL runs without pg_stat_statements (start it with -c shared_preload_libraries=pg_stat_statements; stop a server already running on the benchmark port)',
+        );
       }
       await target.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
     } finally {
@@ -91,7 +98,13 @@ export class StatementCounter {
       total += calls;
       byOwner[now.owner] = (byOwner[now.owner] ?? 0) + calls;
       const totalMs = now.ms - (then?.ms ?? 0);
-      top.push({ owner: now.owner, calls, totalMs: round(totalMs), meanMs: round(totalMs / calls), query: now.query.replace(/\s+/g, ' ').slice(0, 400) });
+      top.push({
+        owner: now.owner,
+        calls,
+        totalMs: round(totalMs),
+        meanMs: round(totalMs / calls),
+        query: now.query.replace(/\s+/g, ' ').slice(0, 400),
+      });
     }
     top.sort((a, b) => b.totalMs - a.totalMs);
     return { total, byOwner, top: top.slice(0, topCount) };

@@ -34,13 +34,21 @@ function kindOf(type: GraphQLNamedType): string {
 
 const defaultOf = (value: unknown) => JSON.stringify(value ?? null);
 
-function compareArguments(owner: string, expected: readonly GraphQLArgument[], actual: readonly GraphQLArgument[], problems: string[]): void {
+function compareArguments(
+  owner: string,
+  expected: readonly GraphQLArgument[],
+  actual: readonly GraphQLArgument[],
+  problems: string[],
+): void {
   for (const arg of expected) {
     const found = actual.find((a) => a.name === arg.name);
     if (!found) problems.push(`${owner}(${arg.name}:) is missing`);
-    else if (String(found.type) !== String(arg.type)) problems.push(`${owner}(${arg.name}:) is ${found.type}, the contract says ${arg.type}`);
+    else if (String(found.type) !== String(arg.type))
+      problems.push(`${owner}(${arg.name}:) is ${found.type}, the contract says ${arg.type}`);
     else if (defaultOf(found.defaultValue) !== defaultOf(arg.defaultValue)) {
-      problems.push(`${owner}(${arg.name}:) defaults to ${defaultOf(found.defaultValue)}, the contract says ${defaultOf(arg.defaultValue)}`);
+      problems.push(
+        `${owner}(${arg.name}:) defaults to ${defaultOf(found.defaultValue)}, the contract says ${defaultOf(arg.defaultValue)}`,
+      );
     }
   }
   for (const arg of actual) {
@@ -66,7 +74,9 @@ function compareFields(
     if (String(found.type) !== String(field.type)) problems.push(`${typeName}.${name} is ${found.type}, the contract says ${field.type}`);
     if ('args' in field && 'args' in found) compareArguments(`${typeName}.${name}`, field.args, found.args, problems);
     if (input && defaultOf((found as GraphQLInputField).defaultValue) !== defaultOf((field as GraphQLInputField).defaultValue)) {
-      problems.push(`${typeName}.${name} defaults to ${defaultOf((found as GraphQLInputField).defaultValue)}, the contract says ${defaultOf((field as GraphQLInputField).defaultValue)}`);
+      problems.push(
+        `${typeName}.${name} defaults to ${defaultOf((found as GraphQLInputField).defaultValue)}, the contract says ${defaultOf((field as GraphQLInputField).defaultValue)}`,
+      );
     }
   }
   if (input) {

@@ -26,7 +26,8 @@ export interface RunningDashboard {
 export function dashboardMode(argv: readonly string[], env: NodeJS.ProcessEnv): DashboardMode {
   const asked = argv.includes('--dev') || ['1', 'true', 'yes', 'on'].includes((env.DASHBOARD_DEV ?? '').trim().toLowerCase());
   if (!asked) return 'built';
-  if (env.NODE_ENV === 'production') throw new Error('The dashboard\'s development server is refused when NODE_ENV=production; unset DASHBOARD_DEV and --dev');
+  if (env.NODE_ENV === 'production')
+    throw new Error("The dashboard's development server is refused when NODE_ENV=production; unset DASHBOARD_DEV and --dev");
   return 'dev';
 }
 
@@ -66,7 +67,12 @@ export async function ensureDashboardBuild(distDir = DASHBOARD_DIST, log: (line:
 }
 
 /** The built dashboard behind the static server with its headers, the API paths passed to the gateway. */
-export async function serveBuiltDashboard(gatewayBaseUrl: string, host: string, port: number, trustProxy = false): Promise<RunningDashboard> {
+export async function serveBuiltDashboard(
+  gatewayBaseUrl: string,
+  host: string,
+  port: number,
+  trustProxy = false,
+): Promise<RunningDashboard> {
   // The platform is loaded when needed only, so that a build alone starts in a second.
   const { createDashboardServer } = await import('@caseflow/platform');
   const server = createDashboardServer({ distDir: DASHBOARD_DIST, gatewayBaseUrl, trustProxy });

@@ -10,7 +10,15 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { z } from 'zod';
 import { loadConfigOrExit, setting } from '@caseflow/config';
-import { embeddedUrl, ensureDatabasePasswords, provisionSubgraphRoles, startEmbeddedPostgres, subgraphRoles, withCredentials, withDatabase } from '@caseflow/db';
+import {
+  embeddedUrl,
+  ensureDatabasePasswords,
+  provisionSubgraphRoles,
+  startEmbeddedPostgres,
+  subgraphRoles,
+  withCredentials,
+  withDatabase,
+} from '@caseflow/db';
 import { SUBGRAPHS, SUBGRAPH_NAMES, type SubgraphName } from '@caseflow/platform';
 
 export const ROOT = join(__dirname, '..', '..');
@@ -96,7 +104,10 @@ export async function localDatabase(config: LocalConfig, log: (line: string) => 
       runtimeUrlFor: (name) => configured(config, name, 'DATABASE_URL') ?? shared,
       migrationUrlFor: (name) => {
         const url = configured(config, name, 'MIGRATION_DATABASE_URL') ?? config.MIGRATION_DATABASE_URL;
-        if (!url) throw new Error(`${name.toUpperCase()}_MIGRATION_DATABASE_URL or MIGRATION_DATABASE_URL (the ${name} owner role) is required to migrate`);
+        if (!url)
+          throw new Error(
+            `${name.toUpperCase()}_MIGRATION_DATABASE_URL or MIGRATION_DATABASE_URL (the ${name} owner role) is required to migrate`,
+          );
         return url;
       },
       embedded: false,
@@ -104,7 +115,9 @@ export async function localDatabase(config: LocalConfig, log: (line: string) => 
     };
   }
   if (existsSync(join(PG_DIR, 'PG_VERSION')) && !existsSync(PASSWORDS_FILE)) {
-    throw new Error(`${PG_DIR} was made before the embedded PostgreSQL had a password of its own: remove that folder to start afresh (the demo data is loaded again)`);
+    throw new Error(
+      `${PG_DIR} was made before the embedded PostgreSQL had a password of its own: remove that folder to start afresh (the demo data is loaded again)`,
+    );
   }
   const schemas = SUBGRAPH_NAMES.map((name) => SUBGRAPHS[name].dbSchema);
   const passwords = ensureDatabasePasswords(PASSWORDS_FILE, schemas);
@@ -112,7 +125,12 @@ export async function localDatabase(config: LocalConfig, log: (line: string) => 
   let stop = async () => undefined as void;
   if (!(await answers(adminUrl))) {
     log(`starting the embedded PostgreSQL (data in ${PG_DIR}) on port ${config.EMBEDDED_PG_PORT}`);
-    const server = await startEmbeddedPostgres({ dataDir: PG_DIR, port: config.EMBEDDED_PG_PORT, persistent: true, password: passwords.superuser });
+    const server = await startEmbeddedPostgres({
+      dataDir: PG_DIR,
+      port: config.EMBEDDED_PG_PORT,
+      persistent: true,
+      password: passwords.superuser,
+    });
     stop = () => server.stop();
   }
   const admin = new Client({ connectionString: adminUrl });

@@ -33,10 +33,17 @@ describe('the dashboard’s typed operations', () => {
       type Thing { id: ID! tags: [String] color: Color parent: Thing }
       type Query { things(filter: Filter!, first: Int = 5): [Thing!]! }
     `);
-    const out = generateTypes(small, [{ file: 't.graphql', text: 'query Things($filter: Filter!, $first: Int) { things(filter: $filter, first: $first) { id tags color parent { id } } }' }]);
+    const out = generateTypes(small, [
+      {
+        file: 't.graphql',
+        text: 'query Things($filter: Filter!, $first: Int) { things(filter: $filter, first: $first) { id tags color parent { id } } }',
+      },
+    ]);
     expect(out).toContain("export type Color = 'RED' | 'GREEN';");
     expect(out).toContain('export interface Filter {\n  color: Color;\n  near?: Array<number> | null;\n}');
-    expect(out).toContain('export type ThingsQuery = {\n  things: Array<{\n    id: string;\n    tags: Array<string | null> | null;\n    color: Color | null;\n    parent: {\n      id: string;\n    } | null;\n  }>;\n};');
+    expect(out).toContain(
+      'export type ThingsQuery = {\n  things: Array<{\n    id: string;\n    tags: Array<string | null> | null;\n    color: Color | null;\n    parent: {\n      id: string;\n    } | null;\n  }>;\n};',
+    );
     expect(out).toContain('export type ThingsQueryVariables = {\n  filter: Filter;\n  first?: number | null;\n};');
   });
 });

@@ -37,7 +37,15 @@ export interface OperationSource {
   text: string;
 }
 
-const SCALARS: Record<string, string> = { ID: 'string', String: 'string', Date: 'string', DateTime: 'string', Int: 'number', Float: 'number', Boolean: 'boolean' };
+const SCALARS: Record<string, string> = {
+  ID: 'string',
+  String: 'string',
+  Date: 'string',
+  DateTime: 'string',
+  Int: 'number',
+  Float: 'number',
+  Boolean: 'boolean',
+};
 const INTERNAL = /^(join__|link__|_)/;
 
 /** The supergraph's SDL as a schema clients can validate against (federation's own types are left aside). */
@@ -48,7 +56,9 @@ export function schemaFromSupergraph(sdl: string): GraphQLSchema {
 /** Every problem of the operations against the schema, as `file: message` lines (empty when all are valid). */
 export function validateOperations(schema: GraphQLSchema, sources: OperationSource[]): string[] {
   const problems: string[] = [];
-  const fragments = sources.flatMap((s) => parse(s.text).definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION));
+  const fragments = sources.flatMap((s) =>
+    parse(s.text).definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION),
+  );
   const names = new Set<string>();
   for (const source of sources) {
     const doc = parse(source.text);
@@ -60,7 +70,10 @@ export function validateOperations(schema: GraphQLSchema, sources: OperationSour
       else names.add(name);
     }
     const own = new Set(doc.definitions.map((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? d.name.value : '')));
-    const withFragments: DocumentNode = { kind: Kind.DOCUMENT, definitions: [...doc.definitions, ...fragments.filter((f) => !own.has(f.name.value))] };
+    const withFragments: DocumentNode = {
+      kind: Kind.DOCUMENT,
+      definitions: [...doc.definitions, ...fragments.filter((f) => !own.has(f.name.value))],
+    };
     for (const error of validate(schema, withFragments)) {
       // Fragments of other files are shared: each file need not use all of them.
       if (/^Fragment ".*" is never used\.$/.test(error.message)) continue;
@@ -75,13 +88,19 @@ function pascal(name: string): string {
 }
 
 function indent(text: string, by: string): string {
-  return text.split('\n').map((line) => (line ? by + line : line)).join('\n');
+  return text
+    .split('\n')
+    .map((line) => (line ? by + line : line))
+    .join('\n');
 }
 
 class Generator {
   private readonly fragments = new Map<string, FragmentDefinitionNode>();
 
-  constructor(private readonly schema: GraphQLSchema, sources: OperationSource[]) {
+  constructor(
+    private readonly schema: GraphQLSchema,
+    sources: OperationSource[],
+  ) {
     for (const s of sources) {
       for (const d of parse(s.text).definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) this.fragments.set(d.name.value, d);
     }
@@ -123,7 +142,10 @@ class Generator {
       const optional = !(type instanceof GraphQLNonNull) || v.defaultValue !== undefined;
       return `  ${v.variable.name.value}${optional ? '?' : ''}: ${this.inputType(type)};`;
     });
-    const document = [print(op), ...[...this.usedFragments(op.selectionSet)].map((f) => print(this.fragments.get(f) as FragmentDefinitionNode))].join('\n\n');
+    const document = [
+      print(op),
+      ...[...this.usedFragments(op.selectionSet)].map((f) => print(this.fragments.get(f) as FragmentDefinitionNode)),
+    ].join('\n\n');
     return [
       `export type ${typeName} = ${this.selection(root, op.selectionSet)};`,
       `export type ${typeName}Variables = ${vars.length ? `{\n${vars.join('\n')}\n}` : 'Record<string, never>'};`,
@@ -191,8 +213,12 @@ class Generator {
         if (!field) throw new Error(`${parent.name} has no field ${selection.name.value}`);
         fields.push({ key, text: this.outputType(field.type, selection.selectionSet) });
       } else {
-        const set = selection.kind === Kind.INLINE_FRAGMENT ? selection.selectionSet : this.fragments.get(selection.name.value)?.selectionSet;
-        const on = selection.kind === Kind.INLINE_FRAGMENT ? selection.typeCondition?.name.value : this.fragments.get(selection.name.value)?.typeCondition.name.value;
+        const set =
+          selection.kind === Kind.INLINE_FRAGMENT ? selection.selectionSet : this.fragments.get(selection.name.value)?.selectionSet;
+        const on =
+          selection.kind === Kind.INLINE_FRAGMENT
+            ? selection.typeCondition?.name.value
+            : this.fragments.get(selection.name.value)?.typeCondition.name.value;
         if (!set) throw new Error(`Unknown fragment in ${parent.name}`);
         if (on && on !== parent.name) throw new Error(`Fragments must be on the type they are spread in (${on} in ${parent.name})`);
         for (const f of this.fieldsOf(parent, set)) if (!fields.some((g) => g.key === f.key)) fields.push(f);
@@ -214,7 +240,10 @@ class Generator {
   private outputInner(type: GraphQLOutputType, selectionSet: SelectionSetNode | undefined): string {
     if (type instanceof GraphQLNonNull) return this.outputInner(type.ofType, selectionSet);
     if (type instanceof GraphQLList) {
-      const inner = type.ofType instanceof GraphQLNonNull ? this.outputInner(type.ofType.ofType, selectionSet) : `${this.outputInner(type.ofType, selectionSet)} | null`;
+      const inner =
+        type.ofType instanceof GraphQLNonNull
+          ? this.outputInner(type.ofType.ofType, selectionSet)
+          : `${this.outputInner(type.ofType, selectionSet)} | null`;
       return `Array<${inner}>`;
     }
     if (type instanceof GraphQLScalarType) return SCALARS[type.name] ?? 'unknown';

@@ -11,7 +11,9 @@ const schema = loadSchema();
 const sources = loadOperationSources();
 const problems = validateOperations(schema, sources);
 if (problems.length) {
-  process.stderr.write(`The dashboard's operations do not validate against the composed schema:\n${problems.map((p) => `  - ${p}`).join('\n')}\n`);
+  process.stderr.write(
+    `The dashboard's operations do not validate against the composed schema:\n${problems.map((p) => `  - ${p}`).join('\n')}\n`,
+  );
   process.exit(1);
 }
 writeFileSync(GENERATED_FILE, generateTypes(schema, sources));

@@ -10,16 +10,35 @@ afterAll(() => stack?.stop());
 
 const TRAIL = `query($id: ID!, $first: Int, $after: String) { clientAuditTrail(clientId: $id, first: $first, after: $after) {
   pageInfo { hasNextPage endCursor } edges { node { at source actorId actorRole action entityType entityId outcome detail requestId } } } }`;
-type Trail = { clientAuditTrail: { pageInfo: { hasNextPage: boolean; endCursor: string }; edges: Array<{ node: { at: string; source: string; actorRole: string; action: string; entityType: string; outcome: string; detail: string | null } }> } };
+type Trail = {
+  clientAuditTrail: {
+    pageInfo: { hasNextPage: boolean; endCursor: string };
+    edges: Array<{
+      node: { at: string; source: string; actorRole: string; action: string; entityType: string; outcome: string; detail: string | null };
+    }>;
+  };
+};
 
 describe("a client's audit trail", () => {
   it('gathers reads, writes and denials from clients, plans and referrals, newest first, page by page', async () => {
-    const client = stack.world.clients.find((c) => c.caseManagerId === stack.staff('casey').id && stack.world.referrals.some((r) => r.clientId === c.id) && stack.world.plans.some((p) => p.clientId === c.id))!;
-    const read = await stack.as('casey', `query($id: ID!) { client(id: $id) { displayName actionPlans { id } referrals { id } } }`, { id: client.id });
+    const client = stack.world.clients.find(
+      (c) =>
+        c.caseManagerId === stack.staff('casey').id &&
+        stack.world.referrals.some((r) => r.clientId === c.id) &&
+        stack.world.plans.some((p) => p.clientId === c.id),
+    )!;
+    const read = await stack.as('casey', `query($id: ID!) { client(id: $id) { displayName actionPlans { id } referrals { id } } }`, {
+      id: client.id,
+    });
     expect(read.errors).toBeUndefined();
     expect(errorCodes(await stack.as('jordan', `query($id: ID!) { client(id: $id) { id } }`, { id: client.id }))).toEqual(['FORBIDDEN']);
     await stack.as('casey', `mutation($input: AddCaseNoteInput!) { addCaseNote(input: $input) { id } }`, {
-      input: { clientId: client.id, occurredAt: new Date().toISOString(), contactType: 'PHONE', body: 'Private details that must never reach the audit trail.' },
+      input: {
+        clientId: client.id,
+        occurredAt: new Date().toISOString(),
+        contactType: 'PHONE',
+        body: 'Private details that must never reach the audit trail.',
+      },
     });
 
     const all: Trail['clientAuditTrail']['edges'][number]['node'][] = [];
@@ -39,8 +58,12 @@ describe("a client's audit trail", () => {
     expect(new Set(all.map((e) => e.source))).toEqual(new Set(['clients', 'plans', 'referrals']));
     const times = all.map((e) => e.at);
     expect(times).toEqual([...times].sort().reverse());
-    expect(all).toContainEqual(expect.objectContaining({ source: 'clients', actorRole: 'CASE_MANAGER', action: 'READ', entityType: 'Client', outcome: 'DENIED' }));
-    expect(all).toContainEqual(expect.objectContaining({ source: 'clients', action: 'CREATE', entityType: 'CaseNote', outcome: 'ALLOWED' }));
+    expect(all).toContainEqual(
+      expect.objectContaining({ source: 'clients', actorRole: 'CASE_MANAGER', action: 'READ', entityType: 'Client', outcome: 'DENIED' }),
+    );
+    expect(all).toContainEqual(
+      expect.objectContaining({ source: 'clients', action: 'CREATE', entityType: 'CaseNote', outcome: 'ALLOWED' }),
+    );
     expect(all).toContainEqual(expect.objectContaining({ source: 'plans', action: 'READ', outcome: 'ALLOWED' }));
     expect(all).toContainEqual(expect.objectContaining({ source: 'referrals', action: 'READ', outcome: 'ALLOWED' }));
     expect(JSON.stringify(all)).not.toContain('Private details');
@@ -51,7 +74,10 @@ describe("a client's audit trail", () => {
     for (const key of ['casey', 'pat', 'alex', 'admin'] as const) {
       expect({ key, codes: errorCodes(await stack.as(key, TRAIL, { id: client.id })) }).toEqual({ key, codes: ['FORBIDDEN'] });
     }
-    const rows = await stack.sql(`SELECT actor_role FROM clients.audit_event WHERE entity_type = 'AuditTrail' AND outcome = 'DENIED' AND client_id = $1`, [client.id]);
+    const rows = await stack.sql(
+      `SELECT actor_role FROM clients.audit_event WHERE entity_type = 'AuditTrail' AND outcome = 'DENIED' AND client_id = $1`,
+      [client.id],
+    );
     expect(rows).toHaveLength(4);
   });
 

@@ -22,7 +22,8 @@ afterAll(async () => {
 
 const DAY = 86_400_000;
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-const activeOf = (key: 'casey' | 'jordan', n = 0) => stack.world.clients.filter((c) => c.caseManagerId === stack.staff(key).id && c.status === 'ACTIVE')[n];
+const activeOf = (key: 'casey' | 'jordan', n = 0) =>
+  stack.world.clients.filter((c) => c.caseManagerId === stack.staff(key).id && c.status === 'ACTIVE')[n];
 
 /** Runs `query` as `key`, expects one BAD_USER_INPUT naming `field` with a short message, and no change anywhere. */
 async function refused(key: StaffKey, query: string, variables: Record<string, unknown>, field: string): Promise<GraphQLResponse> {
@@ -40,21 +41,37 @@ const FOLLOW_UP = `mutation($clientId: ID!, $at: DateTime!) { scheduleFollowUp(c
 const ADD_NOTE = `mutation($input: AddCaseNoteInput!) { addCaseNote(input: $input) { id } }`;
 
 describe('1. malformed dates and instants', () => {
-  it.each(['not-a-date', '', '2026-1-1', '2026-02-30', '0000-01-01', 'x'.repeat(10_000)])('a key date of %j is refused naming keyDates[0].date', async (date) => {
-    await refused('casey', SET_KEY_DATES, { clientId: activeOf('casey').id, keyDates: [{ label: 'Court', date }] }, 'keyDates[0].date');
-  });
+  it.each(['not-a-date', '', '2026-1-1', '2026-02-30', '0000-01-01', 'x'.repeat(10_000)])(
+    'a key date of %j is refused naming keyDates[0].date',
+    async (date) => {
+      await refused('casey', SET_KEY_DATES, { clientId: activeOf('casey').id, keyDates: [{ label: 'Court', date }] }, 'keyDates[0].date');
+    },
+  );
 
   it('a date that is not even a string, refused by the subgraph with HTTP 400, keeps its code and field through the gateway', async () => {
-    await refused('casey', SET_KEY_DATES, { clientId: activeOf('casey').id, keyDates: [{ label: 'Court', date: 20260101 }] }, 'keyDates[0].date');
+    await refused(
+      'casey',
+      SET_KEY_DATES,
+      { clientId: activeOf('casey').id, keyDates: [{ label: 'Court', date: 20260101 }] },
+      'keyDates[0].date',
+    );
   });
 
   it('a literal bad date in the operation text is refused the same way', async () => {
-    await refused('casey', `mutation { setKeyDates(clientId: "${activeOf('casey').id}", keyDates: [{ label: "Court", date: "2026-02-30" }]) { id } }`, {}, 'keyDates[0].date');
+    await refused(
+      'casey',
+      `mutation { setKeyDates(clientId: "${activeOf('casey').id}", keyDates: [{ label: "Court", date: "2026-02-30" }]) { id } }`,
+      {},
+      'keyDates[0].date',
+    );
   });
 
-  it.each(['2026-01-01T10:00:00+99:99', 'tomorrow', `${isoDay(Date.now() + DAY)}T25:00:00Z`])('a follow-up at %j is refused naming at', async (at) => {
-    await refused('casey', FOLLOW_UP, { clientId: activeOf('casey').id, at }, 'at');
-  });
+  it.each(['2026-01-01T10:00:00+99:99', 'tomorrow', `${isoDay(Date.now() + DAY)}T25:00:00Z`])(
+    'a follow-up at %j is refused naming at',
+    async (at) => {
+      await refused('casey', FOLLOW_UP, { clientId: activeOf('casey').id, at }, 'at');
+    },
+  );
 
   it('a 10,000-character value is quoted only as an excerpt', async () => {
     const res = await refused('casey', FOLLOW_UP, { clientId: activeOf('casey').id, at: 'y'.repeat(10_000) }, 'at');
@@ -64,14 +81,34 @@ describe('1. malformed dates and instants', () => {
 
 describe('2. NUL and control characters in free text', () => {
   it('are refused on read paths, naming the filter', async () => {
-    await refused('casey', `query($f: ClientFilter) { clients(filter: $f) { totalCount } }`, { f: { nameContains: 'an\u0000' } }, 'filter.nameContains');
-    await refused('casey', `query($i: ServiceSearchInput!) { searchServices(input: $i) { totalCount } }`, { i: { text: 'food\u0000' } }, 'input.text');
-    await refused('casey', `query($i: ServiceSearchInput!) { searchServices(input: $i) { totalCount } }`, { i: { language: 'e\u0000n' } }, 'input.language');
+    await refused(
+      'casey',
+      `query($f: ClientFilter) { clients(filter: $f) { totalCount } }`,
+      { f: { nameContains: 'an\u0000' } },
+      'filter.nameContains',
+    );
+    await refused(
+      'casey',
+      `query($i: ServiceSearchInput!) { searchServices(input: $i) { totalCount } }`,
+      { i: { text: 'food\u0000' } },
+      'input.text',
+    );
+    await refused(
+      'casey',
+      `query($i: ServiceSearchInput!) { searchServices(input: $i) { totalCount } }`,
+      { i: { language: 'e\u0000n' } },
+      'input.language',
+    );
   });
 
   it('are refused on writes; a note body keeps its line breaks and tabs', async () => {
     const client = activeOf('casey');
-    await refused('casey', `mutation($id: ID!, $r: String!) { reopenCase(clientId: $id, reason: $r) { id } }`, { id: client.id, r: 'back\u0000' }, 'reason');
+    await refused(
+      'casey',
+      `mutation($id: ID!, $r: String!) { reopenCase(clientId: $id, reason: $r) { id } }`,
+      { id: client.id, r: 'back\u0000' },
+      'reason',
+    );
     const note = { clientId: client.id, occurredAt: new Date(Date.now() - 3600_000).toISOString(), contactType: 'PHONE' };
     await refused('casey', ADD_NOTE, { input: { ...note, body: 'called\u0007' } }, 'input.body');
     const ok = await stack.as('casey', ADD_NOTE, { input: { ...note, body: 'Called.\n\tLeft a message.' } });
@@ -82,7 +119,11 @@ describe('2. NUL and control characters in free text', () => {
 describe('3. an upper-case copy of a real id', () => {
   it('closes the case once and answers the client (never an error after the write)', async () => {
     const client = activeOf('casey', 1);
-    const res = await stack.as<{ closeCase: { id: string; status: string } }>('casey', `mutation($id: ID!) { closeCase(input: { clientId: $id, outcome: GOALS_MET }) { id status } }`, { id: client.id.toUpperCase() });
+    const res = await stack.as<{ closeCase: { id: string; status: string } }>(
+      'casey',
+      `mutation($id: ID!) { closeCase(input: { clientId: $id, outcome: GOALS_MET }) { id status } }`,
+      { id: client.id.toUpperCase() },
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data!.closeCase).toEqual({ id: client.id, status: 'CLOSED' });
     const events = await stack.sql(`SELECT kind FROM clients.case_event WHERE client_id = $1 AND kind = 'CLOSED'`, [client.id]);
@@ -95,9 +136,18 @@ describe('3. an upper-case copy of a real id', () => {
          JOIN plans.action_plan p ON p.id = g.plan_id WHERE p.status = 'ACTIVE' AND p.client_id = ANY($1) AND s.completed_at IS NULL LIMIT 1`,
       [stack.world.clients.filter((c) => c.caseManagerId === stack.staff('casey').id).map((c) => c.id)],
     );
-    const res = await stack.as<{ updateStep: { id: string } }>('casey', `mutation($input: UpdateStepInput!) { updateStep(input: $input) { id } }`, {
-      input: { stepId: step.id.toUpperCase(), expectedVersion: step.version, dueDate: isoDay(Date.now() + 14 * DAY), rationale: 'Moved with the client' },
-    });
+    const res = await stack.as<{ updateStep: { id: string } }>(
+      'casey',
+      `mutation($input: UpdateStepInput!) { updateStep(input: $input) { id } }`,
+      {
+        input: {
+          stepId: step.id.toUpperCase(),
+          expectedVersion: step.version,
+          dueDate: isoDay(Date.now() + 14 * DAY),
+          rationale: 'Moved with the client',
+        },
+      },
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data!.updateStep.id).toBe(step.id);
     const [plan] = await stack.sql<{ version: number }>('SELECT version FROM plans.action_plan WHERE id = $1', [step.plan_id]);
@@ -115,28 +165,70 @@ describe('5. impossible and absurd dates', () => {
     const note = { clientId: client.id, contactType: 'PHONE', body: 'x' };
     await refused('casey', ADD_NOTE, { input: { ...note, occurredAt: '2026-02-30T10:00:00Z' } }, 'input.occurredAt');
     await refused('casey', ADD_NOTE, { input: { ...note, occurredAt: '0000-01-01T10:00:00Z' } }, 'input.occurredAt');
-    const [{ intake_date: intake }] = await stack.sql<{ intake_date: string }>(`SELECT intake_date::text FROM clients.client WHERE id = $1`, [client.id]);
-    await refused('casey', ADD_NOTE, { input: { ...note, occurredAt: `${Number(intake.slice(0, 4)) - 2}-12-31T10:00:00Z` } }, 'input.occurredAt');
-    await refused('casey', `mutation($input: RecordConsentInput!) { recordConsent(input: $input) { id } }`, {
-      input: { clientId: client.id, recipientOrganizationId: NORTHSIDE_ID, scope: ['CONTACT_INFO'], purpose: 'p', signedAt: '0000-06-01T10:00:00Z' },
-    }, 'input.signedAt');
+    const [{ intake_date: intake }] = await stack.sql<{ intake_date: string }>(
+      `SELECT intake_date::text FROM clients.client WHERE id = $1`,
+      [client.id],
+    );
+    await refused(
+      'casey',
+      ADD_NOTE,
+      { input: { ...note, occurredAt: `${Number(intake.slice(0, 4)) - 2}-12-31T10:00:00Z` } },
+      'input.occurredAt',
+    );
+    await refused(
+      'casey',
+      `mutation($input: RecordConsentInput!) { recordConsent(input: $input) { id } }`,
+      {
+        input: {
+          clientId: client.id,
+          recipientOrganizationId: NORTHSIDE_ID,
+          scope: ['CONTACT_INFO'],
+          purpose: 'p',
+          signedAt: '0000-06-01T10:00:00Z',
+        },
+      },
+      'input.signedAt',
+    );
   });
 
   it('9999-12-31 as a key date, a schedule end and a referral deadline', async () => {
     const client = activeOf('casey', 2);
     await refused('casey', SET_KEY_DATES, { clientId: client.id, keyDates: [{ label: 'Court', date: '9999-12-31' }] }, 'keyDates[0].date');
     const service = stack.world.services.find((s) => s.organizationId === NORTHSIDE_ID)!;
-    await refused('pat', `mutation($owner: DirectoryOwnerInput!, $input: ScheduleInput!) { addSchedule(owner: $owner, input: $input) { id } }`, {
-      owner: { serviceId: service.id }, input: { byDay: 'MO', opensAt: '09:00', closesAt: '17:00', validTo: '9999-12-31' },
-    }, 'input.validTo');
-    await refused('casey', `mutation($input: CreateReferralInput!) { createReferral(input: $input) { id } }`, {
-      input: { clientId: client.id, serviceId: service.id, need: 'n', necessaryRationale: 'n', appropriateRationale: 'a', respondBy: '9999-12-31T00:00:00Z' },
-    }, 'input.respondBy');
+    await refused(
+      'pat',
+      `mutation($owner: DirectoryOwnerInput!, $input: ScheduleInput!) { addSchedule(owner: $owner, input: $input) { id } }`,
+      {
+        owner: { serviceId: service.id },
+        input: { byDay: 'MO', opensAt: '09:00', closesAt: '17:00', validTo: '9999-12-31' },
+      },
+      'input.validTo',
+    );
+    await refused(
+      'casey',
+      `mutation($input: CreateReferralInput!) { createReferral(input: $input) { id } }`,
+      {
+        input: {
+          clientId: client.id,
+          serviceId: service.id,
+          need: 'n',
+          necessaryRationale: 'n',
+          appropriateRationale: 'a',
+          respondBy: '9999-12-31T00:00:00Z',
+        },
+      },
+      'input.respondBy',
+    );
   });
 
   it('a birth date in the future or before 1900', async () => {
     const open = `mutation($input: OpenClientInput!) { openClient(input: $input) { id } }`;
-    await refused('casey', open, { input: { firstName: 'A', lastName: 'B', dateOfBirth: isoDay(Date.now() + 2 * DAY) } }, 'input.dateOfBirth');
+    await refused(
+      'casey',
+      open,
+      { input: { firstName: 'A', lastName: 'B', dateOfBirth: isoDay(Date.now() + 2 * DAY) } },
+      'input.dateOfBirth',
+    );
     await refused('casey', open, { input: { firstName: 'A', lastName: 'B', dateOfBirth: '1899-12-31' } }, 'input.dateOfBirth');
   });
 });

@@ -17,15 +17,23 @@ afterAll(() => stack?.stop());
 
 type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-async function run(key: Parameters<TestStack['as']>[0], file: string, name: string | undefined, variables: Record<string, unknown> = {}): Promise<Data> {
+async function run(
+  key: Parameters<TestStack['as']>[0],
+  file: string,
+  name: string | undefined,
+  variables: Record<string, unknown> = {},
+): Promise<Data> {
   const res = await stack.as<Data>(key, operation(file, name), variables);
-  expect({ operation: `${file}${name ? `#${name}` : ''}`, errors: res.errors ?? [] }).toEqual({ operation: `${file}${name ? `#${name}` : ''}`, errors: [] });
+  expect({ operation: `${file}${name ? `#${name}` : ''}`, errors: res.errors ?? [] }).toEqual({
+    operation: `${file}${name ? `#${name}` : ''}`,
+    errors: [],
+  });
   return res.data as Data;
 }
 
 const today = () => new Date().toISOString().slice(0, 10);
 
-describe('the users\' operations, unchanged, through the gateway', () => {
+describe("the users' operations, unchanged, through the gateway", () => {
   let clientId: string;
   let referralId: string;
 
@@ -41,43 +49,89 @@ describe('the users\' operations, unchanged, through the gateway', () => {
   });
 
   it('intake.graphql: open, eligibility, assessment, consent, plan, step and note, each feeding the next', async () => {
-    const opened = await run('casey', 'intake', 'OpenClient', { input: { firstName: 'Océane', lastName: 'Leblanc', dateOfBirth: '1989-02-17', clientMutationId: 'contract-intake' } });
+    const opened = await run('casey', 'intake', 'OpenClient', {
+      input: { firstName: 'Océane', lastName: 'Leblanc', dateOfBirth: '1989-02-17', clientMutationId: 'contract-intake' },
+    });
     clientId = opened.openClient.id;
     expect(opened.openClient).toMatchObject({ status: 'INTAKE', displayName: 'Océane Leblanc' });
-    const eligibility = await run('casey', 'intake', 'DetermineEligibility', { input: { clientId, eligible: true, program: 'Employment Support Program', rationale: 'Meets the criteria.' } });
+    const eligibility = await run('casey', 'intake', 'DetermineEligibility', {
+      input: { clientId, eligible: true, program: 'Employment Support Program', rationale: 'Meets the criteria.' },
+    });
     expect(eligibility.determineEligibility.eligibility).toEqual({ eligible: true, program: 'Employment Support Program' });
     const assessment = await run('casey', 'intake', 'RecordAssessment', {
-      input: { clientId, items: [{ domain: 'PERSONAL_CIRCUMSTANCES', characteristic: 'Food and housing', rating: 'BARRIER', planToCompensate: { how: 'Food bank referral' } }] },
+      input: {
+        clientId,
+        items: [
+          {
+            domain: 'PERSONAL_CIRCUMSTANCES',
+            characteristic: 'Food and housing',
+            rating: 'BARRIER',
+            planToCompensate: { how: 'Food bank referral' },
+          },
+        ],
+      },
     });
     expect(assessment.recordAssessment).toMatchObject({ barrierCount: 1, assetCount: 0 });
     const consent = await run('casey', 'intake', 'RecordConsent', {
-      input: { clientId, recipientOrganizationId: NORTHSIDE_ID, scope: ['CONTACT_INFO', 'REFERRAL_DETAILS'], purpose: 'Food bank referral', signedAt: new Date(Date.now() - 60_000).toISOString() },
+      input: {
+        clientId,
+        recipientOrganizationId: NORTHSIDE_ID,
+        scope: ['CONTACT_INFO', 'REFERRAL_DETAILS'],
+        purpose: 'Food bank referral',
+        signedAt: new Date(Date.now() - 60_000).toISOString(),
+      },
     });
     expect(consent.recordConsent.status).toBe('ACTIVE');
     const due = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
     const plan = await run('casey', 'intake', 'CreateActionPlan', {
       input: {
         clientId,
-        goals: [{ description: 'Secure groceries every week for two months', term: 'SHORT', targetDate: due, smart: { specific: true, measurable: true, achievable: true, relevant: true, timeLimited: true },
-          tasks: [{ title: 'Register at the food bank', steps: [{ description: 'Bring identification to the pantry', dueDate: due }] }] }],
+        goals: [
+          {
+            description: 'Secure groceries every week for two months',
+            term: 'SHORT',
+            targetDate: due,
+            smart: { specific: true, measurable: true, achievable: true, relevant: true, timeLimited: true },
+            tasks: [{ title: 'Register at the food bank', steps: [{ description: 'Bring identification to the pantry', dueDate: due }] }],
+          },
+        ],
       },
     });
     const step = plan.createActionPlan.goals[0].tasks[0].steps[0];
     expect(plan.createActionPlan).toMatchObject({ status: 'ACTIVE', version: 1 });
-    const updated = await run('casey', 'intake', 'UpdateStep', { input: { stepId: step.id, expectedVersion: plan.createActionPlan.version, outcome: 'COMPLETE', completedAt: today(), rationale: 'Registered in person.' } });
+    const updated = await run('casey', 'intake', 'UpdateStep', {
+      input: {
+        stepId: step.id,
+        expectedVersion: plan.createActionPlan.version,
+        outcome: 'COMPLETE',
+        completedAt: today(),
+        rationale: 'Registered in person.',
+      },
+    });
     expect(updated.updateStep).toEqual({ id: step.id, outcome: 'COMPLETE', completedAt: today() });
-    const note = await run('casey', 'intake', 'AddCaseNote', { input: { clientId, occurredAt: new Date(Date.now() - 60_000).toISOString(), contactType: 'IN_PERSON', body: 'Intake completed.' } });
+    const note = await run('casey', 'intake', 'AddCaseNote', {
+      input: { clientId, occurredAt: new Date(Date.now() - 60_000).toISOString(), contactType: 'IN_PERSON', body: 'Intake completed.' },
+    });
     expect(note.addCaseNote.id).toEqual(expect.any(String));
   });
 
   it('refer.graphql: find a food service nearby, create and send the referral', async () => {
     const pantry = stack.world.locations.find((l) => l.organizationId === NORTHSIDE_ID)!;
-    const found = await run('casey', 'refer', 'FindService', { input: { text: 'weekly food pantry', near: { latitude: pantry.latitude, longitude: pantry.longitude }, radiusKm: 2 } });
+    const found = await run('casey', 'refer', 'FindService', {
+      input: { text: 'weekly food pantry', near: { latitude: pantry.latitude, longitude: pantry.longitude }, radiusKm: 2 },
+    });
     const hit = found.searchServices.edges.map((e: Data) => e.node).find((n: Data) => n.service.organization.id === NORTHSIDE_ID);
     expect(hit).toBeDefined();
     const created = await run('casey', 'refer', 'CreateReferral', {
-      input: { clientId, serviceId: hit.service.id, serviceAtLocationId: hit.serviceAtLocation?.id ?? null, need: 'Food and housing: not enough food at home',
-        necessaryRationale: 'No food at home this week.', appropriateRationale: 'Closest pantry with capacity.', clientMutationId: 'contract-refer' },
+      input: {
+        clientId,
+        serviceId: hit.service.id,
+        serviceAtLocationId: hit.serviceAtLocation?.id ?? null,
+        need: 'Food and housing: not enough food at home',
+        necessaryRationale: 'No food at home this week.',
+        appropriateRationale: 'Closest pantry with capacity.',
+        clientMutationId: 'contract-refer',
+      },
     });
     referralId = created.createReferral.id;
     expect(created.createReferral.status).toBe('DRAFT');
@@ -112,14 +166,21 @@ describe('the users\' operations, unchanged, through the gateway', () => {
   it('directory-search.graphql: words, category, distance and open-at together', async () => {
     const top = await stack.as<Data>('pat', '{ taxonomyTerms { id name } }');
     const food = top.data!.taxonomyTerms.find((t: Data) => t.name === 'Food');
-    const data = await run('pat', 'directory-search', 'DirectorySearch', { text: 'food', terms: [food.id], lat: 44.6488, lon: -63.5752, radiusKm: 10, openAt: null });
+    const data = await run('pat', 'directory-search', 'DirectorySearch', {
+      text: 'food',
+      terms: [food.id],
+      lat: 44.6488,
+      lon: -63.5752,
+      radiusKm: 10,
+      openAt: null,
+    });
     expect(data.searchServices.totalCount).toBeGreaterThan(0);
     const distances = data.searchServices.edges.map((e: Data) => e.node.distanceKm);
     expect(distances).toEqual([...distances].sort((a: number, b: number) => a - b));
     expect(distances.every((d: number) => d <= 10)).toBe(true);
   });
 
-  it('outcomes.graphql: the analyst\'s figures for a year, suppressed under 11', async () => {
+  it("outcomes.graphql: the analyst's figures for a year, suppressed under 11", async () => {
     const data = await run('alex', 'outcomes', 'Outcomes', { period: months(-11, 0) });
     for (const list of [data.referralOutcomes, data.goalAttainment, data.caseOutcomes]) expect(list.length).toBeGreaterThan(0);
     const counts = [

@@ -14,7 +14,8 @@ export function contractFile(name: string): string {
 
 export function operation(file: string, name?: string): string {
   const document = parse(contractFile(file));
-  const keep = (d: DefinitionNode) => d.kind === Kind.FRAGMENT_DEFINITION || (d.kind === Kind.OPERATION_DEFINITION && (!name || d.name?.value === name));
+  const keep = (d: DefinitionNode) =>
+    d.kind === Kind.FRAGMENT_DEFINITION || (d.kind === Kind.OPERATION_DEFINITION && (!name || d.name?.value === name));
   const definitions = document.definitions.filter(keep);
   if (!definitions.some((d) => d.kind === Kind.OPERATION_DEFINITION)) throw new Error(`no operation ${name} in ${file}.graphql`);
   return print({ ...document, definitions });

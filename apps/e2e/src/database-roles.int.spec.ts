@@ -75,22 +75,26 @@ describe.each(SUBGRAPH_NAMES)('the %s runtime role', (name) => {
           (SELECT count(*)::int FROM pg_namespace WHERE nspowner = r.oid) AS schemas,
           (SELECT count(*)::int FROM pg_proc WHERE proowner = r.oid) AS functions
         FROM pg_roles r WHERE r.rolname = current_user`);
-      expect(rows).toEqual([{ rolsuper: false, rolcreaterole: false, rolcreatedb: false, rolbypassrls: false, relations: 0, schemas: 0, functions: 0 }]);
+      expect(rows).toEqual([
+        { rolsuper: false, rolcreaterole: false, rolcreatedb: false, rolbypassrls: false, relations: 0, schemas: 0, functions: 0 },
+      ]);
       await expect(runtime.query(`DELETE FROM "${schema()}".migrations`)).rejects.toMatchObject({ code: '42501' });
       await expect(runtime.query(`CREATE TABLE "${schema()}".sneaky (id int)`)).rejects.toMatchObject({ code: '42501' });
     });
   });
 
   it('deletes rows only in the subgraph that deletes (the directory)', async () => {
-    const rights = await withClient(roles.runtimeUrlFor(name), async (runtime) =>
-      (
-        await runtime.query(
-          `SELECT bool_or(has_table_privilege(c.oid, 'DELETE')) AS deletes, bool_and(has_table_privilege(c.oid, 'SELECT')) AS reads
+    const rights = await withClient(
+      roles.runtimeUrlFor(name),
+      async (runtime) =>
+        (
+          await runtime.query(
+            `SELECT bool_or(has_table_privilege(c.oid, 'DELETE')) AS deletes, bool_and(has_table_privilege(c.oid, 'SELECT')) AS reads
              FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
             WHERE n.nspname = $1 AND c.relkind = 'r' AND c.relname NOT IN ('audit_event', 'migrations')`,
-          [schema()],
-        )
-      ).rows[0],
+            [schema()],
+          )
+        ).rows[0],
     );
     expect(rights).toEqual({ deletes: name === 'resources', reads: true });
   });
@@ -102,8 +106,12 @@ describe('tables a later migration adds', () => {
     await withClient(roles.migrationUrlFor('plans'), async (owner) => {
       await owner.query('CREATE TABLE plans.later_table (id int PRIMARY KEY, note text)');
       await owner.query(`CREATE TABLE plans.later_history (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, note text)`);
-      await owner.query(`CREATE FUNCTION plans.later_history_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'append-only'; END $$`);
-      await owner.query(`CREATE TRIGGER later_history_append_only BEFORE UPDATE OR DELETE ON plans.later_history FOR EACH ROW EXECUTE FUNCTION plans.later_history_append_only()`);
+      await owner.query(
+        `CREATE FUNCTION plans.later_history_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'append-only'; END $$`,
+      );
+      await owner.query(
+        `CREATE TRIGGER later_history_append_only BEFORE UPDATE OR DELETE ON plans.later_history FOR EACH ROW EXECUTE FUNCTION plans.later_history_append_only()`,
+      );
       await grantRuntimePrivileges(owner, 'plans', runtimeRole);
     });
     await withClient(roles.runtimeUrlFor('plans'), async (runtime) => {
@@ -125,17 +133,19 @@ describe('an installation migrated before roles existed', () => {
     await migrateSubgraphs({ migrationUrlFor: () => url, runtimeUrlFor: () => url });
     const upgraded = await testPlatformRoles(url, SUBGRAPH_SCHEMAS);
     await migrateSubgraphs(upgraded);
-    const owners = await withClient(url, async (c) =>
-      (
-        await c.query(
-          `SELECT n.nspname AS schema, array_agg(DISTINCT pg_get_userbyid(o.owner))::text[] AS owners FROM (
+    const owners = await withClient(
+      url,
+      async (c) =>
+        (
+          await c.query(
+            `SELECT n.nspname AS schema, array_agg(DISTINCT pg_get_userbyid(o.owner))::text[] AS owners FROM (
              SELECT relnamespace AS ns, relowner AS owner FROM pg_class WHERE relkind IN ('r', 'S', 'i')
              UNION ALL SELECT pronamespace, proowner FROM pg_proc
              UNION ALL SELECT oid, nspowner FROM pg_namespace) o
            JOIN pg_namespace n ON n.oid = o.ns WHERE n.nspname = ANY($1) GROUP BY 1 ORDER BY 1`,
-          [Object.values(SUBGRAPH_SCHEMAS)],
-        )
-      ).rows,
+            [Object.values(SUBGRAPH_SCHEMAS)],
+          )
+        ).rows,
     );
     const ownerRole = (name: SubgraphName) => new URL(upgraded.migrationUrlFor(name)).username;
     expect(owners).toEqual([...SUBGRAPH_NAMES].sort().map((name) => ({ schema: SUBGRAPH_SCHEMAS[name], owners: [ownerRole(name)] })));
@@ -154,7 +164,9 @@ describe('the migration step', () => {
     const counts = await withClient(url, async (c) => {
       const out: Record<string, { total: number; distinct: number }> = {};
       for (const name of SUBGRAPH_NAMES) {
-        out[name] = (await c.query(`SELECT count(*)::int AS total, count(DISTINCT name)::int AS distinct FROM "${SUBGRAPH_SCHEMAS[name]}".migrations`)).rows[0];
+        out[name] = (
+          await c.query(`SELECT count(*)::int AS total, count(DISTINCT name)::int AS distinct FROM "${SUBGRAPH_SCHEMAS[name]}".migrations`)
+        ).rows[0];
       }
       return out;
     });

@@ -20,13 +20,21 @@ describe('the demo sign-in', () => {
   });
 
   it('gives a token that the gateway accepts for that person, and refuses an unknown email', async () => {
-    const login = await fetch(`${stack.gatewayBaseUrl}/auth/demo-login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'sam@demo.caseflow' }) });
+    const login = await fetch(`${stack.gatewayBaseUrl}/auth/demo-login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'sam@demo.caseflow' }),
+    });
     const { token, user } = (await login.json()) as { token: string; user: { role: string } };
     expect(user.role).toBe('SUPERVISOR');
     const me = await postGraphQL(stack.gatewayUrl, '{ me { role } }', {}, { authorization: `Bearer ${token}` });
     expect(me.data).toEqual({ me: { role: 'SUPERVISOR' } });
 
-    const bad = await fetch(`${stack.gatewayBaseUrl}/auth/demo-login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'nobody@example.org' }) });
+    const bad = await fetch(`${stack.gatewayBaseUrl}/auth/demo-login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'nobody@example.org' }),
+    });
     expect(bad.status).toBe(400);
     expect(errorCodes((await bad.json()) as never)).toEqual(['BAD_USER_INPUT']);
   });

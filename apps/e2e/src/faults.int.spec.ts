@@ -67,7 +67,9 @@ describe('one subgraph down', () => {
 
 describe('the database down', () => {
   it('fails fast with UNAVAILABLE and reports not ready, then recovers by itself, keeping what it acknowledged', async () => {
-    const opened = await stack.as<Data>('casey', operation('intake', 'OpenClient'), { input: { firstName: 'Before', lastName: 'Outage', clientMutationId: 'faults-before' } });
+    const opened = await stack.as<Data>('casey', operation('intake', 'OpenClient'), {
+      input: { firstName: 'Before', lastName: 'Outage', clientMutationId: 'faults-before' },
+    });
     const acknowledged = opened.data!.openClient.id as string;
 
     await pg.stop();
@@ -98,7 +100,9 @@ describe('a burst of retried mutations', () => {
     const countBefore = Number((await stack.sql<{ n: string }>('SELECT count(*) AS n FROM clients.client'))[0].n);
     const send = async (key: string): Promise<string> => {
       for (let attempt = 0; attempt < 10; attempt += 1) {
-        const res = await stack.as<Data>('casey', operation('intake', 'OpenClient'), { input: { firstName: 'Burst', lastName: key, clientMutationId: key } });
+        const res = await stack.as<Data>('casey', operation('intake', 'OpenClient'), {
+          input: { firstName: 'Burst', lastName: key, clientMutationId: key },
+        });
         if (res.data?.openClient?.id) return res.data.openClient.id as string;
         // Only "retry later" answers are retried; anything else is a real failure.
         expect(errorCodes(res)).toEqual(['UNAVAILABLE']);

@@ -17,11 +17,17 @@ interface CrossResult {
   me: { displayName: string; role: string; organization: { name: string } | null };
   clients: {
     totalCount: number;
-    edges: Array<{ node: {
-      displayName: string;
-      activePlan: { goals: Array<{ description: string }> } | null;
-      referrals: Array<{ status: string; history: Array<{ status: string }>; service: { name: string; organization: { name: string } } | null }> | null;
-    } }>;
+    edges: Array<{
+      node: {
+        displayName: string;
+        activePlan: { goals: Array<{ description: string }> } | null;
+        referrals: Array<{
+          status: string;
+          history: Array<{ status: string }>;
+          service: { name: string; organization: { name: string } } | null;
+        }> | null;
+      };
+    }>;
   };
 }
 
@@ -40,7 +46,11 @@ describe('the federated platform through the gateway', () => {
     const res = await stack.as<CrossResult>('casey', CROSS_SUBGRAPH, { first: 5 });
     expect(res.errors).toBeUndefined();
 
-    expect(res.data!.me).toEqual({ displayName: casey.displayName, role: 'CASE_MANAGER', organization: { name: 'Harbour Employment Services' } });
+    expect(res.data!.me).toEqual({
+      displayName: casey.displayName,
+      role: 'CASE_MANAGER',
+      organization: { name: 'Harbour Employment Services' },
+    });
     const mine = world.clients
       .filter((c) => c.caseManagerId === casey.id)
       .sort((a, b) => fold(`${a.lastName} ${a.firstName}`).localeCompare(fold(`${b.lastName} ${b.firstName}`)) || a.id.localeCompare(b.id));
@@ -55,7 +65,11 @@ describe('the federated platform through the gateway', () => {
         referrals: referrals.map((r) => {
           const service = world.services.find((s) => s.id === r.serviceId)!;
           const organization = world.organizations.find((o) => o.id === service.organizationId)!;
-          return { status: r.status, history: r.events.map((e) => ({ status: e.status })), service: { name: service.name, organization: { name: organization.name } } };
+          return {
+            status: r.status,
+            history: r.events.map((e) => ({ status: e.status })),
+            service: { name: service.name, organization: { name: organization.name } },
+          };
         }),
       };
     });
@@ -81,11 +95,19 @@ describe('the federated platform through the gateway', () => {
 
   it("keeps jordan's clients from casey everywhere, and shows them to the supervisor", async () => {
     const jordan = stack.staff('jordan');
-    const client = stack.world.clients.find((c) => c.caseManagerId === jordan.id && stack.world.referrals.some((r) => r.clientId === c.id) && stack.world.plans.some((p) => p.clientId === c.id))!;
+    const client = stack.world.clients.find(
+      (c) =>
+        c.caseManagerId === jordan.id &&
+        stack.world.referrals.some((r) => r.clientId === c.id) &&
+        stack.world.plans.some((p) => p.clientId === c.id),
+    )!;
     const plan = stack.world.plans.find((p) => p.clientId === client.id)!;
     const referral = stack.world.referrals.find((r) => r.clientId === client.id)!;
 
-    const list = await stack.as<{ clients: { edges: Array<{ node: { id: string } }> } }>('casey', `{ clients(first: 100) { edges { node { id } } } }`);
+    const list = await stack.as<{ clients: { edges: Array<{ node: { id: string } }> } }>(
+      'casey',
+      `{ clients(first: 100) { edges { node { id } } } }`,
+    );
     expect(list.data!.clients.edges.map((e) => e.node.id)).not.toContain(client.id);
 
     const direct = await stack.as('casey', `query($id: ID!) { client(id: $id) { id displayName } }`, { id: client.id });
@@ -100,7 +122,11 @@ describe('the federated platform through the gateway', () => {
     expect(viaReferral.data).toEqual({ referral: null });
     expect(errorCodes(viaReferral)).toEqual(['FORBIDDEN']);
 
-    const asSam = await stack.as<{ client: { displayName: string }; actionPlan: { client: { id: string } }; referral: { client: { id: string } } }>(
+    const asSam = await stack.as<{
+      client: { displayName: string };
+      actionPlan: { client: { id: string } };
+      referral: { client: { id: string } };
+    }>(
       'sam',
       `query($c: ID!, $p: ID!, $r: ID!) { client(id: $c) { displayName } actionPlan(id: $p) { client { id } } referral(id: $r) { client { id } } }`,
       { c: client.id, p: plan.id, r: referral.id },
@@ -125,16 +151,26 @@ describe('the federated platform through the gateway', () => {
     ];
     for (const [name, headers] of cases) {
       const res = await postGraphQL(stack.gatewayUrl, '{ me { id } }', {}, headers);
-      expect({ name, status: res.status, codes: errorCodes(res), data: res.data }).toEqual({ name, status: 401, codes: ['UNAUTHENTICATED'], data: undefined });
+      expect({ name, status: res.status, codes: errorCodes(res), data: res.data }).toEqual({
+        name,
+        status: 401,
+        codes: ['UNAUTHENTICATED'],
+        data: undefined,
+      });
     }
   });
 
   it('ignores identity headers sent with a valid token', async () => {
-    const res = await postGraphQL<{ me: { id: string; role: string } }>(stack.gatewayUrl, '{ me { id role } }', {}, {
-      authorization: `Bearer ${stack.issuer.token(stack.actor('casey'))}`,
-      'x-caseflow-internal-token': 'forged',
-      'x-role': 'SUPERVISOR',
-    });
+    const res = await postGraphQL<{ me: { id: string; role: string } }>(
+      stack.gatewayUrl,
+      '{ me { id role } }',
+      {},
+      {
+        authorization: `Bearer ${stack.issuer.token(stack.actor('casey'))}`,
+        'x-caseflow-internal-token': 'forged',
+        'x-role': 'SUPERVISOR',
+      },
+    );
     expect(res.data).toEqual({ me: { id: stack.staff('casey').id, role: 'CASE_MANAGER' } });
   });
 
@@ -142,7 +178,12 @@ describe('the federated platform through the gateway', () => {
     for (const { url } of Object.values(stack.subgraphs)) {
       for (const query of ['{ _service { sdl } }', '{ _entities(representations: [{ __typename: "Client", id: "x" }]) { __typename } }']) {
         const res = await postGraphQL(url, query, {}, { authorization: `Bearer ${stack.issuer.token(stack.actor('sam'))}` });
-        expect({ url, status: res.status, codes: errorCodes(res), data: res.data }).toEqual({ url, status: 401, codes: ['UNAUTHENTICATED'], data: undefined });
+        expect({ url, status: res.status, codes: errorCodes(res), data: res.data }).toEqual({
+          url,
+          status: 401,
+          codes: ['UNAUTHENTICATED'],
+          data: undefined,
+        });
       }
     }
   });

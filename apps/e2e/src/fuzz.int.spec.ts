@@ -40,7 +40,14 @@ const SEED = 22;
 /** Malformed values tried per input field: the walk takes about 25 s here, twice that on a loaded machine; the jest timeout bounds it at two minutes. */
 const RUNS_PER_FIELD = 2;
 const CLIENT_ERROR_CODES = new Set([
-  'BAD_USER_INPUT', 'NOT_FOUND', 'FORBIDDEN', 'CONFLICT', 'INVALID_TRANSITION', 'UNAUTHENTICATED', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED',
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'FORBIDDEN',
+  'CONFLICT',
+  'INVALID_TRANSITION',
+  'UNAUTHENTICATED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'GRAPHQL_PARSE_FAILED',
 ]);
 
 let stack: TestStack;
@@ -77,7 +84,9 @@ function idFor(name: string, rootField: string): string {
   const casey = stack.staff('casey');
   const client = w.clients.find((c) => c.caseManagerId === casey.id && c.status === 'ACTIVE')!;
   const service = w.services.find((s) => s.organizationId === NORTHSIDE_ID)!;
-  const plan = w.plans.find((p) => p.clientId === client.id) ?? w.plans.find((p) => w.clients.some((c) => c.id === p.clientId && c.caseManagerId === casey.id));
+  const plan =
+    w.plans.find((p) => p.clientId === client.id) ??
+    w.plans.find((p) => w.clients.some((c) => c.id === p.clientId && c.caseManagerId === casey.id));
   const referral = w.referrals.find((r) => w.clients.some((c) => c.id === r.clientId && c.caseManagerId === casey.id));
   const byName: Record<string, string | undefined> = {
     clientId: client.id,
@@ -93,8 +102,15 @@ function idFor(name: string, rootField: string): string {
   };
   if (name === 'id') {
     const byField: Record<string, string | undefined> = {
-      client: client.id, actionPlan: plan?.id, referral: referral?.id, service: service.id, organization: NORTHSIDE_ID,
-      staffMember: casey.id, updateService: service.id, setServiceStatus: service.id, updateLocation: service.locationId,
+      client: client.id,
+      actionPlan: plan?.id,
+      referral: referral?.id,
+      service: service.id,
+      organization: NORTHSIDE_ID,
+      staffMember: casey.id,
+      updateService: service.id,
+      setServiceStatus: service.id,
+      updateLocation: service.locationId,
     };
     return byField[rootField] ?? RANDOM_ID;
   }
@@ -147,8 +163,20 @@ function leaves(type: GraphQLInputType, path: Array<string | number>): Leaf[] {
 
 const hugeText = 'x'.repeat(30_000);
 const badDates = ['not-a-date', '', '2026-1-1', '2026-02-30', '0000-01-01', '9999-12-31', '2026-13-01', 20260101, hugeText];
-const badInstants = ['not-an-instant', '', '2026-02-30T10:00:00Z', '0000-01-01T00:00:00Z', '2026-01-01T10:00:00+99:99', '9999-12-31T23:59:59Z', '2026-01-01T24:00:00Z', '2026-01-01', hugeText];
-const controlText = fc.tuple(fc.string({ maxLength: 8 }), fc.constantFrom('\u0000', '\u0007', '\u001b', '\u007f', '\u000b'), fc.string({ maxLength: 8 })).map(([a, c, b]) => `${a}${c}${b}`);
+const badInstants = [
+  'not-an-instant',
+  '',
+  '2026-02-30T10:00:00Z',
+  '0000-01-01T00:00:00Z',
+  '2026-01-01T10:00:00+99:99',
+  '9999-12-31T23:59:59Z',
+  '2026-01-01T24:00:00Z',
+  '2026-01-01',
+  hugeText,
+];
+const controlText = fc
+  .tuple(fc.string({ maxLength: 8 }), fc.constantFrom('\u0000', '\u0007', '\u001b', '\u007f', '\u000b'), fc.string({ maxLength: 8 }))
+  .map(([a, c, b]) => `${a}${c}${b}`);
 
 function malformed(type: GraphQLNamedType, base: unknown): fc.Arbitrary<unknown> {
   const common = fc.constantFrom<unknown>(null, hugeText, 42, true, { nested: 'object' });
@@ -207,7 +235,9 @@ function operationText({ kind, root, nested }: Target): string {
     ...(nested?.args ?? []).map((a) => `$${NESTED}${a.name}: ${a.type.toString()}`),
   ].join(', ');
   const args = root.args.map((a) => `${a.name}: $${a.name}`).join(', ');
-  const inner = nested ? ` { ${nested.name}(${nested.args.map((a) => `${a.name}: $${NESTED}${a.name}`).join(', ')})${selectionOf(nested)} }` : selectionOf(root);
+  const inner = nested
+    ? ` { ${nested.name}(${nested.args.map((a) => `${a.name}: $${NESTED}${a.name}`).join(', ')})${selectionOf(nested)} }`
+    : selectionOf(root);
   return `${kind}(${defs}) { ${root.name}(${args})${inner} }`;
 }
 
@@ -248,7 +278,9 @@ describe('fuzzing every argument of the composed API', () => {
         ...(nested?.args ?? []).map((a) => [`${NESTED}${a.name}`, baseValue(a.type, a.name, nested!.name)]),
       ]);
       const query = operationText(target);
-      const fuzzed = nested ? nested.args.map((a) => ({ type: a.type, name: `${NESTED}${a.name}` })) : root.args.map((a) => ({ type: a.type, name: a.name }));
+      const fuzzed = nested
+        ? nested.args.map((a) => ({ type: a.type, name: `${NESTED}${a.name}` }))
+        : root.args.map((a) => ({ type: a.type, name: a.name }));
       const label = nested ? `${root.name}.${nested.name}` : root.name;
       for (const leaf of fuzzed.flatMap((a) => leaves(a.type, [a.name]))) {
         const baseLeaf = leaf.path.reduce<unknown>((node, key) => (node as Record<string | number, unknown> | undefined)?.[key], base);
@@ -259,13 +291,18 @@ describe('fuzzing every argument of the composed API', () => {
             requests += 1;
             const codes = codesOf(res);
             const bad = codes.filter((c) => typeof c !== 'string' || !CLIENT_ERROR_CODES.has(c));
-            if (bad.length > 0) failures.push(`${label} ${leaf.path.join('.')}=${JSON.stringify(value)?.slice(0, 60)}: ${JSON.stringify(res.errors).slice(0, 300)}`);
+            if (bad.length > 0)
+              failures.push(
+                `${label} ${leaf.path.join('.')}=${JSON.stringify(value)?.slice(0, 60)}: ${JSON.stringify(res.errors).slice(0, 300)}`,
+              );
             if (kind === 'mutation') {
               // The digest after the previous write is this one's "before": one read per write.
               const after = await digester.read();
               const refused = codes.length > 0 && !res.data?.[root.name];
               if (refused && JSON.stringify(after) !== JSON.stringify(last)) {
-                failures.push(`${label} ${leaf.path.join('.')}: refused (${codes.join(',')}) yet changed ${JSON.stringify(diffKeys(last, after))}`);
+                failures.push(
+                  `${label} ${leaf.path.join('.')}: refused (${codes.join(',')}) yet changed ${JSON.stringify(diffKeys(last, after))}`,
+                );
               }
               last = after;
             }
@@ -281,12 +318,42 @@ describe('fuzzing every argument of the composed API', () => {
   it('the HSDS API answers every malformed parameter with a code', async () => {
     const base = stack.gatewayUrl.replace(/\/graphql$/, '');
     const token = stack.issuer.token(stack.actor('pat'));
-    const names = ['search', 'page', 'per_page', 'format', 'taxonomy_term_id', 'organization_id', 'modified_after', 'minimal', 'full', 'postcode', 'proximity', 'x'.repeat(300)];
-    const value = fc.oneof(controlText, fc.constantFrom('2026-02-30', '0000-01-01', '-1', '1e9', 'true', '', 'x'.repeat(500)), fc.string({ unit: 'binary', maxLength: 30 }));
-    const path = fc.constantFrom('/hsds/services', '/hsds/organizations', '/hsds/taxonomy_terms', `/hsds/services/${RANDOM_ID.toUpperCase()}`, '/hsdsx/services', `/hsds/${'p'.repeat(5_000)}`, '/hsds/constructor', '/hsds/__proto__', '/hsds/toString/1', '/hsds/services/hasOwnProperty');
+    const names = [
+      'search',
+      'page',
+      'per_page',
+      'format',
+      'taxonomy_term_id',
+      'organization_id',
+      'modified_after',
+      'minimal',
+      'full',
+      'postcode',
+      'proximity',
+      'x'.repeat(300),
+    ];
+    const value = fc.oneof(
+      controlText,
+      fc.constantFrom('2026-02-30', '0000-01-01', '-1', '1e9', 'true', '', 'x'.repeat(500)),
+      fc.string({ unit: 'binary', maxLength: 30 }),
+    );
+    const path = fc.constantFrom(
+      '/hsds/services',
+      '/hsds/organizations',
+      '/hsds/taxonomy_terms',
+      `/hsds/services/${RANDOM_ID.toUpperCase()}`,
+      '/hsdsx/services',
+      `/hsds/${'p'.repeat(5_000)}`,
+      '/hsds/constructor',
+      '/hsds/__proto__',
+      '/hsds/toString/1',
+      '/hsds/services/hasOwnProperty',
+    );
     await fc.assert(
       fc.asyncProperty(path, fc.constantFrom(...names), value, async (p, name, v) => {
-        const res = await fetch(`${base}${p}?${new URLSearchParams({ [name]: v }).toString()}`, { headers: { authorization: `Bearer ${token}` } });
+        const res = await fetch(`${base}${p}?${new URLSearchParams({ [name]: v }).toString()}`, {
+          headers: { authorization: `Bearer ${token}` },
+        });
         const text = await res.text();
         if (res.status >= 400) {
           expect(res.status).toBeLessThan(500);

@@ -9,9 +9,26 @@ import { Client } from 'pg';
 import { readFileSync } from 'node:fs';
 import type { Actor } from '@caseflow/auth';
 import { type DemoStaff, type DemoWorld, demoStaff, demoWorld } from '@caseflow/demo';
-import { SUBGRAPH_SCHEMAS, SUPERGRAPH_FILE, type Stack, type StackOptions, type SubgraphName, migrateSubgraphs, seedDemo, startStack } from '@caseflow/platform';
+import {
+  SUBGRAPH_SCHEMAS,
+  SUPERGRAPH_FILE,
+  type Stack,
+  type StackOptions,
+  type SubgraphName,
+  migrateSubgraphs,
+  seedDemo,
+  startStack,
+} from '@caseflow/platform';
 import { demoLogin } from '@caseflow/gateway';
-import { createTestDatabase, createTestIssuer, type GraphQLResponse, postGraphQL, type TestIssuer, type TestPlatformRoles, testPlatformRoles } from '@caseflow/testing';
+import {
+  createTestDatabase,
+  createTestIssuer,
+  type GraphQLResponse,
+  postGraphQL,
+  type TestIssuer,
+  type TestPlatformRoles,
+  testPlatformRoles,
+} from '@caseflow/testing';
 
 export type StaffKey = Parameters<typeof demoStaff>[0];
 
@@ -95,7 +112,8 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
         await client.end();
       }
     },
-    as: (key, query, variables = {}) => postGraphQL(stack.gatewayUrl, query, variables, { authorization: `Bearer ${issuer.token(actor(key))}` }),
+    as: (key, query, variables = {}) =>
+      postGraphQL(stack.gatewayUrl, query, variables, { authorization: `Bearer ${issuer.token(actor(key))}` }),
   };
 }
 

@@ -5,7 +5,12 @@ import { operation } from './contract';
 import { startTestStack, type TestStack } from './harness';
 
 interface FindService {
-  searchServices: { totalCount: number; edges: Array<{ node: { distanceKm: number | null; service: { id: string; name: string; organization: { id: string; name: string } } } }> };
+  searchServices: {
+    totalCount: number;
+    edges: Array<{
+      node: { distanceKm: number | null; service: { id: string; name: string; organization: { id: string; name: string } } };
+    }>;
+  };
 }
 interface Sent {
   sendReferral: { id: string; status: string; sentAt: string; history: Array<{ status: string; at: string }> };
@@ -14,7 +19,18 @@ interface Inbox {
   me: { id: string; organization: { id: string; name: string } };
   incomingReferrals: {
     totalCount: number;
-    edges: Array<{ node: { id: string; status: string; urgency: string; need: string; sentAt: string; respondBy: string; service: { id: string; name: string }; client: { id: string; displayName: string } | null } }>;
+    edges: Array<{
+      node: {
+        id: string;
+        status: string;
+        urgency: string;
+        need: string;
+        sentAt: string;
+        respondBy: string;
+        service: { id: string; name: string };
+        client: { id: string; displayName: string } | null;
+      };
+    }>;
   };
 }
 interface Accepted {
@@ -51,7 +67,9 @@ const input = (clientId: string, serviceId: string, clientMutationId: string) =>
 const HISTORY = `query($id: ID!) { referral(id: $id) { status history { status actor { displayName } note } } }`;
 
 async function createAs(key: 'casey' | 'sam', clientId: string, serviceId: string, key2: string): Promise<string> {
-  const res = await stack.as<{ createReferral: { id: string; status: string } }>(key, operation('refer', 'CreateReferral'), { input: input(clientId, serviceId, key2) });
+  const res = await stack.as<{ createReferral: { id: string; status: string } }>(key, operation('refer', 'CreateReferral'), {
+    input: input(clientId, serviceId, key2),
+  });
   expect(res.errors).toBeUndefined();
   expect(res.data!.createReferral.status).toBe('DRAFT');
   return res.data!.createReferral.id;
@@ -65,18 +83,28 @@ describe('the referral loop of the contract, through the gateway', () => {
     });
     expect(found.errors).toBeUndefined();
     const hit = found.data!.searchServices.edges.find((e) => e.node.service.id === pantry().id);
-    expect(hit?.node.service).toEqual({ id: pantry().id, name: 'Weekly Food Pantry', organization: { id: NORTHSIDE_ID, name: 'Northside Food Bank' } });
+    expect(hit?.node.service).toEqual({
+      id: pantry().id,
+      name: 'Weekly Food Pantry',
+      organization: { id: NORTHSIDE_ID, name: 'Northside Food Bank' },
+    });
   });
 
   it('casey creates and sends a referral; pat sees it in the inbox and accepts it; robin neither sees nor answers it', async () => {
     const client = stack.world.clients.find((c) => c.id === caseysReferralWith('active', NORTHSIDE_ID).clientId)!;
     const id = await createAs('casey', client.id, pantry().id, 'e2e-refer-1');
-    const retried = await stack.as<{ createReferral: { id: string } }>('casey', operation('refer', 'CreateReferral'), { input: input(client.id, pantry().id, 'e2e-refer-1') });
+    const retried = await stack.as<{ createReferral: { id: string } }>('casey', operation('refer', 'CreateReferral'), {
+      input: input(client.id, pantry().id, 'e2e-refer-1'),
+    });
     expect(retried.data!.createReferral.id).toBe(id);
 
     const sent = await stack.as<Sent>('casey', operation('refer', 'SendReferral'), { id });
     expect(sent.errors).toBeUndefined();
-    expect(sent.data!.sendReferral).toMatchObject({ id, status: 'SENT', history: [{ status: 'DRAFT' }, { status: 'SENT', at: sent.data!.sendReferral.sentAt }] });
+    expect(sent.data!.sendReferral).toMatchObject({
+      id,
+      status: 'SENT',
+      history: [{ status: 'DRAFT' }, { status: 'SENT', at: sent.data!.sendReferral.sentAt }],
+    });
 
     const inbox = await stack.as<Inbox>('pat', operation('partner-inbox', 'PartnerInbox'));
     expect(inbox.errors).toBeUndefined();
@@ -110,7 +138,9 @@ describe('the referral loop of the contract, through the gateway', () => {
     expect(accepted.data!.respondToReferral).toEqual({ id, status: 'ACCEPTED', history });
 
     // The history reads the same on the sending side.
-    const caseys = await stack.as<{ referral: { status: string; history: Array<{ status: string; actor: { displayName: string }; note: string | null }> } }>('casey', HISTORY, { id });
+    const caseys = await stack.as<{
+      referral: { status: string; history: Array<{ status: string; actor: { displayName: string }; note: string | null }> };
+    }>('casey', HISTORY, { id });
     expect(caseys.errors).toBeUndefined();
     expect(caseys.data!.referral.history.map(({ status, actor }) => ({ status, actor }))).toEqual(history);
     expect(caseys.data!.referral.history[2].note).toBe('Intake booked');
@@ -122,12 +152,18 @@ describe('the referral loop of the contract, through the gateway', () => {
 
   it('shows Northside its inbox on the Organization only to its own partners', async () => {
     const query = `query($id: ID!) { organization(id: $id) { name incomingReferrals(status: [SENT, ACCEPTED], first: 5) { totalCount } } }`;
-    const pat = await stack.as<{ organization: { name: string; incomingReferrals: { totalCount: number } | null } }>('pat', query, { id: NORTHSIDE_ID });
+    const pat = await stack.as<{ organization: { name: string; incomingReferrals: { totalCount: number } | null } }>('pat', query, {
+      id: NORTHSIDE_ID,
+    });
     expect(pat.errors).toBeUndefined();
     expect(pat.data!.organization.incomingReferrals!.totalCount).toBeGreaterThan(0);
     for (const key of ['robin', 'casey', 'alex'] as const) {
       const other = await stack.as(key, query, { id: NORTHSIDE_ID });
-      expect({ key, data: other.data, errors: other.errors }).toEqual({ key, data: { organization: { name: 'Northside Food Bank', incomingReferrals: null } }, errors: undefined });
+      expect({ key, data: other.data, errors: other.errors }).toEqual({
+        key,
+        data: { organization: { name: 'Northside Food Bank', incomingReferrals: null } },
+        errors: undefined,
+      });
     }
   });
 });
@@ -142,7 +178,13 @@ describe('the consent gate, through the gateway, on the seeded consents', () => 
     expect((await stack.as<{ referral: { status: string } }>('casey', HISTORY, { id })).data!.referral.status).toBe('DRAFT');
 
     const consent = await stack.as('casey', operation('intake', 'RecordConsent'), {
-      input: { clientId, recipientOrganizationId: EASTSIDE_ID, scope: ['REFERRAL_DETAILS'], purpose: 'Housing referral', signedAt: new Date(Date.now() - 60_000).toISOString() },
+      input: {
+        clientId,
+        recipientOrganizationId: EASTSIDE_ID,
+        scope: ['REFERRAL_DETAILS'],
+        purpose: 'Housing referral',
+        signedAt: new Date(Date.now() - 60_000).toISOString(),
+      },
     });
     expect(consent.errors).toBeUndefined();
     const sent = await stack.as<Sent>('casey', operation('refer', 'SendReferral'), { id });
@@ -168,7 +210,9 @@ describe('the consent gate, through the gateway, on the seeded consents', () => 
     );
     expect(res.errors).toBeUndefined();
     expect(res.data!.sendReferral.status).toBe('SENT');
-    expect(res.data!.sendReferral.history[1].note).toBe('Sent without a recorded consent (supervisor override): Client consented in person; the signed form is on its way');
+    expect(res.data!.sendReferral.history[1].note).toBe(
+      'Sent without a recorded consent (supervisor override): Client consented in person; the signed form is on its way',
+    );
   });
 
   it("stops showing pat the client's name and the referral's need at once when the consent is revoked after sending", async () => {
@@ -179,16 +223,26 @@ describe('the consent gate, through the gateway, on the seeded consents', () => 
     const before = await stack.as<{ referral: { client: { displayName: string } | null } }>('pat', query, { id });
     expect(before.data!.referral.client).not.toBeNull();
 
-    const revoked = await stack.as('casey', `mutation($id: ID!) { revokeConsent(consentId: $id) { status } }`, { id: demoId('consent', seeded.id) });
+    const revoked = await stack.as('casey', `mutation($id: ID!) { revokeConsent(consentId: $id) { status } }`, {
+      id: demoId('consent', seeded.id),
+    });
     expect(revoked.data).toEqual({ revokeConsent: { status: 'REVOKED' } });
-    const after = await stack.as<{ referral: { need: string; urgency: string; service: { name: string }; client: { displayName: string } | null } }>('pat', query, { id });
+    const after = await stack.as<{
+      referral: { need: string; urgency: string; service: { name: string }; client: { displayName: string } | null };
+    }>('pat', query, { id });
     expect(after.data!.referral).toEqual({ need: '', urgency: 'SOON', service: { name: 'Weekly Food Pantry' }, client: null });
   });
 });
 
 describe('referral outcomes through the gateway', () => {
   it('gives alex figures by month and taxonomy term with the directory naming the terms', async () => {
-    const res = await stack.as<{ referralOutcomes: Array<{ month: string; taxonomyTerm: { name: string } | null; sent: { count: number | null; suppressed: boolean } }> }>(
+    const res = await stack.as<{
+      referralOutcomes: Array<{
+        month: string;
+        taxonomyTerm: { name: string } | null;
+        sent: { count: number | null; suppressed: boolean };
+      }>;
+    }>(
       'alex',
       `query($period: DateRangeInput!) { referralOutcomes(period: $period, groupBy: [MONTH, TAXONOMY_TERM]) { month taxonomyTerm { id name } sent { count suppressed } completionRate } }`,
       { period: months(-12, 0) },

@@ -15,8 +15,18 @@ interface DirectorySearch {
       node: {
         distanceKm: number;
         openNow: boolean | null;
-        service: { id: string; name: string; languages: string[]; taxonomyTerms: Array<{ id: string; name: string }>; organization: { id: string; name: string; website: string | null } };
-        serviceAtLocation: { id: string; location: { latitude: number; longitude: number; addresses: Array<{ city: string }> }; schedules: Array<{ byDay: string | null }> } | null;
+        service: {
+          id: string;
+          name: string;
+          languages: string[];
+          taxonomyTerms: Array<{ id: string; name: string }>;
+          organization: { id: string; name: string; website: string | null };
+        };
+        serviceAtLocation: {
+          id: string;
+          location: { latitude: number; longitude: number; addresses: Array<{ city: string }> };
+          schedules: Array<{ byDay: string | null }>;
+        } | null;
       };
     }>;
   };
@@ -25,7 +35,9 @@ interface DirectorySearch {
 
 let stack: TestStack;
 const hsds = (path: string, who: StaffKey | null, extraHeaders: Record<string, string> = {}) =>
-  fetch(`${stack.gatewayBaseUrl}${path}`, { headers: { ...(who ? { authorization: `Bearer ${stack.issuer.token(stack.actor(who))}` } : {}), ...extraHeaders } });
+  fetch(`${stack.gatewayBaseUrl}${path}`, {
+    headers: { ...(who ? { authorization: `Bearer ${stack.issuer.token(stack.actor(who))}` } : {}), ...extraHeaders },
+  });
 
 beforeAll(async () => {
   stack = await startTestStack();
@@ -55,24 +67,47 @@ describe('the directory through the gateway', () => {
     expect(searchServices.edges.map((e) => e.node.service.organization.id)).toContain(NORTHSIDE_ID);
 
     // Late at night only what is open all night is left, and paging goes on from the cursor.
-    const night = await stack.as<DirectorySearch>('pat', operation('directory-search', 'DirectorySearch'), { ...variables, openAt: '2026-11-25T07:30:00Z' });
+    const night = await stack.as<DirectorySearch>('pat', operation('directory-search', 'DirectorySearch'), {
+      ...variables,
+      openAt: '2026-11-25T07:30:00Z',
+    });
     expect(night.errors).toBeUndefined();
     expect(night.data!.searchServices.totalCount).toBeGreaterThan(0);
     expect(night.data!.searchServices.totalCount).toBeLessThan(searchServices.totalCount);
-    const wide = await stack.as<DirectorySearch>('casey', operation('directory-search', 'DirectorySearch'), { ...variables, text: null, terms: null, radiusKm: 20, openAt: null });
+    const wide = await stack.as<DirectorySearch>('casey', operation('directory-search', 'DirectorySearch'), {
+      ...variables,
+      text: null,
+      terms: null,
+      radiusKm: 20,
+      openAt: null,
+    });
     expect(wide.data!.searchServices.pageInfo.hasNextPage).toBe(true);
-    const next = await stack.as<DirectorySearch>('casey', operation('directory-search', 'DirectorySearch'), { ...variables, text: null, terms: null, radiusKm: 20, openAt: null, after: wide.data!.searchServices.pageInfo.endCursor });
+    const next = await stack.as<DirectorySearch>('casey', operation('directory-search', 'DirectorySearch'), {
+      ...variables,
+      text: null,
+      terms: null,
+      radiusKm: 20,
+      openAt: null,
+      after: wide.data!.searchServices.pageInfo.endCursor,
+    });
     const firstIds = wide.data!.searchServices.edges.map((e) => e.node.service.id);
     expect(next.data!.searchServices.edges.some((e) => firstIds.includes(e.node.service.id))).toBe(false);
-    expect(next.data!.searchServices.edges[0].node.distanceKm).toBeGreaterThanOrEqual(wide.data!.searchServices.edges.at(-1)!.node.distanceKm);
+    expect(next.data!.searchServices.edges[0].node.distanceKm).toBeGreaterThanOrEqual(
+      wide.data!.searchServices.edges.at(-1)!.node.distanceKm,
+    );
   });
 
   it('runs the search of refer.graphql unchanged', async () => {
-    const res = await stack.as<{ searchServices: { totalCount: number; edges: Array<{ node: { distanceKm: number; service: { name: string; organization: { id: string } }; serviceAtLocation: { id: string } } }> } }>(
-      'casey',
-      operation('refer', 'FindService'),
-      { input: { text: 'pantry', near: { latitude: CITY.lat, longitude: CITY.lon }, radiusKm: 10, language: 'English' } },
-    );
+    const res = await stack.as<{
+      searchServices: {
+        totalCount: number;
+        edges: Array<{
+          node: { distanceKm: number; service: { name: string; organization: { id: string } }; serviceAtLocation: { id: string } };
+        }>;
+      };
+    }>('casey', operation('refer', 'FindService'), {
+      input: { text: 'pantry', near: { latitude: CITY.lat, longitude: CITY.lon }, radiusKm: 10, language: 'English' },
+    });
     expect(res.errors).toBeUndefined();
     expect(res.data!.searchServices.totalCount).toBeGreaterThan(0);
     const names = res.data!.searchServices.edges.map((e) => e.node.service.name);
@@ -100,7 +135,16 @@ describe('the directory through the gateway', () => {
       const response = await hsds('/hsds/services?search=food', who);
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toContain('application/json');
-      const page = (await response.json()) as { total_items: number; total_pages: number; page_number: number; size: number; first_page: boolean; last_page: boolean; empty: boolean; contents: Array<{ id: string; name: string; status: string }> };
+      const page = (await response.json()) as {
+        total_items: number;
+        total_pages: number;
+        page_number: number;
+        size: number;
+        first_page: boolean;
+        last_page: boolean;
+        empty: boolean;
+        contents: Array<{ id: string; name: string; status: string }>;
+      };
       expect(page).toMatchObject({ page_number: 1, first_page: true, empty: false });
       expect(page.total_items).toBeGreaterThan(0);
       expect(page.size).toBe(page.contents.length);
@@ -108,33 +152,54 @@ describe('the directory through the gateway', () => {
     }
     const stream = await hsds(`/hsds/services?format=ndjson&organization_id=${NORTHSIDE_ID}`, 'robin');
     expect(stream.headers.get('content-type')).toBe('application/x-ndjson; charset=utf-8');
-    const lines = (await stream.text()).trimEnd().split('\n').map((l) => JSON.parse(l) as { organization_id: string });
+    const lines = (await stream.text())
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { organization_id: string });
     expect(lines.length).toBe(stack.world.services.filter((s) => s.organizationId === NORTHSIDE_ID).length);
     expect(lines.every((l) => l.organization_id === NORTHSIDE_ID)).toBe(true);
     const bad = await hsds('/hsds/services?per_page=500', 'pat');
     expect(bad.status).toBe(400);
-    expect(await bad.json()).toEqual({ errors: [{ message: expect.any(String), extensions: { code: 'BAD_USER_INPUT', field: 'per_page' } }] });
+    expect(await bad.json()).toEqual({
+      errors: [{ message: expect.any(String), extensions: { code: 'BAD_USER_INPUT', field: 'per_page' } }],
+    });
   });
 
   it('refuses /hsds/ without a valid bearer token, whatever identity headers are sent', async () => {
-    const attempts: Array<Record<string, string>> = [{}, { authorization: 'Bearer not-a-token' }, { 'x-caseflow-internal-token': 'forged' }];
+    const attempts: Array<Record<string, string>> = [
+      {},
+      { authorization: 'Bearer not-a-token' },
+      { 'x-caseflow-internal-token': 'forged' },
+    ];
     for (const headers of attempts) {
       const response = await hsds('/hsds/services', null, headers);
       expect(response.status).toBe(401);
-      expect(await response.json()).toEqual({ errors: [{ message: expect.any(String), extensions: { code: 'UNAUTHENTICATED', requestId: expect.stringMatching(/^[0-9a-f-]{36}$/) } }] });
+      expect(await response.json()).toEqual({
+        errors: [
+          { message: expect.any(String), extensions: { code: 'UNAUTHENTICATED', requestId: expect.stringMatching(/^[0-9a-f-]{36}$/) } },
+        ],
+      });
     }
   });
 
   it("lets a partner edit their own organization's entries and refuses another's", async () => {
     const own = stack.world.services.find((s) => s.organizationId === NORTHSIDE_ID)!;
     const other = stack.world.services.find((s) => s.organizationId === EASTSIDE_ID)!;
-    const mutation = 'mutation($id: ID!, $input: UpdateServiceInput!) { updateService(id: $id, input: $input) { id eligibilityDescription } }';
-    const ok = await stack.as<{ updateService: { id: string; eligibilityDescription: string } }>('pat', mutation, { id: own.id, input: { eligibilityDescription: 'Anyone in need.' } });
+    const mutation =
+      'mutation($id: ID!, $input: UpdateServiceInput!) { updateService(id: $id, input: $input) { id eligibilityDescription } }';
+    const ok = await stack.as<{ updateService: { id: string; eligibilityDescription: string } }>('pat', mutation, {
+      id: own.id,
+      input: { eligibilityDescription: 'Anyone in need.' },
+    });
     expect(ok.errors).toBeUndefined();
     expect(ok.data!.updateService).toEqual({ id: own.id, eligibilityDescription: 'Anyone in need.' });
     const refused = await stack.as('pat', mutation, { id: other.id, input: { eligibilityDescription: 'Taken over.' } });
     expect(errorCodes(refused)).toEqual(['FORBIDDEN']);
-    const after = await stack.as<{ service: { eligibilityDescription: string | null } }>('robin', 'query($id: ID!) { service(id: $id) { eligibilityDescription } }', { id: other.id });
+    const after = await stack.as<{ service: { eligibilityDescription: string | null } }>(
+      'robin',
+      'query($id: ID!) { service(id: $id) { eligibilityDescription } }',
+      { id: other.id },
+    );
     expect(after.data!.service.eligibilityDescription).not.toBe('Taken over.');
   });
 });

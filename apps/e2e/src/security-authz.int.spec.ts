@@ -28,9 +28,13 @@ const READ = `query($id: ID!) { referral(id: $id) { id status sentAt respondBy n
 const NEED = 'Groceries run out before the end of the month';
 const count = async (table: string, where = 'true', params: unknown[] = []) =>
   Number((await stack.sql<{ n: string }>(`SELECT count(*) AS n FROM ${table} WHERE ${where}`, params))[0].n);
-const auditMark = async (schema: string) => Number((await stack.sql<{ id: string }>(`SELECT coalesce(max(id), 0) AS id FROM ${schema}.audit_event`))[0].id);
+const auditMark = async (schema: string) =>
+  Number((await stack.sql<{ id: string }>(`SELECT coalesce(max(id), 0) AS id FROM ${schema}.audit_event`))[0].id);
 const auditSince = (schema: string, mark: number, entityId: string) =>
-  stack.sql(`SELECT action, outcome, actor_id, detail FROM ${schema}.audit_event WHERE id > $1 AND entity_id = $2 ORDER BY id`, [mark, entityId]);
+  stack.sql(`SELECT action, outcome, actor_id, detail FROM ${schema}.audit_event WHERE id > $1 AND entity_id = $2 ORDER BY id`, [
+    mark,
+    entityId,
+  ]);
 const pantry = () => stack.world.services.find((s) => s.organizationId === NORTHSIDE_ID)!;
 const referralInput = (clientId: string, overrides: Record<string, unknown> = {}) => ({
   clientId,
@@ -50,12 +54,19 @@ const caseysWithoutNorthsideConsent = () =>
 
 describe('a clientMutationId replay is a read, authorized now', () => {
   it("openClient: casey's replay after the client was reassigned to jordan is FORBIDDEN, shows nothing, and is audited", async () => {
-    const input = { firstName: 'Ilse', lastName: 'Varga', dateOfBirth: '1979-03-08', clientMutationId: 'e2e-open-1',
-      contactPreference: { method: 'PHONE', phone: '902-555-0178', voicemailAllowed: false } };
+    const input = {
+      firstName: 'Ilse',
+      lastName: 'Varga',
+      dateOfBirth: '1979-03-08',
+      clientMutationId: 'e2e-open-1',
+      contactPreference: { method: 'PHONE', phone: '902-555-0178', voicemailAllowed: false },
+    };
     const opened = await stack.as<{ openClient: { id: string } }>('casey', OPEN, { input });
     const id = opened.data!.openClient.id;
     expect((await stack.as('sam', ASSIGN, { id, to: stack.staff('jordan').id })).errors).toBeUndefined();
-    const note = await stack.as('jordan', NOTE, { input: { clientId: id, occurredAt: new Date().toISOString(), contactType: 'PHONE', body: 'Jordan: spoke about the rent arrears.' } });
+    const note = await stack.as('jordan', NOTE, {
+      input: { clientId: id, occurredAt: new Date().toISOString(), contactType: 'PHONE', body: 'Jordan: spoke about the rent arrears.' },
+    });
     expect(note.errors).toBeUndefined();
     const clients = await count('clients.client');
     const mark = await auditMark('clients');
@@ -65,7 +76,9 @@ describe('a clientMutationId replay is a read, authorized now', () => {
     expect(replay.data).toBeNull();
     expect(JSON.stringify(replay)).not.toMatch(/1979-03-08|555-0178|rent arrears/);
     expect(await count('clients.client')).toBe(clients);
-    expect(await auditSince('clients', mark, id)).toEqual([{ action: 'READ', outcome: 'DENIED', actor_id: stack.staff('casey').id, detail: 'idempotent retry' }]);
+    expect(await auditSince('clients', mark, id)).toEqual([
+      { action: 'READ', outcome: 'DENIED', actor_id: stack.staff('casey').id, detail: 'idempotent retry' },
+    ]);
 
     const reused = await stack.as('jordan', OPEN, { input: { ...input, clientMutationId: 'e2e-open-2' } });
     const other = await stack.as('jordan', OPEN, { input: { ...input, firstName: 'Someone', clientMutationId: 'e2e-open-2' } });
@@ -90,7 +103,9 @@ describe('a clientMutationId replay is a read, authorized now', () => {
     expect(replay.data).toBeNull();
     expect(JSON.stringify(replay)).not.toContain(NEED);
     expect(await count('referrals.referral')).toBe(referrals);
-    expect(await auditSince('referrals', mark, id)).toEqual([{ action: 'READ', outcome: 'DENIED', actor_id: stack.staff('casey').id, detail: 'idempotent retry' }]);
+    expect(await auditSince('referrals', mark, id)).toEqual([
+      { action: 'READ', outcome: 'DENIED', actor_id: stack.staff('casey').id, detail: 'idempotent retry' },
+    ]);
   });
 });
 
@@ -99,7 +114,13 @@ describe("a partner's view of a referral follows the consent", () => {
     const [client] = await caseysWithoutNorthsideConsent();
     const signedAt = new Date(Date.now() - 60_000).toISOString();
     const consent = await stack.as<{ recordConsent: { id: string } }>('casey', CONSENT, {
-      input: { clientId: client.id, recipientOrganizationId: NORTHSIDE_ID, scope: ['CONTACT_INFO', 'REFERRAL_DETAILS'], purpose: 'Food bank referral', signedAt },
+      input: {
+        clientId: client.id,
+        recipientOrganizationId: NORTHSIDE_ID,
+        scope: ['CONTACT_INFO', 'REFERRAL_DETAILS'],
+        purpose: 'Food bank referral',
+        signedAt,
+      },
     });
     expect(consent.errors).toBeUndefined();
     const created = await stack.as<{ createReferral: { id: string } }>('casey', CREATE, { input: referralInput(client.id) });
@@ -155,7 +176,9 @@ describe('createReferral checks its goal with the plans subgraph', () => {
       expect([await count('referrals.referral'), await count('referrals.referral_event')]).toEqual(before);
     }
     const ownGoal = stack.world.plans.find((p) => p.clientId === mine.id)!.goals[0].id;
-    const ok = await stack.as<{ createReferral: { goal: { id: string } } }>('casey', CREATE, { input: referralInput(mine.id, { goalId: ownGoal }) });
+    const ok = await stack.as<{ createReferral: { goal: { id: string } } }>('casey', CREATE, {
+      input: referralInput(mine.id, { goalId: ownGoal }),
+    });
     expect(ok.errors).toBeUndefined();
     expect(ok.data!.createReferral.goal).toEqual({ id: ownGoal });
   });
@@ -165,7 +188,9 @@ describe('reopenCase', () => {
   it('returns a case closed at intake, never found eligible, to INTAKE (not ACTIVE)', async () => {
     const opened = await stack.as<{ openClient: { id: string } }>('casey', OPEN, { input: { firstName: 'Closed', lastName: 'AtIntake' } });
     const id = opened.data!.openClient.id;
-    const closed = await stack.as('casey', `mutation($id: ID!) { closeCase(input: { clientId: $id, outcome: DISENGAGED }) { status } }`, { id });
+    const closed = await stack.as('casey', `mutation($id: ID!) { closeCase(input: { clientId: $id, outcome: DISENGAGED }) { status } }`, {
+      id,
+    });
     expect(closed.data).toEqual({ closeCase: { status: 'CLOSED' } });
     const reopened = await stack.as('casey', `mutation($id: ID!) { reopenCase(clientId: $id, reason: "Returned") { status } }`, { id });
     expect(reopened.data).toEqual({ reopenCase: { status: 'INTAKE' } });

@@ -28,15 +28,19 @@ beforeAll(async () => {
 afterAll(() => stack?.stop());
 
 const parsed = () => lines.map((line) => JSON.parse(line) as Record<string, unknown> & { err?: Record<string, unknown> });
-const hsds = (key: StaffKey, path: string) => fetch(`${stack.gatewayBaseUrl}${path}`, { headers: { authorization: `Bearer ${stack.issuer.token(stack.actor(key))}` } });
+const hsds = (key: StaffKey, path: string) =>
+  fetch(`${stack.gatewayBaseUrl}${path}`, { headers: { authorization: `Bearer ${stack.issuer.token(stack.actor(key))}` } });
 const caseyClient = () => stack.world.clients.find((c) => c.caseManagerId === stack.staff('casey').id && c.status === 'ACTIVE')!;
 
 describe('odd HSDS paths and parameters', () => {
-  it.each(['/hsds/constructor', '/hsds/__proto__', '/hsds/toString/1', '/hsds/hasOwnProperty', '/hsds/services/1/constructor'])('%s is 404 NOT_FOUND', async (path) => {
-    const response = await hsds('pat', path);
-    const body = (await response.json()) as { errors: Array<{ extensions: { code: string } }> };
-    expect({ status: response.status, code: body.errors[0].extensions.code }).toEqual({ status: 404, code: 'NOT_FOUND' });
-  });
+  it.each(['/hsds/constructor', '/hsds/__proto__', '/hsds/toString/1', '/hsds/hasOwnProperty', '/hsds/services/1/constructor'])(
+    '%s is 404 NOT_FOUND',
+    async (path) => {
+      const response = await hsds('pat', path);
+      const body = (await response.json()) as { errors: Array<{ extensions: { code: string } }> };
+      expect({ status: response.status, code: body.errors[0].extensions.code }).toEqual({ status: 404, code: 'NOT_FOUND' });
+    },
+  );
 
   it('answers a long path or parameter name without echoing it', async () => {
     const long = 'constructor'.repeat(300);
@@ -52,38 +56,68 @@ describe('odd HSDS paths and parameters', () => {
 });
 
 describe('forged cursors', () => {
-  it.each(['garbage', encodeCursor([PHONE]), '-1', '1e3', '99999999999999999999'])('HSDS page=%s is 400 BAD_USER_INPUT naming page, not logged', async (page) => {
-    lines.length = 0;
-    const response = await hsds('pat', `/hsds/services?page=${encodeURIComponent(page)}`);
-    const body = (await response.json()) as { errors: Array<{ extensions: { code: string; field: string } }> };
-    expect({ status: response.status, ...body.errors[0].extensions }).toEqual({ status: 400, code: 'BAD_USER_INPUT', field: 'page' });
-    expect(lines.join('\n')).not.toContain(page);
-  });
+  it.each(['garbage', encodeCursor([PHONE]), '-1', '1e3', '99999999999999999999'])(
+    'HSDS page=%s is 400 BAD_USER_INPUT naming page, not logged',
+    async (page) => {
+      lines.length = 0;
+      const response = await hsds('pat', `/hsds/services?page=${encodeURIComponent(page)}`);
+      const body = (await response.json()) as { errors: Array<{ extensions: { code: string; field: string } }> };
+      expect({ status: response.status, ...body.errors[0].extensions }).toEqual({ status: 400, code: 'BAD_USER_INPUT', field: 'page' });
+      expect(lines.join('\n')).not.toContain(page);
+    },
+  );
 
   const lists: Array<[string, StaffKey, number, string, () => Record<string, unknown>]> = [
     ['clients', 'casey', 2, 'query($after: String) { clients(first: 5, after: $after) { totalCount } }', () => ({})],
     ['myCaseload', 'casey', 2, 'query($after: String) { myCaseload(after: $after) { totalCount } }', () => ({})],
-    ['caseNotes', 'casey', 2, 'query($id: ID!, $after: String) { client(id: $id) { caseNotes(after: $after) { totalCount } } }', () => ({ id: caseyClient().id })],
+    [
+      'caseNotes',
+      'casey',
+      2,
+      'query($id: ID!, $after: String) { client(id: $id) { caseNotes(after: $after) { totalCount } } }',
+      () => ({ id: caseyClient().id }),
+    ],
     ['incomingReferrals', 'pat', 2, 'query($after: String) { incomingReferrals(after: $after) { totalCount } }', () => ({})],
-    ['searchServices', 'casey', 3, 'query($after: String) { searchServices(input: { text: "food" }, after: $after) { totalCount } }', () => ({})],
-    ['clientAuditTrail', 'sam', 3, 'query($id: ID!, $after: String) { clientAuditTrail(clientId: $id, after: $after) { edges { cursor } } }', () => ({ id: caseyClient().id })],
+    [
+      'searchServices',
+      'casey',
+      3,
+      'query($after: String) { searchServices(input: { text: "food" }, after: $after) { totalCount } }',
+      () => ({}),
+    ],
+    [
+      'clientAuditTrail',
+      'sam',
+      3,
+      'query($id: ID!, $after: String) { clientAuditTrail(clientId: $id, after: $after) { edges { cursor } } }',
+      () => ({ id: caseyClient().id }),
+    ],
   ];
 
-  it.each(lists)('%s: a forged cursor is BAD_USER_INPUT naming after, and no log line holds it', async (_, key, arity, query, variables) => {
-    const forged = encodeCursor(Array.from({ length: arity }, () => PHONE));
-    for (const after of ['garbage', forged]) {
-      lines.length = 0;
-      const res = await stack.as(key, query, { ...variables(), after });
-      expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
-      expect(res.errors![0].extensions!.field).toBe('after');
-      const log = lines.join('\n');
-      expect(log).not.toContain(after);
-      expect(log).not.toContain(PHONE);
-      expect(log).not.toContain('7700');
-      // The refusal itself is logged, by code, under its request id.
-      expect(parsed()).toContainEqual(expect.objectContaining({ service: 'gateway', requestId: res.errors![0].extensions!.requestId, err: expect.objectContaining({ code: 'BAD_USER_INPUT' }) }));
-    }
-  });
+  it.each(lists)(
+    '%s: a forged cursor is BAD_USER_INPUT naming after, and no log line holds it',
+    async (_, key, arity, query, variables) => {
+      const forged = encodeCursor(Array.from({ length: arity }, () => PHONE));
+      for (const after of ['garbage', forged]) {
+        lines.length = 0;
+        const res = await stack.as(key, query, { ...variables(), after });
+        expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
+        expect(res.errors![0].extensions!.field).toBe('after');
+        const log = lines.join('\n');
+        expect(log).not.toContain(after);
+        expect(log).not.toContain(PHONE);
+        expect(log).not.toContain('7700');
+        // The refusal itself is logged, by code, under its request id.
+        expect(parsed()).toContainEqual(
+          expect.objectContaining({
+            service: 'gateway',
+            requestId: res.errors![0].extensions!.requestId,
+            err: expect.objectContaining({ code: 'BAD_USER_INPUT' }),
+          }),
+        );
+      }
+    },
+  );
 });
 
 describe('the logs', () => {
@@ -103,7 +137,11 @@ describe('the logs', () => {
     expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
     expect(lines.length).toBeGreaterThan(0);
     expect(lines.join('\n')).not.toContain('7700');
-    expect(parsed()).toContainEqual(expect.objectContaining({ err: expect.objectContaining({ code: 'BAD_USER_INPUT', message: expect.stringContaining('"$first" got invalid value <value>') }) }));
+    expect(parsed()).toContainEqual(
+      expect.objectContaining({
+        err: expect.objectContaining({ code: 'BAD_USER_INPUT', message: expect.stringContaining('"$first" got invalid value <value>') }),
+      }),
+    );
   });
 });
 
@@ -120,7 +158,11 @@ describe('errors the gateway makes itself', () => {
       for await (const chunk of request) chunks.push(chunk as Buffer);
       const upstream = await fetch(`${stack.subgraphs.resources.baseUrl}${request.url}`, {
         method: request.method,
-        headers: Object.fromEntries(Object.entries(request.headers).filter(([name]) => !['host', 'content-length', 'connection'].includes(name)) as Array<[string, string]>),
+        headers: Object.fromEntries(
+          Object.entries(request.headers).filter(([name]) => !['host', 'content-length', 'connection'].includes(name)) as Array<
+            [string, string]
+          >,
+        ),
         body: chunks.length ? Buffer.concat(chunks) : undefined,
       });
       const text = (await upstream.text()).replace(/"status":"[^"]*"/g, '"status":null');
@@ -151,17 +193,30 @@ describe('errors the gateway makes itself', () => {
     const response = await fetch(gatewayUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${stack.issuer.token(stack.actor('casey'))}` },
-      body: JSON.stringify({ query: 'query($id: ID!) { referral(id: $id) { id service { name status } } }', variables: { id: referral.id } }),
+      body: JSON.stringify({
+        query: 'query($id: ID!) { referral(id: $id) { id service { name status } } }',
+        variables: { id: referral.id },
+      }),
     });
     const text = await response.text();
-    const body = JSON.parse(text) as { data: { referral: { id: string; service: unknown } }; errors: Array<{ message: string; path: unknown[]; extensions: Record<string, unknown> }>; extensions?: unknown };
+    const body = JSON.parse(text) as {
+      data: { referral: { id: string; service: unknown } };
+      errors: Array<{ message: string; path: unknown[]; extensions: Record<string, unknown> }>;
+      extensions?: unknown;
+    };
     expect(body.data.referral).toEqual({ id: referral.id, service: null });
     expect(body.extensions).toBeUndefined();
     expect(text).not.toMatch(/valueCompletion|non-nullable|Service\.status/);
     expect(body.errors).toEqual([
-      { message: 'Internal server error', path: ['referral', 'service', 'status'], extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: expect.any(String) } },
+      {
+        message: 'Internal server error',
+        path: ['referral', 'service', 'status'],
+        extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: expect.any(String) },
+      },
     ]);
-    const logged = gatewayLines.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l.requestId === body.errors[0].extensions.requestId);
+    const logged = gatewayLines
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+      .find((l) => l.requestId === body.errors[0].extensions.requestId);
     expect(logged).toMatchObject({ message: 'value completion failed', err: { message: expect.stringContaining('Service.status') } });
   });
 });
@@ -174,9 +229,13 @@ describe('the HSDS export', () => {
     const own = stack.world.services.find((s) => s.organizationId === NORTHSIDE_ID)!;
     const edit = 'mutation($id: ID!, $input: UpdateServiceInput!) { updateService(id: $id, input: $input) { id } }';
     const [name, alternateName, description, applicationProcess, feesDescription, eligibilityDescription] = FORMULAS;
-    const res = await stack.as('pat', edit, { id: own.id, input: { name, alternateName, description, applicationProcess, feesDescription, eligibilityDescription } });
+    const res = await stack.as('pat', edit, {
+      id: own.id,
+      input: { name, alternateName, description, applicationProcess, feesDescription, eligibilityDescription },
+    });
     expect(res.errors).toBeUndefined();
-    const read = async () => (await stack.sql<Record<string, string>>(`SELECT ${FIELDS.join(', ')} FROM resources.service WHERE id = $1`, [own.id]))[0];
+    const read = async () =>
+      (await stack.sql<Record<string, string>>(`SELECT ${FIELDS.join(', ')} FROM resources.service WHERE id = $1`, [own.id]))[0];
     const stored = await read();
     // What a partner wrote is stored as written (leading tabs and carriage returns included, or trimmed by validation).
     expect(stored.name).toBe(name);
@@ -191,7 +250,10 @@ describe('the HSDS export', () => {
         const pieces = csv.split(value);
         // The value is in the file, and every time it is, a quote comes first.
         expect({ field, times: pieces.length - 1 }).not.toEqual({ field, times: 0 });
-        expect({ field, unneutralized: pieces.slice(0, -1).filter((before) => !before.endsWith("'")).length }).toEqual({ field, unneutralized: 0 });
+        expect({ field, unneutralized: pieces.slice(0, -1).filter((before) => !before.endsWith("'")).length }).toEqual({
+          field,
+          unneutralized: 0,
+        });
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -44,12 +44,24 @@ describe('outcome figures through the gateway', () => {
       const res = await stack.as<Data>('alex', OUTCOMES, { period });
       expect(res.data ?? null).toBeNull();
       expect(res.errors!.length).toBeGreaterThan(0);
-      for (const error of res.errors!) expect({ code: error.extensions?.code, field: error.extensions?.field }).toEqual({ code: 'BAD_USER_INPUT', field });
+      for (const error of res.errors!)
+        expect({ code: error.extensions?.code, field: error.extensions?.field }).toEqual({ code: 'BAD_USER_INPUT', field });
     }
     // Each field on its own, so that every subgraph is seen to refuse it.
-    for (const root of ['caseOutcomes(period: $period) { month }', 'goalAttainment(period: $period) { month }', 'referralOutcomes(period: $period) { month }']) {
-      const res = await stack.as('alex', `query($period: DateRangeInput!) { ${root} }`, { period: { from: day(monthStart(-1), 1), to: monthEnd(-1) } });
-      expect({ root, codes: errorCodes(res), field: res.errors?.[0].extensions?.field, data: res.data ?? null }).toEqual({ root, codes: ['BAD_USER_INPUT'], field: 'period.from', data: null });
+    for (const root of [
+      'caseOutcomes(period: $period) { month }',
+      'goalAttainment(period: $period) { month }',
+      'referralOutcomes(period: $period) { month }',
+    ]) {
+      const res = await stack.as('alex', `query($period: DateRangeInput!) { ${root} }`, {
+        period: { from: day(monthStart(-1), 1), to: monthEnd(-1) },
+      });
+      expect({ root, codes: errorCodes(res), field: res.errors?.[0].extensions?.field, data: res.data ?? null }).toEqual({
+        root,
+        codes: ['BAD_USER_INPUT'],
+        field: 'period.from',
+        data: null,
+      });
     }
     expect(await auditCount()).toBe(before);
   });

@@ -26,7 +26,11 @@ interface Answer {
 }
 
 /** A request with the path exactly as written (fetch would normalize `..` and `%2e`). */
-function rawRequest(base: string, path: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Answer> {
+function rawRequest(
+  base: string,
+  path: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<Answer> {
   const url = new URL(base);
   return new Promise((resolve, reject) => {
     const req = request({ hostname: url.hostname, port: url.port, path, method: init.method ?? 'GET', headers: init.headers }, (res) => {
@@ -41,7 +45,11 @@ function rawRequest(base: string, path: string, init: { method?: string; headers
 
 /** Runs `code` (with tools/ importable) in a child process. */
 function spawnCode(code: string): ChildProcess {
-  const proc = spawn(process.execPath, [...TS_NODE, '-e', code], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_ENV: 'development' } });
+  const proc = spawn(process.execPath, [...TS_NODE, '-e', code], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, NODE_ENV: 'development' },
+  });
   // Vite's warnings about refused paths are the expected outcome here; shown only if the child fails.
   let errors = '';
   proc.stderr?.on('data', (chunk: Buffer) => (errors += chunk.toString()));
@@ -55,7 +63,9 @@ function spawnCode(code: string): ChildProcess {
 function runToEnd(code: string): Promise<void> {
   const proc = spawnCode(code);
   proc.stdout?.resume();
-  return new Promise((resolve, reject) => proc.once('exit', (status) => (status === 0 ? resolve() : reject(new Error(`The child process failed (exit ${status})`)))));
+  return new Promise((resolve, reject) =>
+    proc.once('exit', (status) => (status === 0 ? resolve() : reject(new Error(`The child process failed (exit ${status})`)))),
+  );
 }
 
 /** Starts `code` in a child process; resolves once it prints "ready <url>". */
@@ -102,7 +112,9 @@ beforeAll(async () => {
   const building = runToEnd(`require('./tools/lib/dashboard').ensureDashboardBuild(${JSON.stringify(distDir)})`);
   building.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
   stack = await startTestStack();
-  const devStarting = child(`require('./tools/lib/dashboard').startDashboardDevServer(${JSON.stringify(stack.gatewayBaseUrl)}, '127.0.0.1', ${await freePort()}).then((d) => console.log('ready ' + d.url))`);
+  const devStarting = child(
+    `require('./tools/lib/dashboard').startDashboardDevServer(${JSON.stringify(stack.gatewayBaseUrl)}, '127.0.0.1', ${await freePort()}).then((d) => console.log('ready ' + d.url))`,
+  );
   await building;
   dashboard = createDashboardServer({ distDir, gatewayBaseUrl: stack.gatewayBaseUrl });
   dashboardUrl = `http://127.0.0.1:${await dashboard.listen(0)}`;
@@ -184,7 +196,13 @@ describe('no port serves the local data', () => {
 
 describe('the built dashboard', () => {
   function directives(csp: string): Map<string, string[]> {
-    return new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([name, ...values]) => [name, values]));
+    return new Map(
+      csp
+        .split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .filter((d) => d[0])
+        .map(([name, ...values]) => [name, values]),
+    );
   }
 
   it('has no inline script in its index.html', () => {
@@ -206,7 +224,11 @@ describe('the built dashboard', () => {
       await rawRequest(dashboardUrl, '/config.json'),
       await rawRequest(dashboardUrl, '/no-such-file.js'),
       await rawRequest(dashboardUrl, '/auth/demo-users'),
-      await rawRequest(dashboardUrl, '/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' }),
+      await rawRequest(dashboardUrl, '/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"query":"{ __typename }"}',
+      }),
     ];
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 404, 200, 401]);
     for (const answer of answers) {
@@ -231,7 +253,12 @@ describe('the built dashboard', () => {
     const users = JSON.parse((await rawRequest(dashboardUrl, '/auth/demo-users')).body) as unknown;
     expect(JSON.stringify(users)).toContain('casey@demo.caseflow');
     const token = stack.issuer.token(stack.actor('casey'));
-    const res = await postGraphQL<{ me: { displayName: string } }>(`${dashboardUrl}/graphql`, '{ me { displayName } }', {}, { authorization: `Bearer ${token}` });
+    const res = await postGraphQL<{ me: { displayName: string } }>(
+      `${dashboardUrl}/graphql`,
+      '{ me { displayName } }',
+      {},
+      { authorization: `Bearer ${token}` },
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data?.me.displayName).toBe(stack.staff('casey').displayName);
   });
@@ -241,7 +268,9 @@ describe('the built dashboard', () => {
     const trustingUrl = `http://127.0.0.1:${await trusting.listen(0)}`;
     try {
       const https = { headers: { 'x-forwarded-proto': 'https' } };
-      expect((await rawRequest(trustingUrl, '/', https)).headers['strict-transport-security']).toMatch(/^max-age=\d{8,}; includeSubDomains$/);
+      expect((await rawRequest(trustingUrl, '/', https)).headers['strict-transport-security']).toMatch(
+        /^max-age=\d{8,}; includeSubDomains$/,
+      );
       expect((await rawRequest(trustingUrl, '/')).headers['strict-transport-security']).toBeUndefined();
       // A caller cannot claim https where no proxy is trusted.
       expect((await rawRequest(dashboardUrl, '/', https)).headers['strict-transport-security']).toBeUndefined();
@@ -261,7 +290,15 @@ describe('the gateway and the subgraphs', () => {
   it('answer every response with nosniff', async () => {
     const bases = [stack.gatewayBaseUrl, ...Object.values(stack.subgraphs).map((s) => s.baseUrl)];
     for (const base of bases) {
-      for (const answer of [await rawRequest(base, '/health'), await rawRequest(base, '/nowhere'), await rawRequest(base, '/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' })]) {
+      for (const answer of [
+        await rawRequest(base, '/health'),
+        await rawRequest(base, '/nowhere'),
+        await rawRequest(base, '/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: '{"query":"{ __typename }"}',
+        }),
+      ]) {
         expect({ base, nosniff: answer.headers['x-content-type-options'] }).toEqual({ base, nosniff: 'nosniff' });
       }
     }

@@ -17,7 +17,8 @@ import { startTestStack, statementCounts, type TestStack } from './harness';
 
 const ME = '{ me { id role } }';
 const OPEN_CLIENT = 'mutation Open($input: OpenClientInput!) { openClient(input: $input) { id } }';
-const FOLLOW_UP = 'mutation FollowUp($clientId: ID!, $at: DateTime!) { scheduleFollowUp(clientId: $clientId, at: $at) { id nextFollowUpAt } }';
+const FOLLOW_UP =
+  'mutation FollowUp($clientId: ID!, $at: DateTime!) { scheduleFollowUp(clientId: $clientId, at: $at) { id nextFollowUpAt } }';
 const AUDIT_TABLES = ['clients.audit_event', 'plans.audit_event', 'referrals.audit_event', 'resources.audit_event'];
 
 async function auditCounts(stack: TestStack): Promise<Record<string, number>> {
@@ -31,7 +32,12 @@ async function auditCounts(stack: TestStack): Promise<Record<string, number>> {
 }
 
 function bearer(stack: TestStack, claims: Record<string, unknown>, options: jwt.SignOptions = {}): Record<string, string> {
-  const token = jwt.sign(claims, stack.issuer.privateKeyPem, { algorithm: 'RS256', issuer: stack.issuer.issuer, audience: stack.issuer.audience, ...options });
+  const token = jwt.sign(claims, stack.issuer.privateKeyPem, {
+    algorithm: 'RS256',
+    issuer: stack.issuer.issuer,
+    audience: stack.issuer.audience,
+    ...options,
+  });
   return { authorization: `Bearer ${token}` };
 }
 
@@ -47,7 +53,13 @@ describe('bearer tokens and the staff directory', () => {
   afterAll(() => stack?.stop());
 
   /** Sends `query` with `headers` and expects `status` and `code`, with no data, no audit row, no change. */
-  async function refused(headers: Record<string, string>, status: number, code: string, query = ME, variables: Record<string, unknown> = {}): Promise<GraphQLResponse> {
+  async function refused(
+    headers: Record<string, string>,
+    status: number,
+    code: string,
+    query = ME,
+    variables: Record<string, unknown> = {},
+  ): Promise<GraphQLResponse> {
     const before = await auditCounts(stack);
     const statements = statementCounts(stack);
     const res = await postGraphQL(stack.gatewayUrl, query, variables, headers);
@@ -56,7 +68,11 @@ describe('bearer tokens and the staff directory', () => {
     expect(await auditCounts(stack)).toEqual(before);
     // Only the clients subgraph may have been asked (the staff lookup); no other subgraph ran anything.
     const after = statementCounts(stack);
-    expect({ plans: after.plans, referrals: after.referrals, resources: after.resources }).toEqual({ plans: statements.plans, referrals: statements.referrals, resources: statements.resources });
+    expect({ plans: after.plans, referrals: after.referrals, resources: after.resources }).toEqual({
+      plans: statements.plans,
+      referrals: statements.referrals,
+      resources: statements.resources,
+    });
     return res;
   }
 
@@ -67,7 +83,11 @@ describe('bearer tokens and the staff directory', () => {
 
   it('refuses a token without an expiry', async () => {
     const casey = stack.actor('casey');
-    const res = await refused(bearer(stack, { role: casey.role, org: casey.organizationId }, { subject: casey.staffId }), 401, 'UNAUTHENTICATED');
+    const res = await refused(
+      bearer(stack, { role: casey.role, org: casey.organizationId }, { subject: casey.staffId }),
+      401,
+      'UNAUTHENTICATED',
+    );
     expect(res.errors![0].message).toMatch(/expiry/);
   });
 
@@ -100,8 +120,12 @@ describe('bearer tokens and the staff directory', () => {
   it('refuses a deactivated staff member once the cached answer is a minute old, and a re-roled one likewise', async () => {
     const jordan = stack.actor('jordan');
     const sam = stack.actor('sam');
-    expect((await postGraphQL(stack.gatewayUrl, ME, {}, asToken(stack, jordan))).data).toEqual({ me: { id: jordan.staffId, role: 'CASE_MANAGER' } });
-    expect((await postGraphQL(stack.gatewayUrl, ME, {}, asToken(stack, sam))).data).toEqual({ me: { id: sam.staffId, role: 'SUPERVISOR' } });
+    expect((await postGraphQL(stack.gatewayUrl, ME, {}, asToken(stack, jordan))).data).toEqual({
+      me: { id: jordan.staffId, role: 'CASE_MANAGER' },
+    });
+    expect((await postGraphQL(stack.gatewayUrl, ME, {}, asToken(stack, sam))).data).toEqual({
+      me: { id: sam.staffId, role: 'SUPERVISOR' },
+    });
     await stack.sql('UPDATE clients.staff_member SET active = false WHERE id = $1', [jordan.staffId]);
     await stack.sql(`UPDATE clients.staff_member SET role = 'CASE_MANAGER' WHERE id = $1`, [sam.staffId]);
     try {
@@ -114,7 +138,9 @@ describe('bearer tokens and the staff directory', () => {
       await stack.sql(`UPDATE clients.staff_member SET role = 'SUPERVISOR' WHERE id = $1`, [sam.staffId]);
     }
     skewMs += 61_000;
-    expect((await postGraphQL(stack.gatewayUrl, ME, {}, asToken(stack, jordan))).data).toEqual({ me: { id: jordan.staffId, role: 'CASE_MANAGER' } });
+    expect((await postGraphQL(stack.gatewayUrl, ME, {}, asToken(stack, jordan))).data).toEqual({
+      me: { id: jordan.staffId, role: 'CASE_MANAGER' },
+    });
   });
 
   it('answers UNAVAILABLE, running nothing, when the staff directory (clients subgraph) is down', async () => {
@@ -131,7 +157,9 @@ describe('bearer tokens and the staff directory', () => {
   });
 
   it('refuses an unknown staff member on the HSDS pass-through too', async () => {
-    const response = await fetch(`${stack.gatewayBaseUrl}/hsds/services`, { headers: asToken(stack, { ...stack.actor('pat'), staffId: randomUUID() }) });
+    const response = await fetch(`${stack.gatewayBaseUrl}/hsds/services`, {
+      headers: asToken(stack, { ...stack.actor('pat'), staffId: randomUUID() }),
+    });
     expect(response.status).toBe(401);
     expect(errorCodes((await response.json()) as GraphQLResponse)).toEqual(['UNAUTHENTICATED']);
   });
@@ -171,7 +199,9 @@ describe('audit fails closed', () => {
     } finally {
       await repairAudit();
     }
-    const again = await stack.as<{ client: { lastName: string } }>('casey', operation('client-profile', 'ClientProfile'), { id: client.id });
+    const again = await stack.as<{ client: { lastName: string } }>('casey', operation('client-profile', 'ClientProfile'), {
+      id: client.id,
+    });
     expect(again.data!.client.lastName).toBe(client.lastName);
   });
 });
@@ -200,7 +230,8 @@ describe('a request that timed out commits nothing', () => {
     // Warm the path (the staff check, the query plan) so that only the lock below is slow.
     expect((await stack.as('casey', ME)).data).toEqual({ me: { id: stack.actor('casey').staffId, role: 'CASE_MANAGER' } });
     const row = () => stack.sql('SELECT next_follow_up_at, updated_at FROM clients.client WHERE id = $1', [client.id]);
-    const events = () => stack.sql('SELECT count(*) AS n FROM clients.audit_event WHERE client_id = $1 AND action = $2', [client.id, 'UPDATE']);
+    const events = () =>
+      stack.sql('SELECT count(*) AS n FROM clients.audit_event WHERE client_id = $1 AND action = $2', [client.id, 'UPDATE']);
     const before = { row: await row(), events: await events() };
 
     const locker = new Client({ connectionString: stack.databaseUrl });
@@ -218,7 +249,10 @@ describe('a request that timed out commits nothing', () => {
     expect({ row: await row(), events: await events() }).toEqual(before);
 
     // With nothing in its way the same change goes through.
-    const done = await stack.as<{ scheduleFollowUp: { nextFollowUpAt: string } }>('casey', FOLLOW_UP, { clientId: client.id, at: new Date(Date.now() + 7 * 86_400_000).toISOString() });
+    const done = await stack.as<{ scheduleFollowUp: { nextFollowUpAt: string } }>('casey', FOLLOW_UP, {
+      clientId: client.id,
+      at: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+    });
     expect(done.data!.scheduleFollowUp.nextFollowUpAt).toBeTruthy();
   });
 });

@@ -14,7 +14,16 @@ beforeAll(async () => {
 });
 afterAll(() => stack?.stop());
 
-const TABLES = ['clients.client', 'clients.case_note', 'clients.consent', 'clients.needs_assessment', 'clients.eligibility_determination', 'plans.action_plan', 'referrals.referral', 'referrals.referral_event'];
+const TABLES = [
+  'clients.client',
+  'clients.case_note',
+  'clients.consent',
+  'clients.needs_assessment',
+  'clients.eligibility_determination',
+  'plans.action_plan',
+  'referrals.referral',
+  'referrals.referral_event',
+];
 async function snapshot(): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
   for (const table of TABLES) out[table] = Number((await stack.sql<{ n: string }>(`SELECT count(*) AS n FROM ${table}`))[0].n);
@@ -30,7 +39,8 @@ async function refused(key: StaffKey, query: string, variables: Record<string, u
   expect(await snapshot()).toEqual(before);
 }
 
-const client = (key: 'casey' | 'jordan', status = 'ACTIVE') => stack.world.clients.find((c) => c.caseManagerId === stack.staff(key).id && c.status === status)!;
+const client = (key: 'casey' | 'jordan', status = 'ACTIVE') =>
+  stack.world.clients.find((c) => c.caseManagerId === stack.staff(key).id && c.status === status)!;
 
 describe('roles refused on the contract operations', () => {
   it("casey on jordan's client: the file, and every intake and referral change", async () => {
@@ -39,19 +49,60 @@ describe('roles refused on the contract operations', () => {
     expect(errorCodes(res)).toContain('FORBIDDEN');
     expect(res.data?.client ?? null).toBeNull();
     const id = theirs.id;
-    await refused('casey', operation('intake', 'DetermineEligibility'), { input: { clientId: id, eligible: true, program: 'P', rationale: 'r' } }, 'FORBIDDEN');
-    await refused('casey', operation('intake', 'RecordAssessment'), { input: { clientId: id, items: [{ domain: 'OTHER', characteristic: 'x', rating: 'ASSET' }] } }, 'FORBIDDEN');
-    await refused('casey', operation('intake', 'RecordConsent'), { input: { clientId: id, recipientOrganizationId: NORTHSIDE_ID, scope: ['CONTACT_INFO'], purpose: 'p', signedAt: new Date(Date.now() - 1000).toISOString() } }, 'FORBIDDEN');
-    await refused('casey', operation('intake', 'AddCaseNote'), { input: { clientId: id, occurredAt: new Date().toISOString(), contactType: 'PHONE', body: 'x' } }, 'FORBIDDEN');
-    const goal = { description: 'Find work', term: 'SHORT', smart: { specific: true, measurable: true, achievable: true, relevant: true, timeLimited: true }, tasks: [] };
+    await refused(
+      'casey',
+      operation('intake', 'DetermineEligibility'),
+      { input: { clientId: id, eligible: true, program: 'P', rationale: 'r' } },
+      'FORBIDDEN',
+    );
+    await refused(
+      'casey',
+      operation('intake', 'RecordAssessment'),
+      { input: { clientId: id, items: [{ domain: 'OTHER', characteristic: 'x', rating: 'ASSET' }] } },
+      'FORBIDDEN',
+    );
+    await refused(
+      'casey',
+      operation('intake', 'RecordConsent'),
+      {
+        input: {
+          clientId: id,
+          recipientOrganizationId: NORTHSIDE_ID,
+          scope: ['CONTACT_INFO'],
+          purpose: 'p',
+          signedAt: new Date(Date.now() - 1000).toISOString(),
+        },
+      },
+      'FORBIDDEN',
+    );
+    await refused(
+      'casey',
+      operation('intake', 'AddCaseNote'),
+      { input: { clientId: id, occurredAt: new Date().toISOString(), contactType: 'PHONE', body: 'x' } },
+      'FORBIDDEN',
+    );
+    const goal = {
+      description: 'Find work',
+      term: 'SHORT',
+      smart: { specific: true, measurable: true, achievable: true, relevant: true, timeLimited: true },
+      tasks: [],
+    };
     await refused('casey', operation('intake', 'CreateActionPlan'), { input: { clientId: id, goals: [goal] } }, 'FORBIDDEN');
     const service = stack.world.services.find((s) => s.organizationId === NORTHSIDE_ID)!;
-    await refused('casey', operation('refer', 'CreateReferral'), { input: { clientId: id, serviceId: service.id, need: 'n', necessaryRationale: 'n', appropriateRationale: 'a' } }, 'FORBIDDEN');
+    await refused(
+      'casey',
+      operation('refer', 'CreateReferral'),
+      { input: { clientId: id, serviceId: service.id, need: 'n', necessaryRationale: 'n', appropriateRationale: 'a' } },
+      'FORBIDDEN',
+    );
   });
 
   it("pat on Eastside's referrals: not in the inbox, and cannot answer them", async () => {
     const eastside = stack.world.referrals.find((r) => r.organizationId === EASTSIDE_ID && r.status === 'SENT')!;
-    const inbox = await stack.as<{ incomingReferrals: { edges: Array<{ node: { id: string } }> } }>('pat', operation('partner-inbox', 'PartnerInbox'));
+    const inbox = await stack.as<{ incomingReferrals: { edges: Array<{ node: { id: string } }> } }>(
+      'pat',
+      operation('partner-inbox', 'PartnerInbox'),
+    );
     expect(inbox.data!.incomingReferrals.edges.map((e) => e.node.id)).not.toContain(eastside.id);
     await refused('pat', operation('partner-inbox', 'AcceptReferral'), { id: eastside.id }, 'FORBIDDEN');
     await refused('pat', operation('partner-inbox', 'CompleteReferral'), { id: eastside.id }, 'FORBIDDEN');
@@ -70,11 +121,18 @@ describe('roles refused on the contract operations', () => {
     const caseload = await stack.as(key, operation('caseload', 'Caseload'), {});
     expect(errorCodes(caseload)).toContain('FORBIDDEN');
     await refused(key, operation('intake', 'OpenClient'), { input: { firstName: 'A', lastName: 'B' } }, 'FORBIDDEN');
-    await refused(key, operation('refer', 'SendReferral'), { id: stack.world.referrals.find((r) => r.status === 'DRAFT')!.id }, 'FORBIDDEN');
+    await refused(
+      key,
+      operation('refer', 'SendReferral'),
+      { id: stack.world.referrals.find((r) => r.status === 'DRAFT')!.id },
+      'FORBIDDEN',
+    );
   });
 
   it("jordan on casey's sensitive note: refused through the client's file", async () => {
-    const res = await stack.as('jordan', `query($id: ID!) { client(id: $id) { caseNotes { edges { node { body } } } } }`, { id: client('casey').id });
+    const res = await stack.as('jordan', `query($id: ID!) { client(id: $id) { caseNotes { edges { node { body } } } } }`, {
+      id: client('casey').id,
+    });
     expect(errorCodes(res)).toEqual(['FORBIDDEN']);
   });
 
@@ -109,7 +167,9 @@ describe('abuse is refused at the gateway, before any subgraph is asked', () => 
   });
 
   it('500 aliases', async () => {
-    const res = await refusedAtGateway(JSON.stringify({ query: `{ ${Array.from({ length: 500 }, (_, i) => `a${i}: me { id }`).join(' ')} }` }));
+    const res = await refusedAtGateway(
+      JSON.stringify({ query: `{ ${Array.from({ length: 500 }, (_, i) => `a${i}: me { id }`).join(' ')} }` }),
+    );
     expect(res.status).toBe(400);
     expect(res.text).toMatch(/500 aliases; at most 30/);
   });
@@ -159,7 +219,11 @@ describe('identity', () => {
   });
 
   it('gives a refusal at the door a request id too, in the body and the header', async () => {
-    const response = await fetch(stack.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ me { id } }"}' });
+    const response = await fetch(stack.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query":"{ me { id } }"}',
+    });
     const body = (await response.json()) as { errors: Array<{ extensions: { code: string; requestId: string } }> };
     expect(response.status).toBe(401);
     expect(body.errors[0].extensions).toEqual({ code: 'UNAUTHENTICATED', requestId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
@@ -169,11 +233,15 @@ describe('identity', () => {
   it('answers no demo sign-in in production mode', async () => {
     const users = await fetch(`${stack.gatewayBaseUrl}/auth/demo-users`);
     expect(users.status).toBe(404);
-    const login = await fetch(`${stack.gatewayBaseUrl}/auth/demo-login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"email":"sam@demo.caseflow"}' });
+    const login = await fetch(`${stack.gatewayBaseUrl}/auth/demo-login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"email":"sam@demo.caseflow"}',
+    });
     expect(login.status).toBe(404);
   });
 
-  it('keeps every error\'s code and a request id, and no internal detail', async () => {
+  it("keeps every error's code and a request id, and no internal detail", async () => {
     const res = await stack.as('casey', `query($id: ID!) { client(id: $id) { id } }`, { id: client('jordan').id });
     expect(res.errors![0].extensions).toEqual({ code: 'FORBIDDEN', requestId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
     expect(JSON.stringify(res)).not.toMatch(/stack|SELECT|postgres|127\.0\.0\.1|node_modules/i);

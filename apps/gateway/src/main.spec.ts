@@ -15,7 +15,11 @@ describe('the gateway process', () => {
   });
 
   it('refuses the development issuer in production', async () => {
-    const service = spawnService('apps/gateway/src/main.ts', { NODE_ENV: 'production', INTERNAL_TOKEN_SECRET: 's', AUTH_PUBLIC_KEY_FILE: '/dev/null' });
+    const service = spawnService('apps/gateway/src/main.ts', {
+      NODE_ENV: 'production',
+      INTERNAL_TOKEN_SECRET: 's',
+      AUTH_PUBLIC_KEY_FILE: '/dev/null',
+    });
     expect(await service.exited).toBe(1);
     expect(service.output()).toContain('AUTH_JWKS_URL is required in production (the development issuer is refused)');
   });

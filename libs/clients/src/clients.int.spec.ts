@@ -81,9 +81,14 @@ describe('clients subgraph', () => {
     expect(await auditCount()).toBe(before + 1);
   });
 
-  it('lists only the caller\'s own clients for a case manager, and the agency\'s for a supervisor', async () => {
+  it("lists only the caller's own clients for a case manager, and the agency's for a supervisor", async () => {
     const q = '{ clients(first: 100) { totalCount edges { node { id } } } }';
-    const forCasey = await postGraphQL<{ clients: { totalCount: number; edges: Array<{ node: { id: string } }> } }>(t.url, q, {}, as(casey));
+    const forCasey = await postGraphQL<{ clients: { totalCount: number; edges: Array<{ node: { id: string } }> } }>(
+      t.url,
+      q,
+      {},
+      as(casey),
+    );
     expect(forCasey.data!.clients.totalCount).toBe(caseysClients.length);
     const mine = new Set(caseysClients.map((c) => c.id));
     expect(forCasey.data!.clients.edges).toHaveLength(Math.min(100, caseysClients.length));
@@ -97,8 +102,11 @@ describe('clients subgraph', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const res: Awaited<ReturnType<typeof postGraphQL<{ clients: { pageInfo: { hasNextPage: boolean; endCursor: string }; edges: Array<{ node: { id: string } }> } }>>> =
-        await postGraphQL(t.url, q, { after }, as(sam));
+      const res: Awaited<
+        ReturnType<
+          typeof postGraphQL<{ clients: { pageInfo: { hasNextPage: boolean; endCursor: string }; edges: Array<{ node: { id: string } }> } }>
+        >
+      > = await postGraphQL(t.url, q, { after }, as(sam));
       seen.push(...res.data!.clients.edges.map((e) => e.node.id));
       if (!res.data!.clients.pageInfo.hasNextPage) break;
       after = res.data!.clients.pageInfo.endCursor;
@@ -115,7 +123,7 @@ describe('clients subgraph', () => {
 
   it('matches names case- and accent-insensitively', async () => {
     const target = world.clients.find((c) => /[éè]/.test(c.firstName + c.lastName))!;
-    const plain = (target.lastName.normalize('NFD').replace(/\p{M}/gu, '')).toUpperCase();
+    const plain = target.lastName.normalize('NFD').replace(/\p{M}/gu, '').toUpperCase();
     const res = await postGraphQL<{ clients: { edges: Array<{ node: { id: string } }> } }>(
       t.url,
       'query($f: ClientFilter) { clients(first: 100, filter: $f) { edges { node { id } } } }',
@@ -138,6 +146,8 @@ describe('clients subgraph', () => {
 
   it('answers who the caller is', async () => {
     const res = await postGraphQL(t.url, '{ me { id displayName role email organization { id } } }', {}, as(pat));
-    expect(res.data).toEqual({ me: { id: pat.id, displayName: pat.displayName, role: 'PARTNER', email: pat.email, organization: { id: pat.organizationId } } });
+    expect(res.data).toEqual({
+      me: { id: pat.id, displayName: pat.displayName, role: 'PARTNER', email: pat.email, organization: { id: pat.organizationId } },
+    });
   });
 });

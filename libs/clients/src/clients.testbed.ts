@@ -53,10 +53,16 @@ export async function startClientsTestbed(today = new Date()): Promise<ClientsTe
     staff: demoStaff,
     as: (key, query, variables = {}) => {
       const s = demoStaff(key);
-      return postGraphQL(t.url, query, variables, internalHeaders({ staffId: s.id, role: s.role, organizationId: s.organizationId }, t.secret));
+      return postGraphQL(
+        t.url,
+        query,
+        variables,
+        internalHeaders({ staffId: s.id, role: s.role, organizationId: s.organizationId }, t.secret),
+      );
     },
     sql,
-    count: async (table, where = 'true', params = []) => Number((await sql<{ n: string }>(`SELECT count(*) AS n FROM clients.${table} WHERE ${where}`, params))[0].n),
+    count: async (table, where = 'true', params = []) =>
+      Number((await sql<{ n: string }>(`SELECT count(*) AS n FROM clients.${table} WHERE ${where}`, params))[0].n),
     stop: async () => {
       await t.stop();
       await new Promise((resolve) => fake.server.close(resolve));

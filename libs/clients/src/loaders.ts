@@ -24,10 +24,22 @@ export interface ClientsLoaders {
 
 export function createClientsLoaders(dataSource: DataSource): ClientsLoaders {
   return {
-    client: rowLoader((ids) => dataSource.getRepository(ClientEntity).findBy({ id: In(ids) }), (c) => c.id),
-    staff: rowLoader((ids) => dataSource.getRepository(StaffMemberEntity).findBy({ id: In(ids) }), (s) => s.id),
-    consentsByClient: groupLoader((ids) => dataSource.getRepository(ConsentEntity).findBy({ clientId: In(ids) }), (c) => c.clientId),
-    consent: rowLoader((ids) => dataSource.getRepository(ConsentEntity).findBy({ id: In(ids) }), (c) => c.id),
+    client: rowLoader(
+      (ids) => dataSource.getRepository(ClientEntity).findBy({ id: In(ids) }),
+      (c) => c.id,
+    ),
+    staff: rowLoader(
+      (ids) => dataSource.getRepository(StaffMemberEntity).findBy({ id: In(ids) }),
+      (s) => s.id,
+    ),
+    consentsByClient: groupLoader(
+      (ids) => dataSource.getRepository(ConsentEntity).findBy({ clientId: In(ids) }),
+      (c) => c.clientId,
+    ),
+    consent: rowLoader(
+      (ids) => dataSource.getRepository(ConsentEntity).findBy({ id: In(ids) }),
+      (c) => c.id,
+    ),
     eligibility: rowLoader(
       (ids) =>
         dataSource
@@ -60,7 +72,9 @@ export function createClientsLoaders(dataSource: DataSource): ClientsLoaders {
           WHERE c.id = ANY($1::uuid[])`,
         [ids],
       )) as Array<{ for_id: string; id: string }>;
-      const found = pairs.length ? await dataSource.getRepository(ClientEntity).findBy({ id: In([...new Set(pairs.map((p) => p.id))]) }) : [];
+      const found = pairs.length
+        ? await dataSource.getRepository(ClientEntity).findBy({ id: In([...new Set(pairs.map((p) => p.id))]) })
+        : [];
       const byId = new Map(found.map((f) => [f.id, f]));
       return ids.map((id) => pairs.filter((p) => p.for_id === id).map((p) => byId.get(p.id) as ClientEntity));
     }),
@@ -68,7 +82,10 @@ export function createClientsLoaders(dataSource: DataSource): ClientsLoaders {
       (ids) => dataSource.getRepository(AssessmentEntity).find({ where: { clientId: In(ids) }, order: { assessedAt: 'DESC', id: 'DESC' } }),
       (a) => a.clientId,
     ),
-    assessment: rowLoader((ids) => dataSource.getRepository(AssessmentEntity).findBy({ id: In(ids) }), (a) => a.id),
+    assessment: rowLoader(
+      (ids) => dataSource.getRepository(AssessmentEntity).findBy({ id: In(ids) }),
+      (a) => a.id,
+    ),
     assessmentItems: groupLoader(
       (ids) => dataSource.getRepository(AssessmentItemEntity).find({ where: { assessmentId: In(ids) }, order: { position: 'ASC' } }),
       (i) => i.assessmentId,

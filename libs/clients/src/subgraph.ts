@@ -29,7 +29,16 @@ import { staffDirectoryRoute } from './staff/staff.route';
 
 export function buildClientsSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-    resolvers: [AuditTrailResolver, ClientResolver, ClientMutationResolver, EligibilityResolver, StaffResolver, AssessmentResolver, NoteResolver, ConsentResolver],
+    resolvers: [
+      AuditTrailResolver,
+      ClientResolver,
+      ClientMutationResolver,
+      EligibilityResolver,
+      StaffResolver,
+      AssessmentResolver,
+      NoteResolver,
+      ConsentResolver,
+    ],
     referenceResolvers: clientsReferenceResolvers,
   });
 }
@@ -41,11 +50,29 @@ export const clientsSubgraph: SubgraphDefinition<ClientsContext> = {
   peers: { plans: 'http://127.0.0.1:4002', referrals: 'http://127.0.0.1:4003', resources: 'http://127.0.0.1:4004' },
   dbSchema: 'clients',
   entities: [
-    StaffMemberEntity, ClientEntity, ConsentEntity, EligibilityEntity, AssessmentEntity, AssessmentItemEntity, CharacteristicEntity, CaseNoteEntity, CaseEventEntity,
+    StaffMemberEntity,
+    ClientEntity,
+    ConsentEntity,
+    EligibilityEntity,
+    AssessmentEntity,
+    AssessmentItemEntity,
+    CharacteristicEntity,
+    CaseNoteEntity,
+    CaseEventEntity,
   ],
-  migrations: [InitClients1763856000000, CaseRecord1763942400000, CoveringClosureIndex1763942400021, MutationFingerprint1764547200030, StaffActive1764720000000],
+  migrations: [
+    InitClients1763856000000,
+    CaseRecord1763942400000,
+    CoveringClosureIndex1763942400021,
+    MutationFingerprint1764547200030,
+    StaffActive1764720000000,
+  ],
   buildSchema: buildClientsSchema,
   createContext: (dataSource, base, options) => createClientsContext(dataSource, base, options),
-  internalRoutes: (dataSource) => ({ [CLIENT_ACCESS_PATH]: clientAccessRoute(dataSource), [STAFF_DIRECTORY_PATH]: staffDirectoryRoute(dataSource) }),
-  start: (dataSource, options) => startPriorityJob(dataSource, options.jobIntervalMs ?? 60_000, options.logger ?? createLogger('clients', 'info')),
+  internalRoutes: (dataSource) => ({
+    [CLIENT_ACCESS_PATH]: clientAccessRoute(dataSource),
+    [STAFF_DIRECTORY_PATH]: staffDirectoryRoute(dataSource),
+  }),
+  start: (dataSource, options) =>
+    startPriorityJob(dataSource, options.jobIntervalMs ?? 60_000, options.logger ?? createLogger('clients', 'info')),
 };

@@ -74,7 +74,12 @@ export function gatewayOptionsFrom(config: GatewayConfig, logger: Logger): Gatew
     maxBatchOperations: config.MAX_BATCH_OPERATIONS,
     requestTimeoutMs: config.REQUEST_TIMEOUT_MS,
     subgraphTimeoutMs: config.SUBGRAPH_TIMEOUT_MS,
-    limits: { maxDepth: config.MAX_QUERY_DEPTH, maxAliases: config.MAX_ALIASES, maxRootFields: config.MAX_ROOT_FIELDS, maxCost: config.MAX_QUERY_COST },
+    limits: {
+      maxDepth: config.MAX_QUERY_DEPTH,
+      maxAliases: config.MAX_ALIASES,
+      maxRootFields: config.MAX_ROOT_FIELDS,
+      maxCost: config.MAX_QUERY_COST,
+    },
     resourcesBaseUrl: config.RESOURCES_URL,
   };
 }

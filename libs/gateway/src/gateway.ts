@@ -66,8 +66,17 @@ export interface Gateway {
 }
 
 const knownCodes = new Set([
-  'BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'INVALID_TRANSITION', 'UNAVAILABLE',
-  'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'OPERATION_RESOLUTION_FAILURE',
+  'BAD_USER_INPUT',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'INVALID_TRANSITION',
+  'UNAVAILABLE',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
 ]);
 
 /**
@@ -102,7 +111,10 @@ export function createErrorMasker(subgraphUrls: Record<string, string> = {}): (f
 export const maskError = createErrorMasker();
 
 class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  override willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]): void {
+  override willSendRequest({
+    request,
+    context,
+  }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]): void {
     // Only what the gateway sets here reaches a subgraph; nothing a caller sent is forwarded.
     if (!context?.internalToken) return;
     request.http?.headers.set(INTERNAL_TOKEN_HEADER, context.internalToken);
@@ -117,7 +129,8 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   override async errorFromResponse(response: Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0]): Promise<GraphQLError> {
     const fallback = await super.errorFromResponse(response);
     const body = (fallback.extensions.response as { body?: unknown } | undefined)?.body;
-    const first = (body as { errors?: Array<{ message?: unknown; extensions?: { code?: unknown; field?: unknown } }> } | undefined)?.errors?.[0];
+    const first = (body as { errors?: Array<{ message?: unknown; extensions?: { code?: unknown; field?: unknown } }> } | undefined)
+      ?.errors?.[0];
     const code = first?.extensions?.code;
     if (typeof code !== 'string' || typeof first?.message !== 'string' || !knownCodes.has(code)) return fallback;
     const field = first.extensions?.field;
@@ -132,7 +145,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const authenticate = authenticator(options);
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
-    buildService: ({ name, url }) => new SubgraphDataSource({ url: options.subgraphUrls[name] ?? url, fetcher: timedFetch(name, options.subgraphTimeoutMs ?? 10_000) }),
+    buildService: ({ name, url }) =>
+      new SubgraphDataSource({ url: options.subgraphUrls[name] ?? url, fetcher: timedFetch(name, options.subgraphTimeoutMs ?? 10_000) }),
   });
 
   const requestIdPlugin: ApolloServerPlugin<GatewayContext> = {
@@ -201,7 +215,12 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     requestTimeoutMs: options.requestTimeoutMs ?? 15_000,
     ready: async () => {
       const answers = await Promise.all(
-        subgraphHealth.map((url) => fetch(url, { signal: AbortSignal.timeout(1000) }).then((r) => r.ok, () => false)),
+        subgraphHealth.map((url) =>
+          fetch(url, { signal: AbortSignal.timeout(1000) }).then(
+            (r) => r.ok,
+            () => false,
+          ),
+        ),
       );
       return answers.every(Boolean);
     },
@@ -267,7 +286,10 @@ function hsdsPassThrough(options: GatewayOptions, resourcesBaseUrl: string, auth
     let response: Response;
     try {
       response = await fetch(new URL(`${url.pathname}${url.search}`, resourcesBaseUrl), {
-        headers: { [INTERNAL_TOKEN_HEADER]: signInternalToken({ actor, requestId }, options.internalSecret), [REQUEST_ID_HEADER]: requestId },
+        headers: {
+          [INTERNAL_TOKEN_HEADER]: signInternalToken({ actor, requestId }, options.internalSecret),
+          [REQUEST_ID_HEADER]: requestId,
+        },
         signal: controller.signal,
       });
     } catch (error) {

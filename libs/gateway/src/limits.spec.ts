@@ -20,10 +20,16 @@ describe('shape limits', () => {
   });
 
   it('refuse depth, aliases and root fields past their limits, fragments included', () => {
-    expect(messages('{ item(id: "1") { parent { parent { parent { parent { parent { id } } } } } } }')).toEqual(['The query is 7 levels deep; at most 5 are allowed']);
-    expect(messages('fragment Deep on Item { parent { parent { parent { id } } } } { item(id: "1") { parent { ...Deep } } }')).toEqual(['The query is 6 levels deep; at most 5 are allowed']);
+    expect(messages('{ item(id: "1") { parent { parent { parent { parent { parent { id } } } } } } }')).toEqual([
+      'The query is 7 levels deep; at most 5 are allowed',
+    ]);
+    expect(messages('fragment Deep on Item { parent { parent { parent { id } } } } { item(id: "1") { parent { ...Deep } } }')).toEqual([
+      'The query is 6 levels deep; at most 5 are allowed',
+    ]);
     expect(messages('{ item(id: "1") { a: id b: id c: id d: id } }')).toEqual(['The query uses 4 aliases; at most 3 are allowed']);
-    expect(messages('{ a: item(id: "1") { id } b: item(id: "2") { id } c: item(id: "3") { id } }')).toEqual(['The query asks for 3 root fields; at most 2 are allowed']);
+    expect(messages('{ a: item(id: "1") { id } b: item(id: "2") { id } c: item(id: "3") { id } }')).toEqual([
+      'The query asks for 3 root fields; at most 2 are allowed',
+    ]);
   });
 });
 

@@ -80,13 +80,20 @@ export function shapeLimitRule(limits: QueryLimits): ValidationRule {
       });
       const roots = operation.selectionSet.selections.length;
       if (depth > limits.maxDepth) refuse(context, `The query is ${depth} levels deep; at most ${limits.maxDepth} are allowed`, operation);
-      if (aliases > limits.maxAliases) refuse(context, `The query uses ${aliases} aliases; at most ${limits.maxAliases} are allowed`, operation);
-      if (roots > limits.maxRootFields) refuse(context, `The query asks for ${roots} root fields; at most ${limits.maxRootFields} are allowed`, operation);
+      if (aliases > limits.maxAliases)
+        refuse(context, `The query uses ${aliases} aliases; at most ${limits.maxAliases} are allowed`, operation);
+      if (roots > limits.maxRootFields)
+        refuse(context, `The query asks for ${roots} root fields; at most ${limits.maxRootFields} are allowed`, operation);
     },
   });
 }
 
-function pageSizeOf(field: FieldNode, definition: GraphQLField<unknown, unknown> | undefined, variables: Record<string, unknown>, fallback: number): number {
+function pageSizeOf(
+  field: FieldNode,
+  definition: GraphQLField<unknown, unknown> | undefined,
+  variables: Record<string, unknown>,
+  fallback: number,
+): number {
   const first = field.arguments?.find((a) => a.name.value === 'first');
   if (first) {
     const value = valueFromASTUntyped(first.value, variables);
@@ -112,7 +119,12 @@ export function estimateCost(
   for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
   const root = operation.operation === 'mutation' ? schema.getMutationType() : schema.getQueryType();
   let cost = 0;
-  const visit = (selectionSet: SelectionSetNode, parentType: GraphQLNamedType | null | undefined, multiplier: number, seen: Set<string>) => {
+  const visit = (
+    selectionSet: SelectionSetNode,
+    parentType: GraphQLNamedType | null | undefined,
+    multiplier: number,
+    seen: Set<string>,
+  ) => {
     for (const selection of selectionSet.selections) {
       if (selection.kind === Kind.FIELD) {
         const fields = parentType && (isObjectType(parentType) || isInterfaceType(parentType)) ? parentType.getFields() : {};
@@ -121,7 +133,11 @@ export function estimateCost(
         if (!selection.selectionSet || !definition) continue;
         const type = getNullableType(definition.type);
         const hasFirst = definition.args.some((a) => a.name === 'first');
-        const factor = hasFirst ? pageSizeOf(selection, definition, variables, limits.defaultListSize) : isListType(type) ? limits.defaultListSize : 1;
+        const factor = hasFirst
+          ? pageSizeOf(selection, definition, variables, limits.defaultListSize)
+          : isListType(type)
+            ? limits.defaultListSize
+            : 1;
         visit(selection.selectionSet, getNamedType(definition.type), multiplier * Math.max(1, factor), seen);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         const typeName = selection.typeCondition?.name.value;
@@ -129,7 +145,12 @@ export function estimateCost(
       } else {
         const fragment = fragments.get(selection.name.value);
         if (fragment && !seen.has(fragment.name.value)) {
-          visit(fragment.selectionSet, schema.getType(fragment.typeCondition.name.value), multiplier, new Set([...seen, fragment.name.value]));
+          visit(
+            fragment.selectionSet,
+            schema.getType(fragment.typeCondition.name.value),
+            multiplier,
+            new Set([...seen, fragment.name.value]),
+          );
         }
       }
     }

@@ -18,10 +18,16 @@ export function maskValueCompletion(result: SingleResult, logger: Logger, reques
   if (completion === undefined) return;
   const { valueCompletion: _, ...rest } = result.extensions as Record<string, unknown>;
   result.extensions = Object.keys(rest).length > 0 ? rest : undefined;
-  const errors = Array.isArray(completion) ? (completion as Array<{ path?: ReadonlyArray<string | number> }>) : [completion as { path?: ReadonlyArray<string | number> }];
+  const errors = Array.isArray(completion)
+    ? (completion as Array<{ path?: ReadonlyArray<string | number> }>)
+    : [completion as { path?: ReadonlyArray<string | number> }];
   for (const error of errors) logger.error('value completion failed', { requestId, ...errorFields(error) });
   result.errors = [
     ...(result.errors ?? []),
-    ...errors.map((error) => ({ message: 'Internal server error', ...(error.path ? { path: error.path } : {}), extensions: { code: 'INTERNAL_SERVER_ERROR' } })),
+    ...errors.map((error) => ({
+      message: 'Internal server error',
+      ...(error.path ? { path: error.path } : {}),
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    })),
   ];
 }

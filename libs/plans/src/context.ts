@@ -35,7 +35,11 @@ export function createPlansContext(
 ): PlansContext {
   const today = calendarDate(new Date());
   const loaders = createPlansLoaders(dataSource, today);
-  const access = createClientAccessLoader({ clientsUrl: options.peerUrls?.clients ?? '', timeoutMs: options.peerTimeoutMs }, base.internalToken, base.requestId);
+  const access = createClientAccessLoader(
+    { clientsUrl: options.peerUrls?.clients ?? '', timeoutMs: options.peerTimeoutMs },
+    base.internalToken,
+    base.requestId,
+  );
   const planAccess = new PlanAccess(access, base.audit);
   const writes = { dataSource, loaders, access: planAccess, audit: base.audit, today };
   return {

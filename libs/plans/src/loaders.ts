@@ -40,18 +40,54 @@ export function createPlansLoaders(dataSource: DataSource, today: string): Plans
   const revisions = dataSource.getRepository(PlanRevisionEntity);
   const rankings = dataSource.getRepository(PriorityRankingEntity);
   return {
-    plan: rowLoader((ids) => plans.findBy({ id: In(ids) }), (p) => p.id),
-    plansByClient: groupLoader((ids) => plans.find({ where: { clientId: In(ids) }, order: { createdAt: 'DESC', id: 'DESC' } }), (p) => p.clientId),
-    goal: rowLoader((ids) => goals.findBy({ id: In(ids) }), (g) => g.id),
-    goalsByPlan: groupLoader((ids) => goals.find({ where: { planId: In(ids) }, order: { position: 'ASC', id: 'ASC' } }), (g) => g.planId),
-    task: rowLoader((ids) => tasks.findBy({ id: In(ids) }), (t) => t.id),
-    tasksByGoal: groupLoader((ids) => tasks.find({ where: { goalId: In(ids) }, order: { position: 'ASC', id: 'ASC' } }), (t) => t.goalId),
-    step: rowLoader((ids) => steps.findBy({ id: In(ids) }), (s) => s.id),
-    stepsByTask: groupLoader((ids) => steps.find({ where: { taskId: In(ids) }, order: { position: 'ASC', id: 'ASC' } }), (s) => s.taskId),
-    progress: rowLoader((ids) => countProgress(dataSource, ids, today), (c) => c.planId),
-    revisionsByPlan: groupLoader((ids) => revisions.find({ where: { planId: In(ids) }, order: { version: 'ASC' } }), (r) => r.planId),
-    revisionsByEntity: groupLoader((ids) => revisions.find({ where: { entityId: In(ids) }, order: { version: 'ASC' } }), (r) => r.entityId),
-    ranking: rowLoader((ids) => rankings.findBy({ id: In(ids) }), (r) => r.id),
+    plan: rowLoader(
+      (ids) => plans.findBy({ id: In(ids) }),
+      (p) => p.id,
+    ),
+    plansByClient: groupLoader(
+      (ids) => plans.find({ where: { clientId: In(ids) }, order: { createdAt: 'DESC', id: 'DESC' } }),
+      (p) => p.clientId,
+    ),
+    goal: rowLoader(
+      (ids) => goals.findBy({ id: In(ids) }),
+      (g) => g.id,
+    ),
+    goalsByPlan: groupLoader(
+      (ids) => goals.find({ where: { planId: In(ids) }, order: { position: 'ASC', id: 'ASC' } }),
+      (g) => g.planId,
+    ),
+    task: rowLoader(
+      (ids) => tasks.findBy({ id: In(ids) }),
+      (t) => t.id,
+    ),
+    tasksByGoal: groupLoader(
+      (ids) => tasks.find({ where: { goalId: In(ids) }, order: { position: 'ASC', id: 'ASC' } }),
+      (t) => t.goalId,
+    ),
+    step: rowLoader(
+      (ids) => steps.findBy({ id: In(ids) }),
+      (s) => s.id,
+    ),
+    stepsByTask: groupLoader(
+      (ids) => steps.find({ where: { taskId: In(ids) }, order: { position: 'ASC', id: 'ASC' } }),
+      (s) => s.taskId,
+    ),
+    progress: rowLoader(
+      (ids) => countProgress(dataSource, ids, today),
+      (c) => c.planId,
+    ),
+    revisionsByPlan: groupLoader(
+      (ids) => revisions.find({ where: { planId: In(ids) }, order: { version: 'ASC' } }),
+      (r) => r.planId,
+    ),
+    revisionsByEntity: groupLoader(
+      (ids) => revisions.find({ where: { entityId: In(ids) }, order: { version: 'ASC' } }),
+      (r) => r.entityId,
+    ),
+    ranking: rowLoader(
+      (ids) => rankings.findBy({ id: In(ids) }),
+      (r) => r.id,
+    ),
     rankingsByClient: groupLoader(
       (ids) => rankings.find({ where: { clientId: In(ids) }, order: { createdAt: 'DESC', id: 'DESC' } }),
       (r) => r.clientId,

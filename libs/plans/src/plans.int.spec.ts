@@ -15,7 +15,8 @@ const caseysClients = () => world().clients.filter((c) => c.caseManagerId === ca
 const caseysPlans = () => world().plans.filter((p) => caseysClients().some((c) => c.id === p.clientId));
 const planOf = (clientId: string) => world().plans.find((p) => p.clientId === clientId);
 /** Every plan the seed wrote for a client, newest first. */
-const seededPlansOf = (clientId: string) => bed.seed.plans.filter((p) => p.clientId === clientId).sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
+const seededPlansOf = (clientId: string) =>
+  bed.seed.plans.filter((p) => p.clientId === clientId).sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
 const t = () => bed.t;
 const as = () => internalHeaders(actor, bed.t.secret);
 const db = () => bed.t.subgraph.database;
@@ -137,7 +138,12 @@ describe('plans subgraph', () => {
       const clients = caseysClients().slice(0, count);
       access().calls.length = 0;
       const mark = db().counter.count;
-      const res = await postGraphQL<{ _entities: ClientPlans[] }>(t().url, CLIENT_PLANS, { r: clients.map((c) => ({ __typename: 'Client', id: c.id })) }, as());
+      const res = await postGraphQL<{ _entities: ClientPlans[] }>(
+        t().url,
+        CLIENT_PLANS,
+        { r: clients.map((c) => ({ __typename: 'Client', id: c.id })) },
+        as(),
+      );
       expect(res.errors).toBeUndefined();
       res.data!._entities.forEach((entity, i) => {
         const plan = planOf(clients[i].id);
@@ -163,7 +169,7 @@ describe('plans subgraph', () => {
     expect(twenty).toHaveLength(five.length);
   });
 
-  it("answers null for the plans of a client the caller may not read, audits one denial, and still answers the others", async () => {
+  it('answers null for the plans of a client the caller may not read, audits one denial, and still answers the others', async () => {
     const [refused, allowed] = caseysClients().filter((c) => planOf(c.id)?.status === 'ACTIVE');
     access().denied.add(refused.id);
     const auditMark = await lastAuditId();
@@ -182,7 +188,13 @@ describe('plans subgraph', () => {
       { action: 'READ', outcome: 'DENIED', entity_type: 'ActionPlan', entity_id: null, client_id: refused.id },
     ]);
     expect(events.filter((e) => e.client_id === allowed.id)).toEqual(
-      seededPlansOf(allowed.id).map((p) => ({ action: 'READ', outcome: 'ALLOWED', entity_type: 'ActionPlan', entity_id: p.id, client_id: allowed.id })),
+      seededPlansOf(allowed.id).map((p) => ({
+        action: 'READ',
+        outcome: 'ALLOWED',
+        entity_type: 'ActionPlan',
+        entity_id: p.id,
+        client_id: allowed.id,
+      })),
     );
   });
 
@@ -207,7 +219,14 @@ describe('plans subgraph', () => {
             id: string;
             title: string;
             goal: { id: string };
-            steps: Array<{ id: string; dueDate: string; completedAt: string | null; outcome: 'COMPLETE'; overdue: boolean; task: { id: string } }>;
+            steps: Array<{
+              id: string;
+              dueDate: string;
+              completedAt: string | null;
+              outcome: 'COMPLETE';
+              overdue: boolean;
+              task: { id: string };
+            }>;
           }>;
         }>;
       };
@@ -222,9 +241,17 @@ describe('plans subgraph', () => {
     expect(res.errors).toBeUndefined();
     const got = res.data!.actionPlan;
     const seeded = bed.seed.plans.find((p) => p.id === plan.id)!;
-    expect(got).toMatchObject({ id: plan.id, status: 'ACTIVE', version: seeded.version, createdBy: { id: plan.createdById }, client: { id: plan.clientId } });
+    expect(got).toMatchObject({
+      id: plan.id,
+      status: 'ACTIVE',
+      version: seeded.version,
+      createdBy: { id: plan.createdById },
+      client: { id: plan.clientId },
+    });
     expect(new Date(got.createdAt).toISOString()).toBe(plan.createdAt.toISOString());
-    expect(got.goals.map((g) => [g.id, g.term, g.targetDate, g.status])).toEqual(plan.goals.map((g) => [g.id, g.term, g.targetDate, g.status]));
+    expect(got.goals.map((g) => [g.id, g.term, g.targetDate, g.status])).toEqual(
+      plan.goals.map((g) => [g.id, g.term, g.targetDate, g.status]),
+    );
     const today = calendarDate(new Date());
     for (const goal of got.goals) {
       expect(goal.plan.id).toBe(plan.id);
@@ -240,8 +267,12 @@ describe('plans subgraph', () => {
   });
 
   it('marks the seeded overdue steps as overdue and complete ones as not', async () => {
-    const plans = caseysPlans().filter((p) => p.status === 'ACTIVE').slice(0, 6);
-    const res = await postGraphQL<{ _entities: Array<{ goals: Array<{ tasks: Array<{ steps: Array<{ outcome: string; dueDate: string; overdue: boolean }> }> }> }> }>(
+    const plans = caseysPlans()
+      .filter((p) => p.status === 'ACTIVE')
+      .slice(0, 6);
+    const res = await postGraphQL<{
+      _entities: Array<{ goals: Array<{ tasks: Array<{ steps: Array<{ outcome: string; dueDate: string; overdue: boolean }> }> }> }>;
+    }>(
       t().url,
       'query($r: [_Any!]!) { _entities(representations: $r) { ... on ActionPlan { goals { tasks { steps { outcome dueDate overdue } } } } } }',
       { r: plans.map((p) => ({ __typename: 'ActionPlan', id: p.id })) },
@@ -257,7 +288,12 @@ describe('plans subgraph', () => {
     const plan = caseysPlans()[2];
     access().denied.add(plan.clientId);
     const auditMark = await lastAuditId();
-    const res = await postGraphQL<{ actionPlan: unknown }>(t().url, 'query($id: ID!) { actionPlan(id: $id) { id goals { id } } }', { id: plan.id }, as());
+    const res = await postGraphQL<{ actionPlan: unknown }>(
+      t().url,
+      'query($id: ID!) { actionPlan(id: $id) { id goals { id } } }',
+      { id: plan.id },
+      as(),
+    );
     expect(errorCodes(res)).toEqual(['FORBIDDEN']);
     expect(res.data).toEqual({ actionPlan: null });
     expect(await auditSince(auditMark)).toEqual([
@@ -288,12 +324,22 @@ describe('plans subgraph', () => {
     try {
       const headers = internalHeaders(actor, down.secret);
       const auditMark = await lastAuditId();
-      const one = await postGraphQL(down.url, 'query($id: ID!) { actionPlan(id: $id) { id goals { id } } }', { id: caseysPlans()[0].id }, headers);
+      const one = await postGraphQL(
+        down.url,
+        'query($id: ID!) { actionPlan(id: $id) { id goals { id } } }',
+        { id: caseysPlans()[0].id },
+        headers,
+      );
       expect(errorCodes(one)).toEqual(['UNAVAILABLE']);
       expect(one.data).toEqual({ actionPlan: null });
 
       const client = caseysClients().find((c) => planOf(c.id))!;
-      const many = await postGraphQL<{ _entities: ClientPlans[] }>(down.url, CLIENT_PLANS, { r: [{ __typename: 'Client', id: client.id }] }, headers);
+      const many = await postGraphQL<{ _entities: ClientPlans[] }>(
+        down.url,
+        CLIENT_PLANS,
+        { r: [{ __typename: 'Client', id: client.id }] },
+        headers,
+      );
       expect(new Set(errorCodes(many))).toEqual(new Set(['UNAVAILABLE']));
       expect(many.data!._entities).toEqual([{ id: client.id, actionPlans: null, activePlan: null }]);
       expect((await auditSince(auditMark)).filter((e) => e.outcome === 'ALLOWED')).toEqual([]);
@@ -316,10 +362,12 @@ describe('plans subgraph', () => {
 
   it('seeds idempotently and keeps at most one ACTIVE plan per client', async () => {
     const counts = async () =>
-      (await db().dataSource.query(
-        `SELECT (SELECT count(*) FROM plans.action_plan) AS plans, (SELECT count(*) FROM plans.goal) AS goals,
+      (
+        await db().dataSource.query(
+          `SELECT (SELECT count(*) FROM plans.action_plan) AS plans, (SELECT count(*) FROM plans.goal) AS goals,
                 (SELECT count(*) FROM plans.plan_task) AS tasks, (SELECT count(*) FROM plans.plan_step) AS steps`,
-      ))[0];
+        )
+      )[0];
     const before = await counts();
     expect(Number(before.plans)).toBe(bed.seed.plans.length);
     expect(Number(before.goals)).toBe(bed.seed.plans.reduce((n, p) => n + p.goals.length, 0));
@@ -340,7 +388,10 @@ describe('plans subgraph', () => {
   it('seeds plans at every stage, with overdue and brought-forward steps, revisions that explain every version, and grids', async () => {
     const sql = (q: string) => db().dataSource.query(q);
     expect((await sql(`SELECT DISTINCT status FROM plans.action_plan ORDER BY status`)).map((r: { status: string }) => r.status)).toEqual([
-      'ACTIVE', 'CANCELLED', 'COMPLETED', 'DRAFT',
+      'ACTIVE',
+      'CANCELLED',
+      'COMPLETED',
+      'DRAFT',
     ]);
     expect(
       await sql(`SELECT p.id FROM plans.action_plan p LEFT JOIN plans.plan_revision r ON r.plan_id = p.id

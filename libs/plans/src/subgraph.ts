@@ -44,7 +44,13 @@ export const plansSubgraph: SubgraphDefinition<PlansContext> = {
   createContext: (dataSource, base, options) => createPlansContext(dataSource, base, options),
   internalRoutes: (dataSource, options) => ({
     [AUDIT_TRAIL_PATH]: auditTrailRoute(dataSource, 'plans', 'plans', (actor, token, requestId, clientId) =>
-      assertSupervisorOfClient({ clientsUrl: options.peerUrls?.clients ?? '', timeoutMs: options.peerTimeoutMs }, actor, token, requestId, clientId),
+      assertSupervisorOfClient(
+        { clientsUrl: options.peerUrls?.clients ?? '', timeoutMs: options.peerTimeoutMs },
+        actor,
+        token,
+        requestId,
+        clientId,
+      ),
     ),
   }),
 };

@@ -7,7 +7,14 @@
  * tests run it in front of theirs.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { createServer, request as forward, type IncomingMessage, type OutgoingHttpHeaders, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  request as forward,
+  type IncomingMessage,
+  type OutgoingHttpHeaders,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import helmet from 'helmet';
@@ -36,7 +43,17 @@ export interface DashboardServer {
 }
 
 // Headers of one connection, not of the message: never passed through a proxy (RFC 9110 §7.6.1).
-const HOP_BY_HOP = ['connection', 'keep-alive', 'proxy-connection', 'proxy-authenticate', 'proxy-authorization', 'te', 'trailer', 'transfer-encoding', 'upgrade'];
+const HOP_BY_HOP = [
+  'connection',
+  'keep-alive',
+  'proxy-connection',
+  'proxy-authenticate',
+  'proxy-authorization',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+];
 
 // No fallback to index.html for a path with a dot or @ segment, or still encoded after one decoding: such a path is no page of the app.
 const NOT_A_PAGE = [/\/[.@]/, /%/];
@@ -105,7 +122,14 @@ function sendStatus(response: ServerResponse, status: number, message: string, e
 /** Passes a request to the gateway as it came (less the hop-by-hop headers) and its answer back. */
 function proxyTo(gateway: URL, request: IncomingMessage, response: ServerResponse): void {
   const upstream = forward(
-    { protocol: gateway.protocol, hostname: gateway.hostname, port: gateway.port, method: request.method, path: request.url, headers: { ...withoutHopByHop(request.headers), host: gateway.host } },
+    {
+      protocol: gateway.protocol,
+      hostname: gateway.hostname,
+      port: gateway.port,
+      method: request.method,
+      path: request.url,
+      headers: { ...withoutHopByHop(request.headers), host: gateway.host },
+    },
     (answer) => {
       response.writeHead(answer.statusCode ?? 502, withoutHopByHop(answer.headers));
       answer.pipe(response);
@@ -143,7 +167,8 @@ export function createDashboardServer(options: DashboardServerOptions): Dashboar
       if (isHttps(request, options.trustProxy ?? false)) response.setHeader('strict-transport-security', HSTS);
       const pathname = new URL(request.url ?? '/', 'http://localhost').pathname;
       if (isApiPath(pathname)) return proxyTo(gateway, request, response);
-      if (request.method !== 'GET' && request.method !== 'HEAD') return sendStatus(response, 405, 'Method not allowed', { allow: 'GET, HEAD' });
+      if (request.method !== 'GET' && request.method !== 'HEAD')
+        return sendStatus(response, 405, 'Method not allowed', { allow: 'GET, HEAD' });
       files(request, response, () => sendStatus(response, 404, 'Not found'));
     });
   });

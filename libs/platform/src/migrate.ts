@@ -16,7 +16,10 @@ export interface MigrationUrls {
 
 export async function migrateSubgraphs(urls: MigrationUrls, log: (line: string) => void = () => undefined): Promise<void> {
   for (const name of SUBGRAPH_NAMES) {
-    await migrateSubgraph(SUBGRAPHS[name], { migrationDatabaseUrl: urls.migrationUrlFor(name), runtimeRole: urlUser(urls.runtimeUrlFor(name)) });
+    await migrateSubgraph(SUBGRAPHS[name], {
+      migrationDatabaseUrl: urls.migrationUrlFor(name),
+      runtimeRole: urlUser(urls.runtimeUrlFor(name)),
+    });
     log(`${name}: migrated`);
   }
 }

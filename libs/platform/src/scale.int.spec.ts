@@ -8,11 +8,32 @@ const SCALE = 0.05;
 
 /** The generated rows of each table, by the generators' id convention. */
 const GENERATED: Array<{ table: string; kind: string; count: (c: ReturnType<typeof scaleCounts>) => number; columns: string }> = [
-  { table: 'clients.client', kind: 'client', count: (c) => c.clients, columns: 'id, organization_id, first_name, last_name, preferred_name, date_of_birth, status, intake_date, assigned_case_manager_id, priority_score, key_dates' },
-  { table: 'clients.case_note', kind: 'note', count: (c) => c.notes, columns: 'id, client_id, author_id, occurred_at, contact_type, body, sensitive' },
-  { table: 'clients.needs_assessment', kind: 'assessment', count: (c) => c.assessments, columns: 'id, client_id, assessed_at, barrier_count, asset_count' },
+  {
+    table: 'clients.client',
+    kind: 'client',
+    count: (c) => c.clients,
+    columns:
+      'id, organization_id, first_name, last_name, preferred_name, date_of_birth, status, intake_date, assigned_case_manager_id, priority_score, key_dates',
+  },
+  {
+    table: 'clients.case_note',
+    kind: 'note',
+    count: (c) => c.notes,
+    columns: 'id, client_id, author_id, occurred_at, contact_type, body, sensitive',
+  },
+  {
+    table: 'clients.needs_assessment',
+    kind: 'assessment',
+    count: (c) => c.assessments,
+    columns: 'id, client_id, assessed_at, barrier_count, asset_count',
+  },
   { table: 'plans.action_plan', kind: 'plan', count: (c) => c.plans, columns: 'id, client_id, status, version, created_at, updated_at' },
-  { table: 'referrals.referral', kind: 'referral', count: (c) => c.referrals, columns: 'id, client_id, service_id, organization_id, status, created_at, sent_at, respond_by, outcome, accepted_at' },
+  {
+    table: 'referrals.referral',
+    kind: 'referral',
+    count: (c) => c.referrals,
+    columns: 'id, client_id, service_id, organization_id, status, created_at, sent_at, respond_by, outcome, accepted_at',
+  },
 ];
 
 /** Checksums of the data the generator decides (not columns a demo seed leaves to now()). */
@@ -43,7 +64,9 @@ const checksums = (url: string) =>
   withDb(url, async (db) => {
     const result: Record<string, string> = {};
     for (const [table, columns] of Object.entries(CHECKSUMS)) {
-      result[table] = (await db.query(`SELECT md5(string_agg(t.r, ',' ORDER BY t.r)) AS sum FROM (SELECT (${columns})::text AS r FROM ${table}) t`)).rows[0].sum;
+      result[table] = (
+        await db.query(`SELECT md5(string_agg(t.r, ',' ORDER BY t.r)) AS sum FROM (SELECT (${columns})::text AS r FROM ${table}) t`)
+      ).rows[0].sum;
     }
     return result;
   });
@@ -63,10 +86,15 @@ describe('the benchmark dataset generator', () => {
     await withDb(first, async (db) => {
       for (const g of GENERATED) {
         const n = g.count(counts);
-        const { rows } = await db.query(`SELECT count(*)::int AS n FROM ${g.table} WHERE id IN (SELECT md5('bench:${g.kind}:' || i)::uuid FROM generate_series(1, $1::int) i)`, [n]);
+        const { rows } = await db.query(
+          `SELECT count(*)::int AS n FROM ${g.table} WHERE id IN (SELECT md5('bench:${g.kind}:' || i)::uuid FROM generate_series(1, $1::int) i)`,
+          [n],
+        );
         expect({ table: g.table, rows: rows[0].n }).toEqual({ table: g.table, rows: n });
       }
-      const staff = await db.query(`SELECT role, count(*)::int AS n FROM clients.staff_member WHERE email LIKE '%@bench.caseflow' GROUP BY role ORDER BY role`);
+      const staff = await db.query(
+        `SELECT role, count(*)::int AS n FROM clients.staff_member WHERE email LIKE '%@bench.caseflow' GROUP BY role ORDER BY role`,
+      );
       expect(staff.rows).toEqual([
         { role: 'ANALYST', n: counts.analysts },
         { role: 'CASE_MANAGER', n: counts.caseManagers },
@@ -77,12 +105,17 @@ describe('the benchmark dataset generator', () => {
       // The demo world is there too, so the demo users still work.
       expect((await db.query(`SELECT count(*)::int AS n FROM clients.staff_member WHERE email LIKE '%@demo.caseflow'`)).rows[0].n).toBe(7);
       // Plans: about 20 steps each; referrals: a history for each.
-      const steps = await db.query(`SELECT count(s.*)::float / count(DISTINCT p.id) AS per_plan FROM plans.action_plan p JOIN plans.goal g ON g.plan_id = p.id
+      const steps = await db.query(
+        `SELECT count(s.*)::float / count(DISTINCT p.id) AS per_plan FROM plans.action_plan p JOIN plans.goal g ON g.plan_id = p.id
                                       JOIN plans.plan_task t ON t.goal_id = g.id JOIN plans.plan_step s ON s.task_id = t.id
-                                     WHERE p.id IN (SELECT md5('bench:plan:' || i)::uuid FROM generate_series(1, $1::int) i)`, [counts.plans]);
+                                     WHERE p.id IN (SELECT md5('bench:plan:' || i)::uuid FROM generate_series(1, $1::int) i)`,
+        [counts.plans],
+      );
       expect(steps.rows[0].per_plan).toBeGreaterThan(15);
       expect(steps.rows[0].per_plan).toBeLessThan(25);
-      const noHistory = await db.query(`SELECT count(*)::int AS n FROM referrals.referral r WHERE NOT EXISTS (SELECT 1 FROM referrals.referral_event e WHERE e.referral_id = r.id)`);
+      const noHistory = await db.query(
+        `SELECT count(*)::int AS n FROM referrals.referral r WHERE NOT EXISTS (SELECT 1 FROM referrals.referral_event e WHERE e.referral_id = r.id)`,
+      );
       expect(noHistory.rows[0].n).toBe(0);
     });
     const dataset = await datasetOf(first);
@@ -91,20 +124,32 @@ describe('the benchmark dataset generator', () => {
 
   it('keeps the data consistent: nothing in the future, a consent behind every sent referral, every client with a case manager of its agency', async () => {
     await withDb(first, async (db) => {
-      const future = await db.query(`SELECT
+      const future = await db.query(
+        `SELECT
           (SELECT count(*) FROM referrals.referral_event WHERE at > $1::timestamptz AND id IN (SELECT md5('bench:referral-event:' || i || ':' || k)::uuid
              FROM generate_series(1, $2::int) i, generate_series(0, 4) k))::int AS events,
           (SELECT count(*) FROM clients.case_note WHERE occurred_at > $1::timestamptz AND id IN (SELECT md5('bench:note:' || i)::uuid FROM generate_series(1, $3::int) i))::int AS notes,
-          (SELECT count(*) FROM plans.plan_step WHERE completed_at > $1::date)::int AS steps`, [new Date(TODAY.getTime() + 86_400_000), counts.referrals, counts.notes]);
+          (SELECT count(*) FROM plans.plan_step WHERE completed_at > $1::date)::int AS steps`,
+        [new Date(TODAY.getTime() + 86_400_000), counts.referrals, counts.notes],
+      );
       expect(future.rows[0]).toEqual({ events: 0, notes: 0, steps: 0 });
-      const unconsented = await db.query(`SELECT count(*)::int AS n FROM referrals.referral r
+      const unconsented = await db.query(
+        `SELECT count(*)::int AS n FROM referrals.referral r
          WHERE r.status <> 'DRAFT' AND r.id IN (SELECT md5('bench:referral:' || i)::uuid FROM generate_series(1, $1::int) i)
-           AND NOT EXISTS (SELECT 1 FROM clients.consent c WHERE c.client_id = r.client_id AND c.recipient_organization_id = r.organization_id AND c.signed_at <= r.sent_at)`, [counts.referrals]);
+           AND NOT EXISTS (SELECT 1 FROM clients.consent c WHERE c.client_id = r.client_id AND c.recipient_organization_id = r.organization_id AND c.signed_at <= r.sent_at)`,
+        [counts.referrals],
+      );
       expect(unconsented.rows[0].n).toBe(0);
-      const statuses = await db.query(`SELECT DISTINCT status FROM clients.client WHERE id IN (SELECT md5('bench:client:' || i)::uuid FROM generate_series(1, $1::int) i) ORDER BY status`, [counts.clients]);
+      const statuses = await db.query(
+        `SELECT DISTINCT status FROM clients.client WHERE id IN (SELECT md5('bench:client:' || i)::uuid FROM generate_series(1, $1::int) i) ORDER BY status`,
+        [counts.clients],
+      );
       expect(statuses.rows.map((r) => r.status)).toEqual(['ACTIVE', 'CLOSED', 'INTAKE', 'ON_HOLD']);
-      const cms = await db.query(`SELECT count(*)::int AS n FROM clients.client c JOIN clients.staff_member s ON s.id = c.assigned_case_manager_id
-         WHERE c.id IN (SELECT md5('bench:client:' || i)::uuid FROM generate_series(1, $1::int) i) AND s.email LIKE 'cm%@bench.caseflow' AND s.organization_id = c.organization_id`, [counts.clients]);
+      const cms = await db.query(
+        `SELECT count(*)::int AS n FROM clients.client c JOIN clients.staff_member s ON s.id = c.assigned_case_manager_id
+         WHERE c.id IN (SELECT md5('bench:client:' || i)::uuid FROM generate_series(1, $1::int) i) AND s.email LIKE 'cm%@bench.caseflow' AND s.organization_id = c.organization_id`,
+        [counts.clients],
+      );
       expect(cms.rows[0].n).toBe(counts.clients);
     });
   });

@@ -81,9 +81,24 @@ export const DATASET_TABLE = 'public.bench_dataset';
 
 /** The tables the report counts (and the determinism test compares). */
 export const SCALE_TABLES = [
-  'clients.staff_member', 'clients.client', 'clients.case_event', 'clients.eligibility_determination', 'clients.needs_assessment',
-  'clients.assessment_item', 'clients.case_note', 'clients.consent', 'plans.action_plan', 'plans.goal', 'plans.plan_task', 'plans.plan_step',
-  'plans.plan_revision', 'referrals.referral', 'referrals.referral_event', 'resources.organization', 'resources.service', 'resources.location',
+  'clients.staff_member',
+  'clients.client',
+  'clients.case_event',
+  'clients.eligibility_determination',
+  'clients.needs_assessment',
+  'clients.assessment_item',
+  'clients.case_note',
+  'clients.consent',
+  'plans.action_plan',
+  'plans.goal',
+  'plans.plan_task',
+  'plans.plan_step',
+  'plans.plan_revision',
+  'referrals.referral',
+  'referrals.referral_event',
+  'resources.organization',
+  'resources.service',
+  'resources.location',
   'resources.taxonomy_term',
 ] as const;
 
@@ -92,7 +107,14 @@ const startOfDay = (d: Date) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMo
 async function open(name: SubgraphName, url: string) {
   const definition = SUBGRAPHS[name];
   // Generation runs a few long statements: no statement timeout.
-  const db = await openDatabase({ url, schema: definition.dbSchema, entities: definition.entities, migrations: definition.migrations, poolMax: 2, statementTimeoutMs: 0 });
+  const db = await openDatabase({
+    url,
+    schema: definition.dbSchema,
+    entities: definition.entities,
+    migrations: definition.migrations,
+    poolMax: 2,
+    statementTimeoutMs: 0,
+  });
   return db.dataSource;
 }
 
@@ -140,9 +162,23 @@ export async function seedAtScale(databaseUrlFor: (name: SubgraphName) => string
     return scaleClientCatalog(ds, counts.clients);
   });
 
-  await withDataSource('plans', databaseUrlFor('plans'), (ds) => seedPlansAtScale(ds, { seed: options.seed, today, plans: counts.plans, clients: catalog }, log));
+  await withDataSource('plans', databaseUrlFor('plans'), (ds) =>
+    seedPlansAtScale(ds, { seed: options.seed, today, plans: counts.plans, clients: catalog }, log),
+  );
   const consents = await withDataSource('referrals', databaseUrlFor('referrals'), (ds) =>
-    seedReferralsAtScale(ds, { seed: options.seed, today, referrals: counts.referrals, clients: catalog, services: directory.services, partners: scalePartnerStaff(clientsPlan), partnerShare: 0.3 }, log),
+    seedReferralsAtScale(
+      ds,
+      {
+        seed: options.seed,
+        today,
+        referrals: counts.referrals,
+        clients: catalog,
+        services: directory.services,
+        partners: scalePartnerStaff(clientsPlan),
+        partnerShare: 0.3,
+      },
+      log,
+    ),
   );
   await withDataSource('clients', databaseUrlFor('clients'), async (ds) => {
     await seedConsentsAtScale(ds, { seed: options.seed, today }, consents);
@@ -155,7 +191,14 @@ export async function seedAtScale(databaseUrlFor: (name: SubgraphName) => string
   log('vacuumed and analyzed');
 
   const rows = await tableCounts(databaseUrlFor);
-  const report: ScaleReport = { scale: options.scale, seed: options.seed, today: today.toISOString().slice(0, 10), counts, rows, seconds: Math.round((Date.now() - started) / 1000) };
+  const report: ScaleReport = {
+    scale: options.scale,
+    seed: options.seed,
+    today: today.toISOString().slice(0, 10),
+    counts,
+    rows,
+    seconds: Math.round((Date.now() - started) / 1000),
+  };
   await recordDataset(databaseUrlFor('clients'), report);
   log('done');
   return report;
@@ -185,15 +228,23 @@ export async function tableCounts(databaseUrlFor: (name: SubgraphName) => string
   const result: Record<string, number> = {};
   for (const table of SCALE_TABLES) {
     const schema = table.split('.')[0] as SubgraphName;
-    result[table] = await withClient(databaseUrlFor(schema), async (c) => (await c.query(`SELECT count(*)::int AS n FROM ${table}`)).rows[0].n);
+    result[table] = await withClient(
+      databaseUrlFor(schema),
+      async (c) => (await c.query(`SELECT count(*)::int AS n FROM ${table}`)).rows[0].n,
+    );
   }
   return result;
 }
 
 async function recordDataset(url: string, report: ScaleReport): Promise<void> {
   await withClient(url, async (client) => {
-    await client.query(`CREATE TABLE IF NOT EXISTS ${DATASET_TABLE} (id int PRIMARY KEY, report jsonb NOT NULL, created_at timestamptz NOT NULL DEFAULT now())`);
-    await client.query(`INSERT INTO ${DATASET_TABLE} (id, report) VALUES (1, $1) ON CONFLICT (id) DO UPDATE SET report = EXCLUDED.report, created_at = now()`, [report]);
+    await client.query(
+      `CREATE TABLE IF NOT EXISTS ${DATASET_TABLE} (id int PRIMARY KEY, report jsonb NOT NULL, created_at timestamptz NOT NULL DEFAULT now())`,
+    );
+    await client.query(
+      `INSERT INTO ${DATASET_TABLE} (id, report) VALUES (1, $1) ON CONFLICT (id) DO UPDATE SET report = EXCLUDED.report, created_at = now()`,
+      [report],
+    );
   });
 }
 

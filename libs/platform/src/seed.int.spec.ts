@@ -3,7 +3,18 @@ import { demoWorld } from '@caseflow/demo';
 import { createTestDatabase } from '@caseflow/testing';
 import { isSeeded, seedDemo } from './seed';
 
-const TABLES = ['clients.staff_member', 'clients.client', 'clients.consent', 'plans.action_plan', 'plans.goal', 'referrals.referral', 'referrals.referral_event', 'resources.organization', 'resources.service', 'resources.taxonomy_term'];
+const TABLES = [
+  'clients.staff_member',
+  'clients.client',
+  'clients.consent',
+  'plans.action_plan',
+  'plans.goal',
+  'referrals.referral',
+  'referrals.referral_event',
+  'resources.organization',
+  'resources.service',
+  'resources.taxonomy_term',
+];
 
 async function counts(url: string): Promise<Record<string, number>> {
   const client = new Client({ connectionString: url });

@@ -23,7 +23,10 @@ export const SUBGRAPHS: Record<SubgraphName, SubgraphDefinition<RequestContext>>
 };
 
 /** Each subgraph's PostgreSQL schema. */
-export const SUBGRAPH_SCHEMAS = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, SUBGRAPHS[name].dbSchema])) as Record<SubgraphName, string>;
+export const SUBGRAPH_SCHEMAS = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, SUBGRAPHS[name].dbSchema])) as Record<
+  SubgraphName,
+  string
+>;
 
 const SEEDERS: Record<SubgraphName, (dataSource: DataSource, world: DemoWorld) => Promise<void>> = {
   clients: seedClients,
@@ -36,7 +39,13 @@ const SEEDERS: Record<SubgraphName, (dataSource: DataSource, world: DemoWorld) =
 export async function seedDemo(databaseUrlFor: (name: SubgraphName) => string, world: DemoWorld = demoWorld()): Promise<void> {
   for (const name of SUBGRAPH_NAMES) {
     const definition = SUBGRAPHS[name];
-    const db = await openDatabase({ url: databaseUrlFor(name), schema: definition.dbSchema, entities: definition.entities, migrations: definition.migrations, poolMax: 2 });
+    const db = await openDatabase({
+      url: databaseUrlFor(name),
+      schema: definition.dbSchema,
+      entities: definition.entities,
+      migrations: definition.migrations,
+      poolMax: 2,
+    });
     try {
       await SEEDERS[name](db.dataSource, world);
     } finally {

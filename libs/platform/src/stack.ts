@@ -27,7 +27,10 @@ export interface StackOptions {
   production?: boolean;
   poolMax?: number;
   /** Gateway settings (limits, timeouts, body size) beyond the defaults. */
-  gateway?: Pick<GatewayOptions, 'limits' | 'maxBatchOperations' | 'requestTimeoutMs' | 'subgraphTimeoutMs' | 'maxBodyBytes' | 'staffCacheTtlMs' | 'now'>;
+  gateway?: Pick<
+    GatewayOptions,
+    'limits' | 'maxBatchOperations' | 'requestTimeoutMs' | 'subgraphTimeoutMs' | 'maxBodyBytes' | 'staffCacheTtlMs' | 'now'
+  >;
   /** The demo sign-in for the dashboard (development only). */
   demoLogin?: DemoLogin;
   /** Interval of the subgraphs' background jobs; 0 turns them off (tests run jobs directly). */

@@ -34,8 +34,14 @@ export function createReferralsLoaders(dataSource: DataSource): ReferralsLoaders
   const referrals = dataSource.getRepository(ReferralEntity);
   const events = dataSource.getRepository(ReferralEventEntity);
   return {
-    referral: rowLoader((ids) => referrals.findBy({ id: In(ids) }), (r) => r.id),
-    event: rowLoader((ids) => events.findBy({ id: In(ids) }), (e) => e.id),
+    referral: rowLoader(
+      (ids) => referrals.findBy({ id: In(ids) }),
+      (r) => r.id,
+    ),
+    event: rowLoader(
+      (ids) => events.findBy({ id: In(ids) }),
+      (e) => e.id,
+    ),
     referralsByClient: groupLoader(
       (clientIds) => referrals.find({ where: { clientId: In(clientIds) }, order: { createdAt: 'DESC', id: 'DESC' } }),
       (r) => r.clientId,
@@ -71,6 +77,11 @@ export function createReferralsPeers(options: SubgraphRuntimeOptions, base: Requ
       internalToken: base.internalToken,
       requestId: base.requestId,
     }),
-    goals: createPlanGoalsLoader({ plansUrl: options.peerUrls?.plans, timeoutMs: options.peerTimeoutMs, internalToken: base.internalToken, requestId: base.requestId }),
+    goals: createPlanGoalsLoader({
+      plansUrl: options.peerUrls?.plans,
+      timeoutMs: options.peerTimeoutMs,
+      internalToken: base.internalToken,
+      requestId: base.requestId,
+    }),
   };
 }

@@ -35,7 +35,9 @@ const lastAudit = async (n = 1) =>
 const ENTITIES_REFERRAL = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Referral { id status organization { id } } } }';
 const CLIENT_REFERRALS =
   'query($r: [_Any!]!, $s: [ReferralStatus!]) { _entities(representations: $r) { ... on Client { id referrals(status: $s) { id status history { status } } } } }';
-type ClientReferrals = { _entities: Array<{ id: string; referrals: Array<{ id: string; status: string; history: Array<{ status: string }> }> | null }> };
+type ClientReferrals = {
+  _entities: Array<{ id: string; referrals: Array<{ id: string; status: string; history: Array<{ status: string }> }> | null }>;
+};
 const clientReps = (ids: string[]) => ids.map((id) => ({ __typename: 'Client', id }));
 const referralReps = (ids: string[]) => ids.map((id) => ({ __typename: 'Referral', id }));
 
@@ -71,9 +73,11 @@ describe('referrals subgraph: schema and seed', () => {
 
   it('seeds the world and twelve months of history once however often it runs', async () => {
     const count = async () =>
-      (await t.subgraph.database.dataSource.query(
-        'SELECT (SELECT count(*) FROM referrals.referral)::int AS referrals, (SELECT count(*) FROM referrals.referral_event)::int AS events',
-      ))[0];
+      (
+        await t.subgraph.database.dataSource.query(
+          'SELECT (SELECT count(*) FROM referrals.referral)::int AS referrals, (SELECT count(*) FROM referrals.referral_event)::int AS events',
+        )
+      )[0];
     const before = await count();
     await seedReferrals(t.subgraph.database.dataSource, world);
     expect(await count()).toEqual(before);
@@ -125,9 +129,12 @@ describe('referrals subgraph: Referral references', () => {
     expect(events.filter((e: { outcome: string }) => e.outcome === 'DENIED')).toEqual([
       { action: 'READ', outcome: 'DENIED', entity_type: 'Referral', entity_id: hidden.id, client_id: hidden.clientId, actor_id: casey.id },
     ]);
-    expect(events.filter((e: { outcome: string }) => e.outcome === 'ALLOWED').map((e: { entity_id: string }) => e.entity_id).sort()).toEqual(
-      [a.id, b.id].sort(),
-    );
+    expect(
+      events
+        .filter((e: { outcome: string }) => e.outcome === 'ALLOWED')
+        .map((e: { entity_id: string }) => e.entity_id)
+        .sort(),
+    ).toEqual([a.id, b.id].sort());
   });
 
   it('resolves ReferralEvent references only where the referral is visible', async () => {
@@ -160,7 +167,12 @@ describe('referrals subgraph: Client.referrals', () => {
     const run = async (n: number) => {
       const mark = t.subgraph.database.counter.count;
       const calls = clients.calls;
-      const res = await postGraphQL<ClientReferrals>(t.url, CLIENT_REFERRALS, { r: clientReps(caseysClients.slice(0, n).map((c) => c.id)) }, as(casey));
+      const res = await postGraphQL<ClientReferrals>(
+        t.url,
+        CLIENT_REFERRALS,
+        { r: clientReps(caseysClients.slice(0, n).map((c) => c.id)) },
+        as(casey),
+      );
       expect(res.errors).toBeUndefined();
       expect(res.data!._entities).toHaveLength(n);
       return { statements: sqlSince(mark).length, calls: clients.calls - calls };
@@ -204,7 +216,12 @@ describe('referrals subgraph: what a case manager must be denied', () => {
   });
 
   it("answers referral(id) with FORBIDDEN for jordan's referral, null for an unknown one, BAD_USER_INPUT for a bad id", async () => {
-    const forbidden = await postGraphQL(t.url, 'query($id: ID!) { referral(id: $id) { id need } }', { id: jordansReferrals[0].id }, as(casey));
+    const forbidden = await postGraphQL(
+      t.url,
+      'query($id: ID!) { referral(id: $id) { id need } }',
+      { id: jordansReferrals[0].id },
+      as(casey),
+    );
     expect(errorCodes(forbidden)).toEqual(['FORBIDDEN']);
     expect(forbidden.data).toEqual({ referral: null });
     expect((await lastAudit())[0]).toMatchObject({ outcome: 'DENIED', entity_id: jordansReferrals[0].id });
@@ -245,10 +262,21 @@ describe('referrals subgraph: what a case manager must be denied', () => {
         declineReason: r.declineReason,
         outcome: null,
         followUpAt: null,
-        history: r.events.map((e) => ({ status: e.status, at: e.at.toISOString(), actor: e.actorId ? { id: e.actorId } : null, note: e.note })),
+        history: r.events.map((e) => ({
+          status: e.status,
+          at: e.at.toISOString(),
+          actor: e.actorId ? { id: e.actorId } : null,
+          note: e.note,
+        })),
       },
     });
-    expect((await lastAudit())[0]).toMatchObject({ action: 'READ', outcome: 'ALLOWED', entity_type: 'Referral', entity_id: r.id, client_id: r.clientId });
+    expect((await lastAudit())[0]).toMatchObject({
+      action: 'READ',
+      outcome: 'ALLOWED',
+      entity_type: 'Referral',
+      entity_id: r.id,
+      client_id: r.clientId,
+    });
   });
 
   it('fails closed with UNAVAILABLE when the clients subgraph cannot be asked, and recovers when it answers again', async () => {
@@ -277,8 +305,18 @@ describe('referrals subgraph: partners', () => {
     expect(eastside.length).toBeGreaterThan(0);
     const calls = clients.calls;
     const all = seeded.map((r) => r.id);
-    const refs = await postGraphQL<{ _entities: Array<{ id: string } | null> }>(t.url, ENTITIES_REFERRAL, { r: referralReps(all) }, as(pat));
-    expect(refs.data!._entities.filter((e) => e !== null).map((e) => e!.id).sort()).toEqual(northside.map((r) => r.id).sort());
+    const refs = await postGraphQL<{ _entities: Array<{ id: string } | null> }>(
+      t.url,
+      ENTITIES_REFERRAL,
+      { r: referralReps(all) },
+      as(pat),
+    );
+    expect(
+      refs
+        .data!._entities.filter((e) => e !== null)
+        .map((e) => e!.id)
+        .sort(),
+    ).toEqual(northside.map((r) => r.id).sort());
 
     const clientIds = [...new Set(seeded.map((r) => r.clientId))];
     const lists = await postGraphQL<ClientReferrals>(t.url, CLIENT_REFERRALS, { r: clientReps(clientIds) }, as(pat));

@@ -40,12 +40,23 @@ export const referralsSubgraph: SubgraphDefinition<ReferralsContext> = {
   peers: { clients: 'http://127.0.0.1:4001', plans: 'http://127.0.0.1:4002', resources: 'http://127.0.0.1:4004' },
   dbSchema: 'referrals',
   entities: [ReferralEntity, ReferralEventEntity],
-  migrations: [InitReferrals1763856000002, ClosedLoopReferrals1763856000012, CoveringOutcomesIndex1763856000022, ReferralAuthz1764547200032],
+  migrations: [
+    InitReferrals1763856000002,
+    ClosedLoopReferrals1763856000012,
+    CoveringOutcomesIndex1763856000022,
+    ReferralAuthz1764547200032,
+  ],
   buildSchema: buildReferralsSchema,
   createContext: (dataSource, base, options) => createReferralsContext(dataSource, base, options),
   internalRoutes: (dataSource, options) => ({
     [AUDIT_TRAIL_PATH]: auditTrailRoute(dataSource, 'referrals', 'referrals', (actor, token, requestId, clientId) =>
-      assertSupervisorOfClient({ clientsUrl: options.peerUrls?.clients ?? '', timeoutMs: options.peerTimeoutMs }, actor, token, requestId, clientId),
+      assertSupervisorOfClient(
+        { clientsUrl: options.peerUrls?.clients ?? '', timeoutMs: options.peerTimeoutMs },
+        actor,
+        token,
+        requestId,
+        clientId,
+      ),
     ),
   }),
   start: (dataSource, options) => startExpirySweep(dataSource, options.jobIntervalMs ?? DEFAULT_JOB_INTERVAL_MS, options.logger),

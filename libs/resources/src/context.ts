@@ -35,6 +35,10 @@ export function createResourcesContext(dataSource: DataSource, base: RequestCont
     serviceAtLocations: new ServiceAtLocationService(loaders),
     taxonomyTerms: new TaxonomyTermService(dataSource, loaders),
     search: new SearchService(dataSource),
-    edits: { services: new ServiceEditService(scope), locations: new LocationEditService(scope), phonesAndSchedules: new PhoneScheduleEditService(scope) },
+    edits: {
+      services: new ServiceEditService(scope),
+      locations: new LocationEditService(scope),
+      phonesAndSchedules: new PhoneScheduleEditService(scope),
+    },
   };
 }

@@ -51,11 +51,15 @@ function childrenLoader<E extends ObjectLiteral>(
 }
 
 function byId<E extends ObjectLiteral & { id: string }>(dataSource: DataSource, entity: EntityTarget<E>): DataLoader<string, E | null> {
-  return rowLoader((ids) => dataSource.getRepository(entity).findBy({ id: In(ids) } as FindOptionsWhere<E>), (row) => row.id);
+  return rowLoader(
+    (ids) => dataSource.getRepository(entity).findBy({ id: In(ids) } as FindOptionsWhere<E>),
+    (row) => row.id,
+  );
 }
 
 export function createResourcesLoaders(dataSource: DataSource): ResourcesLoaders {
-  const phones = (key: StringColumnOf<PhoneEntity>) => childrenLoader(dataSource, PhoneEntity, key, { type: 'ASC', number: 'ASC', id: 'ASC' });
+  const phones = (key: StringColumnOf<PhoneEntity>) =>
+    childrenLoader(dataSource, PhoneEntity, key, { type: 'ASC', number: 'ASC', id: 'ASC' });
   const schedules = (key: StringColumnOf<ScheduleEntity>) => childrenLoader(dataSource, ScheduleEntity, key, { opensAt: 'ASC', id: 'ASC' });
   return {
     organization: byId(dataSource, OrganizationEntity),

@@ -14,7 +14,20 @@ let t: TestSubgraph;
 const as = (s: (typeof DEMO_STAFF)[number] = casey) => internalHeaders(actorOf(s), t.secret);
 const mark = () => t.subgraph.database.counter.count;
 const statementsSince = (m: number) => t.subgraph.database.counter.since(m).filter((sql) => !sql.includes('audit_event'));
-const TABLES = ['organization', 'service', 'location', 'address', 'service_at_location', 'phone', 'schedule', 'language', 'taxonomy', 'taxonomy_term', 'attribute', 'metadata'];
+const TABLES = [
+  'organization',
+  'service',
+  'location',
+  'address',
+  'service_at_location',
+  'phone',
+  'schedule',
+  'language',
+  'taxonomy',
+  'taxonomy_term',
+  'attribute',
+  'metadata',
+];
 const rowCounts = async (): Promise<Record<string, number>> => {
   const rows: Array<{ name: string; n: number }> = await t.subgraph.database.dataSource.query(
     TABLES.map((name) => `SELECT '${name}' AS name, count(*)::int AS n FROM resources.${name}`).join(' UNION ALL '),
@@ -67,25 +80,30 @@ describe('resources subgraph', () => {
       count(*) FILTER (WHERE freq = 'MONTHLY')::int AS monthly,
       count(*) FILTER (WHERE opens_at IS NULL)::int AS all_day
       FROM resources.schedule`);
-    for (const kind of ['overnight', 'weekend', 'evening', 'monthly', 'all_day']) expect({ kind, n: stats[kind] > 0 }).toEqual({ kind, n: true });
+    for (const kind of ['overnight', 'weekend', 'evening', 'monthly', 'all_day'])
+      expect({ kind, n: stats[kind] > 0 }).toEqual({ kind, n: true });
     const languages: Array<{ code: string }> = await ds.query('SELECT DISTINCT code FROM resources.language ORDER BY code');
     expect(languages.map((l) => l.code)).toEqual(['ar', 'en', 'es', 'fr', 'mic', 'zh']);
     const statuses: Array<{ status: string }> = await ds.query('SELECT DISTINCT status FROM resources.service ORDER BY status');
     expect(statuses.map((s) => s.status)).toEqual(['active', 'defunct', 'inactive', 'temporarily closed']);
-    const [spread] = await ds.query(`SELECT max(public.earth_distance(public.ll_to_earth(44.6488, -63.5752), public.ll_to_earth(latitude, longitude)))::int AS farthest FROM resources.location`);
+    const [spread] = await ds.query(
+      `SELECT max(public.earth_distance(public.ll_to_earth(44.6488, -63.5752), public.ll_to_earth(latitude, longitude)))::int AS farthest FROM resources.location`,
+    );
     expect(spread.farthest).toBeLessThanOrEqual(10_500);
-    const untagged: Array<{ n: number }> = await ds.query(`SELECT count(*)::int AS n FROM resources.service s WHERE s.organization_id NOT IN (SELECT id FROM resources.organization WHERE name LIKE 'Harbour Adult%')
+    const untagged: Array<{ n: number }> =
+      await ds.query(`SELECT count(*)::int AS n FROM resources.service s WHERE s.organization_id NOT IN (SELECT id FROM resources.organization WHERE name LIKE 'Harbour Adult%')
       AND NOT EXISTS (SELECT 1 FROM resources.attribute a WHERE a.link_id = s.id)`);
     expect(untagged[0].n).toBe(0);
   });
 
   it('finds food banks open within 5 km of the demo city at every hour of a week', async () => {
-    const query = 'query($input: ServiceSearchInput!) { searchServices(input: $input, first: 5) { totalCount edges { node { openNow distanceKm } } } }';
+    const query =
+      'query($input: ServiceSearchInput!) { searchServices(input: $input, first: 5) { totalCount edges { node { openNow distanceKm } } } }';
     for (let hour = 0; hour < 7 * 24; hour += 5) {
       const openAt = new Date(Date.parse('2026-11-23T04:00:00Z') + hour * 3_600_000).toISOString();
-      const res = await postGraphQL<{ searchServices: { totalCount: number; edges: Array<{ node: { openNow: boolean; distanceKm: number } }> } }>(
-        t.url, query, { input: { text: 'food banks', near: { latitude: 44.6488, longitude: -63.5752 }, radiusKm: 5, openAt } }, as(),
-      );
+      const res = await postGraphQL<{
+        searchServices: { totalCount: number; edges: Array<{ node: { openNow: boolean; distanceKm: number } }> };
+      }>(t.url, query, { input: { text: 'food banks', near: { latitude: 44.6488, longitude: -63.5752 }, radiusKm: 5, openAt } }, as());
       expect({ openAt, found: res.data!.searchServices.totalCount > 0 }).toEqual({ openAt, found: true });
       expect(res.data!.searchServices.edges.every((e) => e.node.openNow && e.node.distanceKm <= 5)).toBe(true);
     }
@@ -141,15 +159,27 @@ describe('resources subgraph', () => {
     const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Service {
       id organization { name } taxonomyTerms { name }
       serviceAtLocations { location { addresses { city } } schedules { byDay } } } } }`;
-    type Hit = { id: string; organization: { name: string }; taxonomyTerms: Array<{ name: string }>; serviceAtLocations: Array<{ location: { addresses: Array<{ city: string }> }; schedules: Array<{ byDay: string }> }> };
+    type Hit = {
+      id: string;
+      organization: { name: string };
+      taxonomyTerms: Array<{ name: string }>;
+      serviceAtLocations: Array<{ location: { addresses: Array<{ city: string }> }; schedules: Array<{ byDay: string }> }>;
+    };
     const run = async (n: number) => {
       const services = world.services.slice(0, n);
       const m = mark();
-      const res = await postGraphQL<{ _entities: Hit[] }>(t.url, query, { r: services.map((s) => ({ __typename: 'Service', id: s.id })) }, as());
+      const res = await postGraphQL<{ _entities: Hit[] }>(
+        t.url,
+        query,
+        { r: services.map((s) => ({ __typename: 'Service', id: s.id })) },
+        as(),
+      );
       expect(res.errors).toBeUndefined();
       expect(res.data!._entities.map((e) => e.id)).toEqual(services.map((s) => s.id));
       for (const hit of res.data!._entities) {
-        expect(hit.serviceAtLocations).toEqual([{ location: { addresses: [{ city: 'Harbour City' }] }, schedules: [{ byDay: 'MO,TU,WE,TH,FR' }] }]);
+        expect(hit.serviceAtLocations).toEqual([
+          { location: { addresses: [{ city: 'Harbour City' }] }, schedules: [{ byDay: 'MO,TU,WE,TH,FR' }] },
+        ]);
       }
       return { statements: statementsSince(m).length, hits: res.data!._entities };
     };
@@ -165,7 +195,17 @@ describe('resources subgraph', () => {
   });
 
   it('returns an organization with its phones, locations and services', async () => {
-    const res = await postGraphQL<{ organization: { id: string; name: string; description: string; website: string; phones: unknown[]; locations: Array<{ name: string; addresses: unknown[] }>; services: Array<{ id: string; name: string; status: string }> } }>(
+    const res = await postGraphQL<{
+      organization: {
+        id: string;
+        name: string;
+        description: string;
+        website: string;
+        phones: unknown[];
+        locations: Array<{ name: string; addresses: unknown[] }>;
+        services: Array<{ id: string; name: string; status: string }>;
+      };
+    }>(
       t.url,
       `query($id: ID!) { organization(id: $id) {
         id name alternateName description email website
@@ -180,14 +220,28 @@ describe('resources subgraph', () => {
     const org = res.data!.organization;
     const northside = world.organizations.find((o) => o.id === NORTHSIDE_ID)!;
     const location = world.locations.find((l) => l.organizationId === NORTHSIDE_ID)!;
-    expect(org).toMatchObject({ id: NORTHSIDE_ID, name: 'Northside Food Bank', description: northside.description, website: northside.website });
+    expect(org).toMatchObject({
+      id: NORTHSIDE_ID,
+      name: 'Northside Food Bank',
+      description: northside.description,
+      website: northside.website,
+    });
     expect(org.phones).toEqual([{ number: expect.stringMatching(/^\+1 902-555-01\d\d$/), type: 'voice' }]);
     expect(org.locations).toEqual([
       {
         name: location.name,
         latitude: location.latitude,
         longitude: location.longitude,
-        addresses: [{ address1: location.address1, city: 'Harbour City', stateProvince: 'NS', postalCode: location.postalCode, country: 'CA', addressType: 'physical' }],
+        addresses: [
+          {
+            address1: location.address1,
+            city: 'Harbour City',
+            stateProvince: 'NS',
+            postalCode: location.postalCode,
+            country: 'CA',
+            addressType: 'physical',
+          },
+        ],
       },
     ]);
     const expected = world.services.filter((s) => s.organizationId === NORTHSIDE_ID);
@@ -197,7 +251,12 @@ describe('resources subgraph', () => {
   });
 
   it('returns null for an unknown organization, service or service at location', async () => {
-    const res = await postGraphQL(t.url, 'query($id: ID!) { organization(id: $id) { id } service(id: $id) { id } serviceAtLocation(id: $id) { id } }', { id: UNKNOWN }, as());
+    const res = await postGraphQL(
+      t.url,
+      'query($id: ID!) { organization(id: $id) { id } service(id: $id) { id } serviceAtLocation(id: $id) { id } }',
+      { id: UNKNOWN },
+      as(),
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data).toEqual({ organization: null, service: null, serviceAtLocation: null });
   });
@@ -219,14 +278,28 @@ describe('resources subgraph', () => {
       as(),
     );
     expect(res.errors).toBeUndefined();
-    expect(res.data!.a).toEqual({ languages: ['English', 'French'], organization: { id: french.organizationId }, phones: [], schedules: [] });
+    expect(res.data!.a).toEqual({
+      languages: ['English', 'French'],
+      organization: { id: french.organizationId },
+      phones: [],
+      schedules: [],
+    });
     expect(res.data!.b).toEqual({ languages: ['English'] });
     expect(res.data!.sal).toEqual({
       id: french.serviceAtLocationId,
       service: { id: french.id, name: french.name },
       location: { id: french.locationId, name: world.locations.find((l) => l.id === french.locationId)!.name },
       schedules: [
-        { freq: 'WEEKLY', byDay: 'MO,TU,WE,TH,FR', opensAt: '09:00', closesAt: '17:00', validFrom: null, validTo: null, timezone: 'America/Halifax', description: 'Monday to Friday, 9 am to 5 pm' },
+        {
+          freq: 'WEEKLY',
+          byDay: 'MO,TU,WE,TH,FR',
+          opensAt: '09:00',
+          closesAt: '17:00',
+          validFrom: null,
+          validTo: null,
+          timezone: 'America/Halifax',
+          description: 'Monday to Friday, 9 am to 5 pm',
+        },
       ],
       phones: [],
     });
@@ -252,11 +325,22 @@ describe('resources subgraph', () => {
       as(),
     );
     expect(children.data!.taxonomyTerms.map((term) => term.name)).toEqual([
-      'Community Gardens', 'Emergency Food', 'Food Delivery', 'Food Pantry', 'Free Meals', 'Help Pay for Food', 'Nutrition',
+      'Community Gardens',
+      'Emergency Food',
+      'Food Delivery',
+      'Food Pantry',
+      'Free Meals',
+      'Help Pay for Food',
+      'Nutrition',
     ]);
     expect(children.data!.taxonomyTerms.every((term) => term.parent.id === food.id && term.parent.name === 'Food')).toBe(true);
 
-    const none = await postGraphQL<{ taxonomyTerms: unknown[] }>(t.url, 'query($p: ID) { taxonomyTerms(parentId: $p) { id } }', { p: UNKNOWN }, as());
+    const none = await postGraphQL<{ taxonomyTerms: unknown[] }>(
+      t.url,
+      'query($p: ID) { taxonomyTerms(parentId: $p) { id } }',
+      { p: UNKNOWN },
+      as(),
+    );
     expect(none.data).toEqual({ taxonomyTerms: [] });
   });
 
@@ -275,7 +359,12 @@ describe('resources subgraph', () => {
 
   it('lets every role read the directory', async () => {
     for (const staff of DEMO_STAFF) {
-      const res = await postGraphQL<{ organization: { name: string } }>(t.url, 'query($id: ID!) { organization(id: $id) { name } }', { id: NORTHSIDE_ID }, as(staff));
+      const res = await postGraphQL<{ organization: { name: string } }>(
+        t.url,
+        'query($id: ID!) { organization(id: $id) { name } }',
+        { id: NORTHSIDE_ID },
+        as(staff),
+      );
       expect(res.errors).toBeUndefined();
       expect(res.data!.organization.name).toBe('Northside Food Bank');
     }

@@ -26,7 +26,15 @@ import { TaxonomyTermResolver } from './taxonomy/taxonomy-term.resolver';
 
 export function buildResourcesSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-    resolvers: [OrganizationResolver, ServiceResolver, LocationResolver, ServiceAtLocationResolver, TaxonomyTermResolver, SearchResolver, DirectoryEditResolver],
+    resolvers: [
+      OrganizationResolver,
+      ServiceResolver,
+      LocationResolver,
+      ServiceAtLocationResolver,
+      TaxonomyTermResolver,
+      SearchResolver,
+      DirectoryEditResolver,
+    ],
     referenceResolvers: {
       Organization: (ref, ctx: ResourcesContext) => ctx.organizations.reference(ctx.actor, ref.id),
       Service: (ref, ctx: ResourcesContext) => ctx.services.reference(ctx.actor, ref.id),

@@ -17,12 +17,24 @@ export interface Browser {
 }
 
 export async function launchBrowser(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium was not found at ${CHROMIUM}: install Debian's chromium package (apt-get install -y chromium) or set CHROMIUM_PATH`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(
+      `Chromium was not found at ${CHROMIUM}: install Debian's chromium package (apt-get install -y chromium) or set CHROMIUM_PATH`,
+    );
   const profile = mkdtempSync(join(tmpdir(), 'caseflow-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
     viewport: { width: 1280, height: 900 },
     acceptDownloads: true,
     locale: 'en-CA',
@@ -82,11 +94,16 @@ interface PageGlobals {
  * critical violations. axe is evaluated through the browser's debugging
  * protocol: the page's Content-Security-Policy refuses inline script tags.
  */
-export async function seriousViolations(page: Page): Promise<Array<{ rule: string; impact: string | null; help: string; targets: string[] }>> {
+export async function seriousViolations(
+  page: Page,
+): Promise<Array<{ rule: string; impact: string | null; help: string; targets: string[] }>> {
   if (!(await page.evaluate(() => Boolean((globalThis as unknown as PageGlobals).axe)))) await page.evaluate(`${AXE_SOURCE}\n;undefined`);
   const violations = await page.evaluate(async () => {
     const g = globalThis as unknown as PageGlobals;
-    const result = await (g.axe as NonNullable<PageGlobals['axe']>).run(g.document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
+    const result = await (g.axe as NonNullable<PageGlobals['axe']>).run(g.document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      resultTypes: ['violations'],
+    });
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
   });
   return violations

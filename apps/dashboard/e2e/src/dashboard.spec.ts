@@ -50,7 +50,9 @@ describe('the dashboard in a browser', () => {
     await rows.first().waitFor();
     const levels = await rows.locator('.badge[class*="priority-"]').allTextContents();
     const order = ['Urgent', 'High', 'Medium', 'Low'];
-    expect(levels.map((l) => order.indexOf(l.replace(/,.*/, '').trim()))).toEqual([...levels.map((l) => order.indexOf(l.replace(/,.*/, '').trim()))].sort((a, b) => a - b));
+    expect(levels.map((l) => order.indexOf(l.replace(/,.*/, '').trim()))).toEqual(
+      [...levels.map((l) => order.indexOf(l.replace(/,.*/, '').trim()))].sort((a, b) => a - b),
+    );
     expect(levels[0]).toMatch(/^Urgent/);
     expect(await rows.first().locator('.reasons li').count()).toBeGreaterThan(0);
     await checkPage(page, '02-caseload');
@@ -68,10 +70,18 @@ describe('the dashboard in a browser', () => {
 
     await casey.getByRole('link', { name: 'Action plan' }).click();
     await casey.locator('table.steps').first().waitFor();
-    const open = casey.locator('table.steps tbody tr').filter({ has: casey.getByRole('button', { name: /Update step/ }) }).filter({ hasNot: casey.locator('.badge-complete') });
+    const open = casey
+      .locator('table.steps tbody tr')
+      .filter({ has: casey.getByRole('button', { name: /Update step/ }) })
+      .filter({ hasNot: casey.locator('.badge-complete') });
     const overdue = open.filter({ hasText: 'Overdue' });
     const row = (await overdue.count()) ? overdue.first() : open.first();
-    const description = (await row.locator('th').first().evaluate((th) => th.childNodes[0]?.textContent ?? '')).trim();
+    const description = (
+      await row
+        .locator('th')
+        .first()
+        .evaluate((th) => th.childNodes[0]?.textContent ?? '')
+    ).trim();
     expect(description).not.toBe('');
     await checkPage(casey, '04-client-plan');
 
@@ -104,7 +114,10 @@ describe('the dashboard in a browser', () => {
     await casey.getByRole('heading', { name: `Refer ${story.client}` }).waitFor();
     await casey.getByLabel('Words').fill('hamper Northside');
     await casey.getByRole('button', { name: 'Search', exact: true }).click();
-    const hamper = casey.locator('.hit').filter({ hasText: 'Northside Food Bank' }).filter({ has: casey.getByRole('heading', { name: 'Emergency Food Hamper' }) });
+    const hamper = casey
+      .locator('.hit')
+      .filter({ hasText: 'Northside Food Bank' })
+      .filter({ has: casey.getByRole('heading', { name: 'Emergency Food Hamper' }) });
     await hamper.waitFor();
     expect(await hamper.textContent()).toMatch(/Address.*North Street/);
     await checkPage(casey, '06-refer-search');
@@ -128,7 +141,10 @@ describe('the dashboard in a browser', () => {
   it('pat at the food bank sees the referral in the inbox and accepts it', async () => {
     const pat = await signIn(browser, env.url, 'Pat Rivera');
     await pat.getByRole('heading', { name: 'Referral inbox' }).waitFor();
-    const row = pat.locator('table.inbox tbody tr').filter({ hasText: 'Emergency Food Hamper' }).filter({ hasText: story.client as string });
+    const row = pat
+      .locator('table.inbox tbody tr')
+      .filter({ hasText: 'Emergency Food Hamper' })
+      .filter({ hasText: story.client as string });
     await row.waitFor();
     expect(await row.textContent()).toContain('Not enough food at home this week');
     await checkPage(pat, '08-partner-inbox');
@@ -194,7 +210,12 @@ describe('the dashboard in a browser', () => {
       await env.stack.startSubgraph('plans');
     }
     await page.reload();
-    await page.locator('table.caseload tbody tr').first().getByRole('progressbar').or(page.locator('table.caseload tbody tr').first().getByText('No active plan')).waitFor();
+    await page
+      .locator('table.caseload tbody tr')
+      .first()
+      .getByRole('progressbar')
+      .or(page.locator('table.caseload tbody tr').first().getByText('No active plan'))
+      .waitFor();
     expect(await page.getByRole('note').filter({ hasText: 'could not be loaded' }).count()).toBe(0);
     await page.close();
   });

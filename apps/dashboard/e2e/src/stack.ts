@@ -13,7 +13,15 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { demoWorld } from '@caseflow/demo';
-import { SUBGRAPH_SCHEMAS, SUPERGRAPH_FILE, type Stack, createDashboardServer, migrateSubgraphs, seedDemo, startStack } from '@caseflow/platform';
+import {
+  SUBGRAPH_SCHEMAS,
+  SUPERGRAPH_FILE,
+  type Stack,
+  createDashboardServer,
+  migrateSubgraphs,
+  seedDemo,
+  startStack,
+} from '@caseflow/platform';
 import { demoLogin } from '@caseflow/gateway';
 import { createTestDatabase, createTestIssuer, testPlatformRoles } from '@caseflow/testing';
 
@@ -29,7 +37,10 @@ export interface DashboardStack {
 /** Builds the dashboard into `outDir` as `npm start` builds it (tools/lib/dashboard.ts), in a child process. */
 function buildDashboard(outDir: string): Promise<void> {
   const code = `require('./tools/lib/dashboard').ensureDashboardBuild(${JSON.stringify(outDir)})`;
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', '-e', code], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', '-e', code], {
+    cwd: ROOT,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   return new Promise((resolve, reject) => {
     child.once('exit', (status) => (status === 0 ? resolve() : reject(new Error(`The dashboard build failed (exit ${status})`))));
   });

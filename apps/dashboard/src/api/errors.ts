@@ -16,11 +16,24 @@ export interface CombinedErrorLike {
   response?: unknown;
 }
 
-export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'INVALID_TRANSITION' | 'UNAVAILABLE' | 'NETWORK' | 'UNKNOWN';
+export type ErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'INVALID_TRANSITION'
+  | 'UNAVAILABLE'
+  | 'NETWORK'
+  | 'UNKNOWN';
 
 export function codeOf(error: GraphQLErrorLike): ErrorCode {
   const code = String(error.extensions?.code ?? 'UNKNOWN');
-  return (['BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'INVALID_TRANSITION', 'UNAVAILABLE'].includes(code) ? code : 'UNKNOWN') as ErrorCode;
+  return (
+    ['BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'INVALID_TRANSITION', 'UNAVAILABLE'].includes(code)
+      ? code
+      : 'UNKNOWN'
+  ) as ErrorCode;
 }
 
 function statusOf(error: CombinedErrorLike): number | null {
@@ -74,7 +87,11 @@ export function fieldErrors(error: CombinedErrorLike | null | undefined): Record
  * `firstName`, `input.contactPreference.phone` → `contactPreference.phone`.
  * Errors for fields the form does not have are returned under `_form`.
  */
-export function formFieldErrors(error: CombinedErrorLike | null | undefined, known: readonly string[] | ((name: string) => boolean), strip: RegExp = /^input\./): Record<string, string> {
+export function formFieldErrors(
+  error: CombinedErrorLike | null | undefined,
+  known: readonly string[] | ((name: string) => boolean),
+  strip: RegExp = /^input\./,
+): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [field, message] of Object.entries(fieldErrors(error))) {
     const name = field.replace(strip, '');
@@ -90,12 +107,22 @@ export function formFieldErrors(error: CombinedErrorLike | null | undefined, kno
  * path when a whole subgraph is down — those without a path that name the
  * service owning the part (`extensions.service`, e.g. 'plans').
  */
-export function errorsUnder(error: CombinedErrorLike | null | undefined, prefix: ReadonlyArray<string | number>, service?: string): GraphQLErrorLike[] {
-  return (error?.graphQLErrors ?? []).filter((e) => (e.path ? prefix.every((p, i) => e.path?.[i] === p) : Boolean(service) && e.extensions?.service === service));
+export function errorsUnder(
+  error: CombinedErrorLike | null | undefined,
+  prefix: ReadonlyArray<string | number>,
+  service?: string,
+): GraphQLErrorLike[] {
+  return (error?.graphQLErrors ?? []).filter((e) =>
+    e.path ? prefix.every((p, i) => e.path?.[i] === p) : Boolean(service) && e.extensions?.service === service,
+  );
 }
 
 /** The first error about a part, for "this part is missing" notes. */
-export function partMissing(error: CombinedErrorLike | null | undefined, prefix: ReadonlyArray<string | number>, service?: string): { code: ErrorCode; message: string } | null {
+export function partMissing(
+  error: CombinedErrorLike | null | undefined,
+  prefix: ReadonlyArray<string | number>,
+  service?: string,
+): { code: ErrorCode; message: string } | null {
   const e = errorsUnder(error, prefix, service)[0];
   return e ? { code: codeOf(e), message: e.message } : null;
 }

@@ -16,7 +16,12 @@ export function navFor(role: string): NavItem[] {
     case 'CASE_MANAGER':
       return [{ to: '/caseload', text: 'Caseload' }, { to: '/intake', text: 'New intake' }, directory];
     case 'SUPERVISOR':
-      return [{ to: '/caseload', text: 'Caseloads' }, { to: '/intake', text: 'New intake' }, directory, { to: '/outcomes', text: 'Outcomes' }];
+      return [
+        { to: '/caseload', text: 'Caseloads' },
+        { to: '/intake', text: 'New intake' },
+        directory,
+        { to: '/outcomes', text: 'Outcomes' },
+      ];
     case 'PARTNER':
       return [{ to: '/inbox', text: 'Referral inbox' }, { to: '/organization', text: 'Our directory entries' }, directory];
     case 'ANALYST':

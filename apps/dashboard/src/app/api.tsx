@@ -6,7 +6,12 @@
 import { Client, cacheExchange, fetchExchange, mapExchange } from '@urql/core';
 import { isUnauthenticated } from '../api/errors';
 
-export function createApiClient(getToken: () => string | null, onUnauthenticated: () => void, fetchFn?: typeof fetch, url = '/graphql'): Client {
+export function createApiClient(
+  getToken: () => string | null,
+  onUnauthenticated: () => void,
+  fetchFn?: typeof fetch,
+  url = '/graphql',
+): Client {
   return new Client({
     url,
     fetch: fetchFn,

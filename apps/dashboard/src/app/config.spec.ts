@@ -8,13 +8,21 @@ describe('config.json', () => {
 
   it('reads the OIDC issuer and client, with the default scope', () => {
     expect(parseConfig({ auth: { mode: 'oidc', issuer: 'https://id.example.org', clientId: 'dash' } })).toEqual({
-      auth: { mode: 'oidc', issuer: 'https://id.example.org', clientId: 'dash', scope: 'openid profile email', redirectPath: '/signin/callback' },
+      auth: {
+        mode: 'oidc',
+        issuer: 'https://id.example.org',
+        clientId: 'dash',
+        scope: 'openid profile email',
+        redirectPath: '/signin/callback',
+      },
     });
   });
 
   it('lists every problem at once', () => {
     expect(() => parseConfig({ auth: { mode: 'oidc', issuer: 'http://id.example.org', clientId: '' } })).toThrow(
-      new ConfigError("config.json: auth.issuer must be the https URL of the OpenID Connect issuer; auth.clientId must name the dashboard's client at the issuer"),
+      new ConfigError(
+        "config.json: auth.issuer must be the https URL of the OpenID Connect issuer; auth.clientId must name the dashboard's client at the issuer",
+      ),
     );
   });
 });

@@ -5,8 +5,7 @@
  * listed at once.
  */
 export type AuthConfig =
-  | { mode: 'demo' }
-  | { mode: 'oidc'; issuer: string; clientId: string; scope: string; redirectPath: string; audience?: string };
+  { mode: 'demo' } | { mode: 'oidc'; issuer: string; clientId: string; scope: string; redirectPath: string; audience?: string };
 
 export interface AppConfig {
   auth: AuthConfig;
@@ -35,7 +34,8 @@ export function parseConfig(raw: unknown): AppConfig {
   const problems: string[] = [];
   if (auth.mode !== 'oidc') problems.push('auth.mode must be "demo" or "oidc"');
   if (!isHttpsUrl(auth.issuer, true)) problems.push('auth.issuer must be the https URL of the OpenID Connect issuer');
-  if (typeof auth.clientId !== 'string' || !auth.clientId.trim()) problems.push('auth.clientId must name the dashboard\'s client at the issuer');
+  if (typeof auth.clientId !== 'string' || !auth.clientId.trim())
+    problems.push("auth.clientId must name the dashboard's client at the issuer");
   if (auth.scope !== undefined && typeof auth.scope !== 'string') problems.push('auth.scope must be a string of scopes');
   if (auth.audience !== undefined && typeof auth.audience !== 'string') problems.push('auth.audience must be a string');
   if (problems.length) throw new ConfigError(`config.json: ${problems.join('; ')}`);

@@ -23,7 +23,9 @@ describe('signing in and out', () => {
   });
 
   it('sends each role to its own start page', async () => {
-    const gateway = fakeGateway({ Inbox: () => ({ data: { incomingReferrals: { totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null }, edges: [] } } }) });
+    const gateway = fakeGateway({
+      Inbox: () => ({ data: { incomingReferrals: { totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null }, edges: [] } } }),
+    });
     renderApp({ path: '/', as: 'pat', gateway });
     expect(await screen.findByRole('heading', { name: 'Referral inbox' })).toBeTruthy();
     expect(screen.getByRole('navigation', { name: 'Main' }).textContent).toContain('Our directory entries');
@@ -62,7 +64,10 @@ describe('signing in and out', () => {
     const gateway = fakeGateway({ Caseload: () => ({ data: caseload([caseloadRow(1)]) }) });
     const app = renderApp({ path: '/caseload', as: null, gateway });
     // A token that ends a moment after the safety margin: the app's own timer ends the session.
-    app.storage.setItem('caseflow.session', JSON.stringify({ token: 'token-casey', expiresAt: new Date(Date.now() + 30_000 + 200).toISOString(), method: 'demo' }));
+    app.storage.setItem(
+      'caseflow.session',
+      JSON.stringify({ token: 'token-casey', expiresAt: new Date(Date.now() + 30_000 + 200).toISOString(), method: 'demo' }),
+    );
     app.unmount();
     renderApp({ path: '/caseload', as: null, gateway, storage: app.storage });
     expect(await screen.findByRole('link', { name: 'Client 1' })).toBeTruthy();

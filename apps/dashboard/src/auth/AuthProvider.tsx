@@ -62,7 +62,13 @@ export function AuthProvider({ config, env, children }: { config: AppConfig; env
   const oidc: OidcSettings | null = useMemo(
     () =>
       config.auth.mode === 'oidc'
-        ? { issuer: config.auth.issuer, clientId: config.auth.clientId, scope: config.auth.scope, redirectUri: env.origin + CALLBACK_PATH, audience: config.auth.audience }
+        ? {
+            issuer: config.auth.issuer,
+            clientId: config.auth.clientId,
+            scope: config.auth.scope,
+            redirectUri: env.origin + CALLBACK_PATH,
+            audience: config.auth.audience,
+          }
         : null,
     [config, env.origin],
   );
@@ -116,12 +122,22 @@ export function AuthProvider({ config, env, children }: { config: AppConfig; env
       },
       beginOidc: async () => {
         if (!oidc) throw new Error('Single sign-on is not configured');
-        const url = await beginSignIn({ crypto: env.crypto, fetch: env.fetch, store: env.storage, now: () => new Date() }, oidc, await issuer(), env.storage.getItem(RETURN_KEY) ?? '/');
+        const url = await beginSignIn(
+          { crypto: env.crypto, fetch: env.fetch, store: env.storage, now: () => new Date() },
+          oidc,
+          await issuer(),
+          env.storage.getItem(RETURN_KEY) ?? '/',
+        );
         env.assign(url);
       },
       completeOidc: async (callbackUrl) => {
         if (!oidc) throw new Error('Single sign-on is not configured');
-        const signedIn = await completeSignIn({ crypto: env.crypto, fetch: env.fetch, store: env.storage, now: () => new Date() }, oidc, await issuer(), callbackUrl);
+        const signedIn = await completeSignIn(
+          { crypto: env.crypto, fetch: env.fetch, store: env.storage, now: () => new Date() },
+          oidc,
+          await issuer(),
+          callbackUrl,
+        );
         start({ token: signedIn.token, expiresAt: signedIn.expiresAt, method: 'oidc', idToken: signedIn.idToken }, signedIn.returnTo);
       },
       signOut: async () => {
@@ -132,7 +148,12 @@ export function AuthProvider({ config, env, children }: { config: AppConfig; env
         setSession(null);
         setStatus('signed-out');
         if (ended?.method === 'oidc' && oidc) {
-          const url = signOutUrl(await issuer().catch(() => ({ issuer: '', authorization_endpoint: '', token_endpoint: '' })), oidc, ended.idToken, `${env.origin}/signin`);
+          const url = signOutUrl(
+            await issuer().catch(() => ({ issuer: '', authorization_endpoint: '', token_endpoint: '' })),
+            oidc,
+            ended.idToken,
+            `${env.origin}/signin`,
+          );
           if (url) return env.assign(url);
         }
         navigate('/signin', { replace: true });

@@ -76,7 +76,9 @@ function DemoSignIn() {
   const [busy, setBusy] = useState<string | null>(null);
 
   useEffect(() => {
-    listDemoUsers(fetchFn).then(setUsers, (e: unknown) => setError(e instanceof Error ? e.message : 'The demo sign-in could not be reached.'));
+    listDemoUsers(fetchFn).then(setUsers, (e: unknown) =>
+      setError(e instanceof Error ? e.message : 'The demo sign-in could not be reached.'),
+    );
   }, [fetchFn]);
 
   if (error && users === undefined) {

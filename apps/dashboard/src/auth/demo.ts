@@ -7,7 +7,10 @@ export interface DemoUser {
   organizationName: string | null;
 }
 
-type FetchLike = (input: string, init?: { method?: string; headers?: Record<string, string>; body?: string }) => Promise<{ ok: boolean; status: number; json(): Promise<unknown> }>;
+type FetchLike = (
+  input: string,
+  init?: { method?: string; headers?: Record<string, string>; body?: string },
+) => Promise<{ ok: boolean; status: number; json(): Promise<unknown> }>;
 
 /** The demo staff, or null when this gateway has no demo sign-in (production answers 404). */
 export async function listDemoUsers(fetchFn: FetchLike): Promise<DemoUser[] | null> {
@@ -19,7 +22,11 @@ export async function listDemoUsers(fetchFn: FetchLike): Promise<DemoUser[] | nu
 }
 
 export async function demoSignIn(fetchFn: FetchLike, email: string): Promise<{ token: string; expiresAt: string }> {
-  const res = await fetchFn('/auth/demo-login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email }) });
+  const res = await fetchFn('/auth/demo-login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email }),
+  });
   const body = (await res.json().catch(() => ({}))) as { token?: string; expiresAt?: string; errors?: Array<{ message: string }> };
   if (!res.ok || !body.token || !body.expiresAt) throw new Error(body.errors?.[0]?.message ?? `The demo sign-in answered ${res.status}`);
   return { token: body.token, expiresAt: body.expiresAt };

@@ -2,15 +2,42 @@
  * @jest-environment node
  */
 import { webcrypto } from 'node:crypto';
-import { type CryptoLike, type Discovery, OidcError, PENDING_KEY, base64Url, beginSignIn, codeChallenge, completeSignIn, decodeJwtPayload, discover, signOutUrl } from './oidc';
+import {
+  type CryptoLike,
+  type Discovery,
+  OidcError,
+  PENDING_KEY,
+  base64Url,
+  beginSignIn,
+  codeChallenge,
+  completeSignIn,
+  decodeJwtPayload,
+  discover,
+  signOutUrl,
+} from './oidc';
 
 const crypto = webcrypto as unknown as CryptoLike;
-const settings = { issuer: 'https://id.example.org', clientId: 'caseflow-dashboard', scope: 'openid profile email', redirectUri: 'https://cases.example.org/signin/callback' };
-const discovery: Discovery = { issuer: settings.issuer, authorization_endpoint: 'https://id.example.org/authorize', token_endpoint: 'https://id.example.org/token', end_session_endpoint: 'https://id.example.org/logout' };
+const settings = {
+  issuer: 'https://id.example.org',
+  clientId: 'caseflow-dashboard',
+  scope: 'openid profile email',
+  redirectUri: 'https://cases.example.org/signin/callback',
+};
+const discovery: Discovery = {
+  issuer: settings.issuer,
+  authorization_endpoint: 'https://id.example.org/authorize',
+  token_endpoint: 'https://id.example.org/token',
+  end_session_endpoint: 'https://id.example.org/logout',
+};
 
 function store() {
   const map = new Map<string, string>();
-  return { getItem: (k: string) => map.get(k) ?? null, setItem: (k: string, v: string) => void map.set(k, v), removeItem: (k: string) => void map.delete(k), map };
+  return {
+    getItem: (k: string) => map.get(k) ?? null,
+    setItem: (k: string, v: string) => void map.set(k, v),
+    removeItem: (k: string) => void map.delete(k),
+    map,
+  };
 }
 
 function jwt(claims: Record<string, unknown>): string {
@@ -31,7 +58,14 @@ function fakeFetch(answer: { ok?: boolean; status?: number; body: unknown }) {
 
 async function started(now = new Date('2026-11-23T12:00:00Z')) {
   const s = store();
-  const url = new URL(await beginSignIn({ crypto, fetch: fakeFetch({ body: {} }).fetch, store: s, now: () => now }, settings, discovery, '/clients/42?tab=plan'));
+  const url = new URL(
+    await beginSignIn(
+      { crypto, fetch: fakeFetch({ body: {} }).fetch, store: s, now: () => now },
+      settings,
+      discovery,
+      '/clients/42?tab=plan',
+    ),
+  );
   return { s, url, pending: JSON.parse(s.map.get(PENDING_KEY) as string) };
 }
 
@@ -64,9 +98,21 @@ describe('the callback', () => {
   it('exchanges the code with the verifier and returns the access token, its expiry and where to go', async () => {
     const now = new Date('2026-11-23T12:00:00Z');
     const { s, pending } = await started(now);
-    const token = fakeFetch({ body: { access_token: 'access.jwt.token', token_type: 'Bearer', expires_in: 900, id_token: jwt({ nonce: pending.nonce }) } });
-    const result = await completeSignIn({ crypto, fetch: token.fetch, store: s, now: () => now }, settings, discovery, `${settings.redirectUri}?code=abc&state=${pending.state}`);
-    expect(result).toEqual({ token: 'access.jwt.token', expiresAt: '2026-11-23T12:15:00.000Z', idToken: expect.any(String), returnTo: '/clients/42?tab=plan' });
+    const token = fakeFetch({
+      body: { access_token: 'access.jwt.token', token_type: 'Bearer', expires_in: 900, id_token: jwt({ nonce: pending.nonce }) },
+    });
+    const result = await completeSignIn(
+      { crypto, fetch: token.fetch, store: s, now: () => now },
+      settings,
+      discovery,
+      `${settings.redirectUri}?code=abc&state=${pending.state}`,
+    );
+    expect(result).toEqual({
+      token: 'access.jwt.token',
+      expiresAt: '2026-11-23T12:15:00.000Z',
+      idToken: expect.any(String),
+      returnTo: '/clients/42?tab=plan',
+    });
     expect(token.calls).toHaveLength(1);
     expect(token.calls[0].url).toBe(discovery.token_endpoint);
     expect(token.calls[0].init?.method).toBe('POST');
@@ -84,27 +130,59 @@ describe('the callback', () => {
     const { s, pending } = await started();
     const token = fakeFetch({ body: { access_token: 'x' } });
     const deps = { crypto, fetch: token.fetch, store: s, now: () => new Date('2026-11-23T12:00:00Z') };
-    await expect(completeSignIn(deps, settings, discovery, `${settings.redirectUri}?code=abc&state=forged`)).rejects.toThrow('does not match');
-    await expect(completeSignIn(deps, settings, discovery, `${settings.redirectUri}?code=abc&state=${pending.state}`)).rejects.toThrow('not started in this tab');
+    await expect(completeSignIn(deps, settings, discovery, `${settings.redirectUri}?code=abc&state=forged`)).rejects.toThrow(
+      'does not match',
+    );
+    await expect(completeSignIn(deps, settings, discovery, `${settings.redirectUri}?code=abc&state=${pending.state}`)).rejects.toThrow(
+      'not started in this tab',
+    );
     expect(token.calls).toHaveLength(0);
   });
 
   it('refuses an ID token made for another request (nonce), an issuer error and a sign-in left too long', async () => {
     const { s, pending } = await started();
     const wrongNonce = fakeFetch({ body: { access_token: 'x', token_type: 'Bearer', expires_in: 60, id_token: jwt({ nonce: 'other' }) } });
-    await expect(completeSignIn({ crypto, fetch: wrongNonce.fetch, store: s, now: () => new Date('2026-11-23T12:00:00Z') }, settings, discovery, `${settings.redirectUri}?code=abc&state=${pending.state}`)).rejects.toBeInstanceOf(OidcError);
+    await expect(
+      completeSignIn(
+        { crypto, fetch: wrongNonce.fetch, store: s, now: () => new Date('2026-11-23T12:00:00Z') },
+        settings,
+        discovery,
+        `${settings.redirectUri}?code=abc&state=${pending.state}`,
+      ),
+    ).rejects.toBeInstanceOf(OidcError);
 
     const denied = await started();
-    await expect(completeSignIn({ crypto, fetch: fakeFetch({ body: {} }).fetch, store: denied.s, now: () => new Date() }, settings, discovery, `${settings.redirectUri}?error=access_denied&state=${denied.pending.state}`)).rejects.toThrow('Sign-in was cancelled.');
+    await expect(
+      completeSignIn(
+        { crypto, fetch: fakeFetch({ body: {} }).fetch, store: denied.s, now: () => new Date() },
+        settings,
+        discovery,
+        `${settings.redirectUri}?error=access_denied&state=${denied.pending.state}`,
+      ),
+    ).rejects.toThrow('Sign-in was cancelled.');
 
     const late = await started(new Date('2026-11-23T12:00:00Z'));
-    await expect(completeSignIn({ crypto, fetch: fakeFetch({ body: { access_token: 'x' } }).fetch, store: late.s, now: () => new Date('2026-11-23T12:11:00Z') }, settings, discovery, `${settings.redirectUri}?code=abc&state=${late.pending.state}`)).rejects.toThrow('took too long');
+    await expect(
+      completeSignIn(
+        { crypto, fetch: fakeFetch({ body: { access_token: 'x' } }).fetch, store: late.s, now: () => new Date('2026-11-23T12:11:00Z') },
+        settings,
+        discovery,
+        `${settings.redirectUri}?code=abc&state=${late.pending.state}`,
+      ),
+    ).rejects.toThrow('took too long');
   });
 
   it('reports a failed code exchange with the issuer’s words', async () => {
     const { s, pending } = await started();
     const refused = fakeFetch({ ok: false, status: 400, body: { error: 'invalid_grant', error_description: 'The code has expired.' } });
-    await expect(completeSignIn({ crypto, fetch: refused.fetch, store: s, now: () => new Date('2026-11-23T12:00:00Z') }, settings, discovery, `${settings.redirectUri}?code=abc&state=${pending.state}`)).rejects.toThrow('The code has expired.');
+    await expect(
+      completeSignIn(
+        { crypto, fetch: refused.fetch, store: s, now: () => new Date('2026-11-23T12:00:00Z') },
+        settings,
+        discovery,
+        `${settings.redirectUri}?code=abc&state=${pending.state}`,
+      ),
+    ).rejects.toThrow('The code has expired.');
   });
 });
 
@@ -113,12 +191,18 @@ describe('discovery and sign-out', () => {
     const good = fakeFetch({ body: { ...discovery } });
     expect(await discover(good.fetch, 'https://id.example.org/')).toEqual(discovery);
     expect(good.calls[0].url).toBe('https://id.example.org/.well-known/openid-configuration');
-    await expect(discover(fakeFetch({ body: { ...discovery, issuer: 'https://evil.example' } }).fetch, settings.issuer)).rejects.toThrow('different issuer');
+    await expect(discover(fakeFetch({ body: { ...discovery, issuer: 'https://evil.example' } }).fetch, settings.issuer)).rejects.toThrow(
+      'different issuer',
+    );
   });
 
   it('ends the issuer session with the ID token as a hint', () => {
     const url = new URL(signOutUrl(discovery, settings, 'id.tok', 'https://cases.example.org/signin') as string);
-    expect(Object.fromEntries(url.searchParams)).toEqual({ client_id: 'caseflow-dashboard', post_logout_redirect_uri: 'https://cases.example.org/signin', id_token_hint: 'id.tok' });
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      client_id: 'caseflow-dashboard',
+      post_logout_redirect_uri: 'https://cases.example.org/signin',
+      id_token_hint: 'id.tok',
+    });
     expect(signOutUrl({ ...discovery, end_session_endpoint: undefined }, settings, null, 'x')).toBeNull();
   });
 

@@ -31,7 +31,10 @@ export interface CryptoLike {
   subtle: { digest(algorithm: string, data: Uint8Array): Promise<ArrayBuffer> };
 }
 
-type FetchLike = (input: string, init?: { method?: string; headers?: Record<string, string>; body?: string }) => Promise<{ ok: boolean; status: number; json(): Promise<unknown> }>;
+type FetchLike = (
+  input: string,
+  init?: { method?: string; headers?: Record<string, string>; body?: string },
+) => Promise<{ ok: boolean; status: number; json(): Promise<unknown> }>;
 
 export interface OidcDeps {
   crypto: CryptoLike;
@@ -86,8 +89,14 @@ export async function discover(fetchFn: FetchLike, issuer: string): Promise<Disc
   if (!res.ok) throw new OidcError(`The sign-in service could not be reached (${res.status}).`);
   const doc = (await res.json()) as Partial<Discovery>;
   if (!doc.authorization_endpoint || !doc.token_endpoint) throw new OidcError('The sign-in service did not describe its endpoints.');
-  if (doc.issuer && doc.issuer.replace(/\/$/, '') !== issuer.replace(/\/$/, '')) throw new OidcError('The sign-in service describes a different issuer.');
-  return { issuer: doc.issuer ?? issuer, authorization_endpoint: doc.authorization_endpoint, token_endpoint: doc.token_endpoint, end_session_endpoint: doc.end_session_endpoint };
+  if (doc.issuer && doc.issuer.replace(/\/$/, '') !== issuer.replace(/\/$/, ''))
+    throw new OidcError('The sign-in service describes a different issuer.');
+  return {
+    issuer: doc.issuer ?? issuer,
+    authorization_endpoint: doc.authorization_endpoint,
+    token_endpoint: doc.token_endpoint,
+    end_session_endpoint: doc.end_session_endpoint,
+  };
 }
 
 /** Stores a one-time state, nonce and code verifier and returns the issuer's authorization URL to go to. */
@@ -121,7 +130,10 @@ export function decodeJwtPayload(token: string): Record<string, unknown> | null 
   const part = token.split('.')[1];
   if (!part) return null;
   try {
-    const padded = part.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(part.length / 4) * 4, '=');
+    const padded = part
+      .replace(/-/g, '+')
+      .replace(/_/g, '/')
+      .padEnd(Math.ceil(part.length / 4) * 4, '=');
     const json = decodeURIComponent(
       Array.from(atob(padded))
         .map((c) => `%${c.charCodeAt(0).toString(16).padStart(2, '0')}`)
@@ -151,13 +163,17 @@ export async function completeSignIn(deps: OidcDeps, settings: OidcSettings, dis
   const params = new URL(callbackUrl).searchParams;
   const pending = takePending(deps.store);
   const error = params.get('error');
-  if (error) throw new OidcError(params.get('error_description') || (error === 'access_denied' ? 'Sign-in was cancelled.' : `The sign-in service refused: ${error}.`));
+  if (error)
+    throw new OidcError(
+      params.get('error_description') || (error === 'access_denied' ? 'Sign-in was cancelled.' : `The sign-in service refused: ${error}.`),
+    );
   const code = params.get('code');
   const state = params.get('state');
   if (!code || !state) throw new OidcError('The sign-in answer is incomplete. Start again.');
   if (!pending) throw new OidcError('This sign-in was not started in this tab, or was already used. Start again.');
   if (pending.state !== state) throw new OidcError('The sign-in answer does not match the request. Start again.');
-  if (deps.now().getTime() - Date.parse(pending.startedAt) > PENDING_MAX_AGE_MS) throw new OidcError('The sign-in took too long. Start again.');
+  if (deps.now().getTime() - Date.parse(pending.startedAt) > PENDING_MAX_AGE_MS)
+    throw new OidcError('The sign-in took too long. Start again.');
 
   const body = new URLSearchParams({
     grant_type: 'authorization_code',
@@ -171,9 +187,18 @@ export async function completeSignIn(deps: OidcDeps, settings: OidcSettings, dis
     headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
     body: body.toString(),
   });
-  const tokens = (await res.json().catch(() => ({}))) as { access_token?: string; token_type?: string; expires_in?: number; id_token?: string; error?: string; error_description?: string };
-  if (!res.ok || !tokens.access_token) throw new OidcError(tokens.error_description || `The sign-in service did not give a token${tokens.error ? ` (${tokens.error})` : ''}.`);
-  if (tokens.token_type && tokens.token_type.toLowerCase() !== 'bearer') throw new OidcError(`The sign-in service gave a ${tokens.token_type} token; a bearer token is needed.`);
+  const tokens = (await res.json().catch(() => ({}))) as {
+    access_token?: string;
+    token_type?: string;
+    expires_in?: number;
+    id_token?: string;
+    error?: string;
+    error_description?: string;
+  };
+  if (!res.ok || !tokens.access_token)
+    throw new OidcError(tokens.error_description || `The sign-in service did not give a token${tokens.error ? ` (${tokens.error})` : ''}.`);
+  if (tokens.token_type && tokens.token_type.toLowerCase() !== 'bearer')
+    throw new OidcError(`The sign-in service gave a ${tokens.token_type} token; a bearer token is needed.`);
 
   if (tokens.id_token) {
     const claims = decodeJwtPayload(tokens.id_token);
@@ -182,12 +207,23 @@ export async function completeSignIn(deps: OidcDeps, settings: OidcSettings, dis
 
   const now = deps.now().getTime();
   const exp = decodeJwtPayload(tokens.access_token)?.exp;
-  const expiresAtMs = typeof tokens.expires_in === 'number' ? now + tokens.expires_in * 1000 : typeof exp === 'number' ? exp * 1000 : now + 3600_000;
-  return { token: tokens.access_token, expiresAt: new Date(expiresAtMs).toISOString(), idToken: tokens.id_token ?? null, returnTo: pending.returnTo };
+  const expiresAtMs =
+    typeof tokens.expires_in === 'number' ? now + tokens.expires_in * 1000 : typeof exp === 'number' ? exp * 1000 : now + 3600_000;
+  return {
+    token: tokens.access_token,
+    expiresAt: new Date(expiresAtMs).toISOString(),
+    idToken: tokens.id_token ?? null,
+    returnTo: pending.returnTo,
+  };
 }
 
 /** The issuer's sign-out URL (RP-initiated logout), when it has one. */
-export function signOutUrl(discovery: Discovery, settings: OidcSettings, idToken: string | null | undefined, postLogoutRedirectUri: string): string | null {
+export function signOutUrl(
+  discovery: Discovery,
+  settings: OidcSettings,
+  idToken: string | null | undefined,
+  postLogoutRedirectUri: string,
+): string | null {
   if (!discovery.end_session_endpoint) return null;
   const url = new URL(discovery.end_session_endpoint);
   url.searchParams.set('client_id', settings.clientId);

@@ -37,7 +37,13 @@ export function msUntilExpiry(session: Session, now: Date = new Date()): number 
 
 function isSession(value: unknown): value is Session {
   const v = value as Partial<Session> | null;
-  return !!v && typeof v.token === 'string' && v.token.length > 0 && typeof v.expiresAt === 'string' && (v.method === 'demo' || v.method === 'oidc');
+  return (
+    !!v &&
+    typeof v.token === 'string' &&
+    v.token.length > 0 &&
+    typeof v.expiresAt === 'string' &&
+    (v.method === 'demo' || v.method === 'oidc')
+  );
 }
 
 /** The stored session, or null when there is none, it is malformed or it has expired. */

@@ -22,12 +22,20 @@ describe('the needs-assessment form', () => {
     };
     expect(assessmentItems(checklist, answers)).toEqual([
       { domain: 'EMPLOYABILITY', characteristic: 'Punctuality', rating: 'ASSET', notes: null, planToCompensate: null },
-      { domain: 'CERTIFICATES_LICENSES', characteristic: "Driver's license", rating: 'BARRIER', notes: null, planToCompensate: { how: 'Lessons with a volunteer', byWhen: '2026-12-31', whoHelps: null } },
+      {
+        domain: 'CERTIFICATES_LICENSES',
+        characteristic: "Driver's license",
+        rating: 'BARRIER',
+        notes: null,
+        planToCompensate: { how: 'Lessons with a volunteer', byWhen: '2026-12-31', whoHelps: null },
+      },
     ]);
   });
 
   it('needs one rating, and a plan only with a barrier', () => {
     expect(assessmentErrors(checklist, {})).toEqual({ items: 'Rate at least one characteristic.' });
-    expect(assessmentErrors(checklist, { [answerKey(checklist[0])]: { ...blank, rating: 'ASSET', how: 'x' } })).toEqual({ [answerKey(checklist[0])]: 'A plan to compensate goes with a barrier only.' });
+    expect(assessmentErrors(checklist, { [answerKey(checklist[0])]: { ...blank, rating: 'ASSET', how: 'x' } })).toEqual({
+      [answerKey(checklist[0])]: 'A plan to compensate goes with a barrier only.',
+    });
   });
 });

@@ -4,12 +4,17 @@ const me = { id: 'casey' };
 
 describe('the caseload page', () => {
   it('asks for the caseload by priority, or searches by name when there are words', () => {
-    expect(caseloadRequest({ status: ['ACTIVE'], search: '', caseManagerId: null }, me, null)).toEqual({ kind: 'caseload', variables: { first: 20, after: null, status: ['ACTIVE'], caseManagerId: null } });
+    expect(caseloadRequest({ status: ['ACTIVE'], search: '', caseManagerId: null }, me, null)).toEqual({
+      kind: 'caseload',
+      variables: { first: 20, after: null, status: ['ACTIVE'], caseManagerId: null },
+    });
     expect(caseloadRequest({ status: [], search: ' zélie ', caseManagerId: 'jordan' }, me, 'c1')).toEqual({
       kind: 'search',
       variables: { first: 20, after: 'c1', filter: { nameContains: 'zélie', status: null, assignedCaseManagerId: 'jordan' } },
     });
-    expect(caseloadRequest({ status: [], search: 'x', caseManagerId: null }, me, null).variables).toMatchObject({ filter: { assignedCaseManagerId: 'casey' } });
+    expect(caseloadRequest({ status: [], search: 'x', caseManagerId: null }, me, null).variables).toMatchObject({
+      filter: { assignedCaseManagerId: 'casey' },
+    });
   });
 
   it('lists each assignee once, case managers first', () => {

@@ -23,7 +23,11 @@ export function caseloadRequest(filters: CaseloadFilters, me: { id: string }, af
       variables: {
         first: PAGE_SIZE,
         after,
-        filter: { nameContains: search, status: filters.status.length ? filters.status : null, assignedCaseManagerId: filters.caseManagerId ?? me.id },
+        filter: {
+          nameContains: search,
+          status: filters.status.length ? filters.status : null,
+          assignedCaseManagerId: filters.caseManagerId ?? me.id,
+        },
       },
     };
   }
@@ -43,7 +47,9 @@ export interface StaffOption {
 export function staffOptions(assignees: Array<StaffOption | null>): StaffOption[] {
   const byId = new Map<string, StaffOption>();
   for (const s of assignees) if (s && !byId.has(s.id)) byId.set(s.id, s);
-  return [...byId.values()].sort((a, b) => (a.role === b.role ? a.displayName.localeCompare(b.displayName) : a.role === 'CASE_MANAGER' ? -1 : 1));
+  return [...byId.values()].sort((a, b) =>
+    a.role === b.role ? a.displayName.localeCompare(b.displayName) : a.role === 'CASE_MANAGER' ? -1 : 1,
+  );
 }
 
 export const PRIORITY_ORDER = ['URGENT', 'HIGH', 'MEDIUM', 'LOW'] as const;

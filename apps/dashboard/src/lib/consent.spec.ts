@@ -6,10 +6,22 @@ const northside = { id: 'org-n', name: 'Northside Food Bank' };
 
 describe('consents', () => {
   it('warns inside 14 days of expiry and says how many days are left', () => {
-    expect(consentNotice({ status: 'ACTIVE', expiresAt: at(9), scope: [], recipient: northside }, now)).toMatchObject({ tone: 'warning', days: 9, text: expect.stringContaining('in 9 days') });
-    expect(consentNotice({ status: 'ACTIVE', expiresAt: at(14), scope: [], recipient: northside }, now)).toMatchObject({ tone: 'ok', days: 14 });
-    expect(consentNotice({ status: 'EXPIRED', expiresAt: '2026-10-01T00:00:00Z', scope: [], recipient: northside }, now)).toMatchObject({ tone: 'muted', text: 'Expired Oct 1, 2026' });
-    expect(consentNotice({ status: 'REVOKED', expiresAt: at(40), revokedAt: '2026-11-02', scope: [], recipient: northside }, now)).toMatchObject({ tone: 'muted', text: 'Revoked Nov 2, 2026' });
+    expect(consentNotice({ status: 'ACTIVE', expiresAt: at(9), scope: [], recipient: northside }, now)).toMatchObject({
+      tone: 'warning',
+      days: 9,
+      text: expect.stringContaining('in 9 days'),
+    });
+    expect(consentNotice({ status: 'ACTIVE', expiresAt: at(14), scope: [], recipient: northside }, now)).toMatchObject({
+      tone: 'ok',
+      days: 14,
+    });
+    expect(consentNotice({ status: 'EXPIRED', expiresAt: '2026-10-01T00:00:00Z', scope: [], recipient: northside }, now)).toMatchObject({
+      tone: 'muted',
+      text: 'Expired Oct 1, 2026',
+    });
+    expect(
+      consentNotice({ status: 'REVOKED', expiresAt: at(40), revokedAt: '2026-11-02', scope: [], recipient: northside }, now),
+    ).toMatchObject({ tone: 'muted', text: 'Revoked Nov 2, 2026' });
   });
 
   it('finds the consent that lets a referral be sent: active, to that organization, covering referral details', () => {
@@ -19,7 +31,10 @@ describe('consents', () => {
       { id: 'c', status: 'ACTIVE' as const, expiresAt: at(30), scope: ['REFERRAL_DETAILS'], recipient: { id: 'org-e' } },
     ];
     expect(coveringConsent(consents, 'org-n', 'REFERRAL_DETAILS', now)).toBeUndefined();
-    const withOne = [...consents, { id: 'd', status: 'ACTIVE' as const, expiresAt: at(2), scope: ['CONTACT_INFO', 'REFERRAL_DETAILS'], recipient: northside }];
+    const withOne = [
+      ...consents,
+      { id: 'd', status: 'ACTIVE' as const, expiresAt: at(2), scope: ['CONTACT_INFO', 'REFERRAL_DETAILS'], recipient: northside },
+    ];
     expect(coveringConsent(withOne, 'org-n', 'REFERRAL_DETAILS', now)?.id).toBe('d');
   });
 

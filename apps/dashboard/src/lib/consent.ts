@@ -23,9 +23,18 @@ export function consentNotice(consent: ConsentLike, now: Date = new Date()): { t
 }
 
 /** An ACTIVE consent to the organization covering `kind` (referral details by default), if the client has one. */
-export function coveringConsent<T extends ConsentLike>(consents: T[], organizationId: string, kind = 'REFERRAL_DETAILS', now: Date = new Date()): T | undefined {
+export function coveringConsent<T extends ConsentLike>(
+  consents: T[],
+  organizationId: string,
+  kind = 'REFERRAL_DETAILS',
+  now: Date = new Date(),
+): T | undefined {
   return consents.find(
-    (c) => c.status === 'ACTIVE' && c.recipient?.id === organizationId && c.scope.includes(kind) && new Date(c.expiresAt).getTime() > now.getTime(),
+    (c) =>
+      c.status === 'ACTIVE' &&
+      c.recipient?.id === organizationId &&
+      c.scope.includes(kind) &&
+      new Date(c.expiresAt).getTime() > now.getTime(),
   );
 }
 

@@ -9,7 +9,11 @@ describe('opening hours in words', () => {
   });
 
   it('reads monthly rules', () => {
-    expect(describeSchedule({ freq: 'MONTHLY', byDay: '1WE,-1FR', opensAt: '10:00', closesAt: '14:00' })).toBe('1st Wed, last Fri (monthly) 10:00–14:00');
-    expect(describeSchedule({ freq: 'MONTHLY', byMonthDay: '1,15', opensAt: '09:00', closesAt: '12:00', description: 'Tax clinic' })).toBe('Day 1,15 of the month 09:00–12:00 — Tax clinic');
+    expect(describeSchedule({ freq: 'MONTHLY', byDay: '1WE,-1FR', opensAt: '10:00', closesAt: '14:00' })).toBe(
+      '1st Wed, last Fri (monthly) 10:00–14:00',
+    );
+    expect(describeSchedule({ freq: 'MONTHLY', byMonthDay: '1,15', opensAt: '09:00', closesAt: '12:00', description: 'Tax clinic' })).toBe(
+      'Day 1,15 of the month 09:00–12:00 — Tax clinic',
+    );
   });
 });

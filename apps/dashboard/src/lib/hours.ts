@@ -15,7 +15,10 @@ const NAMES: Record<string, string> = { MO: 'Mon', TU: 'Tue', WE: 'Wed', TH: 'Th
 const ORDINALS: Record<string, string> = { '1': '1st', '2': '2nd', '3': '3rd', '4': '4th', '5': '5th', '-1': 'last' };
 
 function dayList(byDay: string): string {
-  const codes = byDay.split(',').map((d) => d.trim().toUpperCase()).filter(Boolean);
+  const codes = byDay
+    .split(',')
+    .map((d) => d.trim().toUpperCase())
+    .filter(Boolean);
   const plain = codes.every((c) => DAYS.includes(c));
   if (!plain) {
     return codes
@@ -29,10 +32,17 @@ function dayList(byDay: string): string {
   if (idx.length === 7) return 'Every day';
   // Runs of three or more days read as a range.
   const parts: string[] = [];
-  for (let i = 0; i < idx.length; ) {
+  for (let i = 0; i < idx.length;) {
     let j = i;
     while (j + 1 < idx.length && idx[j + 1] === idx[j] + 1) j += 1;
-    parts.push(j - i >= 2 ? `${NAMES[DAYS[idx[i]]]}–${NAMES[DAYS[idx[j]]]}` : idx.slice(i, j + 1).map((d) => NAMES[DAYS[d]]).join(', '));
+    parts.push(
+      j - i >= 2
+        ? `${NAMES[DAYS[idx[i]]]}–${NAMES[DAYS[idx[j]]]}`
+        : idx
+            .slice(i, j + 1)
+            .map((d) => NAMES[DAYS[d]])
+            .join(', '),
+    );
     i = j + 1;
   }
   return parts.join(', ');
@@ -43,11 +53,18 @@ function time(value: string): string {
 }
 
 export function describeSchedule(s: ScheduleLike): string {
-  const days = s.byDay ? dayList(s.byDay) : s.freq?.toUpperCase() === 'MONTHLY' && s.byMonthDay ? `Day ${s.byMonthDay} of the month` : 'Every day';
+  const days = s.byDay
+    ? dayList(s.byDay)
+    : s.freq?.toUpperCase() === 'MONTHLY' && s.byMonthDay
+      ? `Day ${s.byMonthDay} of the month`
+      : 'Every day';
   let hours = 'all day';
   if (s.opensAt && s.closesAt) hours = `${time(s.opensAt)}–${time(s.closesAt)}${s.closesAt <= s.opensAt ? ' (next day)' : ''}`;
   else if (s.opensAt) hours = `from ${time(s.opensAt)}`;
   const monthly = s.freq?.toUpperCase() === 'MONTHLY' && s.byDay ? ' (monthly)' : '';
-  const valid = s.validFrom || s.validTo ? ` · ${s.validFrom ? `from ${s.validFrom}` : ''}${s.validFrom && s.validTo ? ' ' : ''}${s.validTo ? `until ${s.validTo}` : ''}` : '';
+  const valid =
+    s.validFrom || s.validTo
+      ? ` · ${s.validFrom ? `from ${s.validFrom}` : ''}${s.validFrom && s.validTo ? ' ' : ''}${s.validTo ? `until ${s.validTo}` : ''}`
+      : '';
   return `${days}${monthly} ${hours}${valid}${s.description ? ` — ${s.description}` : ''}`;
 }

@@ -1,4 +1,17 @@
-import { attainmentCsv, attainmentRows, closureCsv, closureMatrix, completionCsv, completionRows, countText, defaultMonths, defaultPeriod, monthsOf, monthsProblem, periodOf } from './outcomes';
+import {
+  attainmentCsv,
+  attainmentRows,
+  closureCsv,
+  closureMatrix,
+  completionCsv,
+  completionRows,
+  countText,
+  defaultMonths,
+  defaultPeriod,
+  monthsOf,
+  monthsProblem,
+  periodOf,
+} from './outcomes';
 import { toCsv } from './csv';
 
 const shown = (count: number) => ({ count, suppressed: false });
@@ -26,10 +39,22 @@ describe('outcome figures', () => {
   });
 
   it('checks a range of months before it is asked for', () => {
-    expect(monthsProblem({ fromMonth: '2026-05', toMonth: '2026-04' })).toEqual({ field: 'to', message: 'The last month must not be before the first.' });
-    expect(monthsProblem({ fromMonth: '2026-05-01', toMonth: '2026-06' })).toEqual({ field: 'from', message: 'Enter the first month of the period (YYYY-MM).' });
-    expect(monthsProblem({ fromMonth: '2026-05', toMonth: '2026-13' })).toEqual({ field: 'to', message: 'Enter the last month of the period (YYYY-MM).' });
-    expect(monthsProblem({ fromMonth: '2016-01', toMonth: '2026-01' })).toEqual({ field: 'from', message: 'Choose a period of at most ten years.' });
+    expect(monthsProblem({ fromMonth: '2026-05', toMonth: '2026-04' })).toEqual({
+      field: 'to',
+      message: 'The last month must not be before the first.',
+    });
+    expect(monthsProblem({ fromMonth: '2026-05-01', toMonth: '2026-06' })).toEqual({
+      field: 'from',
+      message: 'Enter the first month of the period (YYYY-MM).',
+    });
+    expect(monthsProblem({ fromMonth: '2026-05', toMonth: '2026-13' })).toEqual({
+      field: 'to',
+      message: 'Enter the last month of the period (YYYY-MM).',
+    });
+    expect(monthsProblem({ fromMonth: '2016-01', toMonth: '2026-01' })).toEqual({
+      field: 'from',
+      message: 'Choose a period of at most ten years.',
+    });
     expect(monthsProblem({ fromMonth: '2016-02', toMonth: '2026-01' })).toBeNull();
   });
 
@@ -56,8 +81,16 @@ describe('outcome figures', () => {
       { term: 'SHORT', goalsSet: shown(58), goalsAchieved: shown(29) },
       { term: 'LONG', goalsSet: shown(15), goalsAchieved: hidden },
     ]);
-    expect(rows.map((r) => [r.term, r.rate])).toEqual([['SHORT', 0.5], ['MID', null], ['LONG', null]]);
-    expect(attainmentCsv(rows)).toEqual([['SHORT', 58, 29, 0.5], ['MID', 0, 0, ''], ['LONG', 15, 'suppressed', 'suppressed']]);
+    expect(rows.map((r) => [r.term, r.rate])).toEqual([
+      ['SHORT', 0.5],
+      ['MID', null],
+      ['LONG', null],
+    ]);
+    expect(attainmentCsv(rows)).toEqual([
+      ['SHORT', 58, 29, 0.5],
+      ['MID', 0, 0, ''],
+      ['LONG', 15, 'suppressed', 'suppressed'],
+    ]);
   });
 
   it('lays closures out as outcome × month, suppressed cells included, and writes that as CSV', () => {
@@ -71,6 +104,8 @@ describe('outcome figures', () => {
     );
     expect(matrix.rows.map((r) => r.label)).toEqual(['Disengaged', 'Employed']);
     const csv = closureCsv(matrix);
-    expect(toCsv(csv.header, csv.rows)).toBe('outcome,program,2026-01,2026-02,2026-03\r\nDISENGAGED,ESP,0,0,suppressed\r\nEMPLOYED,ESP,suppressed,19,0\r\n');
+    expect(toCsv(csv.header, csv.rows)).toBe(
+      'outcome,program,2026-01,2026-02,2026-03\r\nDISENGAGED,ESP,0,0,suppressed\r\nEMPLOYED,ESP,suppressed,19,0\r\n',
+    );
   });
 });

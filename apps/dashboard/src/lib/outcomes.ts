@@ -158,7 +158,12 @@ export function attainmentRows(cells: GoalCell[]): AttainmentRow[] {
 export const ATTAINMENT_HEADER = ['term', 'goals_set', 'goals_achieved', 'attainment_rate'];
 
 export function attainmentCsv(rows: AttainmentRow[]): CsvCell[][] {
-  return rows.map((r) => [r.term, countCell(r.set), countCell(r.achieved), r.rate === null ? (r.set.suppressed || r.achieved.suppressed ? SUPPRESSED_TEXT : '') : Number(r.rate.toFixed(4))]);
+  return rows.map((r) => [
+    r.term,
+    countCell(r.set),
+    countCell(r.achieved),
+    r.rate === null ? (r.set.suppressed || r.achieved.suppressed ? SUPPRESSED_TEXT : '') : Number(r.rate.toFixed(4)),
+  ]);
 }
 
 // ── Closures by outcome (outcome × month) ────────────────────────────────────
@@ -189,7 +194,13 @@ export function closureMatrix(cells: ClosureCell[], period: Period): { months: s
     let row = rows.get(key);
     if (!row) {
       const name = label(cell.outcome);
-      row = { key, outcome: cell.outcome, program: cell.program, label: programs.size > 1 && cell.program ? `${name} — ${cell.program}` : name, months: months.map(() => null) };
+      row = {
+        key,
+        outcome: cell.outcome,
+        program: cell.program,
+        label: programs.size > 1 && cell.program ? `${name} — ${cell.program}` : name,
+        months: months.map(() => null),
+      };
       rows.set(key, row);
     }
     const at = cell.month ? months.indexOf(cell.month) : -1;

@@ -4,12 +4,26 @@ describe('the pairwise prioritizing grid', () => {
   const items = ['Housing', 'Childcare', 'Driver licence', 'Food'];
 
   it('compares every pair once', () => {
-    expect(allPairs(4)).toEqual([[0, 1], [0, 2], [0, 3], [1, 2], [1, 3], [2, 3]]);
+    expect(allPairs(4)).toEqual([
+      [0, 1],
+      [0, 2],
+      [0, 3],
+      [1, 2],
+      [1, 3],
+      [2, 3],
+    ]);
     expect(allPairs(10)).toHaveLength(45);
   });
 
   it('ranks by wins, ties kept in the order the items were given', () => {
-    const choices = { [pairKey(0, 1)]: 1, [pairKey(0, 2)]: 0, [pairKey(0, 3)]: 3, [pairKey(1, 2)]: 1, [pairKey(1, 3)]: 3, [pairKey(2, 3)]: 2 };
+    const choices = {
+      [pairKey(0, 1)]: 1,
+      [pairKey(0, 2)]: 0,
+      [pairKey(0, 3)]: 3,
+      [pairKey(1, 2)]: 1,
+      [pairKey(1, 3)]: 3,
+      [pairKey(2, 3)]: 2,
+    };
     expect(rank(items, choices)).toEqual([
       { item: 'Childcare', wins: 2, rank: 1 },
       { item: 'Food', wins: 2, rank: 2 },
@@ -20,7 +34,13 @@ describe('the pairwise prioritizing grid', () => {
 
   it('turns the choices into the API input, or names the first pair still undecided', () => {
     expect(toChoices(3, { '0-1': 0, '0-2': 2 })).toEqual({ missing: [1, 2] });
-    expect(toChoices(3, { '0-1': 0, '0-2': 2, '1-2': 1 })).toEqual({ choices: [{ a: 0, b: 1, winner: 0 }, { a: 0, b: 2, winner: 2 }, { a: 1, b: 2, winner: 1 }] });
+    expect(toChoices(3, { '0-1': 0, '0-2': 2, '1-2': 1 })).toEqual({
+      choices: [
+        { a: 0, b: 1, winner: 0 },
+        { a: 0, b: 2, winner: 2 },
+        { a: 1, b: 2, winner: 1 },
+      ],
+    });
   });
 
   it('refuses too few, too many or repeated needs', () => {

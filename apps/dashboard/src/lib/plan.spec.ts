@@ -5,24 +5,46 @@ const step = { outcome: 'NOT_STARTED' as const, dueDate: '2026-11-21', completed
 
 describe('step changes', () => {
   it('needs a rationale, and a new due date (today or later) to bring a step forward', () => {
-    expect(stepChangeErrors({ outcome: 'BROUGHT_FORWARD', dueDate: '2026-11-30', completedAt: '', rationale: '' }, { ...step, dueDate: '2026-11-30' }, now)).toEqual({
+    expect(
+      stepChangeErrors(
+        { outcome: 'BROUGHT_FORWARD', dueDate: '2026-11-30', completedAt: '', rationale: '' },
+        { ...step, dueDate: '2026-11-30' },
+        now,
+      ),
+    ).toEqual({
       rationale: expect.stringContaining('Say why'),
       dueDate: 'Choose a due date other than the current one.',
     });
-    expect(stepChangeErrors({ outcome: 'BROUGHT_FORWARD', dueDate: '2026-11-20', completedAt: '', rationale: 'x' }, step, now).dueDate).toBe('The new due date must be today or later.');
-    expect(stepChangeErrors({ outcome: 'COMPLETE', dueDate: '2026-11-21', completedAt: '2026-11-24', rationale: 'done' }, step, now)).toEqual({ completedAt: 'The completion date must not be in the future.' });
-    expect(stepChangeErrors({ outcome: 'NOT_STARTED', dueDate: '2026-11-21', completedAt: '', rationale: 'why' }, step, now)).toEqual({ outcome: 'Change the outcome or the due date.' });
+    expect(
+      stepChangeErrors({ outcome: 'BROUGHT_FORWARD', dueDate: '2026-11-20', completedAt: '', rationale: 'x' }, step, now).dueDate,
+    ).toBe('The new due date must be today or later.');
+    expect(
+      stepChangeErrors({ outcome: 'COMPLETE', dueDate: '2026-11-21', completedAt: '2026-11-24', rationale: 'done' }, step, now),
+    ).toEqual({ completedAt: 'The completion date must not be in the future.' });
+    expect(stepChangeErrors({ outcome: 'NOT_STARTED', dueDate: '2026-11-21', completedAt: '', rationale: 'why' }, step, now)).toEqual({
+      outcome: 'Change the outcome or the due date.',
+    });
   });
 
   it('sends only what changes', () => {
-    expect(stepUpdate({ outcome: 'COMPLETE', dueDate: '2026-11-21', completedAt: '2026-11-23', rationale: ' Done together ' }, step)).toEqual({ outcome: 'COMPLETE', completedAt: '2026-11-23', rationale: 'Done together' });
-    expect(stepUpdate({ outcome: 'BROUGHT_FORWARD', dueDate: '2026-12-01', completedAt: '2026-11-23', rationale: 'Later' }, step)).toEqual({ outcome: 'BROUGHT_FORWARD', dueDate: '2026-12-01', rationale: 'Later' });
+    expect(
+      stepUpdate({ outcome: 'COMPLETE', dueDate: '2026-11-21', completedAt: '2026-11-23', rationale: ' Done together ' }, step),
+    ).toEqual({ outcome: 'COMPLETE', completedAt: '2026-11-23', rationale: 'Done together' });
+    expect(stepUpdate({ outcome: 'BROUGHT_FORWARD', dueDate: '2026-12-01', completedAt: '2026-11-23', rationale: 'Later' }, step)).toEqual({
+      outcome: 'BROUGHT_FORWARD',
+      dueDate: '2026-12-01',
+      rationale: 'Later',
+    });
   });
 });
 
 describe('goals', () => {
   it('names problems as the plans subgraph does, relative to the goal', () => {
-    const goal = { ...emptyGoal(), description: 'Find work', tasks: [{ title: '', steps: [{ description: '', estimatedTime: '', dueDate: '2026-11-01', whoHelps: '' }] }] };
+    const goal = {
+      ...emptyGoal(),
+      description: 'Find work',
+      tasks: [{ title: '', steps: [{ description: '', estimatedTime: '', dueDate: '2026-11-01', whoHelps: '' }] }],
+    };
     expect(goalErrors(goal, now)).toEqual({
       term: 'Choose the term.',
       'tasks[0].title': 'The task is required.',
@@ -35,7 +57,12 @@ describe('goals', () => {
   });
 
   it('builds the GoalInput with empty optional fields as null', () => {
-    const goal = { ...emptyGoal(), description: ' Find work ', term: 'SHORT' as const, tasks: [{ title: 'Resume', steps: [{ description: 'Write it', estimatedTime: '', dueDate: '', whoHelps: ' Casey ' }] }] };
+    const goal = {
+      ...emptyGoal(),
+      description: ' Find work ',
+      term: 'SHORT' as const,
+      tasks: [{ title: 'Resume', steps: [{ description: 'Write it', estimatedTime: '', dueDate: '', whoHelps: ' Casey ' }] }],
+    };
     expect(goalInput(goal)).toEqual({
       description: 'Find work',
       term: 'SHORT',

@@ -30,14 +30,21 @@ export function stepChangeErrors(change: StepChange, step: StepNow, now: Date = 
     else if (change.dueDate < day) errors.dueDate = 'The new due date must be today or later.';
     else if (change.dueDate === step.dueDate) errors.dueDate = 'Choose a due date other than the current one.';
   }
-  if (change.outcome === 'COMPLETE' && change.completedAt && change.completedAt > day) errors.completedAt = 'The completion date must not be in the future.';
-  const unchanged = change.outcome === step.outcome && (change.dueDate || null) === step.dueDate && (change.outcome !== 'COMPLETE' || !change.completedAt || change.completedAt === step.completedAt);
+  if (change.outcome === 'COMPLETE' && change.completedAt && change.completedAt > day)
+    errors.completedAt = 'The completion date must not be in the future.';
+  const unchanged =
+    change.outcome === step.outcome &&
+    (change.dueDate || null) === step.dueDate &&
+    (change.outcome !== 'COMPLETE' || !change.completedAt || change.completedAt === step.completedAt);
   if (unchanged && !errors.rationale) errors.outcome = 'Change the outcome or the due date.';
   return errors;
 }
 
 /** The API's UpdateStepInput fields for a change (leaving out what does not apply). */
-export function stepUpdate(change: StepChange, step: StepNow): { outcome?: StepOutcome; completedAt?: string; dueDate?: string; rationale: string } {
+export function stepUpdate(
+  change: StepChange,
+  step: StepNow,
+): { outcome?: StepOutcome; completedAt?: string; dueDate?: string; rationale: string } {
   return {
     ...(change.outcome !== step.outcome ? { outcome: change.outcome } : {}),
     ...(change.outcome === 'COMPLETE' && change.completedAt ? { completedAt: change.completedAt } : {}),
@@ -119,7 +126,10 @@ export function goalErrors(goal: GoalValues, now: Date = new Date()): Record<str
 
 /** Every field name goalErrors can give, for matching the server's names. */
 export function isGoalField(name: string): boolean {
-  return /^(description|term|targetDate|tasks)$/.test(name) || /^tasks\[\d+\](\.title|\.steps(\[\d+\]\.(description|estimatedTime|dueDate|whoHelps))?)?$/.test(name);
+  return (
+    /^(description|term|targetDate|tasks)$/.test(name) ||
+    /^tasks\[\d+\](\.title|\.steps(\[\d+\]\.(description|estimatedTime|dueDate|whoHelps))?)?$/.test(name)
+  );
 }
 
 export function goalInput(goal: GoalValues) {
@@ -130,7 +140,12 @@ export function goalInput(goal: GoalValues) {
     smart: goal.smart,
     tasks: goal.tasks.map((t) => ({
       title: t.title.trim(),
-      steps: t.steps.map((s) => ({ description: s.description.trim(), estimatedTime: s.estimatedTime.trim() || null, dueDate: s.dueDate || null, whoHelps: s.whoHelps.trim() || null })),
+      steps: t.steps.map((s) => ({
+        description: s.description.trim(),
+        estimatedTime: s.estimatedTime.trim() || null,
+        dueDate: s.dueDate || null,
+        whoHelps: s.whoHelps.trim() || null,
+      })),
     })),
   };
 }

@@ -23,8 +23,14 @@ describe('referral moves offered to each side', () => {
   });
 
   it('asks for a reason to decline and an outcome to complete', () => {
-    expect(partnerActionProblem('DECLINE', { reason: ' ', outcome: '' })).toEqual({ field: 'reason', message: expect.stringContaining('reason') });
-    expect(partnerActionProblem('COMPLETE', { reason: '', outcome: '' })).toEqual({ field: 'outcome', message: 'Choose the outcome of the service.' });
+    expect(partnerActionProblem('DECLINE', { reason: ' ', outcome: '' })).toEqual({
+      field: 'reason',
+      message: expect.stringContaining('reason'),
+    });
+    expect(partnerActionProblem('COMPLETE', { reason: '', outcome: '' })).toEqual({
+      field: 'outcome',
+      message: 'Choose the outcome of the service.',
+    });
     expect(partnerActionProblem('ACCEPT', { reason: '', outcome: '' })).toBeNull();
   });
 });

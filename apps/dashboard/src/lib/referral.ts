@@ -40,8 +40,12 @@ export const PARTNER_ACTION_LABELS: Record<PartnerAction, string> = {
 };
 
 /** What the action needs from the partner before it can be sent. */
-export function partnerActionProblem(action: PartnerAction, input: { reason: string; outcome: string }): { field: 'reason' | 'outcome'; message: string } | null {
-  if (action === 'DECLINE' && !input.reason.trim()) return { field: 'reason', message: 'Give the reason for declining; the case manager sees it.' };
+export function partnerActionProblem(
+  action: PartnerAction,
+  input: { reason: string; outcome: string },
+): { field: 'reason' | 'outcome'; message: string } | null {
+  if (action === 'DECLINE' && !input.reason.trim())
+    return { field: 'reason', message: 'Give the reason for declining; the case manager sees it.' };
   if (action === 'COMPLETE' && !input.outcome) return { field: 'outcome', message: 'Choose the outcome of the service.' };
   if (input.reason.length > 2000) return { field: 'reason', message: 'Use at most 2,000 characters.' };
   return null;

@@ -12,6 +12,12 @@ describe('routes', () => {
   });
 
   it('starts each role on its day’s work', () => {
-    expect(['CASE_MANAGER', 'SUPERVISOR', 'PARTNER', 'ANALYST', 'ADMIN'].map(homeFor)).toEqual(['/caseload', '/caseload', '/inbox', '/outcomes', '/directory']);
+    expect(['CASE_MANAGER', 'SUPERVISOR', 'PARTNER', 'ANALYST', 'ADMIN'].map(homeFor)).toEqual([
+      '/caseload',
+      '/caseload',
+      '/inbox',
+      '/outcomes',
+      '/directory',
+    ]);
   });
 });

@@ -2,7 +2,12 @@ import { collect, email, hasErrors, maxLength, pastDate, phone, required } from 
 
 describe('form checks', () => {
   it('names the first problem of each field', () => {
-    const errors = collect({ firstName: [required('  ', 'The first name')], email: [email('nope')], phone: [phone('12'), required('12')], note: [maxLength('x'.repeat(21), 20)] });
+    const errors = collect({
+      firstName: [required('  ', 'The first name')],
+      email: [email('nope')],
+      phone: [phone('12'), required('12')],
+      note: [maxLength('x'.repeat(21), 20)],
+    });
     expect(errors).toEqual({
       firstName: 'The first name is required.',
       email: 'Enter an email address like name@example.org.',

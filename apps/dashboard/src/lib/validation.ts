@@ -23,7 +23,9 @@ export function email(value: string | null | undefined): string | undefined {
 export function phone(value: string | null | undefined): string | undefined {
   if (!value || !value.trim()) return undefined;
   const digits = value.replace(/\D/g, '');
-  return /^\+?[\d\s().-]+$/.test(value.trim()) && digits.length >= 7 && digits.length <= 15 ? undefined : 'Enter a phone number of 7 to 15 digits.';
+  return /^\+?[\d\s().-]+$/.test(value.trim()) && digits.length >= 7 && digits.length <= 15
+    ? undefined
+    : 'Enter a phone number of 7 to 15 digits.';
 }
 
 export function date(value: string | null | undefined): string | undefined {

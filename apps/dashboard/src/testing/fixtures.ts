@@ -1,5 +1,12 @@
 /** Answers of the fake gateway, shaped like the generated operation types so that the compiler checks them. */
-import type { CaseloadQuery, ClientNotesQuery, ClientPlansQuery, ClientProfileQuery, InboxQuery, PartnerReferralQuery } from '../graphql/generated';
+import type {
+  CaseloadQuery,
+  ClientNotesQuery,
+  ClientPlansQuery,
+  ClientProfileQuery,
+  InboxQuery,
+  PartnerReferralQuery,
+} from '../graphql/generated';
 
 export const CLIENT_ID = 'aaaaaaaa-0000-4000-8000-000000000001';
 
@@ -62,7 +69,17 @@ export function notes(bodies: string[] = []): ClientNotesQuery {
         pageInfo: { hasNextPage: false, endCursor: null },
         edges: bodies.map((body, i) => ({
           cursor: `n${i}`,
-          node: { id: `note-${i}`, occurredAt: '2026-11-20T15:00:00Z', contactType: 'PHONE', body, sensitive: false, createdAt: '2026-11-20T15:05:00Z', author: { id: 'x', displayName: 'Casey Morgan' }, amends: null, amendments: [] },
+          node: {
+            id: `note-${i}`,
+            occurredAt: '2026-11-20T15:00:00Z',
+            contactType: 'PHONE',
+            body,
+            sensitive: false,
+            createdAt: '2026-11-20T15:05:00Z',
+            author: { id: 'x', displayName: 'Casey Morgan' },
+            amends: null,
+            amendments: [],
+          },
         })),
       },
     },
@@ -99,14 +116,41 @@ export function plans(planPatch: Partial<Plan> = {}): ClientPlansQuery {
                   id: 'task-1',
                   title: 'Build a job-search routine',
                   steps: [
-                    { id: 'step-1', description: 'Update the resume', estimatedTime: '2 hours', dueDate: '2026-11-13', completedAt: '2026-11-12', outcome: 'COMPLETE', whoHelps: null, overdue: false },
-                    { id: 'step-2', description: 'Apply to three postings', estimatedTime: null, dueDate: '2026-11-21', completedAt: null, outcome: 'BROUGHT_FORWARD', whoHelps: null, overdue: true },
+                    {
+                      id: 'step-1',
+                      description: 'Update the resume',
+                      estimatedTime: '2 hours',
+                      dueDate: '2026-11-13',
+                      completedAt: '2026-11-12',
+                      outcome: 'COMPLETE',
+                      whoHelps: null,
+                      overdue: false,
+                    },
+                    {
+                      id: 'step-2',
+                      description: 'Apply to three postings',
+                      estimatedTime: null,
+                      dueDate: '2026-11-21',
+                      completedAt: null,
+                      outcome: 'BROUGHT_FORWARD',
+                      whoHelps: null,
+                      overdue: true,
+                    },
                   ],
                 },
               ],
             },
           ],
-          revisions: [{ id: 'rev-1', version: 2, revisedAt: '2026-11-12T12:00:00Z', revisedBy: { displayName: 'Casey Morgan' }, rationale: 'Childcare fell through', summary: 'Step brought forward' }],
+          revisions: [
+            {
+              id: 'rev-1',
+              version: 2,
+              revisedAt: '2026-11-12T12:00:00Z',
+              revisedBy: { displayName: 'Casey Morgan' },
+              rationale: 'Childcare fell through',
+              summary: 'Step brought forward',
+            },
+          ],
           ...planPatch,
         },
       ],
@@ -123,7 +167,17 @@ export function inbox(rows: Array<Partial<InboxRow>>): InboxQuery {
       pageInfo: { hasNextPage: false, endCursor: null },
       edges: rows.map((r, i) => ({
         cursor: `r${i}`,
-        node: { id: `ref-${i}`, status: 'SENT', urgency: 'ROUTINE', need: 'Food', sentAt: '2026-11-20T12:00:00Z', respondBy: '2026-12-04T12:00:00Z', service: { id: 's', name: 'Weekly Food Pantry' }, client: { id: CLIENT_ID, displayName: 'Dana Fontaine' }, ...r },
+        node: {
+          id: `ref-${i}`,
+          status: 'SENT',
+          urgency: 'ROUTINE',
+          need: 'Food',
+          sentAt: '2026-11-20T12:00:00Z',
+          respondBy: '2026-12-04T12:00:00Z',
+          service: { id: 's', name: 'Weekly Food Pantry' },
+          client: { id: CLIENT_ID, displayName: 'Dana Fontaine' },
+          ...r,
+        },
       })),
     },
   };
@@ -152,7 +206,14 @@ export function partnerReferral(patch: Partial<NonNullable<PartnerReferralQuery[
         firstName: 'Dana',
         lastName: 'Fontaine',
         preferredName: null,
-        contactPreference: { method: 'PHONE', phone: '902-555-0100', email: null, voicemailAllowed: false, publicGreeting: 'A wave is fine', notes: null },
+        contactPreference: {
+          method: 'PHONE',
+          phone: '902-555-0100',
+          email: null,
+          voicemailAllowed: false,
+          publicGreeting: 'A wave is fine',
+          notes: null,
+        },
         latestAssessment: null,
         activePlan: null,
       },

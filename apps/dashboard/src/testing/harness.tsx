@@ -28,10 +28,38 @@ export interface Reply {
 export type Handler = (variables: Record<string, unknown>, call: GraphQLCall) => Reply | Promise<Reply>;
 
 export const STAFF = {
-  casey: { id: '11111111-1111-4111-8111-111111111111', displayName: 'Casey Morgan', email: 'casey@demo.caseflow', role: 'CASE_MANAGER', organization: { id: 'org-harbour', name: 'Harbour Employment Services', locations: [{ id: 'loc-h', latitude: 44.6, longitude: -63.5 }] } },
-  sam: { id: '33333333-3333-4333-8333-333333333333', displayName: 'Sam Okafor', email: 'sam@demo.caseflow', role: 'SUPERVISOR', organization: { id: 'org-harbour', name: 'Harbour Employment Services', locations: [] } },
-  pat: { id: '44444444-4444-4444-8444-444444444444', displayName: 'Pat Rivera', email: 'pat@demo.caseflow', role: 'PARTNER', organization: { id: 'org-northside', name: 'Northside Food Bank', locations: [] } },
-  alex: { id: '66666666-6666-4666-8666-666666666666', displayName: 'Alex Novak', email: 'alex@demo.caseflow', role: 'ANALYST', organization: { id: 'org-harbour', name: 'Harbour Employment Services', locations: [] } },
+  casey: {
+    id: '11111111-1111-4111-8111-111111111111',
+    displayName: 'Casey Morgan',
+    email: 'casey@demo.caseflow',
+    role: 'CASE_MANAGER',
+    organization: {
+      id: 'org-harbour',
+      name: 'Harbour Employment Services',
+      locations: [{ id: 'loc-h', latitude: 44.6, longitude: -63.5 }],
+    },
+  },
+  sam: {
+    id: '33333333-3333-4333-8333-333333333333',
+    displayName: 'Sam Okafor',
+    email: 'sam@demo.caseflow',
+    role: 'SUPERVISOR',
+    organization: { id: 'org-harbour', name: 'Harbour Employment Services', locations: [] },
+  },
+  pat: {
+    id: '44444444-4444-4444-8444-444444444444',
+    displayName: 'Pat Rivera',
+    email: 'pat@demo.caseflow',
+    role: 'PARTNER',
+    organization: { id: 'org-northside', name: 'Northside Food Bank', locations: [] },
+  },
+  alex: {
+    id: '66666666-6666-4666-8666-666666666666',
+    displayName: 'Alex Novak',
+    email: 'alex@demo.caseflow',
+    role: 'ANALYST',
+    organization: { id: 'org-harbour', name: 'Harbour Employment Services', locations: [] },
+  },
 } as const;
 
 export type StaffKey = keyof typeof STAFF;
@@ -77,7 +105,12 @@ export interface FakeGateway {
  */
 export function fakeGateway(handlers: Record<string, Handler> = {}): FakeGateway {
   const calls: GraphQLCall[] = [];
-  const tokens = new Map<string, StaffKey>([['token-casey', 'casey'], ['token-sam', 'sam'], ['token-pat', 'pat'], ['token-alex', 'alex']]);
+  const tokens = new Map<string, StaffKey>([
+    ['token-casey', 'casey'],
+    ['token-sam', 'sam'],
+    ['token-pat', 'pat'],
+    ['token-alex', 'alex'],
+  ]);
   const gateway: FakeGateway = {
     calls,
     handlers,
@@ -86,12 +119,23 @@ export function fakeGateway(handlers: Record<string, Handler> = {}): FakeGateway
     fetch: (async (input: string, init?: { method?: string; body?: string; headers?: Record<string, string> }) => {
       const url = String(input);
       if (url.endsWith('/auth/demo-users')) {
-        return response(200, { users: Object.values(STAFF).map((s) => ({ email: s.email, displayName: s.displayName, role: s.role, organizationId: s.organization.id, organizationName: s.organization.name })) });
+        return response(200, {
+          users: Object.values(STAFF).map((s) => ({
+            email: s.email,
+            displayName: s.displayName,
+            role: s.role,
+            organizationId: s.organization.id,
+            organizationName: s.organization.name,
+          })),
+        });
       }
       if (url.endsWith('/auth/demo-login')) {
         const email = (JSON.parse(init?.body ?? '{}') as { email: string }).email;
         const key = (Object.keys(STAFF) as StaffKey[]).find((k) => STAFF[k].email === email);
-        if (!key) return response(400, { errors: [{ message: 'email is not a demo user', extensions: { code: 'BAD_USER_INPUT', field: 'email' } }] });
+        if (!key)
+          return response(400, {
+            errors: [{ message: 'email is not a demo user', extensions: { code: 'BAD_USER_INPUT', field: 'email' } }],
+          });
         return response(200, { token: `token-${key}`, expiresAt: new Date(Date.now() + 3600_000).toISOString(), user: {} });
       }
       if (url.endsWith('/graphql')) {
@@ -100,7 +144,10 @@ export function fakeGateway(handlers: Record<string, Handler> = {}): FakeGateway
         const call = { operationName: body.operationName, variables: body.variables ?? {}, authorization };
         calls.push(call);
         const who = tokens.get((authorization ?? '').replace(/^Bearer /, ''));
-        if (!who) return response(401, { errors: [{ message: 'The bearer token is invalid or expired', extensions: { code: 'UNAUTHENTICATED' } }] });
+        if (!who)
+          return response(401, {
+            errors: [{ message: 'The bearer token is invalid or expired', extensions: { code: 'UNAUTHENTICATED' } }],
+          });
         if (body.operationName === 'Me' && !handlers.Me) return response(200, { data: { me: STAFF[who] } });
         const handler = handlers[body.operationName];
         if (!handler) throw new Error(`No handler for ${body.operationName}`);
@@ -120,7 +167,13 @@ export interface Rendered extends ReturnType<typeof render> {
 }
 
 /** Renders the app at `path`, signed in as `as` (or signed out), against the fake gateway. */
-export function renderApp(options: { path: string; as?: StaffKey | null; gateway?: FakeGateway; config?: AppConfig; storage?: ReturnType<typeof memoryStorage> }): Rendered {
+export function renderApp(options: {
+  path: string;
+  as?: StaffKey | null;
+  gateway?: FakeGateway;
+  config?: AppConfig;
+  storage?: ReturnType<typeof memoryStorage>;
+}): Rendered {
   const storage = options.storage ?? memoryStorage();
   const gateway = options.gateway ?? fakeGateway();
   if (options.as) {
@@ -128,7 +181,13 @@ export function renderApp(options: { path: string; as?: StaffKey | null; gateway
     storage.setItem(SESSION_KEY, JSON.stringify(session));
   }
   window.history.replaceState(null, '', options.path);
-  const env: AuthEnvironment = { storage, fetch: gateway.fetch, crypto: webcrypto as unknown as CryptoLike, assign: jest.fn(), origin: 'http://localhost' };
+  const env: AuthEnvironment = {
+    storage,
+    fetch: gateway.fetch,
+    crypto: webcrypto as unknown as CryptoLike,
+    assign: jest.fn(),
+    origin: 'http://localhost',
+  };
   const rendered = render(<App config={options.config ?? { auth: { mode: 'demo' } }} env={env} />);
   return { ...rendered, storage, env, gateway };
 }

@@ -1,7 +1,19 @@
 /** A button that shows and hides a panel (usually a form) in place, with aria-expanded. */
 import { type ReactNode, useId, useState } from 'react';
 
-export function Disclosure({ label, openLabel, children, className, initiallyOpen = false }: { label: ReactNode; openLabel?: ReactNode; children(close: () => void): ReactNode; className?: string; initiallyOpen?: boolean }) {
+export function Disclosure({
+  label,
+  openLabel,
+  children,
+  className,
+  initiallyOpen = false,
+}: {
+  label: ReactNode;
+  openLabel?: ReactNode;
+  children(close: () => void): ReactNode;
+  className?: string;
+  initiallyOpen?: boolean;
+}) {
   const [open, setOpen] = useState(initiallyOpen);
   const id = useId();
   return (

@@ -17,7 +17,15 @@ export function ErrorNotice({ error, what, onRetry }: { error: CombinedErrorLike
   return (
     <div className="notice error" role="alert">
       <p>
-        {what ? <strong>{code === 'FORBIDDEN' ? `You may not see ${what}.` : code === 'NOT_FOUND' ? `${capitalize(what)} was not found.` : `${capitalize(what)} could not be loaded.`} </strong> : null}
+        {what ? (
+          <strong>
+            {code === 'FORBIDDEN'
+              ? `You may not see ${what}.`
+              : code === 'NOT_FOUND'
+                ? `${capitalize(what)} was not found.`
+                : `${capitalize(what)} could not be loaded.`}{' '}
+          </strong>
+        ) : null}
         {messageOf(error)}
       </p>
       {onRetry && (code === 'UNAVAILABLE' || code === 'NETWORK' || code === 'UNKNOWN') ? (
@@ -39,7 +47,19 @@ const MISSING_WORDS: Partial<Record<ErrorCode, string>> = {
 };
 
 /** A note in place of one part of a page whose data did not arrive; the rest of the page still works. */
-export function PartMissing({ what, error, path, service, onRetry }: { what: string; error: CombinedErrorLike | null | undefined; path: ReadonlyArray<string | number>; service?: string; onRetry?: () => void }) {
+export function PartMissing({
+  what,
+  error,
+  path,
+  service,
+  onRetry,
+}: {
+  what: string;
+  error: CombinedErrorLike | null | undefined;
+  path: ReadonlyArray<string | number>;
+  service?: string;
+  onRetry?: () => void;
+}) {
   const missing = partMissing(error, path, service);
   if (!missing) return null;
   return (
@@ -64,7 +84,17 @@ export function PartMissing({ what, error, path, service, onRetry }: { what: str
  * page), failed with nothing to show, or its data (possibly partial: the
  * children show what is missing with PartMissing).
  */
-export function QueryView<T>({ result, what, retry, children }: { result: UseQueryState<T>; what: string; retry: () => void; children: (data: T) => ReactNode }) {
+export function QueryView<T>({
+  result,
+  what,
+  retry,
+  children,
+}: {
+  result: UseQueryState<T>;
+  what: string;
+  retry: () => void;
+  children: (data: T) => ReactNode;
+}) {
   // With an error and no root value (e.g. `client: null` because its service is down) there is nothing to show;
   // with a root value, the answer is partial and the children say what is missing.
   const hasRoot = Boolean(result.data) && Object.values(result.data as object).some((v) => v !== null && v !== undefined);

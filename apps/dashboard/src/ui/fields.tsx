@@ -63,7 +63,17 @@ export function TextField({ label, error, hint, required, className, name, value
   return (
     <div className={`field ${className ?? ''}`}>
       <Label id={id} label={label} required={required} />
-      <input id={id} name={name} type={type} value={value} onChange={(e) => onChange(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} aria-required={required || undefined} {...rest} />
+      <input
+        id={id}
+        name={name}
+        type={type}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        aria-required={required || undefined}
+        {...rest}
+      />
       <HintAndError id={id} hint={hint} error={error} />
     </div>
   );
@@ -76,7 +86,17 @@ export function TextArea({ label, error, hint, required, className, name, value,
   return (
     <div className={`field ${className ?? ''}`}>
       <Label id={id} label={label} required={required} />
-      <textarea id={id} name={name} value={value} rows={rows} maxLength={maxLength} onChange={(e) => onChange(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} aria-required={required || undefined} />
+      <textarea
+        id={id}
+        name={name}
+        value={value}
+        rows={rows}
+        maxLength={maxLength}
+        onChange={(e) => onChange(e.target.value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        aria-required={required || undefined}
+      />
       <HintAndError id={id} hint={hint} error={error} />
     </div>
   );
@@ -90,12 +110,33 @@ type SelectFieldProps = Base & {
   placeholder?: string;
 } & Pick<SelectHTMLAttributes<HTMLSelectElement>, 'disabled'>;
 
-export function SelectField({ label, error, hint, required, className, name, value, onChange, options, placeholder, disabled }: SelectFieldProps) {
+export function SelectField({
+  label,
+  error,
+  hint,
+  required,
+  className,
+  name,
+  value,
+  onChange,
+  options,
+  placeholder,
+  disabled,
+}: SelectFieldProps) {
   const id = `${useId()}-${name}`;
   return (
     <div className={`field ${className ?? ''}`}>
       <Label id={id} label={label} required={required} />
-      <select id={id} name={name} value={value} disabled={disabled} onChange={(e) => onChange(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} aria-required={required || undefined}>
+      <select
+        id={id}
+        name={name}
+        value={value}
+        disabled={disabled}
+        onChange={(e) => onChange(e.target.value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        aria-required={required || undefined}
+      >
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -108,11 +149,27 @@ export function SelectField({ label, error, hint, required, className, name, val
   );
 }
 
-export function CheckboxField({ label, error, hint, className, name, checked, onChange }: Base & { name: string; checked: boolean; onChange(checked: boolean): void }) {
+export function CheckboxField({
+  label,
+  error,
+  hint,
+  className,
+  name,
+  checked,
+  onChange,
+}: Base & { name: string; checked: boolean; onChange(checked: boolean): void }) {
   const id = `${useId()}-${name}`;
   return (
     <div className={`field checkbox ${className ?? ''}`}>
-      <input id={id} name={name} type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} />
+      <input
+        id={id}
+        name={name}
+        type="checkbox"
+        checked={checked}
+        onChange={(e) => onChange(e.target.checked)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+      />
       <label htmlFor={id}>{label}</label>
       <HintAndError id={id} hint={hint} error={error} />
     </div>
@@ -149,7 +206,11 @@ export function ChoiceGroup<T extends string>({
     else onChange(on ? [...value, v] : value.filter((x) => x !== v));
   };
   return (
-    <fieldset className={`field choices ${inline ? 'inline' : ''}`} aria-describedby={describedBy(id, hint, error)} data-invalid={error ? true : undefined}>
+    <fieldset
+      className={`field choices ${inline ? 'inline' : ''}`}
+      aria-describedby={describedBy(id, hint, error)}
+      data-invalid={error ? true : undefined}
+    >
       <legend>
         {legend}
         {required ? <span className="required"> (required)</span> : null}
@@ -158,7 +219,13 @@ export function ChoiceGroup<T extends string>({
       <div className="choice-list">
         {options.map((o) => (
           <label key={o.value} className="choice">
-            <input type={type} name={id} value={o.value} checked={value.includes(o.value)} onChange={(e) => toggle(o.value, e.target.checked)} />
+            <input
+              type={type}
+              name={id}
+              value={o.value}
+              checked={value.includes(o.value)}
+              onChange={(e) => toggle(o.value, e.target.checked)}
+            />
             {o.label}
           </label>
         ))}

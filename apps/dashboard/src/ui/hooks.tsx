@@ -13,7 +13,9 @@ export function useDraft<T>(formKey: string, initial: T | (() => T)): [T, (next:
   const me = useMe();
   const { storage } = useAuth();
   const key = draftKey(me.id, formKey);
-  const [value, setValue] = useState<T>(() => readDraft<T>(storage, key) ?? (typeof initial === 'function' ? (initial as () => T)() : initial));
+  const [value, setValue] = useState<T>(
+    () => readDraft<T>(storage, key) ?? (typeof initial === 'function' ? (initial as () => T)() : initial),
+  );
   const update = useCallback(
     (next: T | ((current: T) => T)) => {
       setValue((current) => {

@@ -2,7 +2,17 @@
 import { type ReactNode, useEffect, useId, useRef } from 'react';
 import { useDocumentTitle } from './hooks';
 
-export function Page({ title, subtitle, actions, children }: { title: string; subtitle?: ReactNode; actions?: ReactNode; children: ReactNode }) {
+export function Page({
+  title,
+  subtitle,
+  actions,
+  children,
+}: {
+  title: string;
+  subtitle?: ReactNode;
+  actions?: ReactNode;
+  children: ReactNode;
+}) {
   useDocumentTitle(title);
   const heading = useRef<HTMLHeadingElement>(null);
   // A new page moves the keyboard and the screen reader to its heading, as a page load would.
@@ -23,7 +33,19 @@ export function Page({ title, subtitle, actions, children }: { title: string; su
   );
 }
 
-export function Section({ title, actions, children, className, level = 2 }: { title: ReactNode; actions?: ReactNode; children: ReactNode; className?: string; level?: 2 | 3 }) {
+export function Section({
+  title,
+  actions,
+  children,
+  className,
+  level = 2,
+}: {
+  title: ReactNode;
+  actions?: ReactNode;
+  children: ReactNode;
+  className?: string;
+  level?: 2 | 3;
+}) {
   const id = useId();
   const Heading = level === 2 ? 'h2' : 'h3';
   return (

@@ -40,7 +40,13 @@ export function Pager({
 }
 
 /** Paging controls for a list held whole in the page (see useLocalPages). */
-export function LocalPager({ pages, label }: { pages: { page: number; pages: number; total: number; size: number; items: readonly unknown[]; setPage(p: number): void }; label: string }) {
+export function LocalPager({
+  pages,
+  label,
+}: {
+  pages: { page: number; pages: number; total: number; size: number; items: readonly unknown[]; setPage(p: number): void };
+  label: string;
+}) {
   return (
     <Pager
       page={pages.page}

@@ -30,16 +30,25 @@ describe('decideGrant', () => {
     const grant = decideGrant(casey, client.id, client, [consent()], now);
     expect(grant).toMatchObject({ exists: true, write: true, organizationId: HARBOUR });
     expect(grant.read).toEqual(['CONTACT_INFO', 'ASSESSMENTS', 'PLANS', 'REFERRAL_DETAILS', 'CASE_NOTES']);
-    expect(grant.consents).toEqual([{ recipientOrganizationId: NORTHSIDE, scope: ['CONTACT_INFO', 'REFERRAL_DETAILS'], expiresAt: '2027-02-01T00:00:00.000Z' }]);
+    expect(grant.consents).toEqual([
+      { recipientOrganizationId: NORTHSIDE, scope: ['CONTACT_INFO', 'REFERRAL_DETAILS'], expiresAt: '2027-02-01T00:00:00.000Z' },
+    ]);
   });
 
-  it("tells those who may change the case its status, and nobody else", () => {
+  it('tells those who may change the case its status, and nobody else', () => {
     expect(decideGrant(casey, client.id, { ...client, status: 'CLOSED' }, [], now).status).toBe('CLOSED');
     expect(decideGrant(pat, client.id, { ...client, status: 'CLOSED' }, [consent()], now).status).toBeUndefined();
   });
 
   it('denies another case manager of the same agency', () => {
-    expect(decideGrant(jordan, client.id, client, [], now)).toEqual({ clientId: client.id, exists: true, organizationId: null, read: [], write: false, consents: [] });
+    expect(decideGrant(jordan, client.id, client, [], now)).toEqual({
+      clientId: client.id,
+      exists: true,
+      organizationId: null,
+      read: [],
+      write: false,
+      consents: [],
+    });
   });
 
   it("gives a supervisor their own agency's clients, not another agency's", () => {

@@ -54,13 +54,24 @@ export function decideGrant(actor: Actor, clientId: string, client: ClientFacts 
       read: [...INFORMATION_KINDS],
       write: true,
       status: client.status ?? null,
-      consents: active.map((c) => ({ recipientOrganizationId: c.recipientOrganizationId, scope: c.scope, expiresAt: c.expiresAt.toISOString() })),
+      consents: active.map((c) => ({
+        recipientOrganizationId: c.recipientOrganizationId,
+        scope: c.scope,
+        expiresAt: c.expiresAt.toISOString(),
+      })),
     };
   }
   if (actor.role === 'PARTNER') {
     const kinds = new Set(active.filter((c) => c.recipientOrganizationId === actor.organizationId).flatMap((c) => c.scope));
     if (kinds.size > 0) {
-      return { clientId, exists: true, organizationId: client.organizationId, read: INFORMATION_KINDS.filter((k) => kinds.has(k)), write: false, consents: [] };
+      return {
+        clientId,
+        exists: true,
+        organizationId: client.organizationId,
+        read: INFORMATION_KINDS.filter((k) => kinds.has(k)),
+        write: false,
+        consents: [],
+      };
     }
   }
   return noGrant(clientId, true);

@@ -18,7 +18,12 @@ describe('needs assessments', () => {
         clientId: client().id,
         summary: 'Six-month review',
         items: [
-          { domain: 'PERSONAL_CIRCUMSTANCES', characteristic: 'Transportation', rating: 'BARRIER', planToCompensate: { how: 'Bus pass through the program', byWhen: '2027-01-15', whoHelps: 'Case manager' } },
+          {
+            domain: 'PERSONAL_CIRCUMSTANCES',
+            characteristic: 'Transportation',
+            rating: 'BARRIER',
+            planToCompensate: { how: 'Bus pass through the program', byWhen: '2027-01-15', whoHelps: 'Case manager' },
+          },
           { domain: 'PERSONAL_HEALTH', characteristic: 'General health', rating: 'ASSET' },
           { domain: 'EMPLOYABILITY', characteristic: 'Punctuality', rating: 'ASSET' },
           { domain: 'OTHER', characteristic: 'Forklift certificate', rating: 'NOT_APPLICABLE' },
@@ -31,22 +36,50 @@ describe('needs assessments', () => {
       barrierCount: 1,
       assetCount: 2,
       assessedBy: { id: tb.staff('casey').id },
-      barriers: [{ domain: 'PERSONAL_CIRCUMSTANCES', characteristic: 'Transportation', planToCompensate: { how: 'Bus pass through the program', byWhen: '2027-01-15', whoHelps: 'Case manager' } }],
+      barriers: [
+        {
+          domain: 'PERSONAL_CIRCUMSTANCES',
+          characteristic: 'Transportation',
+          planToCompensate: { how: 'Bus pass through the program', byWhen: '2027-01-15', whoHelps: 'Case manager' },
+        },
+      ],
       health: [{ characteristic: 'General health' }],
     });
-    const latest = await tb.as<{ client: { latestAssessment: { id: string } } }>('casey', `query($id: ID!) { client(id: $id) { latestAssessment { id } } }`, { id: client().id });
+    const latest = await tb.as<{ client: { latestAssessment: { id: string } } }>(
+      'casey',
+      `query($id: ID!) { client(id: $id) { latestAssessment { id } } }`,
+      { id: client().id },
+    );
     expect(latest.data!.client.latestAssessment.id).toBe(res.data!.recordAssessment.id);
-    const checklist = await tb.as<{ assessmentChecklist: Array<{ domain: string; name: string; standard: boolean }> }>('casey', '{ assessmentChecklist { domain name standard } }');
+    const checklist = await tb.as<{ assessmentChecklist: Array<{ domain: string; name: string; standard: boolean }> }>(
+      'casey',
+      '{ assessmentChecklist { domain name standard } }',
+    );
     expect(checklist.data!.assessmentChecklist.filter((c) => c.standard)).toHaveLength(48);
     expect(checklist.data!.assessmentChecklist).toContainEqual({ domain: 'OTHER', name: 'Forklift certificate', standard: false });
-    expect(checklist.data!.assessmentChecklist).toContainEqual({ domain: 'CERTIFICATES_LICENSES', name: "Driver's license", standard: true });
+    expect(checklist.data!.assessmentChecklist).toContainEqual({
+      domain: 'CERTIFICATES_LICENSES',
+      name: "Driver's license",
+      standard: true,
+    });
   });
 
   it.each([
     [{ items: [] }, 'input.items'],
     [{ items: Array.from({ length: 201 }, (_, i) => ({ domain: 'OTHER', characteristic: `c${i}`, rating: 'ASSET' })) }, 'input.items'],
-    [{ items: [{ domain: 'OTHER', characteristic: 'x', rating: 'ASSET' }, { domain: 'OTHER', characteristic: 'X', rating: 'BARRIER' }] }, 'input.items[1].characteristic'],
-    [{ items: [{ domain: 'OTHER', characteristic: 'x', rating: 'ASSET', planToCompensate: { how: 'n/a' } }] }, 'input.items[0].planToCompensate'],
+    [
+      {
+        items: [
+          { domain: 'OTHER', characteristic: 'x', rating: 'ASSET' },
+          { domain: 'OTHER', characteristic: 'X', rating: 'BARRIER' },
+        ],
+      },
+      'input.items[1].characteristic',
+    ],
+    [
+      { items: [{ domain: 'OTHER', characteristic: 'x', rating: 'ASSET', planToCompensate: { how: 'n/a' } }] },
+      'input.items[0].planToCompensate',
+    ],
     [{ items: [{ domain: 'OTHER', characteristic: '', rating: 'ASSET' }] }, 'input.items[0].characteristic'],
   ])('refuses a bad assessment %# naming the field, writing nothing', async (change, field) => {
     const before = [await tb.count('needs_assessment'), await tb.count('assessment_item')];

@@ -14,13 +14,18 @@ import {
 
 @Resolver(() => NeedsAssessment)
 export class AssessmentResolver {
-  @Query(() => [AssessmentCharacteristic], { description: "The needs-assessment checklist of the caller's agency: the standard characteristics and its own." })
+  @Query(() => [AssessmentCharacteristic], {
+    description: "The needs-assessment checklist of the caller's agency: the standard characteristics and its own.",
+  })
   assessmentChecklist(@Ctx() ctx: ClientsContext): Promise<AssessmentCharacteristic[]> {
     return ctx.assessments.checklist(ctx.actor);
   }
 
   @Mutation(() => NeedsAssessment)
-  recordAssessment(@Arg('input', () => RecordAssessmentInput) input: RecordAssessmentInput, @Ctx() ctx: ClientsContext): Promise<NeedsAssessment> {
+  recordAssessment(
+    @Arg('input', () => RecordAssessmentInput) input: RecordAssessmentInput,
+    @Ctx() ctx: ClientsContext,
+  ): Promise<NeedsAssessment> {
     return ctx.assessments.record(ctx.actor, input);
   }
 

@@ -14,7 +14,13 @@ import { ClientEntity } from '../client/client.entity';
 import type { Client } from '../client/client.type';
 import type { ClientsLoaders } from '../loaders';
 import { NAME_MAX, TEXT_MAX } from '../shared/validation';
-import { type AssessmentDomain, AssessmentEntity, AssessmentItemEntity, type AssessmentRating, CharacteristicEntity } from './assessment.entity';
+import {
+  type AssessmentDomain,
+  AssessmentEntity,
+  AssessmentItemEntity,
+  type AssessmentRating,
+  CharacteristicEntity,
+} from './assessment.entity';
 import type { AssessmentCharacteristic, AssessmentItem, NeedsAssessment, RecordAssessmentInput } from './assessment.type';
 
 export const MAX_ITEMS = 200;
@@ -112,11 +118,16 @@ export class AssessmentService {
     });
 
     const saved = await this.dataSource.transaction(async (tx) => {
-      const client = await tx.getRepository(ClientEntity).createQueryBuilder('c').setLock('pessimistic_write').where('c.id = :id', { id: input.clientId }).getOne();
+      const client = await tx
+        .getRepository(ClientEntity)
+        .createQueryBuilder('c')
+        .setLock('pessimistic_write')
+        .where('c.id = :id', { id: input.clientId })
+        .getOne();
       if (!client) throw notFound('Client', input.clientId);
       if (!hasCaseAccess(actor, client)) {
         this.audit.note({ action: 'CREATE', entityType: 'NeedsAssessment', clientId: client.id, outcome: 'DENIED' });
-        throw forbidden("You may not assess this client");
+        throw forbidden('You may not assess this client');
       }
       const assessment = await tx.getRepository(AssessmentEntity).save(
         tx.getRepository(AssessmentEntity).create({

@@ -60,7 +60,9 @@ export class NeedsAssessment {
   assessedById: string;
 }
 
-@ObjectType('AssessmentCharacteristic', { description: 'A characteristic of the needs-assessment checklist (standard or the agency\'s own).' })
+@ObjectType('AssessmentCharacteristic', {
+  description: "A characteristic of the needs-assessment checklist (standard or the agency's own).",
+})
 export class AssessmentCharacteristic {
   @Field(() => AssessmentDomainEnum)
   domain: AssessmentDomain;
@@ -113,4 +115,3 @@ export class RecordAssessmentInput {
   @Field(() => String, { nullable: true })
   summary?: string | null;
 }
-

@@ -65,9 +65,16 @@ export class AuditEventConnection {
   pageInfo: PageInfo;
 }
 
-const newestFirst = (a: AuditRecord, b: AuditRecord) => b.at.localeCompare(a.at) || b.source.localeCompare(a.source) || Number(b.id) - Number(a.id);
+const newestFirst = (a: AuditRecord, b: AuditRecord) =>
+  b.at.localeCompare(a.at) || b.source.localeCompare(a.source) || Number(b.id) - Number(a.id);
 
-export async function clientAuditTrail(ctx: ClientsContext, peers: AuditPeers, clientId: string, first: number | null | undefined, after: string | null | undefined): Promise<AuditEventConnection> {
+export async function clientAuditTrail(
+  ctx: ClientsContext,
+  peers: AuditPeers,
+  clientId: string,
+  first: number | null | undefined,
+  after: string | null | undefined,
+): Promise<AuditEventConnection> {
   uuid('clientId', clientId);
   const size = pageSize(first, 50);
   const cursor = decodeCursor(after, ['timestamp', 'text', 'integer']) as [string, string, string] | null;
@@ -107,14 +114,27 @@ export async function clientAuditTrail(ctx: ClientsContext, peers: AuditPeers, c
   ctx.audit.note({ action: 'READ', entityType: 'AuditTrail', entityId: clientId, clientId });
   const edges = page.map((e) => ({
     cursor: encodeCursor([e.at, e.source, e.id]),
-    node: { at: new Date(e.at), source: e.source, actorId: e.actorId, actorRole: e.actorRole, action: e.action, entityType: e.entityType, entityId: e.entityId, outcome: e.outcome, detail: e.detail, requestId: e.requestId },
+    node: {
+      at: new Date(e.at),
+      source: e.source,
+      actorId: e.actorId,
+      actorRole: e.actorRole,
+      action: e.action,
+      entityType: e.entityType,
+      entityId: e.entityId,
+      outcome: e.outcome,
+      detail: e.detail,
+      requestId: e.requestId,
+    },
   }));
   return { edges, pageInfo: { hasNextPage: merged.length > size, endCursor: edges.at(-1)?.cursor ?? null } };
 }
 
 @Resolver()
 export class AuditTrailResolver {
-  @Query(() => AuditEventConnection, { description: "A client's complete audit trail across the subgraphs, newest first (supervisors of the client's agency)." })
+  @Query(() => AuditEventConnection, {
+    description: "A client's complete audit trail across the subgraphs, newest first (supervisors of the client's agency).",
+  })
   clientAuditTrail(
     @Arg('clientId', () => ID) clientId: string,
     @Ctx() ctx: ClientsContext,

@@ -13,7 +13,13 @@ const CASELOAD = `query($first: Int, $after: String, $cm: ID) {
     totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id status priority { level score reasons } } }
   }
 }`;
-type Page = { myCaseload: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; edges: Array<{ node: { id: string; status: string; priority: { level: string; score: number; reasons: string[] } } }> } };
+type Page = {
+  myCaseload: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string };
+    edges: Array<{ node: { id: string; status: string; priority: { level: string; score: number; reasons: string[] } } }>;
+  };
+};
 
 async function wholeCaseload(key: 'casey' | 'sam', cm?: string, size = 4) {
   const nodes: Page['myCaseload']['edges'][number]['node'][] = [];
@@ -30,7 +36,9 @@ async function wholeCaseload(key: 'casey' | 'sam', cm?: string, size = 4) {
 describe('the caseload', () => {
   it("lists the caller's open clients most urgent first, every one exactly once across pages, each with its reasons", async () => {
     const { nodes, totalCount } = await wholeCaseload('casey');
-    const expected = tb.world.clients.filter((c) => c.caseManagerId === tb.staff('casey').id && (c.status === 'ACTIVE' || c.status === 'INTAKE'));
+    const expected = tb.world.clients.filter(
+      (c) => c.caseManagerId === tb.staff('casey').id && (c.status === 'ACTIVE' || c.status === 'INTAKE'),
+    );
     expect(totalCount).toBe(expected.length);
     expect(nodes.map((n) => n.id).sort()).toEqual(expected.map((c) => c.id).sort());
     const scores = nodes.map((n) => n.priority.score);
@@ -45,7 +53,10 @@ describe('the caseload', () => {
     await tb.sql(sameFacts, [[a.id, b.id]]);
     const inFive = new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10);
     const SET = `mutation($id: ID!, $k: [KeyDateInput!]!) { setKeyDates(clientId: $id, keyDates: $k) { priority { score reasons } } }`;
-    const withDate = await tb.as<{ setKeyDates: { priority: { score: number; reasons: string[] } } }>('casey', SET, { id: a.id, k: [{ label: 'EI claim ends', date: inFive }] });
+    const withDate = await tb.as<{ setKeyDates: { priority: { score: number; reasons: string[] } } }>('casey', SET, {
+      id: a.id,
+      k: [{ label: 'EI claim ends', date: inFive }],
+    });
     const without = await tb.as<{ setKeyDates: { priority: { score: number; reasons: string[] } } }>('casey', SET, { id: b.id, k: [] });
     expect(withDate.data!.setKeyDates.priority.reasons).toContain('EI claim ends in 5 days');
     expect(without.data!.setKeyDates.priority.reasons).not.toContain('EI claim ends in 5 days');
@@ -56,9 +67,12 @@ describe('the caseload', () => {
 
   it("lets a supervisor open a case manager's caseload, and refuses everyone else", async () => {
     const forSam = await wholeCaseload('sam', tb.staff('jordan').id, 100);
-    expect(forSam.totalCount).toBe(tb.world.clients.filter((c) => c.caseManagerId === tb.staff('jordan').id && (c.status === 'ACTIVE' || c.status === 'INTAKE')).length);
+    expect(forSam.totalCount).toBe(
+      tb.world.clients.filter((c) => c.caseManagerId === tb.staff('jordan').id && (c.status === 'ACTIVE' || c.status === 'INTAKE')).length,
+    );
     expect(errorCodes(await tb.as('casey', CASELOAD, { first: 5, cm: tb.staff('jordan').id }))).toEqual(['FORBIDDEN']);
-    for (const key of ['pat', 'alex', 'admin'] as const) expect(errorCodes(await tb.as(key, CASELOAD, { first: 5 }))).toEqual(['FORBIDDEN']);
+    for (const key of ['pat', 'alex', 'admin'] as const)
+      expect(errorCodes(await tb.as(key, CASELOAD, { first: 5 }))).toEqual(['FORBIDDEN']);
     expect(errorCodes(await tb.as('casey', CASELOAD, { first: 101 }))).toEqual(['BAD_USER_INPUT']);
   });
 
@@ -67,7 +81,9 @@ describe('the caseload', () => {
     const open = await tb.count('client', `status <> 'CLOSED'`);
     expect(await recomputeStalePriorities(tb.t.subgraph.database.dataSource, tomorrow, 7)).toBe(open);
     expect(await recomputeStalePriorities(tb.t.subgraph.database.dataSource, tomorrow, 7)).toBe(0);
-    expect(await tb.count('client', `status <> 'CLOSED' AND priority_computed_at::date = $1::date`, [tomorrow.toISOString().slice(0, 10)])).toBe(open);
+    expect(
+      await tb.count('client', `status <> 'CLOSED' AND priority_computed_at::date = $1::date`, [tomorrow.toISOString().slice(0, 10)]),
+    ).toBe(open);
   });
 
   it('reads the caseload page with a constant number of statements', async () => {

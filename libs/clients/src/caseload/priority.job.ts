@@ -5,8 +5,13 @@ import { recomputeStalePriorities } from './priority.store';
 
 /** Keeps the time-based parts of priority current: each open case is recomputed once a day (UTC). */
 export function startPriorityJob(dataSource: DataSource, intervalMs: number, logger: Logger): () => Promise<void> {
-  return startIntervalJob('priority', intervalMs, async () => {
-    const n = await recomputeStalePriorities(dataSource);
-    if (n > 0) logger.info('priorities recomputed', { clients: n });
-  }, logger);
+  return startIntervalJob(
+    'priority',
+    intervalMs,
+    async () => {
+      const n = await recomputeStalePriorities(dataSource);
+      if (n > 0) logger.info('priorities recomputed', { clients: n });
+    },
+    logger,
+  );
 }

@@ -21,8 +21,21 @@ describe('computePriority', () => {
     expect(in9).toEqual({ score: 31, level: 'MEDIUM', reasons: ['EI claim ends in 9 days'] });
     const in5 = computePriority({ ...base, keyDates: [{ label: 'EI claim ends', date: '2026-11-28' }] }, now);
     expect(in5.score).toBeGreaterThan(in9.score);
-    expect(computePriority({ ...base, keyDates: [{ label: 'Court date', date: '2026-11-24' }] }, now).reasons).toEqual(['Court date tomorrow']);
-    expect(computePriority({ ...base, keyDates: [{ label: 'Lease ends', date: '2026-12-24' }, { label: 'Old', date: '2026-11-01' }] }, now).reasons).toEqual([]);
+    expect(computePriority({ ...base, keyDates: [{ label: 'Court date', date: '2026-11-24' }] }, now).reasons).toEqual([
+      'Court date tomorrow',
+    ]);
+    expect(
+      computePriority(
+        {
+          ...base,
+          keyDates: [
+            { label: 'Lease ends', date: '2026-12-24' },
+            { label: 'Old', date: '2026-11-01' },
+          ],
+        },
+        now,
+      ).reasons,
+    ).toEqual([]);
   });
 
   it('caps several key dates at 60 points together', () => {
@@ -37,11 +50,18 @@ describe('computePriority', () => {
       { ...base, openBarriers: 3, nextFollowUpAt: new Date('2026-11-19T09:00:00Z'), lastNoteAt: new Date('2026-10-24T09:00:00Z') },
       now,
     );
-    expect(result).toEqual({ score: 15 + 29 + 16, level: 'URGENT', reasons: ['Follow-up overdue by 4 days', 'No case note for 30 days', '3 open barriers'] });
+    expect(result).toEqual({
+      score: 15 + 29 + 16,
+      level: 'URGENT',
+      reasons: ['Follow-up overdue by 4 days', 'No case note for 30 days', '3 open barriers'],
+    });
   });
 
   it('flags an intake not completed, and a client with no notes after a week', () => {
-    const result = computePriority({ ...base, status: 'INTAKE', intakeDate: '2026-11-11', lastNoteAt: null, openedAt: new Date('2026-11-11T09:00:00Z') }, now);
+    const result = computePriority(
+      { ...base, status: 'INTAKE', intakeDate: '2026-11-11', lastNoteAt: null, openedAt: new Date('2026-11-11T09:00:00Z') },
+      now,
+    );
     expect(result).toEqual({ score: 27 + 10, level: 'HIGH', reasons: ['Intake not completed after 12 days', 'No case notes yet'] });
   });
 

@@ -74,7 +74,11 @@ export async function recomputeStalePriorities(dataSource: DataSource, now = new
           LIMIT $2 FOR UPDATE SKIP LOCKED`,
         [now, batchSize],
       )) as Array<{ id: string }>;
-      await recomputePriorities(tx, due.map((r) => r.id), now);
+      await recomputePriorities(
+        tx,
+        due.map((r) => r.id),
+        now,
+      );
       return due.length;
     });
     total += done;

@@ -75,7 +75,10 @@ export function computePriority(facts: PriorityFacts, now: Date): PriorityResult
 
   if (facts.nextFollowUpAt && facts.nextFollowUpAt.getTime() < now.getTime()) {
     const overdue = today - utcDay(facts.nextFollowUpAt);
-    parts.push([Math.min(40, 25 + overdue), overdue === 0 ? 'Follow-up due earlier today' : `Follow-up overdue by ${plural(overdue, 'day')}`]);
+    parts.push([
+      Math.min(40, 25 + overdue),
+      overdue === 0 ? 'Follow-up due earlier today' : `Follow-up overdue by ${plural(overdue, 'day')}`,
+    ]);
   }
 
   if (facts.lastNoteAt) {

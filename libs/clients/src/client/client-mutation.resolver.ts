@@ -12,7 +12,10 @@ export class ClientMutationResolver {
   }
 
   @Mutation(() => Client)
-  determineEligibility(@Arg('input', () => DetermineEligibilityInput) input: DetermineEligibilityInput, @Ctx() ctx: ClientsContext): Promise<Client> {
+  determineEligibility(
+    @Arg('input', () => DetermineEligibilityInput) input: DetermineEligibilityInput,
+    @Ctx() ctx: ClientsContext,
+  ): Promise<Client> {
     return ctx.commands.determineEligibility(ctx.actor, input);
   }
 
@@ -31,17 +34,29 @@ export class ClientMutationResolver {
   }
 
   @Mutation(() => Client)
-  setKeyDates(@Arg('clientId', () => ID) clientId: string, @Arg('keyDates', () => [KeyDateInput]) keyDates: KeyDateInput[], @Ctx() ctx: ClientsContext): Promise<Client> {
+  setKeyDates(
+    @Arg('clientId', () => ID) clientId: string,
+    @Arg('keyDates', () => [KeyDateInput]) keyDates: KeyDateInput[],
+    @Ctx() ctx: ClientsContext,
+  ): Promise<Client> {
     return ctx.commands.setKeyDates(ctx.actor, clientId, keyDates);
   }
 
   @Mutation(() => Client)
-  scheduleFollowUp(@Arg('clientId', () => ID) clientId: string, @Arg('at', () => Date) at: Date, @Ctx() ctx: ClientsContext): Promise<Client> {
+  scheduleFollowUp(
+    @Arg('clientId', () => ID) clientId: string,
+    @Arg('at', () => Date) at: Date,
+    @Ctx() ctx: ClientsContext,
+  ): Promise<Client> {
     return ctx.commands.scheduleFollowUp(ctx.actor, clientId, at);
   }
 
   @Mutation(() => Client)
-  assignCaseManager(@Arg('clientId', () => ID) clientId: string, @Arg('staffMemberId', () => ID) staffMemberId: string, @Ctx() ctx: ClientsContext): Promise<Client> {
+  assignCaseManager(
+    @Arg('clientId', () => ID) clientId: string,
+    @Arg('staffMemberId', () => ID) staffMemberId: string,
+    @Ctx() ctx: ClientsContext,
+  ): Promise<Client> {
     return ctx.commands.assignCaseManager(ctx.actor, clientId, staffMemberId);
   }
 
@@ -51,7 +66,11 @@ export class ClientMutationResolver {
   }
 
   @Mutation(() => Client)
-  reopenCase(@Arg('clientId', () => ID) clientId: string, @Arg('reason', () => String) reason: string, @Ctx() ctx: ClientsContext): Promise<Client> {
+  reopenCase(
+    @Arg('clientId', () => ID) clientId: string,
+    @Arg('reason', () => String) reason: string,
+    @Ctx() ctx: ClientsContext,
+  ): Promise<Client> {
     return ctx.commands.reopenCase(ctx.actor, clientId, reason);
   }
 }

@@ -19,13 +19,17 @@ beforeAll(async () => {
 afterAll(() => tb?.stop());
 
 const row = async (id: string) => (await tb.sql('SELECT * FROM clients.client WHERE id = $1', [id]))[0];
-const activeOf = (key: 'casey' | 'jordan', n = 0) => tb.world.clients.filter((c) => c.caseManagerId === tb.staff(key).id && c.status === 'ACTIVE')[n];
+const activeOf = (key: 'casey' | 'jordan', n = 0) =>
+  tb.world.clients.filter((c) => c.caseManagerId === tb.staff(key).id && c.status === 'ACTIVE')[n];
 
 describe('a change by an upper-case copy of a real id', () => {
   it.each([
     ['closeCase', `mutation($id: ID!) { closeCase(input: { clientId: $id, outcome: GOALS_MET }) { id status } }`],
     ['scheduleFollowUp', `mutation($id: ID!, $at: DateTime!) { scheduleFollowUp(clientId: $id, at: $at) { id status } }`],
-    ['updateContactPreference', `mutation($id: ID!) { updateContactPreference(clientId: $id, input: { method: EMAIL, email: "a@b.example", voicemailAllowed: false }) { id status } }`],
+    [
+      'updateContactPreference',
+      `mutation($id: ID!) { updateContactPreference(clientId: $id, input: { method: EMAIL, email: "a@b.example", voicemailAllowed: false }) { id status } }`,
+    ],
   ])('%s saves once and answers the saved client under its stored (lower-case) id', async (_, query) => {
     const client = activeOf('casey', ['closeCase', 'scheduleFollowUp', 'updateContactPreference'].indexOf(_));
     const events = await tb.count('case_event', 'client_id = $1', [client.id]);
@@ -67,8 +71,12 @@ describe('a failure while building the answer of a change', () => {
     const events = await tb.count('case_event', 'client_id = $1', [client.id]);
     const audits = await tb.count('audit_event', 'client_id = $1', [client.id]);
 
-    await expect(commands.closeCase(actor, { clientId: client.id, outcome: 'GOALS_MET' } as never)).rejects.toThrow('the answer could not be built');
-    await expect(commands.scheduleFollowUp(actor, client.id, new Date(Date.now() + 86_400_000))).rejects.toThrow('the answer could not be built');
+    await expect(commands.closeCase(actor, { clientId: client.id, outcome: 'GOALS_MET' } as never)).rejects.toThrow(
+      'the answer could not be built',
+    );
+    await expect(commands.scheduleFollowUp(actor, client.id, new Date(Date.now() + 86_400_000))).rejects.toThrow(
+      'the answer could not be built',
+    );
 
     expect(await row(client.id)).toEqual(before);
     expect(await tb.count('case_event', 'client_id = $1', [client.id])).toBe(events);

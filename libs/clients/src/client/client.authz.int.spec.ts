@@ -16,7 +16,9 @@ const OPEN = `mutation($input: OpenClientInput!) { openClient(input: $input) { i
 const ASSIGN = `mutation($id: ID!, $to: ID!) { assignCaseManager(clientId: $id, staffMemberId: $to) { id } }`;
 const CLOSE = `mutation($id: ID!) { closeCase(input: { clientId: $id, outcome: DISENGAGED }) { status } }`;
 const REOPEN = `mutation($id: ID!) { reopenCase(clientId: $id, reason: "Came back to the office.") { status } }`;
-type Opened = { openClient: { id: string; displayName: string; dateOfBirth: string | null; contactPreference: { phone: string | null } | null } };
+type Opened = {
+  openClient: { id: string; displayName: string; dateOfBirth: string | null; contactPreference: { phone: string | null } | null };
+};
 
 const input = (key: string) => ({
   firstName: 'Odalys',
@@ -39,7 +41,12 @@ describe('openClient replayed with its clientMutationId', () => {
     const mark = await auditMark();
     const again = await tb.as<Opened>('casey', OPEN, { input: input('replay-own') });
     expect(again.data!.openClient).toEqual(first.data!.openClient);
-    expect(await auditOf(first.data!.openClient.id, mark)).toContainEqual({ action: 'READ', outcome: 'ALLOWED', actor_id: tb.staff('casey').id, detail: 'idempotent retry' });
+    expect(await auditOf(first.data!.openClient.id, mark)).toContainEqual({
+      action: 'READ',
+      outcome: 'ALLOWED',
+      actor_id: tb.staff('casey').id,
+      detail: 'idempotent retry',
+    });
   });
 
   it('refuses the opener once the case is reassigned: FORBIDDEN, no birth date or phone, the denial audited, nothing created', async () => {
@@ -54,7 +61,9 @@ describe('openClient replayed with its clientMutationId', () => {
     expect(again.data).toBeNull();
     expect(JSON.stringify(again)).not.toMatch(/1987-09-14|555-0143/);
     expect(await tb.count('client')).toBe(clients);
-    expect(await auditOf(id, mark)).toEqual([{ action: 'READ', outcome: 'DENIED', actor_id: tb.staff('casey').id, detail: 'idempotent retry' }]);
+    expect(await auditOf(id, mark)).toEqual([
+      { action: 'READ', outcome: 'DENIED', actor_id: tb.staff('casey').id, detail: 'idempotent retry' },
+    ]);
   });
 
   it('refuses the same key with another input: CONFLICT naming clientMutationId, the first client neither returned nor changed', async () => {
@@ -62,7 +71,9 @@ describe('openClient replayed with its clientMutationId', () => {
     const id = first.data!.openClient.id;
     const before = await tb.sql('SELECT * FROM clients.client WHERE id = $1', [id]);
     const clients = await tb.count('client');
-    const other = await tb.as<Opened>('casey', OPEN, { input: { ...input('replay-other-input'), firstName: 'Someone', dateOfBirth: '1990-01-01' } });
+    const other = await tb.as<Opened>('casey', OPEN, {
+      input: { ...input('replay-other-input'), firstName: 'Someone', dateOfBirth: '1990-01-01' },
+    });
     expect(errorCodes(other)).toEqual(['CONFLICT']);
     expect(other.errors![0].message).toContain('clientMutationId');
     expect(other.data).toBeNull();
@@ -74,7 +85,13 @@ describe('openClient replayed with its clientMutationId', () => {
   it('treats the same input sent in another field order as the same request', async () => {
     const first = await tb.as<Opened>('casey', OPEN, { input: input('replay-order') });
     const { clientMutationId, dateOfBirth, lastName, firstName } = input('replay-order');
-    const reordered = { clientMutationId, contactPreference: { voicemailAllowed: true, phone: '902-555-0143', method: 'PHONE' }, dateOfBirth, lastName, firstName };
+    const reordered = {
+      clientMutationId,
+      contactPreference: { voicemailAllowed: true, phone: '902-555-0143', method: 'PHONE' },
+      dateOfBirth,
+      lastName,
+      firstName,
+    };
     const again = await tb.as<Opened>('casey', OPEN, { input: reordered });
     expect(again.data!.openClient.id).toBe(first.data!.openClient.id);
   });

@@ -7,7 +7,17 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { type Actor } from '@caseflow/auth';
 import type { AuditTrail } from '@caseflow/audit';
-import { badInput, conflict, forbidden, inputFingerprint, invalidTransition, notFound, optionalText, requiredText, uuid } from '@caseflow/core';
+import {
+  badInput,
+  conflict,
+  forbidden,
+  inputFingerprint,
+  invalidTransition,
+  notFound,
+  optionalText,
+  requiredText,
+  uuid,
+} from '@caseflow/core';
 import { hasCaseAccess, mayHoldCaseload } from '../access/access.policy';
 import { recomputePriorities } from '../caseload/priority.store';
 import type { ClientsLoaders } from '../loaders';
@@ -42,11 +52,20 @@ export class ClientCommands {
     const mutationId = optionalText('input.clientMutationId', input.clientMutationId, { max: 200 });
     const assignee = await this.assignee(actor, input.assignedCaseManagerId, 'input.assignedCaseManagerId');
     const fingerprint = mutationId
-      ? inputFingerprint({ firstName, lastName, preferredName, dateOfBirth, contact, assignedCaseManagerId: input.assignedCaseManagerId ?? null })
+      ? inputFingerprint({
+          firstName,
+          lastName,
+          preferredName,
+          dateOfBirth,
+          contact,
+          assignedCaseManagerId: input.assignedCaseManagerId ?? null,
+        })
       : null;
 
     if (mutationId) {
-      const earlier = await this.dataSource.getRepository(ClientEntity).findOneBy({ createdBy: actor.staffId, clientMutationId: mutationId });
+      const earlier = await this.dataSource
+        .getRepository(ClientEntity)
+        .findOneBy({ createdBy: actor.staffId, clientMutationId: mutationId });
       if (earlier) return this.replay(actor, earlier, fingerprint);
     }
     try {
@@ -56,10 +75,28 @@ export class ClientCommands {
              assigned_case_manager_id, search_name, sort_key, folded_first, folded_last, contact_method, contact_phone, contact_email,
              voicemail_allowed, public_greeting, contact_notes, created_by, client_mutation_id, client_mutation_fingerprint)
            VALUES ($1, $2, $3, $4, $5, 'INTAKE', $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20) RETURNING id`,
-          [actor.organizationId, firstName, lastName, preferredName, dateOfBirth, today(), assignee, searchNameOf(firstName, lastName, preferredName),
-            sortKeyOf(firstName, lastName), foldName(firstName), foldName(lastName), contact?.method ?? null, contact?.phone ?? null,
-            contact?.email ?? null, contact?.voicemailAllowed ?? false, contact?.publicGreeting ?? null, contact?.notes ?? null, actor.staffId, mutationId,
-            fingerprint],
+          [
+            actor.organizationId,
+            firstName,
+            lastName,
+            preferredName,
+            dateOfBirth,
+            today(),
+            assignee,
+            searchNameOf(firstName, lastName, preferredName),
+            sortKeyOf(firstName, lastName),
+            foldName(firstName),
+            foldName(lastName),
+            contact?.method ?? null,
+            contact?.phone ?? null,
+            contact?.email ?? null,
+            contact?.voicemailAllowed ?? false,
+            contact?.publicGreeting ?? null,
+            contact?.notes ?? null,
+            actor.staffId,
+            mutationId,
+            fingerprint,
+          ],
         )) as Array<{ id: string }>;
         await this.event(tx, actor, id, 'OPENED', null, 'INTAKE');
         await this.audit.write(tx, { action: 'CREATE', entityType: 'Client', entityId: id, clientId: id });
@@ -69,7 +106,9 @@ export class ClientCommands {
     } catch (error) {
       // A retry racing the first request with the same key: answer with the first one's client, under the same checks.
       if (mutationId && (error as { code?: string }).code === '23505') {
-        const earlier = await this.dataSource.getRepository(ClientEntity).findOneByOrFail({ createdBy: actor.staffId, clientMutationId: mutationId });
+        const earlier = await this.dataSource
+          .getRepository(ClientEntity)
+          .findOneByOrFail({ createdBy: actor.staffId, clientMutationId: mutationId });
         return this.replay(actor, earlier, fingerprint);
       }
       throw error;
@@ -86,7 +125,9 @@ export class ClientCommands {
     const facts = { entityType: 'Client', entityId: earlier.id, clientId: earlier.id };
     if (earlier.clientMutationFingerprint !== null && earlier.clientMutationFingerprint !== fingerprint) {
       this.audit.note({ action: 'CREATE', ...facts, outcome: 'DENIED', detail: 'clientMutationId reused with another input' });
-      throw conflict('This clientMutationId was used for a different input; send a new clientMutationId', { field: 'input.clientMutationId' });
+      throw conflict('This clientMutationId was used for a different input; send a new clientMutationId', {
+        field: 'input.clientMutationId',
+      });
     }
     if (!hasCaseAccess(actor, earlier)) {
       this.audit.note({ action: 'READ', ...facts, outcome: 'DENIED', detail: 'idempotent retry' });
@@ -102,7 +143,12 @@ export class ClientCommands {
     return this.change(actor, input.clientId, 'input.clientId', 'eligibility', async (tx, client) => {
       if (client.status === 'CLOSED') throw invalidTransition('A closed case must be re-opened before eligibility is determined');
       await tx.getRepository(EligibilityEntity).insert({
-        clientId: client.id, eligible: input.eligible, program, rationale, determinedAt: new Date(), determinedBy: actor.staffId,
+        clientId: client.id,
+        eligible: input.eligible,
+        program,
+        rationale,
+        determinedAt: new Date(),
+        determinedBy: actor.staffId,
       });
     });
   }
@@ -113,9 +159,12 @@ export class ClientCommands {
         throw invalidTransition(`A ${client.status} client cannot be activated`, { from: client.status, to: 'ACTIVE' });
       }
       if (client.status === 'INTAKE') {
-        const latest = await tx.getRepository(EligibilityEntity).findOne({ where: { clientId: client.id }, order: { determinedAt: 'DESC' } });
+        const latest = await tx
+          .getRepository(EligibilityEntity)
+          .findOne({ where: { clientId: client.id }, order: { determinedAt: 'DESC' } });
         if (!latest) throw invalidTransition('Determine eligibility before activating the client', { from: 'INTAKE', to: 'ACTIVE' });
-        if (!latest.eligible) throw invalidTransition('The client was determined not eligible for the program', { from: 'INTAKE', to: 'ACTIVE' });
+        if (!latest.eligible)
+          throw invalidTransition('The client was determined not eligible for the program', { from: 'INTAKE', to: 'ACTIVE' });
       }
       await this.setStatus(tx, actor, client, 'ACTIVE', 'ACTIVATED');
     });
@@ -136,7 +185,10 @@ export class ClientCommands {
     if (keyDates.length > MAX_KEY_DATES) throw badInput('keyDates', `must hold at most ${MAX_KEY_DATES} dates`);
     const values = keyDates.map((k, i) => ({ label: requiredText(`keyDates[${i}].label`, k.label, { max: NAME_MAX }), date: k.date }));
     return this.change(actor, clientId, 'clientId', 'keyDates', async (tx, client) => {
-      await tx.query('UPDATE clients.client SET key_dates = $2::jsonb, updated_at = now() WHERE id = $1', [client.id, JSON.stringify(values)]);
+      await tx.query('UPDATE clients.client SET key_dates = $2::jsonb, updated_at = now() WHERE id = $1', [
+        client.id,
+        JSON.stringify(values),
+      ]);
     });
   }
 
@@ -153,7 +205,14 @@ export class ClientCommands {
   async assignCaseManager(actor: Actor, clientId: string, staffMemberId: string): Promise<Client> {
     uuid('staffMemberId', staffMemberId);
     if (actor.role !== 'SUPERVISOR') {
-      this.audit.note({ action: 'UPDATE', entityType: 'Client', entityId: clientId, clientId, outcome: 'DENIED', detail: 'assignCaseManager' });
+      this.audit.note({
+        action: 'UPDATE',
+        entityType: 'Client',
+        entityId: clientId,
+        clientId,
+        outcome: 'DENIED',
+        detail: 'assignCaseManager',
+      });
       throw forbidden('Only a supervisor may reassign a client');
     }
     const assignee = await this.assignee(actor, staffMemberId, 'staffMemberId');
@@ -168,7 +227,11 @@ export class ClientCommands {
     return this.change(actor, input.clientId, 'input.clientId', 'status', async (tx, client) => {
       if (client.status === 'CLOSED') throw invalidTransition('The case is already closed', { from: 'CLOSED', to: 'CLOSED' });
       const latest = await tx.getRepository(EligibilityEntity).findOne({ where: { clientId: client.id }, order: { determinedAt: 'DESC' } });
-      await this.setStatus(tx, actor, client, 'CLOSED', 'CLOSED', { outcome: input.outcome, note: nextSteps, program: latest?.program ?? null });
+      await this.setStatus(tx, actor, client, 'CLOSED', 'CLOSED', {
+        outcome: input.outcome,
+        note: nextSteps,
+        program: latest?.program ?? null,
+      });
       await tx.query('UPDATE clients.client SET next_follow_up_at = NULL WHERE id = $1', [client.id]);
     });
   }
@@ -176,7 +239,8 @@ export class ClientCommands {
   async reopenCase(actor: Actor, clientId: string, reason: string): Promise<Client> {
     const why = requiredText('reason', reason, { max: TEXT_MAX });
     return this.change(actor, clientId, 'clientId', 'status', async (tx, client) => {
-      if (client.status !== 'CLOSED') throw invalidTransition(`Only a closed case can be re-opened; this one is ${client.status}`, { from: client.status });
+      if (client.status !== 'CLOSED')
+        throw invalidTransition(`Only a closed case can be re-opened; this one is ${client.status}`, { from: client.status });
       await this.setStatus(tx, actor, client, await this.statusToReopenTo(tx, client.id), 'REOPENED', { note: why });
     });
   }
@@ -195,11 +259,22 @@ export class ClientCommands {
   }
 
   /** Loads the client under a row lock, checks case access (auditing a denial), applies `apply`, recomputes priority. */
-  private async change(actor: Actor, clientId: string, field: string, what: string, apply: (tx: EntityManager, client: ClientEntity) => Promise<void>): Promise<Client> {
+  private async change(
+    actor: Actor,
+    clientId: string,
+    field: string,
+    what: string,
+    apply: (tx: EntityManager, client: ClientEntity) => Promise<void>,
+  ): Promise<Client> {
     uuid(field, clientId);
     this.requireCaseRole(actor, 'change a case', clientId);
     return this.dataSource.transaction(async (tx) => {
-      const client = await tx.getRepository(ClientEntity).createQueryBuilder('c').setLock('pessimistic_write').where('c.id = :id', { id: clientId }).getOne();
+      const client = await tx
+        .getRepository(ClientEntity)
+        .createQueryBuilder('c')
+        .setLock('pessimistic_write')
+        .where('c.id = :id', { id: clientId })
+        .getOne();
       if (!client) throw notFound('Client', clientId);
       if (!hasCaseAccess(actor, client)) {
         this.audit.note({ action: 'UPDATE', entityType: 'Client', entityId: clientId, clientId, outcome: 'DENIED', detail: what });
@@ -234,14 +309,28 @@ export class ClientCommands {
     extra: { outcome?: CaseEventEntity['outcome']; note?: string | null; program?: string | null } = {},
   ): Promise<void> {
     await tx.getRepository(CaseEventEntity).insert({
-      clientId, kind, fromStatus: from, toStatus: to, at: new Date(), actorId: actor.staffId,
-      outcome: extra.outcome ?? null, note: extra.note ?? null, program: extra.program ?? null,
+      clientId,
+      kind,
+      fromStatus: from,
+      toStatus: to,
+      at: new Date(),
+      actorId: actor.staffId,
+      outcome: extra.outcome ?? null,
+      note: extra.note ?? null,
+      program: extra.program ?? null,
     });
   }
 
   private requireCaseRole(actor: Actor, doing: string, clientId?: string): void {
     if (mayHoldCaseload(actor)) return;
-    this.audit.note({ action: clientId ? 'UPDATE' : 'CREATE', entityType: 'Client', entityId: clientId ?? null, clientId: clientId ?? null, outcome: 'DENIED', detail: `role ${actor.role}` });
+    this.audit.note({
+      action: clientId ? 'UPDATE' : 'CREATE',
+      entityType: 'Client',
+      entityId: clientId ?? null,
+      clientId: clientId ?? null,
+      outcome: 'DENIED',
+      detail: `role ${actor.role}`,
+    });
     throw forbidden(`Only case managers and supervisors may ${doing}`);
   }
 
@@ -249,7 +338,8 @@ export class ClientCommands {
   private async assignee(actor: Actor, requested: string | null | undefined, field: string): Promise<string | null> {
     if (requested === null || requested === undefined) return actor.role === 'CASE_MANAGER' ? actor.staffId : null;
     uuid(field, requested);
-    if (actor.role === 'CASE_MANAGER' && requested !== actor.staffId) throw forbidden('Only a supervisor may assign a client to someone else');
+    if (actor.role === 'CASE_MANAGER' && requested !== actor.staffId)
+      throw forbidden('Only a supervisor may assign a client to someone else');
     const staff = await this.dataSource.getRepository(StaffMemberEntity).findOneBy({ id: requested });
     if (!staff || staff.organizationId !== actor.organizationId || (staff.role !== 'CASE_MANAGER' && staff.role !== 'SUPERVISOR')) {
       throw badInput(field, 'must be a case manager or supervisor of your agency');
@@ -278,7 +368,8 @@ export function checkContactPreference(input: ContactPreferenceInput, field: str
     publicGreeting: optionalText(`${field}.publicGreeting`, input.publicGreeting, { max: NAME_MAX }),
     notes: optionalText(`${field}.notes`, input.notes, { max: TEXT_MAX }),
   };
-  if ((contact.method === 'PHONE' || contact.method === 'TEXT') && !contact.phone) throw badInput(`${field}.phone`, `is required when the method is ${contact.method}`);
+  if ((contact.method === 'PHONE' || contact.method === 'TEXT') && !contact.phone)
+    throw badInput(`${field}.phone`, `is required when the method is ${contact.method}`);
   if (contact.method === 'EMAIL' && !contact.email) throw badInput(`${field}.email`, 'is required when the method is EMAIL');
   return contact;
 }

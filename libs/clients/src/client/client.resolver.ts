@@ -41,7 +41,10 @@ export class ClientResolver {
     @Arg('first', () => Int, { nullable: true, defaultValue: 25 }) first: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
     @Arg('status', () => [ClientStatusEnum], { nullable: true }) status?: ClientStatus[],
-    @Arg('caseManagerId', () => ID, { nullable: true, description: "Supervisors: the caseload of this case manager of the agency instead of their own." })
+    @Arg('caseManagerId', () => ID, {
+      nullable: true,
+      description: 'Supervisors: the caseload of this case manager of the agency instead of their own.',
+    })
     caseManagerId?: string,
   ): Promise<ClientConnection> {
     return ctx.clients.caseload(ctx.actor, first, after, status, caseManagerId);
@@ -75,17 +78,34 @@ export class ClientResolver {
 
   @FieldResolver(() => ContactPreference, { nullable: true })
   contactPreference(@Root() client: Client): ContactPreference | null {
-    if (!client.access.caseRecord && !client.access.kinds.includes('CONTACT_INFO')) throw forbidden("The client's contact details are outside the consent");
+    if (!client.access.caseRecord && !client.access.kinds.includes('CONTACT_INFO'))
+      throw forbidden("The client's contact details are outside the consent");
     const e = client.entity;
     if (!e.contactMethod) return null;
-    return { method: e.contactMethod, phone: e.contactPhone, email: e.contactEmail, voicemailAllowed: e.voicemailAllowed, publicGreeting: e.publicGreeting, notes: e.contactNotes };
+    return {
+      method: e.contactMethod,
+      phone: e.contactPhone,
+      email: e.contactEmail,
+      voicemailAllowed: e.voicemailAllowed,
+      publicGreeting: e.publicGreeting,
+      notes: e.contactNotes,
+    };
   }
 
   @FieldResolver(() => Eligibility, { nullable: true })
   async eligibility(@Root() client: Client, @Ctx() ctx: ClientsContext): Promise<Eligibility | null> {
     caseRecord(client, null);
     const e = await ctx.loaders.eligibility.load(client.id);
-    return e ? { eligible: e.eligible, program: e.program, rationale: e.rationale, determinedAt: e.determinedAt, determinedById: e.determinedBy, determinedBy: null } : null;
+    return e
+      ? {
+          eligible: e.eligible,
+          program: e.program,
+          rationale: e.rationale,
+          determinedAt: e.determinedAt,
+          determinedById: e.determinedBy,
+          determinedBy: null,
+        }
+      : null;
   }
 
   @FieldResolver(() => [KeyDate])
@@ -138,7 +158,9 @@ export class ClientResolver {
     return { closedAt: event.at, outcome: event.outcome, nextSteps: event.note, closedBy: toStaffMember(closedBy!) };
   }
 
-  @FieldResolver(() => [Client], { description: 'Clients of the agency with the same birth date and names (also first/last swapped); nothing is merged automatically.' })
+  @FieldResolver(() => [Client], {
+    description: 'Clients of the agency with the same birth date and names (also first/last swapped); nothing is merged automatically.',
+  })
   possibleDuplicates(@Root() client: Client, @Ctx() ctx: ClientsContext): Promise<Client[]> {
     caseRecord(client, null);
     return ctx.clients.possibleDuplicates(ctx.actor, client);

@@ -34,7 +34,12 @@ export class ClientService {
     return client === 'denied' ? null : client;
   }
 
-  async list(actor: Actor, first: number | null | undefined, after: string | null | undefined, filter: ClientFilter | null | undefined): Promise<ClientConnection> {
+  async list(
+    actor: Actor,
+    first: number | null | undefined,
+    after: string | null | undefined,
+    filter: ClientFilter | null | undefined,
+  ): Promise<ClientConnection> {
     const size = pageSize(first, 25);
     const cursor = decodeCursor(after, ['text', 'uuid']);
     if (filter?.assignedCaseManagerId != null && !isUuid(filter.assignedCaseManagerId)) {
@@ -58,7 +63,11 @@ export class ClientService {
 
     const totalCount = await query.clone().getCount();
     if (cursor) query.andWhere('(c.sort_key, c.id) > (:afterKey, :afterId)', { afterKey: String(cursor[0]), afterId: String(cursor[1]) });
-    const rows = await query.orderBy('c.sort_key', 'ASC').addOrderBy('c.id', 'ASC').limit(size + 1).getMany();
+    const rows = await query
+      .orderBy('c.sort_key', 'ASC')
+      .addOrderBy('c.id', 'ASC')
+      .limit(size + 1)
+      .getMany();
     const page = rows.slice(0, size);
 
     this.audit.note({ action: 'SEARCH', entityType: 'Client', detail: describeFilter(filter) });
@@ -100,18 +109,31 @@ export class ClientService {
       }
       owner = caseManagerId;
     }
-    const query = this.dataSource.getRepository(ClientEntity).createQueryBuilder('c').where('c.assigned_case_manager_id = :owner', { owner });
+    const query = this.dataSource
+      .getRepository(ClientEntity)
+      .createQueryBuilder('c')
+      .where('c.assigned_case_manager_id = :owner', { owner });
     if (actor.role === 'SUPERVISOR') query.andWhere('c.organization_id = :org', { org: actor.organizationId });
     if (status?.length) query.andWhere('c.status = ANY(:statuses)', { statuses: status });
     const totalCount = await query.clone().getCount();
     if (cursor) {
-      query.andWhere('(c.priority_score < :score OR (c.priority_score = :score AND c.id > :afterId))', { score: Number(cursor[0]), afterId: String(cursor[1]) });
+      query.andWhere('(c.priority_score < :score OR (c.priority_score = :score AND c.id > :afterId))', {
+        score: Number(cursor[0]),
+        afterId: String(cursor[1]),
+      });
     }
-    const rows = await query.orderBy('c.priority_score', 'DESC').addOrderBy('c.id', 'ASC').limit(size + 1).getMany();
+    const rows = await query
+      .orderBy('c.priority_score', 'DESC')
+      .addOrderBy('c.id', 'ASC')
+      .limit(size + 1)
+      .getMany();
     const page = rows.slice(0, size);
     this.audit.note({ action: 'SEARCH', entityType: 'Client', detail: 'caseload' });
     for (const row of page) this.audit.note({ action: 'READ', entityType: 'Client', entityId: row.id, clientId: row.id });
-    const edges = page.map((row) => ({ cursor: encodeCursor([row.priorityScore, row.id]), node: toClient(row, { caseRecord: true, kinds: [] }) }));
+    const edges = page.map((row) => ({
+      cursor: encodeCursor([row.priorityScore, row.id]),
+      node: toClient(row, { caseRecord: true, kinds: [] }),
+    }));
     return { edges, pageInfo: { hasNextPage: rows.length > size, endCursor: edges.at(-1)?.cursor ?? null }, totalCount };
   }
 
@@ -122,7 +144,8 @@ export class ClientService {
    */
   async possibleDuplicates(actor: Actor, client: Client): Promise<Client[]> {
     const rows = await this.loaders.duplicates.load(client.id);
-    for (const row of rows) this.audit.note({ action: 'READ', entityType: 'Client', entityId: row.id, clientId: row.id, detail: 'duplicate check' });
+    for (const row of rows)
+      this.audit.note({ action: 'READ', entityType: 'Client', entityId: row.id, clientId: row.id, detail: 'duplicate check' });
     return rows.map((row) => toClient(row, hasCaseAccess(actor, row) ? { caseRecord: true, kinds: [] } : { caseRecord: false, kinds: [] }));
   }
 
@@ -153,7 +176,9 @@ export class ClientService {
 
 function describeFilter(filter: ClientFilter | null | undefined): string | null {
   if (!filter) return null;
-  const used = Object.entries(filter).filter(([, v]) => v !== null && v !== undefined && !(Array.isArray(v) && v.length === 0)).map(([k]) => k);
+  const used = Object.entries(filter)
+    .filter(([, v]) => v !== null && v !== undefined && !(Array.isArray(v) && v.length === 0))
+    .map(([k]) => k);
   return used.length ? `filter: ${used.join(', ')}` : null;
 }
 

@@ -20,7 +20,9 @@ const withConsent = (kind: 'active' | 'expired' | 'revoked') =>
 describe("a partner's view of a client", () => {
   it('shows the name and contact preference under an active consent covering CONTACT_INFO, and nothing of the case record', async () => {
     const id = withConsent('active');
-    const res = await tb.as<{ client: { id: string; displayName: string; contactPreference: { method: string } | null } }>('pat', PROFILE, { id });
+    const res = await tb.as<{ client: { id: string; displayName: string; contactPreference: { method: string } | null } }>('pat', PROFILE, {
+      id,
+    });
     expect(res.errors).toBeUndefined();
     expect(res.data!.client.id).toBe(id);
     expect(res.data!.client.contactPreference).not.toBeNull();
@@ -34,7 +36,7 @@ describe("a partner's view of a client", () => {
     expect(res.data).toEqual({ client: null });
   });
 
-  it('shows nothing without a consent to the partner\'s organization, and records the denial', async () => {
+  it("shows nothing without a consent to the partner's organization, and records the denial", async () => {
     const id = tb.world.clients.find((c) => c.status === 'INTAKE')!.id;
     const before = await tb.count('audit_event', `outcome = 'DENIED' AND client_id = $1`, [id]);
     expect(errorCodes(await tb.as('robin', PROFILE, { id: withConsent('active') }))).toEqual(['FORBIDDEN']);
@@ -46,8 +48,16 @@ describe("a partner's view of a client", () => {
     const client = tb.world.clients.find((c) => c.caseManagerId === tb.staff('casey').id && c.status === 'INTAKE')!;
     expect(errorCodes(await tb.as('pat', PROFILE, { id: client.id }))).toEqual(['FORBIDDEN']);
     const signedAt = new Date(Date.now() - 60_000).toISOString();
-    const recorded = await tb.as<{ recordConsent: { id: string; status: string; scope: string[]; expiresAt: string; recipient: { id: string } } }>('casey', RECORD, {
-      input: { clientId: client.id, recipientOrganizationId: NORTHSIDE_ID, scope: ['REFERRAL_DETAILS', 'CONTACT_INFO'], purpose: 'Food support referral', signedAt },
+    const recorded = await tb.as<{
+      recordConsent: { id: string; status: string; scope: string[]; expiresAt: string; recipient: { id: string } };
+    }>('casey', RECORD, {
+      input: {
+        clientId: client.id,
+        recipientOrganizationId: NORTHSIDE_ID,
+        scope: ['REFERRAL_DETAILS', 'CONTACT_INFO'],
+        purpose: 'Food support referral',
+        signedAt,
+      },
     });
     expect(recorded.errors).toBeUndefined();
     const consent = recorded.data!.recordConsent;
@@ -67,7 +77,13 @@ describe("a partner's view of a client", () => {
 
 describe('recording consent', () => {
   const client = () => tb.world.clients.find((c) => c.caseManagerId === tb.staff('casey').id && c.status === 'ACTIVE')!;
-  const base = () => ({ clientId: client().id, recipientOrganizationId: NORTHSIDE_ID, scope: ['CONTACT_INFO'], purpose: 'Referral', signedAt: new Date(Date.now() - 1000).toISOString() });
+  const base = () => ({
+    clientId: client().id,
+    recipientOrganizationId: NORTHSIDE_ID,
+    scope: ['CONTACT_INFO'],
+    purpose: 'Referral',
+    signedAt: new Date(Date.now() - 1000).toISOString(),
+  });
 
   it.each([
     [{ scope: [] }, 'input.scope', 'BAD_USER_INPUT'],
@@ -87,7 +103,8 @@ describe('recording consent', () => {
 
   it('refuses other case managers, partners, analysts and admins', async () => {
     const before = await tb.count('consent');
-    for (const key of ['jordan', 'pat', 'alex', 'admin'] as const) expect({ key, codes: errorCodes(await tb.as(key, RECORD, { input: base() })) }).toEqual({ key, codes: ['FORBIDDEN'] });
+    for (const key of ['jordan', 'pat', 'alex', 'admin'] as const)
+      expect({ key, codes: errorCodes(await tb.as(key, RECORD, { input: base() })) }).toEqual({ key, codes: ['FORBIDDEN'] });
     expect(await tb.count('consent')).toBe(before);
   });
 });
@@ -98,7 +115,11 @@ describe('analysts and admins', () => {
     for (const key of ['alex', 'admin'] as const) {
       expect(errorCodes(await tb.as(key, PROFILE, { id }))).toEqual(['FORBIDDEN']);
       expect(errorCodes(await tb.as(key, `{ clients(first: 5) { totalCount } }`))).toEqual(['FORBIDDEN']);
-      const refs = await tb.as<{ _entities: unknown[] }>(key, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Client { id displayName } } }`, { r: [{ __typename: 'Client', id }] });
+      const refs = await tb.as<{ _entities: unknown[] }>(
+        key,
+        `query($r: [_Any!]!) { _entities(representations: $r) { ... on Client { id displayName } } }`,
+        { r: [{ __typename: 'Client', id }] },
+      );
       expect(refs.data!._entities).toEqual([null]);
     }
   });
@@ -131,13 +152,26 @@ describe('case outcomes', () => {
   it('suppresses at 10 and shows at 11', async () => {
     const month = '2019-03';
     const closer = tb.staff('casey').id;
-    const ids = tb.world.clients.filter((c) => c.status === 'CLOSED').slice(0, 11).map((c) => c.id);
+    const ids = tb.world.clients
+      .filter((c) => c.status === 'CLOSED')
+      .slice(0, 11)
+      .map((c) => c.id);
     const at = `${month}-10T12:00:00Z`;
-    await tb.sql(`INSERT INTO clients.case_event (client_id, kind, from_status, to_status, at, actor_id, outcome) SELECT unnest($1::uuid[]), 'CLOSED', 'ACTIVE', 'CLOSED', $2, $3, 'MOVED'`, [ids.slice(0, 10), at, closer]);
+    await tb.sql(
+      `INSERT INTO clients.case_event (client_id, kind, from_status, to_status, at, actor_id, outcome) SELECT unnest($1::uuid[]), 'CLOSED', 'ACTIVE', 'CLOSED', $2, $3, 'MOVED'`,
+      [ids.slice(0, 10), at, closer],
+    );
     const period = { from: `${month}-01`, to: `${month}-31` };
-    expect((await tb.as<Cells>('alex', OUTCOMES, { p: period })).data!.caseOutcomes.map((c) => c.closed)).toEqual([{ count: null, suppressed: true }]);
-    await tb.sql(`INSERT INTO clients.case_event (client_id, kind, from_status, to_status, at, actor_id, outcome) VALUES ($1, 'CLOSED', 'ACTIVE', 'CLOSED', $2, $3, 'MOVED')`, [ids[10], at, closer]);
-    expect((await tb.as<Cells>('alex', OUTCOMES, { p: period })).data!.caseOutcomes.map((c) => c.closed)).toEqual([{ count: 11, suppressed: false }]);
+    expect((await tb.as<Cells>('alex', OUTCOMES, { p: period })).data!.caseOutcomes.map((c) => c.closed)).toEqual([
+      { count: null, suppressed: true },
+    ]);
+    await tb.sql(
+      `INSERT INTO clients.case_event (client_id, kind, from_status, to_status, at, actor_id, outcome) VALUES ($1, 'CLOSED', 'ACTIVE', 'CLOSED', $2, $3, 'MOVED')`,
+      [ids[10], at, closer],
+    );
+    expect((await tb.as<Cells>('alex', OUTCOMES, { p: period })).data!.caseOutcomes.map((c) => c.closed)).toEqual([
+      { count: 11, suppressed: false },
+    ]);
   });
 
   it('refuses case managers, partners and admins, and a period that ends before it starts', async () => {

@@ -71,17 +71,31 @@ export class ConsentService {
     if (!client) throw notFound('Client', input.clientId);
     if (!hasCaseAccess(actor, client)) {
       this.audit.note({ action: 'CREATE', entityType: 'Consent', clientId: client.id, outcome: 'DENIED' });
-      throw forbidden("You may not record consents for this client");
+      throw forbidden('You may not record consents for this client');
     }
     await this.requireOrganization(input.recipientOrganizationId);
 
     const saved = await this.dataSource.transaction(async (tx) => {
       const consent = await tx.getRepository(ConsentEntity).save(
         tx.getRepository(ConsentEntity).create({
-          clientId: client.id, recipientOrganizationId: input.recipientOrganizationId, scope, purpose, signedAt, expiresAt, revokedAt: null, witness, recordedBy: actor.staffId,
+          clientId: client.id,
+          recipientOrganizationId: input.recipientOrganizationId,
+          scope,
+          purpose,
+          signedAt,
+          expiresAt,
+          revokedAt: null,
+          witness,
+          recordedBy: actor.staffId,
         }),
       );
-      await this.audit.write(tx, { action: 'CREATE', entityType: 'Consent', entityId: consent.id, clientId: client.id, detail: scope.join(',') });
+      await this.audit.write(tx, {
+        action: 'CREATE',
+        entityType: 'Consent',
+        entityId: consent.id,
+        clientId: client.id,
+        detail: scope.join(','),
+      });
       return consent;
     });
     return toConsent(saved);
@@ -90,7 +104,12 @@ export class ConsentService {
   async revoke(actor: Actor, consentId: string): Promise<Consent> {
     uuid('consentId', consentId);
     const revoked = await this.dataSource.transaction(async (tx) => {
-      const consent = await tx.getRepository(ConsentEntity).createQueryBuilder('k').setLock('pessimistic_write').where('k.id = :id', { id: consentId }).getOne();
+      const consent = await tx
+        .getRepository(ConsentEntity)
+        .createQueryBuilder('k')
+        .setLock('pessimistic_write')
+        .where('k.id = :id', { id: consentId })
+        .getOne();
       if (!consent) throw notFound('Consent', consentId);
       const client = await tx.getRepository(ClientEntity).findOneByOrFail({ id: consent.clientId });
       if (!hasCaseAccess(actor, client)) {

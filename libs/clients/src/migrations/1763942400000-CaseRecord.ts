@@ -27,16 +27,24 @@ export class CaseRecord1763942400000 implements MigrationInterface {
         ADD COLUMN created_by uuid REFERENCES clients.staff_member (id),
         ADD COLUMN client_mutation_id text CHECK (length(client_mutation_id) <= 200)`);
     // Names are folded (accents removed, case folded) by the application, so existing rows are folded here too.
-    const rows: Array<{ id: string; first_name: string; last_name: string }> = await q.query('SELECT id, first_name, last_name FROM clients.client');
+    const rows: Array<{ id: string; first_name: string; last_name: string }> = await q.query(
+      'SELECT id, first_name, last_name FROM clients.client',
+    );
     for (const row of rows) {
-      await q.query('UPDATE clients.client SET folded_first = $2, folded_last = $3 WHERE id = $1', [row.id, foldName(row.first_name), foldName(row.last_name)]);
+      await q.query('UPDATE clients.client SET folded_first = $2, folded_last = $3 WHERE id = $1', [
+        row.id,
+        foldName(row.first_name),
+        foldName(row.last_name),
+      ]);
     }
     await q.query('ALTER TABLE clients.client ALTER COLUMN folded_first SET NOT NULL, ALTER COLUMN folded_last SET NOT NULL');
     await q.query('CREATE INDEX client_caseload_idx ON clients.client (assigned_case_manager_id, priority_score DESC, id)');
     await q.query('CREATE INDEX client_duplicate_idx ON clients.client (organization_id, date_of_birth)');
     await q.query(`CREATE INDEX client_priority_due_idx ON clients.client (priority_computed_at) WHERE status <> 'CLOSED'`);
     await q.query('CREATE INDEX client_created_by_idx ON clients.client (created_by)');
-    await q.query('CREATE UNIQUE INDEX client_mutation_id_key ON clients.client (created_by, client_mutation_id) WHERE client_mutation_id IS NOT NULL');
+    await q.query(
+      'CREATE UNIQUE INDEX client_mutation_id_key ON clients.client (created_by, client_mutation_id) WHERE client_mutation_id IS NOT NULL',
+    );
 
     await q.query(`
       CREATE TABLE clients.eligibility_determination (
@@ -135,12 +143,21 @@ export class CaseRecord1763942400000 implements MigrationInterface {
     await q.query(`CREATE FUNCTION clients.refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN RAISE EXCEPTION '% rows are never changed (% refused)', TG_TABLE_NAME, TG_OP USING ERRCODE = 'insufficient_privilege'; END $$`);
     for (const table of ['case_note', 'case_event', 'eligibility_determination', 'needs_assessment', 'assessment_item']) {
-      await q.query(`CREATE TRIGGER ${table}_append_only BEFORE UPDATE OR DELETE ON clients.${table} FOR EACH ROW EXECUTE FUNCTION clients.refuse_change()`);
+      await q.query(
+        `CREATE TRIGGER ${table}_append_only BEFORE UPDATE OR DELETE ON clients.${table} FOR EACH ROW EXECUTE FUNCTION clients.refuse_change()`,
+      );
     }
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['case_event', 'case_note', 'assessment_item', 'needs_assessment', 'assessment_characteristic', 'eligibility_determination']) {
+    for (const table of [
+      'case_event',
+      'case_note',
+      'assessment_item',
+      'needs_assessment',
+      'assessment_characteristic',
+      'eligibility_determination',
+    ]) {
       await q.query(`DROP TABLE clients.${table}`);
     }
     await q.query('DROP FUNCTION clients.refuse_change()');

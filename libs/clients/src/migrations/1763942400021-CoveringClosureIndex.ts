@@ -6,7 +6,9 @@ export class CoveringClosureIndex1763942400021 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     await q.query('DROP INDEX clients.case_event_closed_idx');
-    await q.query(`CREATE INDEX case_event_closed_idx ON clients.case_event (at) INCLUDE (client_id, outcome, program) WHERE kind = 'CLOSED'`);
+    await q.query(
+      `CREATE INDEX case_event_closed_idx ON clients.case_event (at) INCLUDE (client_id, outcome, program) WHERE kind = 'CLOSED'`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -9,7 +9,9 @@ export class MutationFingerprint1764547200030 implements MigrationInterface {
   name = 'MutationFingerprint1764547200030';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query('ALTER TABLE clients.client ADD COLUMN client_mutation_fingerprint text CHECK (length(client_mutation_fingerprint) = 64)');
+    await q.query(
+      'ALTER TABLE clients.client ADD COLUMN client_mutation_fingerprint text CHECK (length(client_mutation_fingerprint) = 64)',
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -74,7 +74,11 @@ export class NoteService {
       (row: NoteRow) => row.id,
     );
     this.amendmentsOf = groupLoader(
-      (ids) => dataSource.query(`SELECT ${COLUMNS} FROM clients.case_note n WHERE n.amends_id = ANY($1::uuid[]) AND ${visible} ORDER BY n.created_at, n.id`, [ids, ...params]),
+      (ids) =>
+        dataSource.query(
+          `SELECT ${COLUMNS} FROM clients.case_note n WHERE n.amends_id = ANY($1::uuid[]) AND ${visible} ORDER BY n.created_at, n.id`,
+          [ids, ...params],
+        ),
       (row: NoteRow) => row.amends_id as string,
     );
     this.pages = new DataLoader<PageKey, CaseNoteConnection, string>((keys) => this.loadPages(keys, visible, params), {
@@ -90,7 +94,8 @@ export class NoteService {
     const size = pageSize(first, 20);
     decodeCursor(after, NOTE_CURSOR);
     const connection = await this.pages.load({ clientId: client.id, first: size, after: after || null });
-    for (const edge of connection.edges) this.audit.note({ action: 'READ', entityType: 'CaseNote', entityId: edge.node.id, clientId: client.id });
+    for (const edge of connection.edges)
+      this.audit.note({ action: 'READ', entityType: 'CaseNote', entityId: edge.node.id, clientId: client.id });
     return connection;
   }
 
@@ -119,7 +124,12 @@ export class NoteService {
     notInFuture('input.occurredAt', input.occurredAt);
     if (input.amendsNoteId != null) uuid('input.amendsNoteId', input.amendsNoteId);
     const created = await this.dataSource.transaction(async (tx) => {
-      const client = await tx.getRepository(ClientEntity).createQueryBuilder('c').setLock('pessimistic_write').where('c.id = :id', { id: input.clientId }).getOne();
+      const client = await tx
+        .getRepository(ClientEntity)
+        .createQueryBuilder('c')
+        .setLock('pessimistic_write')
+        .where('c.id = :id', { id: input.clientId })
+        .getOne();
       if (!client) throw notFound('Client', input.clientId);
       if (!hasCaseAccess(actor, client)) {
         this.audit.note({ action: 'CREATE', entityType: 'CaseNote', clientId: client.id, outcome: 'DENIED' });
@@ -127,10 +137,11 @@ export class NoteService {
       }
       // Notes record contact around the case: one taken before the year before intake is a typing slip.
       const earliest = `${Number(client.intakeDate.slice(0, 4)) - 1}-01-01`;
-      if (input.occurredAt.toISOString().slice(0, 10) < earliest) throw badInput('input.occurredAt', `must not be before ${earliest} (the year before the client's intake)`);
+      if (input.occurredAt.toISOString().slice(0, 10) < earliest)
+        throw badInput('input.occurredAt', `must not be before ${earliest} (the year before the client's intake)`);
       if (input.amendsNoteId) {
         const original = await tx.getRepository(CaseNoteEntity).findOneBy({ id: input.amendsNoteId });
-        if (!original || original.clientId !== client.id) throw badInput('input.amendsNoteId', "must be a note of the same client");
+        if (!original || original.clientId !== client.id) throw badInput('input.amendsNoteId', 'must be a note of the same client');
         if (original.sensitive && original.authorId !== actor.staffId && actor.role !== 'SUPERVISOR') {
           throw forbidden('Only its author or a supervisor may amend a sensitive note');
         }
@@ -140,9 +151,18 @@ export class NoteService {
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${COLUMNS}`,
         [client.id, actor.staffId, input.occurredAt, input.contactType, body, input.sensitive ?? false, input.amendsNoteId ?? null],
       )) as NoteRow[];
-      await tx.query('UPDATE clients.client SET last_note_at = greatest(coalesce(last_note_at, $2), $2) WHERE id = $1', [client.id, input.occurredAt]);
+      await tx.query('UPDATE clients.client SET last_note_at = greatest(coalesce(last_note_at, $2), $2) WHERE id = $1', [
+        client.id,
+        input.occurredAt,
+      ]);
       // The audit event names the note, never its body.
-      await this.audit.write(tx, { action: 'CREATE', entityType: 'CaseNote', entityId: row.id, clientId: client.id, detail: input.amendsNoteId ? 'amendment' : null });
+      await this.audit.write(tx, {
+        action: 'CREATE',
+        entityType: 'CaseNote',
+        entityId: row.id,
+        clientId: client.id,
+        detail: input.amendsNoteId ? 'amendment' : null,
+      });
       await recomputePriorities(tx, [client.id]);
       return row;
     });

@@ -34,7 +34,11 @@ describe('caseOutcomes: whole months only', () => {
     ] as const;
     for (const [p, field] of cases) {
       const res = await tb.as('alex', OUTCOMES, { p });
-      expect({ codes: errorCodes(res), field: res.errors?.[0].extensions?.field, data: res.data }).toEqual({ codes: ['BAD_USER_INPUT'], field, data: null });
+      expect({ codes: errorCodes(res), field: res.errors?.[0].extensions?.field, data: res.data }).toEqual({
+        codes: ['BAD_USER_INPUT'],
+        field,
+        data: null,
+      });
     }
     expect(await tb.sql('SELECT action, outcome FROM clients.audit_event WHERE id > $1', [mark])).toEqual([]);
   });

@@ -32,7 +32,12 @@ export class CaseOutcomeCell {
   closed: OutcomeCount;
 }
 
-export async function caseOutcomes(dataSource: DataSource, audit: AuditTrail, actor: Actor, period: DateRangeInput): Promise<CaseOutcomeCell[]> {
+export async function caseOutcomes(
+  dataSource: DataSource,
+  audit: AuditTrail,
+  actor: Actor,
+  period: DateRangeInput,
+): Promise<CaseOutcomeCell[]> {
   if (actor.role !== 'ANALYST' && actor.role !== 'SUPERVISOR') {
     audit.note({ action: 'SEARCH', entityType: 'CaseOutcome', outcome: 'DENIED', detail: `role ${actor.role}` });
     throw forbidden('Only analysts and supervisors read outcome figures');
@@ -54,5 +59,10 @@ export async function caseOutcomes(dataSource: DataSource, audit: AuditTrail, ac
     'month',
     { grandTotalKnown: true },
   );
-  return rows.map((r, i) => ({ outcome: r.outcome, program: r.program, month: r.month, closed: hidden[i] ? { count: null, suppressed: true } : { count: r.n, suppressed: false } }));
+  return rows.map((r, i) => ({
+    outcome: r.outcome,
+    program: r.program,
+    month: r.month,
+    closed: hidden[i] ? { count: null, suppressed: true } : { count: r.n, suppressed: false },
+  }));
 }

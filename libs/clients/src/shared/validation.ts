@@ -19,7 +19,8 @@ export function optionalPhone(field: string, value: string | null | undefined): 
   const text = optionalText(field, value, { max: 40 });
   if (!text) return null;
   const digits = text.replace(/\D/g, '');
-  if (!/^\+?[\d\s().-]+$/.test(text) || digits.length < 7 || digits.length > 15) throw badInput(field, 'must be a phone number (7 to 15 digits)');
+  if (!/^\+?[\d\s().-]+$/.test(text) || digits.length < 7 || digits.length > 15)
+    throw badInput(field, 'must be a phone number (7 to 15 digits)');
   return text;
 }
 

@@ -56,7 +56,10 @@ describe("the gateway's staff check against the clients subgraph's directory", (
     expect(await codeOf(wrongSecret(actor('casey')))).toBe('UNAVAILABLE');
     const nowhere = createStaffCheck({ clientsUrl: 'http://127.0.0.1:9', internalSecret: bed.t.secret });
     expect(await codeOf(nowhere(actor('casey')))).toBe('UNAVAILABLE');
-    const direct = await fetch(new URL(STAFF_DIRECTORY_PATH, bed.t.baseUrl), { method: 'POST', body: JSON.stringify({ staffId: actor('casey').staffId }) });
+    const direct = await fetch(new URL(STAFF_DIRECTORY_PATH, bed.t.baseUrl), {
+      method: 'POST',
+      body: JSON.stringify({ staffId: actor('casey').staffId }),
+    });
     expect(direct.status).toBe(401);
   });
 });

@@ -6,7 +6,14 @@ function cube(cells: Array<Omit<AttainmentRow, 'setPeople' | 'achievedPeople'> &
   const total = (match: (r: AttainmentRow) => boolean, term: AttainmentRow['term'], month: AttainmentRow['month']) => {
     const parts = rows.filter((r) => r.term !== null && r.month !== null && match(r));
     const add = (f: (r: AttainmentRow) => number) => parts.reduce((n, r) => n + f(r), 0);
-    return { term, month, goalsSet: add((r) => r.goalsSet), goalsAchieved: add((r) => r.goalsAchieved), setPeople: add((r) => r.setPeople), achievedPeople: add((r) => r.achievedPeople) };
+    return {
+      term,
+      month,
+      goalsSet: add((r) => r.goalsSet),
+      goalsAchieved: add((r) => r.goalsAchieved),
+      setPeople: add((r) => r.setPeople),
+      achievedPeople: add((r) => r.achievedPeople),
+    };
   };
   const months = [...new Set(rows.map((r) => r.month))];
   const terms = [...new Set(rows.map((r) => r.term))];
@@ -56,7 +63,9 @@ describe('attainmentCells', () => {
     expect(attainmentCells(october, '2026-10-01', '2026-10-31', new Set(['MONTH'] as const))).toEqual([
       { month: '2026-10', term: null, goalsSet: shown(67), goalsAchieved: shown(25) },
     ]);
-    expect(attainmentCells(october, '2026-10-01', '2026-10-31', new Set())).toEqual([{ month: null, term: null, goalsSet: shown(67), goalsAchieved: shown(25) }]);
+    expect(attainmentCells(october, '2026-10-01', '2026-10-31', new Set())).toEqual([
+      { month: null, term: null, goalsSet: shown(67), goalsAchieved: shown(25) },
+    ]);
   });
 
   it('leaves no month, term or total line with a single suppressed figure', () => {
@@ -84,7 +93,9 @@ describe('attainmentCells', () => {
       ['2026-11', 58],
       ['2026-12', null],
     ]);
-    expect(attainmentCells(autumn, '2026-10-01', '2026-10-31', both)).toEqual(attainmentCells(autumn, '2026-10-01', '2026-12-31', both).filter((c) => c.month === '2026-10'));
+    expect(attainmentCells(autumn, '2026-10-01', '2026-10-31', both)).toEqual(
+      attainmentCells(autumn, '2026-10-01', '2026-12-31', both).filter((c) => c.month === '2026-10'),
+    );
   });
 
   it('hides a term over the period when one of its months is hidden, so that a shorter period cannot be subtracted', () => {

@@ -46,16 +46,39 @@ const sameGroup = (a: Group, b: Group) => a.term === b.term && a.month === b.mon
  * period, a figure over the period is hidden when one of its months is, and
  * every grouping of the same period suppresses a figure alike.
  */
-export function attainmentCells(rows: readonly AttainmentRow[], from: string, to: string, grouping: ReadonlySet<GoalAttainmentGrouping>): GoalAttainmentCell[] {
+export function attainmentCells(
+  rows: readonly AttainmentRow[],
+  from: string,
+  to: string,
+  grouping: ReadonlySet<GoalAttainmentGrouping>,
+): GoalAttainmentCell[] {
   const groups = groupsOf(monthsOf(from, to));
   const found = groups.map((g) => rows.find((r) => sameGroup(r, g)));
   const figures = (people: (r: AttainmentRow) => number): Figure<Dimension>[] =>
     groups.map((g, i) => ({ key: { term: g.term ?? undefined, month: g.month ?? undefined }, people: found[i] ? people(found[i]) : 0 }));
-  const setHidden = suppressOverMonths(figures((r) => r.setPeople), ['term', 'month'], 'month');
-  const achievedHidden = suppressOverMonths(figures((r) => r.achievedPeople), ['term', 'month'], 'month');
-  const count = (n: number, hidden: boolean): OutcomeCount => (hidden ? { count: null, suppressed: true } : { count: n, suppressed: false });
+  const setHidden = suppressOverMonths(
+    figures((r) => r.setPeople),
+    ['term', 'month'],
+    'month',
+  );
+  const achievedHidden = suppressOverMonths(
+    figures((r) => r.achievedPeople),
+    ['term', 'month'],
+    'month',
+  );
+  const count = (n: number, hidden: boolean): OutcomeCount =>
+    hidden ? { count: null, suppressed: true } : { count: n, suppressed: false };
   const asked = (g: Group) => (g.month !== null) === grouping.has('MONTH') && (g.term !== null) === grouping.has('TERM');
   return groups.flatMap((g, i) =>
-    asked(g) ? [{ term: g.term, month: g.month, goalsSet: count(found[i]?.goalsSet ?? 0, setHidden[i]), goalsAchieved: count(found[i]?.goalsAchieved ?? 0, achievedHidden[i]) }] : [],
+    asked(g)
+      ? [
+          {
+            term: g.term,
+            month: g.month,
+            goalsSet: count(found[i]?.goalsSet ?? 0, setHidden[i]),
+            goalsAchieved: count(found[i]?.goalsAchieved ?? 0, achievedHidden[i]),
+          },
+        ]
+      : [],
   );
 }

@@ -21,7 +21,9 @@ const month = (d: Date) => d.toISOString().slice(0, 7);
 /** Goals set (their plan activated) in a term and month, and the distinct people behind them, worked out from the seed. */
 function expected(term: string, m: string) {
   const plans = bed.seed.plans.filter((p) => p.status !== 'DRAFT' && month(p.createdAt) === m);
-  const set = plans.flatMap((p) => p.goals.filter((g) => g.term === term && g.status !== 'CANCELLED').map((g) => ({ ...g, clientId: p.clientId })));
+  const set = plans.flatMap((p) =>
+    p.goals.filter((g) => g.term === term && g.status !== 'CANCELLED').map((g) => ({ ...g, clientId: p.clientId })),
+  );
   const achieved = set.filter((g) => g.status === 'ACHIEVED');
   const people = (goals: typeof set) => new Set(goals.map((g) => g.clientId)).size;
   return { set: set.length, achieved: achieved.length, setPeople: people(set), achievedPeople: people(achieved) };
@@ -90,21 +92,40 @@ describe('goalAttainment', () => {
   it('counts people, not goals: 12 goals of 3 people are suppressed, 12 goals of 12 people are shown', async () => {
     const thisMonth = months(0, 0);
     const few = await attainment(await agencyWith(3, 4), thisMonth, ['TERM', 'MONTH']);
-    expect(few.find((c) => c.term === 'SHORT')).toEqual({ term: 'SHORT', month: thisMonth.from.slice(0, 7), goalsSet: { count: null, suppressed: true }, goalsAchieved: { count: null, suppressed: true } });
-    expect(await attainment(await agencyWith(3, 4), thisMonth, [])).toEqual([{ term: null, month: null, goalsSet: { count: null, suppressed: true }, goalsAchieved: { count: null, suppressed: true } }]);
+    expect(few.find((c) => c.term === 'SHORT')).toEqual({
+      term: 'SHORT',
+      month: thisMonth.from.slice(0, 7),
+      goalsSet: { count: null, suppressed: true },
+      goalsAchieved: { count: null, suppressed: true },
+    });
+    expect(await attainment(await agencyWith(3, 4), thisMonth, [])).toEqual([
+      { term: null, month: null, goalsSet: { count: null, suppressed: true }, goalsAchieved: { count: null, suppressed: true } },
+    ]);
     const many = await attainment(await agencyWith(12, 1), thisMonth, ['TERM', 'MONTH']);
-    expect(many.find((c) => c.term === 'SHORT')).toEqual({ term: 'SHORT', month: thisMonth.from.slice(0, 7), goalsSet: { count: 12, suppressed: false }, goalsAchieved: { count: 12, suppressed: false } });
+    expect(many.find((c) => c.term === 'SHORT')).toEqual({
+      term: 'SHORT',
+      month: thisMonth.from.slice(0, 7),
+      goalsSet: { count: 12, suppressed: false },
+      goalsAchieved: { count: 12, suppressed: false },
+    });
   });
 
   it('gives an analyst the same figures of their own agency, and an analyst of another organization none', async () => {
     const sam = await attainment('sam', year());
     expect(await attainment('alex', year())).toEqual(sam);
-    const elsewhere = await attainment({ staffId: '00000000-0000-4000-8000-0000000000aa', role: 'ANALYST', organizationId: NORTHSIDE_ID }, year());
+    const elsewhere = await attainment(
+      { staffId: '00000000-0000-4000-8000-0000000000aa', role: 'ANALYST', organizationId: NORTHSIDE_ID },
+      year(),
+    );
     expect(elsewhere.every((c) => c.goalsSet.suppressed && c.goalsAchieved.suppressed)).toBe(true);
   });
 
   it('groups by term only, month only, or not at all', async () => {
-    expect((await attainment('alex', year(), ['TERM'])).map((c) => [c.term, c.month])).toEqual([['SHORT', null], ['MID', null], ['LONG', null]]);
+    expect((await attainment('alex', year(), ['TERM'])).map((c) => [c.term, c.month])).toEqual([
+      ['SHORT', null],
+      ['MID', null],
+      ['LONG', null],
+    ]);
     const plans = bed.seed.plans.filter((p) => p.status !== 'DRAFT');
     const all = plans.flatMap((p) => p.goals.filter((g) => g.status !== 'CANCELLED').map(() => month(p.createdAt)));
     const [total] = await attainment('alex', year(), []);
@@ -127,7 +148,9 @@ describe('goalAttainment', () => {
       const res = await bed.gql(who, ATTAINMENT, { period: year() });
       expect({ who, codes: errorCodes(res), data: res.data }).toEqual({ who, codes: ['FORBIDDEN'], data: null });
     }
-    expect((await bed.auditSince(auditMark)).map((e) => [e.action, e.outcome, e.entity_type])).toEqual(Array(3).fill(['SEARCH', 'DENIED', 'GoalAttainment']));
+    expect((await bed.auditSince(auditMark)).map((e) => [e.action, e.outcome, e.entity_type])).toEqual(
+      Array(3).fill(['SEARCH', 'DENIED', 'GoalAttainment']),
+    );
     const backwards = await bed.gql('alex', ATTAINMENT, { period: { from: monthStart(0), to: monthEnd(-1) } });
     expect([errorCodes(backwards), backwards.errors![0].extensions!.field]).toEqual([['BAD_USER_INPUT'], 'period.from']);
   });
@@ -142,7 +165,11 @@ describe('goalAttainment', () => {
     ] as const;
     for (const [period, field] of cases) {
       const res = await bed.gql('alex', ATTAINMENT, { period });
-      expect({ codes: errorCodes(res), field: res.errors?.[0].extensions?.field, data: res.data }).toEqual({ codes: ['BAD_USER_INPUT'], field, data: null });
+      expect({ codes: errorCodes(res), field: res.errors?.[0].extensions?.field, data: res.data }).toEqual({
+        codes: ['BAD_USER_INPUT'],
+        field,
+        data: null,
+      });
     }
     expect(await bed.auditSince(auditMark)).toEqual([]);
   });

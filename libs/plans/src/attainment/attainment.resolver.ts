@@ -5,11 +5,14 @@ import { GoalAttainmentCell, type GoalAttainmentGrouping, GoalAttainmentGrouping
 
 @Resolver(() => GoalAttainmentCell)
 export class AttainmentResolver {
-  @Query(() => [GoalAttainmentCell], { description: "Goals set and achieved in the caller's agency, by term and month; analysts and supervisors only." })
+  @Query(() => [GoalAttainmentCell], {
+    description: "Goals set and achieved in the caller's agency, by term and month; analysts and supervisors only.",
+  })
   goalAttainment(
     @Arg('period', () => DateRangeInput) period: DateRangeInput,
     @Ctx() ctx: PlansContext,
-    @Arg('groupBy', () => [GoalAttainmentGroupingEnum], { nullable: true, description: 'Defaults to [TERM, MONTH].' }) groupBy?: GoalAttainmentGrouping[] | null,
+    @Arg('groupBy', () => [GoalAttainmentGroupingEnum], { nullable: true, description: 'Defaults to [TERM, MONTH].' })
+    groupBy?: GoalAttainmentGrouping[] | null,
   ): Promise<GoalAttainmentCell[]> {
     return ctx.attainment.cells(ctx.actor, period, groupBy);
   }

@@ -31,9 +31,15 @@ export class AttainmentService {
     const { from, to } = checkPeriod(period);
     const grouping = new Set(groupBy ?? DEFAULT_GROUPING);
     // Every group at once (CUBE: month and term, month, term, the whole period), for complementary suppression.
-    const rows: Array<{ term: GoalTerm | null; month: string | null; goals_set: number; goals_achieved: number; set_people: number; achieved_people: number }> =
-      await this.dataSource.query(
-        `SELECT term, month, count(*)::int AS goals_set, count(*) FILTER (WHERE achieved)::int AS goals_achieved,
+    const rows: Array<{
+      term: GoalTerm | null;
+      month: string | null;
+      goals_set: number;
+      goals_achieved: number;
+      set_people: number;
+      achieved_people: number;
+    }> = await this.dataSource.query(
+      `SELECT term, month, count(*)::int AS goals_set, count(*) FILTER (WHERE achieved)::int AS goals_achieved,
                 count(DISTINCT client_id)::int AS set_people, count(DISTINCT client_id) FILTER (WHERE achieved)::int AS achieved_people
            FROM (SELECT g.term, to_char(g.set_at AT TIME ZONE 'UTC', 'YYYY-MM') AS month, g.status = 'ACHIEVED' AS achieved, p.client_id
                    FROM plans.goal g JOIN plans.action_plan p ON p.id = g.plan_id
@@ -41,8 +47,8 @@ export class AttainmentService {
                     AND g.set_at >= ($2::date)::timestamp AT TIME ZONE 'UTC'
                     AND g.set_at < ($3::date + 1)::timestamp AT TIME ZONE 'UTC') goal
           GROUP BY CUBE (term, month)`,
-        [actor.organizationId, from, to],
-      );
+      [actor.organizationId, from, to],
+    );
     this.audit.note({ action: 'SEARCH', entityType: 'GoalAttainment', detail: `grouped by ${[...grouping].join(', ') || 'nothing'}` });
     const counts: AttainmentRow[] = rows.map((r) => ({
       term: r.term,

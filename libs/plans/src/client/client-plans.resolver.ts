@@ -7,7 +7,10 @@ import { ClientRef } from './client.ref';
 /** The plans subgraph's fields on Client: batched per request (one SQL statement and one access call for any number of clients). */
 @Resolver(() => ClientRef)
 export class ClientPlansResolver {
-  @FieldResolver(() => [ActionPlan], { nullable: true, description: 'From the plans subgraph; null (with an error) when that subgraph is down.' })
+  @FieldResolver(() => [ActionPlan], {
+    nullable: true,
+    description: 'From the plans subgraph; null (with an error) when that subgraph is down.',
+  })
   actionPlans(@Root() client: ClientRef, @Ctx() ctx: PlansContext): Promise<ActionPlan[] | null> {
     return ctx.plans.forClient(ctx.actor, client.id);
   }
@@ -17,7 +20,10 @@ export class ClientPlansResolver {
     return ctx.plans.activeForClient(ctx.actor, client.id);
   }
 
-  @FieldResolver(() => [PriorityRanking], { nullable: true, description: "From the plans subgraph: the client's prioritizing grids, newest first." })
+  @FieldResolver(() => [PriorityRanking], {
+    nullable: true,
+    description: "From the plans subgraph: the client's prioritizing grids, newest first.",
+  })
   priorityRankings(@Root() client: ClientRef, @Ctx() ctx: PlansContext): Promise<PriorityRanking[] | null> {
     return ctx.rankings.forClient(ctx.actor, client.id);
   }

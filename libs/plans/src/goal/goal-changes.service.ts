@@ -43,7 +43,11 @@ export class GoalChanges {
         changes: { status: [current.status, status] },
       });
       await this.deps.audit.write(tx, {
-        action: 'UPDATE', entityType: 'Goal', entityId: goal.id, clientId: locked.clientId, detail: `status ${current.status} -> ${status}; version ${version}`,
+        action: 'UPDATE',
+        entityType: 'Goal',
+        entityId: goal.id,
+        clientId: locked.clientId,
+        detail: `status ${current.status} -> ${status}; version ${version}`,
       });
       // The answer is read inside the change's transaction: a failure here rolls the change back rather than hiding it.
       return toGoal(await tx.getRepository(GoalEntity).findOneByOrFail({ id: goal.id }), locked.status);

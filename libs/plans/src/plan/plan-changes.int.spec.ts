@@ -90,7 +90,19 @@ describe('createActionPlan', () => {
     const previous = activePlanOf(client.id);
     const auditMark = await bed.lastAuditId();
     const res = await bed.gql<{ createActionPlan: PlanResult }>('casey', CREATE, {
-      input: { clientId: client.id, goals: [goalInput(), goalInput({ description: 'Feel more confident', term: 'SHORT', targetDate: null, smart: { ...SMART, measurable: false, timeLimited: false }, tasks: [] })] },
+      input: {
+        clientId: client.id,
+        goals: [
+          goalInput(),
+          goalInput({
+            description: 'Feel more confident',
+            term: 'SHORT',
+            targetDate: null,
+            smart: { ...SMART, measurable: false, timeLimited: false },
+            tasks: [],
+          }),
+        ],
+      },
     });
     expect(res.errors).toBeUndefined();
     const plan = res.data!.createActionPlan;
@@ -104,8 +116,26 @@ describe('createActionPlan', () => {
         id: expect.any(String),
         title: 'Search for units',
         steps: [
-          { id: expect.any(String), description: 'Meet the housing worker', estimatedTime: '1 hour', dueDate: day(7), whoHelps: 'Eastside Housing Help', outcome: 'NOT_STARTED', completedAt: null, overdue: false },
-          { id: expect.any(String), description: 'Visit three units', estimatedTime: null, dueDate: day(21), whoHelps: null, outcome: 'NOT_STARTED', completedAt: null, overdue: false },
+          {
+            id: expect.any(String),
+            description: 'Meet the housing worker',
+            estimatedTime: '1 hour',
+            dueDate: day(7),
+            whoHelps: 'Eastside Housing Help',
+            outcome: 'NOT_STARTED',
+            completedAt: null,
+            overdue: false,
+          },
+          {
+            id: expect.any(String),
+            description: 'Visit three units',
+            estimatedTime: null,
+            dueDate: day(21),
+            whoHelps: null,
+            outcome: 'NOT_STARTED',
+            completedAt: null,
+            overdue: false,
+          },
         ],
       },
     ]);
@@ -119,10 +149,15 @@ describe('createActionPlan', () => {
     const goalsSet = await bed.sql<{ set: boolean }>('SELECT set_at IS NOT NULL AS set FROM plans.goal WHERE plan_id = $1', [plan.id]);
     expect(goalsSet).toEqual([{ set: true }, { set: true }]);
 
-    const before = await bed.gql<{ actionPlan: PlanResult }>('casey', `query($id: ID!) { actionPlan(id: $id) { ${PLAN_FIELDS} } }`, { id: previous.id });
+    const before = await bed.gql<{ actionPlan: PlanResult }>('casey', `query($id: ID!) { actionPlan(id: $id) { ${PLAN_FIELDS} } }`, {
+      id: previous.id,
+    });
     expect(before.data!.actionPlan).toMatchObject({ status: 'COMPLETED', version: previous.version + 1 });
     expect(before.data!.actionPlan.revisions.at(-1)).toEqual({
-      version: previous.version + 1, rationale: 'A new active plan replaces this one.', summary: 'Plan completed: replaced by a new active plan', revisedBy: { id: casey.id },
+      version: previous.version + 1,
+      rationale: 'A new active plan replaces this one.',
+      summary: 'Plan completed: replaced by a new active plan',
+      revisedBy: { id: casey.id },
     });
     const events = await bed.auditSince(auditMark);
     expect(events.filter((e) => e.action !== 'READ')).toEqual([
@@ -134,10 +169,19 @@ describe('createActionPlan', () => {
   it('creates a DRAFT when activate is false, leaving the active plan alone and the goals not yet set', async () => {
     const client = take('ACTIVE');
     const active = activePlanOf(client.id);
-    const res = await bed.gql<{ createActionPlan: PlanResult }>('casey', CREATE, { input: { clientId: client.id, goals: [], activate: false } });
+    const res = await bed.gql<{ createActionPlan: PlanResult }>('casey', CREATE, {
+      input: { clientId: client.id, goals: [], activate: false },
+    });
     expect(res.errors).toBeUndefined();
-    expect(res.data!.createActionPlan).toMatchObject({ status: 'DRAFT', version: 1, goals: [], progress: { goalsTotal: 0, stepsTotal: 0, overdueSteps: 0, percentComplete: 0 } });
-    const [still] = await bed.sql<{ status: string; version: number }>('SELECT status, version FROM plans.action_plan WHERE id = $1', [active.id]);
+    expect(res.data!.createActionPlan).toMatchObject({
+      status: 'DRAFT',
+      version: 1,
+      goals: [],
+      progress: { goalsTotal: 0, stepsTotal: 0, overdueSteps: 0, percentComplete: 0 },
+    });
+    const [still] = await bed.sql<{ status: string; version: number }>('SELECT status, version FROM plans.action_plan WHERE id = $1', [
+      active.id,
+    ]);
     expect(still).toEqual({ status: 'ACTIVE', version: active.version });
   });
 
@@ -157,13 +201,26 @@ describe('createActionPlan', () => {
       [{ clientId: client.id, goals: Array.from({ length: 21 }, () => goalInput()) }, 'input.goals'],
       [{ clientId: client.id, goals: [goalInput(), goalInput({ description: ' ' })] }, 'input.goals[1].description'],
       [{ clientId: client.id, goals: [goalInput({ targetDate: day(-2) })] }, 'input.goals[0].targetDate'],
-      [{ clientId: client.id, goals: [goalInput({ tasks: [{ title: 'T', steps: [{ description: 'S', dueDate: day(-2) }] }] })] }, 'input.goals[0].tasks[0].steps[0].dueDate'],
-      [{ clientId: client.id, goals: [goalInput({ tasks: [{ title: 'T', steps: Array.from({ length: 51 }, () => ({ description: 'S' })) }] })] }, 'input.goals[0].tasks[0].steps'],
+      [
+        { clientId: client.id, goals: [goalInput({ tasks: [{ title: 'T', steps: [{ description: 'S', dueDate: day(-2) }] }] })] },
+        'input.goals[0].tasks[0].steps[0].dueDate',
+      ],
+      [
+        {
+          clientId: client.id,
+          goals: [goalInput({ tasks: [{ title: 'T', steps: Array.from({ length: 51 }, () => ({ description: 'S' })) }] })],
+        },
+        'input.goals[0].tasks[0].steps',
+      ],
       [{ clientId: client.id, goals: [goalInput({ tasks: [{ title: 'x'.repeat(501), steps: [] }] })] }, 'input.goals[0].tasks[0].title'],
     ];
     for (const [input, field] of cases) {
       const res = await bed.gql('casey', CREATE, { input });
-      expect({ field, codes: errorCodes(res), got: res.errors?.[0].extensions?.field }).toEqual({ field, codes: ['BAD_USER_INPUT'], got: field });
+      expect({ field, codes: errorCodes(res), got: res.errors?.[0].extensions?.field }).toEqual({
+        field,
+        codes: ['BAD_USER_INPUT'],
+        got: field,
+      });
       expect(res.data).toBeNull();
     }
     expect(bed.access.calls).toHaveLength(0);
@@ -192,9 +249,18 @@ describe('createActionPlan', () => {
   it('fails closed with UNAVAILABLE and writes nothing when the clients subgraph does not answer', async () => {
     const client = take('ACTIVE');
     const before = await bed.snapshot(client.id);
-    const down = await startTestSubgraph(plansSubgraph, { databaseUrl: bed.t.databaseUrl, peerUrls: { clients: `http://127.0.0.1:${await freePort()}` }, peerTimeoutMs: 1000 });
+    const down = await startTestSubgraph(plansSubgraph, {
+      databaseUrl: bed.t.databaseUrl,
+      peerUrls: { clients: `http://127.0.0.1:${await freePort()}` },
+      peerTimeoutMs: 1000,
+    });
     try {
-      const res = await postGraphQL(down.url, CREATE, { input: { clientId: client.id, goals: [goalInput()] } }, internalHeaders(actorOf('casey'), down.secret));
+      const res = await postGraphQL(
+        down.url,
+        CREATE,
+        { input: { clientId: client.id, goals: [goalInput()] } },
+        internalHeaders(actorOf('casey'), down.secret),
+      );
       expect(errorCodes(res)).toEqual(['UNAVAILABLE']);
       expect(res.data).toBeNull();
     } finally {
@@ -205,7 +271,11 @@ describe('createActionPlan', () => {
 
   it('keeps one active plan per client when two activations race: each is a success or a CONFLICT', async () => {
     const client = take('ACTIVE');
-    const results = await Promise.all([1, 2].map(() => bed.gql<{ createActionPlan: PlanResult }>('casey', CREATE, { input: { clientId: client.id, goals: [goalInput()] } })));
+    const results = await Promise.all(
+      [1, 2].map(() =>
+        bed.gql<{ createActionPlan: PlanResult }>('casey', CREATE, { input: { clientId: client.id, goals: [goalInput()] } }),
+      ),
+    );
     for (const res of results) expect(res.errors === undefined || errorCodes(res).join() === 'CONFLICT').toBe(true);
     expect(results.some((r) => r.errors === undefined)).toBe(true);
     const active = await bed.sql(`SELECT id FROM plans.action_plan WHERE client_id = $1 AND status = 'ACTIVE'`, [client.id]);
@@ -218,11 +288,19 @@ describe('addGoal', () => {
     const client = take('ACTIVE');
     const plan = activePlanOf(client.id);
     const auditMark = await bed.lastAuditId();
-    const res = await bed.gql<{ addGoal: PlanResult }>('casey', ADD_GOAL, { planId: plan.id, v: plan.version, goal: goalInput(), why: '  Housing became urgent after the rent increase.  ' });
+    const res = await bed.gql<{ addGoal: PlanResult }>('casey', ADD_GOAL, {
+      planId: plan.id,
+      v: plan.version,
+      goal: goalInput(),
+      why: '  Housing became urgent after the rent increase.  ',
+    });
     expect(res.errors).toBeUndefined();
     const got = res.data!.addGoal;
     expect(got.version).toBe(plan.version + 1);
-    expect(got.goals.map((g) => g.description)).toEqual([...plan.goals.map((g) => g.description), 'Secure stable rental housing within six months']);
+    expect(got.goals.map((g) => g.description)).toEqual([
+      ...plan.goals.map((g) => g.description),
+      'Secure stable rental housing within six months',
+    ]);
     expect(got.revisions.at(-1)).toEqual({
       version: plan.version + 1,
       rationale: 'Housing became urgent after the rent increase.',
@@ -238,9 +316,12 @@ describe('addGoal', () => {
     const client = take('ACTIVE');
     const plan = activePlanOf(client.id);
     const closed = take('COMPLETED');
-    const completed = bed.seed.plans.find((p) => p.clientId === closed.id && p.status === 'COMPLETED' && bed.world.plans.some((w) => w.id === p.id))!;
+    const completed = bed.seed.plans.find(
+      (p) => p.clientId === closed.id && p.status === 'COMPLETED' && bed.world.plans.some((w) => w.id === p.id),
+    )!;
     const before = [await bed.snapshot(client.id), await bed.snapshot(closed.id)];
-    const run = (who: 'casey' | 'jordan', vars: Record<string, unknown>) => bed.gql(who, ADD_GOAL, { planId: plan.id, v: plan.version, goal: goalInput(), why: 'Because', ...vars });
+    const run = (who: 'casey' | 'jordan', vars: Record<string, unknown>) =>
+      bed.gql(who, ADD_GOAL, { planId: plan.id, v: plan.version, goal: goalInput(), why: 'Because', ...vars });
 
     const bad: Array<[Record<string, unknown>, string]> = [
       [{ why: '   ' }, 'rationale'],
@@ -252,7 +333,11 @@ describe('addGoal', () => {
     ];
     for (const [vars, field] of bad) {
       const res = await run('casey', vars);
-      expect({ field, codes: errorCodes(res), got: res.errors?.[0].extensions?.field }).toEqual({ field, codes: ['BAD_USER_INPUT'], got: field });
+      expect({ field, codes: errorCodes(res), got: res.errors?.[0].extensions?.field }).toEqual({
+        field,
+        codes: ['BAD_USER_INPUT'],
+        got: field,
+      });
     }
     const stale = await run('casey', { v: plan.version - 1 || 99 });
     expect(errorCodes(stale)).toEqual(['CONFLICT']);
@@ -266,7 +351,9 @@ describe('addGoal', () => {
 
   it('refuses a 21st goal, naming goal', async () => {
     const client = take('ACTIVE');
-    const created = await bed.gql<{ createActionPlan: PlanResult }>('casey', CREATE, { input: { clientId: client.id, goals: Array.from({ length: 20 }, () => goalInput({ tasks: [] })) } });
+    const created = await bed.gql<{ createActionPlan: PlanResult }>('casey', CREATE, {
+      input: { clientId: client.id, goals: Array.from({ length: 20 }, () => goalInput({ tasks: [] })) },
+    });
     const plan = created.data!.createActionPlan;
     const before = await bed.snapshot(client.id);
     const res = await bed.gql('casey', ADD_GOAL, { planId: plan.id, v: plan.version, goal: goalInput(), why: 'One more' });
@@ -310,10 +397,14 @@ describe('plan status: completePlan, activatePlan, cancelPlan', () => {
     const res = await bed.gql<{ activatePlan: PlanResult }>('casey', ACTIVATE, { planId: draft.id, v: draft.version });
     expect(res.errors).toBeUndefined();
     expect(res.data!.activatePlan).toMatchObject({ status: 'ACTIVE', version: 2, revisions: [{ version: 2, summary: 'Plan activated' }] });
-    expect(await bed.sql('SELECT count(*)::int AS unset FROM plans.goal WHERE plan_id = $1 AND set_at IS NULL', [draft.id])).toEqual([{ unset: 0 }]);
+    expect(await bed.sql('SELECT count(*)::int AS unset FROM plans.goal WHERE plan_id = $1 AND set_at IS NULL', [draft.id])).toEqual([
+      { unset: 0 },
+    ]);
     expect(errorCodes(await bed.gql('casey', ACTIVATE, { planId: draft.id, v: 2 }))).toEqual(['INVALID_TRANSITION']);
 
-    const empty = await bed.gql<{ createActionPlan: PlanResult }>('casey', CREATE, { input: { clientId: intake.id, goals: [], activate: false } });
+    const empty = await bed.gql<{ createActionPlan: PlanResult }>('casey', CREATE, {
+      input: { clientId: intake.id, goals: [], activate: false },
+    });
     const before = await bed.snapshot(intake.id);
     const refused = await bed.gql('casey', ACTIVATE, { planId: empty.data!.createActionPlan.id, v: 1 });
     expect(errorCodes(refused)).toEqual(['INVALID_TRANSITION']);
@@ -329,11 +420,18 @@ describe('plan status: completePlan, activatePlan, cancelPlan', () => {
     expect(noReason.errors![0].extensions!.field).toBe('rationale');
     expect(await bed.snapshot(client.id)).toEqual(before);
 
-    const res = await bed.gql<{ cancelPlan: PlanResult }>('sam', CANCEL, { planId: plan.id, v: plan.version, why: 'Client moved to another province.' });
+    const res = await bed.gql<{ cancelPlan: PlanResult }>('sam', CANCEL, {
+      planId: plan.id,
+      v: plan.version,
+      why: 'Client moved to another province.',
+    });
     expect(res.errors).toBeUndefined();
     expect(res.data!.cancelPlan).toMatchObject({ status: 'CANCELLED', version: plan.version + 1 });
     expect(res.data!.cancelPlan.revisions.at(-1)).toEqual({
-      version: plan.version + 1, rationale: 'Client moved to another province.', summary: 'Plan cancelled', revisedBy: { id: demoStaff('sam').id },
+      version: plan.version + 1,
+      rationale: 'Client moved to another province.',
+      summary: 'Plan cancelled',
+      revisedBy: { id: demoStaff('sam').id },
     });
   });
 });

@@ -37,13 +37,20 @@ export class PlanChanges {
     const created = await this.racingActivations(() =>
       this.deps.dataSource.transaction(async (tx) => {
         if (activate) await this.completeActivePlan(tx, actor, input.clientId, planId);
-        await tx.query(
-          `INSERT INTO plans.action_plan (id, client_id, organization_id, status, created_by) VALUES ($1, $2, $3, $4, $5)`,
-          [planId, input.clientId, grant.organizationId, status, actor.staffId],
-        );
+        await tx.query(`INSERT INTO plans.action_plan (id, client_id, organization_id, status, created_by) VALUES ($1, $2, $3, $4, $5)`, [
+          planId,
+          input.clientId,
+          grant.organizationId,
+          status,
+          actor.staffId,
+        ]);
         await insertGoals(tx, planId, goals, 0, activate ? 'now' : null);
         await this.deps.audit.write(tx, {
-          action: 'CREATE', entityType: 'ActionPlan', entityId: planId, clientId: input.clientId, detail: `${status}, ${goals.length} goal(s)`,
+          action: 'CREATE',
+          entityType: 'ActionPlan',
+          entityId: planId,
+          clientId: input.clientId,
+          detail: `${status}, ${goals.length} goal(s)`,
         });
         return this.answer(tx, planId);
       }),
@@ -73,7 +80,13 @@ export class PlanChanges {
         entityId: goalId,
         changes: { goal: [null, draft.description] },
       });
-      await this.deps.audit.write(tx, { action: 'UPDATE', entityType: 'ActionPlan', entityId: locked.id, clientId: locked.clientId, detail: `goal added; version ${version}` });
+      await this.deps.audit.write(tx, {
+        action: 'UPDATE',
+        entityType: 'ActionPlan',
+        entityId: locked.id,
+        clientId: locked.clientId,
+        detail: `goal added; version ${version}`,
+      });
       return this.answer(tx, locked.id);
     });
   }
@@ -119,7 +132,11 @@ export class PlanChanges {
           status: to,
         });
         await this.deps.audit.write(tx, {
-          action: 'TRANSITION', entityType: 'ActionPlan', entityId: locked.id, clientId: locked.clientId, detail: `${from} -> ${to}; version ${version}`,
+          action: 'TRANSITION',
+          entityType: 'ActionPlan',
+          entityId: locked.id,
+          clientId: locked.clientId,
+          detail: `${from} -> ${to}; version ${version}`,
         });
         return this.answer(tx, locked.id);
       }),
@@ -139,7 +156,11 @@ export class PlanChanges {
       status: 'COMPLETED',
     });
     await this.deps.audit.write(tx, {
-      action: 'TRANSITION', entityType: 'ActionPlan', entityId: active.id, clientId, detail: `ACTIVE -> COMPLETED (replaced); version ${version}`,
+      action: 'TRANSITION',
+      entityType: 'ActionPlan',
+      entityId: active.id,
+      clientId,
+      detail: `ACTIVE -> COMPLETED (replaced); version ${version}`,
     });
   }
 

@@ -55,7 +55,8 @@ export class PlanResolver {
     @Arg('planId', () => ID) planId: string,
     @Arg('expectedVersion', () => Int) expectedVersion: number,
     @Ctx() ctx: PlansContext,
-    @Arg('rationale', () => String, { nullable: true, description: 'Why the plan is complete; a standard note when left out.' }) rationale?: string | null,
+    @Arg('rationale', () => String, { nullable: true, description: 'Why the plan is complete; a standard note when left out.' })
+    rationale?: string | null,
   ): Promise<ActionPlan> {
     return ctx.planChanges.completePlan(ctx.actor, planId, expectedVersion, rationale);
   }

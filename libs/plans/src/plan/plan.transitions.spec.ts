@@ -19,7 +19,12 @@ describe('plan transitions', () => {
   });
 
   it('keeps only drafts and active plans open to change', () => {
-    expect([isPlanOpen('DRAFT'), isPlanOpen('ACTIVE'), isPlanOpen('COMPLETED'), isPlanOpen('CANCELLED')]).toEqual([true, true, false, false]);
+    expect([isPlanOpen('DRAFT'), isPlanOpen('ACTIVE'), isPlanOpen('COMPLETED'), isPlanOpen('CANCELLED')]).toEqual([
+      true,
+      true,
+      false,
+      false,
+    ]);
   });
 });
 

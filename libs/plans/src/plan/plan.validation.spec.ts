@@ -29,7 +29,14 @@ describe('plan input validation', () => {
   });
 
   it('trims texts, turns empty optional texts into null and keeps the SMART answers', () => {
-    const draft = checkGoal('goal', goal({ description: '  Find housing ', tasks: [{ title: ' Search ', steps: [{ description: ' Call ', estimatedTime: ' ', whoHelps: ' Worker ' }] }] }), window);
+    const draft = checkGoal(
+      'goal',
+      goal({
+        description: '  Find housing ',
+        tasks: [{ title: ' Search ', steps: [{ description: ' Call ', estimatedTime: ' ', whoHelps: ' Worker ' }] }],
+      }),
+      window,
+    );
     expect(draft).toEqual({
       description: 'Find housing',
       term: 'MID',
@@ -44,20 +51,41 @@ describe('plan input validation', () => {
     expect(refusal(() => checkGoal('goal', goal({ targetDate: '2036-11-24' }), window)).field).toBe('goal.targetDate');
     expect(refusal(() => checkGoal('goal', goal({ description: '   ' }), window)).field).toBe('goal.description');
     expect(refusal(() => checkGoal('goal', goal({ description: 'x'.repeat(2001) }), window)).field).toBe('goal.description');
-    const lateStep = goal({ tasks: [{ title: 'A', steps: [] }, { title: 'B', steps: [{ description: 'x' }, { description: 'y', dueDate: '2026-01-01' }] }] });
+    const lateStep = goal({
+      tasks: [
+        { title: 'A', steps: [] },
+        { title: 'B', steps: [{ description: 'x' }, { description: 'y', dueDate: '2026-01-01' }] },
+      ],
+    });
     expect(refusal(() => checkGoals('input.goals', [goal(), lateStep], window)).field).toBe('input.goals[1].tasks[1].steps[1].dueDate');
-    expect(refusal(() => checkGoal('goal', goal({ tasks: [{ title: 'A', steps: [{ description: 'x', estimatedTime: 'y'.repeat(201) }] }] }), window)).field).toBe(
-      'goal.tasks[0].steps[0].estimatedTime',
-    );
+    expect(
+      refusal(() =>
+        checkGoal('goal', goal({ tasks: [{ title: 'A', steps: [{ description: 'x', estimatedTime: 'y'.repeat(201) }] }] }), window),
+      ).field,
+    ).toBe('goal.tasks[0].steps[0].estimatedTime');
   });
 
   it('refuses more than 20 goals, 20 tasks per goal or 50 steps per task', () => {
-    expect(refusal(() => checkGoals('input.goals', Array.from({ length: PLAN_LIMITS.goals + 1 }, () => goal()), window)).field).toBe('input.goals');
+    expect(
+      refusal(() =>
+        checkGoals(
+          'input.goals',
+          Array.from({ length: PLAN_LIMITS.goals + 1 }, () => goal()),
+          window,
+        ),
+      ).field,
+    ).toBe('input.goals');
     const tasks = Array.from({ length: 21 }, () => ({ title: 'T', steps: [] }));
     expect(refusal(() => checkGoal('goal', goal({ tasks }), window)).field).toBe('goal.tasks');
     const steps = Array.from({ length: 51 }, () => ({ description: 'S' }));
     expect(refusal(() => checkGoal('goal', goal({ tasks: [{ title: 'T', steps }] }), window)).field).toBe('goal.tasks[0].steps');
-    expect(checkGoals('input.goals', Array.from({ length: 20 }, () => goal()), window)).toHaveLength(20);
+    expect(
+      checkGoals(
+        'input.goals',
+        Array.from({ length: 20 }, () => goal()),
+        window,
+      ),
+    ).toHaveLength(20);
   });
 
   it('lists the SMART answers a goal still lacks', () => {

@@ -9,7 +9,14 @@ const day = (offset: number) => calendarDate(new Date(Date.now() + offset * DAY)
 const casey = demoStaff('casey');
 const PROGRESS = 'progress { goalsTotal goalsAchieved stepsTotal stepsComplete overdueSteps percentComplete }';
 
-type Progress = { goalsTotal: number; goalsAchieved: number; stepsTotal: number; stepsComplete: number; overdueSteps: number; percentComplete: number };
+type Progress = {
+  goalsTotal: number;
+  goalsAchieved: number;
+  stepsTotal: number;
+  stepsComplete: number;
+  overdueSteps: number;
+  percentComplete: number;
+};
 
 let bed: PlansTestbed;
 beforeAll(async () => {
@@ -35,7 +42,9 @@ function expectedProgress(plan: SeedPlan, today: string): Progress {
 }
 
 async function createPlan(clientId: string, goals: unknown[]) {
-  const res = await bed.gql<{ createActionPlan: { id: string; version: number; goals: Array<{ id: string; tasks: Array<{ steps: Array<{ id: string }> }> }> } }>(
+  const res = await bed.gql<{
+    createActionPlan: { id: string; version: number; goals: Array<{ id: string; tasks: Array<{ steps: Array<{ id: string }> }> }> };
+  }>(
     'casey',
     `mutation($input: CreateActionPlanInput!) { createActionPlan(input: $input) { id version goals { id tasks { steps { id } } } } }`,
     { input: { clientId, goals } },
@@ -49,7 +58,9 @@ const goal = (description: string, steps: Array<string | null>) => ({
   description,
   term: 'SHORT',
   smart: SMART,
-  tasks: steps.length ? [{ title: `${description} task`, steps: steps.map((dueDate, i) => ({ description: `${description} step ${i}`, dueDate })) }] : [],
+  tasks: steps.length
+    ? [{ title: `${description} task`, steps: steps.map((dueDate, i) => ({ description: `${description} step ${i}`, dueDate })) }]
+    : [],
 });
 
 describe('plan progress', () => {
@@ -73,9 +84,15 @@ describe('plan progress', () => {
       version += 1;
     };
     const goalStatus = async (goalId: string, status: string) => {
-      const res = await bed.gql('casey', `mutation($g: ID!, $v: Int!, $s: GoalStatus!) { setGoalStatus(goalId: $g, expectedVersion: $v, status: $s, rationale: "Reviewed") { id } }`, {
-        g: goalId, v: version, s: status,
-      });
+      const res = await bed.gql(
+        'casey',
+        `mutation($g: ID!, $v: Int!, $s: GoalStatus!) { setGoalStatus(goalId: $g, expectedVersion: $v, status: $s, rationale: "Reviewed") { id } }`,
+        {
+          g: goalId,
+          v: version,
+          s: status,
+        },
+      );
       expect(res.errors).toBeUndefined();
       version += 1;
     };
@@ -86,7 +103,13 @@ describe('plan progress', () => {
     await goalStatus(g3.id, 'ACHIEVED');
     await goalStatus(g4.id, 'CANCELLED');
 
-    const res = await bed.gql<{ actionPlan: { version: number; progress: Progress; goals: Array<{ tasks: Array<{ steps: Array<{ id: string; overdue: boolean; revisions: Array<{ summary: string }> }> }> }> } }>(
+    const res = await bed.gql<{
+      actionPlan: {
+        version: number;
+        progress: Progress;
+        goals: Array<{ tasks: Array<{ steps: Array<{ id: string; overdue: boolean; revisions: Array<{ summary: string }> }> }> }>;
+      };
+    }>(
       'casey',
       `query($id: ID!) { actionPlan(id: $id) { version ${PROGRESS} goals { tasks { steps { id overdue revisions { summary } } } } } }`,
       { id: plan.id },
@@ -96,10 +119,24 @@ describe('plan progress', () => {
     expect(got.version).toBe(version);
     // Goals: First, Second, Third (Fourth cancelled); achieved: Third. Steps: s1 s2 s3 of First (s4 cancelled), s5 s6 of Second;
     // complete: s3; overdue: s1 (not started) and s6 (in progress), not s5 (brought forward to next week).
-    expect(got.progress).toEqual({ goalsTotal: 3, goalsAchieved: 1, stepsTotal: 5, stepsComplete: 1, overdueSteps: 2, percentComplete: 20 });
+    expect(got.progress).toEqual({
+      goalsTotal: 3,
+      goalsAchieved: 1,
+      stepsTotal: 5,
+      stepsComplete: 1,
+      overdueSteps: 2,
+      percentComplete: 20,
+    });
     const steps = got.goals.flatMap((g) => g.tasks.flatMap((t) => t.steps));
-    expect(steps.filter((s) => s.overdue).map((s) => s.id).sort()).toEqual([s1.id, s6.id].sort());
-    expect(steps.find((s) => s.id === s5.id)!.revisions).toEqual([{ summary: `Step "Second step 0": brought forward, due ${day(-1)} → ${day(7)}` }]);
+    expect(
+      steps
+        .filter((s) => s.overdue)
+        .map((s) => s.id)
+        .sort(),
+    ).toEqual([s1.id, s6.id].sort());
+    expect(steps.find((s) => s.id === s5.id)!.revisions).toEqual([
+      { summary: `Step "Second step 0": brought forward, due ${day(-1)} → ${day(7)}` },
+    ]);
   });
 
   it('is 0 for an empty draft and measured by goals when a plan has no steps', async () => {
@@ -109,7 +146,14 @@ describe('plan progress', () => {
       `mutation($input: CreateActionPlanInput!) { createActionPlan(input: $input) { ${PROGRESS} } }`,
       { input: { clientId: client.id, goals: [], activate: false } },
     );
-    expect(draft.data!.createActionPlan.progress).toEqual({ goalsTotal: 0, goalsAchieved: 0, stepsTotal: 0, stepsComplete: 0, overdueSteps: 0, percentComplete: 0 });
+    expect(draft.data!.createActionPlan.progress).toEqual({
+      goalsTotal: 0,
+      goalsAchieved: 0,
+      stepsTotal: 0,
+      stepsComplete: 0,
+      overdueSteps: 0,
+      percentComplete: 0,
+    });
 
     const plan = await createPlan(client.id, [goal('One', []), goal('Two', [])]);
     const res = await bed.gql<{ setGoalStatus: { plan: { progress: Progress } } }>(
@@ -117,11 +161,20 @@ describe('plan progress', () => {
       `mutation($g: ID!, $v: Int!) { setGoalStatus(goalId: $g, expectedVersion: $v, status: ACHIEVED, rationale: "Met") { plan { ${PROGRESS} } } }`,
       { g: plan.goals[0].id, v: plan.version },
     );
-    expect(res.data!.setGoalStatus.plan.progress).toEqual({ goalsTotal: 2, goalsAchieved: 1, stepsTotal: 0, stepsComplete: 0, overdueSteps: 0, percentComplete: 50 });
+    expect(res.data!.setGoalStatus.plan.progress).toEqual({
+      goalsTotal: 2,
+      goalsAchieved: 1,
+      stepsTotal: 0,
+      stepsComplete: 0,
+      overdueSteps: 0,
+      percentComplete: 50,
+    });
   });
 
   it('agrees with the rules worked out by hand for every seeded plan of the agency', async () => {
-    const plans = bed.seed.plans.filter((p) => !bed.world.clients.some((c) => c.id === p.clientId && c.caseManagerId === casey.id && c.status === 'ACTIVE'));
+    const plans = bed.seed.plans.filter(
+      (p) => !bed.world.clients.some((c) => c.id === p.clientId && c.caseManagerId === casey.id && c.status === 'ACTIVE'),
+    );
     const res = await bed.gql<{ _entities: Array<{ id: string; progress: Progress }> }>(
       'sam',
       `query($r: [_Any!]!) { _entities(representations: $r) { ... on ActionPlan { id ${PROGRESS} } } }`,

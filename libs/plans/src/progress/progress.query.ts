@@ -28,9 +28,15 @@ export function toProgress(c: Omit<ProgressCounts, 'planId'>): PlanProgress {
  * or active plan.
  */
 export async function countProgress(dataSource: DataSource, planIds: readonly string[], today: string): Promise<ProgressCounts[]> {
-  const rows: Array<{ plan_id: string; goals_total: number; goals_achieved: number; steps_total: number; steps_complete: number; overdue_steps: number }> =
-    await dataSource.query(
-      `SELECT p.id AS plan_id,
+  const rows: Array<{
+    plan_id: string;
+    goals_total: number;
+    goals_achieved: number;
+    steps_total: number;
+    steps_complete: number;
+    overdue_steps: number;
+  }> = await dataSource.query(
+    `SELECT p.id AS plan_id,
               count(DISTINCT g.id) FILTER (WHERE g.status <> 'CANCELLED')::int AS goals_total,
               count(DISTINCT g.id) FILTER (WHERE g.status = 'ACHIEVED')::int AS goals_achieved,
               count(s.id) FILTER (WHERE g.status <> 'CANCELLED' AND s.outcome <> 'CANCELLED')::int AS steps_total,
@@ -43,8 +49,8 @@ export async function countProgress(dataSource: DataSource, planIds: readonly st
          LEFT JOIN plans.plan_step s ON s.task_id = t.id
         WHERE p.id = ANY($1::uuid[])
         GROUP BY p.id`,
-      [planIds, today],
-    );
+    [planIds, today],
+  );
   return rows.map((r) => ({
     planId: r.plan_id,
     goalsTotal: r.goals_total,

@@ -26,15 +26,22 @@ beforeEach(() => bed.access.reset());
 
 const caseysClients = () => bed.world.clients.filter((c) => c.caseManagerId === casey.id);
 const rankingsOf = async (clientId: string) =>
-  bed.sql<{ id: string; items: string[]; ranked: unknown }>('SELECT id, items, ranked FROM plans.priority_ranking WHERE client_id = $1 ORDER BY created_at', [clientId]);
+  bed.sql<{ id: string; items: string[]; ranked: unknown }>(
+    'SELECT id, items, ranked FROM plans.priority_ranking WHERE client_id = $1 ORDER BY created_at',
+    [clientId],
+  );
 
 describe('rankPriorities', () => {
   it('ranks a complete grid by wins, stores it for the client and audits it', async () => {
     const client = caseysClients()[0];
     const auditMark = await bed.lastAuditId();
-    const res = await bed.gql<{ rankPriorities: { id: string; client: { id: string }; createdBy: { id: string }; items: unknown[] } }>('casey', RANK, {
-      input: { clientId: client.id, items, choices },
-    });
+    const res = await bed.gql<{ rankPriorities: { id: string; client: { id: string }; createdBy: { id: string }; items: unknown[] } }>(
+      'casey',
+      RANK,
+      {
+        input: { clientId: client.id, items, choices },
+      },
+    );
     expect(res.errors).toBeUndefined();
     const ranking = res.data!.rankPriorities;
     expect(ranking).toMatchObject({ client: { id: client.id }, createdBy: { id: casey.id } });
@@ -50,10 +57,17 @@ describe('rankPriorities', () => {
       { action: 'CREATE', outcome: 'ALLOWED', entity_type: 'PriorityRanking', entity_id: ranking.id, client_id: client.id },
     ]);
 
-    const read = await bed.gql<{ _entities: Array<{ priorityRankings: Array<{ id: string; items: Array<{ item: string }> }> }> }>('casey', RANKINGS, {
-      r: [{ __typename: 'Client', id: client.id }],
+    const read = await bed.gql<{ _entities: Array<{ priorityRankings: Array<{ id: string; items: Array<{ item: string }> }> }> }>(
+      'casey',
+      RANKINGS,
+      {
+        r: [{ __typename: 'Client', id: client.id }],
+      },
+    );
+    expect(read.data!._entities[0].priorityRankings[0]).toEqual({
+      id: ranking.id,
+      items: ranking.items.map((i) => ({ item: (i as { item: string }).item, rank: (i as { rank: number }).rank })),
     });
-    expect(read.data!._entities[0].priorityRankings[0]).toEqual({ id: ranking.id, items: ranking.items.map((i) => ({ item: (i as { item: string }).item, rank: (i as { rank: number }).rank })) });
   });
 
   it('refuses each malformed grid naming the pair, before asking for access, and stores nothing', async () => {
@@ -89,9 +103,14 @@ describe('rankPriorities', () => {
     const before = await rankingsOf(client.id);
     const auditMark = await bed.lastAuditId();
     for (const who of ['jordan', 'robin', 'alex', 'admin'] as const) {
-      expect({ who, codes: errorCodes(await bed.gql(who, RANK, { input: { clientId: client.id, items, choices } })) }).toEqual({ who, codes: ['FORBIDDEN'] });
+      expect({ who, codes: errorCodes(await bed.gql(who, RANK, { input: { clientId: client.id, items, choices } })) }).toEqual({
+        who,
+        codes: ['FORBIDDEN'],
+      });
     }
-    expect((await bed.auditSince(auditMark)).map((e) => [e.action, e.outcome, e.entity_type])).toEqual(Array(4).fill(['CREATE', 'DENIED', 'PriorityRanking']));
+    expect((await bed.auditSince(auditMark)).map((e) => [e.action, e.outcome, e.entity_type])).toEqual(
+      Array(4).fill(['CREATE', 'DENIED', 'PriorityRanking']),
+    );
     expect(await rankingsOf(client.id)).toEqual(before);
   });
 });
@@ -99,15 +118,23 @@ describe('rankPriorities', () => {
 describe('reading prioritizing grids', () => {
   it('shows the seeded grids to a partner only under a consent covering PLANS, and resolves references the same way', async () => {
     // A seeded grid of a client the tests above leave alone.
-    const touched = new Set(caseysClients().slice(0, 3).map((c) => c.id));
+    const touched = new Set(
+      caseysClients()
+        .slice(0, 3)
+        .map((c) => c.id),
+    );
     const [seeded, other] = bed.seed.rankings.filter((r) => !touched.has(r.clientId));
     const asked = { r: [{ __typename: 'Client', id: seeded.clientId }] };
     const without = await bed.gql<{ _entities: Array<{ priorityRankings: unknown }> }>('robin', RANKINGS, asked);
     expect(without.data!._entities[0].priorityRankings).toBeNull();
 
     bed.access.consents.set(`${EASTSIDE_ID}:${seeded.clientId}`, ['CONTACT_INFO', 'PLANS']);
-    const under = await bed.gql<{ _entities: Array<{ priorityRankings: Array<{ id: string; items: Array<{ item: string; rank: number }> }> }> }>('robin', RANKINGS, asked);
-    expect(under.data!._entities[0].priorityRankings).toEqual([{ id: seeded.id, items: seeded.ranked.map(({ item, rank }) => ({ item, rank })) }]);
+    const under = await bed.gql<{
+      _entities: Array<{ priorityRankings: Array<{ id: string; items: Array<{ item: string; rank: number }> }> }>;
+    }>('robin', RANKINGS, asked);
+    expect(under.data!._entities[0].priorityRankings).toEqual([
+      { id: seeded.id, items: seeded.ranked.map(({ item, rank }) => ({ item, rank })) },
+    ]);
 
     const ref = `query($r: [_Any!]!) { _entities(representations: $r) { ... on PriorityRanking { id client { id } } } }`;
     const refs = { r: [seeded.id, other.id].map((id) => ({ __typename: 'PriorityRanking', id })) };

@@ -47,7 +47,13 @@ export class RankingService {
          VALUES ($1, $2, $3, $4, $5, $6, now(), $7)`,
         [id, input.clientId, grant.organizationId, items, JSON.stringify(choices), JSON.stringify(ranked), actor.staffId],
       );
-      await this.audit.write(tx, { action: 'CREATE', entityType: 'PriorityRanking', entityId: id, clientId: input.clientId, detail: `${items.length} items` });
+      await this.audit.write(tx, {
+        action: 'CREATE',
+        entityType: 'PriorityRanking',
+        entityId: id,
+        clientId: input.clientId,
+        detail: `${items.length} items`,
+      });
     });
     clearLoaders(this.loaders);
     const entity = await this.loaders.ranking.load(id);

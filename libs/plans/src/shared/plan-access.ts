@@ -31,7 +31,13 @@ export class PlanAccess {
    * denial) when the caller may not change the case — partners, analysts
    * and admins never may.
    */
-  async assertMayWrite(actor: Actor, clientId: string, action: AuditAction, entityType: string, entityId: string | null): Promise<ClientGrant> {
+  async assertMayWrite(
+    actor: Actor,
+    clientId: string,
+    action: AuditAction,
+    entityType: string,
+    entityId: string | null,
+  ): Promise<ClientGrant> {
     const grant = await this.grants.load(clientId);
     if (!grant.exists) throw notFound('Client', clientId);
     if (!grant.write || !grant.organizationId) {

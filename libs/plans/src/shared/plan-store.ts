@@ -103,7 +103,16 @@ export async function revise(tx: EntityManager, plan: LockedPlan, actor: Actor, 
   await tx.query(
     `INSERT INTO plans.plan_revision (plan_id, version, revised_by, rationale, summary, entity_type, entity_id, changes)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-    [plan.id, next, actor.staffId, revision.rationale, revision.summary.slice(0, 500), revision.entityType, revision.entityId, JSON.stringify(revision.changes)],
+    [
+      plan.id,
+      next,
+      actor.staffId,
+      revision.rationale,
+      revision.summary.slice(0, 500),
+      revision.entityType,
+      revision.entityId,
+      JSON.stringify(revision.changes),
+    ],
   );
   plan.version = next;
   if (revision.status) plan.status = revision.status;
@@ -115,7 +124,13 @@ export async function revise(tx: EntityManager, plan: LockedPlan, actor: Actor, 
  * Positions continue from `firstPosition`; `setAt` is when the goals count as
  * set (null while the plan is a draft). Returns the new goals' ids in order.
  */
-export async function insertGoals(tx: EntityManager, planId: string, goals: GoalDraft[], firstPosition: number, setAt: 'now' | null): Promise<string[]> {
+export async function insertGoals(
+  tx: EntityManager,
+  planId: string,
+  goals: GoalDraft[],
+  firstPosition: number,
+  setAt: 'now' | null,
+): Promise<string[]> {
   if (goals.length === 0) return [];
   const goalIds = goals.map(() => randomUUID());
   await tx.query(
@@ -126,9 +141,18 @@ export async function insertGoals(tx: EntityManager, planId: string, goals: Goal
        FROM unnest($1::uuid[], $4::int[], $5::text[], $6::text[], $7::date[], $8::boolean[], $9::boolean[], $10::boolean[], $11::boolean[], $12::boolean[])
          AS t(id, position, description, term, target_date, specific, measurable, achievable, relevant, time_limited)`,
     [
-      goalIds, planId, setAt === 'now', goals.map((_, i) => firstPosition + i), goals.map((g) => g.description), goals.map((g) => g.term),
-      goals.map((g) => g.targetDate), goals.map((g) => g.smart.specific), goals.map((g) => g.smart.measurable),
-      goals.map((g) => g.smart.achievable), goals.map((g) => g.smart.relevant), goals.map((g) => g.smart.timeLimited),
+      goalIds,
+      planId,
+      setAt === 'now',
+      goals.map((_, i) => firstPosition + i),
+      goals.map((g) => g.description),
+      goals.map((g) => g.term),
+      goals.map((g) => g.targetDate),
+      goals.map((g) => g.smart.specific),
+      goals.map((g) => g.smart.measurable),
+      goals.map((g) => g.smart.achievable),
+      goals.map((g) => g.smart.relevant),
+      goals.map((g) => g.smart.timeLimited),
     ],
   );
   const tasks = goals.flatMap((g, gi) => g.tasks.map((task, position) => ({ id: randomUUID(), goalId: goalIds[gi], position, ...task })));
@@ -143,8 +167,14 @@ export async function insertGoals(tx: EntityManager, planId: string, goals: Goal
   await tx.query(
     `INSERT INTO plans.plan_step (task_id, position, description, estimated_time, due_date, who_helps)
      SELECT * FROM unnest($1::uuid[], $2::int[], $3::text[], $4::text[], $5::date[], $6::text[])`,
-    [steps.map((s) => s.taskId), steps.map((s) => s.position), steps.map((s) => s.description), steps.map((s) => s.estimatedTime),
-      steps.map((s) => s.dueDate), steps.map((s) => s.whoHelps)],
+    [
+      steps.map((s) => s.taskId),
+      steps.map((s) => s.position),
+      steps.map((s) => s.description),
+      steps.map((s) => s.estimatedTime),
+      steps.map((s) => s.dueDate),
+      steps.map((s) => s.whoHelps),
+    ],
   );
   return goalIds;
 }

@@ -43,9 +43,13 @@ const stored = async (stepId: string, planId: string) => ({
 
 it('an upper-case copy of a step id changes the step once and answers it', async () => {
   const { stepId, planId, version } = await takeStep();
-  const res = await bed.gql<{ updateStep: { id: string; outcome: string } }>('casey', `mutation($input: UpdateStepInput!) { updateStep(input: $input) { id outcome } }`, {
-    input: { stepId: stepId.toUpperCase(), expectedVersion: version, outcome: 'IN_PROGRESS', rationale: 'Started this week' },
-  });
+  const res = await bed.gql<{ updateStep: { id: string; outcome: string } }>(
+    'casey',
+    `mutation($input: UpdateStepInput!) { updateStep(input: $input) { id outcome } }`,
+    {
+      input: { stepId: stepId.toUpperCase(), expectedVersion: version, outcome: 'IN_PROGRESS', rationale: 'Started this week' },
+    },
+  );
   expect(res.errors).toBeUndefined();
   expect(res.data!.updateStep).toEqual({ id: stepId, outcome: 'IN_PROGRESS' });
   expect((await stored(stepId, planId)).plan).toMatchObject({ version: version + 1 });
@@ -64,12 +68,20 @@ it('a failure while building the answer rolls the step change and the plan versi
   const audit = new AuditTrail('plans', actor, requestId);
   const grants = createClientAccessLoader({ clientsUrl: bed.clientsUrl }, signInternalToken({ actor, requestId }, bed.t.secret), requestId);
   const today = calendarDate(new Date());
-  const changes = new FailingAnswer({ dataSource, loaders: createPlansLoaders(dataSource, today), access: new PlanAccess(grants, audit), audit, today });
+  const changes = new FailingAnswer({
+    dataSource,
+    loaders: createPlansLoaders(dataSource, today),
+    access: new PlanAccess(grants, audit),
+    audit,
+    today,
+  });
   const { stepId, planId, version } = await takeStep();
   const before = await stored(stepId, planId);
   const audits = (await bed.sql<{ n: string }>('SELECT count(*) AS n FROM plans.audit_event'))[0].n;
 
-  await expect(changes.update(actor, { stepId, expectedVersion: version, outcome: 'COMPLETE', rationale: 'Done' } as never)).rejects.toThrow('the answer could not be built');
+  await expect(
+    changes.update(actor, { stepId, expectedVersion: version, outcome: 'COMPLETE', rationale: 'Done' } as never),
+  ).rejects.toThrow('the answer could not be built');
 
   expect(await stored(stepId, planId)).toEqual(before);
   expect((await bed.sql<{ n: string }>('SELECT count(*) AS n FROM plans.audit_event'))[0].n).toBe(audits);

@@ -41,17 +41,21 @@ export class StepChanges {
     return inLockedPlan(this.deps, path.plan_id, input.expectedVersion, async (tx, locked) => {
       expectStatus(locked, ['DRAFT', 'ACTIVE'], 'changing a step');
       // The plan row's lock covers its steps: every change to a plan's contents takes it first.
-      const [current]: Array<{ description: string; outcome: StepOutcome; due_date: string | null; completed_at: string | null }> = await tx.query(
-        `SELECT description, outcome, due_date::text AS due_date, completed_at::text AS completed_at FROM plans.plan_step WHERE id = $1`,
-        [input.stepId],
-      );
+      const [current]: Array<{ description: string; outcome: StepOutcome; due_date: string | null; completed_at: string | null }> =
+        await tx.query(
+          `SELECT description, outcome, due_date::text AS due_date, completed_at::text AS completed_at FROM plans.plan_step WHERE id = $1`,
+          [input.stepId],
+        );
       const { next, diff } = applyStepChange(
         { outcome: current.outcome, dueDate: current.due_date, completedAt: current.completed_at },
         input,
         this.deps.today,
       );
       await tx.query(`UPDATE plans.plan_step SET outcome = $2, due_date = $3, completed_at = $4 WHERE id = $1`, [
-        input.stepId, next.outcome, next.dueDate, next.completedAt,
+        input.stepId,
+        next.outcome,
+        next.dueDate,
+        next.completedAt,
       ]);
       const version = await revise(tx, locked, actor, {
         rationale: why,
@@ -61,7 +65,11 @@ export class StepChanges {
         changes: diff,
       });
       await this.deps.audit.write(tx, {
-        action: 'UPDATE', entityType: 'PlanStep', entityId: input.stepId, clientId: locked.clientId, detail: `${Object.keys(diff).join(', ')}; version ${version}`,
+        action: 'UPDATE',
+        entityType: 'PlanStep',
+        entityId: input.stepId,
+        clientId: locked.clientId,
+        detail: `${Object.keys(diff).join(', ')}; version ${version}`,
       });
       return this.answer(tx, locked, input.stepId);
     });

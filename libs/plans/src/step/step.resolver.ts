@@ -12,7 +12,9 @@ export class StepResolver {
     return ctx.tasks.ofStep(step);
   }
 
-  @FieldResolver(() => [PlanRevision], { description: 'The changes made to this step (earlier due dates of a step brought forward included), oldest first.' })
+  @FieldResolver(() => [PlanRevision], {
+    description: 'The changes made to this step (earlier due dates of a step brought forward included), oldest first.',
+  })
   revisions(@Root() step: PlanStep, @Ctx() ctx: PlansContext): Promise<PlanRevision[]> {
     return ctx.plans.revisionsOfEntity(step);
   }

@@ -61,14 +61,20 @@ describe('applyStepChange', () => {
 
   it('corrects the completion date of a complete step, and clears it when the step is reopened', () => {
     expect(applyStepChange(done, { completedAt: '2026-11-18' }, today).diff).toEqual({ completedAt: ['2026-11-19', '2026-11-18'] });
-    expect(applyStepChange(done, { outcome: 'IN_PROGRESS' }, today).next).toEqual({ outcome: 'IN_PROGRESS', dueDate: '2026-11-20', completedAt: null });
+    expect(applyStepChange(done, { outcome: 'IN_PROGRESS' }, today).next).toEqual({
+      outcome: 'IN_PROGRESS',
+      dueDate: '2026-11-20',
+      completedAt: null,
+    });
   });
 
   it('brings a step forward to a new due date, keeping the old one in the diff', () => {
     const { next, diff } = applyStepChange(open, { outcome: 'BROUGHT_FORWARD', dueDate: '2026-12-04' }, today);
     expect(next).toEqual({ outcome: 'BROUGHT_FORWARD', dueDate: '2026-12-04', completedAt: null });
     expect(diff).toEqual({ outcome: ['IN_PROGRESS', 'BROUGHT_FORWARD'], dueDate: ['2026-11-20', '2026-12-04'] });
-    expect(describeStepChange('Apply to three postings', diff)).toBe('Step "Apply to three postings": brought forward, due 2026-11-20 → 2026-12-04');
+    expect(describeStepChange('Apply to three postings', diff)).toBe(
+      'Step "Apply to three postings": brought forward, due 2026-11-20 → 2026-12-04',
+    );
   });
 
   it('refuses bringing a step forward without a new, future due date', () => {

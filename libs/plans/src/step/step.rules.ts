@@ -42,7 +42,12 @@ export type StepDiff = Partial<Record<keyof StepState, [string | null, string | 
  * - a change that changes nothing is refused.
  * Absent (or null) fields keep their value. `field` prefixes the field names.
  */
-export function applyStepChange(current: StepState, change: StepChange, today: string, field = 'input'): { next: StepState; diff: StepDiff } {
+export function applyStepChange(
+  current: StepState,
+  change: StepChange,
+  today: string,
+  field = 'input',
+): { next: StepState; diff: StepDiff } {
   if (change.outcome == null && change.completedAt == null && change.dueDate == null) {
     throw badInput(field, 'must change at least one of outcome, completedAt or dueDate');
   }
@@ -51,11 +56,13 @@ export function applyStepChange(current: StepState, change: StepChange, today: s
     throw badInput(`${field}.completedAt`, 'may be given only when the step is COMPLETE');
   }
   if (change.completedAt != null && change.completedAt > today) throw badInput(`${field}.completedAt`, 'must not be in the future');
-  const completedAt = outcome !== 'COMPLETE' ? null : (change.completedAt ?? (current.outcome === 'COMPLETE' ? current.completedAt : null) ?? today);
+  const completedAt =
+    outcome !== 'COMPLETE' ? null : (change.completedAt ?? (current.outcome === 'COMPLETE' ? current.completedAt : null) ?? today);
 
   if (change.outcome === 'BROUGHT_FORWARD') {
     if (change.dueDate == null) throw badInput(`${field}.dueDate`, 'is required when a step is brought forward (the new due date)');
-    if (change.dueDate === current.dueDate) throw badInput(`${field}.dueDate`, 'must differ from the current due date when a step is brought forward');
+    if (change.dueDate === current.dueDate)
+      throw badInput(`${field}.dueDate`, 'must differ from the current due date when a step is brought forward');
     if (change.dueDate < today) throw badInput(`${field}.dueDate`, 'must be today or later when a step is brought forward');
   }
   const dueDate = change.dueDate ?? current.dueDate;

@@ -59,10 +59,13 @@ export class FakeClientAccess {
     if (!client) return noGrant(id);
     if (this.denied.has(id)) return noGrant(id, true);
     const caseAccess =
-      (actor.role === 'CASE_MANAGER' && client.caseManagerId === actor.staffId) || (actor.role === 'SUPERVISOR' && client.organizationId === actor.organizationId);
-    if (caseAccess) return { clientId: id, exists: true, organizationId: client.organizationId, read: [...INFORMATION_KINDS], write: true, consents: [] };
+      (actor.role === 'CASE_MANAGER' && client.caseManagerId === actor.staffId) ||
+      (actor.role === 'SUPERVISOR' && client.organizationId === actor.organizationId);
+    if (caseAccess)
+      return { clientId: id, exists: true, organizationId: client.organizationId, read: [...INFORMATION_KINDS], write: true, consents: [] };
     const kinds = actor.role === 'PARTNER' ? this.consents.get(`${actor.organizationId}:${id}`) : undefined;
-    if (kinds?.length) return { clientId: id, exists: true, organizationId: client.organizationId, read: kinds, write: false, consents: [] };
+    if (kinds?.length)
+      return { clientId: id, exists: true, organizationId: client.organizationId, read: kinds, write: false, consents: [] };
     return noGrant(id, true);
   }
 }
@@ -126,7 +129,8 @@ export async function startPlansTestbed(): Promise<PlansTestbed> {
     seed: plansSeed(world),
     access,
     clientsUrl,
-    gql: (who, query, variables = {}) => postGraphQL(t.url, query, variables, internalHeaders(typeof who === 'string' ? actorOf(who) : who, t.secret)),
+    gql: (who, query, variables = {}) =>
+      postGraphQL(t.url, query, variables, internalHeaders(typeof who === 'string' ? actorOf(who) : who, t.secret)),
     sql: (query, params = []) => dataSource.query(query, params),
     sqlSince: (mark) => t.subgraph.database.counter.since(mark).filter((sql) => !sql.includes('audit_event')),
     statementMark: () => t.subgraph.database.counter.count,

@@ -7,7 +7,10 @@ import { ClientRef } from './client.ref';
 /** The fields this subgraph contributes to the clients subgraph's Client. */
 @Resolver(() => ClientRef)
 export class ClientReferralsResolver {
-  @FieldResolver(() => [Referral], { nullable: true, description: 'From the referrals subgraph; null (with an error) when that subgraph is down.' })
+  @FieldResolver(() => [Referral], {
+    nullable: true,
+    description: 'From the referrals subgraph; null (with an error) when that subgraph is down.',
+  })
   referrals(
     @Root() client: ClientRef,
     @Ctx() ctx: ReferralsContext,

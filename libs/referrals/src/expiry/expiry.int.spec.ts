@@ -13,7 +13,12 @@ afterAll(() => r?.stop());
 const ds = () => r.t.subgraph.database.dataSource;
 const waitingIds = (status: string) => r.seeded.filter((x) => x.status === status).map((x) => x.id);
 const statusOf = async (ids: string[]) =>
-  Object.fromEntries((await r.query<{ id: string; status: string }>('SELECT id, status FROM referrals.referral WHERE id = ANY($1)', [ids])).map((x) => [x.id, x.status]));
+  Object.fromEntries(
+    (await r.query<{ id: string; status: string }>('SELECT id, status FROM referrals.referral WHERE id = ANY($1)', [ids])).map((x) => [
+      x.id,
+      x.status,
+    ]),
+  );
 const expiryEvents = (ids: string[]) =>
   r.query<{ referral_id: string; actor_id: string | null; note: string }>(
     `SELECT referral_id, actor_id, note FROM referrals.referral_event WHERE status = 'EXPIRED' AND referral_id = ANY($1) ORDER BY referral_id`,
@@ -33,7 +38,12 @@ describe('the expiry sweep', () => {
     const mark = await r.auditMark();
 
     const expired = await sweepExpiredReferrals(ds());
-    expect(expired.map((e) => [e.id, e.from]).sort()).toEqual([[sent[0], 'SENT'], [waitlisted[0], 'WAITLISTED']].sort());
+    expect(expired.map((e) => [e.id, e.from]).sort()).toEqual(
+      [
+        [sent[0], 'SENT'],
+        [waitlisted[0], 'WAITLISTED'],
+      ].sort(),
+    );
     expect(await statusOf([...target, sent[1], ...accepted])).toEqual({
       [sent[0]]: 'EXPIRED',
       [waitlisted[0]]: 'EXPIRED',
@@ -55,7 +65,12 @@ describe('the expiry sweep', () => {
     const ids = waitingIds('SENT').slice(1);
     await due(ids);
     const runs = await Promise.all([1, 2, 3, 4].map(() => sweepExpiredReferrals(ds(), 1)));
-    expect(runs.flat().map((e) => e.id).sort()).toEqual([...ids].sort());
+    expect(
+      runs
+        .flat()
+        .map((e) => e.id)
+        .sort(),
+    ).toEqual([...ids].sort());
     expect((await expiryEvents(ids)).map((e) => e.referral_id)).toEqual([...ids].sort());
   });
 
@@ -65,7 +80,9 @@ describe('the expiry sweep', () => {
     await due([id]);
     await sweepExpiredReferrals(ds());
     expect(await statusOf([id])).toEqual({ [id]: 'EXPIRED' });
-    const res = await r.as('pat', `mutation($id: ID!) { respondToReferral(input: { referralId: $id, decision: ACCEPT }) { status } }`, { id });
+    const res = await r.as('pat', `mutation($id: ID!) { respondToReferral(input: { referralId: $id, decision: ACCEPT }) { status } }`, {
+      id,
+    });
     expect(errorCodes(res)).toEqual(['INVALID_TRANSITION']);
     expect(res.errors![0].message).toBe('The referral is EXPIRED: it can be accepted only from SENT or WAITLISTED');
     expect(await statusOf([id])).toEqual({ [id]: 'EXPIRED' });
@@ -74,15 +91,21 @@ describe('the expiry sweep', () => {
 
 describe('the scheduled sweep', () => {
   it('runs inside the subgraph at the configured interval and stops with it', async () => {
-    const { id } = await r.query<{ id: string }>(
-      `INSERT INTO referrals.referral (client_id, client_organization_id, service_id, organization_id, referred_by, need, necessary_rationale,
+    const { id } = await r
+      .query<{ id: string }>(
+        `INSERT INTO referrals.referral (client_id, client_organization_id, service_id, organization_id, referred_by, need, necessary_rationale,
                                        appropriate_rationale, status, sent_at, respond_by)
        SELECT client_id, client_organization_id, service_id, organization_id, referred_by, need, necessary_rationale, appropriate_rationale,
               'SENT', now() - interval '15 days', now() - interval '1 day'
          FROM referrals.referral LIMIT 1
        RETURNING id`,
-    ).then((rows) => rows[0]);
-    const replica = await startTestSubgraph(referralsSubgraph, { databaseUrl: r.t.databaseUrl, internalSecret: r.t.secret, jobIntervalMs: 20 });
+      )
+      .then((rows) => rows[0]);
+    const replica = await startTestSubgraph(referralsSubgraph, {
+      databaseUrl: r.t.databaseUrl,
+      internalSecret: r.t.secret,
+      jobIntervalMs: 20,
+    });
     try {
       // Wait for the replica's own timer to expire the referral (the test's timeout bounds the wait).
       while ((await statusOf([id]))[id] !== 'EXPIRED') await new Promise((resolve) => setTimeout(resolve, 20));

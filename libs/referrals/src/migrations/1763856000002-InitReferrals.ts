@@ -44,7 +44,9 @@ export class InitReferrals1763856000002 implements MigrationInterface {
     await q.query(`CREATE INDEX referral_referred_by_idx ON referrals.referral (referred_by, created_at)`);
     await q.query(`CREATE INDEX referral_client_organization_idx ON referrals.referral (client_organization_id, created_at)`);
     await q.query(`CREATE INDEX referral_goal_idx ON referrals.referral (goal_id) WHERE goal_id IS NOT NULL`);
-    await q.query(`CREATE INDEX referral_service_at_location_idx ON referrals.referral (service_at_location_id) WHERE service_at_location_id IS NOT NULL`);
+    await q.query(
+      `CREATE INDEX referral_service_at_location_idx ON referrals.referral (service_at_location_id) WHERE service_at_location_id IS NOT NULL`,
+    );
     await q.query(`
       CREATE UNIQUE INDEX referral_client_mutation_key ON referrals.referral (referred_by, client_mutation_id)
         WHERE client_mutation_id IS NOT NULL`);

@@ -29,9 +29,13 @@ export class ClosedLoopReferrals1763856000012 implements MigrationInterface {
                 FROM referrals.referral_event GROUP BY referral_id) e
        WHERE e.referral_id = r.id`);
     // A partner's whole inbox, newest sent first (the status-filtered inbox uses referral_organization_inbox_idx).
-    await q.query(`CREATE INDEX referral_organization_sent_idx ON referrals.referral (organization_id, sent_at, id) WHERE sent_at IS NOT NULL`);
+    await q.query(
+      `CREATE INDEX referral_organization_sent_idx ON referrals.referral (organization_id, sent_at, id) WHERE sent_at IS NOT NULL`,
+    );
     // Outcome figures: an agency's referrals sent in a period.
-    await q.query(`CREATE INDEX referral_client_organization_sent_idx ON referrals.referral (client_organization_id, sent_at) WHERE sent_at IS NOT NULL`);
+    await q.query(
+      `CREATE INDEX referral_client_organization_sent_idx ON referrals.referral (client_organization_id, sent_at) WHERE sent_at IS NOT NULL`,
+    );
     // The expiry sweep reads only referrals still waiting for an answer.
     await q.query(`CREATE INDEX referral_expiry_due_idx ON referrals.referral (respond_by) WHERE status IN ('SENT', 'WAITLISTED')`);
   }

@@ -17,6 +17,8 @@ export class CoveringOutcomesIndex1763856000022 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query('DROP INDEX referrals.referral_client_organization_sent_idx');
-    await q.query('CREATE INDEX referral_client_organization_sent_idx ON referrals.referral (client_organization_id, sent_at) WHERE sent_at IS NOT NULL');
+    await q.query(
+      'CREATE INDEX referral_client_organization_sent_idx ON referrals.referral (client_organization_id, sent_at) WHERE sent_at IS NOT NULL',
+    );
   }
 }

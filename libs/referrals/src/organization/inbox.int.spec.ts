@@ -20,7 +20,9 @@ interface Inbox {
     edges: Array<{ cursor: string; node: { id: string; status: string; need: string; client: { id: string } } }>;
   };
 }
-type OrgInbox = { _entities: Array<{ id: string; incomingReferrals: { totalCount: number; edges: Array<{ node: { id: string } }> } | null }> };
+type OrgInbox = {
+  _entities: Array<{ id: string; incomingReferrals: { totalCount: number; edges: Array<{ node: { id: string } }> } | null }>;
+};
 type GoalReferrals = { _entities: Array<{ id: string; referrals: Array<{ id: string; status: string }> | null }> };
 
 let r: ReferralsTest;
@@ -75,7 +77,11 @@ describe('incomingReferrals: a partner reads its own inbox', () => {
   });
 
   it('refuses a page over 100 and a cursor it did not issue with BAD_USER_INPUT', async () => {
-    for (const [variables, field] of [[{ first: 101 }, 'first'], [{ after: 'bm9wZQ' }, 'after'], [{ after: Buffer.from('["x","y"]').toString('base64url') }, 'after']] as const) {
+    for (const [variables, field] of [
+      [{ first: 101 }, 'first'],
+      [{ after: 'bm9wZQ' }, 'after'],
+      [{ after: Buffer.from('["x","y"]').toString('base64url') }, 'after'],
+    ] as const) {
       const res = await r.as('pat', INBOX, variables);
       expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
       expect(res.errors![0].extensions!.field).toBe(field);
@@ -87,7 +93,9 @@ describe('incomingReferrals: a partner reads its own inbox', () => {
     const res = await r.as(key, INBOX, {});
     expect(errorCodes(res)).toEqual(['FORBIDDEN']);
     expect(res.data).toBeNull();
-    expect(await r.auditSince(mark)).toEqual([expect.objectContaining({ action: 'SEARCH', outcome: 'DENIED', actor_id: demoStaff(key).id })]);
+    expect(await r.auditSince(mark)).toEqual([
+      expect.objectContaining({ action: 'SEARCH', outcome: 'DENIED', actor_id: demoStaff(key).id }),
+    ]);
   });
 });
 
@@ -96,7 +104,10 @@ describe('Organization.incomingReferrals', () => {
     const mark = r.t.subgraph.database.counter.count;
     const res = await r.as<OrgInbox>('pat', ORG_INBOX, { r: orgReps([NORTHSIDE_ID, EASTSIDE_ID, NORTHSIDE_ID]), status: ['SENT'] });
     expect(res.errors).toBeUndefined();
-    const northside = { totalCount: inboxOf(NORTHSIDE_ID, ['SENT']).length, edges: inboxOf(NORTHSIDE_ID, ['SENT']).map((x) => ({ node: { id: x.id } })) };
+    const northside = {
+      totalCount: inboxOf(NORTHSIDE_ID, ['SENT']).length,
+      edges: inboxOf(NORTHSIDE_ID, ['SENT']).map((x) => ({ node: { id: x.id } })),
+    };
     expect(res.data!._entities).toEqual([
       { id: NORTHSIDE_ID, incomingReferrals: northside },
       { id: EASTSIDE_ID, incomingReferrals: null },
@@ -148,7 +159,7 @@ describe('Goal.referrals', () => {
     expect(r.clients.calls).toBe(1);
   });
 
-  it("leaves out referrals the caller may not see (audited) and gives analysts null", async () => {
+  it('leaves out referrals the caller may not see (audited) and gives analysts null', async () => {
     const [goal, referrals] = [...byGoal()][0];
     const mark = await r.auditMark();
     const casey = await r.as<GoalReferrals>('casey', GOAL_REFERRALS, { r: [{ __typename: 'Goal', id: goal }] });

@@ -80,7 +80,12 @@ export class InboxService {
   async forOrganization(actor: Actor, organizationId: string, args: InboxArgs): Promise<ReferralConnection | null> {
     const query = parseArgs(args);
     if (actor.role !== 'PARTNER' || actor.organizationId !== organizationId) {
-      this.audit.note({ action: 'SEARCH', entityType: 'Referral', outcome: 'DENIED', detail: `incoming referrals of another organization; role ${actor.role}` });
+      this.audit.note({
+        action: 'SEARCH',
+        entityType: 'Referral',
+        outcome: 'DENIED',
+        detail: `incoming referrals of another organization; role ${actor.role}`,
+      });
       return null;
     }
     return this.page(organizationId, query);
@@ -92,9 +97,19 @@ export class InboxService {
     // What the partner sees of each follows the client's consent now: one access round trip for the page.
     const grants = await Promise.all(page.map((r) => this.access.load(r.clientId)));
     const views = page.map((r, i) => partnerView(grants[i], r));
-    this.audit.note({ action: 'SEARCH', entityType: 'Referral', detail: query.statuses ? 'incoming referrals: status' : 'incoming referrals' });
+    this.audit.note({
+      action: 'SEARCH',
+      entityType: 'Referral',
+      detail: query.statuses ? 'incoming referrals: status' : 'incoming referrals',
+    });
     page.forEach((r, i) =>
-      this.audit.note({ action: 'READ', entityType: 'Referral', entityId: r.id, clientId: r.clientId, detail: views[i].details ? null : 'status and dates only' }),
+      this.audit.note({
+        action: 'READ',
+        entityType: 'Referral',
+        entityId: r.id,
+        clientId: r.clientId,
+        detail: views[i].details ? null : 'status and dates only',
+      }),
     );
     const edges = page.map((r, i) => ({ cursor: encodeCursor([(r.sentAt as Date).toISOString(), r.id]), node: toReferral(r, views[i]) }));
     return {
@@ -117,7 +132,9 @@ export class InboxService {
   private async fetch(organizationIds: string[], query: InboxQuery): Promise<InboxPage[]> {
     const params: unknown[] = [organizationIds, query.size + 1];
     const statusFilter = query.statuses ? `AND r.status = ANY($${params.push(query.statuses)})` : '';
-    const afterFilter = query.after ? `AND (r.sent_at, r.id) < ($${params.push(query.after.sentAt)}::timestamptz, $${params.push(query.after.id)}::uuid)` : '';
+    const afterFilter = query.after
+      ? `AND (r.sent_at, r.id) < ($${params.push(query.after.sentAt)}::timestamptz, $${params.push(query.after.id)}::uuid)`
+      : '';
     const rows: Array<Record<string, unknown>> = await this.dataSource.query(
       `SELECT o.organization_id AS page_organization_id, t.total, p.*
          FROM unnest($1::uuid[]) AS o(organization_id)

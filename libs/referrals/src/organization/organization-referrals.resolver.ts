@@ -8,7 +8,10 @@ import { OrganizationRef } from './organization.ref';
 /** The field this subgraph contributes to the resources subgraph's Organization. */
 @Resolver(() => OrganizationRef)
 export class OrganizationReferralsResolver {
-  @FieldResolver(() => ReferralConnection, { nullable: true, description: 'From the referrals subgraph: referrals sent to this organization.' })
+  @FieldResolver(() => ReferralConnection, {
+    nullable: true,
+    description: 'From the referrals subgraph: referrals sent to this organization.',
+  })
   incomingReferrals(
     @Root() organization: OrganizationRef,
     @Ctx() ctx: ReferralsContext,

@@ -1,6 +1,13 @@
 import { type GroupCounts, type GroupPeople, keyText, publish, suppression } from './outcome.figures';
 
-const group = (overrides: Partial<GroupCounts>): GroupCounts => ({ sent: 0, accepted: 0, completed: 0, respondedPeople: 0, medianDays: null, ...overrides });
+const group = (overrides: Partial<GroupCounts>): GroupCounts => ({
+  sent: 0,
+  accepted: 0,
+  completed: 0,
+  respondedPeople: 0,
+  medianDays: null,
+  ...overrides,
+});
 const none = { sent: false, accepted: false, completed: false };
 
 describe('publish', () => {
@@ -15,7 +22,10 @@ describe('publish', () => {
   });
 
   it('gives no rate when completed is suppressed, and no median under 11 people answered', () => {
-    const figures = publish(group({ sent: 20, accepted: 12, completed: 10, respondedPeople: 10, medianDays: 3 }), { ...none, completed: true });
+    const figures = publish(group({ sent: 20, accepted: 12, completed: 10, respondedPeople: 10, medianDays: 3 }), {
+      ...none,
+      completed: true,
+    });
     expect(figures.completed).toEqual({ count: null, suppressed: true });
     expect(figures.completionRate).toBeNull();
     expect(figures.medianDaysToResponse).toBeNull();
@@ -33,7 +43,12 @@ describe('publish', () => {
 });
 
 describe('suppression', () => {
-  const people = (key: GroupPeople['key'], sent: number, accepted = sent, completed = sent): GroupPeople => ({ key, sentPeople: sent, acceptedPeople: accepted, completedPeople: completed });
+  const people = (key: GroupPeople['key'], sent: number, accepted = sent, completed = sent): GroupPeople => ({
+    key,
+    sentPeople: sent,
+    acceptedPeople: accepted,
+    completedPeople: completed,
+  });
 
   it('suppresses by people, under 11', () => {
     const hidden = suppression([people({ month: '2019-03' }, 11), people({ month: '2019-04' }, 11), people({}, 22)]);
@@ -58,7 +73,12 @@ describe('suppression', () => {
   });
 
   it('keeps "no taxonomy term" apart from the total over terms', () => {
-    const hidden = suppression([people({ taxonomyTerm: '' }, 5), people({ taxonomyTerm: 't1' }, 30), people({ taxonomyTerm: 't2' }, 20), people({}, 55)]);
+    const hidden = suppression([
+      people({ taxonomyTerm: '' }, 5),
+      people({ taxonomyTerm: 't1' }, 30),
+      people({ taxonomyTerm: 't2' }, 20),
+      people({}, 55),
+    ]);
     expect(hidden.get(keyText({ taxonomyTerm: '' }))!.sent).toBe(true);
     expect(hidden.get(keyText({ taxonomyTerm: 't2' }))!.sent).toBe(true);
     expect(hidden.get(keyText({ taxonomyTerm: 't1' }))!.sent).toBe(false);

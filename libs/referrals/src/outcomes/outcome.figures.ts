@@ -56,7 +56,12 @@ export function keyText(key: GroupKey): string {
 
 /** The suppression of every group of the table (each grouping, each total), by key text. */
 export function suppression(table: readonly GroupPeople[]): Map<string, Hidden> {
-  const hide = (people: (g: GroupPeople) => number) => suppressOverMonths<Dimension>(table.map((g): Figure<Dimension> => ({ key: g.key, people: people(g) })), DIMENSIONS, 'month');
+  const hide = (people: (g: GroupPeople) => number) =>
+    suppressOverMonths<Dimension>(
+      table.map((g): Figure<Dimension> => ({ key: g.key, people: people(g) })),
+      DIMENSIONS,
+      'month',
+    );
   const sent = hide((g) => g.sentPeople);
   const accepted = hide((g) => g.acceptedPeople);
   const completed = hide((g) => g.completedPeople);

@@ -45,14 +45,31 @@ async function addMonth(month: string, n: number, options: { people?: number; ac
     const sentAt = new Date(`${month}-10T12:00:00Z`);
     const answered = i < (options.accepted ?? n) ? new Date(sentAt.getTime() + (options.days ?? 2) * 86_400_000) : null;
     const done = i < (options.completed ?? 0);
-    return [people[i % people.length], sentAt, answered, done ? 'COMPLETED' : answered ? 'ACCEPTED' : 'EXPIRED', done ? 'SERVICE_PROVIDED' : null];
+    return [
+      people[i % people.length],
+      sentAt,
+      answered,
+      done ? 'COMPLETED' : answered ? 'ACCEPTED' : 'EXPIRED',
+      done ? 'SERVICE_PROVIDED' : null,
+    ];
   });
   await r.query(
     `INSERT INTO referrals.referral (client_id, client_organization_id, service_id, organization_id, referred_by, need, necessary_rationale,
                                      appropriate_rationale, status, created_at, sent_at, first_response_at, accepted_at, outcome, service_taxonomy_term_ids)
      SELECT client_id, $2, $3, $4, $5, 'need', 'necessary', 'appropriate', status, sent_at, sent_at, answered, answered, outcome, $6::uuid[]
        FROM unnest($1::uuid[], $7::timestamptz[], $8::timestamptz[], $9::text[], $10::text[]) AS t(client_id, sent_at, answered, status, outcome)`,
-    [rows.map((x) => x[0]), HARBOUR_ID, randomUUID(), NORTHSIDE_ID, demoStaff('jordan').id, [PANTRY_TERM], rows.map((x) => x[1]), rows.map((x) => x[2]), rows.map((x) => x[3]), rows.map((x) => x[4])],
+    [
+      rows.map((x) => x[0]),
+      HARBOUR_ID,
+      randomUUID(),
+      NORTHSIDE_ID,
+      demoStaff('jordan').id,
+      [PANTRY_TERM],
+      rows.map((x) => x[1]),
+      rows.map((x) => x[2]),
+      rows.map((x) => x[3]),
+      rows.map((x) => x[4]),
+    ],
   );
 }
 
@@ -65,15 +82,54 @@ describe('referralOutcomes: suppression', () => {
   });
 
   it('shows a cell of 11 people and suppresses one of 10, with rates only where both sides show', async () => {
-    const res = await r.as<Outcomes>('alex', OUTCOMES, { period: { from: '2019-01-01', to: '2019-12-31' }, groupBy: ['MONTH', 'TAXONOMY_TERM'] });
+    const res = await r.as<Outcomes>('alex', OUTCOMES, {
+      period: { from: '2019-01-01', to: '2019-12-31' },
+      groupBy: ['MONTH', 'TAXONOMY_TERM'],
+    });
     expect(res.errors).toBeUndefined();
     const term = { id: PANTRY_TERM };
     expect(res.data!.referralOutcomes).toEqual([
-      { month: '2019-03', organization: null, taxonomyTerm: term, sent: shown(11), accepted: shown(11), completed: shown(11), completionRate: 1, medianDaysToResponse: 2 },
-      { month: '2019-04', organization: null, taxonomyTerm: term, sent: hidden, accepted: hidden, completed: hidden, completionRate: null, medianDaysToResponse: null },
+      {
+        month: '2019-03',
+        organization: null,
+        taxonomyTerm: term,
+        sent: shown(11),
+        accepted: shown(11),
+        completed: shown(11),
+        completionRate: 1,
+        medianDaysToResponse: 2,
+      },
+      {
+        month: '2019-04',
+        organization: null,
+        taxonomyTerm: term,
+        sent: hidden,
+        accepted: hidden,
+        completed: hidden,
+        completionRate: null,
+        medianDaysToResponse: null,
+      },
       // Twelve referrals, but of ten people: still suppressed.
-      { month: '2019-05', organization: null, taxonomyTerm: term, sent: hidden, accepted: hidden, completed: hidden, completionRate: null, medianDaysToResponse: null },
-      { month: '2019-06', organization: null, taxonomyTerm: term, sent: shown(15), accepted: shown(12), completed: hidden, completionRate: null, medianDaysToResponse: 3 },
+      {
+        month: '2019-05',
+        organization: null,
+        taxonomyTerm: term,
+        sent: hidden,
+        accepted: hidden,
+        completed: hidden,
+        completionRate: null,
+        medianDaysToResponse: null,
+      },
+      {
+        month: '2019-06',
+        organization: null,
+        taxonomyTerm: term,
+        sent: shown(15),
+        accepted: shown(12),
+        completed: hidden,
+        completionRate: null,
+        medianDaysToResponse: 3,
+      },
     ]);
   });
 
@@ -81,9 +137,21 @@ describe('referralOutcomes: suppression', () => {
     const total = await r.as<Outcomes>('sam', OUTCOMES, { period: { from: '2019-05-01', to: '2019-06-30' } });
     // 27 referrals of 25 people, hidden with May (ten people): else the total minus June would be May. 24 answers, half in 2 days, half in 3.
     expect(total.data!.referralOutcomes).toEqual([
-      { month: null, organization: null, taxonomyTerm: null, sent: hidden, accepted: hidden, completed: hidden, completionRate: null, medianDaysToResponse: 2.5 },
+      {
+        month: null,
+        organization: null,
+        taxonomyTerm: null,
+        sent: hidden,
+        accepted: hidden,
+        completed: hidden,
+        completionRate: null,
+        medianDaysToResponse: 2.5,
+      },
     ]);
-    const byOrganization = await r.as<Outcomes>('alex', OUTCOMES, { period: { from: '2019-06-01', to: '2019-06-30' }, groupBy: ['ORGANIZATION', 'ORGANIZATION'] });
+    const byOrganization = await r.as<Outcomes>('alex', OUTCOMES, {
+      period: { from: '2019-06-01', to: '2019-06-30' },
+      groupBy: ['ORGANIZATION', 'ORGANIZATION'],
+    });
     expect(byOrganization.data!.referralOutcomes.map((c) => [c.organization, c.sent])).toEqual([[{ id: NORTHSIDE_ID }, shown(15)]]);
   });
 
@@ -113,7 +181,11 @@ describe('referralOutcomes: suppression', () => {
       [{ from: '2019-02-01', to: '2019-02-27' }, 'period.to'],
     ] as const) {
       const res = await r.as('alex', OUTCOMES, { period: p, groupBy: ['MONTH'] });
-      expect({ codes: errorCodes(res), field: res.errors?.[0].extensions?.field, data: res.data }).toEqual({ codes: ['BAD_USER_INPUT'], field, data: null });
+      expect({ codes: errorCodes(res), field: res.errors?.[0].extensions?.field, data: res.data }).toEqual({
+        codes: ['BAD_USER_INPUT'],
+        field,
+        data: null,
+      });
     }
     expect(await r.auditSince(mark)).toEqual([]);
   });
@@ -140,7 +212,9 @@ describe('referralOutcomes: the demo year', () => {
         cells.set(key, cell);
       }
     }
-    const got = res.data!.referralOutcomes.map((c) => [JSON.stringify([c.month, c.taxonomyTerm?.id ?? null]), c.sent, c.completed] as const);
+    const got = res.data!.referralOutcomes.map(
+      (c) => [JSON.stringify([c.month, c.taxonomyTerm?.id ?? null]), c.sent, c.completed] as const,
+    );
     expect(got.map(([key]) => key).sort()).toEqual([...cells.keys()].sort());
     // A shown count is the seed's; a count behind fewer than 11 people is hidden (others may be hidden to protect it).
     for (const [key, sent, completed] of got) {
@@ -160,18 +234,28 @@ describe('referralOutcomes: who may read them', () => {
     const res = await r.as(key, OUTCOMES, { period: { from: '2019-01-01', to: '2019-12-31' } });
     expect(errorCodes(res)).toEqual(['FORBIDDEN']);
     expect(res.data).toBeNull();
-    expect(await r.auditSince(mark)).toEqual([expect.objectContaining({ action: 'SEARCH', outcome: 'DENIED', entity_type: 'ReferralOutcome' })]);
+    expect(await r.auditSince(mark)).toEqual([
+      expect.objectContaining({ action: 'SEARCH', outcome: 'DENIED', entity_type: 'ReferralOutcome' }),
+    ]);
   });
 
   it("limits an analyst to the referrals of the analyst's own agency", async () => {
     const elsewhere = { staffId: randomUUID(), role: 'ANALYST' as const, organizationId: EASTSIDE_ID };
-    const res = await postGraphQL<Outcomes>(r.t.url, OUTCOMES, { period: { from: '2019-01-01', to: '2019-12-31' } }, internalHeaders(elsewhere, r.t.secret));
+    const res = await postGraphQL<Outcomes>(
+      r.t.url,
+      OUTCOMES,
+      { period: { from: '2019-01-01', to: '2019-12-31' } },
+      internalHeaders(elsewhere, r.t.secret),
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data!.referralOutcomes).toEqual([]);
   });
 
   it('refuses a period that ends before it starts or spans more than ten years, naming the field', async () => {
-    for (const [period, field] of [[{ from: '2019-02-01', to: '2019-01-31' }, 'period.from'], [{ from: '2000-01-01', to: '2019-01-31' }, 'period']] as const) {
+    for (const [period, field] of [
+      [{ from: '2019-02-01', to: '2019-01-31' }, 'period.from'],
+      [{ from: '2000-01-01', to: '2019-01-31' }, 'period'],
+    ] as const) {
       const res = await r.as('alex', OUTCOMES, { period });
       expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
       expect(res.errors![0].extensions!.field).toBe(field);

@@ -55,7 +55,11 @@ export class OutcomesService {
     private readonly audit: AuditTrail,
   ) {}
 
-  async cells(actor: Actor, period: DateRangeInput, groupBy: readonly ReferralGrouping[] | null | undefined): Promise<ReferralOutcomeCell[]> {
+  async cells(
+    actor: Actor,
+    period: DateRangeInput,
+    groupBy: readonly ReferralGrouping[] | null | undefined,
+  ): Promise<ReferralOutcomeCell[]> {
     const { from, to } = checkPeriod(period);
     const groups = new Set(groupBy ?? []);
     const detail = `groupBy: ${[...groups].join(',') || 'none'}`;
@@ -100,7 +104,12 @@ export class OutcomesService {
     );
     this.audit.note({ action: 'SEARCH', entityType: 'ReferralOutcome', detail });
     const hidden = suppression(
-      rows.map((row) => ({ key: keyOf(row), sentPeople: row.sent_people, acceptedPeople: row.accepted_people, completedPeople: row.completed_people })),
+      rows.map((row) => ({
+        key: keyOf(row),
+        sentPeople: row.sent_people,
+        acceptedPeople: row.accepted_people,
+        completedPeople: row.completed_people,
+      })),
     );
     return rows
       .filter((row) => row.totals === asked && row.sent > 0)
@@ -109,7 +118,13 @@ export class OutcomesService {
         organization: refTo(row.organization_id),
         taxonomyTerm: refTo(row.taxonomy_term_id),
         ...publish(
-          { sent: row.sent, accepted: row.accepted, completed: row.completed, respondedPeople: row.responded_people, medianDays: row.median_days === null ? null : Number(row.median_days) },
+          {
+            sent: row.sent,
+            accepted: row.accepted,
+            completed: row.completed,
+            respondedPeople: row.responded_people,
+            medianDays: row.median_days === null ? null : Number(row.median_days),
+          },
           hidden.get(keyText(keyOf(row))) ?? ALL_HIDDEN,
         ),
       }));

@@ -12,7 +12,10 @@ export class ReferralOutcomeCell {
   @Field(() => OrganizationRef, { nullable: true, description: 'The receiving organization, when grouped by ORGANIZATION.' })
   organization: OrganizationRef | null;
 
-  @Field(() => TaxonomyTermRef, { nullable: true, description: "A taxonomy term of the referred service, when grouped by TAXONOMY_TERM (null: the service had none)." })
+  @Field(() => TaxonomyTermRef, {
+    nullable: true,
+    description: 'A taxonomy term of the referred service, when grouped by TAXONOMY_TERM (null: the service had none).',
+  })
   taxonomyTerm: TaxonomyTermRef | null;
 
   @Field(() => OutcomeCount)

@@ -60,7 +60,9 @@ describe('createReferral: what a case manager may do', () => {
   it("creates a DRAFT to the service's organization with a DRAFT event and a CREATE audit, asking each owner once", async () => {
     const before = await counts();
     const mark = await r.auditMark();
-    const res = await r.as<Created>('casey', CREATE, { input: input({ urgency: 'URGENT', paidByContract: true, serviceAtLocationId: pantry().serviceAtLocationId }) });
+    const res = await r.as<Created>('casey', CREATE, {
+      input: input({ urgency: 'URGENT', paidByContract: true, serviceAtLocationId: pantry().serviceAtLocationId }),
+    });
     expect(res.errors).toBeUndefined();
     const created = res.data!.createReferral;
     expect(created).toMatchObject({
@@ -77,14 +79,24 @@ describe('createReferral: what a case manager may do', () => {
       history: [{ status: 'DRAFT', actor: { id: casey.id }, note: null }],
     });
     expect(await counts()).toEqual({ referrals: before.referrals + 1, events: before.events + 1 });
-    expect({ clients: r.clients.batches, directory: r.directory.batches }).toEqual({ clients: [[client().id]], directory: [[pantry().id]] });
+    expect({ clients: r.clients.batches, directory: r.directory.batches }).toEqual({
+      clients: [[client().id]],
+      directory: [[pantry().id]],
+    });
     const [row] = await r.query<{ service_taxonomy_term_ids: string[]; client_organization_id: string }>(
       'SELECT service_taxonomy_term_ids, client_organization_id FROM referrals.referral WHERE id = $1',
       [created.id],
     );
     expect(row).toEqual({ service_taxonomy_term_ids: [demoId('taxonomy_term', '1130')], client_organization_id: client().organizationId });
     expect(await r.auditSince(mark)).toEqual([
-      expect.objectContaining({ action: 'CREATE', outcome: 'ALLOWED', entity_type: 'Referral', entity_id: created.id, client_id: client().id, actor_id: casey.id }),
+      expect.objectContaining({
+        action: 'CREATE',
+        outcome: 'ALLOWED',
+        entity_type: 'Referral',
+        entity_id: created.id,
+        client_id: client().id,
+        actor_id: casey.id,
+      }),
     ]);
   });
 
@@ -142,7 +154,12 @@ describe('createReferral: validation, references and owners that are down', () =
     ['an unknown client', () => input({ clientId: UNKNOWN }), 'NOT_FOUND', undefined],
     ["another case manager's client", () => input({ clientId: jordansClient().id }), 'FORBIDDEN', undefined],
     ['an unknown service', () => input({ serviceId: UNKNOWN }), 'NOT_FOUND', undefined],
-    ['a location of another service', () => input({ serviceAtLocationId: r.world.services[0].serviceAtLocationId }), 'BAD_USER_INPUT', 'input.serviceAtLocationId'],
+    [
+      'a location of another service',
+      () => input({ serviceAtLocationId: r.world.services[0].serviceAtLocationId }),
+      'BAD_USER_INPUT',
+      'input.serviceAtLocationId',
+    ],
   ])('refuses %s and creates nothing', async (_name, make, code, field) => {
     const before = await counts();
     const res = await r.as('casey', CREATE, { input: make() });
@@ -156,7 +173,10 @@ describe('createReferral: validation, references and owners that are down', () =
     const before = await counts();
     const res = await r.as('casey', CREATE, { input: input() });
     expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
-    expect(res.errors![0]).toMatchObject({ message: `input.serviceId is not an active service (its status is ${status})`, extensions: { field: 'input.serviceId' } });
+    expect(res.errors![0]).toMatchObject({
+      message: `input.serviceId is not an active service (its status is ${status})`,
+      extensions: { field: 'input.serviceId' },
+    });
     expect(await counts()).toEqual(before);
   });
 
@@ -164,7 +184,13 @@ describe('createReferral: validation, references and owners that are down', () =
     const mark = await r.auditMark();
     await r.as('casey', CREATE, { input: input({ clientId: jordansClient().id }) });
     expect(await r.auditSince(mark)).toEqual([
-      expect.objectContaining({ action: 'CREATE', outcome: 'DENIED', entity_type: 'Referral', client_id: jordansClient().id, actor_id: casey.id }),
+      expect.objectContaining({
+        action: 'CREATE',
+        outcome: 'DENIED',
+        entity_type: 'Referral',
+        client_id: jordansClient().id,
+        actor_id: casey.id,
+      }),
     ]);
   });
 

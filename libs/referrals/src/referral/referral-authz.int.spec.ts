@@ -54,9 +54,12 @@ const input = (clientId: string, overrides: Record<string, unknown> = {}) => ({
   appropriateRationale: 'The pantry is a short walk from home.',
   ...overrides,
 });
-const counts = async () => (await r.query<{ referrals: string; events: string }>(
-  'SELECT (SELECT count(*) FROM referrals.referral) AS referrals, (SELECT count(*) FROM referrals.referral_event) AS events',
-))[0];
+const counts = async () =>
+  (
+    await r.query<{ referrals: string; events: string }>(
+      'SELECT (SELECT count(*) FROM referrals.referral) AS referrals, (SELECT count(*) FROM referrals.referral_event) AS events',
+    )
+  )[0];
 
 /** A referral of `clientId` sent to Northside (under a consent unless `override` is a supervisor's reason). */
 async function sentReferral(clientId: string, override?: string): Promise<string> {
@@ -71,7 +74,7 @@ async function sentReferral(clientId: string, override?: string): Promise<string
 }
 
 describe('createReferral replayed with its clientMutationId', () => {
-  it('is refused once the client is no longer on the caller\'s case: FORBIDDEN, nothing of the referral shown, the denial audited', async () => {
+  it("is refused once the client is no longer on the caller's case: FORBIDDEN, nothing of the referral shown, the denial audited", async () => {
     const client = caseys()[0];
     const key = 'authz-replay-1';
     const first = await r.as<{ createReferral: { id: string } }>('casey', CREATE, { input: input(client.id, { clientMutationId: key }) });
@@ -86,15 +89,27 @@ describe('createReferral replayed with its clientMutationId', () => {
     expect(JSON.stringify(again)).not.toContain(NEED);
     expect(await counts()).toEqual(before);
     expect(await r.auditSince(mark)).toEqual([
-      expect.objectContaining({ action: 'READ', outcome: 'DENIED', entity_type: 'Referral', entity_id: id, client_id: client.id, actor_id: casey.id, detail: 'idempotent retry' }),
+      expect.objectContaining({
+        action: 'READ',
+        outcome: 'DENIED',
+        entity_type: 'Referral',
+        entity_id: id,
+        client_id: client.id,
+        actor_id: casey.id,
+        detail: 'idempotent retry',
+      }),
     ]);
   });
 
   it('answers the same caller with the same input, and audits the replay as a read', async () => {
     const client = caseys()[0];
-    const first = await r.as<{ createReferral: { id: string } }>('casey', CREATE, { input: input(client.id, { clientMutationId: 'authz-replay-2' }) });
+    const first = await r.as<{ createReferral: { id: string } }>('casey', CREATE, {
+      input: input(client.id, { clientMutationId: 'authz-replay-2' }),
+    });
     const mark = await r.auditMark();
-    const again = await r.as<{ createReferral: { id: string; need: string } }>('casey', CREATE, { input: input(client.id, { clientMutationId: 'authz-replay-2' }) });
+    const again = await r.as<{ createReferral: { id: string; need: string } }>('casey', CREATE, {
+      input: input(client.id, { clientMutationId: 'authz-replay-2' }),
+    });
     expect(again.data!.createReferral).toMatchObject({ id: first.data!.createReferral.id, need: NEED });
     expect(await r.auditSince(mark)).toEqual([
       expect.objectContaining({ action: 'READ', outcome: 'ALLOWED', entity_id: first.data!.createReferral.id, detail: 'idempotent retry' }),
@@ -139,7 +154,9 @@ describe("a partner's view follows the client's consent", () => {
     const listed = inbox.data!.incomingReferrals.edges.find((e) => e.node.id === id)!.node;
     expect(listed).toEqual({ id, status: 'SENT', need: '', client: null, history: [] });
 
-    const [event] = await r.query<{ id: string }>(`SELECT id FROM referrals.referral_event WHERE referral_id = $1 AND status = 'SENT'`, [id]);
+    const [event] = await r.query<{ id: string }>(`SELECT id FROM referrals.referral_event WHERE referral_id = $1 AND status = 'SENT'`, [
+      id,
+    ]);
     const byKey = await r.as<{ _entities: unknown[] }>('pat', EVENT, { r: [{ __typename: 'ReferralEvent', id: event.id }] });
     expect(byKey.data!._entities).toEqual([null]);
   });
@@ -155,7 +172,9 @@ describe("a partner's view follows the client's consent", () => {
   it('shows the details of a referral a supervisor sent without a consent (a recorded override), but not the client', async () => {
     const client = caseys()[4];
     const id = await sentReferral(client.id, 'Client agreed by phone; the signed form follows');
-    expect(await r.query('SELECT consent_override_at IS NOT NULL AS overridden FROM referrals.referral WHERE id = $1', [id])).toEqual([{ overridden: true }]);
+    expect(await r.query('SELECT consent_override_at IS NOT NULL AS overridden FROM referrals.referral WHERE id = $1', [id])).toEqual([
+      { overridden: true },
+    ]);
     r.clients.partnerScopes.set(client.id, []);
     const res = await r.as<{ referral: Seen }>('pat', READ, { id });
     expect(res.data!.referral).toMatchObject({ need: NEED, client: null });
@@ -176,7 +195,9 @@ describe('createReferral with a goalId', () => {
   it("links a goal of the client's own plan", async () => {
     const client = withPlan()[0];
     const goal = goalsOf(client.id)[0];
-    const res = await r.as<{ createReferral: { goal: { id: string } | null } }>('casey', CREATE, { input: input(client.id, { goalId: goal }) });
+    const res = await r.as<{ createReferral: { goal: { id: string } | null } }>('casey', CREATE, {
+      input: input(client.id, { goalId: goal }),
+    });
     expect(res.errors).toBeUndefined();
     expect(res.data!.createReferral.goal).toEqual({ id: goal });
     expect(r.plans.batches).toEqual([[goal]]);

@@ -16,7 +16,11 @@ const grant = (consents: ActiveConsent[]): ClientGrant => ({
   write: true,
   consents,
 });
-const toNorthside = (scope: ActiveConsent['scope'], expiresAt = later): ActiveConsent => ({ recipientOrganizationId: NORTHSIDE, scope, expiresAt });
+const toNorthside = (scope: ActiveConsent['scope'], expiresAt = later): ActiveConsent => ({
+  recipientOrganizationId: NORTHSIDE,
+  scope,
+  expiresAt,
+});
 
 describe('hasReferralConsent', () => {
   it('needs a consent to the receiving organization that covers REFERRAL_DETAILS and has not expired', () => {
@@ -41,7 +45,7 @@ describe('clearToSend', () => {
     );
   });
 
-  it("lets only a supervisor override a missing consent, with the reason", () => {
+  it('lets only a supervisor override a missing consent, with the reason', () => {
     expect(clearToSend(sam, grant([]), NORTHSIDE, 'Client consented by phone; form follows', now)).toEqual({
       by: 'override',
       reason: 'Client consented by phone; form follows',

@@ -24,7 +24,13 @@ export type SendClearance = { by: 'consent' } | { by: 'override'; reason: string
  * but a supervisor is refused outright; a supervisor's reason is used only
  * when no consent covers the send (a consent makes the override moot).
  */
-export function clearToSend(actor: Actor, grant: ClientGrant, organizationId: string, overrideReason: string | null, now: Date): SendClearance {
+export function clearToSend(
+  actor: Actor,
+  grant: ClientGrant,
+  organizationId: string,
+  overrideReason: string | null,
+  now: Date,
+): SendClearance {
   if (overrideReason !== null && actor.role !== 'SUPERVISOR') throw forbidden('Only a supervisor may override a missing consent');
   if (hasReferralConsent(grant, organizationId, now)) return { by: 'consent' };
   if (overrideReason !== null) return { by: 'override', reason: overrideReason };

@@ -48,7 +48,10 @@ export class ReferralResolver {
   }
 
   @Mutation(() => Referral)
-  respondToReferral(@Arg('input', () => RespondToReferralInput) input: RespondToReferralInput, @Ctx() ctx: ReferralsContext): Promise<Referral> {
+  respondToReferral(
+    @Arg('input', () => RespondToReferralInput) input: RespondToReferralInput,
+    @Ctx() ctx: ReferralsContext,
+  ): Promise<Referral> {
     return ctx.workflow.respond(ctx.actor, input);
   }
 
@@ -62,12 +65,19 @@ export class ReferralResolver {
   }
 
   @Mutation(() => Referral)
-  completeReferral(@Arg('input', () => CompleteReferralInput) input: CompleteReferralInput, @Ctx() ctx: ReferralsContext): Promise<Referral> {
+  completeReferral(
+    @Arg('input', () => CompleteReferralInput) input: CompleteReferralInput,
+    @Ctx() ctx: ReferralsContext,
+  ): Promise<Referral> {
     return ctx.workflow.complete(ctx.actor, input);
   }
 
   @Mutation(() => Referral)
-  cancelReferral(@Arg('referralId', () => ID) referralId: string, @Arg('reason', () => String) reason: string, @Ctx() ctx: ReferralsContext): Promise<Referral> {
+  cancelReferral(
+    @Arg('referralId', () => ID) referralId: string,
+    @Arg('reason', () => String) reason: string,
+    @Ctx() ctx: ReferralsContext,
+  ): Promise<Referral> {
     return ctx.workflow.cancel(ctx.actor, referralId, reason);
   }
 }

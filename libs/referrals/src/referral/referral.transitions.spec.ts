@@ -51,7 +51,9 @@ describe('decideTransition: messages', () => {
       code: 'FORBIDDEN',
       message: 'Only the receiving organization may accept a referral',
     });
-    expect(decideTransition('SENT', 'CANCEL', 'RECEIVER')).toMatchObject({ message: "Only the referring agency's case side may cancel a referral" });
+    expect(decideTransition('SENT', 'CANCEL', 'RECEIVER')).toMatchObject({
+      message: "Only the referring agency's case side may cancel a referral",
+    });
   });
 
   it('names the statuses the move leaves when the status is wrong', () => {

@@ -52,7 +52,10 @@ describe('validateCreateReferral', () => {
     ['input.clientMutationId', { clientMutationId: '' }],
     ['input.clientMutationId', { clientMutationId: 'k'.repeat(201) }],
   ])('names %s when it is wrong', (field, change) => {
-    expect(fieldOf(() => validateCreateReferral({ ...valid, ...change } as CreateReferralInput, now))).toEqual({ code: 'BAD_USER_INPUT', field });
+    expect(fieldOf(() => validateCreateReferral({ ...valid, ...change } as CreateReferralInput, now))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field,
+    });
   });
 
   it('accepts a rationale of exactly 2,000 characters and future dates', () => {
@@ -71,7 +74,10 @@ describe('texts', () => {
     expect(optionalText('note', '  ', REFERRAL_TEXT)).toBeNull();
     expect(optionalText('note', undefined, REFERRAL_TEXT)).toBeNull();
     expect(optionalText('note', ' ok ', REFERRAL_TEXT)).toBe('ok');
-    expect(fieldOf(() => optionalText('input.note', 'x'.repeat(2001), REFERRAL_TEXT))).toEqual({ code: 'BAD_USER_INPUT', field: 'input.note' });
+    expect(fieldOf(() => optionalText('input.note', 'x'.repeat(2001), REFERRAL_TEXT))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'input.note',
+    });
     expect(fieldOf(() => requiredText('reason', null, REFERRAL_TEXT))).toEqual({ code: 'BAD_USER_INPUT', field: 'reason' });
   });
 });

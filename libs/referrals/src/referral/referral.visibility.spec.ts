@@ -4,7 +4,11 @@ import { caseSideSees, partnerSees, partnerView, visibilityRule } from './referr
 const HARBOUR = '00000000-0000-4000-8000-00000000000a';
 const NORTHSIDE = '00000000-0000-4000-8000-00000000000b';
 const EASTSIDE = '00000000-0000-4000-8000-00000000000c';
-const actor = (role: Actor['role'], organizationId = HARBOUR): Actor => ({ staffId: '00000000-0000-4000-8000-000000000001', role, organizationId });
+const actor = (role: Actor['role'], organizationId = HARBOUR): Actor => ({
+  staffId: '00000000-0000-4000-8000-000000000001',
+  role,
+  organizationId,
+});
 const pat = actor('PARTNER', NORTHSIDE);
 const sent = new Date('2026-11-01T00:00:00Z');
 const grant = (overrides: Partial<ClientGrant> = {}): ClientGrant => ({

@@ -10,7 +10,18 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { type Actor, assertCaseOpen, type ClientGrant } from '@caseflow/auth';
 import type { AuditTrail } from '@caseflow/audit';
-import { AppError, badInput, conflict, forbidden, inputFingerprint, invalidTransition, notFound, optionalText, requiredText, uuid } from '@caseflow/core';
+import {
+  AppError,
+  badInput,
+  conflict,
+  forbidden,
+  inputFingerprint,
+  invalidTransition,
+  notFound,
+  optionalText,
+  requiredText,
+  uuid,
+} from '@caseflow/core';
 import type { ReferralsLoaders, ReferralsPeers } from '../loaders';
 import { ACTIVE_SERVICE_STATUS } from '../directory/service-directory';
 import { entitiesFromRows } from '../shared/rows';
@@ -29,7 +40,11 @@ import { caseSideSees, partnerSees, partnerView, visibilityRule } from './referr
 /** Days a partner has to answer when the referral names no `respondBy`. */
 export const DEFAULT_RESPONSE_DAYS = 14;
 
-const MOVE_OF_DECISION: Record<ReferralDecision, 'ACCEPT' | 'DECLINE' | 'WAITLIST'> = { ACCEPT: 'ACCEPT', DECLINE: 'DECLINE', WAITLIST: 'WAITLIST' };
+const MOVE_OF_DECISION: Record<ReferralDecision, 'ACCEPT' | 'DECLINE' | 'WAITLIST'> = {
+  ACCEPT: 'ACCEPT',
+  DECLINE: 'DECLINE',
+  WAITLIST: 'WAITLIST',
+};
 
 /** What each move sets besides the status; `$4` is the move's value (a decline reason, an outcome). */
 const MOVE_SETS: Record<Exclude<ReferralMove, 'EXPIRE'>, { sql: string; takesValue: boolean }> = {
@@ -89,7 +104,8 @@ export class ReferralWorkflow {
     }
     assertCaseOpen(grant);
     if (!service) throw notFound('Service', valid.serviceId);
-    if (service.status !== ACTIVE_SERVICE_STATUS) throw badInput('input.serviceId', `is not an active service (its status is ${service.status})`);
+    if (service.status !== ACTIVE_SERVICE_STATUS)
+      throw badInput('input.serviceId', `is not an active service (its status is ${service.status})`);
     if (valid.serviceAtLocationId !== null && !service.serviceAtLocationIds.includes(valid.serviceAtLocationId)) {
       throw badInput('input.serviceAtLocationId', 'is not a location of this service');
     }
@@ -106,9 +122,25 @@ export class ReferralWorkflow {
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'DRAFT', $13, $14, $15, $16, $17)
          ON CONFLICT (referred_by, client_mutation_id) WHERE client_mutation_id IS NOT NULL DO NOTHING
          RETURNING *`,
-        [valid.clientId, grant.organizationId, service.id, valid.serviceAtLocationId, service.organizationId, actor.staffId, valid.goalId,
-          valid.need, valid.necessaryRationale, valid.appropriateRationale, valid.paidByContract, valid.urgency, valid.respondBy,
-          valid.followUpAt, valid.clientMutationId, service.taxonomyTermIds, fingerprint],
+        [
+          valid.clientId,
+          grant.organizationId,
+          service.id,
+          valid.serviceAtLocationId,
+          service.organizationId,
+          actor.staffId,
+          valid.goalId,
+          valid.need,
+          valid.necessaryRationale,
+          valid.appropriateRationale,
+          valid.paidByContract,
+          valid.urgency,
+          valid.respondBy,
+          valid.followUpAt,
+          valid.clientMutationId,
+          service.taxonomyTermIds,
+          fingerprint,
+        ],
       );
       if (rows.length === 0) {
         // A concurrent request with the same key committed first: answer with its referral (checked like any replay).
@@ -152,8 +184,11 @@ export class ReferralWorkflow {
     const note = optionalText('input.note', input.note, REFERRAL_TEXT);
     const declining = input.decision === 'DECLINE';
     const reason = declining ? requiredText('input.reason', input.reason, REFERRAL_TEXT) : null;
-    if (!declining && optionalText('input.reason', input.reason, REFERRAL_TEXT) !== null) throw badInput('input.reason', 'is only for declining');
-    return this.move(actor, id, MOVE_OF_DECISION[input.decision], () => (reason !== null ? { note: note ?? reason, value: reason } : { note }));
+    if (!declining && optionalText('input.reason', input.reason, REFERRAL_TEXT) !== null)
+      throw badInput('input.reason', 'is only for declining');
+    return this.move(actor, id, MOVE_OF_DECISION[input.decision], () =>
+      reason !== null ? { note: note ?? reason, value: reason } : { note },
+    );
   }
 
   /** ACCEPTED → IN_PROGRESS, by the receiving organization. */
@@ -225,7 +260,11 @@ export class ReferralWorkflow {
       const facts = { entityType: 'Referral', entityId: id, clientId: referral.clientId };
       await this.audit.write(tx, { action: 'TRANSITION', ...facts, detail: `${decision.from}→${decision.to}` });
       if (movePlan.override !== undefined) {
-        await this.audit.write(tx, { action: 'OVERRIDE', ...facts, detail: `sent without consent REFERRAL_DETAILS to organization ${referral.organizationId}` });
+        await this.audit.write(tx, {
+          action: 'OVERRIDE',
+          ...facts,
+          detail: `sent without consent REFERRAL_DETAILS to organization ${referral.organizationId}`,
+        });
       }
       return entitiesFromRows(this.dataSource, ReferralEntity, rows)[0];
     });
@@ -270,7 +309,9 @@ export class ReferralWorkflow {
     const facts = { entityType: 'Referral', entityId: first.id, clientId: first.clientId };
     if (first.clientMutationFingerprint !== null && first.clientMutationFingerprint !== fingerprint) {
       this.audit.note({ action: 'CREATE', ...facts, outcome: 'DENIED', detail: 'clientMutationId reused with another input' });
-      throw conflict('This clientMutationId was used for a different input; send a new clientMutationId', { field: 'input.clientMutationId' });
+      throw conflict('This clientMutationId was used for a different input; send a new clientMutationId', {
+        field: 'input.clientMutationId',
+      });
     }
     if (!caseSideSees(await this.peers.access.load(first.clientId))) {
       this.audit.note({ action: 'READ', ...facts, outcome: 'DENIED', detail: 'idempotent retry' });
@@ -281,6 +322,13 @@ export class ReferralWorkflow {
   }
 
   private refused(referral: ReferralEntity, detail: string): void {
-    this.audit.note({ action: 'TRANSITION', entityType: 'Referral', entityId: referral.id, clientId: referral.clientId, outcome: 'DENIED', detail });
+    this.audit.note({
+      action: 'TRANSITION',
+      entityType: 'Referral',
+      entityId: referral.id,
+      clientId: referral.clientId,
+      outcome: 'DENIED',
+      detail,
+    });
   }
 }

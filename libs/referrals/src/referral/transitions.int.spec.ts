@@ -61,7 +61,10 @@ async function sent(): Promise<string> {
 
 /** The referral as stored, with its history: what a refused move must leave alone. */
 async function snapshot(id: string) {
-  const [row] = await r.query('SELECT status, sent_at, respond_by, decline_reason, outcome, updated_at FROM referrals.referral WHERE id = $1', [id]);
+  const [row] = await r.query(
+    'SELECT status, sent_at, respond_by, decline_reason, outcome, updated_at FROM referrals.referral WHERE id = $1',
+    [id],
+  );
   const events = await r.query('SELECT status, actor_id, note FROM referrals.referral_event WHERE referral_id = $1 ORDER BY at, id', [id]);
   return { row, events };
 }
@@ -83,7 +86,13 @@ describe('sendReferral: the consent gate', () => {
     const res = await refused('casey', SEND, { id }, id, 'FORBIDDEN');
     expect(res.errors![0].message).toMatch(/no active consent to the receiving organization covering REFERRAL_DETAILS/);
     expect(await r.auditSince(mark)).toEqual([
-      expect.objectContaining({ action: 'TRANSITION', outcome: 'DENIED', entity_id: id, client_id: client().id, detail: 'SEND: FORBIDDEN' }),
+      expect.objectContaining({
+        action: 'TRANSITION',
+        outcome: 'DENIED',
+        entity_id: id,
+        client_id: client().id,
+        detail: 'SEND: FORBIDDEN',
+      }),
     ]);
   });
 
@@ -114,7 +123,7 @@ describe('sendReferral: the consent gate', () => {
     await refused('casey', SEND, { id }, id, 'INVALID_TRANSITION');
   });
 
-  it("lets a supervisor override a missing consent with a reason, kept in the history and audited as OVERRIDE", async () => {
+  it('lets a supervisor override a missing consent with a reason, kept in the history and audited as OVERRIDE', async () => {
     const id = await draft();
     const mark = await r.auditMark();
     const res = (await r.as('sam', SEND, { id, why: 'Client consented by phone; signed form follows' })) as Result;
@@ -158,24 +167,41 @@ describe('answering a referral: the receiving organization', () => {
       ['IN_PROGRESS', pat.id, 'First visit done'],
       ['COMPLETED', pat.id, 'Weekly hamper'],
     ]);
-    const [row] = await r.query<{ first_response_at: Date; accepted_at: Date }>('SELECT first_response_at, accepted_at FROM referrals.referral WHERE id = $1', [id]);
+    const [row] = await r.query<{ first_response_at: Date; accepted_at: Date }>(
+      'SELECT first_response_at, accepted_at FROM referrals.referral WHERE id = $1',
+      [id],
+    );
     expect(row.accepted_at).toEqual(row.first_response_at);
   });
 
   it('requires a reason to decline (and only to decline), and keeps it as the decline reason', async () => {
     const id = await sent();
     await refused('pat', RESPOND, { input: { referralId: id, decision: 'DECLINE' } }, id, 'BAD_USER_INPUT', 'input.reason');
-    await refused('pat', RESPOND, { input: { referralId: id, decision: 'ACCEPT', reason: 'because' } }, id, 'BAD_USER_INPUT', 'input.reason');
-    const res = (await r.as('pat', RESPOND, { input: { referralId: id, decision: 'DECLINE', reason: 'No capacity this month' } })) as Result;
+    await refused(
+      'pat',
+      RESPOND,
+      { input: { referralId: id, decision: 'ACCEPT', reason: 'because' } },
+      id,
+      'BAD_USER_INPUT',
+      'input.reason',
+    );
+    const res = (await r.as('pat', RESPOND, {
+      input: { referralId: id, decision: 'DECLINE', reason: 'No capacity this month' },
+    })) as Result;
     expect(res.data!.respondToReferral).toMatchObject({ status: 'DECLINED', declineReason: 'No capacity this month' });
     expect(res.data!.respondToReferral.history[2]).toEqual({ status: 'DECLINED', actor: { id: pat.id }, note: 'No capacity this month' });
   });
 
   it('waitlists, then accepts from the waitlist; a second waitlist is INVALID_TRANSITION', async () => {
     const id = await sent();
-    expect(((await r.as('pat', RESPOND, { input: { referralId: id, decision: 'WAITLIST', note: 'About three weeks' } })) as Result).data!.respondToReferral.status).toBe('WAITLISTED');
+    expect(
+      ((await r.as('pat', RESPOND, { input: { referralId: id, decision: 'WAITLIST', note: 'About three weeks' } })) as Result).data!
+        .respondToReferral.status,
+    ).toBe('WAITLISTED');
     await refused('pat', RESPOND, { input: { referralId: id, decision: 'WAITLIST' } }, id, 'INVALID_TRANSITION');
-    expect(((await r.as('pat', RESPOND, { input: { referralId: id, decision: 'ACCEPT' } })) as Result).data!.respondToReferral.status).toBe('ACCEPTED');
+    expect(((await r.as('pat', RESPOND, { input: { referralId: id, decision: 'ACCEPT' } })) as Result).data!.respondToReferral.status).toBe(
+      'ACCEPTED',
+    );
   });
 
   it('refuses moves from the wrong status with INVALID_TRANSITION, changing nothing', async () => {
@@ -192,7 +218,10 @@ describe('answering a referral: the receiving organization', () => {
       { id },
     );
     expect(res.errors).toBeUndefined();
-    expect(res.data).toEqual({ a: { status: 'ACCEPTED' }, b: { status: 'IN_PROGRESS', history: ['DRAFT', 'SENT', 'ACCEPTED', 'IN_PROGRESS'].map((status) => ({ status })) } });
+    expect(res.data).toEqual({
+      a: { status: 'ACCEPTED' },
+      b: { status: 'IN_PROGRESS', history: ['DRAFT', 'SENT', 'ACCEPTED', 'IN_PROGRESS'].map((status) => ({ status })) },
+    });
   });
 });
 
@@ -210,7 +239,7 @@ describe('who may move a referral', () => {
     ]);
   });
 
-  it("refuses the wrong side with FORBIDDEN: the case side may not answer, the partner may not cancel", async () => {
+  it('refuses the wrong side with FORBIDDEN: the case side may not answer, the partner may not cancel', async () => {
     const id = await sent();
     const answer = await refused('casey', RESPOND, { input: { referralId: id, decision: 'ACCEPT' } }, id, 'FORBIDDEN');
     expect(answer.errors![0].message).toBe('Only the receiving organization may accept a referral');
@@ -227,7 +256,11 @@ describe('who may move a referral', () => {
     await refused('casey', CANCEL, { id, reason: '   ' }, id, 'BAD_USER_INPUT', 'reason');
     const res = (await r.as('casey', CANCEL, { id, reason: 'Client found another program' })) as Result;
     expect(res.data!.cancelReferral.status).toBe('CANCELLED');
-    expect(res.data!.cancelReferral.history[2]).toEqual({ status: 'CANCELLED', actor: { id: casey.id }, note: 'Client found another program' });
+    expect(res.data!.cancelReferral.history[2]).toEqual({
+      status: 'CANCELLED',
+      actor: { id: casey.id },
+      note: 'Client found another program',
+    });
     await refused('casey', CANCEL, { id, reason: 'again' }, id, 'INVALID_TRANSITION');
   });
 
@@ -251,7 +284,9 @@ describe('atomic transitions', () => {
     const codes = results.map((x) => errorCodes(x)[0] ?? 'OK');
     expect(codes.filter((c) => c === 'OK')).toHaveLength(1);
     expect(codes.filter((c) => c !== 'OK')).toEqual(['INVALID_TRANSITION', 'INVALID_TRANSITION']);
-    const events = await r.query<{ status: string }>('SELECT status FROM referrals.referral_event WHERE referral_id = $1 ORDER BY at, id', [id]);
+    const events = await r.query<{ status: string }>('SELECT status FROM referrals.referral_event WHERE referral_id = $1 ORDER BY at, id', [
+      id,
+    ]);
     expect(events.map((e) => e.status).slice(0, 2)).toEqual(['DRAFT', 'SENT']);
     expect(events).toHaveLength(3);
   });
@@ -265,8 +300,14 @@ describe('atomic transitions', () => {
       await blocker.query(`UPDATE referrals.referral SET status = 'WAITLISTED' WHERE id = $1`, [id]);
       const pending = r.as('pat', RESPOND, { input: { referralId: id, decision: 'ACCEPT' } });
       // Wait until the answer's UPDATE waits for the blocker's row lock, then let the blocker commit first.
-      for (let waiting = 0; waiting === 0; ) {
-        waiting = Number((await r.query<{ n: string }>(`SELECT count(*) AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()`))[0].n);
+      for (let waiting = 0; waiting === 0;) {
+        waiting = Number(
+          (
+            await r.query<{ n: string }>(
+              `SELECT count(*) AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()`,
+            )
+          )[0].n,
+        );
       }
       await blocker.commitTransaction();
       const res = await pending;

@@ -5,7 +5,11 @@ import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
  * through TypeORM's own column metadata, for the statements TypeORM cannot
  * write itself (UPDATE … RETURNING in a CTE, LATERAL pages).
  */
-export function entitiesFromRows<T extends ObjectLiteral>(dataSource: DataSource, target: EntityTarget<T>, rows: Record<string, unknown>[]): T[] {
+export function entitiesFromRows<T extends ObjectLiteral>(
+  dataSource: DataSource,
+  target: EntityTarget<T>,
+  rows: Record<string, unknown>[],
+): T[] {
   const columns = dataSource.getMetadata(target).columns;
   return rows.map((row) => {
     const entity: Record<string, unknown> = {};

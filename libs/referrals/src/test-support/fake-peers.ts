@@ -104,7 +104,9 @@ export class FakeClientAccess extends FakePeer {
     const { clientIds } = body as { clientIds: string[] };
     this.batches.push(clientIds);
     const answer: ClientAccessResponse = {
-      grants: clientIds.map((id) => (actor.role === 'PARTNER' ? this.partnerGrant(actor, id) : { ...this.grant(actor, id), ...this.overrides.get(id) })),
+      grants: clientIds.map((id) =>
+        actor.role === 'PARTNER' ? this.partnerGrant(actor, id) : { ...this.grant(actor, id), ...this.overrides.get(id) },
+      ),
     };
     this.json(response, answer);
   }
@@ -114,9 +116,18 @@ export class FakeClientAccess extends FakePeer {
     if (!client) return noGrant(clientId);
     const referred = this.world.referrals.some((r) => r.clientId === clientId && r.organizationId === actor.organizationId);
     const added = (this.overrides.get(clientId)?.consents ?? []).filter((c) => c.recipientOrganizationId === actor.organizationId);
-    const scope = this.partnerScopes.get(clientId) ?? [...new Set([...(referred ? (['CONTACT_INFO', 'REFERRAL_DETAILS'] as const) : []), ...added.flatMap((c) => c.scope)])];
+    const scope = this.partnerScopes.get(clientId) ?? [
+      ...new Set([...(referred ? (['CONTACT_INFO', 'REFERRAL_DETAILS'] as const) : []), ...added.flatMap((c) => c.scope)]),
+    ];
     if (scope.length === 0) return noGrant(clientId, true);
-    return { clientId, exists: true, organizationId: client.organizationId, read: INFORMATION_KINDS.filter((k) => scope.includes(k)), write: false, consents: [] };
+    return {
+      clientId,
+      exists: true,
+      organizationId: client.organizationId,
+      read: INFORMATION_KINDS.filter((k) => scope.includes(k)),
+      write: false,
+      consents: [],
+    };
   }
 
   private grant(actor: Actor, clientId: string): ClientGrant {

@@ -52,7 +52,11 @@ export async function startReferralsTest(today = new Date()): Promise<ReferralsT
   const directory = new FakeDirectory(secret, world);
   const plans = new FakePlans(secret, world);
   const [clientsUrl, resourcesUrl, plansUrl] = await Promise.all([clients.start(), directory.start(), plans.start()]);
-  const t = await startTestSubgraph(referralsSubgraph, { internalSecret: secret, peerUrls: { clients: clientsUrl, resources: resourcesUrl, plans: plansUrl }, peerTimeoutMs: 1000 });
+  const t = await startTestSubgraph(referralsSubgraph, {
+    internalSecret: secret,
+    peerUrls: { clients: clientsUrl, resources: resourcesUrl, plans: plansUrl },
+    peerTimeoutMs: 1000,
+  });
   await seedReferrals(t.subgraph.database.dataSource, world);
   const ds = t.subgraph.database.dataSource;
   return {

@@ -1,7 +1,11 @@
 import { type Actor, ROLES, type Role } from '@caseflow/auth';
 import { assertCanReadDirectory, mayEditOrganization, mayReadDirectory } from './directory.policy';
 
-const actor = (role: Role): Actor => ({ staffId: '00000000-0000-4000-8000-000000000001', role, organizationId: '00000000-0000-4000-8000-00000000000a' });
+const actor = (role: Role): Actor => ({
+  staffId: '00000000-0000-4000-8000-000000000001',
+  role,
+  organizationId: '00000000-0000-4000-8000-00000000000a',
+});
 
 describe('directory read policy', () => {
   it('lets every staff role read the directory', () => {

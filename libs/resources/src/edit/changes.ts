@@ -31,7 +31,10 @@ export function changedFields(current: Row, next: Row): FieldChange[] {
 
 /** The row as JSON (dates and times as text, numbers as numbers), locked for the rest of the transaction. */
 export async function lockRow(tx: EntityManager, table: string, id: string): Promise<Row | null> {
-  const rows: Array<{ row: Row }> = await tx.query(`SELECT to_jsonb(t) - 'search_vector' AS row FROM resources.${table} t WHERE id = $1 FOR UPDATE`, [id]);
+  const rows: Array<{ row: Row }> = await tx.query(
+    `SELECT to_jsonb(t) - 'search_vector' AS row FROM resources.${table} t WHERE id = $1 FOR UPDATE`,
+    [id],
+  );
   return rows[0]?.row ?? null;
 }
 
@@ -46,10 +49,10 @@ export async function insertRow(tx: EntityManager, table: string, values: Row): 
 
 export async function updateRow(tx: EntityManager, table: string, id: string, changes: FieldChange[]): Promise<void> {
   if (changes.length === 0) return;
-  await tx.query(
-    `UPDATE resources.${table} SET ${changes.map((c, i) => `"${c.field}" = $${i + 2}`).join(', ')} WHERE id = $1`,
-    [id, ...changes.map((c) => c.next)],
-  );
+  await tx.query(`UPDATE resources.${table} SET ${changes.map((c, i) => `"${c.field}" = $${i + 2}`).join(', ')} WHERE id = $1`, [
+    id,
+    ...changes.map((c) => c.next),
+  ]);
 }
 
 export async function deleteRow(tx: EntityManager, table: string, id: string): Promise<void> {
@@ -57,7 +60,14 @@ export async function deleteRow(tx: EntityManager, table: string, id: string): P
 }
 
 /** Writes one HSDS metadata row per change, in one statement. `updated_by` is the staff id of the caller. */
-export async function recordMetadata(tx: EntityManager, actor: Actor, resourceType: string, resourceId: string, action: ActionType, changes: FieldChange[]): Promise<void> {
+export async function recordMetadata(
+  tx: EntityManager,
+  actor: Actor,
+  resourceType: string,
+  resourceId: string,
+  action: ActionType,
+  changes: FieldChange[],
+): Promise<void> {
   if (changes.length === 0) return;
   const values: unknown[] = [];
   const tuples = changes.map((change) => {

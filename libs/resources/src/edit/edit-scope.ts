@@ -43,7 +43,8 @@ export async function ownershipOfRow(tx: EntityManager, row: Record<string, unkn
       if (owner) return owner;
     }
   }
-  if (typeof row.contact_id === 'string') return (await ownershipOf(tx, 'contact', row.contact_id)) ?? { organizationId: null, serviceId: null };
+  if (typeof row.contact_id === 'string')
+    return (await ownershipOf(tx, 'contact', row.contact_id)) ?? { organizationId: null, serviceId: null };
   return { organizationId: null, serviceId: null };
 }
 
@@ -57,8 +58,18 @@ export class EditScope {
   /** Refuses (FORBIDDEN, audited as a denial) unless the caller may edit this organization's entries. */
   assertMayEdit(actor: Actor, organizationId: string | null, entityType: string, entityId: string | null): void {
     if (mayEditOrganization(actor, organizationId)) return;
-    this.audit.note({ action: 'UPDATE', entityType, entityId, outcome: 'DENIED', detail: actor.role === 'PARTNER' ? 'another organization' : `role ${actor.role}` });
-    throw forbidden(actor.role === 'PARTNER' ? "A partner may change only their own organization's directory entries" : 'Your role may not change the directory');
+    this.audit.note({
+      action: 'UPDATE',
+      entityType,
+      entityId,
+      outcome: 'DENIED',
+      detail: actor.role === 'PARTNER' ? 'another organization' : `role ${actor.role}`,
+    });
+    throw forbidden(
+      actor.role === 'PARTNER'
+        ? "A partner may change only their own organization's directory entries"
+        : 'Your role may not change the directory',
+    );
   }
 
   /** Refuses roles that never edit before any input is looked at. */

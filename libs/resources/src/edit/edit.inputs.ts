@@ -21,7 +21,10 @@ export class CreateServiceInput {
   @Field(() => String, { nullable: true })
   email?: string | null;
 
-  @Field(() => String, { nullable: true, description: "HSDS status: 'active' (the default), 'inactive', 'defunct' or 'temporarily closed'." })
+  @Field(() => String, {
+    nullable: true,
+    description: "HSDS status: 'active' (the default), 'inactive', 'defunct' or 'temporarily closed'.",
+  })
   status?: string | null;
 
   @Field(() => String, { nullable: true })
@@ -216,7 +219,10 @@ export class ScheduleInput {
   @Field(() => String, { nullable: true, description: "'WEEKLY' (the default) or 'MONTHLY'." })
   freq?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'iCal weekday codes, e.g. MO,TU,WE; in a monthly rule with an ordinal, e.g. 1WE,-1FR.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'iCal weekday codes, e.g. MO,TU,WE; in a monthly rule with an ordinal, e.g. 1WE,-1FR.',
+  })
   byDay?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Monthly rules: days of the month, e.g. 1,15,-1.' })
@@ -237,7 +243,10 @@ export class ScheduleInput {
   @Field(() => DateScalar, { nullable: true })
   validTo?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'An IANA time zone (e.g. America/Halifax) or a UTC offset in hours; the directory zone when left out.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'An IANA time zone (e.g. America/Halifax) or a UTC offset in hours; the directory zone when left out.',
+  })
   timezone?: string | null;
 
   @Field(() => String, { nullable: true })

@@ -14,14 +14,22 @@ const northsideLocation = world.locations.find((l) => l.organizationId === NORTH
 let t: TestSubgraph;
 const run = <T = Record<string, unknown>>(who: StaffKey, query: string, variables: Record<string, unknown> = {}) => {
   const s = demoStaff(who);
-  return postGraphQL<T>(t.url, query, variables, internalHeaders({ staffId: s.id, role: s.role, organizationId: s.organizationId }, t.secret));
+  return postGraphQL<T>(
+    t.url,
+    query,
+    variables,
+    internalHeaders({ staffId: s.id, role: s.role, organizationId: s.organizationId }, t.secret),
+  );
 };
 const db = () => t.subgraph.database.dataSource;
 const TABLES = ['service', 'location', 'address', 'service_at_location', 'phone', 'schedule', 'language', 'attribute', 'metadata'];
 /** Every row of the tables an edit can touch, so that a refused edit can be shown to change nothing. */
 const snapshot = async () => {
   const out: Record<string, unknown> = {};
-  for (const table of TABLES) out[table] = await db().query(`SELECT to_jsonb(t) - 'search_vector' - 'organization_vector' AS row FROM resources.${table} t ORDER BY id`);
+  for (const table of TABLES)
+    out[table] = await db().query(
+      `SELECT to_jsonb(t) - 'search_vector' - 'organization_vector' AS row FROM resources.${table} t ORDER BY id`,
+    );
   return out;
 };
 const metadataOf = (resourceId: string) =>
@@ -37,7 +45,8 @@ beforeAll(async () => {
 });
 afterAll(() => t?.stop());
 
-const UPDATE_SERVICE = 'mutation($id: ID!, $input: UpdateServiceInput!) { updateService(id: $id, input: $input) { id name description email languages taxonomyTerms { name } } }';
+const UPDATE_SERVICE =
+  'mutation($id: ID!, $input: UpdateServiceInput!) { updateService(id: $id, input: $input) { id name description email languages taxonomyTerms { name } } }';
 
 describe('partner edits of their own organization', () => {
   it('updates a service, writing one metadata row per changed field with who and when, and bumps last_modified', async () => {
@@ -45,7 +54,12 @@ describe('partner edits of their own organization', () => {
     const [before] = await db().query('SELECT last_modified FROM resources.service WHERE id = $1', [northsidePantry.id]);
     const res = await run('pat', UPDATE_SERVICE, {
       id: northsidePantry.id,
-      input: { name: 'Weekly Food Bank Pantry', email: 'pantry@northside-food.example', languages: ['English', 'Arabic'], taxonomyTermIds: [openEligibilityTermId('1130'), openEligibilityTermId('1128')] },
+      input: {
+        name: 'Weekly Food Bank Pantry',
+        email: 'pantry@northside-food.example',
+        languages: ['English', 'Arabic'],
+        taxonomyTermIds: [openEligibilityTermId('1130'), openEligibilityTermId('1128')],
+      },
     });
     expect(res.errors).toBeUndefined();
     expect(res.data!.updateService).toEqual({
@@ -57,17 +71,43 @@ describe('partner edits of their own organization', () => {
       taxonomyTerms: [{ name: 'Emergency Food' }, { name: 'Food Pantry' }],
     });
     expect(await metadataOf(northsidePantry.id)).toEqual([
-      { resource_type: 'service', last_action_type: 'update', field_name: 'email', previous_value: '', replacement_value: 'pantry@northside-food.example', updated_by: pat.id, today: true },
-      { resource_type: 'service', last_action_type: 'update', field_name: 'name', previous_value: 'Weekly Food Pantry', replacement_value: 'Weekly Food Bank Pantry', updated_by: pat.id, today: true },
+      {
+        resource_type: 'service',
+        last_action_type: 'update',
+        field_name: 'email',
+        previous_value: '',
+        replacement_value: 'pantry@northside-food.example',
+        updated_by: pat.id,
+        today: true,
+      },
+      {
+        resource_type: 'service',
+        last_action_type: 'update',
+        field_name: 'name',
+        previous_value: 'Weekly Food Pantry',
+        replacement_value: 'Weekly Food Bank Pantry',
+        updated_by: pat.id,
+        today: true,
+      },
     ]);
-    const lists = await db().query(`SELECT resource_type, last_action_type, field_name, replacement_value FROM resources.metadata WHERE resource_type IN ('language', 'attribute') AND updated_by = $1 AND field_name IN ('name', 'taxonomy_term_id') ORDER BY resource_type`, [pat.id]);
+    const lists = await db().query(
+      `SELECT resource_type, last_action_type, field_name, replacement_value FROM resources.metadata WHERE resource_type IN ('language', 'attribute') AND updated_by = $1 AND field_name IN ('name', 'taxonomy_term_id') ORDER BY resource_type`,
+      [pat.id],
+    );
     expect(lists).toEqual([
-      { resource_type: 'attribute', last_action_type: 'create', field_name: 'taxonomy_term_id', replacement_value: openEligibilityTermId('1128') },
+      {
+        resource_type: 'attribute',
+        last_action_type: 'create',
+        field_name: 'taxonomy_term_id',
+        replacement_value: openEligibilityTermId('1128'),
+      },
       { resource_type: 'language', last_action_type: 'create', field_name: 'name', replacement_value: 'Arabic' },
     ]);
     const [after] = await db().query('SELECT last_modified FROM resources.service WHERE id = $1', [northsidePantry.id]);
     expect(after.last_modified.getTime()).toBeGreaterThan(before.last_modified.getTime());
-    const audit = await db().query(`SELECT action, entity_type, outcome, actor_id FROM resources.audit_event WHERE entity_id = $1`, [northsidePantry.id]);
+    const audit = await db().query(`SELECT action, entity_type, outcome, actor_id FROM resources.audit_event WHERE entity_id = $1`, [
+      northsidePantry.id,
+    ]);
     expect(audit).toEqual([{ action: 'UPDATE', entity_type: 'Service', outcome: 'ALLOWED', actor_id: pat.id }]);
   });
 
@@ -82,7 +122,17 @@ describe('partner edits of their own organization', () => {
     const created = await run<{ createService: { id: string; status: string; organization: { id: string } } }>(
       'pat',
       'mutation($input: CreateServiceInput!) { createService(input: $input) { id status organization { id } } }',
-      { input: { organizationId: NORTHSIDE_ID, name: 'Late Night Food Line', description: 'Emergency food by phone, evenings and nights.', url: 'https://northside-food.example/late', minimumAge: 16, languages: ['English'], taxonomyTermIds: [openEligibilityTermId('1120')] } },
+      {
+        input: {
+          organizationId: NORTHSIDE_ID,
+          name: 'Late Night Food Line',
+          description: 'Emergency food by phone, evenings and nights.',
+          url: 'https://northside-food.example/late',
+          minimumAge: 16,
+          languages: ['English'],
+          taxonomyTermIds: [openEligibilityTermId('1120')],
+        },
+      },
     );
     expect(created.errors).toBeUndefined();
     const serviceId = created.data!.createService.id;
@@ -91,7 +141,16 @@ describe('partner edits of their own organization', () => {
     const location = await run<{ createLocation: { id: string; latitude: number; addresses: Array<{ city: string; country: string }> } }>(
       'pat',
       'mutation($input: CreateLocationInput!) { createLocation(input: $input) { id latitude addresses { city country } } }',
-      { input: { organizationId: NORTHSIDE_ID, name: 'Night depot', locationType: 'physical', latitude: 44.65, longitude: -63.57, address: { address1: '12 Depot Lane', city: 'Harbour City', stateProvince: 'NS', postalCode: 'B3K 1Z1', country: 'ca' } } },
+      {
+        input: {
+          organizationId: NORTHSIDE_ID,
+          name: 'Night depot',
+          locationType: 'physical',
+          latitude: 44.65,
+          longitude: -63.57,
+          address: { address1: '12 Depot Lane', city: 'Harbour City', stateProvince: 'NS', postalCode: 'B3K 1Z1', country: 'ca' },
+        },
+      },
     );
     expect(location.errors).toBeUndefined();
     expect(location.data!.createLocation).toMatchObject({ latitude: 44.65, addresses: [{ city: 'Harbour City', country: 'CA' }] });
@@ -108,7 +167,17 @@ describe('partner edits of their own organization', () => {
     const schedule = await run<{ addSchedule: { id: string; byDay: string; opensAt: string; closesAt: string; timezone: string } }>(
       'pat',
       'mutation($owner: DirectoryOwnerInput!, $input: ScheduleInput!) { addSchedule(owner: $owner, input: $input) { id byDay opensAt closesAt timezone } }',
-      { owner: { serviceAtLocationId: salId }, input: { byDay: 'fr,sa', opensAt: '22:00', closesAt: '04:00', closesNextDay: true, timezone: 'America/Halifax', description: 'Friday and Saturday nights' } },
+      {
+        owner: { serviceAtLocationId: salId },
+        input: {
+          byDay: 'fr,sa',
+          opensAt: '22:00',
+          closesAt: '04:00',
+          closesNextDay: true,
+          timezone: 'America/Halifax',
+          description: 'Friday and Saturday nights',
+        },
+      },
     );
     expect(schedule.errors).toBeUndefined();
     expect(schedule.data!.addSchedule).toMatchObject({ byDay: 'FR,SA', opensAt: '22:00', closesAt: '04:00', timezone: 'America/Halifax' });
@@ -129,25 +198,37 @@ describe('partner edits of their own organization', () => {
     );
     expect(search.data!.searchServices.edges).toEqual([{ node: { service: { id: serviceId }, openNow: true } }]);
 
-    const createdRows = await db().query(`SELECT resource_type, count(*)::int AS n FROM resources.metadata WHERE last_action_type = 'create' AND resource_id = ANY($1::uuid[]) GROUP BY 1 ORDER BY 1`, [
-      [serviceId, locationId, salId, schedule.data!.addSchedule.id, phone.data!.addPhone.id],
+    const createdRows = await db().query(
+      `SELECT resource_type, count(*)::int AS n FROM resources.metadata WHERE last_action_type = 'create' AND resource_id = ANY($1::uuid[]) GROUP BY 1 ORDER BY 1`,
+      [[serviceId, locationId, salId, schedule.data!.addSchedule.id, phone.data!.addPhone.id]],
+    );
+    expect(createdRows.map((r: { resource_type: string }) => r.resource_type)).toEqual([
+      'location',
+      'phone',
+      'schedule',
+      'service',
+      'service_at_location',
     ]);
-    expect(createdRows.map((r: { resource_type: string }) => r.resource_type)).toEqual(['location', 'phone', 'schedule', 'service', 'service_at_location']);
     expect(createdRows.every((r: { n: number }) => r.n >= 3)).toBe(true);
 
     const removed = await run('pat', 'mutation($id: ID!) { removePhone(id: $id) }', { id: phone.data!.addPhone.id });
     expect(removed.data).toEqual({ removePhone: phone.data!.addPhone.id });
     expect(await db().query('SELECT id FROM resources.phone WHERE id = $1', [phone.data!.addPhone.id])).toEqual([]);
-    expect(await db().query(`SELECT field_name, previous_value FROM resources.metadata WHERE resource_id = $1 AND last_action_type = 'delete' AND field_name = 'number'`, [phone.data!.addPhone.id])).toEqual([
-      { field_name: 'number', previous_value: '+1 902-555-0199' },
-    ]);
+    expect(
+      await db().query(
+        `SELECT field_name, previous_value FROM resources.metadata WHERE resource_id = $1 AND last_action_type = 'delete' AND field_name = 'number'`,
+        [phone.data!.addPhone.id],
+      ),
+    ).toEqual([{ field_name: 'number', previous_value: '+1 902-555-0199' }]);
   });
 
   it('sets a service status, and an inactive service leaves the search', async () => {
     const service = world.services.find((s) => s.name === 'Community Hot Meals')!;
     const res = await run('pat', 'mutation($id: ID!) { setServiceStatus(id: $id, status: "inactive") { id status } }', { id: service.id });
     expect(res.data).toEqual({ setServiceStatus: { id: service.id, status: 'inactive' } });
-    expect(await metadataOf(service.id)).toEqual([expect.objectContaining({ field_name: 'status', previous_value: 'active', replacement_value: 'inactive' })]);
+    expect(await metadataOf(service.id)).toEqual([
+      expect.objectContaining({ field_name: 'status', previous_value: 'active', replacement_value: 'inactive' }),
+    ]);
     const search = await run<{ searchServices: { edges: Array<{ node: { service: { name: string } } }> } }>(
       'casey',
       'query { searchServices(input: { text: "hot meals northside" }, first: 100) { edges { node { service { name } } } } }',
@@ -165,34 +246,88 @@ describe('partner edits of their own organization', () => {
     const updated = await run<{ updateLocation: { latitude: number; addresses: Array<{ address1: string }> } }>(
       'pat',
       'mutation($id: ID!, $input: UpdateLocationInput!) { updateLocation(id: $id, input: $input) { latitude addresses { address1 } } }',
-      { id: northsideLocation.id, input: { latitude: 44.66, longitude: -63.6, address: { address1: '1 New Street', city: 'Harbour City', stateProvince: 'NS', postalCode: 'B3K 2A2', country: 'CA' } } },
+      {
+        id: northsideLocation.id,
+        input: {
+          latitude: 44.66,
+          longitude: -63.6,
+          address: { address1: '1 New Street', city: 'Harbour City', stateProvince: 'NS', postalCode: 'B3K 2A2', country: 'CA' },
+        },
+      },
     );
     expect(updated.errors).toBeUndefined();
     expect(updated.data!.updateLocation).toEqual({ latitude: 44.66, addresses: [{ address1: '1 New Street' }] });
-    const fields = (await metadataOf(northsideLocation.id)).map((m: { field_name: string; previous_value: string; replacement_value: string }) => [m.field_name, m.previous_value, m.replacement_value]);
-    expect(fields).toEqual([['latitude', String(northsideLocation.latitude), '44.66'], ['longitude', String(northsideLocation.longitude), '-63.6']]);
+    const fields = (await metadataOf(northsideLocation.id)).map(
+      (m: { field_name: string; previous_value: string; replacement_value: string }) => [
+        m.field_name,
+        m.previous_value,
+        m.replacement_value,
+      ],
+    );
+    expect(fields).toEqual([
+      ['latitude', String(northsideLocation.latitude), '44.66'],
+      ['longitude', String(northsideLocation.longitude), '-63.6'],
+    ]);
 
-    const [schedule] = await db().query('SELECT id FROM resources.schedule WHERE service_at_location_id = $1', [northsidePantry.serviceAtLocationId]);
+    const [schedule] = await db().query('SELECT id FROM resources.schedule WHERE service_at_location_id = $1', [
+      northsidePantry.serviceAtLocationId,
+    ]);
     const res = await run<{ updateSchedule: { byDay: string; opensAt: string; closesAt: string } }>(
       'pat',
       'mutation($id: ID!, $input: ScheduleInput!) { updateSchedule(id: $id, input: $input) { byDay opensAt closesAt } }',
       { id: schedule.id, input: { byDay: 'TU,TH', opensAt: '10:00', closesAt: '14:00' } },
     );
     expect(res.data).toEqual({ updateSchedule: { byDay: 'TU,TH', opensAt: '10:00', closesAt: '14:00' } });
-    expect((await metadataOf(schedule.id)).map((m: { field_name: string }) => m.field_name)).toEqual(['byday', 'closes_at', 'description', 'opens_at', 'timezone']);
+    expect((await metadataOf(schedule.id)).map((m: { field_name: string }) => m.field_name)).toEqual([
+      'byday',
+      'closes_at',
+      'description',
+      'opens_at',
+      'timezone',
+    ]);
   });
 });
 
 describe('edits refused', () => {
   const cases: Array<[string, StaffKey, string, Record<string, unknown>]> = [
     ["a partner updating another organization's service", 'pat', UPDATE_SERVICE, { id: eastsideService.id, input: { name: 'Taken over' } }],
-    ["a partner changing another organization's service status", 'pat', 'mutation($id: ID!) { setServiceStatus(id: $id, status: "defunct") { id } }', { id: eastsideService.id }],
-    ['a partner creating a service for another organization', 'robin', 'mutation($input: CreateServiceInput!) { createService(input: $input) { id } }', { input: { organizationId: NORTHSIDE_ID, name: 'Not mine' } }],
-    ["a partner updating another organization's location", 'pat', 'mutation($id: ID!) { updateLocation(id: $id, input: { name: "x" }) { id } }', { id: eastsideLocation.id }],
-    ["a partner adding a phone to another organization's service", 'pat', 'mutation($s: ID!) { addPhone(owner: { serviceId: $s }, input: { number: "902-555-0100" }) { id } }', { s: eastsideService.id }],
-    ["a partner adding hours to another organization's service at a location", 'pat', 'mutation($s: ID!) { addSchedule(owner: { serviceAtLocationId: $s }, input: { byDay: "MO" }) { id } }', { s: eastsideService.serviceAtLocationId }],
+    [
+      "a partner changing another organization's service status",
+      'pat',
+      'mutation($id: ID!) { setServiceStatus(id: $id, status: "defunct") { id } }',
+      { id: eastsideService.id },
+    ],
+    [
+      'a partner creating a service for another organization',
+      'robin',
+      'mutation($input: CreateServiceInput!) { createService(input: $input) { id } }',
+      { input: { organizationId: NORTHSIDE_ID, name: 'Not mine' } },
+    ],
+    [
+      "a partner updating another organization's location",
+      'pat',
+      'mutation($id: ID!) { updateLocation(id: $id, input: { name: "x" }) { id } }',
+      { id: eastsideLocation.id },
+    ],
+    [
+      "a partner adding a phone to another organization's service",
+      'pat',
+      'mutation($s: ID!) { addPhone(owner: { serviceId: $s }, input: { number: "902-555-0100" }) { id } }',
+      { s: eastsideService.id },
+    ],
+    [
+      "a partner adding hours to another organization's service at a location",
+      'pat',
+      'mutation($s: ID!) { addSchedule(owner: { serviceAtLocationId: $s }, input: { byDay: "MO" }) { id } }',
+      { s: eastsideService.serviceAtLocationId },
+    ],
     ['a case manager editing any service', 'casey', UPDATE_SERVICE, { id: northsidePantry.id, input: { name: 'x' } }],
-    ['an analyst creating a location', 'alex', 'mutation { createLocation(input: { organizationId: "00000000-0000-4000-8000-000000000001", locationType: "physical" }) { id } }', {}],
+    [
+      'an analyst creating a location',
+      'alex',
+      'mutation { createLocation(input: { organizationId: "00000000-0000-4000-8000-000000000001", locationType: "physical" }) { id } }',
+      {},
+    ],
   ];
   it.each(cases)('refuses %s with FORBIDDEN, audits the denial and changes nothing', async (_name, who, query, variables) => {
     const before = await snapshot();
@@ -200,39 +335,121 @@ describe('edits refused', () => {
     expect(errorCodes(res)).toEqual(['FORBIDDEN']);
     expect(res.data).toBeNull();
     expect(await snapshot()).toEqual(before);
-    const [denial] = await db().query(`SELECT count(*)::int AS n FROM resources.audit_event WHERE outcome = 'DENIED' AND actor_id = $1`, [demoStaff(who).id]);
+    const [denial] = await db().query(`SELECT count(*)::int AS n FROM resources.audit_event WHERE outcome = 'DENIED' AND actor_id = $1`, [
+      demoStaff(who).id,
+    ]);
     expect(denial.n).toBeGreaterThan(0);
   });
 
-  it('lets an admin edit any organization\'s entries', async () => {
+  it("lets an admin edit any organization's entries", async () => {
     const res = await run('admin', UPDATE_SERVICE, { id: eastsideService.id, input: { description: 'Checked by the directory admin.' } });
     expect(res.errors).toBeUndefined();
     expect(res.data!.updateService).toMatchObject({ id: eastsideService.id, description: 'Checked by the directory admin.' });
-    expect(await metadataOf(eastsideService.id)).toEqual([expect.objectContaining({ field_name: 'description', updated_by: demoStaff('admin').id })]);
+    expect(await metadataOf(eastsideService.id)).toEqual([
+      expect.objectContaining({ field_name: 'description', updated_by: demoStaff('admin').id }),
+    ]);
   });
 
   const badInputs: Array<[string, Record<string, unknown>, string]> = [
-    ['mutation($id: ID!, $input: UpdateServiceInput!) { updateService(id: $id, input: $input) { id } }', { id: northsidePantry.id, input: { url: 'not a url' } }, 'input.url'],
-    ['mutation($id: ID!, $input: UpdateServiceInput!) { updateService(id: $id, input: $input) { id } }', { id: northsidePantry.id, input: { url: 'ftp://files.example' } }, 'input.url'],
-    ['mutation($id: ID!, $input: UpdateServiceInput!) { updateService(id: $id, input: $input) { id } }', { id: northsidePantry.id, input: { email: 'pantry.example' } }, 'input.email'],
-    ['mutation($id: ID!, $input: UpdateServiceInput!) { updateService(id: $id, input: $input) { id } }', { id: northsidePantry.id, input: { name: '  ' } }, 'input.name'],
-    ['mutation($id: ID!, $input: UpdateServiceInput!) { updateService(id: $id, input: $input) { id } }', { id: northsidePantry.id, input: { minimumAge: 30, maximumAge: 20 } }, 'input.maximumAge'],
-    ['mutation($id: ID!, $input: UpdateServiceInput!) { updateService(id: $id, input: $input) { id } }', { id: northsidePantry.id, input: { taxonomyTermIds: ['00000000-0000-4000-8000-000000000999'] } }, 'input.taxonomyTermIds'],
+    [
+      'mutation($id: ID!, $input: UpdateServiceInput!) { updateService(id: $id, input: $input) { id } }',
+      { id: northsidePantry.id, input: { url: 'not a url' } },
+      'input.url',
+    ],
+    [
+      'mutation($id: ID!, $input: UpdateServiceInput!) { updateService(id: $id, input: $input) { id } }',
+      { id: northsidePantry.id, input: { url: 'ftp://files.example' } },
+      'input.url',
+    ],
+    [
+      'mutation($id: ID!, $input: UpdateServiceInput!) { updateService(id: $id, input: $input) { id } }',
+      { id: northsidePantry.id, input: { email: 'pantry.example' } },
+      'input.email',
+    ],
+    [
+      'mutation($id: ID!, $input: UpdateServiceInput!) { updateService(id: $id, input: $input) { id } }',
+      { id: northsidePantry.id, input: { name: '  ' } },
+      'input.name',
+    ],
+    [
+      'mutation($id: ID!, $input: UpdateServiceInput!) { updateService(id: $id, input: $input) { id } }',
+      { id: northsidePantry.id, input: { minimumAge: 30, maximumAge: 20 } },
+      'input.maximumAge',
+    ],
+    [
+      'mutation($id: ID!, $input: UpdateServiceInput!) { updateService(id: $id, input: $input) { id } }',
+      { id: northsidePantry.id, input: { taxonomyTermIds: ['00000000-0000-4000-8000-000000000999'] } },
+      'input.taxonomyTermIds',
+    ],
     ['mutation($id: ID!) { setServiceStatus(id: $id, status: "closed") { id } }', { id: northsidePantry.id }, 'status'],
     ['mutation($id: ID!) { setServiceStatus(id: $id, status: "active") { id } }', { id: 'pantry' }, 'id'],
-    ['mutation { createLocation(input: { organizationId: "' + NORTHSIDE_ID + '", locationType: "physical", latitude: 95, longitude: 0 }) { id } }', {}, 'input.latitude'],
-    ['mutation { createLocation(input: { organizationId: "' + NORTHSIDE_ID + '", locationType: "physical", latitude: 45 }) { id } }', {}, 'input.longitude'],
-    ['mutation { createLocation(input: { organizationId: "' + NORTHSIDE_ID + '", locationType: "building" }) { id } }', {}, 'input.locationType'],
-    ['mutation($s: ID!) { addPhone(owner: { serviceId: $s }, input: { number: "call us" }) { id } }', { s: northsidePantry.id }, 'input.number'],
-    ['mutation($s: ID!) { addPhone(owner: { serviceId: $s }, input: { number: "902-555-0100", type: "pigeon" }) { id } }', { s: northsidePantry.id }, 'input.type'],
-    ['mutation($s: ID!) { addPhone(owner: { serviceId: $s, locationId: $s }, input: { number: "902-555-0100" }) { id } }', { s: northsidePantry.id }, 'owner'],
-    ['mutation($s: ID!) { addSchedule(owner: { serviceId: $s }, input: { opensAt: "17:00", closesAt: "09:00" }) { id } }', { s: northsidePantry.id }, 'input.closesAt'],
-    ['mutation($s: ID!) { addSchedule(owner: { serviceId: $s }, input: { opensAt: "25:00" }) { id } }', { s: northsidePantry.id }, 'input.opensAt'],
-    ['mutation($s: ID!) { addSchedule(owner: { serviceId: $s }, input: { byDay: "Monday" }) { id } }', { s: northsidePantry.id }, 'input.byDay'],
-    ['mutation($s: ID!) { addSchedule(owner: { serviceId: $s }, input: { freq: "DAILY" }) { id } }', { s: northsidePantry.id }, 'input.freq'],
-    ['mutation($s: ID!) { addSchedule(owner: { serviceId: $s }, input: { timezone: "Mars/Olympus" }) { id } }', { s: northsidePantry.id }, 'input.timezone'],
-    ['mutation($s: ID!) { addSchedule(owner: { serviceId: $s }, input: { validFrom: "2026-12-01", validTo: "2026-11-01" }) { id } }', { s: northsidePantry.id }, 'input.validTo'],
-    ['mutation($s: ID!) { addSchedule(owner: { organizationId: $s }, input: { byDay: "MO" }) { id } }', { s: NORTHSIDE_ID }, 'owner.organizationId'],
+    [
+      'mutation { createLocation(input: { organizationId: "' +
+        NORTHSIDE_ID +
+        '", locationType: "physical", latitude: 95, longitude: 0 }) { id } }',
+      {},
+      'input.latitude',
+    ],
+    [
+      'mutation { createLocation(input: { organizationId: "' + NORTHSIDE_ID + '", locationType: "physical", latitude: 45 }) { id } }',
+      {},
+      'input.longitude',
+    ],
+    [
+      'mutation { createLocation(input: { organizationId: "' + NORTHSIDE_ID + '", locationType: "building" }) { id } }',
+      {},
+      'input.locationType',
+    ],
+    [
+      'mutation($s: ID!) { addPhone(owner: { serviceId: $s }, input: { number: "call us" }) { id } }',
+      { s: northsidePantry.id },
+      'input.number',
+    ],
+    [
+      'mutation($s: ID!) { addPhone(owner: { serviceId: $s }, input: { number: "902-555-0100", type: "pigeon" }) { id } }',
+      { s: northsidePantry.id },
+      'input.type',
+    ],
+    [
+      'mutation($s: ID!) { addPhone(owner: { serviceId: $s, locationId: $s }, input: { number: "902-555-0100" }) { id } }',
+      { s: northsidePantry.id },
+      'owner',
+    ],
+    [
+      'mutation($s: ID!) { addSchedule(owner: { serviceId: $s }, input: { opensAt: "17:00", closesAt: "09:00" }) { id } }',
+      { s: northsidePantry.id },
+      'input.closesAt',
+    ],
+    [
+      'mutation($s: ID!) { addSchedule(owner: { serviceId: $s }, input: { opensAt: "25:00" }) { id } }',
+      { s: northsidePantry.id },
+      'input.opensAt',
+    ],
+    [
+      'mutation($s: ID!) { addSchedule(owner: { serviceId: $s }, input: { byDay: "Monday" }) { id } }',
+      { s: northsidePantry.id },
+      'input.byDay',
+    ],
+    [
+      'mutation($s: ID!) { addSchedule(owner: { serviceId: $s }, input: { freq: "DAILY" }) { id } }',
+      { s: northsidePantry.id },
+      'input.freq',
+    ],
+    [
+      'mutation($s: ID!) { addSchedule(owner: { serviceId: $s }, input: { timezone: "Mars/Olympus" }) { id } }',
+      { s: northsidePantry.id },
+      'input.timezone',
+    ],
+    [
+      'mutation($s: ID!) { addSchedule(owner: { serviceId: $s }, input: { validFrom: "2026-12-01", validTo: "2026-11-01" }) { id } }',
+      { s: northsidePantry.id },
+      'input.validTo',
+    ],
+    [
+      'mutation($s: ID!) { addSchedule(owner: { organizationId: $s }, input: { byDay: "MO" }) { id } }',
+      { s: NORTHSIDE_ID },
+      'owner.organizationId',
+    ],
   ];
   it.each(badInputs)('refuses bad input with BAD_USER_INPUT naming the field and writes nothing (%#)', async (query, variables, field) => {
     const before = await snapshot();

@@ -26,12 +26,20 @@ export class DirectoryEditResolver {
   }
 
   @Mutation(() => Service)
-  updateService(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateServiceInput) input: UpdateServiceInput, @Ctx() ctx: ResourcesContext): Promise<Service> {
+  updateService(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateServiceInput) input: UpdateServiceInput,
+    @Ctx() ctx: ResourcesContext,
+  ): Promise<Service> {
     return ctx.edits.services.update(ctx.actor, id, input);
   }
 
   @Mutation(() => Service, { description: "HSDS status: 'active', 'inactive', 'defunct' or 'temporarily closed'." })
-  setServiceStatus(@Arg('id', () => ID) id: string, @Arg('status', () => String) status: string, @Ctx() ctx: ResourcesContext): Promise<Service> {
+  setServiceStatus(
+    @Arg('id', () => ID) id: string,
+    @Arg('status', () => String) status: string,
+    @Ctx() ctx: ResourcesContext,
+  ): Promise<Service> {
     return ctx.edits.services.setStatus(ctx.actor, id, status);
   }
 
@@ -41,12 +49,19 @@ export class DirectoryEditResolver {
   }
 
   @Mutation(() => Location)
-  updateLocation(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateLocationInput) input: UpdateLocationInput, @Ctx() ctx: ResourcesContext): Promise<Location> {
+  updateLocation(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateLocationInput) input: UpdateLocationInput,
+    @Ctx() ctx: ResourcesContext,
+  ): Promise<Location> {
     return ctx.edits.locations.update(ctx.actor, id, input);
   }
 
   @Mutation(() => ServiceAtLocation)
-  createServiceAtLocation(@Arg('input', () => CreateServiceAtLocationInput) input: CreateServiceAtLocationInput, @Ctx() ctx: ResourcesContext): Promise<ServiceAtLocation> {
+  createServiceAtLocation(
+    @Arg('input', () => CreateServiceAtLocationInput) input: CreateServiceAtLocationInput,
+    @Ctx() ctx: ResourcesContext,
+  ): Promise<ServiceAtLocation> {
     return ctx.edits.services.createAtLocation(ctx.actor, input);
   }
 
@@ -60,12 +75,20 @@ export class DirectoryEditResolver {
   }
 
   @Mutation(() => Phone)
-  addPhone(@Arg('owner', () => DirectoryOwnerInput) owner: DirectoryOwnerInput, @Arg('input', () => PhoneInput) input: PhoneInput, @Ctx() ctx: ResourcesContext): Promise<Phone> {
+  addPhone(
+    @Arg('owner', () => DirectoryOwnerInput) owner: DirectoryOwnerInput,
+    @Arg('input', () => PhoneInput) input: PhoneInput,
+    @Ctx() ctx: ResourcesContext,
+  ): Promise<Phone> {
     return ctx.edits.phonesAndSchedules.addPhone(ctx.actor, owner, input);
   }
 
   @Mutation(() => Phone)
-  updatePhone(@Arg('id', () => ID) id: string, @Arg('input', () => PhoneInput) input: PhoneInput, @Ctx() ctx: ResourcesContext): Promise<Phone> {
+  updatePhone(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => PhoneInput) input: PhoneInput,
+    @Ctx() ctx: ResourcesContext,
+  ): Promise<Phone> {
     return ctx.edits.phonesAndSchedules.updatePhone(ctx.actor, id, input);
   }
 
@@ -75,12 +98,20 @@ export class DirectoryEditResolver {
   }
 
   @Mutation(() => Schedule)
-  addSchedule(@Arg('owner', () => DirectoryOwnerInput) owner: DirectoryOwnerInput, @Arg('input', () => ScheduleInput) input: ScheduleInput, @Ctx() ctx: ResourcesContext): Promise<Schedule> {
+  addSchedule(
+    @Arg('owner', () => DirectoryOwnerInput) owner: DirectoryOwnerInput,
+    @Arg('input', () => ScheduleInput) input: ScheduleInput,
+    @Ctx() ctx: ResourcesContext,
+  ): Promise<Schedule> {
     return ctx.edits.phonesAndSchedules.addSchedule(ctx.actor, owner, input);
   }
 
   @Mutation(() => Schedule, { description: "Replaces the schedule's rule, hours and dates with the input." })
-  updateSchedule(@Arg('id', () => ID) id: string, @Arg('input', () => ScheduleInput) input: ScheduleInput, @Ctx() ctx: ResourcesContext): Promise<Schedule> {
+  updateSchedule(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => ScheduleInput) input: ScheduleInput,
+    @Ctx() ctx: ResourcesContext,
+  ): Promise<Schedule> {
     return ctx.edits.phonesAndSchedules.updateSchedule(ctx.actor, id, input);
   }
 

@@ -47,7 +47,12 @@ export class LocationEditService {
       const id = await insertRow(tx, 'location', values);
       await recordMetadata(tx, actor, 'location', id, 'create', creationChanges(values));
       if (address) await this.putAddress(tx, actor, id, address);
-      await this.scope.audit.write(tx, { action: 'CREATE', entityType: 'Location', entityId: id, detail: `organization ${organizationId}` });
+      await this.scope.audit.write(tx, {
+        action: 'CREATE',
+        entityType: 'Location',
+        entityId: id,
+        detail: `organization ${organizationId}`,
+      });
       return toLocation(await tx.getRepository(LocationEntity).findOneByOrFail({ id }));
     });
   }
@@ -58,7 +63,8 @@ export class LocationEditService {
     const columns: Row = {};
     if (input.name !== undefined) columns.name = optionalText('input.name', input.name, { max: LIMITS.name });
     if (input.locationType !== undefined) columns.location_type = oneOf('input.locationType', input.locationType, LOCATION_TYPES);
-    if (input.description !== undefined) columns.description = optionalText('input.description', input.description, { max: LIMITS.longText });
+    if (input.description !== undefined)
+      columns.description = optionalText('input.description', input.description, { max: LIMITS.longText });
     if (input.latitude !== undefined || input.longitude !== undefined) Object.assign(columns, coordinates(input.latitude, input.longitude));
     const address = input.address ? addressColumns(input.address) : null;
 

@@ -5,7 +5,18 @@ import { PhoneEntity } from '../phone/phone.entity';
 import { type Phone, toPhone } from '../phone/phone.type';
 import { ScheduleEntity } from '../schedule/schedule.entity';
 import { type Schedule, toSchedule } from '../schedule/schedule.type';
-import { changedFields, creationChanges, deleteRow, deletionChanges, insertRow, lockRow, recordMetadata, type Row, touchService, updateRow } from './changes';
+import {
+  changedFields,
+  creationChanges,
+  deleteRow,
+  deletionChanges,
+  insertRow,
+  lockRow,
+  recordMetadata,
+  type Row,
+  touchService,
+  updateRow,
+} from './changes';
 import type { DirectoryOwnerInput, PhoneInput, ScheduleInput } from './edit.inputs';
 import { EditScope, OWNER_COLUMNS, type OwnerField, type Ownership, ownershipOfRow } from './edit-scope';
 import {
@@ -34,12 +45,15 @@ function phoneColumns(input: PhoneInput): Row {
 export function scheduleColumns(input: ScheduleInput): Row {
   const freq = input.freq == null ? 'WEEKLY' : oneOf('input.freq', input.freq, SCHEDULE_FREQUENCIES);
   const monthly = freq === 'MONTHLY';
-  if (!monthly && input.byMonthDay != null && input.byMonthDay.trim() !== '') throw badInput('input.byMonthDay', 'is only for a MONTHLY rule');
+  if (!monthly && input.byMonthDay != null && input.byMonthDay.trim() !== '')
+    throw badInput('input.byMonthDay', 'is only for a MONTHLY rule');
   const opensAt = optionalClock('input.opensAt', input.opensAt);
   const closesAt = optionalClock('input.closesAt', input.closesAt);
   if (opensAt && closesAt) {
-    if (input.closesNextDay && closesAt > opensAt) throw badInput('input.closesNextDay', 'is only for hours that close at or before the time they open');
-    if (!input.closesNextDay && closesAt <= opensAt) throw badInput('input.closesAt', 'must be after opensAt (set closesNextDay for hours past midnight)');
+    if (input.closesNextDay && closesAt > opensAt)
+      throw badInput('input.closesNextDay', 'is only for hours that close at or before the time they open');
+    if (!input.closesNextDay && closesAt <= opensAt)
+      throw badInput('input.closesAt', 'must be after opensAt (set closesNextDay for hours past midnight)');
   } else if (input.closesNextDay) {
     throw badInput('input.closesNextDay', 'needs opensAt and closesAt');
   }
@@ -133,7 +147,8 @@ export class PhoneScheduleEditService {
       const changes = changedFields(row, columns);
       await updateRow(tx, table, id, changes);
       await recordMetadata(tx, actor, table, id, 'update', changes);
-      if (changes.length > 0) await this.finish(tx, owner, { action: 'UPDATE', entityType, entityId: id, detail: changes.map((c) => c.field).join(',') });
+      if (changes.length > 0)
+        await this.finish(tx, owner, { action: 'UPDATE', entityType, entityId: id, detail: changes.map((c) => c.field).join(',') });
     });
   }
 
@@ -144,7 +159,9 @@ export class PhoneScheduleEditService {
       const owner = await ownershipOfRow(tx, row);
       this.scope.assertMayEdit(actor, owner.organizationId, entityType, id);
       if (table === 'phone') {
-        const languages: Array<{ n: number }> = await tx.query('SELECT count(*)::int AS n FROM resources.language WHERE phone_id = $1', [id]);
+        const languages: Array<{ n: number }> = await tx.query('SELECT count(*)::int AS n FROM resources.language WHERE phone_id = $1', [
+          id,
+        ]);
         if (languages[0].n > 0) throw badInput('id', 'has languages listed for it; an admin removes them first');
       }
       await deleteRow(tx, table, id);
@@ -154,7 +171,11 @@ export class PhoneScheduleEditService {
     });
   }
 
-  private async finish(tx: EntityManager, owner: Ownership, event: { action: 'CREATE' | 'UPDATE'; entityType: string; entityId: string; detail?: string }): Promise<void> {
+  private async finish(
+    tx: EntityManager,
+    owner: Ownership,
+    event: { action: 'CREATE' | 'UPDATE'; entityType: string; entityId: string; detail?: string },
+  ): Promise<void> {
     if (owner.serviceId) await touchService(tx, owner.serviceId);
     await this.scope.audit.write(tx, event);
   }

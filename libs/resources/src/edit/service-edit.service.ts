@@ -7,15 +7,38 @@ import type { ServiceAtLocation } from '../service-at-location/service-at-locati
 import { ServiceEntity } from '../service/service.entity';
 import { toService } from '../service/service.mapper';
 import type { Service } from '../service/service.type';
-import { changedFields, creationChanges, deletionChanges, insertRow, lockRow, recordMetadata, type Row, touchService, updateRow } from './changes';
+import {
+  changedFields,
+  creationChanges,
+  deletionChanges,
+  insertRow,
+  lockRow,
+  recordMetadata,
+  type Row,
+  touchService,
+  updateRow,
+} from './changes';
 import type { CreateServiceAtLocationInput, CreateServiceInput, UpdateServiceAtLocationInput, UpdateServiceInput } from './edit.inputs';
 import { EditScope } from './edit-scope';
 import { LIMITS, optionalAge, optionalEmail, optionalUrl, SERVICE_STATUSES } from './validate';
 
 /** ISO 639 codes of the languages the directory names most; other languages are kept by name only. */
 const LANGUAGE_CODES: Record<string, string> = {
-  english: 'en', french: 'fr', arabic: 'ar', mandarin: 'zh', cantonese: 'yue', spanish: 'es', "mi'kmaq": 'mic', portuguese: 'pt',
-  tigrinya: 'ti', farsi: 'fa', persian: 'fa', ukrainian: 'uk', punjabi: 'pa', hindi: 'hi', 'american sign language': 'ase',
+  english: 'en',
+  french: 'fr',
+  arabic: 'ar',
+  mandarin: 'zh',
+  cantonese: 'yue',
+  spanish: 'es',
+  "mi'kmaq": 'mic',
+  portuguese: 'pt',
+  tigrinya: 'ti',
+  farsi: 'fa',
+  persian: 'fa',
+  ukrainian: 'uk',
+  punjabi: 'pa',
+  hindi: 'hi',
+  'american sign language': 'ase',
 };
 
 type ServiceFields = Omit<UpdateServiceInput, 'languages' | 'taxonomyTermIds'>;
@@ -40,7 +63,9 @@ const SERVICE_FIELDS: { [K in keyof ServiceFields]-?: [string, (field: string, v
  */
 function serviceColumns(input: ServiceFields, creating: boolean): Row {
   const columns: Row = {};
-  for (const [key, [column, check]] of Object.entries(SERVICE_FIELDS) as Array<[keyof ServiceFields, [string, (f: string, v: unknown) => unknown]]>) {
+  for (const [key, [column, check]] of Object.entries(SERVICE_FIELDS) as Array<
+    [keyof ServiceFields, [string, (f: string, v: unknown) => unknown]]
+  >) {
     if (creating || input[key] !== undefined) columns[column] = check(`input.${key}`, input[key]);
   }
   return columns;
@@ -95,7 +120,10 @@ export class ServiceEditService {
     const termIds = uuidList('input.taxonomyTermIds', input.taxonomyTermIds, { max: LIMITS.list });
     return this.change(actor, serviceId, columns, async (tx) => {
       if (termIds) await this.assertTermsExist(tx, termIds);
-      const listsChanged = [languages && (await this.replaceLanguages(tx, actor, serviceId, languages)), termIds && (await this.replaceTerms(tx, actor, serviceId, termIds))];
+      const listsChanged = [
+        languages && (await this.replaceLanguages(tx, actor, serviceId, languages)),
+        termIds && (await this.replaceTerms(tx, actor, serviceId, termIds)),
+      ];
       return listsChanged.some(Boolean);
     });
   }
@@ -117,7 +145,10 @@ export class ServiceEditService {
       this.scope.assertMayEdit(actor, service.organization_id as string, 'ServiceAtLocation', null);
       const location = await tx.query('SELECT id FROM resources.location WHERE id = $1', [locationId]);
       if (location.length === 0) throw notFound('Location', locationId);
-      const existing = await tx.query('SELECT id FROM resources.service_at_location WHERE service_id = $1 AND location_id = $2', [serviceId, locationId]);
+      const existing = await tx.query('SELECT id FROM resources.service_at_location WHERE service_id = $1 AND location_id = $2', [
+        serviceId,
+        locationId,
+      ]);
       if (existing.length > 0) throw badInput('input.locationId', 'already has this service (update that service at location instead)');
       const values = { service_id: serviceId, location_id: locationId, description };
       const salId = await insertRow(tx, 'service_at_location', values);
@@ -142,7 +173,12 @@ export class ServiceEditService {
       await recordMetadata(tx, actor, 'service_at_location', salId, 'update', changes);
       if (changes.length > 0) {
         await touchService(tx, row.service_id as string);
-        await this.scope.audit.write(tx, { action: 'UPDATE', entityType: 'ServiceAtLocation', entityId: salId, detail: changes.map((c) => c.field).join(',') });
+        await this.scope.audit.write(tx, {
+          action: 'UPDATE',
+          entityType: 'ServiceAtLocation',
+          entityId: salId,
+          detail: changes.map((c) => c.field).join(','),
+        });
       }
       return toServiceAtLocation(await tx.getRepository(ServiceAtLocationEntity).findOneByOrFail({ id: salId }));
     });
@@ -170,7 +206,10 @@ export class ServiceEditService {
 
   private async assertTermsExist(tx: EntityManager, termIds: string[]): Promise<void> {
     if (termIds.length === 0) return;
-    const found: Array<{ n: number }> = await tx.query('SELECT count(*)::int AS n FROM resources.taxonomy_term WHERE id = ANY($1::uuid[])', [termIds]);
+    const found: Array<{ n: number }> = await tx.query(
+      'SELECT count(*)::int AS n FROM resources.taxonomy_term WHERE id = ANY($1::uuid[])',
+      [termIds],
+    );
     if (found[0].n !== termIds.length) throw badInput('input.taxonomyTermIds', 'names a term that does not exist');
   }
 

@@ -16,7 +16,9 @@ const fieldOf = (run: () => unknown) => {
   try {
     run();
   } catch (error) {
-    return (error as { code: string; details: { field: string } }).code === 'BAD_USER_INPUT' ? (error as { details: { field: string } }).details.field : 'other error';
+    return (error as { code: string; details: { field: string } }).code === 'BAD_USER_INPUT'
+      ? (error as { details: { field: string } }).details.field
+      : 'other error';
   }
   return null;
 };

@@ -44,7 +44,8 @@ export function optionalEmail(field: string, value: string | null | undefined): 
 export function requiredPhoneNumber(field: string, value: string | null | undefined): string {
   const text = requiredText(field, value, { max: 30 });
   const digits = text.replace(/\D/g, '').length;
-  if (!/^\+?[0-9 ().-]+$/.test(text) || digits < 7 || digits > 15) throw badInput(field, 'must be a phone number of 7 to 15 digits, e.g. +1 902-555-0123');
+  if (!/^\+?[0-9 ().-]+$/.test(text) || digits < 7 || digits > 15)
+    throw badInput(field, 'must be a phone number of 7 to 15 digits, e.g. +1 902-555-0123');
   return text;
 }
 
@@ -60,10 +61,17 @@ export function optionalAge(field: string, value: number | null | undefined): nu
   return value;
 }
 
-export function coordinates(latitude: number | null | undefined, longitude: number | null | undefined, prefix = 'input'): { latitude: number | null; longitude: number | null } {
-  if ((latitude == null) !== (longitude == null)) throw badInput(latitude == null ? `${prefix}.latitude` : `${prefix}.longitude`, 'must be given with the other coordinate');
-  if (latitude != null && (!Number.isFinite(latitude) || latitude < -90 || latitude > 90)) throw badInput(`${prefix}.latitude`, 'must be between -90 and 90');
-  if (longitude != null && (!Number.isFinite(longitude) || longitude < -180 || longitude > 180)) throw badInput(`${prefix}.longitude`, 'must be between -180 and 180');
+export function coordinates(
+  latitude: number | null | undefined,
+  longitude: number | null | undefined,
+  prefix = 'input',
+): { latitude: number | null; longitude: number | null } {
+  if ((latitude == null) !== (longitude == null))
+    throw badInput(latitude == null ? `${prefix}.latitude` : `${prefix}.longitude`, 'must be given with the other coordinate');
+  if (latitude != null && (!Number.isFinite(latitude) || latitude < -90 || latitude > 90))
+    throw badInput(`${prefix}.latitude`, 'must be between -90 and 90');
+  if (longitude != null && (!Number.isFinite(longitude) || longitude < -180 || longitude > 180))
+    throw badInput(`${prefix}.longitude`, 'must be between -180 and 180');
   return { latitude: latitude ?? null, longitude: longitude ?? null };
 }
 
@@ -79,10 +87,16 @@ export function optionalClock(field: string, value: string | null | undefined): 
 export function optionalByDay(field: string, value: string | null | undefined, monthly: boolean): string | null {
   const text = optionalText(field, value, { max: 100 });
   if (text === null) return null;
-  const entries = text.toUpperCase().split(',').map((e) => e.trim());
+  const entries = text
+    .toUpperCase()
+    .split(',')
+    .map((e) => e.trim());
   const pattern = monthly ? /^(?:[+-]?[1-5])?(MO|TU|WE|TH|FR|SA|SU)$/ : /^(MO|TU|WE|TH|FR|SA|SU)$/;
   if (!entries.every((e) => pattern.test(e))) {
-    throw badInput(field, monthly ? 'must be weekday codes, optionally with an ordinal, e.g. 1MO,-1FR' : 'must be weekday codes, e.g. MO,WE,FR');
+    throw badInput(
+      field,
+      monthly ? 'must be weekday codes, optionally with an ordinal, e.g. 1MO,-1FR' : 'must be weekday codes, e.g. MO,WE,FR',
+    );
   }
   return entries.join(',');
 }

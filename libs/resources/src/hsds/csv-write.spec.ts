@@ -13,7 +13,13 @@ describe('csv output', () => {
 
   it('keeps every cell a spreadsheet would run as a formula as text, and leaves plain numbers', () => {
     expect(csvField('=HYPERLINK("https://evil.example","x")')).toBe(`"'=HYPERLINK(""https://evil.example"",""x"")"`);
-    expect(['+1 555 0100', '-2+3', '@SUM(A1)', '\t=1', '\r=1'].map(csvField)).toEqual(["'+1 555 0100", "'-2+3", "'@SUM(A1)", "'\t=1", '"\'\r=1"']);
+    expect(['+1 555 0100', '-2+3', '@SUM(A1)', '\t=1', '\r=1'].map(csvField)).toEqual([
+      "'+1 555 0100",
+      "'-2+3",
+      "'@SUM(A1)",
+      "'\t=1",
+      '"\'\r=1"',
+    ]);
     expect(csvField('-79.3832')).toBe('-79.3832');
   });
 

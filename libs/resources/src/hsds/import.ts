@@ -24,7 +24,9 @@ export class PackageError extends Error {
     readonly problem: string,
     readonly line: number | null = null,
   ) {
-    super(`${file}${row !== null ? `, row ${row}${line !== null ? ` (line ${line})` : ''}` : ''}${field ? `, field ${field}` : ''}: ${problem}`);
+    super(
+      `${file}${row !== null ? `, row ${row}${line !== null ? ` (line ${line})` : ''}` : ''}${field ? `, field ${field}` : ''}: ${problem}`,
+    );
     this.name = 'PackageError';
   }
 }
@@ -53,16 +55,24 @@ function readPackage(dir: string): TableData[] {
   } catch {
     throw new PackageError('datapackage.json', null, null, `is missing or not JSON in ${dir}`);
   }
-  if (!Array.isArray(descriptor.resources)) throw new PackageError('datapackage.json', null, 'resources', 'must list the package resources');
+  if (!Array.isArray(descriptor.resources))
+    throw new PackageError('datapackage.json', null, 'resources', 'must list the package resources');
   const tables = hsdsTables();
   const seen = new Set<string>();
   return descriptor.resources.map((resource) => {
     const table = tables.get(resource.name ?? '');
-    if (!table) throw new PackageError('datapackage.json', null, 'resources', `names ${JSON.stringify(resource.name)}, which is not an HSDS 3.0 table`);
+    if (!table)
+      throw new PackageError(
+        'datapackage.json',
+        null,
+        'resources',
+        `names ${JSON.stringify(resource.name)}, which is not an HSDS 3.0 table`,
+      );
     if (seen.has(table.name)) throw new PackageError('datapackage.json', null, 'resources', `lists ${table.name} twice`);
     seen.add(table.name);
     const file = resource.path ?? table.path;
-    if (file.includes('..') || file.startsWith('/')) throw new PackageError('datapackage.json', null, 'resources', `${table.name} has a path outside the package: ${file}`);
+    if (file.includes('..') || file.startsWith('/'))
+      throw new PackageError('datapackage.json', null, 'resources', `${table.name} has a path outside the package: ${file}`);
     if (!existsSync(join(dir, file))) throw new PackageError(file, null, null, 'is listed in datapackage.json but missing');
     return { table, file, rows: parseTable(table, file, readFileSync(join(dir, file), 'utf8')) };
   });
@@ -85,7 +95,8 @@ function parseTable(table: HsdsTable, file: string, text: string): TableData['ro
   const missing = table.fields.find((f) => f.required && !names.includes(f.name));
   if (missing) throw new PackageError(file, null, missing.name, 'is a required column and the header lacks it');
   return body.map(({ line, fields }, index) => {
-    if (fields.length !== names.length) throw new PackageError(file, index + 1, null, `has ${fields.length} fields where the header has ${names.length}`, line);
+    if (fields.length !== names.length)
+      throw new PackageError(file, index + 1, null, `has ${fields.length} fields where the header has ${names.length}`, line);
     // Cells our export kept from being read as formulas come back as they were.
     return { row: index + 1, line, cells: Object.fromEntries(names.map((name, i) => [name, restoreCsvCell(fields[i])])) };
   });
@@ -115,7 +126,9 @@ async function checkReferences(db: EntityManager, packageData: TableData[], warn
   const known = async (table: string, wanted: Set<string>): Promise<Set<string>> => {
     const inPackage = idsInPackage.get(table) ?? new Set<string>();
     const outside = [...wanted].filter((id) => !inPackage.has(id));
-    const found: Array<{ id: string }> = outside.length ? await db.query(`SELECT id::text FROM resources.${table} WHERE id = ANY($1::uuid[])`, [outside]) : [];
+    const found: Array<{ id: string }> = outside.length
+      ? await db.query(`SELECT id::text FROM resources.${table} WHERE id = ANY($1::uuid[])`, [outside])
+      : [];
     return new Set([...inPackage, ...found.map((r) => r.id)]);
   };
   for (const data of packageData) {
@@ -129,15 +142,29 @@ async function checkReferences(db: EntityManager, packageData: TableData[], warn
       const dangling = data.rows.find((r) => r.cells[field.name] && !present.has(r.cells[field.name].toLowerCase()));
       if (!dangling) continue;
       if (data.table.references[field.name]) {
-        throw new PackageError(data.file, dangling.row, field.name, `${dangling.cells[field.name]} is not the id of any ${target} in the package or the directory`, dangling.line);
+        throw new PackageError(
+          data.file,
+          dangling.row,
+          field.name,
+          `${dangling.cells[field.name]} is not the id of any ${target} in the package or the directory`,
+          dangling.line,
+        );
       }
-      if (warnings.length < MAX_WARNINGS) warnings.push(`${data.file}, row ${dangling.row}, field ${field.name}: points at no ${target} in the package or the directory (kept as given)`);
+      if (warnings.length < MAX_WARNINGS)
+        warnings.push(
+          `${data.file}, row ${dangling.row}, field ${field.name}: points at no ${target} in the package or the directory (kept as given)`,
+        );
     }
   }
 }
 
 function softTarget(table: string, field: string): string | null {
-  if (!SOFT_REFERENCES.has(`${table}.${field}`) && !(table === 'taxonomy_term' && field === 'parent_id') && !(table === 'organization' && field === 'parent_organization_id')) return null;
+  if (
+    !SOFT_REFERENCES.has(`${table}.${field}`) &&
+    !(table === 'taxonomy_term' && field === 'parent_id') &&
+    !(table === 'organization' && field === 'parent_organization_id')
+  )
+    return null;
   if (field === 'parent_id') return 'taxonomy_term';
   if (field === 'parent_organization_id') return 'organization';
   return field.replace(/_id$/, '');

@@ -11,7 +11,10 @@ import { importPackage, PackageError } from './import';
 import { hsdsTables } from './package';
 
 const EXAMPLES = join(__dirname, 'fixtures', 'examples');
-const csvFiles = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.csv')).sort();
+const csvFiles = (dir: string) =>
+  readdirSync(dir)
+    .filter((f) => f.endsWith('.csv'))
+    .sort();
 const records = (dir: string, file: string) => parseCsvRecords(readFileSync(join(dir, file), 'utf8')).map((r) => r.record);
 const scratch: string[] = [];
 const tempDir = () => {
@@ -51,11 +54,13 @@ describe('HSDS data package import and export', () => {
     const report = await importPackage(empty.subgraph.database.dataSource, EXAMPLES);
     expect(Object.keys(report.rows).sort()).toEqual([...hsdsTables().keys()].sort());
     expect(Object.values(report.rows).every((n) => n === 1)).toBe(true);
-    expect(report.warnings).toEqual(expect.arrayContaining([
-      'locations.csv, row 1: coordinates out of range: kept, but the location is not found by distance',
-      expect.stringMatching(/^locations\.csv, row 1, field organization_id: points at no organization/),
-      expect.stringMatching(/^taxonomy_terms\.csv, row 1, field parent_id: points at no taxonomy_term/),
-    ]));
+    expect(report.warnings).toEqual(
+      expect.arrayContaining([
+        'locations.csv, row 1: coordinates out of range: kept, but the location is not found by distance',
+        expect.stringMatching(/^locations\.csv, row 1, field organization_id: points at no organization/),
+        expect.stringMatching(/^taxonomy_terms\.csv, row 1, field parent_id: points at no taxonomy_term/),
+      ]),
+    );
     expect(Object.values(await tableCounts(empty)).every((n) => n === 1)).toBe(true);
   });
 
@@ -66,7 +71,9 @@ describe('HSDS data package import and export', () => {
     for (const file of csvFiles(EXAMPLES)) {
       expect({ file, rows: records(dir, file) }).toEqual({ file, rows: records(EXAMPLES, file) });
     }
-    expect(JSON.parse(readFileSync(join(dir, 'datapackage.json'), 'utf8'))).toEqual(JSON.parse(readFileSync(join(EXAMPLES, 'datapackage.json'), 'utf8')));
+    expect(JSON.parse(readFileSync(join(dir, 'datapackage.json'), 'utf8'))).toEqual(
+      JSON.parse(readFileSync(join(EXAMPLES, 'datapackage.json'), 'utf8')),
+    );
   });
 
   it('imports the same package again without duplicating anything, and updates changed rows by id', async () => {
@@ -76,33 +83,90 @@ describe('HSDS data package import and export', () => {
     const renamed = examplesWith('services.csv', (text) => text.replace('Community Counselling,', 'Community Counselling Service,'));
     await importPackage(empty.subgraph.database.dataSource, renamed);
     expect(await tableCounts(empty)).toEqual(before);
-    const [service] = await empty.subgraph.database.dataSource.query(`SELECT name FROM resources.service WHERE id = 'ac148810-d857-441c-9679-408f346de14b'`);
+    const [service] = await empty.subgraph.database.dataSource.query(
+      `SELECT name FROM resources.service WHERE id = 'ac148810-d857-441c-9679-408f346de14b'`,
+    );
     expect(service.name).toBe('Community Counselling Service');
   });
 
   const malformed: Array<[string, string, (text: string) => string, string]> = [
-    ['a value outside an enumeration', 'services.csv', (t) => t.replace(',active,', ',open,'), 'services.csv, row 1 (line 2), field status: must be one of active, inactive, defunct, temporarily closed'],
-    ['an id that is not a UUID', 'phones.csv', (t) => t.replace('1554f2e2-a373-45db-a3fa-9fc48a61c15e', 'phone-1'), 'phones.csv, row 1 (line 2), field id: must be a UUID'],
-    ['a reference to no row', 'service_at_location.csv', (t) => t.replace(',3a19ff88-4620-4d17-9830-ac1d859eb5d5,', ',3a19ff88-4620-4d17-9830-ac1d859eb5d6,'), 'service_at_location.csv, row 1 (line 2), field location_id: 3a19ff88-4620-4d17-9830-ac1d859eb5d6 is not the id of any location in the package or the directory'],
-    ['a missing required value', 'organizations.csv', (t) => t.replace('Example Organization Inc.,', ','), 'organizations.csv, row 1 (line 2), field name: is required'],
-    ['a bad date', 'schedules.csv', (t) => t.replace('2005-01-01,2005-01-01,2005-01-01', '2005-13-01,2005-01-01,2005-01-01'), 'schedules.csv, row 1 (line 2), field valid_from: must be a date YYYY-MM-DD'],
-    ['hours that break the iCal rule syntax', 'schedules.csv', (t) => t.replace('"TH,FR"', 'Thursdays'), 'schedules.csv, row 1 (line 2), field byday: must be iCal weekday codes, e.g. MO,TU or 1MO,-1FR'],
-    ['an unknown column', 'funding.csv', (t) => t.replace('id,organization_id,service_id,source', 'id,organization_id,service_id,source_of_funds'), 'funding.csv, field source_of_funds: is not a field of the HSDS funding table'],
-    ['a row with too many fields', 'programs.csv', (t) => t.trimEnd() + ',extra\n', 'programs.csv, row 1 (line 2): has 6 fields where the header has 5'],
-    ['a repeated id', 'taxonomies.csv', (t) => t.trimEnd() + '\n' + t.trimEnd().split('\n')[1] + '\n', 'taxonomies.csv, row 2 (line 3), field id: repeats the id of row 1'],
-    ['an unknown table', 'datapackage.json', (t) => t.replace('"name": "funding"', '"name": "grants"'), 'datapackage.json, field resources: names "grants", which is not an HSDS 3.0 table'],
+    [
+      'a value outside an enumeration',
+      'services.csv',
+      (t) => t.replace(',active,', ',open,'),
+      'services.csv, row 1 (line 2), field status: must be one of active, inactive, defunct, temporarily closed',
+    ],
+    [
+      'an id that is not a UUID',
+      'phones.csv',
+      (t) => t.replace('1554f2e2-a373-45db-a3fa-9fc48a61c15e', 'phone-1'),
+      'phones.csv, row 1 (line 2), field id: must be a UUID',
+    ],
+    [
+      'a reference to no row',
+      'service_at_location.csv',
+      (t) => t.replace(',3a19ff88-4620-4d17-9830-ac1d859eb5d5,', ',3a19ff88-4620-4d17-9830-ac1d859eb5d6,'),
+      'service_at_location.csv, row 1 (line 2), field location_id: 3a19ff88-4620-4d17-9830-ac1d859eb5d6 is not the id of any location in the package or the directory',
+    ],
+    [
+      'a missing required value',
+      'organizations.csv',
+      (t) => t.replace('Example Organization Inc.,', ','),
+      'organizations.csv, row 1 (line 2), field name: is required',
+    ],
+    [
+      'a bad date',
+      'schedules.csv',
+      (t) => t.replace('2005-01-01,2005-01-01,2005-01-01', '2005-13-01,2005-01-01,2005-01-01'),
+      'schedules.csv, row 1 (line 2), field valid_from: must be a date YYYY-MM-DD',
+    ],
+    [
+      'hours that break the iCal rule syntax',
+      'schedules.csv',
+      (t) => t.replace('"TH,FR"', 'Thursdays'),
+      'schedules.csv, row 1 (line 2), field byday: must be iCal weekday codes, e.g. MO,TU or 1MO,-1FR',
+    ],
+    [
+      'an unknown column',
+      'funding.csv',
+      (t) => t.replace('id,organization_id,service_id,source', 'id,organization_id,service_id,source_of_funds'),
+      'funding.csv, field source_of_funds: is not a field of the HSDS funding table',
+    ],
+    [
+      'a row with too many fields',
+      'programs.csv',
+      (t) => t.trimEnd() + ',extra\n',
+      'programs.csv, row 1 (line 2): has 6 fields where the header has 5',
+    ],
+    [
+      'a repeated id',
+      'taxonomies.csv',
+      (t) => t.trimEnd() + '\n' + t.trimEnd().split('\n')[1] + '\n',
+      'taxonomies.csv, row 2 (line 3), field id: repeats the id of row 1',
+    ],
+    [
+      'an unknown table',
+      'datapackage.json',
+      (t) => t.replace('"name": "funding"', '"name": "grants"'),
+      'datapackage.json, field resources: names "grants", which is not an HSDS 3.0 table',
+    ],
   ];
   it.each(malformed)('rejects a package with %s, naming file, row and field, and imports nothing', async (_name, file, change, message) => {
     const before = await tableCounts(demo);
     // A new organization first in the package: it must not be imported either.
     const dir = examplesWith(file, change);
     const orgs = readFileSync(join(dir, 'organizations.csv'), 'utf8').trimEnd();
-    writeFileSync(join(dir, 'organizations.csv'), `${orgs}\n0b6c1c7e-7c55-4a55-9d3b-6f1f4f5a0001,Brand New Agency,,A new agency.,,,,,,,,,\n`);
+    writeFileSync(
+      join(dir, 'organizations.csv'),
+      `${orgs}\n0b6c1c7e-7c55-4a55-9d3b-6f1f4f5a0001,Brand New Agency,,A new agency.,,,,,,,,,\n`,
+    );
     const attempt = importPackage(demo.subgraph.database.dataSource, dir);
     await expect(attempt).rejects.toThrow(PackageError);
     await expect(attempt).rejects.toThrow(message);
     expect(await tableCounts(demo)).toEqual(before);
-    const [agency] = await demo.subgraph.database.dataSource.query(`SELECT count(*)::int AS n FROM resources.organization WHERE name = 'Brand New Agency'`);
+    const [agency] = await demo.subgraph.database.dataSource.query(
+      `SELECT count(*)::int AS n FROM resources.organization WHERE name = 'Brand New Agency'`,
+    );
     expect(agency.n).toBe(0);
   });
 

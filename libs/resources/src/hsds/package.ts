@@ -50,9 +50,27 @@ export const SOFT_REFERENCES: ReadonlySet<string> = new Set([
 
 /** The order tables are written in, so that every enforced reference points at a row already there. */
 export const IMPORT_ORDER = [
-  'taxonomy', 'taxonomy_term', 'organization', 'program', 'service', 'location', 'address', 'service_at_location', 'contact', 'phone',
-  'language', 'schedule', 'service_area', 'cost_option', 'required_document', 'accessibility', 'funding', 'organization_identifier',
-  'attribute', 'metadata', 'meta_table_description',
+  'taxonomy',
+  'taxonomy_term',
+  'organization',
+  'program',
+  'service',
+  'location',
+  'address',
+  'service_at_location',
+  'contact',
+  'phone',
+  'language',
+  'schedule',
+  'service_area',
+  'cost_option',
+  'required_document',
+  'accessibility',
+  'funding',
+  'organization_identifier',
+  'attribute',
+  'metadata',
+  'meta_table_description',
 ] as const;
 export type TableName = (typeof IMPORT_ORDER)[number];
 
@@ -88,7 +106,8 @@ export function hsdsTables(): Map<string, HsdsTable> {
     const all = readDescriptor().resources.map(toTable);
     const byName = new Map(all.map((t) => [t.name, t]));
     const missing = IMPORT_ORDER.filter((name) => !byName.has(name));
-    if (missing.length > 0 || byName.size !== IMPORT_ORDER.length) throw new Error(`datapackage.json does not describe the HSDS tables this library stores (${missing.join(', ')})`);
+    if (missing.length > 0 || byName.size !== IMPORT_ORDER.length)
+      throw new Error(`datapackage.json does not describe the HSDS tables this library stores (${missing.join(', ')})`);
     tables = new Map(IMPORT_ORDER.map((name) => [name, byName.get(name) as HsdsTable]));
   }
   return tables;

@@ -2,7 +2,14 @@ import type { HsdsField } from './package';
 import { rowProblem, rowWarning } from './row-checks';
 import { cellProblem, jsonValue, utcOffsetHours } from './values';
 
-const field = (overrides: Partial<HsdsField>): HsdsField => ({ name: 'f', type: 'string', format: null, required: false, enum: null, ...overrides });
+const field = (overrides: Partial<HsdsField>): HsdsField => ({
+  name: 'f',
+  type: 'string',
+  format: null,
+  required: false,
+  enum: null,
+  ...overrides,
+});
 
 describe('HSDS cell checks', () => {
   it('checks required cells, enumerations, types and formats', () => {
@@ -21,10 +28,19 @@ describe('HSDS cell checks', () => {
   });
 
   it('checks the rules of a row across its fields', () => {
-    expect(rowProblem('service', { minimum_age: '18', maximum_age: '12' })).toEqual({ field: 'maximum_age', problem: 'must not be less than minimum_age' });
-    expect(rowProblem('schedule', { id: 'x' })).toEqual({ field: 'service_id', problem: 'a schedule needs a service_id, location_id or service_at_location_id' });
+    expect(rowProblem('service', { minimum_age: '18', maximum_age: '12' })).toEqual({
+      field: 'maximum_age',
+      problem: 'must not be less than minimum_age',
+    });
+    expect(rowProblem('schedule', { id: 'x' })).toEqual({
+      field: 'service_id',
+      problem: 'a schedule needs a service_id, location_id or service_at_location_id',
+    });
     expect(rowProblem('schedule', { service_id: 'x', byday: '1MO,-1FR', bymonthday: '1,-1', timezone: '-4' })).toBeNull();
-    expect(rowProblem('address', { country: 'Canada' })).toEqual({ field: 'country', problem: 'must be an ISO 3166-1 alpha-2 code, e.g. CA' });
+    expect(rowProblem('address', { country: 'Canada' })).toEqual({
+      field: 'country',
+      problem: 'must be an ISO 3166-1 alpha-2 code, e.g. CA',
+    });
     expect(rowProblem('language', { service_id: 'x' })).toEqual({ field: 'name', problem: 'a language needs a name or a code' });
     expect(rowWarning('location', { latitude: '100', longitude: '101' })).toMatch(/out of range/);
     expect(rowWarning('location', { latitude: '44.6', longitude: '-63.5' })).toBeNull();

@@ -74,7 +74,9 @@ export class InitResources1763856000003 implements MigrationInterface {
         location_id uuid NOT NULL REFERENCES resources.location (id),
         description text
       )`);
-    await q.query(`CREATE UNIQUE INDEX service_at_location_service_location_key ON resources.service_at_location (service_id, location_id)`);
+    await q.query(
+      `CREATE UNIQUE INDEX service_at_location_service_location_key ON resources.service_at_location (service_id, location_id)`,
+    );
     await q.query(`CREATE INDEX service_at_location_location_idx ON resources.service_at_location (location_id)`);
 
     await q.query(`
@@ -167,7 +169,19 @@ export class InitResources1763856000003 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['attribute', 'taxonomy_term', 'taxonomy', 'language', 'schedule', 'phone', 'service_at_location', 'address', 'location', 'service', 'organization']) {
+    for (const table of [
+      'attribute',
+      'taxonomy_term',
+      'taxonomy',
+      'language',
+      'schedule',
+      'phone',
+      'service_at_location',
+      'address',
+      'location',
+      'service',
+      'organization',
+    ]) {
       await q.query(`DROP TABLE resources.${table}`);
     }
   }

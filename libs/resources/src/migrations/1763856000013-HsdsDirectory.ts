@@ -83,7 +83,9 @@ export class HsdsDirectory1763856000013 implements MigrationInterface {
         ) STORED`);
     // A service is found by its agency's words too: the organization's vector is copied onto each of its services (see the triggers below).
     await q.query(`ALTER TABLE resources.service ADD COLUMN organization_vector tsvector NOT NULL DEFAULT ''`);
-    await q.query(`UPDATE resources.service s SET organization_vector = setweight(o.search_vector, 'C') FROM resources.organization o WHERE o.id = s.organization_id`);
+    await q.query(
+      `UPDATE resources.service s SET organization_vector = setweight(o.search_vector, 'C') FROM resources.organization o WHERE o.id = s.organization_id`,
+    );
     await q.query('CREATE INDEX service_search_idx ON resources.service USING gin ((search_vector || organization_vector))');
     await q.query('CREATE INDEX service_program_idx ON resources.service (program_id)');
     await q.query('CREATE INDEX service_status_idx ON resources.service (status)');
@@ -105,7 +107,7 @@ export class HsdsDirectory1763856000013 implements MigrationInterface {
     await q.query(`
       CREATE INDEX location_earth_idx ON resources.location USING gist (public.ll_to_earth(latitude, longitude))
       WHERE latitude BETWEEN -90 AND 90 AND longitude BETWEEN -180 AND 180`);
-    await q.query('CREATE INDEX address_postal_code_idx ON resources.address (upper(replace(postal_code, \' \', \'\')))');
+    await q.query("CREATE INDEX address_postal_code_idx ON resources.address (upper(replace(postal_code, ' ', '')))");
 
     await q.query(`
       CREATE TABLE resources.contact (

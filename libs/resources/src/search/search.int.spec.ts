@@ -10,7 +10,13 @@ const KM_LAT = 1 / 111.32;
 const KM_LON = 1 / (111.32 * Math.cos((P.latitude * Math.PI) / 180));
 const id = (kind: string, key: string) => demoId(`search-test:${kind}`, key);
 
-const ORGS = { food: id('org', 'food'), shelter: id('org', 'shelter'), legal: id('org', 'legal'), valley: id('org', 'valley'), coach: id('org', 'coach') };
+const ORGS = {
+  food: id('org', 'food'),
+  shelter: id('org', 'shelter'),
+  legal: id('org', 'legal'),
+  valley: id('org', 'valley'),
+  coach: id('org', 'coach'),
+};
 const LOC = {
   north1: { id: id('loc', 'north1'), lat: P.latitude + KM_LAT, lon: P.longitude },
   east3: { id: id('loc', 'east3'), lat: P.latitude, lon: P.longitude + 3 * KM_LON },
@@ -19,19 +25,136 @@ const LOC = {
   far60: { id: id('loc', 'far60'), lat: P.latitude + 60 * KM_LAT, lon: P.longitude },
 };
 type Hours = [byday: string, opens: string | null, closes: string | null, freq?: string];
-interface Fixture { key: string; org: string; name: string; description: string; status?: string; term: string; loc: keyof typeof LOC | null; hours: Hours[]; languages: string[]; min?: number; max?: number }
+interface Fixture {
+  key: string;
+  org: string;
+  name: string;
+  description: string;
+  status?: string;
+  term: string;
+  loc: keyof typeof LOC | null;
+  hours: Hours[];
+  languages: string[];
+  min?: number;
+  max?: number;
+}
 const SERVICES: Fixture[] = [
-  { key: 'pantry', org: ORGS.food, name: 'Weekly Grocery Pantry', description: 'Free groceries every weekday.', term: '1130', loc: 'north1', hours: [['MO,TU,WE,TH,FR', '09:00', '17:00']], languages: ['en', 'fr'] },
-  { key: 'supper', org: ORGS.food, name: 'Hot Supper Program', description: 'A warm supper every evening.', term: '1131', loc: 'east3', hours: [['MO,TU,WE,TH,FR,SA,SU', '17:00', '19:00']], languages: ['en'] },
-  { key: 'shelter', org: ORGS.shelter, name: 'Overnight Shelter', description: 'Beds on Friday and Saturday nights.', term: '1121', loc: 'south2', hours: [['FR,SA', '21:00', '08:00']], languages: ['en', 'ar'], min: 19 },
-  { key: 'legal', org: ORGS.legal, name: 'Youth Legal Advice', description: 'Legal advice for young people.', term: '1375', loc: 'west8', hours: [['MO,WE', '10:00', '16:00']], languages: ['en', 'fr'], min: 12, max: 24 },
-  { key: 'inactive', org: ORGS.food, name: 'Old Pantry Annex', description: 'Groceries pantry, no longer running.', status: 'inactive', term: '1130', loc: 'north1', hours: [['MO', '09:00', '17:00']], languages: ['en'] },
-  { key: 'defunct', org: ORGS.food, name: 'Former Meals Pantry', description: 'Closed for good.', status: 'defunct', term: '1131', loc: 'east3', hours: [], languages: ['en'] },
-  { key: 'closed', org: ORGS.food, name: 'Renovation Pantry', description: 'Pantry closed while the hall is renovated.', status: 'temporarily closed', term: '1130', loc: 'north1', hours: [['MO,TU,WE,TH,FR', '09:00', '17:00']], languages: ['en'] },
-  { key: 'coaching', org: ORGS.coach, name: 'Budget Coaching by Phone', description: 'Money coaching over the phone.', term: '1262', loc: null, hours: [['TU', '18:00', '20:00']], languages: ['en'] },
-  { key: 'taxes', org: ORGS.legal, name: 'Monthly Tax Clinic', description: 'Volunteers file tax returns.', term: '1270', loc: 'south2', hours: [['1WE', '10:00', '14:00', 'MONTHLY']], languages: ['en'] },
-  { key: 'valley', org: ORGS.valley, name: 'Valley Pantry', description: 'Groceries for the valley.', term: '1130', loc: 'far60', hours: [['SA', '09:00', '12:00']], languages: ['en'] },
-  { key: 'unknownHours', org: ORGS.shelter, name: 'Outreach Van', description: 'A van with blankets and food.', term: '1121', loc: 'east3', hours: [], languages: ['en'] },
+  {
+    key: 'pantry',
+    org: ORGS.food,
+    name: 'Weekly Grocery Pantry',
+    description: 'Free groceries every weekday.',
+    term: '1130',
+    loc: 'north1',
+    hours: [['MO,TU,WE,TH,FR', '09:00', '17:00']],
+    languages: ['en', 'fr'],
+  },
+  {
+    key: 'supper',
+    org: ORGS.food,
+    name: 'Hot Supper Program',
+    description: 'A warm supper every evening.',
+    term: '1131',
+    loc: 'east3',
+    hours: [['MO,TU,WE,TH,FR,SA,SU', '17:00', '19:00']],
+    languages: ['en'],
+  },
+  {
+    key: 'shelter',
+    org: ORGS.shelter,
+    name: 'Overnight Shelter',
+    description: 'Beds on Friday and Saturday nights.',
+    term: '1121',
+    loc: 'south2',
+    hours: [['FR,SA', '21:00', '08:00']],
+    languages: ['en', 'ar'],
+    min: 19,
+  },
+  {
+    key: 'legal',
+    org: ORGS.legal,
+    name: 'Youth Legal Advice',
+    description: 'Legal advice for young people.',
+    term: '1375',
+    loc: 'west8',
+    hours: [['MO,WE', '10:00', '16:00']],
+    languages: ['en', 'fr'],
+    min: 12,
+    max: 24,
+  },
+  {
+    key: 'inactive',
+    org: ORGS.food,
+    name: 'Old Pantry Annex',
+    description: 'Groceries pantry, no longer running.',
+    status: 'inactive',
+    term: '1130',
+    loc: 'north1',
+    hours: [['MO', '09:00', '17:00']],
+    languages: ['en'],
+  },
+  {
+    key: 'defunct',
+    org: ORGS.food,
+    name: 'Former Meals Pantry',
+    description: 'Closed for good.',
+    status: 'defunct',
+    term: '1131',
+    loc: 'east3',
+    hours: [],
+    languages: ['en'],
+  },
+  {
+    key: 'closed',
+    org: ORGS.food,
+    name: 'Renovation Pantry',
+    description: 'Pantry closed while the hall is renovated.',
+    status: 'temporarily closed',
+    term: '1130',
+    loc: 'north1',
+    hours: [['MO,TU,WE,TH,FR', '09:00', '17:00']],
+    languages: ['en'],
+  },
+  {
+    key: 'coaching',
+    org: ORGS.coach,
+    name: 'Budget Coaching by Phone',
+    description: 'Money coaching over the phone.',
+    term: '1262',
+    loc: null,
+    hours: [['TU', '18:00', '20:00']],
+    languages: ['en'],
+  },
+  {
+    key: 'taxes',
+    org: ORGS.legal,
+    name: 'Monthly Tax Clinic',
+    description: 'Volunteers file tax returns.',
+    term: '1270',
+    loc: 'south2',
+    hours: [['1WE', '10:00', '14:00', 'MONTHLY']],
+    languages: ['en'],
+  },
+  {
+    key: 'valley',
+    org: ORGS.valley,
+    name: 'Valley Pantry',
+    description: 'Groceries for the valley.',
+    term: '1130',
+    loc: 'far60',
+    hours: [['SA', '09:00', '12:00']],
+    languages: ['en'],
+  },
+  {
+    key: 'unknownHours',
+    org: ORGS.shelter,
+    name: 'Outreach Van',
+    description: 'A van with blankets and food.',
+    term: '1121',
+    loc: 'east3',
+    hours: [],
+    languages: ['en'],
+  },
 ];
 const S = Object.fromEntries(SERVICES.map((s) => [s.key, id('service', s.key)])) as Record<string, string>;
 const nameOf = new Map(SERVICES.map((s) => [S[s.key], s.name]));
@@ -39,29 +162,99 @@ const nameOf = new Map(SERVICES.map((s) => [S[s.key], s.name]));
 async function seedFixture(t: TestSubgraph): Promise<void> {
   const terms = openEligibilityTerms(readOpenEligibilityCsv());
   await t.subgraph.database.dataSource.transaction(async (tx) => {
-    await insertRows(tx, 'taxonomy', ['id', 'name', 'description'], [[OPEN_ELIGIBILITY.id, OPEN_ELIGIBILITY.name, OPEN_ELIGIBILITY.description]]);
-    await insertRows(tx, 'taxonomy_term', ['id', 'taxonomy_id', 'code', 'name', 'parent_id'], terms.map((term) => [term.id, OPEN_ELIGIBILITY.id, term.code, term.name, term.parentId]));
-    await insertRows(tx, 'organization', ['id', 'name', 'description'], [
-      [ORGS.food, 'Gull Harbour Food Bank', 'The neighbourhood food bank.'],
-      [ORGS.shelter, 'Beacon Shelter Society', 'Shelter and outreach.'],
-      [ORGS.legal, 'Lantern Legal Clinic', 'Free legal help.'],
-      [ORGS.valley, 'Valley Food Bank', 'A rural food bank.'],
-      [ORGS.coach, 'Money Mentors', 'Financial coaching.'],
-    ]);
-    await insertRows(tx, 'location', ['id', 'organization_id', 'name', 'location_type', 'latitude', 'longitude'], Object.entries(LOC).map(([key, l]) => [l.id, ORGS.food, key, 'physical', l.lat, l.lon]));
-    await insertRows(tx, 'service', ['id', 'organization_id', 'name', 'description', 'status', 'minimum_age', 'maximum_age'], SERVICES.map((s) => [S[s.key], s.org, s.name, s.description, s.status ?? 'active', s.min ?? null, s.max ?? null]));
+    await insertRows(
+      tx,
+      'taxonomy',
+      ['id', 'name', 'description'],
+      [[OPEN_ELIGIBILITY.id, OPEN_ELIGIBILITY.name, OPEN_ELIGIBILITY.description]],
+    );
+    await insertRows(
+      tx,
+      'taxonomy_term',
+      ['id', 'taxonomy_id', 'code', 'name', 'parent_id'],
+      terms.map((term) => [term.id, OPEN_ELIGIBILITY.id, term.code, term.name, term.parentId]),
+    );
+    await insertRows(
+      tx,
+      'organization',
+      ['id', 'name', 'description'],
+      [
+        [ORGS.food, 'Gull Harbour Food Bank', 'The neighbourhood food bank.'],
+        [ORGS.shelter, 'Beacon Shelter Society', 'Shelter and outreach.'],
+        [ORGS.legal, 'Lantern Legal Clinic', 'Free legal help.'],
+        [ORGS.valley, 'Valley Food Bank', 'A rural food bank.'],
+        [ORGS.coach, 'Money Mentors', 'Financial coaching.'],
+      ],
+    );
+    await insertRows(
+      tx,
+      'location',
+      ['id', 'organization_id', 'name', 'location_type', 'latitude', 'longitude'],
+      Object.entries(LOC).map(([key, l]) => [l.id, ORGS.food, key, 'physical', l.lat, l.lon]),
+    );
+    await insertRows(
+      tx,
+      'service',
+      ['id', 'organization_id', 'name', 'description', 'status', 'minimum_age', 'maximum_age'],
+      SERVICES.map((s) => [S[s.key], s.org, s.name, s.description, s.status ?? 'active', s.min ?? null, s.max ?? null]),
+    );
     const located = SERVICES.filter((s) => s.loc);
-    await insertRows(tx, 'service_at_location', ['id', 'service_id', 'location_id'], located.map((s) => [id('sal', s.key), S[s.key], LOC[s.loc as keyof typeof LOC].id]));
-    await insertRows(tx, 'schedule', ['id', 'service_id', 'service_at_location_id', 'freq', 'byday', 'opens_at', 'closes_at', 'timezone'], SERVICES.flatMap((s) =>
-      s.hours.map(([byday, opens, closes, freq], i) => [id('schedule', `${s.key}:${i}`), s.loc ? null : S[s.key], s.loc ? id('sal', s.key) : null, freq ?? 'WEEKLY', byday, opens, closes, 'America/Halifax']),
-    ));
-    await insertRows(tx, 'language', ['id', 'service_id', 'name', 'code'], SERVICES.flatMap((s) => s.languages.map((code) => [id('language', `${s.key}:${code}`), S[s.key], { en: 'English', fr: 'French', ar: 'Arabic' }[code], code])));
-    await insertRows(tx, 'attribute', ['id', 'link_id', 'link_type', 'link_entity', 'taxonomy_term_id'], SERVICES.map((s) => [id('attribute', s.key), S[s.key], 'service', 'service', openEligibilityTermId(s.term)]));
+    await insertRows(
+      tx,
+      'service_at_location',
+      ['id', 'service_id', 'location_id'],
+      located.map((s) => [id('sal', s.key), S[s.key], LOC[s.loc as keyof typeof LOC].id]),
+    );
+    await insertRows(
+      tx,
+      'schedule',
+      ['id', 'service_id', 'service_at_location_id', 'freq', 'byday', 'opens_at', 'closes_at', 'timezone'],
+      SERVICES.flatMap((s) =>
+        s.hours.map(([byday, opens, closes, freq], i) => [
+          id('schedule', `${s.key}:${i}`),
+          s.loc ? null : S[s.key],
+          s.loc ? id('sal', s.key) : null,
+          freq ?? 'WEEKLY',
+          byday,
+          opens,
+          closes,
+          'America/Halifax',
+        ]),
+      ),
+    );
+    await insertRows(
+      tx,
+      'language',
+      ['id', 'service_id', 'name', 'code'],
+      SERVICES.flatMap((s) =>
+        s.languages.map((code) => [
+          id('language', `${s.key}:${code}`),
+          S[s.key],
+          { en: 'English', fr: 'French', ar: 'Arabic' }[code],
+          code,
+        ]),
+      ),
+    );
+    await insertRows(
+      tx,
+      'attribute',
+      ['id', 'link_id', 'link_type', 'link_entity', 'taxonomy_term_id'],
+      SERVICES.map((s) => [id('attribute', s.key), S[s.key], 'service', 'service', openEligibilityTermId(s.term)]),
+    );
   });
 }
 
-interface Hit { distanceKm: number | null; openNow: boolean | null; service: { id: string; name: string }; serviceAtLocation: { id: string } | null }
-interface Search { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: Array<{ cursor: string; node: Hit }> }
+interface Hit {
+  distanceKm: number | null;
+  openNow: boolean | null;
+  service: { id: string; name: string };
+  serviceAtLocation: { id: string } | null;
+}
+interface Search {
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  edges: Array<{ cursor: string; node: Hit }>;
+}
 const SEARCH = `query($input: ServiceSearchInput!, $first: Int, $after: String) {
   searchServices(input: $input, first: $first, after: $after) {
     totalCount pageInfo { hasNextPage endCursor }
@@ -71,7 +264,8 @@ const SEARCH = `query($input: ServiceSearchInput!, $first: Int, $after: String) 
 let t: TestSubgraph;
 const casey = demoStaff('casey');
 const headers = () => internalHeaders({ staffId: casey.id, role: casey.role, organizationId: casey.organizationId }, t.secret);
-const search = (input: Record<string, unknown>, first = 50, after?: string) => postGraphQL<{ searchServices: Search }>(t.url, SEARCH, { input, first, after }, headers());
+const search = (input: Record<string, unknown>, first = 50, after?: string) =>
+  postGraphQL<{ searchServices: Search }>(t.url, SEARCH, { input, first, after }, headers());
 const names = async (input: Record<string, unknown>) => {
   const res = await search(input);
   expect(res.errors).toBeUndefined();
@@ -90,32 +284,45 @@ describe('searchServices', () => {
   it('finds by full text over service and organization, stemmed and ranked, without inactive or defunct services', async () => {
     expect(sorted(await names({ text: 'pantries' }))).toEqual(['Renovation Pantry', 'Valley Pantry', 'Weekly Grocery Pantry']);
     // "food bank" is in the organizations' names: every active service of a food bank matches, through the organization.
-    expect(sorted(await names({ text: 'food banks' }))).toEqual(['Hot Supper Program', 'Renovation Pantry', 'Valley Pantry', 'Weekly Grocery Pantry']);
+    expect(sorted(await names({ text: 'food banks' }))).toEqual([
+      'Hot Supper Program',
+      'Renovation Pantry',
+      'Valley Pantry',
+      'Weekly Grocery Pantry',
+    ]);
     // Words may come from the service and its organization together; the service's own words rank higher.
-    expect(await names({ text: 'pantry food bank' })).toEqual(expect.arrayContaining(['Weekly Grocery Pantry', 'Renovation Pantry', 'Valley Pantry']));
+    expect(await names({ text: 'pantry food bank' })).toEqual(
+      expect.arrayContaining(['Weekly Grocery Pantry', 'Renovation Pantry', 'Valley Pantry']),
+    );
     expect(await names({ text: 'legal' })).toEqual(['Youth Legal Advice', 'Monthly Tax Clinic']);
     expect(await names({ text: 'nonexistentword' })).toEqual([]);
   });
 
   it('finds services tagged with a term or any of its descendants', async () => {
     const food = openEligibilityTermId('1102');
-    expect(sorted(await names({ taxonomyTermIds: [food] }))).toEqual(['Hot Supper Program', 'Renovation Pantry', 'Valley Pantry', 'Weekly Grocery Pantry']);
+    expect(sorted(await names({ taxonomyTermIds: [food] }))).toEqual([
+      'Hot Supper Program',
+      'Renovation Pantry',
+      'Valley Pantry',
+      'Weekly Grocery Pantry',
+    ]);
     const emergency = openEligibilityTermId('1101');
     expect(sorted(await names({ taxonomyTermIds: [emergency] }))).toEqual(['Outreach Van', 'Overnight Shelter']);
-    expect(sorted(await names({ taxonomyTermIds: [openEligibilityTermId('1131'), openEligibilityTermId('1375')] }))).toEqual(['Hot Supper Program', 'Youth Legal Advice']);
+    expect(sorted(await names({ taxonomyTermIds: [openEligibilityTermId('1131'), openEligibilityTermId('1375')] }))).toEqual([
+      'Hot Supper Program',
+      'Youth Legal Advice',
+    ]);
   });
 
   it('orders by distance within the radius and reports each distance', async () => {
     const res = await search({ near: P, radiusKm: 5 });
     expect(res.errors).toBeUndefined();
     const hits = res.data!.searchServices.edges.map((e) => e.node);
-    expect(hits.map((h) => h.service.name)).toEqual(
-      [
-        ...sorted([S.pantry, S.closed]).map((s) => nameOf.get(s)),
-        ...sorted([S.shelter, S.taxes]).map((s) => nameOf.get(s)),
-        ...sorted([S.supper, S.unknownHours]).map((s) => nameOf.get(s)),
-      ],
-    );
+    expect(hits.map((h) => h.service.name)).toEqual([
+      ...sorted([S.pantry, S.closed]).map((s) => nameOf.get(s)),
+      ...sorted([S.shelter, S.taxes]).map((s) => nameOf.get(s)),
+      ...sorted([S.supper, S.unknownHours]).map((s) => nameOf.get(s)),
+    ]);
     const distances = hits.map((h) => h.distanceKm as number);
     expect(distances.map((d) => Math.round(d * 10) / 10)).toEqual([1, 1, 2, 2, 3, 3]);
     expect([...distances].sort((a, b) => a - b)).toEqual(distances);
@@ -178,10 +385,16 @@ describe('searchServices', () => {
   });
 
   it('combines every filter with AND', async () => {
-    expect(await names({ text: 'legal', language: 'fr', age: 15, near: P, radiusKm: 10, taxonomyTermIds: [openEligibilityTermId('1111')] })).toEqual(['Youth Legal Advice']);
+    expect(
+      await names({ text: 'legal', language: 'fr', age: 15, near: P, radiusKm: 10, taxonomyTermIds: [openEligibilityTermId('1111')] }),
+    ).toEqual(['Youth Legal Advice']);
     expect(await names({ text: 'legal', language: 'ar', age: 15, near: P, radiusKm: 10 })).toEqual([]);
-    expect(await names({ taxonomyTermIds: [openEligibilityTermId('1102')], near: P, radiusKm: 5, openAt: '2026-11-23T22:00:00Z' })).toEqual(['Hot Supper Program']);
-    expect(await names({ taxonomyTermIds: [openEligibilityTermId('1102')], near: P, radiusKm: 2, openAt: '2026-11-23T22:00:00Z' })).toEqual([]);
+    expect(await names({ taxonomyTermIds: [openEligibilityTermId('1102')], near: P, radiusKm: 5, openAt: '2026-11-23T22:00:00Z' })).toEqual(
+      ['Hot Supper Program'],
+    );
+    expect(await names({ taxonomyTermIds: [openEligibilityTermId('1102')], near: P, radiusKm: 2, openAt: '2026-11-23T22:00:00Z' })).toEqual(
+      [],
+    );
   });
 
   it('pages with stable keyset cursors in both orders, with the same total on every page', async () => {
@@ -203,7 +416,11 @@ describe('searchServices', () => {
     const everything = (await search({}, 100)).data!.searchServices;
     expect(everything.totalCount).toBe(SERVICES.length - 2);
     const last = await search({}, 5, everything.edges.at(-1)!.cursor);
-    expect(last.data!.searchServices).toEqual({ totalCount: SERVICES.length - 2, pageInfo: { hasNextPage: false, endCursor: null }, edges: [] });
+    expect(last.data!.searchServices).toEqual({
+      totalCount: SERVICES.length - 2,
+      pageInfo: { hasNextPage: false, endCursor: null },
+      edges: [],
+    });
   });
 
   it('runs the same number of SQL statements for a page of 2 and a page of 8, one per nested level', async () => {
@@ -212,7 +429,12 @@ describe('searchServices', () => {
       serviceAtLocation { location { latitude addresses { city } } schedules { opensAt } } } } } }`;
     const run = async (first: number) => {
       const mark = t.subgraph.database.counter.count;
-      const res = await postGraphQL<{ searchServices: { edges: unknown[] } }>(t.url, query, { input: { near: P, radiusKm: 100 }, first }, headers());
+      const res = await postGraphQL<{ searchServices: { edges: unknown[] } }>(
+        t.url,
+        query,
+        { input: { near: P, radiusKm: 100 }, first },
+        headers(),
+      );
       expect(res.errors).toBeUndefined();
       expect(res.data!.searchServices.edges).toHaveLength(first);
       return t.subgraph.database.counter.since(mark).length;

@@ -16,15 +16,19 @@ const MAX_TERMS = 50;
 export function searchFilters(input: ServiceSearchInput, now: Date): SearchFilters {
   const text = optionalText('input.text', input.text, { max: MAX_TEXT });
 
-  const termIds = input.taxonomyTermIds?.length ? uuidList('input.taxonomyTermIds', input.taxonomyTermIds, { max: MAX_TERMS, noun: 'terms' }) : null;
+  const termIds = input.taxonomyTermIds?.length
+    ? uuidList('input.taxonomyTermIds', input.taxonomyTermIds, { max: MAX_TERMS, noun: 'terms' })
+    : null;
 
   let near: SearchFilters['near'] = null;
   if (input.near) {
     const { latitude, longitude } = input.near;
     if (!Number.isFinite(latitude) || latitude < -90 || latitude > 90) throw badInput('input.near.latitude', 'must be between -90 and 90');
-    if (!Number.isFinite(longitude) || longitude < -180 || longitude > 180) throw badInput('input.near.longitude', 'must be between -180 and 180');
+    if (!Number.isFinite(longitude) || longitude < -180 || longitude > 180)
+      throw badInput('input.near.longitude', 'must be between -180 and 180');
     const radiusKm = input.radiusKm ?? DEFAULT_RADIUS_KM;
-    if (!Number.isFinite(radiusKm) || radiusKm <= 0 || radiusKm > MAX_RADIUS_KM) throw badInput('input.radiusKm', `must be more than 0 and at most ${MAX_RADIUS_KM}`);
+    if (!Number.isFinite(radiusKm) || radiusKm <= 0 || radiusKm > MAX_RADIUS_KM)
+      throw badInput('input.radiusKm', `must be more than 0 and at most ${MAX_RADIUS_KM}`);
     near = { latitude, longitude, radiusMeters: radiusKm * 1000 };
   } else if (input.radiusKm != null) {
     throw badInput('input.radiusKm', 'needs input.near');
@@ -32,9 +36,19 @@ export function searchFilters(input: ServiceSearchInput, now: Date): SearchFilte
 
   const language = input.language?.trim() || null;
   if (language && language.length > 100) throw badInput('input.language', 'must be at most 100 characters');
-  if (input.age != null && (!Number.isInteger(input.age) || input.age < 0 || input.age > 130)) throw badInput('input.age', 'must be a whole number from 0 to 130');
+  if (input.age != null && (!Number.isInteger(input.age) || input.age < 0 || input.age > 130))
+    throw badInput('input.age', 'must be a whole number from 0 to 130');
 
-  return { text, termIds, near, openAt: input.openAt ?? null, at: input.openAt ?? now, language, age: input.age ?? null, timezone: DIRECTORY_TIMEZONE };
+  return {
+    text,
+    termIds,
+    near,
+    openAt: input.openAt ?? null,
+    at: input.openAt ?? now,
+    language,
+    age: input.age ?? null,
+    timezone: DIRECTORY_TIMEZONE,
+  };
 }
 
 function searchKey(cursor: unknown[] | null, byDistance: boolean): SearchKey | null {
@@ -50,7 +64,13 @@ function searchKey(cursor: unknown[] | null, byDistance: boolean): SearchKey | n
 export class SearchService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async search(actor: Actor, input: ServiceSearchInput, first: number | null | undefined, after: string | null | undefined, now = new Date()): Promise<ServiceSearchConnection> {
+  async search(
+    actor: Actor,
+    input: ServiceSearchInput,
+    first: number | null | undefined,
+    after: string | null | undefined,
+    now = new Date(),
+  ): Promise<ServiceSearchConnection> {
     assertCanReadDirectory(actor);
     const filters = searchFilters(input, now);
     const size = pageSize(first, 20);

@@ -52,7 +52,9 @@ export function buildSearchSql(filters: SearchFilters, after: SearchKey | null, 
       SELECT id FROM resources.taxonomy_term WHERE id = ANY(${p(filters.termIds, '::uuid[]')})
       UNION
       SELECT child.id FROM resources.taxonomy_term child JOIN terms ON child.parent_id = terms.id)`);
-    where.push(`EXISTS (SELECT 1 FROM resources.attribute a JOIN terms ON terms.id = a.taxonomy_term_id WHERE a.link_id = s.id AND a.link_entity = 'service')`);
+    where.push(
+      `EXISTS (SELECT 1 FROM resources.attribute a JOIN terms ON terms.id = a.taxonomy_term_id WHERE a.link_id = s.id AND a.link_entity = 'service')`,
+    );
   }
   let rank = '0::real';
   if (filters.text) {
@@ -75,7 +77,9 @@ export function buildSearchSql(filters: SearchFilters, after: SearchKey | null, 
   }
   if (filters.language) {
     const language = p(filters.language);
-    where.push(`EXISTS (SELECT 1 FROM resources.language lg WHERE lg.service_id = s.id AND (lower(lg.code) = lower(${language}) OR lower(lg.name) = lower(${language})))`);
+    where.push(
+      `EXISTS (SELECT 1 FROM resources.language lg WHERE lg.service_id = s.id AND (lower(lg.code) = lower(${language}) OR lower(lg.name) = lower(${language})))`,
+    );
   }
   if (filters.age !== null) {
     const age = p(filters.age, '::numeric');
@@ -83,7 +87,9 @@ export function buildSearchSql(filters: SearchFilters, after: SearchKey | null, 
   }
   const timezone = p(filters.timezone);
   // Opening hours are the costliest test (a PL/pgSQL call per place): they are checked last, on what every other filter kept.
-  const openTest = filters.openAt ? `resources.open_at(sal_id, service_id, location_id, ${p(filters.openAt, '::timestamptz')}, ${timezone}) IS TRUE` : null;
+  const openTest = filters.openAt
+    ? `resources.open_at(sal_id, service_id, location_id, ${p(filters.openAt, '::timestamptz')}, ${timezone}) IS TRUE`
+    : null;
   if (filters.openAt) where.push(`s.status = 'active'`);
 
   const join = filters.near ? 'JOIN' : 'LEFT JOIN';

@@ -27,7 +27,10 @@ export class ServiceSearchInput {
   @Field(() => Date, { nullable: true, description: 'Only services open at this instant, by their schedules.' })
   openAt?: Date | null;
 
-  @Field(() => String, { nullable: true, description: "A language the service is delivered in: its name or ISO code, e.g. 'French' or 'fr'." })
+  @Field(() => String, {
+    nullable: true,
+    description: "A language the service is delivered in: its name or ISO code, e.g. 'French' or 'fr'.",
+  })
   language?: string | null;
 
   @Field(() => Int, { nullable: true, description: "An age within the service's minimum and maximum age." })

@@ -51,7 +51,8 @@ export class ServiceService {
     const attributes = await this.loaders.categoriesOfService.load(serviceId);
     const terms = new Map<string, TaxonomyTerm>();
     for (const attribute of attributes) {
-      if (attribute.taxonomyTerm && !terms.has(attribute.taxonomyTermId)) terms.set(attribute.taxonomyTermId, toTaxonomyTerm(attribute.taxonomyTerm));
+      if (attribute.taxonomyTerm && !terms.has(attribute.taxonomyTermId))
+        terms.set(attribute.taxonomyTermId, toTaxonomyTerm(attribute.taxonomyTerm));
     }
     return [...terms.values()];
   }

@@ -9,7 +9,12 @@ const MAX_PARAMETERS = 65_535;
  * or an import can run again). `table` and `columns` are code constants,
  * never input.
  */
-export async function insertRows(db: EntityManager, table: string, columns: readonly string[], rows: ReadonlyArray<readonly unknown[]>): Promise<void> {
+export async function insertRows(
+  db: EntityManager,
+  table: string,
+  columns: readonly string[],
+  rows: ReadonlyArray<readonly unknown[]>,
+): Promise<void> {
   const perStatement = Math.floor(MAX_PARAMETERS / columns.length);
   for (let start = 0; start < rows.length; start += perStatement) {
     const chunk = rows.slice(start, start + perStatement);

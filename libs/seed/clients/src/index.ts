@@ -1,2 +1,13 @@
 export { seedClients } from './seed';
-export { seedClientsAtScale, scaleClientCatalog, seedConsentsAtScale, refreshClientsAtScale, refreshStalePriorities, scalePartnerStaff, BENCH_EMAIL_DOMAIN, type ClientsScalePlan, type ScaleClientCatalog, type ScaleConsentRequests } from './scale';
+export {
+  seedClientsAtScale,
+  scaleClientCatalog,
+  seedConsentsAtScale,
+  refreshClientsAtScale,
+  refreshStalePriorities,
+  scalePartnerStaff,
+  BENCH_EMAIL_DOMAIN,
+  type ClientsScalePlan,
+  type ScaleClientCatalog,
+  type ScaleConsentRequests,
+} from './scale';

@@ -54,12 +54,82 @@ export interface ScaleConsentRequests {
 
 export const BENCH_EMAIL_DOMAIN = 'bench.caseflow';
 
-
-const FIRST = ['Ada', 'Bram', 'Cleo', 'Dev', 'Eli', 'Fern', 'Gus', 'Hana', 'Ines', 'Joel', 'Kaia', 'Luca', 'Mina', 'Nico', 'Omar', 'Pia', 'Rafe', 'Sian',
-  'Tomas', 'Una', 'Vera', 'Wade', 'Yara', 'Zane', 'Arlo', 'Bea', 'Cyrus', 'Dalia', 'Enzo', 'Faye', 'Gemma', 'Hugo', 'Iris', 'Jonah', 'Kira', 'Levi'];
-const LAST = ['Archer', 'Boyle', 'Chiasson', 'Dunphy', 'Ellis', 'Fraser', 'Gillis', 'Hanlon', 'Irving', 'Jessome', 'Keating', 'LeBlanc', 'Morash',
-  'Nowlan', 'Oickle', 'Publicover', 'Rudderham', 'Sampson', 'Tupper', 'Umlah', 'Veinot', 'Wamboldt', 'Yorke', 'Zinck', 'Amirault', 'Boudreau',
-  'Comeau', 'Deveau', 'Eisener', 'Fougere', 'Gaudet', 'Hebb', 'Isenor', 'Jollymore', 'Kaulback', 'Langille'];
+const FIRST = [
+  'Ada',
+  'Bram',
+  'Cleo',
+  'Dev',
+  'Eli',
+  'Fern',
+  'Gus',
+  'Hana',
+  'Ines',
+  'Joel',
+  'Kaia',
+  'Luca',
+  'Mina',
+  'Nico',
+  'Omar',
+  'Pia',
+  'Rafe',
+  'Sian',
+  'Tomas',
+  'Una',
+  'Vera',
+  'Wade',
+  'Yara',
+  'Zane',
+  'Arlo',
+  'Bea',
+  'Cyrus',
+  'Dalia',
+  'Enzo',
+  'Faye',
+  'Gemma',
+  'Hugo',
+  'Iris',
+  'Jonah',
+  'Kira',
+  'Levi',
+];
+const LAST = [
+  'Archer',
+  'Boyle',
+  'Chiasson',
+  'Dunphy',
+  'Ellis',
+  'Fraser',
+  'Gillis',
+  'Hanlon',
+  'Irving',
+  'Jessome',
+  'Keating',
+  'LeBlanc',
+  'Morash',
+  'Nowlan',
+  'Oickle',
+  'Publicover',
+  'Rudderham',
+  'Sampson',
+  'Tupper',
+  'Umlah',
+  'Veinot',
+  'Wamboldt',
+  'Yorke',
+  'Zinck',
+  'Amirault',
+  'Boudreau',
+  'Comeau',
+  'Deveau',
+  'Eisener',
+  'Fougere',
+  'Gaudet',
+  'Hebb',
+  'Isenor',
+  'Jollymore',
+  'Kaulback',
+  'Langille',
+];
 const NOTES = [
   'Discussed the job search plan and agreed on three applications for next week.',
   'Reviewed progress on the action plan; the client finished the resume workshop.',
@@ -85,7 +155,11 @@ const pick = (values: readonly string[], r: string) => `(${textArray(values)})[1
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 
 /** Writes staff, clients, case history, eligibility, assessments and notes (consents come later, from the referrals). */
-export async function seedClientsAtScale(dataSource: DataSource, plan: ClientsScalePlan, log: (line: string) => void = () => undefined): Promise<void> {
+export async function seedClientsAtScale(
+  dataSource: DataSource,
+  plan: ClientsScalePlan,
+  log: (line: string) => void = () => undefined,
+): Promise<void> {
   const r = (salt: string, key: string) => generatedRandomSql(plan.seed, salt, key);
   const today = isoDate(plan.today);
   const agencies = plan.agencyIds.length;
@@ -118,7 +192,8 @@ export async function seedClientsAtScale(dataSource: DataSource, plan: ClientsSc
     );
 
     // The generated clients, numbered 1..N, with the facts every later table derives from.
-    await tx.query(`
+    await tx.query(
+      `
       CREATE TEMP TABLE scale_client ON COMMIT DROP AS
       SELECT n, ${generatedIdSql('client', 'n')} AS id, cm AS cm_n, ${generatedIdSql('staff', `'CASE_MANAGER:' || cm`)} AS cm_id,
              ($1::uuid[])[1 + (cm - 1) % ${agencies}] AS organization_id, status,
@@ -128,10 +203,14 @@ export async function seedClientsAtScale(dataSource: DataSource, plan: ClientsSc
                      CASE WHEN ${r('status', 'n')} < 0.10 THEN 'INTAKE' WHEN ${r('status', 'n')} < 0.65 THEN 'ACTIVE'
                           WHEN ${r('status', 'n')} < 0.75 THEN 'ON_HOLD' ELSE 'CLOSED' END AS status
                 FROM generate_series(1, ${plan.clients}) n) g`,
-    [plan.agencyIds, today]);
+      [plan.agencyIds, today],
+    );
     await tx.query(`ALTER TABLE scale_client ADD COLUMN closed_at timestamptz`);
-    await tx.query(`UPDATE scale_client SET closed_at = (intake_date + 20 + floor(${r('closed', 'n')} * ($1::date - intake_date - 20))::int) + time '15:00'
-                     WHERE status = 'CLOSED'`, [today]);
+    await tx.query(
+      `UPDATE scale_client SET closed_at = (intake_date + 20 + floor(${r('closed', 'n')} * ($1::date - intake_date - 20))::int) + time '15:00'
+                     WHERE status = 'CLOSED'`,
+      [today],
+    );
     await tx.query('CREATE UNIQUE INDEX ON scale_client (n)');
     await tx.query('ANALYZE scale_client');
 
@@ -195,7 +274,8 @@ async function seedAssessments(tx: EntityManager, plan: ClientsScalePlan, today:
   const r = (salt: string, key: string) => generatedRandomSql(plan.seed, salt, key);
   const checklist = Object.entries(STANDARD_CHECKLIST).flatMap(([domain, names]) => names.map((name) => ({ domain, name })));
   // Assessment i belongs to client ((i - 1) mod N) + 1: every client has one, the first ones a follow-up too.
-  const rating = (key: string) => `CASE WHEN ${r('rating', key)} < 0.3 THEN 'BARRIER' WHEN ${r('rating', key)} < 0.85 THEN 'ASSET' ELSE 'NOT_APPLICABLE' END`;
+  const rating = (key: string) =>
+    `CASE WHEN ${r('rating', key)} < 0.3 THEN 'BARRIER' WHEN ${r('rating', key)} < 0.85 THEN 'ASSET' ELSE 'NOT_APPLICABLE' END`;
   await tx.query(`
     CREATE TEMP TABLE scale_assessment_item ON COMMIT DROP AS
     SELECT i, k, ${rating(`i || ':' || k`)} AS rating,
@@ -225,15 +305,21 @@ async function seedAssessments(tx: EntityManager, plan: ClientsScalePlan, today:
 
 /** The generated clients, for the plans and referrals generators. */
 export async function scaleClientCatalog(dataSource: DataSource, clients: number): Promise<ScaleClientCatalog> {
-  const rows: Array<{ id: string; organization_id: string; assigned_case_manager_id: string; status: string; intake_date: string; closed_at: string | null }> =
-    await dataSource.query(
-      `SELECT c.id, c.organization_id, c.assigned_case_manager_id, c.status, c.intake_date::text AS intake_date, e.at::text AS closed_at
+  const rows: Array<{
+    id: string;
+    organization_id: string;
+    assigned_case_manager_id: string;
+    status: string;
+    intake_date: string;
+    closed_at: string | null;
+  }> = await dataSource.query(
+    `SELECT c.id, c.organization_id, c.assigned_case_manager_id, c.status, c.intake_date::text AS intake_date, e.at::text AS closed_at
          FROM generate_series(1, $1::int) n
          JOIN clients.client c ON c.id = ${generatedIdSql('client', 'n')}
          LEFT JOIN clients.case_event e ON e.id = ${generatedIdSql('case-event', `n || ':closed'`)}
         ORDER BY n`,
-      [clients],
-    );
+    [clients],
+  );
   return {
     ids: rows.map((r) => r.id),
     organizationIds: rows.map((r) => r.organization_id),
@@ -249,7 +335,11 @@ export async function scaleClientCatalog(dataSource: DataSource, clients: number
  * covering contact details and referral details, signed before the first
  * referral and valid for a year; a few were revoked since.
  */
-export async function seedConsentsAtScale(dataSource: DataSource, plan: Pick<ClientsScalePlan, 'seed' | 'today'>, requests: ScaleConsentRequests): Promise<void> {
+export async function seedConsentsAtScale(
+  dataSource: DataSource,
+  plan: Pick<ClientsScalePlan, 'seed' | 'today'>,
+  requests: ScaleConsentRequests,
+): Promise<void> {
   const r = (salt: string, key: string) => generatedRandomSql(plan.seed, salt, key);
   await dataSource.query(
     `INSERT INTO clients.consent (id, client_id, recipient_organization_id, scope, purpose, signed_at, expires_at, revoked_at, recorded_by, created_at)
@@ -269,14 +359,24 @@ export async function seedConsentsAtScale(dataSource: DataSource, plan: Pick<Cli
  * the generated clients: the date of each one's last note and the stored
  * caseload priority (computed by the same code as the job, in batches).
  */
-export async function refreshClientsAtScale(dataSource: DataSource, today: Date, log: (line: string) => void = () => undefined): Promise<void> {
+export async function refreshClientsAtScale(
+  dataSource: DataSource,
+  today: Date,
+  log: (line: string) => void = () => undefined,
+): Promise<void> {
   await dataSource.query(`UPDATE clients.client c SET last_note_at = m.at
                             FROM (SELECT client_id, max(occurred_at) AS at FROM clients.case_note GROUP BY client_id) m
                            WHERE m.client_id = c.id AND c.last_note_at IS DISTINCT FROM m.at`);
   const open: Array<{ id: string }> = await dataSource.query(`SELECT id FROM clients.client WHERE status <> 'CLOSED' ORDER BY id`);
   const batch = 5000;
   for (let i = 0; i < open.length; i += batch) {
-    await dataSource.transaction((tx) => recomputePriorities(tx, open.slice(i, i + batch).map((row) => row.id), today));
+    await dataSource.transaction((tx) =>
+      recomputePriorities(
+        tx,
+        open.slice(i, i + batch).map((row) => row.id),
+        today,
+      ),
+    );
   }
   log(`clients: priorities of ${open.length} open cases`);
 }
@@ -292,7 +392,10 @@ const md5Uuid = (text: string) => {
 };
 
 /** The generated partner staff (the same ids as `generatedIdSql('staff', 'PARTNER:' || n)`), with their organizations. */
-export function scalePartnerStaff(plan: Pick<ClientsScalePlan, 'partners' | 'partnerOrganizationIds'>): { organizationIds: string[]; staffIds: string[] } {
+export function scalePartnerStaff(plan: Pick<ClientsScalePlan, 'partners' | 'partnerOrganizationIds'>): {
+  organizationIds: string[];
+  staffIds: string[];
+} {
   const organizationIds: string[] = [];
   const staffIds: string[] = [];
   for (let n = 1; n <= plan.partners; n += 1) {

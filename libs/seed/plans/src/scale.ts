@@ -42,7 +42,13 @@ const GOALS = [
   'Reconnect with a family doctor',
   'Volunteer ten hours a month to build references',
 ];
-const TASKS = ['Prepare the documents', 'Book the appointments', 'Do the applications', 'Follow up with the contacts', 'Practise with the case manager'];
+const TASKS = [
+  'Prepare the documents',
+  'Book the appointments',
+  'Do the applications',
+  'Follow up with the contacts',
+  'Practise with the case manager',
+];
 const STEPS = [
   'Gather identification and proof of address',
   'Call the office to book a time',
@@ -54,7 +60,11 @@ const STEPS = [
 const TIMES = ['30 minutes', '1 hour', '2 hours', 'half a day'];
 
 /** Writes plans, goals, tasks, steps and revisions for the generated clients. */
-export async function seedPlansAtScale(dataSource: DataSource, plan: PlansScalePlan, log: (line: string) => void = () => undefined): Promise<void> {
+export async function seedPlansAtScale(
+  dataSource: DataSource,
+  plan: PlansScalePlan,
+  log: (line: string) => void = () => undefined,
+): Promise<void> {
   const r = (salt: string, key: string) => random(plan.seed, salt, key);
   const clients = plan.clients.ids.length;
   const today = plan.today.toISOString().slice(0, 10);
@@ -67,7 +77,14 @@ export async function seedPlansAtScale(dataSource: DataSource, plan: PlansScaleP
        SELECT n::int, id, organization_id, cm_id, status, intake_date, closed_at
          FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::date[], $6::timestamptz[])
               WITH ORDINALITY AS t(id, organization_id, cm_id, status, intake_date, closed_at, n)`,
-      [plan.clients.ids, plan.clients.organizationIds, plan.clients.caseManagerIds, plan.clients.statuses, plan.clients.intakeDates, plan.clients.closedAt],
+      [
+        plan.clients.ids,
+        plan.clients.organizationIds,
+        plan.clients.caseManagerIds,
+        plan.clients.statuses,
+        plan.clients.intakeDates,
+        plan.clients.closedAt,
+      ],
     );
     await tx.query('CREATE UNIQUE INDEX ON scale_client (n)');
 

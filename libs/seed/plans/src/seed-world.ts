@@ -187,7 +187,8 @@ function worldTask(goal: DemoGoal, plan: DemoPlan, n: number, today: Date, histo
       );
       return { ...row, dueDate: to, completedAt: null, outcome: 'BROUGHT_FORWARD' };
     }
-    if (k === 1 && n % 3 !== 2) return { ...row, dueDate: date(-3), completedAt: null, outcome: n % 3 === 0 ? 'IN_PROGRESS' : 'NOT_STARTED' };
+    if (k === 1 && n % 3 !== 2)
+      return { ...row, dueDate: date(-3), completedAt: null, outcome: n % 3 === 0 ? 'IN_PROGRESS' : 'NOT_STARTED' };
     return { ...row, dueDate: date(k === 1 ? 5 : 14), completedAt: null, outcome: 'NOT_STARTED' };
   });
   return { id: taskId, title: template.title, steps };
@@ -218,18 +219,40 @@ function worldPlan(plan: DemoPlan, nextGoal: () => number, today: Date): SeedPla
       targetDate: goal.targetDate,
       status: goal.status,
       // Some goals are left not yet "relevant", so that the SMART check shows both answers.
-      smart: { specific: true, measurable: true, achievable: true, relevant: position === 0 || goal.term !== 'LONG', timeLimited: goal.targetDate !== null },
+      smart: {
+        specific: true,
+        measurable: true,
+        achievable: true,
+        relevant: position === 0 || goal.term !== 'LONG',
+        timeLimited: goal.targetDate !== null,
+      },
       task,
     };
   });
   if (plan.status === 'COMPLETED') {
     history.add(
-      { rationale: "Client started full-time work; the plan's goals are met.", summary: 'Plan completed', entityType: 'ActionPlan', entityId: plan.id, changes: { status: ['ACTIVE', 'COMPLETED'] } },
+      {
+        rationale: "Client started full-time work; the plan's goals are met.",
+        summary: 'Plan completed',
+        entityType: 'ActionPlan',
+        entityId: plan.id,
+        changes: { status: ['ACTIVE', 'COMPLETED'] },
+      },
       plan.createdById,
     );
   }
   const revisions = history.close(plan.createdAt, new Date(today.getTime() - DAY / 4));
-  return { id: plan.id, clientId: plan.clientId, organizationId: plan.organizationId, status: plan.status, createdAt: plan.createdAt, createdBy: plan.createdById, version: 1 + revisions.length, goals, revisions };
+  return {
+    id: plan.id,
+    clientId: plan.clientId,
+    organizationId: plan.organizationId,
+    status: plan.status,
+    createdAt: plan.createdAt,
+    createdBy: plan.createdById,
+    version: 1 + revisions.length,
+    goals,
+    revisions,
+  };
 }
 
 /** A draft being worked out at intake: one SMART goal and one the client and case manager still have to make measurable. */
@@ -249,13 +272,30 @@ function draftPlan(client: DemoClient, n: number, today: Date): SeedPlan {
       id: demoId('task', `${id}:${g}`),
       title: TASKS[template].title,
       steps: TASKS[template].steps.map(([description, estimatedTime, whoHelps], k) => ({
-        id: demoId('step', `${id}:${g}:${k}`), position: k, description, estimatedTime, whoHelps, dueDate: due(7 * (k + 1)), completedAt: null, outcome: 'NOT_STARTED',
+        id: demoId('step', `${id}:${g}:${k}`),
+        position: k,
+        description,
+        estimatedTime,
+        whoHelps,
+        dueDate: due(7 * (k + 1)),
+        completedAt: null,
+        outcome: 'NOT_STARTED',
       })),
     },
   });
   return {
-    id, clientId: client.id, organizationId: client.organizationId, status: 'DRAFT', createdAt, createdBy: client.caseManagerId, version: 1, revisions: [],
-    goals: [goal(0, 'Apply to three jobs in the warehouse sector within six weeks', 'SHORT', true, 1), goal(1, 'Feel more confident in job interviews', 'MID', false, 2)],
+    id,
+    clientId: client.id,
+    organizationId: client.organizationId,
+    status: 'DRAFT',
+    createdAt,
+    createdBy: client.caseManagerId,
+    version: 1,
+    revisions: [],
+    goals: [
+      goal(0, 'Apply to three jobs in the warehouse sector within six weeks', 'SHORT', true, 1),
+      goal(1, 'Feel more confident in job interviews', 'MID', false, 2),
+    ],
   };
 }
 
@@ -271,48 +311,84 @@ function earlierPlan(client: DemoClient, successor: DemoPlan, n: number, month: 
   const cancelled = n % 6 === 5;
   const at = (days: number) => calendarDate(new Date(createdAt.getTime() + days * DAY));
   const history = new History(id);
-  const goals = ([['Attend weekly food pantry until income is stable', 'SHORT'], ['Obtain a class 5 driver licence', 'MID']] as const).map(
-    ([description, term], g): SeedGoal => {
-      const achieved = !cancelled && (term === 'SHORT' ? n % 4 !== 3 : n % 5 === 0);
-      const status: GoalStatus = cancelled ? 'OPEN' : achieved ? 'ACHIEVED' : 'NOT_ACHIEVED';
-      const goalId = demoId('goal', `${id}:${g}`);
-      if (status !== 'OPEN') {
-        history.add(
-          {
-            rationale: achieved ? ACHIEVED_WHY[n % ACHIEVED_WHY.length] : 'Licence test postponed twice; carried into the next plan.',
-            summary: `Goal "${label(description)}": OPEN → ${status}`, entityType: 'Goal', entityId: goalId, changes: { status: ['OPEN', status] },
-          },
-          successor.createdById,
-        );
-      }
-      const template = TASKS[(n + g) % TASKS.length];
-      return {
-        id: goalId, position: g, description, term, targetDate: at(30 * (g + 1)), status,
-        smart: { specific: true, measurable: true, achievable: true, relevant: true, timeLimited: true },
-        task: {
-          id: demoId('task', `${id}:${g}`),
-          title: template.title,
-          steps: template.steps.map(([stepDescription, estimatedTime, whoHelps], k): SeedStep => {
-            const done = k === 0 || achieved;
-            return {
-              id: demoId('step', `${id}:${g}:${k}`), position: k, description: stepDescription, estimatedTime, whoHelps, dueDate: at(7 * (k + 1)),
-              completedAt: done ? at(7 * (k + 1) - 1) : null, outcome: done ? 'COMPLETE' : k === 1 && !cancelled ? 'CANCELLED' : 'NOT_STARTED',
-            };
-          }),
+  const goals = (
+    [
+      ['Attend weekly food pantry until income is stable', 'SHORT'],
+      ['Obtain a class 5 driver licence', 'MID'],
+    ] as const
+  ).map(([description, term], g): SeedGoal => {
+    const achieved = !cancelled && (term === 'SHORT' ? n % 4 !== 3 : n % 5 === 0);
+    const status: GoalStatus = cancelled ? 'OPEN' : achieved ? 'ACHIEVED' : 'NOT_ACHIEVED';
+    const goalId = demoId('goal', `${id}:${g}`);
+    if (status !== 'OPEN') {
+      history.add(
+        {
+          rationale: achieved ? ACHIEVED_WHY[n % ACHIEVED_WHY.length] : 'Licence test postponed twice; carried into the next plan.',
+          summary: `Goal "${label(description)}": OPEN → ${status}`,
+          entityType: 'Goal',
+          entityId: goalId,
+          changes: { status: ['OPEN', status] },
         },
-      };
-    },
-  );
+        successor.createdById,
+      );
+    }
+    const template = TASKS[(n + g) % TASKS.length];
+    return {
+      id: goalId,
+      position: g,
+      description,
+      term,
+      targetDate: at(30 * (g + 1)),
+      status,
+      smart: { specific: true, measurable: true, achievable: true, relevant: true, timeLimited: true },
+      task: {
+        id: demoId('task', `${id}:${g}`),
+        title: template.title,
+        steps: template.steps.map(([stepDescription, estimatedTime, whoHelps], k): SeedStep => {
+          const done = k === 0 || achieved;
+          return {
+            id: demoId('step', `${id}:${g}:${k}`),
+            position: k,
+            description: stepDescription,
+            estimatedTime,
+            whoHelps,
+            dueDate: at(7 * (k + 1)),
+            completedAt: done ? at(7 * (k + 1) - 1) : null,
+            outcome: done ? 'COMPLETE' : k === 1 && !cancelled ? 'CANCELLED' : 'NOT_STARTED',
+          };
+        }),
+      },
+    };
+  });
   history.add(
     cancelled
-      ? { rationale: 'Client moved out of the region for the summer; a new plan was made on return.', summary: 'Plan cancelled', entityType: 'ActionPlan', entityId: id, changes: { status: ['ACTIVE', 'CANCELLED'] } }
-      : { rationale: 'A new active plan replaces this one.', summary: 'Plan completed: replaced by a new active plan', entityType: 'ActionPlan', entityId: id, changes: { status: ['ACTIVE', 'COMPLETED'], replacedBy: [null, successor.id] } },
+      ? {
+          rationale: 'Client moved out of the region for the summer; a new plan was made on return.',
+          summary: 'Plan cancelled',
+          entityType: 'ActionPlan',
+          entityId: id,
+          changes: { status: ['ACTIVE', 'CANCELLED'] },
+        }
+      : {
+          rationale: 'A new active plan replaces this one.',
+          summary: 'Plan completed: replaced by a new active plan',
+          entityType: 'ActionPlan',
+          entityId: id,
+          changes: { status: ['ACTIVE', 'COMPLETED'], replacedBy: [null, successor.id] },
+        },
     successor.createdById,
   );
   const revisions = history.close(createdAt, successor.createdAt);
   return {
-    id, clientId: client.id, organizationId: client.organizationId, status: cancelled ? 'CANCELLED' : 'COMPLETED', createdAt, createdBy: successor.createdById,
-    version: 1 + revisions.length, goals, revisions,
+    id,
+    clientId: client.id,
+    organizationId: client.organizationId,
+    status: cancelled ? 'CANCELLED' : 'COMPLETED',
+    createdAt,
+    createdBy: successor.createdById,
+    version: 1 + revisions.length,
+    goals,
+    revisions,
   };
 }
 
@@ -326,8 +402,14 @@ function ranking(client: DemoClient, plan: DemoPlan, n: number): SeedRanking {
     for (let b = a + 1; b < items.length; b += 1) choices.push({ a, b, winner: weight[b] > weight[a] ? b : a });
   }
   return {
-    id: demoId('ranking', client.id), clientId: client.id, organizationId: client.organizationId, items, choices, ranked: rankByWins(items, choices),
-    createdAt: new Date(plan.createdAt.getTime() - 7 * DAY), createdBy: plan.createdById,
+    id: demoId('ranking', client.id),
+    clientId: client.id,
+    organizationId: client.organizationId,
+    items,
+    choices,
+    ranked: rankByWins(items, choices),
+    createdAt: new Date(plan.createdAt.getTime() - 7 * DAY),
+    createdBy: plan.createdById,
   };
 }
 

@@ -28,8 +28,15 @@ async function writePlans(tx: EntityManager, plans: SeedPlan[]): Promise<void> {
        FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::int[], $6::timestamptz[], $7::uuid[])
          AS t(id, client_id, organization_id, status, version, created_at, created_by)
      ON CONFLICT DO NOTHING`,
-    [plans.map((p) => p.id), plans.map((p) => p.clientId), plans.map((p) => p.organizationId), plans.map((p) => p.status),
-      plans.map((p) => p.version), plans.map((p) => p.createdAt), plans.map((p) => p.createdBy)],
+    [
+      plans.map((p) => p.id),
+      plans.map((p) => p.clientId),
+      plans.map((p) => p.organizationId),
+      plans.map((p) => p.status),
+      plans.map((p) => p.version),
+      plans.map((p) => p.createdAt),
+      plans.map((p) => p.createdBy),
+    ],
   );
   const goals = plans.flatMap((plan) => plan.goals.map((goal) => ({ plan, goal })));
   await tx.query(
@@ -43,10 +50,20 @@ async function writePlans(tx: EntityManager, plans: SeedPlan[]): Promise<void> {
          AS t(id, plan_id, position, description, term, target_date, status, specific, measurable, achievable, relevant, time_limited)
        JOIN plans.action_plan p ON p.id = t.plan_id
      ON CONFLICT DO NOTHING`,
-    [goals.map((g) => g.goal.id), goals.map((g) => g.plan.id), goals.map((g) => g.goal.position), goals.map((g) => g.goal.description),
-      goals.map((g) => g.goal.term), goals.map((g) => g.goal.targetDate), goals.map((g) => g.goal.status),
-      goals.map((g) => g.goal.smart.specific), goals.map((g) => g.goal.smart.measurable), goals.map((g) => g.goal.smart.achievable),
-      goals.map((g) => g.goal.smart.relevant), goals.map((g) => g.goal.smart.timeLimited)],
+    [
+      goals.map((g) => g.goal.id),
+      goals.map((g) => g.plan.id),
+      goals.map((g) => g.goal.position),
+      goals.map((g) => g.goal.description),
+      goals.map((g) => g.goal.term),
+      goals.map((g) => g.goal.targetDate),
+      goals.map((g) => g.goal.status),
+      goals.map((g) => g.goal.smart.specific),
+      goals.map((g) => g.goal.smart.measurable),
+      goals.map((g) => g.goal.smart.achievable),
+      goals.map((g) => g.goal.smart.relevant),
+      goals.map((g) => g.goal.smart.timeLimited),
+    ],
   );
   const tasks = goals.map((g) => ({ goalId: g.goal.id, ...g.goal.task }));
   await tx.query(
@@ -65,9 +82,17 @@ async function writePlans(tx: EntityManager, plans: SeedPlan[]): Promise<void> {
          AS t(id, task_id, position, description, estimated_time, due_date, completed_at, outcome, who_helps)
       WHERE EXISTS (SELECT 1 FROM plans.plan_task k WHERE k.id = t.task_id)
      ON CONFLICT DO NOTHING`,
-    [steps.map((s) => s.id), steps.map((s) => s.taskId), steps.map((s) => s.position), steps.map((s) => s.description),
-      steps.map((s) => s.estimatedTime), steps.map((s) => s.dueDate), steps.map((s) => s.completedAt), steps.map((s) => s.outcome),
-      steps.map((s) => s.whoHelps)],
+    [
+      steps.map((s) => s.id),
+      steps.map((s) => s.taskId),
+      steps.map((s) => s.position),
+      steps.map((s) => s.description),
+      steps.map((s) => s.estimatedTime),
+      steps.map((s) => s.dueDate),
+      steps.map((s) => s.completedAt),
+      steps.map((s) => s.outcome),
+      steps.map((s) => s.whoHelps),
+    ],
   );
   const revisions = plans.flatMap((plan) => plan.revisions.map((r) => ({ planId: plan.id, ...r })));
   await tx.query(
@@ -77,9 +102,18 @@ async function writePlans(tx: EntityManager, plans: SeedPlan[]): Promise<void> {
          AS t(id, plan_id, version, revised_at, revised_by, rationale, summary, entity_type, entity_id, changes)
       WHERE EXISTS (SELECT 1 FROM plans.action_plan p WHERE p.id = t.plan_id AND p.version >= t.version)
      ON CONFLICT DO NOTHING`,
-    [revisions.map((r) => r.id), revisions.map((r) => r.planId), revisions.map((r) => r.version), revisions.map((r) => r.revisedAt),
-      revisions.map((r) => r.revisedBy), revisions.map((r) => r.rationale), revisions.map((r) => r.summary), revisions.map((r) => r.entityType),
-      revisions.map((r) => r.entityId), revisions.map((r) => JSON.stringify(r.changes))],
+    [
+      revisions.map((r) => r.id),
+      revisions.map((r) => r.planId),
+      revisions.map((r) => r.version),
+      revisions.map((r) => r.revisedAt),
+      revisions.map((r) => r.revisedBy),
+      revisions.map((r) => r.rationale),
+      revisions.map((r) => r.summary),
+      revisions.map((r) => r.entityType),
+      revisions.map((r) => r.entityId),
+      revisions.map((r) => JSON.stringify(r.changes)),
+    ],
   );
 }
 
@@ -90,8 +124,15 @@ async function writeRankings(tx: EntityManager, rankings: SeedRanking[]): Promis
        FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::jsonb[], $5::jsonb[], $6::jsonb[], $7::timestamptz[], $8::uuid[])
          AS t(id, client_id, organization_id, items, choices, ranked, created_at, created_by)
      ON CONFLICT DO NOTHING`,
-    [rankings.map((r) => r.id), rankings.map((r) => r.clientId), rankings.map((r) => r.organizationId), rankings.map((r) => JSON.stringify(r.items)),
-      rankings.map((r) => JSON.stringify(r.choices)), rankings.map((r) => JSON.stringify(r.ranked)), rankings.map((r) => r.createdAt),
-      rankings.map((r) => r.createdBy)],
+    [
+      rankings.map((r) => r.id),
+      rankings.map((r) => r.clientId),
+      rankings.map((r) => r.organizationId),
+      rankings.map((r) => JSON.stringify(r.items)),
+      rankings.map((r) => JSON.stringify(r.choices)),
+      rankings.map((r) => JSON.stringify(r.ranked)),
+      rankings.map((r) => r.createdAt),
+      rankings.map((r) => r.createdBy),
+    ],
   );
 }

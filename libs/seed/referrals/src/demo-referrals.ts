@@ -78,7 +78,13 @@ function historyReferrals(world: DemoWorld): DemoReferral[] {
       const client = eligible[(k + m) % eligible.length];
       const service = busy ? pantry : elsewhere[(k * 2 + m) % elsewhere.length];
       const partner = partnerOf(service.organizationId);
-      let ending: Ending = busy ? (k < completions ? (k % 7 === 6 ? 'NO_SHOW' : 'COMPLETED') : BUSY_TAIL[k % BUSY_TAIL.length]) : QUIET_ENDINGS[(k + m) % QUIET_ENDINGS.length];
+      let ending: Ending = busy
+        ? k < completions
+          ? k % 7 === 6
+            ? 'NO_SHOW'
+            : 'COMPLETED'
+          : BUSY_TAIL[k % BUSY_TAIL.length]
+        : QUIET_ENDINGS[(k + m) % QUIET_ENDINGS.length];
       // Organizations without Caseflow staff never answer in the demo: their referrals expire or are cancelled.
       if (!partner && ending !== 'CANCELLED') ending = 'EXPIRED';
 
@@ -154,7 +160,9 @@ export function demoReferrals(world: DemoWorld): SeededReferral[] {
   const plans = new Map(world.plans.map((p) => [p.clientId, p]));
   const nextWeek = new Date(world.today.getTime() + 7 * DAY);
   const waiting = (r: DemoReferral) => r.status === 'SENT' || r.status === 'WAITLISTED';
-  const current = world.referrals.map((r) => (waiting(r) && r.respondBy !== null && r.respondBy < nextWeek ? { ...r, respondBy: nextWeek } : r));
+  const current = world.referrals.map((r) =>
+    waiting(r) && r.respondBy !== null && r.respondBy < nextWeek ? { ...r, respondBy: nextWeek } : r,
+  );
   return [...current, ...historyReferrals(world)].map((r, i) => {
     const service = services.get(r.serviceId);
     const plan = plans.get(r.clientId);

@@ -55,7 +55,11 @@ const NEEDS = [
 const DECLINE_REASONS = ['No capacity this month', 'Outside our service area', 'Client does not meet the eligibility criteria'];
 
 /** Writes referrals and their history; returns the consents they rest on (for the clients subgraph to record). */
-export async function seedReferralsAtScale(dataSource: DataSource, plan: ReferralsScalePlan, log: (line: string) => void = () => undefined): Promise<ScaleConsentRequests> {
+export async function seedReferralsAtScale(
+  dataSource: DataSource,
+  plan: ReferralsScalePlan,
+  log: (line: string) => void = () => undefined,
+): Promise<ScaleConsentRequests> {
   const r = (salt: string, key: string) => random(plan.seed, salt, key);
   const clients = plan.clients.ids.length;
   const services = plan.services.ids.length;
@@ -69,7 +73,14 @@ export async function seedReferralsAtScale(dataSource: DataSource, plan: Referra
        SELECT n::int, id, organization_id, cm_id, status, intake_date, closed_at
          FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::date[], $6::timestamptz[])
               WITH ORDINALITY AS t(id, organization_id, cm_id, status, intake_date, closed_at, n)`,
-      [plan.clients.ids, plan.clients.organizationIds, plan.clients.caseManagerIds, plan.clients.statuses, plan.clients.intakeDates, plan.clients.closedAt],
+      [
+        plan.clients.ids,
+        plan.clients.organizationIds,
+        plan.clients.caseManagerIds,
+        plan.clients.statuses,
+        plan.clients.intakeDates,
+        plan.clients.closedAt,
+      ],
     );
     await tx.query('CREATE UNIQUE INDEX ON scale_client (n)');
     await tx.query(
@@ -79,13 +90,22 @@ export async function seedReferralsAtScale(dataSource: DataSource, plan: Referra
          LEFT JOIN (SELECT DISTINCT ON (organization_id) organization_id, staff_id
                       FROM unnest($5::uuid[], $6::uuid[]) AS p(organization_id, staff_id) ORDER BY organization_id, staff_id) p
                 ON p.organization_id = t.organization_id`,
-      [plan.services.ids, plan.services.organizationIds, plan.services.serviceAtLocationIds, plan.services.termIds, plan.partners.organizationIds, plan.partners.staffIds],
+      [
+        plan.services.ids,
+        plan.services.organizationIds,
+        plan.services.serviceAtLocationIds,
+        plan.services.termIds,
+        plan.partners.organizationIds,
+        plan.partners.staffIds,
+      ],
     );
     await tx.query('CREATE UNIQUE INDEX ON scale_service (n)');
     await tx.query(`CREATE TEMP TABLE scale_partner_service ON COMMIT DROP AS
                     SELECT row_number() OVER (ORDER BY n)::int AS k, n FROM scale_service WHERE partner_id IS NOT NULL`);
     await tx.query('CREATE UNIQUE INDEX ON scale_partner_service (k)');
-    const [{ count: partnerServices }] = (await tx.query('SELECT count(*)::int AS count FROM scale_partner_service')) as Array<{ count: number }>;
+    const [{ count: partnerServices }] = (await tx.query('SELECT count(*)::int AS count FROM scale_partner_service')) as Array<{
+      count: number;
+    }>;
 
     // Each referral: a client, a service (a partner's, for a share of them), a moment in the client's time with the agency, and how it ended.
     await tx.query(

@@ -72,7 +72,14 @@ export async function seedReferrals(dataSource: DataSource, world: DemoWorld): P
         `INSERT INTO referrals.referral_event (id, referral_id, status, at, actor_id, note)
          SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::timestamptz[], $5::uuid[], $6::text[])
          ON CONFLICT (id) DO NOTHING`,
-        [batch.map((e) => e.id), batch.map((e) => e.referralId), batch.map((e) => e.status), batch.map((e) => e.at), batch.map((e) => e.actorId), batch.map((e) => e.note)],
+        [
+          batch.map((e) => e.id),
+          batch.map((e) => e.referralId),
+          batch.map((e) => e.status),
+          batch.map((e) => e.at),
+          batch.map((e) => e.actorId),
+          batch.map((e) => e.note),
+        ],
       );
     }
   });

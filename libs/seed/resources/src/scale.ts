@@ -27,16 +27,17 @@ export async function seedResourcesAtScale(dataSource: DataSource, scale: number
 export async function scaleDirectoryCatalog(dataSource: DataSource, scale: number): Promise<ScaleDirectoryCatalog> {
   const count = SCALE_UNIT.organizations * directoryUnits(scale);
   const organizationIds = Array.from({ length: count }, (_, o) => demoId('bench-directory:organization', o));
-  const rows: Array<{ id: string; organization_id: string; service_at_location_id: string | null; term_ids: string }> = await dataSource.query(
-    `SELECT s.id, s.organization_id,
+  const rows: Array<{ id: string; organization_id: string; service_at_location_id: string | null; term_ids: string }> =
+    await dataSource.query(
+      `SELECT s.id, s.organization_id,
             (SELECT sal.id FROM resources.service_at_location sal WHERE sal.service_id = s.id ORDER BY sal.id LIMIT 1) AS service_at_location_id,
             ARRAY(SELECT a.taxonomy_term_id FROM resources.attribute a
                    WHERE a.link_type = $1 AND a.link_id = s.id AND a.taxonomy_term_id IS NOT NULL ORDER BY a.taxonomy_term_id)::text AS term_ids
        FROM resources.service s
       WHERE s.status = 'active'
       ORDER BY s.id`,
-    [SERVICE_CATEGORY.linkType],
-  );
+      [SERVICE_CATEGORY.linkType],
+    );
   return {
     organizationIds,
     services: {

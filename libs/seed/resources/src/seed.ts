@@ -1,7 +1,14 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { type DemoWorld, demoId } from '@caseflow/demo';
 import { generateDirectory, type TableRows } from './demo/directory-generator';
-import { DIRECTORY_TIMEZONE, insertRows, OPEN_ELIGIBILITY, openEligibilityTerms, readOpenEligibilityCsv, SERVICE_CATEGORY } from '@caseflow/resources';
+import {
+  DIRECTORY_TIMEZONE,
+  insertRows,
+  OPEN_ELIGIBILITY,
+  openEligibilityTerms,
+  readOpenEligibilityCsv,
+  SERVICE_CATEGORY,
+} from '@caseflow/resources';
 
 const CITY = { city: 'Harbour City', stateProvince: 'NS', country: 'CA' };
 const TIMEZONE = DIRECTORY_TIMEZONE;
@@ -29,9 +36,12 @@ function openEligibility() {
 }
 
 async function insertTaxonomy(tx: EntityManager, terms: ReturnType<typeof openEligibility>['terms']): Promise<void> {
-  await insertRows(tx, 'taxonomy', ['id', 'name', 'description', 'uri', 'version'], [
-    [OPEN_ELIGIBILITY.id, OPEN_ELIGIBILITY.name, OPEN_ELIGIBILITY.description, null, OPEN_ELIGIBILITY.version],
-  ]);
+  await insertRows(
+    tx,
+    'taxonomy',
+    ['id', 'name', 'description', 'uri', 'version'],
+    [[OPEN_ELIGIBILITY.id, OPEN_ELIGIBILITY.name, OPEN_ELIGIBILITY.description, null, OPEN_ELIGIBILITY.version]],
+  );
   await insertRows(
     tx,
     'taxonomy_term',
@@ -54,7 +64,16 @@ async function insertTables(tx: EntityManager, tables: TableRows[]): Promise<voi
  */
 export async function seedResources(dataSource: DataSource, world: DemoWorld): Promise<void> {
   const { terms, termId } = openEligibility();
-  const generated = generateDirectory({ key: 'demo-directory', ...DEMO_DIRECTORY, center: CENTER, radiusKm: 10, seed: 2026, termId, timezone: TIMEZONE, city: CITY });
+  const generated = generateDirectory({
+    key: 'demo-directory',
+    ...DEMO_DIRECTORY,
+    center: CENTER,
+    radiusKm: 10,
+    seed: 2026,
+    termId,
+    timezone: TIMEZONE,
+    city: CITY,
+  });
 
   await dataSource.transaction(async (tx) => {
     await insertTaxonomy(tx, terms);
@@ -75,7 +94,16 @@ export async function seedResources(dataSource: DataSource, world: DemoWorld): P
       tx,
       'address',
       ['id', 'location_id', 'address_1', 'city', 'state_province', 'postal_code', 'country', 'address_type'],
-      world.locations.map((l) => [demoId('address', l.id), l.id, l.address1, CITY.city, CITY.stateProvince, l.postalCode, CITY.country, 'physical']),
+      world.locations.map((l) => [
+        demoId('address', l.id),
+        l.id,
+        l.address1,
+        CITY.city,
+        CITY.stateProvince,
+        l.postalCode,
+        CITY.country,
+        'physical',
+      ]),
     );
 
     await insertRows(
@@ -95,7 +123,13 @@ export async function seedResources(dataSource: DataSource, world: DemoWorld): P
       'attribute',
       ['id', 'link_id', 'link_type', 'link_entity', 'taxonomy_term_id'],
       world.services.flatMap((s) =>
-        s.taxonomyCodes.map((code) => [demoId('attribute', `${s.id}:${code}`), s.id, SERVICE_CATEGORY.linkType, SERVICE_CATEGORY.linkEntity, termId(code)]),
+        s.taxonomyCodes.map((code) => [
+          demoId('attribute', `${s.id}:${code}`),
+          s.id,
+          SERVICE_CATEGORY.linkType,
+          SERVICE_CATEGORY.linkEntity,
+          termId(code),
+        ]),
       ),
     );
 
@@ -103,7 +137,13 @@ export async function seedResources(dataSource: DataSource, world: DemoWorld): P
       tx,
       'phone',
       ['id', 'organization_id', 'number', 'type', 'description'],
-      world.organizations.map((o, i) => [demoId('phone', o.id), o.id, `+1 902-555-01${String(i + 10).padStart(2, '0')}`, 'voice', 'Main line']),
+      world.organizations.map((o, i) => [
+        demoId('phone', o.id),
+        o.id,
+        `+1 902-555-01${String(i + 10).padStart(2, '0')}`,
+        'voice',
+        'Main line',
+      ]),
     );
     await insertRows(
       tx,

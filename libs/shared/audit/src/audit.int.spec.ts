@@ -2,7 +2,11 @@ import { DataSource } from 'typeorm';
 import { createTestDatabase } from '@caseflow/testing';
 import { AuditTrail, auditTableSql } from './audit';
 
-const actor = { staffId: '00000000-0000-4000-8000-000000000001', role: 'CASE_MANAGER' as const, organizationId: '00000000-0000-4000-8000-00000000000a' };
+const actor = {
+  staffId: '00000000-0000-4000-8000-000000000001',
+  role: 'CASE_MANAGER' as const,
+  organizationId: '00000000-0000-4000-8000-00000000000a',
+};
 const clientId = '00000000-0000-4000-8000-0000000000c1';
 let db: DataSource;
 
@@ -14,10 +18,13 @@ beforeAll(async () => {
 });
 afterAll(() => db?.destroy());
 
-const rows = () => db.query('SELECT action, entity_type, entity_id, client_id, outcome, detail, request_id, actor_role FROM audit_test.audit_event ORDER BY id');
+const rows = () =>
+  db.query(
+    'SELECT action, entity_type, entity_id, client_id, outcome, detail, request_id, actor_role FROM audit_test.audit_event ORDER BY id',
+  );
 
 describe('the audit trail', () => {
-  it('writes a request\'s buffered events once each, in one statement, with the caller and request id', async () => {
+  it("writes a request's buffered events once each, in one statement, with the caller and request id", async () => {
     const trail = new AuditTrail('audit_test', actor, 'req-1');
     trail.note({ action: 'READ', entityType: 'Client', entityId: clientId, clientId });
     trail.note({ action: 'READ', entityType: 'Client', entityId: clientId, clientId });
@@ -27,14 +34,32 @@ describe('the audit trail', () => {
     await trail.flush({ query: (sql: string, params?: unknown[]) => (logged.push(sql), db.query(sql, params)) });
     expect(logged).toHaveLength(1);
     expect(await rows()).toEqual([
-      { action: 'READ', entity_type: 'Client', entity_id: clientId, client_id: clientId, outcome: 'ALLOWED', detail: null, request_id: 'req-1', actor_role: 'CASE_MANAGER' },
-      { action: 'READ', entity_type: 'Client', entity_id: clientId, client_id: clientId, outcome: 'DENIED', detail: null, request_id: 'req-1', actor_role: 'CASE_MANAGER' },
+      {
+        action: 'READ',
+        entity_type: 'Client',
+        entity_id: clientId,
+        client_id: clientId,
+        outcome: 'ALLOWED',
+        detail: null,
+        request_id: 'req-1',
+        actor_role: 'CASE_MANAGER',
+      },
+      {
+        action: 'READ',
+        entity_type: 'Client',
+        entity_id: clientId,
+        client_id: clientId,
+        outcome: 'DENIED',
+        detail: null,
+        request_id: 'req-1',
+        actor_role: 'CASE_MANAGER',
+      },
     ]);
     await trail.flush(db);
     expect(await rows()).toHaveLength(2);
   });
 
-  it('records a change inside the caller\'s transaction, so a rolled-back change leaves no event', async () => {
+  it("records a change inside the caller's transaction, so a rolled-back change leaves no event", async () => {
     const trail = new AuditTrail('audit_test', actor, 'req-2');
     await expect(
       db.transaction(async (tx) => {

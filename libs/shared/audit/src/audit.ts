@@ -29,7 +29,18 @@ interface Queryable {
   query(sql: string, parameters?: unknown[]): Promise<unknown>;
 }
 
-const COLUMNS = ['actor_id', 'actor_role', 'actor_organization_id', 'action', 'entity_type', 'entity_id', 'client_id', 'outcome', 'detail', 'request_id'];
+const COLUMNS = [
+  'actor_id',
+  'actor_role',
+  'actor_organization_id',
+  'action',
+  'entity_type',
+  'entity_id',
+  'client_id',
+  'outcome',
+  'detail',
+  'request_id',
+];
 
 function insertSql(schema: string, rows: number): string {
   const values: string[] = [];

@@ -98,16 +98,12 @@ export interface MintOptions {
 export function mintBearerToken(privateKeyPem: string, actor: Actor, options: MintOptions): string {
   const expiresIn = options.expiresInSeconds ?? 8 * 3600;
   if (expiresIn > MAX_TOKEN_LIFETIME_SECONDS) throw new Error('A bearer token lives at most 12 hours; the gateway refuses longer ones');
-  return jwt.sign(
-    { role: actor.role, org: actor.organizationId, ...(options.email ? { email: options.email } : {}) },
-    privateKeyPem,
-    {
-      algorithm: 'RS256',
-      subject: actor.staffId,
-      issuer: options.issuer,
-      audience: options.audience,
-      expiresIn,
-      ...(options.notBeforeSeconds ? { notBefore: options.notBeforeSeconds } : {}),
-    },
-  );
+  return jwt.sign({ role: actor.role, org: actor.organizationId, ...(options.email ? { email: options.email } : {}) }, privateKeyPem, {
+    algorithm: 'RS256',
+    subject: actor.staffId,
+    issuer: options.issuer,
+    audience: options.audience,
+    expiresIn,
+    ...(options.notBeforeSeconds ? { notBefore: options.notBeforeSeconds } : {}),
+  });
 }

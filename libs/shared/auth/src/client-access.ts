@@ -113,7 +113,13 @@ export function assertCaseOpen(grant: ClientGrant): void {
  * case access to the client (i.e. of the client's agency). Asked of the
  * clients subgraph; fails closed.
  */
-export async function assertSupervisorOfClient(options: ClientAccessOptions, actor: { role: string }, internalToken: string, requestId: string, clientId: string): Promise<void> {
+export async function assertSupervisorOfClient(
+  options: ClientAccessOptions,
+  actor: { role: string },
+  internalToken: string,
+  requestId: string,
+  clientId: string,
+): Promise<void> {
   if (actor.role !== 'SUPERVISOR') throw forbidden("Only a supervisor reads a client's audit trail");
   const grant = await createClientAccessLoader(options, internalToken, requestId).load(clientId);
   assertCanWrite(grant);

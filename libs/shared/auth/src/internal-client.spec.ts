@@ -5,7 +5,11 @@ import type { Actor } from './actor';
 import { callInternal, type InternalCall } from './internal-client';
 import { INTERNAL_TOKEN_HEADER, REQUEST_ID_HEADER, verifyInternalToken } from './internal-token';
 
-const casey: Actor = { staffId: '0b9c6c8e-1111-4aaa-8bbb-000000000001', role: 'CASE_MANAGER', organizationId: '0b9c6c8e-2222-4aaa-8bbb-000000000001' };
+const casey: Actor = {
+  staffId: '0b9c6c8e-1111-4aaa-8bbb-000000000001',
+  role: 'CASE_MANAGER',
+  organizationId: '0b9c6c8e-2222-4aaa-8bbb-000000000001',
+};
 const secret = 'test-internal-secret';
 
 type Handler = (request: IncomingMessage, response: ServerResponse, attempt: number) => void;
@@ -82,7 +86,10 @@ describe('the internal client', () => {
   it('signs an internal token for an actor', async () => {
     peer.handler = (_, response) => json(response, 200, { answer: 1 });
     await call({ identity: { actor: casey, secret } });
-    expect(verifyInternalToken(peer.received[0].headers[INTERNAL_TOKEN_HEADER] as string, secret)).toEqual({ actor: casey, requestId: 'req-7' });
+    expect(verifyInternalToken(peer.received[0].headers[INTERNAL_TOKEN_HEADER] as string, secret)).toEqual({
+      actor: casey,
+      requestId: 'req-7',
+    });
   });
 
   it('retries an idempotent call once when the peer answers 503, and when the connection drops', async () => {
@@ -107,7 +114,10 @@ describe('the internal client', () => {
 
   it('sends a call that is not idempotent once, even when the peer failed', async () => {
     peer.handler = (_, response) => json(response, 503, {});
-    expect(await failureOf(call({ idempotent: false }))).toEqual({ code: 'UNAVAILABLE', message: 'The plans service answered 503; retry later' });
+    expect(await failureOf(call({ idempotent: false }))).toEqual({
+      code: 'UNAVAILABLE',
+      message: 'The plans service answered 503; retry later',
+    });
     expect(peer.received).toHaveLength(1);
   });
 
@@ -121,13 +131,19 @@ describe('the internal client', () => {
     const pending: ServerResponse[] = [];
     peer.handler = (_, response) => void pending.push(response);
     const started = Date.now();
-    expect(await failureOf(call({ timeoutMs: 150 }))).toEqual({ code: 'UNAVAILABLE', message: 'The plans service did not answer in time; retry later' });
+    expect(await failureOf(call({ timeoutMs: 150 }))).toEqual({
+      code: 'UNAVAILABLE',
+      message: 'The plans service did not answer in time; retry later',
+    });
     expect(Date.now() - started).toBeLessThan(1000);
     expect(peer.received).toHaveLength(1);
     pending.forEach((response) => response.end());
   });
 
   it('answers UNAVAILABLE when nothing listens at the peer address', async () => {
-    expect(await failureOf(call({ baseUrl: 'http://127.0.0.1:1' }))).toEqual({ code: 'UNAVAILABLE', message: 'The plans service could not be reached; retry later' });
+    expect(await failureOf(call({ baseUrl: 'http://127.0.0.1:1' }))).toEqual({
+      code: 'UNAVAILABLE',
+      message: 'The plans service could not be reached; retry later',
+    });
   });
 });

@@ -55,12 +55,17 @@ export async function callInternal<T>(call: InternalCall): Promise<T> {
   }
   const failure = outcome as { reason: string };
   throw unavailable(
-    call.purpose ? `${call.purpose} (${call.peer} ${failure.reason}); retry later` : `${capitalized(call.peer)} ${failure.reason}; retry later`,
+    call.purpose
+      ? `${call.purpose} (${call.peer} ${failure.reason}); retry later`
+      : `${capitalized(call.peer)} ${failure.reason}; retry later`,
   );
 }
 
 async function attemptCall<T>(call: InternalCall): Promise<Outcome<T>> {
-  const token = 'token' in call.identity ? call.identity.token : signInternalToken({ actor: call.identity.actor, requestId: call.requestId }, call.identity.secret);
+  const token =
+    'token' in call.identity
+      ? call.identity.token
+      : signInternalToken({ actor: call.identity.actor, requestId: call.requestId }, call.identity.secret);
   const signal = AbortSignal.timeout(call.timeoutMs ?? 2000);
   try {
     const response = await request(new URL(call.path, call.baseUrl), {

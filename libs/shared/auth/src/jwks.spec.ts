@@ -6,7 +6,11 @@ import type { AppError } from '@caseflow/core';
 import { createBearerVerifier } from './bearer-token';
 import type { Actor } from './actor';
 
-const casey: Actor = { staffId: '0b9c6c8e-1111-4aaa-8bbb-000000000001', role: 'CASE_MANAGER', organizationId: '0b9c6c8e-2222-4aaa-8bbb-000000000001' };
+const casey: Actor = {
+  staffId: '0b9c6c8e-1111-4aaa-8bbb-000000000001',
+  role: 'CASE_MANAGER',
+  organizationId: '0b9c6c8e-2222-4aaa-8bbb-000000000001',
+};
 const issuer = 'https://issuer.test';
 const audience = 'caseflow';
 

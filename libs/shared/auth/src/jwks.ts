@@ -30,7 +30,7 @@ export function issuerKeys(jwksUri: string, options: JwksOptions = {}): JWTVerif
   });
   let failedAt = Number.NEGATIVE_INFINITY;
   return async (header, token) => {
-    if (Date.now() - failedAt < cooldownMs) throw new Error('The issuer\'s keys could not be fetched; not retrying yet');
+    if (Date.now() - failedAt < cooldownMs) throw new Error("The issuer's keys could not be fetched; not retrying yet");
     try {
       return await remote(header, token);
     } catch (error) {

@@ -5,7 +5,11 @@ import { createBearerVerifier, mintBearerToken } from './bearer-token';
 import { signInternalToken, verifyInternalToken } from './internal-token';
 import type { Actor } from './actor';
 
-const casey: Actor = { staffId: '0b9c6c8e-1111-4aaa-8bbb-000000000001', role: 'CASE_MANAGER', organizationId: '0b9c6c8e-2222-4aaa-8bbb-000000000001' };
+const casey: Actor = {
+  staffId: '0b9c6c8e-1111-4aaa-8bbb-000000000001',
+  role: 'CASE_MANAGER',
+  organizationId: '0b9c6c8e-2222-4aaa-8bbb-000000000001',
+};
 const keys = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const privateKeyPem = keys.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
 const publicKeyPem = keys.publicKey.export({ type: 'spki', format: 'pem' }).toString();
@@ -45,13 +49,41 @@ describe('bearer token verification', () => {
     ['not yet valid', () => `Bearer ${mint(privateKeyPem, { notBeforeSeconds: 3600 })}`],
     ['for another audience', () => `Bearer ${mintBearerToken(privateKeyPem, casey, { issuer: 'caseflow-dev', audience: 'elsewhere' })}`],
     ['from another issuer', () => `Bearer ${mintBearerToken(privateKeyPem, casey, { issuer: 'evil', audience: 'caseflow' })}`],
-    ['unsigned (alg none)', () => `Bearer ${jwt.sign({ role: 'SUPERVISOR', org: casey.organizationId }, '', { algorithm: 'none', subject: casey.staffId, issuer: 'caseflow-dev', audience: 'caseflow' })}`],
-    ['HMAC-signed with the public key as its secret', () => `Bearer ${jwt.sign({ role: casey.role, org: casey.organizationId }, Buffer.from(publicKeyPem), { algorithm: 'HS256', expiresIn: 600, subject: casey.staffId, issuer: 'caseflow-dev', audience: 'caseflow' })}`],
-    ['without an expiry', () => `Bearer ${jwt.sign({ role: casey.role, org: casey.organizationId }, privateKeyPem, { algorithm: 'RS256', subject: casey.staffId, issuer: 'caseflow-dev', audience: 'caseflow' })}`],
-    ['living 13 hours', () => `Bearer ${jwt.sign({ role: casey.role, org: casey.organizationId }, privateKeyPem, { algorithm: 'RS256', expiresIn: 13 * 3600, subject: casey.staffId, issuer: 'caseflow-dev', audience: 'caseflow' })}`],
-    ['without iat, expiring in 13 hours', () => `Bearer ${jwt.sign({ role: casey.role, org: casey.organizationId, exp: Math.floor(Date.now() / 1000) + 13 * 3600 }, privateKeyPem, { algorithm: 'RS256', noTimestamp: true, subject: casey.staffId, issuer: 'caseflow-dev', audience: 'caseflow' })}`],
-    ['issued "in the future" to stretch its lifetime', () => `Bearer ${jwt.sign({ role: casey.role, org: casey.organizationId, iat: Math.floor(Date.now() / 1000) + 6 * 3600, exp: Math.floor(Date.now() / 1000) + 13 * 3600 }, privateKeyPem, { algorithm: 'RS256', subject: casey.staffId, issuer: 'caseflow-dev', audience: 'caseflow' })}`],
-    ['without the role claim', () => `Bearer ${jwt.sign({ org: casey.organizationId }, privateKeyPem, { algorithm: 'RS256', subject: casey.staffId, issuer: 'caseflow-dev', audience: 'caseflow' })}`],
+    [
+      'unsigned (alg none)',
+      () =>
+        `Bearer ${jwt.sign({ role: 'SUPERVISOR', org: casey.organizationId }, '', { algorithm: 'none', subject: casey.staffId, issuer: 'caseflow-dev', audience: 'caseflow' })}`,
+    ],
+    [
+      'HMAC-signed with the public key as its secret',
+      () =>
+        `Bearer ${jwt.sign({ role: casey.role, org: casey.organizationId }, Buffer.from(publicKeyPem), { algorithm: 'HS256', expiresIn: 600, subject: casey.staffId, issuer: 'caseflow-dev', audience: 'caseflow' })}`,
+    ],
+    [
+      'without an expiry',
+      () =>
+        `Bearer ${jwt.sign({ role: casey.role, org: casey.organizationId }, privateKeyPem, { algorithm: 'RS256', subject: casey.staffId, issuer: 'caseflow-dev', audience: 'caseflow' })}`,
+    ],
+    [
+      'living 13 hours',
+      () =>
+        `Bearer ${jwt.sign({ role: casey.role, org: casey.organizationId }, privateKeyPem, { algorithm: 'RS256', expiresIn: 13 * 3600, subject: casey.staffId, issuer: 'caseflow-dev', audience: 'caseflow' })}`,
+    ],
+    [
+      'without iat, expiring in 13 hours',
+      () =>
+        `Bearer ${jwt.sign({ role: casey.role, org: casey.organizationId, exp: Math.floor(Date.now() / 1000) + 13 * 3600 }, privateKeyPem, { algorithm: 'RS256', noTimestamp: true, subject: casey.staffId, issuer: 'caseflow-dev', audience: 'caseflow' })}`,
+    ],
+    [
+      'issued "in the future" to stretch its lifetime',
+      () =>
+        `Bearer ${jwt.sign({ role: casey.role, org: casey.organizationId, iat: Math.floor(Date.now() / 1000) + 6 * 3600, exp: Math.floor(Date.now() / 1000) + 13 * 3600 }, privateKeyPem, { algorithm: 'RS256', subject: casey.staffId, issuer: 'caseflow-dev', audience: 'caseflow' })}`,
+    ],
+    [
+      'without the role claim',
+      () =>
+        `Bearer ${jwt.sign({ org: casey.organizationId }, privateKeyPem, { algorithm: 'RS256', subject: casey.staffId, issuer: 'caseflow-dev', audience: 'caseflow' })}`,
+    ],
   ])('refuses a %s token as UNAUTHENTICATED', async (_, header) => {
     const value = typeof header === 'function' ? header() : header;
     expect(await codeOf(verify(value))).toBe('UNAUTHENTICATED');

@@ -98,12 +98,17 @@ describe('loadConfig', () => {
   });
 
   it('adds rules across settings to the same list, even when another setting is wrong', () => {
-    const withRule = schema.refine((c) => c.DATABASE_URL !== undefined, acrossSettings('DATABASE_URL is required when no embedded database is used'));
+    const withRule = schema.refine(
+      (c) => c.DATABASE_URL !== undefined,
+      acrossSettings('DATABASE_URL is required when no embedded database is used'),
+    );
     expect(problemsOf(() => loadConfig(withRule, { PORT: 'x', ISSUER: 'i' }))).toEqual([
       'PORT must be a whole number, got "x"',
       'DATABASE_URL is required when no embedded database is used',
     ]);
-    expect(loadConfig(withRule, { ISSUER: 'i', DATABASE_URL: 'postgres://localhost/caseflow' }).DATABASE_URL).toBe('postgres://localhost/caseflow');
+    expect(loadConfig(withRule, { ISSUER: 'i', DATABASE_URL: 'postgres://localhost/caseflow' }).DATABASE_URL).toBe(
+      'postgres://localhost/caseflow',
+    );
   });
 
   it('quotes at most a short excerpt of a wrong value', () => {
@@ -132,11 +137,15 @@ describe('loadConfig', () => {
       PORT: 5001,
       DATABASE_URL: 'postgres://shared/db',
     });
-    expect(loadConfig(named, { CLIENTS_DATABASE_URL: 'postgres://own/db', DATABASE_URL: 'postgres://shared/db' }, names).DATABASE_URL).toBe('postgres://own/db');
+    expect(loadConfig(named, { CLIENTS_DATABASE_URL: 'postgres://own/db', DATABASE_URL: 'postgres://shared/db' }, names).DATABASE_URL).toBe(
+      'postgres://own/db',
+    );
     expect(problemsOf(() => loadConfig(named, { CLIENTS_PORT: 'x', PORT: '9' }, names))).toEqual([
       'CLIENTS_PORT must be a whole number, got "x"',
       'CLIENTS_DATABASE_URL or DATABASE_URL is required',
     ]);
-    expect(problemsOf(() => loadConfig(named, { CLIENTS_DATABASE_URL: ' ', DATABASE_URL: 'nope' }, names))).toEqual(['DATABASE_URL must be a URL']);
+    expect(problemsOf(() => loadConfig(named, { CLIENTS_DATABASE_URL: ' ', DATABASE_URL: 'nope' }, names))).toEqual([
+      'DATABASE_URL must be a URL',
+    ]);
   });
 });

@@ -60,7 +60,9 @@ function integer(min: number, max: number) {
     .string({ error: unsetOr('must be a whole number') })
     .regex(/^-?\d+$/, { error: unsetOr((value) => `must be a whole number, got "${value}"`) })
     .transform(Number)
-    .pipe(z.number().refine((n) => n >= min && n <= max, { error: (issue) => `must be between ${min} and ${max}, got ${String(issue.input)}` }));
+    .pipe(
+      z.number().refine((n) => n >= min && n <= max, { error: (issue) => `must be between ${min} and ${max}, got ${String(issue.input)}` }),
+    );
 }
 
 const BOOLEAN = { truthy: ['1', 'true', 'yes', 'on'], falsy: ['0', 'false', 'no', 'off'] };

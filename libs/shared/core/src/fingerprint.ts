@@ -21,5 +21,7 @@ function canonical(value: unknown): unknown {
 }
 
 export function inputFingerprint(input: Record<string, unknown>): string {
-  return createHash('sha256').update(JSON.stringify(canonical(input))).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify(canonical(input)))
+    .digest('hex');
 }

@@ -57,7 +57,12 @@ export const MULTI_LINE_MAX = 20_000;
 export function checkText(value: unknown, field: string, multiLine = false): string {
   if (typeof value !== 'string') throw badInput(field, 'must be text');
   if ((multiLine ? multiLineControl : singleLineControl).test(value)) {
-    throw badInput(field, multiLine ? 'must not contain control characters other than tab and line breaks' : 'must not contain control characters or line breaks');
+    throw badInput(
+      field,
+      multiLine
+        ? 'must not contain control characters other than tab and line breaks'
+        : 'must not contain control characters or line breaks',
+    );
   }
   const max = multiLine ? MULTI_LINE_MAX : SINGLE_LINE_MAX;
   if (value.length > max) throw badInput(field, `must be at most ${max} characters`);
@@ -92,7 +97,8 @@ export function yearsFrom(now: Date, years: number): string {
 }
 
 export function checkDate(value: unknown, field: string, range: DateRange): string {
-  if (typeof value !== 'string' || !isCalendarDate(value)) throw badInput(field, `must be a calendar date YYYY-MM-DD, got ${excerpt(value)}`);
+  if (typeof value !== 'string' || !isCalendarDate(value))
+    throw badInput(field, `must be a calendar date YYYY-MM-DD, got ${excerpt(value)}`);
   if (value < range.min || value > range.max) throw badInput(field, `must be ${range.meaning}, got ${value}`);
   return value;
 }
@@ -117,7 +123,9 @@ export function checkInstant(value: unknown, field: string, range: DateRange): D
  * echo a caller's long input back.
  */
 export function shortenQuoted(message: string, max = EXCERPT_MAX): string {
-  const shortened = message.replace(/"((?:[^"\\]|\\.)*)"/g, (whole, inner: string) => (inner.length > max ? `"${inner.slice(0, max)}…"` : whole));
+  const shortened = message.replace(/"((?:[^"\\]|\\.)*)"/g, (whole, inner: string) =>
+    inner.length > max ? `"${inner.slice(0, max)}…"` : whole,
+  );
   return shortened.length > 400 ? `${shortened.slice(0, 400)}…` : shortened;
 }
 

@@ -70,9 +70,14 @@ function isGraphQLErrorLike(error: object): error is { extensions?: Record<strin
 export function serializeError(error: unknown, depth = 0): LoggedError {
   if (error === null || typeof error !== 'object') return { type: typeof error, message: withoutValues(String(error)) };
   const e = error as Record<string, unknown>;
-  const extensions = (isGraphQLErrorLike(error) && typeof e.extensions === 'object' && e.extensions !== null ? e.extensions : {}) as Record<string, unknown>;
-  const type = error instanceof Error ? error.constructor?.name || error.name : text(e.name) ?? 'Object';
-  const code = text(isAppError(error) ? error.code : extensions.code) ?? (typeof e.code === 'string' || typeof e.code === 'number' ? String(e.code) : undefined);
+  const extensions = (isGraphQLErrorLike(error) && typeof e.extensions === 'object' && e.extensions !== null ? e.extensions : {}) as Record<
+    string,
+    unknown
+  >;
+  const type = error instanceof Error ? error.constructor?.name || error.name : (text(e.name) ?? 'Object');
+  const code =
+    text(isAppError(error) ? error.code : extensions.code) ??
+    (typeof e.code === 'string' || typeof e.code === 'number' ? String(e.code) : undefined);
   const out: LoggedError = { type, message: withoutValues(text(e.message) ?? String(error)) };
   if (code) out.code = code;
   const path = pathText(e.path);

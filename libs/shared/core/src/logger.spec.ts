@@ -17,7 +17,14 @@ describe('logger', () => {
     logger.child({ requestId: 'r1' }).debug('hidden below the level');
     logger.child({ requestId: 'r1' }).warn('slow query', { ms: 1200 });
     expect(lines).toHaveLength(1);
-    expect(json()[0]).toEqual({ time: expect.any(String), level: 'warn', service: 'clients', message: 'slow query', requestId: 'r1', ms: 1200 });
+    expect(json()[0]).toEqual({
+      time: expect.any(String),
+      level: 'warn',
+      service: 'clients',
+      message: 'slow query',
+      requestId: 'r1',
+      ms: 1200,
+    });
     expect(Number.isNaN(Date.parse(json()[0].time as string))).toBe(false);
   });
 
@@ -39,7 +46,12 @@ describe('logger', () => {
   it('logs a domain error with its code, message and field, and no stack', () => {
     const { logger, json } = capture();
     logger.warn('refused', errorFields(badInput('after', 'is not a cursor this list issued')));
-    expect(json()[0].err).toEqual({ type: 'AppError', code: 'BAD_USER_INPUT', field: 'after', message: 'after is not a cursor this list issued' });
+    expect(json()[0].err).toEqual({
+      type: 'AppError',
+      code: 'BAD_USER_INPUT',
+      field: 'after',
+      message: 'after is not a cursor this list issued',
+    });
   });
 
   it('logs the plain object a subgraph answered with its message and code, never [object Object]', () => {
@@ -47,7 +59,10 @@ describe('logger', () => {
     const fromSubgraph = new GraphQLError('Only case managers and supervisors may list clients', {
       path: ['clients'],
       extensions: { code: 'FORBIDDEN', serviceName: 'clients' },
-      originalError: { message: 'Only case managers and supervisors may list clients', extensions: { code: 'FORBIDDEN' } } as unknown as Error,
+      originalError: {
+        message: 'Only case managers and supervisors may list clients',
+        extensions: { code: 'FORBIDDEN' },
+      } as unknown as Error,
     });
     logger.warn('request error', { requestId: 'r3', ...errorFields(fromSubgraph) });
     expect(lines[0]).not.toContain('[object Object]');
@@ -71,20 +86,36 @@ describe('logger', () => {
       body: 'raw request',
     });
     const line = lines[0];
-    for (const secret of [PHONE, 'Zélie', '1990-04-01', 'zelie@example.org', 'sleeps at her sister', 'raw request']) expect(line).not.toContain(secret);
-    expect(JSON.parse(line)).toMatchObject({ requestId: 'r4', variables: '[redacted]', input: '[redacted]', client: { dateOfBirth: '[redacted]', email: '[redacted]', note: '[redacted]' } });
+    for (const secret of [PHONE, 'Zélie', '1990-04-01', 'zelie@example.org', 'sleeps at her sister', 'raw request'])
+      expect(line).not.toContain(secret);
+    expect(JSON.parse(line)).toMatchObject({
+      requestId: 'r4',
+      variables: '[redacted]',
+      input: '[redacted]',
+      client: { dateOfBirth: '[redacted]', email: '[redacted]', note: '[redacted]' },
+    });
   });
 
   it('logs a GraphQL coercion error with its code and field but not the phone number the client sent', async () => {
     const schema = buildSchema('input ClientInput { phone: Int } type Query { clients(input: ClientInput): Int }');
-    const result = await graphql({ schema, source: 'query($input: ClientInput) { clients(input: $input) }', variableValues: { input: { phone: PHONE } } });
+    const result = await graphql({
+      schema,
+      source: 'query($input: ClientInput) { clients(input: $input) }',
+      variableValues: { input: { phone: PHONE } },
+    });
     const [coercion] = result.errors ?? [];
     expect(coercion.message).toContain(PHONE);
     const { logger, lines, json } = capture();
-    logger.warn('request error', { requestId: 'r5', ...errorFields(new GraphQLError(coercion.message, { extensions: { code: 'BAD_USER_INPUT' } })) });
+    logger.warn('request error', {
+      requestId: 'r5',
+      ...errorFields(new GraphQLError(coercion.message, { extensions: { code: 'BAD_USER_INPUT' } })),
+    });
     expect(lines[0]).not.toContain(PHONE);
     expect(lines[0]).not.toContain('7700');
-    expect(json()[0].err).toMatchObject({ code: 'BAD_USER_INPUT', message: expect.stringContaining('"$input" got invalid value <value> at "input.phone"') });
+    expect(json()[0].err).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      message: expect.stringContaining('"$input" got invalid value <value> at "input.phone"'),
+    });
   });
 
   it('keeps a PostgreSQL error code and constraint but drops the row values of its detail and parameters', () => {
@@ -97,16 +128,32 @@ describe('logger', () => {
     });
     logger.error('request failed', errorFields(failed));
     expect(lines[0]).not.toContain('zelie');
-    expect(json()[0].err).toMatchObject({ code: '22P02', constraint: 'client_email_key', message: 'invalid input syntax for type uuid: "<value>"' });
+    expect(json()[0].err).toMatchObject({
+      code: '22P02',
+      constraint: 'client_email_key',
+      message: 'invalid input syntax for type uuid: "<value>"',
+    });
   });
 });
 
 describe('withoutValues', () => {
   it.each([
-    ['Variable "$id" got invalid value "abc"; Int cannot represent non-integer value: "abc"', 'Variable "$id" got invalid value <value>; Int cannot represent non-integer value: <value>'],
-    ['Variable "$n" got invalid value 7700900123.5; Int cannot represent non-integer value: 7700900123.5', 'Variable "$n" got invalid value <value>; Int cannot represent non-integer value: <value>'],
-    ['Variable "$input" got invalid value { phone: "a;b" } at "input"; Field "phone" is not defined by type "ClientInput".', 'Variable "$input" got invalid value <value> at "input"; Field "phone" is not defined by type "ClientInput".'],
-    ['Expected value of type "Int!", found "Zélie"; Int cannot represent non-integer value: "Zélie"', 'Expected value of type "Int!", found <value>; Int cannot represent non-integer value: <value>'],
+    [
+      'Variable "$id" got invalid value "abc"; Int cannot represent non-integer value: "abc"',
+      'Variable "$id" got invalid value <value>; Int cannot represent non-integer value: <value>',
+    ],
+    [
+      'Variable "$n" got invalid value 7700900123.5; Int cannot represent non-integer value: 7700900123.5',
+      'Variable "$n" got invalid value <value>; Int cannot represent non-integer value: <value>',
+    ],
+    [
+      'Variable "$input" got invalid value { phone: "a;b" } at "input"; Field "phone" is not defined by type "ClientInput".',
+      'Variable "$input" got invalid value <value> at "input"; Field "phone" is not defined by type "ClientInput".',
+    ],
+    [
+      'Expected value of type "Int!", found "Zélie"; Int cannot represent non-integer value: "Zélie"',
+      'Expected value of type "Int!", found <value>; Int cannot represent non-integer value: <value>',
+    ],
     ['Value "Zelie" does not exist in "ClientStatus" enum.', 'Value "<value>" does not exist in "ClientStatus" enum.'],
     ['duplicate key value violates unique constraint "client_pkey"', 'duplicate key value violates unique constraint "client_pkey"'],
     ['Client 7c9e6679-7425-40de-944b-e07fc1f90ae7 was not found', 'Client 7c9e6679-7425-40de-944b-e07fc1f90ae7 was not found'],

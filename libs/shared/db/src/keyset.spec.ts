@@ -52,7 +52,10 @@ describe('cursors', () => {
     ['an integer that is not one', ['2026-01-01T00:00:00.000Z', 'clients', '1; drop'], ['timestamp', 'text', 'integer']],
     ['an object for a text', [{ a: 1 }, UUID], ['text', 'uuid']],
   ] as const)('refuse a forged cursor holding %s, before any SQL sees it', (_, values, shape) => {
-    expect(codeOf(() => decodeCursor(encodeCursor(values), shape, 'caseNotes.after'))).toEqual({ code: 'BAD_USER_INPUT', field: 'caseNotes.after' });
+    expect(codeOf(() => decodeCursor(encodeCursor(values), shape, 'caseNotes.after'))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'caseNotes.after',
+    });
   });
 
   it('accept every kind of value the lists put in their cursors', () => {

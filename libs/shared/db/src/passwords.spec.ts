@@ -16,7 +16,13 @@ describe('the embedded PostgreSQL passwords', () => {
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(statSync(join(dir, 'keys')).mode & 0o077).toBe(0);
     expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(passwords);
-    const all = [passwords.superuser, passwords.roles.clients.owner, passwords.roles.clients.runtime, passwords.roles.plans.owner, passwords.roles.plans.runtime];
+    const all = [
+      passwords.superuser,
+      passwords.roles.clients.owner,
+      passwords.roles.clients.runtime,
+      passwords.roles.plans.owner,
+      passwords.roles.plans.runtime,
+    ];
     expect(new Set(all).size).toBe(5);
     for (const password of all) expect(password).toMatch(/^[A-Za-z0-9_-]{32}$/);
   });

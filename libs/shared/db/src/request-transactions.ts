@@ -9,7 +9,14 @@
  * Outside a request (jobs, seeds, migrations) nothing changes.
  */
 import { AppError, requestSignal } from '@caseflow/core';
-import { EventSubscriber, type EntitySubscriberInterface, type QueryRunner, type TransactionCommitEvent, type TransactionRollbackEvent, type TransactionStartEvent } from 'typeorm';
+import {
+  EventSubscriber,
+  type EntitySubscriberInterface,
+  type QueryRunner,
+  type TransactionCommitEvent,
+  type TransactionRollbackEvent,
+  type TransactionStartEvent,
+} from 'typeorm';
 
 function stopped(): AppError {
   return new AppError('UNAVAILABLE', 'The request was stopped (it timed out or its caller went away); nothing was changed; retry later');

@@ -91,7 +91,12 @@ async function roleExists(client: Client, role: string): Promise<boolean> {
  * made before roles existed is handed over whole: the owner role takes every
  * table, sequence and function in it.
  */
-export async function provisionSubgraphRoles(adminUrl: string, schema: string, roles: SubgraphRoles, passwords: RolePasswords): Promise<void> {
+export async function provisionSubgraphRoles(
+  adminUrl: string,
+  schema: string,
+  roles: SubgraphRoles,
+  passwords: RolePasswords,
+): Promise<void> {
   const client = new Client({ connectionString: adminUrl });
   await client.connect();
   try {
@@ -99,7 +104,9 @@ export async function provisionSubgraphRoles(adminUrl: string, schema: string, r
     const login = async (role: string, password: string) => {
       const verb = (await roleExists(client, role)) ? 'ALTER' : 'CREATE';
       const literal = (await client.query<{ q: string }>('SELECT quote_literal($1) AS q', [password])).rows[0].q;
-      await client.query(`${verb} ROLE ${identifier(role)} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS NOINHERIT PASSWORD ${literal}`);
+      await client.query(
+        `${verb} ROLE ${identifier(role)} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS NOINHERIT PASSWORD ${literal}`,
+      );
       await client.query(`GRANT CONNECT ON DATABASE ${database} TO ${identifier(role)}`);
     };
     await login(roles.owner, passwords.owner);
@@ -160,7 +167,12 @@ async function insertOnlyTables(db: Queryable, schema: string): Promise<string[]
  * later migration creates the same rights; this step takes an append-only
  * table's extra rights back.
  */
-export async function grantRuntimePrivileges(db: Queryable, schema: string, runtimeRole: string, privileges: RuntimePrivileges = {}): Promise<void> {
+export async function grantRuntimePrivileges(
+  db: Queryable,
+  schema: string,
+  runtimeRole: string,
+  privileges: RuntimePrivileges = {},
+): Promise<void> {
   const s = identifier(schema);
   const r = identifier(runtimeRole);
   const tableRights = privileges.deletes ? 'SELECT, INSERT, UPDATE, DELETE' : 'SELECT, INSERT, UPDATE';

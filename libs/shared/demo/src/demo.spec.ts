@@ -53,7 +53,9 @@ describe('the demo world', () => {
   });
 
   it('gives every record a unique id and points only at records it has', () => {
-    const ids = [...world.clients, ...world.plans, ...world.referrals, ...world.services, ...world.organizations, ...world.locations].map((r) => r.id);
+    const ids = [...world.clients, ...world.plans, ...world.referrals, ...world.services, ...world.organizations, ...world.locations].map(
+      (r) => r.id,
+    );
     expect(new Set(ids).size).toBe(ids.length);
     const clientIds = new Set(world.clients.map((c) => c.id));
     const serviceIds = new Set(world.services.map((s) => s.id));

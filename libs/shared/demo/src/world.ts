@@ -67,7 +67,8 @@ export interface DemoPlan {
   goals: DemoGoal[];
 }
 
-export type DemoReferralStatus = 'DRAFT' | 'SENT' | 'ACCEPTED' | 'DECLINED' | 'WAITLISTED' | 'IN_PROGRESS' | 'COMPLETED' | 'CANCELLED' | 'EXPIRED';
+export type DemoReferralStatus =
+  'DRAFT' | 'SENT' | 'ACCEPTED' | 'DECLINED' | 'WAITLISTED' | 'IN_PROGRESS' | 'COMPLETED' | 'CANCELLED' | 'EXPIRED';
 
 export interface DemoReferralEvent {
   id: string;
@@ -182,9 +183,74 @@ const ORGANIZATIONS: Array<DemoOrganization & { services: Array<[string, string,
   },
 ];
 
-const FIRST = ['Avery', 'Blake', 'Cameron', 'Dana', 'Elliot', 'Frankie', 'Gale', 'Harper', 'Indra', 'Jules', 'Kiran', 'Logan', 'Marlo', 'Noor', 'Oakley', 'Parker', 'Quinn', 'Reese', 'Sasha', 'Tatum', 'Uma', 'Valentin', 'Wren', 'Xiomara', 'Yusuf', 'Zélie'];
-const LAST = ['Abernathy', 'Bouchard', 'Castellano', 'Doucette', 'Eriksen', 'Fontaine', 'Gallant', 'Haddad', 'Ibarra', 'Jablonski', 'Kowalczyk', 'Landry', 'MacIsaac', 'Nakamura', 'Ouellette', 'Pellerin', 'Quigley', 'Robichaud', 'Saulnier', 'Thériault', 'Underhill', 'Vasquez', 'Whitman', 'Young', 'Zhou'];
-const STATUSES: DemoClientStatus[] = ['ACTIVE', 'ACTIVE', 'ACTIVE', 'ACTIVE', 'INTAKE', 'ACTIVE', 'ON_HOLD', 'ACTIVE', 'CLOSED', 'ACTIVE', 'INTAKE'];
+const FIRST = [
+  'Avery',
+  'Blake',
+  'Cameron',
+  'Dana',
+  'Elliot',
+  'Frankie',
+  'Gale',
+  'Harper',
+  'Indra',
+  'Jules',
+  'Kiran',
+  'Logan',
+  'Marlo',
+  'Noor',
+  'Oakley',
+  'Parker',
+  'Quinn',
+  'Reese',
+  'Sasha',
+  'Tatum',
+  'Uma',
+  'Valentin',
+  'Wren',
+  'Xiomara',
+  'Yusuf',
+  'Zélie',
+];
+const LAST = [
+  'Abernathy',
+  'Bouchard',
+  'Castellano',
+  'Doucette',
+  'Eriksen',
+  'Fontaine',
+  'Gallant',
+  'Haddad',
+  'Ibarra',
+  'Jablonski',
+  'Kowalczyk',
+  'Landry',
+  'MacIsaac',
+  'Nakamura',
+  'Ouellette',
+  'Pellerin',
+  'Quigley',
+  'Robichaud',
+  'Saulnier',
+  'Thériault',
+  'Underhill',
+  'Vasquez',
+  'Whitman',
+  'Young',
+  'Zhou',
+];
+const STATUSES: DemoClientStatus[] = [
+  'ACTIVE',
+  'ACTIVE',
+  'ACTIVE',
+  'ACTIVE',
+  'INTAKE',
+  'ACTIVE',
+  'ON_HOLD',
+  'ACTIVE',
+  'CLOSED',
+  'ACTIVE',
+  'INTAKE',
+];
 const GOALS: Array<[string, 'SHORT' | 'MID' | 'LONG']> = [
   ['Update resume and apply to three warehouse jobs by month end', 'SHORT'],
   ['Obtain a class 5 driver licence', 'MID'],
@@ -219,7 +285,15 @@ export function demoWorld(today: Date = new Date()): DemoWorld {
     locations.push(location);
     offered.forEach(([name, description, taxonomyCodes]) => {
       const id = demoId('service', `${org.name}:${name}`);
-      services.push({ id, organizationId: org.id, name, description, taxonomyCodes, locationId: location.id, serviceAtLocationId: demoId('sal', id) });
+      services.push({
+        id,
+        organizationId: org.id,
+        name,
+        description,
+        taxonomyCodes,
+        locationId: location.id,
+        serviceAtLocationId: demoId('sal', id),
+      });
     });
   });
 
@@ -227,7 +301,17 @@ export function demoWorld(today: Date = new Date()): DemoWorld {
   const plans: DemoPlan[] = [];
   const referrals: DemoReferral[] = [];
   const partnerServices = services.filter((s) => s.organizationId === NORTHSIDE_ID || s.organizationId === EASTSIDE_ID);
-  const referralCycle: DemoReferralStatus[] = ['SENT', 'ACCEPTED', 'IN_PROGRESS', 'COMPLETED', 'WAITLISTED', 'DECLINED', 'DRAFT', 'CANCELLED', 'EXPIRED'];
+  const referralCycle: DemoReferralStatus[] = [
+    'SENT',
+    'ACCEPTED',
+    'IN_PROGRESS',
+    'COMPLETED',
+    'WAITLISTED',
+    'DECLINED',
+    'DRAFT',
+    'CANCELLED',
+    'EXPIRED',
+  ];
 
   for (const manager of [demoStaff('casey'), demoStaff('jordan')]) {
     for (let i = 0; i < 22; i += 1) {
@@ -275,21 +359,55 @@ export function demoWorld(today: Date = new Date()): DemoWorld {
         const service = partnerServices[n % partnerServices.length];
         const partner = DEMO_STAFF.find((s) => s.role === 'PARTNER' && s.organizationId === service.organizationId) ?? null;
         const createdAt = day(-20 - (n % 30));
-        const events: DemoReferralEvent[] = [{ id: demoId('event', `${client.id}:0`), status: 'DRAFT', at: createdAt, actorId: manager.id, note: null }];
+        const events: DemoReferralEvent[] = [
+          { id: demoId('event', `${client.id}:0`), status: 'DRAFT', at: createdAt, actorId: manager.id, note: null },
+        ];
         const push = (s: DemoReferralStatus, offset: number, actorId: string | null, note: string | null) =>
-          events.push({ id: demoId('event', `${client.id}:${events.length}`), status: s, at: new Date(createdAt.getTime() + offset * DAY), actorId, note });
+          events.push({
+            id: demoId('event', `${client.id}:${events.length}`),
+            status: s,
+            at: new Date(createdAt.getTime() + offset * DAY),
+            actorId,
+            note,
+          });
         const path: Record<DemoReferralStatus, Array<[DemoReferralStatus, 'cm' | 'partner' | 'system', string | null]>> = {
           DRAFT: [],
           SENT: [['SENT', 'cm', null]],
-          ACCEPTED: [['SENT', 'cm', null], ['ACCEPTED', 'partner', 'Intake booked']],
-          IN_PROGRESS: [['SENT', 'cm', null], ['ACCEPTED', 'partner', 'Intake booked'], ['IN_PROGRESS', 'partner', 'First visit done']],
-          COMPLETED: [['SENT', 'cm', null], ['ACCEPTED', 'partner', null], ['IN_PROGRESS', 'partner', null], ['COMPLETED', 'partner', 'Service provided']],
-          WAITLISTED: [['SENT', 'cm', null], ['WAITLISTED', 'partner', 'About three weeks wait']],
-          DECLINED: [['SENT', 'cm', null], ['DECLINED', 'partner', 'Outside our service area']],
-          CANCELLED: [['SENT', 'cm', null], ['CANCELLED', 'cm', 'Client found another program']],
-          EXPIRED: [['SENT', 'cm', null], ['EXPIRED', 'system', 'No answer by the deadline']],
+          ACCEPTED: [
+            ['SENT', 'cm', null],
+            ['ACCEPTED', 'partner', 'Intake booked'],
+          ],
+          IN_PROGRESS: [
+            ['SENT', 'cm', null],
+            ['ACCEPTED', 'partner', 'Intake booked'],
+            ['IN_PROGRESS', 'partner', 'First visit done'],
+          ],
+          COMPLETED: [
+            ['SENT', 'cm', null],
+            ['ACCEPTED', 'partner', null],
+            ['IN_PROGRESS', 'partner', null],
+            ['COMPLETED', 'partner', 'Service provided'],
+          ],
+          WAITLISTED: [
+            ['SENT', 'cm', null],
+            ['WAITLISTED', 'partner', 'About three weeks wait'],
+          ],
+          DECLINED: [
+            ['SENT', 'cm', null],
+            ['DECLINED', 'partner', 'Outside our service area'],
+          ],
+          CANCELLED: [
+            ['SENT', 'cm', null],
+            ['CANCELLED', 'cm', 'Client found another program'],
+          ],
+          EXPIRED: [
+            ['SENT', 'cm', null],
+            ['EXPIRED', 'system', 'No answer by the deadline'],
+          ],
         };
-        path[status].forEach(([s, who, note], k) => push(s, k + 1, who === 'cm' ? manager.id : who === 'partner' ? (partner?.id ?? null) : null, note));
+        path[status].forEach(([s, who, note], k) =>
+          push(s, k + 1, who === 'cm' ? manager.id : who === 'partner' ? (partner?.id ?? null) : null, note),
+        );
         const sent = events.find((e) => e.status === 'SENT');
         referrals.push({
           id: demoId('referral', client.id),
@@ -298,7 +416,10 @@ export function demoWorld(today: Date = new Date()): DemoWorld {
           serviceId: service.id,
           organizationId: service.organizationId,
           referredById: manager.id,
-          need: service.organizationId === NORTHSIDE_ID ? 'Food and housing: not enough food at home' : 'Food and housing: at risk of losing housing',
+          need:
+            service.organizationId === NORTHSIDE_ID
+              ? 'Food and housing: not enough food at home'
+              : 'Food and housing: at risk of losing housing',
           necessaryRationale: 'The barrier blocks progress on the employment goal.',
           appropriateRationale: 'The service is close to the client and has capacity.',
           urgency: n % 5 === 0 ? 'URGENT' : n % 3 === 0 ? 'SOON' : 'ROUTINE',
@@ -328,9 +449,29 @@ export const DEMO_PROGRAM = 'Employment Support Program';
 function closeCases(clients: DemoClient[], today: Date, rnd: () => number): DemoClosure[] {
   const managers = [demoStaff('casey'), demoStaff('jordan')];
   const closures: DemoClosure[] = [];
-  const outcomeMix: DemoClosureOutcome[] = ['EMPLOYED', 'EMPLOYED', 'EMPLOYED', 'EMPLOYED', 'EMPLOYED', 'IN_TRAINING', 'IN_TRAINING', 'GOALS_MET', 'DISENGAGED', 'MOVED', 'REFERRED_ELSEWHERE', 'OTHER'];
+  const outcomeMix: DemoClosureOutcome[] = [
+    'EMPLOYED',
+    'EMPLOYED',
+    'EMPLOYED',
+    'EMPLOYED',
+    'EMPLOYED',
+    'IN_TRAINING',
+    'IN_TRAINING',
+    'GOALS_MET',
+    'DISENGAGED',
+    'MOVED',
+    'REFERRED_ELSEWHERE',
+    'OTHER',
+  ];
   for (const client of clients.filter((c) => c.status === 'CLOSED')) {
-    closures.push({ clientId: client.id, at: new Date(today.getTime() - (5 + Math.floor(rnd() * 40)) * DAY), outcome: 'GOALS_MET', program: DEMO_PROGRAM, nextSteps: 'Check in after three months.', closedById: client.caseManagerId });
+    closures.push({
+      clientId: client.id,
+      at: new Date(today.getTime() - (5 + Math.floor(rnd() * 40)) * DAY),
+      outcome: 'GOALS_MET',
+      program: DEMO_PROGRAM,
+      nextSteps: 'Check in after three months.',
+      closedById: client.caseManagerId,
+    });
   }
   for (let month = 1; month <= 12; month += 1) {
     const count = month % 3 === 0 ? 26 : 12;

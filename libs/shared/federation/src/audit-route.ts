@@ -10,7 +10,12 @@ export const AUDIT_TRAIL_PATH = '/internal/audit-trail';
  * A subgraph's part of a client's audit trail, for the clients subgraph to
  * merge (on a supervisor's behalf; `authorize` decides, failing closed).
  */
-export function auditTrailRoute(dataSource: DataSource, schema: string, source: string, authorize: (actor: Actor, token: string, requestId: string, clientId: string) => Promise<void>): InternalRoute {
+export function auditTrailRoute(
+  dataSource: DataSource,
+  schema: string,
+  source: string,
+  authorize: (actor: Actor, token: string, requestId: string, clientId: string) => Promise<void>,
+): InternalRoute {
   return async (body, caller): Promise<{ events: AuditRecord[] }> => {
     const query = body as Partial<AuditTrailQuery>;
     if (!isUuid(query.clientId)) throw badInput('clientId', 'must be a UUID');

@@ -14,7 +14,15 @@ const field = (fn: () => unknown) => {
 describe('whole-month periods', () => {
   it('knows the first and last days of months, leap years included', () => {
     expect(['2026-01-01', '2026-01-02', '2026-12-01', 'not a date'].map(isFirstOfMonth)).toEqual([true, false, true, false]);
-    expect(['2026-01-31', '2026-01-30', '2026-02-28', '2028-02-28', '2028-02-29', '2026-04-30', '2026-04-31'].map(isLastOfMonth)).toEqual([true, false, true, false, true, true, false]);
+    expect(['2026-01-31', '2026-01-30', '2026-02-28', '2028-02-28', '2028-02-29', '2026-04-30', '2026-04-31'].map(isLastOfMonth)).toEqual([
+      true,
+      false,
+      true,
+      false,
+      true,
+      true,
+      false,
+    ]);
   });
 
   it('accepts whole months, one or many, across a year end', () => {
@@ -54,7 +62,12 @@ function table(cells: number[][], rowTotals?: number[], colTotals?: number[], gr
 /** The suppressed cells as a grid of 'x' (suppressed) and '.' (shown). */
 function grid(cells: number[][], suppressed: boolean[]): string[] {
   const width = cells[0].length;
-  return cells.map((_, r) => suppressed.slice(r * width, (r + 1) * width).map((s) => (s ? 'x' : '.')).join(''));
+  return cells.map((_, r) =>
+    suppressed
+      .slice(r * width, (r + 1) * width)
+      .map((s) => (s ? 'x' : '.'))
+      .join(''),
+  );
 }
 const sum = (ns: number[]) => ns.reduce((a, b) => a + b, 0);
 /** A table whose totals are the sums of its cells (every person in one cell). */
@@ -66,8 +79,19 @@ function summed(cells: number[][]) {
 
 describe('complementary suppression', () => {
   it('suppresses every figure under 11 people, zero included, and nothing more when no line has a single suppressed entry', () => {
-    expect(suppressFigures(summed([[20, 30], [40, 50]]), ['row', 'col'])).toEqual(Array(9).fill(false));
-    const cells = [[5, 3, 40], [4, 2, 60]];
+    expect(
+      suppressFigures(
+        summed([
+          [20, 30],
+          [40, 50],
+        ]),
+        ['row', 'col'],
+      ),
+    ).toEqual(Array(9).fill(false));
+    const cells = [
+      [5, 3, 40],
+      [4, 2, 60],
+    ];
     const suppressed = suppressFigures(summed(cells), ['row', 'col']);
     expect(grid(cells, suppressed)).toEqual(['xx.', 'xx.']);
     // Totals: rows 48 and 66 shown; columns 9 and 5 hidden (under 11), 100 shown; the grand total shown.
@@ -134,7 +158,10 @@ describe('complementary suppression', () => {
 
   it('hides a total only when no cell is left to hide', () => {
     // Distinct people: a person in both cells makes the total smaller than their sum, never smaller than a cell.
-    const figures: Figure<'col'>[] = [{ key: { col: 'a' }, people: 9 }, { key: {}, people: 12 }];
+    const figures: Figure<'col'>[] = [
+      { key: { col: 'a' }, people: 9 },
+      { key: {}, people: 12 },
+    ];
     expect(suppressFigures(figures, ['col'])).toEqual([true, true]);
   });
 
@@ -160,7 +187,11 @@ describe('complementary suppression', () => {
   });
 
   it('gives the same answer for the same figures every time', () => {
-    const cells = [[2, 14, 14], [14, 2, 30], [14, 30, 2]];
+    const cells = [
+      [2, 14, 14],
+      [14, 2, 30],
+      [14, 30, 2],
+    ];
     const once = suppressFigures(summed(cells), ['row', 'col']);
     expect(suppressFigures(summed(cells), ['row', 'col'])).toEqual(once);
   });
@@ -216,6 +247,14 @@ describe('suppression over months', () => {
     const figures = monthly({ '2019-03': { a: 20, b: 30, c: 40 }, '2019-04': { a: 15, b: 12, c: 3 } });
     const got = status(figures, suppressOverMonths(figures, ['month', 'term'], 'month'));
     // April's c (3) and b (12, the smallest other) are hidden; over the period b and c are hidden, a is shown.
-    expect(['2019-04/c', '2019-04/b', '2019-04/a', '*/a', '*/b', '*/c', '*/*'].map((k) => got[k])).toEqual(['x', 'x', 15, 35, 'x', 'x', 120]);
+    expect(['2019-04/c', '2019-04/b', '2019-04/a', '*/a', '*/b', '*/c', '*/*'].map((k) => got[k])).toEqual([
+      'x',
+      'x',
+      15,
+      35,
+      'x',
+      'x',
+      120,
+    ]);
   });
 });

@@ -60,8 +60,10 @@ export function isLastOfMonth(date: string): boolean {
  * `period.to`).
  */
 export function checkPeriod(period: { from: string; to: string }, field = 'period'): { from: string; to: string } {
-  if (!isFirstOfMonth(period.from)) throw badInput(`${field}.from`, 'must be the first day of a month (outcome periods are whole calendar months)');
-  if (!isLastOfMonth(period.to)) throw badInput(`${field}.to`, 'must be the last day of a month (outcome periods are whole calendar months)');
+  if (!isFirstOfMonth(period.from))
+    throw badInput(`${field}.from`, 'must be the first day of a month (outcome periods are whole calendar months)');
+  if (!isLastOfMonth(period.to))
+    throw badInput(`${field}.to`, 'must be the last day of a month (outcome periods are whole calendar months)');
   if (period.from > period.to) throw badInput(`${field}.from`, `must not be after ${field}.to`);
   const years = (Date.parse(period.to) - Date.parse(period.from)) / (365.25 * 86_400_000);
   if (years > 10) throw badInput(field, 'must span at most ten years');
@@ -167,13 +169,17 @@ export function suppressFigures<D extends string>(
   const lines = linesOf(figures, dimensions);
   // The grand total is known from elsewhere (e.g. an agency's closures in a month): the whole table is a line too.
   if (options.grandTotalKnown && figures.length > 1) lines.push({ cells: figures.map((_, i) => i), total: undefined });
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const line of lines) {
       const entries = line.total === undefined ? line.cells : [...line.cells, line.total];
       if (entries.filter((i) => suppressed[i]).length !== 1) continue;
       const open = line.cells.filter((i) => !suppressed[i]);
-      const pick = open.reduce<number | undefined>((best, i) => (best === undefined || figures[i].people < figures[best].people ? i : best), undefined) ?? line.total;
+      const pick =
+        open.reduce<number | undefined>(
+          (best, i) => (best === undefined || figures[i].people < figures[best].people ? i : best),
+          undefined,
+        ) ?? line.total;
       if (pick === undefined || suppressed[pick]) continue;
       suppressed[pick] = true;
       changed = true;
@@ -202,7 +208,12 @@ export function suppressFigures<D extends string>(
  * An empty month hides nobody; every other month behind a period figure is
  * shown, so the period figure adds nothing a reader could not add up.
  */
-export function suppressOverMonths<D extends string>(figures: readonly Figure<D>[], dimensions: readonly D[], month: D, options: SuppressionOptions = {}): boolean[] {
+export function suppressOverMonths<D extends string>(
+  figures: readonly Figure<D>[],
+  dimensions: readonly D[],
+  month: D,
+  options: SuppressionOptions = {},
+): boolean[] {
   const others = dimensions.filter((d) => d !== month);
   const monthly = figures.flatMap((f, i) => (f.key[month] === undefined ? [] : [i]));
   const overall = figures.flatMap((f, i) => (f.key[month] === undefined ? [i] : []));
@@ -210,7 +221,12 @@ export function suppressOverMonths<D extends string>(figures: readonly Figure<D>
   const byMonth = new Map<string, number[]>();
   for (const i of monthly) byMonth.set(figures[i].key[month]!, [...(byMonth.get(figures[i].key[month]!) ?? []), i]);
   for (const indices of byMonth.values()) {
-    const hidden = suppressFigures(indices.map((i) => figures[i]), others, [], options);
+    const hidden = suppressFigures(
+      indices.map((i) => figures[i]),
+      others,
+      [],
+      options,
+    );
     indices.forEach((i, at) => (suppressed[i] = hidden[at]));
   }
   const rest = (f: Figure<D>) => coordinates({ key: { ...f.key, [month]: undefined }, people: 0 }, dimensions);

@@ -33,7 +33,11 @@ export function classifyError(error: unknown): ErrorClass {
   if (isAppError(original)) return original.code === 'UNAVAILABLE' ? 'unavailable' : 'domain';
   if (isConnectionError(original)) return 'unavailable';
   if (original instanceof GraphQLError && passThroughCodes.has(String(original.extensions?.code))) return 'graphql';
-  if (error instanceof GraphQLError && !(original instanceof Error && original !== error) && passThroughCodes.has(String(error.extensions?.code))) {
+  if (
+    error instanceof GraphQLError &&
+    !(original instanceof Error && original !== error) &&
+    passThroughCodes.has(String(error.extensions?.code))
+  ) {
     return 'graphql';
   }
   return 'internal';

@@ -8,10 +8,13 @@ import { outcomeCount } from './shared-types';
 describe('rowLoader', () => {
   it('fetches each distinct key once per batch and answers in key order, null for missing', async () => {
     const calls: string[][] = [];
-    const loader = rowLoader(async (ids: string[]) => {
-      calls.push(ids);
-      return ids.filter((id) => id !== 'x').map((id) => ({ id, name: id.toUpperCase() }));
-    }, (row) => row.id);
+    const loader = rowLoader(
+      async (ids: string[]) => {
+        calls.push(ids);
+        return ids.filter((id) => id !== 'x').map((id) => ({ id, name: id.toUpperCase() }));
+      },
+      (row) => row.id,
+    );
     const rows = await Promise.all(['b', 'a', 'b', 'x'].map((id) => loader.load(id)));
     expect(rows).toEqual([{ id: 'b', name: 'B' }, { id: 'a', name: 'A' }, { id: 'b', name: 'B' }, null]);
     expect(calls).toEqual([['b', 'a', 'x']]);
@@ -21,12 +24,22 @@ describe('rowLoader', () => {
 describe('groupLoader', () => {
   it('groups the rows of one batch by parent key, empty lists for parents with none', async () => {
     const calls: string[][] = [];
-    const loader = groupLoader(async (keys: string[]) => {
-      calls.push(keys);
-      return [{ parent: 'p1', n: 1 }, { parent: 'p2', n: 2 }, { parent: 'p1', n: 3 }];
-    }, (row) => row.parent);
+    const loader = groupLoader(
+      async (keys: string[]) => {
+        calls.push(keys);
+        return [
+          { parent: 'p1', n: 1 },
+          { parent: 'p2', n: 2 },
+          { parent: 'p1', n: 3 },
+        ];
+      },
+      (row) => row.parent,
+    );
     expect(await Promise.all(['p1', 'p2', 'p3'].map((k) => loader.load(k)))).toEqual([
-      [{ parent: 'p1', n: 1 }, { parent: 'p1', n: 3 }],
+      [
+        { parent: 'p1', n: 1 },
+        { parent: 'p1', n: 3 },
+      ],
       [{ parent: 'p2', n: 2 }],
       [],
     ]);
@@ -46,7 +59,7 @@ describe('formatError', () => {
   const wrap = (original: Error) => new GraphQLError(original.message, { originalError: original, path: ['client'] });
   const formatted = (error: GraphQLError) => formatError({ message: error.message, path: error.path, extensions: error.extensions }, error);
 
-  it('keeps a domain error\'s code, message and field', () => {
+  it("keeps a domain error's code, message and field", () => {
     expect(formatted(wrap(badInput('input.firstName', 'must not be empty')))).toEqual({
       path: ['client'],
       locations: undefined,
@@ -59,13 +72,23 @@ describe('formatError', () => {
   it('masks unexpected errors so that no SQL, stack or host name reaches the caller', () => {
     const leak = new Error('relation "clients.client" does not exist at db.internal:5432');
     const result = formatted(wrap(leak));
-    expect(result).toEqual({ path: ['client'], locations: undefined, message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    expect(result).toEqual({
+      path: ['client'],
+      locations: undefined,
+      message: 'Internal server error',
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    });
     expect(JSON.stringify(result)).not.toMatch(/relation|db\.internal|stack/);
   });
 
   it('reports a lost database as UNAVAILABLE', () => {
     const lost = Object.assign(new Error('connect ECONNREFUSED 10.0.0.5:5432'), { code: 'ECONNREFUSED' });
-    expect(formatted(wrap(lost))).toEqual({ path: ['client'], locations: undefined, message: 'The database is unavailable; retry later', extensions: { code: 'UNAVAILABLE' } });
+    expect(formatted(wrap(lost))).toEqual({
+      path: ['client'],
+      locations: undefined,
+      message: 'The database is unavailable; retry later',
+      extensions: { code: 'UNAVAILABLE' },
+    });
   });
 });
 

@@ -8,12 +8,17 @@ function slowApollo(ms: number, onStart: () => void = () => undefined): ApolloSe
     executeHTTPGraphQLRequest: async () => {
       onStart();
       await new Promise((resolve) => setTimeout(resolve, ms));
-      return { status: 200, headers: new HeaderMap([['content-type', 'application/json']]), body: { kind: 'complete', string: '{"data":{"ok":true}}' } };
+      return {
+        status: 200,
+        headers: new HeaderMap([['content-type', 'application/json']]),
+        body: { kind: 'complete', string: '{"data":{"ok":true}}' },
+      };
     },
   } as unknown as ApolloServer<BaseContext>;
 }
 
-const post = (port: number, body: string) => fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+const post = (port: number, body: string) =>
+  fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
 
 describe('the HTTP front', () => {
   it('drains a request in flight before it stops, and then refuses new connections', async () => {
@@ -32,7 +37,12 @@ describe('the HTTP front', () => {
   });
 
   it('answers 503 UNAVAILABLE when a request outlives its timeout', async () => {
-    const service = createHttpService({ apollo: slowApollo(500), context: async () => ({}), ready: async () => true, requestTimeoutMs: 100 });
+    const service = createHttpService({
+      apollo: slowApollo(500),
+      context: async () => ({}),
+      ready: async () => true,
+      requestTimeoutMs: 100,
+    });
     const port = await service.listen(0);
     const response = await post(port, '{"query":"{ ok }"}');
     expect(response.status).toBe(503);
@@ -41,7 +51,13 @@ describe('the HTTP front', () => {
   });
 
   it('refuses a body over the limit with 413, and batches unless allowed', async () => {
-    const service = createHttpService({ apollo: slowApollo(0), context: async () => ({}), ready: async () => true, maxBodyBytes: 100, maxBatchOperations: 2 });
+    const service = createHttpService({
+      apollo: slowApollo(0),
+      context: async () => ({}),
+      ready: async () => true,
+      maxBodyBytes: 100,
+      maxBatchOperations: 2,
+    });
     const port = await service.listen(0);
     expect((await post(port, JSON.stringify({ query: 'x'.repeat(200) }))).status).toBe(413);
     const three = await post(port, JSON.stringify([{ query: '{a}' }, { query: '{b}' }, { query: '{c}' }]));

@@ -13,7 +13,8 @@ import { AppError, withRequestSignal } from '@caseflow/core';
 export type JsonRoute = (body: unknown, request: IncomingMessage) => Promise<unknown>;
 
 /** A GET route's answer: JSON, or text of a content type (whole, or streamed in chunks). */
-export type GetRouteResult = { status: number; body: unknown } | { status: number; contentType: string; text: string | AsyncIterable<string> };
+export type GetRouteResult =
+  { status: number; body: unknown } | { status: number; contentType: string; text: string | AsyncIterable<string> };
 export type GetRoute = (request: IncomingMessage, url: URL) => Promise<GetRouteResult>;
 
 export interface HttpServiceOptions<C extends BaseContext> {
@@ -84,7 +85,12 @@ function sendJson(response: ServerResponse, status: number, body: unknown): void
   response.end(text);
 }
 
-async function sendText(response: ServerResponse, status: number, contentType: string, text: string | AsyncIterable<string>): Promise<void> {
+async function sendText(
+  response: ServerResponse,
+  status: number,
+  contentType: string,
+  text: string | AsyncIterable<string>,
+): Promise<void> {
   if (typeof text === 'string') {
     response.writeHead(status, { 'content-type': contentType, 'content-length': Buffer.byteLength(text) });
     response.end(text);
@@ -111,7 +117,9 @@ export function requestIdOf(request: IncomingMessage): string {
 
 export function sendError(response: ServerResponse, error: AppError, status = statusOf[error.code] ?? 500, requestId?: string): void {
   if (requestId && !response.headersSent) response.setHeader('x-request-id', requestId);
-  sendJson(response, status, { errors: [{ message: error.message, extensions: { code: error.code, ...(requestId ? { requestId } : {}) } }] });
+  sendJson(response, status, {
+    errors: [{ message: error.message, extensions: { code: error.code, ...(requestId ? { requestId } : {}) } }],
+  });
 }
 
 function withTimeout<T>(work: Promise<T>, ms: number, controller: AbortController): Promise<T> {
@@ -158,7 +166,8 @@ export function createHttpService<C extends BaseContext>(options: HttpServiceOpt
       }
       return sendJson(response, 200, await route(body, request));
     }
-    if (url.pathname !== graphqlPath) return sendError(response, new AppError('NOT_FOUND', 'There is nothing at this path'), 404, requestIdOf(request));
+    if (url.pathname !== graphqlPath)
+      return sendError(response, new AppError('NOT_FOUND', 'There is nothing at this path'), 404, requestIdOf(request));
 
     const text = request.method === 'POST' ? await readBody(request, limit) : '';
     let body: unknown = undefined;
@@ -171,8 +180,13 @@ export function createHttpService<C extends BaseContext>(options: HttpServiceOpt
     }
     if (Array.isArray(body)) {
       const max = options.maxBatchOperations ?? 1;
-      if (max <= 1) return sendError(response, new AppError('BAD_USER_INPUT', 'Batched operations are not accepted; send one operation per request'));
-      if (body.length > max) return sendError(response, new AppError('BAD_USER_INPUT', `A batch may hold at most ${max} operations; this one has ${body.length}`));
+      if (max <= 1)
+        return sendError(response, new AppError('BAD_USER_INPUT', 'Batched operations are not accepted; send one operation per request'));
+      if (body.length > max)
+        return sendError(
+          response,
+          new AppError('BAD_USER_INPUT', `A batch may hold at most ${max} operations; this one has ${body.length}`),
+        );
     }
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(request.headers)) {
@@ -210,12 +224,14 @@ export function createHttpService<C extends BaseContext>(options: HttpServiceOpt
       .catch((error: unknown) => {
         const requestId = requestIdOf(request);
         if (error instanceof BodyTooLarge) {
-          if (!response.headersSent) sendError(response, new AppError('BAD_USER_INPUT', `The request body exceeds ${limit} bytes`), 413, requestId);
+          if (!response.headersSent)
+            sendError(response, new AppError('BAD_USER_INPUT', `The request body exceeds ${limit} bytes`), 413, requestId);
         } else if (error instanceof AppError) {
           if (!response.headersSent) sendError(response, error, undefined, requestId);
         } else {
           options.onError?.(Object.assign(error instanceof Error ? error : new Error(String(error)), { requestId }));
-          if (!response.headersSent) sendJson(response, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+          if (!response.headersSent)
+            sendJson(response, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
           else response.end();
         }
       })
@@ -228,8 +244,12 @@ export function createHttpService<C extends BaseContext>(options: HttpServiceOpt
   server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
     if (!socket.writable) return socket.destroy();
     if (error.code === 'HPE_HEADER_OVERFLOW') {
-      const body = JSON.stringify({ errors: [{ message: 'The request line and headers are too large', extensions: { code: 'BAD_USER_INPUT' } }] });
-      socket.end(`HTTP/1.1 431 Request Header Fields Too Large\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+      const body = JSON.stringify({
+        errors: [{ message: 'The request line and headers are too large', extensions: { code: 'BAD_USER_INPUT' } }],
+      });
+      socket.end(
+        `HTTP/1.1 431 Request Header Fields Too Large\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+      );
       return;
     }
     const status = error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request';

@@ -25,11 +25,19 @@ function refusal(input: Record<string, unknown>): { code: string; field: unknown
   throw new Error('expected a refusal');
 }
 
-const note = { clientId: '00000000-0000-4000-8000-000000000001', body: 'Met.\n\tCalled back.', occurredAt: new Date(now.getTime() - DAY).toISOString() };
+const note = {
+  clientId: '00000000-0000-4000-8000-000000000001',
+  body: 'Met.\n\tCalled back.',
+  occurredAt: new Date(now.getTime() - DAY).toISOString(),
+};
 
 describe('normalizeArgs', () => {
   it('lower-cases ids once, keeps multi-line prose and turns instants into Dates', () => {
-    const out = normalizeArgs(args, { id: 'ABCDEF01-2345-4678-89AB-CDEF01234567', note: { ...note, clientId: note.clientId.toUpperCase() } }, now);
+    const out = normalizeArgs(
+      args,
+      { id: 'ABCDEF01-2345-4678-89AB-CDEF01234567', note: { ...note, clientId: note.clientId.toUpperCase() } },
+      now,
+    );
     expect(out['id']).toBe('abcdef01-2345-4678-89ab-cdef01234567');
     const n = out['note'] as Record<string, unknown>;
     expect(n['clientId']).toBe(note.clientId);
@@ -60,14 +68,25 @@ describe('normalizeArgs', () => {
   });
 
   it('accepts a key date within ten years and a birth date of yesterday', () => {
-    expect(() => normalizeArgs(args, { keyDates: [{ label: 'Court', date: isoDay(now.getTime() + 9 * 365 * DAY) }], note: { ...note, dateOfBirth: isoDay(now.getTime() - DAY) } }, now)).not.toThrow();
+    expect(() =>
+      normalizeArgs(
+        args,
+        {
+          keyDates: [{ label: 'Court', date: isoDay(now.getTime() + 9 * 365 * DAY) }],
+          note: { ...note, dateOfBirth: isoDay(now.getTime() - DAY) },
+        },
+        now,
+      ),
+    ).not.toThrow();
   });
 });
 
 describe('withNormalizedInput', () => {
   it('runs before the resolver, which never sees a refused value', async () => {
     const seen: unknown[] = [];
-    const resolvers = withNormalizedInput(schema, { Query: { echo: (_: unknown, a: Record<string, unknown>) => (seen.push(a['id']), String(a['id'])) } }) as {
+    const resolvers = withNormalizedInput(schema, {
+      Query: { echo: (_: unknown, a: Record<string, unknown>) => (seen.push(a['id']), String(a['id'])) },
+    }) as {
       Query: { echo: (s: unknown, a: unknown) => string };
     };
     const wired = buildSchema(`scalar Date scalar DateTime type Query { echo(id: ID): String }`);

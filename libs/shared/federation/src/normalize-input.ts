@@ -86,7 +86,11 @@ function normalizeValue(type: GraphQLInputType, value: unknown, path: string, na
 }
 
 /** The arguments of one field, normalised (a new object; refusals throw a field-named BAD_USER_INPUT). */
-export function normalizeArgs(definitions: readonly GraphQLArgument[], args: Record<string, unknown>, now = new Date()): Record<string, unknown> {
+export function normalizeArgs(
+  definitions: readonly GraphQLArgument[],
+  args: Record<string, unknown>,
+  now = new Date(),
+): Record<string, unknown> {
   const out: Record<string, unknown> = { ...args };
   for (const arg of definitions) {
     if (arg.name in out) out[arg.name] = normalizeValue(arg.type, out[arg.name], arg.name, arg.name, now);
@@ -111,7 +115,10 @@ export function withNormalizedInput(schema: GraphQLSchema, resolvers: ResolverMa
       const resolve = (map[field.name] as GraphQLFieldResolver<unknown, unknown> | undefined) ?? defaultFieldResolver;
       const definitions = field.args;
       map[field.name] = ((source, args, context, info) =>
-        resolve(source, normalizeArgs(definitions, args as Record<string, unknown>), context, info)) as GraphQLFieldResolver<unknown, unknown>;
+        resolve(source, normalizeArgs(definitions, args as Record<string, unknown>), context, info)) as GraphQLFieldResolver<
+        unknown,
+        unknown
+      >;
     }
     resolvers[type.name] = map;
   }

@@ -22,14 +22,22 @@ describe('a subgraph process reads its peers', () => {
 
   it('reads <PEER>_URL for exactly the declared peers, each defaulting to its development URL', () => {
     const definition = { name: 'asker', peers: { clients: 'http://127.0.0.1:4001', plans: 'http://127.0.0.1:4002' } };
-    expect(loadSubgraphConfig(definition, 4100, required).peerUrls).toEqual({ clients: 'http://127.0.0.1:4001', plans: 'http://127.0.0.1:4002' });
+    expect(loadSubgraphConfig(definition, 4100, required).peerUrls).toEqual({
+      clients: 'http://127.0.0.1:4001',
+      plans: 'http://127.0.0.1:4002',
+    });
     const env = { ...required, PLANS_URL: 'http://plans.internal:8080', REFERRALS_URL: 'http://referrals.internal:8080' };
-    expect(loadSubgraphConfig(definition, 4100, env).peerUrls).toEqual({ clients: 'http://127.0.0.1:4001', plans: 'http://plans.internal:8080' });
+    expect(loadSubgraphConfig(definition, 4100, env).peerUrls).toEqual({
+      clients: 'http://127.0.0.1:4001',
+      plans: 'http://plans.internal:8080',
+    });
   });
 
   it('refuses a bad URL of a declared peer beside every other problem, and ignores one of an undeclared peer', () => {
     const definition = { name: 'asker', peers: { clients: 'http://127.0.0.1:4001' } };
-    const problems = problemsOf(() => loadSubgraphConfig(definition, 4100, { CLIENTS_URL: 'nowhere', RESOURCES_URL: 'nowhere', ASKER_PORT: 'x' }));
+    const problems = problemsOf(() =>
+      loadSubgraphConfig(definition, 4100, { CLIENTS_URL: 'nowhere', RESOURCES_URL: 'nowhere', ASKER_PORT: 'x' }),
+    );
     expect(problems.sort()).toEqual([
       'ASKER_DATABASE_URL or DATABASE_URL is required',
       'ASKER_PORT must be a whole number, got "x"',
@@ -39,8 +47,15 @@ describe('a subgraph process reads its peers', () => {
   });
 
   it("reads the subgraph's own settings under its name, falling back to the shared ones", () => {
-    const own = loadSubgraphConfig({ name: 'asker' }, 4100, { ...required, ASKER_DATABASE_URL: 'postgres://own@127.0.0.1:5432/caseflow', ASKER_PORT: '4200' });
-    expect({ port: own.settings.PORT, database: own.settings.DATABASE_URL }).toEqual({ port: 4200, database: 'postgres://own@127.0.0.1:5432/caseflow' });
+    const own = loadSubgraphConfig({ name: 'asker' }, 4100, {
+      ...required,
+      ASKER_DATABASE_URL: 'postgres://own@127.0.0.1:5432/caseflow',
+      ASKER_PORT: '4200',
+    });
+    expect({ port: own.settings.PORT, database: own.settings.DATABASE_URL }).toEqual({
+      port: 4200,
+      database: 'postgres://own@127.0.0.1:5432/caseflow',
+    });
     const shared = loadSubgraphConfig({ name: 'asker' }, 4100, required);
     expect({ port: shared.settings.PORT, database: shared.settings.DATABASE_URL }).toEqual({ port: 4100, database: required.DATABASE_URL });
   });

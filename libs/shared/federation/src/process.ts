@@ -53,10 +53,16 @@ export interface SubgraphProcessConfig {
  * and `<PEER>_URL` for each peer it declares (defaulting to the peer's
  * development URL). Throws one ConfigError listing every problem.
  */
-export function loadSubgraphConfig(definition: Pick<SubgraphDefinition<RequestContext>, 'name' | 'peers'>, defaultPort: number, env: Env = processEnv()): SubgraphProcessConfig {
+export function loadSubgraphConfig(
+  definition: Pick<SubgraphDefinition<RequestContext>, 'name' | 'peers'>,
+  defaultPort: number,
+  env: Env = processEnv(),
+): SubgraphProcessConfig {
   const prefix = definition.name.toUpperCase();
   const peers = Object.entries(definition.peers ?? {});
-  const peerSchema = z.object(Object.fromEntries(peers.map(([peer, developmentUrl]) => [peerUrlVariable(peer), setting.url(developmentUrl)])));
+  const peerSchema = z.object(
+    Object.fromEntries(peers.map(([peer, developmentUrl]) => [peerUrlVariable(peer), setting.url(developmentUrl)])),
+  );
   const schema = z.object({ settings: subgraphSettings(defaultPort), peers: peerSchema });
   const problems: string[] = [];
   const attempt = <S extends z.ZodType>(part: S, names: Record<string, string | readonly string[]> = {}): z.output<S> | undefined => {
@@ -88,7 +94,10 @@ function loadOrExit(definition: Pick<SubgraphDefinition<RequestContext>, 'name' 
   }
 }
 
-export async function runSubgraphProcess<C extends RequestContext>(definition: SubgraphDefinition<C>, options: SubgraphProcessOptions): Promise<void> {
+export async function runSubgraphProcess<C extends RequestContext>(
+  definition: SubgraphDefinition<C>,
+  options: SubgraphProcessOptions,
+): Promise<void> {
   const { settings: config, peerUrls } = loadOrExit(definition, options.defaultPort);
   const logger = createLogger(definition.name, config.LOG_LEVEL);
   const runtime: SubgraphRuntimeOptions = {

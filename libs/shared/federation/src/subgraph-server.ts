@@ -97,11 +97,17 @@ export async function createSubgraphServer<C extends RequestContext>(options: Su
   };
 
   const routes = Object.fromEntries(
-    Object.entries(options.internalRoutes ?? {}).map(([path, route]) => [path, (body: unknown, request: IncomingMessage) => route(body, identify(request))]),
+    Object.entries(options.internalRoutes ?? {}).map(([path, route]) => [
+      path,
+      (body: unknown, request: IncomingMessage) => route(body, identify(request)),
+    ]),
   );
 
   const getRoutes = Object.fromEntries(
-    Object.entries(options.internalGetRoutes ?? {}).map(([prefix, route]) => [prefix, (request: IncomingMessage, url: URL) => route(url, identify(request))]),
+    Object.entries(options.internalGetRoutes ?? {}).map(([prefix, route]) => [
+      prefix,
+      (request: IncomingMessage, url: URL) => route(url, identify(request)),
+    ]),
   );
 
   const http = createHttpService<RequestContext>({

@@ -1,7 +1,16 @@
 import type { GraphQLSchema } from 'graphql';
 import type { DataSource, EntitySchema, MixedList } from 'typeorm';
 import type { Logger } from '@caseflow/core';
-import { type Database, createDatabase, grantRuntimePrivileges, migrate, pendingMigrations, PendingMigrationsError, type RuntimePrivileges, urlUser } from '@caseflow/db';
+import {
+  type Database,
+  createDatabase,
+  grantRuntimePrivileges,
+  migrate,
+  pendingMigrations,
+  PendingMigrationsError,
+  type RuntimePrivileges,
+  urlUser,
+} from '@caseflow/db';
 import type { RequestContext } from './context';
 import { createSubgraphServer, type InternalGetRoute, type InternalRoute, type SubgraphServer } from './subgraph-server';
 
@@ -69,7 +78,10 @@ export interface MigrateSubgraphOptions {
 }
 
 /** Runs a subgraph's pending migrations as its owner role, under the advisory lock, then grants the runtime role its privileges. */
-export async function migrateSubgraph(definition: Pick<SubgraphDefinition<RequestContext>, 'dbSchema' | 'entities' | 'migrations' | 'runtimePrivileges'>, options: MigrateSubgraphOptions): Promise<void> {
+export async function migrateSubgraph(
+  definition: Pick<SubgraphDefinition<RequestContext>, 'dbSchema' | 'entities' | 'migrations' | 'runtimePrivileges'>,
+  options: MigrateSubgraphOptions,
+): Promise<void> {
   const { dataSource } = createDatabase({
     url: options.migrationDatabaseUrl,
     schema: definition.dbSchema,
@@ -82,7 +94,11 @@ export async function migrateSubgraph(definition: Pick<SubgraphDefinition<Reques
   await dataSource.initialize();
   try {
     const runtime = options.runtimeRole && options.runtimeRole !== urlUser(options.migrationDatabaseUrl) ? options.runtimeRole : undefined;
-    await migrate(dataSource, definition.dbSchema, runtime ? (db) => grantRuntimePrivileges(db, definition.dbSchema, runtime, definition.runtimePrivileges) : undefined);
+    await migrate(
+      dataSource,
+      definition.dbSchema,
+      runtime ? (db) => grantRuntimePrivileges(db, definition.dbSchema, runtime, definition.runtimePrivileges) : undefined,
+    );
   } finally {
     await dataSource.destroy();
   }
@@ -93,9 +109,15 @@ export async function migrateSubgraph(definition: Pick<SubgraphDefinition<Reques
  * (not yet listening). With a migration URL outside production it first
  * migrates as the owner role; it refuses to start while migrations are pending.
  */
-export async function createSubgraph<C extends RequestContext>(definition: SubgraphDefinition<C>, options: SubgraphRuntimeOptions): Promise<RunningSubgraph> {
+export async function createSubgraph<C extends RequestContext>(
+  definition: SubgraphDefinition<C>,
+  options: SubgraphRuntimeOptions,
+): Promise<RunningSubgraph> {
   if (options.migrationDatabaseUrl && !options.production) {
-    await migrateSubgraph(definition as unknown as SubgraphDefinition<RequestContext>, { migrationDatabaseUrl: options.migrationDatabaseUrl, runtimeRole: urlUser(options.databaseUrl) });
+    await migrateSubgraph(definition as unknown as SubgraphDefinition<RequestContext>, {
+      migrationDatabaseUrl: options.migrationDatabaseUrl,
+      runtimeRole: urlUser(options.databaseUrl),
+    });
   }
   const database = createDatabase({
     url: options.databaseUrl,

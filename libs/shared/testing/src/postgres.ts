@@ -37,7 +37,9 @@ export async function dropTestDatabase(url: string): Promise<void> {
   await admin.connect();
   try {
     await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    const { rows } = await admin.query<{ role: string }>(`SELECT rolname AS role FROM pg_roles WHERE starts_with(rolname, $1)`, [`${rolePrefix(name)}_`]);
+    const { rows } = await admin.query<{ role: string }>(`SELECT rolname AS role FROM pg_roles WHERE starts_with(rolname, $1)`, [
+      `${rolePrefix(name)}_`,
+    ]);
     for (const { role } of rows) await admin.query(`DROP ROLE "${role}"`);
   } finally {
     await admin.end();

@@ -22,7 +22,9 @@ export interface ServiceProcess {
 const INHERITED = /^(PATH|HOME|TMPDIR|LANG|LC_[A-Z]+|TZ|LD_PRELOAD|FAKETIME(_[A-Z_]+)?|DONT_FAKE_MONOTONIC|NO_FAKE_STAT)$/;
 
 export function inheritedEnvironment(source: NodeJS.ProcessEnv = process.env): Record<string, string> {
-  return Object.fromEntries(Object.entries(source).filter((entry): entry is [string, string] => INHERITED.test(entry[0]) && entry[1] !== undefined));
+  return Object.fromEntries(
+    Object.entries(source).filter((entry): entry is [string, string] => INHERITED.test(entry[0]) && entry[1] !== undefined),
+  );
 }
 
 /** Runs a TypeScript entry point of the workspace as its own Node process, as `npm start` and production do. */

@@ -1,6 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { createLogger } from '@caseflow/core';
-import { createSubgraph, type RequestContext, type RunningSubgraph, type SubgraphDefinition, type SubgraphRuntimeOptions } from '@caseflow/federation';
+import {
+  createSubgraph,
+  type RequestContext,
+  type RunningSubgraph,
+  type SubgraphDefinition,
+  type SubgraphRuntimeOptions,
+} from '@caseflow/federation';
 import { createTestDatabase, testSubgraphRoles } from './postgres';
 
 export interface TestSubgraph {

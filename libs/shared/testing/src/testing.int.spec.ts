@@ -33,16 +33,20 @@ describe('freePort', () => {
 });
 
 describe('the test issuer', () => {
-  it('mints tokens its verifier accepts and another issuer\'s verifier refuses', async () => {
-    const actor = { staffId: '00000000-0000-4000-8000-000000000001', role: 'SUPERVISOR' as const, organizationId: '00000000-0000-4000-8000-00000000000a' };
+  it("mints tokens its verifier accepts and another issuer's verifier refuses", async () => {
+    const actor = {
+      staffId: '00000000-0000-4000-8000-000000000001',
+      role: 'SUPERVISOR' as const,
+      organizationId: '00000000-0000-4000-8000-00000000000a',
+    };
     const issuer = createTestIssuer();
     await expect(issuer.verifier(`Bearer ${issuer.token(actor)}`)).resolves.toEqual(actor);
     await expect(createTestIssuer().verifier(`Bearer ${issuer.token(actor)}`)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
   });
 });
 
-describe('a spawned service\'s environment', () => {
-  it('inherits the clock and the machine (faketime\'s preload, path, locale) but no Caseflow setting', () => {
+describe("a spawned service's environment", () => {
+  it("inherits the clock and the machine (faketime's preload, path, locale) but no Caseflow setting", () => {
     const env = inheritedEnvironment({
       PATH: '/usr/bin',
       LANG: 'C.UTF-8',
@@ -54,7 +58,13 @@ describe('a spawned service\'s environment', () => {
       CLIENTS_PORT: '4001',
       NODE_ENV: 'test',
     });
-    expect(env).toEqual({ PATH: '/usr/bin', LANG: 'C.UTF-8', LD_PRELOAD: '/usr/$LIB/faketime/libfaketime.so.1', FAKETIME: '+34560000', FAKETIME_SHARED: '/sem /shm' });
+    expect(env).toEqual({
+      PATH: '/usr/bin',
+      LANG: 'C.UTF-8',
+      LD_PRELOAD: '/usr/$LIB/faketime/libfaketime.so.1',
+      FAKETIME: '+34560000',
+      FAKETIME_SHARED: '/sem /shm',
+    });
   });
 
   it('runs at the same time as the test run that spawned it', async () => {

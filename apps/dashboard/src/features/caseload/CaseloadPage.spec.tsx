@@ -7,7 +7,14 @@ const urgent = caseloadRow(1, {
   nextFollowUpAt: '2020-01-01T10:00:00Z',
   priority: { level: 'URGENT', score: 69, reasons: ['EI claim ends in 2 days', 'Follow-up overdue by 1 day'] },
   activePlan: { id: 'p1', progress: { stepsTotal: 5, stepsComplete: 3, overdueSteps: 1, percentComplete: 60 } },
-  referrals: [{ id: 'r1', status: 'SENT', urgency: 'URGENT', service: { id: 's1', name: 'Weekly Food Pantry', organization: { id: 'o1', name: 'Northside Food Bank' } } }],
+  referrals: [
+    {
+      id: 'r1',
+      status: 'SENT',
+      urgency: 'URGENT',
+      service: { id: 's1', name: 'Weekly Food Pantry', organization: { id: 'o1', name: 'Northside Food Bank' } },
+    },
+  ],
 });
 
 describe('the caseload', () => {
@@ -23,7 +30,12 @@ describe('the caseload', () => {
     expect(first.getByRole('progressbar', { name: 'Plan progress of Dana Fontaine' }).getAttribute('aria-valuenow')).toBe('60');
     expect(first.getByText(/Weekly Food Pantry \(Northside Food Bank\)/)).toBeTruthy();
     expect(within(rows[2]).getByText('No active plan')).toBeTruthy();
-    expect(gateway.called('Caseload')[0].variables).toEqual({ first: 20, after: null, status: ['INTAKE', 'ACTIVE', 'ON_HOLD'], caseManagerId: null });
+    expect(gateway.called('Caseload')[0].variables).toEqual({
+      first: 20,
+      after: null,
+      status: ['INTAKE', 'ACTIVE', 'ON_HOLD'],
+      caseManagerId: null,
+    });
   });
 
   it('says which column is missing when the plans service is down, and shows the rest', async () => {
@@ -31,7 +43,12 @@ describe('the caseload', () => {
       Caseload: () => ({
         data: caseload([caseloadRow(1, { displayName: 'Dana Fontaine', activePlan: null })]),
         // As the gateway answers when a whole subgraph is down: no path, the service named.
-        errors: [{ message: 'A part of this answer is unavailable (the plans service); retry later', extensions: { code: 'UNAVAILABLE', service: 'plans' } }],
+        errors: [
+          {
+            message: 'A part of this answer is unavailable (the plans service); retry later',
+            extensions: { code: 'UNAVAILABLE', service: 'plans' },
+          },
+        ],
       }),
     });
     renderApp({ path: '/caseload', as: 'casey', gateway });
@@ -42,7 +59,10 @@ describe('the caseload', () => {
 
   it('pages with cursors, forward and back', async () => {
     const gateway = fakeGateway({
-      Caseload: (v) => (v.after === 'end-1' ? { data: caseload([caseloadRow(21)], { totalCount: 21 }) } : { data: caseload([caseloadRow(1)], { hasNextPage: true, endCursor: 'end-1', totalCount: 21 }) }),
+      Caseload: (v) =>
+        v.after === 'end-1'
+          ? { data: caseload([caseloadRow(21)], { totalCount: 21 }) }
+          : { data: caseload([caseloadRow(1)], { hasNextPage: true, endCursor: 'end-1', totalCount: 21 }) },
     });
     renderApp({ path: '/caseload', as: 'casey', gateway });
     fireEvent.click(await screen.findByRole('button', { name: 'Next page' }));
@@ -64,7 +84,11 @@ describe('the caseload', () => {
     fireEvent.change(screen.getByLabelText(/^Search by name/), { target: { value: 'zelie' } });
     fireEvent.click(screen.getByRole('button', { name: 'Search' }));
     expect(await screen.findByRole('link', { name: 'Zélie Doucette' })).toBeTruthy();
-    expect(gateway.called('ClientSearch')[0].variables).toEqual({ first: 20, after: null, filter: { nameContains: 'zelie', status: ['INTAKE', 'ACTIVE', 'ON_HOLD', 'CLOSED'], assignedCaseManagerId: STAFF.casey.id } });
+    expect(gateway.called('ClientSearch')[0].variables).toEqual({
+      first: 20,
+      after: null,
+      filter: { nameContains: 'zelie', status: ['INTAKE', 'ACTIVE', 'ON_HOLD', 'CLOSED'], assignedCaseManagerId: STAFF.casey.id },
+    });
     expect(window.location.search).toContain('q=zelie');
   });
 
@@ -72,8 +96,19 @@ describe('the caseload', () => {
     const jordan = { id: '22222222-2222-4222-8222-222222222222', displayName: 'Jordan Lee', role: 'CASE_MANAGER' as const };
     const casey = { id: STAFF.casey.id, displayName: 'Casey Morgan', role: 'CASE_MANAGER' as const };
     const gateway = fakeGateway({
-      AgencyCaseManagers: () => ({ data: { clients: { pageInfo: { hasNextPage: false, endCursor: null }, edges: [{ node: { id: 'a', assignedCaseManager: jordan } }, { node: { id: 'b', assignedCaseManager: casey } }] } } }),
-      Caseload: (v) => ({ data: caseload([caseloadRow(v.caseManagerId === jordan.id ? 2 : 1, { assignedCaseManager: v.caseManagerId === jordan.id ? jordan : casey })]) }),
+      AgencyCaseManagers: () => ({
+        data: {
+          clients: {
+            pageInfo: { hasNextPage: false, endCursor: null },
+            edges: [{ node: { id: 'a', assignedCaseManager: jordan } }, { node: { id: 'b', assignedCaseManager: casey } }],
+          },
+        },
+      }),
+      Caseload: (v) => ({
+        data: caseload([
+          caseloadRow(v.caseManagerId === jordan.id ? 2 : 1, { assignedCaseManager: v.caseManagerId === jordan.id ? jordan : casey }),
+        ]),
+      }),
       AssignCaseManager: (v) => ({ data: { assignCaseManager: { id: v.clientId, assignedCaseManager: jordan } } }),
     });
     renderApp({ path: '/caseload', as: 'sam', gateway });

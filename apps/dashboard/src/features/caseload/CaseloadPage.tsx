@@ -7,7 +7,14 @@ import { type FormEvent, useMemo, useState } from 'react';
 import { useQuery } from 'urql';
 import { useRouter } from '../../app/router';
 import { useMe } from '../../app/session';
-import { AgencyCaseManagersDocument, type CaseloadQuery, CaseloadDocument, ClientSearchDocument, type ClientStatus, ClientStatusValues } from '../../graphql/generated';
+import {
+  AgencyCaseManagersDocument,
+  type CaseloadQuery,
+  CaseloadDocument,
+  ClientSearchDocument,
+  type ClientStatus,
+  ClientStatusValues,
+} from '../../graphql/generated';
 import { type CaseloadFilters, DEFAULT_STATUSES, PAGE_SIZE, caseloadRequest, staffOptions } from '../../lib/caseload';
 import { label } from '../../lib/labels';
 import { withQuery } from '../../lib/routes';
@@ -22,7 +29,10 @@ import { CaseloadTable } from './CaseloadTable';
 export type CaseloadRow = CaseloadQuery['myCaseload']['edges'][number]['node'];
 
 function filtersFrom(search: URLSearchParams): CaseloadFilters {
-  const status = (search.get('status')?.split(',').filter((s): s is ClientStatus => (ClientStatusValues as readonly string[]).includes(s)) ?? DEFAULT_STATUSES) as ClientStatus[];
+  const status = (search
+    .get('status')
+    ?.split(',')
+    .filter((s): s is ClientStatus => (ClientStatusValues as readonly string[]).includes(s)) ?? DEFAULT_STATUSES) as ClientStatus[];
   return { status, search: search.get('q') ?? '', caseManagerId: search.get('cm') };
 }
 
@@ -32,7 +42,10 @@ export function CaseloadPage() {
   const filters = filtersFrom(search);
   const supervisor = me.role === 'SUPERVISOR';
   const [staffResult] = useQuery({ query: AgencyCaseManagersDocument, pause: !supervisor, requestPolicy: 'cache-first' });
-  const staff = useMemo(() => staffOptions((staffResult.data?.clients.edges ?? []).map((e) => e.node.assignedCaseManager)), [staffResult.data]);
+  const staff = useMemo(
+    () => staffOptions((staffResult.data?.clients.edges ?? []).map((e) => e.node.assignedCaseManager)),
+    [staffResult.data],
+  );
   // A supervisor's own caseload is usually empty: start on the first case manager's.
   const caseManagerId = supervisor ? (filters.caseManagerId ?? staff.find((s) => s.role === 'CASE_MANAGER')?.id ?? null) : null;
   const effective = { ...filters, caseManagerId };
@@ -40,8 +53,16 @@ export function CaseloadPage() {
   const request = caseloadRequest(effective, me, pages.after);
   const waitForStaff = supervisor && !filters.caseManagerId && staffResult.fetching;
 
-  const [caseload, refetchCaseload] = useQuery({ query: CaseloadDocument, variables: request.kind === 'caseload' ? request.variables : {}, pause: request.kind !== 'caseload' || waitForStaff });
-  const [found, refetchFound] = useQuery({ query: ClientSearchDocument, variables: request.kind === 'search' ? request.variables : {}, pause: request.kind !== 'search' || waitForStaff });
+  const [caseload, refetchCaseload] = useQuery({
+    query: CaseloadDocument,
+    variables: request.kind === 'caseload' ? request.variables : {},
+    pause: request.kind !== 'caseload' || waitForStaff,
+  });
+  const [found, refetchFound] = useQuery({
+    query: ClientSearchDocument,
+    variables: request.kind === 'search' ? request.variables : {},
+    pause: request.kind !== 'search' || waitForStaff,
+  });
   const result = request.kind === 'caseload' ? caseload : found;
   const connection = request.kind === 'caseload' ? caseload.data?.myCaseload : found.data?.clients;
   const root = request.kind === 'caseload' ? 'myCaseload' : 'clients';
@@ -50,7 +71,9 @@ export function CaseloadPage() {
 
   const setFilters = (next: Partial<CaseloadFilters>) => {
     const merged = { ...filters, ...next };
-    navigate(withQuery('/caseload', { status: merged.status.join(','), q: merged.search.trim(), cm: merged.caseManagerId }), { replace: true });
+    navigate(withQuery('/caseload', { status: merged.status.join(','), q: merged.search.trim(), cm: merged.caseManagerId }), {
+      replace: true,
+    });
   };
 
   const whose = supervisor ? (staff.find((s) => s.id === caseManagerId)?.displayName ?? 'your agency') : 'your';
@@ -97,7 +120,9 @@ export function CaseloadPage() {
       {connection ? (
         <>
           <p className="count" aria-live="polite">
-            {connection.totalCount === 0 ? 'No clients match.' : `${connection.totalCount} ${connection.totalCount === 1 ? 'client' : 'clients'}`}
+            {connection.totalCount === 0
+              ? 'No clients match.'
+              : `${connection.totalCount} ${connection.totalCount === 1 ? 'client' : 'clients'}`}
             {result.fetching ? ' · updating…' : ''}
           </p>
           <CaseloadTable

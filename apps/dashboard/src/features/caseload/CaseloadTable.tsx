@@ -11,7 +11,23 @@ import { Badge, PriorityBadge, ProgressBar } from '../../ui/badges';
 import { Empty } from '../../ui/feedback';
 import type { CaseloadRow } from './CaseloadPage';
 
-export function CaseloadTable({ rows, root, error, supervisor, staff, onChanged, onRetry }: { rows: CaseloadRow[]; root: string; error: CombinedErrorLike | undefined; supervisor: boolean; staff: StaffOption[]; onChanged(message: string): void; onRetry(): void }) {
+export function CaseloadTable({
+  rows,
+  root,
+  error,
+  supervisor,
+  staff,
+  onChanged,
+  onRetry,
+}: {
+  rows: CaseloadRow[];
+  root: string;
+  error: CombinedErrorLike | undefined;
+  supervisor: boolean;
+  staff: StaffOption[];
+  onChanged(message: string): void;
+  onRetry(): void;
+}) {
   if (rows.length === 0) return <Empty>No clients on this page. Change the filters to see more.</Empty>;
   const owner: Record<string, string> = { activePlan: 'plans', referrals: 'referrals' };
   const missing = (i: number, field: string) => errorsUnder(error, [root, 'edges', i, 'node', field], owner[field]).length > 0;
@@ -22,7 +38,11 @@ export function CaseloadTable({ rows, root, error, supervisor, staff, onChanged,
       {plansDown || referralsDown ? (
         <div className="notice warning" role="note">
           <p>
-            <strong>{[plansDown ? 'Plan progress' : '', referralsDown ? 'open referrals' : ''].filter(Boolean).join(' and ')} could not be loaded right now.</strong> The rest of the caseload is up to date.
+            <strong>
+              {[plansDown ? 'Plan progress' : '', referralsDown ? 'open referrals' : ''].filter(Boolean).join(' and ')} could not be loaded
+              right now.
+            </strong>{' '}
+            The rest of the caseload is up to date.
           </p>
           <button type="button" className="button secondary small" onClick={onRetry}>
             Try again
@@ -73,7 +93,9 @@ export function CaseloadTable({ rows, root, error, supervisor, staff, onChanged,
                     <ProgressBar percent={c.activePlan.progress.percentComplete} label={`Plan progress of ${c.displayName}`} />
                     <span className="small">
                       {c.activePlan.progress.stepsComplete} of {plural(c.activePlan.progress.stepsTotal, 'step')} done
-                      {c.activePlan.progress.overdueSteps ? <strong className="overdue"> · {c.activePlan.progress.overdueSteps} overdue</strong> : null}
+                      {c.activePlan.progress.overdueSteps ? (
+                        <strong className="overdue"> · {c.activePlan.progress.overdueSteps} overdue</strong>
+                      ) : null}
                     </span>
                   </>
                 ) : (
@@ -87,7 +109,8 @@ export function CaseloadTable({ rows, root, error, supervisor, staff, onChanged,
                   <ul className="plain">
                     {c.referrals.map((r) => (
                       <li key={r.id}>
-                        {r.service ? `${r.service.name} (${r.service.organization.name})` : 'Service unavailable'} <Badge value={r.status} />
+                        {r.service ? `${r.service.name} (${r.service.organization.name})` : 'Service unavailable'}{' '}
+                        <Badge value={r.status} />
                       </li>
                     ))}
                   </ul>

@@ -6,8 +6,24 @@
  */
 import { useMemo, useRef, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { AssessmentChecklistDocument, type AssessmentDomain, type AssessmentItemInput, AssessmentDomainValues, type AssessmentRating, RecordAssessmentDocument } from '../../graphql/generated';
-import { type Answer, type Answers, type Characteristic, EMPTY_ANSWER, answerKey, assessmentErrors, assessmentItems, byDomain } from '../../lib/assessment';
+import {
+  AssessmentChecklistDocument,
+  type AssessmentDomain,
+  type AssessmentItemInput,
+  AssessmentDomainValues,
+  type AssessmentRating,
+  RecordAssessmentDocument,
+} from '../../graphql/generated';
+import {
+  type Answer,
+  type Answers,
+  type Characteristic,
+  EMPTY_ANSWER,
+  answerKey,
+  assessmentErrors,
+  assessmentItems,
+  byDomain,
+} from '../../lib/assessment';
 import { label } from '../../lib/labels';
 import { maxLength, required } from '../../lib/validation';
 import { ErrorNotice, Loading } from '../../ui/feedback';
@@ -46,7 +62,11 @@ function fromPrevious(items: PreviousItem[]): Answers {
 
 export function AssessmentForm({ clientId, previous, onDone }: { clientId: string; previous: PreviousItem[]; onDone(): void }) {
   const [checklistResult, retry] = useQuery({ query: AssessmentChecklistDocument, requestPolicy: 'cache-first' });
-  const [draft, setDraft, clear] = useDraft(`assessment.${clientId}`, () => ({ answers: fromPrevious(previous), summary: '', own: [] as Characteristic[] }));
+  const [draft, setDraft, clear] = useDraft(`assessment.${clientId}`, () => ({
+    answers: fromPrevious(previous),
+    summary: '',
+    own: [] as Characteristic[],
+  }));
   const [, record] = useMutation(RecordAssessmentDocument);
   const checklist = useMemo<Characteristic[]>(() => {
     const listed = (checklistResult.data?.assessmentChecklist ?? []).map((c) => ({ domain: c.domain, name: c.name }));
@@ -76,7 +96,10 @@ export function AssessmentForm({ clientId, previous, onDone }: { clientId: strin
     errors[item ? answerKey({ domain: item.domain, name: item.characteristic }) : key] = message;
   }
 
-  if (checklistResult.error && !checklistResult.data) return <ErrorNotice error={checklistResult.error} what="the assessment checklist" onRetry={() => retry({ requestPolicy: 'network-only' })} />;
+  if (checklistResult.error && !checklistResult.data)
+    return (
+      <ErrorNotice error={checklistResult.error} what="the assessment checklist" onRetry={() => retry({ requestPolicy: 'network-only' })} />
+    );
   if (!checklistResult.data) return <Loading label="Loading the assessment checklist" />;
 
   const setAnswer = (c: Characteristic, patch: Partial<Answer>) => {
@@ -105,7 +128,13 @@ export function AssessmentForm({ clientId, previous, onDone }: { clientId: strin
                   <div className="choice-list inline">
                     {RATINGS.map((r) => (
                       <label key={r.value || 'none'} className="choice">
-                        <input type="radio" name={`rating-${key}`} value={r.value} checked={a.rating === r.value} onChange={() => setAnswer(c, { rating: r.value })} />
+                        <input
+                          type="radio"
+                          name={`rating-${key}`}
+                          value={r.value}
+                          checked={a.rating === r.value}
+                          onChange={() => setAnswer(c, { rating: r.value })}
+                        />
                         {r.text}
                       </label>
                     ))}
@@ -113,9 +142,25 @@ export function AssessmentForm({ clientId, previous, onDone }: { clientId: strin
                 </fieldset>
                 {a.rating === 'BARRIER' ? (
                   <div className="plan-fields grid-3">
-                    <TextField name={`how-${key}`} label={`Plan to compensate: how (${c.name})`} value={a.how} onChange={(how) => setAnswer(c, { how })} />
-                    <TextField name={`by-${key}`} type="date" label="By when" value={a.byWhen} onChange={(byWhen) => setAnswer(c, { byWhen })} />
-                    <TextField name={`who-${key}`} label="Who helps" value={a.whoHelps} onChange={(whoHelps) => setAnswer(c, { whoHelps })} />
+                    <TextField
+                      name={`how-${key}`}
+                      label={`Plan to compensate: how (${c.name})`}
+                      value={a.how}
+                      onChange={(how) => setAnswer(c, { how })}
+                    />
+                    <TextField
+                      name={`by-${key}`}
+                      type="date"
+                      label="By when"
+                      value={a.byWhen}
+                      onChange={(byWhen) => setAnswer(c, { byWhen })}
+                    />
+                    <TextField
+                      name={`who-${key}`}
+                      label="Who helps"
+                      value={a.whoHelps}
+                      onChange={(whoHelps) => setAnswer(c, { whoHelps })}
+                    />
                   </div>
                 ) : null}
                 {error ? (
@@ -129,7 +174,13 @@ export function AssessmentForm({ clientId, previous, onDone }: { clientId: strin
         </fieldset>
       ))}
       <OwnCharacteristic onAdd={(c) => setDraft({ ...draft, own: [...draft.own, c] })} existing={checklist} />
-      <TextArea name="summary" label="Summary" value={draft.summary} onChange={(summary) => setDraft({ ...draft, summary })} error={errors.summary} />
+      <TextArea
+        name="summary"
+        label="Summary"
+        value={draft.summary}
+        onChange={(summary) => setDraft({ ...draft, summary })}
+        error={errors.summary}
+      />
       <SubmitButton busy={form.busy}>Record the assessment</SubmitButton>
     </form>
   );
@@ -143,13 +194,24 @@ function OwnCharacteristic({ onAdd, existing }: { onAdd(c: Characteristic): void
   return (
     <fieldset className="row-fields own-characteristic">
       <legend>Add a characteristic of your agency</legend>
-      <SelectField name="ownDomain" label="Domain" value={domain} onChange={(d) => setDomain(d as AssessmentDomain)} options={AssessmentDomainValues.map((d) => ({ value: d, label: label(d) }))} />
+      <SelectField
+        name="ownDomain"
+        label="Domain"
+        value={domain}
+        onChange={(d) => setDomain(d as AssessmentDomain)}
+        options={AssessmentDomainValues.map((d) => ({ value: d, label: label(d) }))}
+      />
       <TextField name="ownName" label="Characteristic" value={name} onChange={setName} error={error} />
       <button
         type="button"
         className="button secondary"
         onClick={() => {
-          const problem = required(name, 'The characteristic') ?? maxLength(name, 200) ?? (existing.some((c) => c.name.toLowerCase() === name.trim().toLowerCase() && c.domain === domain) ? 'It is already on the checklist.' : undefined);
+          const problem =
+            required(name, 'The characteristic') ??
+            maxLength(name, 200) ??
+            (existing.some((c) => c.name.toLowerCase() === name.trim().toLowerCase() && c.domain === domain)
+              ? 'It is already on the checklist.'
+              : undefined);
           setError(problem);
           if (problem) return;
           onAdd({ domain, name: name.trim() });

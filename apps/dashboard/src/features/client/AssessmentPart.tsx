@@ -58,13 +58,15 @@ function Checklist({ assessment }: { assessment: Assessment }) {
   return (
     <>
       <p>
-        Assessed {formatDateTime(assessment.assessedAt)} by {assessment.assessedBy.displayName}: <strong>{plural(assessment.barrierCount, 'barrier')}</strong>, {plural(assessment.assetCount, 'asset')}.
+        Assessed {formatDateTime(assessment.assessedAt)} by {assessment.assessedBy.displayName}:{' '}
+        <strong>{plural(assessment.barrierCount, 'barrier')}</strong>, {plural(assessment.assetCount, 'asset')}.
       </p>
       {assessment.summary ? <p className="summary">{assessment.summary}</p> : null}
       {byDomain(assessment.items).map((group) => (
         <details key={group.domain} className="domain-group" open>
           <summary>
-            {label(group.domain)} <span className="muted">({plural(group.items.filter((i) => i.rating === 'BARRIER').length, 'barrier')})</span>
+            {label(group.domain)}{' '}
+            <span className="muted">({plural(group.items.filter((i) => i.rating === 'BARRIER').length, 'barrier')})</span>
           </summary>
           <table className="table compact">
             <thead>
@@ -109,7 +111,13 @@ function Checklist({ assessment }: { assessment: Assessment }) {
   );
 }
 
-function EarlierAssessments({ items, latestId }: { items: Array<{ id: string; assessedAt: string; barrierCount: number; assetCount: number }>; latestId: string | null }) {
+function EarlierAssessments({
+  items,
+  latestId,
+}: {
+  items: Array<{ id: string; assessedAt: string; barrierCount: number; assetCount: number }>;
+  latestId: string | null;
+}) {
   const earlier = items.filter((a) => a.id !== latestId).sort((a, b) => b.assessedAt.localeCompare(a.assessedAt));
   const pages = useLocalPages(earlier, 5);
   if (!earlier.length) return null;

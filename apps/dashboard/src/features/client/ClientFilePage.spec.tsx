@@ -12,15 +12,32 @@ function consents(list: NonNullable<ClientConsentsQuery['client']>['consents']):
 describe('the client file', () => {
   it('says which part is unavailable and keeps the others working', async () => {
     const gateway = fakeGateway({
-      ClientProfile: () => ({ data: { client: null }, errors: [{ message: 'A part of this answer is unavailable (clients); retry later', path: ['client'], extensions: { code: 'UNAVAILABLE' } }] }),
-      ClientPlans: () => ({ data: { client: { ...plans().client!, actionPlans: null, priorityRankings: null } }, errors: [{ message: 'A part of this answer is unavailable (the plans service); retry later', extensions: { code: 'UNAVAILABLE', service: 'plans' } }] }),
+      ClientProfile: () => ({
+        data: { client: null },
+        errors: [
+          { message: 'A part of this answer is unavailable (clients); retry later', path: ['client'], extensions: { code: 'UNAVAILABLE' } },
+        ],
+      }),
+      ClientPlans: () => ({
+        data: { client: { ...plans().client!, actionPlans: null, priorityRankings: null } },
+        errors: [
+          {
+            message: 'A part of this answer is unavailable (the plans service); retry later',
+            extensions: { code: 'UNAVAILABLE', service: 'plans' },
+          },
+        ],
+      }),
     });
     renderApp({ path: `/clients/${CLIENT_ID}`, as: 'casey', gateway });
-    expect((await screen.findByRole('alert')).textContent).toContain("The client's profile could not be loaded. A part of this answer is unavailable (clients); retry later");
+    expect((await screen.findByRole('alert')).textContent).toContain(
+      "The client's profile could not be loaded. A part of this answer is unavailable (clients); retry later",
+    );
     expect(screen.getByRole('button', { name: 'Try again' })).toBeTruthy();
 
     fireEvent.click(screen.getByRole('link', { name: 'Action plan' }));
-    expect((await screen.findByText('Unavailable right now: the action plans.')).closest('[role="note"]')?.textContent).toContain('(the plans service); retry later');
+    expect((await screen.findByText('Unavailable right now: the action plans.')).closest('[role="note"]')?.textContent).toContain(
+      '(the plans service); retry later',
+    );
     expect(screen.getByText('Unavailable right now: the prioritizing grids.')).toBeTruthy();
     expect(screen.getByRole('heading', { name: 'Prioritizing grid' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Rank needs with the client' })).toBeTruthy();
@@ -44,8 +61,14 @@ describe('the client file', () => {
     const gateway = fakeGateway({
       ...base,
       ClientConsents: () => ({ data: consents([]) }),
-      FindOrganizations: () => ({ data: { searchServices: { edges: [{ node: { service: { id: 's', organization: { id: 'org-n', name: 'Northside Food Bank' } } } }] } } }),
-      RecordConsent: () => ({ errors: [{ message: 'input.signedAt must not be in the future', extensions: { code: 'BAD_USER_INPUT', field: 'input.signedAt' } }] }),
+      FindOrganizations: () => ({
+        data: {
+          searchServices: { edges: [{ node: { service: { id: 's', organization: { id: 'org-n', name: 'Northside Food Bank' } } } }] },
+        },
+      }),
+      RecordConsent: () => ({
+        errors: [{ message: 'input.signedAt must not be in the future', extensions: { code: 'BAD_USER_INPUT', field: 'input.signedAt' } }],
+      }),
     });
     renderApp({ path: `/clients/${CLIENT_ID}?tab=consents`, as: 'casey', gateway });
     fireEvent.click(await screen.findByRole('button', { name: 'Record a consent' }));
@@ -56,7 +79,13 @@ describe('the client file', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Record the consent' }));
     const error = await screen.findByText('Must not be in the future.');
     expect(error.id).toBe(screen.getByLabelText(/^Signed/).getAttribute('aria-describedby'));
-    expect(gateway.called('RecordConsent')[0].variables.input).toMatchObject({ clientId: CLIENT_ID, recipientOrganizationId: 'org-n', scope: ['CONTACT_INFO', 'REFERRAL_DETAILS'], purpose: 'Referral for food', expiresAt: null });
+    expect(gateway.called('RecordConsent')[0].variables.input).toMatchObject({
+      clientId: CLIENT_ID,
+      recipientOrganizationId: 'org-n',
+      scope: ['CONTACT_INFO', 'REFERRAL_DETAILS'],
+      purpose: 'Referral for food',
+      expiresAt: null,
+    });
     expect((screen.getByLabelText(/^Purpose/) as HTMLInputElement).value).toBe('Referral for food');
   });
 
@@ -67,9 +96,39 @@ describe('the client file', () => {
       ...base,
       ClientConsents: () => ({
         data: consents([
-          { id: 'c1', recipient: { id: 'o1', name: 'Northside Food Bank' }, scope: ['CONTACT_INFO', 'REFERRAL_DETAILS'], purpose: 'Food', signedAt: '2026-09-01T10:00:00Z', expiresAt: soon, revokedAt: null, witness: null, status: 'ACTIVE' },
-          { id: 'c2', recipient: { id: 'o2', name: 'Eastside Housing Help' }, scope: ['PLANS'], purpose: 'Housing', signedAt: '2026-09-01T10:00:00Z', expiresAt: later, revokedAt: null, witness: null, status: 'ACTIVE' },
-          { id: 'c3', recipient: { id: 'o3', name: 'Bayview Community Health Centre' }, scope: ['ASSESSMENTS'], purpose: 'Health', signedAt: '2026-01-01T10:00:00Z', expiresAt: '2026-04-01T10:00:00Z', revokedAt: null, witness: null, status: 'EXPIRED' },
+          {
+            id: 'c1',
+            recipient: { id: 'o1', name: 'Northside Food Bank' },
+            scope: ['CONTACT_INFO', 'REFERRAL_DETAILS'],
+            purpose: 'Food',
+            signedAt: '2026-09-01T10:00:00Z',
+            expiresAt: soon,
+            revokedAt: null,
+            witness: null,
+            status: 'ACTIVE',
+          },
+          {
+            id: 'c2',
+            recipient: { id: 'o2', name: 'Eastside Housing Help' },
+            scope: ['PLANS'],
+            purpose: 'Housing',
+            signedAt: '2026-09-01T10:00:00Z',
+            expiresAt: later,
+            revokedAt: null,
+            witness: null,
+            status: 'ACTIVE',
+          },
+          {
+            id: 'c3',
+            recipient: { id: 'o3', name: 'Bayview Community Health Centre' },
+            scope: ['ASSESSMENTS'],
+            purpose: 'Health',
+            signedAt: '2026-01-01T10:00:00Z',
+            expiresAt: '2026-04-01T10:00:00Z',
+            revokedAt: null,
+            witness: null,
+            status: 'EXPIRED',
+          },
         ]),
       }),
     });
@@ -80,7 +139,11 @@ describe('the client file', () => {
     expect(within(northside).getByText('Ask the client to renew it soon.')).toBeTruthy();
     const eastside = screen.getByRole('rowheader', { name: 'Eastside Housing Help' }).closest('tr') as HTMLElement;
     expect(eastside.className).toBe('');
-    expect(within(screen.getByRole('rowheader', { name: 'Bayview Community Health Centre' }).closest('tr') as HTMLElement).getByText('Expired Apr 1, 2026')).toBeTruthy();
+    expect(
+      within(screen.getByRole('rowheader', { name: 'Bayview Community Health Centre' }).closest('tr') as HTMLElement).getByText(
+        'Expired Apr 1, 2026',
+      ),
+    ).toBeTruthy();
   });
 
   it('completes a step naming the plan version it read, and reloads the plan on a conflict', async () => {
@@ -90,8 +153,11 @@ describe('the client file', () => {
       ClientPlans: () => ({ data: plans({ version }) }),
       UpdateStep: (v) => {
         const input = v.input as { expectedVersion: number };
-        if (input.expectedVersion !== version) return { errors: [{ message: 'The plan was changed by someone else (version 4)', extensions: { code: 'CONFLICT' } }] };
-        return { data: { updateStep: { id: 'step-2', outcome: 'COMPLETE', completedAt: '2026-11-23', dueDate: '2026-11-21', overdue: false } } };
+        if (input.expectedVersion !== version)
+          return { errors: [{ message: 'The plan was changed by someone else (version 4)', extensions: { code: 'CONFLICT' } }] };
+        return {
+          data: { updateStep: { id: 'step-2', outcome: 'COMPLETE', completedAt: '2026-11-23', dueDate: '2026-11-21', overdue: false } },
+        };
       },
     });
     renderApp({ path: `/clients/${CLIENT_ID}?tab=plan`, as: 'casey', gateway });
@@ -105,7 +171,13 @@ describe('the client file', () => {
     fireEvent.change(screen.getByLabelText(/^Why/), { target: { value: 'Applied on Friday' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save the step' }));
     expect(await screen.findByText(/Someone else changed this plan/)).toBeTruthy();
-    expect(gateway.called('UpdateStep')[0].variables.input).toEqual({ stepId: 'step-2', expectedVersion: 3, outcome: 'COMPLETE', completedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), rationale: 'Applied on Friday' });
+    expect(gateway.called('UpdateStep')[0].variables.input).toEqual({
+      stepId: 'step-2',
+      expectedVersion: 3,
+      outcome: 'COMPLETE',
+      completedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      rationale: 'Applied on Friday',
+    });
     await waitFor(() => expect(screen.getByText(/version 4/)).toBeTruthy());
 
     // The form stays open with what was typed: sending again names the version now shown.
@@ -130,12 +202,17 @@ describe('the client file', () => {
     expect(await screen.findByText('Compare “Housing” with “Childcare”.')).toBeTruthy();
     expect(gateway.called('RankPriorities')).toHaveLength(0);
 
-    const pick = (a: string, b: string, winner: string) => fireEvent.click(within(screen.getByRole('group', { name: new RegExp(`${a} or ${b}`) })).getByRole('radio', { name: winner }));
+    const pick = (a: string, b: string, winner: string) =>
+      fireEvent.click(within(screen.getByRole('group', { name: new RegExp(`${a} or ${b}`) })).getByRole('radio', { name: winner }));
     pick('Housing', 'Childcare', 'Childcare');
     pick('Housing', 'Food', 'Food');
     pick('Childcare', 'Food', 'Childcare');
     const preview = screen.getByRole('heading', { name: 'Ranking so far' }).parentElement as HTMLElement;
-    expect(within(preview).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Childcare (2 wins)', 'Food (1 win)', 'Housing (0 wins)']);
+    expect(
+      within(preview)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['Childcare (2 wins)', 'Food (1 win)', 'Housing (0 wins)']);
     fireEvent.click(screen.getByRole('button', { name: 'Save the ranking' }));
     await waitFor(() => expect(gateway.called('RankPriorities')).toHaveLength(1));
     expect(gateway.called('RankPriorities')[0].variables.input).toEqual({

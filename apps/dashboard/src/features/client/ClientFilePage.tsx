@@ -41,7 +41,8 @@ export function ClientFilePage({ clientId }: { clientId: string }) {
       subtitle={
         client ? (
           <span className="client-meta">
-            <Badge value={client.status} /> <PriorityBadge level={client.priority.level} score={client.priority.score} /> Case manager: {client.assignedCaseManager?.displayName ?? 'unassigned'}
+            <Badge value={client.status} /> <PriorityBadge level={client.priority.level} score={client.priority.score} /> Case manager:{' '}
+            {client.assignedCaseManager?.displayName ?? 'unassigned'}
           </span>
         ) : null
       }
@@ -57,7 +58,10 @@ export function ClientFilePage({ clientId }: { clientId: string }) {
         <ul>
           {CLIENT_TABS.map((t) => (
             <li key={t.key}>
-              <Link to={withQuery(`/clients/${clientId}`, { tab: t.key === 'overview' ? null : t.key })} aria-current={t.key === tab ? 'page' : undefined}>
+              <Link
+                to={withQuery(`/clients/${clientId}`, { tab: t.key === 'overview' ? null : t.key })}
+                aria-current={t.key === tab ? 'page' : undefined}
+              >
                 {t.text}
               </Link>
             </li>
@@ -67,7 +71,13 @@ export function ClientFilePage({ clientId }: { clientId: string }) {
       <div className="tab-panel">
         {tab === 'overview' ? (
           <QueryView result={profile} what="the client's profile" retry={() => refetch({ requestPolicy: 'network-only' })}>
-            {(data) => (data.client ? <OverviewPart client={data.client} /> : <p>No client has this id, or it was removed. Go back to the caseload.</p>)}
+            {(data) =>
+              data.client ? (
+                <OverviewPart client={data.client} />
+              ) : (
+                <p>No client has this id, or it was removed. Go back to the caseload.</p>
+              )
+            }
           </QueryView>
         ) : null}
         {tab === 'assessment' ? <AssessmentPart clientId={clientId} /> : null}

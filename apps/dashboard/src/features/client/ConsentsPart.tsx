@@ -21,7 +21,9 @@ export function ConsentsPart({ clientId, clientName }: { clientId: string; clien
   const [result, refetch] = useQuery({ query: ClientConsentsDocument, variables: { id: clientId }, context: CONSENT_CONTEXT });
   const [notice, setNotice] = useState<string | null>(null);
   const consents = result.data?.client?.consents ?? [];
-  const ordered = [...consents].sort((a, b) => (a.status === b.status ? b.signedAt.localeCompare(a.signedAt) : a.status === 'ACTIVE' ? -1 : b.status === 'ACTIVE' ? 1 : 0));
+  const ordered = [...consents].sort((a, b) =>
+    a.status === b.status ? b.signedAt.localeCompare(a.signedAt) : a.status === 'ACTIVE' ? -1 : b.status === 'ACTIVE' ? 1 : 0,
+  );
   const pages = useLocalPages(ordered, 10);
   const refresh = () => refetch({ requestPolicy: 'network-only' });
   return (
@@ -61,7 +63,13 @@ export function ConsentsPart({ clientId, clientName }: { clientId: string; clien
                 </thead>
                 <tbody>
                   {pages.items.map((c) => (
-                    <ConsentRow key={c.id} consent={c} onRevoked={() => setNotice(`The consent to ${c.recipient?.name ?? 'the organization'} was revoked; it stops sharing at once.`)} />
+                    <ConsentRow
+                      key={c.id}
+                      consent={c}
+                      onRevoked={() =>
+                        setNotice(`The consent to ${c.recipient?.name ?? 'the organization'} was revoked; it stops sharing at once.`)
+                      }
+                    />
                   ))}
                 </tbody>
               </table>
@@ -97,7 +105,12 @@ function ConsentRow({ consent, onRevoked }: { consent: Consent; onRevoked(): voi
         {consent.status === 'ACTIVE' ? (
           confirming ? (
             <span className="button-row">
-              <button type="button" className="button danger small" disabled={result.fetching} onClick={() => void revoke({ consentId: consent.id }).then((r) => !r.error && onRevoked())}>
+              <button
+                type="button"
+                className="button danger small"
+                disabled={result.fetching}
+                onClick={() => void revoke({ consentId: consent.id }).then((r) => !r.error && onRevoked())}
+              >
                 {result.fetching ? 'Revoking…' : 'Confirm revoke'}
               </button>
               <button type="button" className="button link small" onClick={() => setConfirming(false)}>

@@ -17,7 +17,11 @@ const NOTE_CONTEXT = { additionalTypenames: ['CaseNote'] };
 
 export function NotesPart({ clientId }: { clientId: string }) {
   const pages = useCursorPages(clientId);
-  const [result, refetch] = useQuery({ query: ClientNotesDocument, variables: { id: clientId, first: PAGE, after: pages.after }, context: NOTE_CONTEXT });
+  const [result, refetch] = useQuery({
+    query: ClientNotesDocument,
+    variables: { id: clientId, first: PAGE, after: pages.after },
+    context: NOTE_CONTEXT,
+  });
   const [notice, setNotice] = useState<string | null>(null);
   const refresh = () => refetch({ requestPolicy: 'network-only' });
   const saved = (what: string) => {
@@ -47,7 +51,12 @@ export function NotesPart({ clientId }: { clientId: string }) {
             <>
               <ol className="notes">
                 {notes.edges.map(({ node }) => (
-                  <NoteItem key={node.id} note={node} clientId={clientId} onAmended={() => saved('The amendment was added; the original note is kept as it was.')} />
+                  <NoteItem
+                    key={node.id}
+                    note={node}
+                    clientId={clientId}
+                    onAmended={() => saved('The amendment was added; the original note is kept as it was.')}
+                  />
                 ))}
               </ol>
               <Pager
@@ -98,7 +107,14 @@ function NoteItem({ note, clientId, onAmended }: { note: Note; clientId: string;
             </ul>
           </div>
         ) : null}
-        <Disclosure label={<>Amend this note<span className="visually-hidden"> of {formatDateTime(note.occurredAt)}</span></>} openLabel="Close the amendment">
+        <Disclosure
+          label={
+            <>
+              Amend this note<span className="visually-hidden"> of {formatDateTime(note.occurredAt)}</span>
+            </>
+          }
+          openLabel="Close the amendment"
+        >
           {(close) => (
             <NoteForm
               clientId={clientId}

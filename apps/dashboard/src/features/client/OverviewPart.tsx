@@ -25,7 +25,8 @@ export function OverviewPart({ client }: { client: Client }) {
       {client.possibleDuplicates.length ? (
         <div className="notice warning" role="note">
           <p>
-            <strong>Possible duplicate records.</strong> The agency has {client.possibleDuplicates.length === 1 ? 'another client' : 'other clients'} with the same name and birth date:{' '}
+            <strong>Possible duplicate records.</strong> The agency has{' '}
+            {client.possibleDuplicates.length === 1 ? 'another client' : 'other clients'} with the same name and birth date:{' '}
             {client.possibleDuplicates.map((d, i) => (
               <span key={d.id}>
                 {i ? ', ' : ''}
@@ -72,7 +73,20 @@ export function OverviewPart({ client }: { client: Client }) {
             'No follow-up scheduled.'
           )}
         </p>
-        {client.status !== 'CLOSED' ? <Disclosure label="Schedule the next follow-up">{(close) => <FollowUpForm clientId={client.id} current={client.nextFollowUpAt} onDone={() => { close(); refresh(); }} />}</Disclosure> : null}
+        {client.status !== 'CLOSED' ? (
+          <Disclosure label="Schedule the next follow-up">
+            {(close) => (
+              <FollowUpForm
+                clientId={client.id}
+                current={client.nextFollowUpAt}
+                onDone={() => {
+                  close();
+                  refresh();
+                }}
+              />
+            )}
+          </Disclosure>
+        ) : null}
       </Section>
       <Section title="Contact preferences">
         {contact ? (
@@ -93,8 +107,22 @@ export function OverviewPart({ client }: { client: Client }) {
           {(close) => (
             <ContactForm
               clientId={client.id}
-              initial={contact ? { method: contact.method, phone: contact.phone ?? '', email: contact.email ?? '', voicemailAllowed: contact.voicemailAllowed, publicGreeting: contact.publicGreeting ?? '', notes: contact.notes ?? '' } : EMPTY_CONTACT}
-              onDone={() => { close(); refresh(); }}
+              initial={
+                contact
+                  ? {
+                      method: contact.method,
+                      phone: contact.phone ?? '',
+                      email: contact.email ?? '',
+                      voicemailAllowed: contact.voicemailAllowed,
+                      publicGreeting: contact.publicGreeting ?? '',
+                      notes: contact.notes ?? '',
+                    }
+                  : EMPTY_CONTACT
+              }
+              onDone={() => {
+                close();
+                refresh();
+              }}
             />
           )}
         </Disclosure>
@@ -106,36 +134,89 @@ export function OverviewPart({ client }: { client: Client }) {
               ['Determination', client.eligibility.eligible ? 'Eligible' : 'Not eligible'],
               ['Program', client.eligibility.program],
               ['Rationale', client.eligibility.rationale],
-              ['Determined', `${formatDateTime(client.eligibility.determinedAt)}${client.eligibility.determinedBy ? ` by ${client.eligibility.determinedBy.displayName}` : ''}`],
+              [
+                'Determined',
+                `${formatDateTime(client.eligibility.determinedAt)}${client.eligibility.determinedBy ? ` by ${client.eligibility.determinedBy.displayName}` : ''}`,
+              ],
             ]}
           />
         ) : (
           <p className="muted">Eligibility has not been determined yet.</p>
         )}
-        <Disclosure label={client.eligibility ? 'Record a new determination' : 'Determine eligibility'}>{(close) => <EligibilityForm clientId={client.id} onDone={() => { close(); refresh(); }} />}</Disclosure>
+        <Disclosure label={client.eligibility ? 'Record a new determination' : 'Determine eligibility'}>
+          {(close) => (
+            <EligibilityForm
+              clientId={client.id}
+              onDone={() => {
+                close();
+                refresh();
+              }}
+            />
+          )}
+        </Disclosure>
       </Section>
       <Section title="Key dates">
         {client.keyDates.length ? (
           <ul className="plain">
             {client.keyDates.map((k) => (
               <li key={`${k.label}-${k.date}`}>
-                <strong>{k.label}</strong>: {formatDate(k.date)} <span className={daysUntil(k.date) < 14 && daysUntil(k.date) >= 0 ? 'warning-text' : 'muted'}>({relativeDays(daysUntil(k.date))})</span>
+                <strong>{k.label}</strong>: {formatDate(k.date)}{' '}
+                <span className={daysUntil(k.date) < 14 && daysUntil(k.date) >= 0 ? 'warning-text' : 'muted'}>
+                  ({relativeDays(daysUntil(k.date))})
+                </span>
               </li>
             ))}
           </ul>
         ) : (
           <p className="muted">No key dates.</p>
         )}
-        <Disclosure label="Edit key dates">{(close) => <KeyDatesForm clientId={client.id} initial={client.keyDates.map((k) => ({ label: k.label, date: k.date }))} onDone={() => { close(); refresh(); }} />}</Disclosure>
+        <Disclosure label="Edit key dates">
+          {(close) => (
+            <KeyDatesForm
+              clientId={client.id}
+              initial={client.keyDates.map((k) => ({ label: k.label, date: k.date }))}
+              onDone={() => {
+                close();
+                refresh();
+              }}
+            />
+          )}
+        </Disclosure>
       </Section>
       <Section title="Case status">
         <p>
           The case is <strong>{label(client.status).toLowerCase()}</strong>.
-          {client.closure ? ` Closed ${formatDateTime(client.closure.closedAt)} (${label(client.closure.outcome)}) by ${client.closure.closedBy.displayName}.` : ''}
+          {client.closure
+            ? ` Closed ${formatDateTime(client.closure.closedAt)} (${label(client.closure.outcome)}) by ${client.closure.closedBy.displayName}.`
+            : ''}
         </p>
         <div className="button-row">
           {client.status === 'INTAKE' || client.status === 'ON_HOLD' ? <ActivateButton clientId={client.id} onDone={refresh} /> : null}
-          {client.status !== 'CLOSED' ? <Disclosure label="Close the case">{(close) => <CloseCaseForm clientId={client.id} onDone={() => { close(); refresh(); }} />}</Disclosure> : <Disclosure label="Re-open the case">{(close) => <ReopenForm clientId={client.id} onDone={() => { close(); refresh(); }} />}</Disclosure>}
+          {client.status !== 'CLOSED' ? (
+            <Disclosure label="Close the case">
+              {(close) => (
+                <CloseCaseForm
+                  clientId={client.id}
+                  onDone={() => {
+                    close();
+                    refresh();
+                  }}
+                />
+              )}
+            </Disclosure>
+          ) : (
+            <Disclosure label="Re-open the case">
+              {(close) => (
+                <ReopenForm
+                  clientId={client.id}
+                  onDone={() => {
+                    close();
+                    refresh();
+                  }}
+                />
+              )}
+            </Disclosure>
+          )}
         </div>
       </Section>
     </div>

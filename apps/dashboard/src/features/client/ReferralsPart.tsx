@@ -107,7 +107,12 @@ function SendDraft({ referral, onDone }: { referral: Referral; onDone(): void })
   const needsConsent = result.error && mainCode(result.error) === 'FORBIDDEN';
   return (
     <div className="send-draft">
-      <button type="button" className="button primary small" disabled={result.fetching} onClick={() => void send({ referralId: referral.id }).then((r) => !r.error && onDone())}>
+      <button
+        type="button"
+        className="button primary small"
+        disabled={result.fetching}
+        onClick={() => void send({ referralId: referral.id }).then((r) => !r.error && onDone())}
+      >
         {result.fetching ? 'Sending…' : 'Send the referral'}
       </button>
       {result.error ? (
@@ -120,10 +125,18 @@ function SendDraft({ referral, onDone }: { referral: Referral; onDone(): void })
           className="form"
           onSubmit={(e) => {
             e.preventDefault();
-            if (reason.trim()) void send({ referralId: referral.id, overrideConsentReason: reason.trim() }).then((r) => !r.error && onDone());
+            if (reason.trim())
+              void send({ referralId: referral.id, overrideConsentReason: reason.trim() }).then((r) => !r.error && onDone());
           }}
         >
-          <TextArea name="override" label="Send without a recorded consent (supervisor): the reason" required value={reason} onChange={setReason} hint="Kept in the referral's history and in the audit trail." />
+          <TextArea
+            name="override"
+            label="Send without a recorded consent (supervisor): the reason"
+            required
+            value={reason}
+            onChange={setReason}
+            hint="Kept in the referral's history and in the audit trail."
+          />
           <button type="submit" className="button danger small" disabled={!reason.trim()}>
             Send with this override
           </button>

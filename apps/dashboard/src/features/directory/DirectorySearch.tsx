@@ -52,7 +52,12 @@ export function DirectorySearch({ action, intro }: { action?(hit: Hit): ReactNod
   const pages = useCursorPages(JSON.stringify(submitted));
   const [result, retry] = useQuery({ query: SearchServicesDocument, variables: { input, first: PAGE, after: pages.after } });
   const [top] = useQuery({ query: TaxonomyTermsDocument, variables: {}, requestPolicy: 'cache-first' });
-  const [children] = useQuery({ query: TaxonomyTermsDocument, variables: { parentId: form.category }, pause: !form.category, requestPolicy: 'cache-first' });
+  const [children] = useQuery({
+    query: TaxonomyTermsDocument,
+    variables: { parentId: form.category },
+    pause: !form.category,
+    requestPolicy: 'cache-first',
+  });
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -63,7 +68,14 @@ export function DirectorySearch({ action, intro }: { action?(hit: Hit): ReactNod
     <div className="directory-search">
       {intro}
       <form className="search-form" role="search" aria-label="Search the directory" onSubmit={submit}>
-        <TextField name="text" type="search" label="Words" value={form.text} onChange={(text) => setForm({ ...form, text })} hint="e.g. food bank, rent, counselling" />
+        <TextField
+          name="text"
+          type="search"
+          label="Words"
+          value={form.text}
+          onChange={(text) => setForm({ ...form, text })}
+          hint="e.g. food bank, rent, counselling"
+        />
         <SelectField
           name="category"
           label="Category"
@@ -92,18 +104,29 @@ export function DirectorySearch({ action, intro }: { action?(hit: Hit): ReactNod
             { value: 'anywhere', label: 'Anywhere' },
           ]}
         />
-        <SelectField name="radius" label="Within" value={form.radiusKm} disabled={form.near !== 'office' || !office} onChange={(radiusKm) => setForm({ ...form, radiusKm })} options={RADII.map((r) => ({ value: r, label: `${r} km` }))} />
+        <SelectField
+          name="radius"
+          label="Within"
+          value={form.radiusKm}
+          disabled={form.near !== 'office' || !office}
+          onChange={(radiusKm) => setForm({ ...form, radiusKm })}
+          options={RADII.map((r) => ({ value: r, label: `${r} km` }))}
+        />
         <CheckboxField name="openNow" label="Open now" checked={form.openNow} onChange={(openNow) => setForm({ ...form, openNow })} />
         <button type="submit" className="button primary">
           Search
         </button>
       </form>
       {!connection && result.fetching ? <Loading label="Searching the directory" /> : null}
-      {!connection && result.error ? <ErrorNotice error={result.error} what="the directory" onRetry={() => retry({ requestPolicy: 'network-only' })} /> : null}
+      {!connection && result.error ? (
+        <ErrorNotice error={result.error} what="the directory" onRetry={() => retry({ requestPolicy: 'network-only' })} />
+      ) : null}
       {connection ? (
         <section aria-label="Search results">
           <p className="count" aria-live="polite">
-            {connection.totalCount === 0 ? 'No service matches. Try fewer words, another category or a wider distance.' : `${connection.totalCount} ${connection.totalCount === 1 ? 'service' : 'services'}`}
+            {connection.totalCount === 0
+              ? 'No service matches. Try fewer words, another category or a wider distance.'
+              : `${connection.totalCount} ${connection.totalCount === 1 ? 'service' : 'services'}`}
             {result.fetching ? ' · updating…' : ''}
           </p>
           {connection.edges.length ? (
@@ -115,7 +138,17 @@ export function DirectorySearch({ action, intro }: { action?(hit: Hit): ReactNod
           ) : (
             <Empty>Nothing on this page.</Empty>
           )}
-          <Pager page={pages.page} hasPrevious={pages.page > 1} hasNext={connection.pageInfo.hasNextPage} onPrevious={pages.previous} onNext={() => pages.next(connection.pageInfo.endCursor)} total={connection.totalCount} pageSize={PAGE} shown={connection.edges.length} label="search results" />
+          <Pager
+            page={pages.page}
+            hasPrevious={pages.page > 1}
+            hasNext={connection.pageInfo.hasNextPage}
+            onPrevious={pages.previous}
+            onNext={() => pages.next(connection.pageInfo.endCursor)}
+            total={connection.totalCount}
+            pageSize={PAGE}
+            shown={connection.edges.length}
+            label="search results"
+          />
         </section>
       ) : null}
     </div>
@@ -134,7 +167,11 @@ export function HitCard({ hit, action }: { hit: Hit; action?(hit: Hit): ReactNod
           <h3 id={`hit-${s.id}`}>{s.name}</h3>
           <span className="muted">{s.organization.name}</span>
           <span className="hit-badges">
-            {hit.openNow === true ? <Badge value="OPEN_NOW" tone="badge-open" /> : hit.openNow === false ? <Badge value="CLOSED_NOW" tone="badge-closed" /> : null}
+            {hit.openNow === true ? (
+              <Badge value="OPEN_NOW" tone="badge-open" />
+            ) : hit.openNow === false ? (
+              <Badge value="CLOSED_NOW" tone="badge-closed" />
+            ) : null}
             {s.status !== 'active' ? <Badge value={s.status.toUpperCase().replace(/ /g, '_')} tone="badge-closed" /> : null}
             {hit.distanceKm !== null ? <span className="distance">{hit.distanceKm.toFixed(1)} km</span> : null}
           </span>
@@ -143,11 +180,23 @@ export function HitCard({ hit, action }: { hit: Hit; action?(hit: Hit): ReactNod
         <dl className="details compact">
           <div>
             <dt>Address</dt>
-            <dd>{address ? `${address.address1}${address.address2 ? `, ${address.address2}` : ''}, ${address.city} ${address.stateProvince} ${address.postalCode}` : place?.name ?? 'No street address'}</dd>
+            <dd>
+              {address
+                ? `${address.address1}${address.address2 ? `, ${address.address2}` : ''}, ${address.city} ${address.stateProvince} ${address.postalCode}`
+                : (place?.name ?? 'No street address')}
+            </dd>
           </div>
           <div>
             <dt>Hours</dt>
-            <dd>{schedules.length ? schedules.map((h) => <span key={h.id} className="block">{describeSchedule(h)}</span>) : 'No hours listed'}</dd>
+            <dd>
+              {schedules.length
+                ? schedules.map((h) => (
+                    <span key={h.id} className="block">
+                      {describeSchedule(h)}
+                    </span>
+                  ))
+                : 'No hours listed'}
+            </dd>
           </div>
           {s.eligibilityDescription ? (
             <div>

@@ -5,8 +5,23 @@ import { fakeGateway, renderApp } from '../../testing/harness';
 describe('intake', () => {
   it('opens the client once (retry-safe key), then warns about possible duplicates on the next step', async () => {
     const gateway = fakeGateway({
-      OpenClient: () => ({ data: { openClient: { id: CLIENT_ID, displayName: 'Dana Fontaine', status: 'INTAKE', assignedCaseManager: null, possibleDuplicates: [{ id: 'other', displayName: 'Dana Fontaine' }] } } }),
-      ClientProfile: () => ({ data: profile({ status: 'INTAKE', possibleDuplicates: [{ id: 'bbbbbbbb-0000-4000-8000-000000000009', displayName: 'Dana Fontaine' }] }) }),
+      OpenClient: () => ({
+        data: {
+          openClient: {
+            id: CLIENT_ID,
+            displayName: 'Dana Fontaine',
+            status: 'INTAKE',
+            assignedCaseManager: null,
+            possibleDuplicates: [{ id: 'other', displayName: 'Dana Fontaine' }],
+          },
+        },
+      }),
+      ClientProfile: () => ({
+        data: profile({
+          status: 'INTAKE',
+          possibleDuplicates: [{ id: 'bbbbbbbb-0000-4000-8000-000000000009', displayName: 'Dana Fontaine' }],
+        }),
+      }),
     });
     renderApp({ path: '/intake', as: 'casey', gateway });
     fireEvent.click(await screen.findByRole('button', { name: 'Open the client' }));
@@ -31,7 +46,14 @@ describe('intake', () => {
       lastName: 'Fontaine',
       preferredName: null,
       dateOfBirth: '1997-06-13',
-      contactPreference: { method: 'PHONE', phone: '902-555-0100', email: null, voicemailAllowed: false, publicGreeting: null, notes: null },
+      contactPreference: {
+        method: 'PHONE',
+        phone: '902-555-0100',
+        email: null,
+        voicemailAllowed: false,
+        publicGreeting: null,
+        notes: null,
+      },
       assignedCaseManagerId: null,
       clientMutationId: expect.stringMatching(/^[0-9a-f-]{36}$/),
     });

@@ -52,7 +52,11 @@ export function IntakePage({ clientId }: { clientId: string | null }) {
         <ol>
           {INTAKE_STEPS.map((s, i) => (
             <li key={s.key} aria-current={s.key === step ? 'step' : undefined} className={s.key === step ? 'current' : undefined}>
-              {clientId && s.key !== 'person' ? <Link to={withQuery(`/intake/${clientId}`, { step: s.key })}>{`${i + 1}. ${s.text}`}</Link> : <span>{`${i + 1}. ${s.text}`}</span>}
+              {clientId && s.key !== 'person' ? (
+                <Link to={withQuery(`/intake/${clientId}`, { step: s.key })}>{`${i + 1}. ${s.text}`}</Link>
+              ) : (
+                <span>{`${i + 1}. ${s.text}`}</span>
+              )}
             </li>
           ))}
         </ol>
@@ -168,10 +172,24 @@ function OpenClientStep({ onOpened }: { onOpened(id: string): void }) {
     clientMutationId: crypto.randomUUID(),
   }));
   const [staffResult] = useQuery({ query: AgencyCaseManagersDocument, pause: !supervisor, requestPolicy: 'cache-first' });
-  const staff = useMemo(() => staffOptions((staffResult.data?.clients.edges ?? []).map((e) => e.node.assignedCaseManager)), [staffResult.data]);
+  const staff = useMemo(
+    () => staffOptions((staffResult.data?.clients.edges ?? []).map((e) => e.node.assignedCaseManager)),
+    [staffResult.data],
+  );
   const [, open] = useMutation(OpenClientDocument);
   const form = useFormSubmit({
-    fields: ['firstName', 'lastName', 'preferredName', 'dateOfBirth', 'assignedCaseManagerId', 'contactPreference.method', 'contactPreference.phone', 'contactPreference.email', 'contactPreference.publicGreeting', 'contactPreference.notes'],
+    fields: [
+      'firstName',
+      'lastName',
+      'preferredName',
+      'dateOfBirth',
+      'assignedCaseManagerId',
+      'contactPreference.method',
+      'contactPreference.phone',
+      'contactPreference.email',
+      'contactPreference.publicGreeting',
+      'contactPreference.notes',
+    ],
     validate: () => personErrors(values),
     send: () =>
       open({
@@ -199,17 +217,61 @@ function OpenClientStep({ onOpened }: { onOpened(id: string): void }) {
       <form onSubmit={form.submit} noValidate className="form">
         <FormProblems message={form.formError} fieldCount={form.fieldCount} />
         <div className="grid-2">
-          <TextField name="firstName" label="First name" required autoComplete="off" value={values.firstName} onChange={(firstName) => set({ firstName })} error={form.errors.firstName} />
-          <TextField name="lastName" label="Last name" required autoComplete="off" value={values.lastName} onChange={(lastName) => set({ lastName })} error={form.errors.lastName} />
-          <TextField name="preferredName" label="Preferred name" autoComplete="off" value={values.preferredName} onChange={(preferredName) => set({ preferredName })} error={form.errors.preferredName} />
-          <TextField name="dateOfBirth" type="date" label="Date of birth" value={values.dateOfBirth} onChange={(dateOfBirth) => set({ dateOfBirth })} error={form.errors.dateOfBirth} hint="Used to warn about possible duplicates" />
+          <TextField
+            name="firstName"
+            label="First name"
+            required
+            autoComplete="off"
+            value={values.firstName}
+            onChange={(firstName) => set({ firstName })}
+            error={form.errors.firstName}
+          />
+          <TextField
+            name="lastName"
+            label="Last name"
+            required
+            autoComplete="off"
+            value={values.lastName}
+            onChange={(lastName) => set({ lastName })}
+            error={form.errors.lastName}
+          />
+          <TextField
+            name="preferredName"
+            label="Preferred name"
+            autoComplete="off"
+            value={values.preferredName}
+            onChange={(preferredName) => set({ preferredName })}
+            error={form.errors.preferredName}
+          />
+          <TextField
+            name="dateOfBirth"
+            type="date"
+            label="Date of birth"
+            value={values.dateOfBirth}
+            onChange={(dateOfBirth) => set({ dateOfBirth })}
+            error={form.errors.dateOfBirth}
+            hint="Used to warn about possible duplicates"
+          />
         </div>
         {supervisor ? (
-          <SelectField name="assignedCaseManagerId" label="Case manager" value={values.assignedCaseManagerId} onChange={(assignedCaseManagerId) => set({ assignedCaseManagerId })} placeholder="Leave unassigned" options={staff.map((s) => ({ value: s.id, label: s.displayName }))} error={form.errors.assignedCaseManagerId} />
+          <SelectField
+            name="assignedCaseManagerId"
+            label="Case manager"
+            value={values.assignedCaseManagerId}
+            onChange={(assignedCaseManagerId) => set({ assignedCaseManagerId })}
+            placeholder="Leave unassigned"
+            options={staff.map((s) => ({ value: s.id, label: s.displayName }))}
+            error={form.errors.assignedCaseManagerId}
+          />
         ) : null}
         <fieldset className="group">
           <legend>Contact preferences</legend>
-          <ContactFields values={values.contact} onChange={(contact) => set({ contact })} errors={form.errors} prefix="contactPreference." />
+          <ContactFields
+            values={values.contact}
+            onChange={(contact) => set({ contact })}
+            errors={form.errors}
+            prefix="contactPreference."
+          />
         </fieldset>
         <SubmitButton busy={form.busy}>Open the client</SubmitButton>
       </form>

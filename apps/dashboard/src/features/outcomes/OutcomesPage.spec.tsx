@@ -9,13 +9,37 @@ function gateway() {
     ReferralCompletion: (v) => ({
       data: {
         referralOutcomes: [
-          { month: (v.period as { from: string }).from.slice(0, 7), sent: shown(12), accepted: shown(11), completed: shown(11), completionRate: 0.9167, medianDaysToResponse: 3.3 },
-          { month: (v.period as { to: string }).to.slice(0, 7), sent: hidden, accepted: hidden, completed: hidden, completionRate: null, medianDaysToResponse: null },
+          {
+            month: (v.period as { from: string }).from.slice(0, 7),
+            sent: shown(12),
+            accepted: shown(11),
+            completed: shown(11),
+            completionRate: 0.9167,
+            medianDaysToResponse: 3.3,
+          },
+          {
+            month: (v.period as { to: string }).to.slice(0, 7),
+            sent: hidden,
+            accepted: hidden,
+            completed: hidden,
+            completionRate: null,
+            medianDaysToResponse: null,
+          },
         ],
       },
     }),
-    GoalAttainmentByTerm: () => ({ data: { goalAttainment: [{ term: 'SHORT', goalsSet: shown(58), goalsAchieved: shown(28) }, { term: 'MID', goalsSet: shown(57), goalsAchieved: shown(11) }, { term: 'LONG', goalsSet: shown(15), goalsAchieved: hidden }] } }),
-    ClosuresByOutcome: () => ({ errors: [{ message: 'A part of this answer is unavailable (clients); retry later', extensions: { code: 'UNAVAILABLE' } }] }),
+    GoalAttainmentByTerm: () => ({
+      data: {
+        goalAttainment: [
+          { term: 'SHORT', goalsSet: shown(58), goalsAchieved: shown(28) },
+          { term: 'MID', goalsSet: shown(57), goalsAchieved: shown(11) },
+          { term: 'LONG', goalsSet: shown(15), goalsAchieved: hidden },
+        ],
+      },
+    }),
+    ClosuresByOutcome: () => ({
+      errors: [{ message: 'A part of this answer is unavailable (clients); retry later', extensions: { code: 'UNAVAILABLE' } }],
+    }),
   });
 }
 
@@ -52,7 +76,9 @@ describe('the outcome figures', () => {
       reader.onload = () => resolve(String(reader.result));
       reader.readAsText(blobs[0]);
     });
-    expect(text).toBe('term,goals_set,goals_achieved,attainment_rate\r\nSHORT,58,28,0.4828\r\nMID,57,11,0.193\r\nLONG,15,suppressed,suppressed\r\n');
+    expect(text).toBe(
+      'term,goals_set,goals_achieved,attainment_rate\r\nSHORT,58,28,0.4828\r\nMID,57,11,0.193\r\nLONG,15,suppressed,suppressed\r\n',
+    );
     click.mockRestore();
   });
 
@@ -62,8 +88,12 @@ describe('the outcome figures', () => {
     await screen.findByRole('table', { name: 'Goals by term' });
     const now = new Date();
     const iso = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-    const expected = { from: iso(new Date(now.getFullYear(), now.getMonth() - 11, 1)), to: iso(new Date(now.getFullYear(), now.getMonth() + 1, 0)) };
-    for (const name of ['ReferralCompletion', 'GoalAttainmentByTerm', 'ClosuresByOutcome']) expect(g.called(name)[0]?.variables).toEqual({ period: expected });
+    const expected = {
+      from: iso(new Date(now.getFullYear(), now.getMonth() - 11, 1)),
+      to: iso(new Date(now.getFullYear(), now.getMonth() + 1, 0)),
+    };
+    for (const name of ['ReferralCompletion', 'GoalAttainmentByTerm', 'ClosuresByOutcome'])
+      expect(g.called(name)[0]?.variables).toEqual({ period: expected });
   });
 
   it('takes a first and a last month, checks them, and asks for whole months only', async () => {
@@ -78,7 +108,9 @@ describe('the outcome figures', () => {
     expect(g.calls.length).toBe(before);
     fireEvent.change(screen.getByLabelText('To month'), { target: { value: '2026-08' } });
     fireEvent.click(screen.getByRole('button', { name: 'Show' }));
-    await waitFor(() => expect(g.called('GoalAttainmentByTerm').at(-1)?.variables).toEqual({ period: { from: '2026-06-01', to: '2026-08-31' } }));
+    await waitFor(() =>
+      expect(g.called('GoalAttainmentByTerm').at(-1)?.variables).toEqual({ period: { from: '2026-06-01', to: '2026-08-31' } }),
+    );
     expect(g.called('ClosuresByOutcome').at(-1)?.variables).toEqual({ period: { from: '2026-06-01', to: '2026-08-31' } });
   });
 });

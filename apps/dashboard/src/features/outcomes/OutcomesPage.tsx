@@ -47,7 +47,11 @@ export function downloadCsv(filename: string, header: string[], rows: CsvCell[][
 
 function CsvButton({ name, period, header, rows }: { name: string; period: Period; header: string[]; rows: CsvCell[][] }) {
   return (
-    <button type="button" className="button secondary small" onClick={() => downloadCsv(`${name}_${period.from}_${period.to}.csv`, header, rows)}>
+    <button
+      type="button"
+      className="button secondary small"
+      onClick={() => downloadCsv(`${name}_${period.from}_${period.to}.csv`, header, rows)}
+    >
       Download CSV<span className="visually-hidden"> of {name.replace(/-/g, ' ')}</span>
     </button>
   );
@@ -72,8 +76,24 @@ export function OutcomesPage() {
       subtitle="Figures for funders, by whole calendar months. Any count of fewer than 11 people is suppressed, and so is another in its row or column where a total would give it away, so that no figure identifies a person."
     >
       <form className="inline-form period-form" onSubmit={submit} noValidate aria-label="Period">
-        <TextField name="from" type="month" label="From month" placeholder="YYYY-MM" value={draft.fromMonth} onChange={(fromMonth) => setDraft({ ...draft, fromMonth })} error={problem?.field === 'from' ? problem.message : undefined} />
-        <TextField name="to" type="month" label="To month" placeholder="YYYY-MM" value={draft.toMonth} onChange={(toMonth) => setDraft({ ...draft, toMonth })} error={problem?.field === 'to' ? problem.message : undefined} />
+        <TextField
+          name="from"
+          type="month"
+          label="From month"
+          placeholder="YYYY-MM"
+          value={draft.fromMonth}
+          onChange={(fromMonth) => setDraft({ ...draft, fromMonth })}
+          error={problem?.field === 'from' ? problem.message : undefined}
+        />
+        <TextField
+          name="to"
+          type="month"
+          label="To month"
+          placeholder="YYYY-MM"
+          value={draft.toMonth}
+          onChange={(toMonth) => setDraft({ ...draft, toMonth })}
+          error={problem?.field === 'to' ? problem.message : undefined}
+        />
         <button type="submit" className="button primary">
           Show
         </button>
@@ -97,12 +117,18 @@ function ReferralCompletion({ period }: { period: Period }) {
               <BarChart
                 title="Completion rate of referrals, by month sent"
                 description={`Completed referrals as a share of those sent, for ${rows.length} months; ${rows.filter((r) => r.cell && r.cell.completionRate === null).length} months are suppressed.`}
-                bars={rows.map((r) => ({ label: monthLabel(r.month), value: r.cell?.completionRate ?? null, suppressed: Boolean(r.cell && r.cell.completionRate === null), text: percentText(r.cell?.completionRate) }))}
+                bars={rows.map((r) => ({
+                  label: monthLabel(r.month),
+                  value: r.cell?.completionRate ?? null,
+                  suppressed: Boolean(r.cell && r.cell.completionRate === null),
+                  text: percentText(r.cell?.completionRate),
+                }))}
                 max={1}
                 format={(v) => `${Math.round(v * 100)}%`}
               />
               <p className="legend">
-                <span className="swatch hatched" aria-hidden="true" /> Hatched: suppressed, fewer than 11 people (the number is not shown anywhere).
+                <span className="swatch hatched" aria-hidden="true" /> Hatched: suppressed, fewer than 11 people (the number is not shown
+                anywhere).
               </p>
               <div className="table-actions">
                 <CsvButton name="referral-completion" period={period} header={COMPLETION_HEADER} rows={completionCsv(rows)} />
@@ -127,7 +153,17 @@ function ReferralCompletion({ period }: { period: Period }) {
                         <td>{c ? cell(c.sent) : '0'}</td>
                         <td>{c ? cell(c.accepted) : '0'}</td>
                         <td>{c ? cell(c.completed) : '0'}</td>
-                        <td>{c ? (c.completionRate === null ? <span className="suppressed">suppressed</span> : percentText(c.completionRate)) : '—'}</td>
+                        <td>
+                          {c ? (
+                            c.completionRate === null ? (
+                              <span className="suppressed">suppressed</span>
+                            ) : (
+                              percentText(c.completionRate)
+                            )
+                          ) : (
+                            '—'
+                          )}
+                        </td>
                         <td>{c?.medianDaysToResponse ?? '—'}</td>
                       </tr>
                     ))}
@@ -159,12 +195,19 @@ function GoalAttainment({ period }: { period: Period }) {
                   label: label(r.term),
                   bars: [
                     { series: 'Goals set', label: 'set', value: r.set.count, suppressed: r.set.suppressed, text: countText(r.set) },
-                    { series: 'Goals achieved', label: 'achieved', value: r.achieved.count, suppressed: r.achieved.suppressed, text: countText(r.achieved) },
+                    {
+                      series: 'Goals achieved',
+                      label: 'achieved',
+                      value: r.achieved.count,
+                      suppressed: r.achieved.suppressed,
+                      text: countText(r.achieved),
+                    },
                   ],
                 }))}
               />
               <p className="legend">
-                <span className="swatch hatched" aria-hidden="true" /> Hatched: suppressed, fewer than 11 people (the number is not shown anywhere).
+                <span className="swatch hatched" aria-hidden="true" /> Hatched: suppressed, fewer than 11 people (the number is not shown
+                anywhere).
               </p>
               <div className="table-actions">
                 <CsvButton name="goal-attainment" period={period} header={ATTAINMENT_HEADER} rows={attainmentCsv(rows)} />
@@ -185,7 +228,17 @@ function GoalAttainment({ period }: { period: Period }) {
                       <th scope="row">{label(r.term)}</th>
                       <td>{cell(r.set)}</td>
                       <td>{cell(r.achieved)}</td>
-                      <td>{r.rate === null ? r.set.suppressed || r.achieved.suppressed ? <span className="suppressed">suppressed</span> : '—' : percentText(r.rate)}</td>
+                      <td>
+                        {r.rate === null ? (
+                          r.set.suppressed || r.achieved.suppressed ? (
+                            <span className="suppressed">suppressed</span>
+                          ) : (
+                            '—'
+                          )
+                        ) : (
+                          percentText(r.rate)
+                        )}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
@@ -213,10 +266,14 @@ function Closures({ period }: { period: Period }) {
                 title="Cases closed, by outcome and month"
                 description={`People whose case closed each month, by outcome; ${suppressed} cells are suppressed (fewer than 11 people).`}
                 columns={matrix.months.map((m) => monthLabel(m).replace(/ \d{4}$/, ''))}
-                rows={matrix.rows.map((r) => ({ label: r.label, cells: r.months.map((c) => (c ? { value: c.count, suppressed: c.suppressed } : null)) }))}
+                rows={matrix.rows.map((r) => ({
+                  label: r.label,
+                  cells: r.months.map((c) => (c ? { value: c.count, suppressed: c.suppressed } : null)),
+                }))}
               />
               <p className="legend">
-                <span className="swatch hatched" aria-hidden="true" /> Hatched: suppressed, fewer than 11 people (the number is not shown anywhere).
+                <span className="swatch hatched" aria-hidden="true" /> Hatched: suppressed, fewer than 11 people (the number is not shown
+                anywhere).
               </p>
               <div className="table-actions">
                 <CsvButton name="case-closures" period={period} header={csv.header} rows={csv.rows} />

@@ -30,7 +30,19 @@ function Hatch({ id }: { id: string }) {
 }
 
 /** Vertical bars, one per category; `max` fixes the scale (e.g. 1 for rates). */
-export function BarChart({ title, description, bars, max, format }: { title: string; description: string; bars: Bar[]; max?: number; format(v: number): string }) {
+export function BarChart({
+  title,
+  description,
+  bars,
+  max,
+  format,
+}: {
+  title: string;
+  description: string;
+  bars: Bar[];
+  max?: number;
+  format(v: number): string;
+}) {
   const id = safeId(useId());
   const top = max ?? Math.max(1, ...bars.map((b) => b.value ?? 0));
   const inner = { w: W - PAD.left - PAD.right, h: H - PAD.top - PAD.bottom };
@@ -60,8 +72,21 @@ export function BarChart({ title, description, bars, max, format }: { title: str
           <g key={b.label}>
             {b.suppressed ? (
               <>
-                <rect x={x} y={PAD.top + inner.h * 0.4} width={barW} height={inner.h * 0.6} fill={`url(#${id}-hatch)`} className="suppressed-bar" />
-                <text x={cx} y={PAD.top + inner.h * 0.4 - 6} textAnchor="start" className="bar-note" transform={`rotate(-90 ${cx} ${PAD.top + inner.h * 0.4 - 6})`}>
+                <rect
+                  x={x}
+                  y={PAD.top + inner.h * 0.4}
+                  width={barW}
+                  height={inner.h * 0.6}
+                  fill={`url(#${id}-hatch)`}
+                  className="suppressed-bar"
+                />
+                <text
+                  x={cx}
+                  y={PAD.top + inner.h * 0.4 - 6}
+                  textAnchor="start"
+                  className="bar-note"
+                  transform={`rotate(-90 ${cx} ${PAD.top + inner.h * 0.4 - 6})`}
+                >
                   suppressed
                 </text>
               </>
@@ -97,7 +122,17 @@ export interface Group {
 }
 
 /** Bars side by side per group (e.g. goals set and achieved, per term), with a legend. */
-export function GroupedBarChart({ title, description, groups, series }: { title: string; description: string; groups: Group[]; series: string[] }) {
+export function GroupedBarChart({
+  title,
+  description,
+  groups,
+  series,
+}: {
+  title: string;
+  description: string;
+  groups: Group[];
+  series: string[];
+}) {
   const id = safeId(useId());
   const top = Math.max(1, ...groups.flatMap((g) => g.bars.map((b) => b.value ?? 0)));
   const inner = { w: W - PAD.left - PAD.right, h: H - PAD.top - PAD.bottom };
@@ -121,14 +156,27 @@ export function GroupedBarChart({ title, description, groups, series }: { title:
               const cx = x + barW / 2;
               return b.suppressed ? (
                 <g key={b.series}>
-                  <rect x={x + 2} y={PAD.top + inner.h * 0.55} width={barW - 4} height={inner.h * 0.45} fill={`url(#${id}-hatch)`} className="suppressed-bar" />
+                  <rect
+                    x={x + 2}
+                    y={PAD.top + inner.h * 0.55}
+                    width={barW - 4}
+                    height={inner.h * 0.45}
+                    fill={`url(#${id}-hatch)`}
+                    className="suppressed-bar"
+                  />
                   <text x={cx} y={PAD.top + inner.h * 0.5} textAnchor="middle" className="bar-note">
                     suppr.
                   </text>
                 </g>
               ) : (
                 <g key={b.series}>
-                  <rect x={x + 2} y={y(b.value ?? 0)} width={barW - 4} height={Math.max(1, PAD.top + inner.h - y(b.value ?? 0))} className={`bar series-${bi}`} />
+                  <rect
+                    x={x + 2}
+                    y={y(b.value ?? 0)}
+                    width={barW - 4}
+                    height={Math.max(1, PAD.top + inner.h - y(b.value ?? 0))}
+                    className={`bar series-${bi}`}
+                  />
                   <text x={cx} y={y(b.value ?? 0) - 4} textAnchor="middle" className="bar-value">
                     {b.text}
                   </text>
@@ -154,7 +202,17 @@ export function GroupedBarChart({ title, description, groups, series }: { title:
 }
 
 /** A grid of counts (rows × columns), shaded by size; suppressed cells hatched. */
-export function Heatmap({ title, description, columns, rows }: { title: string; description: string; columns: string[]; rows: Array<{ label: string; cells: Array<{ value: number | null; suppressed: boolean } | null> }> }) {
+export function Heatmap({
+  title,
+  description,
+  columns,
+  rows,
+}: {
+  title: string;
+  description: string;
+  columns: string[];
+  rows: Array<{ label: string; cells: Array<{ value: number | null; suppressed: boolean } | null> }>;
+}) {
   const id = safeId(useId());
   const left = 150;
   const cell = Math.max(24, Math.min(48, (W - left - 8) / Math.max(1, columns.length)));
@@ -181,13 +239,28 @@ export function Heatmap({ title, description, columns, rows }: { title: string; 
           {r.cells.map((c, ci) => {
             const x = left + ci * cell + 1;
             const yy = 40 + ri * rowH + 1;
-            if (c?.suppressed) return <rect key={ci} x={x} y={yy} width={cell - 2} height={rowH - 2} fill={`url(#${id}-hatch)`} className="suppressed-cell" />;
+            if (c?.suppressed)
+              return (
+                <rect key={ci} x={x} y={yy} width={cell - 2} height={rowH - 2} fill={`url(#${id}-hatch)`} className="suppressed-cell" />
+              );
             const v = c?.value ?? 0;
             return (
               <g key={ci}>
-                <rect x={x} y={yy} width={cell - 2} height={rowH - 2} className="heat" style={{ fillOpacity: v ? 0.15 + 0.85 * (v / top) : 0.04 }} />
+                <rect
+                  x={x}
+                  y={yy}
+                  width={cell - 2}
+                  height={rowH - 2}
+                  className="heat"
+                  style={{ fillOpacity: v ? 0.15 + 0.85 * (v / top) : 0.04 }}
+                />
                 {v ? (
-                  <text x={x + (cell - 2) / 2} y={yy + rowH / 2 + 3} textAnchor="middle" className={v / top > 0.55 ? 'heat-text inverse' : 'heat-text'}>
+                  <text
+                    x={x + (cell - 2) / 2}
+                    y={yy + rowH / 2 + 3}
+                    textAnchor="middle"
+                    className={v / top > 0.55 ? 'heat-text inverse' : 'heat-text'}
+                  >
                     {v}
                   </text>
                 ) : null}

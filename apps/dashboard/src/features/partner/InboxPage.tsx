@@ -25,7 +25,11 @@ export function InboxPage() {
   const { search } = useRouter();
   const view = INBOX_VIEWS.find((v) => v.key === search.get('view')) ?? INBOX_VIEWS[0];
   const pages = useCursorPages(view.key);
-  const [result, refetch] = useQuery({ query: InboxDocument, variables: { status: view.statuses, first: PAGE, after: pages.after }, context: INBOX_CONTEXT });
+  const [result, refetch] = useQuery({
+    query: InboxDocument,
+    variables: { status: view.statuses, first: PAGE, after: pages.after },
+    context: INBOX_CONTEXT,
+  });
   const inbox = result.data?.incomingReferrals;
   return (
     <Page title="Referral inbox" subtitle={`Referrals sent to ${me.organization?.name ?? 'your organization'}`}>
@@ -33,7 +37,10 @@ export function InboxPage() {
         <ul>
           {INBOX_VIEWS.map((v) => (
             <li key={v.key}>
-              <Link to={withQuery('/inbox', { view: v.key === 'waiting' ? null : v.key })} aria-current={v.key === view.key ? 'page' : undefined}>
+              <Link
+                to={withQuery('/inbox', { view: v.key === 'waiting' ? null : v.key })}
+                aria-current={v.key === view.key ? 'page' : undefined}
+              >
                 {v.text}
               </Link>
             </li>
@@ -41,13 +48,17 @@ export function InboxPage() {
         </ul>
       </nav>
       {!inbox && result.fetching ? <Loading label="Loading the inbox" /> : null}
-      {!inbox && result.error ? <ErrorNotice error={result.error} what="the inbox" onRetry={() => refetch({ requestPolicy: 'network-only' })} /> : null}
+      {!inbox && result.error ? (
+        <ErrorNotice error={result.error} what="the inbox" onRetry={() => refetch({ requestPolicy: 'network-only' })} />
+      ) : null}
       {inbox ? (
         inbox.totalCount === 0 ? (
           <Empty>No referrals here.</Empty>
         ) : (
           <>
-            <p className="count">{inbox.totalCount} {inbox.totalCount === 1 ? 'referral' : 'referrals'}</p>
+            <p className="count">
+              {inbox.totalCount} {inbox.totalCount === 1 ? 'referral' : 'referrals'}
+            </p>
             <table className="table inbox">
               <caption className="visually-hidden">{view.text}, newest first</caption>
               <thead>
@@ -80,14 +91,28 @@ export function InboxPage() {
                       </td>
                       <td data-label="Sent">{formatDateTime(r.sentAt)}</td>
                       <td data-label="Answer by">
-                        {r.respondBy && (r.status === 'SENT' || r.status === 'WAITLISTED') ? <span className={due !== null && due <= 2 ? 'warning-text' : undefined}>{relativeDays(due ?? 0)}</span> : <span className="muted">—</span>}
+                        {r.respondBy && (r.status === 'SENT' || r.status === 'WAITLISTED') ? (
+                          <span className={due !== null && due <= 2 ? 'warning-text' : undefined}>{relativeDays(due ?? 0)}</span>
+                        ) : (
+                          <span className="muted">—</span>
+                        )}
                       </td>
                     </tr>
                   );
                 })}
               </tbody>
             </table>
-            <Pager page={pages.page} hasPrevious={pages.page > 1} hasNext={inbox.pageInfo.hasNextPage} onPrevious={pages.previous} onNext={() => pages.next(inbox.pageInfo.endCursor)} total={inbox.totalCount} pageSize={PAGE} shown={inbox.edges.length} label="the inbox" />
+            <Pager
+              page={pages.page}
+              hasPrevious={pages.page > 1}
+              hasNext={inbox.pageInfo.hasNextPage}
+              onPrevious={pages.previous}
+              onNext={() => pages.next(inbox.pageInfo.endCursor)}
+              total={inbox.totalCount}
+              pageSize={PAGE}
+              shown={inbox.edges.length}
+              label="the inbox"
+            />
           </>
         )
       ) : null}

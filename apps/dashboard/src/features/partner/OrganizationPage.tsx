@@ -26,7 +26,10 @@ export function OrganizationPage() {
   };
   const org = result.data?.me.organization;
   return (
-    <Page title="Our directory entries" subtitle={org ? `${org.name}: what case managers and 211 see when they search the directory` : undefined}>
+    <Page
+      title="Our directory entries"
+      subtitle={org ? `${org.name}: what case managers and 211 see when they search the directory` : undefined}
+    >
       {notice ? <Success>{notice}</Success> : null}
       <QueryView result={result} what="your organization's entries" retry={() => refetch({ requestPolicy: 'network-only' })}>
         {() =>
@@ -60,7 +63,14 @@ export function OrganizationPage() {
                           {a.address2 ? `, ${a.address2}` : ''}, {a.city} {a.stateProvince} {a.postalCode} ({a.addressType})
                         </span>
                       ))}
-                      <Disclosure label={<>Edit<span className="visually-hidden"> {l.name ?? 'the place'}</span></>} openLabel="Close the editor">
+                      <Disclosure
+                        label={
+                          <>
+                            Edit<span className="visually-hidden"> {l.name ?? 'the place'}</span>
+                          </>
+                        }
+                        openLabel="Close the editor"
+                      >
                         {(close) => (
                           <LocationForm
                             place={l}
@@ -83,7 +93,15 @@ export function OrganizationPage() {
   );
 }
 
-function ServiceList({ services, organizationId, onChanged }: { services: Service[]; organizationId: string; onChanged(text: string): void }) {
+function ServiceList({
+  services,
+  organizationId,
+  onChanged,
+}: {
+  services: Service[];
+  organizationId: string;
+  onChanged(text: string): void;
+}) {
   const sorted = [...services].sort((a, b) => a.name.localeCompare(b.name));
   const pages = useLocalPages(sorted, 5);
   if (!services.length) return <Empty>No services yet.</Empty>;
@@ -110,7 +128,14 @@ function ServiceList({ services, organizationId, onChanged }: { services: Servic
               <div className="button-row">
                 <StatusControl service={s} onDone={() => onChanged(`The status of ${s.name} was changed.`)} />
               </div>
-              <Disclosure label={<>Edit<span className="visually-hidden"> {s.name}</span></>} openLabel="Close the editor">
+              <Disclosure
+                label={
+                  <>
+                    Edit<span className="visually-hidden"> {s.name}</span>
+                  </>
+                }
+                openLabel="Close the editor"
+              >
                 {(close) => (
                   <ServiceForm
                     service={s}
@@ -122,7 +147,14 @@ function ServiceList({ services, organizationId, onChanged }: { services: Servic
                   />
                 )}
               </Disclosure>
-              <Disclosure label={<>Hours<span className="visually-hidden"> of {s.name}</span></>} openLabel="Close the hours">
+              <Disclosure
+                label={
+                  <>
+                    Hours<span className="visually-hidden"> of {s.name}</span>
+                  </>
+                }
+                openLabel="Close the hours"
+              >
                 {(close) => (
                   <>
                     <Hours service={s} onDone={() => onChanged(`The hours of ${s.name} were changed.`)} />

@@ -10,18 +10,41 @@ describe('the partner inbox', () => {
     expect(screen.getByText('No consent covers the name')).toBeTruthy();
     expect(gateway.called('Inbox')[0].variables).toEqual({ status: ['SENT', 'WAITLISTED'], first: 20, after: null });
     fireEvent.click(screen.getByRole('link', { name: 'Closed' }));
-    await waitFor(() => expect(gateway.called('Inbox').at(-1)?.variables.status).toEqual(['DECLINED', 'COMPLETED', 'CANCELLED', 'EXPIRED']));
+    await waitFor(() =>
+      expect(gateway.called('Inbox').at(-1)?.variables.status).toEqual(['DECLINED', 'COMPLETED', 'CANCELLED', 'EXPIRED']),
+    );
   });
 
   it('offers only the answers the status allows; declining needs a reason before anything is sent', async () => {
     const gateway = fakeGateway({
       PartnerReferral: () => ({ data: partnerReferral() }),
-      PartnerClientNotes: () => ({ errors: [{ message: "The client's case notes are outside the consent to your organization", path: ['client', 'caseNotes'], extensions: { code: 'FORBIDDEN' } }] }),
-      RespondToReferral: (v) => ({ data: { respondToReferral: { id: 'ref-0', status: (v.input as { decision: string }).decision === 'DECLINE' ? 'DECLINED' : 'ACCEPTED', declineReason: null, history: [] } } }),
+      PartnerClientNotes: () => ({
+        errors: [
+          {
+            message: "The client's case notes are outside the consent to your organization",
+            path: ['client', 'caseNotes'],
+            extensions: { code: 'FORBIDDEN' },
+          },
+        ],
+      }),
+      RespondToReferral: (v) => ({
+        data: {
+          respondToReferral: {
+            id: 'ref-0',
+            status: (v.input as { decision: string }).decision === 'DECLINE' ? 'DECLINED' : 'ACCEPTED',
+            declineReason: null,
+            history: [],
+          },
+        },
+      }),
     });
     renderApp({ path: '/inbox/ref-0', as: 'pat', gateway });
     const answers = await screen.findByRole('group', { name: 'Answers' });
-    expect(within(answers).getAllByRole('button').map((b) => b.textContent)).toEqual(['Accept', 'Waitlist', 'Decline']);
+    expect(
+      within(answers)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['Accept', 'Waitlist', 'Decline']);
     expect(await screen.findByText(/Case notes are not covered/)).toBeTruthy();
     expect(screen.getByText('902-555-0100')).toBeTruthy();
 
@@ -34,13 +57,17 @@ describe('the partner inbox', () => {
     fireEvent.change(screen.getByLabelText(/^Note for the case manager/), { target: { value: 'Intake booked for Tuesday' } });
     fireEvent.click(screen.getByRole('button', { name: 'Accept the referral' }));
     expect(await screen.findByText(/Accepted: the case manager sees it/)).toBeTruthy();
-    expect(gateway.called('RespondToReferral')[0].variables).toEqual({ input: { referralId: 'ref-0', decision: 'ACCEPT', reason: null, note: 'Intake booked for Tuesday' } });
+    expect(gateway.called('RespondToReferral')[0].variables).toEqual({
+      input: { referralId: 'ref-0', decision: 'ACCEPT', reason: null, note: 'Intake booked for Tuesday' },
+    });
   });
 
   it('completes an accepted referral with its outcome, and shows what a missing consent hides', async () => {
     const gateway = fakeGateway({
       PartnerReferral: () => ({ data: partnerReferral({ status: 'ACCEPTED', client: null }) }),
-      CompleteReferral: () => ({ data: { completeReferral: { id: 'ref-0', status: 'COMPLETED', outcome: 'SERVICE_PROVIDED', history: [] } } }),
+      CompleteReferral: () => ({
+        data: { completeReferral: { id: 'ref-0', status: 'COMPLETED', outcome: 'SERVICE_PROVIDED', history: [] } },
+      }),
     });
     renderApp({ path: '/inbox/ref-0', as: 'pat', gateway });
     expect(await screen.findByText(/does not cover their name or contact details/)).toBeTruthy();
@@ -50,6 +77,8 @@ describe('the partner inbox', () => {
     fireEvent.change(screen.getByLabelText(/^Outcome/), { target: { value: 'SERVICE_PROVIDED' } });
     fireEvent.click(screen.getByRole('button', { name: 'Complete the referral' }));
     await waitFor(() => expect(gateway.called('CompleteReferral')).toHaveLength(1));
-    expect(gateway.called('CompleteReferral')[0].variables).toEqual({ input: { referralId: 'ref-0', outcome: 'SERVICE_PROVIDED', note: null } });
+    expect(gateway.called('CompleteReferral')[0].variables).toEqual({
+      input: { referralId: 'ref-0', outcome: 'SERVICE_PROVIDED', note: null },
+    });
   });
 });

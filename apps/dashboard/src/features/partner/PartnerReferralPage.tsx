@@ -8,7 +8,16 @@ import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { partMissing } from '../../api/errors';
 import { Link } from '../../app/router';
-import { CompleteReferralDocument, PartnerClientNotesDocument, PartnerReferralDocument, type PartnerReferralQuery, type ReferralOutcome, ReferralOutcomeValues, RespondToReferralDocument, StartReferralDocument } from '../../graphql/generated';
+import {
+  CompleteReferralDocument,
+  PartnerClientNotesDocument,
+  PartnerReferralDocument,
+  type PartnerReferralQuery,
+  type ReferralOutcome,
+  ReferralOutcomeValues,
+  RespondToReferralDocument,
+  StartReferralDocument,
+} from '../../graphql/generated';
 import { byDomain } from '../../lib/assessment';
 import { formatDateTime } from '../../lib/dates';
 import { label } from '../../lib/labels';
@@ -31,7 +40,10 @@ export function PartnerReferralPage({ referralId }: { referralId: string }) {
   const referral = result.data?.referral;
   const refresh = () => refetch({ requestPolicy: 'network-only' });
   return (
-    <Page title={referral ? `Referral to ${referral.service?.name ?? 'your service'}` : 'Referral'} subtitle={<Link to="/inbox">Back to the inbox</Link>}>
+    <Page
+      title={referral ? `Referral to ${referral.service?.name ?? 'your service'}` : 'Referral'}
+      subtitle={<Link to="/inbox">Back to the inbox</Link>}
+    >
       <QueryView result={result} what="the referral" retry={refresh}>
         {() =>
           !referral ? (
@@ -88,7 +100,13 @@ function Answer({ referral, onDone }: { referral: Referral; onDone(text: string)
     <>
       <div className="button-row" role="group" aria-label="Answers">
         {actions.map((a) => (
-          <button key={a} type="button" className={`button ${a === action ? 'primary' : 'secondary'}`} aria-pressed={a === action} onClick={() => setAction(a)}>
+          <button
+            key={a}
+            type="button"
+            className={`button ${a === action ? 'primary' : 'secondary'}`}
+            aria-pressed={a === action}
+            onClick={() => setAction(a)}
+          >
             {PARTNER_ACTION_LABELS[a]}
           </button>
         ))}
@@ -127,7 +145,10 @@ function ActionForm({ action, referralId, onDone }: { action: PartnerAction; ref
     fields: ['reason', 'note', 'outcome'],
     validate: () => {
       const problem = partnerActionProblem(action, { reason, outcome });
-      return { ...(problem ? { [problem.field]: problem.message } : {}), note: note.length > 2000 ? 'Use at most 2,000 characters.' : undefined };
+      return {
+        ...(problem ? { [problem.field]: problem.message } : {}),
+        note: note.length > 2000 ? 'Use at most 2,000 characters.' : undefined,
+      };
     },
     send: () => {
       const n = note.trim() || null;
@@ -140,9 +161,38 @@ function ActionForm({ action, referralId, onDone }: { action: PartnerAction; ref
   return (
     <form onSubmit={form.submit} noValidate className="form">
       <FormProblems message={form.formError} fieldCount={form.fieldCount} />
-      {action === 'DECLINE' ? <TextArea name="reason" label="Reason for declining" required rows={2} value={reason} onChange={setReason} error={form.errors.reason} /> : null}
-      {action === 'COMPLETE' ? <SelectField name="outcome" label="Outcome" required value={outcome} onChange={setOutcome} placeholder="Choose…" options={ReferralOutcomeValues.map((o) => ({ value: o, label: label(o) }))} error={form.errors.outcome} /> : null}
-      <TextArea name="note" label="Note for the case manager" rows={2} value={note} onChange={setNote} error={form.errors.note} hint={action === 'ACCEPT' ? 'e.g. “Intake booked for Tuesday”' : undefined} />
+      {action === 'DECLINE' ? (
+        <TextArea
+          name="reason"
+          label="Reason for declining"
+          required
+          rows={2}
+          value={reason}
+          onChange={setReason}
+          error={form.errors.reason}
+        />
+      ) : null}
+      {action === 'COMPLETE' ? (
+        <SelectField
+          name="outcome"
+          label="Outcome"
+          required
+          value={outcome}
+          onChange={setOutcome}
+          placeholder="Choose…"
+          options={ReferralOutcomeValues.map((o) => ({ value: o, label: label(o) }))}
+          error={form.errors.outcome}
+        />
+      ) : null}
+      <TextArea
+        name="note"
+        label="Note for the case manager"
+        rows={2}
+        value={note}
+        onChange={setNote}
+        error={form.errors.note}
+        hint={action === 'ACCEPT' ? 'e.g. “Intake booked for Tuesday”' : undefined}
+      />
       <SubmitButton busy={form.busy}>{`${PARTNER_ACTION_LABELS[action]} the referral`}</SubmitButton>
     </form>
   );
@@ -155,7 +205,10 @@ function ClientDetails({ referral, error }: { referral: Referral; error: Paramet
       <Section title="The client">
         <PartMissing what="the client's details" error={error} path={['referral', 'client']} service="clients" />
         {partMissing(error, ['referral', 'client'], 'clients')?.code === 'UNAVAILABLE' ? null : (
-          <p className="notice muted">The client's consent to your organization does not cover their name or contact details (or it has expired or been revoked). Ask the case manager.</p>
+          <p className="notice muted">
+            The client's consent to your organization does not cover their name or contact details (or it has expired or been revoked). Ask
+            the case manager.
+          </p>
         )}
       </Section>
     );
@@ -186,7 +239,8 @@ function ClientDetails({ referral, error }: { referral: Referral; error: Paramet
         {client.latestAssessment ? (
           byDomain(client.latestAssessment.items.filter((i) => i.rating === 'BARRIER')).map((g) => (
             <p key={g.domain}>
-              <strong>{label(g.domain)}:</strong> {g.items.map((i) => i.characteristic + (i.planToCompensate ? ` (plan: ${i.planToCompensate.how})` : '')).join('; ')}
+              <strong>{label(g.domain)}:</strong>{' '}
+              {g.items.map((i) => i.characteristic + (i.planToCompensate ? ` (plan: ${i.planToCompensate.how})` : '')).join('; ')}
             </p>
           ))
         ) : (
@@ -219,7 +273,9 @@ function SharedNotes({ clientId }: { clientId: string }) {
   return (
     <Section title="Case notes">
       {result.fetching && !result.data ? <p className="muted">Loading…</p> : null}
-      {result.error && !result.data?.client ? <p className="muted">Case notes are not covered by the client's consent to your organization.</p> : null}
+      {result.error && !result.data?.client ? (
+        <p className="muted">Case notes are not covered by the client's consent to your organization.</p>
+      ) : null}
       {notes ? (
         notes.edges.length ? (
           <>
@@ -233,7 +289,17 @@ function SharedNotes({ clientId }: { clientId: string }) {
                 </li>
               ))}
             </ul>
-            <Pager page={pages.page} hasPrevious={pages.page > 1} hasNext={notes.pageInfo.hasNextPage} onPrevious={pages.previous} onNext={() => pages.next(notes.pageInfo.endCursor)} total={notes.totalCount} pageSize={10} shown={notes.edges.length} label="shared case notes" />
+            <Pager
+              page={pages.page}
+              hasPrevious={pages.page > 1}
+              hasNext={notes.pageInfo.hasNextPage}
+              onPrevious={pages.previous}
+              onNext={() => pages.next(notes.pageInfo.endCursor)}
+              total={notes.totalCount}
+              pageSize={10}
+              shown={notes.edges.length}
+              label="shared case notes"
+            />
           </>
         ) : (
           <p className="muted">No notes shared.</p>

@@ -2,7 +2,16 @@
 import { useState } from 'react';
 import { useMutation } from 'urql';
 import { messageOf } from '../../api/errors';
-import { AddScheduleDocument, CreateServiceDocument, type EditableServiceFragment, type MyOrganizationQuery, RemoveScheduleDocument, SetServiceStatusDocument, UpdateLocationDocument, UpdateServiceDocument } from '../../graphql/generated';
+import {
+  AddScheduleDocument,
+  CreateServiceDocument,
+  type EditableServiceFragment,
+  type MyOrganizationQuery,
+  RemoveScheduleDocument,
+  SetServiceStatusDocument,
+  UpdateLocationDocument,
+  UpdateServiceDocument,
+} from '../../graphql/generated';
 import { describeSchedule } from '../../lib/hours';
 import { collect, email, maxLength, required } from '../../lib/validation';
 import { CheckboxField, ChoiceGroup, FormProblems, SelectField, SubmitButton, TextArea, TextField } from '../../ui/fields';
@@ -69,7 +78,12 @@ export function serviceErrors(v: ServiceValues): Record<string, string | undefin
     feesDescription: [maxLength(v.feesDescription, 10000)],
     eligibilityDescription: [maxLength(v.eligibilityDescription, 10000)],
     minimumAge: [age(v.minimumAge)],
-    maximumAge: [age(v.maximumAge), v.minimumAge && v.maximumAge && Number(v.maximumAge) < Number(v.minimumAge) ? 'The maximum must not be below the minimum.' : undefined],
+    maximumAge: [
+      age(v.maximumAge),
+      v.minimumAge && v.maximumAge && Number(v.maximumAge) < Number(v.minimumAge)
+        ? 'The maximum must not be below the minimum.'
+        : undefined,
+    ],
   });
 }
 
@@ -86,11 +100,26 @@ function serviceInput(v: ServiceValues) {
     eligibilityDescription: text(v.eligibilityDescription),
     minimumAge: v.minimumAge.trim() ? Number(v.minimumAge) : null,
     maximumAge: v.maximumAge.trim() ? Number(v.maximumAge) : null,
-    languages: v.languages.split(',').map((l) => l.trim()).filter(Boolean),
+    languages: v.languages
+      .split(',')
+      .map((l) => l.trim())
+      .filter(Boolean),
   };
 }
 
-const FIELDS = ['name', 'alternateName', 'description', 'url', 'email', 'applicationProcess', 'feesDescription', 'eligibilityDescription', 'minimumAge', 'maximumAge', 'languages'];
+const FIELDS = [
+  'name',
+  'alternateName',
+  'description',
+  'url',
+  'email',
+  'applicationProcess',
+  'feesDescription',
+  'eligibilityDescription',
+  'minimumAge',
+  'maximumAge',
+  'languages',
+];
 
 /** Edits a service, or creates one for the organization when `service` is null. */
 export function ServiceForm({ service, organizationId, onDone }: { service: Service | null; organizationId: string; onDone(): void }) {
@@ -100,14 +129,36 @@ export function ServiceForm({ service, organizationId, onDone }: { service: Serv
   const form = useFormSubmit<unknown>({
     fields: FIELDS,
     validate: () => serviceErrors(values),
-    send: () => (service ? update({ id: service.id, input: serviceInput(values) }) : create({ input: { organizationId, ...serviceInput(values) } })),
+    send: () =>
+      service ? update({ id: service.id, input: serviceInput(values) }) : create({ input: { organizationId, ...serviceInput(values) } }),
     onSuccess: onDone,
   });
-  const field = (name: keyof ServiceValues, text: string, extra: { required?: boolean; hint?: string; long?: boolean; type?: 'url' | 'email' | 'number' } = {}) =>
+  const field = (
+    name: keyof ServiceValues,
+    text: string,
+    extra: { required?: boolean; hint?: string; long?: boolean; type?: 'url' | 'email' | 'number' } = {},
+  ) =>
     extra.long ? (
-      <TextArea name={name} label={text} rows={3} value={values[name]} onChange={(v) => setValues({ ...values, [name]: v })} error={form.errors[name]} hint={extra.hint} />
+      <TextArea
+        name={name}
+        label={text}
+        rows={3}
+        value={values[name]}
+        onChange={(v) => setValues({ ...values, [name]: v })}
+        error={form.errors[name]}
+        hint={extra.hint}
+      />
     ) : (
-      <TextField name={name} label={text} required={extra.required} type={extra.type} value={values[name]} onChange={(v) => setValues({ ...values, [name]: v })} error={form.errors[name]} hint={extra.hint} />
+      <TextField
+        name={name}
+        label={text}
+        required={extra.required}
+        type={extra.type}
+        value={values[name]}
+        onChange={(v) => setValues({ ...values, [name]: v })}
+        error={form.errors[name]}
+        hint={extra.hint}
+      />
     );
   return (
     <form onSubmit={form.submit} noValidate className="form">
@@ -143,7 +194,13 @@ export function StatusControl({ service, onDone }: { service: Service; onDone():
         void save({ id: service.id, status }).then((r) => !r.error && onDone());
       }}
     >
-      <SelectField name={`status-${service.id}`} label="Status" value={status} onChange={setStatus} options={SERVICE_STATUSES.map((s) => ({ value: s, label: s.charAt(0).toUpperCase() + s.slice(1) }))} />
+      <SelectField
+        name={`status-${service.id}`}
+        label="Status"
+        value={status}
+        onChange={setStatus}
+        options={SERVICE_STATUSES.map((s) => ({ value: s, label: s.charAt(0).toUpperCase() + s.slice(1) }))}
+      />
       <button type="submit" className="button secondary small" disabled={status === service.status || result.fetching}>
         Set status
       </button>
@@ -179,7 +236,11 @@ export function Hours({ service, onDone }: { service: Service; onDone(): void })
               <button
                 type="button"
                 className="button link small"
-                onClick={() => void remove({ id: h.id }, { additionalTypenames: ['Schedule', 'Service'] }).then((r) => (r.error ? setError(messageOf(r.error)) : onDone()))}
+                onClick={() =>
+                  void remove({ id: h.id }, { additionalTypenames: ['Schedule', 'Service'] }).then((r) =>
+                    r.error ? setError(messageOf(r.error)) : onDone(),
+                  )
+                }
               >
                 Remove<span className="visually-hidden"> the hours {describeSchedule(h)}</span>
               </button>
@@ -211,22 +272,60 @@ export function AddHoursForm({ serviceId, onDone }: { serviceId: string; onDone(
       collect({
         byDay: [days.length ? undefined : 'Choose at least one day.'],
         opensAt: [/^\d{2}:\d{2}$/.test(opensAt) ? undefined : 'Enter the opening time.'],
-        closesAt: [/^\d{2}:\d{2}$/.test(closesAt) ? undefined : 'Enter the closing time.', !nextDay && closesAt <= opensAt ? 'Closing must be after opening (or tick “closes the next day”).' : undefined],
+        closesAt: [
+          /^\d{2}:\d{2}$/.test(closesAt) ? undefined : 'Enter the closing time.',
+          !nextDay && closesAt <= opensAt ? 'Closing must be after opening (or tick “closes the next day”).' : undefined,
+        ],
         description: [maxLength(description, 10000)],
       }),
-    send: () => add({ owner: { serviceId }, input: { freq: 'WEEKLY', byDay: WEEKDAYS.map((d) => d.value).filter((d) => days.includes(d)).join(','), opensAt, closesAt, closesNextDay: nextDay, description: description.trim() || null } }),
+    send: () =>
+      add({
+        owner: { serviceId },
+        input: {
+          freq: 'WEEKLY',
+          byDay: WEEKDAYS.map((d) => d.value)
+            .filter((d) => days.includes(d))
+            .join(','),
+          opensAt,
+          closesAt,
+          closesNextDay: nextDay,
+          description: description.trim() || null,
+        },
+      }),
     onSuccess: onDone,
   });
   return (
     <form onSubmit={form.submit} noValidate className="form">
       <FormProblems message={form.formError} fieldCount={form.fieldCount} />
-      <ChoiceGroup legend="Days" name="byDay" type="checkbox" inline options={WEEKDAYS} value={days} onChange={setDays} error={form.errors.byDay} />
+      <ChoiceGroup
+        legend="Days"
+        name="byDay"
+        type="checkbox"
+        inline
+        options={WEEKDAYS}
+        value={days}
+        onChange={setDays}
+        error={form.errors.byDay}
+      />
       <div className="grid-3">
         <TextField name="opensAt" type="time" label="Opens" value={opensAt} onChange={setOpensAt} error={form.errors.opensAt} />
         <TextField name="closesAt" type="time" label="Closes" value={closesAt} onChange={setClosesAt} error={form.errors.closesAt} />
-        <CheckboxField name="closesNextDay" label="Closes the next day (past midnight)" checked={nextDay} onChange={setNextDay} error={form.errors.closesNextDay} />
+        <CheckboxField
+          name="closesNextDay"
+          label="Closes the next day (past midnight)"
+          checked={nextDay}
+          onChange={setNextDay}
+          error={form.errors.closesNextDay}
+        />
       </div>
-      <TextField name="description" label="Note" value={description} onChange={setDescription} error={form.errors.description} hint="e.g. “Closed on statutory holidays”" />
+      <TextField
+        name="description"
+        label="Note"
+        value={description}
+        onChange={setDescription}
+        error={form.errors.description}
+        hint="e.g. “Closed on statutory holidays”"
+      />
       <SubmitButton busy={form.busy}>Add the hours</SubmitButton>
     </form>
   );
@@ -248,7 +347,15 @@ export function LocationForm({ place, onDone }: { place: Place; onDone(): void }
   });
   const [, update] = useMutation(UpdateLocationDocument);
   const form = useFormSubmit<unknown>({
-    fields: ['name', 'address.address1', 'address.address2', 'address.city', 'address.stateProvince', 'address.postalCode', 'address.country'],
+    fields: [
+      'name',
+      'address.address1',
+      'address.address2',
+      'address.city',
+      'address.stateProvince',
+      'address.postalCode',
+      'address.country',
+    ],
     validate: () =>
       collect({
         name: [maxLength(values.name, 200)],
@@ -263,12 +370,29 @@ export function LocationForm({ place, onDone }: { place: Place; onDone(): void }
         id: place.id,
         input: {
           name: values.name.trim() || null,
-          address: { address1: values.address1.trim(), address2: values.address2.trim() || null, city: values.city.trim(), stateProvince: values.stateProvince.trim(), postalCode: values.postalCode.trim(), country: values.country.trim().toUpperCase(), addressType: address?.addressType ?? 'physical' },
+          address: {
+            address1: values.address1.trim(),
+            address2: values.address2.trim() || null,
+            city: values.city.trim(),
+            stateProvince: values.stateProvince.trim(),
+            postalCode: values.postalCode.trim(),
+            country: values.country.trim().toUpperCase(),
+            addressType: address?.addressType ?? 'physical',
+          },
         },
       }),
     onSuccess: onDone,
   });
-  const field = (name: keyof typeof values, text: string, error: string | undefined, req = false) => <TextField name={name} label={text} required={req} value={values[name]} onChange={(v) => setValues({ ...values, [name]: v })} error={error} />;
+  const field = (name: keyof typeof values, text: string, error: string | undefined, req = false) => (
+    <TextField
+      name={name}
+      label={text}
+      required={req}
+      value={values[name]}
+      onChange={(v) => setValues({ ...values, [name]: v })}
+      error={error}
+    />
+  );
   return (
     <form onSubmit={form.submit} noValidate className="form">
       <FormProblems message={form.formError} fieldCount={form.fieldCount} />

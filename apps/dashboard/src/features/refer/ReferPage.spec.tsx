@@ -39,9 +39,38 @@ const hamper: SearchServicesQuery = {
             taxonomyTerms: [{ id: 't', name: 'Emergency Food' }],
             organization: { id: 'org-northside', name: 'Northside Food Bank', website: null },
             phones: [],
-            schedules: [{ id: 'h1', freq: 'WEEKLY', byDay: 'MO,TU,WE,TH,FR', byMonthDay: null, opensAt: '09:00', closesAt: '17:00', validFrom: null, validTo: null, description: null }],
+            schedules: [
+              {
+                id: 'h1',
+                freq: 'WEEKLY',
+                byDay: 'MO,TU,WE,TH,FR',
+                byMonthDay: null,
+                opensAt: '09:00',
+                closesAt: '17:00',
+                validFrom: null,
+                validTo: null,
+                description: null,
+              },
+            ],
           },
-          serviceAtLocation: { id: 'sal-1', location: { id: 'l', name: 'Main office', addresses: [{ id: 'ad', address1: '135 North Street', address2: null, city: 'Harbour City', stateProvince: 'NS', postalCode: 'B3K 1A1' }] }, schedules: [] },
+          serviceAtLocation: {
+            id: 'sal-1',
+            location: {
+              id: 'l',
+              name: 'Main office',
+              addresses: [
+                {
+                  id: 'ad',
+                  address1: '135 North Street',
+                  address2: null,
+                  city: 'Harbour City',
+                  stateProvince: 'NS',
+                  postalCode: 'B3K 1A1',
+                },
+              ],
+            },
+            schedules: [],
+          },
         },
       },
     ],
@@ -56,18 +85,33 @@ describe('referring a client', () => {
       TaxonomyTerms: () => ({ data: { taxonomyTerms: [{ id: 't-food', code: '1100', name: 'Food' }] } }),
       SearchServices: () => ({ data: hamper }),
       RecordConsent: () => {
-        consents = [{ id: 'c', recipient: { id: 'org-northside', name: 'Northside Food Bank' }, scope: ['CONTACT_INFO', 'REFERRAL_DETAILS'], status: 'ACTIVE', expiresAt: new Date(Date.now() + 90 * 86_400_000).toISOString() }];
+        consents = [
+          {
+            id: 'c',
+            recipient: { id: 'org-northside', name: 'Northside Food Bank' },
+            scope: ['CONTACT_INFO', 'REFERRAL_DETAILS'],
+            status: 'ACTIVE',
+            expiresAt: new Date(Date.now() + 90 * 86_400_000).toISOString(),
+          },
+        ];
         return { data: { recordConsent: { id: 'c', status: 'ACTIVE', expiresAt: consents[0].expiresAt } } };
       },
       CreateReferral: () => ({ data: { createReferral: { id: 'ref-new', status: 'DRAFT' } } }),
-      SendReferral: () => ({ data: { sendReferral: { id: 'ref-new', status: 'SENT', sentAt: '2026-11-23T12:00:00Z', respondBy: null, history: [] } } }),
+      SendReferral: () => ({
+        data: { sendReferral: { id: 'ref-new', status: 'SENT', sentAt: '2026-11-23T12:00:00Z', respondBy: null, history: [] } },
+      }),
       ClientProfile: () => ({ data: null }),
       ClientReferrals: () => ({ data: { client: { id: CLIENT_ID, displayName: 'Dana Fontaine', referrals: [] } } }),
     });
     renderApp({ path: `/clients/${CLIENT_ID}/refer`, as: 'casey', gateway });
     expect(await screen.findByText('135 North Street, Harbour City NS B3K 1A1')).toBeTruthy();
     expect(screen.getByText('Mon–Fri 09:00–17:00')).toBeTruthy();
-    expect(gateway.called('SearchServices')[0].variables.input).toEqual({ text: null, taxonomyTermIds: null, near: { latitude: 44.6, longitude: -63.5 }, radiusKm: 10 });
+    expect(gateway.called('SearchServices')[0].variables.input).toEqual({
+      text: null,
+      taxonomyTermIds: null,
+      near: { latitude: 44.6, longitude: -63.5 },
+      radiusKm: 10,
+    });
 
     fireEvent.click(screen.getByRole('button', { name: 'Refer to Emergency Food Hamper' }));
     expect(await screen.findByText('No consent covers this referral yet.')).toBeTruthy();
@@ -77,7 +121,11 @@ describe('referring a client', () => {
     expect((screen.getByRole('radio', { name: 'Northside Food Bank' }) as HTMLInputElement).checked).toBe(true);
     fireEvent.click(screen.getByRole('button', { name: 'Record the consent' }));
     expect(await screen.findByText(/Covered: Dana Fontaine has an active consent to Northside Food Bank/)).toBeTruthy();
-    expect(gateway.called('RecordConsent')[0].variables.input).toMatchObject({ recipientOrganizationId: 'org-northside', scope: ['CONTACT_INFO', 'REFERRAL_DETAILS'], purpose: 'Referral to Emergency Food Hamper' });
+    expect(gateway.called('RecordConsent')[0].variables.input).toMatchObject({
+      recipientOrganizationId: 'org-northside',
+      scope: ['CONTACT_INFO', 'REFERRAL_DETAILS'],
+      purpose: 'Referral to Emergency Food Hamper',
+    });
 
     fireEvent.click(screen.getByRole('button', { name: 'Create and send the referral' }));
     expect(await screen.findByText('Why it is necessary is required.')).toBeTruthy();

@@ -16,7 +16,10 @@ export function ReferPage({ clientId }: { clientId: string }) {
   const [chosen, setChosen] = useState<Hit | null>(null);
   const name = result.data?.client?.displayName;
   return (
-    <Page title={name ? `Refer ${name}` : 'Refer a client'} subtitle={<Link to={`/clients/${clientId}?tab=referrals`}>Back to the client's referrals</Link>}>
+    <Page
+      title={name ? `Refer ${name}` : 'Refer a client'}
+      subtitle={<Link to={`/clients/${clientId}?tab=referrals`}>Back to the client's referrals</Link>}
+    >
       <QueryView result={result} what="the client" retry={() => refetch({ requestPolicy: 'network-only' })}>
         {(data) =>
           !data.client ? (

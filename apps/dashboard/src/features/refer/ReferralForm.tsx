@@ -10,7 +10,13 @@ import { useMemo, useState } from 'react';
 import { useMutation } from 'urql';
 import type { CombinedErrorLike } from '../../api/errors';
 import { useMe } from '../../app/session';
-import { CreateReferralDocument, type ReferContextQuery, type ReferralUrgency, ReferralUrgencyValues, SendReferralDocument } from '../../graphql/generated';
+import {
+  CreateReferralDocument,
+  type ReferContextQuery,
+  type ReferralUrgency,
+  ReferralUrgencyValues,
+  SendReferralDocument,
+} from '../../graphql/generated';
 import { coveringConsent } from '../../lib/consent';
 import { formatDate, localDate } from '../../lib/dates';
 import { label } from '../../lib/labels';
@@ -55,7 +61,17 @@ export function referralErrors(v: ReferralValues, now = new Date()): Record<stri
   });
 }
 
-export function ReferralForm({ client, hit, onSent, onConsentRecorded }: { client: Client; hit: Hit; onSent(referralId: string): void; onConsentRecorded(): void }) {
+export function ReferralForm({
+  client,
+  hit,
+  onSent,
+  onConsentRecorded,
+}: {
+  client: Client;
+  hit: Hit;
+  onSent(referralId: string): void;
+  onConsentRecorded(): void;
+}) {
   const me = useMe();
   const organization = hit.service.organization;
   const consent = coveringConsent(client.consents, organization.id);
@@ -79,8 +95,15 @@ export function ReferralForm({ client, hit, onSent, onConsentRecorded }: { clien
 
   const needs = useMemo(
     () => [
-      ...(client.latestAssessment?.barriers ?? []).map((b) => ({ value: `barrier:${b.characteristic}`, label: `Barrier: ${b.characteristic} (${label(b.domain).toLowerCase()})`, need: `${label(b.domain)}: ${b.characteristic}`, goalId: null as string | null })),
-      ...(client.activePlan?.goals ?? []).filter((g) => g.status === 'OPEN').map((g) => ({ value: `goal:${g.id}`, label: `Goal: ${g.description}`, need: g.description, goalId: g.id as string | null })),
+      ...(client.latestAssessment?.barriers ?? []).map((b) => ({
+        value: `barrier:${b.characteristic}`,
+        label: `Barrier: ${b.characteristic} (${label(b.domain).toLowerCase()})`,
+        need: `${label(b.domain)}: ${b.characteristic}`,
+        goalId: null as string | null,
+      })),
+      ...(client.activePlan?.goals ?? [])
+        .filter((g) => g.status === 'OPEN')
+        .map((g) => ({ value: `goal:${g.id}`, label: `Goal: ${g.description}`, need: g.description, goalId: g.id as string | null })),
     ],
     [client],
   );
@@ -171,13 +194,57 @@ export function ReferralForm({ client, hit, onSent, onConsentRecorded }: { clien
           />
         ) : null}
         <TextField name="need" label="Need" required value={values.need} onChange={(need) => set({ need })} error={form.errors.need} />
-        <TextArea name="necessaryRationale" label="Why it is necessary" required rows={2} value={values.necessaryRationale} onChange={(necessaryRationale) => set({ necessaryRationale })} error={form.errors.necessaryRationale} />
-        <TextArea name="appropriateRationale" label="Why this service is appropriate" required rows={2} value={values.appropriateRationale} onChange={(appropriateRationale) => set({ appropriateRationale })} error={form.errors.appropriateRationale} />
-        <ChoiceGroup legend="Urgency" name="urgency" type="radio" inline options={ReferralUrgencyValues.map((u) => ({ value: u, label: label(u) }))} value={[values.urgency]} onChange={(u) => set({ urgency: u[0] })} />
-        <CheckboxField name="paidByContract" label="Paid by the contract" checked={values.paidByContract} onChange={(paidByContract) => set({ paidByContract })} />
+        <TextArea
+          name="necessaryRationale"
+          label="Why it is necessary"
+          required
+          rows={2}
+          value={values.necessaryRationale}
+          onChange={(necessaryRationale) => set({ necessaryRationale })}
+          error={form.errors.necessaryRationale}
+        />
+        <TextArea
+          name="appropriateRationale"
+          label="Why this service is appropriate"
+          required
+          rows={2}
+          value={values.appropriateRationale}
+          onChange={(appropriateRationale) => set({ appropriateRationale })}
+          error={form.errors.appropriateRationale}
+        />
+        <ChoiceGroup
+          legend="Urgency"
+          name="urgency"
+          type="radio"
+          inline
+          options={ReferralUrgencyValues.map((u) => ({ value: u, label: label(u) }))}
+          value={[values.urgency]}
+          onChange={(u) => set({ urgency: u[0] })}
+        />
+        <CheckboxField
+          name="paidByContract"
+          label="Paid by the contract"
+          checked={values.paidByContract}
+          onChange={(paidByContract) => set({ paidByContract })}
+        />
         <div className="grid-2">
-          <TextField name="respondBy" type="date" label="Answer needed by" value={values.respondBy} onChange={(respondBy) => set({ respondBy })} error={form.errors.respondBy} hint="Leave empty for 14 days after sending" />
-          <TextField name="followUpAt" type="date" label="Follow up on" value={values.followUpAt} onChange={(followUpAt) => set({ followUpAt })} error={form.errors.followUpAt} />
+          <TextField
+            name="respondBy"
+            type="date"
+            label="Answer needed by"
+            value={values.respondBy}
+            onChange={(respondBy) => set({ respondBy })}
+            error={form.errors.respondBy}
+            hint="Leave empty for 14 days after sending"
+          />
+          <TextField
+            name="followUpAt"
+            type="date"
+            label="Follow up on"
+            value={values.followUpAt}
+            onChange={(followUpAt) => set({ followUpAt })}
+            error={form.errors.followUpAt}
+          />
         </div>
         {!consent && supervisor ? (
           <TextArea
@@ -193,24 +260,42 @@ export function ReferralForm({ client, hit, onSent, onConsentRecorded }: { clien
         <SubmitButton busy={form.busy} busyLabel="Sending…">
           {canSend ? 'Create and send the referral' : 'Save as a draft'}
         </SubmitButton>
-        {!canSend ? <p className="hint">Without a consent the referral is saved as a draft; send it from the client's referrals once the consent is recorded.</p> : null}
+        {!canSend ? (
+          <p className="hint">
+            Without a consent the referral is saved as a draft; send it from the client's referrals once the consent is recorded.
+          </p>
+        ) : null}
       </form>
     </div>
   );
 }
 
-function ConsentStatus({ consent, clientName, organizationName, onRecord, recording }: { consent: { expiresAt: string } | null; clientName: string; organizationName: string; onRecord(): void; recording: boolean }) {
+function ConsentStatus({
+  consent,
+  clientName,
+  organizationName,
+  onRecord,
+  recording,
+}: {
+  consent: { expiresAt: string } | null;
+  clientName: string;
+  organizationName: string;
+  onRecord(): void;
+  recording: boolean;
+}) {
   if (consent) {
     return (
       <p className="notice success" role="status">
-        Covered: {clientName} has an active consent to {organizationName} for referral details, valid until {formatDate(localDate(new Date(consent.expiresAt)))}.
+        Covered: {clientName} has an active consent to {organizationName} for referral details, valid until{' '}
+        {formatDate(localDate(new Date(consent.expiresAt)))}.
       </p>
     );
   }
   return (
     <div className="notice warning" role="note">
       <p>
-        <strong>No consent covers this referral yet.</strong> Sending it needs an active consent from {clientName} to {organizationName} that covers referral details; without it the partner could not be told anything about the client.
+        <strong>No consent covers this referral yet.</strong> Sending it needs an active consent from {clientName} to {organizationName}{' '}
+        that covers referral details; without it the partner could not be told anything about the client.
       </p>
       {!recording ? (
         <button type="button" className="button primary small" onClick={onRecord}>

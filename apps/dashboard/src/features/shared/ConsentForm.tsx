@@ -31,7 +31,9 @@ export function consentErrors(v: ConsentValues, now = new Date()): Record<string
     signedAt: [signed ? undefined : 'Enter when the client signed.', notFuture(signed, now)],
     expiresAt: [
       v.expiresOn && signed && v.expiresOn <= localDate(new Date(signed)) ? 'The consent must expire after it was signed.' : undefined,
-      v.expiresOn && signed && v.expiresOn > addMonths(localDate(new Date(signed)), 60) ? 'A consent is valid for at most five years.' : undefined,
+      v.expiresOn && signed && v.expiresOn > addMonths(localDate(new Date(signed)), 60)
+        ? 'A consent is valid for at most five years.'
+        : undefined,
     ],
     witness: [maxLength(v.witness, 200)],
   });
@@ -94,7 +96,12 @@ export function ConsentForm({
         {clientName} authorizes the release of the chosen kinds of information to the organization, for the purpose stated.
       </p>
       <FormProblems message={form.formError} fieldCount={form.fieldCount} />
-      <OrganizationPicker value={values.recipient} onChange={(recipient) => set({ recipient }, 'recipientOrganizationId')} error={form.errors.recipientOrganizationId} suggestions={recipient ? [recipient] : []} />
+      <OrganizationPicker
+        value={values.recipient}
+        onChange={(recipient) => set({ recipient }, 'recipientOrganizationId')}
+        error={form.errors.recipientOrganizationId}
+        suggestions={recipient ? [recipient] : []}
+      />
       <ChoiceGroup
         legend="Information it covers"
         name="scope"
@@ -106,9 +113,25 @@ export function ConsentForm({
         error={form.errors.scope}
         hint="Sending a referral needs “Referral details”; the partner sees the client's name only with “Contact information”."
       />
-      <TextField name="purpose" label="Purpose" required value={values.purpose} onChange={(p) => set({ purpose: p }, 'purpose')} error={form.errors.purpose} hint="e.g. “Referral for emergency food”" />
+      <TextField
+        name="purpose"
+        label="Purpose"
+        required
+        value={values.purpose}
+        onChange={(p) => set({ purpose: p }, 'purpose')}
+        error={form.errors.purpose}
+        hint="e.g. “Referral for emergency food”"
+      />
       <div className="grid-2">
-        <TextField name="signedAt" type="datetime-local" label="Signed" required value={values.signedAt} onChange={(v) => set({ signedAt: v }, 'signedAt')} error={form.errors.signedAt} />
+        <TextField
+          name="signedAt"
+          type="datetime-local"
+          label="Signed"
+          required
+          value={values.signedAt}
+          onChange={(v) => set({ signedAt: v }, 'signedAt')}
+          error={form.errors.signedAt}
+        />
         <TextField
           name="expiresOn"
           type="date"
@@ -116,10 +139,20 @@ export function ConsentForm({
           value={values.expiresOn}
           onChange={(v) => set({ expiresOn: v }, 'expiresAt')}
           error={form.errors.expiresAt}
-          hint={signedDate ? `Leave empty for three months: ${defaultExpiryDate(localDate(new Date(signedDate)))}` : 'Leave empty for three months after signing'}
+          hint={
+            signedDate
+              ? `Leave empty for three months: ${defaultExpiryDate(localDate(new Date(signedDate)))}`
+              : 'Leave empty for three months after signing'
+          }
         />
       </div>
-      <TextField name="witness" label="Witness" value={values.witness} onChange={(v) => set({ witness: v }, 'witness')} error={form.errors.witness} />
+      <TextField
+        name="witness"
+        label="Witness"
+        value={values.witness}
+        onChange={(v) => set({ witness: v }, 'witness')}
+        error={form.errors.witness}
+      />
       <SubmitButton busy={form.busy}>Record the consent</SubmitButton>
     </form>
   );

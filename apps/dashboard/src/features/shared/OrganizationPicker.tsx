@@ -9,7 +9,17 @@ export interface OrganizationChoice {
   name: string;
 }
 
-export function OrganizationPicker({ value, onChange, error, suggestions = [] }: { value: OrganizationChoice | null; onChange(org: OrganizationChoice | null): void; error?: string; suggestions?: OrganizationChoice[] }) {
+export function OrganizationPicker({
+  value,
+  onChange,
+  error,
+  suggestions = [],
+}: {
+  value: OrganizationChoice | null;
+  onChange(org: OrganizationChoice | null): void;
+  error?: string;
+  suggestions?: OrganizationChoice[];
+}) {
   const [text, setText] = useState('');
   const [query, setQuery] = useState('');
   const [result] = useQuery({ query: FindOrganizationsDocument, variables: { text: query }, pause: !query });

@@ -41,7 +41,9 @@ export function toJson(table: TableName, row: TextRow, now: Date): HsdsObject {
 async function expandLevel(db: EntityManager, nodes: Node[], relations: Relation[], now: Date): Promise<void> {
   for (const relation of relations) {
     const table = hsdsTable(relation.table);
-    const keys = [...new Set(nodes.map((n) => (relation.kind === 'children' ? n.row.id : n.row[relation.column])).filter((k): k is string => !!k))];
+    const keys = [
+      ...new Set(nodes.map((n) => (relation.kind === 'children' ? n.row.id : n.row[relation.column])).filter((k): k is string => !!k)),
+    ];
     // Asked even with no keys, so that a shape always costs the same statements, whatever the page holds.
     const match = relation.kind === 'children' ? `t."${relation.column}"` : 't.id';
     const rows: TextRow[] = await db.query(
@@ -70,16 +72,42 @@ async function expandLevel(db: EntityManager, nodes: Node[], relations: Relation
 }
 
 /** The rows of `table` as HSDS objects with `relations` nested, in the rows' order. */
-export async function expand(db: EntityManager, table: TableName, rows: TextRow[], relations: Relation[], now: Date): Promise<HsdsObject[]> {
+export async function expand(
+  db: EntityManager,
+  table: TableName,
+  rows: TextRow[],
+  relations: Relation[],
+  now: Date,
+): Promise<HsdsObject[]> {
   const nodes = rows.map((row) => ({ row, json: toJson(table, row, now) }));
   await expandLevel(db, nodes, relations, now);
   return nodes.map((n) => n.json);
 }
 
-const children = (key: string, table: TableName, column: string, nested?: Relation[], where?: string): Relation => ({ key, table, kind: 'children', column, nested, where });
-const parent = (key: string, table: TableName, column: string, nested?: Relation[]): Relation => ({ key, table, kind: 'parent', column, nested });
+const children = (key: string, table: TableName, column: string, nested?: Relation[], where?: string): Relation => ({
+  key,
+  table,
+  kind: 'children',
+  column,
+  nested,
+  where,
+});
+const parent = (key: string, table: TableName, column: string, nested?: Relation[]): Relation => ({
+  key,
+  table,
+  kind: 'parent',
+  column,
+  nested,
+});
 
-const attributes = (entity: string) => children('attributes', 'attribute', 'link_id', [parent('taxonomy_term', 'taxonomy_term', 'taxonomy_term_id')], `t.link_entity = '${entity}'`);
+const attributes = (entity: string) =>
+  children(
+    'attributes',
+    'attribute',
+    'link_id',
+    [parent('taxonomy_term', 'taxonomy_term', 'taxonomy_term_id')],
+    `t.link_entity = '${entity}'`,
+  );
 const metadata = (entity: string) => children('metadata', 'metadata', 'resource_id', undefined, `t.resource_type = '${entity}'`);
 const languages = (column: string) => children('languages', 'language', column);
 const phones = (column: string) => children('phones', 'phone', column, [languages('phone_id')]);
@@ -98,7 +126,10 @@ const LOCATION_FULL: Relation[] = [
 ];
 
 /** A service's one-to-one fields with its organization and program (HSDS service_list). */
-export const SERVICE_LIST: Relation[] = [parent('organization', 'organization', 'organization_id'), parent('program', 'program', 'program_id')];
+export const SERVICE_LIST: Relation[] = [
+  parent('organization', 'organization', 'organization_id'),
+  parent('program', 'program', 'program_id'),
+];
 
 /** A fully nested service (HSDS compiled service). */
 export const SERVICE_FULL: Relation[] = [
@@ -125,7 +156,10 @@ export const SERVICE_FULL: Relation[] = [
 ];
 
 /** A service at a location with its location and service (HSDS service_at_location_list). */
-export const SERVICE_AT_LOCATION_LIST: Relation[] = [parent('location', 'location', 'location_id'), parent('service', 'service', 'service_id', SERVICE_LIST)];
+export const SERVICE_AT_LOCATION_LIST: Relation[] = [
+  parent('location', 'location', 'location_id'),
+  parent('service', 'service', 'service_id', SERVICE_LIST),
+];
 
 /** A fully nested service at a location (HSDS compiled service_at_location). */
 export const SERVICE_AT_LOCATION_FULL: Relation[] = [

@@ -17,19 +17,28 @@ let t: TestSubgraph;
 type Json = Record<string, unknown> & { contents?: Array<Record<string, unknown>> };
 const get = async (path: string, who: Parameters<typeof demoStaff>[0] | null = 'pat') => {
   const s = who ? demoStaff(who) : null;
-  const response = await fetch(`${t.baseUrl}${path}`, { headers: s ? internalHeaders({ staffId: s.id, role: s.role, organizationId: s.organizationId }, t.secret) : {} });
+  const response = await fetch(`${t.baseUrl}${path}`, {
+    headers: s ? internalHeaders({ staffId: s.id, role: s.role, organizationId: s.organizationId }, t.secret) : {},
+  });
   const text = await response.text();
-  return { status: response.status, type: response.headers.get('content-type'), text, json: (response.headers.get('content-type')?.includes('application/json') ? JSON.parse(text) : null) as Json };
+  return {
+    status: response.status,
+    type: response.headers.get('content-type'),
+    text,
+    json: (response.headers.get('content-type')?.includes('application/json') ? JSON.parse(text) : null) as Json,
+  };
 };
 /** Fetches a page and checks the envelope and each item against the HSDS schemas. */
 const page = async (path: string, item: HsdsSchemaName) => {
   const res = await get(path);
   expect({ path, status: res.status }).toEqual({ path, status: 200 });
   expect(validator.errors('page', res.json)).toEqual([]);
-  for (const object of res.json.contents ?? []) expect({ id: object.id, errors: validator.errors(item, object) }).toEqual({ id: object.id, errors: [] });
+  for (const object of res.json.contents ?? [])
+    expect({ id: object.id, errors: validator.errors(item, object) }).toEqual({ id: object.id, errors: [] });
   return res.json;
 };
-const count = async (sql: string, params: unknown[] = []) => ((await t.subgraph.database.dataSource.query(sql, params)) as Array<{ n: number }>)[0].n;
+const count = async (sql: string, params: unknown[] = []) =>
+  ((await t.subgraph.database.dataSource.query(sql, params)) as Array<{ n: number }>)[0].n;
 
 beforeAll(async () => {
   t = await startTestSubgraph(resourcesSubgraph);
@@ -42,14 +51,26 @@ describe('the HSDS API', () => {
   it('describes itself at the root', async () => {
     const res = await get('/hsds/');
     expect(res.status).toBe(200);
-    expect(res.json).toEqual({ version: '3.0.0', profile: 'https://docs.openreferral.org/en/v3.0/', openapi_url: 'https://raw.githubusercontent.com/openreferral/specification/3.0/schema/openapi.json' });
+    expect(res.json).toEqual({
+      version: '3.0.0',
+      profile: 'https://docs.openreferral.org/en/v3.0/',
+      openapi_url: 'https://raw.githubusercontent.com/openreferral/specification/3.0/schema/openapi.json',
+    });
     expect(validator.errors('root', res.json)).toEqual([]);
   });
 
   it('pages services with the HSDS Page envelope', async () => {
     const total = await count('SELECT count(*)::int AS n FROM resources.service');
     const first = await page('/hsds/services?per_page=10', 'service_list');
-    expect(first).toMatchObject({ total_items: total, total_pages: Math.ceil(total / 10), page_number: 1, size: 10, first_page: true, last_page: false, empty: false });
+    expect(first).toMatchObject({
+      total_items: total,
+      total_pages: Math.ceil(total / 10),
+      page_number: 1,
+      size: 10,
+      first_page: true,
+      last_page: false,
+      empty: false,
+    });
     const second = await page('/hsds/services?per_page=10&page=2', 'service_list');
     expect(second).toMatchObject({ page_number: 2, size: 10, first_page: false, last_page: false });
     expect(second.contents!.map((s) => s.id)).not.toEqual(expect.arrayContaining([first.contents![0].id]));
@@ -62,22 +83,39 @@ describe('the HSDS API', () => {
     expect(byDefault.size).toBe(50);
     // A list item carries its organization.
     const example = (await page(`/hsds/services?organization_id=${EXAMPLE_ORG}`, 'service_list')).contents!;
-    expect(example).toEqual([expect.objectContaining({ id: EXAMPLE_SERVICE, name: 'Community Counselling', minimum_age: 12, organization: expect.objectContaining({ id: EXAMPLE_ORG, year_incorporated: 2011 }) })]);
+    expect(example).toEqual([
+      expect.objectContaining({
+        id: EXAMPLE_SERVICE,
+        name: 'Community Counselling',
+        minimum_age: 12,
+        organization: expect.objectContaining({ id: EXAMPLE_ORG, year_incorporated: 2011 }),
+      }),
+    ]);
   });
 
   it('filters services by every parameter, combined with AND', async () => {
-    const ids = async (query: string) => (await page(`/hsds/services?per_page=100&${query}`, 'service_list')).contents!.map((s) => s.id).sort();
-    const northside = world.services.filter((s) => s.organizationId === NORTHSIDE_ID).map((s) => s.id).sort();
+    const ids = async (query: string) =>
+      (await page(`/hsds/services?per_page=100&${query}`, 'service_list')).contents!.map((s) => s.id).sort();
+    const northside = world.services
+      .filter((s) => s.organizationId === NORTHSIDE_ID)
+      .map((s) => s.id)
+      .sort();
     expect(await ids(`organization_id=${NORTHSIDE_ID}`)).toEqual(northside);
     const food = await ids(`taxonomy_term_id=${openEligibilityTermId('1102')}`);
     expect(food.length).toBeGreaterThan(10);
     expect(food).toEqual(expect.arrayContaining([world.services.find((s) => s.name === 'Weekly Food Pantry')!.id]));
     expect(food).not.toContain(world.services.find((s) => s.name === 'Rent Arrears Assistance')!.id);
     // The hamper is Emergency Food under Emergency, not under Food.
-    const northsideFood = world.services.filter((s) => s.organizationId === NORTHSIDE_ID && s.name !== 'Emergency Food Hamper').map((s) => s.id).sort();
+    const northsideFood = world.services
+      .filter((s) => s.organizationId === NORTHSIDE_ID && s.name !== 'Emergency Food Hamper')
+      .map((s) => s.id)
+      .sort();
     expect(await ids(`taxonomy_term_id=${openEligibilityTermId('1102')}&organization_id=${NORTHSIDE_ID}`)).toEqual(northsideFood);
     expect(await ids(`taxonomy_term_id=${openEligibilityTermId('1103')}&organization_id=${NORTHSIDE_ID}`)).toEqual([]);
-    const tagged = await count(`SELECT count(DISTINCT link_id)::int AS n FROM resources.attribute a JOIN resources.taxonomy_term tt ON tt.id = a.taxonomy_term_id WHERE tt.taxonomy_id = $1`, [OPEN_ELIGIBILITY.id]);
+    const tagged = await count(
+      `SELECT count(DISTINCT link_id)::int AS n FROM resources.attribute a JOIN resources.taxonomy_term tt ON tt.id = a.taxonomy_term_id WHERE tt.taxonomy_id = $1`,
+      [OPEN_ELIGIBILITY.id],
+    );
     expect((await page(`/hsds/services?taxonomy_id=${OPEN_ELIGIBILITY.id}`, 'service_list')).total_items).toBe(tagged);
     const searched = await ids('search=counselling');
     expect(searched).toContain(EXAMPLE_SERVICE);
@@ -99,22 +137,40 @@ describe('the HSDS API', () => {
       program: { id: 'e7ec2e57-4540-43fa-b2c7-6be5a0ef7f42' },
       phones: [{ id: '1554f2e2-a373-45db-a3fa-9fc48a61c15e', number: '"+44 1234 234567"', extension: 100, languages: [{ code: 'ur' }] }],
       schedules: [expect.objectContaining({ timezone: 3, count: 3, freq: 'WEEKLY', byday: 'TH,FR' })],
-      service_at_locations: [expect.objectContaining({ id: EXAMPLE_SAL, location: expect.objectContaining({ latitude: 100, addresses: [expect.objectContaining({ address_1: '1-30 Main Street' })] }) })],
+      service_at_locations: [
+        expect.objectContaining({
+          id: EXAMPLE_SAL,
+          location: expect.objectContaining({ latitude: 100, addresses: [expect.objectContaining({ address_1: '1-30 Main Street' })] }),
+        }),
+      ],
       cost_options: [expect.objectContaining({ amount: 35, currency: 'gbp' })],
-      contacts: [expect.objectContaining({ name: 'Ann Persona', phones: [expect.objectContaining({ id: '1554f2e2-a373-45db-a3fa-9fc48a61c15e' })] })],
+      contacts: [
+        expect.objectContaining({ name: 'Ann Persona', phones: [expect.objectContaining({ id: '1554f2e2-a373-45db-a3fa-9fc48a61c15e' })] }),
+      ],
     });
     const pantry = world.services.find((s) => s.name === 'Weekly Food Pantry')!;
     const demo = await get(`/hsds/services/${pantry.id}`);
     expect(validator.errors('service', demo.json)).toEqual([]);
-    expect(demo.json).toMatchObject({ attributes: [{ taxonomy_term: { name: 'Food Pantry' } }], service_at_locations: [{ schedules: [expect.objectContaining({ timezone: -4, opens_at: '09:00:00' })] }] });
+    expect(demo.json).toMatchObject({
+      attributes: [{ taxonomy_term: { name: 'Food Pantry' } }],
+      service_at_locations: [{ schedules: [expect.objectContaining({ timezone: -4, opens_at: '09:00:00' })] }],
+    });
 
     const minimal = await page('/hsds/services?minimal=true&per_page=1000', 'service_list');
     expect(minimal.contents!.every((s) => Object.keys(s).sort().join() === 'id,last_modified,name,status')).toBe(true);
 
     const stream = await get('/hsds/services?format=ndjson&organization_id=' + NORTHSIDE_ID);
     expect(stream.type).toBe('application/x-ndjson; charset=utf-8');
-    const lines = stream.text.trimEnd().split('\n').map((line) => JSON.parse(line));
-    expect(lines.map((s) => s.id).sort()).toEqual(world.services.filter((s) => s.organizationId === NORTHSIDE_ID).map((s) => s.id).sort());
+    const lines = stream.text
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(lines.map((s) => s.id).sort()).toEqual(
+      world.services
+        .filter((s) => s.organizationId === NORTHSIDE_ID)
+        .map((s) => s.id)
+        .sort(),
+    );
     for (const line of lines) expect(validator.errors('service_list', line)).toEqual([]);
     const everything = await get('/hsds/services?format=ndjson');
     expect(everything.text.trimEnd().split('\n')).toHaveLength(await count('SELECT count(*)::int AS n FROM resources.service'));
@@ -130,7 +186,12 @@ describe('the HSDS API', () => {
     const northside = await get(`/hsds/organizations/${NORTHSIDE_ID}?full_service=true`);
     expect(validator.errors('organization', northside.json)).toEqual([]);
     const services = northside.json.services as Array<Record<string, unknown>>;
-    expect(services.map((s) => s.id).sort()).toEqual(world.services.filter((s) => s.organizationId === NORTHSIDE_ID).map((s) => s.id).sort());
+    expect(services.map((s) => s.id).sort()).toEqual(
+      world.services
+        .filter((s) => s.organizationId === NORTHSIDE_ID)
+        .map((s) => s.id)
+        .sort(),
+    );
     expect(services.every((s) => Array.isArray(s.service_at_locations))).toBe(true);
     const simple = await get(`/hsds/organizations/${NORTHSIDE_ID}`);
     expect((simple.json.services as Array<Record<string, unknown>>).every((s) => s.service_at_locations === undefined)).toBe(true);
@@ -140,22 +201,37 @@ describe('the HSDS API', () => {
     const list = await page('/hsds/service_at_locations?per_page=20', 'service_at_location_list');
     expect(list.total_items).toBe(await count('SELECT count(*)::int AS n FROM resources.service_at_location'));
     const location = world.locations.find((l) => l.organizationId === NORTHSIDE_ID)!;
-    const here = await page(`/hsds/service_at_locations?per_page=100&postcode=${encodeURIComponent(location.postalCode.toLowerCase().replace(' ', ''))}`, 'service_at_location_list');
+    const here = await page(
+      `/hsds/service_at_locations?per_page=100&postcode=${encodeURIComponent(location.postalCode.toLowerCase().replace(' ', ''))}`,
+      'service_at_location_list',
+    );
     expect(here.contents!.map((s) => s.location_id)).toEqual(expect.arrayContaining([location.id]));
     expect(new Set(here.contents!.map((s) => (s.location as { id: string }).id)).size).toBeGreaterThan(0);
-    const near = await page(`/hsds/service_at_locations?per_page=100&postcode=${encodeURIComponent(location.postalCode)}&proximity=2000`, 'service_at_location_list');
+    const near = await page(
+      `/hsds/service_at_locations?per_page=100&postcode=${encodeURIComponent(location.postalCode)}&proximity=2000`,
+      'service_at_location_list',
+    );
     expect(near.total_items).toBeGreaterThan(here.total_items as number);
     const km = (a: { latitude: number; longitude: number }, b: { latitude: number; longitude: number }) => {
       const rad = Math.PI / 180;
-      const h = Math.sin(((b.latitude - a.latitude) * rad) / 2) ** 2 + Math.cos(a.latitude * rad) * Math.cos(b.latitude * rad) * Math.sin(((b.longitude - a.longitude) * rad) / 2) ** 2;
+      const h =
+        Math.sin(((b.latitude - a.latitude) * rad) / 2) ** 2 +
+        Math.cos(a.latitude * rad) * Math.cos(b.latitude * rad) * Math.sin(((b.longitude - a.longitude) * rad) / 2) ** 2;
       return 2 * 6371 * Math.asin(Math.sqrt(h));
     };
     for (const sal of near.contents!) expect(km(location, sal.location as { latitude: number; longitude: number })).toBeLessThan(2.01);
-    const filtered = await page(`/hsds/service_at_locations?organization_id=${NORTHSIDE_ID}&taxonomy_term_id=${openEligibilityTermId('1130')}`, 'service_at_location_list');
+    const filtered = await page(
+      `/hsds/service_at_locations?organization_id=${NORTHSIDE_ID}&taxonomy_term_id=${openEligibilityTermId('1130')}`,
+      'service_at_location_list',
+    );
     expect(filtered.contents!.map((s) => (s.service as { name: string }).name)).toEqual(['Weekly Food Pantry']);
     const one = await get(`/hsds/service_at_locations/${EXAMPLE_SAL}`);
     expect(validator.errors('service_at_location', one.json)).toEqual([]);
-    expect(one.json).toMatchObject({ id: EXAMPLE_SAL, service: { id: EXAMPLE_SERVICE }, location: { id: '3a19ff88-4620-4d17-9830-ac1d859eb5d5' } });
+    expect(one.json).toMatchObject({
+      id: EXAMPLE_SAL,
+      service: { id: EXAMPLE_SERVICE },
+      location: { id: '3a19ff88-4620-4d17-9830-ac1d859eb5d5' },
+    });
   });
 
   it('answers taxonomies and taxonomy terms, top-level, by parent and by taxonomy', async () => {
@@ -164,12 +240,36 @@ describe('the HSDS API', () => {
     const one = await get(`/hsds/taxonomies/${OPEN_ELIGIBILITY.id}`);
     expect(one.json).toMatchObject({ id: OPEN_ELIGIBILITY.id, name: 'Open Eligibility', version: '2.0' });
     const top = await page('/hsds/taxonomy_terms?top_only=true', 'taxonomy_term');
-    expect(top.contents!.map((x) => x.name)).toEqual(['Care', 'Education', 'Emergency', 'Food', 'Goods', 'Health', 'Housing', 'Legal', 'Money', 'Transit', 'Work']);
+    expect(top.contents!.map((x) => x.name)).toEqual([
+      'Care',
+      'Education',
+      'Emergency',
+      'Food',
+      'Goods',
+      'Health',
+      'Housing',
+      'Legal',
+      'Money',
+      'Transit',
+      'Work',
+    ]);
     const children = await page(`/hsds/taxonomy_terms?parent_id=${openEligibilityTermId('1102')}`, 'taxonomy_term');
-    expect(children.contents!.map((x) => x.name)).toEqual(['Community Gardens', 'Emergency Food', 'Food Delivery', 'Food Pantry', 'Free Meals', 'Help Pay for Food', 'Nutrition']);
-    expect(children.contents!.every((x) => (x.taxonomy_detail as { name: string }).name === 'Open Eligibility' && x.description === x.name)).toBe(true);
+    expect(children.contents!.map((x) => x.name)).toEqual([
+      'Community Gardens',
+      'Emergency Food',
+      'Food Delivery',
+      'Food Pantry',
+      'Free Meals',
+      'Help Pay for Food',
+      'Nutrition',
+    ]);
+    expect(
+      children.contents!.every((x) => (x.taxonomy_detail as { name: string }).name === 'Open Eligibility' && x.description === x.name),
+    ).toBe(true);
     expect((await page(`/hsds/taxonomy_terms?taxonomy_id=${OPEN_ELIGIBILITY.id}`, 'taxonomy_term')).total_items).toBe(291);
-    expect((await page(`/hsds/taxonomy_terms?search=pantry&taxonomy_id=${OPEN_ELIGIBILITY.id}`, 'taxonomy_term')).contents!.map((x) => x.code)).toEqual(['1130']);
+    expect(
+      (await page(`/hsds/taxonomy_terms?search=pantry&taxonomy_id=${OPEN_ELIGIBILITY.id}`, 'taxonomy_term')).contents!.map((x) => x.code),
+    ).toEqual(['1130']);
     const term = await get(`/hsds/taxonomy_terms/${openEligibilityTermId('1102')}`);
     expect(validator.errors('taxonomy_term', term.json)).toEqual([]);
     expect(term.json).toMatchObject({ code: '1102', name: 'Food', description: expect.stringContaining('food pantries') });
@@ -204,17 +304,29 @@ describe('the HSDS API', () => {
     ];
     for (const [path, field] of cases) {
       const res = await get(path);
-      expect({ path, status: res.status, body: res.json }).toEqual({ path, status: 400, body: { errors: [{ message: expect.stringContaining(field), extensions: { code: 'BAD_USER_INPUT', field } }] } });
+      expect({ path, status: res.status, body: res.json }).toEqual({
+        path,
+        status: 400,
+        body: { errors: [{ message: expect.stringContaining(field), extensions: { code: 'BAD_USER_INPUT', field } }] },
+      });
     }
     for (const path of ['/hsds/services/00000000-0000-4000-8000-000000000999', '/hsds/locations', '/hsds/services/x/y']) {
       const res = await get(path);
-      expect({ path, status: res.status, code: (res.json.errors as Array<{ extensions: { code: string } }>)[0].extensions.code }).toEqual({ path, status: 404, code: 'NOT_FOUND' });
+      expect({ path, status: res.status, code: (res.json.errors as Array<{ extensions: { code: string } }>)[0].extensions.code }).toEqual({
+        path,
+        status: 404,
+        code: 'NOT_FOUND',
+      });
     }
   });
 
   it('answers only the gateway: no internal token is 401', async () => {
     const res = await get('/hsds/services', null);
     expect(res.status).toBe(401);
-    expect(res.json).toEqual({ errors: [{ message: expect.any(String), extensions: { code: 'UNAUTHENTICATED', requestId: expect.stringMatching(/^[0-9a-f-]{36}$/) } }] });
+    expect(res.json).toEqual({
+      errors: [
+        { message: expect.any(String), extensions: { code: 'UNAUTHENTICATED', requestId: expect.stringMatching(/^[0-9a-f-]{36}$/) } },
+      ],
+    });
   });
 });

@@ -51,7 +51,11 @@ function builder(table: TableName, alias: string, from: string): ListQuery & { p
 /** Services (or, with `serviceAtLocations`, services at locations) selected by the HSDS parameters. */
 export function serviceQuery(filters: ListFilters, serviceAtLocations: boolean): ListQuery {
   const q = serviceAtLocations
-    ? builder('service_at_location', 'sal', 'resources.service_at_location sal JOIN resources.service s ON s.id = sal.service_id JOIN resources.location l ON l.id = sal.location_id')
+    ? builder(
+        'service_at_location',
+        'sal',
+        'resources.service_at_location sal JOIN resources.service s ON s.id = sal.service_id JOIN resources.location l ON l.id = sal.location_id',
+      )
     : builder('service', 's', 'resources.service s');
   let rank = '';
   if (filters.search) {
@@ -62,7 +66,8 @@ export function serviceQuery(filters: ListFilters, serviceAtLocations: boolean):
   }
   if (filters.taxonomyTermId) {
     // The term and its descendants.
-    q.where.push(`EXISTS (SELECT 1 FROM resources.attribute a WHERE a.link_id = s.id AND a.link_entity = 'service' AND a.taxonomy_term_id IN (
+    q.where
+      .push(`EXISTS (SELECT 1 FROM resources.attribute a WHERE a.link_id = s.id AND a.link_entity = 'service' AND a.taxonomy_term_id IN (
       WITH RECURSIVE tree(id) AS (SELECT ${q.param(filters.taxonomyTermId, '::uuid')} UNION SELECT c.id FROM resources.taxonomy_term c JOIN tree ON c.parent_id = tree.id)
       SELECT id FROM tree))`);
   }
@@ -87,7 +92,9 @@ export function serviceQuery(filters: ListFilters, serviceAtLocations: boolean):
       q.where.push(`public.earth_box(${origin}, ${radius}) @> public.ll_to_earth(l.latitude, l.longitude)`);
       q.where.push(`public.earth_distance(${origin}, public.ll_to_earth(l.latitude, l.longitude)) <= ${radius}`);
     } else {
-      q.where.push(`EXISTS (SELECT 1 FROM resources.address a WHERE a.location_id = l.id AND upper(replace(a.postal_code, ' ', '')) = ${postcode})`);
+      q.where.push(
+        `EXISTS (SELECT 1 FROM resources.address a WHERE a.location_id = l.id AND upper(replace(a.postal_code, ' ', '')) = ${postcode})`,
+      );
     }
   }
   q.order = `${rank}s.name, ${q.alias}.id`;
@@ -143,7 +150,10 @@ export function countSql(q: ListQuery): { sql: string; params: unknown[] } {
 export function pageSql(q: ListQuery, select: string, limit: number, offset: number): { sql: string; params: unknown[] } {
   const params = [...q.params, limit, offset];
   const cte = q.ctes.length ? `WITH ${q.ctes.join(', ')} ` : '';
-  return { sql: `${cte}SELECT ${select} ${base({ ...q, ctes: [] })} ORDER BY ${q.order} LIMIT $${params.length - 1} OFFSET $${params.length}`, params };
+  return {
+    sql: `${cte}SELECT ${select} ${base({ ...q, ctes: [] })} ORDER BY ${q.order} LIMIT $${params.length - 1} OFFSET $${params.length}`,
+    params,
+  };
 }
 
 /** The next batch after `afterId`, by id (for streaming every row). */

@@ -1,7 +1,19 @@
 import { readParams } from './params';
 
 const url = (query: string) => new URL(`http://directory/hsds/services?${query}`);
-const ALL = ['search', 'page', 'per_page', 'format', 'taxonomy_term_id', 'organization_id', 'modified_after', 'minimal', 'full', 'postcode', 'proximity'];
+const ALL = [
+  'search',
+  'page',
+  'per_page',
+  'format',
+  'taxonomy_term_id',
+  'organization_id',
+  'modified_after',
+  'minimal',
+  'full',
+  'postcode',
+  'proximity',
+];
 const field = (query: string) => {
   try {
     readParams(url(query), ALL);
@@ -14,8 +26,16 @@ const field = (query: string) => {
 describe('HSDS query parameters', () => {
   it('reads paging, flags and filters with their defaults', () => {
     expect(readParams(url(''), ALL)).toMatchObject({ page: 1, perPage: 50, format: 'json', full: false, minimal: false, filters: {} });
-    const params = readParams(url('page=3&per_page=20&full=true&search=%20food%20&postcode=b3k%201a1&proximity=2500&modified_after=2026-01-01'), ALL);
-    expect(params).toMatchObject({ page: 3, perPage: 20, full: true, filters: { search: 'food', postcode: 'b3k 1a1', proximityMeters: 2500, modifiedAfter: '2026-01-01' } });
+    const params = readParams(
+      url('page=3&per_page=20&full=true&search=%20food%20&postcode=b3k%201a1&proximity=2500&modified_after=2026-01-01'),
+      ALL,
+    );
+    expect(params).toMatchObject({
+      page: 3,
+      perPage: 20,
+      full: true,
+      filters: { search: 'food', postcode: 'b3k 1a1', proximityMeters: 2500, modifiedAfter: '2026-01-01' },
+    });
     expect(readParams(url('minimal=true&per_page=1000'), ALL).perPage).toBe(1000);
   });
 
@@ -40,7 +60,7 @@ describe('HSDS query parameters', () => {
     ['NUL in a search', 'search=food%00', 'search'],
     ['a control character in a postcode', 'postcode=B3K%07', 'postcode'],
     ['a value of 10,000 characters', `search=${'a'.repeat(10_000)}`, 'search'],
-  ])('refuses %s with a field-named BAD_USER_INPUT (the GraphQL inputs\' rules)', (_, query, name) => {
+  ])("refuses %s with a field-named BAD_USER_INPUT (the GraphQL inputs' rules)", (_, query, name) => {
     expect(field(query)).toBe(name);
   });
 

@@ -46,7 +46,8 @@ const MODIFIED_AFTER: DateRange = { min: '1900-01-01', max: '9999-12-31', meanin
 function checkModifiedAfter(value: string): string {
   const range = MODIFIED_AFTER;
   if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return checkDate(value, 'modified_after', range);
-  if (!/^\d{4}-\d{2}-\d{2}T/.test(value)) throw badInput('modified_after', 'must be an ISO 8601 date or date and time, e.g. 2026-11-01T00:00:00Z');
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(value))
+    throw badInput('modified_after', 'must be an ISO 8601 date or date and time, e.g. 2026-11-01T00:00:00Z');
   return checkInstant(value, 'modified_after', range).toISOString();
 }
 
@@ -90,7 +91,8 @@ export function readParams(url: URL, allowed: readonly string[]): Params {
   if (proximity !== null) {
     if (!filters.postcode) throw badInput('proximity', 'needs postcode (it is a distance from the postcode)');
     const meters = Number(proximity);
-    if (!/^\d+(\.\d+)?$/.test(proximity) || meters <= 0 || meters > MAX_PROXIMITY_METERS) throw badInput('proximity', `must be a distance in meters above 0 and at most ${MAX_PROXIMITY_METERS}`);
+    if (!/^\d+(\.\d+)?$/.test(proximity) || meters <= 0 || meters > MAX_PROXIMITY_METERS)
+      throw badInput('proximity', `must be a distance in meters above 0 and at most ${MAX_PROXIMITY_METERS}`);
     filters.proximityMeters = meters;
   }
 

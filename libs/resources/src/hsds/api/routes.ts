@@ -26,7 +26,17 @@ import {
   TAXONOMY_TERM,
   type TextRow,
 } from './expand';
-import { batchSql, countSql, type ListFilters, type ListQuery, organizationQuery, pageSql, serviceQuery, taxonomyQuery, taxonomyTermQuery } from './lists';
+import {
+  batchSql,
+  countSql,
+  type ListFilters,
+  type ListQuery,
+  organizationQuery,
+  pageSql,
+  serviceQuery,
+  taxonomyQuery,
+  taxonomyTermQuery,
+} from './lists';
 import { type Params, readParams } from './params';
 
 export const HSDS_PREFIX = '/hsds';
@@ -61,7 +71,11 @@ const LISTS: Record<string, Endpoint> = {
     shape: (p) => ({ table: 'organization', relations: p.full || p.full_service ? organizationFull(p.full_service) : [] }),
   },
   taxonomies: { params: [...PAGING, 'search'], list: taxonomyQuery, shape: () => ({ table: 'taxonomy', relations: [] }) },
-  taxonomy_terms: { params: [...PAGING, 'search', 'taxonomy_id', 'top_only', 'parent_id'], list: taxonomyTermQuery, shape: () => ({ table: 'taxonomy_term', relations: TAXONOMY_TERM }) },
+  taxonomy_terms: {
+    params: [...PAGING, 'search', 'taxonomy_id', 'top_only', 'parent_id'],
+    list: taxonomyTermQuery,
+    shape: () => ({ table: 'taxonomy_term', relations: TAXONOMY_TERM }),
+  },
 };
 
 const ONE: Record<string, Endpoint> = {
@@ -110,7 +124,11 @@ export class HsdsApi {
       readParams(url, []);
       return {
         status: 200,
-        body: { version: HSDS_VERSION, profile: 'https://docs.openreferral.org/en/v3.0/', openapi_url: 'https://raw.githubusercontent.com/openreferral/specification/3.0/schema/openapi.json' },
+        body: {
+          version: HSDS_VERSION,
+          profile: 'https://docs.openreferral.org/en/v3.0/',
+          openapi_url: 'https://raw.githubusercontent.com/openreferral/specification/3.0/schema/openapi.json',
+        },
       };
     }
     // Own keys only: `/hsds/constructor` or `/hsds/toString/1` must not find Object.prototype's members.
@@ -130,7 +148,10 @@ export class HsdsApi {
 
   private async one(table: TableName, id: string, relations: Relation[], now: Date): Promise<unknown> {
     const key = uuid('id', id);
-    const rows: TextRow[] = await this.dataSource.query(`SELECT ${selectList(hsdsTable(table), 't')} FROM resources.${table} t WHERE t.id = $1`, [key]);
+    const rows: TextRow[] = await this.dataSource.query(
+      `SELECT ${selectList(hsdsTable(table), 't')} FROM resources.${table} t WHERE t.id = $1`,
+      [key],
+    );
     if (rows.length === 0) throw new AppError('NOT_FOUND', `${table} ${key} was not found`, { entity: table, id: key });
     const [object] = await expand(this.dataSource.manager, table, rows, relations, now);
     return object;

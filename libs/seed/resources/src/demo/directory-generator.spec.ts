@@ -26,11 +26,14 @@ describe('generateDirectory', () => {
 
   it('keeps every location within the radius and every service at a location of its own organization', () => {
     const tables = generateDirectory(options);
-    const km = (lat: number, lon: number) => Math.hypot((lat - options.center.latitude) * 111.32, (lon - options.center.longitude) * 111.32 * Math.cos((44.65 * Math.PI) / 180));
+    const km = (lat: number, lon: number) =>
+      Math.hypot((lat - options.center.latitude) * 111.32, (lon - options.center.longitude) * 111.32 * Math.cos((44.65 * Math.PI) / 180));
     expect(rowsOf(tables, 'location').every((l) => km(l[4] as number, l[5] as number) <= 10.01)).toBe(true);
     const orgOfLocation = new Map(rowsOf(tables, 'location').map((l) => [l[0], l[1]]));
     const orgOfService = new Map(rowsOf(tables, 'service').map((s) => [s[0], s[1]]));
-    expect(rowsOf(tables, 'service_at_location').every(([, service, location]) => orgOfService.get(service) === orgOfLocation.get(location))).toBe(true);
+    expect(
+      rowsOf(tables, 'service_at_location').every(([, service, location]) => orgOfService.get(service) === orgOfLocation.get(location)),
+    ).toBe(true);
     expect(new Set(rowsOf(tables, 'organization').map((o) => o[1])).size).toBe(12);
   });
 });

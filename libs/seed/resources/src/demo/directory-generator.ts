@@ -61,9 +61,25 @@ export function generateDirectory(options: DirectoryOptions): TableRows[] {
     const agency = AGENCY_KINDS[(c + 3 * Math.floor(c / AREAS.length)) % AGENCY_KINDS.length];
     const orgName = agency.name.replace('{area}', area) + (round > 0 ? ` ${round + 1}` : '');
     const orgId = id('organization', o);
-    const slug = orgName.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
-    organizations.push([orgId, orgName, `${agency.description} Serving ${area} and the surrounding neighbourhoods.`, `info@${slug}.example`, `https://${slug}.example`]);
-    phones.push([id('phone', `organization:${o}`), orgId, null, `+1 902-555-${String(1000 + (o % 9000)).padStart(4, '0')}`, 'voice', 'Main line']);
+    const slug = orgName
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '');
+    organizations.push([
+      orgId,
+      orgName,
+      `${agency.description} Serving ${area} and the surrounding neighbourhoods.`,
+      `info@${slug}.example`,
+      `https://${slug}.example`,
+    ]);
+    phones.push([
+      id('phone', `organization:${o}`),
+      orgId,
+      null,
+      `+1 902-555-${String(1000 + (o % 9000)).padStart(4, '0')}`,
+      'voice',
+      'Main line',
+    ]);
 
     const locationIds: string[] = [];
     const locationCount = Math.max(1, share(options.locations, options.organizations, o));
@@ -73,12 +89,29 @@ export function generateDirectory(options: DirectoryOptions): TableRows[] {
       const angle = 2 * Math.PI * rnd();
       const distance = options.radiusKm * Math.pow(rnd(), 0.7);
       const latitude = options.center.latitude + (distance * Math.cos(angle)) / KM_PER_DEGREE;
-      const longitude = options.center.longitude + (distance * Math.sin(angle)) / (KM_PER_DEGREE * Math.cos((options.center.latitude * Math.PI) / 180));
-      locations.push([locationId, orgId, l === 0 ? orgName : `${orgName} — ${AREAS[(c + l * 7) % AREAS.length]} site`, 'physical', round6(latitude), round6(longitude)]);
+      const longitude =
+        options.center.longitude + (distance * Math.sin(angle)) / (KM_PER_DEGREE * Math.cos((options.center.latitude * Math.PI) / 180));
+      locations.push([
+        locationId,
+        orgId,
+        l === 0 ? orgName : `${orgName} — ${AREAS[(c + l * 7) % AREAS.length]} site`,
+        'physical',
+        round6(latitude),
+        round6(longitude),
+      ]);
       const street = STREETS[Math.floor(rnd() * STREETS.length)];
       const letters = 'ABCEGHJKLMNPRSTVWXYZ';
       const postal = `B3${letters[Math.floor(rnd() * 20)]} ${Math.floor(rnd() * 10)}${letters[Math.floor(rnd() * 20)]}${Math.floor(rnd() * 10)}`;
-      addresses.push([id('address', `${o}:${l}`), locationId, `${10 + Math.floor(rnd() * 2990)} ${street} Street`, options.city.city, options.city.stateProvince, postal, options.city.country, 'physical']);
+      addresses.push([
+        id('address', `${o}:${l}`),
+        locationId,
+        `${10 + Math.floor(rnd() * 2990)} ${street} Street`,
+        options.city.city,
+        options.city.stateProvince,
+        postal,
+        options.city.country,
+        'physical',
+      ]);
     }
 
     const servicesHere = share(options.services, options.organizations, o);
@@ -102,13 +135,22 @@ export function generateDirectory(options: DirectoryOptions): TableRows[] {
         kind.application ?? 'Walk in or call.',
         `https://${slug}.example/${kind.key.toLowerCase()}`,
       ]);
-      for (const code of kind.codes) attributes.push([id('attribute', `${o}:${s}:${code}`), serviceId, 'service', 'service', options.termId(code)]);
+      for (const code of kind.codes)
+        attributes.push([id('attribute', `${o}:${s}:${code}`), serviceId, 'service', 'service', options.termId(code)]);
 
       languages.push([id('language', `${o}:${s}:en`), serviceId, 'English', 'en']);
       for (const language of LANGUAGES) {
         if (rnd() < language.share) languages.push([id('language', `${o}:${s}:${language.code}`), serviceId, language.name, language.code]);
       }
-      if (s % 4 === 1) phones.push([id('phone', `service:${o}:${s}`), null, serviceId, `+1 902-555-${String(2000 + (n % 8000)).padStart(4, '0')}`, 'voice', `${name} line`]);
+      if (s % 4 === 1)
+        phones.push([
+          id('phone', `service:${o}:${s}`),
+          null,
+          serviceId,
+          `+1 902-555-${String(2000 + (n % 8000)).padStart(4, '0')}`,
+          'voice',
+          `${name} line`,
+        ]);
 
       // Every service is at one of its organization's locations; every third is also at the next one.
       const at = [locationIds[s % locationIds.length]];
@@ -118,7 +160,17 @@ export function generateDirectory(options: DirectoryOptions): TableRows[] {
         serviceAtLocations.push([salId, serviceId, locationId]);
         const hours = HOURS[kind.hours[(o + s + a) % kind.hours.length]];
         hours.rules.forEach((rule, r) => {
-          schedules.push([id('schedule', `${o}:${s}:${a}:${r}`), salId, rule.freq, 'MO', rule.byday, rule.opensAt, rule.closesAt, options.timezone, rule.description]);
+          schedules.push([
+            id('schedule', `${o}:${s}:${a}:${r}`),
+            salId,
+            rule.freq,
+            'MO',
+            rule.byday,
+            rule.opensAt,
+            rule.closesAt,
+            options.timezone,
+            rule.description,
+          ]);
         });
       });
     }
@@ -127,10 +179,26 @@ export function generateDirectory(options: DirectoryOptions): TableRows[] {
   return [
     { table: 'organization', columns: ['id', 'name', 'description', 'email', 'website'], rows: organizations },
     { table: 'location', columns: ['id', 'organization_id', 'name', 'location_type', 'latitude', 'longitude'], rows: locations },
-    { table: 'address', columns: ['id', 'location_id', 'address_1', 'city', 'state_province', 'postal_code', 'country', 'address_type'], rows: addresses },
+    {
+      table: 'address',
+      columns: ['id', 'location_id', 'address_1', 'city', 'state_province', 'postal_code', 'country', 'address_type'],
+      rows: addresses,
+    },
     {
       table: 'service',
-      columns: ['id', 'organization_id', 'name', 'description', 'status', 'eligibility_description', 'minimum_age', 'maximum_age', 'fees_description', 'application_process', 'url'],
+      columns: [
+        'id',
+        'organization_id',
+        'name',
+        'description',
+        'status',
+        'eligibility_description',
+        'minimum_age',
+        'maximum_age',
+        'fees_description',
+        'application_process',
+        'url',
+      ],
       rows: services,
     },
     { table: 'service_at_location', columns: ['id', 'service_id', 'location_id'], rows: serviceAtLocations },

@@ -34,25 +34,46 @@ export const HOURS: Record<string, Hours> = {
   early: { key: 'early', rules: [weekly('MO,TU,WE,TH,FR', '08:30', '16:30', 'Monday to Friday, 8:30 am to 4:30 pm')] },
   extended: {
     key: 'extended',
-    rules: [weekly('MO,TU,WE,TH', '09:00', '20:00', 'Monday to Thursday, 9 am to 8 pm'), weekly('FR', '09:00', '17:00', 'Friday, 9 am to 5 pm')],
+    rules: [
+      weekly('MO,TU,WE,TH', '09:00', '20:00', 'Monday to Thursday, 9 am to 8 pm'),
+      weekly('FR', '09:00', '17:00', 'Friday, 9 am to 5 pm'),
+    ],
   },
   evenings: { key: 'evenings', rules: [weekly('TU,TH', '17:00', '20:30', 'Tuesday and Thursday evenings, 5 to 8:30 pm')] },
   weekend: { key: 'weekend', rules: [weekly('SA,SU', '10:00', '14:00', 'Saturday and Sunday, 10 am to 2 pm')] },
   pantry: {
     key: 'pantry',
-    rules: [weekly('TU,TH', '10:00', '14:00', 'Tuesday and Thursday, 10 am to 2 pm'), weekly('WE', '17:00', '20:00', 'Wednesday evening, 5 to 8 pm'), weekly('SA', '09:00', '12:00', 'Saturday morning, 9 am to noon')],
+    rules: [
+      weekly('TU,TH', '10:00', '14:00', 'Tuesday and Thursday, 10 am to 2 pm'),
+      weekly('WE', '17:00', '20:00', 'Wednesday evening, 5 to 8 pm'),
+      weekly('SA', '09:00', '12:00', 'Saturday morning, 9 am to noon'),
+    ],
   },
-  alternate: { key: 'alternate', rules: [weekly('MO,WE,FR', '10:00', '16:00', 'Monday, Wednesday and Friday, 10 am to 4 pm (closed Tuesday and Thursday)')] },
+  alternate: {
+    key: 'alternate',
+    rules: [weekly('MO,WE,FR', '10:00', '16:00', 'Monday, Wednesday and Friday, 10 am to 4 pm (closed Tuesday and Thursday)')],
+  },
   meals: {
     key: 'meals',
-    rules: [weekly('MO,TU,WE,TH,FR', '11:30', '13:30', 'Lunch on weekdays, 11:30 am to 1:30 pm'), weekly(EVERY_DAY, '17:00', '19:00', 'Supper every day, 5 to 7 pm')],
+    rules: [
+      weekly('MO,TU,WE,TH,FR', '11:30', '13:30', 'Lunch on weekdays, 11:30 am to 1:30 pm'),
+      weekly(EVERY_DAY, '17:00', '19:00', 'Supper every day, 5 to 7 pm'),
+    ],
   },
   overnight: { key: 'overnight', rules: [weekly(EVERY_DAY, '21:00', '08:00', 'Every night, 9 pm to 8 am')] },
   lateNight: { key: 'lateNight', rules: [weekly('TH,FR,SA', '20:00', '02:00', 'Thursday to Saturday, 8 pm to 2 am')] },
   allDay: { key: 'allDay', rules: [weekly(EVERY_DAY, null, null, 'Open 24 hours, every day')] },
   monthly: {
     key: 'monthly',
-    rules: [{ freq: 'MONTHLY', byday: '1WE,3WE', opensAt: '10:00', closesAt: '14:00', description: 'First and third Wednesday of the month, 10 am to 2 pm' }],
+    rules: [
+      {
+        freq: 'MONTHLY',
+        byday: '1WE,3WE',
+        opensAt: '10:00',
+        closesAt: '14:00',
+        description: 'First and third Wednesday of the month, 10 am to 2 pm',
+      },
+    ],
   },
 };
 
@@ -304,26 +325,120 @@ export interface AgencyKind {
 }
 
 export const AGENCY_KINDS: AgencyKind[] = [
-  { key: 'food-bank', name: '{area} Food Bank', description: 'A neighbourhood food bank: pantry, emergency hampers and a community fridge.', services: ['pantry', 'hamper', 'fridge', 'delivery'] },
-  { key: 'community-centre', name: '{area} Community Centre', description: 'Meals, classes and drop-in programs for the whole neighbourhood.', services: ['meals', 'garden', 'esl', 'homework', 'fridge'] },
-  { key: 'family-resource', name: '{area} Family Resource Centre', description: 'Support for parents and children: childcare help, homework club and a clothing bank.', services: ['childcare', 'homework', 'clothing', 'foodBenefits'] },
-  { key: 'housing', name: '{area} Housing Support', description: 'Help finding and keeping a home.', services: ['housingSearch', 'rentBank', 'tenantAdvice'] },
-  { key: 'shelter', name: '{area} Shelter and Outreach', description: 'Emergency shelter, meals and outreach for people experiencing homelessness.', services: ['shelter', 'meals', 'hamper'] },
-  { key: 'health', name: '{area} Health Collective', description: 'Community health: walk-in care, dental care, counselling and recovery support.', services: ['clinic', 'dental', 'counselling', 'recovery'] },
-  { key: 'crisis', name: '{area} Crisis and Wellness Society', description: 'Mental health crisis support and counselling.', services: ['crisisLine', 'counselling'] },
-  { key: 'employment', name: '{area} Employment Hub', description: 'Job search help, youth employment and adult learning.', services: ['jobSearch', 'youthJobs', 'literacy'] },
-  { key: 'legal', name: '{area} Legal Clinic', description: 'Free legal information and representation for people with low incomes.', services: ['legalAid', 'tenantAdvice', 'taxClinic'] },
-  { key: 'newcomer', name: '{area} Newcomer Services', description: 'Settlement, language and employment support for immigrants and refugees.', services: ['immigration', 'esl', 'jobSearch'] },
-  { key: 'seniors', name: '{area} Seniors Network', description: 'Programs, meals and transportation help for seniors.', services: ['seniorsCentre', 'delivery', 'busPass'] },
-  { key: 'youth', name: '{area} Youth Hub', description: 'Drop-in space, food and job help for young people.', services: ['youthDropIn', 'youthJobs', 'homework'] },
+  {
+    key: 'food-bank',
+    name: '{area} Food Bank',
+    description: 'A neighbourhood food bank: pantry, emergency hampers and a community fridge.',
+    services: ['pantry', 'hamper', 'fridge', 'delivery'],
+  },
+  {
+    key: 'community-centre',
+    name: '{area} Community Centre',
+    description: 'Meals, classes and drop-in programs for the whole neighbourhood.',
+    services: ['meals', 'garden', 'esl', 'homework', 'fridge'],
+  },
+  {
+    key: 'family-resource',
+    name: '{area} Family Resource Centre',
+    description: 'Support for parents and children: childcare help, homework club and a clothing bank.',
+    services: ['childcare', 'homework', 'clothing', 'foodBenefits'],
+  },
+  {
+    key: 'housing',
+    name: '{area} Housing Support',
+    description: 'Help finding and keeping a home.',
+    services: ['housingSearch', 'rentBank', 'tenantAdvice'],
+  },
+  {
+    key: 'shelter',
+    name: '{area} Shelter and Outreach',
+    description: 'Emergency shelter, meals and outreach for people experiencing homelessness.',
+    services: ['shelter', 'meals', 'hamper'],
+  },
+  {
+    key: 'health',
+    name: '{area} Health Collective',
+    description: 'Community health: walk-in care, dental care, counselling and recovery support.',
+    services: ['clinic', 'dental', 'counselling', 'recovery'],
+  },
+  {
+    key: 'crisis',
+    name: '{area} Crisis and Wellness Society',
+    description: 'Mental health crisis support and counselling.',
+    services: ['crisisLine', 'counselling'],
+  },
+  {
+    key: 'employment',
+    name: '{area} Employment Hub',
+    description: 'Job search help, youth employment and adult learning.',
+    services: ['jobSearch', 'youthJobs', 'literacy'],
+  },
+  {
+    key: 'legal',
+    name: '{area} Legal Clinic',
+    description: 'Free legal information and representation for people with low incomes.',
+    services: ['legalAid', 'tenantAdvice', 'taxClinic'],
+  },
+  {
+    key: 'newcomer',
+    name: '{area} Newcomer Services',
+    description: 'Settlement, language and employment support for immigrants and refugees.',
+    services: ['immigration', 'esl', 'jobSearch'],
+  },
+  {
+    key: 'seniors',
+    name: '{area} Seniors Network',
+    description: 'Programs, meals and transportation help for seniors.',
+    services: ['seniorsCentre', 'delivery', 'busPass'],
+  },
+  {
+    key: 'youth',
+    name: '{area} Youth Hub',
+    description: 'Drop-in space, food and job help for young people.',
+    services: ['youthDropIn', 'youthJobs', 'homework'],
+  },
 ];
 
 export const AREAS = [
-  'Harbourview', 'Northgate', 'Eastbank', 'Westmount', 'Bayside', 'Millbrook', 'Cedar Hill', 'Fairhaven', 'Riverside', 'Old Town',
-  'Lakeside', 'Kingsway', 'Ferry Point', 'Maple Ridge', 'Southport', 'Brookfield', 'Pine Hollow', 'Market Square', 'Stonebridge', 'Seaview',
+  'Harbourview',
+  'Northgate',
+  'Eastbank',
+  'Westmount',
+  'Bayside',
+  'Millbrook',
+  'Cedar Hill',
+  'Fairhaven',
+  'Riverside',
+  'Old Town',
+  'Lakeside',
+  'Kingsway',
+  'Ferry Point',
+  'Maple Ridge',
+  'Southport',
+  'Brookfield',
+  'Pine Hollow',
+  'Market Square',
+  'Stonebridge',
+  'Seaview',
 ];
 
-export const STREETS = ['Harbour', 'Barrington', 'Gottingen', 'Agricola', 'Quinpool', 'Robie', 'Chebucto', 'Portland', 'Windmill', 'Pleasant', 'Main', 'Victoria', 'Prince', 'Wyse', 'Lady Hammond'];
+export const STREETS = [
+  'Harbour',
+  'Barrington',
+  'Gottingen',
+  'Agricola',
+  'Quinpool',
+  'Robie',
+  'Chebucto',
+  'Portland',
+  'Windmill',
+  'Pleasant',
+  'Main',
+  'Victoria',
+  'Prince',
+  'Wyse',
+  'Lady Hammond',
+];
 
 /** Languages besides English, with how often a service offers each. */
 export const LANGUAGES: Array<{ name: string; code: string; share: number }> = [

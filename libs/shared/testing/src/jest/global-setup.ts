@@ -21,7 +21,13 @@ export default async function globalSetup(): Promise<void> {
     return;
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'caseflow-test-pg-'));
-  const server = await startEmbeddedPostgres({ dataDir, port: await freePort(), persistent: false, fast: true, password: randomBytes(24).toString('base64url') });
+  const server = await startEmbeddedPostgres({
+    dataDir,
+    port: await freePort(),
+    persistent: false,
+    fast: true,
+    password: randomBytes(24).toString('base64url'),
+  });
   globalThis.__caseflowTestPostgres = server;
   process.env[TEST_SERVER_URL_ENV] = server.url;
 }

@@ -2,7 +2,13 @@
 import { useState } from 'react';
 import { useMutation } from 'urql';
 import { messageOf } from '../../../api/errors';
-import { ActivateClientDocument, CloseCaseDocument, type ClosureOutcome, ClosureOutcomeValues, ReopenCaseDocument } from '../../../graphql/generated';
+import {
+  ActivateClientDocument,
+  CloseCaseDocument,
+  type ClosureOutcome,
+  ClosureOutcomeValues,
+  ReopenCaseDocument,
+} from '../../../graphql/generated';
 import { label } from '../../../lib/labels';
 import { collect, maxLength, required } from '../../../lib/validation';
 import { FormProblems, SelectField, SubmitButton, TextArea } from '../../../ui/fields';
@@ -12,7 +18,12 @@ export function ActivateButton({ clientId, onDone }: { clientId: string; onDone(
   const [result, activate] = useMutation(ActivateClientDocument);
   return (
     <div>
-      <button type="button" className="button primary" disabled={result.fetching} onClick={() => void activate({ clientId }).then((r) => !r.error && onDone())}>
+      <button
+        type="button"
+        className="button primary"
+        disabled={result.fetching}
+        onClick={() => void activate({ clientId }).then((r) => !r.error && onDone())}
+      >
         {result.fetching ? 'Activating…' : 'Activate the case'}
       </button>
       {result.error ? (
@@ -37,7 +48,16 @@ export function CloseCaseForm({ clientId, onDone }: { clientId: string; onDone()
   return (
     <form onSubmit={form.submit} noValidate className="form">
       <FormProblems message={form.formError} fieldCount={form.fieldCount} />
-      <SelectField name="outcome" label="Outcome" required value={outcome} onChange={setOutcome} placeholder="Choose…" options={ClosureOutcomeValues.map((o) => ({ value: o, label: label(o) }))} error={form.errors.outcome} />
+      <SelectField
+        name="outcome"
+        label="Outcome"
+        required
+        value={outcome}
+        onChange={setOutcome}
+        placeholder="Choose…"
+        options={ClosureOutcomeValues.map((o) => ({ value: o, label: label(o) }))}
+        error={form.errors.outcome}
+      />
       <TextArea name="nextSteps" label="Recommended next steps" value={nextSteps} onChange={setNextSteps} error={form.errors.nextSteps} />
       <SubmitButton busy={form.busy}>Close the case</SubmitButton>
     </form>

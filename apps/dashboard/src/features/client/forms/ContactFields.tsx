@@ -37,7 +37,17 @@ export function contactInput(v: ContactValues): ContactPreferenceInput {
   };
 }
 
-export function ContactFields({ values, onChange, errors, prefix = '' }: { values: ContactValues; onChange(v: ContactValues): void; errors: Record<string, string>; prefix?: string }) {
+export function ContactFields({
+  values,
+  onChange,
+  errors,
+  prefix = '',
+}: {
+  values: ContactValues;
+  onChange(v: ContactValues): void;
+  errors: Record<string, string>;
+  prefix?: string;
+}) {
   const set = (patch: Partial<ContactValues>) => onChange({ ...values, ...patch });
   return (
     <div className="grid-2">
@@ -51,11 +61,47 @@ export function ContactFields({ values, onChange, errors, prefix = '' }: { value
         placeholder="Choose…"
         error={errors[`${prefix}method`]}
       />
-      <TextField name="phone" type="tel" autoComplete="off" label="Phone" value={values.phone} onChange={(phone) => set({ phone })} error={errors[`${prefix}phone`]} hint="Needed for phone and text" />
-      <TextField name="email" type="email" autoComplete="off" label="Email" value={values.email} onChange={(email) => set({ email })} error={errors[`${prefix}email`]} />
-      <CheckboxField name="voicemailAllowed" label="A voicemail may be left" checked={values.voicemailAllowed} onChange={(voicemailAllowed) => set({ voicemailAllowed })} />
-      <TextField name="publicGreeting" label="If met in public" value={values.publicGreeting} onChange={(publicGreeting) => set({ publicGreeting })} error={errors[`${prefix}publicGreeting`]} hint="How the client wants to be acknowledged, e.g. “a wave is fine”" />
-      <TextArea name="notes" label="Contact notes" rows={2} value={values.notes} onChange={(notes) => set({ notes })} error={errors[`${prefix}notes`]} />
+      <TextField
+        name="phone"
+        type="tel"
+        autoComplete="off"
+        label="Phone"
+        value={values.phone}
+        onChange={(phone) => set({ phone })}
+        error={errors[`${prefix}phone`]}
+        hint="Needed for phone and text"
+      />
+      <TextField
+        name="email"
+        type="email"
+        autoComplete="off"
+        label="Email"
+        value={values.email}
+        onChange={(email) => set({ email })}
+        error={errors[`${prefix}email`]}
+      />
+      <CheckboxField
+        name="voicemailAllowed"
+        label="A voicemail may be left"
+        checked={values.voicemailAllowed}
+        onChange={(voicemailAllowed) => set({ voicemailAllowed })}
+      />
+      <TextField
+        name="publicGreeting"
+        label="If met in public"
+        value={values.publicGreeting}
+        onChange={(publicGreeting) => set({ publicGreeting })}
+        error={errors[`${prefix}publicGreeting`]}
+        hint="How the client wants to be acknowledged, e.g. “a wave is fine”"
+      />
+      <TextArea
+        name="notes"
+        label="Contact notes"
+        rows={2}
+        value={values.notes}
+        onChange={(notes) => set({ notes })}
+        error={errors[`${prefix}notes`]}
+      />
     </div>
   );
 }

@@ -9,7 +9,11 @@ import { useDraft } from '../../../ui/hooks';
 export const DEFAULT_PROGRAM = 'Employment Support Program';
 
 export function EligibilityForm({ clientId, onDone }: { clientId: string; onDone(eligible: boolean): void }) {
-  const [values, setValues, clear] = useDraft(`eligibility.${clientId}`, { eligible: '' as '' | 'yes' | 'no', program: DEFAULT_PROGRAM, rationale: '' });
+  const [values, setValues, clear] = useDraft(`eligibility.${clientId}`, {
+    eligible: '' as '' | 'yes' | 'no',
+    program: DEFAULT_PROGRAM,
+    rationale: '',
+  });
   const [, determine] = useMutation(DetermineEligibilityDocument);
   const form = useFormSubmit({
     fields: ['eligible', 'program', 'rationale'],
@@ -19,7 +23,10 @@ export function EligibilityForm({ clientId, onDone }: { clientId: string; onDone
         program: [required(values.program, 'The program'), maxLength(values.program, 200)],
         rationale: [required(values.rationale, 'The rationale'), maxLength(values.rationale, 2000)],
       }),
-    send: () => determine({ input: { clientId, eligible: values.eligible === 'yes', program: values.program.trim(), rationale: values.rationale.trim() } }),
+    send: () =>
+      determine({
+        input: { clientId, eligible: values.eligible === 'yes', program: values.program.trim(), rationale: values.rationale.trim() },
+      }),
     onSuccess: () => {
       const eligible = values.eligible === 'yes';
       clear();
@@ -47,8 +54,23 @@ export function EligibilityForm({ clientId, onDone }: { clientId: string; onDone
         onChange={(v) => set({ eligible: v[0] as 'yes' | 'no' })}
         error={form.errors.eligible}
       />
-      <TextField name="program" label="Program" required value={values.program} onChange={(program) => set({ program })} error={form.errors.program} />
-      <TextArea name="rationale" label="Rationale" required value={values.rationale} onChange={(rationale) => set({ rationale })} error={form.errors.rationale} hint="Which criteria are met or not; eligible is not the same as suitable." />
+      <TextField
+        name="program"
+        label="Program"
+        required
+        value={values.program}
+        onChange={(program) => set({ program })}
+        error={form.errors.program}
+      />
+      <TextArea
+        name="rationale"
+        label="Rationale"
+        required
+        value={values.rationale}
+        onChange={(rationale) => set({ rationale })}
+        error={form.errors.rationale}
+        hint="Which criteria are met or not; eligible is not the same as suitable."
+      />
       <SubmitButton busy={form.busy}>Record the determination</SubmitButton>
     </form>
   );

@@ -10,7 +10,15 @@ import { useDraft } from '../../../ui/hooks';
 
 export const NOTE_MAX = 20_000;
 
-export function NoteForm({ clientId, amends, onDone }: { clientId: string; amends?: { id: string; contactType: ContactType; occurredAt: string; sensitive: boolean }; onDone(): void }) {
+export function NoteForm({
+  clientId,
+  amends,
+  onDone,
+}: {
+  clientId: string;
+  amends?: { id: string; contactType: ContactType; occurredAt: string; sensitive: boolean };
+  onDone(): void;
+}) {
   const [values, setValues, clear] = useDraft(amends ? `amend.${amends.id}` : `note.${clientId}`, () => ({
     occurredAt: amends ? toLocalInput(new Date(amends.occurredAt)) : toLocalInput(new Date()),
     contactType: (amends?.contactType ?? '') as ContactType | '',
@@ -22,7 +30,10 @@ export function NoteForm({ clientId, amends, onDone }: { clientId: string; amend
     fields: ['occurredAt', 'contactType', 'body', 'sensitive', 'amendsNoteId'],
     validate: () =>
       collect({
-        occurredAt: [fromLocalInput(values.occurredAt) ? undefined : 'Enter when the contact happened.', notFuture(fromLocalInput(values.occurredAt))],
+        occurredAt: [
+          fromLocalInput(values.occurredAt) ? undefined : 'Enter when the contact happened.',
+          notFuture(fromLocalInput(values.occurredAt)),
+        ],
         contactType: [values.contactType ? undefined : 'Choose the kind of contact.'],
         body: [required(values.body, amends ? 'The correction' : 'The note'), maxLength(values.body, NOTE_MAX)],
       }),
@@ -50,11 +61,42 @@ export function NoteForm({ clientId, amends, onDone }: { clientId: string; amend
     <form onSubmit={form.submit} noValidate className="form">
       <FormProblems message={form.formError} fieldCount={form.fieldCount} />
       <div className="grid-2">
-        <TextField name="occurredAt" type="datetime-local" label="When" required value={values.occurredAt} onChange={(occurredAt) => set({ occurredAt })} error={form.errors.occurredAt} />
-        <SelectField name="contactType" label="Contact" required value={values.contactType} onChange={(c) => set({ contactType: c as ContactType })} placeholder="Choose…" options={ContactTypeValues.map((c) => ({ value: c, label: label(c) }))} error={form.errors.contactType} />
+        <TextField
+          name="occurredAt"
+          type="datetime-local"
+          label="When"
+          required
+          value={values.occurredAt}
+          onChange={(occurredAt) => set({ occurredAt })}
+          error={form.errors.occurredAt}
+        />
+        <SelectField
+          name="contactType"
+          label="Contact"
+          required
+          value={values.contactType}
+          onChange={(c) => set({ contactType: c as ContactType })}
+          placeholder="Choose…"
+          options={ContactTypeValues.map((c) => ({ value: c, label: label(c) }))}
+          error={form.errors.contactType}
+        />
       </div>
-      <TextArea name="body" label={amends ? 'Correction' : 'Note'} required rows={5} value={values.body} onChange={(body) => set({ body })} error={form.errors.body} hint={`${values.body.length.toLocaleString('en-CA')} of ${NOTE_MAX.toLocaleString('en-CA')} characters`} />
-      <CheckboxField name="sensitive" label="Sensitive: only the author and supervisors may read it" checked={values.sensitive} onChange={(sensitive) => set({ sensitive })} />
+      <TextArea
+        name="body"
+        label={amends ? 'Correction' : 'Note'}
+        required
+        rows={5}
+        value={values.body}
+        onChange={(body) => set({ body })}
+        error={form.errors.body}
+        hint={`${values.body.length.toLocaleString('en-CA')} of ${NOTE_MAX.toLocaleString('en-CA')} characters`}
+      />
+      <CheckboxField
+        name="sensitive"
+        label="Sensitive: only the author and supervisors may read it"
+        checked={values.sensitive}
+        onChange={(sensitive) => set({ sensitive })}
+      />
       <SubmitButton busy={form.busy}>{amends ? 'Add the amendment' : 'Add the note'}</SubmitButton>
     </form>
   );

@@ -65,8 +65,22 @@ export function KeyDatesForm({ clientId, initial, onDone }: { clientId: string; 
       {rows.map((r, i) => (
         <fieldset key={i} className="row-fields">
           <legend className="visually-hidden">Key date {i + 1}</legend>
-          <TextField name={`label-${i}`} label="What" value={r.label} onChange={(v) => setRows(rows.map((x, j) => (j === i ? { ...x, label: v } : x)))} error={form.errors[`keyDates[${i}].label`]} hint={i === 0 ? 'e.g. “EI claim ends”' : undefined} />
-          <TextField name={`date-${i}`} type="date" label="Date" value={r.date} onChange={(v) => setRows(rows.map((x, j) => (j === i ? { ...x, date: v } : x)))} error={form.errors[`keyDates[${i}].date`]} />
+          <TextField
+            name={`label-${i}`}
+            label="What"
+            value={r.label}
+            onChange={(v) => setRows(rows.map((x, j) => (j === i ? { ...x, label: v } : x)))}
+            error={form.errors[`keyDates[${i}].label`]}
+            hint={i === 0 ? 'e.g. “EI claim ends”' : undefined}
+          />
+          <TextField
+            name={`date-${i}`}
+            type="date"
+            label="Date"
+            value={r.date}
+            onChange={(v) => setRows(rows.map((x, j) => (j === i ? { ...x, date: v } : x)))}
+            error={form.errors[`keyDates[${i}].date`]}
+          />
           <button type="button" className="button link" onClick={() => setRows(rows.filter((_, j) => j !== i))}>
             Remove<span className="visually-hidden"> key date {i + 1}</span>
           </button>

@@ -9,14 +9,48 @@ import { ChoiceGroup, FormProblems, SelectField, SubmitButton, TextArea, TextFie
 import { useFormSubmit } from '../../../ui/form';
 import { useDraft } from '../../../ui/hooks';
 
-export function GoalFields({ goal, onChange, errors }: { goal: GoalValues; onChange(goal: GoalValues): void; errors: Record<string, string> }) {
-  const setTask = (t: number, patch: Partial<GoalValues['tasks'][number]>) => onChange({ ...goal, tasks: goal.tasks.map((x, i) => (i === t ? { ...x, ...patch } : x)) });
+export function GoalFields({
+  goal,
+  onChange,
+  errors,
+}: {
+  goal: GoalValues;
+  onChange(goal: GoalValues): void;
+  errors: Record<string, string>;
+}) {
+  const setTask = (t: number, patch: Partial<GoalValues['tasks'][number]>) =>
+    onChange({ ...goal, tasks: goal.tasks.map((x, i) => (i === t ? { ...x, ...patch } : x)) });
   return (
     <div className="goal-fields">
-      <TextArea name="goal" label="Goal" required rows={2} value={goal.description} onChange={(description) => onChange({ ...goal, description })} error={errors.description} hint="What the client wants to achieve, in their words." />
+      <TextArea
+        name="goal"
+        label="Goal"
+        required
+        rows={2}
+        value={goal.description}
+        onChange={(description) => onChange({ ...goal, description })}
+        error={errors.description}
+        hint="What the client wants to achieve, in their words."
+      />
       <div className="grid-2">
-        <SelectField name="term" label="Term" required value={goal.term} onChange={(term) => onChange({ ...goal, term: term as GoalValues['term'] })} placeholder="Choose…" options={GoalTermValues.map((t) => ({ value: t, label: label(t) }))} error={errors.term} />
-        <TextField name="targetDate" type="date" label="Target date" value={goal.targetDate} onChange={(targetDate) => onChange({ ...goal, targetDate })} error={errors.targetDate} />
+        <SelectField
+          name="term"
+          label="Term"
+          required
+          value={goal.term}
+          onChange={(term) => onChange({ ...goal, term: term as GoalValues['term'] })}
+          placeholder="Choose…"
+          options={GoalTermValues.map((t) => ({ value: t, label: label(t) }))}
+          error={errors.term}
+        />
+        <TextField
+          name="targetDate"
+          type="date"
+          label="Target date"
+          value={goal.targetDate}
+          onChange={(targetDate) => onChange({ ...goal, targetDate })}
+          error={errors.targetDate}
+        />
       </div>
       <ChoiceGroup
         legend="SMART check: the goal is…"
@@ -25,23 +59,59 @@ export function GoalFields({ goal, onChange, errors }: { goal: GoalValues; onCha
         inline
         options={SMART_KEYS.map((k) => ({ value: k, label: SMART_LABELS[k] }))}
         value={SMART_KEYS.filter((k) => goal.smart[k])}
-        onChange={(keys) => onChange({ ...goal, smart: Object.fromEntries(SMART_KEYS.map((k) => [k, keys.includes(k)])) as GoalValues['smart'] })}
+        onChange={(keys) =>
+          onChange({ ...goal, smart: Object.fromEntries(SMART_KEYS.map((k) => [k, keys.includes(k)])) as GoalValues['smart'] })
+        }
         hint="A goal that is not SMART yet is kept, and the plan reminds you of it."
       />
       {goal.tasks.map((task, t) => (
         <fieldset key={t} className="task-fields">
           <legend>Major task {t + 1}</legend>
-          <TextField name={`task-${t}`} label="Task" required value={task.title} onChange={(title) => setTask(t, { title })} error={errors[`tasks[${t}].title`]} />
+          <TextField
+            name={`task-${t}`}
+            label="Task"
+            required
+            value={task.title}
+            onChange={(title) => setTask(t, { title })}
+            error={errors[`tasks[${t}].title`]}
+          />
           {task.steps.map((step, s) => {
             const at = `tasks[${t}].steps[${s}]`;
-            const setStep = (patch: Partial<typeof step>) => setTask(t, { steps: task.steps.map((x, i) => (i === s ? { ...x, ...patch } : x)) });
+            const setStep = (patch: Partial<typeof step>) =>
+              setTask(t, { steps: task.steps.map((x, i) => (i === s ? { ...x, ...patch } : x)) });
             return (
               <fieldset key={s} className="row-fields step-fields">
                 <legend>Step {s + 1}</legend>
-                <TextField name={`step-${t}-${s}`} label="Step" required value={step.description} onChange={(description) => setStep({ description })} error={errors[`${at}.description`]} />
-                <TextField name={`time-${t}-${s}`} label="Estimated time" value={step.estimatedTime} onChange={(estimatedTime) => setStep({ estimatedTime })} error={errors[`${at}.estimatedTime`]} />
-                <TextField name={`due-${t}-${s}`} type="date" label="Due" value={step.dueDate} onChange={(dueDate) => setStep({ dueDate })} error={errors[`${at}.dueDate`]} />
-                <TextField name={`who-${t}-${s}`} label="Who helps" value={step.whoHelps} onChange={(whoHelps) => setStep({ whoHelps })} error={errors[`${at}.whoHelps`]} />
+                <TextField
+                  name={`step-${t}-${s}`}
+                  label="Step"
+                  required
+                  value={step.description}
+                  onChange={(description) => setStep({ description })}
+                  error={errors[`${at}.description`]}
+                />
+                <TextField
+                  name={`time-${t}-${s}`}
+                  label="Estimated time"
+                  value={step.estimatedTime}
+                  onChange={(estimatedTime) => setStep({ estimatedTime })}
+                  error={errors[`${at}.estimatedTime`]}
+                />
+                <TextField
+                  name={`due-${t}-${s}`}
+                  type="date"
+                  label="Due"
+                  value={step.dueDate}
+                  onChange={(dueDate) => setStep({ dueDate })}
+                  error={errors[`${at}.dueDate`]}
+                />
+                <TextField
+                  name={`who-${t}-${s}`}
+                  label="Who helps"
+                  value={step.whoHelps}
+                  onChange={(whoHelps) => setStep({ whoHelps })}
+                  error={errors[`${at}.whoHelps`]}
+                />
                 {task.steps.length > 1 ? (
                   <button type="button" className="button link" onClick={() => setTask(t, { steps: task.steps.filter((_, i) => i !== s) })}>
                     Remove step {s + 1}
@@ -51,18 +121,30 @@ export function GoalFields({ goal, onChange, errors }: { goal: GoalValues; onCha
             );
           })}
           <div className="button-row">
-            <button type="button" className="button secondary small" onClick={() => setTask(t, { steps: [...task.steps, { ...EMPTY_STEP }] })}>
+            <button
+              type="button"
+              className="button secondary small"
+              onClick={() => setTask(t, { steps: [...task.steps, { ...EMPTY_STEP }] })}
+            >
               Add a step to task {t + 1}
             </button>
             {goal.tasks.length > 1 ? (
-              <button type="button" className="button link" onClick={() => onChange({ ...goal, tasks: goal.tasks.filter((_, i) => i !== t) })}>
+              <button
+                type="button"
+                className="button link"
+                onClick={() => onChange({ ...goal, tasks: goal.tasks.filter((_, i) => i !== t) })}
+              >
                 Remove task {t + 1}
               </button>
             ) : null}
           </div>
         </fieldset>
       ))}
-      <button type="button" className="button secondary small" onClick={() => onChange({ ...goal, tasks: [...goal.tasks, { title: '', steps: [{ ...EMPTY_STEP }] }] })}>
+      <button
+        type="button"
+        className="button secondary small"
+        onClick={() => onChange({ ...goal, tasks: [...goal.tasks, { title: '', steps: [{ ...EMPTY_STEP }] }] })}
+      >
         Add a major task
       </button>
     </div>
@@ -70,7 +152,15 @@ export function GoalFields({ goal, onChange, errors }: { goal: GoalValues; onCha
 }
 
 /** A new plan with its first goal; active at once unless kept as a draft. */
-export function CreatePlanForm({ clientId, onDone, formKey = 'plan' }: { clientId: string; onDone(planId: string): void; formKey?: string }) {
+export function CreatePlanForm({
+  clientId,
+  onDone,
+  formKey = 'plan',
+}: {
+  clientId: string;
+  onDone(planId: string): void;
+  formKey?: string;
+}) {
   const [goal, setGoal, clear] = useDraft<GoalValues>(`${formKey}.${clientId}`, emptyGoal);
   const [activate, setActivate] = useState(true);
   const [, create] = useMutation(CreateActionPlanDocument);
@@ -104,13 +194,30 @@ export function CreatePlanForm({ clientId, onDone, formKey = 'plan' }: { clientI
   );
 }
 
-export function AddGoalForm({ planId, planVersion, onDone, onConflict }: { planId: string; planVersion: number; onDone(): void; onConflict(): void }) {
+export function AddGoalForm({
+  planId,
+  planVersion,
+  onDone,
+  onConflict,
+}: {
+  planId: string;
+  planVersion: number;
+  onDone(): void;
+  onConflict(): void;
+}) {
   const [draft, setDraft, clear] = useDraft(`goal.${planId}`, () => ({ goal: emptyGoal(), rationale: '' }));
   const [, add] = useMutation(AddGoalDocument);
   const form = useFormSubmit({
     fields: (name) => isGoalField(name) || name === 'rationale' || name === 'goal',
     strip: /^goal\./,
-    validate: () => ({ ...goalErrors(draft.goal), rationale: draft.rationale.trim() ? (draft.rationale.length > 2000 ? 'Use at most 2,000 characters.' : undefined) : 'Say why the goal is added; it is kept in the plan history.' }),
+    validate: () => ({
+      ...goalErrors(draft.goal),
+      rationale: draft.rationale.trim()
+        ? draft.rationale.length > 2000
+          ? 'Use at most 2,000 characters.'
+          : undefined
+        : 'Say why the goal is added; it is kept in the plan history.',
+    }),
     send: async () => {
       const result = await add({ planId, expectedVersion: planVersion, goal: goalInput(draft.goal), rationale: draft.rationale.trim() });
       if (result.error && mainCode(result.error) === 'CONFLICT') onConflict();
@@ -125,7 +232,15 @@ export function AddGoalForm({ planId, planVersion, onDone, onConflict }: { planI
     <form onSubmit={form.submit} noValidate className="form">
       <FormProblems message={form.formError ?? form.errors.goal} fieldCount={form.fieldCount} />
       <GoalFields goal={draft.goal} onChange={(goal) => setDraft({ ...draft, goal })} errors={form.errors} />
-      <TextArea name="rationale" label="Why add this goal" required rows={2} value={draft.rationale} onChange={(rationale) => setDraft({ ...draft, rationale })} error={form.errors.rationale} />
+      <TextArea
+        name="rationale"
+        label="Why add this goal"
+        required
+        rows={2}
+        value={draft.rationale}
+        onChange={(rationale) => setDraft({ ...draft, rationale })}
+        error={form.errors.rationale}
+      />
       <SubmitButton busy={form.busy}>Add the goal</SubmitButton>
     </form>
   );

@@ -24,7 +24,10 @@ export function PlanPart({ clientId }: { clientId: string }) {
     refresh();
   };
   const conflict = () => {
-    setNotice({ tone: 'warning', text: 'Someone else changed this plan since you opened it. The latest version is shown now: check it, then make your change again.' });
+    setNotice({
+      tone: 'warning',
+      text: 'Someone else changed this plan since you opened it. The latest version is shown now: check it, then make your change again.',
+    });
     refresh();
   };
   return (
@@ -32,13 +35,29 @@ export function PlanPart({ clientId }: { clientId: string }) {
       {(data) => {
         const client = data.client;
         if (!client) return <Empty>No such client.</Empty>;
-        const plans = [...(client.actionPlans ?? [])].sort((a, b) => ORDER[a.status] - ORDER[b.status] || b.createdAt.localeCompare(a.createdAt));
+        const plans = [...(client.actionPlans ?? [])].sort(
+          (a, b) => ORDER[a.status] - ORDER[b.status] || b.createdAt.localeCompare(a.createdAt),
+        );
         const hasActive = plans.some((p) => p.status === 'ACTIVE');
         return (
           <div className="parts">
-            {notice ? notice.tone === 'success' ? <Success>{notice.text}</Success> : <p className="notice warning" role="alert">{notice.text}</p> : null}
+            {notice ? (
+              notice.tone === 'success' ? (
+                <Success>{notice.text}</Success>
+              ) : (
+                <p className="notice warning" role="alert">
+                  {notice.text}
+                </p>
+              )
+            ) : null}
             <Section title="Action plan">
-              <PartMissing what="the action plans" error={result.error} path={['client', 'actionPlans']} service="plans" onRetry={refresh} />
+              <PartMissing
+                what="the action plans"
+                error={result.error}
+                path={['client', 'actionPlans']}
+                service="plans"
+                onRetry={refresh}
+              />
               {client.actionPlans && !hasActive ? (
                 <Disclosure label="Create a plan" openLabel="Close the new plan">
                   {(close) => (
@@ -56,13 +75,24 @@ export function PlanPart({ clientId }: { clientId: string }) {
               <PlanList plans={plans} onChanged={changed} onConflict={conflict} />
             </Section>
             <Section title="Prioritizing grid">
-              <PartMissing what="the prioritizing grids" error={result.error} path={['client', 'priorityRankings']} service="plans" onRetry={refresh} />
+              <PartMissing
+                what="the prioritizing grids"
+                error={result.error}
+                path={['client', 'priorityRankings']}
+                service="plans"
+                onRetry={refresh}
+              />
               <Rankings rankings={client.priorityRankings ?? []} />
               <Disclosure label="Rank needs with the client" openLabel="Close the grid">
                 {(close) => (
                   <PrioritizingGridForm
                     clientId={clientId}
-                    suggestions={plans.find((p) => p.status === 'ACTIVE')?.goals.filter((g) => g.status === 'OPEN').map((g) => g.description) ?? []}
+                    suggestions={
+                      plans
+                        .find((p) => p.status === 'ACTIVE')
+                        ?.goals.filter((g) => g.status === 'OPEN')
+                        .map((g) => g.description) ?? []
+                    }
                     onDone={() => {
                       close();
                       changed('The ranking was saved.');
@@ -100,7 +130,16 @@ function PlanList({ plans, onChanged, onConflict }: { plans: Plan[]; onChanged(m
   );
 }
 
-function Rankings({ rankings }: { rankings: Array<{ id: string; createdAt: string; createdBy: { displayName: string } | null; items: Array<{ item: string; wins: number; rank: number }> }> }) {
+function Rankings({
+  rankings,
+}: {
+  rankings: Array<{
+    id: string;
+    createdAt: string;
+    createdBy: { displayName: string } | null;
+    items: Array<{ item: string; wins: number; rank: number }>;
+  }>;
+}) {
   const pages = useLocalPages(rankings, 2);
   if (!rankings.length) return <p className="muted">No ranking yet.</p>;
   return (
@@ -114,7 +153,10 @@ function Rankings({ rankings }: { rankings: Array<{ id: string; createdAt: strin
           <ol>
             {r.items.map((i) => (
               <li key={i.item}>
-                {i.item} <span className="muted small">({i.wins} {i.wins === 1 ? 'win' : 'wins'})</span>
+                {i.item}{' '}
+                <span className="muted small">
+                  ({i.wins} {i.wins === 1 ? 'win' : 'wins'})
+                </span>
               </li>
             ))}
           </ol>

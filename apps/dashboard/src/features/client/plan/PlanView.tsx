@@ -29,23 +29,39 @@ export function PlanView({ plan, onChanged, onConflict }: { plan: Plan; onChange
     <article className={`plan plan-${plan.status.toLowerCase()}`} aria-labelledby={`plan-${plan.id}`}>
       <header className="plan-head">
         <h3 id={`plan-${plan.id}`}>
-          {label(plan.status)} plan <span className="muted small">created {formatDateTime(plan.createdAt)}{plan.createdBy ? ` by ${plan.createdBy.displayName}` : ''} · version {plan.version}</span>
+          {label(plan.status)} plan{' '}
+          <span className="muted small">
+            created {formatDateTime(plan.createdAt)}
+            {plan.createdBy ? ` by ${plan.createdBy.displayName}` : ''} · version {plan.version}
+          </span>
         </h3>
         <ProgressBar percent={plan.progress.percentComplete} label={`Progress of the ${label(plan.status).toLowerCase()} plan`} />
         <p className="small">
-          {plan.progress.goalsAchieved} of {plural(plan.progress.goalsTotal, 'goal')} achieved · {plan.progress.stepsComplete} of {plural(plan.progress.stepsTotal, 'step')} complete
+          {plan.progress.goalsAchieved} of {plural(plan.progress.goalsTotal, 'goal')} achieved · {plan.progress.stepsComplete} of{' '}
+          {plural(plan.progress.stepsTotal, 'step')} complete
           {plan.progress.overdueSteps ? <strong className="overdue"> · {plural(plan.progress.overdueSteps, 'overdue step')}</strong> : null}
         </p>
       </header>
       {editable && notSmart.size ? (
         <p className="notice warning" role="note">
-          {plural(notSmart.size, 'open goal')} {notSmart.size === 1 ? 'is' : 'are'} not SMART yet: make {notSmart.size === 1 ? 'it' : 'them'} specific, measurable, achievable, relevant and time-limited with the client.
+          {plural(notSmart.size, 'open goal')} {notSmart.size === 1 ? 'is' : 'are'} not SMART yet: make{' '}
+          {notSmart.size === 1 ? 'it' : 'them'} specific, measurable, achievable, relevant and time-limited with the client.
         </p>
       ) : null}
-      {plan.status === 'DRAFT' ? <ActivatePlan plan={plan} onDone={() => onChanged('The plan is now active.')} onConflict={onConflict} /> : null}
+      {plan.status === 'DRAFT' ? (
+        <ActivatePlan plan={plan} onDone={() => onChanged('The plan is now active.')} onConflict={onConflict} />
+      ) : null}
       <ol className="goals">
         {plan.goals.map((goal) => (
-          <GoalItem key={goal.id} goal={goal} plan={plan} editable={editable} notSmart={notSmart.has(goal.id)} onChanged={onChanged} onConflict={onConflict} />
+          <GoalItem
+            key={goal.id}
+            goal={goal}
+            plan={plan}
+            editable={editable}
+            notSmart={notSmart.has(goal.id)}
+            onChanged={onChanged}
+            onConflict={onConflict}
+          />
         ))}
       </ol>
       {editable ? (
@@ -68,7 +84,21 @@ export function PlanView({ plan, onChanged, onConflict }: { plan: Plan; onChange
   );
 }
 
-function GoalItem({ goal, plan, editable, notSmart, onChanged, onConflict }: { goal: Goal; plan: Plan; editable: boolean; notSmart: boolean; onChanged(m: string): void; onConflict(): void }) {
+function GoalItem({
+  goal,
+  plan,
+  editable,
+  notSmart,
+  onChanged,
+  onConflict,
+}: {
+  goal: Goal;
+  plan: Plan;
+  editable: boolean;
+  notSmart: boolean;
+  onChanged(m: string): void;
+  onConflict(): void;
+}) {
   return (
     <li className="goal">
       <div className="goal-head">
@@ -84,7 +114,9 @@ function GoalItem({ goal, plan, editable, notSmart, onChanged, onConflict }: { g
             </li>
           ))}
         </ul>
-        {notSmart ? <p className="warning-text small">Not SMART yet: {goal.smart.missing.map((m) => label(m).toLowerCase()).join(', ')}.</p> : null}
+        {notSmart ? (
+          <p className="warning-text small">Not SMART yet: {goal.smart.missing.map((m) => label(m).toLowerCase()).join(', ')}.</p>
+        ) : null}
         {editable ? <GoalStatusControl goal={goal} plan={plan} onChanged={onChanged} onConflict={onConflict} /> : null}
       </div>
       {goal.tasks.map((task) => (
@@ -104,7 +136,14 @@ function GoalItem({ goal, plan, editable, notSmart, onChanged, onConflict }: { g
             </thead>
             <tbody>
               {task.steps.map((step) => (
-                <StepRow key={step.id} step={step} plan={plan} editable={editable && goal.status === 'OPEN'} onChanged={onChanged} onConflict={onConflict} />
+                <StepRow
+                  key={step.id}
+                  step={step}
+                  plan={plan}
+                  editable={editable && goal.status === 'OPEN'}
+                  onChanged={onChanged}
+                  onConflict={onConflict}
+                />
               ))}
             </tbody>
           </table>
@@ -117,7 +156,19 @@ function GoalItem({ goal, plan, editable, notSmart, onChanged, onConflict }: { g
 type Step = Goal['tasks'][number]['steps'][number];
 
 /** A step, and under it (the whole width of the table) the form that changes it. */
-function StepRow({ step, plan, editable, onChanged, onConflict }: { step: Step; plan: Plan; editable: boolean; onChanged(m: string): void; onConflict(): void }) {
+function StepRow({
+  step,
+  plan,
+  editable,
+  onChanged,
+  onConflict,
+}: {
+  step: Step;
+  plan: Plan;
+  editable: boolean;
+  onChanged(m: string): void;
+  onConflict(): void;
+}) {
   const [editing, setEditing] = useState(false);
   const formId = `step-form-${step.id}`;
   return (
@@ -125,7 +176,9 @@ function StepRow({ step, plan, editable, onChanged, onConflict }: { step: Step; 
       <tr className={step.overdue ? 'row-overdue' : undefined}>
         <th scope="row" data-label="Step">
           {step.description}
-          <span className="small block">{[step.estimatedTime, step.whoHelps ? `with ${step.whoHelps}` : null].filter(Boolean).join(' · ')}</span>
+          <span className="small block">
+            {[step.estimatedTime, step.whoHelps ? `with ${step.whoHelps}` : null].filter(Boolean).join(' · ')}
+          </span>
         </th>
         <td data-label="Outcome">
           <Badge value={step.outcome} />
@@ -135,7 +188,13 @@ function StepRow({ step, plan, editable, onChanged, onConflict }: { step: Step; 
         <td data-label="Done">{formatDate(step.completedAt)}</td>
         <td data-label="Change">
           {editable ? (
-            <button type="button" className="button secondary small" aria-expanded={editing} aria-controls={formId} onClick={() => setEditing(!editing)}>
+            <button
+              type="button"
+              className="button secondary small"
+              aria-expanded={editing}
+              aria-controls={formId}
+              onClick={() => setEditing(!editing)}
+            >
               {editing ? 'Cancel' : 'Update step'}
               <span className="visually-hidden">: {step.description}</span>
             </button>
@@ -161,7 +220,17 @@ function StepRow({ step, plan, editable, onChanged, onConflict }: { step: Step; 
   );
 }
 
-function GoalStatusControl({ goal, plan, onChanged, onConflict }: { goal: Goal; plan: Plan; onChanged(m: string): void; onConflict(): void }) {
+function GoalStatusControl({
+  goal,
+  plan,
+  onChanged,
+  onConflict,
+}: {
+  goal: Goal;
+  plan: Plan;
+  onChanged(m: string): void;
+  onConflict(): void;
+}) {
   const moves = goalMoves(goal.status);
   const [status, setStatus] = useState<GoalStatus | ''>('');
   const [rationale, setRationale] = useState('');
@@ -176,10 +245,18 @@ function GoalStatusControl({ goal, plan, onChanged, onConflict }: { goal: Goal; 
           onSubmit={(e) => {
             e.preventDefault();
             const chosen = moves.length === 1 ? moves[0] : status;
-            const found = { status: chosen ? undefined : 'Choose the new status.', rationale: rationale.trim() ? undefined : 'Say why; it is kept in the plan history.' };
+            const found = {
+              status: chosen ? undefined : 'Choose the new status.',
+              rationale: rationale.trim() ? undefined : 'Say why; it is kept in the plan history.',
+            };
             setProblem(found);
             if (found.status || found.rationale) return;
-            void setGoalStatus({ goalId: goal.id, expectedVersion: plan.version, status: chosen as GoalStatus, rationale: rationale.trim() }).then((r) => {
+            void setGoalStatus({
+              goalId: goal.id,
+              expectedVersion: plan.version,
+              status: chosen as GoalStatus,
+              rationale: rationale.trim(),
+            }).then((r) => {
               if (r.error?.graphQLErrors.some((g) => g.extensions?.code === 'CONFLICT')) onConflict();
               if (!r.error) {
                 close();
@@ -193,8 +270,27 @@ function GoalStatusControl({ goal, plan, onChanged, onConflict }: { goal: Goal; 
               {messageOf(result.error)}
             </p>
           ) : null}
-          {moves.length > 1 ? <SelectField name="goalStatus" label="New status" required value={status} onChange={(s) => setStatus(s as GoalStatus)} placeholder="Choose…" options={moves.map((m) => ({ value: m, label: label(m) }))} error={problem.status} /> : null}
-          <TextArea name="goalRationale" label="Why" required rows={2} value={rationale} onChange={setRationale} error={problem.rationale} />
+          {moves.length > 1 ? (
+            <SelectField
+              name="goalStatus"
+              label="New status"
+              required
+              value={status}
+              onChange={(s) => setStatus(s as GoalStatus)}
+              placeholder="Choose…"
+              options={moves.map((m) => ({ value: m, label: label(m) }))}
+              error={problem.status}
+            />
+          ) : null}
+          <TextArea
+            name="goalRationale"
+            label="Why"
+            required
+            rows={2}
+            value={rationale}
+            onChange={setRationale}
+            error={problem.rationale}
+          />
           <button type="submit" className="button primary" disabled={result.fetching}>
             {moves.length === 1 ? 'Re-open the goal' : 'Save the goal status'}
           </button>

@@ -17,7 +17,10 @@ interface GridDraft {
 }
 
 export function PrioritizingGridForm({ clientId, suggestions, onDone }: { clientId: string; suggestions: string[]; onDone(): void }) {
-  const [draft, setDraft, clear] = useDraft<GridDraft>(`grid.${clientId}`, () => ({ items: suggestions.length >= 2 ? suggestions.slice(0, MAX_ITEMS) : ['', '', ''], choices: {} }));
+  const [draft, setDraft, clear] = useDraft<GridDraft>(`grid.${clientId}`, () => ({
+    items: suggestions.length >= 2 ? suggestions.slice(0, MAX_ITEMS) : ['', '', ''],
+    choices: {},
+  }));
   const items = cleanItems(draft.items);
   const problem = itemsProblem(items);
   const pairs = problem ? [] : allPairs(items.length);
@@ -49,7 +52,11 @@ export function PrioritizingGridForm({ clientId, suggestions, onDone }: { client
         {draft.items.map((item, i) => (
           <div key={i} className="row-fields">
             <TextField name={`need-${i}`} label={`Need ${i + 1}`} value={item} onChange={(v) => setItem(i, v)} />
-            <button type="button" className="button link" onClick={() => setDraft({ items: draft.items.filter((_, j) => j !== i), choices: {} })}>
+            <button
+              type="button"
+              className="button link"
+              onClick={() => setDraft({ items: draft.items.filter((_, j) => j !== i), choices: {} })}
+            >
               Remove need {i + 1}
             </button>
           </div>
@@ -76,7 +83,12 @@ export function PrioritizingGridForm({ clientId, suggestions, onDone }: { client
                 </legend>
                 {[a, b].map((winner) => (
                   <label key={winner} className={`choice pair-choice ${draft.choices[key] === winner ? 'chosen' : ''}`}>
-                    <input type="radio" name={`pair-${key}`} checked={draft.choices[key] === winner} onChange={() => setDraft({ ...draft, choices: { ...draft.choices, [key]: winner } })} />
+                    <input
+                      type="radio"
+                      name={`pair-${key}`}
+                      checked={draft.choices[key] === winner}
+                      onChange={() => setDraft({ ...draft, choices: { ...draft.choices, [key]: winner } })}
+                    />
                     {items[winner]}
                   </label>
                 ))}
@@ -91,7 +103,10 @@ export function PrioritizingGridForm({ clientId, suggestions, onDone }: { client
           <ol>
             {rank(items, draft.choices).map((r) => (
               <li key={r.item}>
-                {r.item} <span className="muted small">({r.wins} {r.wins === 1 ? 'win' : 'wins'})</span>
+                {r.item}{' '}
+                <span className="muted small">
+                  ({r.wins} {r.wins === 1 ? 'win' : 'wins'})
+                </span>
               </li>
             ))}
           </ol>

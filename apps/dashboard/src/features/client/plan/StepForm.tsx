@@ -9,7 +9,17 @@ import { FormProblems, SelectField, SubmitButton, TextArea, TextField } from '..
 import { useFormSubmit, without } from '../../../ui/form';
 import { useDraft } from '../../../ui/hooks';
 
-export function StepForm({ step, planVersion, onDone, onConflict }: { step: StepNow & { id: string; description: string }; planVersion: number; onDone(): void; onConflict(): void }) {
+export function StepForm({
+  step,
+  planVersion,
+  onDone,
+  onConflict,
+}: {
+  step: StepNow & { id: string; description: string };
+  planVersion: number;
+  onDone(): void;
+  onConflict(): void;
+}) {
   const [values, setValues, clear] = useDraft<StepChange>(`step.${step.id}`, () => ({
     outcome: 'COMPLETE',
     dueDate: step.dueDate ?? '',
@@ -38,11 +48,45 @@ export function StepForm({ step, planVersion, onDone, onConflict }: { step: Step
     <form onSubmit={form.submit} noValidate className="form step-form">
       <FormProblems message={form.formError} fieldCount={form.fieldCount} />
       <div className="grid-3">
-        <SelectField name="outcome" label="Outcome" required value={values.outcome} onChange={(o) => set({ outcome: o as StepOutcome })} options={StepOutcomeValues.map((o) => ({ value: o, label: label(o) }))} error={form.errors.outcome} />
-        {values.outcome === 'COMPLETE' ? <TextField name="completedAt" type="date" label="Completed on" value={values.completedAt} max={today()} onChange={(completedAt) => set({ completedAt })} error={form.errors.completedAt} /> : null}
-        <TextField name="dueDate" type="date" label={values.outcome === 'BROUGHT_FORWARD' ? 'New due date' : 'Due date'} required={values.outcome === 'BROUGHT_FORWARD'} value={values.dueDate} onChange={(dueDate) => set({ dueDate })} error={form.errors.dueDate} />
+        <SelectField
+          name="outcome"
+          label="Outcome"
+          required
+          value={values.outcome}
+          onChange={(o) => set({ outcome: o as StepOutcome })}
+          options={StepOutcomeValues.map((o) => ({ value: o, label: label(o) }))}
+          error={form.errors.outcome}
+        />
+        {values.outcome === 'COMPLETE' ? (
+          <TextField
+            name="completedAt"
+            type="date"
+            label="Completed on"
+            value={values.completedAt}
+            max={today()}
+            onChange={(completedAt) => set({ completedAt })}
+            error={form.errors.completedAt}
+          />
+        ) : null}
+        <TextField
+          name="dueDate"
+          type="date"
+          label={values.outcome === 'BROUGHT_FORWARD' ? 'New due date' : 'Due date'}
+          required={values.outcome === 'BROUGHT_FORWARD'}
+          value={values.dueDate}
+          onChange={(dueDate) => set({ dueDate })}
+          error={form.errors.dueDate}
+        />
       </div>
-      <TextArea name="rationale" label="Why (kept in the plan's history)" required rows={2} value={values.rationale} onChange={(rationale) => set({ rationale })} error={form.errors.rationale} />
+      <TextArea
+        name="rationale"
+        label="Why (kept in the plan's history)"
+        required
+        rows={2}
+        value={values.rationale}
+        onChange={(rationale) => set({ rationale })}
+        error={form.errors.rationale}
+      />
       <SubmitButton busy={form.busy}>Save the step</SubmitButton>
     </form>
   );
