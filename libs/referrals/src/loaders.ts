@@ -3,10 +3,9 @@ import { In, type DataSource } from 'typeorm';
 import { type ClientGrant, createClientAccessLoader } from '@caseflow/auth';
 import { unavailable } from '@caseflow/core';
 import { groupLoader, rowLoader, type RequestContext, type SubgraphRuntimeOptions } from '@caseflow/federation';
-import { createServiceDirectoryLoader, type DirectoryService } from './directory/service-directory';
 import { createPlanGoalsLoader, type PlanGoal } from './goal/plan-goals';
-import { ReferralEventEntity } from './referral/referral-event.entity';
-import { ReferralEntity } from './referral/referral.entity';
+import { ReferralEntity, ReferralEventEntity } from './referral/referral.entity';
+import { createServiceDirectoryLoader, type DirectoryService } from './service/service-directory';
 
 /** Per-request loaders: every lookup of one request is one SQL statement per batch. */
 export interface ReferralsLoaders {

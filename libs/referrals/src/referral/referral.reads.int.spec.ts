@@ -3,8 +3,8 @@ import type { Actor } from '@caseflow/auth';
 import { EASTSIDE_ID, NORTHSIDE_ID, demoStaff, demoWorld, type DemoStaff } from '@caseflow/demo';
 import { errorCodes, internalHeaders, postGraphQL, startTestSubgraph, type TestSubgraph } from '@caseflow/testing';
 import { type SeededReferral, demoReferrals, seedReferrals } from '@caseflow/referrals-seed';
-import { referralsSubgraph } from './subgraph';
-import { FakeClientAccess } from './test-support/fake-peers';
+import { referralsSubgraph } from '../subgraph';
+import { FakeClientAccess } from '../testing/fake-peers';
 
 const world = demoWorld(new Date());
 const seeded = demoReferrals(world);

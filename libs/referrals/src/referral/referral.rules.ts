@@ -3,14 +3,16 @@
  * BAD_USER_INPUT naming the field, raised before anything is asked or
  * written.
  */
-import { badInput, optionalUuid, requiredText, uuid } from '@caseflow/core';
-import type { CreateReferralInput } from './dto/create-referral.input';
-import type { ReferralUrgency } from './referral.enums';
+import { badInput, optionalText, optionalUuid, requiredText, uuid } from '@caseflow/core';
+import type { CompleteReferralInput, CreateReferralInput, RespondToReferralInput } from './referral.inputs';
+import type { ReferralDecision, ReferralOutcome, ReferralUrgency } from './referral.type';
 
 /** Longest rationale, need, reason or note a referral keeps. */
 export const MAX_REFERRAL_TEXT = 2000;
 /** The text options of every rationale, need, reason or note. */
 export const REFERRAL_TEXT = { max: MAX_REFERRAL_TEXT } as const;
+/** Days a partner has to answer when the referral names no `respondBy`. */
+export const DEFAULT_RESPONSE_DAYS = 14;
 /** Longest idempotency key. */
 export const MAX_CLIENT_MUTATION_ID = 200;
 
@@ -56,4 +58,42 @@ export function validateCreateReferral(input: CreateReferralInput, now: Date): V
     followUpAt: futureInstant('input.followUpAt', input.followUpAt, now),
     clientMutationId: key ?? null,
   };
+}
+
+export interface ValidResponse {
+  referralId: string;
+  decision: ReferralDecision;
+  /** The decline reason: required when declining, refused otherwise. */
+  reason: string | null;
+  note: string | null;
+}
+
+/** Checks respondToReferral's input: a reason goes with DECLINE and only with it. */
+export function validateRespondToReferral(input: RespondToReferralInput): ValidResponse {
+  const referralId = uuid('input.referralId', input.referralId);
+  const note = optionalText('input.note', input.note, REFERRAL_TEXT);
+  const declining = input.decision === 'DECLINE';
+  const reason = declining ? requiredText('input.reason', input.reason, REFERRAL_TEXT) : null;
+  if (!declining && optionalText('input.reason', input.reason, REFERRAL_TEXT) !== null)
+    throw badInput('input.reason', 'is only for declining');
+  return { referralId, decision: input.decision, reason, note };
+}
+
+export interface ValidCompletion {
+  referralId: string;
+  outcome: ReferralOutcome;
+  note: string | null;
+}
+
+/** Checks completeReferral's input: an outcome is required. */
+export function validateCompleteReferral(input: CompleteReferralInput): ValidCompletion {
+  const referralId = uuid('input.referralId', input.referralId);
+  const note = optionalText('input.note', input.note, REFERRAL_TEXT);
+  if (!input.outcome) throw badInput('input.outcome', 'is required');
+  return { referralId, outcome: input.outcome, note };
+}
+
+/** A draft whose `respondBy` has passed cannot be sent: the partner would get it already late. */
+export function sendableBy(respondBy: Date | null, now: Date): boolean {
+  return respondBy === null || respondBy.getTime() > now.getTime();
 }

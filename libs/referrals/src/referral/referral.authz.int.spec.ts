@@ -5,7 +5,7 @@
  */
 import { NORTHSIDE_ID, demoStaff } from '@caseflow/demo';
 import { errorCodes } from '@caseflow/testing';
-import { type ReferralsTest, startReferralsTest } from '../test-support/harness';
+import { type ReferralsTest, startReferralsTest } from '../testing/testbed';
 
 const CREATE = `mutation($input: CreateReferralInput!) { createReferral(input: $input) { id need necessaryRationale goal { id } } }`;
 const SEND = `mutation($id: ID!, $why: String) { sendReferral(referralId: $id, overrideConsentReason: $why) { id status } }`;

@@ -1,7 +1,7 @@
 import { NORTHSIDE_ID } from '@caseflow/demo';
 import { errorCodes, startTestSubgraph } from '@caseflow/testing';
 import { referralsSubgraph } from '../subgraph';
-import { type ReferralsTest, startReferralsTest } from '../test-support/harness';
+import { type ReferralsTest, startReferralsTest } from '../testing/testbed';
 import { EXPIRY_NOTE, SYSTEM_ACTOR_ID, sweepExpiredReferrals } from './expiry.job';
 
 let r: ReferralsTest;

@@ -1,7 +1,7 @@
 import { EASTSIDE_ID, NORTHSIDE_ID, demoStaff } from '@caseflow/demo';
 import { errorCodes } from '@caseflow/testing';
 import type { SeededReferral } from '@caseflow/referrals-seed';
-import { type ReferralsTest, startReferralsTest } from '../test-support/harness';
+import { type ReferralsTest, startReferralsTest } from '../testing/testbed';
 
 const INBOX = `query($status: [ReferralStatus!], $first: Int, $after: String) {
   incomingReferrals(status: $status, first: $first, after: $after) {

@@ -1,7 +1,15 @@
-import { Field, Float, ObjectType } from 'type-graphql';
+import { Field, Float, ObjectType, registerEnumType } from 'type-graphql';
 import { OutcomeCount } from '@caseflow/federation';
 import { OrganizationRef } from '../organization/organization.ref';
-import { TaxonomyTermRef } from '../shared/entity-refs';
+import { enumOf } from '../referral/referral.type';
+import { TaxonomyTermRef } from '../taxonomy-term/taxonomy-term.ref';
+
+/** How outcome figures may be grouped, as a closed list. */
+export const REFERRAL_GROUPINGS = ['MONTH', 'ORGANIZATION', 'TAXONOMY_TERM'] as const;
+export type ReferralGrouping = (typeof REFERRAL_GROUPINGS)[number];
+
+export const ReferralGroupingEnum = enumOf(REFERRAL_GROUPINGS);
+registerEnumType(ReferralGroupingEnum, { name: 'ReferralGrouping' });
 
 /** One cell of the referral outcome figures: counts of referrals, never of identifiable people. */
 @ObjectType('ReferralOutcomeCell')

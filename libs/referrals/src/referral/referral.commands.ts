@@ -23,22 +23,22 @@ import {
   uuid,
 } from '@caseflow/core';
 import type { ReferralsLoaders, ReferralsPeers } from '../loaders';
-import { ACTIVE_SERVICE_STATUS } from '../directory/service-directory';
+import { ACTIVE_SERVICE_STATUS } from '../service/service-directory';
 import { entitiesFromRows } from '../shared/rows';
-import type { CompleteReferralInput } from './dto/complete-referral.input';
-import type { CreateReferralInput } from './dto/create-referral.input';
-import type { RespondToReferralInput } from './dto/respond-to-referral.input';
-import { clearToSend } from './referral.consent';
 import { ReferralEntity } from './referral.entity';
-import type { ReferralDecision } from './referral.enums';
-import { toReferral } from './referral.service';
+import type { CompleteReferralInput, CreateReferralInput, RespondToReferralInput } from './referral.inputs';
+import { toReferral } from './referral.mapper';
+import { caseSideSees, clearToSend, partnerSees, partnerView, visibilityRule } from './referral.policy';
+import {
+  DEFAULT_RESPONSE_DAYS,
+  REFERRAL_TEXT,
+  sendableBy,
+  validateCompleteReferral,
+  validateCreateReferral,
+  validateRespondToReferral,
+} from './referral.rules';
 import { type ReferralMove, type ReferralSide, decideTransition } from './referral.transitions';
-import type { Referral } from './referral.type';
-import { REFERRAL_TEXT, validateCreateReferral } from './referral.validation';
-import { caseSideSees, partnerSees, partnerView, visibilityRule } from './referral.visibility';
-
-/** Days a partner has to answer when the referral names no `respondBy`. */
-export const DEFAULT_RESPONSE_DAYS = 14;
+import type { Referral, ReferralDecision } from './referral.type';
 
 const MOVE_OF_DECISION: Record<ReferralDecision, 'ACCEPT' | 'DECLINE' | 'WAITLIST'> = {
   ACCEPT: 'ACCEPT',
@@ -66,7 +66,7 @@ interface MovePlan {
 
 type Caller = { side: ReferralSide; grant: ClientGrant | null };
 
-export class ReferralWorkflow {
+export class ReferralCommands {
   constructor(
     private readonly dataSource: DataSource,
     private readonly loaders: ReferralsLoaders,
@@ -162,12 +162,12 @@ export class ReferralWorkflow {
     return toReferral(result.created);
   }
 
-  /** DRAFT → SENT, by the case side, under the consent gate (see referral.consent.ts). */
+  /** DRAFT → SENT, by the case side, under the consent gate (see referral.policy.ts). */
   send(actor: Actor, referralId: string, overrideConsentReason: string | null | undefined): Promise<Referral> {
     const id = uuid('referralId', referralId);
     const override = optionalText('overrideConsentReason', overrideConsentReason, REFERRAL_TEXT);
     return this.move(actor, id, 'SEND', (referral, caller) => {
-      if (referral.respondBy && referral.respondBy.getTime() <= Date.now()) {
+      if (!sendableBy(referral.respondBy, new Date())) {
         throw invalidTransition('This referral cannot be sent: its respondBy has passed; create a new referral');
       }
       assertCaseOpen(caller.grant as ClientGrant);
@@ -180,13 +180,8 @@ export class ReferralWorkflow {
 
   /** SENT or WAITLISTED → ACCEPTED | DECLINED (with a reason) | WAITLISTED, by the receiving organization. */
   respond(actor: Actor, input: RespondToReferralInput): Promise<Referral> {
-    const id = uuid('input.referralId', input.referralId);
-    const note = optionalText('input.note', input.note, REFERRAL_TEXT);
-    const declining = input.decision === 'DECLINE';
-    const reason = declining ? requiredText('input.reason', input.reason, REFERRAL_TEXT) : null;
-    if (!declining && optionalText('input.reason', input.reason, REFERRAL_TEXT) !== null)
-      throw badInput('input.reason', 'is only for declining');
-    return this.move(actor, id, MOVE_OF_DECISION[input.decision], () =>
+    const { referralId, decision, reason, note } = validateRespondToReferral(input);
+    return this.move(actor, referralId, MOVE_OF_DECISION[decision], () =>
       reason !== null ? { note: note ?? reason, value: reason } : { note },
     );
   }
@@ -200,10 +195,8 @@ export class ReferralWorkflow {
 
   /** ACCEPTED or IN_PROGRESS → COMPLETED with an outcome, by the receiving organization. */
   complete(actor: Actor, input: CompleteReferralInput): Promise<Referral> {
-    const id = uuid('input.referralId', input.referralId);
-    const note = optionalText('input.note', input.note, REFERRAL_TEXT);
-    if (!input.outcome) throw badInput('input.outcome', 'is required');
-    return this.move(actor, id, 'COMPLETE', () => ({ note, value: input.outcome }));
+    const { referralId, outcome, note } = validateCompleteReferral(input);
+    return this.move(actor, referralId, 'COMPLETE', () => ({ note, value: outcome }));
   }
 
   /** DRAFT, SENT, ACCEPTED or WAITLISTED → CANCELLED with a reason, by the case side. */

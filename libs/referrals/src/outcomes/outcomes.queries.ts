@@ -7,7 +7,7 @@
  * referral was created (a referral counts under each of its service's terms,
  * or under no term), so figures never ask another subgraph. Periods are whole
  * calendar months; a count is suppressed under 11 people and by
- * complementary suppression (see outcome.figures.ts). One SQL statement; no
+ * complementary suppression (see outcomes.rules.ts). One SQL statement; no
  * row leaves it, only group counts.
  */
 import type { DataSource } from 'typeorm';
@@ -15,10 +15,9 @@ import type { Actor } from '@caseflow/auth';
 import type { AuditTrail } from '@caseflow/audit';
 import { forbidden } from '@caseflow/core';
 import { checkPeriod, type DateRangeInput } from '@caseflow/federation';
-import type { ReferralGrouping } from '../referral/referral.enums';
-import { refTo } from '../shared/entity-refs';
-import { ALL_HIDDEN, type GroupKey, keyText, publish, suppression } from './outcome.figures';
-import type { ReferralOutcomeCell } from './referral-outcome-cell.type';
+import { refTo } from '../referral/referral.mapper';
+import { ALL_HIDDEN, type GroupKey, keyText, publish, suppression } from './outcomes.rules';
+import type { ReferralGrouping, ReferralOutcomeCell } from './outcomes.type';
 
 interface GroupRow {
   month: string | null;
@@ -49,7 +48,7 @@ function keyOf(row: GroupRow): GroupKey {
   };
 }
 
-export class OutcomesService {
+export class OutcomesQueries {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditTrail,

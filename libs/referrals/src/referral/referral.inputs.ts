@@ -1,6 +1,12 @@
 import { Field, ID, InputType } from 'type-graphql';
-import type { ReferralUrgency } from '../referral.enums';
-import { ReferralUrgencyEnum } from '../referral.type';
+import {
+  ReferralDecisionEnum,
+  ReferralOutcomeEnum,
+  ReferralUrgencyEnum,
+  type ReferralDecision,
+  type ReferralOutcome,
+  type ReferralUrgency,
+} from './referral.type';
 
 @InputType('CreateReferralInput')
 export class CreateReferralInput {
@@ -39,4 +45,31 @@ export class CreateReferralInput {
 
   @Field(() => String, { nullable: true, description: 'Optional idempotency key: the same key returns the same referral.' })
   clientMutationId?: string | null;
+}
+
+@InputType('RespondToReferralInput')
+export class RespondToReferralInput {
+  @Field(() => ID)
+  referralId: string;
+
+  @Field(() => ReferralDecisionEnum)
+  decision: ReferralDecision;
+
+  @Field(() => String, { nullable: true, description: 'Required when declining.' })
+  reason?: string | null;
+
+  @Field(() => String, { nullable: true })
+  note?: string | null;
+}
+
+@InputType('CompleteReferralInput')
+export class CompleteReferralInput {
+  @Field(() => ID)
+  referralId: string;
+
+  @Field(() => ReferralOutcomeEnum)
+  outcome: ReferralOutcome;
+
+  @Field(() => String, { nullable: true })
+  note?: string | null;
 }

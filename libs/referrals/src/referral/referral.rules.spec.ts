@@ -1,6 +1,13 @@
 import { optionalText, requiredText } from '@caseflow/core';
-import type { CreateReferralInput } from './dto/create-referral.input';
-import { MAX_REFERRAL_TEXT, REFERRAL_TEXT, validateCreateReferral } from './referral.validation';
+import type { CompleteReferralInput, CreateReferralInput, RespondToReferralInput } from './referral.inputs';
+import {
+  MAX_REFERRAL_TEXT,
+  REFERRAL_TEXT,
+  sendableBy,
+  validateCompleteReferral,
+  validateCreateReferral,
+  validateRespondToReferral,
+} from './referral.rules';
 
 const now = new Date('2026-11-23T12:00:00Z');
 const CLIENT = '00000000-0000-4000-8000-0000000000c1';
@@ -79,5 +86,65 @@ describe('texts', () => {
       field: 'input.note',
     });
     expect(fieldOf(() => requiredText('reason', null, REFERRAL_TEXT))).toEqual({ code: 'BAD_USER_INPUT', field: 'reason' });
+  });
+});
+
+describe('validateRespondToReferral', () => {
+  const REFERRAL = '00000000-0000-4000-8000-0000000000a1';
+
+  it('keeps a decline reason, trimmed, and lower-cases the id', () => {
+    expect(validateRespondToReferral({ referralId: REFERRAL.toUpperCase(), decision: 'DECLINE', reason: ' Full ', note: ' ' })).toEqual({
+      referralId: REFERRAL,
+      decision: 'DECLINE',
+      reason: 'Full',
+      note: null,
+    });
+    expect(validateRespondToReferral({ referralId: REFERRAL, decision: 'ACCEPT', reason: '  ', note: 'See you Monday' })).toEqual({
+      referralId: REFERRAL,
+      decision: 'ACCEPT',
+      reason: null,
+      note: 'See you Monday',
+    });
+  });
+
+  it.each([
+    ['input.referralId', { referralId: 'r1', decision: 'ACCEPT' }],
+    ['input.reason', { referralId: REFERRAL, decision: 'DECLINE' }],
+    ['input.reason', { referralId: REFERRAL, decision: 'WAITLIST', reason: 'Busy' }],
+    ['input.note', { referralId: REFERRAL, decision: 'ACCEPT', note: 'x'.repeat(MAX_REFERRAL_TEXT + 1) }],
+  ])('names %s when it is wrong', (field, input) => {
+    expect(fieldOf(() => validateRespondToReferral(input as RespondToReferralInput))).toEqual({ code: 'BAD_USER_INPUT', field });
+  });
+});
+
+describe('validateCompleteReferral', () => {
+  const REFERRAL = '00000000-0000-4000-8000-0000000000a1';
+
+  it('keeps the outcome and the note', () => {
+    expect(validateCompleteReferral({ referralId: REFERRAL, outcome: 'SERVICE_PROVIDED', note: ' Done ' })).toEqual({
+      referralId: REFERRAL,
+      outcome: 'SERVICE_PROVIDED',
+      note: 'Done',
+    });
+  });
+
+  it('names the outcome when it is missing, and the id when it is not a UUID', () => {
+    expect(fieldOf(() => validateCompleteReferral({ referralId: REFERRAL } as CompleteReferralInput))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'input.outcome',
+    });
+    expect(fieldOf(() => validateCompleteReferral({ referralId: 'x', outcome: 'OTHER' }))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'input.referralId',
+    });
+  });
+});
+
+describe('sendableBy', () => {
+  it('sends a draft without a deadline or with one still ahead, never one whose deadline has passed', () => {
+    expect(sendableBy(null, now)).toBe(true);
+    expect(sendableBy(new Date(now.getTime() + 1), now)).toBe(true);
+    expect(sendableBy(now, now)).toBe(false);
+    expect(sendableBy(new Date(now.getTime() - 1), now)).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 /**
- * Who may see a referral — deny by default:
+ * Who may see and send a referral, pure. Who may see it — deny by default:
  * - a partner: referrals that were SENT to its own organization (a draft
  *   has not passed the consent gate of sending, so the receiving agency must
  *   not learn of it); what the partner may see of the client itself is the
@@ -16,8 +16,16 @@
  * history only under an ACTIVE consent to the partner covering
  * REFERRAL_DETAILS, or when a supervisor sent it without one (a recorded
  * override); the client reference only under an active consent of any scope.
+ *
+ * The consent gate of sending a referral (QUALITY.md): a referral goes to the
+ * receiving organization only under an ACTIVE consent from the client to that
+ * organization covering REFERRAL_DETAILS, unless a supervisor overrides the
+ * missing consent with a reason (recorded in the history and the audit
+ * trail). The client's active consents come from the clients subgraph with
+ * the caller's grant, so a revoked or expired consent no longer counts.
  */
 import type { Actor, ClientGrant } from '@caseflow/auth';
+import { forbidden } from '@caseflow/core';
 
 /** How a caller's right to a referral is decided. */
 export type VisibilityRule = 'receiving-organization' | 'case-access' | 'none';
@@ -63,4 +71,34 @@ export const FULL_VIEW: ReferralView = { details: true, client: true };
 export function partnerView(grant: ClientGrant | null | undefined, referral: { consentOverrideAt: Date | null }): ReferralView {
   const read = grant?.exists ? grant.read : [];
   return { details: read.includes('REFERRAL_DETAILS') || referral.consentOverrideAt !== null, client: read.length > 0 };
+}
+
+/** True when an active consent from the client to `organizationId` covers REFERRAL_DETAILS at `now`. */
+export function hasReferralConsent(grant: ClientGrant, organizationId: string, now: Date): boolean {
+  return grant.consents.some(
+    (c) => c.recipientOrganizationId === organizationId && c.scope.includes('REFERRAL_DETAILS') && Date.parse(c.expiresAt) > now.getTime(),
+  );
+}
+
+/** How a send is cleared: by a consent, or by a supervisor's override with its reason. */
+export type SendClearance = { by: 'consent' } | { by: 'override'; reason: string };
+
+/**
+ * Decides whether the caller may send now. An override reason from anyone
+ * but a supervisor is refused outright; a supervisor's reason is used only
+ * when no consent covers the send (a consent makes the override moot).
+ */
+export function clearToSend(
+  actor: Actor,
+  grant: ClientGrant,
+  organizationId: string,
+  overrideReason: string | null,
+  now: Date,
+): SendClearance {
+  if (overrideReason !== null && actor.role !== 'SUPERVISOR') throw forbidden('Only a supervisor may override a missing consent');
+  if (hasReferralConsent(grant, organizationId, now)) return { by: 'consent' };
+  if (overrideReason !== null) return { by: 'override', reason: overrideReason };
+  throw forbidden(
+    'The client has no active consent to the receiving organization covering REFERRAL_DETAILS; record one, or ask a supervisor to override with a reason',
+  );
 }

@@ -1,5 +1,5 @@
 /**
- * One referrals subgraph for a test suite: a fresh database with the demo
+ * The referrals subgraph's test harness, one subgraph for a test suite: a fresh database with the demo
  * referrals, the fake clients and resources peers, and helpers to call it as
  * a demo staff member and to read what it wrote.
  */

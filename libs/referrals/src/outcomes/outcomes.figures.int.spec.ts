@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { EASTSIDE_ID, HARBOUR_ID, NORTHSIDE_ID, demoStaff } from '@caseflow/demo';
 import { errorCodes, internalHeaders, months, postGraphQL } from '@caseflow/testing';
 import { taxonomyTermId } from '@caseflow/referrals-seed';
-import { type ReferralsTest, startReferralsTest } from '../test-support/harness';
+import { type ReferralsTest, startReferralsTest } from '../testing/testbed';
 
 const OUTCOMES = `query($period: DateRangeInput!, $groupBy: [ReferralGrouping!]) {
   referralOutcomes(period: $period, groupBy: $groupBy) {

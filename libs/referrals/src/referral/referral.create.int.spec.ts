@@ -1,6 +1,6 @@
 import { NORTHSIDE_ID, demoId, demoStaff } from '@caseflow/demo';
 import { errorCodes } from '@caseflow/testing';
-import { type ReferralsTest, startReferralsTest } from '../test-support/harness';
+import { type ReferralsTest, startReferralsTest } from '../testing/testbed';
 
 const CREATE = `mutation($input: CreateReferralInput!) {
   createReferral(input: $input) {

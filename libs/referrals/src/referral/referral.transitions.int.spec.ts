@@ -1,6 +1,6 @@
 import { EASTSIDE_ID, NORTHSIDE_ID, demoStaff } from '@caseflow/demo';
 import { errorCodes, type GraphQLResponse } from '@caseflow/testing';
-import { type ReferralsTest, type StaffKey, startReferralsTest } from '../test-support/harness';
+import { type ReferralsTest, type StaffKey, startReferralsTest } from '../testing/testbed';
 
 const FIELDS = 'id status sentAt respondBy declineReason outcome history { status actor { id } note }';
 const CREATE = `mutation($input: CreateReferralInput!) { createReferral(input: $input) { id } }`;

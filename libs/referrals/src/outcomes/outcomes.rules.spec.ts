@@ -1,4 +1,4 @@
-import { type GroupCounts, type GroupPeople, keyText, publish, suppression } from './outcome.figures';
+import { type GroupCounts, type GroupPeople, keyText, publish, suppression } from './outcomes.rules';
 
 const group = (overrides: Partial<GroupCounts>): GroupCounts => ({
   sent: 0,
