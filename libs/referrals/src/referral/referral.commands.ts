@@ -24,37 +24,19 @@ import {
 } from '@caseflow/core';
 import type { ReferralsLoaders, ReferralsPeers } from '../loaders';
 import { ACTIVE_SERVICE_STATUS } from '../service/service-directory';
-import { entitiesFromRows } from '../shared/rows';
-import { ReferralEntity } from './referral.entity';
+import { ReferralEntity, ReferralEventEntity } from './referral.entity';
 import type { CompleteReferralInput, CreateReferralInput, RespondToReferralInput } from './referral.inputs';
 import { toReferral } from './referral.mapper';
 import { caseSideSees, clearToSend, partnerSees, partnerView, visibilityRule } from './referral.policy';
-import {
-  DEFAULT_RESPONSE_DAYS,
-  REFERRAL_TEXT,
-  sendableBy,
-  validateCompleteReferral,
-  validateCreateReferral,
-  validateRespondToReferral,
-} from './referral.rules';
-import { type ReferralMove, type ReferralSide, decideTransition } from './referral.transitions';
+import { REFERRAL_TEXT, sendableBy, validateCompleteReferral, validateCreateReferral, validateRespondToReferral } from './referral.rules';
+import { type CallerMove, insertDraft, moveStatus } from './referral.sql';
+import { type ReferralSide, decideTransition } from './referral.transitions';
 import type { Referral, ReferralDecision } from './referral.type';
 
 const MOVE_OF_DECISION: Record<ReferralDecision, 'ACCEPT' | 'DECLINE' | 'WAITLIST'> = {
   ACCEPT: 'ACCEPT',
   DECLINE: 'DECLINE',
   WAITLIST: 'WAITLIST',
-};
-
-/** What each move sets besides the status; `$4` is the move's value (a decline reason, an outcome). */
-const MOVE_SETS: Record<Exclude<ReferralMove, 'EXPIRE'>, { sql: string; takesValue: boolean }> = {
-  SEND: { sql: `sent_at = now(), respond_by = COALESCE(respond_by, now() + interval '${DEFAULT_RESPONSE_DAYS} days')`, takesValue: false },
-  ACCEPT: { sql: 'accepted_at = COALESCE(accepted_at, now()), first_response_at = COALESCE(first_response_at, now())', takesValue: false },
-  DECLINE: { sql: 'decline_reason = $4, first_response_at = COALESCE(first_response_at, now())', takesValue: true },
-  WAITLIST: { sql: 'first_response_at = COALESCE(first_response_at, now())', takesValue: false },
-  START: { sql: '', takesValue: false },
-  COMPLETE: { sql: 'outcome = $4', takesValue: true },
-  CANCEL: { sql: '', takesValue: false },
 };
 
 interface MovePlan {
@@ -115,45 +97,32 @@ export class ReferralCommands {
     }
 
     const result = await this.dataSource.transaction(async (tx): Promise<{ created: ReferralEntity } | { raced: ReferralEntity }> => {
-      const rows: Record<string, unknown>[] = await tx.query(
-        `INSERT INTO referrals.referral (client_id, client_organization_id, service_id, service_at_location_id, organization_id, referred_by,
-                                         goal_id, need, necessary_rationale, appropriate_rationale, paid_by_contract, urgency, status,
-                                         respond_by, follow_up_at, client_mutation_id, service_taxonomy_term_ids, client_mutation_fingerprint)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'DRAFT', $13, $14, $15, $16, $17)
-         ON CONFLICT (referred_by, client_mutation_id) WHERE client_mutation_id IS NOT NULL DO NOTHING
-         RETURNING *`,
-        [
-          valid.clientId,
-          grant.organizationId,
-          service.id,
-          valid.serviceAtLocationId,
-          service.organizationId,
-          actor.staffId,
-          valid.goalId,
-          valid.need,
-          valid.necessaryRationale,
-          valid.appropriateRationale,
-          valid.paidByContract,
-          valid.urgency,
-          valid.respondBy,
-          valid.followUpAt,
-          valid.clientMutationId,
-          service.taxonomyTermIds,
-          fingerprint,
-        ],
-      );
-      if (rows.length === 0) {
+      const created = await insertDraft(tx, {
+        clientId: valid.clientId,
+        clientOrganizationId: grant.organizationId,
+        serviceId: service.id,
+        serviceAtLocationId: valid.serviceAtLocationId,
+        organizationId: service.organizationId,
+        referredBy: actor.staffId,
+        goalId: valid.goalId,
+        need: valid.need,
+        necessaryRationale: valid.necessaryRationale,
+        appropriateRationale: valid.appropriateRationale,
+        paidByContract: valid.paidByContract,
+        urgency: valid.urgency,
+        respondBy: valid.respondBy,
+        followUpAt: valid.followUpAt,
+        clientMutationId: valid.clientMutationId,
+        serviceTaxonomyTermIds: service.taxonomyTermIds,
+        clientMutationFingerprint: fingerprint,
+      });
+      if (!created) {
         // A concurrent request with the same key committed first: answer with its referral (checked like any replay).
         const first = await this.byMutationKey(tx, actor, valid.clientMutationId as string);
         if (!first) throw new AppError('CONFLICT', 'This clientMutationId is in use by a request that has not finished; retry');
         return { raced: first };
       }
-      const [created] = entitiesFromRows(this.dataSource, ReferralEntity, rows);
-      await tx.query(`INSERT INTO referrals.referral_event (referral_id, status, at, actor_id) VALUES ($1, 'DRAFT', $2, $3)`, [
-        created.id,
-        created.createdAt,
-        actor.staffId,
-      ]);
+      await tx.insert(ReferralEventEntity, { referralId: created.id, status: 'DRAFT', at: created.createdAt, actorId: actor.staffId });
       await this.audit.write(tx, { action: 'CREATE', entityType: 'Referral', entityId: created.id, clientId: created.clientId });
       return { created };
     });
@@ -209,7 +178,7 @@ export class ReferralCommands {
   private async move(
     actor: Actor,
     id: string,
-    move: Exclude<ReferralMove, 'EXPIRE'>,
+    move: CallerMove,
     plan: (referral: ReferralEntity, caller: Caller) => MovePlan,
   ): Promise<Referral> {
     const referral = await this.loaders.referral.clear(id).load(id);
@@ -232,24 +201,23 @@ export class ReferralCommands {
       throw error;
     }
 
-    const set = MOVE_SETS[move];
-    const sets = [set.sql, movePlan.override !== undefined ? 'consent_override_at = now()' : ''].filter((x) => x !== '');
     const updated = await this.dataSource.transaction(async (tx) => {
-      const rows: Record<string, unknown>[] = await tx.query(
-        `WITH moved AS (
-           UPDATE referrals.referral SET status = $3, ${sets.map((x) => `${x}, `).join('')}updated_at = now()
-            WHERE id = $1 AND status = $2
-           RETURNING *)
-         SELECT * FROM moved`,
-        set.takesValue ? [id, decision.from, decision.to, movePlan.value] : [id, decision.from, decision.to],
-      );
-      if (rows.length === 0) return null;
-      await tx.query(`INSERT INTO referrals.referral_event (referral_id, status, at, actor_id, note) VALUES ($1, $2, now(), $3, $4)`, [
+      const moved = await moveStatus(tx, {
         id,
-        decision.to,
-        actor.staffId,
-        movePlan.note,
-      ]);
+        move,
+        from: decision.from,
+        to: decision.to,
+        value: movePlan.value,
+        override: movePlan.override !== undefined,
+      });
+      if (!moved) return null;
+      await tx.insert(ReferralEventEntity, {
+        referralId: id,
+        status: decision.to,
+        at: () => 'now()',
+        actorId: actor.staffId,
+        note: movePlan.note,
+      });
       const facts = { entityType: 'Referral', entityId: id, clientId: referral.clientId };
       await this.audit.write(tx, { action: 'TRANSITION', ...facts, detail: `${decision.from}→${decision.to}` });
       if (movePlan.override !== undefined) {
@@ -259,7 +227,7 @@ export class ReferralCommands {
           detail: `sent without consent REFERRAL_DETAILS to organization ${referral.organizationId}`,
         });
       }
-      return entitiesFromRows(this.dataSource, ReferralEntity, rows)[0];
+      return moved;
     });
     if (!updated) {
       this.refused(referral, `${move} from ${decision.from}: lost a race`);

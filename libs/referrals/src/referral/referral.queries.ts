@@ -16,10 +16,10 @@ import type { AuditTrail } from '@caseflow/audit';
 import { badInput, forbidden } from '@caseflow/core';
 import { decodeCursor, encodeCursor, pageSize } from '@caseflow/db';
 import type { ReferralsLoaders } from '../loaders';
-import { entitiesFromRows } from '../shared/rows';
-import { ReferralEntity } from './referral.entity';
+import type { ReferralEntity } from './referral.entity';
 import { toReferral, toReferralEvent } from './referral.mapper';
 import { caseSideSees, FULL_VIEW, partnerSees, partnerView, type ReferralView, visibilityRule } from './referral.policy';
+import { type InboxPage, inboxPages } from './referral.sql';
 import type { ReferralStatus } from './referral.transitions';
 import type { Referral, ReferralConnection, ReferralEvent } from './referral.type';
 
@@ -35,11 +35,6 @@ interface InboxQuery {
   statuses: ReferralStatus[] | null;
   size: number;
   after: { sentAt: Date; id: string } | null;
-}
-
-interface InboxPage {
-  rows: ReferralEntity[];
-  total: number;
 }
 
 function parseInboxArgs(args: InboxArgs): InboxQuery {
@@ -241,38 +236,19 @@ export class ReferralQueries {
     const key = JSON.stringify([query.statuses, query.size, query.after?.sentAt.toISOString() ?? null, query.after?.id ?? null]);
     let loader = this.inboxLoaders.get(key);
     if (!loader) {
-      loader = new DataLoader<string, InboxPage>((ids) => this.fetchInboxes([...ids], query), { maxBatchSize: 100 });
+      loader = new DataLoader<string, InboxPage>(
+        (ids) =>
+          inboxPages(this.dataSource.manager, {
+            organizationIds: [...ids],
+            statuses: query.statuses,
+            limit: query.size + 1,
+            after: query.after,
+          }),
+        { maxBatchSize: 100 },
+      );
       this.inboxLoaders.set(key, loader);
     }
     return loader;
-  }
-
-  private async fetchInboxes(organizationIds: string[], query: InboxQuery): Promise<InboxPage[]> {
-    const params: unknown[] = [organizationIds, query.size + 1];
-    const statusFilter = query.statuses ? `AND r.status = ANY($${params.push(query.statuses)})` : '';
-    const afterFilter = query.after
-      ? `AND (r.sent_at, r.id) < ($${params.push(query.after.sentAt)}::timestamptz, $${params.push(query.after.id)}::uuid)`
-      : '';
-    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
-      `SELECT o.organization_id AS page_organization_id, t.total, p.*
-         FROM unnest($1::uuid[]) AS o(organization_id)
-        CROSS JOIN LATERAL (
-              SELECT count(*)::int AS total FROM referrals.referral r
-               WHERE r.organization_id = o.organization_id AND r.sent_at IS NOT NULL ${statusFilter}) t
-         LEFT JOIN LATERAL (
-              SELECT r.* FROM referrals.referral r
-               WHERE r.organization_id = o.organization_id AND r.sent_at IS NOT NULL ${statusFilter} ${afterFilter}
-               ORDER BY r.sent_at DESC, r.id DESC
-               LIMIT $2) p ON true`,
-      params,
-    );
-    const pages = new Map<string, InboxPage>(organizationIds.map((id) => [id, { rows: [], total: 0 }]));
-    for (const row of rows) {
-      const page = pages.get(row.page_organization_id as string) as InboxPage;
-      page.total = row.total as number;
-      if (row.id !== null) page.rows.push(entitiesFromRows(this.dataSource, ReferralEntity, [row])[0]);
-    }
-    return organizationIds.map((id) => pages.get(id) as InboxPage);
   }
 
   private read(entityType: string, entityId: string, clientId: string, view: ReferralView = FULL_VIEW): void {

@@ -320,3 +320,20 @@ describe('atomic transitions', () => {
     expect(events.map((e) => e.status)).toEqual(['DRAFT', 'SENT']);
   });
 });
+
+describe('what a move costs', () => {
+  it('reads the referral once and writes in one transaction: the conditional UPDATE and the history event (audit apart)', async () => {
+    const id = await sent();
+    const mark = r.t.subgraph.database.counter.count;
+    const res = await r.as('pat', `mutation($input: RespondToReferralInput!) { respondToReferral(input: $input) { id status } }`, {
+      input: { referralId: id, decision: 'ACCEPT' },
+    });
+    expect(res.errors).toBeUndefined();
+    const statements = r.sqlSince(mark);
+    expect(statements).toHaveLength(5);
+    expect(statements[0]).toMatch(/^SELECT .* FROM "referrals"\."referral"/);
+    expect([statements[1], statements[4]]).toEqual(['START TRANSACTION', 'COMMIT']);
+    expect(statements[2]).toMatch(/UPDATE referrals\.referral SET status = \$3, .*WHERE id = \$1 AND status = \$2/s);
+    expect(statements[3]).toMatch(/^INSERT INTO "referrals"\."referral_event"/);
+  });
+});
