@@ -1,14 +1,11 @@
 import { NORTHSIDE_ID } from '@caseflow/demo';
 import { errorCodes, startTestSubgraph } from '@caseflow/testing';
 import { referralsSubgraph } from '../subgraph';
-import { type ReferralsTest, startReferralsTest } from '../testing/testbed';
+import { type ReferralsTest, testbedForSuite } from '../testing/testbed';
 import { EXPIRY_NOTE, SYSTEM_ACTOR_ID, sweepExpiredReferrals } from './expiry.job';
 
 let r: ReferralsTest;
-beforeAll(async () => {
-  r = await startReferralsTest();
-});
-afterAll(() => r?.stop());
+testbedForSuite((t) => (r = t));
 
 const ds = () => r.t.subgraph.database.dataSource;
 const waitingIds = (status: string) => r.seeded.filter((x) => x.status === status).map((x) => x.id);

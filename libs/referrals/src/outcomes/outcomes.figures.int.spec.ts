@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { EASTSIDE_ID, HARBOUR_ID, NORTHSIDE_ID, demoStaff } from '@caseflow/demo';
 import { errorCodes, internalHeaders, months, postGraphQL } from '@caseflow/testing';
 import { taxonomyTermId } from '@caseflow/referrals-seed';
-import { type ReferralsTest, startReferralsTest } from '../testing/testbed';
+import { type ReferralsTest, testbedForSuite } from '../testing/testbed';
 
 const OUTCOMES = `query($period: DateRangeInput!, $groupBy: [ReferralGrouping!]) {
   referralOutcomes(period: $period, groupBy: $groupBy) {
@@ -25,13 +25,21 @@ interface Cell {
 type Outcomes = { referralOutcomes: Cell[] };
 
 let r: ReferralsTest;
-beforeAll(async () => {
-  r = await startReferralsTest();
-});
-afterAll(() => r?.stop());
+testbedForSuite((t) => (r = t));
 
 const shown = (count: number) => ({ count, suppressed: false });
 const hidden = { count: null, suppressed: true };
+/** A cell of the month and term with every figure suppressed. */
+const allHidden = (month: string, taxonomyTerm: { id: string }) => ({
+  month,
+  organization: null,
+  taxonomyTerm,
+  sent: hidden,
+  accepted: hidden,
+  completed: hidden,
+  completionRate: null,
+  medianDaysToResponse: null,
+});
 const PANTRY_TERM = taxonomyTermId('1130');
 
 /**
@@ -99,27 +107,9 @@ describe('referralOutcomes: suppression', () => {
         completionRate: 1,
         medianDaysToResponse: 2,
       },
-      {
-        month: '2019-04',
-        organization: null,
-        taxonomyTerm: term,
-        sent: hidden,
-        accepted: hidden,
-        completed: hidden,
-        completionRate: null,
-        medianDaysToResponse: null,
-      },
+      allHidden('2019-04', term),
       // Twelve referrals, but of ten people: still suppressed.
-      {
-        month: '2019-05',
-        organization: null,
-        taxonomyTerm: term,
-        sent: hidden,
-        accepted: hidden,
-        completed: hidden,
-        completionRate: null,
-        medianDaysToResponse: null,
-      },
+      allHidden('2019-05', term),
       {
         month: '2019-06',
         organization: null,

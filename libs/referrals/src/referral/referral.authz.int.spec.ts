@@ -5,7 +5,7 @@
  */
 import { NORTHSIDE_ID, demoStaff } from '@caseflow/demo';
 import { errorCodes } from '@caseflow/testing';
-import { type ReferralsTest, startReferralsTest } from '../testing/testbed';
+import { type ReferralsTest, testbedForSuite } from '../testing/testbed';
 
 const CREATE = `mutation($input: CreateReferralInput!) { createReferral(input: $input) { id need necessaryRationale goal { id } } }`;
 const SEND = `mutation($id: ID!, $why: String) { sendReferral(referralId: $id, overrideConsentReason: $why) { id status } }`;
@@ -31,24 +31,15 @@ let r: ReferralsTest;
 const casey = demoStaff('casey');
 const pat = demoStaff('pat');
 
-beforeAll(async () => {
-  r = await startReferralsTest();
-});
-afterAll(() => r?.stop());
-beforeEach(() => {
-  r.clients.reset();
-  r.directory.reset();
-  r.plans.reset();
-});
+testbedForSuite((t) => (r = t));
 
 const caseys = () => r.world.clients.filter((c) => c.caseManagerId === casey.id && c.status === 'ACTIVE');
 const withPlan = () => caseys().filter((c) => r.world.plans.some((p) => p.clientId === c.id && p.goals.length > 0));
 const goalsOf = (clientId: string) => r.world.plans.filter((p) => p.clientId === clientId).flatMap((p) => p.goals.map((g) => g.id));
-const pantry = () => r.world.services.find((s) => s.name === 'Weekly Food Pantry')!;
 const NEED = 'Food security: the fridge is empty by Thursday';
 const input = (clientId: string, overrides: Record<string, unknown> = {}) => ({
   clientId,
-  serviceId: pantry().id,
+  serviceId: r.pantry().id,
   need: NEED,
   necessaryRationale: 'Hunger is getting in the way of the job search.',
   appropriateRationale: 'The pantry is a short walk from home.',

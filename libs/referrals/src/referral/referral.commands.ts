@@ -98,21 +98,11 @@ export class ReferralCommands {
 
     const result = await this.dataSource.transaction(async (tx): Promise<{ created: ReferralEntity } | { raced: ReferralEntity }> => {
       const created = await insertDraft(tx, {
-        clientId: valid.clientId,
-        clientOrganizationId: grant.organizationId,
+        ...valid,
         serviceId: service.id,
-        serviceAtLocationId: valid.serviceAtLocationId,
+        clientOrganizationId: grant.organizationId,
         organizationId: service.organizationId,
         referredBy: actor.staffId,
-        goalId: valid.goalId,
-        need: valid.need,
-        necessaryRationale: valid.necessaryRationale,
-        appropriateRationale: valid.appropriateRationale,
-        paidByContract: valid.paidByContract,
-        urgency: valid.urgency,
-        respondBy: valid.respondBy,
-        followUpAt: valid.followUpAt,
-        clientMutationId: valid.clientMutationId,
         serviceTaxonomyTermIds: service.taxonomyTermIds,
         clientMutationFingerprint: fingerprint,
       });

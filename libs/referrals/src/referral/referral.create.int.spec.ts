@@ -1,6 +1,6 @@
 import { NORTHSIDE_ID, demoId, demoStaff } from '@caseflow/demo';
 import { errorCodes } from '@caseflow/testing';
-import { type ReferralsTest, startReferralsTest } from '../testing/testbed';
+import { type ReferralsTest, testbedForSuite } from '../testing/testbed';
 
 const CREATE = `mutation($input: CreateReferralInput!) {
   createReferral(input: $input) {
@@ -32,21 +32,13 @@ const casey = demoStaff('casey');
 const jordan = demoStaff('jordan');
 const UNKNOWN = '00000000-0000-4000-8000-000000000999';
 
-beforeAll(async () => {
-  r = await startReferralsTest();
-});
-afterAll(() => r?.stop());
-beforeEach(() => {
-  r.clients.reset();
-  r.directory.reset();
-});
+testbedForSuite((t) => (r = t));
 
 const client = () => r.world.clients.find((c) => c.caseManagerId === casey.id && c.status === 'ACTIVE')!;
 const jordansClient = () => r.world.clients.find((c) => c.caseManagerId === jordan.id && c.status === 'ACTIVE')!;
-const pantry = () => r.world.services.find((s) => s.name === 'Weekly Food Pantry')!;
 const input = (overrides: Record<string, unknown> = {}) => ({
   clientId: client().id,
-  serviceId: pantry().id,
+  serviceId: r.pantry().id,
   need: 'Food security: not enough food at home',
   necessaryRationale: 'Hunger is getting in the way of the job search.',
   appropriateRationale: 'The pantry is a short walk from home and has capacity.',
@@ -61,7 +53,7 @@ describe('createReferral: what a case manager may do', () => {
     const before = await counts();
     const mark = await r.auditMark();
     const res = await r.as<Created>('casey', CREATE, {
-      input: input({ urgency: 'URGENT', paidByContract: true, serviceAtLocationId: pantry().serviceAtLocationId }),
+      input: input({ urgency: 'URGENT', paidByContract: true, serviceAtLocationId: r.pantry().serviceAtLocationId }),
     });
     expect(res.errors).toBeUndefined();
     const created = res.data!.createReferral;
@@ -72,7 +64,7 @@ describe('createReferral: what a case manager may do', () => {
       paidByContract: true,
       respondBy: null,
       client: { id: client().id },
-      service: { id: pantry().id },
+      service: { id: r.pantry().id },
       organization: { id: NORTHSIDE_ID },
       referredBy: { id: casey.id },
       goal: null,
@@ -81,7 +73,7 @@ describe('createReferral: what a case manager may do', () => {
     expect(await counts()).toEqual({ referrals: before.referrals + 1, events: before.events + 1 });
     expect({ clients: r.clients.batches, directory: r.directory.batches }).toEqual({
       clients: [[client().id]],
-      directory: [[pantry().id]],
+      directory: [[r.pantry().id]],
     });
     const [row] = await r.query<{ service_taxonomy_term_ids: string[]; client_organization_id: string }>(
       'SELECT service_taxonomy_term_ids, client_organization_id FROM referrals.referral WHERE id = $1',
@@ -169,7 +161,7 @@ describe('createReferral: validation, references and owners that are down', () =
   });
 
   it.each(['inactive', 'defunct', 'temporarily closed'])('refuses a service whose status is %s', async (status) => {
-    r.directory.overrides.set(pantry().id, { status });
+    r.directory.overrides.set(r.pantry().id, { status });
     const before = await counts();
     const res = await r.as('casey', CREATE, { input: input() });
     expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);

@@ -1,7 +1,7 @@
 import { EASTSIDE_ID, NORTHSIDE_ID, demoStaff } from '@caseflow/demo';
 import { errorCodes } from '@caseflow/testing';
 import type { SeededReferral } from '@caseflow/referrals-seed';
-import { type ReferralsTest, startReferralsTest } from '../testing/testbed';
+import { type ReferralsTest, testbedForSuite } from '../testing/testbed';
 
 const INBOX = `query($status: [ReferralStatus!], $first: Int, $after: String) {
   incomingReferrals(status: $status, first: $first, after: $after) {
@@ -26,14 +26,7 @@ type OrgInbox = {
 type GoalReferrals = { _entities: Array<{ id: string; referrals: Array<{ id: string; status: string }> | null }> };
 
 let r: ReferralsTest;
-beforeAll(async () => {
-  r = await startReferralsTest();
-});
-afterAll(() => r?.stop());
-beforeEach(() => {
-  r.clients.reset();
-  r.directory.reset();
-});
+testbedForSuite((t) => (r = t));
 
 /** Referrals sent to an organization, newest sent first (the inbox order). */
 const inboxOf = (organizationId: string, statuses?: string[]) =>

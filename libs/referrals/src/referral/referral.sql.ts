@@ -7,9 +7,8 @@
  */
 import type { EntityManager } from 'typeorm';
 import { ReferralEntity } from './referral.entity';
-import { DEFAULT_RESPONSE_DAYS } from './referral.rules';
+import { DEFAULT_RESPONSE_DAYS, type ValidCreateReferral } from './referral.rules';
 import type { ReferralMove, ReferralStatus } from './referral.transitions';
-import type { ReferralUrgency } from './referral.type';
 
 /** A row of `referrals.referral` as `RETURNING *` or `r.*` gives it: the entity's columns by their database names. */
 export type ReferralRow = Record<string, unknown>;
@@ -24,23 +23,13 @@ function toEntities(m: EntityManager, rows: readonly ReferralRow[]): ReferralEnt
   });
 }
 
-export interface NewDraft {
-  clientId: string;
+/** A checked createReferral input, with what the owners answered and who asks. */
+export interface NewDraft extends ValidCreateReferral {
   /** The referring agency, as the client's grant names it (an existing client always has one). */
   clientOrganizationId: string | null;
-  serviceId: string;
-  serviceAtLocationId: string | null;
+  /** The receiving organization: the service's. */
   organizationId: string;
   referredBy: string;
-  goalId: string | null;
-  need: string;
-  necessaryRationale: string;
-  appropriateRationale: string;
-  paidByContract: boolean;
-  urgency: ReferralUrgency;
-  respondBy: Date | null;
-  followUpAt: Date | null;
-  clientMutationId: string | null;
   serviceTaxonomyTermIds: string[];
   clientMutationFingerprint: string | null;
 }

@@ -1,6 +1,6 @@
 import { EASTSIDE_ID, NORTHSIDE_ID, demoStaff } from '@caseflow/demo';
 import { errorCodes, type GraphQLResponse } from '@caseflow/testing';
-import { type ReferralsTest, type StaffKey, startReferralsTest } from '../testing/testbed';
+import { type ReferralsTest, type StaffKey, testbedForSuite } from '../testing/testbed';
 
 const FIELDS = 'id status sentAt respondBy declineReason outcome history { status actor { id } note }';
 const CREATE = `mutation($input: CreateReferralInput!) { createReferral(input: $input) { id } }`;
@@ -26,23 +26,15 @@ const casey = demoStaff('casey');
 const sam = demoStaff('sam');
 const pat = demoStaff('pat');
 
-beforeAll(async () => {
-  r = await startReferralsTest();
-});
-afterAll(() => r?.stop());
-beforeEach(() => {
-  r.clients.reset();
-  r.directory.reset();
-});
+testbedForSuite((t) => (r = t));
 
 const client = () => r.world.clients.filter((c) => c.caseManagerId === casey.id && c.status === 'ACTIVE')[1];
-const pantry = () => r.world.services.find((s) => s.name === 'Weekly Food Pantry')!;
 
 async function draft(): Promise<string> {
   const res = await r.as<{ createReferral: { id: string } }>('casey', CREATE, {
     input: {
       clientId: client().id,
-      serviceId: pantry().id,
+      serviceId: r.pantry().id,
       need: 'Food security',
       necessaryRationale: 'Hunger blocks the job search.',
       appropriateRationale: 'Close by, has capacity.',

@@ -1,9 +1,10 @@
 /**
- * Stand-ins for the two subgraphs the referrals subgraph asks (only their
+ * Stand-ins for the three subgraphs the referrals subgraph asks (only their
  * HTTP endpoints; the database under test is real): the clients subgraph's
- * client-access route and the resources subgraph's `_entities` for Service.
- * Both verify the forwarded internal token, count round trips, answer from
- * the demo world unless a test overrides an answer, and can be taken down.
+ * client-access route, the resources subgraph's `_entities` for Service and
+ * the plans subgraph's for Goal. Each verifies the forwarded internal token,
+ * counts round trips, answers from the demo world unless a test overrides an
+ * answer, and can be taken down.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -27,7 +28,10 @@ abstract class FakePeer {
   readonly batches: string[][] = [];
   private readonly server: Server;
 
-  constructor(protected readonly secret: string) {
+  constructor(
+    protected readonly secret: string,
+    protected readonly world: DemoWorld,
+  ) {
     this.server = createServer((request, response) => {
       if (this.down) {
         request.socket.destroy();
@@ -82,13 +86,6 @@ abstract class FakePeer {
 export class FakeClientAccess extends FakePeer {
   readonly overrides = new Map<string, Partial<ClientGrant>>();
   readonly partnerScopes = new Map<string, InformationKind[]>();
-
-  constructor(
-    secret: string,
-    private readonly world: DemoWorld,
-  ) {
-    super(secret);
-  }
 
   override reset(): void {
     super.reset();
@@ -150,22 +147,18 @@ export interface FakeService {
   serviceAtLocations: Array<{ id: string }>;
 }
 
-/** The resources subgraph's `_entities` for Service: the world's services, all active unless a test says otherwise. */
-export class FakeDirectory extends FakePeer {
-  readonly overrides = new Map<string, Partial<FakeService>>();
+/**
+ * A subgraph's `_entities` for one type: each representation answered from
+ * the world (null for an id it does not know), each round trip's ids kept.
+ */
+abstract class FakeEntities<T> extends FakePeer {
   /** When set, answers every question with a GraphQL error instead. */
   failWithError = false;
 
-  constructor(
-    secret: string,
-    private readonly world: DemoWorld,
-  ) {
-    super(secret);
-  }
+  protected abstract entity(id: string): T | null;
 
   override reset(): void {
     super.reset();
-    this.overrides.clear();
     this.failWithError = false;
   }
 
@@ -181,10 +174,20 @@ export class FakeDirectory extends FakePeer {
     }
     const ids = variables.representations.map((r) => r.id);
     this.batches.push(ids);
-    this.json(response, { data: { _entities: ids.map((id) => this.service(id)) } });
+    this.json(response, { data: { _entities: ids.map((id) => this.entity(id)) } });
+  }
+}
+
+/** The resources subgraph's `_entities` for Service: the world's services, all active unless a test says otherwise. */
+export class FakeDirectory extends FakeEntities<FakeService> {
+  readonly overrides = new Map<string, Partial<FakeService>>();
+
+  override reset(): void {
+    super.reset();
+    this.overrides.clear();
   }
 
-  private service(id: string): FakeService | null {
+  protected entity(id: string): FakeService | null {
     const s = this.world.services.find((x) => x.id === id);
     if (!s) return null;
     return {
@@ -204,26 +207,8 @@ export interface FakeGoal {
 }
 
 /** The plans subgraph's `_entities` for Goal: the world's plan goals, with the client whose plan holds each. */
-export class FakePlans extends FakePeer {
-  constructor(
-    secret: string,
-    private readonly world: DemoWorld,
-  ) {
-    super(secret);
-  }
-
-  protected answer(request: IncomingMessage, response: ServerResponse, _actor: Actor, body: unknown): void {
-    const { query, variables } = body as { query: string; variables: { representations: Array<{ __typename: string; id: string }> } };
-    if (request.method !== 'POST' || request.url !== '/graphql' || !query.includes('_entities')) {
-      response.writeHead(404).end();
-      return;
-    }
-    const ids = variables.representations.map((r) => r.id);
-    this.batches.push(ids);
-    this.json(response, { data: { _entities: ids.map((id) => this.goal(id)) } });
-  }
-
-  private goal(id: string): FakeGoal | null {
+export class FakePlans extends FakeEntities<FakeGoal> {
+  protected entity(id: string): FakeGoal | null {
     const plan = this.world.plans.find((p) => p.goals.some((g) => g.id === id));
     return plan ? { id, plan: { client: { id: plan.clientId } } } : null;
   }

@@ -39,6 +39,10 @@ export interface ReferralsTest {
   sqlSince(mark: number): string[];
   /** An active consent from the client to the organization (as the clients subgraph would report it to the case side). */
   consent(clientId: string, organizationId: string, consent?: Partial<ActiveConsent>): void;
+  /** The fake peers as they started: no overrides, no calls counted, none down. */
+  resetPeers(): void;
+  /** The world's Weekly Food Pantry, the service most tests refer to. */
+  pantry(): DemoWorld['services'][number];
   stop(): Promise<void>;
 }
 
@@ -85,9 +89,30 @@ export async function startReferralsTest(today = new Date()): Promise<ReferralsT
       };
       clients.overrides.set(clientId, { ...clients.overrides.get(clientId), consents: [...current, added] });
     },
+    resetPeers: () => {
+      clients.reset();
+      directory.reset();
+      plans.reset();
+    },
+    pantry: () => world.services.find((s) => s.name === 'Weekly Food Pantry') as DemoWorld['services'][number],
     stop: async () => {
       await t.stop();
       await Promise.all([clients.stop(), directory.stop(), plans.stop()]);
     },
   };
+}
+
+/**
+ * One testbed for a whole suite: started before its tests, stopped after
+ * them, the fake peers reset before each test. `use` is handed the testbed
+ * once it has started (`testbedForSuite((t) => (r = t))`).
+ */
+export function testbedForSuite(use: (testbed: ReferralsTest) => void): void {
+  let testbed: ReferralsTest | undefined;
+  beforeAll(async () => {
+    testbed = await startReferralsTest();
+    use(testbed);
+  });
+  afterAll(() => testbed?.stop());
+  beforeEach(() => testbed?.resetPeers());
 }
