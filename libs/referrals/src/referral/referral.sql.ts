@@ -90,6 +90,13 @@ export interface StatusMove {
   override: boolean;
 }
 
+/** The conditional move, with what the move sets written in from MOVE_SETS (never from input). */
+const MOVE_STATUS_SQL = (sets: readonly string[]) => `WITH moved AS (
+   UPDATE referrals.referral SET status = $3, ${sets.map((x) => `${x}, `).join('')}updated_at = now()
+    WHERE id = $1 AND status = $2
+   RETURNING *)
+ SELECT * FROM moved`;
+
 /**
  * Moves the referral from `from` to `to` only if it is still `from` (a racing
  * move that committed first leaves nothing to update): the moved referral, or
@@ -99,14 +106,7 @@ export interface StatusMove {
 export async function moveStatus(m: EntityManager, s: StatusMove): Promise<ReferralEntity | null> {
   const set = MOVE_SETS[s.move];
   const sets = [set.sql, s.override ? 'consent_override_at = now()' : ''].filter((x) => x !== '');
-  const rows = await m.query<ReferralRow[]>(
-    `WITH moved AS (
-       UPDATE referrals.referral SET status = $3, ${sets.map((x) => `${x}, `).join('')}updated_at = now()
-        WHERE id = $1 AND status = $2
-       RETURNING *)
-     SELECT * FROM moved`,
-    set.takesValue ? [s.id, s.from, s.to, s.value] : [s.id, s.from, s.to],
-  );
+  const rows = await m.query<ReferralRow[]>(MOVE_STATUS_SQL(sets), set.takesValue ? [s.id, s.from, s.to, s.value] : [s.id, s.from, s.to]);
   return rows.length === 0 ? null : toEntities(m, rows)[0];
 }
 
@@ -127,6 +127,18 @@ export interface InboxPage {
 /** A row of the inbox statement: an organization's count, and one referral of its page (all null on an empty page). */
 type InboxRow = ReferralRow & { page_organization_id: string; total: number };
 
+/** The inbox pages, with the optional filters written in (their values are parameters). */
+const INBOX_PAGES_SQL = (statusFilter: string, afterFilter: string) => `SELECT o.organization_id AS page_organization_id, t.total, p.*
+   FROM unnest($1::uuid[]) AS o(organization_id)
+  CROSS JOIN LATERAL (
+        SELECT count(*)::int AS total FROM referrals.referral r
+         WHERE r.organization_id = o.organization_id AND r.sent_at IS NOT NULL ${statusFilter}) t
+   LEFT JOIN LATERAL (
+        SELECT r.* FROM referrals.referral r
+         WHERE r.organization_id = o.organization_id AND r.sent_at IS NOT NULL ${statusFilter} ${afterFilter}
+         ORDER BY r.sent_at DESC, r.id DESC
+         LIMIT $2) p ON true`;
+
 /**
  * The inboxes of several organizations, sent referrals only, newest sent
  * first from the cursor on: one statement, a LATERAL count and page per
@@ -138,19 +150,7 @@ export async function inboxPages(m: EntityManager, p: InboxParams): Promise<Inbo
   const afterFilter = p.after
     ? `AND (r.sent_at, r.id) < ($${params.push(p.after.sentAt)}::timestamptz, $${params.push(p.after.id)}::uuid)`
     : '';
-  const rows = await m.query<InboxRow[]>(
-    `SELECT o.organization_id AS page_organization_id, t.total, p.*
-       FROM unnest($1::uuid[]) AS o(organization_id)
-      CROSS JOIN LATERAL (
-            SELECT count(*)::int AS total FROM referrals.referral r
-             WHERE r.organization_id = o.organization_id AND r.sent_at IS NOT NULL ${statusFilter}) t
-       LEFT JOIN LATERAL (
-            SELECT r.* FROM referrals.referral r
-             WHERE r.organization_id = o.organization_id AND r.sent_at IS NOT NULL ${statusFilter} ${afterFilter}
-             ORDER BY r.sent_at DESC, r.id DESC
-             LIMIT $2) p ON true`,
-    params,
-  );
+  const rows = await m.query<InboxRow[]>(INBOX_PAGES_SQL(statusFilter, afterFilter), params);
   const pages = new Map<string, InboxPage>(p.organizationIds.map((id) => [id, { rows: [], total: 0 }]));
   for (const row of rows) {
     const page = pages.get(row.page_organization_id) as InboxPage;
