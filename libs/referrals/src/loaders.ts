@@ -3,10 +3,10 @@ import { In, type DataSource } from 'typeorm';
 import { type ClientGrant, createClientAccessLoader } from '@caseflow/auth';
 import { unavailable } from '@caseflow/core';
 import { groupLoader, rowLoader, type RequestContext, type SubgraphRuntimeOptions } from '@caseflow/federation';
-import { createServiceDirectoryLoader, type DirectoryService } from './directory/service-directory';
-import { createPlanGoalsLoader, type PlanGoal } from './goal/plan-goals';
-import { ReferralEventEntity } from './referral/referral-event.entity';
-import { ReferralEntity } from './referral/referral.entity';
+import { PLAN_GOALS, type PlanGoal } from './goal/plan-goals';
+import { type PeerAddress, peerEntitiesLoader } from './peer-entities';
+import { ReferralEntity, ReferralEventEntity } from './referral/referral.entity';
+import { DIRECTORY_SERVICES, type DirectoryService } from './service/service-directory';
 
 /** Per-request loaders: every lookup of one request is one SQL statement per batch. */
 export interface ReferralsLoaders {
@@ -69,19 +69,15 @@ function clientAccess(options: SubgraphRuntimeOptions, base: RequestContext): Da
 }
 
 export function createReferralsPeers(options: SubgraphRuntimeOptions, base: RequestContext): ReferralsPeers {
+  const at = (url: string | undefined): PeerAddress => ({
+    url,
+    timeoutMs: options.peerTimeoutMs,
+    internalToken: base.internalToken,
+    requestId: base.requestId,
+  });
   return {
     access: clientAccess(options, base),
-    directory: createServiceDirectoryLoader({
-      resourcesUrl: options.peerUrls?.resources,
-      timeoutMs: options.peerTimeoutMs,
-      internalToken: base.internalToken,
-      requestId: base.requestId,
-    }),
-    goals: createPlanGoalsLoader({
-      plansUrl: options.peerUrls?.plans,
-      timeoutMs: options.peerTimeoutMs,
-      internalToken: base.internalToken,
-      requestId: base.requestId,
-    }),
+    directory: peerEntitiesLoader(at(options.peerUrls?.resources), DIRECTORY_SERVICES),
+    goals: peerEntitiesLoader(at(options.peerUrls?.plans), PLAN_GOALS),
   };
 }

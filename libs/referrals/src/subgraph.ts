@@ -2,29 +2,30 @@ import { assertSupervisorOfClient } from '@caseflow/auth';
 import type { GraphQLSchema } from 'graphql';
 import { AUDIT_TRAIL_PATH, auditTrailRoute, buildFederatedSchema, type SubgraphDefinition } from '@caseflow/federation';
 import { ClientReferralsResolver } from './client/client-referrals.resolver';
+import { clientReferenceResolvers } from './client/client.reference';
 import { createReferralsContext, type ReferralsContext } from './context';
 import { DEFAULT_JOB_INTERVAL_MS, startExpirySweep } from './expiry/expiry.job';
 import { GoalReferralsResolver } from './goal/goal-referrals.resolver';
+import { goalReferenceResolvers } from './goal/goal.reference';
 import { InitReferrals1763856000002 } from './migrations/1763856000002-InitReferrals';
 import { ClosedLoopReferrals1763856000012 } from './migrations/1763856000012-ClosedLoopReferrals';
 import { CoveringOutcomesIndex1763856000022 } from './migrations/1763856000022-CoveringOutcomesIndex';
 import { ReferralAuthz1764547200032 } from './migrations/1764547200032-ReferralAuthz';
 import { OrganizationReferralsResolver } from './organization/organization-referrals.resolver';
+import { organizationReferenceResolvers } from './organization/organization.reference';
 import { OutcomesResolver } from './outcomes/outcomes.resolver';
-import { ReferralEventEntity } from './referral/referral-event.entity';
-import { ReferralEntity } from './referral/referral.entity';
+import { ReferralEntity, ReferralEventEntity } from './referral/referral.entity';
+import { referralReferenceResolvers } from './referral/referral.reference';
 import { ReferralResolver } from './referral/referral.resolver';
 
 export function buildReferralsSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
     resolvers: [ReferralResolver, ClientReferralsResolver, GoalReferralsResolver, OrganizationReferralsResolver, OutcomesResolver],
     referenceResolvers: {
-      Referral: (ref, ctx: ReferralsContext) => ctx.referrals.reference(ctx.actor, ref.id),
-      ReferralEvent: (ref, ctx: ReferralsContext) => ctx.referrals.eventReference(ctx.actor, ref.id),
-      // Only the key: who may see what hangs off these is decided in their field resolvers.
-      Client: (ref) => ({ id: ref.id }),
-      Goal: (ref) => ({ id: ref.id }),
-      Organization: (ref) => ({ id: ref.id }),
+      ...referralReferenceResolvers,
+      ...clientReferenceResolvers,
+      ...goalReferenceResolvers,
+      ...organizationReferenceResolvers,
     },
   });
 }

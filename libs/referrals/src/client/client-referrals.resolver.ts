@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { ReferralsContext } from '../context';
-import type { ReferralStatus } from '../referral/referral.enums';
+import type { ReferralStatus } from '../referral/referral.transitions';
 import { Referral, ReferralStatusEnum } from '../referral/referral.type';
 import { ClientRef } from './client.ref';
 

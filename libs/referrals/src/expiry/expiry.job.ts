@@ -10,7 +10,7 @@
 import type { DataSource } from 'typeorm';
 import type { Logger } from '@caseflow/core';
 import { startIntervalJob } from '@caseflow/federation';
-import { EXPIRABLE_STATUSES } from '../referral/referral.transitions';
+import { expireDue } from './expiry.sql';
 
 /** How often the sweep runs unless configured otherwise. */
 export const DEFAULT_JOB_INTERVAL_MS = 60_000;
@@ -26,32 +26,9 @@ export interface ExpiredReferral {
   from: string;
 }
 
-const expirable = EXPIRABLE_STATUSES.map((s) => `'${s}'`).join(', ');
-
 /** Expires one batch of due referrals; returns what it expired. */
 export async function expireDueReferrals(dataSource: DataSource, batch = EXPIRY_BATCH): Promise<ExpiredReferral[]> {
-  const rows: Array<{ id: string; client_id: string; from_status: string }> = await dataSource.query(
-    `WITH due AS (
-       SELECT id, status FROM referrals.referral
-        WHERE status IN (${expirable}) AND respond_by < now()
-        ORDER BY respond_by
-        LIMIT $1
-        FOR UPDATE SKIP LOCKED
-     ), expired AS (
-       UPDATE referrals.referral r SET status = 'EXPIRED', updated_at = now()
-         FROM due WHERE r.id = due.id AND r.status IN (${expirable})
-       RETURNING r.id, r.client_id, due.status AS from_status
-     ), history AS (
-       INSERT INTO referrals.referral_event (referral_id, status, at, actor_id, note)
-       SELECT id, 'EXPIRED', now(), NULL, $2 FROM expired
-     ), audit AS (
-       INSERT INTO referrals.audit_event (actor_id, actor_role, actor_organization_id, action, entity_type, entity_id, client_id, outcome, detail, request_id)
-       SELECT $3::uuid, 'SYSTEM', $3::uuid, 'TRANSITION', 'Referral', id::text, client_id, 'ALLOWED', from_status || '→EXPIRED', 'expiry-sweep'
-         FROM expired
-     )
-     SELECT id, client_id, from_status FROM expired`,
-    [batch, EXPIRY_NOTE, SYSTEM_ACTOR_ID],
-  );
+  const rows = await expireDue(dataSource.manager, { batch, note: EXPIRY_NOTE, systemActorId: SYSTEM_ACTOR_ID });
   return rows.map((r) => ({ id: r.id, clientId: r.client_id, from: r.from_status }));
 }
 

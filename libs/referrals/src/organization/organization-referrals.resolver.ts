@@ -1,8 +1,8 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { ReferralsContext } from '../context';
-import type { ReferralStatus } from '../referral/referral.enums';
+import { INBOX_PAGE_SIZE } from '../referral/referral.queries';
+import type { ReferralStatus } from '../referral/referral.transitions';
 import { ReferralConnection, ReferralStatusEnum } from '../referral/referral.type';
-import { INBOX_PAGE_SIZE } from './inbox.service';
 import { OrganizationRef } from './organization.ref';
 
 /** The field this subgraph contributes to the resources subgraph's Organization. */
@@ -19,6 +19,6 @@ export class OrganizationReferralsResolver {
     @Arg('first', () => Int, { nullable: true, defaultValue: INBOX_PAGE_SIZE }) first?: number | null,
     @Arg('after', () => String, { nullable: true }) after?: string | null,
   ): Promise<ReferralConnection | null> {
-    return ctx.inbox.forOrganization(ctx.actor, organization.id, { status, first, after });
+    return ctx.referrals.inboxOf(ctx.actor, organization.id, { status, first, after });
   }
 }

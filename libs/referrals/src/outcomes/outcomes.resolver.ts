@@ -1,9 +1,7 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import { DateRangeInput } from '@caseflow/federation';
 import type { ReferralsContext } from '../context';
-import type { ReferralGrouping } from '../referral/referral.enums';
-import { ReferralGroupingEnum } from '../referral/referral.type';
-import { ReferralOutcomeCell } from './referral-outcome-cell.type';
+import { ReferralGroupingEnum, type ReferralGrouping, ReferralOutcomeCell } from './outcomes.type';
 
 @Resolver(() => ReferralOutcomeCell)
 export class OutcomesResolver {

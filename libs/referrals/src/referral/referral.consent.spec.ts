@@ -1,5 +1,5 @@
 import type { Actor, ActiveConsent, ClientGrant } from '@caseflow/auth';
-import { clearToSend, hasReferralConsent } from './referral.consent';
+import { clearToSend, hasReferralConsent } from './referral.policy';
 
 const HARBOUR = '00000000-0000-4000-8000-00000000000a';
 const NORTHSIDE = '00000000-0000-4000-8000-00000000000b';

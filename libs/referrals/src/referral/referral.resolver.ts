@@ -1,10 +1,8 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { ReferralsContext } from '../context';
-import { INBOX_PAGE_SIZE } from '../organization/inbox.service';
-import { CompleteReferralInput } from './dto/complete-referral.input';
-import { CreateReferralInput } from './dto/create-referral.input';
-import { RespondToReferralInput } from './dto/respond-to-referral.input';
-import type { ReferralStatus } from './referral.enums';
+import { CompleteReferralInput, CreateReferralInput, RespondToReferralInput } from './referral.inputs';
+import { INBOX_PAGE_SIZE } from './referral.queries';
+import type { ReferralStatus } from './referral.transitions';
 import { Referral, ReferralConnection, ReferralEvent, ReferralStatusEnum } from './referral.type';
 
 @Resolver(() => Referral)
@@ -21,7 +19,7 @@ export class ReferralResolver {
     @Arg('first', () => Int, { nullable: true, defaultValue: INBOX_PAGE_SIZE }) first?: number | null,
     @Arg('after', () => String, { nullable: true }) after?: string | null,
   ): Promise<ReferralConnection> {
-    return ctx.inbox.mine(ctx.actor, { status, first, after });
+    return ctx.referrals.inbox(ctx.actor, { status, first, after });
   }
 
   @FieldResolver(() => [ReferralEvent])
@@ -31,7 +29,7 @@ export class ReferralResolver {
 
   @Mutation(() => Referral)
   createReferral(@Arg('input', () => CreateReferralInput) input: CreateReferralInput, @Ctx() ctx: ReferralsContext): Promise<Referral> {
-    return ctx.workflow.create(ctx.actor, input);
+    return ctx.referralCommands.create(ctx.actor, input);
   }
 
   @Mutation(() => Referral)
@@ -44,7 +42,7 @@ export class ReferralResolver {
     })
     overrideConsentReason?: string | null,
   ): Promise<Referral> {
-    return ctx.workflow.send(ctx.actor, referralId, overrideConsentReason);
+    return ctx.referralCommands.send(ctx.actor, referralId, overrideConsentReason);
   }
 
   @Mutation(() => Referral)
@@ -52,7 +50,7 @@ export class ReferralResolver {
     @Arg('input', () => RespondToReferralInput) input: RespondToReferralInput,
     @Ctx() ctx: ReferralsContext,
   ): Promise<Referral> {
-    return ctx.workflow.respond(ctx.actor, input);
+    return ctx.referralCommands.respond(ctx.actor, input);
   }
 
   @Mutation(() => Referral)
@@ -61,7 +59,7 @@ export class ReferralResolver {
     @Ctx() ctx: ReferralsContext,
     @Arg('note', () => String, { nullable: true }) note?: string | null,
   ): Promise<Referral> {
-    return ctx.workflow.start(ctx.actor, referralId, note);
+    return ctx.referralCommands.start(ctx.actor, referralId, note);
   }
 
   @Mutation(() => Referral)
@@ -69,7 +67,7 @@ export class ReferralResolver {
     @Arg('input', () => CompleteReferralInput) input: CompleteReferralInput,
     @Ctx() ctx: ReferralsContext,
   ): Promise<Referral> {
-    return ctx.workflow.complete(ctx.actor, input);
+    return ctx.referralCommands.complete(ctx.actor, input);
   }
 
   @Mutation(() => Referral)
@@ -78,6 +76,6 @@ export class ReferralResolver {
     @Arg('reason', () => String) reason: string,
     @Ctx() ctx: ReferralsContext,
   ): Promise<Referral> {
-    return ctx.workflow.cancel(ctx.actor, referralId, reason);
+    return ctx.referralCommands.cancel(ctx.actor, referralId, reason);
   }
 }

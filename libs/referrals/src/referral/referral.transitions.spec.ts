@@ -1,5 +1,12 @@
-import { REFERRAL_STATUSES, type ReferralStatus } from './referral.enums';
-import { REFERRAL_MOVES, REFERRAL_SIDES, type ReferralMove, type ReferralSide, decideTransition } from './referral.transitions';
+import {
+  REFERRAL_MOVES,
+  REFERRAL_SIDES,
+  REFERRAL_STATUSES,
+  type ReferralMove,
+  type ReferralSide,
+  type ReferralStatus,
+  decideTransition,
+} from './referral.transitions';
 
 /**
  * The whole table, written out by hand from PRODUCT.md step 7 (not derived

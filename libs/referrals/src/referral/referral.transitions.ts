@@ -11,7 +11,20 @@
  * A move by the wrong side is FORBIDDEN whatever the status; a move by the
  * right side from a status it does not leave is INVALID_TRANSITION.
  */
-import type { ReferralStatus } from './referral.enums';
+
+/** A referral's statuses, as a closed list (the database CHECKs the same values). */
+export const REFERRAL_STATUSES = [
+  'DRAFT',
+  'SENT',
+  'ACCEPTED',
+  'DECLINED',
+  'WAITLISTED',
+  'IN_PROGRESS',
+  'COMPLETED',
+  'CANCELLED',
+  'EXPIRED',
+] as const;
+export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
 
 export const REFERRAL_MOVES = ['SEND', 'ACCEPT', 'DECLINE', 'WAITLIST', 'START', 'COMPLETE', 'CANCEL', 'EXPIRE'] as const;
 export type ReferralMove = (typeof REFERRAL_MOVES)[number];

@@ -3,19 +3,28 @@ import { PageInfo } from '@caseflow/federation';
 import { ClientRef } from '../client/client.ref';
 import { GoalRef } from '../goal/goal.ref';
 import { OrganizationRef } from '../organization/organization.ref';
-import { ServiceRef, StaffMemberRef } from '../shared/entity-refs';
-import {
-  REFERRAL_DECISIONS,
-  REFERRAL_GROUPINGS,
-  REFERRAL_OUTCOMES,
-  REFERRAL_STATUSES,
-  REFERRAL_URGENCIES,
-  type ReferralOutcome,
-  type ReferralStatus,
-  type ReferralUrgency,
-} from './referral.enums';
+import { ServiceRef } from '../service/service.ref';
+import { StaffMemberRef } from '../staff-member/staff-member.ref';
+import { REFERRAL_STATUSES, type ReferralStatus } from './referral.transitions';
 
-const enumOf = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
+/** The referral vocabularies of the public API, as closed lists (the database CHECKs the same values). */
+export const REFERRAL_URGENCIES = ['ROUTINE', 'SOON', 'URGENT'] as const;
+export type ReferralUrgency = (typeof REFERRAL_URGENCIES)[number];
+
+export const REFERRAL_OUTCOMES = [
+  'SERVICE_PROVIDED',
+  'CLIENT_DID_NOT_ATTEND',
+  'NOT_ELIGIBLE',
+  'CLIENT_DECLINED',
+  'UNABLE_TO_CONTACT',
+  'OTHER',
+] as const;
+export type ReferralOutcome = (typeof REFERRAL_OUTCOMES)[number];
+
+export const REFERRAL_DECISIONS = ['ACCEPT', 'DECLINE', 'WAITLIST'] as const;
+export type ReferralDecision = (typeof REFERRAL_DECISIONS)[number];
+
+export const enumOf = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
 
 export const ReferralStatusEnum = enumOf(REFERRAL_STATUSES);
 registerEnumType(ReferralStatusEnum, { name: 'ReferralStatus' });
@@ -28,9 +37,6 @@ registerEnumType(ReferralOutcomeEnum, { name: 'ReferralOutcome' });
 
 export const ReferralDecisionEnum = enumOf(REFERRAL_DECISIONS);
 registerEnumType(ReferralDecisionEnum, { name: 'ReferralDecision' });
-
-export const ReferralGroupingEnum = enumOf(REFERRAL_GROUPINGS);
-registerEnumType(ReferralGroupingEnum, { name: 'ReferralGrouping' });
 
 @ObjectType('ReferralEvent')
 @Directive('@key(fields: "id")')

@@ -1,0 +1,9 @@
+import type { ReferenceResolvers } from '@caseflow/federation';
+
+/**
+ * `__resolveReference` for the Client this subgraph adds `referrals` to: only
+ * the key. Who may see what hangs off it is decided in the field resolver.
+ */
+export const clientReferenceResolvers: ReferenceResolvers = {
+  Client: (ref: { id: string }) => ({ id: ref.id }),
+};

@@ -1,0 +1,215 @@
+/**
+ * Stand-ins for the three subgraphs the referrals subgraph asks (only their
+ * HTTP endpoints; the database under test is real): the clients subgraph's
+ * client-access route, the resources subgraph's `_entities` for Service and
+ * the plans subgraph's for Goal. Each verifies the forwarded internal token,
+ * counts round trips, answers from the demo world unless a test overrides an
+ * answer, and can be taken down.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import {
+  type Actor,
+  CLIENT_ACCESS_PATH,
+  type ClientAccessResponse,
+  type ClientGrant,
+  INFORMATION_KINDS,
+  type InformationKind,
+  INTERNAL_TOKEN_HEADER,
+  noGrant,
+  verifyInternalToken,
+} from '@caseflow/auth';
+import { type DemoWorld, demoId } from '@caseflow/demo';
+
+abstract class FakePeer {
+  calls = 0;
+  down = false;
+  /** Ids asked in each round trip, in order. */
+  readonly batches: string[][] = [];
+  private readonly server: Server;
+
+  constructor(
+    protected readonly secret: string,
+    protected readonly world: DemoWorld,
+  ) {
+    this.server = createServer((request, response) => {
+      if (this.down) {
+        request.socket.destroy();
+        return;
+      }
+      const chunks: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => chunks.push(chunk));
+      request.on('end', () => {
+        let actor: Actor;
+        try {
+          actor = verifyInternalToken(request.headers[INTERNAL_TOKEN_HEADER] as string | undefined, this.secret).actor;
+        } catch {
+          response.writeHead(401).end();
+          return;
+        }
+        this.calls += 1;
+        this.answer(request, response, actor, JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}'));
+      });
+    });
+  }
+
+  protected abstract answer(request: IncomingMessage, response: ServerResponse, actor: Actor, body: unknown): void;
+
+  protected json(response: ServerResponse, body: unknown): void {
+    response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+  }
+
+  async start(): Promise<string> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  stop(): Promise<void> {
+    this.server.closeAllConnections();
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+
+  reset(): void {
+    this.calls = 0;
+    this.down = false;
+    this.batches.length = 0;
+  }
+}
+
+/**
+ * The clients subgraph's client-access route: case access from the world's
+ * assignments, consents as a test sets them. A partner reads what active
+ * consents to its organization cover: by default CONTACT_INFO and
+ * REFERRAL_DETAILS of a client with a world referral to it or a consent a test
+ * added; `partnerScopes` replaces that (e.g. [] once a consent is revoked).
+ */
+export class FakeClientAccess extends FakePeer {
+  readonly overrides = new Map<string, Partial<ClientGrant>>();
+  readonly partnerScopes = new Map<string, InformationKind[]>();
+
+  override reset(): void {
+    super.reset();
+    this.overrides.clear();
+    this.partnerScopes.clear();
+  }
+
+  protected answer(request: IncomingMessage, response: ServerResponse, actor: Actor, body: unknown): void {
+    if (request.method !== 'POST' || request.url !== CLIENT_ACCESS_PATH) {
+      response.writeHead(404).end();
+      return;
+    }
+    const { clientIds } = body as { clientIds: string[] };
+    this.batches.push(clientIds);
+    const answer: ClientAccessResponse = {
+      grants: clientIds.map((id) =>
+        actor.role === 'PARTNER' ? this.partnerGrant(actor, id) : { ...this.grant(actor, id), ...this.overrides.get(id) },
+      ),
+    };
+    this.json(response, answer);
+  }
+
+  private partnerGrant(actor: Actor, clientId: string): ClientGrant {
+    const client = this.world.clients.find((c) => c.id === clientId);
+    if (!client) return noGrant(clientId);
+    const referred = this.world.referrals.some((r) => r.clientId === clientId && r.organizationId === actor.organizationId);
+    const added = (this.overrides.get(clientId)?.consents ?? []).filter((c) => c.recipientOrganizationId === actor.organizationId);
+    const scope = this.partnerScopes.get(clientId) ?? [
+      ...new Set([...(referred ? (['CONTACT_INFO', 'REFERRAL_DETAILS'] as const) : []), ...added.flatMap((c) => c.scope)]),
+    ];
+    if (scope.length === 0) return noGrant(clientId, true);
+    return {
+      clientId,
+      exists: true,
+      organizationId: client.organizationId,
+      read: INFORMATION_KINDS.filter((k) => scope.includes(k)),
+      write: false,
+      consents: [],
+    };
+  }
+
+  private grant(actor: Actor, clientId: string): ClientGrant {
+    const client = this.world.clients.find((c) => c.id === clientId);
+    if (!client) return noGrant(clientId);
+    const write =
+      (actor.role === 'CASE_MANAGER' && client.caseManagerId === actor.staffId) ||
+      (actor.role === 'SUPERVISOR' && client.organizationId === actor.organizationId);
+    return write
+      ? { clientId, exists: true, organizationId: client.organizationId, read: [...INFORMATION_KINDS], write: true, consents: [] }
+      : noGrant(clientId, true);
+  }
+}
+
+export interface FakeService {
+  id: string;
+  status: string;
+  organization: { id: string };
+  taxonomyTerms: Array<{ id: string }>;
+  serviceAtLocations: Array<{ id: string }>;
+}
+
+/**
+ * A subgraph's `_entities` for one type: each representation answered from
+ * the world (null for an id it does not know), each round trip's ids kept.
+ */
+abstract class FakeEntities<T> extends FakePeer {
+  /** When set, answers every question with a GraphQL error instead. */
+  failWithError = false;
+
+  protected abstract entity(id: string): T | null;
+
+  override reset(): void {
+    super.reset();
+    this.failWithError = false;
+  }
+
+  protected answer(request: IncomingMessage, response: ServerResponse, _actor: Actor, body: unknown): void {
+    const { query, variables } = body as { query: string; variables: { representations: Array<{ __typename: string; id: string }> } };
+    if (request.method !== 'POST' || request.url !== '/graphql' || !query.includes('_entities')) {
+      response.writeHead(404).end();
+      return;
+    }
+    if (this.failWithError) {
+      this.json(response, { errors: [{ message: 'boom', extensions: { code: 'INTERNAL_SERVER_ERROR' } }], data: null });
+      return;
+    }
+    const ids = variables.representations.map((r) => r.id);
+    this.batches.push(ids);
+    this.json(response, { data: { _entities: ids.map((id) => this.entity(id)) } });
+  }
+}
+
+/** The resources subgraph's `_entities` for Service: the world's services, all active unless a test says otherwise. */
+export class FakeDirectory extends FakeEntities<FakeService> {
+  readonly overrides = new Map<string, Partial<FakeService>>();
+
+  override reset(): void {
+    super.reset();
+    this.overrides.clear();
+  }
+
+  protected entity(id: string): FakeService | null {
+    const s = this.world.services.find((x) => x.id === id);
+    if (!s) return null;
+    return {
+      id: s.id,
+      status: 'active',
+      organization: { id: s.organizationId },
+      taxonomyTerms: s.taxonomyCodes.map((code) => ({ id: demoId('taxonomy_term', code) })),
+      serviceAtLocations: [{ id: s.serviceAtLocationId }],
+      ...this.overrides.get(id),
+    };
+  }
+}
+
+export interface FakeGoal {
+  id: string;
+  plan: { client: { id: string } };
+}
+
+/** The plans subgraph's `_entities` for Goal: the world's plan goals, with the client whose plan holds each. */
+export class FakePlans extends FakeEntities<FakeGoal> {
+  protected entity(id: string): FakeGoal | null {
+    const plan = this.world.plans.find((p) => p.goals.some((g) => g.id === id));
+    return plan ? { id, plan: { client: { id: plan.clientId } } } : null;
+  }
+}
