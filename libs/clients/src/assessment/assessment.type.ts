@@ -1,4 +1,4 @@
-import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateScalar } from '@caseflow/federation';
 import { ASSESSMENT_DOMAINS, ASSESSMENT_RATINGS, type AssessmentDomain, type AssessmentRating } from './assessment.entity';
 
@@ -72,46 +72,4 @@ export class AssessmentCharacteristic {
 
   @Field(() => Boolean, { description: 'Part of the standard checklist (not added by an agency).' })
   standard: boolean;
-}
-
-@InputType('PlanToCompensateInput')
-export class PlanToCompensateInput {
-  @Field(() => String)
-  how: string;
-
-  @Field(() => DateScalar, { nullable: true })
-  byWhen?: string | null;
-
-  @Field(() => String, { nullable: true })
-  whoHelps?: string | null;
-}
-
-@InputType('AssessmentItemInput')
-export class AssessmentItemInput {
-  @Field(() => AssessmentDomainEnum)
-  domain: AssessmentDomain;
-
-  @Field(() => String)
-  characteristic: string;
-
-  @Field(() => AssessmentRatingEnum)
-  rating: AssessmentRating;
-
-  @Field(() => String, { nullable: true })
-  notes?: string | null;
-
-  @Field(() => PlanToCompensateInput, { nullable: true })
-  planToCompensate?: PlanToCompensateInput | null;
-}
-
-@InputType('RecordAssessmentInput')
-export class RecordAssessmentInput {
-  @Field(() => ID)
-  clientId: string;
-
-  @Field(() => [AssessmentItemInput])
-  items: AssessmentItemInput[];
-
-  @Field(() => String, { nullable: true })
-  summary?: string | null;
 }

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { KeyDateValue, ClientStatus } from '../client/client.entity';
-import { computePriority } from './priority';
+import { computePriority } from './priority.rules';
 
 interface Queryable {
   query(sql: string, parameters?: unknown[]): Promise<unknown>;

@@ -1,5 +1,5 @@
 import { errorCodes } from '@caseflow/testing';
-import { startClientsTestbed, type ClientsTestbed } from '../clients.testbed';
+import { startClientsTestbed, type ClientsTestbed } from '../testing/testbed';
 
 let tb: ClientsTestbed;
 beforeAll(async () => {
