@@ -5,6 +5,7 @@ import { decodeCursor, encodeCursor } from '@caseflow/db';
 import { groupLoader, rowLoader } from '@caseflow/federation';
 import { AssessmentEntity, AssessmentItemEntity } from './assessment/assessment.entity';
 import { CaseEventEntity, ClientEntity, EligibilityEntity } from './client/client.entity';
+import { duplicatePairs } from './client/client.sql';
 import { ConsentEntity } from './consent/consent.entity';
 import { toNote } from './note/note.mapper';
 import { noteReader } from './note/note.policy';
@@ -80,13 +81,7 @@ export function createClientsLoaders(dataSource: DataSource, actor: Actor): Clie
       (e) => e.clientId,
     ),
     duplicates: new DataLoader<string, ClientEntity[]>(async (ids) => {
-      const pairs = (await dataSource.query(
-        `SELECT c.id AS for_id, d.id FROM clients.client c
-           JOIN clients.client d ON d.organization_id = c.organization_id AND d.date_of_birth = c.date_of_birth AND d.id <> c.id
-            AND ((d.folded_first = c.folded_first AND d.folded_last = c.folded_last) OR (d.folded_first = c.folded_last AND d.folded_last = c.folded_first))
-          WHERE c.id = ANY($1::uuid[])`,
-        [ids],
-      )) as Array<{ for_id: string; id: string }>;
+      const pairs = await duplicatePairs(dataSource, ids);
       const found = pairs.length
         ? await dataSource.getRepository(ClientEntity).findBy({ id: In([...new Set(pairs.map((p) => p.id))]) })
         : [];

@@ -5,6 +5,7 @@
  * transaction with its audit event and the recomputed priority.
  */
 import type { DataSource, EntityManager } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { type Actor } from '@caseflow/auth';
 import type { AuditTrail } from '@caseflow/audit';
 import { badInput, conflict, forbidden, inputFingerprint, notFound, optionalText, requiredText, uuid } from '@caseflow/core';
@@ -57,34 +58,30 @@ export class ClientCommands {
     }
     try {
       return await this.dataSource.transaction(async (tx) => {
-        const [{ id }] = (await tx.query(
-          `INSERT INTO clients.client (organization_id, first_name, last_name, preferred_name, date_of_birth, status, intake_date,
-             assigned_case_manager_id, search_name, sort_key, folded_first, folded_last, contact_method, contact_phone, contact_email,
-             voicemail_allowed, public_greeting, contact_notes, created_by, client_mutation_id, client_mutation_fingerprint)
-           VALUES ($1, $2, $3, $4, $5, 'INTAKE', $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20) RETURNING id`,
-          [
-            actor.organizationId,
-            firstName,
-            lastName,
-            preferredName,
-            dateOfBirth,
-            today(),
-            assignee,
-            searchNameOf(firstName, lastName, preferredName),
-            sortKeyOf(firstName, lastName),
-            foldName(firstName),
-            foldName(lastName),
-            contact?.method ?? null,
-            contact?.phone ?? null,
-            contact?.email ?? null,
-            contact?.voicemailAllowed ?? false,
-            contact?.publicGreeting ?? null,
-            contact?.notes ?? null,
-            actor.staffId,
-            mutationId,
-            fingerprint,
-          ],
-        )) as Array<{ id: string }>;
+        const { identifiers } = await tx.getRepository(ClientEntity).insert({
+          organizationId: actor.organizationId,
+          firstName,
+          lastName,
+          preferredName,
+          dateOfBirth,
+          status: 'INTAKE',
+          intakeDate: today(),
+          assignedCaseManagerId: assignee,
+          searchName: searchNameOf(firstName, lastName, preferredName),
+          sortKey: sortKeyOf(firstName, lastName),
+          foldedFirst: foldName(firstName),
+          foldedLast: foldName(lastName),
+          contactMethod: contact?.method ?? null,
+          contactPhone: contact?.phone ?? null,
+          contactEmail: contact?.email ?? null,
+          voicemailAllowed: contact?.voicemailAllowed ?? false,
+          publicGreeting: contact?.publicGreeting ?? null,
+          contactNotes: contact?.notes ?? null,
+          createdBy: actor.staffId,
+          clientMutationId: mutationId,
+          clientMutationFingerprint: fingerprint,
+        });
+        const id = identifiers[0].id as string;
         await this.event(tx, actor, id, 'OPENED', null, 'INTAKE');
         await this.audit.write(tx, { action: 'CREATE', entityType: 'Client', entityId: id, clientId: id });
         await recomputePriorities(tx, [id]);
@@ -151,21 +148,21 @@ export class ClientCommands {
   async updateContactPreference(actor: Actor, clientId: string, input: ContactPreferenceInput): Promise<Client> {
     const contact = checkContactPreference(input, 'input');
     return this.change(actor, clientId, 'clientId', 'contactPreference', async (tx, client) => {
-      await tx.query(
-        `UPDATE clients.client SET contact_method = $2, contact_phone = $3, contact_email = $4, voicemail_allowed = $5,
-           public_greeting = $6, contact_notes = $7, updated_at = now() WHERE id = $1`,
-        [client.id, contact.method, contact.phone, contact.email, contact.voicemailAllowed, contact.publicGreeting, contact.notes],
-      );
+      await updateClient(tx, client.id, {
+        contactMethod: contact.method,
+        contactPhone: contact.phone,
+        contactEmail: contact.email,
+        voicemailAllowed: contact.voicemailAllowed,
+        publicGreeting: contact.publicGreeting,
+        contactNotes: contact.notes,
+      });
     });
   }
 
   async setKeyDates(actor: Actor, clientId: string, keyDates: KeyDateInput[]): Promise<Client> {
     const values = checkKeyDates(keyDates);
     return this.change(actor, clientId, 'clientId', 'keyDates', async (tx, client) => {
-      await tx.query('UPDATE clients.client SET key_dates = $2::jsonb, updated_at = now() WHERE id = $1', [
-        client.id,
-        JSON.stringify(values),
-      ]);
+      await updateClient(tx, client.id, { keyDates: values });
     });
   }
 
@@ -173,7 +170,7 @@ export class ClientCommands {
     checkFollowUp(at);
     return this.change(actor, clientId, 'clientId', 'nextFollowUpAt', async (tx, client) => {
       checkNotClosed(client.status, 'A closed case has no follow-up; re-open it first');
-      await tx.query('UPDATE clients.client SET next_follow_up_at = $2, updated_at = now() WHERE id = $1', [client.id, at]);
+      await updateClient(tx, client.id, { nextFollowUpAt: at });
     });
   }
 
@@ -192,7 +189,7 @@ export class ClientCommands {
     }
     const assignee = await this.assignee(actor, staffMemberId, 'staffMemberId');
     return this.change(actor, clientId, 'clientId', 'assignedCaseManager', async (tx, client) => {
-      await tx.query('UPDATE clients.client SET assigned_case_manager_id = $2, updated_at = now() WHERE id = $1', [client.id, assignee]);
+      await updateClient(tx, client.id, { assignedCaseManagerId: assignee });
       await this.event(tx, actor, client.id, 'REASSIGNED', client.status, client.status);
     });
   }
@@ -207,7 +204,7 @@ export class ClientCommands {
         note: nextSteps,
         program: latest?.program ?? null,
       });
-      await tx.query('UPDATE clients.client SET next_follow_up_at = NULL WHERE id = $1', [client.id]);
+      await updateClient(tx, client.id, { nextFollowUpAt: null });
     });
   }
 
@@ -258,7 +255,7 @@ export class ClientCommands {
     kind: CaseEventKind,
     extra: { outcome?: CaseEventEntity['outcome']; note?: string | null; program?: string | null } = {},
   ): Promise<void> {
-    await tx.query('UPDATE clients.client SET status = $2, updated_at = now() WHERE id = $1', [client.id, to]);
+    await updateClient(tx, client.id, { status: to });
     await this.event(tx, actor, client.id, kind, client.status, to, extra);
   }
 
@@ -336,6 +333,11 @@ export async function lockClient(tx: EntityManager, clientId: string): Promise<C
     .getOne();
   if (!client) throw notFound('Client', clientId);
   return client;
+}
+
+/** A plain update of the client row; TypeORM sets `updated_at` (the transaction's time, as `now()`). */
+async function updateClient(tx: EntityManager, id: string, values: QueryDeepPartialEntity<ClientEntity>): Promise<void> {
+  await tx.getRepository(ClientEntity).update({ id }, values);
 }
 
 /** The client's latest eligibility determination, if any. */

@@ -94,7 +94,7 @@ export class ConsentCommands {
       const status = consentStatus(consent, new Date());
       if (status !== 'ACTIVE') throw invalidTransition(`The consent is already ${status.toLowerCase()}`, { from: status, to: 'REVOKED' });
       consent.revokedAt = new Date();
-      await tx.query('UPDATE clients.consent SET revoked_at = $2 WHERE id = $1', [consent.id, consent.revokedAt]);
+      await tx.getRepository(ConsentEntity).update({ id: consent.id }, { revokedAt: consent.revokedAt });
       await this.audit.write(tx, { action: 'UPDATE', entityType: 'Consent', entityId: consent.id, clientId: client.id, detail: 'revoked' });
       return consent;
     });
