@@ -1,44 +1,15 @@
 import { Field, ID, InputType } from 'type-graphql';
-import { DateScalar } from '@caseflow/federation';
-import type { AssessmentDomain, AssessmentRating } from './assessment.entity';
-import { AssessmentDomainEnum, AssessmentRatingEnum } from './assessment.type';
+import { AssessmentItem } from './assessment.type';
 
-@InputType('PlanToCompensateInput')
-export class PlanToCompensateInput {
-  @Field(() => String)
-  how: string;
-
-  @Field(() => DateScalar, { nullable: true })
-  byWhen?: string | null;
-
-  @Field(() => String, { nullable: true })
-  whoHelps?: string | null;
-}
-
-@InputType('AssessmentItemInput')
-export class AssessmentItemInput {
-  @Field(() => AssessmentDomainEnum)
-  domain: AssessmentDomain;
-
-  @Field(() => String)
-  characteristic: string;
-
-  @Field(() => AssessmentRatingEnum)
-  rating: AssessmentRating;
-
-  @Field(() => String, { nullable: true })
-  notes?: string | null;
-
-  @Field(() => PlanToCompensateInput, { nullable: true })
-  planToCompensate?: PlanToCompensateInput | null;
-}
+/** An item is given as it is read back: `AssessmentItemInput` is the input side of `AssessmentItem` (assessment.type.ts). */
+export type AssessmentItemInput = AssessmentItem;
 
 @InputType('RecordAssessmentInput')
 export class RecordAssessmentInput {
   @Field(() => ID)
   clientId: string;
 
-  @Field(() => [AssessmentItemInput])
+  @Field(() => [AssessmentItem])
   items: AssessmentItemInput[];
 
   @Field(() => String, { nullable: true })

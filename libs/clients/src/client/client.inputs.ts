@@ -1,7 +1,7 @@
 import { Field, ID, InputType } from 'type-graphql';
 import { DateScalar } from '@caseflow/federation';
 import type { ClientStatus, ClosureOutcome, ContactMethod } from './client.entity';
-import { ClientStatusEnum, ClosureOutcomeEnum, ContactMethodEnum } from './client.type';
+import { ClientStatusEnum, ClosureOutcomeEnum, ContactMethodEnum, type KeyDate } from './client.type';
 
 @InputType('ContactPreferenceInput')
 export class ContactPreferenceInput {
@@ -24,14 +24,8 @@ export class ContactPreferenceInput {
   notes?: string | null;
 }
 
-@InputType('KeyDateInput')
-export class KeyDateInput {
-  @Field(() => String)
-  label: string;
-
-  @Field(() => DateScalar)
-  date: string;
-}
+/** `KeyDateInput` is the input side of `KeyDate` (client.type.ts). */
+export type KeyDateInput = KeyDate;
 
 @InputType('OpenClientInput')
 export class OpenClientInput {

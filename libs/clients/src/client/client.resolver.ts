@@ -176,7 +176,7 @@ export class ClientMutationResolver {
   @Mutation(() => Client)
   setKeyDates(
     @Arg('clientId', () => ID) clientId: string,
-    @Arg('keyDates', () => [KeyDateInput]) keyDates: KeyDateInput[],
+    @Arg('keyDates', () => [KeyDate]) keyDates: KeyDateInput[],
     @Ctx() ctx: ClientsContext,
   ): Promise<Client> {
     return ctx.clientCommands.setKeyDates(ctx.actor, clientId, keyDates);

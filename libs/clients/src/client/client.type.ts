@@ -1,4 +1,4 @@
-import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { InformationKind } from '@caseflow/auth';
 import { DateScalar, PageInfo } from '@caseflow/federation';
 import { StaffMember } from '../staff/staff.type';
@@ -66,7 +66,9 @@ export class Eligibility {
   determinedById: string;
 }
 
+/** A key date is given as it is read back: one class is both `KeyDate` and `KeyDateInput`. */
 @ObjectType('KeyDate')
+@InputType('KeyDateInput')
 export class KeyDate {
   @Field(() => String)
   label: string;
