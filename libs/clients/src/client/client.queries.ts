@@ -71,16 +71,7 @@ export class ClientQueries {
       .addOrderBy('c.id', 'ASC')
       .limit(size + 1)
       .getMany();
-    const page = rows.slice(0, size);
-
-    this.audit.note({ action: 'SEARCH', entityType: 'Client', detail: describeFilter(filter) });
-    for (const row of page) this.audit.note({ action: 'READ', entityType: 'Client', entityId: row.id, clientId: row.id });
-    const edges = page.map((row) => ({ cursor: encodeCursor([row.sortKey, row.id]), node: toClient(row, CASE_ACCESS) }));
-    return {
-      edges,
-      pageInfo: { hasNextPage: rows.length > size, endCursor: edges.length ? edges[edges.length - 1].cursor : null },
-      totalCount,
-    };
+    return this.page(rows, size, totalCount, describeFilter(filter), (row) => [row.sortKey, row.id]);
   }
 
   /**
@@ -129,13 +120,25 @@ export class ClientQueries {
       .addOrderBy('c.id', 'ASC')
       .limit(size + 1)
       .getMany();
+    return this.page(rows, size, totalCount, 'caseload', (row) => [row.priorityScore, row.id]);
+  }
+
+  /**
+   * A page of the caller's clients from `size + 1` rows in list order: the
+   * search and each client shown are audit events; the cursor is the row's
+   * sort values.
+   */
+  private page(
+    rows: ClientEntity[],
+    size: number,
+    totalCount: number,
+    search: string | null,
+    sortValues: (row: ClientEntity) => Array<string | number>,
+  ): ClientConnection {
     const page = rows.slice(0, size);
-    this.audit.note({ action: 'SEARCH', entityType: 'Client', detail: 'caseload' });
+    this.audit.note({ action: 'SEARCH', entityType: 'Client', detail: search });
     for (const row of page) this.audit.note({ action: 'READ', entityType: 'Client', entityId: row.id, clientId: row.id });
-    const edges = page.map((row) => ({
-      cursor: encodeCursor([row.priorityScore, row.id]),
-      node: toClient(row, CASE_ACCESS),
-    }));
+    const edges = page.map((row) => ({ cursor: encodeCursor(sortValues(row)), node: toClient(row, CASE_ACCESS) }));
     return { edges, pageInfo: { hasNextPage: rows.length > size, endCursor: edges.at(-1)?.cursor ?? null }, totalCount };
   }
 
