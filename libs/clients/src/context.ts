@@ -1,43 +1,62 @@
 import type { DataSource } from 'typeorm';
 import type { RequestContext, SubgraphRuntimeOptions } from '@caseflow/federation';
-import { AssessmentService } from './assessment/assessment.service';
-import type { AuditPeers } from './audit/audit-peers';
+import { AssessmentCommands } from './assessment/assessment.commands';
+import { AssessmentQueries } from './assessment/assessment.queries';
+import { AuditTrailQueries } from './audit/audit-trail.queries';
 import { ClientCommands } from './client/client.commands';
-import { ClientService } from './client/client.service';
-import { ConsentService } from './consent/consent.service';
+import { ClientQueries } from './client/client.queries';
+import { ConsentCommands } from './consent/consent.commands';
+import { ConsentQueries } from './consent/consent.queries';
 import { createClientsLoaders, type ClientsLoaders } from './loaders';
-import { NoteService } from './note/note.service';
-import { StaffService } from './staff/staff.service';
+import { NoteCommands } from './note/note.commands';
+import { NoteQueries } from './note/note.queries';
+import { CaseOutcomeQueries } from './outcomes/outcomes.queries';
+import { StaffQueries } from './staff/staff.queries';
 
+/** The request context: for each aggregate its queries (`ctx.<aggregates>`) and its commands (`ctx.<aggregate>Commands`). */
 export interface ClientsContext extends RequestContext {
-  loaders: ClientsLoaders;
-  clients: ClientService;
-  commands: ClientCommands;
-  staff: StaffService;
-  assessments: AssessmentService;
-  notes: NoteService;
-  consents: ConsentService;
   dataSource: DataSource;
-  auditPeers: AuditPeers;
+  loaders: ClientsLoaders;
+  clients: ClientQueries;
+  clientCommands: ClientCommands;
+  staff: StaffQueries;
+  assessments: AssessmentQueries;
+  assessmentCommands: AssessmentCommands;
+  notes: NoteQueries;
+  noteCommands: NoteCommands;
+  consents: ConsentQueries;
+  consentCommands: ConsentCommands;
+  caseOutcomes: CaseOutcomeQueries;
+  auditTrails: AuditTrailQueries;
 }
 
 export function createClientsContext(dataSource: DataSource, base: RequestContext, options: SubgraphRuntimeOptions): ClientsContext {
-  const loaders = createClientsLoaders(dataSource);
+  const loaders = createClientsLoaders(dataSource, base.actor);
+  const identity = { internalToken: base.internalToken, requestId: base.requestId };
   return {
     ...base,
     dataSource,
     loaders,
-    auditPeers: { plansUrl: options.peerUrls?.plans, referralsUrl: options.peerUrls?.referrals, timeoutMs: options.peerTimeoutMs },
-    clients: new ClientService(dataSource, loaders, base.audit),
-    commands: new ClientCommands(dataSource, loaders, base.audit),
-    staff: new StaffService(loaders),
-    assessments: new AssessmentService(dataSource, loaders, base.audit),
-    notes: new NoteService(dataSource, base.actor, base.audit),
-    consents: new ConsentService(dataSource, loaders, base.audit, {
+    clients: new ClientQueries(dataSource, loaders, base.audit),
+    clientCommands: new ClientCommands(dataSource, loaders, base.audit),
+    staff: new StaffQueries(loaders),
+    assessments: new AssessmentQueries(dataSource, loaders, base.audit),
+    assessmentCommands: new AssessmentCommands(dataSource, base.audit),
+    notes: new NoteQueries(loaders, base.audit),
+    noteCommands: new NoteCommands(dataSource, base.audit),
+    consents: new ConsentQueries(loaders, base.audit),
+    consentCommands: new ConsentCommands(dataSource, loaders, base.audit, {
       resourcesUrl: options.peerUrls?.resources,
-      internalToken: base.internalToken,
-      requestId: base.requestId,
       timeoutMs: options.peerTimeoutMs,
+      ...identity,
     }),
+    caseOutcomes: new CaseOutcomeQueries(dataSource, base.audit),
+    auditTrails: new AuditTrailQueries(
+      dataSource,
+      loaders,
+      base.audit,
+      { plansUrl: options.peerUrls?.plans, referralsUrl: options.peerUrls?.referrals, timeoutMs: options.peerTimeoutMs },
+      identity,
+    ),
   };
 }

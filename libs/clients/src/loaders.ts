@@ -1,11 +1,16 @@
 import DataLoader from 'dataloader';
 import { In, type DataSource } from 'typeorm';
+import type { Actor } from '@caseflow/auth';
+import { decodeCursor, encodeCursor } from '@caseflow/db';
 import { groupLoader, rowLoader } from '@caseflow/federation';
 import { AssessmentEntity, AssessmentItemEntity } from './assessment/assessment.entity';
-import { ClientEntity } from './client/client.entity';
+import { CaseEventEntity, ClientEntity, EligibilityEntity } from './client/client.entity';
+import { duplicatePairs } from './client/client.sql';
 import { ConsentEntity } from './consent/consent.entity';
-import { EligibilityEntity } from './eligibility/eligibility.entity';
-import { CaseEventEntity } from './history/case-event.entity';
+import { toNote } from './note/note.mapper';
+import { noteReader } from './note/note.policy';
+import { amendmentsOf, NOTE_CURSOR, type NoteReader, noteCounts, notePages, notesById, type NoteRow } from './note/note.sql';
+import type { CaseNoteConnection } from './note/note.type';
 import { StaffMemberEntity } from './staff/staff.entity';
 
 /** Per-request loaders: every lookup by id in one request is one SQL statement per batch. */
@@ -20,9 +25,20 @@ export interface ClientsLoaders {
   assessmentsByClient: DataLoader<string, AssessmentEntity[]>;
   assessment: DataLoader<string, AssessmentEntity | null>;
   assessmentItems: DataLoader<string, AssessmentItemEntity[]>;
+  /** Notes are read for the caller: a sensitive note only by its author and supervisors. */
+  note: DataLoader<string, NoteRow | null>;
+  noteAmendments: DataLoader<string, NoteRow[]>;
+  notePages: DataLoader<NotePageKey, CaseNoteConnection, string>;
 }
 
-export function createClientsLoaders(dataSource: DataSource): ClientsLoaders {
+export interface NotePageKey {
+  clientId: string;
+  first: number;
+  after: string | null;
+}
+
+export function createClientsLoaders(dataSource: DataSource, actor: Actor): ClientsLoaders {
+  const reader = noteReader(actor);
   return {
     client: rowLoader(
       (ids) => dataSource.getRepository(ClientEntity).findBy({ id: In(ids) }),
@@ -65,13 +81,7 @@ export function createClientsLoaders(dataSource: DataSource): ClientsLoaders {
       (e) => e.clientId,
     ),
     duplicates: new DataLoader<string, ClientEntity[]>(async (ids) => {
-      const pairs = (await dataSource.query(
-        `SELECT c.id AS for_id, d.id FROM clients.client c
-           JOIN clients.client d ON d.organization_id = c.organization_id AND d.date_of_birth = c.date_of_birth AND d.id <> c.id
-            AND ((d.folded_first = c.folded_first AND d.folded_last = c.folded_last) OR (d.folded_first = c.folded_last AND d.folded_last = c.folded_first))
-          WHERE c.id = ANY($1::uuid[])`,
-        [ids],
-      )) as Array<{ for_id: string; id: string }>;
+      const pairs = await duplicatePairs(dataSource, ids);
       const found = pairs.length
         ? await dataSource.getRepository(ClientEntity).findBy({ id: In([...new Set(pairs.map((p) => p.id))]) })
         : [];
@@ -90,5 +100,50 @@ export function createClientsLoaders(dataSource: DataSource): ClientsLoaders {
       (ids) => dataSource.getRepository(AssessmentItemEntity).find({ where: { assessmentId: In(ids) }, order: { position: 'ASC' } }),
       (i) => i.assessmentId,
     ),
+    note: rowLoader(
+      (ids) => notesById(dataSource, ids, reader),
+      (row: NoteRow) => row.id,
+    ),
+    noteAmendments: groupLoader(
+      (ids) => amendmentsOf(dataSource, ids, reader),
+      (row: NoteRow) => row.amends_id as string,
+    ),
+    notePages: new DataLoader<NotePageKey, CaseNoteConnection, string>((keys) => loadNotePages(dataSource, reader, keys), {
+      cacheKeyFn: pageKeyOf,
+    }),
   };
+}
+
+const pageKeyOf = (k: NotePageKey) => `${k.clientId}|${k.first}|${k.after ?? ''}`;
+
+/** Pages of many clients' notes: one statement for the rows and one for the counts per distinct (first, after). */
+async function loadNotePages(dataSource: DataSource, reader: NoteReader, keys: readonly NotePageKey[]): Promise<CaseNoteConnection[]> {
+  const groups = new Map<string, NotePageKey[]>();
+  for (const key of keys) {
+    const group = `${key.first}|${key.after ?? ''}`;
+    groups.set(group, [...(groups.get(group) ?? []), key]);
+  }
+  const results = new Map<string, CaseNoteConnection>();
+  for (const group of groups.values()) {
+    const { first, after } = group[0];
+    const clientIds = [...new Set(group.map((k) => k.clientId))];
+    const cursor = decodeCursor(after, NOTE_CURSOR);
+    const rows = await notePages(
+      dataSource,
+      { clientIds, limit: first + 1, after: cursor ? [String(cursor[0]), String(cursor[1])] : null },
+      reader,
+    );
+    const counts = await noteCounts(dataSource, clientIds, reader);
+    for (const clientId of clientIds) {
+      const mine = rows.filter((r) => r.client_id === clientId);
+      const page = mine.slice(0, first);
+      const edges = page.map((r) => ({ cursor: encodeCursor([r.occurred_at.toISOString(), r.id]), node: toNote(r) }));
+      results.set(pageKeyOf({ clientId, first, after }), {
+        edges,
+        pageInfo: { hasNextPage: mine.length > first, endCursor: edges.at(-1)?.cursor ?? null },
+        totalCount: counts.find((c) => c.client_id === clientId)?.n ?? 0,
+      });
+    }
+  }
+  return keys.map((k) => results.get(pageKeyOf(k)) as CaseNoteConnection);
 }

@@ -4,26 +4,28 @@ import { buildFederatedSchema, type SubgraphDefinition } from '@caseflow/federat
 import { createLogger } from '@caseflow/core';
 import { clientAccessRoute } from './access/access.route';
 import { AssessmentEntity, AssessmentItemEntity, CharacteristicEntity } from './assessment/assessment.entity';
+import { assessmentReference } from './assessment/assessment.reference';
 import { AssessmentResolver } from './assessment/assessment.resolver';
-import { AuditTrailResolver } from './audit/audit-trail';
+import { AuditTrailResolver } from './audit/audit-trail.resolver';
 import { startPriorityJob } from './caseload/priority.job';
-import { ClientMutationResolver } from './client/client-mutation.resolver';
-import { ClientEntity } from './client/client.entity';
-import { ClientResolver, EligibilityResolver } from './client/client.resolver';
+import { CaseEventEntity, ClientEntity, EligibilityEntity } from './client/client.entity';
+import { clientReference } from './client/client.reference';
+import { ClientMutationResolver, ClientResolver, EligibilityResolver } from './client/client.resolver';
 import { ConsentEntity } from './consent/consent.entity';
+import { consentReference } from './consent/consent.reference';
 import { ConsentResolver } from './consent/consent.resolver';
 import { createClientsContext, type ClientsContext } from './context';
-import { EligibilityEntity } from './eligibility/eligibility.entity';
-import { CaseEventEntity } from './history/case-event.entity';
 import { InitClients1763856000000 } from './migrations/1763856000000-InitClients';
 import { CaseRecord1763942400000 } from './migrations/1763942400000-CaseRecord';
 import { CoveringClosureIndex1763942400021 } from './migrations/1763942400021-CoveringClosureIndex';
 import { MutationFingerprint1764547200030 } from './migrations/1764547200030-MutationFingerprint';
 import { StaffActive1764720000000 } from './migrations/1764720000000-StaffActive';
 import { CaseNoteEntity } from './note/note.entity';
+import { noteReference } from './note/note.reference';
 import { NoteResolver } from './note/note.resolver';
-import { clientsReferenceResolvers } from './references';
+import { CaseOutcomeResolver } from './outcomes/outcomes.resolver';
 import { StaffMemberEntity } from './staff/staff.entity';
+import { staffReference } from './staff/staff.reference';
 import { StaffResolver } from './staff/staff.resolver';
 import { staffDirectoryRoute } from './staff/staff.route';
 
@@ -34,12 +36,20 @@ export function buildClientsSchema(): Promise<GraphQLSchema> {
       ClientResolver,
       ClientMutationResolver,
       EligibilityResolver,
+      CaseOutcomeResolver,
       StaffResolver,
       AssessmentResolver,
       NoteResolver,
       ConsentResolver,
     ],
-    referenceResolvers: clientsReferenceResolvers,
+    // Each batched through the request's loaders and checked like a read: what the caller may not see is null (and audited).
+    referenceResolvers: {
+      Client: clientReference,
+      StaffMember: staffReference,
+      NeedsAssessment: assessmentReference,
+      CaseNote: noteReference,
+      Consent: consentReference,
+    },
   });
 }
 

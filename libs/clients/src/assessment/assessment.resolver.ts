@@ -3,14 +3,8 @@ import { Client } from '../client/client.type';
 import type { ClientsContext } from '../context';
 import { StaffMember } from '../staff/staff.type';
 import type { AssessmentDomain, AssessmentRating } from './assessment.entity';
-import {
-  AssessmentCharacteristic,
-  AssessmentDomainEnum,
-  AssessmentItem,
-  AssessmentRatingEnum,
-  NeedsAssessment,
-  RecordAssessmentInput,
-} from './assessment.type';
+import { RecordAssessmentInput } from './assessment.inputs';
+import { AssessmentCharacteristic, AssessmentDomainEnum, AssessmentItem, AssessmentRatingEnum, NeedsAssessment } from './assessment.type';
 
 @Resolver(() => NeedsAssessment)
 export class AssessmentResolver {
@@ -26,7 +20,7 @@ export class AssessmentResolver {
     @Arg('input', () => RecordAssessmentInput) input: RecordAssessmentInput,
     @Ctx() ctx: ClientsContext,
   ): Promise<NeedsAssessment> {
-    return ctx.assessments.record(ctx.actor, input);
+    return ctx.assessmentCommands.record(ctx.actor, input);
   }
 
   @FieldResolver(() => Client)

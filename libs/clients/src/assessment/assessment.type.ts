@@ -7,19 +7,23 @@ registerEnumType(AssessmentDomainEnum, { name: 'AssessmentDomain' });
 export const AssessmentRatingEnum = Object.fromEntries(ASSESSMENT_RATINGS.map((r) => [r, r])) as { [K in AssessmentRating]: K };
 registerEnumType(AssessmentRatingEnum, { name: 'AssessmentRating' });
 
+// A plan and an item read back exactly as they were given: one class is both the output type and the input type.
+
 @ObjectType('PlanToCompensate')
+@InputType('PlanToCompensateInput')
 export class PlanToCompensate {
   @Field(() => String)
   how: string;
 
   @Field(() => DateScalar, { nullable: true })
-  byWhen: string | null;
+  byWhen?: string | null;
 
   @Field(() => String, { nullable: true })
-  whoHelps: string | null;
+  whoHelps?: string | null;
 }
 
 @ObjectType('AssessmentItem')
+@InputType('AssessmentItemInput')
 export class AssessmentItem {
   @Field(() => AssessmentDomainEnum)
   domain: AssessmentDomain;
@@ -31,10 +35,10 @@ export class AssessmentItem {
   rating: AssessmentRating;
 
   @Field(() => String, { nullable: true })
-  notes: string | null;
+  notes?: string | null;
 
   @Field(() => PlanToCompensate, { nullable: true })
-  planToCompensate: PlanToCompensate | null;
+  planToCompensate?: PlanToCompensate | null;
 }
 
 @ObjectType('NeedsAssessment')
@@ -72,46 +76,4 @@ export class AssessmentCharacteristic {
 
   @Field(() => Boolean, { description: 'Part of the standard checklist (not added by an agency).' })
   standard: boolean;
-}
-
-@InputType('PlanToCompensateInput')
-export class PlanToCompensateInput {
-  @Field(() => String)
-  how: string;
-
-  @Field(() => DateScalar, { nullable: true })
-  byWhen?: string | null;
-
-  @Field(() => String, { nullable: true })
-  whoHelps?: string | null;
-}
-
-@InputType('AssessmentItemInput')
-export class AssessmentItemInput {
-  @Field(() => AssessmentDomainEnum)
-  domain: AssessmentDomain;
-
-  @Field(() => String)
-  characteristic: string;
-
-  @Field(() => AssessmentRatingEnum)
-  rating: AssessmentRating;
-
-  @Field(() => String, { nullable: true })
-  notes?: string | null;
-
-  @Field(() => PlanToCompensateInput, { nullable: true })
-  planToCompensate?: PlanToCompensateInput | null;
-}
-
-@InputType('RecordAssessmentInput')
-export class RecordAssessmentInput {
-  @Field(() => ID)
-  clientId: string;
-
-  @Field(() => [AssessmentItemInput])
-  items: AssessmentItemInput[];
-
-  @Field(() => String, { nullable: true })
-  summary?: string | null;
 }

@@ -1,36 +1,16 @@
 import type { DataSource } from 'typeorm';
-import type { KeyDateValue, ClientStatus } from '../client/client.entity';
-import { computePriority } from './priority';
-
-interface Queryable {
-  query(sql: string, parameters?: unknown[]): Promise<unknown>;
-}
-
-interface FactsRow {
-  id: string;
-  status: ClientStatus;
-  intake_date: string;
-  key_dates: KeyDateValue[];
-  next_follow_up_at: Date | null;
-  last_note_at: Date | null;
-  created_at: Date;
-  open_barriers: number;
-}
+import type { SqlRunner } from '../shared/sql';
+import { computePriority } from './priority.rules';
+import { lockStalePriorities, priorityFacts, storePriorities } from './priority.sql';
 
 /**
  * Recomputes and stores the priority of the given clients: one statement to
  * read their facts, one to write every score. Called inside the transaction
  * of any change to an input, and by the daily job.
  */
-export async function recomputePriorities(db: Queryable, clientIds: string[], now = new Date()): Promise<void> {
+export async function recomputePriorities(db: SqlRunner, clientIds: string[], now = new Date()): Promise<void> {
   if (clientIds.length === 0) return;
-  const rows = (await db.query(
-    `SELECT c.id, c.status, c.intake_date::text AS intake_date, c.key_dates, c.next_follow_up_at, c.last_note_at, c.created_at,
-            coalesce((SELECT a.barrier_count FROM clients.needs_assessment a
-                      WHERE a.client_id = c.id ORDER BY a.assessed_at DESC, a.id DESC LIMIT 1), 0) AS open_barriers
-       FROM clients.client c WHERE c.id = ANY($1::uuid[])`,
-    [clientIds],
-  )) as FactsRow[];
+  const rows = await priorityFacts(db, clientIds);
   const results = rows.map((row) => ({
     id: row.id,
     ...computePriority(
@@ -46,16 +26,7 @@ export async function recomputePriorities(db: Queryable, clientIds: string[], no
       now,
     ),
   }));
-  await db.query(
-    `UPDATE clients.client AS c
-        SET priority_score = (v->>'score')::int,
-            priority_level = v->>'level',
-            priority_reasons = ARRAY(SELECT jsonb_array_elements_text(v->'reasons')),
-            priority_computed_at = $2
-       FROM jsonb_array_elements($1::jsonb) AS v
-      WHERE c.id = (v->>'id')::uuid`,
-    [JSON.stringify(results), now],
-  );
+  await storePriorities(db, results, now);
 }
 
 /**
@@ -67,13 +38,7 @@ export async function recomputeStalePriorities(dataSource: DataSource, now = new
   let total = 0;
   for (;;) {
     const done = await dataSource.transaction(async (tx) => {
-      const due = (await tx.query(
-        `SELECT id FROM clients.client
-          WHERE status <> 'CLOSED' AND (priority_computed_at IS NULL OR priority_computed_at < date_trunc('day', $1::timestamptz AT TIME ZONE 'UTC') AT TIME ZONE 'UTC')
-          ORDER BY priority_computed_at NULLS FIRST
-          LIMIT $2 FOR UPDATE SKIP LOCKED`,
-        [now, batchSize],
-      )) as Array<{ id: string }>;
+      const due = await lockStalePriorities(tx, now, batchSize);
       await recomputePriorities(
         tx,
         due.map((r) => r.id),

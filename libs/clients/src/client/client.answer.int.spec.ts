@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { AuditTrail } from '@caseflow/audit';
 import { createClientsLoaders } from '../loaders';
-import { startClientsTestbed, type ClientsTestbed } from '../clients.testbed';
+import { startClientsTestbed, type ClientsTestbed } from '../testing/testbed';
 import { ClientCommands } from './client.commands';
 import type { Client } from './client.type';
 
@@ -65,7 +65,7 @@ describe('a failure while building the answer of a change', () => {
     const { dataSource } = tb.t.subgraph.database;
     const casey = tb.staff('casey');
     const actor = { staffId: casey.id, role: casey.role, organizationId: casey.organizationId };
-    const commands = new FailingAnswer(dataSource, createClientsLoaders(dataSource), new AuditTrail('clients', actor, randomUUID()));
+    const commands = new FailingAnswer(dataSource, createClientsLoaders(dataSource, actor), new AuditTrail('clients', actor, randomUUID()));
     const client = activeOf('casey', 3);
     const before = await row(client.id);
     const events = await tb.count('case_event', 'client_id = $1', [client.id]);

@@ -4,7 +4,7 @@
  * re-opening a case never skips intake.
  */
 import { errorCodes } from '@caseflow/testing';
-import { startClientsTestbed, type ClientsTestbed } from '../clients.testbed';
+import { startClientsTestbed, type ClientsTestbed } from '../testing/testbed';
 
 let tb: ClientsTestbed;
 beforeAll(async () => {

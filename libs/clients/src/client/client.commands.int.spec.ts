@@ -1,5 +1,5 @@
 import { errorCodes } from '@caseflow/testing';
-import { startClientsTestbed, type ClientsTestbed } from '../clients.testbed';
+import { startClientsTestbed, type ClientsTestbed } from '../testing/testbed';
 
 let tb: ClientsTestbed;
 beforeAll(async () => {
@@ -185,28 +185,14 @@ describe('eligibility and activation', () => {
 
   it('refuses an empty rationale and a client of another case manager', async () => {
     const client = caseyClient();
-    await refused(
-      'casey',
-      ELIGIBILITY,
-      { input: { clientId: client.id, eligible: true, program: 'P', rationale: ' ' } },
-      client.id,
-      'BAD_USER_INPUT',
-      'input.rationale',
-    );
-    await refused(
-      'casey',
-      ELIGIBILITY,
-      { input: { clientId: jordanClient().id, eligible: true, program: 'P', rationale: 'r' } },
-      jordanClient().id,
-      'FORBIDDEN',
-    );
-    await refused(
-      'pat',
-      ELIGIBILITY,
-      { input: { clientId: client.id, eligible: true, program: 'P', rationale: 'r' } },
-      client.id,
-      'FORBIDDEN',
-    );
+    const refusals: Array<[key: 'casey' | 'pat', clientId: string, rationale: string, code: string, field?: string]> = [
+      ['casey', client.id, ' ', 'BAD_USER_INPUT', 'input.rationale'],
+      ['casey', jordanClient().id, 'r', 'FORBIDDEN'],
+      ['pat', client.id, 'r', 'FORBIDDEN'],
+    ];
+    for (const [key, clientId, rationale, code, field] of refusals) {
+      await refused(key, ELIGIBILITY, { input: { clientId, eligible: true, program: 'P', rationale } }, clientId, code, field);
+    }
   });
 });
 

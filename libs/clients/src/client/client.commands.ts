@@ -5,35 +5,23 @@
  * transaction with its audit event and the recomputed priority.
  */
 import type { DataSource, EntityManager } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { type Actor } from '@caseflow/auth';
 import type { AuditTrail } from '@caseflow/audit';
-import {
-  badInput,
-  conflict,
-  forbidden,
-  inputFingerprint,
-  invalidTransition,
-  notFound,
-  optionalText,
-  requiredText,
-  uuid,
-} from '@caseflow/core';
+import { badInput, conflict, forbidden, inputFingerprint, notFound, optionalText, requiredText, uuid } from '@caseflow/core';
 import { hasCaseAccess, mayHoldCaseload } from '../access/access.policy';
 import { recomputePriorities } from '../caseload/priority.store';
 import type { ClientsLoaders } from '../loaders';
-import { EligibilityEntity } from '../eligibility/eligibility.entity';
-import { CaseEventEntity, type CaseEventKind } from '../history/case-event.entity';
 import { foldName, searchNameOf, sortKeyOf } from '../shared/names';
-import { NAME_MAX, TEXT_MAX, birthDate, optionalEmail, optionalPhone, today } from '../shared/validation';
+import { NAME_MAX, TEXT_MAX, birthDate, today } from '../shared/validation';
 import { StaffMemberEntity } from '../staff/staff.entity';
-import { ClientEntity, type ClientStatus } from './client.entity';
-import type { ContactPreferenceInput, KeyDateInput } from './client-parts.type';
-import type { CloseCaseInput, DetermineEligibilityInput, OpenClientInput } from './client.inputs';
-import { toClient } from './client.service';
+import { CaseEventEntity, type CaseEventKind, ClientEntity, type ClientStatus, EligibilityEntity } from './client.entity';
+import type { CloseCaseInput, ContactPreferenceInput, DetermineEligibilityInput, KeyDateInput, OpenClientInput } from './client.inputs';
+import { toClient } from './client.mapper';
+import { CASE_ACCESS } from './client.policy';
+import { checkContactPreference, checkFollowUp, checkKeyDates } from './client.rules';
+import { checkActivation, checkClosing, checkNotClosed, checkReopening, reopenedStatus } from './client.transitions';
 import type { Client } from './client.type';
-
-const MAX_KEY_DATES = 20;
-const FULL_ACCESS: Client['access'] = { caseRecord: true, kinds: [] };
 
 export class ClientCommands {
   constructor(
@@ -70,34 +58,30 @@ export class ClientCommands {
     }
     try {
       return await this.dataSource.transaction(async (tx) => {
-        const [{ id }] = (await tx.query(
-          `INSERT INTO clients.client (organization_id, first_name, last_name, preferred_name, date_of_birth, status, intake_date,
-             assigned_case_manager_id, search_name, sort_key, folded_first, folded_last, contact_method, contact_phone, contact_email,
-             voicemail_allowed, public_greeting, contact_notes, created_by, client_mutation_id, client_mutation_fingerprint)
-           VALUES ($1, $2, $3, $4, $5, 'INTAKE', $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20) RETURNING id`,
-          [
-            actor.organizationId,
-            firstName,
-            lastName,
-            preferredName,
-            dateOfBirth,
-            today(),
-            assignee,
-            searchNameOf(firstName, lastName, preferredName),
-            sortKeyOf(firstName, lastName),
-            foldName(firstName),
-            foldName(lastName),
-            contact?.method ?? null,
-            contact?.phone ?? null,
-            contact?.email ?? null,
-            contact?.voicemailAllowed ?? false,
-            contact?.publicGreeting ?? null,
-            contact?.notes ?? null,
-            actor.staffId,
-            mutationId,
-            fingerprint,
-          ],
-        )) as Array<{ id: string }>;
+        const { identifiers } = await tx.getRepository(ClientEntity).insert({
+          organizationId: actor.organizationId,
+          firstName,
+          lastName,
+          preferredName,
+          dateOfBirth,
+          status: 'INTAKE',
+          intakeDate: today(),
+          assignedCaseManagerId: assignee,
+          searchName: searchNameOf(firstName, lastName, preferredName),
+          sortKey: sortKeyOf(firstName, lastName),
+          foldedFirst: foldName(firstName),
+          foldedLast: foldName(lastName),
+          contactMethod: contact?.method ?? null,
+          contactPhone: contact?.phone ?? null,
+          contactEmail: contact?.email ?? null,
+          voicemailAllowed: contact?.voicemailAllowed ?? false,
+          publicGreeting: contact?.publicGreeting ?? null,
+          contactNotes: contact?.notes ?? null,
+          createdBy: actor.staffId,
+          clientMutationId: mutationId,
+          clientMutationFingerprint: fingerprint,
+        });
+        const id = identifiers[0].id as string;
         await this.event(tx, actor, id, 'OPENED', null, 'INTAKE');
         await this.audit.write(tx, { action: 'CREATE', entityType: 'Client', entityId: id, clientId: id });
         await recomputePriorities(tx, [id]);
@@ -134,14 +118,14 @@ export class ClientCommands {
       throw forbidden("You may not see this client's record");
     }
     this.audit.note({ action: 'READ', ...facts, detail: 'idempotent retry' });
-    return toClient(earlier, FULL_ACCESS);
+    return toClient(earlier, CASE_ACCESS);
   }
 
   async determineEligibility(actor: Actor, input: DetermineEligibilityInput): Promise<Client> {
     const program = requiredText('input.program', input.program, { max: NAME_MAX });
     const rationale = requiredText('input.rationale', input.rationale, { max: TEXT_MAX });
     return this.change(actor, input.clientId, 'input.clientId', 'eligibility', async (tx, client) => {
-      if (client.status === 'CLOSED') throw invalidTransition('A closed case must be re-opened before eligibility is determined');
+      checkNotClosed(client.status, 'A closed case must be re-opened before eligibility is determined');
       await tx.getRepository(EligibilityEntity).insert({
         clientId: client.id,
         eligible: input.eligible,
@@ -155,17 +139,8 @@ export class ClientCommands {
 
   async activateClient(actor: Actor, clientId: string): Promise<Client> {
     return this.change(actor, clientId, 'clientId', 'status', async (tx, client) => {
-      if (client.status !== 'INTAKE' && client.status !== 'ON_HOLD') {
-        throw invalidTransition(`A ${client.status} client cannot be activated`, { from: client.status, to: 'ACTIVE' });
-      }
-      if (client.status === 'INTAKE') {
-        const latest = await tx
-          .getRepository(EligibilityEntity)
-          .findOne({ where: { clientId: client.id }, order: { determinedAt: 'DESC' } });
-        if (!latest) throw invalidTransition('Determine eligibility before activating the client', { from: 'INTAKE', to: 'ACTIVE' });
-        if (!latest.eligible)
-          throw invalidTransition('The client was determined not eligible for the program', { from: 'INTAKE', to: 'ACTIVE' });
-      }
+      // The latest determination is read only where it decides (from INTAKE).
+      checkActivation(client.status, client.status === 'INTAKE' ? await latestEligibility(tx, client.id) : null);
       await this.setStatus(tx, actor, client, 'ACTIVE', 'ACTIVATED');
     });
   }
@@ -173,32 +148,29 @@ export class ClientCommands {
   async updateContactPreference(actor: Actor, clientId: string, input: ContactPreferenceInput): Promise<Client> {
     const contact = checkContactPreference(input, 'input');
     return this.change(actor, clientId, 'clientId', 'contactPreference', async (tx, client) => {
-      await tx.query(
-        `UPDATE clients.client SET contact_method = $2, contact_phone = $3, contact_email = $4, voicemail_allowed = $5,
-           public_greeting = $6, contact_notes = $7, updated_at = now() WHERE id = $1`,
-        [client.id, contact.method, contact.phone, contact.email, contact.voicemailAllowed, contact.publicGreeting, contact.notes],
-      );
+      await updateClient(tx, client.id, {
+        contactMethod: contact.method,
+        contactPhone: contact.phone,
+        contactEmail: contact.email,
+        voicemailAllowed: contact.voicemailAllowed,
+        publicGreeting: contact.publicGreeting,
+        contactNotes: contact.notes,
+      });
     });
   }
 
   async setKeyDates(actor: Actor, clientId: string, keyDates: KeyDateInput[]): Promise<Client> {
-    if (keyDates.length > MAX_KEY_DATES) throw badInput('keyDates', `must hold at most ${MAX_KEY_DATES} dates`);
-    const values = keyDates.map((k, i) => ({ label: requiredText(`keyDates[${i}].label`, k.label, { max: NAME_MAX }), date: k.date }));
+    const values = checkKeyDates(keyDates);
     return this.change(actor, clientId, 'clientId', 'keyDates', async (tx, client) => {
-      await tx.query('UPDATE clients.client SET key_dates = $2::jsonb, updated_at = now() WHERE id = $1', [
-        client.id,
-        JSON.stringify(values),
-      ]);
+      await updateClient(tx, client.id, { keyDates: values });
     });
   }
 
   async scheduleFollowUp(actor: Actor, clientId: string, at: Date): Promise<Client> {
-    const now = Date.now();
-    if (at.getTime() < now - 60_000) throw badInput('at', 'must not be in the past');
-    if (at.getTime() > now + 2 * 366 * 86_400_000) throw badInput('at', 'must be within two years');
+    checkFollowUp(at);
     return this.change(actor, clientId, 'clientId', 'nextFollowUpAt', async (tx, client) => {
-      if (client.status === 'CLOSED') throw invalidTransition('A closed case has no follow-up; re-open it first');
-      await tx.query('UPDATE clients.client SET next_follow_up_at = $2, updated_at = now() WHERE id = $1', [client.id, at]);
+      checkNotClosed(client.status, 'A closed case has no follow-up; re-open it first');
+      await updateClient(tx, client.id, { nextFollowUpAt: at });
     });
   }
 
@@ -217,7 +189,7 @@ export class ClientCommands {
     }
     const assignee = await this.assignee(actor, staffMemberId, 'staffMemberId');
     return this.change(actor, clientId, 'clientId', 'assignedCaseManager', async (tx, client) => {
-      await tx.query('UPDATE clients.client SET assigned_case_manager_id = $2, updated_at = now() WHERE id = $1', [client.id, assignee]);
+      await updateClient(tx, client.id, { assignedCaseManagerId: assignee });
       await this.event(tx, actor, client.id, 'REASSIGNED', client.status, client.status);
     });
   }
@@ -225,37 +197,31 @@ export class ClientCommands {
   async closeCase(actor: Actor, input: CloseCaseInput): Promise<Client> {
     const nextSteps = optionalText('input.nextSteps', input.nextSteps, { max: 5000 });
     return this.change(actor, input.clientId, 'input.clientId', 'status', async (tx, client) => {
-      if (client.status === 'CLOSED') throw invalidTransition('The case is already closed', { from: 'CLOSED', to: 'CLOSED' });
-      const latest = await tx.getRepository(EligibilityEntity).findOne({ where: { clientId: client.id }, order: { determinedAt: 'DESC' } });
+      checkClosing(client.status);
+      const latest = await latestEligibility(tx, client.id);
       await this.setStatus(tx, actor, client, 'CLOSED', 'CLOSED', {
         outcome: input.outcome,
         note: nextSteps,
         program: latest?.program ?? null,
       });
-      await tx.query('UPDATE clients.client SET next_follow_up_at = NULL WHERE id = $1', [client.id]);
+      await updateClient(tx, client.id, { nextFollowUpAt: null });
     });
   }
 
   async reopenCase(actor: Actor, clientId: string, reason: string): Promise<Client> {
     const why = requiredText('reason', reason, { max: TEXT_MAX });
     return this.change(actor, clientId, 'clientId', 'status', async (tx, client) => {
-      if (client.status !== 'CLOSED')
-        throw invalidTransition(`Only a closed case can be re-opened; this one is ${client.status}`, { from: client.status });
+      checkReopening(client.status);
       await this.setStatus(tx, actor, client, await this.statusToReopenTo(tx, client.id), 'REOPENED', { note: why });
     });
   }
 
-  /**
-   * Where a re-opened case returns: to the status it had when it was closed,
-   * but never past intake without eligibility — a case whose latest
-   * determination is not "eligible" (or that has none) goes back to INTAKE.
-   */
+  /** Where a re-opened case returns (client.transitions.ts); the closure is read only when the eligibility allows it. */
   private async statusToReopenTo(tx: EntityManager, clientId: string): Promise<ClientStatus> {
-    const eligibility = await tx.getRepository(EligibilityEntity).findOne({ where: { clientId }, order: { determinedAt: 'DESC' } });
-    if (!eligibility?.eligible) return 'INTAKE';
+    const eligibility = await latestEligibility(tx, clientId);
+    if (!eligibility?.eligible) return reopenedStatus(eligibility, null);
     const closure = await tx.getRepository(CaseEventEntity).findOne({ where: { clientId, kind: 'CLOSED' }, order: { at: 'DESC' } });
-    const before = closure?.fromStatus;
-    return before && before !== 'CLOSED' ? before : 'ACTIVE';
+    return reopenedStatus(eligibility, closure?.fromStatus);
   }
 
   /** Loads the client under a row lock, checks case access (auditing a denial), applies `apply`, recomputes priority. */
@@ -269,13 +235,7 @@ export class ClientCommands {
     uuid(field, clientId);
     this.requireCaseRole(actor, 'change a case', clientId);
     return this.dataSource.transaction(async (tx) => {
-      const client = await tx
-        .getRepository(ClientEntity)
-        .createQueryBuilder('c')
-        .setLock('pessimistic_write')
-        .where('c.id = :id', { id: clientId })
-        .getOne();
-      if (!client) throw notFound('Client', clientId);
+      const client = await lockClient(tx, clientId);
       if (!hasCaseAccess(actor, client)) {
         this.audit.note({ action: 'UPDATE', entityType: 'Client', entityId: clientId, clientId, outcome: 'DENIED', detail: what });
         throw forbidden("You may not change this client's case");
@@ -295,7 +255,7 @@ export class ClientCommands {
     kind: CaseEventKind,
     extra: { outcome?: CaseEventEntity['outcome']; note?: string | null; program?: string | null } = {},
   ): Promise<void> {
-    await tx.query('UPDATE clients.client SET status = $2, updated_at = now() WHERE id = $1', [client.id, to]);
+    await updateClient(tx, client.id, { status: to });
     await this.event(tx, actor, client.id, kind, client.status, to, extra);
   }
 
@@ -355,21 +315,32 @@ export class ClientCommands {
   protected async answer(tx: EntityManager, id: string): Promise<Client> {
     const entity = await tx.getRepository(ClientEntity).findOneByOrFail({ id });
     this.loaders.client.clear(id).prime(id, entity);
-    return toClient(entity, FULL_ACCESS);
+    return toClient(entity, CASE_ACCESS);
   }
 }
 
-export function checkContactPreference(input: ContactPreferenceInput, field: string) {
-  const contact = {
-    method: input.method,
-    phone: optionalPhone(`${field}.phone`, input.phone),
-    email: optionalEmail(`${field}.email`, input.email),
-    voicemailAllowed: input.voicemailAllowed,
-    publicGreeting: optionalText(`${field}.publicGreeting`, input.publicGreeting, { max: NAME_MAX }),
-    notes: optionalText(`${field}.notes`, input.notes, { max: TEXT_MAX }),
-  };
-  if ((contact.method === 'PHONE' || contact.method === 'TEXT') && !contact.phone)
-    throw badInput(`${field}.phone`, `is required when the method is ${contact.method}`);
-  if (contact.method === 'EMAIL' && !contact.email) throw badInput(`${field}.email`, 'is required when the method is EMAIL');
-  return contact;
+/**
+ * The client row under a write lock, inside a change's transaction: every
+ * change to a client's case (its record, assessments, notes) takes it first,
+ * so that changes to one case are serialised. NOT_FOUND when there is none.
+ */
+export async function lockClient(tx: EntityManager, clientId: string): Promise<ClientEntity> {
+  const client = await tx
+    .getRepository(ClientEntity)
+    .createQueryBuilder('c')
+    .setLock('pessimistic_write')
+    .where('c.id = :id', { id: clientId })
+    .getOne();
+  if (!client) throw notFound('Client', clientId);
+  return client;
+}
+
+/** A plain update of the client row; TypeORM sets `updated_at` (the transaction's time, as `now()`). */
+async function updateClient(tx: EntityManager, id: string, values: QueryDeepPartialEntity<ClientEntity>): Promise<void> {
+  await tx.getRepository(ClientEntity).update({ id }, values);
+}
+
+/** The client's latest eligibility determination, if any. */
+function latestEligibility(tx: EntityManager, clientId: string): Promise<EligibilityEntity | null> {
+  return tx.getRepository(EligibilityEntity).findOne({ where: { clientId }, order: { determinedAt: 'DESC' } });
 }

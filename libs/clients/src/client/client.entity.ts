@@ -4,6 +4,10 @@ export type ClientStatus = 'INTAKE' | 'ACTIVE' | 'ON_HOLD' | 'CLOSED';
 export type ContactMethod = 'PHONE' | 'TEXT' | 'EMAIL' | 'MAIL' | 'IN_PERSON';
 export type PriorityLevel = 'LOW' | 'MEDIUM' | 'HIGH' | 'URGENT';
 
+export const CLOSURE_OUTCOMES = ['EMPLOYED', 'IN_TRAINING', 'REFERRED_ELSEWHERE', 'GOALS_MET', 'DISENGAGED', 'MOVED', 'OTHER'] as const;
+export type ClosureOutcome = (typeof CLOSURE_OUTCOMES)[number];
+export type CaseEventKind = 'OPENED' | 'ACTIVATED' | 'CLOSED' | 'REOPENED' | 'REASSIGNED';
+
 export interface KeyDateValue {
   label: string;
   date: string;
@@ -110,4 +114,63 @@ export class ClientEntity {
 
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
+}
+
+/** One eligibility determination; the latest is the client's eligibility. Never changed once written. */
+@Entity({ name: 'eligibility_determination' })
+export class EligibilityEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'client_id', type: 'uuid' })
+  clientId: string;
+
+  @Column({ type: 'boolean' })
+  eligible: boolean;
+
+  @Column({ type: 'text' })
+  program: string;
+
+  @Column({ type: 'text' })
+  rationale: string;
+
+  @Column({ name: 'determined_at', type: 'timestamptz' })
+  determinedAt: Date;
+
+  @Column({ name: 'determined_by', type: 'uuid' })
+  determinedBy: string;
+}
+
+/** The case's history: every status change and reassignment, never changed once written. */
+@Entity({ name: 'case_event' })
+export class CaseEventEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'client_id', type: 'uuid' })
+  clientId: string;
+
+  @Column({ type: 'text' })
+  kind: CaseEventKind;
+
+  @Column({ name: 'from_status', type: 'text', nullable: true })
+  fromStatus: ClientStatus | null;
+
+  @Column({ name: 'to_status', type: 'text' })
+  toStatus: ClientStatus;
+
+  @Column({ type: 'timestamptz' })
+  at: Date;
+
+  @Column({ name: 'actor_id', type: 'uuid' })
+  actorId: string;
+
+  @Column({ type: 'text', nullable: true })
+  outcome: ClosureOutcome | null;
+
+  @Column({ type: 'text', nullable: true })
+  program: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  note: string | null;
 }

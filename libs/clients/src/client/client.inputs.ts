@@ -1,7 +1,31 @@
 import { Field, ID, InputType } from 'type-graphql';
 import { DateScalar } from '@caseflow/federation';
-import type { ClosureOutcome } from '../history/case-event.entity';
-import { ClosureOutcomeEnum, ContactPreferenceInput } from './client-parts.type';
+import type { ClientStatus, ClosureOutcome, ContactMethod } from './client.entity';
+import { ClientStatusEnum, ClosureOutcomeEnum, ContactMethodEnum, type KeyDate } from './client.type';
+
+@InputType('ContactPreferenceInput')
+export class ContactPreferenceInput {
+  @Field(() => ContactMethodEnum)
+  method: ContactMethod;
+
+  @Field(() => String, { nullable: true })
+  phone?: string | null;
+
+  @Field(() => String, { nullable: true })
+  email?: string | null;
+
+  @Field(() => Boolean)
+  voicemailAllowed: boolean;
+
+  @Field(() => String, { nullable: true })
+  publicGreeting?: string | null;
+
+  @Field(() => String, { nullable: true })
+  notes?: string | null;
+}
+
+/** `KeyDateInput` is the input side of `KeyDate` (client.type.ts). */
+export type KeyDateInput = KeyDate;
 
 @InputType('OpenClientInput')
 export class OpenClientInput {
@@ -52,4 +76,16 @@ export class CloseCaseInput {
 
   @Field(() => String, { nullable: true })
   nextSteps?: string | null;
+}
+
+@InputType('ClientFilter')
+export class ClientFilter {
+  @Field(() => [ClientStatusEnum], { nullable: true })
+  status?: ClientStatus[] | null;
+
+  @Field(() => ID, { nullable: true })
+  assignedCaseManagerId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Matches first, last or preferred name, case- and accent-insensitive.' })
+  nameContains?: string | null;
 }

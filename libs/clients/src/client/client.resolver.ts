@@ -1,22 +1,22 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import { forbidden } from '@caseflow/core';
-import { DateRangeInput, DateScalar } from '@caseflow/federation';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { DateScalar } from '@caseflow/federation';
 import { NeedsAssessment } from '../assessment/assessment.type';
 import { Consent } from '../consent/consent.type';
 import type { ClientsContext } from '../context';
 import { CaseNoteConnection } from '../note/note.type';
-import { CaseOutcomeCell, caseOutcomes } from '../outcomes/case-outcomes';
-import { toStaffMember } from '../staff/staff.service';
 import { StaffMember } from '../staff/staff.type';
 import type { ClientStatus } from './client.entity';
-import { CaseClosure, ContactPreference, Eligibility, KeyDate, Priority } from './client-parts.type';
-import { Client, ClientConnection, ClientFilter, ClientStatusEnum } from './client.type';
-
-/** Fields of the case record: only callers with case access (not partners under a consent) read them. */
-function caseRecord<T>(client: Client, value: T): T {
-  if (!client.access.caseRecord) throw forbidden("This field is outside the client's consent to your organization");
-  return value;
-}
+import {
+  CloseCaseInput,
+  ClientFilter,
+  ContactPreferenceInput,
+  DetermineEligibilityInput,
+  KeyDateInput,
+  OpenClientInput,
+} from './client.inputs';
+import { toContactPreference, toPriority } from './client.mapper';
+import { caseRecordField, requireContactInfo } from './client.policy';
+import { CaseClosure, Client, ClientConnection, ClientStatusEnum, ContactPreference, Eligibility, KeyDate, Priority } from './client.type';
 
 @Resolver(() => Client)
 export class ClientResolver {
@@ -50,78 +50,51 @@ export class ClientResolver {
     return ctx.clients.caseload(ctx.actor, first, after, status, caseManagerId);
   }
 
-  @Query(() => [CaseOutcomeCell])
-  caseOutcomes(@Arg('period', () => DateRangeInput) period: DateRangeInput, @Ctx() ctx: ClientsContext): Promise<CaseOutcomeCell[]> {
-    return caseOutcomes(ctx.dataSource, ctx.audit, ctx.actor, period);
-  }
-
   @FieldResolver(() => DateScalar, { nullable: true })
   dateOfBirth(@Root() client: Client): string | null {
-    return caseRecord(client, client.dateOfBirth);
+    return caseRecordField(client, client.dateOfBirth);
   }
 
   @FieldResolver(() => ClientStatusEnum)
   status(@Root() client: Client): ClientStatus {
-    return caseRecord(client, client.status);
+    return caseRecordField(client, client.status);
   }
 
   @FieldResolver(() => DateScalar)
   intakeDate(@Root() client: Client): string {
-    return caseRecord(client, client.intakeDate);
+    return caseRecordField(client, client.intakeDate);
   }
 
   @FieldResolver(() => StaffMember, { nullable: true })
   async assignedCaseManager(@Root() client: Client, @Ctx() ctx: ClientsContext): Promise<StaffMember | null> {
-    const id = caseRecord(client, client.assignedCaseManagerId);
+    const id = caseRecordField(client, client.assignedCaseManagerId);
     return id ? ctx.staff.reference(ctx.actor, id) : null;
   }
 
   @FieldResolver(() => ContactPreference, { nullable: true })
   contactPreference(@Root() client: Client): ContactPreference | null {
-    if (!client.access.caseRecord && !client.access.kinds.includes('CONTACT_INFO'))
-      throw forbidden("The client's contact details are outside the consent");
-    const e = client.entity;
-    if (!e.contactMethod) return null;
-    return {
-      method: e.contactMethod,
-      phone: e.contactPhone,
-      email: e.contactEmail,
-      voicemailAllowed: e.voicemailAllowed,
-      publicGreeting: e.publicGreeting,
-      notes: e.contactNotes,
-    };
+    requireContactInfo(client);
+    return toContactPreference(client.entity);
   }
 
   @FieldResolver(() => Eligibility, { nullable: true })
-  async eligibility(@Root() client: Client, @Ctx() ctx: ClientsContext): Promise<Eligibility | null> {
-    caseRecord(client, null);
-    const e = await ctx.loaders.eligibility.load(client.id);
-    return e
-      ? {
-          eligible: e.eligible,
-          program: e.program,
-          rationale: e.rationale,
-          determinedAt: e.determinedAt,
-          determinedById: e.determinedBy,
-          determinedBy: null,
-        }
-      : null;
+  eligibility(@Root() client: Client, @Ctx() ctx: ClientsContext): Promise<Eligibility | null> {
+    return ctx.clients.eligibility(client);
   }
 
   @FieldResolver(() => [KeyDate])
   keyDates(@Root() client: Client): KeyDate[] {
-    return caseRecord(client, client.keyDates);
+    return caseRecordField(client, client.keyDates);
   }
 
   @FieldResolver(() => Date, { nullable: true })
   nextFollowUpAt(@Root() client: Client): Date | null {
-    return caseRecord(client, client.nextFollowUpAt);
+    return caseRecordField(client, client.nextFollowUpAt);
   }
 
   @FieldResolver(() => Priority)
   priority(@Root() client: Client): Priority {
-    const e = caseRecord(client, client.entity);
-    return { level: e.priorityLevel, score: e.priorityScore, reasons: e.priorityReasons };
+    return toPriority(caseRecordField(client, client.entity));
   }
 
   @FieldResolver(() => [NeedsAssessment])
@@ -150,19 +123,15 @@ export class ClientResolver {
   }
 
   @FieldResolver(() => CaseClosure, { nullable: true })
-  async closure(@Root() client: Client, @Ctx() ctx: ClientsContext): Promise<CaseClosure | null> {
-    if (caseRecord(client, client.status) !== 'CLOSED') return null;
-    const event = await ctx.loaders.closure.load(client.id);
-    if (!event || !event.outcome) return null;
-    const closedBy = await ctx.loaders.staff.load(event.actorId);
-    return { closedAt: event.at, outcome: event.outcome, nextSteps: event.note, closedBy: toStaffMember(closedBy!) };
+  closure(@Root() client: Client, @Ctx() ctx: ClientsContext): Promise<CaseClosure | null> {
+    return ctx.clients.closure(client);
   }
 
   @FieldResolver(() => [Client], {
     description: 'Clients of the agency with the same birth date and names (also first/last swapped); nothing is merged automatically.',
   })
   possibleDuplicates(@Root() client: Client, @Ctx() ctx: ClientsContext): Promise<Client[]> {
-    caseRecord(client, null);
+    caseRecordField(client, null);
     return ctx.clients.possibleDuplicates(ctx.actor, client);
   }
 }
@@ -172,5 +141,76 @@ export class EligibilityResolver {
   @FieldResolver(() => StaffMember, { nullable: true })
   determinedBy(@Root() eligibility: Eligibility, @Ctx() ctx: ClientsContext): Promise<StaffMember | null> {
     return ctx.staff.reference(ctx.actor, eligibility.determinedById);
+  }
+}
+
+@Resolver(() => Client)
+export class ClientMutationResolver {
+  @Mutation(() => Client)
+  openClient(@Arg('input', () => OpenClientInput) input: OpenClientInput, @Ctx() ctx: ClientsContext): Promise<Client> {
+    return ctx.clientCommands.openClient(ctx.actor, input);
+  }
+
+  @Mutation(() => Client)
+  determineEligibility(
+    @Arg('input', () => DetermineEligibilityInput) input: DetermineEligibilityInput,
+    @Ctx() ctx: ClientsContext,
+  ): Promise<Client> {
+    return ctx.clientCommands.determineEligibility(ctx.actor, input);
+  }
+
+  @Mutation(() => Client)
+  activateClient(@Arg('clientId', () => ID) clientId: string, @Ctx() ctx: ClientsContext): Promise<Client> {
+    return ctx.clientCommands.activateClient(ctx.actor, clientId);
+  }
+
+  @Mutation(() => Client)
+  updateContactPreference(
+    @Arg('clientId', () => ID) clientId: string,
+    @Arg('input', () => ContactPreferenceInput) input: ContactPreferenceInput,
+    @Ctx() ctx: ClientsContext,
+  ): Promise<Client> {
+    return ctx.clientCommands.updateContactPreference(ctx.actor, clientId, input);
+  }
+
+  @Mutation(() => Client)
+  setKeyDates(
+    @Arg('clientId', () => ID) clientId: string,
+    @Arg('keyDates', () => [KeyDate]) keyDates: KeyDateInput[],
+    @Ctx() ctx: ClientsContext,
+  ): Promise<Client> {
+    return ctx.clientCommands.setKeyDates(ctx.actor, clientId, keyDates);
+  }
+
+  @Mutation(() => Client)
+  scheduleFollowUp(
+    @Arg('clientId', () => ID) clientId: string,
+    @Arg('at', () => Date) at: Date,
+    @Ctx() ctx: ClientsContext,
+  ): Promise<Client> {
+    return ctx.clientCommands.scheduleFollowUp(ctx.actor, clientId, at);
+  }
+
+  @Mutation(() => Client)
+  assignCaseManager(
+    @Arg('clientId', () => ID) clientId: string,
+    @Arg('staffMemberId', () => ID) staffMemberId: string,
+    @Ctx() ctx: ClientsContext,
+  ): Promise<Client> {
+    return ctx.clientCommands.assignCaseManager(ctx.actor, clientId, staffMemberId);
+  }
+
+  @Mutation(() => Client)
+  closeCase(@Arg('input', () => CloseCaseInput) input: CloseCaseInput, @Ctx() ctx: ClientsContext): Promise<Client> {
+    return ctx.clientCommands.closeCase(ctx.actor, input);
+  }
+
+  @Mutation(() => Client)
+  reopenCase(
+    @Arg('clientId', () => ID) clientId: string,
+    @Arg('reason', () => String) reason: string,
+    @Ctx() ctx: ClientsContext,
+  ): Promise<Client> {
+    return ctx.clientCommands.reopenCase(ctx.actor, clientId, reason);
   }
 }

@@ -2,17 +2,113 @@ import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } fr
 import type { InformationKind } from '@caseflow/auth';
 import { DateScalar, PageInfo } from '@caseflow/federation';
 import { StaffMember } from '../staff/staff.type';
-import type { ClientEntity, ClientStatus } from './client.entity';
-import { KeyDate } from './client-parts.type';
+import {
+  CLOSURE_OUTCOMES,
+  type ClientEntity,
+  type ClientStatus,
+  type ClosureOutcome,
+  type ContactMethod,
+  type PriorityLevel,
+} from './client.entity';
+
+const enumOf = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
 
 export const ClientStatusEnum = { INTAKE: 'INTAKE', ACTIVE: 'ACTIVE', ON_HOLD: 'ON_HOLD', CLOSED: 'CLOSED' } as const;
 registerEnumType(ClientStatusEnum, { name: 'ClientStatus' });
+export const ContactMethodEnum = enumOf(['PHONE', 'TEXT', 'EMAIL', 'MAIL', 'IN_PERSON'] as const);
+registerEnumType(ContactMethodEnum, { name: 'ContactMethod' });
+export const PriorityLevelEnum = enumOf(['LOW', 'MEDIUM', 'HIGH', 'URGENT'] as const);
+registerEnumType(PriorityLevelEnum, { name: 'PriorityLevel' });
+export const ClosureOutcomeEnum = enumOf(CLOSURE_OUTCOMES);
+registerEnumType(ClosureOutcomeEnum, { name: 'ClosureOutcome' });
+
+// The parts of a client's record that are values of the client (no identity of their own).
+
+@ObjectType('ContactPreference')
+export class ContactPreference {
+  @Field(() => ContactMethodEnum)
+  method: ContactMethod;
+
+  @Field(() => String, { nullable: true })
+  phone: string | null;
+
+  @Field(() => String, { nullable: true })
+  email: string | null;
+
+  @Field(() => Boolean)
+  voicemailAllowed: boolean;
+
+  @Field(() => String, { nullable: true, description: 'How the client wants to be acknowledged if met in public.' })
+  publicGreeting: string | null;
+
+  @Field(() => String, { nullable: true })
+  notes: string | null;
+}
+
+@ObjectType('Eligibility')
+export class Eligibility {
+  @Field(() => Boolean)
+  eligible: boolean;
+
+  @Field(() => String)
+  program: string;
+
+  @Field(() => String)
+  rationale: string;
+
+  @Field(() => Date)
+  determinedAt: Date;
+
+  @Field(() => StaffMember, { nullable: true })
+  determinedBy: StaffMember | null;
+
+  /** Not a GraphQL field. */
+  determinedById: string;
+}
+
+/** A key date is given as it is read back: one class is both `KeyDate` and `KeyDateInput`. */
+@ObjectType('KeyDate')
+@InputType('KeyDateInput')
+export class KeyDate {
+  @Field(() => String)
+  label: string;
+
+  @Field(() => DateScalar)
+  date: string;
+}
+
+@ObjectType('Priority')
+export class Priority {
+  @Field(() => PriorityLevelEnum)
+  level: PriorityLevel;
+
+  @Field(() => Int)
+  score: number;
+
+  @Field(() => [String], { description: "Plain-language reasons, e.g. 'EI claim ends in 9 days', '3 open barriers'." })
+  reasons: string[];
+}
+
+@ObjectType('CaseClosure')
+export class CaseClosure {
+  @Field(() => Date)
+  closedAt: Date;
+
+  @Field(() => ClosureOutcomeEnum)
+  outcome: ClosureOutcome;
+
+  @Field(() => String, { nullable: true })
+  nextSteps: string | null;
+
+  @Field(() => StaffMember)
+  closedBy: StaffMember;
+}
 
 /**
  * A client as the API shows it. Kept apart from the entity so that a new
  * column never becomes a public field by accident. `access` records what the
  * caller may see; fields of the case record check it (partners under a
- * consent see names and contact details only).
+ * consent see names and contact details only: client.policy.ts).
  */
 @ObjectType('Client')
 @Directive('@key(fields: "id")')
@@ -50,11 +146,17 @@ export class Client {
   @Field(() => Date, { nullable: true })
   nextFollowUpAt: Date | null;
 
-  /** Not GraphQL fields: the caller's access (set by the service) and the row the field resolvers read. */
-  access: { caseRecord: boolean; kinds: InformationKind[] };
+  /** Not GraphQL fields: the caller's access (set by the queries) and the row the field resolvers read. */
+  access: ClientAccess;
   assignedCaseManagerId: string | null;
   organizationId: string;
   entity: ClientEntity;
+}
+
+/** What the caller may see of a client: the whole case record, or only the kinds of information a consent covers. */
+export interface ClientAccess {
+  caseRecord: boolean;
+  kinds: InformationKind[];
 }
 
 @ObjectType('ClientEdge')
@@ -76,16 +178,4 @@ export class ClientConnection {
 
   @Field(() => Int)
   totalCount: number;
-}
-
-@InputType('ClientFilter')
-export class ClientFilter {
-  @Field(() => [ClientStatusEnum], { nullable: true })
-  status?: ClientStatus[] | null;
-
-  @Field(() => ID, { nullable: true })
-  assignedCaseManagerId?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Matches first, last or preferred name, case- and accent-insensitive.' })
-  nameContains?: string | null;
 }

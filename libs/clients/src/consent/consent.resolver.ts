@@ -1,18 +1,19 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import { Client } from '../client/client.type';
 import type { ClientsContext } from '../context';
-import { Consent, RecordConsentInput } from './consent.type';
+import { RecordConsentInput } from './consent.inputs';
+import { Consent } from './consent.type';
 
 @Resolver(() => Consent)
 export class ConsentResolver {
   @Mutation(() => Consent)
   recordConsent(@Arg('input', () => RecordConsentInput) input: RecordConsentInput, @Ctx() ctx: ClientsContext): Promise<Consent> {
-    return ctx.consents.record(ctx.actor, input);
+    return ctx.consentCommands.record(ctx.actor, input);
   }
 
   @Mutation(() => Consent)
   revokeConsent(@Arg('consentId', () => ID) consentId: string, @Ctx() ctx: ClientsContext): Promise<Consent> {
-    return ctx.consents.revoke(ctx.actor, consentId);
+    return ctx.consentCommands.revoke(ctx.actor, consentId);
   }
 
   @FieldResolver(() => Client)

@@ -1,6 +1,6 @@
-import { Directive, Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { INFORMATION_KINDS, type InformationKind } from '@caseflow/auth';
-import { OrganizationRef } from '../shared/organization.ref';
+import { OrganizationRef } from '../organization/organization.ref';
 import type { ConsentStatus } from '../access/access.policy';
 
 export const InformationKindEnum = Object.fromEntries(INFORMATION_KINDS.map((k) => [k, k])) as { [K in InformationKind]: K };
@@ -40,28 +40,4 @@ export class Consent {
 
   /** Not a GraphQL field. */
   clientId: string;
-}
-
-@InputType('RecordConsentInput')
-export class RecordConsentInput {
-  @Field(() => ID)
-  clientId: string;
-
-  @Field(() => ID)
-  recipientOrganizationId: string;
-
-  @Field(() => [InformationKindEnum])
-  scope: InformationKind[];
-
-  @Field(() => String)
-  purpose: string;
-
-  @Field(() => Date)
-  signedAt: Date;
-
-  @Field(() => Date, { nullable: true, description: 'Defaults to signedAt + 3 months.' })
-  expiresAt?: Date | null;
-
-  @Field(() => String, { nullable: true })
-  witness?: string | null;
 }

@@ -2,13 +2,14 @@ import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql'
 import { Client } from '../client/client.type';
 import type { ClientsContext } from '../context';
 import { StaffMember } from '../staff/staff.type';
-import { AddCaseNoteInput, CaseNote } from './note.type';
+import { AddCaseNoteInput } from './note.inputs';
+import { CaseNote } from './note.type';
 
 @Resolver(() => CaseNote)
 export class NoteResolver {
   @Mutation(() => CaseNote)
   addCaseNote(@Arg('input', () => AddCaseNoteInput) input: AddCaseNoteInput, @Ctx() ctx: ClientsContext): Promise<CaseNote> {
-    return ctx.notes.add(input);
+    return ctx.noteCommands.add(ctx.actor, input);
   }
 
   @FieldResolver(() => Client)

@@ -1,4 +1,4 @@
-import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { PageInfo } from '@caseflow/federation';
 import { CONTACT_TYPES, type ContactType } from './note.entity';
 
@@ -51,25 +51,4 @@ export class CaseNoteConnection {
 
   @Field(() => Int)
   totalCount: number;
-}
-
-@InputType('AddCaseNoteInput')
-export class AddCaseNoteInput {
-  @Field(() => ID)
-  clientId: string;
-
-  @Field(() => Date)
-  occurredAt: Date;
-
-  @Field(() => ContactTypeEnum)
-  contactType: ContactType;
-
-  @Field(() => String)
-  body: string;
-
-  @Field(() => Boolean, { nullable: true, defaultValue: false })
-  sensitive?: boolean | null;
-
-  @Field(() => ID, { nullable: true, description: 'Set to amend (correct) an earlier note.' })
-  amendsNoteId?: string | null;
 }

@@ -1,6 +1,6 @@
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { ROLES, type Role } from '@caseflow/auth';
-import { OrganizationRef } from '../shared/organization.ref';
+import { OrganizationRef } from '../organization/organization.ref';
 
 export const RoleEnum = Object.fromEntries(ROLES.map((r) => [r, r])) as { [K in Role]: K };
 registerEnumType(RoleEnum, { name: 'Role' });

@@ -1,0 +1,96 @@
+/**
+ * A client's complete audit trail, for a supervisor of the client's agency:
+ * this subgraph's events and those of the plans and referrals subgraphs
+ * (asked over the internal channel with the supervisor's own token), merged
+ * newest first. If a part cannot be read, the whole answer is UNAVAILABLE:
+ * an incomplete trail would mislead.
+ */
+import type { DataSource } from 'typeorm';
+import { type AuditRecord, type AuditTrail, readAuditTrail } from '@caseflow/audit';
+import { type Actor, callInternal } from '@caseflow/auth';
+import { forbidden, notFound, unavailable, uuid } from '@caseflow/core';
+import { decodeCursor, encodeCursor, pageSize } from '@caseflow/db';
+import { AUDIT_TRAIL_PATH } from '@caseflow/federation';
+import type { ClientsLoaders } from '../loaders';
+import type { AuditPeers } from './audit-peers';
+import type { AuditEventConnection } from './audit-trail.type';
+
+const newestFirst = (a: AuditRecord, b: AuditRecord) =>
+  b.at.localeCompare(a.at) || b.source.localeCompare(a.source) || Number(b.id) - Number(a.id);
+
+/** The request's identity, passed on to the peers so that each checks the same caller. */
+export interface PeerIdentity {
+  internalToken: string;
+  requestId: string;
+}
+
+export class AuditTrailQueries {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly loaders: ClientsLoaders,
+    private readonly audit: AuditTrail,
+    private readonly peers: AuditPeers,
+    private readonly identity: PeerIdentity,
+  ) {}
+
+  async forClient(
+    actor: Actor,
+    clientId: string,
+    first: number | null | undefined,
+    after: string | null | undefined,
+  ): Promise<AuditEventConnection> {
+    uuid('clientId', clientId);
+    const size = pageSize(first, 50);
+    const cursor = decodeCursor(after, ['timestamp', 'text', 'integer']) as [string, string, string] | null;
+    const client = await this.loaders.client.load(clientId);
+    if (!client) throw notFound('Client', clientId);
+    if (actor.role !== 'SUPERVISOR' || client.organizationId !== actor.organizationId) {
+      this.audit.note({ action: 'READ', entityType: 'AuditTrail', entityId: clientId, clientId, outcome: 'DENIED' });
+      throw forbidden("Only a supervisor of the client's agency reads its audit trail");
+    }
+    // The merged order is (time, source, id), newest first; a cursor names the last event shown. Each source is asked
+    // for its events after that position: at the same instant, a source sorting after the cursor's still has all of them.
+    const before = (source: string) =>
+      cursor ? { at: cursor[0], id: source === cursor[1] ? cursor[2] : source < cursor[1] ? '9223372036854775807' : '0' } : null;
+    const limit = size + 1;
+    const ask = async (source: string, baseUrl: string | undefined): Promise<AuditRecord[]> => {
+      if (!baseUrl) throw unavailable(`The ${source} part of the audit trail is not configured`);
+      const answer = await callInternal<{ events: AuditRecord[] }>({
+        peer: `the ${source} service`,
+        purpose: `The ${source} part of the audit trail could not be read`,
+        baseUrl,
+        path: AUDIT_TRAIL_PATH,
+        body: { clientId, limit, before: before(source) },
+        identity: { token: this.identity.internalToken },
+        requestId: this.identity.requestId,
+        idempotent: true,
+        timeoutMs: this.peers.timeoutMs,
+      });
+      return answer.events;
+    };
+    const parts = await Promise.all([
+      readAuditTrail(this.dataSource, 'clients', 'clients', { clientId, before: before('clients'), limit }),
+      ask('plans', this.peers.plansUrl),
+      ask('referrals', this.peers.referralsUrl),
+    ]);
+    const merged = parts.flat().sort(newestFirst);
+    const page = merged.slice(0, size);
+    this.audit.note({ action: 'READ', entityType: 'AuditTrail', entityId: clientId, clientId });
+    const edges = page.map((e) => ({
+      cursor: encodeCursor([e.at, e.source, e.id]),
+      node: {
+        at: new Date(e.at),
+        source: e.source,
+        actorId: e.actorId,
+        actorRole: e.actorRole,
+        action: e.action,
+        entityType: e.entityType,
+        entityId: e.entityId,
+        outcome: e.outcome,
+        detail: e.detail,
+        requestId: e.requestId,
+      },
+    }));
+    return { edges, pageInfo: { hasNextPage: merged.length > size, endCursor: edges.at(-1)?.cursor ?? null } };
+  }
+}

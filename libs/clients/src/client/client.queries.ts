@@ -1,0 +1,199 @@
+import type { DataSource } from 'typeorm';
+import { type Actor, type ClientGrant, isUuid } from '@caseflow/auth';
+import type { AuditTrail } from '@caseflow/audit';
+import { badInput, forbidden } from '@caseflow/core';
+import { decodeCursor, encodeCursor, pageSize } from '@caseflow/db';
+import { decideGrant, hasCaseAccess, mayHoldCaseload } from '../access/access.policy';
+import type { ClientsLoaders } from '../loaders';
+import { foldName, likeLiteral } from '../shared/names';
+import { ClientEntity, type ClientStatus } from './client.entity';
+import type { ClientFilter } from './client.inputs';
+import { toCaseClosure, toClient, toEligibility } from './client.mapper';
+import { CASE_ACCESS, caseRecordField } from './client.policy';
+import type { CaseClosure, Client, ClientConnection, Eligibility } from './client.type';
+
+const MAX_NAME_FILTER = 200;
+
+/** Client record reads, scoped to the caller and audited. */
+export class ClientQueries {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly loaders: ClientsLoaders,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  /** One client, or null when no such client exists; FORBIDDEN (and a denial event) when the caller may not see it. */
+  async get(actor: Actor, id: string): Promise<Client | null> {
+    if (!isUuid(id)) throw badInput('id', 'must be a UUID');
+    const client = await this.visible(actor, id);
+    if (client === 'denied') throw forbidden("You may not see this client's record");
+    return client;
+  }
+
+  /** For `__resolveReference`: the client if the caller may see it, otherwise null (the denial is audited). */
+  async reference(actor: Actor, id: string): Promise<Client | null> {
+    if (!isUuid(id)) return null;
+    const client = await this.visible(actor, id);
+    return client === 'denied' ? null : client;
+  }
+
+  async list(
+    actor: Actor,
+    first: number | null | undefined,
+    after: string | null | undefined,
+    filter: ClientFilter | null | undefined,
+  ): Promise<ClientConnection> {
+    const size = pageSize(first, 25);
+    const cursor = decodeCursor(after, ['text', 'uuid']);
+    if (filter?.assignedCaseManagerId != null && !isUuid(filter.assignedCaseManagerId)) {
+      throw badInput('filter.assignedCaseManagerId', 'must be a UUID');
+    }
+    if (filter?.nameContains != null && filter.nameContains.length > MAX_NAME_FILTER) {
+      throw badInput('filter.nameContains', `must be at most ${MAX_NAME_FILTER} characters`);
+    }
+    if (!mayHoldCaseload(actor)) {
+      this.audit.note({ action: 'SEARCH', entityType: 'Client', outcome: 'DENIED', detail: `role ${actor.role}` });
+      throw forbidden('Only case managers and supervisors may list clients');
+    }
+
+    const query = this.dataSource.getRepository(ClientEntity).createQueryBuilder('c');
+    if (actor.role === 'CASE_MANAGER') query.where('c.assigned_case_manager_id = :me', { me: actor.staffId });
+    else query.where('c.organization_id = :org', { org: actor.organizationId });
+    if (filter?.status?.length) query.andWhere('c.status = ANY(:statuses)', { statuses: filter.status });
+    if (filter?.assignedCaseManagerId) query.andWhere('c.assigned_case_manager_id = :cm', { cm: filter.assignedCaseManagerId });
+    const folded = filter?.nameContains ? foldName(filter.nameContains) : '';
+    if (folded) query.andWhere(`c.search_name LIKE :name`, { name: `%${likeLiteral(folded)}%` });
+
+    const totalCount = await query.clone().getCount();
+    if (cursor) query.andWhere('(c.sort_key, c.id) > (:afterKey, :afterId)', { afterKey: String(cursor[0]), afterId: String(cursor[1]) });
+    const rows = await query
+      .orderBy('c.sort_key', 'ASC')
+      .addOrderBy('c.id', 'ASC')
+      .limit(size + 1)
+      .getMany();
+    return this.page(rows, size, totalCount, describeFilter(filter), (row) => [row.sortKey, row.id]);
+  }
+
+  /**
+   * A caseload, most urgent first: the caller's own clients, or (for a
+   * supervisor) those of a case manager of the agency. Ordered by the stored
+   * priority score, so the page is an index scan (client_caseload_idx).
+   */
+  async caseload(
+    actor: Actor,
+    first: number | null | undefined,
+    after: string | null | undefined,
+    status: ClientStatus[] | null | undefined,
+    caseManagerId: string | null | undefined,
+  ): Promise<ClientConnection> {
+    const size = pageSize(first, 25);
+    const cursor = decodeCursor(after, ['number', 'uuid']);
+    if (caseManagerId != null && !isUuid(caseManagerId)) throw badInput('caseManagerId', 'must be a UUID');
+    if (!mayHoldCaseload(actor)) {
+      this.audit.note({ action: 'SEARCH', entityType: 'Client', outcome: 'DENIED', detail: `caseload, role ${actor.role}` });
+      throw forbidden('Only case managers and supervisors have a caseload');
+    }
+    let owner = actor.staffId;
+    if (caseManagerId && caseManagerId !== actor.staffId) {
+      const staff = actor.role === 'SUPERVISOR' ? await this.loaders.staff.load(caseManagerId) : null;
+      if (!staff || staff.organizationId !== actor.organizationId) {
+        this.audit.note({ action: 'SEARCH', entityType: 'Client', outcome: 'DENIED', detail: 'caseload of another case manager' });
+        throw forbidden("Only a supervisor may open another case manager's caseload, within the agency");
+      }
+      owner = caseManagerId;
+    }
+    const query = this.dataSource
+      .getRepository(ClientEntity)
+      .createQueryBuilder('c')
+      .where('c.assigned_case_manager_id = :owner', { owner });
+    if (actor.role === 'SUPERVISOR') query.andWhere('c.organization_id = :org', { org: actor.organizationId });
+    if (status?.length) query.andWhere('c.status = ANY(:statuses)', { statuses: status });
+    const totalCount = await query.clone().getCount();
+    if (cursor) {
+      query.andWhere('(c.priority_score < :score OR (c.priority_score = :score AND c.id > :afterId))', {
+        score: Number(cursor[0]),
+        afterId: String(cursor[1]),
+      });
+    }
+    const rows = await query
+      .orderBy('c.priority_score', 'DESC')
+      .addOrderBy('c.id', 'ASC')
+      .limit(size + 1)
+      .getMany();
+    return this.page(rows, size, totalCount, 'caseload', (row) => [row.priorityScore, row.id]);
+  }
+
+  /**
+   * A page of the caller's clients from `size + 1` rows in list order: the
+   * search and each client shown are audit events; the cursor is the row's
+   * sort values.
+   */
+  private page(
+    rows: ClientEntity[],
+    size: number,
+    totalCount: number,
+    search: string | null,
+    sortValues: (row: ClientEntity) => Array<string | number>,
+  ): ClientConnection {
+    const page = rows.slice(0, size);
+    this.audit.note({ action: 'SEARCH', entityType: 'Client', detail: search });
+    for (const row of page) this.audit.note({ action: 'READ', entityType: 'Client', entityId: row.id, clientId: row.id });
+    const edges = page.map((row) => ({ cursor: encodeCursor(sortValues(row)), node: toClient(row, CASE_ACCESS) }));
+    return { edges, pageInfo: { hasNextPage: rows.length > size, endCursor: edges.at(-1)?.cursor ?? null }, totalCount };
+  }
+
+  /**
+   * Likely duplicates of a client: same agency and birth date, and the same
+   * folded first and last names (or swapped). The caller already knows these
+   * people's names and birth date; only names are shown, nothing of their case.
+   */
+  async possibleDuplicates(actor: Actor, client: Client): Promise<Client[]> {
+    const rows = await this.loaders.duplicates.load(client.id);
+    for (const row of rows)
+      this.audit.note({ action: 'READ', entityType: 'Client', entityId: row.id, clientId: row.id, detail: 'duplicate check' });
+    return rows.map((row) => toClient(row, hasCaseAccess(actor, row) ? CASE_ACCESS : { caseRecord: false, kinds: [] }));
+  }
+
+  /** The latest eligibility determination (a field of the case record). */
+  async eligibility(client: Client): Promise<Eligibility | null> {
+    caseRecordField(client, null);
+    const row = await this.loaders.eligibility.load(client.id);
+    return row ? toEligibility(row) : null;
+  }
+
+  /** How a closed case was closed (a field of the case record); null for a case that is not closed. */
+  async closure(client: Client): Promise<CaseClosure | null> {
+    if (caseRecordField(client, client.status) !== 'CLOSED') return null;
+    const event = await this.loaders.closure.load(client.id);
+    if (!event || !event.outcome) return null;
+    const closedBy = await this.loaders.staff.load(event.actorId);
+    return toCaseClosure(event, closedBy!);
+  }
+
+  /** The caller's grant on a client this request has loaded (consents are read only for partners). */
+  async grant(actor: Actor, entity: ClientEntity): Promise<ClientGrant> {
+    const consents = actor.role === 'PARTNER' ? await this.loaders.consentsByClient.load(entity.id) : [];
+    return decideGrant(actor, entity.id, entity, consents, new Date());
+  }
+
+  private async visible(actor: Actor, id: string): Promise<Client | null | 'denied'> {
+    const entity = await this.loaders.client.load(id);
+    if (!entity) return null;
+    const grant = await this.grant(actor, entity);
+    const caseRecord = grant.write;
+    if (!caseRecord && !grant.read.includes('CONTACT_INFO')) {
+      this.audit.note({ action: 'READ', entityType: 'Client', entityId: id, clientId: id, outcome: 'DENIED' });
+      return 'denied';
+    }
+    this.audit.note({ action: 'READ', entityType: 'Client', entityId: id, clientId: id, detail: caseRecord ? null : 'consent scope' });
+    return toClient(entity, { caseRecord, kinds: grant.read });
+  }
+}
+
+function describeFilter(filter: ClientFilter | null | undefined): string | null {
+  if (!filter) return null;
+  const used = Object.entries(filter)
+    .filter(([, v]) => v !== null && v !== undefined && !(Array.isArray(v) && v.length === 0))
+    .map(([k]) => k);
+  return used.length ? `filter: ${used.join(', ')}` : null;
+}

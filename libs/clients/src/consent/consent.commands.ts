@@ -1,0 +1,119 @@
+/**
+ * Consents (releases of information): a client authorizes named kinds of
+ * information to a recipient organization for a purpose, for a period
+ * (default three months from signing), revocable at once. Status is computed
+ * from the dates. The client-access mechanism reads the same rows, so a
+ * revocation ends a partner's view on the next request.
+ */
+import type { DataSource } from 'typeorm';
+import { type Actor, callPeer } from '@caseflow/auth';
+import type { AuditTrail } from '@caseflow/audit';
+import { badInput, forbidden, invalidTransition, notFound, optionalText, requiredText, uuid } from '@caseflow/core';
+import { consentStatus, hasCaseAccess } from '../access/access.policy';
+import { ClientEntity } from '../client/client.entity';
+import type { ClientsLoaders } from '../loaders';
+import { NAME_MAX, TEXT_MAX } from '../shared/validation';
+import { ConsentEntity } from './consent.entity';
+import type { RecordConsentInput } from './consent.inputs';
+import { toConsent } from './consent.mapper';
+import { checkScope, checkTerm } from './consent.rules';
+import type { Consent } from './consent.type';
+
+export interface PeerContext {
+  resourcesUrl?: string;
+  internalToken: string;
+  requestId: string;
+  timeoutMs?: number;
+}
+
+export class ConsentCommands {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly loaders: ClientsLoaders,
+    private readonly audit: AuditTrail,
+    private readonly peer: PeerContext,
+  ) {}
+
+  async record(actor: Actor, input: RecordConsentInput): Promise<Consent> {
+    uuid('input.clientId', input.clientId);
+    uuid('input.recipientOrganizationId', input.recipientOrganizationId);
+    const scope = checkScope(input.scope);
+    const purpose = requiredText('input.purpose', input.purpose, { max: TEXT_MAX });
+    const witness = optionalText('input.witness', input.witness, { max: NAME_MAX });
+    const { signedAt, expiresAt } = checkTerm(input.signedAt, input.expiresAt);
+
+    const client = await this.dataSource.getRepository(ClientEntity).findOneBy({ id: input.clientId });
+    if (!client) throw notFound('Client', input.clientId);
+    if (!hasCaseAccess(actor, client)) {
+      this.audit.note({ action: 'CREATE', entityType: 'Consent', clientId: client.id, outcome: 'DENIED' });
+      throw forbidden('You may not record consents for this client');
+    }
+    await this.requireOrganization(input.recipientOrganizationId);
+
+    const saved = await this.dataSource.transaction(async (tx) => {
+      const consent = await tx.getRepository(ConsentEntity).save(
+        tx.getRepository(ConsentEntity).create({
+          clientId: client.id,
+          recipientOrganizationId: input.recipientOrganizationId,
+          scope,
+          purpose,
+          signedAt,
+          expiresAt,
+          revokedAt: null,
+          witness,
+          recordedBy: actor.staffId,
+        }),
+      );
+      await this.audit.write(tx, {
+        action: 'CREATE',
+        entityType: 'Consent',
+        entityId: consent.id,
+        clientId: client.id,
+        detail: scope.join(','),
+      });
+      return consent;
+    });
+    return toConsent(saved);
+  }
+
+  async revoke(actor: Actor, consentId: string): Promise<Consent> {
+    uuid('consentId', consentId);
+    const revoked = await this.dataSource.transaction(async (tx) => {
+      const consent = await tx
+        .getRepository(ConsentEntity)
+        .createQueryBuilder('k')
+        .setLock('pessimistic_write')
+        .where('k.id = :id', { id: consentId })
+        .getOne();
+      if (!consent) throw notFound('Consent', consentId);
+      const client = await tx.getRepository(ClientEntity).findOneByOrFail({ id: consent.clientId });
+      if (!hasCaseAccess(actor, client)) {
+        this.audit.note({ action: 'UPDATE', entityType: 'Consent', entityId: consentId, clientId: client.id, outcome: 'DENIED' });
+        throw forbidden("You may not change this client's consents");
+      }
+      const status = consentStatus(consent, new Date());
+      if (status !== 'ACTIVE') throw invalidTransition(`The consent is already ${status.toLowerCase()}`, { from: status, to: 'REVOKED' });
+      consent.revokedAt = new Date();
+      await tx.getRepository(ConsentEntity).update({ id: consent.id }, { revokedAt: consent.revokedAt });
+      await this.audit.write(tx, { action: 'UPDATE', entityType: 'Consent', entityId: consent.id, clientId: client.id, detail: 'revoked' });
+      return consent;
+    });
+    this.loaders.consentsByClient.clear(revoked.clientId);
+    return toConsent(revoked);
+  }
+
+  /** The recipient must be an organization of the directory; the resources subgraph is asked (fails closed). */
+  private async requireOrganization(id: string): Promise<void> {
+    if (!this.peer.resourcesUrl) throw badInput('input.recipientOrganizationId', 'cannot be checked: the directory is not configured');
+    const data = await callPeer<{ _entities: Array<{ id: string } | null> }>({
+      baseUrl: this.peer.resourcesUrl,
+      internalToken: this.peer.internalToken,
+      requestId: this.peer.requestId,
+      timeoutMs: this.peer.timeoutMs,
+      peerName: 'The directory',
+      query: 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Organization { id } } }',
+      variables: { r: [{ __typename: 'Organization', id }] },
+    });
+    if (!data._entities[0]) throw badInput('input.recipientOrganizationId', 'must be an organization of the directory');
+  }
+}
