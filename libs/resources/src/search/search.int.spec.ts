@@ -1,6 +1,6 @@
 import { demoId, demoStaff } from '@caseflow/demo';
 import { errorCodes, internalHeaders, postGraphQL, startTestSubgraph, type TestSubgraph } from '@caseflow/testing';
-import { insertRows } from '../shared/insert-rows';
+import { insertRows } from '../shared/insert-rows.sql';
 import { resourcesSubgraph } from '../subgraph';
 import { OPEN_ELIGIBILITY, openEligibilityTermId, openEligibilityTerms, readOpenEligibilityCsv } from '../taxonomy/open-eligibility';
 

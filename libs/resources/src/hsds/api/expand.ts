@@ -5,10 +5,11 @@
  * costs one statement per relation of its shape, however many it holds.
  */
 import type { EntityManager } from 'typeorm';
-import { hsdsTable, selectList, type TableName } from '../package';
+import { hsdsTable, type TableName } from '../package';
 import { jsonValue } from '../values';
+import { relatedRows, type TextRow } from './hsds-api.sql';
 
-export type TextRow = Record<string, string | null>;
+export type { TextRow };
 export type HsdsObject = Record<string, unknown>;
 
 export interface Relation {
@@ -46,10 +47,7 @@ async function expandLevel(db: EntityManager, nodes: Node[], relations: Relation
     ];
     // Asked even with no keys, so that a shape always costs the same statements, whatever the page holds.
     const match = relation.kind === 'children' ? `t."${relation.column}"` : 't.id';
-    const rows: TextRow[] = await db.query(
-      `SELECT ${selectList(table, 't')} FROM resources.${table.name} t WHERE ${match} = ANY($1::uuid[])${relation.where ? ` AND ${relation.where}` : ''} ORDER BY t.id`,
-      [keys],
-    );
+    const rows = await relatedRows(db, table, match, keys, relation.where);
     const found: Node[] = rows.map((row) => ({ row, json: toJson(relation.table, row, now) }));
     if (relation.nested) await expandLevel(db, found, relation.nested, now);
     if (relation.kind === 'children') {
