@@ -39,10 +39,7 @@ export class OwnedEntryEdits {
   update(actor: Actor, id: string, columns: Row): Promise<void> {
     const { table, entityType } = this.kind;
     return this.scope.dataSource.transaction(async (tx) => {
-      const row = await lockRow(tx, table, id);
-      if (!row) throw notFound(entityType, id);
-      const owner = await ownershipOfRow(tx, row);
-      this.scope.assertMayEdit(actor, owner.organizationId, entityType, id);
+      const { row, owner } = await this.lockOwned(tx, actor, id);
       const changes = changedFields(row, columns);
       await updateRow(tx, table, id, changes);
       await recordMetadata(tx, actor, table, id, 'update', changes);
@@ -55,16 +52,23 @@ export class OwnedEntryEdits {
   remove(actor: Actor, id: string, mayRemove?: (tx: EntityManager, id: string) => Promise<void>): Promise<string> {
     const { table, entityType } = this.kind;
     return this.scope.dataSource.transaction(async (tx) => {
-      const row = await lockRow(tx, table, id);
-      if (!row) throw notFound(entityType, id);
-      const owner = await ownershipOfRow(tx, row);
-      this.scope.assertMayEdit(actor, owner.organizationId, entityType, id);
+      const { row, owner } = await this.lockOwned(tx, actor, id);
       if (mayRemove) await mayRemove(tx, id);
       await deleteRow(tx, table, id);
       await recordMetadata(tx, actor, table, id, 'delete', deletionChanges(row));
       await this.finish(tx, owner, { action: 'UPDATE', entityType, entityId: id, detail: 'removed' });
       return id;
     });
+  }
+
+  /** Locks the entry and checks that the caller may edit its owner's entries. */
+  private async lockOwned(tx: EntityManager, actor: Actor, id: string): Promise<{ row: Row; owner: Ownership }> {
+    const { table, entityType } = this.kind;
+    const row = await lockRow(tx, table, id);
+    if (!row) throw notFound(entityType, id);
+    const owner = await ownershipOfRow(tx, row);
+    this.scope.assertMayEdit(actor, owner.organizationId, entityType, id);
+    return { row, owner };
   }
 
   private async finish(

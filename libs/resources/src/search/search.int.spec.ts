@@ -1,8 +1,8 @@
-import { demoId, demoStaff } from '@caseflow/demo';
-import { errorCodes, internalHeaders, postGraphQL, startTestSubgraph, type TestSubgraph } from '@caseflow/testing';
+import { demoId } from '@caseflow/demo';
+import { errorCodes, postGraphQL, type TestSubgraph } from '@caseflow/testing';
 import { insertRows } from '../shared/insert-rows.sql';
-import { resourcesSubgraph } from '../subgraph';
 import { OPEN_ELIGIBILITY, openEligibilityTermId, openEligibilityTerms, readOpenEligibilityCsv } from '../taxonomy/open-eligibility';
+import { staffHeaders, startResources } from '../testing/testbed';
 
 // A small directory with known places and hours around P (Monday 2026-11-23 is in Atlantic Standard Time, UTC-4).
 const P = { latitude: 44.65, longitude: -63.58 };
@@ -262,8 +262,7 @@ const SEARCH = `query($input: ServiceSearchInput!, $first: Int, $after: String) 
   } }`;
 
 let t: TestSubgraph;
-const casey = demoStaff('casey');
-const headers = () => internalHeaders({ staffId: casey.id, role: casey.role, organizationId: casey.organizationId }, t.secret);
+const headers = () => staffHeaders(t, 'casey');
 const search = (input: Record<string, unknown>, first = 50, after?: string) =>
   postGraphQL<{ searchServices: Search }>(t.url, SEARCH, { input, first, after }, headers());
 const names = async (input: Record<string, unknown>) => {
@@ -275,7 +274,7 @@ const sorted = (values: string[]) => [...values].sort();
 const NEVER = ['Old Pantry Annex', 'Former Meals Pantry'];
 
 beforeAll(async () => {
-  t = await startTestSubgraph(resourcesSubgraph);
+  t = await startResources('empty');
   await seedFixture(t);
 });
 afterAll(() => t?.stop());
