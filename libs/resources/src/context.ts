@@ -1,26 +1,32 @@
 import type { DataSource } from 'typeorm';
 import type { RequestContext } from '@caseflow/federation';
-import { EditScope } from './edit/edit-scope';
-import { LocationEditService } from './edit/location-edit.service';
-import { PhoneScheduleEditService } from './edit/phone-schedule-edit.service';
-import { ServiceEditService } from './edit/service-edit.service';
+import { EditScope } from './directory-edit/edit-scope';
 import { createResourcesLoaders, type ResourcesLoaders } from './loaders';
-import { LocationService } from './location/location.service';
-import { OrganizationService } from './organization/organization.service';
-import { ServiceAtLocationService } from './service-at-location/service-at-location.service';
-import { SearchService } from './search/search.service';
-import { ServiceService } from './service/service.service';
-import { TaxonomyTermService } from './taxonomy/taxonomy-term.service';
+import { LocationCommands } from './location/location.commands';
+import { LocationQueries } from './location/location.queries';
+import { OrganizationQueries } from './organization/organization.queries';
+import { PhoneCommands } from './phone/phone.commands';
+import { ScheduleCommands } from './schedule/schedule.commands';
+import { SearchQueries } from './search/search.queries';
+import { ServiceAtLocationCommands } from './service-at-location/service-at-location.commands';
+import { ServiceAtLocationQueries } from './service-at-location/service-at-location.queries';
+import { ServiceCommands } from './service/service.commands';
+import { ServiceQueries } from './service/service.queries';
+import { TaxonomyTermQueries } from './taxonomy/taxonomy-term.queries';
 
 export interface ResourcesContext extends RequestContext {
   loaders: ResourcesLoaders;
-  organizations: OrganizationService;
-  services: ServiceService;
-  locations: LocationService;
-  serviceAtLocations: ServiceAtLocationService;
-  taxonomyTerms: TaxonomyTermService;
-  search: SearchService;
-  edits: { services: ServiceEditService; locations: LocationEditService; phonesAndSchedules: PhoneScheduleEditService };
+  organizations: OrganizationQueries;
+  services: ServiceQueries;
+  locations: LocationQueries;
+  serviceAtLocations: ServiceAtLocationQueries;
+  taxonomyTerms: TaxonomyTermQueries;
+  search: SearchQueries;
+  serviceCommands: ServiceCommands;
+  locationCommands: LocationCommands;
+  serviceAtLocationCommands: ServiceAtLocationCommands;
+  phoneCommands: PhoneCommands;
+  scheduleCommands: ScheduleCommands;
 }
 
 export function createResourcesContext(dataSource: DataSource, base: RequestContext): ResourcesContext {
@@ -29,16 +35,16 @@ export function createResourcesContext(dataSource: DataSource, base: RequestCont
   return {
     ...base,
     loaders,
-    organizations: new OrganizationService(loaders),
-    services: new ServiceService(loaders),
-    locations: new LocationService(loaders),
-    serviceAtLocations: new ServiceAtLocationService(loaders),
-    taxonomyTerms: new TaxonomyTermService(dataSource, loaders),
-    search: new SearchService(dataSource),
-    edits: {
-      services: new ServiceEditService(scope),
-      locations: new LocationEditService(scope),
-      phonesAndSchedules: new PhoneScheduleEditService(scope),
-    },
+    organizations: new OrganizationQueries(loaders),
+    services: new ServiceQueries(loaders),
+    locations: new LocationQueries(loaders),
+    serviceAtLocations: new ServiceAtLocationQueries(loaders),
+    taxonomyTerms: new TaxonomyTermQueries(dataSource, loaders),
+    search: new SearchQueries(dataSource),
+    serviceCommands: new ServiceCommands(scope),
+    locationCommands: new LocationCommands(scope),
+    serviceAtLocationCommands: new ServiceAtLocationCommands(scope),
+    phoneCommands: new PhoneCommands(scope),
+    scheduleCommands: new ScheduleCommands(scope),
   };
 }

@@ -1,17 +1,14 @@
-import { DEMO_STAFF, NORTHSIDE_ID, demoStaff, demoWorld } from '@caseflow/demo';
-import { errorCodes, internalHeaders, postGraphQL, startTestSubgraph, type TestSubgraph } from '@caseflow/testing';
+import { DEMO_STAFF, NORTHSIDE_ID, demoStaff } from '@caseflow/demo';
+import { errorCodes, internalHeaders, postGraphQL, type TestSubgraph } from '@caseflow/testing';
 import { DEMO_DIRECTORY, seedResources } from '@caseflow/resources-seed';
-import { resourcesSubgraph } from './subgraph';
 import { openEligibilityTermId } from './taxonomy/open-eligibility';
+import { actorOf, FOOD_TERMS, rowCounts, staffHeaders, startResources, TOP_LEVEL_TERMS, world } from './testing/testbed';
 
-const world = demoWorld(new Date());
 const casey = demoStaff('casey');
-const actorOf = (s: (typeof DEMO_STAFF)[number]) => ({ staffId: s.id, role: s.role, organizationId: s.organizationId });
 const UNKNOWN = '00000000-0000-4000-8000-000000000999';
-const TOP_LEVEL = ['Care', 'Education', 'Emergency', 'Food', 'Goods', 'Health', 'Housing', 'Legal', 'Money', 'Transit', 'Work'];
 
 let t: TestSubgraph;
-const as = (s: (typeof DEMO_STAFF)[number] = casey) => internalHeaders(actorOf(s), t.secret);
+const as = (s: (typeof DEMO_STAFF)[number] = casey) => staffHeaders(t, s);
 const mark = () => t.subgraph.database.counter.count;
 const statementsSince = (m: number) => t.subgraph.database.counter.since(m).filter((sql) => !sql.includes('audit_event'));
 const TABLES = [
@@ -28,18 +25,12 @@ const TABLES = [
   'attribute',
   'metadata',
 ];
-const rowCounts = async (): Promise<Record<string, number>> => {
-  const rows: Array<{ name: string; n: number }> = await t.subgraph.database.dataSource.query(
-    TABLES.map((name) => `SELECT '${name}' AS name, count(*)::int AS n FROM resources.${name}`).join(' UNION ALL '),
-  );
-  return Object.fromEntries(rows.map((r) => [r.name, r.n]));
-};
+const directoryCounts = () => rowCounts(t, TABLES);
 
 const ENTITIES = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Service { id name } } }';
 
 beforeAll(async () => {
-  t = await startTestSubgraph(resourcesSubgraph);
-  await seedResources(t.subgraph.database.dataSource, world);
+  t = await startResources();
 });
 afterAll(() => t?.stop());
 
@@ -55,7 +46,7 @@ describe('resources subgraph', () => {
   });
 
   it('seeds the taxonomy, the demo world and a generated directory of 200 more services, and a second run changes nothing', async () => {
-    const before = await rowCounts();
+    const before = await directoryCounts();
     expect(before).toMatchObject({
       organization: world.organizations.length + DEMO_DIRECTORY.organizations,
       service: world.services.length + DEMO_DIRECTORY.services,
@@ -68,7 +59,7 @@ describe('resources subgraph', () => {
     expect(before.service_at_location).toBeGreaterThanOrEqual(before.service);
     expect(before.schedule).toBeGreaterThan(before.service_at_location);
     await seedResources(t.subgraph.database.dataSource, world);
-    expect(await rowCounts()).toEqual(before);
+    expect(await directoryCounts()).toEqual(before);
   });
 
   it('gives the demo directory varied hours, languages, categories and statuses around the demo city', async () => {
@@ -313,7 +304,7 @@ describe('resources subgraph', () => {
       as(),
     );
     expect(top.errors).toBeUndefined();
-    expect(top.data!.taxonomyTerms.map((term) => term.name)).toEqual(TOP_LEVEL);
+    expect(top.data!.taxonomyTerms.map((term) => term.name)).toEqual(TOP_LEVEL_TERMS);
     expect(top.data!.taxonomyTerms.every((term) => term.parent === null && term.taxonomy === 'Open Eligibility')).toBe(true);
 
     const food = top.data!.taxonomyTerms.find((term) => term.name === 'Food')!;
@@ -324,15 +315,7 @@ describe('resources subgraph', () => {
       { p: food.id },
       as(),
     );
-    expect(children.data!.taxonomyTerms.map((term) => term.name)).toEqual([
-      'Community Gardens',
-      'Emergency Food',
-      'Food Delivery',
-      'Food Pantry',
-      'Free Meals',
-      'Help Pay for Food',
-      'Nutrition',
-    ]);
+    expect(children.data!.taxonomyTerms.map((term) => term.name)).toEqual(FOOD_TERMS);
     expect(children.data!.taxonomyTerms.every((term) => term.parent.id === food.id && term.parent.name === 'Food')).toBe(true);
 
     const none = await postGraphQL<{ taxonomyTerms: unknown[] }>(

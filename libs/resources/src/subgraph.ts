@@ -1,27 +1,32 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildFederatedSchema, type SubgraphDefinition } from '@caseflow/federation';
 import { createResourcesContext, type ResourcesContext } from './context';
-import { DirectoryEditResolver } from './edit/edit.resolver';
+import { DirectoryEditResolver } from './directory-edit/directory-edit.resolver';
 import { HSDS_PREFIX, HsdsApi } from './hsds/api/routes';
 import { AddressEntity } from './location/address.entity';
 import { LocationEntity } from './location/location.entity';
+import { resolveLocationReference } from './location/location.reference';
 import { LocationResolver } from './location/location.resolver';
 import { InitResources1763856000003 } from './migrations/1763856000003-InitResources';
 import { HsdsDirectory1763856000013 } from './migrations/1763856000013-HsdsDirectory';
 import { CoveringSearchIndexes1763856000023 } from './migrations/1763856000023-CoveringSearchIndexes';
 import { OrganizationEntity } from './organization/organization.entity';
+import { resolveOrganizationReference } from './organization/organization.reference';
 import { OrganizationResolver } from './organization/organization.resolver';
 import { PhoneEntity } from './phone/phone.entity';
 import { ScheduleEntity } from './schedule/schedule.entity';
 import { SearchResolver } from './search/search.resolver';
 import { ServiceAtLocationEntity } from './service-at-location/service-at-location.entity';
+import { resolveServiceAtLocationReference } from './service-at-location/service-at-location.reference';
 import { ServiceAtLocationResolver } from './service-at-location/service-at-location.resolver';
 import { LanguageEntity } from './service/language.entity';
 import { ServiceEntity } from './service/service.entity';
+import { resolveServiceReference } from './service/service.reference';
 import { ServiceResolver } from './service/service.resolver';
 import { AttributeEntity } from './taxonomy/attribute.entity';
 import { TaxonomyEntity } from './taxonomy/taxonomy.entity';
 import { TaxonomyTermEntity } from './taxonomy/taxonomy-term.entity';
+import { resolveTaxonomyTermReference } from './taxonomy/taxonomy-term.reference';
 import { TaxonomyTermResolver } from './taxonomy/taxonomy-term.resolver';
 
 export function buildResourcesSchema(): Promise<GraphQLSchema> {
@@ -36,11 +41,11 @@ export function buildResourcesSchema(): Promise<GraphQLSchema> {
       DirectoryEditResolver,
     ],
     referenceResolvers: {
-      Organization: (ref, ctx: ResourcesContext) => ctx.organizations.reference(ctx.actor, ref.id),
-      Service: (ref, ctx: ResourcesContext) => ctx.services.reference(ctx.actor, ref.id),
-      Location: (ref, ctx: ResourcesContext) => ctx.locations.reference(ctx.actor, ref.id),
-      ServiceAtLocation: (ref, ctx: ResourcesContext) => ctx.serviceAtLocations.reference(ctx.actor, ref.id),
-      TaxonomyTerm: (ref, ctx: ResourcesContext) => ctx.taxonomyTerms.reference(ctx.actor, ref.id),
+      Organization: resolveOrganizationReference,
+      Service: resolveServiceReference,
+      Location: resolveLocationReference,
+      ServiceAtLocation: resolveServiceAtLocationReference,
+      TaxonomyTerm: resolveTaxonomyTermReference,
     },
   });
 }

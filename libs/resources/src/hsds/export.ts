@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { once } from 'node:events';
 import type { DataSource } from 'typeorm';
 import { csvLine } from './csv-write';
-import { type HsdsField, hsdsTables, readDescriptor, selectList } from './package';
+import { type HsdsField, hsdsTables, readDescriptor } from './package';
+import { exportBatch } from './package.sql';
 import { jsonValue } from './values';
 
 const BATCH = 5_000;
@@ -38,10 +39,7 @@ export async function exportPackage(dataSource: DataSource, dir: string, now = n
       let after: string | null = null;
       let count = 0;
       for (;;) {
-        const rows: Array<Record<string, string | null>> = await runner.query(
-          `SELECT ${selectList(table, 't')} FROM resources.${table.name} t ${after ? 'WHERE t.id > $2' : ''} ORDER BY t.id LIMIT $1`,
-          after ? [BATCH, after] : [BATCH],
-        );
+        const rows = await exportBatch(runner.manager, table, BATCH, after);
         for (const row of rows) await write(csvLine(table.fields.map((f) => csvValue(f, row[f.name], now))));
         count += rows.length;
         if (rows.length < BATCH) break;

@@ -12,7 +12,9 @@ import { join } from 'node:path';
 import type { DataSource, EntityManager } from 'typeorm';
 import { restoreCsvCell } from '@caseflow/core';
 import { CsvError, type CsvRow, parseCsv } from '../taxonomy/csv';
+import { upsertRows } from '../shared/insert-rows.sql';
 import { hsdsTables, type HsdsTable, IMPORT_ORDER, SOFT_REFERENCES } from './package';
+import { existingIds } from './package.sql';
 import { rowProblem, rowWarning } from './row-checks';
 import { cellProblem } from './values';
 
@@ -44,7 +46,6 @@ interface TableData {
   rows: Array<{ row: number; line: number; cells: Record<string, string> }>;
 }
 
-const MAX_PARAMETERS = 65_535;
 const MAX_WARNINGS = 50;
 
 function readPackage(dir: string): TableData[] {
@@ -126,10 +127,8 @@ async function checkReferences(db: EntityManager, packageData: TableData[], warn
   const known = async (table: string, wanted: Set<string>): Promise<Set<string>> => {
     const inPackage = idsInPackage.get(table) ?? new Set<string>();
     const outside = [...wanted].filter((id) => !inPackage.has(id));
-    const found: Array<{ id: string }> = outside.length
-      ? await db.query(`SELECT id::text FROM resources.${table} WHERE id = ANY($1::uuid[])`, [outside])
-      : [];
-    return new Set([...inPackage, ...found.map((r) => r.id)]);
+    const found = outside.length ? await existingIds(db, table, outside) : [];
+    return new Set([...inPackage, ...found]);
   };
   for (const data of packageData) {
     const allReferences = data.table.fields.filter((f) => f.format === 'uuid' && f.name !== 'id');
@@ -170,8 +169,7 @@ function softTarget(table: string, field: string): string | null {
   return field.replace(/_id$/, '');
 }
 
-async function upsert(db: EntityManager, data: TableData, now: Date): Promise<void> {
-  const columns = data.table.fields.map((f) => f.name);
+function upsert(db: EntityManager, data: TableData, now: Date): Promise<void> {
   const values = (cells: Record<string, string>) =>
     data.table.fields.map((f) => {
       const cell = cells[f.name] ?? '';
@@ -179,17 +177,12 @@ async function upsert(db: EntityManager, data: TableData, now: Date): Promise<vo
       if (cell === '') return data.table.name === 'service' && f.name === 'last_modified' ? now.toISOString() : null;
       return f.type === 'number' ? cell.trim() : cell;
     });
-  const perStatement = Math.floor(MAX_PARAMETERS / columns.length);
-  const quoted = columns.map((c) => `"${c}"`);
-  const updates = quoted.filter((c) => c !== '"id"').map((c) => `${c} = EXCLUDED.${c}`);
-  for (let start = 0; start < data.rows.length; start += perStatement) {
-    const chunk = data.rows.slice(start, start + perStatement);
-    const tuples = chunk.map((_, r) => `(${columns.map((__, c) => `$${r * columns.length + c + 1}`).join(', ')})`);
-    await db.query(
-      `INSERT INTO resources.${data.table.name} (${quoted.join(', ')}) VALUES ${tuples.join(', ')} ON CONFLICT (id) DO UPDATE SET ${updates.join(', ')}`,
-      chunk.flatMap((r) => values(r.cells)),
-    );
-  }
+  return upsertRows(
+    db,
+    data.table.name,
+    data.table.fields.map((f) => f.name),
+    data.rows.map((r) => values(r.cells)),
+  );
 }
 
 /** Imports the package in `dir`; throws PackageError (nothing written) on the first problem. */

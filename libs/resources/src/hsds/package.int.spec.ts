@@ -1,13 +1,11 @@
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { demoWorld } from '@caseflow/demo';
-import { startTestSubgraph, type TestSubgraph } from '@caseflow/testing';
-import { seedResources } from '@caseflow/resources-seed';
-import { resourcesSubgraph } from '../subgraph';
+import type { TestSubgraph } from '@caseflow/testing';
 import { parseCsvRecords } from '../taxonomy/csv';
 import { exportPackage } from './export';
 import { importPackage, PackageError } from './import';
+import { rowCounts, startResources } from '../testing/testbed';
 import { hsdsTables } from './package';
 
 const EXAMPLES = join(__dirname, 'fixtures', 'examples');
@@ -32,17 +30,10 @@ const examplesWith = (file: string, change: (text: string) => string) => {
 
 let empty: TestSubgraph;
 let demo: TestSubgraph;
-const tableCounts = async (t: TestSubgraph) => {
-  const names = [...hsdsTables().keys()];
-  const rows: Array<{ name: string; n: number }> = await t.subgraph.database.dataSource.query(
-    names.map((name) => `SELECT '${name}' AS name, count(*)::int AS n FROM resources.${name}`).join(' UNION ALL '),
-  );
-  return Object.fromEntries(rows.map((r) => [r.name, r.n]));
-};
+const tableCounts = (t: TestSubgraph) => rowCounts(t, [...hsdsTables().keys()]);
 
 beforeAll(async () => {
-  [empty, demo] = await Promise.all([startTestSubgraph(resourcesSubgraph), startTestSubgraph(resourcesSubgraph)]);
-  await seedResources(demo.subgraph.database.dataSource, demoWorld(new Date()));
+  [empty, demo] = await Promise.all([startResources('empty'), startResources('demo')]);
 });
 afterAll(async () => {
   await Promise.all([empty?.stop(), demo?.stop()]);
@@ -174,7 +165,7 @@ describe('HSDS data package import and export', () => {
     const first = tempDir();
     const counts = await exportPackage(demo.subgraph.database.dataSource, first);
     expect(counts.service).toBeGreaterThanOrEqual(200);
-    const target = await startTestSubgraph(resourcesSubgraph);
+    const target = await startResources('empty');
     try {
       const mark = target.subgraph.database.counter.count;
       const report = await importPackage(target.subgraph.database.dataSource, first);

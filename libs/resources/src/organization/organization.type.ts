@@ -1,18 +1,10 @@
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Directive, Field, ObjectType } from 'type-graphql';
+import { NamedEntry } from '../shared/named-entry.type';
 
 /** An agency in the directory (HSDS organization). Its phones, locations and services are field resolvers. */
 @ObjectType('Organization')
 @Directive('@key(fields: "id")')
-export class Organization {
-  @Field(() => ID)
-  id: string;
-
-  @Field(() => String)
-  name: string;
-
-  @Field(() => String, { nullable: true })
-  alternateName: string | null;
-
+export class Organization extends NamedEntry {
   @Field(() => String)
   description: string;
 

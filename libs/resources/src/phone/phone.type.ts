@@ -1,5 +1,4 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import type { PhoneEntity } from './phone.entity';
 
 @ObjectType('Phone')
 export class Phone {
@@ -17,8 +16,4 @@ export class Phone {
 
   @Field(() => String, { nullable: true })
   description: string | null;
-}
-
-export function toPhone(entity: PhoneEntity): Phone {
-  return { id: entity.id, number: entity.number, extension: entity.extension, type: entity.type, description: entity.description };
 }

@@ -11,6 +11,8 @@
  * filter kept (a materialized step).
  */
 
+import type { EntityManager } from 'typeorm';
+
 export interface SearchFilters {
   text: string | null;
   termIds: string[] | null;
@@ -137,4 +139,10 @@ export function buildSearchSql(filters: SearchFilters, after: SearchKey | null, 
 
 export function keyOf(row: HitRow, byDistance: boolean): SearchKey {
   return byDistance ? [row.distance_km as number, row.service_id] : [row.rank, row.name, row.service_id];
+}
+
+/** The page of hits (one more than `limit` asks for tells whether there is a next page), each row with the total. */
+export function searchHits(m: EntityManager, filters: SearchFilters, after: SearchKey | null, limit: number): Promise<HitRow[]> {
+  const { sql, params } = buildSearchSql(filters, after, limit);
+  return m.query<HitRow[]>(sql, params);
 }

@@ -1,18 +1,10 @@
-import { Directive, Field, Float, ID, ObjectType } from 'type-graphql';
+import { Directive, Field, Float, ObjectType } from 'type-graphql';
+import { NamedEntry } from '../shared/named-entry.type';
 
 /** A service of the directory (HSDS service). Related objects are field resolvers. */
 @ObjectType('Service')
 @Directive('@key(fields: "id")')
-export class Service {
-  @Field(() => ID)
-  id: string;
-
-  @Field(() => String)
-  name: string;
-
-  @Field(() => String, { nullable: true })
-  alternateName: string | null;
-
+export class Service extends NamedEntry {
   @Field(() => String, { nullable: true })
   description: string | null;
 

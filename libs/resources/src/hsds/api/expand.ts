@@ -5,10 +5,11 @@
  * costs one statement per relation of its shape, however many it holds.
  */
 import type { EntityManager } from 'typeorm';
-import { hsdsTable, selectList, type TableName } from '../package';
+import { hsdsTable, type TableName } from '../package';
 import { jsonValue } from '../values';
+import { relatedRows, type TextRow } from './hsds-api.sql';
 
-export type TextRow = Record<string, string | null>;
+export type { TextRow };
 export type HsdsObject = Record<string, unknown>;
 
 export interface Relation {
@@ -46,10 +47,7 @@ async function expandLevel(db: EntityManager, nodes: Node[], relations: Relation
     ];
     // Asked even with no keys, so that a shape always costs the same statements, whatever the page holds.
     const match = relation.kind === 'children' ? `t."${relation.column}"` : 't.id';
-    const rows: TextRow[] = await db.query(
-      `SELECT ${selectList(table, 't')} FROM resources.${table.name} t WHERE ${match} = ANY($1::uuid[])${relation.where ? ` AND ${relation.where}` : ''} ORDER BY t.id`,
-      [keys],
-    );
+    const rows = await relatedRows(db, table, match, keys, relation.where);
     const found: Node[] = rows.map((row) => ({ row, json: toJson(relation.table, row, now) }));
     if (relation.nested) await expandLevel(db, found, relation.nested, now);
     if (relation.kind === 'children') {
@@ -125,6 +123,16 @@ const LOCATION_FULL: Relation[] = [
   metadata('location'),
 ];
 
+/** What hangs off a service at a location, fully nested (within a service, or before its service). */
+const SERVICE_AT_LOCATION_OWN: Relation[] = [
+  contacts('service_at_location_id'),
+  phones('service_at_location_id'),
+  schedules('service_at_location_id'),
+  parent('location', 'location', 'location_id', LOCATION_FULL),
+  attributes('service_at_location'),
+  metadata('service_at_location'),
+];
+
 /** A service's one-to-one fields with its organization and program (HSDS service_list). */
 export const SERVICE_LIST: Relation[] = [
   parent('organization', 'organization', 'organization_id'),
@@ -136,14 +144,7 @@ export const SERVICE_FULL: Relation[] = [
   phones('service_id'),
   schedules('service_id'),
   children('service_areas', 'service_area', 'service_id'),
-  children('service_at_locations', 'service_at_location', 'service_id', [
-    contacts('service_at_location_id'),
-    phones('service_at_location_id'),
-    schedules('service_at_location_id'),
-    parent('location', 'location', 'location_id', LOCATION_FULL),
-    attributes('service_at_location'),
-    metadata('service_at_location'),
-  ]),
+  children('service_at_locations', 'service_at_location', 'service_id', SERVICE_AT_LOCATION_OWN),
   languages('service_id'),
   parent('organization', 'organization', 'organization_id'),
   children('funding', 'funding', 'service_id'),
@@ -162,15 +163,7 @@ export const SERVICE_AT_LOCATION_LIST: Relation[] = [
 ];
 
 /** A fully nested service at a location (HSDS compiled service_at_location). */
-export const SERVICE_AT_LOCATION_FULL: Relation[] = [
-  contacts('service_at_location_id'),
-  phones('service_at_location_id'),
-  schedules('service_at_location_id'),
-  parent('location', 'location', 'location_id', LOCATION_FULL),
-  attributes('service_at_location'),
-  metadata('service_at_location'),
-  parent('service', 'service', 'service_id', SERVICE_LIST),
-];
+export const SERVICE_AT_LOCATION_FULL: Relation[] = [...SERVICE_AT_LOCATION_OWN, parent('service', 'service', 'service_id', SERVICE_LIST)];
 
 /** A fully nested organization (HSDS compiled organization); its services as a list, or fully nested. */
 export function organizationFull(fullServices: boolean): Relation[] {

@@ -1,13 +1,11 @@
 import { join } from 'node:path';
-import { NORTHSIDE_ID, demoStaff, demoWorld } from '@caseflow/demo';
-import { internalHeaders, startTestSubgraph, type TestSubgraph } from '@caseflow/testing';
-import { seedResources } from '@caseflow/resources-seed';
-import { resourcesSubgraph } from '../../subgraph';
+import { NORTHSIDE_ID } from '@caseflow/demo';
+import type { TestSubgraph } from '@caseflow/testing';
 import { OPEN_ELIGIBILITY, openEligibilityTermId } from '../../taxonomy/open-eligibility';
+import { FOOD_TERMS, type StaffKey, staffHeaders, startResources, TOP_LEVEL_TERMS, world } from '../../testing/testbed';
 import { type HsdsSchemaName, hsdsValidator } from '../fixtures/hsds-schemas';
 import { importPackage } from '../import';
 
-const world = demoWorld(new Date());
 const EXAMPLE_SERVICE = 'ac148810-d857-441c-9679-408f346de14b';
 const EXAMPLE_SAL = 'e94c9f38-1e8f-4564-91d4-d53501ab1765';
 const EXAMPLE_ORG = 'd9d5e0f5-d3ce-4f73-9a2f-4dd0ecc6c610';
@@ -15,11 +13,8 @@ const validator = hsdsValidator();
 
 let t: TestSubgraph;
 type Json = Record<string, unknown> & { contents?: Array<Record<string, unknown>> };
-const get = async (path: string, who: Parameters<typeof demoStaff>[0] | null = 'pat') => {
-  const s = who ? demoStaff(who) : null;
-  const response = await fetch(`${t.baseUrl}${path}`, {
-    headers: s ? internalHeaders({ staffId: s.id, role: s.role, organizationId: s.organizationId }, t.secret) : {},
-  });
+const get = async (path: string, who: StaffKey | null = 'pat') => {
+  const response = await fetch(`${t.baseUrl}${path}`, { headers: who ? staffHeaders(t, who) : {} });
   const text = await response.text();
   return {
     status: response.status,
@@ -41,8 +36,7 @@ const count = async (sql: string, params: unknown[] = []) =>
   ((await t.subgraph.database.dataSource.query(sql, params)) as Array<{ n: number }>)[0].n;
 
 beforeAll(async () => {
-  t = await startTestSubgraph(resourcesSubgraph);
-  await seedResources(t.subgraph.database.dataSource, world);
+  t = await startResources();
   await importPackage(t.subgraph.database.dataSource, join(__dirname, '..', 'fixtures', 'examples'));
 });
 afterAll(() => t?.stop());
@@ -240,29 +234,9 @@ describe('the HSDS API', () => {
     const one = await get(`/hsds/taxonomies/${OPEN_ELIGIBILITY.id}`);
     expect(one.json).toMatchObject({ id: OPEN_ELIGIBILITY.id, name: 'Open Eligibility', version: '2.0' });
     const top = await page('/hsds/taxonomy_terms?top_only=true', 'taxonomy_term');
-    expect(top.contents!.map((x) => x.name)).toEqual([
-      'Care',
-      'Education',
-      'Emergency',
-      'Food',
-      'Goods',
-      'Health',
-      'Housing',
-      'Legal',
-      'Money',
-      'Transit',
-      'Work',
-    ]);
+    expect(top.contents!.map((x) => x.name)).toEqual(TOP_LEVEL_TERMS);
     const children = await page(`/hsds/taxonomy_terms?parent_id=${openEligibilityTermId('1102')}`, 'taxonomy_term');
-    expect(children.contents!.map((x) => x.name)).toEqual([
-      'Community Gardens',
-      'Emergency Food',
-      'Food Delivery',
-      'Food Pantry',
-      'Free Meals',
-      'Help Pay for Food',
-      'Nutrition',
-    ]);
+    expect(children.contents!.map((x) => x.name)).toEqual(FOOD_TERMS);
     expect(
       children.contents!.every((x) => (x.taxonomy_detail as { name: string }).name === 'Open Eligibility' && x.description === x.name),
     ).toBe(true);

@@ -1,5 +1,5 @@
 import { badInput, checkDate, checkInstant, checkText, type DateRange, uuid } from '@caseflow/core';
-import type { ListFilters } from './lists';
+import type { ListFilters } from './hsds-api.sql';
 
 export const DEFAULT_PER_PAGE = 50;
 export const MAX_PER_PAGE = 100;

@@ -14,7 +14,7 @@ import { AppError, isAppError, uuid } from '@caseflow/core';
 import { isConnectionError } from '@caseflow/db';
 import type { GetRouteResult } from '@caseflow/federation';
 import { mayReadDirectory } from '../../access/directory.policy';
-import { hsdsTable, selectList, type TableName } from '../package';
+import type { TableName } from '../package';
 import {
   expand,
   organizationFull,
@@ -24,19 +24,19 @@ import {
   SERVICE_FULL,
   SERVICE_LIST,
   TAXONOMY_TERM,
-  type TextRow,
 } from './expand';
 import {
-  batchSql,
-  countSql,
   type ListFilters,
+  listBatch,
+  listCount,
+  listPage,
   type ListQuery,
   organizationQuery,
-  pageSql,
+  rowById,
   serviceQuery,
   taxonomyQuery,
   taxonomyTermQuery,
-} from './lists';
+} from './hsds-api.sql';
 import { type Params, readParams } from './params';
 
 export const HSDS_PREFIX = '/hsds';
@@ -148,10 +148,7 @@ export class HsdsApi {
 
   private async one(table: TableName, id: string, relations: Relation[], now: Date): Promise<unknown> {
     const key = uuid('id', id);
-    const rows: TextRow[] = await this.dataSource.query(
-      `SELECT ${selectList(hsdsTable(table), 't')} FROM resources.${table} t WHERE t.id = $1`,
-      [key],
-    );
+    const rows = await rowById(this.dataSource.manager, table, key);
     if (rows.length === 0) throw new AppError('NOT_FOUND', `${table} ${key} was not found`, { entity: table, id: key });
     const [object] = await expand(this.dataSource.manager, table, rows, relations, now);
     return object;
@@ -161,11 +158,8 @@ export class HsdsApi {
     const { page, perPage } = params;
     // Count and page read one snapshot.
     return this.dataSource.transaction('REPEATABLE READ', async (tx: EntityManager) => {
-      const count = countSql(query);
-      const [{ n: total }] = await tx.query(count.sql, count.params);
-      const select = selectList(hsdsTable(query.table), query.alias);
-      const sql = pageSql(query, select, perPage, (page - 1) * perPage);
-      const rows: TextRow[] = await tx.query(sql.sql, sql.params);
+      const total = await listCount(tx, query);
+      const rows = await listPage(tx, query, perPage, (page - 1) * perPage);
       const objects = await expand(tx, shape.table, rows, shape.relations, now);
       const contents = shape.minimal ? objects.map(minimalOf) : objects;
       const totalPages = Math.ceil(total / perPage);
@@ -183,11 +177,9 @@ export class HsdsApi {
   }
 
   private async *stream(query: ListQuery, shape: ReturnType<Endpoint['shape']>, now: Date): AsyncIterable<string> {
-    const select = selectList(hsdsTable(query.table), query.alias);
     let after: string | null = null;
     for (;;) {
-      const sql = batchSql(query, select, STREAM_BATCH, after);
-      const rows: TextRow[] = await this.dataSource.query(sql.sql, sql.params);
+      const rows = await listBatch(this.dataSource.manager, query, STREAM_BATCH, after);
       const objects = await expand(this.dataSource.manager, shape.table, rows, shape.relations, now);
       if (objects.length > 0) yield objects.map((o) => `${JSON.stringify(shape.minimal ? minimalOf(o) : o)}\n`).join('');
       if (rows.length < STREAM_BATCH) return;

@@ -8,7 +8,7 @@ import type { TaxonomyTerm } from './taxonomy-term.type';
 import { toTaxonomyTerm } from './taxonomy-term.mapper';
 
 /** Taxonomy reads: browsing the hierarchy one level at a time, and terms by reference. */
-export class TaxonomyTermService {
+export class TaxonomyTermQueries {
   constructor(
     private readonly dataSource: DataSource,
     private readonly loaders: ResourcesLoaders,

@@ -10,7 +10,7 @@ import {
   optionalUrl,
   requiredPhoneNumber,
   SCHEDULE_DATES,
-} from './validate';
+} from './fields.rules';
 
 const fieldOf = (run: () => unknown) => {
   try {

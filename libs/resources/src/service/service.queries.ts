@@ -4,8 +4,10 @@ import { assertCanReadDirectory, mayReadDirectory } from '../access/directory.po
 import type { ResourcesLoaders } from '../loaders';
 import { toOrganization } from '../organization/organization.mapper';
 import type { Organization } from '../organization/organization.type';
-import { type Phone, toPhone } from '../phone/phone.type';
-import { type Schedule, toSchedule } from '../schedule/schedule.type';
+import { toPhone } from '../phone/phone.mapper';
+import type { Phone } from '../phone/phone.type';
+import { toSchedule } from '../schedule/schedule.mapper';
+import type { Schedule } from '../schedule/schedule.type';
 import { toServiceAtLocation } from '../service-at-location/service-at-location.mapper';
 import type { ServiceAtLocation } from '../service-at-location/service-at-location.type';
 import { toTaxonomyTerm } from '../taxonomy/taxonomy-term.mapper';
@@ -17,7 +19,7 @@ import { toService } from './service.mapper';
  * Service reads. The entry points (`get`, `reference`) check the caller; what
  * hangs off a service is reached only through them, via the request's loaders.
  */
-export class ServiceService {
+export class ServiceQueries {
   constructor(private readonly loaders: ResourcesLoaders) {}
 
   async get(actor: Actor, id: string, field = 'id'): Promise<Service | null> {

@@ -1,37 +1,37 @@
 /**
- * Row changes inside an edit's transaction, each recorded in HSDS `metadata`
- * (one row per changed field: previous value, new value, who, when). Table
- * and column names here are code constants, never input.
+ * The row statements of an edit, inside its transaction: lock a row (as
+ * JSON, with its HSDS column names, which are also the metadata's field
+ * names), insert, update and delete it, record its metadata, and who owns
+ * it. Table and column names are code constants, never input.
  */
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '@caseflow/auth';
+import { type ActionType, asText, type FieldChange, type Row } from './changes';
+import type { OwnerField, Ownership } from './owner.rules';
 
-export type Row = Record<string, unknown>;
-export type ActionType = 'create' | 'update' | 'delete';
-
-export interface FieldChange {
-  field: string;
-  previous: unknown;
-  next: unknown;
+interface OwnershipRow {
+  organization_id: string | null;
+  service_id: string | null;
 }
 
-/** How a value is written in metadata (and compared): '' for none. */
-export function asText(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString();
-  return String(value);
-}
+const OWNERSHIP_SQL: Record<OwnerField | 'contact', string> = {
+  organizationId: 'SELECT id AS organization_id, NULL::uuid AS service_id FROM resources.organization WHERE id = $1',
+  serviceId: 'SELECT organization_id, id AS service_id FROM resources.service WHERE id = $1',
+  locationId: 'SELECT organization_id, NULL::uuid AS service_id FROM resources.location WHERE id = $1',
+  serviceAtLocationId: `SELECT s.organization_id, s.id AS service_id FROM resources.service_at_location sal
+    JOIN resources.service s ON s.id = sal.service_id WHERE sal.id = $1`,
+  contact: 'SELECT organization_id, service_id FROM resources.contact WHERE id = $1',
+};
 
-/** The fields of `next` whose value differs from `current` (missing keys of `next` are not changes). */
-export function changedFields(current: Row, next: Row): FieldChange[] {
-  return Object.entries(next)
-    .filter(([field, value]) => value !== undefined && asText(value) !== asText(current[field]))
-    .map(([field, value]) => ({ field, previous: current[field] ?? null, next: value }));
+/** The ownership of the row `id` of the owner kind, or null when there is no such row. */
+export async function ownershipOf(tx: EntityManager, kind: OwnerField | 'contact', id: string): Promise<Ownership | null> {
+  const rows = await tx.query<OwnershipRow[]>(OWNERSHIP_SQL[kind], [id]);
+  return rows[0] ? { organizationId: rows[0].organization_id, serviceId: rows[0].service_id } : null;
 }
 
 /** The row as JSON (dates and times as text, numbers as numbers), locked for the rest of the transaction. */
 export async function lockRow(tx: EntityManager, table: string, id: string): Promise<Row | null> {
-  const rows: Array<{ row: Row }> = await tx.query(
+  const rows = await tx.query<Array<{ row: Row }>>(
     `SELECT to_jsonb(t) - 'search_vector' AS row FROM resources.${table} t WHERE id = $1 FOR UPDATE`,
     [id],
   );
@@ -40,7 +40,7 @@ export async function lockRow(tx: EntityManager, table: string, id: string): Pro
 
 export async function insertRow(tx: EntityManager, table: string, values: Row): Promise<string> {
   const columns = Object.keys(values);
-  const rows: Array<{ id: string }> = await tx.query(
+  const rows = await tx.query<Array<{ id: string }>>(
     `INSERT INTO resources.${table} (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING id`,
     Object.values(values),
   );
@@ -80,23 +80,4 @@ export async function recordMetadata(
      VALUES ${tuples.join(', ')}`,
     values,
   );
-}
-
-/** Every field of a new row as a change from nothing. */
-export function creationChanges(values: Row): FieldChange[] {
-  return Object.entries(values)
-    .filter(([, value]) => value !== null && value !== undefined)
-    .map(([field, value]) => ({ field, previous: null, next: value }));
-}
-
-/** Every field of a removed row as a change to nothing. */
-export function deletionChanges(row: Row): FieldChange[] {
-  return Object.entries(row)
-    .filter(([, value]) => value !== null && value !== undefined)
-    .map(([field, value]) => ({ field, previous: value, next: null }));
-}
-
-/** A service changed when anything under it changed (HSDS `last_modified`). */
-export async function touchService(tx: EntityManager, serviceId: string): Promise<void> {
-  await tx.query('UPDATE resources.service SET last_modified = now() WHERE id = $1', [serviceId]);
 }

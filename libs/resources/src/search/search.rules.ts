@@ -1,11 +1,8 @@
-import type { DataSource } from 'typeorm';
-import { type Actor, isUuid } from '@caseflow/auth';
+import { isUuid } from '@caseflow/auth';
 import { badInput, optionalText, uuidList } from '@caseflow/core';
-import { decodeCursor, encodeCursor, pageSize } from '@caseflow/db';
-import { assertCanReadDirectory } from '../access/directory.policy';
 import { DIRECTORY_TIMEZONE } from '../shared/timezone';
-import { buildSearchSql, type HitRow, keyOf, type SearchFilters, type SearchKey } from './search.sql';
-import type { ServiceSearchConnection, ServiceSearchInput } from './search.type';
+import type { SearchFilters, SearchKey } from './search.sql';
+import type { ServiceSearchInput } from './search.type';
 
 export const DEFAULT_RADIUS_KM = 50;
 export const MAX_RADIUS_KM = 500;
@@ -51,43 +48,12 @@ export function searchFilters(input: ServiceSearchInput, now: Date): SearchFilte
   };
 }
 
-function searchKey(cursor: unknown[] | null, byDistance: boolean): SearchKey | null {
+/** The keyset cursor of a search, checked against the order it was issued for. */
+export function searchKey(cursor: unknown[] | null, byDistance: boolean): SearchKey | null {
   if (!cursor) return null;
   const valid = byDistance
     ? typeof cursor[0] === 'number' && isUuid(cursor[1])
     : typeof cursor[0] === 'number' && typeof cursor[1] === 'string' && isUuid(cursor[2]);
   if (!valid) throw badInput('after', 'is not a cursor this search issued');
   return cursor as SearchKey;
-}
-
-/** Directory search: every staff role may search; no client data is involved. */
-export class SearchService {
-  constructor(private readonly dataSource: DataSource) {}
-
-  async search(
-    actor: Actor,
-    input: ServiceSearchInput,
-    first: number | null | undefined,
-    after: string | null | undefined,
-    now = new Date(),
-  ): Promise<ServiceSearchConnection> {
-    assertCanReadDirectory(actor);
-    const filters = searchFilters(input, now);
-    const size = pageSize(first, 20);
-    const byDistance = filters.near !== null;
-    const cursor = searchKey(decodeCursor(after, byDistance ? ['number', 'uuid'] : ['number', 'text', 'uuid']), byDistance);
-    const { sql, params } = buildSearchSql(filters, cursor, size + 1);
-    const rows: HitRow[] = await this.dataSource.query(sql, params);
-    const hits = rows.filter((row) => row.service_id !== null);
-    const page = hits.slice(0, size);
-    const edges = page.map((row) => ({
-      cursor: encodeCursor(keyOf(row, byDistance)),
-      node: { serviceId: row.service_id, serviceAtLocationId: row.sal_id, distanceKm: row.distance_km, openNow: row.open_now },
-    }));
-    return {
-      edges,
-      pageInfo: { hasNextPage: hits.length > size, endCursor: edges.at(-1)?.cursor ?? null },
-      totalCount: rows[0]?.total ?? 0,
-    };
-  }
 }

@@ -3,36 +3,8 @@ import type { AuditTrail } from '@caseflow/audit';
 import type { Actor } from '@caseflow/auth';
 import { forbidden, notFound } from '@caseflow/core';
 import { mayEditOrganization } from '../access/directory.policy';
-
-/** The tables a phone or a schedule can hang off, by the input field naming them. */
-export const OWNER_COLUMNS = {
-  organizationId: { column: 'organization_id', table: 'organization', entity: 'Organization' },
-  serviceId: { column: 'service_id', table: 'service', entity: 'Service' },
-  locationId: { column: 'location_id', table: 'location', entity: 'Location' },
-  serviceAtLocationId: { column: 'service_at_location_id', table: 'service_at_location', entity: 'ServiceAtLocation' },
-} as const;
-export type OwnerField = keyof typeof OWNER_COLUMNS;
-
-/** Whose entry a row is: its organization, and the service whose `last_modified` a change bumps. */
-export interface Ownership {
-  organizationId: string | null;
-  serviceId: string | null;
-}
-
-const OWNERSHIP_SQL: Record<OwnerField | 'contact', string> = {
-  organizationId: 'SELECT id AS organization_id, NULL::uuid AS service_id FROM resources.organization WHERE id = $1',
-  serviceId: 'SELECT organization_id, id AS service_id FROM resources.service WHERE id = $1',
-  locationId: 'SELECT organization_id, NULL::uuid AS service_id FROM resources.location WHERE id = $1',
-  serviceAtLocationId: `SELECT s.organization_id, s.id AS service_id FROM resources.service_at_location sal
-    JOIN resources.service s ON s.id = sal.service_id WHERE sal.id = $1`,
-  contact: 'SELECT organization_id, service_id FROM resources.contact WHERE id = $1',
-};
-
-/** The ownership of the row `id` of the owner kind, or null when there is no such row. */
-export async function ownershipOf(tx: EntityManager, kind: OwnerField | 'contact', id: string): Promise<Ownership | null> {
-  const rows: Array<{ organization_id: string | null; service_id: string | null }> = await tx.query(OWNERSHIP_SQL[kind], [id]);
-  return rows[0] ? { organizationId: rows[0].organization_id, serviceId: rows[0].service_id } : null;
-}
+import { ownershipOf } from './changes.sql';
+import { OWNER_COLUMNS, type OwnerField, type Ownership } from './owner.rules';
 
 /** The ownership of a phone or schedule row: through the first owner column it has. */
 export async function ownershipOfRow(tx: EntityManager, row: Record<string, unknown>): Promise<Ownership> {

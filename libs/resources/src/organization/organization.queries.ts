@@ -4,7 +4,8 @@ import { assertCanReadDirectory, mayReadDirectory } from '../access/directory.po
 import type { ResourcesLoaders } from '../loaders';
 import { toLocation } from '../location/location.mapper';
 import type { Location } from '../location/location.type';
-import { type Phone, toPhone } from '../phone/phone.type';
+import { toPhone } from '../phone/phone.mapper';
+import type { Phone } from '../phone/phone.type';
 import type { Service } from '../service/service.type';
 import { toService } from '../service/service.mapper';
 import type { Organization } from './organization.type';
@@ -15,7 +16,7 @@ import { toOrganization } from './organization.mapper';
  * caller; the lists under an organization are reached only through them and
  * read through the request's loaders.
  */
-export class OrganizationService {
+export class OrganizationQueries {
   constructor(private readonly loaders: ResourcesLoaders) {}
 
   async get(actor: Actor, id: string, field = 'id'): Promise<Organization | null> {

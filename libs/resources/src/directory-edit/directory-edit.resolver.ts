@@ -5,24 +5,25 @@ import { Phone } from '../phone/phone.type';
 import { Schedule } from '../schedule/schedule.type';
 import { ServiceAtLocation } from '../service-at-location/service-at-location.type';
 import { Service } from '../service/service.type';
-import {
-  CreateLocationInput,
-  CreateServiceAtLocationInput,
-  CreateServiceInput,
-  DirectoryOwnerInput,
-  PhoneInput,
-  ScheduleInput,
-  UpdateLocationInput,
-  UpdateServiceAtLocationInput,
-  UpdateServiceInput,
-} from './edit.inputs';
+import { CreateLocationInput, UpdateLocationInput } from '../location/location.inputs';
+import { PhoneInput } from '../phone/phone.inputs';
+import { ScheduleInput } from '../schedule/schedule.inputs';
+import { CreateServiceAtLocationInput, UpdateServiceAtLocationInput } from '../service-at-location/service-at-location.inputs';
+import { CreateServiceInput, UpdateServiceInput } from '../service/service.inputs';
+import { DirectoryOwnerInput } from './owner.inputs';
 
-/** Directory edits by partner agencies (their own organization's entries) and admins; each change is written to HSDS metadata. */
+/**
+ * Directory edits by partner agencies (their own organization's entries) and
+ * admins; each change is written to HSDS metadata. Thin: each mutation hands
+ * its arguments to its aggregate's commands. One resolver for all of them
+ * because type-graphql lists a subgraph's mutations in the order their
+ * resolvers are loaded, and this order is the published schema's.
+ */
 @Resolver()
 export class DirectoryEditResolver {
   @Mutation(() => Service)
   createService(@Arg('input', () => CreateServiceInput) input: CreateServiceInput, @Ctx() ctx: ResourcesContext): Promise<Service> {
-    return ctx.edits.services.create(ctx.actor, input);
+    return ctx.serviceCommands.create(ctx.actor, input);
   }
 
   @Mutation(() => Service)
@@ -31,7 +32,7 @@ export class DirectoryEditResolver {
     @Arg('input', () => UpdateServiceInput) input: UpdateServiceInput,
     @Ctx() ctx: ResourcesContext,
   ): Promise<Service> {
-    return ctx.edits.services.update(ctx.actor, id, input);
+    return ctx.serviceCommands.update(ctx.actor, id, input);
   }
 
   @Mutation(() => Service, { description: "HSDS status: 'active', 'inactive', 'defunct' or 'temporarily closed'." })
@@ -40,12 +41,12 @@ export class DirectoryEditResolver {
     @Arg('status', () => String) status: string,
     @Ctx() ctx: ResourcesContext,
   ): Promise<Service> {
-    return ctx.edits.services.setStatus(ctx.actor, id, status);
+    return ctx.serviceCommands.setStatus(ctx.actor, id, status);
   }
 
   @Mutation(() => Location)
   createLocation(@Arg('input', () => CreateLocationInput) input: CreateLocationInput, @Ctx() ctx: ResourcesContext): Promise<Location> {
-    return ctx.edits.locations.create(ctx.actor, input);
+    return ctx.locationCommands.create(ctx.actor, input);
   }
 
   @Mutation(() => Location)
@@ -54,7 +55,7 @@ export class DirectoryEditResolver {
     @Arg('input', () => UpdateLocationInput) input: UpdateLocationInput,
     @Ctx() ctx: ResourcesContext,
   ): Promise<Location> {
-    return ctx.edits.locations.update(ctx.actor, id, input);
+    return ctx.locationCommands.update(ctx.actor, id, input);
   }
 
   @Mutation(() => ServiceAtLocation)
@@ -62,7 +63,7 @@ export class DirectoryEditResolver {
     @Arg('input', () => CreateServiceAtLocationInput) input: CreateServiceAtLocationInput,
     @Ctx() ctx: ResourcesContext,
   ): Promise<ServiceAtLocation> {
-    return ctx.edits.services.createAtLocation(ctx.actor, input);
+    return ctx.serviceAtLocationCommands.create(ctx.actor, input);
   }
 
   @Mutation(() => ServiceAtLocation)
@@ -71,7 +72,7 @@ export class DirectoryEditResolver {
     @Arg('input', () => UpdateServiceAtLocationInput) input: UpdateServiceAtLocationInput,
     @Ctx() ctx: ResourcesContext,
   ): Promise<ServiceAtLocation> {
-    return ctx.edits.services.updateAtLocation(ctx.actor, id, input);
+    return ctx.serviceAtLocationCommands.update(ctx.actor, id, input);
   }
 
   @Mutation(() => Phone)
@@ -80,7 +81,7 @@ export class DirectoryEditResolver {
     @Arg('input', () => PhoneInput) input: PhoneInput,
     @Ctx() ctx: ResourcesContext,
   ): Promise<Phone> {
-    return ctx.edits.phonesAndSchedules.addPhone(ctx.actor, owner, input);
+    return ctx.phoneCommands.add(ctx.actor, owner, input);
   }
 
   @Mutation(() => Phone)
@@ -89,12 +90,12 @@ export class DirectoryEditResolver {
     @Arg('input', () => PhoneInput) input: PhoneInput,
     @Ctx() ctx: ResourcesContext,
   ): Promise<Phone> {
-    return ctx.edits.phonesAndSchedules.updatePhone(ctx.actor, id, input);
+    return ctx.phoneCommands.update(ctx.actor, id, input);
   }
 
   @Mutation(() => ID, { description: 'Removes the phone; answers its id.' })
   removePhone(@Arg('id', () => ID) id: string, @Ctx() ctx: ResourcesContext): Promise<string> {
-    return ctx.edits.phonesAndSchedules.removePhone(ctx.actor, id);
+    return ctx.phoneCommands.remove(ctx.actor, id);
   }
 
   @Mutation(() => Schedule)
@@ -103,7 +104,7 @@ export class DirectoryEditResolver {
     @Arg('input', () => ScheduleInput) input: ScheduleInput,
     @Ctx() ctx: ResourcesContext,
   ): Promise<Schedule> {
-    return ctx.edits.phonesAndSchedules.addSchedule(ctx.actor, owner, input);
+    return ctx.scheduleCommands.add(ctx.actor, owner, input);
   }
 
   @Mutation(() => Schedule, { description: "Replaces the schedule's rule, hours and dates with the input." })
@@ -112,11 +113,11 @@ export class DirectoryEditResolver {
     @Arg('input', () => ScheduleInput) input: ScheduleInput,
     @Ctx() ctx: ResourcesContext,
   ): Promise<Schedule> {
-    return ctx.edits.phonesAndSchedules.updateSchedule(ctx.actor, id, input);
+    return ctx.scheduleCommands.update(ctx.actor, id, input);
   }
 
   @Mutation(() => ID, { description: 'Removes the schedule; answers its id.' })
   removeSchedule(@Arg('id', () => ID) id: string, @Ctx() ctx: ResourcesContext): Promise<string> {
-    return ctx.edits.phonesAndSchedules.removeSchedule(ctx.actor, id);
+    return ctx.scheduleCommands.remove(ctx.actor, id);
   }
 }

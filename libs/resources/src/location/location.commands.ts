@@ -1,32 +1,20 @@
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '@caseflow/auth';
-import { badInput, notFound, oneOf, optionalText, requiredText, uuid } from '@caseflow/core';
-import { LocationEntity } from '../location/location.entity';
-import { toLocation } from '../location/location.mapper';
-import type { Location } from '../location/location.type';
-import { changedFields, creationChanges, insertRow, lockRow, recordMetadata, type Row, updateRow } from './changes';
-import type { AddressInput, CreateLocationInput, UpdateLocationInput } from './edit.inputs';
-import { EditScope } from './edit-scope';
-import { coordinates, LIMITS, LOCATION_TYPES } from './validate';
-
-function addressColumns(input: AddressInput): Row {
-  const country = requiredText('input.address.country', input.country, { max: 2 }).toUpperCase();
-  if (!/^[A-Z]{2}$/.test(country)) throw badInput('input.address.country', 'must be an ISO 3166-1 alpha-2 code, e.g. CA');
-  return {
-    attention: optionalText('input.address.attention', input.attention, { max: LIMITS.name }),
-    address_1: requiredText('input.address.address1', input.address1, { max: LIMITS.name }),
-    address_2: optionalText('input.address.address2', input.address2, { max: LIMITS.name }),
-    city: requiredText('input.address.city', input.city, { max: LIMITS.name }),
-    region: optionalText('input.address.region', input.region, { max: LIMITS.name }),
-    state_province: requiredText('input.address.stateProvince', input.stateProvince, { max: 100 }),
-    postal_code: requiredText('input.address.postalCode', input.postalCode, { max: 20 }),
-    country,
-    address_type: input.addressType == null ? 'physical' : oneOf('input.address.addressType', input.addressType, LOCATION_TYPES),
-  };
-}
+import { notFound, oneOf, optionalText, uuid } from '@caseflow/core';
+import { changedFields, creationChanges, type Row } from '../directory-edit/changes';
+import { insertRow, lockRow, recordMetadata, updateRow } from '../directory-edit/changes.sql';
+import type { EditScope } from '../directory-edit/edit-scope';
+import { coordinates, LIMITS, LOCATION_TYPES } from '../directory-edit/fields.rules';
+import { OrganizationEntity } from '../organization/organization.entity';
+import { LocationEntity } from './location.entity';
+import type { CreateLocationInput, UpdateLocationInput } from './location.inputs';
+import { toLocation } from './location.mapper';
+import { addressColumns } from './location.rules';
+import { addressIdOfType } from './location.sql';
+import type { Location } from './location.type';
 
 /** Creating and changing locations (with their address), for partners (their own organization's) and admins. */
-export class LocationEditService {
+export class LocationCommands {
   constructor(private readonly scope: EditScope) {}
 
   async create(actor: Actor, input: CreateLocationInput): Promise<Location> {
@@ -41,8 +29,7 @@ export class LocationEditService {
     };
     const address = input.address ? addressColumns(input.address) : null;
     return this.scope.dataSource.transaction(async (tx) => {
-      const org = await tx.query('SELECT id FROM resources.organization WHERE id = $1', [organizationId]);
-      if (org.length === 0) throw notFound('Organization', organizationId);
+      if (!(await tx.existsBy(OrganizationEntity, { id: organizationId }))) throw notFound('Organization', organizationId);
       this.scope.assertMayEdit(actor, organizationId, 'Location', null);
       const id = await insertRow(tx, 'location', values);
       await recordMetadata(tx, actor, 'location', id, 'create', creationChanges(values));
@@ -86,17 +73,13 @@ export class LocationEditService {
 
   /** Sets the location's address of this address type (one per type); true when anything changed. */
   private async putAddress(tx: EntityManager, actor: Actor, locationId: string, address: Row): Promise<boolean> {
-    const existing: Array<{ id: string }> = await tx.query(
-      'SELECT id FROM resources.address WHERE location_id = $1 AND address_type = $2 ORDER BY id LIMIT 1 FOR UPDATE',
-      [locationId, address.address_type],
-    );
-    if (existing.length === 0) {
+    const id = await addressIdOfType(tx, locationId, address.address_type as string);
+    if (id === null) {
       const values = { location_id: locationId, ...address };
-      const id = await insertRow(tx, 'address', values);
-      await recordMetadata(tx, actor, 'address', id, 'create', creationChanges(values));
+      const newId = await insertRow(tx, 'address', values);
+      await recordMetadata(tx, actor, 'address', newId, 'create', creationChanges(values));
       return true;
     }
-    const id = existing[0].id;
     const changes = changedFields((await lockRow(tx, 'address', id)) as Row, address);
     await updateRow(tx, 'address', id, changes);
     await recordMetadata(tx, actor, 'address', id, 'update', changes);

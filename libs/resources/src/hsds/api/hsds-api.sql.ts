@@ -1,9 +1,15 @@
 /**
- * The SQL of the HSDS API's lists: which rows an endpoint's query parameters
- * select (all of them combine with AND), in which order. Every filter is a
- * parameter of the statement; the text written into it is code.
+ * The SQL of the HSDS API: which rows an endpoint's query parameters select
+ * (all of them combine with AND), in which order, and the statements that
+ * read them and their related rows, every HSDS field as text. Every filter
+ * and key is a parameter of the statement; the text written into it (table,
+ * column and relation names, the select list) is code.
  */
-import type { TableName } from '../package';
+import type { EntityManager } from 'typeorm';
+import { hsdsTable, type HsdsTable, selectList, type TableName } from '../package';
+
+/** A stored row with every HSDS field as text. */
+export type TextRow = Record<string, string | null>;
 
 export interface ListFilters {
   search?: string;
@@ -141,13 +147,13 @@ function base(q: ListQuery): string {
 }
 
 /** How many rows the query selects. */
-export function countSql(q: ListQuery): { sql: string; params: unknown[] } {
+function countSql(q: ListQuery): { sql: string; params: unknown[] } {
   const cte = q.ctes.length ? `WITH ${q.ctes.join(', ')} ` : '';
   return { sql: `${cte}SELECT count(*)::int AS n ${base({ ...q, ctes: [] })}`, params: q.params };
 }
 
 /** One page of the rows, every HSDS field as text (`selectList`), by the query's order. */
-export function pageSql(q: ListQuery, select: string, limit: number, offset: number): { sql: string; params: unknown[] } {
+function pageSql(q: ListQuery, select: string, limit: number, offset: number): { sql: string; params: unknown[] } {
   const params = [...q.params, limit, offset];
   const cte = q.ctes.length ? `WITH ${q.ctes.join(', ')} ` : '';
   return {
@@ -157,7 +163,7 @@ export function pageSql(q: ListQuery, select: string, limit: number, offset: num
 }
 
 /** The next batch after `afterId`, by id (for streaming every row). */
-export function batchSql(q: ListQuery, select: string, limit: number, afterId: string | null): { sql: string; params: unknown[] } {
+function batchSql(q: ListQuery, select: string, limit: number, afterId: string | null): { sql: string; params: unknown[] } {
   const params: unknown[] = [...q.params, limit];
   const where = [...q.where];
   if (afterId) {
@@ -166,4 +172,40 @@ export function batchSql(q: ListQuery, select: string, limit: number, afterId: s
   }
   const cte = q.ctes.length ? `WITH ${q.ctes.join(', ')} ` : '';
   return { sql: `${cte}SELECT ${select} ${base({ ...q, ctes: [], where })} ORDER BY ${q.alias}.id LIMIT $${q.params.length + 1}`, params };
+}
+
+/** The row of `table` with this id (none when there is no such row). */
+export function rowById(m: EntityManager, table: TableName, id: string): Promise<TextRow[]> {
+  return m.query<TextRow[]>(`SELECT ${selectList(hsdsTable(table), 't')} FROM resources.${table} t WHERE t.id = $1`, [id]);
+}
+
+/**
+ * The rows of `table` whose `match` column (`t.id` or `t."<column>"`) is one
+ * of `keys`, by id; `where` is an extra condition written in code. Asked even
+ * with no keys, so that a shape always costs the same statements.
+ */
+export function relatedRows(m: EntityManager, table: HsdsTable, match: string, keys: string[], where?: string): Promise<TextRow[]> {
+  return m.query<TextRow[]>(
+    `SELECT ${selectList(table, 't')} FROM resources.${table.name} t WHERE ${match} = ANY($1::uuid[])${where ? ` AND ${where}` : ''} ORDER BY t.id`,
+    [keys],
+  );
+}
+
+/** How many rows the list selects. */
+export async function listCount(m: EntityManager, q: ListQuery): Promise<number> {
+  const { sql, params } = countSql(q);
+  const [{ n }] = await m.query<Array<{ n: number }>>(sql, params);
+  return n;
+}
+
+/** One page of the list, by its order. */
+export function listPage(m: EntityManager, q: ListQuery, limit: number, offset: number): Promise<TextRow[]> {
+  const { sql, params } = pageSql(q, selectList(hsdsTable(q.table), q.alias), limit, offset);
+  return m.query<TextRow[]>(sql, params);
+}
+
+/** The next batch of the list after `afterId`, by id (for streaming every row). */
+export function listBatch(m: EntityManager, q: ListQuery, limit: number, afterId: string | null): Promise<TextRow[]> {
+  const { sql, params } = batchSql(q, selectList(hsdsTable(q.table), q.alias), limit, afterId);
+  return m.query<TextRow[]>(sql, params);
 }

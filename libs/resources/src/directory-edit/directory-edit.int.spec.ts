@@ -1,26 +1,16 @@
-import { EASTSIDE_ID, NORTHSIDE_ID, demoStaff, demoWorld } from '@caseflow/demo';
-import { errorCodes, internalHeaders, postGraphQL, startTestSubgraph, type TestSubgraph } from '@caseflow/testing';
-import { seedResources } from '@caseflow/resources-seed';
-import { resourcesSubgraph } from '../subgraph';
+import { EASTSIDE_ID, NORTHSIDE_ID, demoStaff } from '@caseflow/demo';
+import { errorCodes, type TestSubgraph } from '@caseflow/testing';
 import { openEligibilityTermId } from '../taxonomy/open-eligibility';
+import { graphqlAs, type StaffKey, startResources, world } from '../testing/testbed';
 
-type StaffKey = Parameters<typeof demoStaff>[0];
-const world = demoWorld(new Date());
 const northsidePantry = world.services.find((s) => s.name === 'Weekly Food Pantry')!;
 const eastsideService = world.services.find((s) => s.organizationId === EASTSIDE_ID)!;
 const eastsideLocation = world.locations.find((l) => l.organizationId === EASTSIDE_ID)!;
 const northsideLocation = world.locations.find((l) => l.organizationId === NORTHSIDE_ID)!;
 
 let t: TestSubgraph;
-const run = <T = Record<string, unknown>>(who: StaffKey, query: string, variables: Record<string, unknown> = {}) => {
-  const s = demoStaff(who);
-  return postGraphQL<T>(
-    t.url,
-    query,
-    variables,
-    internalHeaders({ staffId: s.id, role: s.role, organizationId: s.organizationId }, t.secret),
-  );
-};
+const run = <T = Record<string, unknown>>(who: StaffKey, query: string, variables: Record<string, unknown> = {}) =>
+  graphqlAs<T>(t, who, query, variables);
 const db = () => t.subgraph.database.dataSource;
 const TABLES = ['service', 'location', 'address', 'service_at_location', 'phone', 'schedule', 'language', 'attribute', 'metadata'];
 /** Every row of the tables an edit can touch, so that a refused edit can be shown to change nothing. */
@@ -40,8 +30,7 @@ const metadataOf = (resourceId: string) =>
   );
 
 beforeAll(async () => {
-  t = await startTestSubgraph(resourcesSubgraph);
-  await seedResources(db(), world);
+  t = await startResources();
 });
 afterAll(() => t?.stop());
 
@@ -350,106 +339,43 @@ describe('edits refused', () => {
     ]);
   });
 
-  const badInputs: Array<[string, Record<string, unknown>, string]> = [
-    [
-      'mutation($id: ID!, $input: UpdateServiceInput!) { updateService(id: $id, input: $input) { id } }',
-      { id: northsidePantry.id, input: { url: 'not a url' } },
-      'input.url',
-    ],
-    [
-      'mutation($id: ID!, $input: UpdateServiceInput!) { updateService(id: $id, input: $input) { id } }',
-      { id: northsidePantry.id, input: { url: 'ftp://files.example' } },
-      'input.url',
-    ],
-    [
-      'mutation($id: ID!, $input: UpdateServiceInput!) { updateService(id: $id, input: $input) { id } }',
-      { id: northsidePantry.id, input: { email: 'pantry.example' } },
-      'input.email',
-    ],
-    [
-      'mutation($id: ID!, $input: UpdateServiceInput!) { updateService(id: $id, input: $input) { id } }',
-      { id: northsidePantry.id, input: { name: '  ' } },
-      'input.name',
-    ],
-    [
-      'mutation($id: ID!, $input: UpdateServiceInput!) { updateService(id: $id, input: $input) { id } }',
-      { id: northsidePantry.id, input: { minimumAge: 30, maximumAge: 20 } },
-      'input.maximumAge',
-    ],
-    [
-      'mutation($id: ID!, $input: UpdateServiceInput!) { updateService(id: $id, input: $input) { id } }',
-      { id: northsidePantry.id, input: { taxonomyTermIds: ['00000000-0000-4000-8000-000000000999'] } },
-      'input.taxonomyTermIds',
-    ],
+  const UPDATE_SERVICE_ID = 'mutation($id: ID!, $input: UpdateServiceInput!) { updateService(id: $id, input: $input) { id } }';
+  const CREATE_LOCATION_ID = 'mutation($input: CreateLocationInput!) { createLocation(input: $input) { id } }';
+  const ADD_PHONE_ID = 'mutation($owner: DirectoryOwnerInput!, $input: PhoneInput!) { addPhone(owner: $owner, input: $input) { id } }';
+  const ADD_SCHEDULE_ID =
+    'mutation($owner: DirectoryOwnerInput!, $input: ScheduleInput!) { addSchedule(owner: $owner, input: $input) { id } }';
+  type BadInput = [query: string, variables: Record<string, unknown>, field: string];
+  const pantry = { serviceId: northsidePantry.id };
+  const service = (input: object, field: string): BadInput => [UPDATE_SERVICE_ID, { id: northsidePantry.id, input }, field];
+  const location = (input: object, field: string): BadInput => [
+    CREATE_LOCATION_ID,
+    { input: { organizationId: NORTHSIDE_ID, locationType: 'physical', ...input } },
+    field,
+  ];
+  const phone = (input: object, field: string, owner: object = pantry): BadInput => [ADD_PHONE_ID, { owner, input }, field];
+  const schedule = (input: object, field: string, owner: object = pantry): BadInput => [ADD_SCHEDULE_ID, { owner, input }, field];
+  const badInputs: BadInput[] = [
+    service({ url: 'not a url' }, 'input.url'),
+    service({ url: 'ftp://files.example' }, 'input.url'),
+    service({ email: 'pantry.example' }, 'input.email'),
+    service({ name: '  ' }, 'input.name'),
+    service({ minimumAge: 30, maximumAge: 20 }, 'input.maximumAge'),
+    service({ taxonomyTermIds: ['00000000-0000-4000-8000-000000000999'] }, 'input.taxonomyTermIds'),
     ['mutation($id: ID!) { setServiceStatus(id: $id, status: "closed") { id } }', { id: northsidePantry.id }, 'status'],
     ['mutation($id: ID!) { setServiceStatus(id: $id, status: "active") { id } }', { id: 'pantry' }, 'id'],
-    [
-      'mutation { createLocation(input: { organizationId: "' +
-        NORTHSIDE_ID +
-        '", locationType: "physical", latitude: 95, longitude: 0 }) { id } }',
-      {},
-      'input.latitude',
-    ],
-    [
-      'mutation { createLocation(input: { organizationId: "' + NORTHSIDE_ID + '", locationType: "physical", latitude: 45 }) { id } }',
-      {},
-      'input.longitude',
-    ],
-    [
-      'mutation { createLocation(input: { organizationId: "' + NORTHSIDE_ID + '", locationType: "building" }) { id } }',
-      {},
-      'input.locationType',
-    ],
-    [
-      'mutation($s: ID!) { addPhone(owner: { serviceId: $s }, input: { number: "call us" }) { id } }',
-      { s: northsidePantry.id },
-      'input.number',
-    ],
-    [
-      'mutation($s: ID!) { addPhone(owner: { serviceId: $s }, input: { number: "902-555-0100", type: "pigeon" }) { id } }',
-      { s: northsidePantry.id },
-      'input.type',
-    ],
-    [
-      'mutation($s: ID!) { addPhone(owner: { serviceId: $s, locationId: $s }, input: { number: "902-555-0100" }) { id } }',
-      { s: northsidePantry.id },
-      'owner',
-    ],
-    [
-      'mutation($s: ID!) { addSchedule(owner: { serviceId: $s }, input: { opensAt: "17:00", closesAt: "09:00" }) { id } }',
-      { s: northsidePantry.id },
-      'input.closesAt',
-    ],
-    [
-      'mutation($s: ID!) { addSchedule(owner: { serviceId: $s }, input: { opensAt: "25:00" }) { id } }',
-      { s: northsidePantry.id },
-      'input.opensAt',
-    ],
-    [
-      'mutation($s: ID!) { addSchedule(owner: { serviceId: $s }, input: { byDay: "Monday" }) { id } }',
-      { s: northsidePantry.id },
-      'input.byDay',
-    ],
-    [
-      'mutation($s: ID!) { addSchedule(owner: { serviceId: $s }, input: { freq: "DAILY" }) { id } }',
-      { s: northsidePantry.id },
-      'input.freq',
-    ],
-    [
-      'mutation($s: ID!) { addSchedule(owner: { serviceId: $s }, input: { timezone: "Mars/Olympus" }) { id } }',
-      { s: northsidePantry.id },
-      'input.timezone',
-    ],
-    [
-      'mutation($s: ID!) { addSchedule(owner: { serviceId: $s }, input: { validFrom: "2026-12-01", validTo: "2026-11-01" }) { id } }',
-      { s: northsidePantry.id },
-      'input.validTo',
-    ],
-    [
-      'mutation($s: ID!) { addSchedule(owner: { organizationId: $s }, input: { byDay: "MO" }) { id } }',
-      { s: NORTHSIDE_ID },
-      'owner.organizationId',
-    ],
+    location({ latitude: 95, longitude: 0 }, 'input.latitude'),
+    location({ latitude: 45 }, 'input.longitude'),
+    location({ locationType: 'building' }, 'input.locationType'),
+    phone({ number: 'call us' }, 'input.number'),
+    phone({ number: '902-555-0100', type: 'pigeon' }, 'input.type'),
+    phone({ number: '902-555-0100' }, 'owner', { serviceId: northsidePantry.id, locationId: northsidePantry.id }),
+    schedule({ opensAt: '17:00', closesAt: '09:00' }, 'input.closesAt'),
+    schedule({ opensAt: '25:00' }, 'input.opensAt'),
+    schedule({ byDay: 'Monday' }, 'input.byDay'),
+    schedule({ freq: 'DAILY' }, 'input.freq'),
+    schedule({ timezone: 'Mars/Olympus' }, 'input.timezone'),
+    schedule({ validFrom: '2026-12-01', validTo: '2026-11-01' }, 'input.validTo'),
+    schedule({ byDay: 'MO' }, 'owner.organizationId', { organizationId: NORTHSIDE_ID }),
   ];
   it.each(badInputs)('refuses bad input with BAD_USER_INPUT naming the field and writes nothing (%#)', async (query, variables, field) => {
     const before = await snapshot();

@@ -4,15 +4,17 @@ import { assertCanReadDirectory, mayReadDirectory } from '../access/directory.po
 import type { ResourcesLoaders } from '../loaders';
 import { toLocation } from '../location/location.mapper';
 import type { Location } from '../location/location.type';
-import { type Phone, toPhone } from '../phone/phone.type';
-import { type Schedule, toSchedule } from '../schedule/schedule.type';
+import { toPhone } from '../phone/phone.mapper';
+import type { Phone } from '../phone/phone.type';
+import { toSchedule } from '../schedule/schedule.mapper';
+import type { Schedule } from '../schedule/schedule.type';
 import { toService } from '../service/service.mapper';
 import type { Service } from '../service/service.type';
 import type { ServiceAtLocation } from './service-at-location.type';
 import { toServiceAtLocation } from './service-at-location.mapper';
 
 /** Service-at-location reads; the entry points check the caller, the rest follows through the request's loaders. */
-export class ServiceAtLocationService {
+export class ServiceAtLocationQueries {
   constructor(private readonly loaders: ResourcesLoaders) {}
 
   async get(actor: Actor, id: string, field = 'id'): Promise<ServiceAtLocation | null> {

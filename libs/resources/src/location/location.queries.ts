@@ -1,13 +1,15 @@
 import { type Actor, isUuid } from '@caseflow/auth';
 import { mayReadDirectory } from '../access/directory.policy';
 import type { ResourcesLoaders } from '../loaders';
-import { type Phone, toPhone } from '../phone/phone.type';
-import { type Schedule, toSchedule } from '../schedule/schedule.type';
+import { toPhone } from '../phone/phone.mapper';
+import type { Phone } from '../phone/phone.type';
+import { toSchedule } from '../schedule/schedule.mapper';
+import type { Schedule } from '../schedule/schedule.type';
 import type { Address, Location } from './location.type';
 import { toLocation, toAddress } from './location.mapper';
 
 /** Location reads: by reference only (the API has no location query), and the lists under a location. */
-export class LocationService {
+export class LocationQueries {
   constructor(private readonly loaders: ResourcesLoaders) {}
 
   /** For `__resolveReference` and `ServiceAtLocation.location`: batched; unknown ids resolve to null. */

@@ -1,0 +1,89 @@
+import { Field, Float, ID, InputType } from 'type-graphql';
+
+@InputType('CreateServiceInput')
+export class CreateServiceInput {
+  @Field(() => ID, { description: 'The organization providing the service: a partner may name only their own.' })
+  organizationId: string;
+
+  @Field(() => String)
+  name: string;
+
+  @Field(() => String, { nullable: true })
+  alternateName?: string | null;
+
+  @Field(() => String, { nullable: true })
+  description?: string | null;
+
+  @Field(() => String, { nullable: true })
+  url?: string | null;
+
+  @Field(() => String, { nullable: true })
+  email?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "HSDS status: 'active' (the default), 'inactive', 'defunct' or 'temporarily closed'.",
+  })
+  status?: string | null;
+
+  @Field(() => String, { nullable: true })
+  applicationProcess?: string | null;
+
+  @Field(() => String, { nullable: true })
+  feesDescription?: string | null;
+
+  @Field(() => String, { nullable: true })
+  eligibilityDescription?: string | null;
+
+  @Field(() => Float, { nullable: true })
+  minimumAge?: number | null;
+
+  @Field(() => Float, { nullable: true })
+  maximumAge?: number | null;
+
+  @Field(() => [String], { nullable: true, description: "Language names, e.g. 'English', 'French'." })
+  languages?: string[] | null;
+
+  @Field(() => [ID], { nullable: true, description: 'The taxonomy terms (categories) of the service.' })
+  taxonomyTermIds?: string[] | null;
+}
+
+/** Fields left out (or null) keep their value; `languages` and `taxonomyTermIds`, when given, replace the lists. */
+@InputType('UpdateServiceInput')
+export class UpdateServiceInput {
+  @Field(() => String, { nullable: true })
+  name?: string | null;
+
+  @Field(() => String, { nullable: true })
+  alternateName?: string | null;
+
+  @Field(() => String, { nullable: true })
+  description?: string | null;
+
+  @Field(() => String, { nullable: true })
+  url?: string | null;
+
+  @Field(() => String, { nullable: true })
+  email?: string | null;
+
+  @Field(() => String, { nullable: true })
+  applicationProcess?: string | null;
+
+  @Field(() => String, { nullable: true })
+  feesDescription?: string | null;
+
+  @Field(() => String, { nullable: true })
+  eligibilityDescription?: string | null;
+
+  @Field(() => Float, { nullable: true })
+  minimumAge?: number | null;
+
+  @Field(() => Float, { nullable: true })
+  maximumAge?: number | null;
+
+  @Field(() => [String], { nullable: true })
+  languages?: string[] | null;
+
+  @Field(() => [ID], { nullable: true })
+  taxonomyTermIds?: string[] | null;
+}
