@@ -1,0 +1,274 @@
+import { demoStaff, EASTSIDE_ID } from '@caseflow/demo';
+import { errorCodes } from '@caseflow/testing';
+import { calendarDate } from './step.rules';
+import { type PlansTestbed, startPlansTestbed } from '../testing/testbed';
+
+const DAY = 86_400_000;
+const day = (offset: number) => calendarDate(new Date(Date.now() + offset * DAY));
+const today = () => day(0);
+const casey = demoStaff('casey');
+
+const UPDATE_STEP = `mutation($input: UpdateStepInput!) { updateStep(input: $input) {
+  id outcome dueDate completedAt overdue task { id } revisions { version rationale summary revisedBy { id } } } }`;
+const SET_GOAL = `mutation($goalId: ID!, $v: Int!, $status: GoalStatus!, $why: String!) {
+  setGoalStatus(goalId: $goalId, expectedVersion: $v, status: $status, rationale: $why) {
+    id status plan { id version status progress { goalsTotal goalsAchieved stepsTotal stepsComplete overdueSteps } revisions { summary rationale } }
+    tasks { steps { overdue } } } }`;
+
+interface StepResult {
+  id: string;
+  outcome: string;
+  dueDate: string | null;
+  completedAt: string | null;
+  overdue: boolean;
+  revisions: Array<{ version: number; rationale: string; summary: string; revisedBy: { id: string } }>;
+}
+
+let bed: PlansTestbed;
+beforeAll(async () => {
+  bed = await startPlansTestbed();
+});
+afterAll(() => bed?.stop());
+beforeEach(() => bed.access.reset());
+
+const used = new Set<string>();
+/** A plan of casey's (ACTIVE unless asked) with an unfinished step under an OPEN goal, handed out once. */
+function takePlan(status: 'ACTIVE' | 'COMPLETED' = 'ACTIVE') {
+  const plan = bed.seed.plans.find(
+    (p) =>
+      !used.has(p.id) &&
+      p.status === status &&
+      p.createdBy === casey.id &&
+      bed.world.plans.some((w) => w.id === p.id) &&
+      (status !== 'ACTIVE' || p.goals.some((g) => g.status === 'OPEN' && g.task.steps.some((s) => s.outcome === 'NOT_STARTED'))),
+  )!;
+  used.add(plan.id);
+  const goal = plan.goals.find((g) => g.status === 'OPEN' && g.task.steps.some((s) => s.outcome === 'NOT_STARTED')) ?? plan.goals[0];
+  const step = goal.task.steps.find((s) => s.outcome === 'NOT_STARTED') ?? goal.task.steps[0];
+  return { plan, goal, step };
+}
+const storedStep = async (id: string) =>
+  (
+    await bed.sql<{ outcome: string; due_date: string | null; completed_at: string | null }>(
+      'SELECT outcome, due_date::text, completed_at::text FROM plans.plan_step WHERE id = $1',
+      [id],
+    )
+  )[0];
+const storedVersion = async (planId: string) =>
+  (await bed.sql<{ version: number }>('SELECT version FROM plans.action_plan WHERE id = $1', [planId]))[0].version;
+
+describe('updateStep', () => {
+  it('completes a step today, as a revision with the rationale, and audits the change', async () => {
+    const { plan, step } = takePlan();
+    const auditMark = await bed.lastAuditId();
+    const res = await bed.gql<{ updateStep: StepResult }>('casey', UPDATE_STEP, {
+      input: { stepId: step.id, expectedVersion: plan.version, outcome: 'COMPLETE', rationale: 'Client brought the signed form.' },
+    });
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.updateStep).toMatchObject({ id: step.id, outcome: 'COMPLETE', completedAt: today(), overdue: false });
+    expect(res.data!.updateStep.revisions).toEqual([
+      {
+        version: plan.version + 1,
+        rationale: 'Client brought the signed form.',
+        summary: `Step "${step.description}": NOT_STARTED → COMPLETE, completed ${today()}`,
+        revisedBy: { id: casey.id },
+      },
+    ]);
+    expect(await storedVersion(plan.id)).toBe(plan.version + 1);
+    expect((await bed.auditSince(auditMark)).filter((e) => e.action !== 'READ')).toEqual([
+      { action: 'UPDATE', outcome: 'ALLOWED', entity_type: 'PlanStep', entity_id: step.id, client_id: plan.clientId },
+    ]);
+  });
+
+  it('brings a step forward to a new due date and keeps the old one in its history', async () => {
+    const { plan, step } = takePlan();
+    const res = await bed.gql<{ updateStep: StepResult }>('casey', UPDATE_STEP, {
+      input: {
+        stepId: step.id,
+        expectedVersion: plan.version,
+        outcome: 'BROUGHT_FORWARD',
+        dueDate: day(10),
+        rationale: 'Client is in hospital this week.',
+      },
+    });
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.updateStep).toMatchObject({ outcome: 'BROUGHT_FORWARD', dueDate: day(10), completedAt: null, overdue: false });
+    expect(res.data!.updateStep.revisions.at(-1)!.summary).toBe(
+      `Step "${step.description}": brought forward, due ${step.dueDate} → ${day(10)}`,
+    );
+    const [revision] = await bed.sql<{ changes: unknown }>(
+      'SELECT changes FROM plans.plan_revision WHERE entity_id = $1 ORDER BY version DESC LIMIT 1',
+      [step.id],
+    );
+    expect(revision.changes).toEqual({ outcome: ['NOT_STARTED', 'BROUGHT_FORWARD'], dueDate: [step.dueDate, day(10)] });
+  });
+
+  it('refuses bad input naming the field and changes nothing', async () => {
+    const { plan, step } = takePlan();
+    const before = await bed.snapshot(plan.clientId);
+    const base = { stepId: step.id, expectedVersion: plan.version, rationale: 'Because' };
+    const cases: Array<[Record<string, unknown>, string]> = [
+      [{ rationale: '' }, 'input.rationale'],
+      [{ stepId: 'x', outcome: 'COMPLETE' }, 'input.stepId'],
+      [{ expectedVersion: -1, outcome: 'COMPLETE' }, 'input.expectedVersion'],
+      [{}, 'input'],
+      [{ outcome: 'COMPLETE', completedAt: day(1) }, 'input.completedAt'],
+      [{ outcome: 'IN_PROGRESS', completedAt: day(0) }, 'input.completedAt'],
+      [{ outcome: 'BROUGHT_FORWARD' }, 'input.dueDate'],
+      [{ outcome: 'BROUGHT_FORWARD', dueDate: day(-1) }, 'input.dueDate'],
+      [{ dueDate: calendarDate(new Date(plan.createdAt.getTime() - 2 * DAY)) }, 'input.dueDate'],
+      [{ outcome: step.outcome }, 'input'],
+    ];
+    for (const [change, field] of cases) {
+      const res = await bed.gql('casey', UPDATE_STEP, { input: { ...base, ...change } });
+      expect({ field, codes: errorCodes(res), got: res.errors?.[0].extensions?.field }).toEqual({
+        field,
+        codes: ['BAD_USER_INPUT'],
+        got: field,
+      });
+    }
+    expect(await bed.snapshot(plan.clientId)).toEqual(before);
+  });
+
+  it('refuses a stale version (CONFLICT), a closed plan (INVALID_TRANSITION), other callers (FORBIDDEN) and an unknown step (NOT_FOUND)', async () => {
+    const { plan, step } = takePlan();
+    const closed = takePlan('COMPLETED');
+    bed.access.consents.set(`${EASTSIDE_ID}:${plan.clientId}`, ['PLANS']);
+    const before = [await bed.snapshot(plan.clientId), await bed.snapshot(closed.plan.clientId)];
+    const change = (stepId: string, expectedVersion: number) => ({
+      input: { stepId, expectedVersion, outcome: 'IN_PROGRESS', rationale: 'Started' },
+    });
+
+    const stale = await bed.gql('casey', UPDATE_STEP, change(step.id, plan.version + 1));
+    expect(errorCodes(stale)).toEqual(['CONFLICT']);
+    expect(errorCodes(await bed.gql('casey', UPDATE_STEP, change(closed.step.id, closed.plan.version)))).toEqual(['INVALID_TRANSITION']);
+    for (const who of ['jordan', 'robin', 'alex'] as const) {
+      expect({ who, codes: errorCodes(await bed.gql(who, UPDATE_STEP, change(step.id, plan.version))) }).toEqual({
+        who,
+        codes: ['FORBIDDEN'],
+      });
+    }
+    expect(errorCodes(await bed.gql('casey', UPDATE_STEP, change('00000000-0000-4000-8000-000000000999', 1)))).toEqual(['NOT_FOUND']);
+    expect([await bed.snapshot(plan.clientId), await bed.snapshot(closed.plan.clientId)]).toEqual(before);
+  });
+
+  it('lets exactly one of two concurrent changes from the same version win; the stored plan is the winner', async () => {
+    const { plan, step } = takePlan();
+    const attempts = [
+      { outcome: 'COMPLETE', rationale: 'Done at the office' },
+      { outcome: 'BROUGHT_FORWARD', dueDate: day(14), rationale: 'Client asked for two more weeks' },
+    ];
+    const results = await Promise.all(
+      attempts.map((a) =>
+        bed.gql<{ updateStep: StepResult }>('casey', UPDATE_STEP, { input: { stepId: step.id, expectedVersion: plan.version, ...a } }),
+      ),
+    );
+    const winners = results.filter((r) => r.errors === undefined);
+    const losers = results.filter((r) => r.errors !== undefined);
+    expect(winners).toHaveLength(1);
+    expect(losers.map((r) => errorCodes(r))).toEqual([['CONFLICT']]);
+    const won = winners[0].data!.updateStep;
+    expect(await storedStep(step.id)).toEqual({ outcome: won.outcome, due_date: won.dueDate, completed_at: won.completedAt });
+    expect(await storedVersion(plan.id)).toBe(plan.version + 1);
+    const revisions = await bed.sql<{ rationale: string }>(
+      'SELECT rationale FROM plans.plan_revision WHERE plan_id = $1 AND version = $2',
+      [plan.id, plan.version + 1],
+    );
+    expect(revisions).toEqual([{ rationale: attempts[results.indexOf(winners[0])].rationale }]);
+  });
+});
+
+describe('setGoalStatus', () => {
+  it('marks a goal achieved as a revision; the plan progress follows', async () => {
+    const { plan, goal } = takePlan();
+    const res = await bed.gql<{
+      setGoalStatus: {
+        id: string;
+        status: string;
+        plan: { version: number; progress: { goalsAchieved: number }; revisions: Array<{ summary: string; rationale: string }> };
+      };
+    }>('casey', SET_GOAL, { goalId: goal.id, v: plan.version, status: 'ACHIEVED', why: 'Client signed the lease.' });
+    expect(res.errors).toBeUndefined();
+    const got = res.data!.setGoalStatus;
+    expect(got).toMatchObject({ id: goal.id, status: 'ACHIEVED', plan: { version: plan.version + 1 } });
+    expect(got.plan.progress.goalsAchieved).toBe(plan.goals.filter((g) => g.status === 'ACHIEVED').length + 1);
+    expect(got.plan.revisions.at(-1)).toEqual({
+      summary: `Goal "${goal.description}": OPEN → ACHIEVED`,
+      rationale: 'Client signed the lease.',
+    });
+  });
+
+  it('cancels a goal: it and its steps leave the totals and its late steps stop being overdue', async () => {
+    const { plan, goal } = takePlan();
+    type Result = { setGoalStatus: { plan: { progress: Record<string, number> }; tasks: Array<{ steps: Array<{ overdue: boolean }> }> } };
+    const read = await bed.gql<{ actionPlan: { progress: Record<string, number> } }>(
+      'casey',
+      'query($id: ID!) { actionPlan(id: $id) { progress { goalsTotal stepsTotal stepsComplete overdueSteps } } }',
+      { id: plan.id },
+    );
+    const before = read.data!.actionPlan.progress;
+    const res = await bed.gql<Result>('casey', SET_GOAL, {
+      goalId: goal.id,
+      v: plan.version,
+      status: 'CANCELLED',
+      why: 'No longer a priority for the client.',
+    });
+    expect(res.errors).toBeUndefined();
+    const counted = goal.task.steps.filter((s) => s.outcome !== 'CANCELLED');
+    const overdue = goal.task.steps.filter((s) => s.dueDate < today() && !['COMPLETE', 'CANCELLED'].includes(s.outcome));
+    expect(res.data!.setGoalStatus.plan.progress).toEqual({
+      goalsTotal: before.goalsTotal - 1,
+      goalsAchieved: expect.any(Number),
+      stepsTotal: before.stepsTotal - counted.length,
+      stepsComplete: before.stepsComplete - counted.filter((s) => s.outcome === 'COMPLETE').length,
+      overdueSteps: before.overdueSteps - overdue.length,
+    });
+    expect(res.data!.setGoalStatus.tasks.flatMap((t) => t.steps).some((s) => s.overdue)).toBe(false);
+  });
+
+  it('refuses an invalid goal transition, a stale version, bad input and other callers, changing nothing', async () => {
+    const { plan, goal } = takePlan();
+    const before = await bed.snapshot(plan.clientId);
+    const run = (who: 'casey' | 'pat', vars: Record<string, unknown>) =>
+      bed.gql(who, SET_GOAL, { goalId: goal.id, v: plan.version, status: 'ACHIEVED', why: 'Met', ...vars });
+    expect(errorCodes(await run('casey', { status: 'OPEN' }))).toEqual(['INVALID_TRANSITION']);
+    expect(errorCodes(await run('casey', { v: plan.version + 1 }))).toEqual(['CONFLICT']);
+    const noWhy = await run('casey', { why: '' });
+    expect([errorCodes(noWhy), noWhy.errors![0].extensions!.field]).toEqual([['BAD_USER_INPUT'], 'rationale']);
+    const badId = await run('casey', { goalId: '42' });
+    expect([errorCodes(badId), badId.errors![0].extensions!.field]).toEqual([['BAD_USER_INPUT'], 'goalId']);
+    expect(errorCodes(await run('pat', {}))).toEqual(['FORBIDDEN']);
+    expect(await bed.snapshot(plan.clientId)).toEqual(before);
+  });
+
+  it('reopens an achieved goal, and refuses to move it from one closed status to another', async () => {
+    const { plan, goal } = takePlan();
+    const achieved = await bed.gql('casey', SET_GOAL, { goalId: goal.id, v: plan.version, status: 'ACHIEVED', why: 'Met' });
+    expect(achieved.errors).toBeUndefined();
+    const before = await bed.snapshot(plan.clientId);
+    expect(
+      errorCodes(await bed.gql('casey', SET_GOAL, { goalId: goal.id, v: plan.version + 1, status: 'CANCELLED', why: 'Changed mind' })),
+    ).toEqual(['INVALID_TRANSITION']);
+    expect(await bed.snapshot(plan.clientId)).toEqual(before);
+    const reopened = await bed.gql<{ setGoalStatus: { status: string } }>('casey', SET_GOAL, {
+      goalId: goal.id,
+      v: plan.version + 1,
+      status: 'OPEN',
+      why: 'Lease fell through',
+    });
+    expect(reopened.data!.setGoalStatus.status).toBe('OPEN');
+  });
+});
+
+describe('revisions', () => {
+  it('are never edited or deleted: the database refuses both', async () => {
+    const [revision] = await bed.sql<{ id: string }>('SELECT id FROM plans.plan_revision LIMIT 1');
+    await expect(bed.sql(`UPDATE plans.plan_revision SET rationale = 'rewritten' WHERE id = $1`, [revision.id])).rejects.toThrow(
+      /permission denied for table plan_revision/,
+    );
+    await expect(bed.sql('DELETE FROM plans.plan_revision WHERE id = $1', [revision.id])).rejects.toThrow(
+      /permission denied for table plan_revision/,
+    );
+    expect(await bed.sql('SELECT count(*)::int AS n FROM plans.plan_revision WHERE id = $1', [revision.id])).toEqual([{ n: 1 }]);
+  });
+});
