@@ -3,8 +3,8 @@ import { In, type DataSource } from 'typeorm';
 import { groupLoader, rowLoader } from '@caseflow/federation';
 import { GoalEntity } from './goal/goal.entity';
 import { ActionPlanEntity } from './plan/plan.entity';
-import type { ProgressCounts } from './progress/progress.mapper';
-import { countProgress } from './progress/progress.sql';
+import { type ProgressCounts, toProgressCounts } from './progress/progress.mapper';
+import { progressOfPlans } from './progress/progress.sql';
 import { PriorityRankingEntity } from './ranking/ranking.entity';
 import { PlanRevisionEntity } from './revision/revision.entity';
 import { PlanStepEntity } from './step/step.entity';
@@ -74,7 +74,7 @@ export function createPlansLoaders(dataSource: DataSource, today: string): Plans
       (s) => s.taskId,
     ),
     progress: rowLoader(
-      (ids) => countProgress(dataSource, ids, today),
+      async (ids) => (await progressOfPlans(dataSource.manager, { planIds: ids, today })).map(toProgressCounts),
       (c) => c.planId,
     ),
     revisionsByPlan: groupLoader(

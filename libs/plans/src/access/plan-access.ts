@@ -38,7 +38,7 @@ export class PlanAccess {
     action: AuditAction,
     entityType: string,
     entityId: string | null,
-  ): Promise<ClientGrant> {
+  ): Promise<ClientGrant & { organizationId: string }> {
     const grant = await this.grants.load(clientId);
     if (!grant.exists) throw notFound('Client', clientId);
     if (!mayChangePlans(grant)) {

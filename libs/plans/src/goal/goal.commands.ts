@@ -1,8 +1,7 @@
 import { type Actor, isUuid } from '@caseflow/auth';
 import { badInput, invalidTransition, notFound } from '@caseflow/core';
-import { inLockedPlan, type PlanWriteDeps } from '../plan/plan.change';
-import { checkRationale, checkVersion } from '../plan/plan.rules';
-import { expectStatus, revise } from '../plan/plan.store';
+import { inLockedPlan, type PlanWriteDeps, revise } from '../plan/plan.change';
+import { checkRationale, checkVersion, expectStatus } from '../plan/plan.rules';
 import { GoalEntity, type GoalStatus } from './goal.entity';
 import { toGoal } from './goal.mapper';
 import { canMoveGoal } from './goal.transitions';
@@ -27,14 +26,11 @@ export class GoalCommands {
     return inLockedPlan(this.deps, plan.id, expectedVersion, async (tx, locked) => {
       expectStatus(locked, ['DRAFT', 'ACTIVE'], 'changing a goal');
       // The plan row's lock covers its goals: every change to a plan's contents takes it first.
-      const [current]: Array<{ status: GoalStatus; description: string }> = await tx.query(
-        `SELECT status, description FROM plans.goal WHERE id = $1`,
-        [goal.id],
-      );
+      const current = await tx.findOneByOrFail(GoalEntity, { id: goal.id });
       if (!canMoveGoal(current.status, status)) {
         throw invalidTransition(`A goal that is ${current.status} cannot become ${status}`, { status: current.status });
       }
-      await tx.query(`UPDATE plans.goal SET status = $2 WHERE id = $1`, [goal.id, status]);
+      await tx.update(GoalEntity, { id: goal.id }, { status });
       const version = await revise(tx, locked, actor, {
         rationale: why,
         summary: `Goal "${label(current.description)}": ${current.status} → ${status}`,

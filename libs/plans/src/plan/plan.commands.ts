@@ -1,17 +1,26 @@
 import { randomUUID } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
+import { IsNull, Not, type EntityManager } from 'typeorm';
 import { type Actor, isUuid } from '@caseflow/auth';
 import { badInput, conflict, invalidTransition, notFound } from '@caseflow/core';
 import type { GoalInput } from '../goal/goal.inputs';
 import { clearLoaders } from '../loaders';
-import { inLockedPlan, type PlanWriteDeps } from './plan.change';
+import { goalSlots } from '../goal/goal.sql';
+import { GoalEntity } from '../goal/goal.entity';
+import {
+  inLockedPlan,
+  insertGoalTrees,
+  isSecondActivePlan,
+  type LockedPlan,
+  lockActivePlan,
+  type PlanWriteDeps,
+  revise,
+} from './plan.change';
 import { ActionPlanEntity, type PlanStatus } from './plan.entity';
 import type { CreateActionPlanInput } from './plan.inputs';
 import { toActionPlan } from './plan.mapper';
-import { expectStatus, insertGoals, isSecondActivePlan, type LockedPlan, lockActivePlan, revise } from './plan.store';
 import { canMovePlan } from './plan.transitions';
 import type { ActionPlan } from './plan.type';
-import { checkGoal, checkGoals, checkRationale, checkVersion, dateWindow, PLAN_LIMITS } from './plan.rules';
+import { checkGoal, checkGoals, checkRationale, checkVersion, dateWindow, expectStatus, PLAN_LIMITS } from './plan.rules';
 
 const label = (text: string) => (text.length > 80 ? `${text.slice(0, 79)}…` : text);
 
@@ -38,14 +47,14 @@ export class PlanCommands {
     const created = await this.racingActivations(() =>
       this.deps.dataSource.transaction(async (tx) => {
         if (activate) await this.completeActivePlan(tx, actor, input.clientId, planId);
-        await tx.query(`INSERT INTO plans.action_plan (id, client_id, organization_id, status, created_by) VALUES ($1, $2, $3, $4, $5)`, [
-          planId,
-          input.clientId,
-          grant.organizationId,
+        await tx.insert(ActionPlanEntity, {
+          id: planId,
+          clientId: input.clientId,
+          organizationId: grant.organizationId,
           status,
-          actor.staffId,
-        ]);
-        await insertGoals(tx, planId, goals, 0, activate ? 'now' : null);
+          createdBy: actor.staffId,
+        });
+        await insertGoalTrees(tx, planId, goals, 0, activate ? 'now' : null);
         await this.deps.audit.write(tx, {
           action: 'CREATE',
           entityType: 'ActionPlan',
@@ -68,12 +77,9 @@ export class PlanCommands {
 
     return inLockedPlan(this.deps, plan.id, expectedVersion, async (tx, locked) => {
       expectStatus(locked, ['DRAFT', 'ACTIVE'], 'adding a goal');
-      const [{ count, next }]: Array<{ count: number; next: number }> = await tx.query(
-        `SELECT count(*)::int AS count, coalesce(max(position) + 1, 0)::int AS next FROM plans.goal WHERE plan_id = $1`,
-        [locked.id],
-      );
+      const [{ count, next }] = await goalSlots(tx, { planId: locked.id });
       if (count >= PLAN_LIMITS.goals) throw badInput('goal', `cannot be added: the plan already has ${PLAN_LIMITS.goals} goals`);
-      const [goalId] = await insertGoals(tx, locked.id, [draft], next, locked.status === 'ACTIVE' ? 'now' : null);
+      const [goalId] = await insertGoalTrees(tx, locked.id, [draft], next, locked.status === 'ACTIVE' ? 'now' : null);
       const version = await revise(tx, locked, actor, {
         rationale: why,
         summary: `Goal added: "${label(draft.description)}" (${draft.term}, ${draft.tasks.length} task(s))`,
@@ -116,13 +122,10 @@ export class PlanCommands {
         const from = locked.status;
         if (!canMovePlan(from, to)) throw invalidTransition(`A ${from} plan cannot become ${to}`, { status: from });
         if (to === 'ACTIVE') {
-          const [{ goals }]: Array<{ goals: number }> = await tx.query(
-            `SELECT count(*)::int AS goals FROM plans.goal WHERE plan_id = $1 AND status <> 'CANCELLED'`,
-            [locked.id],
-          );
+          const goals = await tx.countBy(GoalEntity, { planId: locked.id, status: Not('CANCELLED') });
           if (goals === 0) throw invalidTransition('A plan without goals cannot be activated', { status: from });
           await this.completeActivePlan(tx, actor, locked.clientId, locked.id);
-          await tx.query(`UPDATE plans.goal SET set_at = now() WHERE plan_id = $1 AND set_at IS NULL`, [locked.id]);
+          await tx.update(GoalEntity, { planId: locked.id, setAt: IsNull() }, { setAt: () => 'now()' });
         }
         const version = await revise(tx, locked, actor, {
           rationale: why,

@@ -1,5 +1,6 @@
-import { integer, listLength, optionalDate, optionalText, requiredText } from '@caseflow/core';
+import { conflict, integer, invalidTransition, listLength, optionalDate, optionalText, requiredText } from '@caseflow/core';
 import type { GoalTerm } from '../goal/goal.entity';
+import type { PlanStatus } from './plan.entity';
 import { calendarDate } from '../step/step.rules';
 
 /** Sizes and lengths a plan may have (the database CHECKs repeat the text lengths). */
@@ -117,4 +118,20 @@ export function checkGoals(field: string, goals: GoalShape[], window: DateWindow
 /** The SMART answers a goal still lacks (empty when the goal is SMART). */
 export function missingSmart(smart: SmartAnswers): Array<keyof SmartAnswers> {
   return (Object.keys(smart) as Array<keyof SmartAnswers>).filter((k) => !smart[k]);
+}
+
+/** CONFLICT unless the caller read the plan's current version. */
+export function expectVersion(plan: { version: number }, expectedVersion: number): void {
+  if (plan.version !== expectedVersion) {
+    throw conflict(`The plan changed since you read it (version ${expectedVersion}; it is now ${plan.version}); reload and try again`, {
+      currentVersion: plan.version,
+    });
+  }
+}
+
+/** INVALID_TRANSITION unless the plan is in one of `allowed`. */
+export function expectStatus(plan: { status: PlanStatus }, allowed: readonly PlanStatus[], doing: string): void {
+  if (!allowed.includes(plan.status)) {
+    throw invalidTransition(`A ${plan.status} plan cannot be changed: ${doing}`, { status: plan.status });
+  }
 }

@@ -1,3 +1,4 @@
+import type { ProgressRow } from './progress.sql';
 import type { PlanProgress } from './progress.type';
 
 export interface ProgressCounts {
@@ -17,4 +18,15 @@ export function toProgress(c: Omit<ProgressCounts, 'planId'>): PlanProgress {
   const [done, total] = c.stepsTotal > 0 ? [c.stepsComplete, c.stepsTotal] : [c.goalsAchieved, c.goalsTotal];
   const percentComplete = total === 0 ? 0 : Math.round((1000 * done) / total) / 10;
   return { ...c, percentComplete };
+}
+
+export function toProgressCounts(r: ProgressRow): ProgressCounts {
+  return {
+    planId: r.plan_id,
+    goalsTotal: r.goals_total,
+    goalsAchieved: r.goals_achieved,
+    stepsTotal: r.steps_total,
+    stepsComplete: r.steps_complete,
+    overdueSteps: r.overdue_steps,
+  };
 }

@@ -1,6 +1,3 @@
-import type { DataSource } from 'typeorm';
-import type { ProgressCounts } from './progress.mapper';
-
 /**
  * The counts behind the progress of many plans, in ONE statement: cancelled
  * goals leave the totals with their steps, cancelled steps leave the step
@@ -8,36 +5,36 @@ import type { ProgressCounts } from './progress.mapper';
  * neither COMPLETE nor CANCELLED, and it belongs to an OPEN goal of a draft
  * or active plan.
  */
-export async function countProgress(dataSource: DataSource, planIds: readonly string[], today: string): Promise<ProgressCounts[]> {
-  const rows: Array<{
-    plan_id: string;
-    goals_total: number;
-    goals_achieved: number;
-    steps_total: number;
-    steps_complete: number;
-    overdue_steps: number;
-  }> = await dataSource.query(
-    `SELECT p.id AS plan_id,
-              count(DISTINCT g.id) FILTER (WHERE g.status <> 'CANCELLED')::int AS goals_total,
-              count(DISTINCT g.id) FILTER (WHERE g.status = 'ACHIEVED')::int AS goals_achieved,
-              count(s.id) FILTER (WHERE g.status <> 'CANCELLED' AND s.outcome <> 'CANCELLED')::int AS steps_total,
-              count(s.id) FILTER (WHERE g.status <> 'CANCELLED' AND s.outcome = 'COMPLETE')::int AS steps_complete,
-              count(s.id) FILTER (WHERE p.status IN ('DRAFT', 'ACTIVE') AND g.status = 'OPEN' AND s.due_date < $2::date
-                                    AND s.outcome NOT IN ('COMPLETE', 'CANCELLED'))::int AS overdue_steps
-         FROM plans.action_plan p
-         LEFT JOIN plans.goal g ON g.plan_id = p.id
-         LEFT JOIN plans.plan_task t ON t.goal_id = g.id
-         LEFT JOIN plans.plan_step s ON s.task_id = t.id
-        WHERE p.id = ANY($1::uuid[])
-        GROUP BY p.id`,
-    [planIds, today],
-  );
-  return rows.map((r) => ({
-    planId: r.plan_id,
-    goalsTotal: r.goals_total,
-    goalsAchieved: r.goals_achieved,
-    stepsTotal: r.steps_total,
-    stepsComplete: r.steps_complete,
-    overdueSteps: r.overdue_steps,
-  }));
+import type { EntityManager } from 'typeorm';
+
+const PROGRESS_SQL = `SELECT p.id AS plan_id,
+       count(DISTINCT g.id) FILTER (WHERE g.status <> 'CANCELLED')::int AS goals_total,
+       count(DISTINCT g.id) FILTER (WHERE g.status = 'ACHIEVED')::int AS goals_achieved,
+       count(s.id) FILTER (WHERE g.status <> 'CANCELLED' AND s.outcome <> 'CANCELLED')::int AS steps_total,
+       count(s.id) FILTER (WHERE g.status <> 'CANCELLED' AND s.outcome = 'COMPLETE')::int AS steps_complete,
+       count(s.id) FILTER (WHERE p.status IN ('DRAFT', 'ACTIVE') AND g.status = 'OPEN' AND s.due_date < $2::date
+                             AND s.outcome NOT IN ('COMPLETE', 'CANCELLED'))::int AS overdue_steps
+  FROM plans.action_plan p
+  LEFT JOIN plans.goal g ON g.plan_id = p.id
+  LEFT JOIN plans.plan_task t ON t.goal_id = g.id
+  LEFT JOIN plans.plan_step s ON s.task_id = t.id
+ WHERE p.id = ANY($1::uuid[])
+ GROUP BY p.id`;
+
+export interface ProgressParams {
+  planIds: readonly string[];
+  /** The request's calendar date (UTC), against which steps are overdue. */
+  today: string;
 }
+
+export interface ProgressRow {
+  plan_id: string;
+  goals_total: number;
+  goals_achieved: number;
+  steps_total: number;
+  steps_complete: number;
+  overdue_steps: number;
+}
+
+/** One row per plan found. */
+export const progressOfPlans = (m: EntityManager, p: ProgressParams) => m.query<ProgressRow[]>(PROGRESS_SQL, [p.planIds, p.today]);

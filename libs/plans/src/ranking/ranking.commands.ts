@@ -6,6 +6,7 @@ import { badInput, notFound } from '@caseflow/core';
 import type { PlanAccess } from '../access/plan-access';
 import { clearLoaders, type PlansLoaders } from '../loaders';
 import type { RankPrioritiesInput } from './ranking.inputs';
+import { PriorityRankingEntity } from './ranking.entity';
 import { toPriorityRanking } from './ranking.mapper';
 import { checkGrid, rankByWins } from './ranking.rules';
 import type { PriorityRanking } from './ranking.type';
@@ -31,11 +32,16 @@ export class RankingCommands {
     const ranked = rankByWins(items, choices);
     const id = randomUUID();
     await this.dataSource.transaction(async (tx) => {
-      await tx.query(
-        `INSERT INTO plans.priority_ranking (id, client_id, organization_id, items, choices, ranked, created_at, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, now(), $7)`,
-        [id, input.clientId, grant.organizationId, items, JSON.stringify(choices), JSON.stringify(ranked), actor.staffId],
-      );
+      await tx.insert(PriorityRankingEntity, {
+        id,
+        clientId: input.clientId,
+        organizationId: grant.organizationId,
+        items,
+        choices,
+        ranked,
+        createdAt: () => 'now()',
+        createdBy: actor.staffId,
+      });
       await this.audit.write(tx, {
         action: 'CREATE',
         entityType: 'PriorityRanking',

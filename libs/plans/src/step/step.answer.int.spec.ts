@@ -10,7 +10,7 @@ import { AuditTrail } from '@caseflow/audit';
 import { createClientAccessLoader, signInternalToken } from '@caseflow/auth';
 import { PlanAccess } from '../access/plan-access';
 import { createPlansLoaders } from '../loaders';
-import type { LockedPlan } from '../plan/plan.store';
+import type { LockedPlan } from '../plan/plan.change';
 import { actorOf, type PlansTestbed, startPlansTestbed } from '../testing/testbed';
 import { StepCommands } from './step.commands';
 import { calendarDate } from './step.rules';
