@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { NORTHSIDE_ID } from '@caseflow/demo';
 import { errorCodes, monthEnd, monthStart, months } from '@caseflow/testing';
+import { tableLines } from '../testing/attainment-lines';
 import { type PlansTestbed, startPlansTestbed } from '../testing/testbed';
 
 const ATTAINMENT = `query($period: DateRangeInput!, $groupBy: [GoalAttainmentGrouping!]) {
@@ -79,13 +80,7 @@ describe('goalAttainment', () => {
     const byTerm = await attainment('alex', year(), ['TERM']);
     const [total] = await attainment('alex', year(), []);
     for (const measure of ['goalsSet', 'goalsAchieved'] as const) {
-      const lines = [
-        ...byMonth.map((m) => [...cells.filter((c) => c.month === m.month), m]),
-        ...byTerm.map((t) => [...cells.filter((c) => c.term === t.term), t]),
-        [...byMonth, total],
-        [...byTerm, total],
-      ];
-      for (const line of lines) expect(line.filter((c) => c[measure].suppressed).length).not.toBe(1);
+      for (const line of tableLines(cells, byMonth, byTerm, total)) expect(line.filter((c) => c[measure].suppressed).length).not.toBe(1);
     }
   });
 

@@ -1,25 +1,10 @@
 import { Field, InputType } from 'type-graphql';
 import { DateScalar } from '@caseflow/federation';
 import type { GoalTerm } from './goal.entity';
-import { GoalTermEnum } from './goal.type';
+import { GoalTermEnum, SmartAnswerFields } from './goal.type';
 
 @InputType('SmartCheckInput')
-export class SmartCheckInput {
-  @Field(() => Boolean)
-  specific: boolean;
-
-  @Field(() => Boolean)
-  measurable: boolean;
-
-  @Field(() => Boolean)
-  achievable: boolean;
-
-  @Field(() => Boolean)
-  relevant: boolean;
-
-  @Field(() => Boolean)
-  timeLimited: boolean;
-}
+export class SmartCheckInput extends SmartAnswerFields {}
 
 @InputType('PlanStepInput')
 export class PlanStepInput {

@@ -1,21 +1,13 @@
 import { demoStaff, EASTSIDE_ID } from '@caseflow/demo';
 import { errorCodes } from '@caseflow/testing';
+import { FOUR_NEEDS } from '../testing/ranking-grid';
 import { type PlansTestbed, startPlansTestbed } from '../testing/testbed';
 
 const casey = demoStaff('casey');
 const RANK = `mutation($input: RankPrioritiesInput!) { rankPriorities(input: $input) { id client { id } createdBy { id } items { item wins rank } } }`;
 const RANKINGS = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Client { id priorityRankings { id items { item rank } } } } }`;
 
-const items = ['Stable housing', 'Childcare', 'Driver licence', 'Updated resume'];
-/** Childcare beats everything; housing beats licence and resume; resume beats licence. */
-const choices = [
-  { a: 0, b: 1, winner: 1 },
-  { a: 0, b: 2, winner: 0 },
-  { a: 0, b: 3, winner: 0 },
-  { a: 1, b: 2, winner: 1 },
-  { a: 1, b: 3, winner: 1 },
-  { a: 3, b: 2, winner: 3 },
-];
+const { items, choices } = FOUR_NEEDS;
 
 let bed: PlansTestbed;
 beforeAll(async () => {

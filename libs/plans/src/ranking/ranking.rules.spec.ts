@@ -1,16 +1,8 @@
 import { isAppError } from '@caseflow/core';
-import { checkGrid, type PairwiseChoice, rankByWins } from './ranking.rules';
+import { FOUR_NEEDS } from '../testing/ranking-grid';
+import { checkGrid, rankByWins } from './ranking.rules';
 
-const items = ['Housing', 'Driver licence', 'Childcare', 'Resume'];
-/** Every pair of four items once: housing beats all, childcare beats licence and resume, licence beats resume. */
-const complete: PairwiseChoice[] = [
-  { a: 0, b: 1, winner: 0 },
-  { a: 0, b: 2, winner: 0 },
-  { a: 3, b: 0, winner: 0 },
-  { a: 1, b: 2, winner: 2 },
-  { a: 1, b: 3, winner: 1 },
-  { a: 2, b: 3, winner: 2 },
-];
+const { items, choices: complete } = FOUR_NEEDS;
 
 function refusal(fn: () => unknown): { code: string; field: unknown; pair: unknown; message: string } {
   try {
@@ -25,10 +17,10 @@ function refusal(fn: () => unknown): { code: string; field: unknown; pair: unkno
 describe('rankByWins', () => {
   it('ranks a complete grid by wins', () => {
     expect(rankByWins(items, complete)).toEqual([
-      { item: 'Housing', wins: 3, rank: 1 },
-      { item: 'Childcare', wins: 2, rank: 2 },
-      { item: 'Driver licence', wins: 1, rank: 3 },
-      { item: 'Resume', wins: 0, rank: 4 },
+      { item: 'Childcare', wins: 3, rank: 1 },
+      { item: 'Stable housing', wins: 2, rank: 2 },
+      { item: 'Updated resume', wins: 1, rank: 3 },
+      { item: 'Driver licence', wins: 0, rank: 4 },
     ]);
   });
 
