@@ -1,6 +1,7 @@
 import { demoStaff, EASTSIDE_ID } from '@caseflow/demo';
 import { errorCodes } from '@caseflow/testing';
 import { calendarDate } from './step.rules';
+import { planPicker } from '../testing/plan-picker';
 import { type PlansTestbed, startPlansTestbed } from '../testing/testbed';
 
 const DAY = 86_400_000;
@@ -10,10 +11,6 @@ const casey = demoStaff('casey');
 
 const UPDATE_STEP = `mutation($input: UpdateStepInput!) { updateStep(input: $input) {
   id outcome dueDate completedAt overdue task { id } revisions { version rationale summary revisedBy { id } } } }`;
-const SET_GOAL = `mutation($goalId: ID!, $v: Int!, $status: GoalStatus!, $why: String!) {
-  setGoalStatus(goalId: $goalId, expectedVersion: $v, status: $status, rationale: $why) {
-    id status plan { id version status progress { goalsTotal goalsAchieved stepsTotal stepsComplete overdueSteps } revisions { summary rationale } }
-    tasks { steps { overdue } } } }`;
 
 interface StepResult {
   id: string;
@@ -31,22 +28,7 @@ beforeAll(async () => {
 afterAll(() => bed?.stop());
 beforeEach(() => bed.access.reset());
 
-const used = new Set<string>();
-/** A plan of casey's (ACTIVE unless asked) with an unfinished step under an OPEN goal, handed out once. */
-function takePlan(status: 'ACTIVE' | 'COMPLETED' = 'ACTIVE') {
-  const plan = bed.seed.plans.find(
-    (p) =>
-      !used.has(p.id) &&
-      p.status === status &&
-      p.createdBy === casey.id &&
-      bed.world.plans.some((w) => w.id === p.id) &&
-      (status !== 'ACTIVE' || p.goals.some((g) => g.status === 'OPEN' && g.task.steps.some((s) => s.outcome === 'NOT_STARTED'))),
-  )!;
-  used.add(plan.id);
-  const goal = plan.goals.find((g) => g.status === 'OPEN' && g.task.steps.some((s) => s.outcome === 'NOT_STARTED')) ?? plan.goals[0];
-  const step = goal.task.steps.find((s) => s.outcome === 'NOT_STARTED') ?? goal.task.steps[0];
-  return { plan, goal, step };
-}
+const takePlan = planPicker(() => bed, casey.id);
 const storedStep = async (id: string) =>
   (
     await bed.sql<{ outcome: string; due_date: string | null; completed_at: string | null }>(
@@ -175,88 +157,6 @@ describe('updateStep', () => {
       [plan.id, plan.version + 1],
     );
     expect(revisions).toEqual([{ rationale: attempts[results.indexOf(winners[0])].rationale }]);
-  });
-});
-
-describe('setGoalStatus', () => {
-  it('marks a goal achieved as a revision; the plan progress follows', async () => {
-    const { plan, goal } = takePlan();
-    const res = await bed.gql<{
-      setGoalStatus: {
-        id: string;
-        status: string;
-        plan: { version: number; progress: { goalsAchieved: number }; revisions: Array<{ summary: string; rationale: string }> };
-      };
-    }>('casey', SET_GOAL, { goalId: goal.id, v: plan.version, status: 'ACHIEVED', why: 'Client signed the lease.' });
-    expect(res.errors).toBeUndefined();
-    const got = res.data!.setGoalStatus;
-    expect(got).toMatchObject({ id: goal.id, status: 'ACHIEVED', plan: { version: plan.version + 1 } });
-    expect(got.plan.progress.goalsAchieved).toBe(plan.goals.filter((g) => g.status === 'ACHIEVED').length + 1);
-    expect(got.plan.revisions.at(-1)).toEqual({
-      summary: `Goal "${goal.description}": OPEN → ACHIEVED`,
-      rationale: 'Client signed the lease.',
-    });
-  });
-
-  it('cancels a goal: it and its steps leave the totals and its late steps stop being overdue', async () => {
-    const { plan, goal } = takePlan();
-    type Result = { setGoalStatus: { plan: { progress: Record<string, number> }; tasks: Array<{ steps: Array<{ overdue: boolean }> }> } };
-    const read = await bed.gql<{ actionPlan: { progress: Record<string, number> } }>(
-      'casey',
-      'query($id: ID!) { actionPlan(id: $id) { progress { goalsTotal stepsTotal stepsComplete overdueSteps } } }',
-      { id: plan.id },
-    );
-    const before = read.data!.actionPlan.progress;
-    const res = await bed.gql<Result>('casey', SET_GOAL, {
-      goalId: goal.id,
-      v: plan.version,
-      status: 'CANCELLED',
-      why: 'No longer a priority for the client.',
-    });
-    expect(res.errors).toBeUndefined();
-    const counted = goal.task.steps.filter((s) => s.outcome !== 'CANCELLED');
-    const overdue = goal.task.steps.filter((s) => s.dueDate < today() && !['COMPLETE', 'CANCELLED'].includes(s.outcome));
-    expect(res.data!.setGoalStatus.plan.progress).toEqual({
-      goalsTotal: before.goalsTotal - 1,
-      goalsAchieved: expect.any(Number),
-      stepsTotal: before.stepsTotal - counted.length,
-      stepsComplete: before.stepsComplete - counted.filter((s) => s.outcome === 'COMPLETE').length,
-      overdueSteps: before.overdueSteps - overdue.length,
-    });
-    expect(res.data!.setGoalStatus.tasks.flatMap((t) => t.steps).some((s) => s.overdue)).toBe(false);
-  });
-
-  it('refuses an invalid goal transition, a stale version, bad input and other callers, changing nothing', async () => {
-    const { plan, goal } = takePlan();
-    const before = await bed.snapshot(plan.clientId);
-    const run = (who: 'casey' | 'pat', vars: Record<string, unknown>) =>
-      bed.gql(who, SET_GOAL, { goalId: goal.id, v: plan.version, status: 'ACHIEVED', why: 'Met', ...vars });
-    expect(errorCodes(await run('casey', { status: 'OPEN' }))).toEqual(['INVALID_TRANSITION']);
-    expect(errorCodes(await run('casey', { v: plan.version + 1 }))).toEqual(['CONFLICT']);
-    const noWhy = await run('casey', { why: '' });
-    expect([errorCodes(noWhy), noWhy.errors![0].extensions!.field]).toEqual([['BAD_USER_INPUT'], 'rationale']);
-    const badId = await run('casey', { goalId: '42' });
-    expect([errorCodes(badId), badId.errors![0].extensions!.field]).toEqual([['BAD_USER_INPUT'], 'goalId']);
-    expect(errorCodes(await run('pat', {}))).toEqual(['FORBIDDEN']);
-    expect(await bed.snapshot(plan.clientId)).toEqual(before);
-  });
-
-  it('reopens an achieved goal, and refuses to move it from one closed status to another', async () => {
-    const { plan, goal } = takePlan();
-    const achieved = await bed.gql('casey', SET_GOAL, { goalId: goal.id, v: plan.version, status: 'ACHIEVED', why: 'Met' });
-    expect(achieved.errors).toBeUndefined();
-    const before = await bed.snapshot(plan.clientId);
-    expect(
-      errorCodes(await bed.gql('casey', SET_GOAL, { goalId: goal.id, v: plan.version + 1, status: 'CANCELLED', why: 'Changed mind' })),
-    ).toEqual(['INVALID_TRANSITION']);
-    expect(await bed.snapshot(plan.clientId)).toEqual(before);
-    const reopened = await bed.gql<{ setGoalStatus: { status: string } }>('casey', SET_GOAL, {
-      goalId: goal.id,
-      v: plan.version + 1,
-      status: 'OPEN',
-      why: 'Lease fell through',
-    });
-    expect(reopened.data!.setGoalStatus.status).toBe('OPEN');
   });
 });
 
