@@ -1,7 +1,6 @@
 import { demoStaff } from '@caseflow/demo';
 import { errorCodes } from '@caseflow/testing';
 import { calendarDate } from '../step/step.rules';
-import { planPicker } from '../testing/plan-picker';
 import { type PlansTestbed, startPlansTestbed } from '../testing/testbed';
 
 const today = () => calendarDate(new Date());
@@ -19,11 +18,9 @@ beforeAll(async () => {
 afterAll(() => bed?.stop());
 beforeEach(() => bed.access.reset());
 
-const takePlan = planPicker(() => bed, casey.id);
-
 describe('setGoalStatus', () => {
   it('marks a goal achieved as a revision; the plan progress follows', async () => {
-    const { plan, goal } = takePlan();
+    const { plan, goal } = bed.takePlan(casey.id);
     const res = await bed.gql<{
       setGoalStatus: {
         id: string;
@@ -42,7 +39,7 @@ describe('setGoalStatus', () => {
   });
 
   it('cancels a goal: it and its steps leave the totals and its late steps stop being overdue', async () => {
-    const { plan, goal } = takePlan();
+    const { plan, goal } = bed.takePlan(casey.id);
     type Result = { setGoalStatus: { plan: { progress: Record<string, number> }; tasks: Array<{ steps: Array<{ overdue: boolean }> }> } };
     const read = await bed.gql<{ actionPlan: { progress: Record<string, number> } }>(
       'casey',
@@ -70,7 +67,7 @@ describe('setGoalStatus', () => {
   });
 
   it('refuses an invalid goal transition, a stale version, bad input and other callers, changing nothing', async () => {
-    const { plan, goal } = takePlan();
+    const { plan, goal } = bed.takePlan(casey.id);
     const before = await bed.snapshot(plan.clientId);
     const run = (who: 'casey' | 'pat', vars: Record<string, unknown>) =>
       bed.gql(who, SET_GOAL, { goalId: goal.id, v: plan.version, status: 'ACHIEVED', why: 'Met', ...vars });
@@ -85,7 +82,7 @@ describe('setGoalStatus', () => {
   });
 
   it('reopens an achieved goal, and refuses to move it from one closed status to another', async () => {
-    const { plan, goal } = takePlan();
+    const { plan, goal } = bed.takePlan(casey.id);
     const achieved = await bed.gql('casey', SET_GOAL, { goalId: goal.id, v: plan.version, status: 'ACHIEVED', why: 'Met' });
     expect(achieved.errors).toBeUndefined();
     const before = await bed.snapshot(plan.clientId);

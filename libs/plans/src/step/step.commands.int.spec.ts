@@ -1,7 +1,6 @@
 import { demoStaff, EASTSIDE_ID } from '@caseflow/demo';
 import { errorCodes } from '@caseflow/testing';
 import { calendarDate } from './step.rules';
-import { planPicker } from '../testing/plan-picker';
 import { type PlansTestbed, startPlansTestbed } from '../testing/testbed';
 
 const DAY = 86_400_000;
@@ -27,8 +26,6 @@ beforeAll(async () => {
 });
 afterAll(() => bed?.stop());
 beforeEach(() => bed.access.reset());
-
-const takePlan = planPicker(() => bed, casey.id);
 const storedStep = async (id: string) =>
   (
     await bed.sql<{ outcome: string; due_date: string | null; completed_at: string | null }>(
@@ -41,7 +38,7 @@ const storedVersion = async (planId: string) =>
 
 describe('updateStep', () => {
   it('completes a step today, as a revision with the rationale, and audits the change', async () => {
-    const { plan, step } = takePlan();
+    const { plan, step } = bed.takePlan(casey.id);
     const auditMark = await bed.lastAuditId();
     const res = await bed.gql<{ updateStep: StepResult }>('casey', UPDATE_STEP, {
       input: { stepId: step.id, expectedVersion: plan.version, outcome: 'COMPLETE', rationale: 'Client brought the signed form.' },
@@ -63,7 +60,7 @@ describe('updateStep', () => {
   });
 
   it('brings a step forward to a new due date and keeps the old one in its history', async () => {
-    const { plan, step } = takePlan();
+    const { plan, step } = bed.takePlan(casey.id);
     const res = await bed.gql<{ updateStep: StepResult }>('casey', UPDATE_STEP, {
       input: {
         stepId: step.id,
@@ -86,7 +83,7 @@ describe('updateStep', () => {
   });
 
   it('refuses bad input naming the field and changes nothing', async () => {
-    const { plan, step } = takePlan();
+    const { plan, step } = bed.takePlan(casey.id);
     const before = await bed.snapshot(plan.clientId);
     const base = { stepId: step.id, expectedVersion: plan.version, rationale: 'Because' };
     const cases: Array<[Record<string, unknown>, string]> = [
@@ -113,8 +110,8 @@ describe('updateStep', () => {
   });
 
   it('refuses a stale version (CONFLICT), a closed plan (INVALID_TRANSITION), other callers (FORBIDDEN) and an unknown step (NOT_FOUND)', async () => {
-    const { plan, step } = takePlan();
-    const closed = takePlan('COMPLETED');
+    const { plan, step } = bed.takePlan(casey.id);
+    const closed = bed.takePlan(casey.id, 'COMPLETED');
     bed.access.consents.set(`${EASTSIDE_ID}:${plan.clientId}`, ['PLANS']);
     const before = [await bed.snapshot(plan.clientId), await bed.snapshot(closed.plan.clientId)];
     const change = (stepId: string, expectedVersion: number) => ({
@@ -135,7 +132,7 @@ describe('updateStep', () => {
   });
 
   it('lets exactly one of two concurrent changes from the same version win; the stored plan is the winner', async () => {
-    const { plan, step } = takePlan();
+    const { plan, step } = bed.takePlan(casey.id);
     const attempts = [
       { outcome: 'COMPLETE', rationale: 'Done at the office' },
       { outcome: 'BROUGHT_FORWARD', dueDate: day(14), rationale: 'Client asked for two more weeks' },

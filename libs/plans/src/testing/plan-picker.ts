@@ -1,14 +1,14 @@
-import type { PlansTestbed } from './testbed';
+import type { DemoWorld } from '@caseflow/demo';
+import type { plansSeed } from '@caseflow/plans-seed';
 
 /**
- * Hands out the seeded plans made by one staff member, each once per suite:
- * ACTIVE unless asked, with an unfinished step under an OPEN goal (and that
- * goal and step).
+ * Hands out the seeded plans made by one staff member, each once: ACTIVE
+ * unless asked, with an unfinished step under an OPEN goal (and that goal
+ * and step).
  */
-export function planPicker(bed: () => PlansTestbed, staffId: string) {
+export function planPicker(seed: ReturnType<typeof plansSeed>, world: DemoWorld) {
   const used = new Set<string>();
-  return (status: 'ACTIVE' | 'COMPLETED' = 'ACTIVE') => {
-    const { seed, world } = bed();
+  return (staffId: string, status: 'ACTIVE' | 'COMPLETED' = 'ACTIVE') => {
     const plan = seed.plans.find(
       (p) =>
         !used.has(p.id) &&

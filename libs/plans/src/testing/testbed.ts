@@ -9,6 +9,7 @@ import { type GraphQLResponse, internalHeaders, postGraphQL, startTestSubgraph, 
 import { plansSeed, seedPlans } from '@caseflow/plans-seed';
 import { plansSubgraph } from '../subgraph';
 import { FakeClientAccess, startFakeClientAccess } from './fake-client-access';
+import { planPicker } from './plan-picker';
 
 export { FakeClientAccess } from './fake-client-access';
 
@@ -41,6 +42,8 @@ export interface PlansTestbed {
   statementMark(): number;
   /** Everything stored for one client's plans and grids, to show that a refused change changed nothing. */
   snapshot(clientId: string): Promise<unknown>;
+  /** A seeded plan made by `staffId` (ACTIVE unless asked) with an unfinished step under an OPEN goal, each handed out once. */
+  takePlan: ReturnType<typeof planPicker>;
   lastAuditId(): Promise<number>;
   auditSince(id: number): Promise<AuditRow[]>;
   stop(): Promise<void>;
@@ -58,10 +61,12 @@ export async function startPlansTestbed(): Promise<PlansTestbed> {
   const dataSource = t.subgraph.database.dataSource;
   await seedPlans(dataSource, world);
 
+  const seed = plansSeed(world);
   return {
     t,
     world,
-    seed: plansSeed(world),
+    seed,
+    takePlan: planPicker(seed, world),
     access,
     clientsUrl,
     gql: (who, query, variables = {}) =>
