@@ -2,30 +2,34 @@ import type DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { type ClientGrant, createClientAccessLoader } from '@caseflow/auth';
 import type { RequestContext, SubgraphRuntimeOptions } from '@caseflow/federation';
-import { AttainmentService } from './attainment/attainment.service';
-import { GoalChanges } from './goal/goal-changes.service';
-import { GoalService } from './goal/goal.service';
+import { PlanAccess } from './access/plan-access';
+import { AttainmentQueries } from './attainment/attainment.queries';
+import { GoalCommands } from './goal/goal.commands';
+import { GoalQueries } from './goal/goal.queries';
 import { createPlansLoaders, type PlansLoaders } from './loaders';
-import { PlanChanges } from './plan/plan-changes.service';
-import { PlanService } from './plan/plan.service';
-import { RankingService } from './ranking/ranking.service';
-import { PlanAccess } from './shared/plan-access';
-import { StepChanges } from './step/step-changes.service';
+import { PlanCommands } from './plan/plan.commands';
+import { PlanQueries } from './plan/plan.queries';
+import { RankingCommands } from './ranking/ranking.commands';
+import { RankingQueries } from './ranking/ranking.queries';
+import { StepCommands } from './step/step.commands';
+import { StepQueries } from './step/step.queries';
 import { calendarDate } from './step/step.rules';
-import { TaskService } from './task/task.service';
+import { TaskQueries } from './task/task.queries';
 
 export interface PlansContext extends RequestContext {
   loaders: PlansLoaders;
   /** The caller's grants on clients, asked of the clients subgraph in one call per request. */
   access: DataLoader<string, ClientGrant>;
-  plans: PlanService;
-  goals: GoalService;
-  tasks: TaskService;
-  planChanges: PlanChanges;
-  goalChanges: GoalChanges;
-  stepChanges: StepChanges;
-  rankings: RankingService;
-  attainment: AttainmentService;
+  plans: PlanQueries;
+  planCommands: PlanCommands;
+  goals: GoalQueries;
+  goalCommands: GoalCommands;
+  tasks: TaskQueries;
+  steps: StepQueries;
+  stepCommands: StepCommands;
+  rankings: RankingQueries;
+  rankingCommands: RankingCommands;
+  attainment: AttainmentQueries;
 }
 
 export function createPlansContext(
@@ -46,13 +50,15 @@ export function createPlansContext(
     ...base,
     loaders,
     access,
-    plans: new PlanService(loaders, planAccess),
-    goals: new GoalService(loaders, planAccess),
-    tasks: new TaskService(loaders, today),
-    planChanges: new PlanChanges(writes),
-    goalChanges: new GoalChanges(writes),
-    stepChanges: new StepChanges(writes),
-    rankings: new RankingService(dataSource, loaders, planAccess, base.audit),
-    attainment: new AttainmentService(dataSource, base.audit),
+    plans: new PlanQueries(loaders, planAccess),
+    planCommands: new PlanCommands(writes),
+    goals: new GoalQueries(loaders, planAccess),
+    goalCommands: new GoalCommands(writes),
+    tasks: new TaskQueries(loaders),
+    steps: new StepQueries(loaders, today),
+    stepCommands: new StepCommands(writes),
+    rankings: new RankingQueries(loaders, planAccess),
+    rankingCommands: new RankingCommands(dataSource, loaders, planAccess, base.audit),
+    attainment: new AttainmentQueries(dataSource, base.audit),
   };
 }

@@ -3,7 +3,8 @@ import { In, type DataSource } from 'typeorm';
 import { groupLoader, rowLoader } from '@caseflow/federation';
 import { GoalEntity } from './goal/goal.entity';
 import { ActionPlanEntity } from './plan/plan.entity';
-import { countProgress, type ProgressCounts } from './progress/progress.query';
+import { type ProgressCounts, toProgressCounts } from './progress/progress.mapper';
+import { progressOfPlans } from './progress/progress.sql';
 import { PriorityRankingEntity } from './ranking/ranking.entity';
 import { PlanRevisionEntity } from './revision/revision.entity';
 import { PlanStepEntity } from './step/step.entity';
@@ -73,7 +74,7 @@ export function createPlansLoaders(dataSource: DataSource, today: string): Plans
       (s) => s.taskId,
     ),
     progress: rowLoader(
-      (ids) => countProgress(dataSource, ids, today),
+      async (ids) => (await progressOfPlans(dataSource.manager, { planIds: ids, today })).map(toProgressCounts),
       (c) => c.planId,
     ),
     revisionsByPlan: groupLoader(
@@ -93,4 +94,9 @@ export function createPlansLoaders(dataSource: DataSource, today: string): Plans
       (r) => r.clientId,
     ),
   };
+}
+
+/** Forgets everything loaded so far, so that what a change returns is read after the change. */
+export function clearLoaders(loaders: PlansLoaders): void {
+  for (const loader of Object.values(loaders) as Array<DataLoader<unknown, unknown>>) loader.clearAll();
 }

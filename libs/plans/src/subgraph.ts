@@ -3,15 +3,19 @@ import type { GraphQLSchema } from 'graphql';
 import { AUDIT_TRAIL_PATH, auditTrailRoute, buildFederatedSchema, type SubgraphDefinition } from '@caseflow/federation';
 import { AttainmentResolver } from './attainment/attainment.resolver';
 import { ClientPlansResolver } from './client/client-plans.resolver';
+import { clientReferences } from './client/client.reference';
 import { createPlansContext, type PlansContext } from './context';
 import { GoalEntity } from './goal/goal.entity';
+import { goalReferences } from './goal/goal.reference';
 import { GoalResolver } from './goal/goal.resolver';
 import { InitPlans1763856000001 } from './migrations/1763856000001-InitPlans';
 import { PlanRevisionsAndRankings1763856000011 } from './migrations/1763856000011-PlanRevisionsAndRankings';
 import { CoveringIndexes1763856000021 } from './migrations/1763856000021-CoveringIndexes';
 import { ActionPlanEntity } from './plan/plan.entity';
+import { planReferences } from './plan/plan.reference';
 import { PlanResolver } from './plan/plan.resolver';
 import { PriorityRankingEntity } from './ranking/ranking.entity';
+import { rankingReferences } from './ranking/ranking.reference';
 import { RankingResolver } from './ranking/ranking.resolver';
 import { PlanRevisionEntity } from './revision/revision.entity';
 import { PlanStepEntity } from './step/step.entity';
@@ -22,13 +26,7 @@ import { TaskResolver } from './task/task.resolver';
 export function buildPlansSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
     resolvers: [PlanResolver, GoalResolver, TaskResolver, StepResolver, ClientPlansResolver, RankingResolver, AttainmentResolver],
-    referenceResolvers: {
-      ActionPlan: (ref, ctx: PlansContext) => ctx.plans.reference(ctx.actor, ref.id),
-      Goal: (ref, ctx: PlansContext) => ctx.goals.reference(ctx.actor, ref.id),
-      PriorityRanking: (ref, ctx: PlansContext) => ctx.rankings.reference(ctx.actor, ref.id),
-      // Access to a client's plans is checked in the Client field resolvers, against the clients subgraph.
-      Client: (ref) => ({ id: ref.id }),
-    },
+    referenceResolvers: { ...planReferences, ...goalReferences, ...rankingReferences, ...clientReferences },
   });
 }
 

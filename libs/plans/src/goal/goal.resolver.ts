@@ -31,6 +31,6 @@ export class GoalResolver {
     @Arg('rationale', () => String) rationale: string,
     @Ctx() ctx: PlansContext,
   ): Promise<Goal> {
-    return ctx.goalChanges.setStatus(ctx.actor, goalId, expectedVersion, status, rationale);
+    return ctx.goalCommands.setStatus(ctx.actor, goalId, expectedVersion, status, rationale);
   }
 }

@@ -1,4 +1,4 @@
-import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { DateScalar } from '@caseflow/federation';
 import type { PlanStatus } from '../plan/plan.entity';
 import type { GoalStatus, GoalTerm } from './goal.entity';
@@ -19,8 +19,14 @@ export const SmartCriterionEnum = {
 export type SmartCriterion = keyof typeof SmartCriterionEnum;
 registerEnumType(SmartCriterionEnum, { name: 'SmartCriterion', description: 'One of the five SMART questions a goal is checked against.' });
 
-@ObjectType('SmartCheck')
-export class SmartCheck {
+/**
+ * The five SMART answers, alike in a goal as shown (`SmartCheck`) and as
+ * given (`SmartCheckInput`), which inherit these fields. No field has this
+ * type, so neither name below is in the schema.
+ */
+@ObjectType('SmartAnswers')
+@InputType('SmartAnswersInput')
+export abstract class SmartAnswerFields {
   @Field(() => Boolean)
   specific: boolean;
 
@@ -35,7 +41,10 @@ export class SmartCheck {
 
   @Field(() => Boolean)
   timeLimited: boolean;
+}
 
+@ObjectType('SmartCheck')
+export class SmartCheck extends SmartAnswerFields {
   @Field(() => [SmartCriterionEnum], { description: 'The criteria answered no; empty when the goal is SMART.' })
   missing: SmartCriterion[];
 }

@@ -1,10 +1,10 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { PlansContext } from '../context';
-import { GoalInput } from '../goal/dto/goal.input';
+import { GoalInput } from '../goal/goal.inputs';
 import { Goal } from '../goal/goal.type';
 import { PlanProgress } from '../progress/progress.type';
 import { PlanRevision } from '../revision/revision.type';
-import { CreateActionPlanInput } from './dto/create-action-plan.input';
+import { CreateActionPlanInput } from './plan.inputs';
 import { ActionPlan } from './plan.type';
 
 @Resolver(() => ActionPlan)
@@ -36,7 +36,7 @@ export class PlanResolver {
 
   @Mutation(() => ActionPlan)
   createActionPlan(@Arg('input', () => CreateActionPlanInput) input: CreateActionPlanInput, @Ctx() ctx: PlansContext): Promise<ActionPlan> {
-    return ctx.planChanges.create(ctx.actor, input);
+    return ctx.planCommands.create(ctx.actor, input);
   }
 
   @Mutation(() => ActionPlan)
@@ -47,7 +47,7 @@ export class PlanResolver {
     @Arg('rationale', () => String) rationale: string,
     @Ctx() ctx: PlansContext,
   ): Promise<ActionPlan> {
-    return ctx.planChanges.addGoal(ctx.actor, planId, expectedVersion, goal, rationale);
+    return ctx.planCommands.addGoal(ctx.actor, planId, expectedVersion, goal, rationale);
   }
 
   @Mutation(() => ActionPlan)
@@ -58,7 +58,7 @@ export class PlanResolver {
     @Arg('rationale', () => String, { nullable: true, description: 'Why the plan is complete; a standard note when left out.' })
     rationale?: string | null,
   ): Promise<ActionPlan> {
-    return ctx.planChanges.completePlan(ctx.actor, planId, expectedVersion, rationale);
+    return ctx.planCommands.completePlan(ctx.actor, planId, expectedVersion, rationale);
   }
 
   @Mutation(() => ActionPlan, { description: "A draft becomes the client's active plan; the previous active plan, if any, is completed." })
@@ -68,7 +68,7 @@ export class PlanResolver {
     @Ctx() ctx: PlansContext,
     @Arg('rationale', () => String, { nullable: true }) rationale?: string | null,
   ): Promise<ActionPlan> {
-    return ctx.planChanges.activatePlan(ctx.actor, planId, expectedVersion, rationale);
+    return ctx.planCommands.activatePlan(ctx.actor, planId, expectedVersion, rationale);
   }
 
   @Mutation(() => ActionPlan, { description: 'A draft or active plan is abandoned, with the reason.' })
@@ -78,6 +78,6 @@ export class PlanResolver {
     @Arg('rationale', () => String) rationale: string,
     @Ctx() ctx: PlansContext,
   ): Promise<ActionPlan> {
-    return ctx.planChanges.cancelPlan(ctx.actor, planId, expectedVersion, rationale);
+    return ctx.planCommands.cancelPlan(ctx.actor, planId, expectedVersion, rationale);
   }
 }

@@ -1,6 +1,6 @@
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ClientRef } from '../client/client.ref';
-import { StaffMemberRef } from '../shared/staff-member.ref';
+import { StaffMemberRef } from '../staff-member/staff-member.ref';
 import type { PlanStatus } from './plan.entity';
 
 export const PlanStatusEnum = { DRAFT: 'DRAFT', ACTIVE: 'ACTIVE', COMPLETED: 'COMPLETED', CANCELLED: 'CANCELLED' } as const;

@@ -1,6 +1,6 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { ClientRef } from '../client/client.ref';
-import { StaffMemberRef } from '../shared/staff-member.ref';
+import { StaffMemberRef } from '../staff-member/staff-member.ref';
 
 @ObjectType('RankedItem')
 export class RankedItem {

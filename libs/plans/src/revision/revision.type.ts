@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { StaffMemberRef } from '../shared/staff-member.ref';
+import { StaffMemberRef } from '../staff-member/staff-member.ref';
 
 /** One change to a plan: who, when, why, and what changed in a line. */
 @ObjectType('PlanRevision')

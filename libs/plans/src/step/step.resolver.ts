@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql'
 import type { PlansContext } from '../context';
 import { PlanRevision } from '../revision/revision.type';
 import { PlanTask } from '../task/task.type';
-import { UpdateStepInput } from './dto/update-step.input';
+import { UpdateStepInput } from './step.inputs';
 import { PlanStep } from './step.type';
 
 @Resolver(() => PlanStep)
@@ -21,6 +21,6 @@ export class StepResolver {
 
   @Mutation(() => PlanStep)
   updateStep(@Arg('input', () => UpdateStepInput) input: UpdateStepInput, @Ctx() ctx: PlansContext): Promise<PlanStep> {
-    return ctx.stepChanges.update(ctx.actor, input);
+    return ctx.stepCommands.update(ctx.actor, input);
   }
 }

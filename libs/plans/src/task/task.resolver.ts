@@ -13,6 +13,6 @@ export class TaskResolver {
 
   @FieldResolver(() => [PlanStep])
   steps(@Root() task: PlanTask, @Ctx() ctx: PlansContext): Promise<PlanStep[]> {
-    return ctx.tasks.stepsOf(task);
+    return ctx.steps.ofTask(task);
   }
 }
