@@ -1,4 +1,3 @@
-import { assertSupervisorOfClient } from '@caseflow/auth';
 import type { GraphQLSchema } from 'graphql';
 import { AUDIT_TRAIL_PATH, auditTrailRoute, buildFederatedSchema, type SubgraphDefinition } from '@caseflow/federation';
 import { AttainmentResolver } from './attainment/attainment.resolver';
@@ -41,14 +40,9 @@ export const plansSubgraph: SubgraphDefinition<PlansContext> = {
   buildSchema: buildPlansSchema,
   createContext: (dataSource, base, options) => createPlansContext(dataSource, base, options),
   internalRoutes: (dataSource, options) => ({
-    [AUDIT_TRAIL_PATH]: auditTrailRoute(dataSource, 'plans', 'plans', (actor, token, requestId, clientId) =>
-      assertSupervisorOfClient(
-        { clientsUrl: options.peerUrls?.clients ?? '', timeoutMs: options.peerTimeoutMs },
-        actor,
-        token,
-        requestId,
-        clientId,
-      ),
-    ),
+    [AUDIT_TRAIL_PATH]: auditTrailRoute(dataSource, 'plans', {
+      clientsUrl: options.peerUrls?.clients ?? '',
+      timeoutMs: options.peerTimeoutMs,
+    }),
   }),
 };

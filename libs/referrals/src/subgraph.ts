@@ -1,4 +1,3 @@
-import { assertSupervisorOfClient } from '@caseflow/auth';
 import type { GraphQLSchema } from 'graphql';
 import { AUDIT_TRAIL_PATH, auditTrailRoute, buildFederatedSchema, type SubgraphDefinition } from '@caseflow/federation';
 import { ClientReferralsResolver } from './client/client-referrals.resolver';
@@ -50,15 +49,10 @@ export const referralsSubgraph: SubgraphDefinition<ReferralsContext> = {
   buildSchema: buildReferralsSchema,
   createContext: (dataSource, base, options) => createReferralsContext(dataSource, base, options),
   internalRoutes: (dataSource, options) => ({
-    [AUDIT_TRAIL_PATH]: auditTrailRoute(dataSource, 'referrals', 'referrals', (actor, token, requestId, clientId) =>
-      assertSupervisorOfClient(
-        { clientsUrl: options.peerUrls?.clients ?? '', timeoutMs: options.peerTimeoutMs },
-        actor,
-        token,
-        requestId,
-        clientId,
-      ),
-    ),
+    [AUDIT_TRAIL_PATH]: auditTrailRoute(dataSource, 'referrals', {
+      clientsUrl: options.peerUrls?.clients ?? '',
+      timeoutMs: options.peerTimeoutMs,
+    }),
   }),
   start: (dataSource, options) => startExpirySweep(dataSource, options.jobIntervalMs ?? DEFAULT_JOB_INTERVAL_MS, options.logger),
 };
