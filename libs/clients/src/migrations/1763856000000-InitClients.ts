@@ -63,10 +63,7 @@ export class InitClients1763856000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP TABLE clients.audit_event`);
-    await q.query(`DROP FUNCTION clients.audit_event_append_only()`);
-    await q.query(`DROP TABLE clients.consent`);
-    await q.query(`DROP TABLE clients.client`);
-    await q.query(`DROP TABLE clients.staff_member`);
+    await q.query('DROP TABLE clients.audit_event, clients.consent, clients.client, clients.staff_member');
+    await q.query('DROP FUNCTION clients.audit_event_append_only()');
   }
 }

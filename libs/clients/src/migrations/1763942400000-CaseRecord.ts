@@ -158,16 +158,9 @@ export class CaseRecord1763942400000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of [
-      'case_event',
-      'case_note',
-      'assessment_item',
-      'needs_assessment',
-      'assessment_characteristic',
-      'eligibility_determination',
-    ]) {
-      await q.query(`DROP TABLE clients.${table}`);
-    }
+    await q.query(
+      'DROP TABLE clients.case_event, clients.case_note, clients.assessment_item, clients.needs_assessment, clients.assessment_characteristic, clients.eligibility_determination',
+    );
     await q.query('DROP FUNCTION clients.refuse_change()');
     await q.query(`ALTER TABLE clients.client DROP COLUMN folded_first, DROP COLUMN folded_last, DROP COLUMN contact_method, DROP COLUMN contact_phone,
       DROP COLUMN contact_email, DROP COLUMN voicemail_allowed, DROP COLUMN public_greeting, DROP COLUMN contact_notes, DROP COLUMN key_dates,

@@ -69,11 +69,7 @@ export class InitPlans1763856000001 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP TABLE plans.audit_event`);
-    await q.query(`DROP FUNCTION plans.audit_event_append_only()`);
-    await q.query(`DROP TABLE plans.plan_step`);
-    await q.query(`DROP TABLE plans.plan_task`);
-    await q.query(`DROP TABLE plans.goal`);
-    await q.query(`DROP TABLE plans.action_plan`);
+    await q.query('DROP TABLE plans.audit_event, plans.plan_step, plans.plan_task, plans.goal, plans.action_plan');
+    await q.query('DROP FUNCTION plans.audit_event_append_only()');
   }
 }

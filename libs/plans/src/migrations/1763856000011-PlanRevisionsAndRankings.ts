@@ -26,17 +26,9 @@ export class PlanRevisionsAndRankings1763856000011 implements MigrationInterface
         'CREATE UNIQUE INDEX plan_revision_plan_version_idx ON plans.plan_revision (plan_id, version)',
         'CREATE INDEX plan_revision_entity_idx ON plans.plan_revision (entity_id, version)',
       ],
+      // History is never rewritten: the database refuses UPDATE, DELETE and TRUNCATE, as for audit events.
+      appendOnly: 'plan revisions are never changed',
     });
-    // History is never rewritten: the database refuses UPDATE, DELETE and TRUNCATE, as for audit events.
-    await q.query(`
-      CREATE FUNCTION plans.plan_revision_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        RAISE EXCEPTION 'plan revisions are never changed (% refused)', TG_OP USING ERRCODE = 'insufficient_privilege';
-      END $$`);
-    await q.query(`CREATE TRIGGER plan_revision_no_update_delete BEFORE UPDATE OR DELETE ON plans.plan_revision
-      FOR EACH ROW EXECUTE FUNCTION plans.plan_revision_append_only()`);
-    await q.query(`CREATE TRIGGER plan_revision_no_truncate BEFORE TRUNCATE ON plans.plan_revision
-      FOR EACH STATEMENT EXECUTE FUNCTION plans.plan_revision_append_only()`);
 
     await createTable(q, 'plans.priority_ranking', {
       columns: [

@@ -63,28 +63,15 @@ export class InitReferrals1763856000002 implements MigrationInterface {
         'CREATE INDEX referral_event_referral_at_idx ON referrals.referral_event (referral_id, at)',
         'CREATE INDEX referral_event_actor_idx ON referrals.referral_event (actor_id) WHERE actor_id IS NOT NULL',
       ],
+      // History is never lost: the database itself refuses to change or remove an event.
+      appendOnly: 'referral events are append-only',
     });
-    // History is never lost: the database itself refuses to change or remove an event.
-    await q.query(`
-      CREATE FUNCTION referrals.referral_event_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        RAISE EXCEPTION 'referral events are append-only (% refused)', TG_OP USING ERRCODE = 'insufficient_privilege';
-      END $$`);
-    await q.query(`
-      CREATE TRIGGER referral_event_no_update_delete BEFORE UPDATE OR DELETE ON referrals.referral_event
-        FOR EACH ROW EXECUTE FUNCTION referrals.referral_event_append_only()`);
-    await q.query(`
-      CREATE TRIGGER referral_event_no_truncate BEFORE TRUNCATE ON referrals.referral_event
-        FOR EACH STATEMENT EXECUTE FUNCTION referrals.referral_event_append_only()`);
 
     for (const statement of auditTableSql('referrals')) await q.query(statement);
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP TABLE referrals.audit_event`);
-    await q.query(`DROP FUNCTION referrals.audit_event_append_only()`);
-    await q.query(`DROP TABLE referrals.referral_event`);
-    await q.query(`DROP FUNCTION referrals.referral_event_append_only()`);
-    await q.query(`DROP TABLE referrals.referral`);
+    await q.query('DROP TABLE referrals.audit_event, referrals.referral_event, referrals.referral');
+    await q.query('DROP FUNCTION referrals.audit_event_append_only(), referrals.referral_event_append_only()');
   }
 }

@@ -159,20 +159,7 @@ export class InitResources1763856000003 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of [
-      'attribute',
-      'taxonomy_term',
-      'taxonomy',
-      'language',
-      'schedule',
-      'phone',
-      'service_at_location',
-      'address',
-      'location',
-      'service',
-      'organization',
-    ]) {
-      await q.query(`DROP TABLE resources.${table}`);
-    }
+    await q.query(`DROP TABLE resources.attribute, resources.taxonomy_term, resources.taxonomy, resources.language, resources.schedule,
+      resources.phone, resources.service_at_location, resources.address, resources.location, resources.service, resources.organization`);
   }
 }
