@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { createTable } from '@caseflow/db';
+import { type TableSpec, createTable } from '@caseflow/db';
 
 /**
  * The HSDS 3.0 directory tables (table and column names as HSDS). The
@@ -78,52 +78,40 @@ export class InitResources1763856000003 implements MigrationInterface {
       indexes: ['CREATE UNIQUE INDEX service_at_location_service_location_key ON resources.service_at_location (service_id, location_id)'],
     });
 
-    await createTable(q, 'resources.phone', {
-      columns: [
-        'organization_id uuid REFERENCES resources.organization (id)',
-        'service_id uuid REFERENCES resources.service (id)',
-        'location_id uuid REFERENCES resources.location (id)',
-        'service_at_location_id uuid REFERENCES resources.service_at_location (id)',
-        "number text NOT NULL CHECK (btrim(number) <> '')",
-        'extension text',
-        'type text',
-        'description text',
-        'CHECK (num_nonnulls(organization_id, service_id, location_id, service_at_location_id) >= 1)',
-      ],
-      indexed: ['organization_id', 'service_id', 'location_id', 'service_at_location_id'],
-    });
+    await createTable(
+      q,
+      'resources.phone',
+      ownedTable(
+        ['organization', 'service', 'location', 'service_at_location'],
+        ["number text NOT NULL CHECK (btrim(number) <> '')", 'extension text', 'type text', 'description text'],
+      ),
+    );
 
-    await createTable(q, 'resources.schedule', {
-      columns: [
-        'service_id uuid REFERENCES resources.service (id)',
-        'location_id uuid REFERENCES resources.location (id)',
-        'service_at_location_id uuid REFERENCES resources.service_at_location (id)',
-        "freq text CHECK (freq IN ('WEEKLY', 'MONTHLY'))",
-        "wkst text CHECK (wkst IN ('MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'))",
-        'byday text',
-        'opens_at time',
-        'closes_at time',
-        'valid_from date',
-        'valid_to date',
-        'timezone text',
-        'description text',
-        'CHECK (num_nonnulls(service_id, location_id, service_at_location_id) >= 1)',
-        'CHECK (valid_to IS NULL OR valid_from IS NULL OR valid_to >= valid_from)',
-      ],
-      indexed: ['service_id', 'location_id', 'service_at_location_id'],
-    });
+    await createTable(
+      q,
+      'resources.schedule',
+      ownedTable(
+        ['service', 'location', 'service_at_location'],
+        [
+          "freq text CHECK (freq IN ('WEEKLY', 'MONTHLY'))",
+          "wkst text CHECK (wkst IN ('MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'))",
+          'byday text',
+          'opens_at time',
+          'closes_at time',
+          'valid_from date',
+          'valid_to date',
+          'timezone text',
+          'description text',
+        ],
+        ['CHECK (valid_to IS NULL OR valid_from IS NULL OR valid_to >= valid_from)'],
+      ),
+    );
 
-    await createTable(q, 'resources.language', {
-      columns: [
-        'service_id uuid REFERENCES resources.service (id)',
-        'location_id uuid REFERENCES resources.location (id)',
-        'name text',
-        'code text',
-        'CHECK (num_nonnulls(service_id, location_id) >= 1)',
-        'CHECK (num_nonnulls(name, code) >= 1)',
-      ],
-      indexed: ['service_id', 'location_id'],
-    });
+    await createTable(
+      q,
+      'resources.language',
+      ownedTable(['service', 'location'], ['name text', 'code text'], ['CHECK (num_nonnulls(name, code) >= 1)']),
+    );
 
     await createTable(q, 'resources.taxonomy', {
       columns: ["name text NOT NULL CHECK (btrim(name) <> '')", 'description text NOT NULL', 'uri text', 'version text'],
@@ -162,4 +150,22 @@ export class InitResources1763856000003 implements MigrationInterface {
     await q.query(`DROP TABLE resources.attribute, resources.taxonomy_term, resources.taxonomy, resources.language, resources.schedule,
       resources.phone, resources.service_at_location, resources.address, resources.location, resources.service, resources.organization`);
   }
+}
+
+/**
+ * An HSDS detail table that may belong to any of several `owners`: a nullable
+ * `<owner>_id` reference to each owner's table (each indexed), then
+ * `columns`, then a CHECK that at least one owner is set, then `checks`.
+ */
+function ownedTable(owners: readonly string[], columns: readonly string[], checks: readonly string[] = []): TableSpec {
+  const references = owners.map((owner) => `${owner}_id`);
+  return {
+    columns: [
+      ...owners.map((owner) => `${owner}_id uuid REFERENCES resources.${owner} (id)`),
+      ...columns,
+      `CHECK (num_nonnulls(${references.join(', ')}) >= 1)`,
+      ...checks,
+    ],
+    indexed: references,
+  };
 }

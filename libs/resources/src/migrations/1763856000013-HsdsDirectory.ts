@@ -1,6 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { auditTableSql } from '@caseflow/audit';
-import { alterTable, createTable } from '@caseflow/db';
+import { alterTable, createIndexes, createTable } from '@caseflow/db';
 
 /**
  * The rest of the HSDS 3.0 data model, and what makes the directory fast to
@@ -33,8 +33,7 @@ export class HsdsDirectory1763856000013 implements MigrationInterface {
   name = 'HsdsDirectory1763856000013';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query('CREATE EXTENSION IF NOT EXISTS cube SCHEMA public');
-    await q.query('CREATE EXTENSION IF NOT EXISTS earthdistance SCHEMA public');
+    for (const extension of ['cube', 'earthdistance']) await q.query(`CREATE EXTENSION IF NOT EXISTS ${extension} SCHEMA public`);
 
     await alterTable(q, 'resources.organization', {
       changes: [
@@ -84,11 +83,14 @@ export class HsdsDirectory1763856000013 implements MigrationInterface {
     await q.query(
       `UPDATE resources.service s SET organization_vector = setweight(o.search_vector, 'C') FROM resources.organization o WHERE o.id = s.organization_id`,
     );
-    await q.query('CREATE INDEX service_search_idx ON resources.service USING gin ((search_vector || organization_vector))');
-    await q.query('CREATE INDEX service_program_idx ON resources.service (program_id)');
-    await q.query('CREATE INDEX service_status_idx ON resources.service (status)');
-    await q.query('CREATE INDEX service_name_idx ON resources.service (name, id)');
-    await q.query('CREATE INDEX service_last_modified_idx ON resources.service (last_modified, id)');
+    await createIndexes(q, 'resources.service', {
+      indexed: ['program_id', 'status'],
+      indexes: [
+        'CREATE INDEX service_search_idx ON resources.service USING gin ((search_vector || organization_vector))',
+        'CREATE INDEX service_name_idx ON resources.service (name, id)',
+        'CREATE INDEX service_last_modified_idx ON resources.service (last_modified, id)',
+      ],
+    });
 
     await alterTable(q, 'resources.location', {
       changes: [

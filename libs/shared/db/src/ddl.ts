@@ -61,6 +61,11 @@ export async function createTable(q: Queryable, table: string, spec: TableSpec):
   for (const statement of tableSql(table, spec)) await q.query(statement);
 }
 
+/** Runs the indexes of `spec` on `table`, as in `tableSql`. */
+export async function createIndexes(q: Queryable, table: string, spec: IndexSpec): Promise<void> {
+  for (const statement of indexSql(table, spec)) await q.query(statement);
+}
+
 /** Runs `alterTableSql(table, spec)` in order. */
 export async function alterTable(q: Queryable, table: string, spec: AlterSpec): Promise<void> {
   for (const statement of alterTableSql(table, spec)) await q.query(statement);
