@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { createTable } from '@caseflow/db';
 import { standardCharacteristics } from '../assessment/checklist';
 import { foldName } from '../shared/names';
 
@@ -46,31 +47,34 @@ export class CaseRecord1763942400000 implements MigrationInterface {
       'CREATE UNIQUE INDEX client_mutation_id_key ON clients.client (created_by, client_mutation_id) WHERE client_mutation_id IS NOT NULL',
     );
 
-    await q.query(`
-      CREATE TABLE clients.eligibility_determination (
-        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-        client_id uuid NOT NULL REFERENCES clients.client (id),
-        eligible boolean NOT NULL,
-        program text NOT NULL CHECK (length(program) BETWEEN 1 AND 200),
-        rationale text NOT NULL CHECK (length(rationale) BETWEEN 1 AND 2000),
-        determined_at timestamptz NOT NULL DEFAULT now(),
-        determined_by uuid NOT NULL REFERENCES clients.staff_member (id)
-      )`);
-    await q.query('CREATE INDEX eligibility_client_idx ON clients.eligibility_determination (client_id, determined_at DESC)');
-    await q.query('CREATE INDEX eligibility_determined_by_idx ON clients.eligibility_determination (determined_by)');
+    await createTable(q, 'clients.eligibility_determination', {
+      columns: [
+        'client_id uuid NOT NULL REFERENCES clients.client (id)',
+        'eligible boolean NOT NULL',
+        'program text NOT NULL CHECK (length(program) BETWEEN 1 AND 200)',
+        'rationale text NOT NULL CHECK (length(rationale) BETWEEN 1 AND 2000)',
+        'determined_at timestamptz NOT NULL DEFAULT now()',
+        'determined_by uuid NOT NULL REFERENCES clients.staff_member (id)',
+      ],
+      indexes: [
+        'CREATE INDEX eligibility_client_idx ON clients.eligibility_determination (client_id, determined_at DESC)',
+        'CREATE INDEX eligibility_determined_by_idx ON clients.eligibility_determination (determined_by)',
+      ],
+    });
 
-    await q.query(`
-      CREATE TABLE clients.assessment_characteristic (
-        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-        organization_id uuid,
-        domain text NOT NULL CHECK (domain IN ('CERTIFICATES_LICENSES', 'PERSONAL_CIRCUMSTANCES', 'PERSONAL_HEALTH', 'ATTITUDES',
-          'SOCIAL_SUPPORT', 'CAREER_MANAGEMENT', 'EMPLOYABILITY', 'OTHER')),
-        name text NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
-        position integer NOT NULL DEFAULT 0
-      )`);
-    await q.query(`CREATE UNIQUE INDEX assessment_characteristic_key ON clients.assessment_characteristic
-      (coalesce(organization_id, '00000000-0000-0000-0000-000000000000'::uuid), domain, lower(name))`);
-    await q.query('CREATE INDEX assessment_characteristic_organization_idx ON clients.assessment_characteristic (organization_id)');
+    await createTable(q, 'clients.assessment_characteristic', {
+      columns: [
+        'organization_id uuid',
+        "domain text NOT NULL CHECK (domain IN ('CERTIFICATES_LICENSES', 'PERSONAL_CIRCUMSTANCES', 'PERSONAL_HEALTH', 'ATTITUDES', 'SOCIAL_SUPPORT', 'CAREER_MANAGEMENT', 'EMPLOYABILITY', 'OTHER'))",
+        'name text NOT NULL CHECK (length(name) BETWEEN 1 AND 200)',
+        'position integer NOT NULL DEFAULT 0',
+      ],
+      indexed: ['organization_id'],
+      indexes: [
+        `CREATE UNIQUE INDEX assessment_characteristic_key ON clients.assessment_characteristic
+           (coalesce(organization_id, '00000000-0000-0000-0000-000000000000'::uuid), domain, lower(name))`,
+      ],
+    });
     const standard = standardCharacteristics();
     await q.query(
       `INSERT INTO clients.assessment_characteristic (domain, name, position)
@@ -78,66 +82,70 @@ export class CaseRecord1763942400000 implements MigrationInterface {
       [standard.map((c) => c.domain), standard.map((c) => c.name), standard.map((c) => c.position)],
     );
 
-    await q.query(`
-      CREATE TABLE clients.needs_assessment (
-        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-        client_id uuid NOT NULL REFERENCES clients.client (id),
-        assessed_at timestamptz NOT NULL DEFAULT now(),
-        assessed_by uuid NOT NULL REFERENCES clients.staff_member (id),
-        summary text CHECK (length(summary) <= 5000),
-        barrier_count integer NOT NULL,
-        asset_count integer NOT NULL
-      )`);
-    await q.query('CREATE INDEX needs_assessment_client_idx ON clients.needs_assessment (client_id, assessed_at DESC, id)');
-    await q.query('CREATE INDEX needs_assessment_assessed_by_idx ON clients.needs_assessment (assessed_by)');
-    await q.query(`
-      CREATE TABLE clients.assessment_item (
-        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-        assessment_id uuid NOT NULL REFERENCES clients.needs_assessment (id),
-        position integer NOT NULL,
-        domain text NOT NULL,
-        characteristic text NOT NULL CHECK (length(characteristic) BETWEEN 1 AND 200),
-        rating text NOT NULL CHECK (rating IN ('ASSET', 'BARRIER', 'NOT_APPLICABLE')),
-        notes text CHECK (length(notes) <= 2000),
-        plan_how text CHECK (length(plan_how) <= 2000),
-        plan_by_when date,
-        plan_who_helps text CHECK (length(plan_who_helps) <= 200)
-      )`);
-    await q.query('CREATE INDEX assessment_item_assessment_idx ON clients.assessment_item (assessment_id, position)');
+    await createTable(q, 'clients.needs_assessment', {
+      columns: [
+        'client_id uuid NOT NULL REFERENCES clients.client (id)',
+        'assessed_at timestamptz NOT NULL DEFAULT now()',
+        'assessed_by uuid NOT NULL REFERENCES clients.staff_member (id)',
+        'summary text CHECK (length(summary) <= 5000)',
+        'barrier_count integer NOT NULL',
+        'asset_count integer NOT NULL',
+      ],
+      indexed: ['assessed_by'],
+      indexes: ['CREATE INDEX needs_assessment_client_idx ON clients.needs_assessment (client_id, assessed_at DESC, id)'],
+    });
+    await createTable(q, 'clients.assessment_item', {
+      columns: [
+        'assessment_id uuid NOT NULL REFERENCES clients.needs_assessment (id)',
+        'position integer NOT NULL',
+        'domain text NOT NULL',
+        'characteristic text NOT NULL CHECK (length(characteristic) BETWEEN 1 AND 200)',
+        "rating text NOT NULL CHECK (rating IN ('ASSET', 'BARRIER', 'NOT_APPLICABLE'))",
+        'notes text CHECK (length(notes) <= 2000)',
+        'plan_how text CHECK (length(plan_how) <= 2000)',
+        'plan_by_when date',
+        'plan_who_helps text CHECK (length(plan_who_helps) <= 200)',
+      ],
+      indexes: ['CREATE INDEX assessment_item_assessment_idx ON clients.assessment_item (assessment_id, position)'],
+    });
 
-    await q.query(`
-      CREATE TABLE clients.case_note (
-        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-        client_id uuid NOT NULL REFERENCES clients.client (id),
-        author_id uuid NOT NULL REFERENCES clients.staff_member (id),
-        occurred_at timestamptz NOT NULL,
-        contact_type text NOT NULL CHECK (contact_type IN ('IN_PERSON', 'PHONE', 'EMAIL', 'TEXT', 'VIDEO', 'HOME_VISIT', 'OTHER')),
-        body text NOT NULL CHECK (length(body) BETWEEN 1 AND 20000),
-        sensitive boolean NOT NULL DEFAULT false,
-        amends_id uuid REFERENCES clients.case_note (id),
-        created_at timestamptz NOT NULL DEFAULT now()
-      )`);
-    await q.query('CREATE INDEX case_note_client_idx ON clients.case_note (client_id, occurred_at DESC, id DESC)');
-    await q.query('CREATE INDEX case_note_amends_idx ON clients.case_note (amends_id) WHERE amends_id IS NOT NULL');
-    await q.query('CREATE INDEX case_note_author_idx ON clients.case_note (author_id)');
+    await createTable(q, 'clients.case_note', {
+      columns: [
+        'client_id uuid NOT NULL REFERENCES clients.client (id)',
+        'author_id uuid NOT NULL REFERENCES clients.staff_member (id)',
+        'occurred_at timestamptz NOT NULL',
+        "contact_type text NOT NULL CHECK (contact_type IN ('IN_PERSON', 'PHONE', 'EMAIL', 'TEXT', 'VIDEO', 'HOME_VISIT', 'OTHER'))",
+        'body text NOT NULL CHECK (length(body) BETWEEN 1 AND 20000)',
+        'sensitive boolean NOT NULL DEFAULT false',
+        'amends_id uuid REFERENCES clients.case_note (id)',
+        'created_at timestamptz NOT NULL DEFAULT now()',
+      ],
+      indexed: ['author_id'],
+      indexes: [
+        'CREATE INDEX case_note_client_idx ON clients.case_note (client_id, occurred_at DESC, id DESC)',
+        'CREATE INDEX case_note_amends_idx ON clients.case_note (amends_id) WHERE amends_id IS NOT NULL',
+      ],
+    });
 
-    await q.query(`
-      CREATE TABLE clients.case_event (
-        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-        client_id uuid NOT NULL REFERENCES clients.client (id),
-        kind text NOT NULL CHECK (kind IN ('OPENED', 'ACTIVATED', 'CLOSED', 'REOPENED', 'REASSIGNED')),
-        from_status text,
-        to_status text NOT NULL,
-        at timestamptz NOT NULL DEFAULT now(),
-        actor_id uuid NOT NULL REFERENCES clients.staff_member (id),
-        outcome text CHECK (outcome IN ('EMPLOYED', 'IN_TRAINING', 'REFERRED_ELSEWHERE', 'GOALS_MET', 'DISENGAGED', 'MOVED', 'OTHER')),
-        program text,
-        note text CHECK (length(note) <= 5000),
-        CHECK (kind <> 'CLOSED' OR outcome IS NOT NULL)
-      )`);
-    await q.query('CREATE INDEX case_event_client_idx ON clients.case_event (client_id, at DESC)');
-    await q.query(`CREATE INDEX case_event_closed_idx ON clients.case_event (at) WHERE kind = 'CLOSED'`);
-    await q.query('CREATE INDEX case_event_actor_idx ON clients.case_event (actor_id)');
+    await createTable(q, 'clients.case_event', {
+      columns: [
+        'client_id uuid NOT NULL REFERENCES clients.client (id)',
+        "kind text NOT NULL CHECK (kind IN ('OPENED', 'ACTIVATED', 'CLOSED', 'REOPENED', 'REASSIGNED'))",
+        'from_status text',
+        'to_status text NOT NULL',
+        'at timestamptz NOT NULL DEFAULT now()',
+        'actor_id uuid NOT NULL REFERENCES clients.staff_member (id)',
+        "outcome text CHECK (outcome IN ('EMPLOYED', 'IN_TRAINING', 'REFERRED_ELSEWHERE', 'GOALS_MET', 'DISENGAGED', 'MOVED', 'OTHER'))",
+        'program text',
+        'note text CHECK (length(note) <= 5000)',
+        "CHECK (kind <> 'CLOSED' OR outcome IS NOT NULL)",
+      ],
+      indexed: ['actor_id'],
+      indexes: [
+        'CREATE INDEX case_event_client_idx ON clients.case_event (client_id, at DESC)',
+        "CREATE INDEX case_event_closed_idx ON clients.case_event (at) WHERE kind = 'CLOSED'",
+      ],
+    });
 
     // Notes, case history and eligibility decisions are never edited or deleted: corrections are new rows.
     await q.query(`CREATE FUNCTION clients.refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -150,16 +158,9 @@ export class CaseRecord1763942400000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of [
-      'case_event',
-      'case_note',
-      'assessment_item',
-      'needs_assessment',
-      'assessment_characteristic',
-      'eligibility_determination',
-    ]) {
-      await q.query(`DROP TABLE clients.${table}`);
-    }
+    await q.query(
+      'DROP TABLE clients.case_event, clients.case_note, clients.assessment_item, clients.needs_assessment, clients.assessment_characteristic, clients.eligibility_determination',
+    );
     await q.query('DROP FUNCTION clients.refuse_change()');
     await q.query(`ALTER TABLE clients.client DROP COLUMN folded_first, DROP COLUMN folded_last, DROP COLUMN contact_method, DROP COLUMN contact_phone,
       DROP COLUMN contact_email, DROP COLUMN voicemail_allowed, DROP COLUMN public_greeting, DROP COLUMN contact_notes, DROP COLUMN key_dates,

@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { type TableSpec, createTable } from '@caseflow/db';
 
 /**
  * The HSDS 3.0 directory tables (table and column names as HSDS). The
@@ -10,179 +11,161 @@ export class InitResources1763856000003 implements MigrationInterface {
   name = 'InitResources1763856000003';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`
-      CREATE TABLE resources.organization (
-        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-        name text NOT NULL CHECK (btrim(name) <> ''),
-        alternate_name text,
-        description text NOT NULL,
-        email text,
-        website text
-      )`);
+    await createTable(q, 'resources.organization', {
+      columns: [
+        "name text NOT NULL CHECK (btrim(name) <> '')",
+        'alternate_name text',
+        'description text NOT NULL',
+        'email text',
+        'website text',
+      ],
+    });
 
-    await q.query(`
-      CREATE TABLE resources.service (
-        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-        organization_id uuid NOT NULL REFERENCES resources.organization (id),
-        name text NOT NULL CHECK (btrim(name) <> ''),
-        alternate_name text,
-        description text,
-        url text,
-        email text,
-        status text NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'inactive', 'defunct', 'temporarily closed')),
-        application_process text,
-        fees_description text,
-        eligibility_description text,
-        minimum_age numeric CHECK (minimum_age >= 0),
-        maximum_age numeric CHECK (maximum_age >= 0),
-        CHECK (maximum_age IS NULL OR minimum_age IS NULL OR maximum_age >= minimum_age)
-      )`);
-    await q.query(`CREATE INDEX service_organization_idx ON resources.service (organization_id)`);
+    await createTable(q, 'resources.service', {
+      columns: [
+        'organization_id uuid NOT NULL REFERENCES resources.organization (id)',
+        "name text NOT NULL CHECK (btrim(name) <> '')",
+        'alternate_name text',
+        'description text',
+        'url text',
+        'email text',
+        "status text NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'inactive', 'defunct', 'temporarily closed'))",
+        'application_process text',
+        'fees_description text',
+        'eligibility_description text',
+        'minimum_age numeric CHECK (minimum_age >= 0)',
+        'maximum_age numeric CHECK (maximum_age >= 0)',
+        'CHECK (maximum_age IS NULL OR minimum_age IS NULL OR maximum_age >= minimum_age)',
+      ],
+      indexed: ['organization_id'],
+    });
 
-    await q.query(`
-      CREATE TABLE resources.location (
-        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-        organization_id uuid REFERENCES resources.organization (id),
-        name text,
-        location_type text NOT NULL CHECK (location_type IN ('physical', 'postal', 'virtual')),
-        description text,
-        latitude numeric CHECK (latitude BETWEEN -90 AND 90),
-        longitude numeric CHECK (longitude BETWEEN -180 AND 180)
-      )`);
-    await q.query(`CREATE INDEX location_organization_idx ON resources.location (organization_id)`);
+    await createTable(q, 'resources.location', {
+      columns: [
+        'organization_id uuid REFERENCES resources.organization (id)',
+        'name text',
+        "location_type text NOT NULL CHECK (location_type IN ('physical', 'postal', 'virtual'))",
+        'description text',
+        'latitude numeric CHECK (latitude BETWEEN -90 AND 90)',
+        'longitude numeric CHECK (longitude BETWEEN -180 AND 180)',
+      ],
+      indexed: ['organization_id'],
+    });
 
-    await q.query(`
-      CREATE TABLE resources.address (
-        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-        location_id uuid NOT NULL REFERENCES resources.location (id),
-        attention text,
-        address_1 text NOT NULL,
-        address_2 text,
-        city text NOT NULL,
-        region text,
-        state_province text NOT NULL,
-        postal_code text NOT NULL,
-        country text NOT NULL CHECK (country ~ '^[A-Z]{2}$'),
-        address_type text NOT NULL CHECK (address_type IN ('physical', 'postal', 'virtual'))
-      )`);
-    await q.query(`CREATE INDEX address_location_idx ON resources.address (location_id)`);
+    await createTable(q, 'resources.address', {
+      columns: [
+        'location_id uuid NOT NULL REFERENCES resources.location (id)',
+        'attention text',
+        'address_1 text NOT NULL',
+        'address_2 text',
+        'city text NOT NULL',
+        'region text',
+        'state_province text NOT NULL',
+        'postal_code text NOT NULL',
+        "country text NOT NULL CHECK (country ~ '^[A-Z]{2}$')",
+        "address_type text NOT NULL CHECK (address_type IN ('physical', 'postal', 'virtual'))",
+      ],
+      indexed: ['location_id'],
+    });
 
-    await q.query(`
-      CREATE TABLE resources.service_at_location (
-        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-        service_id uuid NOT NULL REFERENCES resources.service (id),
-        location_id uuid NOT NULL REFERENCES resources.location (id),
-        description text
-      )`);
-    await q.query(
-      `CREATE UNIQUE INDEX service_at_location_service_location_key ON resources.service_at_location (service_id, location_id)`,
+    await createTable(q, 'resources.service_at_location', {
+      columns: [
+        'service_id uuid NOT NULL REFERENCES resources.service (id)',
+        'location_id uuid NOT NULL REFERENCES resources.location (id)',
+        'description text',
+      ],
+      indexed: ['location_id'],
+      indexes: ['CREATE UNIQUE INDEX service_at_location_service_location_key ON resources.service_at_location (service_id, location_id)'],
+    });
+
+    await createTable(
+      q,
+      'resources.phone',
+      ownedTable(
+        ['organization', 'service', 'location', 'service_at_location'],
+        ["number text NOT NULL CHECK (btrim(number) <> '')", 'extension text', 'type text', 'description text'],
+      ),
     );
-    await q.query(`CREATE INDEX service_at_location_location_idx ON resources.service_at_location (location_id)`);
 
-    await q.query(`
-      CREATE TABLE resources.phone (
-        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-        organization_id uuid REFERENCES resources.organization (id),
-        service_id uuid REFERENCES resources.service (id),
-        location_id uuid REFERENCES resources.location (id),
-        service_at_location_id uuid REFERENCES resources.service_at_location (id),
-        number text NOT NULL CHECK (btrim(number) <> ''),
-        extension text,
-        type text,
-        description text,
-        CHECK (num_nonnulls(organization_id, service_id, location_id, service_at_location_id) >= 1)
-      )`);
-    await q.query(`CREATE INDEX phone_organization_idx ON resources.phone (organization_id)`);
-    await q.query(`CREATE INDEX phone_service_idx ON resources.phone (service_id)`);
-    await q.query(`CREATE INDEX phone_location_idx ON resources.phone (location_id)`);
-    await q.query(`CREATE INDEX phone_service_at_location_idx ON resources.phone (service_at_location_id)`);
+    await createTable(
+      q,
+      'resources.schedule',
+      ownedTable(
+        ['service', 'location', 'service_at_location'],
+        [
+          "freq text CHECK (freq IN ('WEEKLY', 'MONTHLY'))",
+          "wkst text CHECK (wkst IN ('MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'))",
+          'byday text',
+          'opens_at time',
+          'closes_at time',
+          'valid_from date',
+          'valid_to date',
+          'timezone text',
+          'description text',
+        ],
+        ['CHECK (valid_to IS NULL OR valid_from IS NULL OR valid_to >= valid_from)'],
+      ),
+    );
 
-    await q.query(`
-      CREATE TABLE resources.schedule (
-        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-        service_id uuid REFERENCES resources.service (id),
-        location_id uuid REFERENCES resources.location (id),
-        service_at_location_id uuid REFERENCES resources.service_at_location (id),
-        freq text CHECK (freq IN ('WEEKLY', 'MONTHLY')),
-        wkst text CHECK (wkst IN ('MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU')),
-        byday text,
-        opens_at time,
-        closes_at time,
-        valid_from date,
-        valid_to date,
-        timezone text,
-        description text,
-        CHECK (num_nonnulls(service_id, location_id, service_at_location_id) >= 1),
-        CHECK (valid_to IS NULL OR valid_from IS NULL OR valid_to >= valid_from)
-      )`);
-    await q.query(`CREATE INDEX schedule_service_idx ON resources.schedule (service_id)`);
-    await q.query(`CREATE INDEX schedule_location_idx ON resources.schedule (location_id)`);
-    await q.query(`CREATE INDEX schedule_service_at_location_idx ON resources.schedule (service_at_location_id)`);
+    await createTable(
+      q,
+      'resources.language',
+      ownedTable(['service', 'location'], ['name text', 'code text'], ['CHECK (num_nonnulls(name, code) >= 1)']),
+    );
 
-    await q.query(`
-      CREATE TABLE resources.language (
-        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-        service_id uuid REFERENCES resources.service (id),
-        location_id uuid REFERENCES resources.location (id),
-        name text,
-        code text,
-        CHECK (num_nonnulls(service_id, location_id) >= 1),
-        CHECK (num_nonnulls(name, code) >= 1)
-      )`);
-    await q.query(`CREATE INDEX language_service_idx ON resources.language (service_id)`);
-    await q.query(`CREATE INDEX language_location_idx ON resources.language (location_id)`);
+    await createTable(q, 'resources.taxonomy', {
+      columns: ["name text NOT NULL CHECK (btrim(name) <> '')", 'description text NOT NULL', 'uri text', 'version text'],
+    });
 
-    await q.query(`
-      CREATE TABLE resources.taxonomy (
-        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-        name text NOT NULL CHECK (btrim(name) <> ''),
-        description text NOT NULL,
-        uri text,
-        version text
-      )`);
+    await createTable(q, 'resources.taxonomy_term', {
+      columns: [
+        'taxonomy_id uuid REFERENCES resources.taxonomy (id)',
+        'code text',
+        "name text NOT NULL CHECK (btrim(name) <> '')",
+        'description text',
+        'parent_id uuid REFERENCES resources.taxonomy_term (id)',
+        'term_uri text',
+        'CHECK (parent_id IS NULL OR parent_id <> id)',
+      ],
+      indexes: [
+        'CREATE INDEX taxonomy_term_taxonomy_code_idx ON resources.taxonomy_term (taxonomy_id, code)',
+        'CREATE INDEX taxonomy_term_parent_name_idx ON resources.taxonomy_term (parent_id, name)',
+      ],
+    });
 
-    await q.query(`
-      CREATE TABLE resources.taxonomy_term (
-        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-        taxonomy_id uuid REFERENCES resources.taxonomy (id),
-        code text,
-        name text NOT NULL CHECK (btrim(name) <> ''),
-        description text,
-        parent_id uuid REFERENCES resources.taxonomy_term (id),
-        term_uri text,
-        CHECK (parent_id IS NULL OR parent_id <> id)
-      )`);
-    await q.query(`CREATE INDEX taxonomy_term_taxonomy_code_idx ON resources.taxonomy_term (taxonomy_id, code)`);
-    await q.query(`CREATE INDEX taxonomy_term_parent_name_idx ON resources.taxonomy_term (parent_id, name)`);
-
-    await q.query(`
-      CREATE TABLE resources.attribute (
-        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-        link_id uuid NOT NULL,
-        link_type text NOT NULL,
-        link_entity text NOT NULL,
-        taxonomy_term_id uuid NOT NULL REFERENCES resources.taxonomy_term (id),
-        value text
-      )`);
-    await q.query(`CREATE INDEX attribute_link_idx ON resources.attribute (link_type, link_id)`);
-    await q.query(`CREATE INDEX attribute_taxonomy_term_idx ON resources.attribute (taxonomy_term_id)`);
+    await createTable(q, 'resources.attribute', {
+      columns: [
+        'link_id uuid NOT NULL',
+        'link_type text NOT NULL',
+        'link_entity text NOT NULL',
+        'taxonomy_term_id uuid NOT NULL REFERENCES resources.taxonomy_term (id)',
+        'value text',
+      ],
+      indexed: ['taxonomy_term_id'],
+      indexes: ['CREATE INDEX attribute_link_idx ON resources.attribute (link_type, link_id)'],
+    });
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of [
-      'attribute',
-      'taxonomy_term',
-      'taxonomy',
-      'language',
-      'schedule',
-      'phone',
-      'service_at_location',
-      'address',
-      'location',
-      'service',
-      'organization',
-    ]) {
-      await q.query(`DROP TABLE resources.${table}`);
-    }
+    await q.query(`DROP TABLE resources.attribute, resources.taxonomy_term, resources.taxonomy, resources.language, resources.schedule,
+      resources.phone, resources.service_at_location, resources.address, resources.location, resources.service, resources.organization`);
   }
+}
+
+/**
+ * An HSDS detail table that may belong to any of several `owners`: a nullable
+ * `<owner>_id` reference to each owner's table (each indexed), then
+ * `columns`, then a CHECK that at least one owner is set, then `checks`.
+ */
+function ownedTable(owners: readonly string[], columns: readonly string[], checks: readonly string[] = []): TableSpec {
+  const references = owners.map((owner) => `${owner}_id`);
+  return {
+    columns: [
+      ...owners.map((owner) => `${owner}_id uuid REFERENCES resources.${owner} (id)`),
+      ...columns,
+      `CHECK (num_nonnulls(${references.join(', ')}) >= 1)`,
+      ...checks,
+    ],
+    indexed: references,
+  };
 }

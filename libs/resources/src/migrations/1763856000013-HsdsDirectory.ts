@@ -1,5 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { auditTableSql } from '@caseflow/audit';
+import { alterTable, createIndexes, createTable } from '@caseflow/db';
 
 /**
  * The rest of the HSDS 3.0 data model, and what makes the directory fast to
@@ -32,226 +33,219 @@ export class HsdsDirectory1763856000013 implements MigrationInterface {
   name = 'HsdsDirectory1763856000013';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query('CREATE EXTENSION IF NOT EXISTS cube SCHEMA public');
-    await q.query('CREATE EXTENSION IF NOT EXISTS earthdistance SCHEMA public');
+    for (const extension of ['cube', 'earthdistance']) await q.query(`CREATE EXTENSION IF NOT EXISTS ${extension} SCHEMA public`);
 
-    await q.query(`
-      ALTER TABLE resources.organization
-        ADD COLUMN tax_status text,
-        ADD COLUMN tax_id text,
-        ADD COLUMN year_incorporated numeric,
-        ADD COLUMN legal_status text,
-        ADD COLUMN logo text,
-        ADD COLUMN uri text,
-        ADD COLUMN parent_organization_id uuid,
-        ADD COLUMN search_vector tsvector GENERATED ALWAYS AS (
-          setweight(to_tsvector('english', coalesce(name, '')), 'A') ||
-          setweight(to_tsvector('english', coalesce(alternate_name, '')), 'B') ||
-          setweight(to_tsvector('english', coalesce(description, '')), 'C')
-        ) STORED`);
-    await q.query('CREATE INDEX organization_search_idx ON resources.organization USING gin (search_vector)');
-    await q.query('CREATE INDEX organization_parent_idx ON resources.organization (parent_organization_id)');
-    await q.query('CREATE INDEX organization_name_idx ON resources.organization (name, id)');
+    await alterTable(q, 'resources.organization', {
+      changes: [
+        'ADD COLUMN tax_status text',
+        'ADD COLUMN tax_id text',
+        'ADD COLUMN year_incorporated numeric',
+        'ADD COLUMN legal_status text',
+        'ADD COLUMN logo text',
+        'ADD COLUMN uri text',
+        'ADD COLUMN parent_organization_id uuid',
+        `ADD COLUMN search_vector ${searchVector('name', 'alternate_name', 'description')}`,
+      ],
+      indexes: [
+        'CREATE INDEX organization_search_idx ON resources.organization USING gin (search_vector)',
+        'CREATE INDEX organization_parent_idx ON resources.organization (parent_organization_id)',
+        'CREATE INDEX organization_name_idx ON resources.organization (name, id)',
+      ],
+    });
 
-    await q.query(`
-      CREATE TABLE resources.program (
-        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-        organization_id uuid NOT NULL REFERENCES resources.organization (id),
-        name text NOT NULL CHECK (btrim(name) <> ''),
-        alternate_name text,
-        description text NOT NULL
-      )`);
-    await q.query('CREATE INDEX program_organization_idx ON resources.program (organization_id)');
+    await createTable(q, 'resources.program', {
+      columns: [
+        'organization_id uuid NOT NULL REFERENCES resources.organization (id)',
+        "name text NOT NULL CHECK (btrim(name) <> '')",
+        'alternate_name text',
+        'description text NOT NULL',
+      ],
+      indexed: ['organization_id'],
+    });
 
-    await q.query(`
-      ALTER TABLE resources.service
-        ADD COLUMN program_id uuid REFERENCES resources.program (id),
-        ADD COLUMN interpretation_services text,
-        ADD COLUMN wait_time text,
-        ADD COLUMN fees text,
-        ADD COLUMN accreditations text,
-        ADD COLUMN assured_date date,
-        ADD COLUMN assurer_email text,
-        ADD COLUMN licenses text,
-        ADD COLUMN alert text,
-        ADD COLUMN last_modified timestamptz NOT NULL DEFAULT now(),
-        ADD COLUMN search_vector tsvector GENERATED ALWAYS AS (
-          setweight(to_tsvector('english', coalesce(name, '')), 'A') ||
-          setweight(to_tsvector('english', coalesce(alternate_name, '')), 'B') ||
-          setweight(to_tsvector('english', coalesce(description, '')), 'C') ||
-          setweight(to_tsvector('english', coalesce(eligibility_description, '')), 'D')
-        ) STORED`);
+    await alterTable(q, 'resources.service', {
+      changes: [
+        'ADD COLUMN program_id uuid REFERENCES resources.program (id)',
+        'ADD COLUMN interpretation_services text',
+        'ADD COLUMN wait_time text',
+        'ADD COLUMN fees text',
+        'ADD COLUMN accreditations text',
+        'ADD COLUMN assured_date date',
+        'ADD COLUMN assurer_email text',
+        'ADD COLUMN licenses text',
+        'ADD COLUMN alert text',
+        'ADD COLUMN last_modified timestamptz NOT NULL DEFAULT now()',
+        `ADD COLUMN search_vector ${searchVector('name', 'alternate_name', 'description', 'eligibility_description')}`,
+      ],
+    });
     // A service is found by its agency's words too: the organization's vector is copied onto each of its services (see the triggers below).
     await q.query(`ALTER TABLE resources.service ADD COLUMN organization_vector tsvector NOT NULL DEFAULT ''`);
     await q.query(
       `UPDATE resources.service s SET organization_vector = setweight(o.search_vector, 'C') FROM resources.organization o WHERE o.id = s.organization_id`,
     );
-    await q.query('CREATE INDEX service_search_idx ON resources.service USING gin ((search_vector || organization_vector))');
-    await q.query('CREATE INDEX service_program_idx ON resources.service (program_id)');
-    await q.query('CREATE INDEX service_status_idx ON resources.service (status)');
-    await q.query('CREATE INDEX service_name_idx ON resources.service (name, id)');
-    await q.query('CREATE INDEX service_last_modified_idx ON resources.service (last_modified, id)');
+    await createIndexes(q, 'resources.service', {
+      indexed: ['program_id', 'status'],
+      indexes: [
+        'CREATE INDEX service_search_idx ON resources.service USING gin ((search_vector || organization_vector))',
+        'CREATE INDEX service_name_idx ON resources.service (name, id)',
+        'CREATE INDEX service_last_modified_idx ON resources.service (last_modified, id)',
+      ],
+    });
 
-    await q.query(`
-      ALTER TABLE resources.location
-        DROP CONSTRAINT location_organization_id_fkey,
-        DROP CONSTRAINT location_latitude_check,
-        DROP CONSTRAINT location_longitude_check,
-        ALTER COLUMN latitude TYPE double precision,
-        ALTER COLUMN longitude TYPE double precision,
-        ADD COLUMN url text,
-        ADD COLUMN alternate_name text,
-        ADD COLUMN transportation text,
-        ADD COLUMN external_identifier text,
-        ADD COLUMN external_identifier_type text`);
-    await q.query(`
-      CREATE INDEX location_earth_idx ON resources.location USING gist (public.ll_to_earth(latitude, longitude))
-      WHERE latitude BETWEEN -90 AND 90 AND longitude BETWEEN -180 AND 180`);
+    await alterTable(q, 'resources.location', {
+      changes: [
+        'DROP CONSTRAINT location_organization_id_fkey',
+        'DROP CONSTRAINT location_latitude_check',
+        'DROP CONSTRAINT location_longitude_check',
+        'ALTER COLUMN latitude TYPE double precision',
+        'ALTER COLUMN longitude TYPE double precision',
+        'ADD COLUMN url text',
+        'ADD COLUMN alternate_name text',
+        'ADD COLUMN transportation text',
+        'ADD COLUMN external_identifier text',
+        'ADD COLUMN external_identifier_type text',
+      ],
+      indexes: [
+        `CREATE INDEX location_earth_idx ON resources.location USING gist (public.ll_to_earth(latitude, longitude))
+           WHERE latitude BETWEEN -90 AND 90 AND longitude BETWEEN -180 AND 180`,
+      ],
+    });
     await q.query("CREATE INDEX address_postal_code_idx ON resources.address (upper(replace(postal_code, ' ', '')))");
 
-    await q.query(`
-      CREATE TABLE resources.contact (
-        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-        organization_id uuid,
-        service_id uuid,
-        service_at_location_id uuid,
-        location_id uuid,
-        name text,
-        title text,
-        department text,
-        email text
-      )`);
-    await q.query('CREATE INDEX contact_organization_idx ON resources.contact (organization_id)');
-    await q.query('CREATE INDEX contact_service_idx ON resources.contact (service_id)');
-    await q.query('CREATE INDEX contact_service_at_location_idx ON resources.contact (service_at_location_id)');
-    await q.query('CREATE INDEX contact_location_idx ON resources.contact (location_id)');
+    await createTable(q, 'resources.contact', {
+      columns: [
+        'organization_id uuid',
+        'service_id uuid',
+        'service_at_location_id uuid',
+        'location_id uuid',
+        'name text',
+        'title text',
+        'department text',
+        'email text',
+      ],
+      indexed: ['organization_id', 'service_id', 'service_at_location_id', 'location_id'],
+    });
 
-    await q.query(`
-      ALTER TABLE resources.phone
-        DROP CONSTRAINT phone_check,
-        ADD COLUMN contact_id uuid REFERENCES resources.contact (id),
-        ADD CONSTRAINT phone_owner_check CHECK (num_nonnulls(organization_id, service_id, location_id, service_at_location_id, contact_id) >= 1)`);
-    await q.query('CREATE INDEX phone_contact_idx ON resources.phone (contact_id)');
+    await alterTable(q, 'resources.phone', {
+      changes: [
+        'DROP CONSTRAINT phone_check',
+        'ADD COLUMN contact_id uuid REFERENCES resources.contact (id)',
+        'ADD CONSTRAINT phone_owner_check CHECK (num_nonnulls(organization_id, service_id, location_id, service_at_location_id, contact_id) >= 1)',
+      ],
+      indexed: ['contact_id'],
+    });
 
-    await q.query(`
-      ALTER TABLE resources.schedule
-        ADD COLUMN dtstart date,
-        ADD COLUMN until date,
-        ADD COLUMN count integer CHECK (count > 0),
-        ADD COLUMN "interval" integer CHECK ("interval" > 0),
-        ADD COLUMN byweekno text,
-        ADD COLUMN bymonthday text,
-        ADD COLUMN byyearday text,
-        ADD COLUMN schedule_link text,
-        ADD COLUMN attending_type text,
-        ADD COLUMN notes text`);
+    await alterTable(q, 'resources.schedule', {
+      changes: [
+        'ADD COLUMN dtstart date',
+        'ADD COLUMN until date',
+        'ADD COLUMN count integer CHECK (count > 0)',
+        'ADD COLUMN "interval" integer CHECK ("interval" > 0)',
+        'ADD COLUMN byweekno text',
+        'ADD COLUMN bymonthday text',
+        'ADD COLUMN byyearday text',
+        'ADD COLUMN schedule_link text',
+        'ADD COLUMN attending_type text',
+        'ADD COLUMN notes text',
+      ],
+    });
 
-    await q.query(`
-      ALTER TABLE resources.language
-        DROP CONSTRAINT language_check,
-        ADD COLUMN phone_id uuid REFERENCES resources.phone (id),
-        ADD COLUMN note text,
-        ADD CONSTRAINT language_owner_check CHECK (num_nonnulls(service_id, location_id, phone_id) >= 1)`);
-    await q.query('CREATE INDEX language_phone_idx ON resources.language (phone_id)');
+    await alterTable(q, 'resources.language', {
+      changes: [
+        'DROP CONSTRAINT language_check',
+        'ADD COLUMN phone_id uuid REFERENCES resources.phone (id)',
+        'ADD COLUMN note text',
+        'ADD CONSTRAINT language_owner_check CHECK (num_nonnulls(service_id, location_id, phone_id) >= 1)',
+      ],
+      indexed: ['phone_id'],
+    });
 
-    await q.query(`
-      ALTER TABLE resources.taxonomy_term
-        DROP CONSTRAINT taxonomy_term_parent_id_fkey,
-        DROP CONSTRAINT taxonomy_term_taxonomy_id_fkey,
-        ADD COLUMN taxonomy text,
-        ADD COLUMN language text`);
-    await q.query('ALTER TABLE resources.attribute ALTER COLUMN link_type DROP NOT NULL');
-    await q.query('CREATE INDEX attribute_link_id_idx ON resources.attribute (link_id, link_entity)');
+    await alterTable(q, 'resources.taxonomy_term', {
+      changes: [
+        'DROP CONSTRAINT taxonomy_term_parent_id_fkey',
+        'DROP CONSTRAINT taxonomy_term_taxonomy_id_fkey',
+        'ADD COLUMN taxonomy text',
+        'ADD COLUMN language text',
+      ],
+    });
+    await alterTable(q, 'resources.attribute', {
+      changes: ['ALTER COLUMN link_type DROP NOT NULL'],
+      indexes: ['CREATE INDEX attribute_link_id_idx ON resources.attribute (link_id, link_entity)'],
+    });
 
-    await q.query(`
-      CREATE TABLE resources.service_area (
-        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-        service_id uuid REFERENCES resources.service (id),
-        name text,
-        description text,
-        extent text,
-        extent_type text,
-        uri text
-      )`);
-    await q.query('CREATE INDEX service_area_service_idx ON resources.service_area (service_id)');
+    await createTable(q, 'resources.service_area', {
+      columns: [
+        'service_id uuid REFERENCES resources.service (id)',
+        'name text',
+        'description text',
+        'extent text',
+        'extent_type text',
+        'uri text',
+      ],
+      indexed: ['service_id'],
+    });
 
-    await q.query(`
-      CREATE TABLE resources.cost_option (
-        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-        service_id uuid NOT NULL REFERENCES resources.service (id),
-        valid_from date,
-        valid_to date,
-        option text,
-        currency text,
-        amount numeric,
-        amount_description text,
-        CHECK (valid_to IS NULL OR valid_from IS NULL OR valid_to >= valid_from)
-      )`);
-    await q.query('CREATE INDEX cost_option_service_idx ON resources.cost_option (service_id)');
+    await createTable(q, 'resources.cost_option', {
+      columns: [
+        'service_id uuid NOT NULL REFERENCES resources.service (id)',
+        'valid_from date',
+        'valid_to date',
+        'option text',
+        'currency text',
+        'amount numeric',
+        'amount_description text',
+        'CHECK (valid_to IS NULL OR valid_from IS NULL OR valid_to >= valid_from)',
+      ],
+      indexed: ['service_id'],
+    });
 
-    await q.query(`
-      CREATE TABLE resources.required_document (
-        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-        service_id uuid REFERENCES resources.service (id),
-        document text,
-        uri text
-      )`);
-    await q.query('CREATE INDEX required_document_service_idx ON resources.required_document (service_id)');
+    await createTable(q, 'resources.required_document', {
+      columns: ['service_id uuid REFERENCES resources.service (id)', 'document text', 'uri text'],
+      indexed: ['service_id'],
+    });
 
-    await q.query(`
-      CREATE TABLE resources.accessibility (
-        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-        location_id uuid REFERENCES resources.location (id),
-        description text,
-        details text,
-        url text
-      )`);
-    await q.query('CREATE INDEX accessibility_location_idx ON resources.accessibility (location_id)');
+    await createTable(q, 'resources.accessibility', {
+      columns: ['location_id uuid REFERENCES resources.location (id)', 'description text', 'details text', 'url text'],
+      indexed: ['location_id'],
+    });
 
-    await q.query(`
-      CREATE TABLE resources.funding (
-        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-        organization_id uuid REFERENCES resources.organization (id),
-        service_id uuid REFERENCES resources.service (id),
-        source text
-      )`);
-    await q.query('CREATE INDEX funding_organization_idx ON resources.funding (organization_id)');
-    await q.query('CREATE INDEX funding_service_idx ON resources.funding (service_id)');
+    await createTable(q, 'resources.funding', {
+      columns: [
+        'organization_id uuid REFERENCES resources.organization (id)',
+        'service_id uuid REFERENCES resources.service (id)',
+        'source text',
+      ],
+      indexed: ['organization_id', 'service_id'],
+    });
 
-    await q.query(`
-      CREATE TABLE resources.organization_identifier (
-        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-        organization_id uuid NOT NULL REFERENCES resources.organization (id),
-        identifier_scheme text,
-        identifier_type text NOT NULL,
-        identifier text NOT NULL
-      )`);
-    await q.query('CREATE INDEX organization_identifier_organization_idx ON resources.organization_identifier (organization_id)');
+    await createTable(q, 'resources.organization_identifier', {
+      columns: [
+        'organization_id uuid NOT NULL REFERENCES resources.organization (id)',
+        'identifier_scheme text',
+        'identifier_type text NOT NULL',
+        'identifier text NOT NULL',
+      ],
+      indexed: ['organization_id'],
+    });
 
     // HSDS metadata: one row per changed field. recorded_at and actor_id are ours (not exported): the exact instant and the staff id.
-    await q.query(`
-      CREATE TABLE resources.metadata (
-        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-        resource_id uuid NOT NULL,
-        resource_type text NOT NULL,
-        last_action_date date NOT NULL,
-        last_action_type text NOT NULL,
-        field_name text NOT NULL,
-        previous_value text NOT NULL,
-        replacement_value text NOT NULL,
-        updated_by text NOT NULL,
-        recorded_at timestamptz NOT NULL DEFAULT now(),
-        actor_id uuid
-      )`);
-    await q.query('CREATE INDEX metadata_resource_idx ON resources.metadata (resource_id, recorded_at)');
+    await createTable(q, 'resources.metadata', {
+      columns: [
+        'resource_id uuid NOT NULL',
+        'resource_type text NOT NULL',
+        'last_action_date date NOT NULL',
+        'last_action_type text NOT NULL',
+        'field_name text NOT NULL',
+        'previous_value text NOT NULL',
+        'replacement_value text NOT NULL',
+        'updated_by text NOT NULL',
+        'recorded_at timestamptz NOT NULL DEFAULT now()',
+        'actor_id uuid',
+      ],
+      indexes: ['CREATE INDEX metadata_resource_idx ON resources.metadata (resource_id, recorded_at)'],
+    });
 
-    await q.query(`
-      CREATE TABLE resources.meta_table_description (
-        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-        name text,
-        language text,
-        character_set text
-      )`);
+    await createTable(q, 'resources.meta_table_description', { columns: ['name text', 'language text', 'character_set text'] });
 
     for (const statement of auditTableSql('resources')) await q.query(statement);
     for (const statement of OPENING_HOURS_SQL) await q.query(statement);
@@ -262,6 +256,12 @@ export class HsdsDirectory1763856000013 implements MigrationInterface {
   async down(): Promise<void> {
     throw new Error('HsdsDirectory1763856000013 is not reversible: restore the resources schema from a backup');
   }
+}
+
+/** A generated tsvector of `columns` (English stemming), weighted A, B, C, D in their order. */
+function searchVector(...columns: string[]): string {
+  const weighted = columns.map((column, i) => `setweight(to_tsvector('english', coalesce(${column}, '')), '${'ABCD'[i]}')`);
+  return `tsvector GENERATED ALWAYS AS (${weighted.join(' || ')}) STORED`;
 }
 
 /** Keeps each service's copy of its organization's search vector current, whichever side changes. */

@@ -15,6 +15,7 @@ import { createHash } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { STANDARD_CHECKLIST, recomputePriorities, recomputeStalePriorities } from '@caseflow/clients';
 import { generatedIdSql, generatedRandomSql } from '@caseflow/db';
+import { pickSql as pick, type ScaleClients, type ScaleConsentRequests } from '@caseflow/demo';
 
 export interface ClientsScalePlan {
   seed: number;
@@ -33,24 +34,8 @@ export interface ClientsScalePlan {
   partnerOrganizationIds: string[];
 }
 
-/** A generated client as the other subgraphs' generators need it (parallel arrays, ordered by row number). */
-export interface ScaleClientCatalog {
-  ids: string[];
-  organizationIds: string[];
-  caseManagerIds: string[];
-  statuses: string[];
-  intakeDates: string[];
-  /** When a CLOSED client was closed (null otherwise). */
-  closedAt: Array<string | null>;
-}
-
-/** Pairs (client, receiving organization) that need a consent, with when it was signed and who recorded it. */
-export interface ScaleConsentRequests {
-  clientIds: string[];
-  organizationIds: string[];
-  signedAt: string[];
-  recordedBy: string[];
-}
+/** The generated clients as the other subgraphs' generators need them; the consents the referrals generator asks for. */
+export type { ScaleClients as ScaleClientCatalog, ScaleConsentRequests } from '@caseflow/demo';
 
 export const BENCH_EMAIL_DOMAIN = 'bench.caseflow';
 
@@ -147,10 +132,6 @@ const NOTES = [
 const CONTACT = ['IN_PERSON', 'PHONE', 'EMAIL', 'TEXT', 'VIDEO', 'HOME_VISIT'];
 const OUTCOMES = ['EMPLOYED', 'EMPLOYED', 'EMPLOYED', 'IN_TRAINING', 'REFERRED_ELSEWHERE', 'GOALS_MET', 'DISENGAGED', 'MOVED', 'OTHER'];
 const KEY_DATES = ['EI claim ends', 'Lease renewal', 'Court date', 'Training starts'];
-
-const textArray = (values: readonly string[]) => `ARRAY[${values.map((v) => `'${v.replace(/'/g, "''")}'`).join(', ')}]::text[]`;
-/** SQL: one element of a text array picked by a number in [0, 1). */
-const pick = (values: readonly string[], r: string) => `(${textArray(values)})[1 + floor(${r} * ${values.length})::int]`;
 
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -304,7 +285,7 @@ async function seedAssessments(tx: EntityManager, plan: ClientsScalePlan, today:
 }
 
 /** The generated clients, for the plans and referrals generators. */
-export async function scaleClientCatalog(dataSource: DataSource, clients: number): Promise<ScaleClientCatalog> {
+export async function scaleClientCatalog(dataSource: DataSource, clients: number): Promise<ScaleClients> {
   const rows: Array<{
     id: string;
     organization_id: string;

@@ -9,26 +9,18 @@
  */
 import type { DataSource } from 'typeorm';
 import { generatedIdSql, generatedRandomSql } from '@caseflow/db';
+import { loadScaleClients, pickSql as pick, type ScaleClients } from '@caseflow/demo';
 
 export interface PlansScalePlan {
   seed: number;
   today: Date;
   plans: number;
-  /** The generated clients, in row order (parallel arrays). */
-  clients: {
-    ids: string[];
-    organizationIds: string[];
-    caseManagerIds: string[];
-    statuses: string[];
-    intakeDates: string[];
-    closedAt: Array<string | null>;
-  };
+  /** The generated clients, in row order. */
+  clients: ScaleClients;
 }
 
 const random = generatedRandomSql;
 const id = generatedIdSql;
-const textArray = (values: readonly string[]) => `ARRAY[${values.map((v) => `'${v.replace(/'/g, "''")}'`).join(', ')}]::text[]`;
-const pick = (values: readonly string[], r: string) => `(${textArray(values)})[1 + floor(${r} * ${values.length})::int]`;
 
 const GOALS = [
   'Update the resume and apply to three warehouse jobs by month end',
@@ -72,21 +64,7 @@ export async function seedPlansAtScale(
 
   await dataSource.transaction(async (tx) => {
     await tx.query(`SET LOCAL timezone = 'UTC'`);
-    await tx.query(
-      `CREATE TEMP TABLE scale_client ON COMMIT DROP AS
-       SELECT n::int, id, organization_id, cm_id, status, intake_date, closed_at
-         FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::date[], $6::timestamptz[])
-              WITH ORDINALITY AS t(id, organization_id, cm_id, status, intake_date, closed_at, n)`,
-      [
-        plan.clients.ids,
-        plan.clients.organizationIds,
-        plan.clients.caseManagerIds,
-        plan.clients.statuses,
-        plan.clients.intakeDates,
-        plan.clients.closedAt,
-      ],
-    );
-    await tx.query('CREATE UNIQUE INDEX ON scale_client (n)');
+    await loadScaleClients(tx, plan.clients);
 
     // Plan p ≤ N is client p's current plan; a plan p > N is an earlier, finished plan of some client (a returning one, if in intake now).
     await tx.query(

@@ -9,20 +9,14 @@
  */
 import type { DataSource } from 'typeorm';
 import { generatedIdSql, generatedRandomSql } from '@caseflow/db';
+import { loadScaleClients, pickSql as pick, type ScaleClients, type ScaleConsentRequests } from '@caseflow/demo';
 
 export interface ReferralsScalePlan {
   seed: number;
   today: Date;
   referrals: number;
-  /** The generated clients, in row order (parallel arrays). */
-  clients: {
-    ids: string[];
-    organizationIds: string[];
-    caseManagerIds: string[];
-    statuses: string[];
-    intakeDates: string[];
-    closedAt: Array<string | null>;
-  };
+  /** The generated clients, in row order. */
+  clients: ScaleClients;
   /** The directory's services (parallel arrays); term ids as PostgreSQL array literals ('{…}'). */
   services: { ids: string[]; organizationIds: string[]; serviceAtLocationIds: Array<string | null>; termIds: string[] };
   /** Staff who answer for their organization (parallel arrays). */
@@ -31,18 +25,8 @@ export interface ReferralsScalePlan {
   partnerShare: number;
 }
 
-/** (client, organization) pairs the generated referrals were sent under, for the consents they need. */
-export interface ScaleConsentRequests {
-  clientIds: string[];
-  organizationIds: string[];
-  signedAt: string[];
-  recordedBy: string[];
-}
-
 const random = generatedRandomSql;
 const id = generatedIdSql;
-const textArray = (values: readonly string[]) => `ARRAY[${values.map((v) => `'${v.replace(/'/g, "''")}'`).join(', ')}]::text[]`;
-const pick = (values: readonly string[], r: string) => `(${textArray(values)})[1 + floor(${r} * ${values.length})::int]`;
 
 const NEEDS = [
   'Food security: not enough food at home',
@@ -68,21 +52,7 @@ export async function seedReferralsAtScale(
 
   return dataSource.transaction(async (tx) => {
     await tx.query(`SET LOCAL timezone = 'UTC'`);
-    await tx.query(
-      `CREATE TEMP TABLE scale_client ON COMMIT DROP AS
-       SELECT n::int, id, organization_id, cm_id, status, intake_date, closed_at
-         FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::date[], $6::timestamptz[])
-              WITH ORDINALITY AS t(id, organization_id, cm_id, status, intake_date, closed_at, n)`,
-      [
-        plan.clients.ids,
-        plan.clients.organizationIds,
-        plan.clients.caseManagerIds,
-        plan.clients.statuses,
-        plan.clients.intakeDates,
-        plan.clients.closedAt,
-      ],
-    );
-    await tx.query('CREATE UNIQUE INDEX ON scale_client (n)');
+    await loadScaleClients(tx, plan.clients);
     await tx.query(
       `CREATE TEMP TABLE scale_service ON COMMIT DROP AS
        SELECT n::int, t.id, t.organization_id, t.service_at_location_id, t.term_ids::uuid[] AS term_ids, p.staff_id AS partner_id

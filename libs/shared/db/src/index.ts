@@ -6,3 +6,4 @@ export * from './generated-sql';
 export * from './request-transactions';
 export * from './roles';
 export * from './passwords';
+export * from './ddl';

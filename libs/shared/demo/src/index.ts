@@ -1,3 +1,4 @@
 export * from './ids';
 export * from './roster';
 export * from './world';
+export * from './scale';

@@ -159,7 +159,7 @@ export function generateDirectory(options: DirectoryOptions): TableRows[] {
         const salId = id('sal', `${o}:${s}:${a}`);
         serviceAtLocations.push([salId, serviceId, locationId]);
         const hours = HOURS[kind.hours[(o + s + a) % kind.hours.length]];
-        hours.rules.forEach((rule, r) => {
+        hours.forEach((rule, r) => {
           schedules.push([
             id('schedule', `${o}:${s}:${a}:${r}`),
             salId,

@@ -1,0 +1,95 @@
+/**
+ * The DDL idioms the subgraphs' migrations share. A table is declared (or
+ * altered) in one place with its indexes, and the migration still lists
+ * every column: the helpers write only what every table has (the generated
+ * uuid key `id`), the plain index on a column a table is looked up by, and
+ * the triggers that make a history table append-only. Migrations run on
+ * existing databases by name, so what a helper writes must never change
+ * (ddl.spec.ts pins it): a new idiom is a new helper.
+ */
+
+export interface IndexSpec {
+  /** Columns that get a plain index each, named `<table>_<column without _id>_idx`. */
+  indexed?: readonly string[];
+  /** Any other index (composite, partial, unique, covering), as SQL. */
+  indexes?: readonly string[];
+}
+
+export interface TableSpec extends IndexSpec {
+  /** Every column after `id`, then any table constraints, in order, as SQL. */
+  columns: readonly string[];
+  /**
+   * For a history table: the database refuses UPDATE, DELETE and TRUNCATE
+   * on it with `<appendOnly> (<operation> refused)` (function
+   * `<table>_append_only()`, triggers `<name>_no_update_delete` and `<name>_no_truncate`).
+   */
+  appendOnly?: string;
+}
+
+export interface AlterSpec extends IndexSpec {
+  /** What `ALTER TABLE` does (ADD COLUMN, DROP CONSTRAINT, ...), in order, as SQL. */
+  changes: readonly string[];
+}
+
+interface Queryable {
+  query(sql: string): Promise<unknown>;
+}
+
+/**
+ * The statements that make `table` (schema-qualified): `CREATE TABLE` with
+ * the generated uuid primary key `id` and `spec.columns`, then the plain
+ * indexes of `spec.indexed` (`indexed: ['service_id']` on `resources.phone`
+ * is `CREATE INDEX phone_service_idx ON resources.phone (service_id)`), then
+ * `spec.indexes`, then the append-only triggers.
+ */
+export function tableSql(table: string, spec: TableSpec): string[] {
+  const columns = ['id uuid PRIMARY KEY DEFAULT gen_random_uuid()', ...spec.columns];
+  return [
+    `CREATE TABLE ${table} (\n  ${columns.join(',\n  ')}\n)`,
+    ...indexSql(table, spec),
+    ...(spec.appendOnly === undefined ? [] : appendOnlySql(table, spec.appendOnly)),
+  ];
+}
+
+/** `ALTER TABLE` with `spec.changes` as one statement, then the indexes of `spec`, as in `tableSql`. */
+export function alterTableSql(table: string, spec: AlterSpec): string[] {
+  return [`ALTER TABLE ${table}\n  ${spec.changes.join(',\n  ')}`, ...indexSql(table, spec)];
+}
+
+/** Runs `tableSql(table, spec)` in order. */
+export async function createTable(q: Queryable, table: string, spec: TableSpec): Promise<void> {
+  for (const statement of tableSql(table, spec)) await q.query(statement);
+}
+
+/** Runs the indexes of `spec` on `table`, as in `tableSql`. */
+export async function createIndexes(q: Queryable, table: string, spec: IndexSpec): Promise<void> {
+  for (const statement of indexSql(table, spec)) await q.query(statement);
+}
+
+/** Runs `alterTableSql(table, spec)` in order. */
+export async function alterTable(q: Queryable, table: string, spec: AlterSpec): Promise<void> {
+  for (const statement of alterTableSql(table, spec)) await q.query(statement);
+}
+
+const unqualified = (table: string) => table.slice(table.indexOf('.') + 1);
+
+function indexSql(table: string, spec: IndexSpec): string[] {
+  const plain = (spec.indexed ?? []).map(
+    (column) => `CREATE INDEX ${unqualified(table)}_${column.replace(/_id$/, '')}_idx ON ${table} (${column})`,
+  );
+  return [...plain, ...(spec.indexes ?? [])];
+}
+
+// The function's body is kept to the letter: PostgreSQL stores it as written.
+function appendOnlySql(table: string, message: string): string[] {
+  const name = unqualified(table);
+  const refuse = `${table}_append_only()`;
+  return [
+    `CREATE FUNCTION ${refuse} RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        RAISE EXCEPTION '${message} (% refused)', TG_OP USING ERRCODE = 'insufficient_privilege';
+      END $$`,
+    `CREATE TRIGGER ${name}_no_update_delete BEFORE UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION ${refuse}`,
+    `CREATE TRIGGER ${name}_no_truncate BEFORE TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION ${refuse}`,
+  ];
+}
