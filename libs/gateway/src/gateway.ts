@@ -228,7 +228,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     context: async (request: IncomingMessage) => {
       const requestId = requestIdOf(request);
       const actor = await authenticate(request);
-      return { actor, requestId, internalToken: signInternalToken({ actor, requestId }, options.internalSecret) };
+      return { actor, requestId, internalToken: await signInternalToken({ actor, requestId }, options.internalSecret) };
     },
   });
 
@@ -287,7 +287,7 @@ function hsdsPassThrough(options: GatewayOptions, resourcesBaseUrl: string, auth
     try {
       response = await fetch(new URL(`${url.pathname}${url.search}`, resourcesBaseUrl), {
         headers: {
-          [INTERNAL_TOKEN_HEADER]: signInternalToken({ actor, requestId }, options.internalSecret),
+          [INTERNAL_TOKEN_HEADER]: await signInternalToken({ actor, requestId }, options.internalSecret),
           [REQUEST_ID_HEADER]: requestId,
         },
         signal: controller.signal,

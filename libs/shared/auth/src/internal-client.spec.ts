@@ -86,7 +86,7 @@ describe('the internal client', () => {
   it('signs an internal token for an actor', async () => {
     peer.handler = (_, response) => json(response, 200, { answer: 1 });
     await call({ identity: { actor: casey, secret } });
-    expect(verifyInternalToken(peer.received[0].headers[INTERNAL_TOKEN_HEADER] as string, secret)).toEqual({
+    await expect(verifyInternalToken(peer.received[0].headers[INTERNAL_TOKEN_HEADER] as string, secret)).resolves.toEqual({
       actor: casey,
       requestId: 'req-7',
     });

@@ -18,7 +18,7 @@ type Json = Record<string, unknown> & { contents?: Array<Record<string, unknown>
 const get = async (path: string, who: Parameters<typeof demoStaff>[0] | null = 'pat') => {
   const s = who ? demoStaff(who) : null;
   const response = await fetch(`${t.baseUrl}${path}`, {
-    headers: s ? internalHeaders({ staffId: s.id, role: s.role, organizationId: s.organizationId }, t.secret) : {},
+    headers: s ? await internalHeaders({ staffId: s.id, role: s.role, organizationId: s.organizationId }, t.secret) : {},
   });
   const text = await response.text();
   return {
