@@ -18,7 +18,16 @@ import {
   REQUEST_ID_HEADER,
   signInternalToken,
 } from '@caseflow/auth';
-import { errorFields, fieldOfCoercionMessage, type Logger, requestSignal, shortenQuoted, unavailable } from '@caseflow/core';
+import {
+  ERROR_CODES,
+  errorFields,
+  fieldOfCoercionMessage,
+  type Logger,
+  requestSignal,
+  REQUEST_ERROR_CODES,
+  shortenQuoted,
+  unavailable,
+} from '@caseflow/core';
 import { type DemoLogin, demoLoginRoutes } from './demo-login';
 import { maskValueCompletion } from './value-completion';
 import { DEFAULT_LIMITS, type QueryLimits, costError, estimateCost, shapeLimitRule } from './limits';
@@ -65,19 +74,7 @@ export interface Gateway {
   stop(): Promise<void>;
 }
 
-const knownCodes = new Set([
-  'BAD_USER_INPUT',
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'NOT_FOUND',
-  'CONFLICT',
-  'INVALID_TRANSITION',
-  'UNAVAILABLE',
-  'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED',
-  'BAD_REQUEST',
-  'OPERATION_RESOLUTION_FAILURE',
-]);
+const knownCodes = new Set<string>([...ERROR_CODES, ...REQUEST_ERROR_CODES]);
 
 /**
  * Keeps known error codes and their messages; masks everything else, so no

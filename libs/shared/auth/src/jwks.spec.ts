@@ -2,7 +2,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SignJWT } from 'jose';
-import type { AppError } from '@caseflow/core';
+import { codeOf } from '@caseflow/testing';
 import { createBearerVerifier } from './bearer-token';
 import type { Actor } from './actor';
 
@@ -31,15 +31,6 @@ const tokenOf = async (key: SigningKey) =>
     .sign(key.privateKey)}`;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return 'OK';
-  } catch (error) {
-    return (error as AppError).code;
-  }
-}
 
 /** A stand-in OIDC issuer: serves the keys it currently holds, or fails, and counts the fetches. */
 class FakeIssuer {

@@ -1,6 +1,6 @@
 import { createSecretKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { type JWTPayload, SignJWT, UnsecuredJWT } from 'jose';
-import type { AppError } from '@caseflow/core';
+import { codeOf } from '@caseflow/testing';
 import { createBearerVerifier, mintBearerToken } from './bearer-token';
 import { signInternalToken, verifyInternalToken } from './internal-token';
 import type { Actor } from './actor';
@@ -42,15 +42,6 @@ function tampered(token: string, change: Record<string, unknown>): string {
 
 const mint = (key = privateKeyPem, extra: Partial<Parameters<typeof mintBearerToken>[2]> = {}) =>
   mintBearerToken(key, casey, { issuer: 'caseflow-dev', audience: 'caseflow', ...extra });
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return 'OK';
-  } catch (error) {
-    return (error as AppError).code;
-  }
-}
 
 describe('bearer token verification', () => {
   it('accepts a token from the issuer and returns the caller', async () => {
