@@ -77,4 +77,31 @@ module.exports = [
     settings: { 'import-x/extensions': ['.ts'], 'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.js', '.json'] })] },
     rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
+  // Hand-written SQL lives in *.sql.ts files as named, parameterised
+  // statements with typed rows (docs/architecture.md, "TypeORM and SQL");
+  // migrations, the database infrastructure, seeds and tests are exempt.
+  {
+    files: ['libs/**/*.ts'],
+    ignores: [
+      '**/*.sql.ts',
+      '**/migrations/**',
+      'libs/shared/db/**',
+      'libs/seed/**',
+      ...testFiles,
+      // widened once the domains have moved their SQL
+      'libs/clients/**',
+      'libs/plans/**',
+      'libs/referrals/**',
+      'libs/resources/**',
+    ],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='query']",
+          message: 'Hand-written SQL belongs in a *.sql.ts file (docs/architecture.md, TypeORM and SQL)',
+        },
+      ],
+    },
+  },
 ];

@@ -112,7 +112,7 @@ async function main(): Promise<void> {
       await seedResources(subgraph.database.dataSource, world);
       await importPackage(subgraph.database.dataSource, EXAMPLES);
       const pat = demoStaff('pat');
-      const headers = internalHeaders({ staffId: pat.id, role: pat.role, organizationId: pat.organizationId }, secret);
+      const headers = await internalHeaders({ staffId: pat.id, role: pat.role, organizationId: pat.organizationId }, secret);
       const [ids] = await subgraph.database.dataSource.query(`SELECT
         (SELECT id FROM resources.service WHERE name = 'Community Counselling') AS service,
         (SELECT organization_id FROM resources.service WHERE name = 'Community Counselling') AS organization,

@@ -7,7 +7,7 @@ import { ensureDevKeys, mintBearerToken } from '@caseflow/auth';
 import { DEMO_STAFF, demoStaffByEmail } from '@caseflow/demo';
 import { KEYS_DIR, localConfig } from './lib/local';
 
-function main(): void {
+async function main(): Promise<void> {
   const config = localConfig();
   if (config.NODE_ENV === 'production') {
     process.stderr.write('Token minting is for the demo and tests only; it is refused in production.\n');
@@ -23,7 +23,7 @@ function main(): void {
     process.exit(2);
   }
   const keys = ensureDevKeys(KEYS_DIR);
-  const token = mintBearerToken(
+  const token = await mintBearerToken(
     keys.privateKeyPem,
     { staffId: staff.id, role: staff.role, organizationId: staff.organizationId },
     {
@@ -35,4 +35,4 @@ function main(): void {
   process.stdout.write(`${token}\n`);
 }
 
-main();
+void main();

@@ -97,7 +97,7 @@ function comparable(res: GraphQLResponse<Data>) {
 }
 
 async function both(key: Key | null, query: string, variables: Record<string, unknown> = {}) {
-  const headers: Record<string, string> = key ? { authorization: `Bearer ${issuer.token(actor(key))}` } : {};
+  const headers: Record<string, string> = key ? { authorization: `Bearer ${await issuer.token(actor(key))}` } : {};
   const [apollo, hiveAnswer] = await Promise.all([
     postGraphQL<Data>(stack.gatewayUrl, query, variables, headers),
     postGraphQL<Data>(hiveUrl, query, variables, headers),
@@ -166,7 +166,7 @@ describe('Hive Gateway on the same subgraphs', () => {
 
   it('writes through the same mutations, with the same answers', async () => {
     const input = { firstName: 'Hive', lastName: 'Parity', dateOfBirth: '1991-03-04', clientMutationId: `hive-${Date.now()}` };
-    const headers = { authorization: `Bearer ${issuer.token(actor('casey'))}` };
+    const headers = { authorization: `Bearer ${await issuer.token(actor('casey'))}` };
     const viaHive = await postGraphQL<Data>(hiveUrl, operation('intake', 'OpenClient'), { input }, headers);
     const viaApollo = await postGraphQL<Data>(stack.gatewayUrl, operation('intake', 'OpenClient'), { input }, headers);
     expect(viaHive.errors).toBeUndefined();
@@ -198,7 +198,7 @@ describe('Hive Gateway on the same subgraphs', () => {
             hiveUrl,
             '{ me { id } myCaseload(first: 3) { totalCount } }',
             {},
-            { authorization: `Bearer ${issuer.token(actor(key))}` },
+            { authorization: `Bearer ${await issuer.token(actor(key))}` },
           );
           return { key, me: res.data?.me?.id };
         }),

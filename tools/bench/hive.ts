@@ -76,7 +76,7 @@ export function createHiveGateway(options: HiveGatewayOptions): HiveGateway {
       try {
         const actor = await options.verifyBearer(request.headers.get('authorization') ?? undefined);
         await checkStaff(actor);
-        identities.set(request, { actor, requestId, internalToken: signInternalToken({ actor, requestId }, options.internalSecret) });
+        identities.set(request, { actor, requestId, internalToken: await signInternalToken({ actor, requestId }, options.internalSecret) });
       } catch (error) {
         const code = error instanceof AppError ? error.code : 'UNAUTHENTICATED';
         endResponse(

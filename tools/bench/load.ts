@@ -69,9 +69,10 @@ async function send(
   request: BenchRequest,
 ): Promise<{ ms: number; answer: Answer; error: string | null }> {
   const body = JSON.stringify({ query: request.query, variables: request.variables });
+  const token = await tokens.token(request.staff);
   const started = performance.now();
   try {
-    const { status, text } = await poster.post(body, tokens.token(request.staff));
+    const { status, text } = await poster.post(body, token);
     const ms = performance.now() - started;
     let answer: Answer = {};
     try {

@@ -101,12 +101,12 @@ export async function loadFixtures(url: string): Promise<Fixtures> {
 }
 
 export interface TokenSource {
-  token(staff: StaffRow): string;
+  token(staff: StaffRow): Promise<string>;
 }
 
 /** Bearer tokens of the development issuer, one per staff member, made once. */
 export function tokenSource(privateKeyPem: string, issuer: string, audience: string): TokenSource {
-  const cache = new Map<string, string>();
+  const cache = new Map<string, Promise<string>>();
   return {
     token: (staff) => {
       let token = cache.get(staff.id);

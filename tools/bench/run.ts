@@ -161,7 +161,7 @@ async function statementsByPageSize(
     let rows = 0;
     const requests = 5;
     for (let i = 0; i < requests; i += 1) {
-      const { text } = await poster.post(JSON.stringify({ query: CASELOAD_QUERY, variables: { first } }), tokens.token(busiest));
+      const { text } = await poster.post(JSON.stringify({ query: CASELOAD_QUERY, variables: { first } }), await tokens.token(busiest));
       rows = (JSON.parse(text) as { data?: { myCaseload?: { edges?: unknown[] } } }).data?.myCaseload?.edges?.length ?? 0;
     }
     const delta = StatementCounter.delta(before, await counter.snapshot());

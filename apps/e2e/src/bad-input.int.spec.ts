@@ -236,7 +236,7 @@ describe('5. impossible and absurd dates', () => {
 describe('4 and 6. the HSDS API and the HTTP edge', () => {
   const base = () => stack.gatewayUrl.replace(/\/graphql$/, '');
   const get = async (path: string) => {
-    const res = await fetch(`${base()}${path}`, { headers: { authorization: `Bearer ${stack.issuer.token(stack.actor('pat'))}` } });
+    const res = await fetch(`${base()}${path}`, { headers: { authorization: `Bearer ${await stack.issuer.token(stack.actor('pat'))}` } });
     const text = await res.text();
     return { status: res.status, text, json: text ? JSON.parse(text) : null };
   };

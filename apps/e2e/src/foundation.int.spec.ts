@@ -145,8 +145,8 @@ describe('the federated platform through the gateway', () => {
     const cases: Array<[string, Record<string, string>]> = [
       ['no token', {}],
       ['malformed', { authorization: 'Bearer not-a-token' }],
-      ['expired', { authorization: `Bearer ${stack.issuer.token(casey, { expiresInSeconds: -120 })}` }],
-      ['wrongly signed', { authorization: `Bearer ${wrongIssuer.token(casey)}` }],
+      ['expired', { authorization: `Bearer ${await stack.issuer.token(casey, { expiresInSeconds: -120 })}` }],
+      ['wrongly signed', { authorization: `Bearer ${await wrongIssuer.token(casey)}` }],
       ['identity headers only', { 'x-caseflow-internal-token': 'forged', 'x-user-id': casey.staffId, 'x-role': 'SUPERVISOR' }],
     ];
     for (const [name, headers] of cases) {
@@ -166,7 +166,7 @@ describe('the federated platform through the gateway', () => {
       '{ me { id role } }',
       {},
       {
-        authorization: `Bearer ${stack.issuer.token(stack.actor('casey'))}`,
+        authorization: `Bearer ${await stack.issuer.token(stack.actor('casey'))}`,
         'x-caseflow-internal-token': 'forged',
         'x-role': 'SUPERVISOR',
       },
@@ -177,7 +177,7 @@ describe('the federated platform through the gateway', () => {
   it('refuses a direct call to any subgraph that lacks the internal token', async () => {
     for (const { url } of Object.values(stack.subgraphs)) {
       for (const query of ['{ _service { sdl } }', '{ _entities(representations: [{ __typename: "Client", id: "x" }]) { __typename } }']) {
-        const res = await postGraphQL(url, query, {}, { authorization: `Bearer ${stack.issuer.token(stack.actor('sam'))}` });
+        const res = await postGraphQL(url, query, {}, { authorization: `Bearer ${await stack.issuer.token(stack.actor('sam'))}` });
         expect({ url, status: res.status, codes: errorCodes(res), data: res.data }).toEqual({
           url,
           status: 401,

@@ -317,7 +317,7 @@ describe('fuzzing every argument of the composed API', () => {
 
   it('the HSDS API answers every malformed parameter with a code', async () => {
     const base = stack.gatewayUrl.replace(/\/graphql$/, '');
-    const token = stack.issuer.token(stack.actor('pat'));
+    const token = await stack.issuer.token(stack.actor('pat'));
     const names = [
       'search',
       'page',

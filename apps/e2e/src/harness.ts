@@ -112,8 +112,8 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
         await client.end();
       }
     },
-    as: (key, query, variables = {}) =>
-      postGraphQL(stack.gatewayUrl, query, variables, { authorization: `Bearer ${issuer.token(actor(key))}` }),
+    as: async (key, query, variables = {}) =>
+      postGraphQL(stack.gatewayUrl, query, variables, { authorization: `Bearer ${await issuer.token(actor(key))}` }),
   };
 }
 

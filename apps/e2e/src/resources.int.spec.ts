@@ -34,9 +34,9 @@ interface DirectorySearch {
 }
 
 let stack: TestStack;
-const hsds = (path: string, who: StaffKey | null, extraHeaders: Record<string, string> = {}) =>
+const hsds = async (path: string, who: StaffKey | null, extraHeaders: Record<string, string> = {}) =>
   fetch(`${stack.gatewayBaseUrl}${path}`, {
-    headers: { ...(who ? { authorization: `Bearer ${stack.issuer.token(stack.actor(who))}` } : {}), ...extraHeaders },
+    headers: { ...(who ? { authorization: `Bearer ${await stack.issuer.token(stack.actor(who))}` } : {}), ...extraHeaders },
   });
 
 beforeAll(async () => {

@@ -28,8 +28,8 @@ beforeAll(async () => {
 afterAll(() => stack?.stop());
 
 const parsed = () => lines.map((line) => JSON.parse(line) as Record<string, unknown> & { err?: Record<string, unknown> });
-const hsds = (key: StaffKey, path: string) =>
-  fetch(`${stack.gatewayBaseUrl}${path}`, { headers: { authorization: `Bearer ${stack.issuer.token(stack.actor(key))}` } });
+const hsds = async (key: StaffKey, path: string) =>
+  fetch(`${stack.gatewayBaseUrl}${path}`, { headers: { authorization: `Bearer ${await stack.issuer.token(stack.actor(key))}` } });
 const caseyClient = () => stack.world.clients.find((c) => c.caseManagerId === stack.staff('casey').id && c.status === 'ACTIVE')!;
 
 describe('odd HSDS paths and parameters', () => {
@@ -192,7 +192,7 @@ describe('errors the gateway makes itself', () => {
     const referral = stack.world.referrals.find((r) => stack.world.clients.find((c) => c.id === r.clientId)?.caseManagerId === casey)!;
     const response = await fetch(gatewayUrl, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${stack.issuer.token(stack.actor('casey'))}` },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await stack.issuer.token(stack.actor('casey'))}` },
       body: JSON.stringify({
         query: 'query($id: ID!) { referral(id: $id) { id service { name status } } }',
         variables: { id: referral.id },

@@ -252,7 +252,7 @@ describe('the built dashboard', () => {
   it('passes the API to the gateway: the demo sign-in and a signed-in query', async () => {
     const users = JSON.parse((await rawRequest(dashboardUrl, '/auth/demo-users')).body) as unknown;
     expect(JSON.stringify(users)).toContain('casey@demo.caseflow');
-    const token = stack.issuer.token(stack.actor('casey'));
+    const token = await stack.issuer.token(stack.actor('casey'));
     const res = await postGraphQL<{ me: { displayName: string } }>(
       `${dashboardUrl}/graphql`,
       '{ me { displayName } }',

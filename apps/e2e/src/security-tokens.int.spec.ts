@@ -6,8 +6,8 @@
  * answers UNAVAILABLE without the data; a request that timed out commits
  * nothing. Each refusal asserts that nothing ran: no audit row, no change.
  */
-import { randomUUID } from 'node:crypto';
-import jwt from 'jsonwebtoken';
+import { createPrivateKey, randomUUID } from 'node:crypto';
+import { type JWTPayload, SignJWT } from 'jose';
 import { Client } from 'pg';
 import type { Actor } from '@caseflow/auth';
 import { NORTHSIDE_ID } from '@caseflow/demo';
@@ -31,17 +31,24 @@ async function auditCounts(stack: TestStack): Promise<Record<string, number>> {
   return out;
 }
 
-function bearer(stack: TestStack, claims: Record<string, unknown>, options: jwt.SignOptions = {}): Record<string, string> {
-  const token = jwt.sign(claims, stack.issuer.privateKeyPem, {
-    algorithm: 'RS256',
-    issuer: stack.issuer.issuer,
-    audience: stack.issuer.audience,
-    ...options,
-  });
-  return { authorization: `Bearer ${token}` };
+/** A token signed with the stack issuer's key, with exactly these claims (and iat unless told not to). */
+async function bearer(
+  stack: TestStack,
+  claims: JWTPayload,
+  options: { subject: string; expiresIn?: number; noTimestamp?: boolean },
+): Promise<Record<string, string>> {
+  const now = Math.floor(Date.now() / 1000);
+  const token = new SignJWT(claims)
+    .setProtectedHeader({ alg: 'RS256' })
+    .setSubject(options.subject)
+    .setIssuer(stack.issuer.issuer)
+    .setAudience(stack.issuer.audience);
+  if (!options.noTimestamp) token.setIssuedAt(now);
+  if (options.expiresIn !== undefined) token.setExpirationTime(now + options.expiresIn);
+  return { authorization: `Bearer ${await token.sign(createPrivateKey(stack.issuer.privateKeyPem))}` };
 }
 
-const asToken = (stack: TestStack, actor: Actor) => ({ authorization: `Bearer ${stack.issuer.token(actor)}` });
+const asToken = async (stack: TestStack, actor: Actor) => ({ authorization: `Bearer ${await stack.issuer.token(actor)}` });
 
 describe('bearer tokens and the staff directory', () => {
   let stack: TestStack;
@@ -54,7 +61,7 @@ describe('bearer tokens and the staff directory', () => {
 
   /** Sends `query` with `headers` and expects `status` and `code`, with no data, no audit row, no change. */
   async function refused(
-    headers: Record<string, string>,
+    headers: Promise<Record<string, string>>,
     status: number,
     code: string,
     query = ME,
@@ -158,7 +165,7 @@ describe('bearer tokens and the staff directory', () => {
 
   it('refuses an unknown staff member on the HSDS pass-through too', async () => {
     const response = await fetch(`${stack.gatewayBaseUrl}/hsds/services`, {
-      headers: asToken(stack, { ...stack.actor('pat'), staffId: randomUUID() }),
+      headers: await asToken(stack, { ...stack.actor('pat'), staffId: randomUUID() }),
     });
     expect(response.status).toBe(401);
     expect(errorCodes((await response.json()) as GraphQLResponse)).toEqual(['UNAUTHENTICATED']);

@@ -151,7 +151,7 @@ describe('abuse is refused at the gateway, before any subgraph is asked', () => 
     const before = statementCounts(stack);
     const response = await fetch(stack.gatewayUrl, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${stack.issuer.token(stack.actor('sam'))}`, ...headers },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await stack.issuer.token(stack.actor('sam'))}`, ...headers },
       body,
     });
     const text = await response.text();
@@ -209,8 +209,8 @@ describe('identity', () => {
     const { createTestIssuer } = await import('@caseflow/testing');
     const other = createTestIssuer(stack.issuer.issuer, 'another-audience');
     const tokens = {
-      'not yet valid': stack.issuer.token(stack.actor('casey'), { notBeforeSeconds: 600 }),
-      'wrong audience': other.token(stack.actor('casey')),
+      'not yet valid': await stack.issuer.token(stack.actor('casey'), { notBeforeSeconds: 600 }),
+      'wrong audience': await other.token(stack.actor('casey')),
     };
     for (const [name, token] of Object.entries(tokens)) {
       const res = await postGraphQL(stack.gatewayUrl, '{ me { id } }', {}, { authorization: `Bearer ${token}` });

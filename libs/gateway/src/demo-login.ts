@@ -19,7 +19,7 @@ export interface DemoUser {
 export interface DemoLogin {
   users(): DemoUser[];
   /** A bearer token for the user with this email, or null when there is none. */
-  mint(email: string): { token: string; expiresAt: string } | null;
+  mint(email: string): Promise<{ token: string; expiresAt: string } | null>;
 }
 
 /** The demo sign-in over the seeded staff, signing with the development issuer's key. */
@@ -33,10 +33,10 @@ export function demoLogin(privateKeyPem: string, issuer: string, audience: strin
         organizationId: s.organizationId,
         organizationName: DEMO_ORGANIZATION_NAMES[s.organizationId] ?? null,
       })),
-    mint: (email) => {
+    mint: async (email) => {
       const staff = demoStaffByEmail(email);
       if (!staff) return null;
-      const token = mintBearerToken(
+      const token = await mintBearerToken(
         privateKeyPem,
         { staffId: staff.id, role: staff.role, organizationId: staff.organizationId },
         { issuer, audience, expiresInSeconds: ttlSeconds, email: staff.email },
@@ -56,7 +56,7 @@ export function demoLoginRoutes(demo: DemoLogin): { get: Record<string, GetRoute
       [DEMO_LOGIN_PATH]: async (body) => {
         const email = (body as { email?: unknown })?.email;
         if (typeof email !== 'string' || !email.trim()) throw badInput('email', 'must be the email of a demo user');
-        const minted = demo.mint(email);
+        const minted = await demo.mint(email);
         if (!minted) throw badInput('email', 'is not a demo user');
         const user = demo.users().find((u) => u.email === email.trim().toLowerCase());
         return { ...minted, user };

@@ -18,7 +18,16 @@ import {
   REQUEST_ID_HEADER,
   signInternalToken,
 } from '@caseflow/auth';
-import { errorFields, fieldOfCoercionMessage, type Logger, requestSignal, shortenQuoted, unavailable } from '@caseflow/core';
+import {
+  ERROR_CODES,
+  errorFields,
+  fieldOfCoercionMessage,
+  type Logger,
+  requestSignal,
+  REQUEST_ERROR_CODES,
+  shortenQuoted,
+  unavailable,
+} from '@caseflow/core';
 import { type DemoLogin, demoLoginRoutes } from './demo-login';
 import { maskValueCompletion } from './value-completion';
 import { DEFAULT_LIMITS, type QueryLimits, costError, estimateCost, shapeLimitRule } from './limits';
@@ -65,19 +74,7 @@ export interface Gateway {
   stop(): Promise<void>;
 }
 
-const knownCodes = new Set([
-  'BAD_USER_INPUT',
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'NOT_FOUND',
-  'CONFLICT',
-  'INVALID_TRANSITION',
-  'UNAVAILABLE',
-  'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED',
-  'BAD_REQUEST',
-  'OPERATION_RESOLUTION_FAILURE',
-]);
+const knownCodes = new Set<string>([...ERROR_CODES, ...REQUEST_ERROR_CODES]);
 
 /**
  * Keeps known error codes and their messages; masks everything else, so no
@@ -228,7 +225,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     context: async (request: IncomingMessage) => {
       const requestId = requestIdOf(request);
       const actor = await authenticate(request);
-      return { actor, requestId, internalToken: signInternalToken({ actor, requestId }, options.internalSecret) };
+      return { actor, requestId, internalToken: await signInternalToken({ actor, requestId }, options.internalSecret) };
     },
   });
 
@@ -287,7 +284,7 @@ function hsdsPassThrough(options: GatewayOptions, resourcesBaseUrl: string, auth
     try {
       response = await fetch(new URL(`${url.pathname}${url.search}`, resourcesBaseUrl), {
         headers: {
-          [INTERNAL_TOKEN_HEADER]: signInternalToken({ actor, requestId }, options.internalSecret),
+          [INTERNAL_TOKEN_HEADER]: await signInternalToken({ actor, requestId }, options.internalSecret),
           [REQUEST_ID_HEADER]: requestId,
         },
         signal: controller.signal,

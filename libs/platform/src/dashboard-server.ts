@@ -15,10 +15,10 @@ import {
   type Server,
   type ServerResponse,
 } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import helmet from 'helmet';
 import sirv from 'sirv';
+import { closeServer, listenOn } from '@caseflow/core';
 
 /** What the gateway answers for the dashboard: the GraphQL API, the demo sign-in and the HSDS API. */
 export const DASHBOARD_API_PATHS = ['/graphql', '/auth', '/hsds'] as const;
@@ -175,17 +175,7 @@ export function createDashboardServer(options: DashboardServerOptions): Dashboar
 
   return {
     server,
-    listen: (port, host = '127.0.0.1') =>
-      new Promise((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
-      }),
-    stop: async () => {
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeIdleConnections();
-      const forced = setTimeout(() => server.closeAllConnections(), 1000);
-      await closed;
-      clearTimeout(forced);
-    },
+    listen: (port, host) => listenOn(server, port, host),
+    stop: () => closeServer(server),
   };
 }

@@ -27,6 +27,9 @@ import { seedPlansAtScale } from '@caseflow/plans-seed';
 import { seedReferralsAtScale } from '@caseflow/referrals-seed';
 import { scaleDirectoryCatalog, seedResourcesAtScale } from '@caseflow/resources-seed';
 import { SUBGRAPHS, type SubgraphName, seedDemo } from './seed';
+import { countRows, readDatasetReport, saveDatasetReport, schemaTables, vacuumAnalyzeTable } from './scale.sql';
+
+export { DATASET_TABLE } from './scale.sql';
 
 export interface ScaleCounts {
   clients: number;
@@ -76,8 +79,6 @@ export interface ScaleReport {
   rows: Record<string, number>;
   seconds: number;
 }
-
-export const DATASET_TABLE = 'public.bench_dataset';
 
 /** The tables the report counts (and the determinism test compares). */
 export const SCALE_TABLES = [
@@ -217,8 +218,7 @@ async function withClient<T>(url: string, work: (client: Client) => Promise<T>):
 async function vacuumAnalyze(url: string): Promise<void> {
   await withClient(url, async (client) => {
     for (const schema of ['clients', 'plans', 'referrals', 'resources']) {
-      const { rows } = await client.query(`SELECT tablename FROM pg_tables WHERE schemaname = $1`, [schema]);
-      for (const { tablename } of rows) await client.query(`VACUUM (ANALYZE) "${schema}"."${tablename}"`);
+      for (const table of await schemaTables(client, schema)) await vacuumAnalyzeTable(client, schema, table);
     }
   });
 }
@@ -228,32 +228,16 @@ export async function tableCounts(databaseUrlFor: (name: SubgraphName) => string
   const result: Record<string, number> = {};
   for (const table of SCALE_TABLES) {
     const schema = table.split('.')[0] as SubgraphName;
-    result[table] = await withClient(
-      databaseUrlFor(schema),
-      async (c) => (await c.query(`SELECT count(*)::int AS n FROM ${table}`)).rows[0].n,
-    );
+    result[table] = await withClient(databaseUrlFor(schema), (c) => countRows(c, table));
   }
   return result;
 }
 
 async function recordDataset(url: string, report: ScaleReport): Promise<void> {
-  await withClient(url, async (client) => {
-    await client.query(
-      `CREATE TABLE IF NOT EXISTS ${DATASET_TABLE} (id int PRIMARY KEY, report jsonb NOT NULL, created_at timestamptz NOT NULL DEFAULT now())`,
-    );
-    await client.query(
-      `INSERT INTO ${DATASET_TABLE} (id, report) VALUES (1, $1) ON CONFLICT (id) DO UPDATE SET report = EXCLUDED.report, created_at = now()`,
-      [report],
-    );
-  });
+  await withClient(url, (client) => saveDatasetReport(client, report));
 }
 
 /** The dataset a database holds (what `seedAtScale` recorded), or null. */
 export async function datasetOf(url: string): Promise<ScaleReport | null> {
-  return withClient(url, async (client) => {
-    const { rows } = await client.query(`SELECT to_regclass('${DATASET_TABLE}') AS t`);
-    if (!rows[0].t) return null;
-    const found = await client.query(`SELECT report FROM ${DATASET_TABLE} WHERE id = 1`);
-    return found.rows[0]?.report ?? null;
-  });
+  return withClient(url, (client) => readDatasetReport<ScaleReport>(client));
 }

@@ -11,6 +11,7 @@ import { referralsSubgraph } from '@caseflow/referrals';
 import { seedReferrals } from '@caseflow/referrals-seed';
 import { resourcesSubgraph } from '@caseflow/resources';
 import { seedResources } from '@caseflow/resources-seed';
+import { countStaff } from './seed.sql';
 
 export type SubgraphName = 'clients' | 'plans' | 'referrals' | 'resources';
 export const SUBGRAPH_NAMES: readonly SubgraphName[] = ['clients', 'plans', 'referrals', 'resources'];
@@ -59,10 +60,7 @@ export async function isSeeded(clientsDatabaseUrl: string): Promise<boolean> {
   const client = new Client({ connectionString: clientsDatabaseUrl });
   await client.connect();
   try {
-    const { rows } = await client.query(`SELECT to_regclass('clients.staff_member') AS name`);
-    if (!rows[0].name) return false;
-    const count = await client.query('SELECT count(*)::int AS n FROM clients.staff_member');
-    return count.rows[0].n > 0;
+    return (await countStaff(client)) > 0;
   } finally {
     await client.end();
   }

@@ -66,7 +66,11 @@ it('a failure while building the answer rolls the step change and the plan versi
   const requestId = randomUUID();
   const { dataSource } = bed.t.subgraph.database;
   const audit = new AuditTrail('plans', actor, requestId);
-  const grants = createClientAccessLoader({ clientsUrl: bed.clientsUrl }, signInternalToken({ actor, requestId }, bed.t.secret), requestId);
+  const grants = createClientAccessLoader(
+    { clientsUrl: bed.clientsUrl },
+    await signInternalToken({ actor, requestId }, bed.t.secret),
+    requestId,
+  );
   const today = calendarDate(new Date());
   const changes = new FailingAnswer({
     dataSource,

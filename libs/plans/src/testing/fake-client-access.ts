@@ -70,9 +70,9 @@ export async function startFakeClientAccess(
       response.writeHead(404).end();
       return;
     }
-    void readJson(request).then((body) => {
+    void readJson(request).then(async (body) => {
       const token = request.headers[INTERNAL_TOKEN_HEADER];
-      const { actor } = verifyInternalToken(Array.isArray(token) ? token[0] : token, secret());
+      const { actor } = await verifyInternalToken(Array.isArray(token) ? token[0] : token, secret());
       access.calls.push({ clientIds: body.clientIds, actor });
       const answer: ClientAccessResponse = { grants: body.clientIds.map((id) => access.grant(actor, id)) };
       response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer));

@@ -39,10 +39,10 @@ abstract class FakePeer {
       }
       const chunks: Buffer[] = [];
       request.on('data', (chunk: Buffer) => chunks.push(chunk));
-      request.on('end', () => {
+      request.on('end', async () => {
         let actor: Actor;
         try {
-          actor = verifyInternalToken(request.headers[INTERNAL_TOKEN_HEADER] as string | undefined, this.secret).actor;
+          actor = (await verifyInternalToken(request.headers[INTERNAL_TOKEN_HEADER] as string | undefined, this.secret)).actor;
         } catch {
           response.writeHead(401).end();
           return;

@@ -28,7 +28,7 @@ export function actorOf(who: StaffKey | DemoStaff): Actor {
 }
 
 /** The internal headers of a request by this staff member. */
-export function staffHeaders(t: TestSubgraph, who: StaffKey | DemoStaff): Record<string, string> {
+export function staffHeaders(t: TestSubgraph, who: StaffKey | DemoStaff): Promise<Record<string, string>> {
   return internalHeaders(actorOf(who), t.secret);
 }
 

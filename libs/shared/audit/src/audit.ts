@@ -11,6 +11,7 @@
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '@caseflow/auth';
 import { AppError } from '@caseflow/core';
+import { type AuditEventRow, insertAuditEvents, type Queryable, selectClientAuditEvents } from './audit.sql';
 
 export type AuditAction = 'READ' | 'SEARCH' | 'CREATE' | 'UPDATE' | 'TRANSITION' | 'OVERRIDE';
 export type AuditOutcome = 'ALLOWED' | 'DENIED';
@@ -23,31 +24,6 @@ export interface AuditEvent {
   outcome?: AuditOutcome;
   /** A short, non-personal detail, e.g. the field names changed or the reason code of a denial. */
   detail?: string | null;
-}
-
-interface Queryable {
-  query(sql: string, parameters?: unknown[]): Promise<unknown>;
-}
-
-const COLUMNS = [
-  'actor_id',
-  'actor_role',
-  'actor_organization_id',
-  'action',
-  'entity_type',
-  'entity_id',
-  'client_id',
-  'outcome',
-  'detail',
-  'request_id',
-];
-
-function insertSql(schema: string, rows: number): string {
-  const values: string[] = [];
-  for (let r = 0; r < rows; r += 1) {
-    values.push(`(${COLUMNS.map((_, c) => `$${r * COLUMNS.length + c + 1}`).join(', ')})`);
-  }
-  return `INSERT INTO "${schema}".audit_event (${COLUMNS.join(', ')}) VALUES ${values.join(', ')}`;
 }
 
 /** The audit events of one request, for one subgraph. */
@@ -80,7 +56,7 @@ export class AuditTrail {
    */
   async write(manager: Queryable | EntityManager, event: AuditEvent): Promise<void> {
     try {
-      await (manager as Queryable).query(insertSql(this.schema, 1), this.params([event]));
+      await insertAuditEvents(manager as Queryable, this.schema, [this.row(event)]);
     } catch (error) {
       const failure = new AppError('UNAVAILABLE', 'The change could not be recorded in the audit trail, so it was not made; retry later');
       failure.cause = error;
@@ -94,8 +70,11 @@ export class AuditTrail {
     const events = this.pending;
     this.pending = [];
     for (let i = 0; i < events.length; i += 500) {
-      const chunk = events.slice(i, i + 500);
-      await db.query(insertSql(this.schema, chunk.length), this.params(chunk));
+      await insertAuditEvents(
+        db,
+        this.schema,
+        events.slice(i, i + 500).map((event) => this.row(event)),
+      );
     }
   }
 
@@ -103,19 +82,19 @@ export class AuditTrail {
     return this.pending.length;
   }
 
-  private params(events: AuditEvent[]): unknown[] {
-    return events.flatMap((e) => [
-      this.actor.staffId,
-      this.actor.role,
-      this.actor.organizationId,
-      e.action,
-      e.entityType,
-      e.entityId ?? null,
-      e.clientId ?? null,
-      e.outcome ?? 'ALLOWED',
-      e.detail ?? null,
-      this.requestId,
-    ]);
+  private row(event: AuditEvent): AuditEventRow {
+    return {
+      actor_id: this.actor.staffId,
+      actor_role: this.actor.role,
+      actor_organization_id: this.actor.organizationId,
+      action: event.action,
+      entity_type: event.entityType,
+      entity_id: event.entityId ?? null,
+      client_id: event.clientId ?? null,
+      outcome: event.outcome ?? 'ALLOWED',
+      detail: event.detail ?? null,
+      request_id: this.requestId,
+    };
   }
 }
 
@@ -180,26 +159,20 @@ export interface AuditTrailQuery {
 
 /** A client's events in one subgraph's audit table, newest first (index audit_event_client_at_idx). */
 export async function readAuditTrail(db: Queryable, schema: string, source: string, query: AuditTrailQuery): Promise<AuditRecord[]> {
-  const rows = (await db.query(
-    `SELECT id::text, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at, actor_id, actor_role, actor_organization_id, action, entity_type, entity_id, client_id, outcome, detail, request_id
-       FROM "${schema}".audit_event
-      WHERE client_id = $1 ${query.before ? 'AND (at, id) < ($3::timestamptz, $4::bigint)' : ''}
-      ORDER BY at DESC, id DESC LIMIT $2`,
-    query.before ? [query.clientId, query.limit, query.before.at, query.before.id] : [query.clientId, query.limit],
-  )) as Array<Record<string, unknown>>;
+  const rows = await selectClientAuditEvents(db, schema, { clientId: query.clientId, before: query.before ?? null, limit: query.limit });
   return rows.map((r) => ({
-    id: String(r.id),
-    at: String(r.at),
+    id: r.id,
+    at: r.at,
     source,
-    actorId: String(r.actor_id),
-    actorRole: String(r.actor_role),
-    actorOrganizationId: String(r.actor_organization_id),
-    action: String(r.action),
-    entityType: String(r.entity_type),
-    entityId: (r.entity_id as string | null) ?? null,
-    clientId: (r.client_id as string | null) ?? null,
-    outcome: r.outcome as AuditOutcome,
-    detail: (r.detail as string | null) ?? null,
-    requestId: String(r.request_id),
+    actorId: r.actor_id,
+    actorRole: r.actor_role,
+    actorOrganizationId: r.actor_organization_id,
+    action: r.action,
+    entityType: r.entity_type,
+    entityId: r.entity_id ?? null,
+    clientId: r.client_id ?? null,
+    outcome: r.outcome,
+    detail: r.detail ?? null,
+    requestId: r.request_id,
   }));
 }

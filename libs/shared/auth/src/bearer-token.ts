@@ -8,13 +8,11 @@
  * come from the OIDC issuer's JWKS URL, kept by jose (refetched when older
  * than its max age, refetches throttled by a cooldown).
  *
- * Minting stays synchronous (jsonwebtoken): the demo login, the test issuer
- * and the tools sign tokens inline; only verification, on the request path,
- * is jose's.
+ * Minting (the demo login, the test issuer, the tools) is jose's too: one
+ * JWT library for signing and verifying.
  */
-import { createPublicKey } from 'node:crypto';
-import { type JWTPayload, type JWTVerifyGetKey, jwtVerify } from 'jose';
-import jwt from 'jsonwebtoken';
+import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
+import { type JWTPayload, type JWTVerifyGetKey, jwtVerify, SignJWT } from 'jose';
 import { unauthenticated } from '@caseflow/core';
 import { type Actor, isRole, isUuid } from './actor';
 import { issuerKeys, type JwksOptions } from './jwks';
@@ -94,16 +92,29 @@ export interface MintOptions {
   email?: string;
 }
 
+// The development key is parsed once per PEM, not per token.
+const privateKeys = new Map<string, KeyObject>();
+function privateKeyOf(pem: string): KeyObject {
+  let key = privateKeys.get(pem);
+  if (!key) {
+    key = createPrivateKey(pem);
+    privateKeys.set(pem, key);
+  }
+  return key;
+}
+
 /** Signs a bearer token for a staff member with the development key (demo and tests only); 8 hours unless told, never over 12. */
-export function mintBearerToken(privateKeyPem: string, actor: Actor, options: MintOptions): string {
+export async function mintBearerToken(privateKeyPem: string, actor: Actor, options: MintOptions): Promise<string> {
   const expiresIn = options.expiresInSeconds ?? 8 * 3600;
   if (expiresIn > MAX_TOKEN_LIFETIME_SECONDS) throw new Error('A bearer token lives at most 12 hours; the gateway refuses longer ones');
-  return jwt.sign({ role: actor.role, org: actor.organizationId, ...(options.email ? { email: options.email } : {}) }, privateKeyPem, {
-    algorithm: 'RS256',
-    subject: actor.staffId,
-    issuer: options.issuer,
-    audience: options.audience,
-    expiresIn,
-    ...(options.notBeforeSeconds ? { notBefore: options.notBeforeSeconds } : {}),
-  });
+  const now = Math.floor(Date.now() / 1000);
+  const token = new SignJWT({ role: actor.role, org: actor.organizationId, ...(options.email ? { email: options.email } : {}) })
+    .setProtectedHeader({ alg: 'RS256', typ: 'JWT' })
+    .setSubject(actor.staffId)
+    .setIssuer(options.issuer)
+    .setAudience(options.audience)
+    .setIssuedAt(now)
+    .setExpirationTime(now + expiresIn);
+  if (options.notBeforeSeconds) token.setNotBefore(now + options.notBeforeSeconds);
+  return token.sign(privateKeyOf(privateKeyPem));
 }

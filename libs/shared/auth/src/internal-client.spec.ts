@@ -1,6 +1,5 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import type { AppError } from '@caseflow/core';
+import type { ServerResponse } from 'node:http';
+import { answerJson as json, FakePeerServer, failureOf } from '@caseflow/testing';
 import type { Actor } from './actor';
 import { callInternal, type InternalCall } from './internal-client';
 import { INTERNAL_TOKEN_HEADER, REQUEST_ID_HEADER, verifyInternalToken } from './internal-token';
@@ -12,46 +11,8 @@ const casey: Actor = {
 };
 const secret = 'test-internal-secret';
 
-type Handler = (request: IncomingMessage, response: ServerResponse, attempt: number) => void;
-
-/** A peer that answers by a script per attempt and records what it was sent. */
-class FakePeer {
-  handler: Handler = (_, response) => void response.end('{}');
-  received: Array<{ headers: IncomingMessage['headers']; body: string }> = [];
-  private server: Server = createServer((request, response) => {
-    let body = '';
-    request.on('data', (chunk) => (body += chunk));
-    request.on('end', () => {
-      this.received.push({ headers: request.headers, body });
-      this.handler(request, response, this.received.length);
-    });
-  });
-
-  async start(): Promise<string> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-  }
-
-  stop(): Promise<void> {
-    this.server.closeAllConnections();
-    return new Promise((resolve) => this.server.close(() => resolve()));
-  }
-}
-
-async function failureOf(promise: Promise<unknown>): Promise<{ code: string; message: string }> {
-  try {
-    await promise;
-    return { code: 'OK', message: '' };
-  } catch (error) {
-    return { code: (error as AppError).code, message: (error as AppError).message };
-  }
-}
-
-const json = (response: ServerResponse, status: number, body: unknown) =>
-  response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
-
 describe('the internal client', () => {
-  const peer = new FakePeer();
+  const peer = new FakePeerServer();
   let baseUrl: string;
   const call = (over: Partial<InternalCall> = {}) =>
     callInternal<{ answer: number }>({
@@ -86,7 +47,7 @@ describe('the internal client', () => {
   it('signs an internal token for an actor', async () => {
     peer.handler = (_, response) => json(response, 200, { answer: 1 });
     await call({ identity: { actor: casey, secret } });
-    expect(verifyInternalToken(peer.received[0].headers[INTERNAL_TOKEN_HEADER] as string, secret)).toEqual({
+    await expect(verifyInternalToken(peer.received[0].headers[INTERNAL_TOKEN_HEADER] as string, secret)).resolves.toEqual({
       actor: casey,
       requestId: 'req-7',
     });

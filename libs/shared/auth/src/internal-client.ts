@@ -65,7 +65,7 @@ async function attemptCall<T>(call: InternalCall): Promise<Outcome<T>> {
   const token =
     'token' in call.identity
       ? call.identity.token
-      : signInternalToken({ actor: call.identity.actor, requestId: call.requestId }, call.identity.secret);
+      : await signInternalToken({ actor: call.identity.actor, requestId: call.requestId }, call.identity.secret);
   const signal = AbortSignal.timeout(call.timeoutMs ?? 2000);
   try {
     const response = await request(new URL(call.path, call.baseUrl), {

@@ -4,9 +4,13 @@
  * that only the gateway and the subgraphs hold; every subgraph refuses any
  * request that does not carry a valid one. Subgraphs forward the same token
  * when they ask another subgraph a question on the caller's behalf.
+ *
+ * jose signs and verifies (HS256 only). The gateway signs once per request
+ * (its context keeps the token) and every subgraph verifies on every request,
+ * so the key object is made once per secret, never per call.
  */
 import { createSecretKey, type KeyObject } from 'node:crypto';
-import jwt from 'jsonwebtoken';
+import { type JWTPayload, jwtVerify, SignJWT } from 'jose';
 import { unauthenticated } from '@caseflow/core';
 import { type Actor, isRole, isUuid } from './actor';
 
@@ -15,8 +19,9 @@ export const REQUEST_ID_HEADER = 'x-request-id';
 
 const ISSUER = 'caseflow-gateway';
 const AUDIENCE = 'caseflow-subgraphs';
+const ALGORITHMS = ['HS256'];
+const REFUSAL = 'This service only answers the Caseflow gateway';
 
-// jsonwebtoken parses a string key on every call; a key object made once per secret is reused (hot path: every request).
 const keys = new Map<string, KeyObject>();
 function keyOf(secret: string): KeyObject {
   let key = keys.get(secret);
@@ -32,28 +37,30 @@ export interface InternalIdentity {
   requestId: string;
 }
 
-export function signInternalToken(identity: InternalIdentity, secret: string, ttlSeconds = 60): string {
+export function signInternalToken(identity: InternalIdentity, secret: string, ttlSeconds = 60): Promise<string> {
   const { actor, requestId } = identity;
-  return jwt.sign({ role: actor.role, org: actor.organizationId, rid: requestId }, keyOf(secret), {
-    algorithm: 'HS256',
-    subject: actor.staffId,
-    issuer: ISSUER,
-    audience: AUDIENCE,
-    expiresIn: ttlSeconds,
-  });
+  const now = Math.floor(Date.now() / 1000);
+  return new SignJWT({ role: actor.role, org: actor.organizationId, rid: requestId })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setSubject(actor.staffId)
+    .setIssuer(ISSUER)
+    .setAudience(AUDIENCE)
+    .setIssuedAt(now)
+    .setExpirationTime(now + ttlSeconds)
+    .sign(keyOf(secret));
 }
 
 /** Verifies an internal token; any problem is UNAUTHENTICATED (the reason is not told to the caller). */
-export function verifyInternalToken(token: string | undefined, secret: string): InternalIdentity {
-  if (!token) throw unauthenticated('This service only answers the Caseflow gateway');
-  let claims: jwt.JwtPayload;
+export async function verifyInternalToken(token: string | undefined, secret: string): Promise<InternalIdentity> {
+  if (!token) throw unauthenticated(REFUSAL);
+  let claims: JWTPayload;
   try {
-    claims = jwt.verify(token, keyOf(secret), { algorithms: ['HS256'], issuer: ISSUER, audience: AUDIENCE }) as jwt.JwtPayload;
+    ({ payload: claims } = await jwtVerify(token, keyOf(secret), { algorithms: ALGORITHMS, issuer: ISSUER, audience: AUDIENCE }));
   } catch {
-    throw unauthenticated('This service only answers the Caseflow gateway');
+    throw unauthenticated(REFUSAL);
   }
   if (!isUuid(claims.sub) || !isRole(claims.role) || !isUuid(claims.org) || typeof claims.rid !== 'string') {
-    throw unauthenticated('This service only answers the Caseflow gateway');
+    throw unauthenticated(REFUSAL);
   }
   return { actor: { staffId: claims.sub, role: claims.role, organizationId: claims.org }, requestId: claims.rid };
 }

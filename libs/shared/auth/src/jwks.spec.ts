@@ -1,8 +1,8 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import jwt from 'jsonwebtoken';
-import type { AppError } from '@caseflow/core';
+import { SignJWT } from 'jose';
+import { codeOf } from '@caseflow/testing';
 import { createBearerVerifier } from './bearer-token';
 import type { Actor } from './actor';
 
@@ -20,19 +20,17 @@ function signingKey(kid: string) {
 }
 type SigningKey = ReturnType<typeof signingKey>;
 
-const tokenOf = (key: SigningKey) =>
-  `Bearer ${jwt.sign({ role: casey.role, org: casey.organizationId }, key.privateKey, { algorithm: 'ES256', keyid: key.kid, subject: casey.staffId, issuer, audience, expiresIn: 600 })}`;
+const tokenOf = async (key: SigningKey) =>
+  `Bearer ${await new SignJWT({ role: casey.role, org: casey.organizationId })
+    .setProtectedHeader({ alg: 'ES256', kid: key.kid })
+    .setSubject(casey.staffId)
+    .setIssuer(issuer)
+    .setAudience(audience)
+    .setIssuedAt()
+    .setExpirationTime('10m')
+    .sign(key.privateKey)}`;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return 'OK';
-  } catch (error) {
-    return (error as AppError).code;
-  }
-}
 
 /** A stand-in OIDC issuer: serves the keys it currently holds, or fails, and counts the fetches. */
 class FakeIssuer {
@@ -72,19 +70,19 @@ describe('bearer tokens from an issuer JWKS', () => {
     const second = signingKey('k2');
     fake.keys = [first];
     const verify = createBearerVerifier({ issuer, audience, jwksUri, jwks: { cacheMaxAgeMs: 300, cooldownMs: 50 } });
-    await expect(verify(tokenOf(first))).resolves.toEqual(casey);
-    await expect(verify(tokenOf(first))).resolves.toEqual(casey);
+    await expect(verify(await tokenOf(first))).resolves.toEqual(casey);
+    await expect(verify(await tokenOf(first))).resolves.toEqual(casey);
     expect(fake.fetches).toBe(1);
 
     fake.keys = [second];
     await sleep(60);
     // An unknown key id refetches (the cooldown has passed): the new key verifies at once.
-    await expect(verify(tokenOf(second))).resolves.toEqual(casey);
+    await expect(verify(await tokenOf(second))).resolves.toEqual(casey);
     expect(fake.fetches).toBe(2);
 
     await sleep(320);
     // The set has aged past its max age: it is refetched and the retired key no longer verifies.
-    expect(await codeOf(verify(tokenOf(first)))).toBe('UNAUTHENTICATED');
+    expect(await codeOf(verify(await tokenOf(first)))).toBe('UNAUTHENTICATED');
     expect(fake.fetches).toBe(3);
   });
 
@@ -92,8 +90,8 @@ describe('bearer tokens from an issuer JWKS', () => {
     const known = signingKey('known');
     fake.keys = [known];
     const verify = createBearerVerifier({ issuer, audience, jwksUri, jwks: { cooldownMs: 60_000 } });
-    await expect(verify(tokenOf(known))).resolves.toEqual(casey);
-    const codes = await Promise.all(Array.from({ length: 5 }, (_, i) => codeOf(verify(tokenOf(signingKey(`forged-${i}`))))));
+    await expect(verify(await tokenOf(known))).resolves.toEqual(casey);
+    const codes = await Promise.all(Array.from({ length: 5 }, async (_, i) => codeOf(verify(await tokenOf(signingKey(`forged-${i}`))))));
     expect(codes).toEqual(Array(5).fill('UNAUTHENTICATED'));
     expect(fake.fetches).toBe(1);
   });
@@ -103,12 +101,12 @@ describe('bearer tokens from an issuer JWKS', () => {
     fake.keys = [key];
     fake.failing = true;
     const verify = createBearerVerifier({ issuer, audience, jwksUri, jwks: { cooldownMs: 200 } });
-    for (let i = 0; i < 5; i += 1) expect(await codeOf(verify(tokenOf(key)))).toBe('UNAUTHENTICATED');
+    for (let i = 0; i < 5; i += 1) expect(await codeOf(verify(await tokenOf(key)))).toBe('UNAUTHENTICATED');
     expect(fake.fetches).toBe(1);
 
     fake.failing = false;
     await sleep(220);
-    await expect(verify(tokenOf(key))).resolves.toEqual(casey);
+    await expect(verify(await tokenOf(key))).resolves.toEqual(casey);
     expect(fake.fetches).toBe(2);
   });
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { acrossSettings, ConfigError, loadConfig, setting } from './config';
+import { configProblemsOf } from '@caseflow/testing';
+import { acrossSettings, loadConfig, setting } from './config';
 
 const schema = z.object({
   PORT: setting.port(4001),
@@ -11,16 +12,6 @@ const schema = z.object({
   TRUST_PROXY: setting.boolean(false),
   ISSUER: setting.string(),
 });
-
-function problemsOf(load: () => unknown): string[] {
-  try {
-    load();
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
-}
 
 // Compile-time checks: the loaded configuration is typed from the schema.
 type Equals<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
@@ -74,7 +65,7 @@ describe('loadConfig', () => {
   });
 
   it('lists every problem at once, naming each setting', () => {
-    const problems = problemsOf(() =>
+    const problems = configProblemsOf(() =>
       loadConfig(schema, {
         PORT: 'eighty',
         DATABASE_URL: 'not a url',
@@ -102,7 +93,7 @@ describe('loadConfig', () => {
       (c) => c.DATABASE_URL !== undefined,
       acrossSettings('DATABASE_URL is required when no embedded database is used'),
     );
-    expect(problemsOf(() => loadConfig(withRule, { PORT: 'x', ISSUER: 'i' }))).toEqual([
+    expect(configProblemsOf(() => loadConfig(withRule, { PORT: 'x', ISSUER: 'i' }))).toEqual([
       'PORT must be a whole number, got "x"',
       'DATABASE_URL is required when no embedded database is used',
     ]);
@@ -112,21 +103,21 @@ describe('loadConfig', () => {
   });
 
   it('quotes at most a short excerpt of a wrong value', () => {
-    const problems = problemsOf(() => loadConfig(schema, { ISSUER: 'i', NODE_ENV: `prod${'x'.repeat(200)}` }));
+    const problems = configProblemsOf(() => loadConfig(schema, { ISSUER: 'i', NODE_ENV: `prod${'x'.repeat(200)}` }));
     expect(problems).toEqual([`NODE_ENV must be one of development, production, test, got "prod${'x'.repeat(27)}…"`]);
   });
 
   it('treats blank values as unset', () => {
     expect(loadConfig(schema, { ISSUER: 'x', PORT: '  ' }).PORT).toBe(4001);
-    expect(problemsOf(() => loadConfig(schema, { ISSUER: ' ' }))).toEqual(['ISSUER is required']);
+    expect(configProblemsOf(() => loadConfig(schema, { ISSUER: ' ' }))).toEqual(['ISSUER is required']);
   });
 
   it('never echoes a secret value or a URL (which may carry a password) in a problem', () => {
     const secrets = z.object({ KEY: setting.secret(), PORT: setting.port(), TARGET: setting.url() });
-    const problems = problemsOf(() => loadConfig(secrets, { KEY: 'hunter2', TARGET: 'postgres//caseflow:hunter3@db' }));
+    const problems = configProblemsOf(() => loadConfig(secrets, { KEY: 'hunter2', TARGET: 'postgres//caseflow:hunter3@db' }));
     expect(problems).toEqual(['PORT is required', 'TARGET must be a URL']);
     expect(problems.join('\n')).not.toMatch(/hunter/);
-    expect(problemsOf(() => loadConfig(secrets, { PORT: '1', TARGET: 'http://localhost' }))).toEqual(['KEY is required']);
+    expect(configProblemsOf(() => loadConfig(secrets, { PORT: '1', TARGET: 'http://localhost' }))).toEqual(['KEY is required']);
     expect(loadConfig(secrets, { KEY: 'hunter2', PORT: '1', TARGET: 'http://localhost' }).KEY).toBe('hunter2');
   });
 
@@ -140,11 +131,11 @@ describe('loadConfig', () => {
     expect(loadConfig(named, { CLIENTS_DATABASE_URL: 'postgres://own/db', DATABASE_URL: 'postgres://shared/db' }, names).DATABASE_URL).toBe(
       'postgres://own/db',
     );
-    expect(problemsOf(() => loadConfig(named, { CLIENTS_PORT: 'x', PORT: '9' }, names))).toEqual([
+    expect(configProblemsOf(() => loadConfig(named, { CLIENTS_PORT: 'x', PORT: '9' }, names))).toEqual([
       'CLIENTS_PORT must be a whole number, got "x"',
       'CLIENTS_DATABASE_URL or DATABASE_URL is required',
     ]);
-    expect(problemsOf(() => loadConfig(named, { CLIENTS_DATABASE_URL: ' ', DATABASE_URL: 'nope' }, names))).toEqual([
+    expect(configProblemsOf(() => loadConfig(named, { CLIENTS_DATABASE_URL: ' ', DATABASE_URL: 'nope' }, names))).toEqual([
       'DATABASE_URL must be a URL',
     ]);
   });

@@ -37,6 +37,14 @@ const singleLineControl = /[\u0000-\u001f\u007f]/;
 // eslint-disable-next-line no-control-regex
 const multiLineControl = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
+/** What is wrong with the control characters in `text`, or null when there are none it may not hold. */
+export function controlCharacterProblem(text: string, multiLine: boolean): string | null {
+  if (!(multiLine ? multiLineControl : singleLineControl).test(text)) return null;
+  return multiLine
+    ? 'must not contain control characters other than tab and line breaks'
+    : 'must not contain control characters or line breaks';
+}
+
 /** Fields holding multi-line prose, by the last part of their name. */
 const proseName = /(body|description|notes?|nextSteps|rationale|reason|summary|need|purpose|process|how)$/i;
 
@@ -56,14 +64,8 @@ export const MULTI_LINE_MAX = 20_000;
  */
 export function checkText(value: unknown, field: string, multiLine = false): string {
   if (typeof value !== 'string') throw badInput(field, 'must be text');
-  if ((multiLine ? multiLineControl : singleLineControl).test(value)) {
-    throw badInput(
-      field,
-      multiLine
-        ? 'must not contain control characters other than tab and line breaks'
-        : 'must not contain control characters or line breaks',
-    );
-  }
+  const problem = controlCharacterProblem(value, multiLine);
+  if (problem) throw badInput(field, problem);
   const max = multiLine ? MULTI_LINE_MAX : SINGLE_LINE_MAX;
   if (value.length > max) throw badInput(field, `must be at most ${max} characters`);
   return value;
@@ -96,11 +98,17 @@ export function yearsFrom(now: Date, years: number): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** What is wrong with `value` as a calendar date in `range`, or null when nothing is. */
+export function dateProblem(value: unknown, range: DateRange): string | null {
+  if (typeof value !== 'string' || !isCalendarDate(value)) return `must be a calendar date YYYY-MM-DD, got ${excerpt(value)}`;
+  if (value < range.min || value > range.max) return `must be ${range.meaning}, got ${value}`;
+  return null;
+}
+
 export function checkDate(value: unknown, field: string, range: DateRange): string {
-  if (typeof value !== 'string' || !isCalendarDate(value))
-    throw badInput(field, `must be a calendar date YYYY-MM-DD, got ${excerpt(value)}`);
-  if (value < range.min || value > range.max) throw badInput(field, `must be ${range.meaning}, got ${value}`);
-  return value;
+  const problem = dateProblem(value, range);
+  if (problem) throw badInput(field, problem);
+  return value as string;
 }
 
 const instantPattern = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d)(\.\d{1,9})?)?(Z|[+-](?:0\d|1[0-4]):[0-5]\d)$/;

@@ -1,5 +1,16 @@
+import { z } from 'zod';
 import { isAppError } from './errors';
 import {
+  check,
+  checkInput,
+  dateSchema,
+  integerSchema,
+  listSchema,
+  oneOfSchema,
+  requiredTextSchema,
+  text,
+  uuidListSchema,
+  uuidSchema,
   integer,
   listLength,
   oneOf,
@@ -152,5 +163,103 @@ describe('dates and lists', () => {
       'input.goals must hold at most 2 goals',
     );
     expect(refusal(() => listLength('input.keyDates', [1, 2, 3], { max: 2 }))?.message).toBe('input.keyDates must hold at most 2 items');
+  });
+});
+
+describe('the zod schemas under the validators', () => {
+  it('normalise as the field functions do: text trimmed, blank as null, ids lower-cased and unique', () => {
+    expect(text().parse('  Ana  ')).toBe('Ana');
+    expect(text().parse('   ')).toBeNull();
+    expect(text().parse(undefined)).toBeNull();
+    expect(requiredTextSchema({ max: 3 }).parse(' Ana ')).toBe('Ana');
+    expect(uuidSchema.parse(ID.toUpperCase())).toBe(ID);
+    expect(uuidListSchema({ max: 3 }).parse([ID, ID.toUpperCase()])).toEqual([ID]);
+    expect(uuidListSchema({ max: 3 }).parse(null)).toBeNull();
+    expect(oneOfSchema(['a', 'b']).parse('b')).toBe('b');
+    expect(integerSchema({ min: 1, max: 3 }).parse(3)).toBe(3);
+    expect(dateSchema({ min: '2026-01-01', max: '2026-12-31', meaning: 'within 2026' }).parse('2026-02-28')).toBe('2026-02-28');
+  });
+
+  it('carry the project problem sentences, which check prefixes with the field', () => {
+    expect(refusal(() => check('input.firstName', requiredTextSchema(), ' '))?.message).toBe('input.firstName must not be empty');
+    expect(refusal(() => check('input.title', text({ max: 4 }), 'x'.repeat(5)))?.message).toBe('input.title must be at most 4 characters');
+    expect(refusal(() => check('input.title', text(), 'a\nb'))?.message).toBe(
+      'input.title must not contain control characters or line breaks',
+    );
+    expect(refusal(() => check('input.notes', text({ multiLine: true }), 'a\u0007'))?.message).toBe(
+      'input.notes must not contain control characters other than tab and line breaks',
+    );
+    expect(refusal(() => check('input.name', text(), 42))?.message).toBe('input.name must be text');
+    expect(refusal(() => check('clientId', uuidSchema, 'client-1'))?.message).toBe('clientId must be a UUID, got "client-1"');
+    expect(refusal(() => check('input.status', oneOfSchema(['a', 'b']), 'c'))?.message).toBe(
+      `input.status must be one of 'a', 'b', got "c"`,
+    );
+    expect(refusal(() => check('input.age', integerSchema({ min: 0, max: 130 }), 'ten'))?.message).toBe(
+      'input.age must be a whole number from 0 to 130',
+    );
+    expect(refusal(() => check('input.ids', uuidListSchema({ max: 1, noun: 'terms' }), [ID, ID]))?.message).toBe(
+      'input.ids must hold at most 1 terms',
+    );
+  });
+
+  it('name a list item by its index, and check the length before the items', () => {
+    expect(refusal(() => check('input.ids', uuidListSchema({ max: 3 }), [ID, 'nope']))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'input.ids[1]',
+      message: 'input.ids[1] must be a UUID, got "nope"',
+    });
+    expect(refusal(() => check('input.ids', uuidListSchema({ max: 1 }), ['nope', 'nope']))?.field).toBe('input.ids');
+    expect(refusal(() => check('input.goals', listSchema(requiredTextSchema(), { max: 5 }), 'not a list'))?.message).toBe(
+      'input.goals must be a list',
+    );
+  });
+
+  describe('checkInput: an input whose rules span fields', () => {
+    const range = { min: '2026-01-01', max: '2026-12-31', meaning: 'within 2026' };
+    const planInput = z
+      .object({
+        title: requiredTextSchema({ max: 50 }),
+        startDate: dateSchema(range),
+        endDate: dateSchema(range),
+        goals: listSchema(z.object({ title: requiredTextSchema({ max: 20 }), notes: text({ multiLine: true }) }), {
+          max: 3,
+          noun: 'goals',
+        }),
+      })
+      .superRefine((plan, ctx) => {
+        if (plan.endDate < plan.startDate) ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'must be on or after startDate' });
+      });
+    const valid = {
+      title: ' Housing ',
+      startDate: '2026-03-01',
+      endDate: '2026-04-01',
+      goals: [{ title: ' Find a flat ', notes: 'Call\nthe landlord' }],
+    };
+
+    it('answers the whole input normalised', () => {
+      expect(checkInput('input', planInput, valid)).toEqual({
+        title: 'Housing',
+        startDate: '2026-03-01',
+        endDate: '2026-04-01',
+        goals: [{ title: 'Find a flat', notes: 'Call\nthe landlord' }],
+      });
+    });
+
+    it('names a nested field by its path', () => {
+      const goals = [valid.goals[0], { title: '  ', notes: null }];
+      expect(refusal(() => checkInput('input', planInput, { ...valid, goals }))).toEqual({
+        code: 'BAD_USER_INPUT',
+        field: 'input.goals[1].title',
+        message: 'input.goals[1].title must not be empty',
+      });
+    });
+
+    it('names the field a rule across fields is about', () => {
+      expect(refusal(() => checkInput('input', planInput, { ...valid, endDate: '2026-02-01' }))).toEqual({
+        code: 'BAD_USER_INPUT',
+        field: 'input.endDate',
+        message: 'input.endDate must be on or after startDate',
+      });
+    });
   });
 });

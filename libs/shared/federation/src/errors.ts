@@ -7,23 +7,14 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from 'graphql';
-import { fieldOfCoercionMessage, isAppError, shortenQuoted } from '@caseflow/core';
+import { ERROR_CODES, fieldOfCoercionMessage, isAppError, REQUEST_ERROR_CODES, shortenQuoted } from '@caseflow/core';
 import { isConnectionError } from '@caseflow/db';
 
-const passThroughCodes = new Set([
-  'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED',
-  'BAD_USER_INPUT',
-  'BAD_REQUEST',
-  'OPERATION_RESOLUTION_FAILURE',
+const passThroughCodes = new Set<string>([
+  ...REQUEST_ERROR_CODES,
+  ...ERROR_CODES,
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'NOT_FOUND',
-  'CONFLICT',
-  'INVALID_TRANSITION',
-  'UNAVAILABLE',
 ]);
 
 export type ErrorClass = 'domain' | 'unavailable' | 'graphql' | 'internal';

@@ -6,9 +6,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
-import { AppError, withRequestSignal } from '@caseflow/core';
+import { AppError, closeServer, listenOn, withRequestSignal } from '@caseflow/core';
 
 export type JsonRoute = (body: unknown, request: IncomingMessage) => Promise<unknown>;
 
@@ -261,23 +260,14 @@ export function createHttpService<C extends BaseContext>(options: HttpServiceOpt
 
   return {
     server,
-    listen: (port, host = '127.0.0.1') =>
-      new Promise((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
+    listen: (port, host) => listenOn(server, port, host),
+    stop: () =>
+      closeServer(server, async () => {
+        if (inFlight > 0) {
+          await Promise.race([new Promise<void>((resolve) => (draining = resolve)), new Promise((r) => setTimeout(r, 10_000))]);
+        }
+        // The answers in flight have been written; their keep-alive sockets go idle once flushed, and are closed then.
+        await new Promise((resolve) => setImmediate(resolve));
       }),
-    stop: async () => {
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeIdleConnections();
-      if (inFlight > 0) {
-        await Promise.race([new Promise<void>((resolve) => (draining = resolve)), new Promise((r) => setTimeout(r, 10_000))]);
-      }
-      // The answers in flight have been written; their keep-alive sockets go idle once flushed, and are closed then.
-      await new Promise((resolve) => setImmediate(resolve));
-      server.closeIdleConnections();
-      const forced = setTimeout(() => server.closeAllConnections(), 1000);
-      await closed;
-      clearTimeout(forced);
-    },
   };
 }

@@ -1,17 +1,7 @@
-import { ConfigError } from '@caseflow/config';
+import { configProblemsOf } from '@caseflow/testing';
 import { loadSubgraphConfig } from './process';
 
 const required = { DATABASE_URL: 'postgres://runtime@127.0.0.1:5432/caseflow', INTERNAL_TOKEN_SECRET: 'process-spec-secret' };
-
-function problemsOf(load: () => unknown): string[] {
-  try {
-    load();
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  return [];
-}
 
 describe('a subgraph process reads its peers', () => {
   it('reads no peer URL at all when the subgraph declares no peers, whatever the environment holds', () => {
@@ -35,7 +25,7 @@ describe('a subgraph process reads its peers', () => {
 
   it('refuses a bad URL of a declared peer beside every other problem, and ignores one of an undeclared peer', () => {
     const definition = { name: 'asker', peers: { clients: 'http://127.0.0.1:4001' } };
-    const problems = problemsOf(() =>
+    const problems = configProblemsOf(() =>
       loadSubgraphConfig(definition, 4100, { CLIENTS_URL: 'nowhere', RESOURCES_URL: 'nowhere', ASKER_PORT: 'x' }),
     );
     expect(problems.sort()).toEqual([

@@ -91,22 +91,22 @@ export async function createSubgraphServer<C extends RequestContext>(options: Su
   });
   await apollo.start();
 
-  const identify = (request: IncomingMessage) => {
+  const identify = async (request: IncomingMessage) => {
     const token = internalToken(request);
-    return { ...verifyInternalToken(token, options.internalSecret), token: token as string };
+    return { ...(await verifyInternalToken(token, options.internalSecret)), token: token as string };
   };
 
   const routes = Object.fromEntries(
     Object.entries(options.internalRoutes ?? {}).map(([path, route]) => [
       path,
-      (body: unknown, request: IncomingMessage) => route(body, identify(request)),
+      async (body: unknown, request: IncomingMessage) => route(body, await identify(request)),
     ]),
   );
 
   const getRoutes = Object.fromEntries(
     Object.entries(options.internalGetRoutes ?? {}).map(([prefix, route]) => [
       prefix,
-      (request: IncomingMessage, url: URL) => route(url, identify(request)),
+      async (request: IncomingMessage, url: URL) => route(url, await identify(request)),
     ]),
   );
 
@@ -117,7 +117,7 @@ export async function createSubgraphServer<C extends RequestContext>(options: Su
     ready: () => isDatabaseReady(database.dataSource),
     onError: (error) => logger.error('unhandled error', errorFields(error)),
     context: async (request) => {
-      const { actor, requestId, token } = identify(request);
+      const { actor, requestId, token } = await identify(request);
       const base: RequestContext = {
         actor,
         requestId,

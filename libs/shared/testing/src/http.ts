@@ -6,16 +6,16 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
   errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, unknown> }>;
 }
 
-/** POSTs a GraphQL operation over real HTTP and returns the status and the parsed body. */
+/** POSTs a GraphQL operation over real HTTP and returns the status and the parsed body; the headers may still be being signed (internalHeaders). */
 export async function postGraphQL<T = Record<string, unknown>>(
   url: string,
   query: string,
   variables: Record<string, unknown> = {},
-  headers: Record<string, string> = {},
+  headers: Record<string, string> | Promise<Record<string, string>> = {},
 ): Promise<GraphQLResponse<T>> {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
+    headers: { 'content-type': 'application/json', ...(await headers) },
     body: JSON.stringify({ query, variables }),
   });
   const text = await response.text();
@@ -29,8 +29,8 @@ export async function postGraphQL<T = Record<string, unknown>>(
 }
 
 /** Headers a subgraph accepts: an internal token for `actor`, as the gateway would sign it. */
-export function internalHeaders(actor: Actor, secret: string, requestId = 'test-request'): Record<string, string> {
-  return { [INTERNAL_TOKEN_HEADER]: signInternalToken({ actor, requestId }, secret) };
+export async function internalHeaders(actor: Actor, secret: string, requestId = 'test-request'): Promise<Record<string, string>> {
+  return { [INTERNAL_TOKEN_HEADER]: await signInternalToken({ actor, requestId }, secret) };
 }
 
 /** The error codes of a response, in order. */

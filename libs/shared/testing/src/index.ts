@@ -8,3 +8,5 @@ export * from './process';
 export * from './subgraph-process';
 export * from './owned-postgres';
 export * from './months';
+export * from './fake-peer';
+export * from './outcomes';

@@ -8,7 +8,7 @@ export interface TestIssuer {
   publicKeyPem: string;
   verifier: BearerVerifier;
   /** A bearer token for `actor`, as the demo issuer would sign it. */
-  token(actor: Actor, options?: { expiresInSeconds?: number; notBeforeSeconds?: number }): string;
+  token(actor: Actor, options?: { expiresInSeconds?: number; notBeforeSeconds?: number }): Promise<string>;
 }
 
 /** A throw-away token issuer for one test run: its own key pair, never written to disk. */

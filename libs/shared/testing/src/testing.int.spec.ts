@@ -40,8 +40,8 @@ describe('the test issuer', () => {
       organizationId: '00000000-0000-4000-8000-00000000000a',
     };
     const issuer = createTestIssuer();
-    await expect(issuer.verifier(`Bearer ${issuer.token(actor)}`)).resolves.toEqual(actor);
-    await expect(createTestIssuer().verifier(`Bearer ${issuer.token(actor)}`)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    await expect(issuer.verifier(`Bearer ${await issuer.token(actor)}`)).resolves.toEqual(actor);
+    await expect(createTestIssuer().verifier(`Bearer ${await issuer.token(actor)}`)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
   });
 });
 

@@ -14,7 +14,7 @@ const validator = hsdsValidator();
 let t: TestSubgraph;
 type Json = Record<string, unknown> & { contents?: Array<Record<string, unknown>> };
 const get = async (path: string, who: StaffKey | null = 'pat') => {
-  const response = await fetch(`${t.baseUrl}${path}`, { headers: who ? staffHeaders(t, who) : {} });
+  const response = await fetch(`${t.baseUrl}${path}`, { headers: who ? await staffHeaders(t, who) : {} });
   const text = await response.text();
   return {
     status: response.status,
