@@ -8,7 +8,7 @@
 // (libs/seed/<domain>, tagged scope:<domain>-seed and type:seed). A seed may
 // use its own domain and the shared libraries; no runtime code (a domain
 // library or its subgraph app, the shared libraries, the gateway) may use a
-// seed. Only a domain's tests (spec files, testbeds, test harnesses) may seed
+// seed. Only a domain's tests (spec files and its testing/ folder) may seed
 // through their own domain's seed project: that test-only loop between a
 // domain and its seed is the one circular dependency the rule accepts.
 //
@@ -22,7 +22,7 @@ const { createNodeResolver, importX } = require('eslint-plugin-import-x');
 const domains = ['clients', 'plans', 'referrals', 'resources'];
 const seeds = domains.map((d) => `scope:${d}-seed`);
 const everything = ['scope:shared', 'scope:gateway', 'scope:platform', ...domains.map((d) => `scope:${d}`), ...seeds];
-const testFiles = ['**/*.spec.ts', '**/*testbed*.ts', '**/test-support/**/*.ts', '**/testing/**/*.ts'];
+const testFiles = ['**/*.spec.ts', '**/testing/**/*.ts'];
 
 // `domainTests`: whether a domain's own code may reach its seed project (true
 // only for its test files).
