@@ -12,13 +12,13 @@ import {
   CLIENT_ACCESS_PATH,
   type ClientAccessResponse,
   type ClientGrant,
-  INFORMATION_KINDS,
   type InformationKind,
   INTERNAL_TOKEN_HEADER,
   noGrant,
   verifyInternalToken,
 } from '@caseflow/auth';
 import type { DemoClient } from '@caseflow/demo';
+import { demoClientGrant } from '@caseflow/testing';
 
 export class FakeClientAccess {
   readonly calls: Array<{ clientIds: string[]; actor: Actor }> = [];
@@ -37,17 +37,8 @@ export class FakeClientAccess {
 
   grant(actor: Actor, id: string): ClientGrant {
     const client = this.clients.find((c) => c.id === id);
-    if (!client) return noGrant(id);
-    if (this.denied.has(id)) return noGrant(id, true);
-    const caseAccess =
-      (actor.role === 'CASE_MANAGER' && client.caseManagerId === actor.staffId) ||
-      (actor.role === 'SUPERVISOR' && client.organizationId === actor.organizationId);
-    if (caseAccess)
-      return { clientId: id, exists: true, organizationId: client.organizationId, read: [...INFORMATION_KINDS], write: true, consents: [] };
-    const kinds = actor.role === 'PARTNER' ? this.consents.get(`${actor.organizationId}:${id}`) : undefined;
-    if (kinds?.length)
-      return { clientId: id, exists: true, organizationId: client.organizationId, read: kinds, write: false, consents: [] };
-    return noGrant(id, true);
+    if (client && this.denied.has(id)) return noGrant(id, true);
+    return demoClientGrant(actor, id, client, this.consents.get(`${actor.organizationId}:${id}`));
   }
 }
 

@@ -20,13 +20,8 @@ export function actorOf(key: StaffKey): Actor {
   return { staffId: s.id, role: s.role, organizationId: s.organizationId };
 }
 
-export interface AuditRow {
-  action: string;
-  outcome: string;
-  entity_type: string;
-  entity_id: string | null;
-  client_id: string | null;
-}
+import type { AuditRow } from '@caseflow/testing';
+export type { AuditRow };
 
 export interface PlansTestbed {
   t: TestSubgraph;

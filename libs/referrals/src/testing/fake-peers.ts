@@ -13,13 +13,12 @@ import {
   CLIENT_ACCESS_PATH,
   type ClientAccessResponse,
   type ClientGrant,
-  INFORMATION_KINDS,
   type InformationKind,
   INTERNAL_TOKEN_HEADER,
-  noGrant,
   verifyInternalToken,
 } from '@caseflow/auth';
 import { type DemoWorld, demoId } from '@caseflow/demo';
+import { demoClientGrant } from '@caseflow/testing';
 
 abstract class FakePeer {
   calls = 0;
@@ -109,33 +108,20 @@ export class FakeClientAccess extends FakePeer {
   }
 
   private partnerGrant(actor: Actor, clientId: string): ClientGrant {
-    const client = this.world.clients.find((c) => c.id === clientId);
-    if (!client) return noGrant(clientId);
     const referred = this.world.referrals.some((r) => r.clientId === clientId && r.organizationId === actor.organizationId);
     const added = (this.overrides.get(clientId)?.consents ?? []).filter((c) => c.recipientOrganizationId === actor.organizationId);
     const scope = this.partnerScopes.get(clientId) ?? [
       ...new Set([...(referred ? (['CONTACT_INFO', 'REFERRAL_DETAILS'] as const) : []), ...added.flatMap((c) => c.scope)]),
     ];
-    if (scope.length === 0) return noGrant(clientId, true);
-    return {
-      clientId,
-      exists: true,
-      organizationId: client.organizationId,
-      read: INFORMATION_KINDS.filter((k) => scope.includes(k)),
-      write: false,
-      consents: [],
-    };
+    return demoClientGrant(actor, clientId, this.clientOf(clientId), scope);
   }
 
   private grant(actor: Actor, clientId: string): ClientGrant {
-    const client = this.world.clients.find((c) => c.id === clientId);
-    if (!client) return noGrant(clientId);
-    const write =
-      (actor.role === 'CASE_MANAGER' && client.caseManagerId === actor.staffId) ||
-      (actor.role === 'SUPERVISOR' && client.organizationId === actor.organizationId);
-    return write
-      ? { clientId, exists: true, organizationId: client.organizationId, read: [...INFORMATION_KINDS], write: true, consents: [] }
-      : noGrant(clientId, true);
+    return demoClientGrant(actor, clientId, this.clientOf(clientId));
+  }
+
+  private clientOf(clientId: string) {
+    return this.world.clients.find((c) => c.id === clientId);
   }
 }
 

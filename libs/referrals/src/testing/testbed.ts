@@ -13,15 +13,8 @@ import { FakeClientAccess, FakeDirectory, FakePlans } from './fake-peers';
 
 export type StaffKey = Parameters<typeof demoStaff>[0];
 
-export interface AuditRow {
-  action: string;
-  outcome: string;
-  entity_type: string;
-  entity_id: string | null;
-  client_id: string | null;
-  actor_id: string;
-  detail: string | null;
-}
+import type { AuditRow } from '@caseflow/testing';
+export type { AuditRow };
 
 export interface ReferralsTest {
   t: TestSubgraph;

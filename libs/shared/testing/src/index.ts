@@ -10,3 +10,4 @@ export * from './owned-postgres';
 export * from './months';
 export * from './fake-peer';
 export * from './outcomes';
+export * from './client-grants';
