@@ -5,20 +5,9 @@
  * everything and write; partners: the kinds a consent covers, read-only;
  * analysts and admins: nothing), from the demo world.
  */
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import {
-  type Actor,
-  CLIENT_ACCESS_PATH,
-  type ClientAccessResponse,
-  type ClientGrant,
-  type InformationKind,
-  INTERNAL_TOKEN_HEADER,
-  noGrant,
-  verifyInternalToken,
-} from '@caseflow/auth';
+import { type Actor, CLIENT_ACCESS_PATH, type ClientAccessResponse, type ClientGrant, type InformationKind, noGrant } from '@caseflow/auth';
 import type { DemoClient } from '@caseflow/demo';
-import { demoClientGrant } from '@caseflow/testing';
+import { answerJson, demoClientGrant, FakePeerServer, internalCaller } from '@caseflow/testing';
 
 export class FakeClientAccess {
   readonly calls: Array<{ clientIds: string[]; actor: Actor }> = [];
@@ -42,39 +31,22 @@ export class FakeClientAccess {
   }
 }
 
-function readJson(request: IncomingMessage): Promise<{ clientIds: string[] }> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (c: Buffer) => chunks.push(c));
-    request.on('end', () => resolve(JSON.parse(Buffer.concat(chunks).toString('utf8'))));
-    request.on('error', reject);
-  });
-}
-
 /** Serves `access` on a free port as the clients subgraph's client-access endpoint; `secret` is the internal-token secret, known once the subgraph starts. */
 export async function startFakeClientAccess(
   access: FakeClientAccess,
   secret: () => string,
 ): Promise<{ url: string; stop(): Promise<void> }> {
-  const fake: Server = createServer((request, response) => {
+  const server = new FakePeerServer(async (request, response, _attempt, received) => {
     if (request.method !== 'POST' || request.url !== CLIENT_ACCESS_PATH) {
       response.writeHead(404).end();
       return;
     }
-    void readJson(request).then(async (body) => {
-      const token = request.headers[INTERNAL_TOKEN_HEADER];
-      const { actor } = await verifyInternalToken(Array.isArray(token) ? token[0] : token, secret());
-      access.calls.push({ clientIds: body.clientIds, actor });
-      const answer: ClientAccessResponse = { grants: body.clientIds.map((id) => access.grant(actor, id)) };
-      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
-    });
+    const actor = await internalCaller(request, response, secret());
+    if (!actor) return;
+    const { clientIds } = JSON.parse(received.body) as { clientIds: string[] };
+    access.calls.push({ clientIds, actor });
+    const answer: ClientAccessResponse = { grants: clientIds.map((id) => access.grant(actor, id)) };
+    answerJson(response, 200, answer);
   });
-  await new Promise<void>((resolve) => fake.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(fake.address() as AddressInfo).port}`,
-    stop: async () => {
-      fake.closeAllConnections();
-      await new Promise((resolve) => fake.close(resolve));
-    },
-  };
+  return { url: await server.start(), stop: () => server.stop() };
 }

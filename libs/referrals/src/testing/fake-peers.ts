@@ -6,72 +6,54 @@
  * counts round trips, answers from the demo world unless a test overrides an
  * answer, and can be taken down.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import {
-  type Actor,
-  CLIENT_ACCESS_PATH,
-  type ClientAccessResponse,
-  type ClientGrant,
-  type InformationKind,
-  INTERNAL_TOKEN_HEADER,
-  verifyInternalToken,
-} from '@caseflow/auth';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { type Actor, CLIENT_ACCESS_PATH, type ClientAccessResponse, type ClientGrant, type InformationKind } from '@caseflow/auth';
 import { type DemoWorld, demoId } from '@caseflow/demo';
-import { demoClientGrant } from '@caseflow/testing';
+import { answerJson, demoClientGrant, FakePeerServer, internalCaller } from '@caseflow/testing';
 
 abstract class FakePeer {
   calls = 0;
-  down = false;
   /** Ids asked in each round trip, in order. */
   readonly batches: string[][] = [];
-  private readonly server: Server;
+  private readonly server = new FakePeerServer(async (request, response, _attempt, received) => {
+    const actor = await internalCaller(request, response, this.secret);
+    if (!actor) return;
+    this.calls += 1;
+    this.answer(request, response, actor, JSON.parse(received.body || '{}'));
+  });
 
   constructor(
     protected readonly secret: string,
     protected readonly world: DemoWorld,
-  ) {
-    this.server = createServer((request, response) => {
-      if (this.down) {
-        request.socket.destroy();
-        return;
-      }
-      const chunks: Buffer[] = [];
-      request.on('data', (chunk: Buffer) => chunks.push(chunk));
-      request.on('end', async () => {
-        let actor: Actor;
-        try {
-          actor = (await verifyInternalToken(request.headers[INTERNAL_TOKEN_HEADER] as string | undefined, this.secret)).actor;
-        } catch {
-          response.writeHead(401).end();
-          return;
-        }
-        this.calls += 1;
-        this.answer(request, response, actor, JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}'));
-      });
-    });
+  ) {}
+
+  /** Whether the peer drops every connection, as one that went away. */
+  get down(): boolean {
+    return this.server.down;
+  }
+
+  set down(down: boolean) {
+    this.server.down = down;
   }
 
   protected abstract answer(request: IncomingMessage, response: ServerResponse, actor: Actor, body: unknown): void;
 
   protected json(response: ServerResponse, body: unknown): void {
-    response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    answerJson(response, 200, body);
   }
 
-  async start(): Promise<string> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  start(): Promise<string> {
+    return this.server.start();
   }
 
   stop(): Promise<void> {
-    this.server.closeAllConnections();
-    return new Promise((resolve) => this.server.close(() => resolve()));
+    return this.server.stop();
   }
 
   reset(): void {
     this.calls = 0;
-    this.down = false;
     this.batches.length = 0;
+    this.server.reset();
   }
 }
 
