@@ -25,7 +25,7 @@ import { DEFAULT_LIMITS, type QueryLimits, costError, estimateCost, shapeLimitRu
 import type { Fetcher } from '@apollo/utils.fetcher';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import { createHttpFront, type GetRoute, type HttpService, requestIdOf } from '@caseflow/federation';
+import { createHttpService, type GetRoute, type HttpService, requestIdOf } from '@caseflow/federation';
 
 export interface GatewayContext {
   actor: Actor;
@@ -203,7 +203,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   await apollo.start();
 
   const subgraphHealth = Object.values(options.subgraphUrls).map((url) => new URL('/health', url).toString());
-  const http = createHttpFront<GatewayContext>({
+  const http = createHttpService<GatewayContext>({
     apollo,
     getRoutes: {
       ...(options.resourcesBaseUrl ? { [HSDS_PATH]: hsdsPassThrough(options, options.resourcesBaseUrl, authenticate) } : {}),

@@ -45,7 +45,7 @@ export interface HttpService {
   stop(): Promise<void>;
 }
 
-export const statusOf: Record<string, number> = {
+const statusOf: Record<string, number> = {
   BAD_USER_INPUT: 400,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,

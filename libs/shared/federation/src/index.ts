@@ -1,7 +1,6 @@
 export * from './context';
 export * from './errors';
 export * from './http';
-export * from './http-front';
 export * from './loaders';
 export * from './scalars';
 export * from './normalize-input';

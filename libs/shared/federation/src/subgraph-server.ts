@@ -8,8 +8,7 @@ import { errorFields, type Logger } from '@caseflow/core';
 import { type Database, isDatabaseReady } from '@caseflow/db';
 import type { RequestContext } from './context';
 import { classifyError, formatError } from './errors';
-import { type GetRouteResult, type HttpService } from './http';
-import { createHttpFront } from './http-front';
+import { createHttpService, type GetRouteResult, type HttpService } from './http';
 
 export type InternalRoute = (body: unknown, caller: InternalIdentity & { token: string }) => Promise<unknown>;
 /** An internal GET route (e.g. a REST API the gateway passes through), answered only to callers with a valid internal token. */
@@ -111,7 +110,7 @@ export async function createSubgraphServer<C extends RequestContext>(options: Su
     ]),
   );
 
-  const http = createHttpFront<RequestContext>({
+  const http = createHttpService<RequestContext>({
     apollo,
     routes,
     getRoutes,

@@ -2,13 +2,11 @@ import { connect } from 'node:net';
 import type { ApolloServer, BaseContext } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
 import { AppError, requestSignal } from '@caseflow/core';
-import type { HttpServiceOptions } from './http';
-import { createHttpFront, HTTP_FRONTS, httpFront } from './http-front';
+import { createHttpService, type HttpServiceOptions } from './http';
 
 /** An Apollo server stand-in whose every answer takes `ms` and tells what it was asked (the HTTP front is what is under test). */
 function fakeApollo(ms: number, seen: { bodies: unknown[]; signals: AbortSignal[] } = { bodies: [], signals: [] }) {
   return {
-    assertStarted: () => undefined,
     executeHTTPGraphQLRequest: async ({ httpGraphQLRequest }: { httpGraphQLRequest: { body: unknown } }) => {
       seen.bodies.push(httpGraphQLRequest.body);
       const signal = requestSignal();
@@ -26,31 +24,18 @@ function fakeApollo(ms: number, seen: { bodies: unknown[]; signals: AbortSignal[
 const errorOf = async (response: Response) =>
   ((await response.json()) as { errors: Array<{ message: string; extensions: { code: string; requestId?: string } }> }).errors[0];
 
-describe.each(HTTP_FRONTS)('the HTTP front on %s', (front) => {
+describe('the HTTP front: limits, refusals, routes and error shapes', () => {
   const started: Array<{ stop(): Promise<void> }> = [];
   async function serve(options: Partial<HttpServiceOptions<BaseContext>> = {}) {
-    const service = createHttpFront({ apollo: fakeApollo(0), context: async () => ({}), ready: async () => true, ...options }, front);
+    const service = createHttpService({ apollo: fakeApollo(0), context: async () => ({}), ready: async () => true, ...options });
     started.push(service);
     const base = `http://127.0.0.1:${await service.listen(0)}`;
     const post = (path: string, body: string) =>
       fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-    return { service, base, post };
+    return { base, post };
   }
   afterEach(async () => {
     await Promise.all(started.splice(0).map((s) => s.stop()));
-  });
-
-  it('drains a request in flight before it stops, and then refuses new connections', async () => {
-    const seen = { bodies: [] as unknown[], signals: [] as AbortSignal[] };
-    const { service, post } = await serve({ apollo: fakeApollo(300, seen) });
-    const inFlight = post('/graphql', '{"query":"{ ok }"}');
-    while (seen.bodies.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
-    const stopped = service.stop();
-    const response = await inFlight;
-    expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ data: { ok: true } });
-    await stopped;
-    await expect(post('/graphql', '{"query":"{ ok }"}')).rejects.toThrow();
   });
 
   it('answers 503 UNAVAILABLE when a request outlives its timeout, and stops its work', async () => {
@@ -200,13 +185,5 @@ describe.each(HTTP_FRONTS)('the HTTP front on %s', (front) => {
     });
     expect(answer).toMatch(/^HTTP\/1.1 431 /);
     expect(answer).toMatch(/"code":"BAD_USER_INPUT"/);
-  });
-});
-
-describe('HTTP_FRONT', () => {
-  it('is node unless set, and refuses what it does not know, naming the setting', () => {
-    expect(httpFront({})).toBe('node');
-    expect(httpFront({ HTTP_FRONT: 'fastify' })).toBe('fastify');
-    expect(() => httpFront({ HTTP_FRONT: 'express' })).toThrow(/HTTP_FRONT must be one of node, fastify, got "express"/);
   });
 });
