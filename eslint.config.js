@@ -93,4 +93,20 @@ module.exports = [
       ],
     },
   },
+  // A list of values is one array parameter (`anyOf`, `= ANY($1)`): TypeORM's
+  // In writes a new statement text for every list length (docs/architecture.md, Batching).
+  {
+    files: ['libs/**/*.ts'],
+    ignores: ['**/migrations/**', 'libs/seed/**', ...testFiles],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'typeorm', importNames: ['In'], message: "Use anyOf from '@caseflow/db': one statement text for any list length" },
+          ],
+        },
+      ],
+    },
+  },
 ];

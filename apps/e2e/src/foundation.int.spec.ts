@@ -93,6 +93,39 @@ describe('the federated platform through the gateway', () => {
     }
   });
 
+  it('reads with the same statement texts in every subgraph for 5 and for 50 clients', async () => {
+    await stack.as('sam', '{ me { role } }');
+    // What each subgraph read for one page: every batched read is one text whatever its batch size. The
+    // page's own LIMIT is a constant TypeORM writes in (pg_stat_statements folds it), so it is left out.
+    const reads = async (first: number) => {
+      const before = statementCounts(stack);
+      const res = await stack.as<CrossResult>('sam', CROSS_SUBGRAPH, { first });
+      expect(res.errors).toBeUndefined();
+      return Object.fromEntries(
+        Object.entries(stack.subgraphs).map(([name, s]) => [
+          name,
+          s.subgraph.database.counter
+            .since(before[name])
+            .filter((sql) => /^\s*SELECT/i.test(sql))
+            .map((sql) => sql.replace(/\bLIMIT \d+/g, 'LIMIT n'))
+            .sort(),
+        ]),
+      );
+    };
+    const five = await reads(5);
+    const fifty = await reads(50);
+    expect(fifty).toEqual(five);
+    const lists = Object.values(fifty)
+      .flat()
+      .filter((sql) => /\bIN \(\$\d/.test(sql));
+    expect(lists).toEqual([]);
+    expect(
+      Object.values(fifty)
+        .flat()
+        .filter((sql) => /= ANY\(\$\d/.test(sql)).length,
+    ).toBeGreaterThan(4);
+  });
+
   it("keeps jordan's clients from casey everywhere, and shows them to the supervisor", async () => {
     const jordan = stack.staff('jordan');
     const client = stack.world.clients.find(

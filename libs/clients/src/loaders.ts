@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
-import { In, type DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import type { Actor } from '@caseflow/auth';
-import { decodeCursor, encodeCursor } from '@caseflow/db';
+import { anyOf, decodeCursor, encodeCursor } from '@caseflow/db';
 import { groupLoader, rowLoader } from '@caseflow/federation';
 import { AssessmentEntity, AssessmentItemEntity } from './assessment/assessment.entity';
 import { CaseEventEntity, ClientEntity, EligibilityEntity } from './client/client.entity';
@@ -41,19 +41,19 @@ export function createClientsLoaders(dataSource: DataSource, actor: Actor): Clie
   const reader = noteReader(actor);
   return {
     client: rowLoader(
-      (ids) => dataSource.getRepository(ClientEntity).findBy({ id: In(ids) }),
+      (ids) => dataSource.getRepository(ClientEntity).findBy({ id: anyOf(ids) }),
       (c) => c.id,
     ),
     staff: rowLoader(
-      (ids) => dataSource.getRepository(StaffMemberEntity).findBy({ id: In(ids) }),
+      (ids) => dataSource.getRepository(StaffMemberEntity).findBy({ id: anyOf(ids) }),
       (s) => s.id,
     ),
     consentsByClient: groupLoader(
-      (ids) => dataSource.getRepository(ConsentEntity).findBy({ clientId: In(ids) }),
+      (ids) => dataSource.getRepository(ConsentEntity).findBy({ clientId: anyOf(ids) }),
       (c) => c.clientId,
     ),
     consent: rowLoader(
-      (ids) => dataSource.getRepository(ConsentEntity).findBy({ id: In(ids) }),
+      (ids) => dataSource.getRepository(ConsentEntity).findBy({ id: anyOf(ids) }),
       (c) => c.id,
     ),
     eligibility: rowLoader(
@@ -62,7 +62,7 @@ export function createClientsLoaders(dataSource: DataSource, actor: Actor): Clie
           .getRepository(EligibilityEntity)
           .createQueryBuilder('e')
           .distinctOn(['e.client_id'])
-          .where('e.client_id IN (:...ids)', { ids })
+          .where('e.client_id = ANY(:ids)', { ids })
           .orderBy('e.client_id')
           .addOrderBy('e.determined_at', 'DESC')
           .getMany(),
@@ -74,7 +74,7 @@ export function createClientsLoaders(dataSource: DataSource, actor: Actor): Clie
           .getRepository(CaseEventEntity)
           .createQueryBuilder('e')
           .distinctOn(['e.client_id'])
-          .where(`e.client_id IN (:...ids) AND e.kind = 'CLOSED'`, { ids })
+          .where(`e.client_id = ANY(:ids) AND e.kind = 'CLOSED'`, { ids })
           .orderBy('e.client_id')
           .addOrderBy('e.at', 'DESC')
           .getMany(),
@@ -83,21 +83,22 @@ export function createClientsLoaders(dataSource: DataSource, actor: Actor): Clie
     duplicates: new DataLoader<string, ClientEntity[]>(async (ids) => {
       const pairs = await duplicatePairs(dataSource, ids);
       const found = pairs.length
-        ? await dataSource.getRepository(ClientEntity).findBy({ id: In([...new Set(pairs.map((p) => p.id))]) })
+        ? await dataSource.getRepository(ClientEntity).findBy({ id: anyOf([...new Set(pairs.map((p) => p.id))]) })
         : [];
       const byId = new Map(found.map((f) => [f.id, f]));
       return ids.map((id) => pairs.filter((p) => p.for_id === id).map((p) => byId.get(p.id) as ClientEntity));
     }),
     assessmentsByClient: groupLoader(
-      (ids) => dataSource.getRepository(AssessmentEntity).find({ where: { clientId: In(ids) }, order: { assessedAt: 'DESC', id: 'DESC' } }),
+      (ids) =>
+        dataSource.getRepository(AssessmentEntity).find({ where: { clientId: anyOf(ids) }, order: { assessedAt: 'DESC', id: 'DESC' } }),
       (a) => a.clientId,
     ),
     assessment: rowLoader(
-      (ids) => dataSource.getRepository(AssessmentEntity).findBy({ id: In(ids) }),
+      (ids) => dataSource.getRepository(AssessmentEntity).findBy({ id: anyOf(ids) }),
       (a) => a.id,
     ),
     assessmentItems: groupLoader(
-      (ids) => dataSource.getRepository(AssessmentItemEntity).find({ where: { assessmentId: In(ids) }, order: { position: 'ASC' } }),
+      (ids) => dataSource.getRepository(AssessmentItemEntity).find({ where: { assessmentId: anyOf(ids) }, order: { position: 'ASC' } }),
       (i) => i.assessmentId,
     ),
     note: rowLoader(

@@ -1,5 +1,6 @@
 import type DataLoader from 'dataloader';
-import { In, type DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
+import { anyOf } from '@caseflow/db';
 import { groupLoader, rowLoader } from '@caseflow/federation';
 import { GoalEntity } from './goal/goal.entity';
 import { ActionPlanEntity } from './plan/plan.entity';
@@ -42,35 +43,35 @@ export function createPlansLoaders(dataSource: DataSource, today: string): Plans
   const rankings = dataSource.getRepository(PriorityRankingEntity);
   return {
     plan: rowLoader(
-      (ids) => plans.findBy({ id: In(ids) }),
+      (ids) => plans.findBy({ id: anyOf(ids) }),
       (p) => p.id,
     ),
     plansByClient: groupLoader(
-      (ids) => plans.find({ where: { clientId: In(ids) }, order: { createdAt: 'DESC', id: 'DESC' } }),
+      (ids) => plans.find({ where: { clientId: anyOf(ids) }, order: { createdAt: 'DESC', id: 'DESC' } }),
       (p) => p.clientId,
     ),
     goal: rowLoader(
-      (ids) => goals.findBy({ id: In(ids) }),
+      (ids) => goals.findBy({ id: anyOf(ids) }),
       (g) => g.id,
     ),
     goalsByPlan: groupLoader(
-      (ids) => goals.find({ where: { planId: In(ids) }, order: { position: 'ASC', id: 'ASC' } }),
+      (ids) => goals.find({ where: { planId: anyOf(ids) }, order: { position: 'ASC', id: 'ASC' } }),
       (g) => g.planId,
     ),
     task: rowLoader(
-      (ids) => tasks.findBy({ id: In(ids) }),
+      (ids) => tasks.findBy({ id: anyOf(ids) }),
       (t) => t.id,
     ),
     tasksByGoal: groupLoader(
-      (ids) => tasks.find({ where: { goalId: In(ids) }, order: { position: 'ASC', id: 'ASC' } }),
+      (ids) => tasks.find({ where: { goalId: anyOf(ids) }, order: { position: 'ASC', id: 'ASC' } }),
       (t) => t.goalId,
     ),
     step: rowLoader(
-      (ids) => steps.findBy({ id: In(ids) }),
+      (ids) => steps.findBy({ id: anyOf(ids) }),
       (s) => s.id,
     ),
     stepsByTask: groupLoader(
-      (ids) => steps.find({ where: { taskId: In(ids) }, order: { position: 'ASC', id: 'ASC' } }),
+      (ids) => steps.find({ where: { taskId: anyOf(ids) }, order: { position: 'ASC', id: 'ASC' } }),
       (s) => s.taskId,
     ),
     progress: rowLoader(
@@ -78,19 +79,19 @@ export function createPlansLoaders(dataSource: DataSource, today: string): Plans
       (c) => c.planId,
     ),
     revisionsByPlan: groupLoader(
-      (ids) => revisions.find({ where: { planId: In(ids) }, order: { version: 'ASC' } }),
+      (ids) => revisions.find({ where: { planId: anyOf(ids) }, order: { version: 'ASC' } }),
       (r) => r.planId,
     ),
     revisionsByEntity: groupLoader(
-      (ids) => revisions.find({ where: { entityId: In(ids) }, order: { version: 'ASC' } }),
+      (ids) => revisions.find({ where: { entityId: anyOf(ids) }, order: { version: 'ASC' } }),
       (r) => r.entityId,
     ),
     ranking: rowLoader(
-      (ids) => rankings.findBy({ id: In(ids) }),
+      (ids) => rankings.findBy({ id: anyOf(ids) }),
       (r) => r.id,
     ),
     rankingsByClient: groupLoader(
-      (ids) => rankings.find({ where: { clientId: In(ids) }, order: { createdAt: 'DESC', id: 'DESC' } }),
+      (ids) => rankings.find({ where: { clientId: anyOf(ids) }, order: { createdAt: 'DESC', id: 'DESC' } }),
       (r) => r.clientId,
     ),
   };

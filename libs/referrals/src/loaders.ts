@@ -1,7 +1,8 @@
 import DataLoader from 'dataloader';
-import { In, type DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { type ClientGrant, createClientAccessLoader } from '@caseflow/auth';
 import { unavailable } from '@caseflow/core';
+import { anyOf } from '@caseflow/db';
 import { groupLoader, rowLoader, type RequestContext, type SubgraphRuntimeOptions } from '@caseflow/federation';
 import { PLAN_GOALS, type PlanGoal } from './goal/plan-goals';
 import { type PeerAddress, peerEntitiesLoader } from './peer-entities';
@@ -35,23 +36,23 @@ export function createReferralsLoaders(dataSource: DataSource): ReferralsLoaders
   const events = dataSource.getRepository(ReferralEventEntity);
   return {
     referral: rowLoader(
-      (ids) => referrals.findBy({ id: In(ids) }),
+      (ids) => referrals.findBy({ id: anyOf(ids) }),
       (r) => r.id,
     ),
     event: rowLoader(
-      (ids) => events.findBy({ id: In(ids) }),
+      (ids) => events.findBy({ id: anyOf(ids) }),
       (e) => e.id,
     ),
     referralsByClient: groupLoader(
-      (clientIds) => referrals.find({ where: { clientId: In(clientIds) }, order: { createdAt: 'DESC', id: 'DESC' } }),
+      (clientIds) => referrals.find({ where: { clientId: anyOf(clientIds) }, order: { createdAt: 'DESC', id: 'DESC' } }),
       (r) => r.clientId,
     ),
     referralsByGoal: groupLoader(
-      (goalIds) => referrals.find({ where: { goalId: In(goalIds) }, order: { createdAt: 'DESC', id: 'DESC' } }),
+      (goalIds) => referrals.find({ where: { goalId: anyOf(goalIds) }, order: { createdAt: 'DESC', id: 'DESC' } }),
       (r) => r.goalId as string,
     ),
     eventsByReferral: groupLoader(
-      (referralIds) => events.find({ where: { referralId: In(referralIds) }, order: { at: 'ASC', id: 'ASC' } }),
+      (referralIds) => events.find({ where: { referralId: anyOf(referralIds) }, order: { at: 'ASC', id: 'ASC' } }),
       (e) => e.referralId,
     ),
   };

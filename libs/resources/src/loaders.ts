@@ -1,5 +1,6 @@
 import type DataLoader from 'dataloader';
-import { type DataSource, type EntityTarget, type FindOptionsOrder, type FindOptionsWhere, In, type ObjectLiteral } from 'typeorm';
+import { type DataSource, type EntityTarget, type FindOptionsOrder, type FindOptionsWhere, type ObjectLiteral } from 'typeorm';
+import { anyOf } from '@caseflow/db';
 import { groupLoader, rowLoader } from '@caseflow/federation';
 import { AddressEntity } from './location/address.entity';
 import { LocationEntity } from './location/location.entity';
@@ -45,14 +46,14 @@ function childrenLoader<E extends ObjectLiteral>(
   order: FindOptionsOrder<E>,
 ): DataLoader<string, E[]> {
   return groupLoader(
-    (ids) => dataSource.getRepository(entity).find({ where: { [key]: In(ids) } as FindOptionsWhere<E>, order }),
+    (ids) => dataSource.getRepository(entity).find({ where: { [key]: anyOf(ids) } as FindOptionsWhere<E>, order }),
     (row) => row[key] as string,
   );
 }
 
 function byId<E extends ObjectLiteral & { id: string }>(dataSource: DataSource, entity: EntityTarget<E>): DataLoader<string, E | null> {
   return rowLoader(
-    (ids) => dataSource.getRepository(entity).findBy({ id: In(ids) } as FindOptionsWhere<E>),
+    (ids) => dataSource.getRepository(entity).findBy({ id: anyOf(ids) } as FindOptionsWhere<E>),
     (row) => row.id,
   );
 }
@@ -67,7 +68,7 @@ export function createResourcesLoaders(dataSource: DataSource): ResourcesLoaders
     location: byId(dataSource, LocationEntity),
     serviceAtLocation: byId(dataSource, ServiceAtLocationEntity),
     taxonomyTerm: rowLoader(
-      (ids) => dataSource.getRepository(TaxonomyTermEntity).find({ where: { id: In(ids) }, relations: { taxonomy: true } }),
+      (ids) => dataSource.getRepository(TaxonomyTermEntity).find({ where: { id: anyOf(ids) }, relations: { taxonomy: true } }),
       (term) => term.id,
     ),
     servicesOfOrganization: childrenLoader(dataSource, ServiceEntity, 'organizationId', { name: 'ASC', id: 'ASC' }),
@@ -78,7 +79,7 @@ export function createResourcesLoaders(dataSource: DataSource): ResourcesLoaders
     categoriesOfService: groupLoader(
       (ids) =>
         dataSource.getRepository(AttributeEntity).find({
-          where: { linkEntity: SERVICE_CATEGORY.linkEntity, linkId: In(ids) },
+          where: { linkEntity: SERVICE_CATEGORY.linkEntity, linkId: anyOf(ids) },
           relations: { taxonomyTerm: { taxonomy: true } },
           order: { taxonomyTerm: { name: 'ASC' }, id: 'ASC' },
         }),

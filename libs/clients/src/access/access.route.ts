@@ -1,6 +1,7 @@
-import { In, IsNull, MoreThan, type DataSource } from 'typeorm';
+import { IsNull, MoreThan, type DataSource } from 'typeorm';
 import { type ClientAccessResponse, isUuid } from '@caseflow/auth';
 import { badInput } from '@caseflow/core';
+import { anyOf } from '@caseflow/db';
 import type { InternalRoute } from '@caseflow/federation';
 import { ClientEntity } from '../client/client.entity';
 import { ConsentEntity } from '../consent/consent.entity';
@@ -26,9 +27,9 @@ export function clientAccessRoute(dataSource: DataSource): InternalRoute {
         : await Promise.all([
             dataSource.getRepository(ClientEntity).find({
               select: { id: true, organizationId: true, assignedCaseManagerId: true, status: true },
-              where: { id: In(uuids) },
+              where: { id: anyOf(uuids) },
             }),
-            dataSource.getRepository(ConsentEntity).findBy({ clientId: In(uuids), revokedAt: IsNull(), expiresAt: MoreThan(now) }),
+            dataSource.getRepository(ConsentEntity).findBy({ clientId: anyOf(uuids), revokedAt: IsNull(), expiresAt: MoreThan(now) }),
           ]);
     const byId = new Map(clients.map((c) => [c.id, c]));
     return { grants: (ids as string[]).map((id) => decideGrant(caller.actor, id, byId.get(id) ?? null, consents, now)) };

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
-import { In } from 'typeorm';
 import type { Actor } from '@caseflow/auth';
 import { badInput, notFound, oneOf, uuid, uuidList } from '@caseflow/core';
+import { anyOf } from '@caseflow/db';
 import { changedFields, creationChanges, deletionChanges, type Row } from '../directory-edit/changes';
 import { insertRow, lockRow, recordMetadata, updateRow } from '../directory-edit/changes.sql';
 import type { EditScope } from '../directory-edit/edit-scope';
@@ -88,7 +88,7 @@ export class ServiceCommands {
 
   private async assertTermsExist(tx: EntityManager, termIds: string[]): Promise<void> {
     if (termIds.length === 0) return;
-    const found = await tx.countBy(TaxonomyTermEntity, { id: In(termIds) });
+    const found = await tx.countBy(TaxonomyTermEntity, { id: anyOf(termIds) });
     if (found !== termIds.length) throw badInput('input.taxonomyTermIds', 'names a term that does not exist');
   }
 

@@ -7,3 +7,4 @@ export * from './request-transactions';
 export * from './roles';
 export * from './passwords';
 export * from './ddl';
+export * from './any-of';
