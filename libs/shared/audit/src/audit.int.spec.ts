@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { createTestDatabase } from '@caseflow/testing';
 import { AuditTrail, auditTableSql } from './audit';
+import { AuditWriter } from './audit-writer';
 
 const actor = {
   staffId: '00000000-0000-4000-8000-000000000001',
@@ -31,7 +32,9 @@ describe('the audit trail', () => {
     trail.note({ action: 'READ', entityType: 'Client', entityId: clientId, clientId, outcome: 'DENIED' });
     expect(trail.pendingCount).toBe(2);
     const logged: string[] = [];
-    await trail.flush({ query: (sql: string, params?: unknown[]) => (logged.push(sql), db.query(sql, params)) });
+    await trail.flush(
+      new AuditWriter({ query: (sql: string, params?: unknown[]) => (logged.push(sql), db.query(sql, params)) }, 'audit_test'),
+    );
     expect(logged).toHaveLength(1);
     expect(await rows()).toEqual([
       {
@@ -55,7 +58,11 @@ describe('the audit trail', () => {
         actor_role: 'CASE_MANAGER',
       },
     ]);
-    await trail.flush(db);
+    await trail.flush(new AuditWriter(db, 'audit_test'));
+    expect(await rows()).toHaveLength(2);
+    await expect(trail.flush(new AuditWriter(db, 'plans'))).resolves.toBeUndefined();
+    trail.note({ action: 'SEARCH', entityType: 'Client' });
+    await expect(trail.flush(new AuditWriter(db, 'plans'))).rejects.toThrow(/"audit_test" handed to the writer of "plans"/);
     expect(await rows()).toHaveLength(2);
   });
 

@@ -1,8 +1,9 @@
 /**
- * The audit trail's statements: the append of a request's events (one INSERT
- * of many rows) and a client's events in one subgraph, newest first (index
- * audit_event_client_at_idx). Each runs on whatever the caller holds — the
- * request's transaction for a change, the data source for a flush or a read.
+ * The audit trail's statements: the append of events (one INSERT of any
+ * number of rows, always the same text) and a client's events in one
+ * subgraph, newest first (index audit_event_client_at_idx). Each runs on
+ * whatever the caller holds — the request's transaction for a change, the
+ * data source for a group commit or a read.
  */
 
 /** A data source, an entity manager or a transaction's query runner. */
@@ -37,12 +38,32 @@ const COLUMNS: ReadonlyArray<keyof AuditEventRow> = [
   'request_id',
 ];
 
-/** Appends `rows` to the schema's audit table in one statement. */
+const TYPES: Record<keyof AuditEventRow, 'uuid' | 'text'> = {
+  actor_id: 'uuid',
+  actor_role: 'text',
+  actor_organization_id: 'uuid',
+  action: 'text',
+  entity_type: 'text',
+  entity_id: 'text',
+  client_id: 'uuid',
+  outcome: 'text',
+  detail: 'text',
+  request_id: 'text',
+};
+
+/** The columns stored as uuid: the database refuses a row whose value there is not one. */
+export const UUID_COLUMNS: ReadonlyArray<keyof AuditEventRow> = COLUMNS.filter((column) => TYPES[column] === 'uuid');
+
+/**
+ * Appends `rows` to the schema's audit table in one statement, one array a
+ * column: the text is the same whatever the number of rows (one plan, one
+ * entry in pg_stat_statements), and no count of parameters caps a batch.
+ * Rows are numbered in the order given.
+ */
 export async function insertAuditEvents(db: Queryable, schema: string, rows: readonly AuditEventRow[]): Promise<void> {
-  const values = rows.map((_, r) => `(${COLUMNS.map((_, c) => `$${r * COLUMNS.length + c + 1}`).join(', ')})`);
   await db.query(
-    `INSERT INTO "${schema}".audit_event (${COLUMNS.join(', ')}) VALUES ${values.join(', ')}`,
-    rows.flatMap((row) => COLUMNS.map((column) => row[column])),
+    `INSERT INTO "${schema}".audit_event (${COLUMNS.join(', ')}) SELECT * FROM unnest(${COLUMNS.map((column, i) => `$${i + 1}::${TYPES[column]}[]`).join(', ')})`,
+    COLUMNS.map((column) => rows.map((row) => row[column])),
   );
 }
 

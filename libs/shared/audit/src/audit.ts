@@ -3,8 +3,9 @@
  * it was allowed. Every subgraph that holds client data keeps an append-only
  * `audit_event` table in its own schema (the database refuses UPDATE, DELETE
  * and TRUNCATE on it). Reads and denials of one request are buffered and
- * written in one INSERT before the response leaves (if that fails, the
- * response carries no data: audit fails closed); writes are recorded inside
+ * committed before the response leaves, in one INSERT shared with the other
+ * requests finishing meanwhile (group commit, audit-writer.ts; if that fails,
+ * the response carries no data: audit fails closed); writes are recorded inside
  * the transaction of the change they describe, so neither exists without the
  * other. Events carry identifiers only, never note bodies or names.
  */
@@ -12,6 +13,7 @@ import type { EntityManager } from 'typeorm';
 import type { Actor } from '@caseflow/auth';
 import { AppError } from '@caseflow/core';
 import { type AuditEventRow, insertAuditEvents, type Queryable, selectClientAuditEvents } from './audit.sql';
+import type { AuditWriter } from './audit-writer';
 
 export type AuditAction = 'READ' | 'SEARCH' | 'CREATE' | 'UPDATE' | 'TRANSITION' | 'OVERRIDE';
 export type AuditOutcome = 'ALLOWED' | 'DENIED';
@@ -64,18 +66,18 @@ export class AuditTrail {
     }
   }
 
-  /** Writes every buffered event in one statement. */
-  async flush(db: Queryable): Promise<void> {
+  /**
+   * Hands every buffered event to the process's group-commit writer and
+   * waits until they are committed (they share a statement with the events
+   * of other requests finishing meanwhile). Rejects when they could not be
+   * written: the caller withholds the answer (audit fails closed).
+   */
+  async flush(writer: AuditWriter): Promise<void> {
     if (this.pending.length === 0) return;
+    if (writer.schema !== this.schema) throw new Error(`audit events of "${this.schema}" handed to the writer of "${writer.schema}"`);
     const events = this.pending;
     this.pending = [];
-    for (let i = 0; i < events.length; i += 500) {
-      await insertAuditEvents(
-        db,
-        this.schema,
-        events.slice(i, i + 500).map((event) => this.row(event)),
-      );
-    }
+    await writer.append(events.map((event) => this.row(event)));
   }
 
   get pendingCount(): number {

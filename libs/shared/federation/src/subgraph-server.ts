@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
-import { AuditTrail } from '@caseflow/audit';
+import { AuditTrail, AuditWriter } from '@caseflow/audit';
 import { INTERNAL_TOKEN_HEADER, type InternalIdentity, verifyInternalToken } from '@caseflow/auth';
 import { errorFields, type Logger } from '@caseflow/core';
 import { type Database, isDatabaseReady } from '@caseflow/db';
@@ -51,12 +51,15 @@ function internalToken(request: IncomingMessage): string | undefined {
  * A subgraph's HTTP server. Every request — GraphQL (`_service` and
  * `_entities` included) and internal routes — must carry a valid internal
  * token from the gateway, or it is refused before anything runs. Reads and
- * denials buffered in the request's audit trail are written before the
- * response is sent; when they cannot be, the answer is UNAVAILABLE with no
- * data (audit fails closed).
+ * denials buffered in the request's audit trail are committed (group commit
+ * with the other requests finishing meanwhile) before the response is sent;
+ * when they cannot be, the answer is UNAVAILABLE with no data (audit fails
+ * closed).
  */
 export async function createSubgraphServer<C extends RequestContext>(options: SubgraphServerOptions<C>): Promise<SubgraphServer> {
   const { logger, database } = options;
+  // One group-commit writer for the process: the reads' audit events of concurrent requests share a commit.
+  const auditWriter = new AuditWriter(database.dataSource, options.dbSchema);
   const auditPlugin: ApolloServerPlugin<RequestContext> = {
     async requestDidStart() {
       return {
@@ -70,7 +73,7 @@ export async function createSubgraphServer<C extends RequestContext>(options: Su
         },
         async willSendResponse({ contextValue, response }) {
           try {
-            await contextValue.audit.flush(database.dataSource);
+            await contextValue.audit.flush(auditWriter);
           } catch (error) {
             logger.error('audit flush failed', { requestId: contextValue.requestId, ...errorFields(error) });
             // Audit fails closed: data whose reading could not be recorded is not given out.
