@@ -31,7 +31,11 @@ import { type DemoLogin, demoLoginRoutes } from './demo-login';
 import { maskValueCompletion } from './value-completion';
 import { createSubgraphTransport } from './subgraph-transport';
 import { DEFAULT_LIMITS, type QueryLimits, costError, estimateCost, shapeLimitRule } from './limits';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { createHttpService, type GetRoute, type HttpService, requestIdOf } from '@caseflow/federation';
 
@@ -197,6 +201,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     plugins: [
       requestIdPlugin,
       costPlugin,
+      // No cache hints (nothing sets one; answers about clients are never cached) and no usage reports to Apollo's cloud.
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
       options.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
     ],
   });
