@@ -23,16 +23,19 @@ import {
   errorFields,
   fieldOfCoercionMessage,
   type Logger,
-  requestSignal,
   REQUEST_ERROR_CODES,
   shortenQuoted,
   unavailable,
 } from '@caseflow/core';
 import { type DemoLogin, demoLoginRoutes } from './demo-login';
 import { maskValueCompletion } from './value-completion';
+import { createSubgraphTransport } from './subgraph-transport';
 import { DEFAULT_LIMITS, type QueryLimits, costError, estimateCost, shapeLimitRule } from './limits';
-import type { Fetcher } from '@apollo/utils.fetcher';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { createHttpService, type GetRoute, type HttpService, requestIdOf } from '@caseflow/federation';
 
@@ -140,10 +143,14 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   if (options.production && options.demoLogin) throw new Error('The demo sign-in is refused in production');
   const demo = options.demoLogin ? demoLoginRoutes(options.demoLogin) : null;
   const authenticate = authenticator(options);
+  const transport = createSubgraphTransport();
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) =>
-      new SubgraphDataSource({ url: options.subgraphUrls[name] ?? url, fetcher: timedFetch(name, options.subgraphTimeoutMs ?? 10_000) }),
+      new SubgraphDataSource({
+        url: options.subgraphUrls[name] ?? url,
+        fetcher: transport.fetcher(name, options.subgraphTimeoutMs ?? 10_000),
+      }),
   });
 
   const requestIdPlugin: ApolloServerPlugin<GatewayContext> = {
@@ -194,6 +201,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     plugins: [
       requestIdPlugin,
       costPlugin,
+      // No cache hints (nothing sets one; answers about clients are never cached) and no usage reports to Apollo's cloud.
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
       options.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
     ],
   });
@@ -235,6 +245,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     stop: async () => {
       await http.stop();
       await apollo.stop();
+      await transport.close();
     },
   };
 }
@@ -306,24 +317,6 @@ function hsdsPassThrough(options: GatewayOptions, resourcesBaseUrl: string, auth
     }
     return { status: response.status, contentType: response.headers.get('content-type') ?? 'application/json', text: text() };
   };
-}
-
-/**
- * Subgraph calls give up after `ms`, so that a hung subgraph costs one part of
- * the answer, not the whole request; a failure names the subgraph (for the
- * error the caller gets) and nothing else. They are also abandoned when the
- * caller's request times out: the subgraph sees its caller go away and stops
- * that work too (no transaction of it commits).
- */
-function timedFetch(name: string, ms: number): Fetcher {
-  return (async (url: string, init?: RequestInit) => {
-    const request = requestSignal();
-    try {
-      return await fetch(url, { ...init, signal: request ? AbortSignal.any([AbortSignal.timeout(ms), request]) : AbortSignal.timeout(ms) });
-    } catch {
-      throw new Error(`Subgraph ${name} unreachable`);
-    }
-  }) as unknown as Fetcher;
 }
 
 function headerValue(request: IncomingMessage, name: string): string | undefined {

@@ -4,7 +4,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import type { GraphQLSchema } from 'graphql';
 import gql from 'graphql-tag';
-import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
+import { buildSchema, createResolversMap, getMetadataStorage, type NonEmptyArray } from 'type-graphql';
 import { withNormalizedInput } from './normalize-input';
 import { DateTimeScalar } from './scalars';
 
@@ -29,6 +29,7 @@ export interface SubgraphSchemaOptions {
  * plus each entity's `__resolveReference` are handed to @apollo/subgraph.
  */
 export async function buildFederatedSchema(options: SubgraphSchemaOptions): Promise<GraphQLSchema> {
+  readPlainFieldsDirectly();
   const schema = await buildSchema({
     resolvers: options.resolvers,
     orphanedTypes: options.orphanedTypes,
@@ -45,4 +46,34 @@ export async function buildFederatedSchema(options: SubgraphSchemaOptions): Prom
     } as GraphQLResolverMap<unknown>[string];
   }
   return buildSubgraphSchema({ typeDefs, resolvers });
+}
+
+/**
+ * type-graphql gives every field of an object type a resolver of its own,
+ * there to run the field's middlewares and authorization, and then read the
+ * property — a call and an object per field per row, for every row of every
+ * answer. No schema here has either: buildFederatedSchema registers no
+ * global middleware and no auth checker. So each object type that leaves it
+ * unsaid is marked `simpleResolvers`, and its plain fields are read by
+ * GraphQL's default resolver, the same read; `@FieldResolver`s are
+ * untouched. A type with a field that has a middleware (`@UseMiddleware`),
+ * an `@Authorized`, or a GraphQL name other than its property's — itself,
+ * by inheritance or from an interface — keeps type-graphql's wrappers, so
+ * nothing a field declares is ever skipped.
+ */
+function readPlainFieldsDirectly(): void {
+  const storage = getMetadataStorage();
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  const guarded: Function[] = [
+    ...storage.middlewares.map((m) => m.target),
+    ...storage.authorizedFields.map((a) => a.target),
+    ...storage.fields.filter((f) => f.schemaName !== f.name).map((f) => f.target),
+  ];
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  const isGuarded = (target: Function) => guarded.some((g) => target === g || target.prototype instanceof g);
+  for (const type of storage.objectTypes) {
+    if (type.simpleResolvers !== undefined) continue;
+    if (isGuarded(type.target) || (type.interfaceClasses ?? []).some(isGuarded)) continue;
+    type.simpleResolvers = true;
+  }
 }

@@ -1,6 +1,10 @@
 import type { IncomingMessage } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import { AuditTrail, AuditWriter } from '@caseflow/audit';
 import { INTERNAL_TOKEN_HEADER, type InternalIdentity, verifyInternalToken } from '@caseflow/auth';
@@ -90,7 +94,14 @@ export async function createSubgraphServer<C extends RequestContext>(options: Su
     includeStacktraceInErrorResponses: false,
     // The process's own signal handler drains and stops everything in order.
     stopOnTerminationSignals: false,
-    plugins: [auditPlugin, ApolloServerPluginInlineTraceDisabled()],
+    // No per-field work for features nobody uses: no cache hints (nothing sets one, and answers about clients are
+    // never cached), no traces for the gateway, no usage reports to Apollo's cloud even if APOLLO_KEY is set.
+    plugins: [
+      auditPlugin,
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
+    ],
   });
   await apollo.start();
 
