@@ -109,6 +109,14 @@ describe('the caseload with grants sent along with the clients', () => {
   });
 });
 
+describe('Client.accessGrant', () => {
+  it('is not part of the public API', async () => {
+    const res = await stack.as('casey', '{ myCaseload(first: 1) { edges { node { id accessGrant } } } }');
+    expect(res.data ?? null).toBeNull();
+    expect(codes(res)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+  });
+});
+
 describe('a partner under a consent', () => {
   it('gets exactly what the real check gives on the clients referred to them', async () => {
     const query = `{ incomingReferrals(first: 20) { edges { node { id client { id ${PLAN_FIELDS} ${REFERRAL_FIELDS} } } } } }`;
