@@ -1,5 +1,8 @@
+import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
+import type { ClientGrant } from '@caseflow/auth';
 import type { RequestContext, SubgraphRuntimeOptions } from '@caseflow/federation';
+import { decideGrants } from './access/access.route';
 import { AssessmentCommands } from './assessment/assessment.commands';
 import { AssessmentQueries } from './assessment/assessment.queries';
 import { AuditTrailQueries } from './audit/audit-trail.queries';
@@ -28,6 +31,10 @@ export interface ClientsContext extends RequestContext {
   consentCommands: ConsentCommands;
   caseOutcomes: CaseOutcomeQueries;
   auditTrails: AuditTrailQueries;
+  /** The caller's grants on clients by the one access rule, for the grants this subgraph signs into `Client.accessGrant`. */
+  grants: DataLoader<string, ClientGrant>;
+  /** The internal secret, which signs those grants. */
+  internalSecret: string;
 }
 
 export function createClientsContext(dataSource: DataSource, base: RequestContext, options: SubgraphRuntimeOptions): ClientsContext {
@@ -58,5 +65,7 @@ export function createClientsContext(dataSource: DataSource, base: RequestContex
       { plansUrl: options.peerUrls?.plans, referralsUrl: options.peerUrls?.referrals, timeoutMs: options.peerTimeoutMs },
       identity,
     ),
+    grants: new DataLoader((ids) => decideGrants(dataSource, base.actor, ids), { maxBatchSize: 1000 }),
+    internalSecret: options.internalSecret,
   };
 }

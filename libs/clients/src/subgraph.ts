@@ -2,6 +2,7 @@ import type { GraphQLSchema } from 'graphql';
 import { CLIENT_ACCESS_PATH, STAFF_DIRECTORY_PATH } from '@caseflow/auth';
 import { buildFederatedSchema, type SubgraphDefinition } from '@caseflow/federation';
 import { createLogger } from '@caseflow/core';
+import { AccessGrantResolver } from './access/access-grant.resolver';
 import { clientAccessRoute } from './access/access.route';
 import { AssessmentEntity, AssessmentItemEntity, CharacteristicEntity } from './assessment/assessment.entity';
 import { assessmentReference } from './assessment/assessment.reference';
@@ -34,6 +35,7 @@ export function buildClientsSchema(): Promise<GraphQLSchema> {
     resolvers: [
       AuditTrailResolver,
       ClientResolver,
+      AccessGrantResolver,
       ClientMutationResolver,
       EligibilityResolver,
       CaseOutcomeResolver,

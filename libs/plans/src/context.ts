@@ -1,6 +1,6 @@
 import type DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import { type ClientGrant, createClientAccessLoader } from '@caseflow/auth';
+import { type ClientGrant, createClientAccessLoader, createGrantPrimer } from '@caseflow/auth';
 import type { RequestContext, SubgraphRuntimeOptions } from '@caseflow/federation';
 import { PlanAccess } from './access/plan-access';
 import { AttainmentQueries } from './attainment/attainment.queries';
@@ -20,6 +20,8 @@ export interface PlansContext extends RequestContext {
   loaders: PlansLoaders;
   /** The caller's grants on clients, asked of the clients subgraph in one call per request. */
   access: DataLoader<string, ClientGrant>;
+  /** Primes `access` from a grant the clients subgraph signed into the entity, when it verifies (grant-token.ts). */
+  acceptGrant(clientId: string, token: unknown): void;
   plans: PlanQueries;
   planCommands: PlanCommands;
   goals: GoalQueries;
@@ -35,7 +37,7 @@ export interface PlansContext extends RequestContext {
 export function createPlansContext(
   dataSource: DataSource,
   base: RequestContext,
-  options: Pick<SubgraphRuntimeOptions, 'peerUrls' | 'peerTimeoutMs'>,
+  options: Pick<SubgraphRuntimeOptions, 'peerUrls' | 'peerTimeoutMs' | 'internalSecret'>,
 ): PlansContext {
   const today = calendarDate(new Date());
   const loaders = createPlansLoaders(dataSource, today);
@@ -50,6 +52,7 @@ export function createPlansContext(
     ...base,
     loaders,
     access,
+    acceptGrant: createGrantPrimer(access, base, options.internalSecret),
     plans: new PlanQueries(loaders, planAccess),
     planCommands: new PlanCommands(writes),
     goals: new GoalQueries(loaders, planAccess),

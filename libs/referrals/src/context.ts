@@ -1,6 +1,6 @@
 import type DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import type { ClientGrant } from '@caseflow/auth';
+import { type ClientGrant, createGrantPrimer } from '@caseflow/auth';
 import type { RequestContext, SubgraphRuntimeOptions } from '@caseflow/federation';
 import { createReferralsLoaders, createReferralsPeers, type ReferralsLoaders } from './loaders';
 import { OutcomesQueries } from './outcomes/outcomes.queries';
@@ -10,6 +10,8 @@ import { ReferralQueries } from './referral/referral.queries';
 export interface ReferralsContext extends RequestContext {
   loaders: ReferralsLoaders;
   access: DataLoader<string, ClientGrant>;
+  /** Primes `access` from a grant the clients subgraph signed into the entity, when it verifies (grant-token.ts). */
+  acceptGrant(clientId: string, token: unknown): void;
   referrals: ReferralQueries;
   referralCommands: ReferralCommands;
   outcomes: OutcomesQueries;
@@ -22,6 +24,7 @@ export function createReferralsContext(dataSource: DataSource, base: RequestCont
     ...base,
     loaders,
     access: peers.access,
+    acceptGrant: createGrantPrimer(peers.access, base, options.internalSecret),
     referrals: new ReferralQueries(dataSource, loaders, peers.access, base.audit),
     referralCommands: new ReferralCommands(dataSource, loaders, peers, base.audit),
     outcomes: new OutcomesQueries(dataSource, base.audit),

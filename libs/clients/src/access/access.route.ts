@@ -1,5 +1,5 @@
 import { IsNull, MoreThan, type DataSource } from 'typeorm';
-import { type ClientAccessResponse, isUuid } from '@caseflow/auth';
+import { type Actor, type ClientAccessResponse, type ClientGrant, isUuid } from '@caseflow/auth';
 import { badInput } from '@caseflow/core';
 import { anyOf } from '@caseflow/db';
 import type { InternalRoute } from '@caseflow/federation';
@@ -19,19 +19,27 @@ export function clientAccessRoute(dataSource: DataSource): InternalRoute {
     const ids = (body as { clientIds?: unknown })?.clientIds;
     if (!Array.isArray(ids) || ids.some((id) => typeof id !== 'string')) throw badInput('clientIds', 'must be a list of ids');
     if (ids.length > MAX_IDS) throw badInput('clientIds', `must hold at most ${MAX_IDS} ids`);
-    const uuids = [...new Set((ids as string[]).filter(isUuid))];
-    const now = new Date();
-    const [clients, consents] =
-      uuids.length === 0
-        ? [[], []]
-        : await Promise.all([
-            dataSource.getRepository(ClientEntity).find({
-              select: { id: true, organizationId: true, assignedCaseManagerId: true, status: true },
-              where: { id: anyOf(uuids) },
-            }),
-            dataSource.getRepository(ConsentEntity).findBy({ clientId: anyOf(uuids), revokedAt: IsNull(), expiresAt: MoreThan(now) }),
-          ]);
-    const byId = new Map(clients.map((c) => [c.id, c]));
-    return { grants: (ids as string[]).map((id) => decideGrant(caller.actor, id, byId.get(id) ?? null, consents, now)) };
+    return { grants: await decideGrants(dataSource, caller.actor, ids as string[]) };
   };
+}
+
+/**
+ * The caller's grant on each client, by the one access rule (access.policy.ts):
+ * what the route answers, and what the Client's `accessGrant` field signs.
+ */
+export async function decideGrants(dataSource: DataSource, actor: Actor, ids: readonly string[]): Promise<ClientGrant[]> {
+  const uuids = [...new Set(ids.filter(isUuid))];
+  const now = new Date();
+  const [clients, consents] =
+    uuids.length === 0
+      ? [[], []]
+      : await Promise.all([
+          dataSource.getRepository(ClientEntity).find({
+            select: { id: true, organizationId: true, assignedCaseManagerId: true, status: true },
+            where: { id: anyOf(uuids) },
+          }),
+          dataSource.getRepository(ConsentEntity).findBy({ clientId: anyOf(uuids), revokedAt: IsNull(), expiresAt: MoreThan(now) }),
+        ]);
+  const byId = new Map(clients.map((c) => [c.id, c]));
+  return ids.map((id) => decideGrant(actor, id, byId.get(id) ?? null, consents, now));
 }

@@ -9,4 +9,9 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
 export class ClientRef {
   @Field(() => ID)
   id: string;
+
+  /** The caller's grant on the client, signed by the clients subgraph for this request (grant-token.ts); required by every field added here. */
+  @Field(() => String, { nullable: true })
+  @Directive('@external')
+  accessGrant?: string | null;
 }

@@ -67,7 +67,8 @@ describe('referrals subgraph: schema and seed', () => {
     for (const stub of ['Service', 'StaffMember', 'TaxonomyTerm']) {
       expect(sdl).toMatch(new RegExp(`type ${stub}\\s+@key\\(fields: "id", resolvable: false\\)`));
     }
-    expect(sdl).toMatch(/referrals\(status: \[ReferralStatus!\]\): \[Referral!\]\n/);
+    expect(sdl).toMatch(/referrals\(status: \[ReferralStatus!\]\): \[Referral!\] @requires\(fields: "accessGrant"\)\n/);
+    expect(sdl).toMatch(/accessGrant: String @external\n/);
     expect(sdl).toMatch(/history: \[ReferralEvent!\]!/);
   });
 

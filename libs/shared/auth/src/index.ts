@@ -2,6 +2,7 @@ export * from './actor';
 export * from './bearer-token';
 export * from './client-access';
 export * from './dev-keys';
+export * from './grant-token';
 export * from './internal-client';
 export * from './internal-token';
 export * from './jwks';

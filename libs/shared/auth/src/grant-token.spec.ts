@@ -1,0 +1,85 @@
+import type { Actor } from './actor';
+import type { ClientGrant } from './client-access';
+import { signGrantToken, verifyGrantToken } from './grant-token';
+import { signInternalToken } from './internal-token';
+
+const secret = 'grant-token-spec-secret';
+const casey: Actor = {
+  staffId: '0b9c6c8e-1111-4aaa-8bbb-000000000001',
+  role: 'CASE_MANAGER',
+  organizationId: '0b9c6c8e-2222-4aaa-8bbb-000000000001',
+};
+const clientId = '0b9c6c8e-3333-4aaa-8bbb-000000000001';
+const grant: ClientGrant = {
+  clientId,
+  exists: true,
+  organizationId: casey.organizationId,
+  read: ['CONTACT_INFO', 'PLANS', 'REFERRAL_DETAILS'],
+  write: true,
+  status: 'ACTIVE',
+  consents: [{ recipientOrganizationId: '0b9c6c8e-2222-4aaa-8bbb-000000000002', scope: ['PLANS'], expiresAt: new Date().toISOString() }],
+};
+const binding = { actor: casey, requestId: 'request-1' };
+const asked = { ...binding, clientId };
+
+/** The token with its payload changed and its signature kept. */
+function tampered(token: string, change: (payload: Record<string, unknown>) => void): string {
+  const [version, body, signature] = token.split('.');
+  const payload = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as Record<string, unknown>;
+  change(payload);
+  return [version, Buffer.from(JSON.stringify(payload)).toString('base64url'), signature].join('.');
+}
+
+describe('grant tokens', () => {
+  it('give back the grant for the caller, the request and the client they were signed for', () => {
+    expect(verifyGrantToken(signGrantToken(grant, binding, secret), asked, secret)).toEqual(grant);
+  });
+
+  it('are not accepted once tampered with', () => {
+    const token = signGrantToken({ ...grant, read: ['CONTACT_INFO'], write: false }, binding, secret);
+    const widened = tampered(token, (p) => {
+      (p.g as ClientGrant).read = ['CONTACT_INFO', 'PLANS', 'REFERRAL_DETAILS', 'CASE_NOTES'];
+      (p.g as ClientGrant).write = true;
+    });
+    expect(verifyGrantToken(widened, asked, secret)).toBeNull();
+    const token2 = signGrantToken(grant, binding, secret);
+    expect(verifyGrantToken(`${token2.slice(0, -2)}AA`, asked, secret)).toBeNull();
+  });
+
+  it('are not accepted for another caller, even of the same agency or with another role', () => {
+    const token = signGrantToken(grant, binding, secret);
+    expect(verifyGrantToken(token, { ...asked, actor: { ...casey, staffId: '0b9c6c8e-1111-4aaa-8bbb-000000000002' } }, secret)).toBeNull();
+    expect(verifyGrantToken(token, { ...asked, actor: { ...casey, role: 'SUPERVISOR' } }, secret)).toBeNull();
+    expect(
+      verifyGrantToken(token, { ...asked, actor: { ...casey, organizationId: '0b9c6c8e-2222-4aaa-8bbb-000000000009' } }, secret),
+    ).toBeNull();
+  });
+
+  it('are not accepted in another request (a replayed grant)', () => {
+    expect(verifyGrantToken(signGrantToken(grant, binding, secret), { ...asked, requestId: 'request-2' }, secret)).toBeNull();
+  });
+
+  it('are not accepted once expired', () => {
+    expect(verifyGrantToken(signGrantToken(grant, binding, secret, -1), asked, secret)).toBeNull();
+    expect(verifyGrantToken(signGrantToken(grant, binding, secret, 0), asked, secret)).toBeNull();
+  });
+
+  it('are not accepted for another client', () => {
+    const token = signGrantToken(grant, binding, secret);
+    expect(verifyGrantToken(token, { ...asked, clientId: '0b9c6c8e-3333-4aaa-8bbb-000000000002' }, secret)).toBeNull();
+  });
+
+  it('are not accepted when signed with another secret', () => {
+    expect(verifyGrantToken(signGrantToken(grant, binding, 'another-secret'), asked, secret)).toBeNull();
+  });
+
+  it('are not accepted when malformed, and never throw', async () => {
+    const internal = await signInternalToken(binding, secret);
+    for (const bad of [undefined, null, 42, {}, '', 'g1', 'g1..', 'g1.e30.', 'x.y.z', 'g1.!!!.###', internal, 'g1.' + 'A'.repeat(9000)]) {
+      expect(verifyGrantToken(bad, asked, secret)).toBeNull();
+    }
+    // Validly signed, but not a grant.
+    const notAGrant = { ...grant, read: ['EVERYTHING'] } as unknown as ClientGrant;
+    expect(verifyGrantToken(signGrantToken(notAGrant, binding, secret), asked, secret)).toBeNull();
+  });
+});

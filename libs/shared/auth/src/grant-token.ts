@@ -1,0 +1,127 @@
+/**
+ * A client grant sent along with the entity. When the gateway asks the
+ * clients subgraph for a caseload, that subgraph already knows the caller's
+ * grant on each client (the one access rule, access.policy.ts); it signs it
+ * into the Client's `accessGrant` field (inaccessible: never in the public
+ * API), and the gateway passes it to plans and referrals in the entity
+ * representation, which then need not ask the clients subgraph again.
+ *
+ * A grant token is bound to the caller (staff id, role, agency), to the
+ * request id and to the client, and lives seconds: it answers for this
+ * request only, so a revoked consent or a reassignment takes effect on the
+ * next request as before. A token that does not verify is ignored and the
+ * usual call to the clients subgraph decides.
+ *
+ * Not a JWT per entity: a page holds up to 100 clients, and a JOSE signature
+ * each (header, JSON claims, async key import and verification) costs more
+ * than the round trip it saves. One HMAC-SHA256 over a compact payload, with
+ * a key derived from the internal secret (so a grant token can never pass as
+ * an internal token, nor the other way round), costs microseconds.
+ */
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import type DataLoader from 'dataloader';
+import type { Actor } from './actor';
+import { type ClientGrant, INFORMATION_KINDS } from './client-access';
+
+/** How long a grant token is good for: it is spent within the request that made it. */
+export const GRANT_TOKEN_TTL_SECONDS = 30;
+
+const VERSION = 'g1';
+const KEY_PURPOSE = 'caseflow client grant v1';
+
+/** Who a grant is for and for which request. */
+export interface GrantBinding {
+  actor: Actor;
+  requestId: string;
+}
+
+interface GrantPayload {
+  /** staffId, role, organizationId, requestId */
+  a: [string, string, string, string];
+  /** expiry, seconds since the epoch */
+  e: number;
+  g: ClientGrant;
+}
+
+const keys = new Map<string, Buffer>();
+function keyOf(secret: string): Buffer {
+  let key = keys.get(secret);
+  if (!key) {
+    key = createHmac('sha256', secret).update(KEY_PURPOSE).digest();
+    keys.set(secret, key);
+  }
+  return key;
+}
+
+function mac(body: string, secret: string): Buffer {
+  return createHmac('sha256', keyOf(secret)).update(`${VERSION}.${body}`).digest();
+}
+
+const nowSeconds = (): number => Math.floor(Date.now() / 1000);
+
+/** Signs the caller's grant on one client for this request. */
+export function signGrantToken(grant: ClientGrant, binding: GrantBinding, secret: string, ttlSeconds = GRANT_TOKEN_TTL_SECONDS): string {
+  const { actor, requestId } = binding;
+  const payload: GrantPayload = { a: [actor.staffId, actor.role, actor.organizationId, requestId], e: nowSeconds() + ttlSeconds, g: grant };
+  const body = Buffer.from(JSON.stringify(payload), 'utf8').toString('base64url');
+  return `${VERSION}.${body}.${mac(body, secret).toString('base64url')}`;
+}
+
+/**
+ * The grant a token carries, when it verifies for this caller, this request
+ * and this client and has not expired; otherwise null (the caller then asks
+ * the clients subgraph as usual). Never throws on bad input.
+ */
+export function verifyGrantToken(token: unknown, binding: GrantBinding & { clientId: string }, secret: string): ClientGrant | null {
+  if (typeof token !== 'string' || token.length > 8192) return null;
+  const parts = token.split('.');
+  if (parts.length !== 3 || parts[0] !== VERSION) return null;
+  const [, body, signature] = parts;
+  const expected = mac(body, secret);
+  const given = Buffer.from(signature, 'base64url');
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+  let payload: GrantPayload;
+  try {
+    payload = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as GrantPayload;
+  } catch {
+    return null;
+  }
+  const { actor, requestId, clientId } = binding;
+  if (!Array.isArray(payload?.a) || typeof payload.e !== 'number' || !isGrant(payload.g)) return null;
+  const [staffId, role, organizationId, rid] = payload.a;
+  if (staffId !== actor.staffId || role !== actor.role || organizationId !== actor.organizationId || rid !== requestId) return null;
+  if (payload.e <= nowSeconds()) return null;
+  if (payload.g.clientId !== clientId) return null;
+  return payload.g;
+}
+
+function isGrant(value: unknown): value is ClientGrant {
+  const g = value as ClientGrant | null;
+  return (
+    typeof g === 'object' &&
+    g !== null &&
+    typeof g.clientId === 'string' &&
+    typeof g.exists === 'boolean' &&
+    typeof g.write === 'boolean' &&
+    Array.isArray(g.read) &&
+    g.read.every((kind) => (INFORMATION_KINDS as readonly string[]).includes(kind)) &&
+    Array.isArray(g.consents)
+  );
+}
+
+/**
+ * For a subgraph's Client `__resolveReference`: when the representation
+ * carries a grant token that verifies for this caller, this request and this
+ * client, primes the request's access loader with its grant; otherwise does
+ * nothing, and the loader asks the clients subgraph as usual.
+ */
+export function createGrantPrimer(
+  access: DataLoader<string, ClientGrant>,
+  binding: GrantBinding,
+  secret: string,
+): (clientId: string, token: unknown) => void {
+  return (clientId, token) => {
+    const grant = verifyGrantToken(token, { ...binding, clientId }, secret);
+    if (grant) access.prime(clientId, grant);
+  };
+}
