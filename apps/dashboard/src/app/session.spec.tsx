@@ -36,7 +36,7 @@ describe('signing in and out', () => {
     const gateway = fakeGateway({
       ClientProfile: () => ({ data: profile() }),
       ClientNotes: () => ({ data: notes(['Interview booked']) }),
-      AddCaseNote: () => ({ data: { addCaseNote: { id: 'n2', occurredAt: '2026-11-23T10:00:00Z' } } }),
+      AddCaseNote: () => ({ data: { addCaseNote: { id: 'n2', occurredAt: new Date().toISOString() } } }),
     });
     const app = renderApp({ path: `/clients/${CLIENT_ID}?tab=notes`, as: 'casey', gateway });
     expect(await screen.findByText('Interview booked')).toBeTruthy();

@@ -56,7 +56,11 @@ function fakeFetch(answer: { ok?: boolean; status?: number; body: unknown }) {
   return { fetch, calls };
 }
 
-async function started(now = new Date('2026-11-23T12:00:00Z')) {
+/** The sign-in's clock: the moment the test runs, and minutes after it. */
+const T0 = new Date();
+const minutesAfter = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
+
+async function started(now = T0) {
   const s = store();
   const url = new URL(
     await beginSignIn(
@@ -96,7 +100,7 @@ describe('PKCE', () => {
 
 describe('the callback', () => {
   it('exchanges the code with the verifier and returns the access token, its expiry and where to go', async () => {
-    const now = new Date('2026-11-23T12:00:00Z');
+    const now = T0;
     const { s, pending } = await started(now);
     const token = fakeFetch({
       body: { access_token: 'access.jwt.token', token_type: 'Bearer', expires_in: 900, id_token: jwt({ nonce: pending.nonce }) },
@@ -109,7 +113,7 @@ describe('the callback', () => {
     );
     expect(result).toEqual({
       token: 'access.jwt.token',
-      expiresAt: '2026-11-23T12:15:00.000Z',
+      expiresAt: minutesAfter(15).toISOString(),
       idToken: expect.any(String),
       returnTo: '/clients/42?tab=plan',
     });
@@ -129,7 +133,7 @@ describe('the callback', () => {
   it('refuses a state it did not issue, without calling the issuer, and cannot be replayed', async () => {
     const { s, pending } = await started();
     const token = fakeFetch({ body: { access_token: 'x' } });
-    const deps = { crypto, fetch: token.fetch, store: s, now: () => new Date('2026-11-23T12:00:00Z') };
+    const deps = { crypto, fetch: token.fetch, store: s, now: () => T0 };
     await expect(completeSignIn(deps, settings, discovery, `${settings.redirectUri}?code=abc&state=forged`)).rejects.toThrow(
       'does not match',
     );
@@ -144,7 +148,7 @@ describe('the callback', () => {
     const wrongNonce = fakeFetch({ body: { access_token: 'x', token_type: 'Bearer', expires_in: 60, id_token: jwt({ nonce: 'other' }) } });
     await expect(
       completeSignIn(
-        { crypto, fetch: wrongNonce.fetch, store: s, now: () => new Date('2026-11-23T12:00:00Z') },
+        { crypto, fetch: wrongNonce.fetch, store: s, now: () => T0 },
         settings,
         discovery,
         `${settings.redirectUri}?code=abc&state=${pending.state}`,
@@ -161,10 +165,10 @@ describe('the callback', () => {
       ),
     ).rejects.toThrow('Sign-in was cancelled.');
 
-    const late = await started(new Date('2026-11-23T12:00:00Z'));
+    const late = await started(T0);
     await expect(
       completeSignIn(
-        { crypto, fetch: fakeFetch({ body: { access_token: 'x' } }).fetch, store: late.s, now: () => new Date('2026-11-23T12:11:00Z') },
+        { crypto, fetch: fakeFetch({ body: { access_token: 'x' } }).fetch, store: late.s, now: () => minutesAfter(11) },
         settings,
         discovery,
         `${settings.redirectUri}?code=abc&state=${late.pending.state}`,
@@ -177,7 +181,7 @@ describe('the callback', () => {
     const refused = fakeFetch({ ok: false, status: 400, body: { error: 'invalid_grant', error_description: 'The code has expired.' } });
     await expect(
       completeSignIn(
-        { crypto, fetch: refused.fetch, store: s, now: () => new Date('2026-11-23T12:00:00Z') },
+        { crypto, fetch: refused.fetch, store: s, now: () => T0 },
         settings,
         discovery,
         `${settings.redirectUri}?code=abc&state=${pending.state}`,
