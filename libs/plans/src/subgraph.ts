@@ -2,7 +2,7 @@ import type { GraphQLSchema } from 'graphql';
 import { AUDIT_TRAIL_PATH, auditTrailRoute, buildFederatedSchema, type SubgraphDefinition } from '@caseflow/federation';
 import { AttainmentResolver } from './attainment/attainment.resolver';
 import { ClientPlansResolver } from './client/client-plans.resolver';
-import { clientReferences } from './client/client.reference';
+import { clientReferences } from './client/client.ref';
 import { createPlansContext, type PlansContext } from './context';
 import { GoalEntity } from './goal/goal.entity';
 import { goalReferences } from './goal/goal.reference';

@@ -1,7 +1,7 @@
 import type { GraphQLSchema } from 'graphql';
 import { AUDIT_TRAIL_PATH, auditTrailRoute, buildFederatedSchema, type SubgraphDefinition } from '@caseflow/federation';
 import { ClientReferralsResolver } from './client/client-referrals.resolver';
-import { clientReferenceResolvers } from './client/client.reference';
+import { clientReferences } from './client/client.ref';
 import { createReferralsContext, type ReferralsContext } from './context';
 import { DEFAULT_JOB_INTERVAL_MS, startExpirySweep } from './expiry/expiry.job';
 import { GoalReferralsResolver } from './goal/goal-referrals.resolver';
@@ -22,7 +22,7 @@ export function buildReferralsSchema(): Promise<GraphQLSchema> {
     resolvers: [ReferralResolver, ClientReferralsResolver, GoalReferralsResolver, OrganizationReferralsResolver, OutcomesResolver],
     referenceResolvers: {
       ...referralReferenceResolvers,
-      ...clientReferenceResolvers,
+      ...clientReferences,
       ...goalReferenceResolvers,
       ...organizationReferenceResolvers,
     },

@@ -23,7 +23,7 @@ export class AssessmentQueries {
   async forClient(client: Client): Promise<NeedsAssessment[]> {
     requireAssessments(client);
     const rows = await this.loaders.assessmentsByClient.load(client.id);
-    for (const row of rows) this.audit.note({ action: 'READ', entityType: 'NeedsAssessment', entityId: row.id, clientId: client.id });
+    this.audit.noteReads('NeedsAssessment', rows, client.id);
     return rows.map(toAssessment);
   }
 

@@ -137,7 +137,7 @@ export class ClientQueries {
   ): ClientConnection {
     const page = rows.slice(0, size);
     this.audit.note({ action: 'SEARCH', entityType: 'Client', detail: search });
-    for (const row of page) this.audit.note({ action: 'READ', entityType: 'Client', entityId: row.id, clientId: row.id });
+    this.audit.noteReads('Client', page);
     const edges = page.map((row) => ({ cursor: encodeCursor(sortValues(row)), node: toClient(row, CASE_ACCESS) }));
     return { edges, pageInfo: { hasNextPage: rows.length > size, endCursor: edges.at(-1)?.cursor ?? null }, totalCount };
   }

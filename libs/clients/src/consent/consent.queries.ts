@@ -15,7 +15,7 @@ export class ConsentQueries {
   async forClient(client: Client): Promise<Consent[]> {
     requireConsents(client);
     const rows = await this.loaders.consentsByClient.load(client.id);
-    for (const row of rows) this.audit.note({ action: 'READ', entityType: 'Consent', entityId: row.id, clientId: client.id });
+    this.audit.noteReads('Consent', rows, client.id);
     return rows.sort((a, b) => b.signedAt.getTime() - a.signedAt.getTime()).map((row) => toConsent(row));
   }
 }

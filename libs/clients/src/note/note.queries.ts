@@ -24,8 +24,11 @@ export class NoteQueries {
     const size = pageSize(first, 20);
     decodeCursor(after, NOTE_CURSOR);
     const connection = await this.loaders.notePages.load({ clientId: client.id, first: size, after: after || null });
-    for (const edge of connection.edges)
-      this.audit.note({ action: 'READ', entityType: 'CaseNote', entityId: edge.node.id, clientId: client.id });
+    this.audit.noteReads(
+      'CaseNote',
+      connection.edges.map((edge) => edge.node),
+      client.id,
+    );
     return connection;
   }
 

@@ -1,17 +1,8 @@
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { type ClientRef as ClientReference, clientReferenceResolvers, clientRefType } from '@caseflow/federation';
 
-/**
- * The clients subgraph's Client, to which this subgraph contributes
- * `actionPlans` and `activePlan` (see client-plans.resolver.ts).
- */
-@ObjectType('Client')
-@Directive('@key(fields: "id")')
-export class ClientRef {
-  @Field(() => ID)
-  id: string;
+/** The clients subgraph's Client, to which this subgraph adds fields (client-*.resolver.ts). */
+export const ClientRef = clientRefType();
+export type ClientRef = ClientReference;
 
-  /** The caller's grant on the client, signed by the clients subgraph for this request (grant-token.ts); required by every field added here. */
-  @Field(() => String, { nullable: true })
-  @Directive('@external')
-  accessGrant?: string | null;
-}
+/** `__resolveReference` for Client: the key, and the grant that primes the request's access loader. */
+export const clientReferences = clientReferenceResolvers;

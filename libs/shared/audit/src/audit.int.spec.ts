@@ -66,6 +66,24 @@ describe('the audit trail', () => {
     expect(await rows()).toHaveLength(2);
   });
 
+  it("notes a READ of each row read: a case's records under their client, a page of clients under each one", async () => {
+    const trail = new AuditTrail('audit_test', actor, 'req-reads');
+    const otherClient = '00000000-0000-4000-8000-0000000000c2';
+    trail.noteReads('Consent', [{ id: '00000000-0000-4000-8000-0000000000e1' }, { id: '00000000-0000-4000-8000-0000000000e2' }], clientId);
+    trail.noteReads('Client', [{ id: clientId }, { id: otherClient }]);
+    trail.noteReads('Consent', [], clientId);
+    await trail.flush(new AuditWriter(db, 'audit_test'));
+    const written = await db.query(
+      "SELECT entity_type, entity_id, client_id, action FROM audit_test.audit_event WHERE request_id = 'req-reads' ORDER BY id",
+    );
+    expect(written).toEqual([
+      { entity_type: 'Consent', entity_id: '00000000-0000-4000-8000-0000000000e1', client_id: clientId, action: 'READ' },
+      { entity_type: 'Consent', entity_id: '00000000-0000-4000-8000-0000000000e2', client_id: clientId, action: 'READ' },
+      { entity_type: 'Client', entity_id: clientId, client_id: clientId, action: 'READ' },
+      { entity_type: 'Client', entity_id: otherClient, client_id: otherClient, action: 'READ' },
+    ]);
+  });
+
   it("records a change inside the caller's transaction, so a rolled-back change leaves no event", async () => {
     const trail = new AuditTrail('audit_test', actor, 'req-2');
     await expect(

@@ -51,6 +51,11 @@ export class AuditTrail {
     this.pending.push(event);
   }
 
+  /** Buffers a READ of each row: the records of one client's case, or each client of a page (`clientId` omitted: the row is the client). */
+  noteReads(entityType: string, rows: readonly { id: string }[], clientId?: string): void {
+    for (const row of rows) this.note({ action: 'READ', entityType, entityId: row.id, clientId: clientId ?? row.id });
+  }
+
   /**
    * Records a change inside the caller's transaction. If the event cannot be
    * written the change is not made either: UNAVAILABLE, and the transaction

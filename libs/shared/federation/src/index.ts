@@ -12,3 +12,4 @@ export * from './subgraph';
 export * from './process';
 export * from './jobs';
 export * from './audit-route';
+export * from './client-ref';
