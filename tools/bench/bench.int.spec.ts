@@ -91,7 +91,9 @@ describe('the benchmark command', () => {
       gateways: ['apollo', 'hive'],
       operations: OPERATION_NAMES,
       durationSeconds: 10,
+      code: 'compiled',
     });
+    expect(parseBenchArguments(['--source'])).toMatchObject({ code: 'source' });
     expect(
       parseBenchArguments(['--scale', '100', '--duration', '30', '--concurrency', '1,4', '--gateway', 'hive', '--ops', 'caseload,search']),
     ).toMatchObject({
@@ -118,6 +120,7 @@ describe('the benchmark command', () => {
       gateways: ['apollo'],
       operations: OPERATION_NAMES,
       poolMax: 4,
+      code: 'source',
       server: { externalUrl: server.adminUrl },
       keys: { privateKeyPem: issuer.privateKeyPem, publicKeyPem: issuer.publicKeyPem },
       log: (line) => lines.push(line),

@@ -10,6 +10,7 @@
  *   --gateway apollo|hive|both   (default both)
  *   --ops caseload,profile,search,inbox,outcomes,write   (default all)
  *   --pool N              each subgraph's connection pool (DB_POOL_MAX, default 10)
+ *   --source              run the services from their TypeScript source (ts-node) instead of compiled (`npm run build`)
  */
 import 'reflect-metadata';
 import { join } from 'node:path';
@@ -50,6 +51,7 @@ export function parseBenchArguments(argv: string[]): BenchArguments {
     gateways: gateway === 'both' ? ['apollo', 'hive'] : [gateway as GatewayKind],
     operations,
     poolMax: number('--pool', 10, 1, 200) as number,
+    code: argv.includes('--source') ? 'source' : 'compiled',
   };
 }
 

@@ -1,26 +1,44 @@
 /**
  * The platform as the benchmark runs it: each subgraph and the gateway its
- * own Node process (apps/<name>/src/main.ts, or the Hive Gateway entry), in
- * production mode, on loopback ports, so that each one's memory can be read
+ * own Node process, compiled as production runs it (`npm run build`:
+ * dist/apps/<name>/apps/<name>/src/main.js, plain node) or from source
+ * (apps/<name>/src/main.ts through ts-node), in production mode, on loopback ports, so that each one's memory can be read
  * from /proc. The production gateway only accepts tokens from an OIDC
  * issuer's JWKS URL: the benchmark serves the development issuer's public key
  * as a JWKS on loopback for it.
  */
+import { execFileSync } from 'node:child_process';
 import { createPublicKey } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { freePort, type ServiceProcess, spawnService } from '@caseflow/testing';
+import { ROOT } from '../lib/local';
 
 export type GatewayKind = 'apollo' | 'hive';
-export const GATEWAY_ENTRIES: Record<GatewayKind, string> = { apollo: 'apps/gateway/src/main.ts', hive: 'tools/bench/hive-gateway.ts' };
-const SUBGRAPH_ENTRIES = {
-  resources: 'apps/resources/src/main.ts',
-  clients: 'apps/clients/src/main.ts',
-  plans: 'apps/plans/src/main.ts',
-  referrals: 'apps/referrals/src/main.ts',
-} as const;
-export type SubgraphKey = keyof typeof SUBGRAPH_ENTRIES;
+const SUBGRAPHS = ['resources', 'clients', 'plans', 'referrals'] as const;
+export type SubgraphKey = (typeof SUBGRAPHS)[number];
+/** The apps the benchmark runs, as `npm run build` compiles them. */
+const BENCH_APPS: readonly string[] = [...SUBGRAPHS, 'gateway'];
+
+/** Compiled: what `npm run build` wrote; source: the TypeScript entry, through ts-node. */
+export type BenchCode = 'compiled' | 'source';
+
+/** Compiles the apps the benchmark runs (`nx run-many -t build`; unchanged apps come from Nx's cache). */
+export function buildApps(): void {
+  execFileSync('npx', ['nx', 'run-many', '-t', 'build', '-p', BENCH_APPS.join(','), '--output-style=static'], {
+    cwd: ROOT,
+    stdio: 'ignore',
+  });
+}
+
+function appEntry(app: string, code: BenchCode): string {
+  return code === 'compiled' ? `dist/apps/${app}/apps/${app}/src/main.js` : `apps/${app}/src/main.ts`;
+}
+
+/** The Hive Gateway entry is a benchmark tool, run from source in both modes. */
+const gatewayEntry = (kind: GatewayKind, code: BenchCode) =>
+  kind === 'apollo' ? appEntry('gateway', code) : 'tools/bench/hive-gateway.ts';
 
 export interface RunningService {
   name: string;
@@ -115,35 +133,47 @@ export interface StackSettings {
   internalSecret: string;
   poolMax: number;
   production: boolean;
+  code: BenchCode;
   /** Extra environment for every process (e.g. a job interval). */
   env?: Record<string, string>;
 }
 
 const START_TIMEOUT_MS = 180_000;
 
-/** BENCH_NODE_OPTIONS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) is given to every service, to profile them under load. */
+/**
+ * BENCH_NODE_FLAGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) are given to
+ * every service's node command line, to profile them under load (Node refuses
+ * `--cpu-prof` in NODE_OPTIONS).
+ */
+/** BENCH_NODE_OPTIONS (e.g. `--require ./profile.js`) is given to every service as NODE_OPTIONS. */
 const nodeOptions = (): Record<string, string> => (process.env.BENCH_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS } : {});
+const nodeFlags = (): string[] => (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
 
 /** Starts the four subgraphs at once (none asks another anything while starting) and waits until each listens. */
 export async function startSubgraphs(settings: StackSettings): Promise<Record<SubgraphKey, RunningService>> {
-  const ports = Object.fromEntries(
-    await Promise.all(Object.keys(SUBGRAPH_ENTRIES).map(async (name) => [name, await freePort()])),
-  ) as Record<SubgraphKey, number>;
+  const ports = Object.fromEntries(await Promise.all(SUBGRAPHS.map(async (name) => [name, await freePort()]))) as Record<
+    SubgraphKey,
+    number
+  >;
   const base = (name: SubgraphKey) => `http://127.0.0.1:${ports[name]}`;
   const running = {} as Record<SubgraphKey, RunningService>;
-  const started = (Object.keys(SUBGRAPH_ENTRIES) as SubgraphKey[]).map((name) => {
-    const service = spawnService(SUBGRAPH_ENTRIES[name], {
-      NODE_ENV: settings.production ? 'production' : 'development',
-      [`${name.toUpperCase()}_PORT`]: String(ports[name]),
-      DATABASE_URL: settings.databaseUrl,
-      INTERNAL_TOKEN_SECRET: settings.internalSecret,
-      CLIENTS_URL: base('clients'),
-      RESOURCES_URL: base('resources'),
-      DB_POOL_MAX: String(settings.poolMax),
-      LOG_LEVEL: 'info',
-      ...nodeOptions(),
-      ...settings.env,
-    });
+  const started = SUBGRAPHS.map((name) => {
+    const service = spawnService(
+      appEntry(name, settings.code),
+      {
+        NODE_ENV: settings.production ? 'production' : 'development',
+        [`${name.toUpperCase()}_PORT`]: String(ports[name]),
+        DATABASE_URL: settings.databaseUrl,
+        INTERNAL_TOKEN_SECRET: settings.internalSecret,
+        CLIENTS_URL: base('clients'),
+        RESOURCES_URL: base('resources'),
+        DB_POOL_MAX: String(settings.poolMax),
+        LOG_LEVEL: 'info',
+        ...nodeOptions(),
+        ...settings.env,
+      },
+      nodeFlags(),
+    );
     running[name] = { name, service, baseUrl: base(name) };
     return service.waitFor(/subgraph listening/, START_TIMEOUT_MS);
   });
@@ -161,22 +191,27 @@ export interface GatewaySettings {
   internalSecret: string;
   jwksUrl: string;
   production: boolean;
+  code: BenchCode;
 }
 
 export async function startGateway(kind: GatewayKind, settings: GatewaySettings): Promise<RunningService> {
   const port = await freePort();
-  const service = spawnService(GATEWAY_ENTRIES[kind], {
-    NODE_ENV: settings.production ? 'production' : 'development',
-    GATEWAY_PORT: String(port),
-    CLIENTS_URL: settings.subgraphs.clients.baseUrl,
-    PLANS_URL: settings.subgraphs.plans.baseUrl,
-    REFERRALS_URL: settings.subgraphs.referrals.baseUrl,
-    RESOURCES_URL: settings.subgraphs.resources.baseUrl,
-    INTERNAL_TOKEN_SECRET: settings.internalSecret,
-    AUTH_JWKS_URL: settings.jwksUrl,
-    LOG_LEVEL: 'info',
-    ...nodeOptions(),
-  });
+  const service = spawnService(
+    gatewayEntry(kind, settings.code),
+    {
+      NODE_ENV: settings.production ? 'production' : 'development',
+      GATEWAY_PORT: String(port),
+      CLIENTS_URL: settings.subgraphs.clients.baseUrl,
+      PLANS_URL: settings.subgraphs.plans.baseUrl,
+      REFERRALS_URL: settings.subgraphs.referrals.baseUrl,
+      RESOURCES_URL: settings.subgraphs.resources.baseUrl,
+      INTERNAL_TOKEN_SECRET: settings.internalSecret,
+      AUTH_JWKS_URL: settings.jwksUrl,
+      LOG_LEVEL: 'info',
+      ...nodeOptions(),
+    },
+    nodeFlags(),
+  );
   const running = { name: `gateway:${kind}`, service, baseUrl: `http://127.0.0.1:${port}` };
   try {
     await service.waitFor(/gateway listening/, START_TIMEOUT_MS);

@@ -19,6 +19,8 @@ import { type GraphQLPoster, graphqlPoster, percentile, type PhaseResult, runPha
 import { type Fixtures, OPERATIONS, loadFixtures, operation, type TokenSource, tokenSource } from './operations';
 import { BENCH_DATABASE, type BenchServerOptions, recreateDatabase, startBenchServer } from './postgres';
 import {
+  type BenchCode,
+  buildApps,
   cpuMsOf,
   type GatewayKind,
   type Memory,
@@ -46,6 +48,8 @@ export interface BenchOptions {
   gateways: GatewayKind[];
   operations: string[];
   poolMax: number;
+  /** Run the services as `npm run build` compiled them (production), or from their TypeScript source through ts-node. */
+  code: BenchCode;
   server: BenchServerOptions;
   /** The token issuer's keys and nothing else (default: the development issuer's, in .data/keys). */
   keys?: { privateKeyPem: string; publicKeyPem: string };
@@ -225,8 +229,18 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     const tokens = tokenSource(keys.privateKeyPem, process.env.AUTH_ISSUER ?? 'caseflow-dev', process.env.AUTH_AUDIENCE ?? 'caseflow');
     jwks = await serveJwks(keys.publicKeyPem);
     const internalSecret = randomBytes(32).toString('base64url');
-    log('starting the four subgraphs (production mode, one process each)');
-    const subgraphs = await startSubgraphs({ databaseUrl: server.url, internalSecret, poolMax: options.poolMax, production: true });
+    if (options.code === 'compiled') {
+      log('building the services (npm run build)');
+      buildApps();
+    }
+    log(`starting the four subgraphs (production mode, ${options.code}, one process each)`);
+    const subgraphs = await startSubgraphs({
+      databaseUrl: server.url,
+      internalSecret,
+      poolMax: options.poolMax,
+      production: true,
+      code: options.code,
+    });
     services.push(...Object.values(subgraphs));
 
     const rows: OperationRow[] = [];
@@ -238,7 +252,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
 
     for (const kind of options.gateways) {
       log(`starting the gateway: ${kind}`);
-      const gateway = await startGateway(kind, { subgraphs, internalSecret, jwksUrl: jwks.url, production: true });
+      const gateway = await startGateway(kind, { subgraphs, internalSecret, jwksUrl: jwks.url, production: true, code: options.code });
       services.push(gateway);
       const poster = graphqlPoster(`${gateway.baseUrl}/graphql`, Math.max(...options.concurrency));
       try {
@@ -321,6 +335,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
         gateways: options.gateways,
         operations: options.operations,
         poolMax: options.poolMax,
+        code: options.code,
       },
       dataset,
       rows,

@@ -27,11 +27,17 @@ export function inheritedEnvironment(source: NodeJS.ProcessEnv = process.env): R
   );
 }
 
-/** Runs a TypeScript entry point of the workspace as its own Node process, as `npm start` and production do. */
-export function spawnService(entry: string, env: Record<string, string>): ServiceProcess {
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(ROOT, entry)], {
+/**
+ * Runs an entry point of the workspace as its own Node process, as `npm start`
+ * and production do: a TypeScript entry through ts-node, a compiled one
+ * (`dist/…/main.js`, from `npm run build`) with plain node.
+ */
+export function spawnService(entry: string, env: Record<string, string>, nodeFlags: readonly string[] = []): ServiceProcess {
+  const compiled = entry.endsWith('.js');
+  const loaders = compiled ? [] : ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'];
+  const child = spawn(process.execPath, [...nodeFlags, ...loaders, join(ROOT, entry)], {
     cwd: ROOT,
-    env: { ...inheritedEnvironment(), TS_NODE_PROJECT: join(ROOT, 'tsconfig.json'), ...env },
+    env: { ...inheritedEnvironment(), ...(compiled ? {} : { TS_NODE_PROJECT: join(ROOT, 'tsconfig.json') }), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let text = '';
