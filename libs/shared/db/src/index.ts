@@ -8,3 +8,4 @@ export * from './roles';
 export * from './passwords';
 export * from './ddl';
 export * from './any-of';
+export * from './prepared';
