@@ -9,7 +9,8 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createPublicKey } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { freePort, type ServiceProcess, spawnService } from '@caseflow/testing';
@@ -24,21 +25,34 @@ const BENCH_APPS: readonly string[] = [...SUBGRAPHS, 'gateway'];
 /** Compiled: what `npm run build` wrote; source: the TypeScript entry, through ts-node. */
 export type BenchCode = 'compiled' | 'source';
 
-/** Compiles the apps the benchmark runs (`nx run-many -t build`; unchanged apps come from Nx's cache). */
-export function buildApps(): void {
-  execFileSync('npx', ['nx', 'run-many', '-t', 'build', '-p', BENCH_APPS.join(','), '--output-style=static'], {
-    cwd: ROOT,
-    stdio: 'ignore',
-  });
+/**
+ * Compiles the apps the benchmark runs (`nx run-many -t build`; unchanged apps
+ * come from Nx's cache) and, when it runs, the Hive Gateway entry
+ * (tools/bench/tsconfig.hive.json, into dist/bench-hive), so that both
+ * gateways are measured as compiled JavaScript.
+ */
+export function buildApps(gateways: readonly GatewayKind[]): void {
+  const run = (command: string, args: string[]) => execFileSync(command, args, { cwd: ROOT, stdio: 'ignore' });
+  run('npx', ['nx', 'run-many', '-t', 'build', '-p', BENCH_APPS.join(','), '--output-style=static']);
+  if (gateways.includes('hive')) {
+    run('npx', ['tsc', '-p', 'tools/bench/tsconfig.hive.json']);
+    run('npx', ['tsc-alias', '-p', 'tools/bench/tsconfig.hive.json']);
+    mkdirSync(join(ROOT, 'dist/bench-hive/apps/gateway'), { recursive: true });
+    copyFileSync(join(ROOT, 'apps/gateway/supergraph.graphql'), join(ROOT, 'dist/bench-hive/apps/gateway/supergraph.graphql'));
+  }
 }
 
 function appEntry(app: string, code: BenchCode): string {
   return code === 'compiled' ? `dist/apps/${app}/apps/${app}/src/main.js` : `apps/${app}/src/main.ts`;
 }
 
-/** The Hive Gateway entry is a benchmark tool, run from source in both modes. */
+/** The Hive Gateway entry is a benchmark tool (tools/bench/hive-gateway.ts). */
 const gatewayEntry = (kind: GatewayKind, code: BenchCode) =>
-  kind === 'apollo' ? appEntry('gateway', code) : 'tools/bench/hive-gateway.ts';
+  kind === 'apollo'
+    ? appEntry('gateway', code)
+    : code === 'compiled'
+      ? 'dist/bench-hive/tools/bench/hive-gateway.js'
+      : 'tools/bench/hive-gateway.ts';
 
 export interface RunningService {
   name: string;

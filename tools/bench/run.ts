@@ -231,7 +231,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     const internalSecret = randomBytes(32).toString('base64url');
     if (options.code === 'compiled') {
       log('building the services (npm run build)');
-      buildApps();
+      buildApps(options.gateways);
     }
     log(`starting the four subgraphs (production mode, ${options.code}, one process each)`);
     const subgraphs = await startSubgraphs({
