@@ -1,9 +1,10 @@
 import type DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import { anyOf } from '@caseflow/db';
+import { anyOf, runPrepared } from '@caseflow/db';
 import { groupLoader, rowLoader } from '@caseflow/federation';
 import { GoalEntity } from './goal/goal.entity';
-import { ActionPlanEntity } from './plan/plan.entity';
+import type { ActionPlanEntity } from './plan/plan.entity';
+import { plansById, plansOfClientsWithActiveProgress, toPlanEntity } from './plan/plan.sql';
 import { type ProgressCounts, toProgressCounts } from './progress/progress.mapper';
 import { progressOfPlans } from './progress/progress.sql';
 import { PriorityRankingEntity } from './ranking/ranking.entity';
@@ -14,7 +15,7 @@ import { PlanTaskEntity } from './task/task.entity';
 /** Per-request loaders: each lookup by id, and each level of the plan tree, is one SQL statement per batch. */
 export interface PlansLoaders {
   plan: DataLoader<string, ActionPlanEntity | null>;
-  /** Newest first. */
+  /** Newest first; also primes `progress` with each ACTIVE plan's counts (the caseload's `activePlan { progress }` is one statement). */
   plansByClient: DataLoader<string, ActionPlanEntity[]>;
   goal: DataLoader<string, GoalEntity | null>;
   goalsByPlan: DataLoader<string, GoalEntity[]>;
@@ -22,7 +23,7 @@ export interface PlansLoaders {
   tasksByGoal: DataLoader<string, PlanTaskEntity[]>;
   step: DataLoader<string, PlanStepEntity | null>;
   stepsByTask: DataLoader<string, PlanStepEntity[]>;
-  /** The progress counts of many plans in one aggregate statement. */
+  /** The progress counts of many plans in one aggregate statement (an ACTIVE plan's come primed with its client's plans). */
   progress: DataLoader<string, ProgressCounts | null>;
   /** Oldest first. */
   revisionsByPlan: DataLoader<string, PlanRevisionEntity[]>;
@@ -33,23 +34,32 @@ export interface PlansLoaders {
   rankingsByClient: DataLoader<string, PriorityRankingEntity[]>;
 }
 
-/** `today` is fixed for the request, so that every step of one answer is judged against the same date. */
+/**
+ * `today` is fixed for the request, so that every step of one answer is
+ * judged against the same date. Plans and their progress are prepared reads
+ * (`plan.sql.ts`, `progress.sql.ts`): they are on every caseload's path.
+ */
 export function createPlansLoaders(dataSource: DataSource, today: string): PlansLoaders {
-  const plans = dataSource.getRepository(ActionPlanEntity);
   const goals = dataSource.getRepository(GoalEntity);
   const tasks = dataSource.getRepository(PlanTaskEntity);
   const steps = dataSource.getRepository(PlanStepEntity);
   const revisions = dataSource.getRepository(PlanRevisionEntity);
   const rankings = dataSource.getRepository(PriorityRankingEntity);
+  const progress = rowLoader<string, ProgressCounts>(
+    async (ids) => (await runPrepared(dataSource, progressOfPlans, [ids, today])).map(toProgressCounts),
+    (c) => c.planId,
+  );
+  const plansOfClients = async (clientIds: string[]): Promise<ActionPlanEntity[]> => {
+    const rows = await runPrepared(dataSource, plansOfClientsWithActiveProgress, [clientIds, today]);
+    for (const r of rows) if (r.status === 'ACTIVE') progress.prime(r.id, toProgressCounts({ plan_id: r.id, ...r }));
+    return rows.map(toPlanEntity);
+  };
   return {
     plan: rowLoader(
-      (ids) => plans.findBy({ id: anyOf(ids) }),
+      async (ids) => (await runPrepared(dataSource, plansById, [ids])).map(toPlanEntity),
       (p) => p.id,
     ),
-    plansByClient: groupLoader(
-      (ids) => plans.find({ where: { clientId: anyOf(ids) }, order: { createdAt: 'DESC', id: 'DESC' } }),
-      (p) => p.clientId,
-    ),
+    plansByClient: groupLoader(plansOfClients, (p) => p.clientId),
     goal: rowLoader(
       (ids) => goals.findBy({ id: anyOf(ids) }),
       (g) => g.id,
@@ -74,10 +84,7 @@ export function createPlansLoaders(dataSource: DataSource, today: string): Plans
       (ids) => steps.find({ where: { taskId: anyOf(ids) }, order: { position: 'ASC', id: 'ASC' } }),
       (s) => s.taskId,
     ),
-    progress: rowLoader(
-      async (ids) => (await progressOfPlans(dataSource.manager, { planIds: ids, today })).map(toProgressCounts),
-      (c) => c.planId,
-    ),
+    progress,
     revisionsByPlan: groupLoader(
       (ids) => revisions.find({ where: { planId: anyOf(ids) }, order: { version: 'ASC' } }),
       (r) => r.planId,

@@ -7,14 +7,19 @@ import { groupLoader, rowLoader, type RequestContext, type SubgraphRuntimeOption
 import { PLAN_GOALS, type PlanGoal } from './goal/plan-goals';
 import { type PeerAddress, peerEntitiesLoader } from './peer-entities';
 import { ReferralEntity, ReferralEventEntity } from './referral/referral.entity';
+import { referralsById, referralsOfClients } from './referral/referral.sql';
+import { REFERRAL_STATUSES, type ReferralStatus } from './referral/referral.transitions';
 import { DIRECTORY_SERVICES, type DirectoryService } from './service/service-directory';
 
 /** Per-request loaders: every lookup of one request is one SQL statement per batch. */
 export interface ReferralsLoaders {
   referral: DataLoader<string, ReferralEntity | null>;
   event: DataLoader<string, ReferralEventEntity | null>;
-  /** A client's referrals, newest first. */
-  referralsByClient: DataLoader<string, ReferralEntity[]>;
+  /**
+   * A client's referrals of some statuses (all when none is named), newest
+   * first: one loader per distinct set of statuses in the request.
+   */
+  referralsByClient: (statuses: readonly ReferralStatus[] | null | undefined) => DataLoader<string, ReferralEntity[]>;
   /** A goal's referrals, newest first. */
   referralsByGoal: DataLoader<string, ReferralEntity[]>;
   /** A referral's history, oldest first. */
@@ -31,22 +36,33 @@ export interface ReferralsPeers {
   goals: DataLoader<string, PlanGoal | null>;
 }
 
+/** Referrals by id and by client are prepared reads (`referral.sql.ts`): they are on every caseload's path. */
 export function createReferralsLoaders(dataSource: DataSource): ReferralsLoaders {
   const referrals = dataSource.getRepository(ReferralEntity);
   const events = dataSource.getRepository(ReferralEventEntity);
+  const byClient = new Map<string, DataLoader<string, ReferralEntity[]>>();
   return {
     referral: rowLoader(
-      (ids) => referrals.findBy({ id: anyOf(ids) }),
+      (ids) => referralsById(dataSource, ids),
       (r) => r.id,
     ),
     event: rowLoader(
       (ids) => events.findBy({ id: anyOf(ids) }),
       (e) => e.id,
     ),
-    referralsByClient: groupLoader(
-      (clientIds) => referrals.find({ where: { clientId: anyOf(clientIds) }, order: { createdAt: 'DESC', id: 'DESC' } }),
-      (r) => r.clientId,
-    ),
+    referralsByClient: (statuses) => {
+      const wanted = statuses?.length ? [...new Set(statuses)].sort() : [...REFERRAL_STATUSES];
+      const key = wanted.join(',');
+      let loader = byClient.get(key);
+      if (!loader) {
+        loader = groupLoader(
+          (clientIds) => referralsOfClients(dataSource, clientIds, wanted),
+          (r) => r.clientId,
+        );
+        byClient.set(key, loader);
+      }
+      return loader;
+    },
     referralsByGoal: groupLoader(
       (goalIds) => referrals.find({ where: { goalId: anyOf(goalIds) }, order: { createdAt: 'DESC', id: 'DESC' } }),
       (r) => r.goalId as string,

@@ -1,10 +1,13 @@
 /**
  * The plan's hand-written SQL: the conditional version raise that every
- * change to a plan ends with (`UPDATE … WHERE version = $read RETURNING`).
- * Reads, locks and plain writes of plans go through TypeORM.
+ * change to a plan ends with (`UPDATE … WHERE version = $read RETURNING`),
+ * and the two hot reads of the per-request loaders as prepared statements
+ * (plans by id, and a client's plans with the active plan's progress counts).
+ * Locks and plain writes of plans go through TypeORM.
  */
 import type { EntityManager } from 'typeorm';
-import type { PlanStatus } from './plan.entity';
+import { preparedRead } from '@caseflow/db';
+import type { ActionPlanEntity, PlanStatus } from './plan.entity';
 
 const RAISE_VERSION_SQL = `UPDATE plans.action_plan SET version = $3, status = coalesce($4, status), updated_at = now()
   WHERE id = $1 AND version = $2 RETURNING version`;
@@ -25,3 +28,73 @@ export interface VersionRow {
 /** Raises the plan's version from `from` to `to`; answers the changed rows (none when the version moved on) and their count. */
 export const raisePlanVersion = (m: EntityManager, p: RaiseVersionParams) =>
   m.query<[VersionRow[], number]>(RAISE_VERSION_SQL, [p.planId, p.from, p.to, p.status]);
+
+/** A row of `plans.action_plan` by its database names. */
+export interface PlanRow {
+  id: string;
+  client_id: string;
+  organization_id: string;
+  status: PlanStatus;
+  version: number;
+  created_at: Date;
+  created_by: string;
+  updated_at: Date;
+}
+
+export function toPlanEntity(r: PlanRow): ActionPlanEntity {
+  return {
+    id: r.id,
+    clientId: r.client_id,
+    organizationId: r.organization_id,
+    status: r.status,
+    version: r.version,
+    createdAt: r.created_at,
+    createdBy: r.created_by,
+    updatedAt: r.updated_at,
+  };
+}
+
+const PLAN_COLUMNS = 'p.id, p.client_id, p.organization_id, p.status, p.version, p.created_at, p.created_by, p.updated_at';
+
+/** Plans by id (the `plan` loader: references, a goal's plan, a change's plan). */
+export const plansById = preparedRead<PlanRow, [readonly string[]]>(
+  'plans.plans-by-id',
+  `SELECT ${PLAN_COLUMNS} FROM plans.action_plan p WHERE p.id = ANY($1::uuid[])`,
+);
+
+/**
+ * The counts of the ACTIVE plan's progress, as `progress.sql.ts` computes
+ * them; zero for every other plan, whose goals are never read (the LATERAL
+ * subquery's status test is a one-time filter on each plan).
+ */
+export interface ClientPlanRow extends PlanRow {
+  goals_total: number;
+  goals_achieved: number;
+  steps_total: number;
+  steps_complete: number;
+  overdue_steps: number;
+}
+
+/**
+ * Clients' plans, newest first, each ACTIVE plan with its progress counts
+ * (the caseload's `activePlan { progress }` in one statement). `$2` is the
+ * request's date, against which steps are overdue.
+ */
+export const plansOfClientsWithActiveProgress = preparedRead<ClientPlanRow, [readonly string[], string]>(
+  'plans.plans-by-client',
+  `SELECT ${PLAN_COLUMNS}, c.goals_total, c.goals_achieved, c.steps_total, c.steps_complete, c.overdue_steps
+  FROM plans.action_plan p
+  CROSS JOIN LATERAL (
+    SELECT count(DISTINCT g.id) FILTER (WHERE g.status <> 'CANCELLED')::int AS goals_total,
+           count(DISTINCT g.id) FILTER (WHERE g.status = 'ACHIEVED')::int AS goals_achieved,
+           count(s.id) FILTER (WHERE g.status <> 'CANCELLED' AND s.outcome <> 'CANCELLED')::int AS steps_total,
+           count(s.id) FILTER (WHERE g.status <> 'CANCELLED' AND s.outcome = 'COMPLETE')::int AS steps_complete,
+           count(s.id) FILTER (WHERE g.status = 'OPEN' AND s.due_date < $2::date
+                                 AND s.outcome NOT IN ('COMPLETE', 'CANCELLED'))::int AS overdue_steps
+      FROM plans.goal g
+      LEFT JOIN plans.plan_task t ON t.goal_id = g.id
+      LEFT JOIN plans.plan_step s ON s.task_id = t.id
+     WHERE g.plan_id = p.id AND p.status = 'ACTIVE') c
+ WHERE p.client_id = ANY($1::uuid[])
+ ORDER BY p.created_at DESC, p.id DESC`,
+);

@@ -186,24 +186,58 @@ describe('plan progress', () => {
     expect(res.data!._entities.some((e) => e.progress.overdueSteps > 0)).toBe(true);
   });
 
-  it("computes the progress of 25 clients' active plans (a caseload page) in one SQL statement, as for 5", async () => {
+  it("reads 25 clients' active plans with their progress (a caseload page) in one SQL statement, as for 5", async () => {
     const clients = bed.world.clients.filter((c) => c.caseManagerId !== casey.id).slice(0, 25);
+    const today = calendarDate(new Date());
     const run = async (count: number) => {
       const mark = bed.statementMark();
-      const res = await bed.gql<{ _entities: Array<{ activePlan: { progress: Progress } | null }> }>(
+      const res = await bed.gql<{ _entities: Array<{ activePlan: { id: string; progress: Progress } | null }> }>(
         'sam',
         `query($r: [_Any!]!) { _entities(representations: $r) { ... on Client { activePlan { id ${PROGRESS} } } } }`,
         { r: clients.slice(0, count).map((c) => ({ __typename: 'Client', id: c.id })) },
       );
       expect(res.errors).toBeUndefined();
       expect(res.data!._entities.filter((e) => e.activePlan).length).toBeGreaterThan(count / 2);
+      const expected = clients.slice(0, count).map((c) => {
+        const active = bed.seed.plans.find((p) => p.clientId === c.id && p.status === 'ACTIVE');
+        return { activePlan: active ? { id: active.id, progress: expectedProgress(active, today) } : null };
+      });
+      expect(res.data!._entities).toEqual(expected);
       return bed.sqlSince(mark);
     };
     const five = await run(5);
     const page = await run(25);
-    expect(page.filter((sql) => sql.includes('plan_step'))).toHaveLength(1);
+    // The client's plans and the active plan's progress come in one statement, which primes the progress loader.
     expect(page).toHaveLength(five.length);
-    expect(page).toHaveLength(2);
+    expect(page).toHaveLength(1);
+    expect(page[0]).toContain('plan_step');
+  });
+
+  it("reads the progress of a client's other plans in one more statement, and the active plan's from its client's plans", async () => {
+    const client = bed.world.clients.find(
+      (c) =>
+        c.caseManagerId !== casey.id &&
+        bed.seed.plans.filter((p) => p.clientId === c.id).length > 1 &&
+        bed.seed.plans.some((p) => p.clientId === c.id && p.status === 'ACTIVE'),
+    );
+    expect(client).toBeDefined();
+    const today = calendarDate(new Date());
+    const mark = bed.statementMark();
+    const res = await bed.gql<{
+      _entities: Array<{ actionPlans: Array<{ id: string; progress: Progress }>; activePlan: { id: string; progress: Progress } }>;
+    }>(
+      'sam',
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Client { actionPlans { id ${PROGRESS} } activePlan { id ${PROGRESS} } } } }`,
+      { r: [{ __typename: 'Client', id: client!.id }] },
+    );
+    expect(res.errors).toBeUndefined();
+    const seeded = bed.seed.plans.filter((p) => p.clientId === client!.id);
+    const [found] = res.data!._entities;
+    expect([...found.actionPlans].sort((a, b) => a.id.localeCompare(b.id))).toEqual(
+      seeded.map((p) => ({ id: p.id, progress: expectedProgress(p, today) })).sort((a, b) => a.id.localeCompare(b.id)),
+    );
+    expect(found.activePlan).toEqual(found.actionPlans.find((p) => p.id === found.activePlan.id));
+    expect(bed.sqlSince(mark)).toHaveLength(2);
   });
 
   it('is not shown for a client whose plans the caller may not read', async () => {

@@ -5,7 +5,7 @@
  * neither COMPLETE nor CANCELLED, and it belongs to an OPEN goal of a draft
  * or active plan.
  */
-import type { EntityManager } from 'typeorm';
+import { preparedRead } from '@caseflow/db';
 
 const PROGRESS_SQL = `SELECT p.id AS plan_id,
        count(DISTINCT g.id) FILTER (WHERE g.status <> 'CANCELLED')::int AS goals_total,
@@ -21,12 +21,6 @@ const PROGRESS_SQL = `SELECT p.id AS plan_id,
  WHERE p.id = ANY($1::uuid[])
  GROUP BY p.id`;
 
-export interface ProgressParams {
-  planIds: readonly string[];
-  /** The request's calendar date (UTC), against which steps are overdue. */
-  today: string;
-}
-
 export interface ProgressRow {
   plan_id: string;
   goals_total: number;
@@ -36,5 +30,5 @@ export interface ProgressRow {
   overdue_steps: number;
 }
 
-/** One row per plan found. */
-export const progressOfPlans = (m: EntityManager, p: ProgressParams) => m.query<ProgressRow[]>(PROGRESS_SQL, [p.planIds, p.today]);
+/** One row per plan found; `$1` the plans' ids, `$2` the request's calendar date (UTC), against which steps are overdue. */
+export const progressOfPlans = preparedRead<ProgressRow, [readonly string[], string]>('plans.progress', PROGRESS_SQL);

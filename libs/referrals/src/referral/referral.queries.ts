@@ -117,13 +117,13 @@ export class ReferralQueries {
     }
     // Rows and grant are asked together, so that a page of clients costs one statement and one round trip in all
     // (a partner's grant too: its consents decide how much of each referral it sees).
-    const [rows, grant] = await Promise.all([this.loaders.referralsByClient.load(clientId), this.access.load(clientId)]);
+    // The statuses are filtered in the statement: the rows are the client's referrals of those statuses.
+    const [rows, grant] = await Promise.all([this.loaders.referralsByClient(statuses).load(clientId), this.access.load(clientId)]);
     if (rule === 'case-access' && !caseSideSees(grant)) {
       this.denied(actor, 'Referral', null, clientId);
       return null;
     }
-    const wanted = statuses?.length ? new Set(statuses) : null;
-    const visible = rows.filter((r) => (rule === 'case-access' || partnerSees(actor, r)) && (!wanted || wanted.has(r.status)));
+    const visible = rule === 'case-access' ? rows : rows.filter((r) => partnerSees(actor, r));
     return visible.map((r) => {
       const view = rule === 'case-access' ? FULL_VIEW : partnerView(grant, r);
       this.read('Referral', r.id, r.clientId, view);

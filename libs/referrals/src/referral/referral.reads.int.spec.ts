@@ -194,6 +194,32 @@ describe('referrals subgraph: Client.referrals', () => {
     expect(got.every((r) => r.status === 'SENT')).toBe(true);
   });
 
+  it('filters several statuses in the statement, newest first, one prepared read per distinct set of statuses', async () => {
+    const ids = caseysClients.map((c) => c.id);
+    const open = ['SENT', 'ACCEPTED', 'WAITLISTED', 'IN_PROGRESS'];
+    const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Client {
+      id open: referrals(status: [IN_PROGRESS, SENT, WAITLISTED, ACCEPTED, SENT]) { id } again: referrals(status: [SENT, ACCEPTED, WAITLISTED, IN_PROGRESS]) { id } all: referrals { id } } } }`;
+    const mark = t.subgraph.database.counter.count;
+    const res = await postGraphQL<{
+      _entities: Array<{ id: string; open: Array<{ id: string }>; again: Array<{ id: string }>; all: Array<{ id: string }> }>;
+    }>(t.url, query, { r: clientReps(ids) }, as(casey));
+    expect(res.errors).toBeUndefined();
+    expect(res.data!._entities).toEqual(
+      ids.map((id) => {
+        const opened = referralsOf(id)
+          .filter((r) => open.includes(r.status))
+          .map((r) => ({ id: r.id }));
+        return { id, open: opened, again: opened, all: referralsOf(id).map((r) => ({ id: r.id })) };
+      }),
+    );
+    const opened = res.data!._entities.flatMap((e) => e.open);
+    expect(opened.length).toBeGreaterThan(0);
+    expect(opened.length).toBeLessThan(res.data!._entities.flatMap((e) => e.all).length);
+    const reads = sqlSince(mark).filter((sql) => sql.includes('FROM referrals.referral r'));
+    expect(reads).toEqual([expect.stringContaining('r.status = ANY($2::text[])'), expect.stringContaining('r.status = ANY($2::text[])')]);
+    expect(reads[0]).toBe(reads[1]);
+  });
+
   it("gives a supervisor the referrals of every client of the agency, jordan's included", async () => {
     const target = jordansReferrals[0];
     const res = await postGraphQL<ClientReferrals>(t.url, CLIENT_REFERRALS, { r: clientReps([target.clientId]) }, as(sam));

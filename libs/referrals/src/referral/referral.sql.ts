@@ -3,9 +3,12 @@
  * parameterised statement with a typed runner (docs/architecture.md, "TypeORM
  * and SQL: the rule"): the draft insert that settles racing retries on the
  * idempotency key, the conditional status move, and the inbox pages of several
- * organizations in one statement. Everything else goes through the entities.
+ * organizations in one statement; and the two hot reads of the per-request
+ * loaders (a client's referrals, referrals by id) as prepared statements.
+ * Everything else goes through the entities.
  */
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { preparedRead, runPrepared } from '@caseflow/db';
 import { ReferralEntity } from './referral.entity';
 import { DEFAULT_RESPONSE_DAYS, type ValidCreateReferral } from './referral.rules';
 import type { ReferralMove, ReferralStatus } from './referral.transitions';
@@ -158,4 +161,30 @@ export async function inboxPages(m: EntityManager, p: InboxParams): Promise<Inbo
     if (row.id !== null) page.rows.push(toEntities(m, [row])[0]);
   }
   return p.organizationIds.map((id) => pages.get(id) as InboxPage);
+}
+
+const REFERRALS_BY_ID = preparedRead<ReferralRow, [readonly string[]]>(
+  'referrals.referrals-by-id',
+  'SELECT r.* FROM referrals.referral r WHERE r.id = ANY($1::uuid[])',
+);
+
+/** Referrals by id (the `referral` loader: `referral(id)`, references, a change's referral). */
+export async function referralsById(dataSource: DataSource, ids: readonly string[]): Promise<ReferralEntity[]> {
+  return toEntities(dataSource.manager, await runPrepared(dataSource, REFERRALS_BY_ID, [ids]));
+}
+
+const REFERRALS_OF_CLIENTS = preparedRead<ReferralRow, [readonly string[], readonly ReferralStatus[]]>(
+  'referrals.referrals-by-client',
+  `SELECT r.* FROM referrals.referral r
+  WHERE r.client_id = ANY($1::uuid[]) AND r.status = ANY($2::text[])
+  ORDER BY r.created_at DESC, r.id DESC`,
+);
+
+/** Clients' referrals of some statuses (all of them when the caller names none), newest first. */
+export async function referralsOfClients(
+  dataSource: DataSource,
+  clientIds: readonly string[],
+  statuses: readonly ReferralStatus[],
+): Promise<ReferralEntity[]> {
+  return toEntities(dataSource.manager, await runPrepared(dataSource, REFERRALS_OF_CLIENTS, [clientIds, statuses]));
 }
