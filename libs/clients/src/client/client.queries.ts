@@ -10,7 +10,7 @@ import { ClientEntity, type ClientStatus } from './client.entity';
 import type { ClientFilter } from './client.inputs';
 import { toCaseClosure, toClient, toEligibility } from './client.mapper';
 import { CASE_ACCESS, caseRecordField } from './client.policy';
-import { caseloadCount, caseloadPage } from './client.sql';
+import { caseloadPage } from './client.sql';
 import type { CaseClosure, Client, ClientConnection, Eligibility } from './client.type';
 
 const MAX_NAME_FILTER = 200;
@@ -79,8 +79,8 @@ export class ClientQueries {
    * A caseload, most urgent first: the caller's own clients, or (for a
    * supervisor) those of a case manager of the agency. Ordered by the stored
    * priority score, so the page is an index scan (client_caseload_idx).
-   * Its count and page are prepared reads (client.sql.ts): they are on the
-   * dashboard's every request.
+   * The page is a prepared read (client.sql.ts), on the dashboard's every
+   * request; it carries the count when `withCount` (totalCount is asked).
    */
   async caseload(
     actor: Actor,
@@ -88,6 +88,7 @@ export class ClientQueries {
     after: string | null | undefined,
     status: ClientStatus[] | null | undefined,
     caseManagerId: string | null | undefined,
+    withCount = true,
   ): Promise<ClientConnection> {
     const size = pageSize(first, 25);
     const cursor = decodeCursor(after, ['number', 'uuid']);
@@ -110,9 +111,10 @@ export class ClientQueries {
       organizationId: actor.role === 'SUPERVISOR' ? actor.organizationId : null,
       statuses: status?.length ? status : null,
     };
-    const totalCount = await caseloadCount(this.dataSource, scope);
-    const rows = await caseloadPage(this.dataSource, scope, cursor ? [Number(cursor[0]), String(cursor[1])] : null, size + 1);
-    return this.page(rows, size, totalCount, 'caseload', (row) => [row.priorityScore, row.id]);
+    const from: [number, string] | null = cursor ? [Number(cursor[0]), String(cursor[1])] : null;
+    const { rows, totalCount } = await caseloadPage(this.dataSource, scope, from, size + 1, withCount);
+    // Not asked for, so never shown (the resolver reads the selection).
+    return this.page(rows, size, totalCount ?? 0, 'caseload', (row) => [row.priorityScore, row.id]);
   }
 
   /**

@@ -54,9 +54,21 @@ const CASELOAD_WHERE = `c.assigned_case_manager_id = $1
       AND ($2::uuid IS NULL OR c.organization_id = $2)
       AND ($3::text[] IS NULL OR c.status = ANY($3))`;
 
-const CASELOAD_PAGE = preparedRead<ClientRow, [string, string | null, ClientStatus[] | null, number | null, string | null, number]>(
+/** A row of the page, with the caseload's count when it was asked for (the same on every row). */
+type CaseloadRow = ClientRow & { total: number | null };
+
+/**
+ * The page, and with $7 the caseload's count: an uncorrelated scalar
+ * subquery, so PostgreSQL runs it once (an InitPlan, on the same index) and
+ * only when $7 is true.
+ */
+const CASELOAD_PAGE = preparedRead<
+  CaseloadRow,
+  [string, string | null, ClientStatus[] | null, number | null, string | null, number, boolean]
+>(
   'clients.caseload-page',
-  `SELECT ${CLIENT_COLUMNS}
+  `SELECT ${CLIENT_COLUMNS},
+          CASE WHEN $7::boolean THEN (SELECT count(*)::int FROM clients.client c WHERE ${CASELOAD_WHERE}) END AS total
      FROM clients.client c
     WHERE ${CASELOAD_WHERE}
       AND ($4::int IS NULL OR c.priority_score < $4 OR (c.priority_score = $4 AND c.id > $5::uuid))
@@ -69,19 +81,39 @@ const CASELOAD_COUNT = preparedRead<{ n: number }, [string, string | null, Clien
   `SELECT count(*)::int AS n FROM clients.client c WHERE ${CASELOAD_WHERE}`,
 );
 
-/** Up to `limit` clients of a caseload, most urgent first, after the cursor (score, id) when there is one. */
-export const caseloadPage = (dataSource: DataSource, scope: CaseloadScope, after: [number, string] | null, limit: number) =>
-  runPrepared(dataSource, CASELOAD_PAGE, [
-    scope.owner,
-    scope.organizationId,
-    scope.statuses,
+export interface CaseloadPage {
+  rows: ClientRow[];
+  /** Null when not asked for. */
+  totalCount: number | null;
+}
+
+/**
+ * Up to `limit` clients of a caseload, most urgent first, after the cursor
+ * (score, id) when there is one; and, when `withCount`, how many clients the
+ * caseload holds, read with the page. Only a page past the end of the
+ * caseload (no row to carry the count) needs a second statement for it.
+ */
+export async function caseloadPage(
+  dataSource: DataSource,
+  scope: CaseloadScope,
+  after: [number, string] | null,
+  limit: number,
+  withCount: boolean,
+): Promise<CaseloadPage> {
+  const { owner, organizationId, statuses } = scope;
+  const found = await runPrepared(dataSource, CASELOAD_PAGE, [
+    owner,
+    organizationId,
+    statuses,
     after?.[0] ?? null,
     after?.[1] ?? null,
     limit,
+    withCount,
   ]);
-
-/** How many clients the caseload holds (whatever the page). */
-export async function caseloadCount(dataSource: DataSource, scope: CaseloadScope): Promise<number> {
-  const [row] = await runPrepared(dataSource, CASELOAD_COUNT, [scope.owner, scope.organizationId, scope.statuses]);
-  return row.n;
+  const rows = found.map(({ total: _total, ...row }) => row);
+  if (!withCount) return { rows, totalCount: null };
+  if (found.length > 0) return { rows, totalCount: found[0].total as number };
+  // No row: without a cursor the caseload is empty; after one, it is counted on its own.
+  const totalCount = after ? (await runPrepared(dataSource, CASELOAD_COUNT, [owner, organizationId, statuses]))[0].n : 0;
+  return { rows, totalCount };
 }
