@@ -11,12 +11,12 @@ import { toNote } from './note/note.mapper';
 import { noteReader } from './note/note.policy';
 import { amendmentsOf, NOTE_CURSOR, type NoteReader, noteCounts, notePages, notesById, type NoteRow } from './note/note.sql';
 import type { CaseNoteConnection } from './note/note.type';
-import { StaffMemberEntity } from './staff/staff.entity';
+import { staffByIds, type StaffMemberRow } from './staff/staff.sql';
 
 /** Per-request loaders: every lookup by id in one request is one SQL statement per batch. */
 export interface ClientsLoaders {
   client: DataLoader<string, ClientEntity | null>;
-  staff: DataLoader<string, StaffMemberEntity | null>;
+  staff: DataLoader<string, StaffMemberRow | null>;
   consentsByClient: DataLoader<string, ConsentEntity[]>;
   consent: DataLoader<string, ConsentEntity | null>;
   eligibility: DataLoader<string, EligibilityEntity | null>;
@@ -45,7 +45,7 @@ export function createClientsLoaders(dataSource: DataSource, actor: Actor): Clie
       (c) => c.id,
     ),
     staff: rowLoader(
-      (ids) => dataSource.getRepository(StaffMemberEntity).findBy({ id: anyOf(ids) }),
+      (ids) => staffByIds(dataSource, ids),
       (s) => s.id,
     ),
     consentsByClient: groupLoader(

@@ -1,18 +1,16 @@
-import { IsNull, MoreThan, type DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { type Actor, type ClientAccessResponse, type ClientGrant, isUuid } from '@caseflow/auth';
 import { badInput } from '@caseflow/core';
-import { anyOf } from '@caseflow/db';
 import type { InternalRoute } from '@caseflow/federation';
-import { ClientEntity } from '../client/client.entity';
-import { ConsentEntity } from '../consent/consent.entity';
 import { decideGrant } from './access.policy';
+import { grantFacts } from './access.sql';
 
 const MAX_IDS = 1000;
 
 /**
  * The answering side of the client-access mechanism: POST {clientIds} with
- * the caller's internal token → the caller's grant on each client. Two SQL
- * statements however many ids are asked.
+ * the caller's internal token → the caller's grant on each client. One SQL
+ * statement (a prepared read) however many ids are asked.
  */
 export function clientAccessRoute(dataSource: DataSource): InternalRoute {
   return async (body, caller): Promise<ClientAccessResponse> => {
@@ -30,16 +28,10 @@ export function clientAccessRoute(dataSource: DataSource): InternalRoute {
 export async function decideGrants(dataSource: DataSource, actor: Actor, ids: readonly string[]): Promise<ClientGrant[]> {
   const uuids = [...new Set(ids.filter(isUuid))];
   const now = new Date();
-  const [clients, consents] =
-    uuids.length === 0
-      ? [[], []]
-      : await Promise.all([
-          dataSource.getRepository(ClientEntity).find({
-            select: { id: true, organizationId: true, assignedCaseManagerId: true, status: true },
-            where: { id: anyOf(uuids) },
-          }),
-          dataSource.getRepository(ConsentEntity).findBy({ clientId: anyOf(uuids), revokedAt: IsNull(), expiresAt: MoreThan(now) }),
-        ]);
-  const byId = new Map(clients.map((c) => [c.id, c]));
-  return ids.map((id) => decideGrant(actor, id, byId.get(id) ?? null, consents, now));
+  const facts = uuids.length === 0 ? [] : await grantFacts(dataSource, uuids, now);
+  const byId = new Map(facts.map((f) => [f.client.id, f]));
+  return ids.map((id) => {
+    const found = byId.get(id);
+    return decideGrant(actor, id, found?.client ?? null, found?.consents ?? [], now);
+  });
 }

@@ -95,4 +95,36 @@ describe('the caseload', () => {
     await tb.as('sam', CASELOAD, { first: 20, cm: tb.staff('casey').id });
     expect(counter.since(mark).length).toBe(small);
   });
+
+  it('counts the caseload in the page statement when totalCount is asked, also through a fragment, and past the last page', async () => {
+    const counter = tb.t.subgraph.database.counter;
+    const selects = async (query: string, variables: Record<string, unknown>) => {
+      const mark = counter.count;
+      const res = await tb.as<Page>('casey', query, variables);
+      expect(res.errors).toBeUndefined();
+      return { page: res.data!.myCaseload, reads: counter.since(mark).filter((sql) => /^\s*SELECT/i.test(sql)) };
+    };
+    const { nodes, totalCount } = await wholeCaseload('casey', undefined, 100);
+    const counted = await selects(CASELOAD, { first: 3 });
+    expect(counted.page.totalCount).toBe(totalCount);
+    expect(counted.reads).toHaveLength(1);
+
+    const WITH_FRAGMENT = `query($first: Int) { myCaseload(first: $first, status: [INTAKE, ACTIVE]) { ...Count edges { node { id } } } }
+      fragment Count on ClientConnection { n: totalCount }`;
+    const viaFragment = await selects(WITH_FRAGMENT, { first: 3 });
+    expect((viaFragment.page as unknown as { n: number }).n).toBe(totalCount);
+
+    const WITHOUT = `query($first: Int) { myCaseload(first: $first, status: [INTAKE, ACTIVE]) { edges { node { id } } } }`;
+    const uncounted = await selects(WITHOUT, { first: 3 });
+    expect(uncounted.page.edges.map((e) => e.node.id)).toEqual(nodes.slice(0, 3).map((n) => n.id));
+    expect(uncounted.reads).toHaveLength(1);
+
+    // A cursor at the last client: no row carries the count, so it is read on its own.
+    const last = await selects(CASELOAD, { first: 1, after: null });
+    let after = last.page.pageInfo.endCursor;
+    for (let i = 1; i < nodes.length; i++) after = (await selects(CASELOAD, { first: 1, after })).page.pageInfo.endCursor;
+    const past = await selects(CASELOAD, { first: 5, after });
+    expect(past.page).toMatchObject({ totalCount, edges: [], pageInfo: { hasNextPage: false, endCursor: null } });
+    expect(past.reads).toHaveLength(2);
+  });
 });

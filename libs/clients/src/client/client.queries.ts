@@ -10,6 +10,7 @@ import { ClientEntity, type ClientStatus } from './client.entity';
 import type { ClientFilter } from './client.inputs';
 import { toCaseClosure, toClient, toEligibility } from './client.mapper';
 import { CASE_ACCESS, caseRecordField } from './client.policy';
+import { caseloadPage } from './client.sql';
 import type { CaseClosure, Client, ClientConnection, Eligibility } from './client.type';
 
 const MAX_NAME_FILTER = 200;
@@ -78,6 +79,8 @@ export class ClientQueries {
    * A caseload, most urgent first: the caller's own clients, or (for a
    * supervisor) those of a case manager of the agency. Ordered by the stored
    * priority score, so the page is an index scan (client_caseload_idx).
+   * The page is a prepared read (client.sql.ts), on the dashboard's every
+   * request; it carries the count when `withCount` (totalCount is asked).
    */
   async caseload(
     actor: Actor,
@@ -85,6 +88,7 @@ export class ClientQueries {
     after: string | null | undefined,
     status: ClientStatus[] | null | undefined,
     caseManagerId: string | null | undefined,
+    withCount = true,
   ): Promise<ClientConnection> {
     const size = pageSize(first, 25);
     const cursor = decodeCursor(after, ['number', 'uuid']);
@@ -102,25 +106,15 @@ export class ClientQueries {
       }
       owner = caseManagerId;
     }
-    const query = this.dataSource
-      .getRepository(ClientEntity)
-      .createQueryBuilder('c')
-      .where('c.assigned_case_manager_id = :owner', { owner });
-    if (actor.role === 'SUPERVISOR') query.andWhere('c.organization_id = :org', { org: actor.organizationId });
-    if (status?.length) query.andWhere('c.status = ANY(:statuses)', { statuses: status });
-    const totalCount = await query.clone().getCount();
-    if (cursor) {
-      query.andWhere('(c.priority_score < :score OR (c.priority_score = :score AND c.id > :afterId))', {
-        score: Number(cursor[0]),
-        afterId: String(cursor[1]),
-      });
-    }
-    const rows = await query
-      .orderBy('c.priority_score', 'DESC')
-      .addOrderBy('c.id', 'ASC')
-      .limit(size + 1)
-      .getMany();
-    return this.page(rows, size, totalCount, 'caseload', (row) => [row.priorityScore, row.id]);
+    const scope = {
+      owner,
+      organizationId: actor.role === 'SUPERVISOR' ? actor.organizationId : null,
+      statuses: status?.length ? status : null,
+    };
+    const from: [number, string] | null = cursor ? [Number(cursor[0]), String(cursor[1])] : null;
+    const { rows, totalCount } = await caseloadPage(this.dataSource, scope, from, size + 1, withCount);
+    // Not asked for, so never shown (the resolver reads the selection).
+    return this.page(rows, size, totalCount ?? 0, 'caseload', (row) => [row.priorityScore, row.id]);
   }
 
   /**

@@ -1,9 +1,11 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { DateScalar } from '@caseflow/federation';
 import { NeedsAssessment } from '../assessment/assessment.type';
 import { Consent } from '../consent/consent.type';
 import type { ClientsContext } from '../context';
 import { CaseNoteConnection } from '../note/note.type';
+import { selects } from '../shared/selection';
 import { StaffMember } from '../staff/staff.type';
 import type { ClientStatus } from './client.entity';
 import {
@@ -38,6 +40,7 @@ export class ClientResolver {
   @Query(() => ClientConnection, { description: "The caller's own clients, most urgent first." })
   myCaseload(
     @Ctx() ctx: ClientsContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('first', () => Int, { nullable: true, defaultValue: 25 }) first: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
     @Arg('status', () => [ClientStatusEnum], { nullable: true }) status?: ClientStatus[],
@@ -47,7 +50,7 @@ export class ClientResolver {
     })
     caseManagerId?: string,
   ): Promise<ClientConnection> {
-    return ctx.clients.caseload(ctx.actor, first, after, status, caseManagerId);
+    return ctx.clients.caseload(ctx.actor, first, after, status, caseManagerId, selects(info, 'totalCount'));
   }
 
   @FieldResolver(() => DateScalar, { nullable: true })

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import type { Actor } from './actor';
 import type { ClientGrant } from './client-access';
 import { signGrantToken, verifyGrantToken } from './grant-token';
@@ -71,6 +72,22 @@ describe('grant tokens', () => {
 
   it('are not accepted when signed with another secret', () => {
     expect(verifyGrantToken(signGrantToken(grant, binding, 'another-secret'), asked, secret)).toBeNull();
+  });
+
+  it('keep their format: HMAC-SHA256 of "g1.<body>" under the key derived from the secret, each secret its own key', () => {
+    // The key each secret's tokens are signed with, derived here without the module's cache.
+    const expected = (token: string, key: string) => {
+      const [version, body] = token.split('.');
+      const derived = createHmac('sha256', key).update('caseflow client grant v1').digest();
+      return createHmac('sha256', derived).update(`${version}.${body}`).digest('base64url');
+    };
+    // Interleaved, so that a key cached for one secret would sign for the other.
+    for (const key of [secret, 'another-secret', secret]) {
+      const token = signGrantToken(grant, binding, key);
+      expect(token.split('.')[2]).toBe(expected(token, key));
+      expect(verifyGrantToken(token, asked, key)).toEqual(grant);
+    }
+    expect(verifyGrantToken(signGrantToken(grant, binding, secret), asked, 'another-secret')).toBeNull();
   });
 
   it('are not accepted when malformed, and never throw', async () => {

@@ -18,7 +18,7 @@
  * a key derived from the internal secret (so a grant token can never pass as
  * an internal token, nor the other way round), costs microseconds.
  */
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, createSecretKey, type KeyObject, timingSafeEqual } from 'node:crypto';
 import type DataLoader from 'dataloader';
 import type { Actor } from './actor';
 import { type ClientGrant, INFORMATION_KINDS } from './client-access';
@@ -43,11 +43,17 @@ interface GrantPayload {
   g: ClientGrant;
 }
 
-const keys = new Map<string, Buffer>();
-function keyOf(secret: string): Buffer {
+/**
+ * The grant key of each internal secret, derived once and held as a
+ * KeyObject: each sign and verify then starts its HMAC from the prepared key
+ * rather than from a string or buffer to be imported again. A process has
+ * one or two secrets (during a rotation), so the map stays that small.
+ */
+const keys = new Map<string, KeyObject>();
+function keyOf(secret: string): KeyObject {
   let key = keys.get(secret);
   if (!key) {
-    key = createHmac('sha256', secret).update(KEY_PURPOSE).digest();
+    key = createSecretKey(createHmac('sha256', secret).update(KEY_PURPOSE).digest());
     keys.set(secret, key);
   }
   return key;
