@@ -1,22 +1,45 @@
 import type DataLoader from 'dataloader';
-import { type DataSource, type EntityTarget, type FindOptionsOrder, type FindOptionsWhere, type ObjectLiteral } from 'typeorm';
-import { anyOf } from '@caseflow/db';
+import type { QueryResultRow } from 'pg';
+import type { DataSource } from 'typeorm';
+import { runPrepared, type PreparedRead } from '@caseflow/db';
 import { groupLoader, rowLoader } from '@caseflow/federation';
-import { AddressEntity } from './location/address.entity';
-import { LocationEntity } from './location/location.entity';
-import { OrganizationEntity } from './organization/organization.entity';
-import { PhoneEntity } from './phone/phone.entity';
-import { ScheduleEntity } from './schedule/schedule.entity';
-import { ServiceAtLocationEntity } from './service-at-location/service-at-location.entity';
-import { LanguageEntity } from './service/language.entity';
-import { ServiceEntity } from './service/service.entity';
-import { AttributeEntity, SERVICE_CATEGORY } from './taxonomy/attribute.entity';
-import { TaxonomyTermEntity } from './taxonomy/taxonomy-term.entity';
+import type { AddressEntity } from './location/address.entity';
+import type { LocationEntity } from './location/location.entity';
+import { ADDRESSES_OF_LOCATIONS, LOCATIONS_BY_ID, LOCATIONS_OF_ORGANIZATIONS } from './location/location.sql';
+import type { OrganizationEntity } from './organization/organization.entity';
+import { ORGANIZATIONS_BY_ID } from './organization/organization.sql';
+import type { PhoneEntity } from './phone/phone.entity';
+import { PHONES_OF } from './phone/phone.sql';
+import type { ScheduleEntity } from './schedule/schedule.entity';
+import { SCHEDULES_OF } from './schedule/schedule.sql';
+import type { ServiceAtLocationEntity } from './service-at-location/service-at-location.entity';
+import {
+  SERVICE_AT_LOCATIONS_OF_SERVICES,
+  SERVICE_AT_LOCATIONS_WITH_LOCATION_BY_ID,
+  serviceAtLocationAndLocation,
+} from './service-at-location/service-at-location.sql';
+import type { LanguageEntity } from './service/language.entity';
+import type { ServiceEntity } from './service/service.entity';
+import {
+  CATEGORIES_OF_SERVICES,
+  LANGUAGES_OF_SERVICES,
+  SERVICES_OF_ORGANIZATIONS,
+  SERVICES_WITH_ORGANIZATION_BY_ID,
+  serviceAndOrganization,
+  toCategoryAttribute,
+} from './service/service.sql';
+import type { AttributeEntity } from './taxonomy/attribute.entity';
+import type { TaxonomyTermEntity } from './taxonomy/taxonomy-term.entity';
+import { TAXONOMY_TERMS_BY_ID, toTaxonomyTermEntity } from './taxonomy/taxonomy-term.sql';
 
 /**
  * Per-request loaders: every lookup by id, and every list under a parent, is
  * gathered across the request and fetched with one SQL statement per batch,
- * so N parents cost one statement per level of the query.
+ * so N parents cost one statement per level of the query. Each is a prepared
+ * read (`*.sql.ts`) on every request's path, with the ids as one array. A
+ * service read carries its organization and a service-at-location read its
+ * location: they prime those loaders, which keep their own reads for ids
+ * reached another way.
  */
 export interface ResourcesLoaders {
   organization: DataLoader<string, OrganizationEntity | null>;
@@ -36,65 +59,70 @@ export interface ResourcesLoaders {
   schedulesOf: Record<'service' | 'location' | 'serviceAtLocation', DataLoader<string, ScheduleEntity[]>>;
 }
 
-type StringColumnOf<E> = { [K in keyof E]: E[K] extends string | null ? K : never }[keyof E] & string;
+type Ids = [string[]];
 
-/** The rows of `entity` whose `key` column is one of the asked ids, grouped by it, in `order`. */
-function childrenLoader<E extends ObjectLiteral>(
-  dataSource: DataSource,
-  entity: EntityTarget<E>,
-  key: StringColumnOf<E>,
-  order: FindOptionsOrder<E>,
-): DataLoader<string, E[]> {
-  return groupLoader(
-    (ids) => dataSource.getRepository(entity).find({ where: { [key]: anyOf(ids) } as FindOptionsWhere<E>, order }),
-    (row) => row[key] as string,
-  );
-}
-
-function byId<E extends ObjectLiteral & { id: string }>(dataSource: DataSource, entity: EntityTarget<E>): DataLoader<string, E | null> {
-  return rowLoader(
-    (ids) => dataSource.getRepository(entity).findBy({ id: anyOf(ids) } as FindOptionsWhere<E>),
-    (row) => row.id,
-  );
+/** The rows of a prepared read over the batch's ids. */
+function rowsOf<Row extends QueryResultRow>(dataSource: DataSource, statement: PreparedRead<Row, Ids>): (ids: string[]) => Promise<Row[]> {
+  return (ids) => runPrepared(dataSource, statement, [ids]);
 }
 
 export function createResourcesLoaders(dataSource: DataSource): ResourcesLoaders {
-  const phones = (key: StringColumnOf<PhoneEntity>) =>
-    childrenLoader(dataSource, PhoneEntity, key, { type: 'ASC', number: 'ASC', id: 'ASC' });
-  const schedules = (key: StringColumnOf<ScheduleEntity>) => childrenLoader(dataSource, ScheduleEntity, key, { opensAt: 'ASC', id: 'ASC' });
+  const read = <Row extends QueryResultRow>(statement: PreparedRead<Row, Ids>) => rowsOf(dataSource, statement);
+  const organization = rowLoader<string, OrganizationEntity>(read(ORGANIZATIONS_BY_ID), (row) => row.id);
+  const location = rowLoader<string, LocationEntity>(read(LOCATIONS_BY_ID), (row) => row.id);
+  const service = rowLoader<string, ServiceEntity>(
+    async (ids) =>
+      (await runPrepared(dataSource, SERVICES_WITH_ORGANIZATION_BY_ID, [ids])).map((row) => {
+        const split = serviceAndOrganization(row);
+        organization.prime(split.organization.id, split.organization);
+        return split.service;
+      }),
+    (row) => row.id,
+  );
+  const serviceAtLocation = rowLoader<string, ServiceAtLocationEntity>(
+    async (ids) =>
+      (await runPrepared(dataSource, SERVICE_AT_LOCATIONS_WITH_LOCATION_BY_ID, [ids])).map((row) => {
+        const split = serviceAtLocationAndLocation(row);
+        location.prime(split.location.id, split.location);
+        return split.serviceAtLocation;
+      }),
+    (row) => row.id,
+  );
+  const phones = (owner: keyof typeof PHONES_OF, key: 'organizationId' | 'serviceId' | 'locationId' | 'serviceAtLocationId') =>
+    groupLoader<string, PhoneEntity>(read(PHONES_OF[owner]), (row) => row[key] as string);
+  const schedules = (owner: keyof typeof SCHEDULES_OF, key: 'serviceId' | 'locationId' | 'serviceAtLocationId') =>
+    groupLoader<string, ScheduleEntity>(read(SCHEDULES_OF[owner]), (row) => row[key] as string);
   return {
-    organization: byId(dataSource, OrganizationEntity),
-    service: byId(dataSource, ServiceEntity),
-    location: byId(dataSource, LocationEntity),
-    serviceAtLocation: byId(dataSource, ServiceAtLocationEntity),
-    taxonomyTerm: rowLoader(
-      (ids) => dataSource.getRepository(TaxonomyTermEntity).find({ where: { id: anyOf(ids) }, relations: { taxonomy: true } }),
+    organization,
+    service,
+    location,
+    serviceAtLocation,
+    taxonomyTerm: rowLoader<string, TaxonomyTermEntity>(
+      async (ids) => (await runPrepared(dataSource, TAXONOMY_TERMS_BY_ID, [ids])).map((row) => toTaxonomyTermEntity(row, '')),
       (term) => term.id,
     ),
-    servicesOfOrganization: childrenLoader(dataSource, ServiceEntity, 'organizationId', { name: 'ASC', id: 'ASC' }),
-    locationsOfOrganization: childrenLoader(dataSource, LocationEntity, 'organizationId', { name: 'ASC', id: 'ASC' }),
-    addressesOfLocation: childrenLoader(dataSource, AddressEntity, 'locationId', { addressType: 'ASC', id: 'ASC' }),
-    serviceAtLocationsOfService: childrenLoader(dataSource, ServiceAtLocationEntity, 'serviceId', { id: 'ASC' }),
-    languagesOfService: childrenLoader(dataSource, LanguageEntity, 'serviceId', { name: 'ASC', id: 'ASC' }),
-    categoriesOfService: groupLoader(
-      (ids) =>
-        dataSource.getRepository(AttributeEntity).find({
-          where: { linkEntity: SERVICE_CATEGORY.linkEntity, linkId: anyOf(ids) },
-          relations: { taxonomyTerm: { taxonomy: true } },
-          order: { taxonomyTerm: { name: 'ASC' }, id: 'ASC' },
-        }),
+    servicesOfOrganization: groupLoader<string, ServiceEntity>(read(SERVICES_OF_ORGANIZATIONS), (row) => row.organizationId),
+    locationsOfOrganization: groupLoader<string, LocationEntity>(read(LOCATIONS_OF_ORGANIZATIONS), (row) => row.organizationId as string),
+    addressesOfLocation: groupLoader<string, AddressEntity>(read(ADDRESSES_OF_LOCATIONS), (row) => row.locationId),
+    serviceAtLocationsOfService: groupLoader<string, ServiceAtLocationEntity>(
+      read(SERVICE_AT_LOCATIONS_OF_SERVICES),
+      (row) => row.serviceId,
+    ),
+    languagesOfService: groupLoader<string, LanguageEntity>(read(LANGUAGES_OF_SERVICES), (row) => row.serviceId as string),
+    categoriesOfService: groupLoader<string, AttributeEntity>(
+      async (ids) => (await runPrepared(dataSource, CATEGORIES_OF_SERVICES, [ids])).map(toCategoryAttribute),
       (attribute) => attribute.linkId,
     ),
     phonesOf: {
-      organization: phones('organizationId'),
-      service: phones('serviceId'),
-      location: phones('locationId'),
-      serviceAtLocation: phones('serviceAtLocationId'),
+      organization: phones('organization', 'organizationId'),
+      service: phones('service', 'serviceId'),
+      location: phones('location', 'locationId'),
+      serviceAtLocation: phones('serviceAtLocation', 'serviceAtLocationId'),
     },
     schedulesOf: {
-      service: schedules('serviceId'),
-      location: schedules('locationId'),
-      serviceAtLocation: schedules('serviceAtLocationId'),
+      service: schedules('service', 'serviceId'),
+      location: schedules('location', 'locationId'),
+      serviceAtLocation: schedules('serviceAtLocation', 'serviceAtLocationId'),
     },
   };
 }
