@@ -37,6 +37,15 @@ export interface OutcomeParams {
   asked: number;
 }
 
+/**
+ * Stands for "no value" in the join of the figures to their response times:
+ * equality on non-null keys lets PostgreSQL hash the join (`IS NOT DISTINCT
+ * FROM` made it a nested loop over every pair of groups, a second per
+ * request at scale 100). Ids are random or name-based UUIDs, never the nil
+ * UUID, and a month is never empty.
+ */
+const NO_ID = '00000000-0000-0000-0000-000000000000';
+
 const OUTCOME_GROUPS_SQL = `WITH referral AS (
          SELECT r.id, r.client_id, to_char(r.sent_at AT TIME ZONE 'UTC', 'YYYY-MM') AS month, r.organization_id,
                 r.service_taxonomy_term_ids AS term_ids, r.accepted_at IS NOT NULL AS accepted, r.status = 'COMPLETED' AS completed,
@@ -62,8 +71,10 @@ const OUTCOME_GROUPS_SQL = `WITH referral AS (
        )
        SELECT f.*, coalesce(s.responded_people, 0) AS responded_people, s.median_days
          FROM figure f
-         LEFT JOIN response s ON f.totals = $7 AND s.month IS NOT DISTINCT FROM f.month
-              AND s.organization_id IS NOT DISTINCT FROM f.organization_id AND s.taxonomy_term_id IS NOT DISTINCT FROM f.taxonomy_term_id
+         LEFT JOIN response s ON f.totals = $7
+              AND coalesce(s.month, '') = coalesce(f.month, '')
+              AND coalesce(s.organization_id, '${NO_ID}') = coalesce(f.organization_id, '${NO_ID}')
+              AND coalesce(s.taxonomy_term_id, '${NO_ID}') = coalesce(f.taxonomy_term_id, '${NO_ID}')
         ORDER BY f.totals, f.month NULLS FIRST, f.organization_id NULLS FIRST, f.taxonomy_term_id NULLS FIRST`;
 
 export function outcomeGroups(m: EntityManager, p: OutcomeParams): Promise<GroupRow[]> {
