@@ -115,8 +115,11 @@ interface Line {
   total: number | undefined;
 }
 
+/** A figure's place in the table as one string (coordinates are ids, months or '', never control characters). */
 function coordinates<D extends string>(figure: Figure<D>, dimensions: readonly D[]): string {
-  return JSON.stringify(dimensions.map((d) => figure.key[d] ?? null));
+  let text = '';
+  for (const d of dimensions) text += `${figure.key[d] ?? '\u0000'}\u0001`;
+  return text;
 }
 
 /** Every line of the table: the figures that differ on one dimension only, with the total over that dimension. */
@@ -219,7 +222,12 @@ export function suppressOverMonths<D extends string>(
   const overall = figures.flatMap((f, i) => (f.key[month] === undefined ? [i] : []));
   const suppressed = figures.map(() => false);
   const byMonth = new Map<string, number[]>();
-  for (const i of monthly) byMonth.set(figures[i].key[month]!, [...(byMonth.get(figures[i].key[month]!) ?? []), i]);
+  for (const i of monthly) {
+    const key = figures[i].key[month]!;
+    const indices = byMonth.get(key);
+    if (indices) indices.push(i);
+    else byMonth.set(key, [i]);
+  }
   for (const indices of byMonth.values()) {
     const hidden = suppressFigures(
       indices.map((i) => figures[i]),
