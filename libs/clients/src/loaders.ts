@@ -5,7 +5,7 @@ import { anyOf, decodeCursor, encodeCursor } from '@caseflow/db';
 import { groupLoader, rowLoader } from '@caseflow/federation';
 import { AssessmentEntity, AssessmentItemEntity } from './assessment/assessment.entity';
 import { CaseEventEntity, ClientEntity, EligibilityEntity } from './client/client.entity';
-import { duplicatePairs } from './client/client.sql';
+import { type ClientRow, clientsByIds, duplicatePairs } from './client/client.sql';
 import { ConsentEntity } from './consent/consent.entity';
 import { toNote } from './note/note.mapper';
 import { noteReader } from './note/note.policy';
@@ -15,7 +15,7 @@ import { staffByIds, type StaffMemberRow } from './staff/staff.sql';
 
 /** Per-request loaders: every lookup by id in one request is one SQL statement per batch. */
 export interface ClientsLoaders {
-  client: DataLoader<string, ClientEntity | null>;
+  client: DataLoader<string, ClientRow | null>;
   staff: DataLoader<string, StaffMemberRow | null>;
   consentsByClient: DataLoader<string, ConsentEntity[]>;
   consent: DataLoader<string, ConsentEntity | null>;
@@ -41,7 +41,7 @@ export function createClientsLoaders(dataSource: DataSource, actor: Actor): Clie
   const reader = noteReader(actor);
   return {
     client: rowLoader(
-      (ids) => dataSource.getRepository(ClientEntity).findBy({ id: anyOf(ids) }),
+      (ids) => clientsByIds(dataSource, ids),
       (c) => c.id,
     ),
     staff: rowLoader(

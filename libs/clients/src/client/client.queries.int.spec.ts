@@ -1,7 +1,10 @@
 import { demoStaff, demoWorld } from '@caseflow/demo';
 import { errorCodes, internalHeaders, postGraphQL, startTestSubgraph, type TestSubgraph } from '@caseflow/testing';
 import { seedClients } from '@caseflow/clients-seed';
+import { anyOf } from '@caseflow/db';
 import { clientsSubgraph } from '../subgraph';
+import { ClientEntity } from './client.entity';
+import { clientsByIds } from './client.sql';
 
 const world = demoWorld(new Date());
 const casey = demoStaff('casey');
@@ -47,6 +50,18 @@ describe('clients subgraph', () => {
     expect(res.data!._entities.map((e) => e?.id ?? null)).toEqual([a.id, b.id, a.id, null, null]);
     const statements = t.subgraph.database.counter.since(mark).filter((sql) => !sql.includes('audit_event'));
     expect(statements).toHaveLength(1);
+    expect(statements[0]).toMatch(/^SELECT c\.id, .* FROM clients\.client c WHERE c\.id = ANY\(\$1::uuid\[\]\)$/s);
+  });
+
+  it('reads a client by id as the entity it stands for: every column of every demo client, as TypeORM would', async () => {
+    const db = t.subgraph.database.dataSource;
+    const ids = world.clients.map((c) => c.id);
+    const byId = (rows: Array<{ id: string }>) => [...rows].sort((x, y) => x.id.localeCompare(y.id));
+    const prepared = byId(await clientsByIds(db, [...ids, '00000000-0000-4000-8000-000000000999']));
+    const entities = byId(await db.getRepository(ClientEntity).findBy({ id: anyOf(ids) }));
+    expect(prepared).toHaveLength(world.clients.length);
+    expect(prepared).toEqual(entities.map((e) => ({ ...e })));
+    expect(await clientsByIds(db, [])).toEqual([]);
   });
 
   it('resolves StaffMember references in one statement, with their organization as a reference', async () => {

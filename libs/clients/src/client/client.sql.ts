@@ -38,6 +38,14 @@ const CLIENT_COLUMNS = `c.id, c.organization_id AS "organizationId", c.first_nam
        c.created_by AS "createdBy", c.client_mutation_id AS "clientMutationId",
        c.client_mutation_fingerprint AS "clientMutationFingerprint", c.created_at AS "createdAt", c.updated_at AS "updatedAt"`;
 
+const CLIENTS_BY_ID = preparedRead<ClientRow, [string[]]>(
+  'clients.clients-by-id',
+  `SELECT ${CLIENT_COLUMNS} FROM clients.client c WHERE c.id = ANY($1::uuid[])`,
+);
+
+/** The clients of these ids (each at most once, in no order): the request's client loader, on every Client reference. */
+export const clientsByIds = (dataSource: DataSource, ids: readonly string[]) => runPrepared(dataSource, CLIENTS_BY_ID, [[...ids]]);
+
 /**
  * Whose caseload, as the statements' first three parameters: the case
  * manager; the agency it must be in (supervisors), or null; the statuses
