@@ -2,15 +2,18 @@ import type DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { anyOf, runPrepared } from '@caseflow/db';
 import { groupLoader, rowLoader } from '@caseflow/federation';
-import { GoalEntity } from './goal/goal.entity';
+import type { GoalEntity } from './goal/goal.entity';
+import { goalsByIds, goalsOfPlans } from './goal/goal.sql';
 import type { ActionPlanEntity } from './plan/plan.entity';
 import { plansById, plansOfClientsWithActiveProgress, toPlanEntity } from './plan/plan.sql';
 import { type ProgressCounts, toProgressCounts } from './progress/progress.mapper';
 import { progressOfPlans } from './progress/progress.sql';
 import { PriorityRankingEntity } from './ranking/ranking.entity';
 import { PlanRevisionEntity } from './revision/revision.entity';
-import { PlanStepEntity } from './step/step.entity';
-import { PlanTaskEntity } from './task/task.entity';
+import type { PlanStepEntity } from './step/step.entity';
+import { stepsByIds, stepsOfTasks } from './step/step.sql';
+import type { PlanTaskEntity } from './task/task.entity';
+import { tasksByIds, tasksOfGoals } from './task/task.sql';
 
 /** Per-request loaders: each lookup by id, and each level of the plan tree, is one SQL statement per batch. */
 export interface PlansLoaders {
@@ -37,12 +40,11 @@ export interface PlansLoaders {
 /**
  * `today` is fixed for the request, so that every step of one answer is
  * judged against the same date. Plans and their progress are prepared reads
- * (`plan.sql.ts`, `progress.sql.ts`): they are on every caseload's path.
+ * (`plan.sql.ts`, `progress.sql.ts`): they are on every caseload's path; so
+ * is the plan tree, goals, tasks and steps (`goal.sql.ts`, `task.sql.ts`,
+ * `step.sql.ts`), on every client profile's.
  */
 export function createPlansLoaders(dataSource: DataSource, today: string): PlansLoaders {
-  const goals = dataSource.getRepository(GoalEntity);
-  const tasks = dataSource.getRepository(PlanTaskEntity);
-  const steps = dataSource.getRepository(PlanStepEntity);
   const revisions = dataSource.getRepository(PlanRevisionEntity);
   const rankings = dataSource.getRepository(PriorityRankingEntity);
   const progress = rowLoader<string, ProgressCounts>(
@@ -61,27 +63,27 @@ export function createPlansLoaders(dataSource: DataSource, today: string): Plans
     ),
     plansByClient: groupLoader(plansOfClients, (p) => p.clientId),
     goal: rowLoader(
-      (ids) => goals.findBy({ id: anyOf(ids) }),
+      (ids) => goalsByIds(dataSource, ids),
       (g) => g.id,
     ),
     goalsByPlan: groupLoader(
-      (ids) => goals.find({ where: { planId: anyOf(ids) }, order: { position: 'ASC', id: 'ASC' } }),
+      (ids) => goalsOfPlans(dataSource, ids),
       (g) => g.planId,
     ),
     task: rowLoader(
-      (ids) => tasks.findBy({ id: anyOf(ids) }),
+      (ids) => tasksByIds(dataSource, ids),
       (t) => t.id,
     ),
     tasksByGoal: groupLoader(
-      (ids) => tasks.find({ where: { goalId: anyOf(ids) }, order: { position: 'ASC', id: 'ASC' } }),
+      (ids) => tasksOfGoals(dataSource, ids),
       (t) => t.goalId,
     ),
     step: rowLoader(
-      (ids) => steps.findBy({ id: anyOf(ids) }),
+      (ids) => stepsByIds(dataSource, ids),
       (s) => s.id,
     ),
     stepsByTask: groupLoader(
-      (ids) => steps.find({ where: { taskId: anyOf(ids) }, order: { position: 'ASC', id: 'ASC' } }),
+      (ids) => stepsOfTasks(dataSource, ids),
       (s) => s.taskId,
     ),
     progress,

@@ -1,10 +1,12 @@
 /**
  * The goals' hand-written SQL: the set-based insert of a plan's new goals
- * (one statement however many) and the count behind the goals-per-plan limit.
+ * (one statement however many), the count behind the goals-per-plan limit,
+ * and the loaders' two reads as prepared statements (goals by id, a plan's goals).
  */
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { preparedRead, runPrepared } from '@caseflow/db';
 import type { SmartAnswers } from '../plan/plan.rules';
-import type { GoalTerm } from './goal.entity';
+import type { GoalEntity, GoalTerm } from './goal.entity';
 
 const GOAL_SLOTS_SQL = `SELECT count(*)::int AS count, coalesce(max(position) + 1, 0)::int AS next FROM plans.goal WHERE plan_id = $1`;
 
@@ -57,3 +59,28 @@ export const insertGoals = (m: EntityManager, p: InsertGoalsParams) =>
     p.goals.map((g) => g.smart.relevant),
     p.goals.map((g) => g.smart.timeLimited),
   ]);
+
+/** A goal row shaped as the entity (a plain object). */
+export type GoalRow = { [K in keyof GoalEntity]: GoalEntity[K] };
+
+/** Every column of plans.goal under its entity property name; the target date (not a timestamp) as 'YYYY-MM-DD' text, as TypeORM gives it. */
+const GOAL_COLUMNS = `g.id, g.plan_id AS "planId", g.position, g.description, g.term, g.target_date::text AS "targetDate",
+       g.smart_specific AS "smartSpecific", g.smart_measurable AS "smartMeasurable", g.smart_achievable AS "smartAchievable",
+       g.smart_relevant AS "smartRelevant", g.smart_time_limited AS "smartTimeLimited", g.status, g.created_at AS "createdAt",
+       g.set_at AS "setAt"`;
+
+const GOALS_BY_ID = preparedRead<GoalRow, [string[]]>(
+  'plans.goals-by-id',
+  `SELECT ${GOAL_COLUMNS} FROM plans.goal g WHERE g.id = ANY($1::uuid[])`,
+);
+
+const GOALS_OF_PLANS = preparedRead<GoalRow, [string[]]>(
+  'plans.goals-by-plan',
+  `SELECT ${GOAL_COLUMNS} FROM plans.goal g WHERE g.plan_id = ANY($1::uuid[]) ORDER BY g.position, g.id`,
+);
+
+/** The goals of these ids (each at most once, in no order): the request's goal loader. */
+export const goalsByIds = (dataSource: DataSource, ids: readonly string[]) => runPrepared(dataSource, GOALS_BY_ID, [[...ids]]);
+
+/** The goals of these plans, by position then id: the request's goals-of-a-plan loader, on every plan tree. */
+export const goalsOfPlans = (dataSource: DataSource, planIds: readonly string[]) => runPrepared(dataSource, GOALS_OF_PLANS, [[...planIds]]);

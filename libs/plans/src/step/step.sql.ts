@@ -1,9 +1,12 @@
 /**
- * The steps' hand-written SQL: the set-based insert of new tasks' steps, and
- * the two reads that cross the plan tree (a step's plan, a task's goal).
+ * The steps' hand-written SQL: the set-based insert of new tasks' steps, the
+ * two reads that cross the plan tree (a step's plan, a task's goal), and the
+ * loaders' two reads as prepared statements (steps by id, a task's steps).
  */
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { preparedRead, runPrepared } from '@caseflow/db';
 import type { GoalStatus } from '../goal/goal.entity';
+import type { PlanStepEntity } from './step.entity';
 
 const INSERT_STEPS_SQL = `INSERT INTO plans.plan_step (task_id, position, description, estimated_time, due_date, who_helps)
  SELECT * FROM unnest($1::uuid[], $2::int[], $3::text[], $4::text[], $5::date[], $6::text[])`;
@@ -50,3 +53,26 @@ export interface GoalStatusRow {
 
 /** The status of a task's goal (which decides, with the plan's, whether its steps can be overdue); one row. */
 export const goalStatusOfTask = (m: EntityManager, p: { taskId: string }) => m.query<GoalStatusRow[]>(GOAL_OF_TASK_SQL, [p.taskId]);
+
+/** A step row shaped as the entity (a plain object). */
+export type StepRow = { [K in keyof PlanStepEntity]: PlanStepEntity[K] };
+
+/** Every column of plans.plan_step under its entity property name; dates (not timestamps) as 'YYYY-MM-DD' text, as TypeORM gives them. */
+const STEP_COLUMNS = `s.id, s.task_id AS "taskId", s.position, s.description, s.estimated_time AS "estimatedTime",
+       s.due_date::text AS "dueDate", s.completed_at::text AS "completedAt", s.outcome, s.who_helps AS "whoHelps"`;
+
+const STEPS_BY_ID = preparedRead<StepRow, [string[]]>(
+  'plans.steps-by-id',
+  `SELECT ${STEP_COLUMNS} FROM plans.plan_step s WHERE s.id = ANY($1::uuid[])`,
+);
+
+const STEPS_OF_TASKS = preparedRead<StepRow, [string[]]>(
+  'plans.steps-by-task',
+  `SELECT ${STEP_COLUMNS} FROM plans.plan_step s WHERE s.task_id = ANY($1::uuid[]) ORDER BY s.position, s.id`,
+);
+
+/** The steps of these ids (each at most once, in no order): the request's step loader. */
+export const stepsByIds = (dataSource: DataSource, ids: readonly string[]) => runPrepared(dataSource, STEPS_BY_ID, [[...ids]]);
+
+/** The steps of these tasks, by position then id: the request's steps-of-a-task loader, on every plan tree. */
+export const stepsOfTasks = (dataSource: DataSource, taskIds: readonly string[]) => runPrepared(dataSource, STEPS_OF_TASKS, [[...taskIds]]);

@@ -1,5 +1,11 @@
-/** The tasks' hand-written SQL: the set-based insert of new goals' tasks (one statement however many). */
-import type { EntityManager } from 'typeorm';
+/**
+ * The tasks' hand-written SQL: the set-based insert of new goals' tasks (one
+ * statement however many), and the loaders' two reads as prepared statements
+ * (tasks by id, a goal's tasks).
+ */
+import type { DataSource, EntityManager } from 'typeorm';
+import { preparedRead, runPrepared } from '@caseflow/db';
+import type { PlanTaskEntity } from './task.entity';
 
 const INSERT_TASKS_SQL = `INSERT INTO plans.plan_task (id, goal_id, position, title)
  SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::text[])`;
@@ -19,3 +25,25 @@ export const insertTasks = (m: EntityManager, p: { tasks: NewTask[] }) =>
     p.tasks.map((t) => t.position),
     p.tasks.map((t) => t.title),
   ]);
+
+/** A task row shaped as the entity (a plain object). */
+export type TaskRow = { [K in keyof PlanTaskEntity]: PlanTaskEntity[K] };
+
+/** Every column of plans.plan_task under its entity property name. */
+const TASK_COLUMNS = 't.id, t.goal_id AS "goalId", t.position, t.title';
+
+const TASKS_BY_ID = preparedRead<TaskRow, [string[]]>(
+  'plans.tasks-by-id',
+  `SELECT ${TASK_COLUMNS} FROM plans.plan_task t WHERE t.id = ANY($1::uuid[])`,
+);
+
+const TASKS_OF_GOALS = preparedRead<TaskRow, [string[]]>(
+  'plans.tasks-by-goal',
+  `SELECT ${TASK_COLUMNS} FROM plans.plan_task t WHERE t.goal_id = ANY($1::uuid[]) ORDER BY t.position, t.id`,
+);
+
+/** The tasks of these ids (each at most once, in no order): the request's task loader. */
+export const tasksByIds = (dataSource: DataSource, ids: readonly string[]) => runPrepared(dataSource, TASKS_BY_ID, [[...ids]]);
+
+/** The tasks of these goals, by position then id: the request's tasks-of-a-goal loader, on every plan tree. */
+export const tasksOfGoals = (dataSource: DataSource, goalIds: readonly string[]) => runPrepared(dataSource, TASKS_OF_GOALS, [[...goalIds]]);
