@@ -6,8 +6,8 @@ import { anyOf } from '@caseflow/db';
 import { groupLoader, rowLoader, type RequestContext, type SubgraphRuntimeOptions } from '@caseflow/federation';
 import { PLAN_GOALS, type PlanGoal } from './goal/plan-goals';
 import { type PeerAddress, peerEntitiesLoader } from './peer-entities';
-import { ReferralEntity, ReferralEventEntity } from './referral/referral.entity';
-import { referralsById, referralsOfClients } from './referral/referral.sql';
+import { ReferralEntity, type ReferralEventEntity } from './referral/referral.entity';
+import { eventsByIds, eventsOfReferrals, referralsById, referralsOfClients } from './referral/referral.sql';
 import { REFERRAL_STATUSES, type ReferralStatus } from './referral/referral.transitions';
 import { DIRECTORY_SERVICES, type DirectoryService } from './service/service-directory';
 
@@ -36,10 +36,12 @@ export interface ReferralsPeers {
   goals: DataLoader<string, PlanGoal | null>;
 }
 
-/** Referrals by id and by client are prepared reads (`referral.sql.ts`): they are on every caseload's path. */
+/**
+ * Referrals by id and by client, and the events of a history, are prepared
+ * reads (`referral.sql.ts`): they are on every caseload's and profile's path.
+ */
 export function createReferralsLoaders(dataSource: DataSource): ReferralsLoaders {
   const referrals = dataSource.getRepository(ReferralEntity);
-  const events = dataSource.getRepository(ReferralEventEntity);
   const byClient = new Map<string, DataLoader<string, ReferralEntity[]>>();
   return {
     referral: rowLoader(
@@ -47,7 +49,7 @@ export function createReferralsLoaders(dataSource: DataSource): ReferralsLoaders
       (r) => r.id,
     ),
     event: rowLoader(
-      (ids) => events.findBy({ id: anyOf(ids) }),
+      (ids) => eventsByIds(dataSource, ids),
       (e) => e.id,
     ),
     referralsByClient: (statuses) => {
@@ -68,7 +70,7 @@ export function createReferralsLoaders(dataSource: DataSource): ReferralsLoaders
       (r) => r.goalId as string,
     ),
     eventsByReferral: groupLoader(
-      (referralIds) => events.find({ where: { referralId: anyOf(referralIds) }, order: { at: 'ASC', id: 'ASC' } }),
+      (referralIds) => eventsOfReferrals(dataSource, referralIds),
       (e) => e.referralId,
     ),
   };

@@ -3,13 +3,14 @@
  * parameterised statement with a typed runner (docs/architecture.md, "TypeORM
  * and SQL: the rule"): the draft insert that settles racing retries on the
  * idempotency key, the conditional status move, and the inbox pages of several
- * organizations in one statement; and the two hot reads of the per-request
- * loaders (a client's referrals, referrals by id) as prepared statements.
+ * organizations in one statement; and the hot reads of the per-request
+ * loaders (a client's referrals, referrals by id, the events of a history)
+ * as prepared statements.
  * Everything else goes through the entities.
  */
 import type { DataSource, EntityManager } from 'typeorm';
 import { preparedRead, runPrepared } from '@caseflow/db';
-import { ReferralEntity } from './referral.entity';
+import { ReferralEntity, type ReferralEventEntity } from './referral.entity';
 import { DEFAULT_RESPONSE_DAYS, type ValidCreateReferral } from './referral.rules';
 import type { ReferralMove, ReferralStatus } from './referral.transitions';
 
@@ -188,3 +189,26 @@ export async function referralsOfClients(
 ): Promise<ReferralEntity[]> {
   return toEntities(dataSource.manager, await runPrepared(dataSource, REFERRALS_OF_CLIENTS, [clientIds, statuses]));
 }
+
+/** A referral event row shaped as the entity (a plain object), for the mapper that reads entity fields. */
+export type ReferralEventRow = { [K in keyof ReferralEventEntity]: ReferralEventEntity[K] };
+
+/** Every column of referrals.referral_event under its entity property name (no column needs a cast: `at` is a timestamptz, a Date either way). */
+const EVENT_COLUMNS = `e.id, e.referral_id AS "referralId", e.status, e.at, e.actor_id AS "actorId", e.note`;
+
+const EVENTS_BY_ID = preparedRead<ReferralEventRow, [string[]]>(
+  'referrals.events-by-id',
+  `SELECT ${EVENT_COLUMNS} FROM referrals.referral_event e WHERE e.id = ANY($1::uuid[])`,
+);
+
+/** Referral events by id (each at most once, in no order): the `event` loader, on every ReferralEvent reference. */
+export const eventsByIds = (dataSource: DataSource, ids: readonly string[]) => runPrepared(dataSource, EVENTS_BY_ID, [[...ids]]);
+
+const EVENTS_OF_REFERRALS = preparedRead<ReferralEventRow, [string[]]>(
+  'referrals.events-by-referral',
+  `SELECT ${EVENT_COLUMNS} FROM referrals.referral_event e WHERE e.referral_id = ANY($1::uuid[]) ORDER BY e.at, e.id`,
+);
+
+/** The events of these referrals, oldest first (ties by id): the `eventsByReferral` loader, every referral's `history`. */
+export const eventsOfReferrals = (dataSource: DataSource, referralIds: readonly string[]) =>
+  runPrepared(dataSource, EVENTS_OF_REFERRALS, [[...referralIds]]);
