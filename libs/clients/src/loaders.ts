@@ -3,10 +3,16 @@ import type { DataSource } from 'typeorm';
 import type { Actor } from '@caseflow/auth';
 import { anyOf, decodeCursor, encodeCursor } from '@caseflow/db';
 import { groupLoader, rowLoader } from '@caseflow/federation';
-import { AssessmentEntity, AssessmentItemEntity } from './assessment/assessment.entity';
+import {
+  type AssessmentItemRow,
+  assessmentItemsOf,
+  type AssessmentRow,
+  assessmentsByClients,
+  assessmentsByIds,
+} from './assessment/assessment.sql';
 import { CaseEventEntity, ClientEntity, EligibilityEntity } from './client/client.entity';
 import { type ClientRow, clientsByIds, duplicatePairs } from './client/client.sql';
-import { ConsentEntity } from './consent/consent.entity';
+import { type ConsentRow, consentsByClients, consentsByIds } from './consent/consent.sql';
 import { toNote } from './note/note.mapper';
 import { noteReader } from './note/note.policy';
 import { amendmentsOf, NOTE_CURSOR, type NoteReader, noteCounts, notePages, notesById, type NoteRow } from './note/note.sql';
@@ -17,14 +23,14 @@ import { staffByIds, type StaffMemberRow } from './staff/staff.sql';
 export interface ClientsLoaders {
   client: DataLoader<string, ClientRow | null>;
   staff: DataLoader<string, StaffMemberRow | null>;
-  consentsByClient: DataLoader<string, ConsentEntity[]>;
-  consent: DataLoader<string, ConsentEntity | null>;
+  consentsByClient: DataLoader<string, ConsentRow[]>;
+  consent: DataLoader<string, ConsentRow | null>;
   eligibility: DataLoader<string, EligibilityEntity | null>;
   closure: DataLoader<string, CaseEventEntity | null>;
   duplicates: DataLoader<string, ClientEntity[]>;
-  assessmentsByClient: DataLoader<string, AssessmentEntity[]>;
-  assessment: DataLoader<string, AssessmentEntity | null>;
-  assessmentItems: DataLoader<string, AssessmentItemEntity[]>;
+  assessmentsByClient: DataLoader<string, AssessmentRow[]>;
+  assessment: DataLoader<string, AssessmentRow | null>;
+  assessmentItems: DataLoader<string, AssessmentItemRow[]>;
   /** Notes are read for the caller: a sensitive note only by its author and supervisors. */
   note: DataLoader<string, NoteRow | null>;
   noteAmendments: DataLoader<string, NoteRow[]>;
@@ -49,11 +55,11 @@ export function createClientsLoaders(dataSource: DataSource, actor: Actor): Clie
       (s) => s.id,
     ),
     consentsByClient: groupLoader(
-      (ids) => dataSource.getRepository(ConsentEntity).findBy({ clientId: anyOf(ids) }),
+      (ids) => consentsByClients(dataSource, ids),
       (c) => c.clientId,
     ),
     consent: rowLoader(
-      (ids) => dataSource.getRepository(ConsentEntity).findBy({ id: anyOf(ids) }),
+      (ids) => consentsByIds(dataSource, ids),
       (c) => c.id,
     ),
     eligibility: rowLoader(
@@ -89,16 +95,15 @@ export function createClientsLoaders(dataSource: DataSource, actor: Actor): Clie
       return ids.map((id) => pairs.filter((p) => p.for_id === id).map((p) => byId.get(p.id) as ClientEntity));
     }),
     assessmentsByClient: groupLoader(
-      (ids) =>
-        dataSource.getRepository(AssessmentEntity).find({ where: { clientId: anyOf(ids) }, order: { assessedAt: 'DESC', id: 'DESC' } }),
+      (ids) => assessmentsByClients(dataSource, ids),
       (a) => a.clientId,
     ),
     assessment: rowLoader(
-      (ids) => dataSource.getRepository(AssessmentEntity).findBy({ id: anyOf(ids) }),
+      (ids) => assessmentsByIds(dataSource, ids),
       (a) => a.id,
     ),
     assessmentItems: groupLoader(
-      (ids) => dataSource.getRepository(AssessmentItemEntity).find({ where: { assessmentId: anyOf(ids) }, order: { position: 'ASC' } }),
+      (ids) => assessmentItemsOf(dataSource, ids),
       (i) => i.assessmentId,
     ),
     note: rowLoader(
