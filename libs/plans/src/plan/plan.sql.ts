@@ -7,6 +7,7 @@
  */
 import type { EntityManager } from 'typeorm';
 import { preparedRead } from '@caseflow/db';
+import { PROGRESS_COUNTS } from '../progress/progress.sql';
 import type { ActionPlanEntity, PlanStatus } from './plan.entity';
 
 const RAISE_VERSION_SQL = `UPDATE plans.action_plan SET version = $3, status = coalesce($4, status), updated_at = now()
@@ -77,20 +78,16 @@ export interface ClientPlanRow extends PlanRow {
 
 /**
  * Clients' plans, newest first, each ACTIVE plan with its progress counts
- * (the caseload's `activePlan { progress }` in one statement). `$2` is the
- * request's date, against which steps are overdue.
+ * (the caseload's `activePlan { progress }` in one statement), counted by
+ * the one progress rule (`PROGRESS_COUNTS`). `$2` is the request's date,
+ * against which steps are overdue.
  */
 export const plansOfClientsWithActiveProgress = preparedRead<ClientPlanRow, [readonly string[], string]>(
   'plans.plans-by-client',
   `SELECT ${PLAN_COLUMNS}, c.goals_total, c.goals_achieved, c.steps_total, c.steps_complete, c.overdue_steps
   FROM plans.action_plan p
   CROSS JOIN LATERAL (
-    SELECT count(DISTINCT g.id) FILTER (WHERE g.status <> 'CANCELLED')::int AS goals_total,
-           count(DISTINCT g.id) FILTER (WHERE g.status = 'ACHIEVED')::int AS goals_achieved,
-           count(s.id) FILTER (WHERE g.status <> 'CANCELLED' AND s.outcome <> 'CANCELLED')::int AS steps_total,
-           count(s.id) FILTER (WHERE g.status <> 'CANCELLED' AND s.outcome = 'COMPLETE')::int AS steps_complete,
-           count(s.id) FILTER (WHERE g.status = 'OPEN' AND s.due_date < $2::date
-                                 AND s.outcome NOT IN ('COMPLETE', 'CANCELLED'))::int AS overdue_steps
+    SELECT ${PROGRESS_COUNTS}
       FROM plans.goal g
       LEFT JOIN plans.plan_task t ON t.goal_id = g.id
       LEFT JOIN plans.plan_step s ON s.task_id = t.id

@@ -7,13 +7,19 @@
  */
 import { preparedRead } from '@caseflow/db';
 
-const PROGRESS_SQL = `SELECT p.id AS plan_id,
-       count(DISTINCT g.id) FILTER (WHERE g.status <> 'CANCELLED')::int AS goals_total,
+/**
+ * The progress counts of the plan `p` over its goals `g` and their steps `s`
+ * (`$2` the request's date): the rule, written once for every statement
+ * that reports progress.
+ */
+export const PROGRESS_COUNTS = `count(DISTINCT g.id) FILTER (WHERE g.status <> 'CANCELLED')::int AS goals_total,
        count(DISTINCT g.id) FILTER (WHERE g.status = 'ACHIEVED')::int AS goals_achieved,
        count(s.id) FILTER (WHERE g.status <> 'CANCELLED' AND s.outcome <> 'CANCELLED')::int AS steps_total,
        count(s.id) FILTER (WHERE g.status <> 'CANCELLED' AND s.outcome = 'COMPLETE')::int AS steps_complete,
        count(s.id) FILTER (WHERE p.status IN ('DRAFT', 'ACTIVE') AND g.status = 'OPEN' AND s.due_date < $2::date
-                             AND s.outcome NOT IN ('COMPLETE', 'CANCELLED'))::int AS overdue_steps
+                             AND s.outcome NOT IN ('COMPLETE', 'CANCELLED'))::int AS overdue_steps`;
+
+const PROGRESS_SQL = `SELECT p.id AS plan_id, ${PROGRESS_COUNTS}
   FROM plans.action_plan p
   LEFT JOIN plans.goal g ON g.plan_id = p.id
   LEFT JOIN plans.plan_task t ON t.goal_id = g.id
