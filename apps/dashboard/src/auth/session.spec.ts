@@ -11,11 +11,13 @@ function store() {
 }
 
 describe('the session', () => {
-  const now = new Date('2026-11-23T12:00:00Z');
+  // Today, whenever the suite runs; the session's functions take the clock as an argument.
+  const now = new Date();
+  const inMinutes = (m: number) => new Date(now.getTime() + m * 60_000).toISOString();
 
   it('is kept until shortly before its token expires', () => {
     const s = store();
-    const session = { token: 't', expiresAt: '2026-11-23T13:00:00Z', method: 'demo' as const };
+    const session = { token: 't', expiresAt: inMinutes(60), method: 'demo' as const };
     saveSession(s, session);
     expect(loadSession(s, now)).toEqual(session);
     expect(msUntilExpiry(session, now)).toBe(3600_000 - EXPIRY_MARGIN_MS);
@@ -24,7 +26,7 @@ describe('the session', () => {
 
   it('drops an expired or damaged session', () => {
     const s = store();
-    saveSession(s, { token: 't', expiresAt: '2026-11-23T11:59:00Z', method: 'demo' });
+    saveSession(s, { token: 't', expiresAt: inMinutes(-1), method: 'demo' });
     expect(loadSession(s, now)).toBeNull();
     expect(s.map.has(SESSION_KEY)).toBe(false);
     s.setItem(SESSION_KEY, '{"token":1}');

@@ -92,6 +92,7 @@ describe('the client file', () => {
   it('shows each consent’s status and days to expiry, warning inside 14 days', async () => {
     const soon = new Date(Date.now() + 5 * 86_400_000 + 3600_000).toISOString();
     const later = new Date(Date.now() + 60 * 86_400_000).toISOString();
+    const signed = new Date(Date.now() - 90 * 86_400_000).toISOString();
     const gateway = fakeGateway({
       ...base,
       ClientConsents: () => ({
@@ -101,7 +102,7 @@ describe('the client file', () => {
             recipient: { id: 'o1', name: 'Northside Food Bank' },
             scope: ['CONTACT_INFO', 'REFERRAL_DETAILS'],
             purpose: 'Food',
-            signedAt: '2026-09-01T10:00:00Z',
+            signedAt: signed,
             expiresAt: soon,
             revokedAt: null,
             witness: null,
@@ -112,7 +113,7 @@ describe('the client file', () => {
             recipient: { id: 'o2', name: 'Eastside Housing Help' },
             scope: ['PLANS'],
             purpose: 'Housing',
-            signedAt: '2026-09-01T10:00:00Z',
+            signedAt: signed,
             expiresAt: later,
             revokedAt: null,
             witness: null,
