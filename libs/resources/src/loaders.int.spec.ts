@@ -30,6 +30,18 @@ async function entitiesById<E extends ObjectLiteral & { id: string }>(entity: En
 }
 
 /** The children of each key, as TypeORM read them. */
+/** A loader's name, what it answered, and what the TypeORM read answers. */
+type LoaderCase = [string, Promise<unknown[]>, Promise<unknown[]>];
+
+/** The owners a phone or schedule row may belong to, with the column that names each. */
+const OWNERS = [
+  ['organization', 'organizationId'],
+  ['service', 'serviceId'],
+  ['location', 'locationId'],
+  ['serviceAtLocation', 'serviceAtLocationId'],
+] as const;
+const SCHEDULE_OWNERS = OWNERS.slice(1) as Array<(typeof OWNERS)[1 | 2 | 3]>;
+
 async function childrenOf<E extends ObjectLiteral>(
   entity: EntityTarget<E>,
   key: keyof E & string,
@@ -110,7 +122,8 @@ describe('resources loaders (prepared reads)', () => {
     ];
     const phoneOrder = { type: 'ASC', number: 'ASC', id: 'ASC' } as const;
     const scheduleOrder = { opensAt: 'ASC', id: 'ASC' } as const;
-    const cases: Array<[string, Promise<unknown[]>, Promise<unknown[]>]> = [
+    const idsOf = { organization: organizations, service: services, location: locations, serviceAtLocation: sals };
+    const cases: LoaderCase[] = [
       [
         'servicesOfOrganization',
         loaders.servicesOfOrganization.loadMany(organizations),
@@ -136,33 +149,16 @@ describe('resources loaders (prepared reads)', () => {
         loaders.languagesOfService.loadMany(services),
         childrenOf(LanguageEntity, 'serviceId', services, { name: 'ASC', id: 'ASC' }),
       ],
-      [
-        'phonesOf.organization',
-        loaders.phonesOf.organization.loadMany(organizations),
-        childrenOf(PhoneEntity, 'organizationId', organizations, phoneOrder),
-      ],
-      ['phonesOf.service', loaders.phonesOf.service.loadMany(services), childrenOf(PhoneEntity, 'serviceId', services, phoneOrder)],
-      ['phonesOf.location', loaders.phonesOf.location.loadMany(locations), childrenOf(PhoneEntity, 'locationId', locations, phoneOrder)],
-      [
-        'phonesOf.serviceAtLocation',
-        loaders.phonesOf.serviceAtLocation.loadMany(sals),
-        childrenOf(PhoneEntity, 'serviceAtLocationId', sals, phoneOrder),
-      ],
-      [
-        'schedulesOf.service',
-        loaders.schedulesOf.service.loadMany(services),
-        childrenOf(ScheduleEntity, 'serviceId', services, scheduleOrder),
-      ],
-      [
-        'schedulesOf.location',
-        loaders.schedulesOf.location.loadMany(locations),
-        childrenOf(ScheduleEntity, 'locationId', locations, scheduleOrder),
-      ],
-      [
-        'schedulesOf.serviceAtLocation',
-        loaders.schedulesOf.serviceAtLocation.loadMany(sals),
-        childrenOf(ScheduleEntity, 'serviceAtLocationId', sals, scheduleOrder),
-      ],
+      ...OWNERS.map(([owner, key]): LoaderCase => [
+        `phonesOf.${owner}`,
+        loaders.phonesOf[owner].loadMany(idsOf[owner]),
+        childrenOf(PhoneEntity, key, idsOf[owner], phoneOrder),
+      ]),
+      ...SCHEDULE_OWNERS.map(([owner, key]): LoaderCase => [
+        `schedulesOf.${owner}`,
+        loaders.schedulesOf[owner].loadMany(idsOf[owner]),
+        childrenOf(ScheduleEntity, key, idsOf[owner], scheduleOrder),
+      ]),
     ];
     for (const [name, prepared, typeorm] of cases) {
       const [mine, theirs] = [await prepared, await typeorm];

@@ -48,32 +48,32 @@ export class CaseRecord1763942400000 implements MigrationInterface {
     );
 
     await createTable(q, 'clients.eligibility_determination', {
-      columns: [
-        'client_id uuid NOT NULL REFERENCES clients.client (id)',
-        'eligible boolean NOT NULL',
-        'program text NOT NULL CHECK (length(program) BETWEEN 1 AND 200)',
-        'rationale text NOT NULL CHECK (length(rationale) BETWEEN 1 AND 2000)',
-        'determined_at timestamptz NOT NULL DEFAULT now()',
-        'determined_by uuid NOT NULL REFERENCES clients.staff_member (id)',
-      ],
-      indexes: [
-        'CREATE INDEX eligibility_client_idx ON clients.eligibility_determination (client_id, determined_at DESC)',
-        'CREATE INDEX eligibility_determined_by_idx ON clients.eligibility_determination (determined_by)',
-      ],
+      columns: `
+        client_id uuid NOT NULL REFERENCES clients.client (id),
+        eligible boolean NOT NULL,
+        program text NOT NULL CHECK (length(program) BETWEEN 1 AND 200),
+        rationale text NOT NULL CHECK (length(rationale) BETWEEN 1 AND 2000),
+        determined_at timestamptz NOT NULL DEFAULT now(),
+        determined_by uuid NOT NULL REFERENCES clients.staff_member (id)
+      `,
+      indexes: `
+        CREATE INDEX eligibility_client_idx ON clients.eligibility_determination (client_id, determined_at DESC);
+        CREATE INDEX eligibility_determined_by_idx ON clients.eligibility_determination (determined_by);
+      `,
     });
 
     await createTable(q, 'clients.assessment_characteristic', {
-      columns: [
-        'organization_id uuid',
-        "domain text NOT NULL CHECK (domain IN ('CERTIFICATES_LICENSES', 'PERSONAL_CIRCUMSTANCES', 'PERSONAL_HEALTH', 'ATTITUDES', 'SOCIAL_SUPPORT', 'CAREER_MANAGEMENT', 'EMPLOYABILITY', 'OTHER'))",
-        'name text NOT NULL CHECK (length(name) BETWEEN 1 AND 200)',
-        'position integer NOT NULL DEFAULT 0',
-      ],
+      columns: `
+        organization_id uuid,
+        domain text NOT NULL CHECK (domain IN ('CERTIFICATES_LICENSES', 'PERSONAL_CIRCUMSTANCES', 'PERSONAL_HEALTH', 'ATTITUDES', 'SOCIAL_SUPPORT', 'CAREER_MANAGEMENT', 'EMPLOYABILITY', 'OTHER')),
+        name text NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
+        position integer NOT NULL DEFAULT 0
+      `,
       indexed: ['organization_id'],
-      indexes: [
-        `CREATE UNIQUE INDEX assessment_characteristic_key ON clients.assessment_characteristic
-           (coalesce(organization_id, '00000000-0000-0000-0000-000000000000'::uuid), domain, lower(name))`,
-      ],
+      indexes: `
+        CREATE UNIQUE INDEX assessment_characteristic_key ON clients.assessment_characteristic
+           (coalesce(organization_id, '00000000-0000-0000-0000-000000000000'::uuid), domain, lower(name));
+      `,
     });
     const standard = standardCharacteristics();
     await q.query(
@@ -83,68 +83,72 @@ export class CaseRecord1763942400000 implements MigrationInterface {
     );
 
     await createTable(q, 'clients.needs_assessment', {
-      columns: [
-        'client_id uuid NOT NULL REFERENCES clients.client (id)',
-        'assessed_at timestamptz NOT NULL DEFAULT now()',
-        'assessed_by uuid NOT NULL REFERENCES clients.staff_member (id)',
-        'summary text CHECK (length(summary) <= 5000)',
-        'barrier_count integer NOT NULL',
-        'asset_count integer NOT NULL',
-      ],
+      columns: `
+        client_id uuid NOT NULL REFERENCES clients.client (id),
+        assessed_at timestamptz NOT NULL DEFAULT now(),
+        assessed_by uuid NOT NULL REFERENCES clients.staff_member (id),
+        summary text CHECK (length(summary) <= 5000),
+        barrier_count integer NOT NULL,
+        asset_count integer NOT NULL
+      `,
       indexed: ['assessed_by'],
-      indexes: ['CREATE INDEX needs_assessment_client_idx ON clients.needs_assessment (client_id, assessed_at DESC, id)'],
+      indexes: `
+        CREATE INDEX needs_assessment_client_idx ON clients.needs_assessment (client_id, assessed_at DESC, id);
+      `,
     });
     await createTable(q, 'clients.assessment_item', {
-      columns: [
-        'assessment_id uuid NOT NULL REFERENCES clients.needs_assessment (id)',
-        'position integer NOT NULL',
-        'domain text NOT NULL',
-        'characteristic text NOT NULL CHECK (length(characteristic) BETWEEN 1 AND 200)',
-        "rating text NOT NULL CHECK (rating IN ('ASSET', 'BARRIER', 'NOT_APPLICABLE'))",
-        'notes text CHECK (length(notes) <= 2000)',
-        'plan_how text CHECK (length(plan_how) <= 2000)',
-        'plan_by_when date',
-        'plan_who_helps text CHECK (length(plan_who_helps) <= 200)',
-      ],
-      indexes: ['CREATE INDEX assessment_item_assessment_idx ON clients.assessment_item (assessment_id, position)'],
+      columns: `
+        assessment_id uuid NOT NULL REFERENCES clients.needs_assessment (id),
+        position integer NOT NULL,
+        domain text NOT NULL,
+        characteristic text NOT NULL CHECK (length(characteristic) BETWEEN 1 AND 200),
+        rating text NOT NULL CHECK (rating IN ('ASSET', 'BARRIER', 'NOT_APPLICABLE')),
+        notes text CHECK (length(notes) <= 2000),
+        plan_how text CHECK (length(plan_how) <= 2000),
+        plan_by_when date,
+        plan_who_helps text CHECK (length(plan_who_helps) <= 200)
+      `,
+      indexes: `
+        CREATE INDEX assessment_item_assessment_idx ON clients.assessment_item (assessment_id, position);
+      `,
     });
 
     await createTable(q, 'clients.case_note', {
-      columns: [
-        'client_id uuid NOT NULL REFERENCES clients.client (id)',
-        'author_id uuid NOT NULL REFERENCES clients.staff_member (id)',
-        'occurred_at timestamptz NOT NULL',
-        "contact_type text NOT NULL CHECK (contact_type IN ('IN_PERSON', 'PHONE', 'EMAIL', 'TEXT', 'VIDEO', 'HOME_VISIT', 'OTHER'))",
-        'body text NOT NULL CHECK (length(body) BETWEEN 1 AND 20000)',
-        'sensitive boolean NOT NULL DEFAULT false',
-        'amends_id uuid REFERENCES clients.case_note (id)',
-        'created_at timestamptz NOT NULL DEFAULT now()',
-      ],
+      columns: `
+        client_id uuid NOT NULL REFERENCES clients.client (id),
+        author_id uuid NOT NULL REFERENCES clients.staff_member (id),
+        occurred_at timestamptz NOT NULL,
+        contact_type text NOT NULL CHECK (contact_type IN ('IN_PERSON', 'PHONE', 'EMAIL', 'TEXT', 'VIDEO', 'HOME_VISIT', 'OTHER')),
+        body text NOT NULL CHECK (length(body) BETWEEN 1 AND 20000),
+        sensitive boolean NOT NULL DEFAULT false,
+        amends_id uuid REFERENCES clients.case_note (id),
+        created_at timestamptz NOT NULL DEFAULT now()
+      `,
       indexed: ['author_id'],
-      indexes: [
-        'CREATE INDEX case_note_client_idx ON clients.case_note (client_id, occurred_at DESC, id DESC)',
-        'CREATE INDEX case_note_amends_idx ON clients.case_note (amends_id) WHERE amends_id IS NOT NULL',
-      ],
+      indexes: `
+        CREATE INDEX case_note_client_idx ON clients.case_note (client_id, occurred_at DESC, id DESC);
+        CREATE INDEX case_note_amends_idx ON clients.case_note (amends_id) WHERE amends_id IS NOT NULL;
+      `,
     });
 
     await createTable(q, 'clients.case_event', {
-      columns: [
-        'client_id uuid NOT NULL REFERENCES clients.client (id)',
-        "kind text NOT NULL CHECK (kind IN ('OPENED', 'ACTIVATED', 'CLOSED', 'REOPENED', 'REASSIGNED'))",
-        'from_status text',
-        'to_status text NOT NULL',
-        'at timestamptz NOT NULL DEFAULT now()',
-        'actor_id uuid NOT NULL REFERENCES clients.staff_member (id)',
-        "outcome text CHECK (outcome IN ('EMPLOYED', 'IN_TRAINING', 'REFERRED_ELSEWHERE', 'GOALS_MET', 'DISENGAGED', 'MOVED', 'OTHER'))",
-        'program text',
-        'note text CHECK (length(note) <= 5000)',
-        "CHECK (kind <> 'CLOSED' OR outcome IS NOT NULL)",
-      ],
+      columns: `
+        client_id uuid NOT NULL REFERENCES clients.client (id),
+        kind text NOT NULL CHECK (kind IN ('OPENED', 'ACTIVATED', 'CLOSED', 'REOPENED', 'REASSIGNED')),
+        from_status text,
+        to_status text NOT NULL,
+        at timestamptz NOT NULL DEFAULT now(),
+        actor_id uuid NOT NULL REFERENCES clients.staff_member (id),
+        outcome text CHECK (outcome IN ('EMPLOYED', 'IN_TRAINING', 'REFERRED_ELSEWHERE', 'GOALS_MET', 'DISENGAGED', 'MOVED', 'OTHER')),
+        program text,
+        note text CHECK (length(note) <= 5000),
+        CHECK (kind <> 'CLOSED' OR outcome IS NOT NULL)
+      `,
       indexed: ['actor_id'],
-      indexes: [
-        'CREATE INDEX case_event_client_idx ON clients.case_event (client_id, at DESC)',
-        "CREATE INDEX case_event_closed_idx ON clients.case_event (at) WHERE kind = 'CLOSED'",
-      ],
+      indexes: `
+        CREATE INDEX case_event_client_idx ON clients.case_event (client_id, at DESC);
+        CREATE INDEX case_event_closed_idx ON clients.case_event (at) WHERE kind = 'CLOSED';
+      `,
     });
 
     // Notes, case history and eligibility decisions are never edited or deleted: corrections are new rows.

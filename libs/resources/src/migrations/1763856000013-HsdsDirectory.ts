@@ -36,47 +36,47 @@ export class HsdsDirectory1763856000013 implements MigrationInterface {
     for (const extension of ['cube', 'earthdistance']) await q.query(`CREATE EXTENSION IF NOT EXISTS ${extension} SCHEMA public`);
 
     await alterTable(q, 'resources.organization', {
-      changes: [
-        'ADD COLUMN tax_status text',
-        'ADD COLUMN tax_id text',
-        'ADD COLUMN year_incorporated numeric',
-        'ADD COLUMN legal_status text',
-        'ADD COLUMN logo text',
-        'ADD COLUMN uri text',
-        'ADD COLUMN parent_organization_id uuid',
-        `ADD COLUMN search_vector ${searchVector('name', 'alternate_name', 'description')}`,
-      ],
-      indexes: [
-        'CREATE INDEX organization_search_idx ON resources.organization USING gin (search_vector)',
-        'CREATE INDEX organization_parent_idx ON resources.organization (parent_organization_id)',
-        'CREATE INDEX organization_name_idx ON resources.organization (name, id)',
-      ],
+      changes: `
+        ADD COLUMN tax_status text,
+        ADD COLUMN tax_id text,
+        ADD COLUMN year_incorporated numeric,
+        ADD COLUMN legal_status text,
+        ADD COLUMN logo text,
+        ADD COLUMN uri text,
+        ADD COLUMN parent_organization_id uuid,
+        ADD COLUMN search_vector ${searchVector('name', 'alternate_name', 'description')}
+      `,
+      indexes: `
+        CREATE INDEX organization_search_idx ON resources.organization USING gin (search_vector);
+        CREATE INDEX organization_parent_idx ON resources.organization (parent_organization_id);
+        CREATE INDEX organization_name_idx ON resources.organization (name, id);
+      `,
     });
 
     await createTable(q, 'resources.program', {
-      columns: [
-        'organization_id uuid NOT NULL REFERENCES resources.organization (id)',
-        "name text NOT NULL CHECK (btrim(name) <> '')",
-        'alternate_name text',
-        'description text NOT NULL',
-      ],
+      columns: `
+        organization_id uuid NOT NULL REFERENCES resources.organization (id),
+        name text NOT NULL CHECK (btrim(name) <> ''),
+        alternate_name text,
+        description text NOT NULL
+      `,
       indexed: ['organization_id'],
     });
 
     await alterTable(q, 'resources.service', {
-      changes: [
-        'ADD COLUMN program_id uuid REFERENCES resources.program (id)',
-        'ADD COLUMN interpretation_services text',
-        'ADD COLUMN wait_time text',
-        'ADD COLUMN fees text',
-        'ADD COLUMN accreditations text',
-        'ADD COLUMN assured_date date',
-        'ADD COLUMN assurer_email text',
-        'ADD COLUMN licenses text',
-        'ADD COLUMN alert text',
-        'ADD COLUMN last_modified timestamptz NOT NULL DEFAULT now()',
-        `ADD COLUMN search_vector ${searchVector('name', 'alternate_name', 'description', 'eligibility_description')}`,
-      ],
+      changes: `
+        ADD COLUMN program_id uuid REFERENCES resources.program (id),
+        ADD COLUMN interpretation_services text,
+        ADD COLUMN wait_time text,
+        ADD COLUMN fees text,
+        ADD COLUMN accreditations text,
+        ADD COLUMN assured_date date,
+        ADD COLUMN assurer_email text,
+        ADD COLUMN licenses text,
+        ADD COLUMN alert text,
+        ADD COLUMN last_modified timestamptz NOT NULL DEFAULT now(),
+        ADD COLUMN search_vector ${searchVector('name', 'alternate_name', 'description', 'eligibility_description')}
+      `,
     });
     // A service is found by its agency's words too: the organization's vector is copied onto each of its services (see the triggers below).
     await q.query(`ALTER TABLE resources.service ADD COLUMN organization_vector tsvector NOT NULL DEFAULT ''`);
@@ -85,167 +85,182 @@ export class HsdsDirectory1763856000013 implements MigrationInterface {
     );
     await createIndexes(q, 'resources.service', {
       indexed: ['program_id', 'status'],
-      indexes: [
-        'CREATE INDEX service_search_idx ON resources.service USING gin ((search_vector || organization_vector))',
-        'CREATE INDEX service_name_idx ON resources.service (name, id)',
-        'CREATE INDEX service_last_modified_idx ON resources.service (last_modified, id)',
-      ],
+      indexes: `
+        CREATE INDEX service_search_idx ON resources.service USING gin ((search_vector || organization_vector));
+        CREATE INDEX service_name_idx ON resources.service (name, id);
+        CREATE INDEX service_last_modified_idx ON resources.service (last_modified, id);
+      `,
     });
 
     await alterTable(q, 'resources.location', {
-      changes: [
-        'DROP CONSTRAINT location_organization_id_fkey',
-        'DROP CONSTRAINT location_latitude_check',
-        'DROP CONSTRAINT location_longitude_check',
-        'ALTER COLUMN latitude TYPE double precision',
-        'ALTER COLUMN longitude TYPE double precision',
-        'ADD COLUMN url text',
-        'ADD COLUMN alternate_name text',
-        'ADD COLUMN transportation text',
-        'ADD COLUMN external_identifier text',
-        'ADD COLUMN external_identifier_type text',
-      ],
-      indexes: [
-        `CREATE INDEX location_earth_idx ON resources.location USING gist (public.ll_to_earth(latitude, longitude))
-           WHERE latitude BETWEEN -90 AND 90 AND longitude BETWEEN -180 AND 180`,
-      ],
+      changes: `
+        DROP CONSTRAINT location_organization_id_fkey,
+        DROP CONSTRAINT location_latitude_check,
+        DROP CONSTRAINT location_longitude_check,
+        ALTER COLUMN latitude TYPE double precision,
+        ALTER COLUMN longitude TYPE double precision,
+        ADD COLUMN url text,
+        ADD COLUMN alternate_name text,
+        ADD COLUMN transportation text,
+        ADD COLUMN external_identifier text,
+        ADD COLUMN external_identifier_type text
+      `,
+      indexes: `
+        CREATE INDEX location_earth_idx ON resources.location USING gist (public.ll_to_earth(latitude, longitude))
+           WHERE latitude BETWEEN -90 AND 90 AND longitude BETWEEN -180 AND 180;
+      `,
     });
     await q.query("CREATE INDEX address_postal_code_idx ON resources.address (upper(replace(postal_code, ' ', '')))");
 
     await createTable(q, 'resources.contact', {
-      columns: [
-        'organization_id uuid',
-        'service_id uuid',
-        'service_at_location_id uuid',
-        'location_id uuid',
-        'name text',
-        'title text',
-        'department text',
-        'email text',
-      ],
+      columns: `
+        organization_id uuid,
+        service_id uuid,
+        service_at_location_id uuid,
+        location_id uuid,
+        name text,
+        title text,
+        department text,
+        email text
+      `,
       indexed: ['organization_id', 'service_id', 'service_at_location_id', 'location_id'],
     });
 
     await alterTable(q, 'resources.phone', {
-      changes: [
-        'DROP CONSTRAINT phone_check',
-        'ADD COLUMN contact_id uuid REFERENCES resources.contact (id)',
-        'ADD CONSTRAINT phone_owner_check CHECK (num_nonnulls(organization_id, service_id, location_id, service_at_location_id, contact_id) >= 1)',
-      ],
+      changes: `
+        DROP CONSTRAINT phone_check,
+        ADD COLUMN contact_id uuid REFERENCES resources.contact (id),
+        ADD CONSTRAINT phone_owner_check CHECK (num_nonnulls(organization_id, service_id, location_id, service_at_location_id, contact_id) >= 1)
+      `,
       indexed: ['contact_id'],
     });
 
     await alterTable(q, 'resources.schedule', {
-      changes: [
-        'ADD COLUMN dtstart date',
-        'ADD COLUMN until date',
-        'ADD COLUMN count integer CHECK (count > 0)',
-        'ADD COLUMN "interval" integer CHECK ("interval" > 0)',
-        'ADD COLUMN byweekno text',
-        'ADD COLUMN bymonthday text',
-        'ADD COLUMN byyearday text',
-        'ADD COLUMN schedule_link text',
-        'ADD COLUMN attending_type text',
-        'ADD COLUMN notes text',
-      ],
+      changes: `
+        ADD COLUMN dtstart date,
+        ADD COLUMN until date,
+        ADD COLUMN count integer CHECK (count > 0),
+        ADD COLUMN "interval" integer CHECK ("interval" > 0),
+        ADD COLUMN byweekno text,
+        ADD COLUMN bymonthday text,
+        ADD COLUMN byyearday text,
+        ADD COLUMN schedule_link text,
+        ADD COLUMN attending_type text,
+        ADD COLUMN notes text
+      `,
     });
 
     await alterTable(q, 'resources.language', {
-      changes: [
-        'DROP CONSTRAINT language_check',
-        'ADD COLUMN phone_id uuid REFERENCES resources.phone (id)',
-        'ADD COLUMN note text',
-        'ADD CONSTRAINT language_owner_check CHECK (num_nonnulls(service_id, location_id, phone_id) >= 1)',
-      ],
+      changes: `
+        DROP CONSTRAINT language_check,
+        ADD COLUMN phone_id uuid REFERENCES resources.phone (id),
+        ADD COLUMN note text,
+        ADD CONSTRAINT language_owner_check CHECK (num_nonnulls(service_id, location_id, phone_id) >= 1)
+      `,
       indexed: ['phone_id'],
     });
 
     await alterTable(q, 'resources.taxonomy_term', {
-      changes: [
-        'DROP CONSTRAINT taxonomy_term_parent_id_fkey',
-        'DROP CONSTRAINT taxonomy_term_taxonomy_id_fkey',
-        'ADD COLUMN taxonomy text',
-        'ADD COLUMN language text',
-      ],
+      changes: `
+        DROP CONSTRAINT taxonomy_term_parent_id_fkey,
+        DROP CONSTRAINT taxonomy_term_taxonomy_id_fkey,
+        ADD COLUMN taxonomy text,
+        ADD COLUMN language text
+      `,
     });
     await alterTable(q, 'resources.attribute', {
-      changes: ['ALTER COLUMN link_type DROP NOT NULL'],
-      indexes: ['CREATE INDEX attribute_link_id_idx ON resources.attribute (link_id, link_entity)'],
+      changes: `
+        ALTER COLUMN link_type DROP NOT NULL
+      `,
+      indexes: `
+        CREATE INDEX attribute_link_id_idx ON resources.attribute (link_id, link_entity);
+      `,
     });
 
     await createTable(q, 'resources.service_area', {
-      columns: [
-        'service_id uuid REFERENCES resources.service (id)',
-        'name text',
-        'description text',
-        'extent text',
-        'extent_type text',
-        'uri text',
-      ],
+      columns: `
+        service_id uuid REFERENCES resources.service (id),
+        name text,
+        description text,
+        extent text,
+        extent_type text,
+        uri text
+      `,
       indexed: ['service_id'],
     });
 
     await createTable(q, 'resources.cost_option', {
-      columns: [
-        'service_id uuid NOT NULL REFERENCES resources.service (id)',
-        'valid_from date',
-        'valid_to date',
-        'option text',
-        'currency text',
-        'amount numeric',
-        'amount_description text',
-        'CHECK (valid_to IS NULL OR valid_from IS NULL OR valid_to >= valid_from)',
-      ],
+      columns: `
+        service_id uuid NOT NULL REFERENCES resources.service (id),
+        valid_from date,
+        valid_to date,
+        option text,
+        currency text,
+        amount numeric,
+        amount_description text,
+        CHECK (valid_to IS NULL OR valid_from IS NULL OR valid_to >= valid_from)
+      `,
       indexed: ['service_id'],
     });
 
     await createTable(q, 'resources.required_document', {
-      columns: ['service_id uuid REFERENCES resources.service (id)', 'document text', 'uri text'],
+      columns: `
+        service_id uuid REFERENCES resources.service (id),
+        document text,
+        uri text
+      `,
       indexed: ['service_id'],
     });
 
     await createTable(q, 'resources.accessibility', {
-      columns: ['location_id uuid REFERENCES resources.location (id)', 'description text', 'details text', 'url text'],
+      columns: `
+        location_id uuid REFERENCES resources.location (id),
+        description text,
+        details text,
+        url text
+      `,
       indexed: ['location_id'],
     });
 
     await createTable(q, 'resources.funding', {
-      columns: [
-        'organization_id uuid REFERENCES resources.organization (id)',
-        'service_id uuid REFERENCES resources.service (id)',
-        'source text',
-      ],
+      columns: `
+        organization_id uuid REFERENCES resources.organization (id),
+        service_id uuid REFERENCES resources.service (id),
+        source text
+      `,
       indexed: ['organization_id', 'service_id'],
     });
 
     await createTable(q, 'resources.organization_identifier', {
-      columns: [
-        'organization_id uuid NOT NULL REFERENCES resources.organization (id)',
-        'identifier_scheme text',
-        'identifier_type text NOT NULL',
-        'identifier text NOT NULL',
-      ],
+      columns: `
+        organization_id uuid NOT NULL REFERENCES resources.organization (id),
+        identifier_scheme text,
+        identifier_type text NOT NULL,
+        identifier text NOT NULL
+      `,
       indexed: ['organization_id'],
     });
 
     // HSDS metadata: one row per changed field. recorded_at and actor_id are ours (not exported): the exact instant and the staff id.
     await createTable(q, 'resources.metadata', {
-      columns: [
-        'resource_id uuid NOT NULL',
-        'resource_type text NOT NULL',
-        'last_action_date date NOT NULL',
-        'last_action_type text NOT NULL',
-        'field_name text NOT NULL',
-        'previous_value text NOT NULL',
-        'replacement_value text NOT NULL',
-        'updated_by text NOT NULL',
-        'recorded_at timestamptz NOT NULL DEFAULT now()',
-        'actor_id uuid',
-      ],
-      indexes: ['CREATE INDEX metadata_resource_idx ON resources.metadata (resource_id, recorded_at)'],
+      columns: `
+        resource_id uuid NOT NULL,
+        resource_type text NOT NULL,
+        last_action_date date NOT NULL,
+        last_action_type text NOT NULL,
+        field_name text NOT NULL,
+        previous_value text NOT NULL,
+        replacement_value text NOT NULL,
+        updated_by text NOT NULL,
+        recorded_at timestamptz NOT NULL DEFAULT now(),
+        actor_id uuid
+      `,
+      indexes: `
+        CREATE INDEX metadata_resource_idx ON resources.metadata (resource_id, recorded_at);
+      `,
     });
 
-    await createTable(q, 'resources.meta_table_description', { columns: ['name text', 'language text', 'character_set text'] });
+    await createTable(q, 'resources.meta_table_description', { columns: 'name text, language text, character_set text' });
 
     for (const statement of auditTableSql('resources')) await q.query(statement);
     for (const statement of OPENING_HOURS_SQL) await q.query(statement);

@@ -1,13 +1,49 @@
-import { alterTableSql, tableSql } from './ddl';
+import { alterTableSql, columnList, statementList, tableSql } from './ddl';
 
 // Migrations that have run are never run again, so these texts are frozen: a change here would make fresh databases differ from old ones.
+describe('columnList', () => {
+  it('splits at the commas between columns, not at those inside parentheses or quotes', () => {
+    expect(
+      columnList(`
+        status text NOT NULL CHECK (status IN ('DRAFT', 'SENT')),
+        note text DEFAULT 'a, b',
+        CHECK (num_nonnulls(service_id, location_id) >= 1)
+      `),
+    ).toEqual([
+      "status text NOT NULL CHECK (status IN ('DRAFT', 'SENT'))",
+      "note text DEFAULT 'a, b'",
+      'CHECK (num_nonnulls(service_id, location_id) >= 1)',
+    ]);
+  });
+
+  it('reads a doubled quote inside a string as part of it', () => {
+    expect(columnList("label text DEFAULT 'it''s, here', n int")).toEqual(["label text DEFAULT 'it''s, here'", 'n int']);
+  });
+});
+
+describe('statementList', () => {
+  it('splits at the semicolons ending statements, leaving out comment lines', () => {
+    expect(
+      statementList(`
+        CREATE INDEX a_idx ON s.a (x);
+        -- one per client; the database keeps the rule
+        CREATE UNIQUE INDEX a_one ON s.a (client_id) WHERE status = 'A;B';
+      `),
+    ).toEqual(['CREATE INDEX a_idx ON s.a (x)', "CREATE UNIQUE INDEX a_one ON s.a (client_id) WHERE status = 'A;B'"]);
+  });
+});
+
 describe('tableSql', () => {
   it('writes the uuid key, the columns in order, a plain index per indexed column, then the other indexes', () => {
     expect(
       tableSql('resources.funding', {
-        columns: ['organization_id uuid REFERENCES resources.organization (id)', 'service_id uuid', 'source text'],
+        columns: `
+          organization_id uuid REFERENCES resources.organization (id),
+          service_id uuid,
+          source text
+        `,
         indexed: ['organization_id', 'service_id'],
-        indexes: ['CREATE INDEX funding_source_idx ON resources.funding (lower(source))'],
+        indexes: 'CREATE INDEX funding_source_idx ON resources.funding (lower(source));',
       }),
     ).toEqual([
       'CREATE TABLE resources.funding (\n' +
@@ -23,14 +59,14 @@ describe('tableSql', () => {
   });
 
   it('names a plain index after the column as written when it does not end in _id', () => {
-    expect(tableSql('clients.note', { columns: ['written_by uuid'], indexed: ['written_by'] })[1]).toBe(
+    expect(tableSql('clients.note', { columns: 'written_by uuid', indexed: ['written_by'] })[1]).toBe(
       'CREATE INDEX note_written_by_idx ON clients.note (written_by)',
     );
   });
 
   it('makes a history table append-only: one function refusing with the message, triggers for rows and for TRUNCATE', () => {
     const [, refuse, rows, truncate] = tableSql('plans.plan_revision', {
-      columns: ['note text'],
+      columns: 'note text',
       appendOnly: 'plan revisions are never changed',
     });
     expect(refuse).toBe(
@@ -52,7 +88,7 @@ describe('alterTableSql', () => {
   it('makes one ALTER TABLE of the changes in order, then the indexes', () => {
     expect(
       alterTableSql('resources.phone', {
-        changes: ['DROP CONSTRAINT phone_check', 'ADD COLUMN contact_id uuid'],
+        changes: 'DROP CONSTRAINT phone_check, ADD COLUMN contact_id uuid',
         indexed: ['contact_id'],
       }),
     ).toEqual([
@@ -62,7 +98,7 @@ describe('alterTableSql', () => {
   });
 
   it('writes nothing else when there are no indexes', () => {
-    expect(alterTableSql('resources.schedule', { changes: ['ADD COLUMN notes text'] })).toEqual([
+    expect(alterTableSql('resources.schedule', { changes: 'ADD COLUMN notes text' })).toEqual([
       'ALTER TABLE resources.schedule\n  ADD COLUMN notes text',
     ]);
   });

@@ -11,13 +11,19 @@
 export interface IndexSpec {
   /** Columns that get a plain index each, named `<table>_<column without _id>_idx`. */
   indexed?: readonly string[];
-  /** Any other index (composite, partial, unique, covering), as SQL. */
-  indexes?: readonly string[];
+  /**
+   * Any other index (composite, partial, unique, covering), as SQL
+   * statements each ended by `;`; a line starting with `--` is a comment.
+   */
+  indexes?: string;
 }
 
 export interface TableSpec extends IndexSpec {
-  /** Every column after `id`, then any table constraints, in order, as SQL. */
-  columns: readonly string[];
+  /**
+   * Every column after `id`, then any table constraints, in order, as the SQL
+   * between the parentheses of `CREATE TABLE` (a column a line reads best).
+   */
+  columns: string;
   /**
    * For a history table: the database refuses UPDATE, DELETE and TRUNCATE
    * on it with `<appendOnly> (<operation> refused)` (function
@@ -27,8 +33,8 @@ export interface TableSpec extends IndexSpec {
 }
 
 export interface AlterSpec extends IndexSpec {
-  /** What `ALTER TABLE` does (ADD COLUMN, DROP CONSTRAINT, ...), in order, as SQL. */
-  changes: readonly string[];
+  /** What `ALTER TABLE` does (ADD COLUMN, DROP CONSTRAINT, ...), in order, as SQL separated by commas. */
+  changes: string;
 }
 
 interface Queryable {
@@ -43,7 +49,7 @@ interface Queryable {
  * `spec.indexes`, then the append-only triggers.
  */
 export function tableSql(table: string, spec: TableSpec): string[] {
-  const columns = ['id uuid PRIMARY KEY DEFAULT gen_random_uuid()', ...spec.columns];
+  const columns = ['id uuid PRIMARY KEY DEFAULT gen_random_uuid()', ...columnList(spec.columns)];
   return [
     `CREATE TABLE ${table} (\n  ${columns.join(',\n  ')}\n)`,
     ...indexSql(table, spec),
@@ -53,7 +59,7 @@ export function tableSql(table: string, spec: TableSpec): string[] {
 
 /** `ALTER TABLE` with `spec.changes` as one statement, then the indexes of `spec`, as in `tableSql`. */
 export function alterTableSql(table: string, spec: AlterSpec): string[] {
-  return [`ALTER TABLE ${table}\n  ${spec.changes.join(',\n  ')}`, ...indexSql(table, spec)];
+  return [`ALTER TABLE ${table}\n  ${columnList(spec.changes).join(',\n  ')}`, ...indexSql(table, spec)];
 }
 
 /** Runs `tableSql(table, spec)` in order. */
@@ -73,11 +79,45 @@ export async function alterTable(q: Queryable, table: string, spec: AlterSpec): 
 
 const unqualified = (table: string) => table.slice(table.indexOf('.') + 1);
 
+/** The column definitions of `sql`: split at the commas outside parentheses and quotes, each trimmed. */
+export function columnList(sql: string): string[] {
+  return splitOutside(sql, ',');
+}
+
+/** The statements of `sql`: split at the semicolons outside parentheses and quotes, `--` comment lines left out. */
+export function statementList(sql: string): string[] {
+  const uncommented = sql
+    .split('\n')
+    .filter((line) => !line.trimStart().startsWith('--'))
+    .join('\n');
+  return splitOutside(uncommented, ';');
+}
+
+function splitOutside(sql: string, separator: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let quoted = false;
+  let start = 0;
+  for (let i = 0; i < sql.length; i += 1) {
+    const c = sql[i];
+    if (c === "'") quoted = !quoted;
+    else if (quoted) continue;
+    else if (c === '(') depth += 1;
+    else if (c === ')') depth -= 1;
+    else if (c === separator && depth === 0) {
+      parts.push(sql.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(sql.slice(start));
+  return parts.map((part) => part.trim()).filter((part) => part !== '');
+}
+
 function indexSql(table: string, spec: IndexSpec): string[] {
   const plain = (spec.indexed ?? []).map(
     (column) => `CREATE INDEX ${unqualified(table)}_${column.replace(/_id$/, '')}_idx ON ${table} (${column})`,
   );
-  return [...plain, ...(spec.indexes ?? [])];
+  return [...plain, ...statementList(spec.indexes ?? '')];
 }
 
 // The function's body is kept to the letter: PostgreSQL stores it as written.

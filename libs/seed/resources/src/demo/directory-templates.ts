@@ -4,6 +4,7 @@
  * description, Open Eligibility categories, who it is for and its usual
  * opening hours. All names are invented.
  */
+import kinds from './directory-kinds.json';
 
 /** Opening hours as HSDS schedule rows (iCal rules); several rows add up. */
 export interface HoursRule {
@@ -69,7 +70,8 @@ export interface ServiceKind {
   name: string;
   description: string;
   codes: string[];
-  hours: Array<keyof typeof HOURS>;
+  /** Keys of HOURS. */
+  hours: string[];
   eligibility?: string;
   minimumAge?: number;
   maximumAge?: number;
@@ -77,202 +79,11 @@ export interface ServiceKind {
   application?: string;
 }
 
-export const SERVICE_KINDS: Record<string, ServiceKind> = keyed<Omit<ServiceKind, 'key'>>({
-  pantry: {
-    name: 'Food Bank Pantry',
-    description: 'A community food bank: free groceries, fresh produce and baby food for individuals and families, once a week.',
-    codes: ['1130'],
-    hours: ['pantry', 'alternate', 'evenings', 'weekend'],
-    eligibility: 'Residents of the area with low income; bring identification if you can.',
-    application: 'Walk in during opening hours.',
-  },
-  hamper: {
-    name: 'Emergency Food Hamper',
-    description: 'Same-day emergency food hampers from the food bank for households with no food at home.',
-    codes: ['1120'],
-    hours: ['office', 'extended'],
-    application: 'Call ahead or walk in; no documents needed in an emergency.',
-  },
-  fridge: {
-    name: 'Community Fridge',
-    description: 'A free community fridge and pantry shelf stocked daily by the food bank and neighbours: take what you need, any time.',
-    codes: ['1128', '1130'],
-    hours: ['allDay'],
-  },
-  meals: {
-    name: 'Community Kitchen Meals',
-    description: 'Free hot meals in a welcoming dining room; no questions asked.',
-    codes: ['1131'],
-    hours: ['meals', 'weekend', 'lateNight'],
-  },
-  delivery: {
-    name: 'Grocery Delivery for Seniors',
-    description: 'Food bank groceries delivered to the door for seniors and people who cannot leave home.',
-    codes: ['1129'],
-    hours: ['early'],
-    eligibility: 'Seniors 60 and over, or anyone homebound by illness or disability.',
-    minimumAge: 60,
-  },
-  garden: {
-    name: 'Community Garden Plots',
-    description: 'Garden plots, seeds and tools for growing your own food, with workshops on weekends.',
-    codes: ['1127'],
-    hours: ['weekend'],
-  },
-  foodBenefits: {
-    name: 'Food Benefits Help',
-    description: 'Help applying for food benefits and grocery vouchers.',
-    codes: ['1133'],
-    hours: ['office', 'monthly'],
-  },
-  shelter: {
-    name: 'Emergency Shelter Beds',
-    description: 'Overnight emergency shelter beds with supper and breakfast; showers and laundry.',
-    codes: ['1121'],
-    hours: ['overnight'],
-    eligibility: 'Adults 19 and over experiencing homelessness.',
-    minimumAge: 19,
-  },
-  housingSearch: {
-    name: 'Housing Search Help',
-    description: 'A housing worker helps you find and apply for an affordable rental unit.',
-    codes: ['1136'],
-    hours: ['office', 'extended'],
-  },
-  rentBank: {
-    name: 'Rent Bank',
-    description: 'Interest-free loans and grants for rent arrears and utility bills, to prevent eviction.',
-    codes: ['1116', '1138'],
-    hours: ['office'],
-    application: 'Bring your lease and the arrears notice.',
-  },
-  tenantAdvice: {
-    name: 'Tenant Rights Advice',
-    description: 'Free advice for tenants facing eviction, repairs or disputes with a landlord.',
-    codes: ['1142', '1375'],
-    hours: ['alternate', 'evenings'],
-  },
-  clinic: {
-    name: 'Walk-in Clinic',
-    description: 'Nurse practitioners see patients without an appointment; no family doctor needed.',
-    codes: ['1206'],
-    hours: ['extended', 'weekend'],
-  },
-  dental: {
-    name: 'Low-cost Dental Clinic',
-    description: 'Cleanings, fillings and emergency dental care on a sliding fee scale.',
-    codes: ['1184'],
-    hours: ['office'],
-    fees: 'Sliding scale by income; nobody is turned away for inability to pay.',
-  },
-  counselling: {
-    name: 'Counselling Services',
-    description: 'Short-term counselling for stress, anxiety, depression and grief, free of charge.',
-    codes: ['1220'],
-    hours: ['extended', 'evenings'],
-  },
-  recovery: {
-    name: 'Addiction Recovery Support',
-    description: 'Outpatient addiction treatment, peer support groups and harm reduction supplies.',
-    codes: ['1181', '1312'],
-    hours: ['office', 'evenings'],
-    minimumAge: 16,
-  },
-  crisisLine: {
-    name: 'Crisis Line',
-    description: 'A 24-hour mental health crisis line and mobile crisis team.',
-    codes: ['1126', '1305'],
-    hours: ['allDay'],
-  },
-  jobSearch: {
-    name: 'Job Search Workshop',
-    description: 'Workshops on resumes, interviews and finding job openings.',
-    codes: ['1357', '1370'],
-    hours: ['office', 'evenings'],
-    minimumAge: 16,
-  },
-  youthJobs: {
-    name: 'Youth Employment Program',
-    description: 'Paid work placements and job coaching for young people.',
-    codes: ['1358'],
-    hours: ['extended'],
-    eligibility: 'Youth aged 15 to 30 who are out of school and out of work.',
-    minimumAge: 15,
-    maximumAge: 30,
-  },
-  literacy: {
-    name: 'Adult Literacy Classes',
-    description: 'Small-group reading, writing and math classes for adults, mornings and evenings.',
-    codes: ['1350'],
-    hours: ['extended', 'evenings'],
-    minimumAge: 18,
-  },
-  esl: {
-    name: 'English Classes for Newcomers',
-    description: 'English as a second language classes at every level, with childcare during class.',
-    codes: ['1326'],
-    hours: ['office', 'evenings', 'weekend'],
-  },
-  homework: {
-    name: 'After-school Homework Club',
-    description: 'Free tutoring and a healthy snack for school-age children after school.',
-    codes: ['1343', '1279'],
-    hours: ['evenings'],
-    minimumAge: 6,
-    maximumAge: 14,
-  },
-  childcare: {
-    name: 'Childcare Subsidy Help',
-    description: 'Help finding licensed childcare and applying for a childcare subsidy.',
-    codes: ['1281', '1282'],
-    hours: ['office'],
-  },
-  legalAid: {
-    name: 'Legal Aid Clinic',
-    description: 'Free legal advice on housing, income assistance, employment and immigration.',
-    codes: ['1375'],
-    hours: ['alternate', 'evenings'],
-  },
-  immigration: {
-    name: 'Newcomer Settlement Services',
-    description: 'Settlement help for immigrants and refugees: documents, housing, school and work.',
-    codes: ['1381', '1293'],
-    hours: ['office', 'weekend'],
-  },
-  taxClinic: {
-    name: 'Free Tax Clinic',
-    description: 'Volunteers prepare and file income tax returns for people with modest incomes.',
-    codes: ['1270'],
-    hours: ['monthly', 'evenings'],
-  },
-  clothing: {
-    name: 'Clothing Bank',
-    description: 'Free clothing, winter coats and boots for children and adults.',
-    codes: ['1158'],
-    hours: ['alternate', 'weekend'],
-  },
-  busPass: {
-    name: 'Bus Pass Program',
-    description: 'Discounted monthly bus passes for people with low income.',
-    codes: ['1173'],
-    hours: ['office'],
-  },
-  seniorsCentre: {
-    name: 'Seniors Drop-in',
-    description: 'Coffee, company, exercise classes and help with forms for seniors.',
-    codes: ['1278', '1293'],
-    hours: ['early'],
-    minimumAge: 55,
-  },
-  youthDropIn: {
-    name: 'Youth Drop-in Centre',
-    description: 'A safe space for youth with meals, showers, counselling and recreation.',
-    codes: ['1285', '1131'],
-    hours: ['evenings', 'lateNight', 'weekend'],
-    minimumAge: 12,
-    maximumAge: 24,
-  },
-});
+/**
+ * The kinds of service and of agency are data (`directory-kinds.json`);
+ * every hours and service key they name is checked when the module loads.
+ */
+export const SERVICE_KINDS: Record<string, ServiceKind> = keyed<Omit<ServiceKind, 'key'>>(kinds.serviceKinds);
 
 export interface AgencyKind {
   /** Its key in AGENCY_KINDS. */
@@ -280,74 +91,29 @@ export interface AgencyKind {
   /** `{area}` is replaced by the neighbourhood. */
   name: string;
   description: string;
-  services: Array<keyof typeof SERVICE_KINDS>;
+  /** Keys of SERVICE_KINDS. */
+  services: string[];
 }
 
 /** Kinds of agency, in the order the generator cycles through them. */
-export const AGENCY_KINDS: AgencyKind[] = Object.values(
-  keyed<Omit<AgencyKind, 'key'>>({
-    'food-bank': {
-      name: '{area} Food Bank',
-      description: 'A neighbourhood food bank: pantry, emergency hampers and a community fridge.',
-      services: ['pantry', 'hamper', 'fridge', 'delivery'],
-    },
-    'community-centre': {
-      name: '{area} Community Centre',
-      description: 'Meals, classes and drop-in programs for the whole neighbourhood.',
-      services: ['meals', 'garden', 'esl', 'homework', 'fridge'],
-    },
-    'family-resource': {
-      name: '{area} Family Resource Centre',
-      description: 'Support for parents and children: childcare help, homework club and a clothing bank.',
-      services: ['childcare', 'homework', 'clothing', 'foodBenefits'],
-    },
-    housing: {
-      name: '{area} Housing Support',
-      description: 'Help finding and keeping a home.',
-      services: ['housingSearch', 'rentBank', 'tenantAdvice'],
-    },
-    shelter: {
-      name: '{area} Shelter and Outreach',
-      description: 'Emergency shelter, meals and outreach for people experiencing homelessness.',
-      services: ['shelter', 'meals', 'hamper'],
-    },
-    health: {
-      name: '{area} Health Collective',
-      description: 'Community health: walk-in care, dental care, counselling and recovery support.',
-      services: ['clinic', 'dental', 'counselling', 'recovery'],
-    },
-    crisis: {
-      name: '{area} Crisis and Wellness Society',
-      description: 'Mental health crisis support and counselling.',
-      services: ['crisisLine', 'counselling'],
-    },
-    employment: {
-      name: '{area} Employment Hub',
-      description: 'Job search help, youth employment and adult learning.',
-      services: ['jobSearch', 'youthJobs', 'literacy'],
-    },
-    legal: {
-      name: '{area} Legal Clinic',
-      description: 'Free legal information and representation for people with low incomes.',
-      services: ['legalAid', 'tenantAdvice', 'taxClinic'],
-    },
-    newcomer: {
-      name: '{area} Newcomer Services',
-      description: 'Settlement, language and employment support for immigrants and refugees.',
-      services: ['immigration', 'esl', 'jobSearch'],
-    },
-    seniors: {
-      name: '{area} Seniors Network',
-      description: 'Programs, meals and transportation help for seniors.',
-      services: ['seniorsCentre', 'delivery', 'busPass'],
-    },
-    youth: {
-      name: '{area} Youth Hub',
-      description: 'Drop-in space, food and job help for young people.',
-      services: ['youthDropIn', 'youthJobs', 'homework'],
-    },
-  }),
+export const AGENCY_KINDS: AgencyKind[] = Object.values(keyed<Omit<AgencyKind, 'key'>>(kinds.agencyKinds));
+
+checkKeys(
+  'hours',
+  Object.values(SERVICE_KINDS).flatMap((kind) => kind.hours),
+  HOURS,
 );
+checkKeys(
+  'service',
+  AGENCY_KINDS.flatMap((kind) => kind.services),
+  SERVICE_KINDS,
+);
+
+/** Throws naming the first of `keys` that `known` does not have. */
+function checkKeys(what: string, keys: readonly string[], known: Record<string, unknown>): void {
+  const unknown = keys.find((key) => !(key in known));
+  if (unknown !== undefined) throw new Error(`directory-kinds.json names an unknown ${what} kind: ${unknown}`);
+}
 
 export const AREAS = [
   'Harbourview',
