@@ -7,6 +7,7 @@
 import { demoId } from '@caseflow/demo';
 import type { TestSubgraph } from '@caseflow/testing';
 import { insertRows } from '../shared/insert-rows.sql';
+import services from './search-services.json';
 import { OPEN_ELIGIBILITY, openEligibilityTermId, openEligibilityTerms, readOpenEligibilityCsv } from '../taxonomy/open-eligibility';
 
 export const P = { latitude: 44.65, longitude: -63.58 };
@@ -42,124 +43,15 @@ export interface Fixture {
   min?: number;
   max?: number;
 }
-export const SERVICES: Fixture[] = [
-  {
-    key: 'pantry',
-    org: ORGS.food,
-    name: 'Weekly Grocery Pantry',
-    description: 'Free groceries every weekday.',
-    term: '1130',
-    loc: 'north1',
-    hours: [['MO,TU,WE,TH,FR', '09:00', '17:00']],
-    languages: ['en', 'fr'],
-  },
-  {
-    key: 'supper',
-    org: ORGS.food,
-    name: 'Hot Supper Program',
-    description: 'A warm supper every evening.',
-    term: '1131',
-    loc: 'east3',
-    hours: [['MO,TU,WE,TH,FR,SA,SU', '17:00', '19:00']],
-    languages: ['en'],
-  },
-  {
-    key: 'shelter',
-    org: ORGS.shelter,
-    name: 'Overnight Shelter',
-    description: 'Beds on Friday and Saturday nights.',
-    term: '1121',
-    loc: 'south2',
-    hours: [['FR,SA', '21:00', '08:00']],
-    languages: ['en', 'ar'],
-    min: 19,
-  },
-  {
-    key: 'legal',
-    org: ORGS.legal,
-    name: 'Youth Legal Advice',
-    description: 'Legal advice for young people.',
-    term: '1375',
-    loc: 'west8',
-    hours: [['MO,WE', '10:00', '16:00']],
-    languages: ['en', 'fr'],
-    min: 12,
-    max: 24,
-  },
-  {
-    key: 'inactive',
-    org: ORGS.food,
-    name: 'Old Pantry Annex',
-    description: 'Groceries pantry, no longer running.',
-    status: 'inactive',
-    term: '1130',
-    loc: 'north1',
-    hours: [['MO', '09:00', '17:00']],
-    languages: ['en'],
-  },
-  {
-    key: 'defunct',
-    org: ORGS.food,
-    name: 'Former Meals Pantry',
-    description: 'Closed for good.',
-    status: 'defunct',
-    term: '1131',
-    loc: 'east3',
-    hours: [],
-    languages: ['en'],
-  },
-  {
-    key: 'closed',
-    org: ORGS.food,
-    name: 'Renovation Pantry',
-    description: 'Pantry closed while the hall is renovated.',
-    status: 'temporarily closed',
-    term: '1130',
-    loc: 'north1',
-    hours: [['MO,TU,WE,TH,FR', '09:00', '17:00']],
-    languages: ['en'],
-  },
-  {
-    key: 'coaching',
-    org: ORGS.coach,
-    name: 'Budget Coaching by Phone',
-    description: 'Money coaching over the phone.',
-    term: '1262',
-    loc: null,
-    hours: [['TU', '18:00', '20:00']],
-    languages: ['en'],
-  },
-  {
-    key: 'taxes',
-    org: ORGS.legal,
-    name: 'Monthly Tax Clinic',
-    description: 'Volunteers file tax returns.',
-    term: '1270',
-    loc: 'south2',
-    hours: [['1WE', '10:00', '14:00', 'MONTHLY']],
-    languages: ['en'],
-  },
-  {
-    key: 'valley',
-    org: ORGS.valley,
-    name: 'Valley Pantry',
-    description: 'Groceries for the valley.',
-    term: '1130',
-    loc: 'far60',
-    hours: [['SA', '09:00', '12:00']],
-    languages: ['en'],
-  },
-  {
-    key: 'unknownHours',
-    org: ORGS.shelter,
-    name: 'Outreach Van',
-    description: 'A van with blankets and food.',
-    term: '1121',
-    loc: 'east3',
-    hours: [],
-    languages: ['en'],
-  },
-];
+/** The services, as data (`search-services.json`, `org` naming a key of ORGS). */
+export const SERVICES: Fixture[] = (
+  services as Array<Omit<Fixture, 'org' | 'loc' | 'hours'> & { org: string; loc: string | null; hours: unknown[] }>
+).map((service) => ({
+  ...service,
+  org: ORGS[service.org as keyof typeof ORGS],
+  loc: service.loc as Fixture['loc'],
+  hours: service.hours as Hours[],
+}));
 export const S = Object.fromEntries(SERVICES.map((s) => [s.key, id('service', s.key)])) as Record<string, string>;
 export const nameOf = new Map(SERVICES.map((s) => [S[s.key], s.name]));
 
