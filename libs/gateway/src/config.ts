@@ -6,12 +6,12 @@
 import { readFileSync } from 'node:fs';
 import { createBearerVerifier } from '@caseflow/auth';
 import { z } from 'zod';
-import { acrossSettings, loadConfigOrExit, setting } from '@caseflow/config';
+import { type Env, acrossSettings, loadConfigOrExit, processEnv, setting } from '@caseflow/config';
 import type { Logger } from '@caseflow/core';
 import type { GatewayOptions } from './gateway';
 
 /** Loads the settings, or prints every problem and exits 1; `supergraphFile` is the SUPERGRAPH_FILE default. */
-export function loadGatewayConfig(supergraphFile: string) {
+export function loadGatewayConfig(supergraphFile: string, env: Env = processEnv()) {
   return loadConfigOrExit(
     z
       .object({
@@ -26,6 +26,8 @@ export function loadGatewayConfig(supergraphFile: string) {
         AUTH_ISSUER: setting.string('caseflow-dev'),
         AUTH_AUDIENCE: setting.string('caseflow'),
         AUTH_JWKS_URL: setting.optionalUrl(),
+        AUTH_JWKS_CACHE_MAX_AGE_MS: setting.durationMs(1_000, 86_400_000, 600_000),
+        AUTH_JWKS_COOLDOWN_MS: setting.durationMs(100, 600_000, 30_000),
         AUTH_PUBLIC_KEY_FILE: setting.optionalString(),
         SUPERGRAPH_FILE: setting.string(supergraphFile),
         MAX_BODY_BYTES: setting.integer(1_000, 50_000_000, 1_000_000),
@@ -46,6 +48,8 @@ export function loadGatewayConfig(supergraphFile: string) {
         (c) => c.NODE_ENV !== 'production' || c.AUTH_JWKS_URL,
         acrossSettings('AUTH_JWKS_URL is required in production (the development issuer is refused)'),
       ),
+    {},
+    env,
   );
 }
 
@@ -65,6 +69,7 @@ export function gatewayOptionsFrom(config: GatewayConfig, logger: Logger): Gatew
       issuer: config.AUTH_ISSUER,
       audience: config.AUTH_AUDIENCE,
       jwksUri: config.AUTH_JWKS_URL,
+      jwks: { cacheMaxAgeMs: config.AUTH_JWKS_CACHE_MAX_AGE_MS, cooldownMs: config.AUTH_JWKS_COOLDOWN_MS },
       publicKeyPem: config.AUTH_JWKS_URL || !config.AUTH_PUBLIC_KEY_FILE ? undefined : readFileSync(config.AUTH_PUBLIC_KEY_FILE, 'utf8'),
     }),
     internalSecret: config.INTERNAL_TOKEN_SECRET,
