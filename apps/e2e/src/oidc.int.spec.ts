@@ -121,7 +121,7 @@ describe('the gateway with a real OpenID Connect provider', () => {
 
   it('refuses a wrong password at the provider, and the provider gives no code', async () => {
     await expect(provider.signIn('casey@demo.caseflow', { ...DASHBOARD, password: `${provider.password}x` })).rejects.toThrow(
-      /answered 401/,
+      'The provider refused the sign-in: The email or password is not right.',
     );
   });
 

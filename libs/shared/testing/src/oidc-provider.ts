@@ -144,6 +144,8 @@ async function signInOver(
       continue;
     }
     const page = await res.text();
+    const refusal = /<p role="alert">([^<]*)<\/p>/.exec(page)?.[1];
+    if (refusal) throw new Error(`The provider refused the sign-in: ${refusal}`);
     const action = /<form method="post" action="([^"]+\/login)"/.exec(page)?.[1];
     if (res.status !== 200 || !action) throw new Error(`The provider answered ${res.status} during sign-in: ${page.slice(0, 300)}`);
     res = await go(new URL(action, url), new URLSearchParams({ email, password }));
@@ -169,13 +171,15 @@ async function signInOver(
   return { accessToken: tokens.access_token, idToken: tokens.id_token, expiresIn: tokens.expires_in ?? 0 };
 }
 
-/** Reads one JSON line from the provider's output, or fails when it exits first. */
+/** Reads the provider's next JSON line, or fails when it exits first. */
 function lines(child: ChildProcess): () => Promise<Record<string, unknown>> {
   const queue: Array<Record<string, unknown>> = [];
   const waiting: Array<(line: Record<string, unknown> | Error) => void> = [];
   let errors = '';
   child.stderr?.on('data', (chunk: Buffer) => (errors += chunk.toString('utf8')));
   createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (text) => {
+    // The package's own notices (e.g. of development-only defaults) are not answers.
+    if (!text.startsWith('{')) return;
     const line = JSON.parse(text) as Record<string, unknown>;
     const next = waiting.shift();
     if (next) next(line);

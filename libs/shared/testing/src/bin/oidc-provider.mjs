@@ -33,19 +33,23 @@ function sameSecret(given, expected) {
 
 const escapeHtml = (s) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
+/** A plain page of the provider: no script, no style from elsewhere. */
+function page(title, body) {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title} – test identity provider</title></head><body><main>${body}</main></body></html>`;
+}
+
 function loginPage(uid, clientId, message) {
-  return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Sign in – test identity provider</title></head>
-<body><main>
-<h1>Sign in to the test identity provider</h1>
+  return page(
+    'Sign in',
+    `<h1>Sign in to the test identity provider</h1>
 <p>to continue to ${escapeHtml(clientId)}</p>
 ${message ? `<p role="alert">${escapeHtml(message)}</p>` : ''}
 <form method="post" action="/interaction/${escapeHtml(uid)}/login">
 <label for="email">Email</label> <input id="email" name="email" type="email" autocomplete="username" required>
 <label for="password">Password</label> <input id="password" name="password" type="password" autocomplete="current-password" required>
 <button type="submit">Sign in</button>
-</form>
-</main></body></html>`;
+</form>`,
+  );
 }
 
 function configuration(jwk) {
@@ -71,6 +75,20 @@ function configuration(jwk) {
     },
     features: {
       devInteractions: { enabled: false },
+      rpInitiatedLogout: {
+        enabled: true,
+        logoutSource: (ctx, form) => {
+          ctx.type = 'html';
+          ctx.body = page(
+            'Sign out',
+            `<h1>Sign out of the test identity provider?</h1>${form}<button type="submit" form="op.logoutForm" value="yes" name="logout">Yes, sign me out</button> <button type="submit" form="op.logoutForm">No, stay signed in</button>`,
+          );
+        },
+        postLogoutSuccessSource: (ctx) => {
+          ctx.type = 'html';
+          ctx.body = page('Signed out', '<h1>You are signed out</h1>');
+        },
+      },
       resourceIndicators: {
         enabled: true,
         defaultResource: (_ctx, _client, oneOf) => oneOf,
@@ -98,7 +116,7 @@ function configuration(jwk) {
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     renderError: (ctx, out) => {
       ctx.type = 'html';
-      ctx.body = `<!doctype html><html lang="en"><head><title>Sign-in error</title></head><body><main><h1>Sign-in error</h1><p>${escapeHtml(out.error)}: ${escapeHtml(out.error_description ?? '')}</p></main></body></html>`;
+      ctx.body = page('Sign-in error', `<h1>Sign-in error</h1><p>${escapeHtml(out.error)}: ${escapeHtml(out.error_description ?? '')}</p>`);
     },
   };
 }
@@ -129,7 +147,7 @@ async function interaction(provider, req, res) {
       .toLowerCase();
     const user = users.find((u) => u.email.toLowerCase() === email);
     if (!user || !sameSecret(form.get('password'), user.password)) {
-      return send(res, 401, loginPage(uid, params.client_id, 'The email or password is not right.'));
+      return send(res, 200, loginPage(uid, params.client_id, 'The email or password is not right.'));
     }
     return provider.interactionFinished(req, res, { login: { accountId: user.sub } }, { mergeWithLastSubmission: false });
   }
