@@ -43,6 +43,25 @@ let provider: TestOidcProvider;
 let gateway: Gateway;
 let gatewayUrl: string;
 
+/** A gateway in front of the stack's subgraphs, set up from its settings as production sets it up, verifying `issuer`'s tokens. */
+function gatewayFor(issuer: TestOidcProvider, settings: Record<string, string> = {}): Promise<Gateway> {
+  const config = loadGatewayConfig(SUPERGRAPH_FILE, {
+    NODE_ENV: 'production',
+    INTERNAL_TOKEN_SECRET: stack.internalSecret,
+    CLIENTS_URL: stack.subgraphs.clients.baseUrl,
+    PLANS_URL: stack.subgraphs.plans.baseUrl,
+    REFERRALS_URL: stack.subgraphs.referrals.baseUrl,
+    RESOURCES_URL: stack.subgraphs.resources.baseUrl,
+    AUTH_ISSUER: issuer.issuer,
+    AUTH_AUDIENCE: API,
+    AUTH_JWKS_URL: issuer.jwksUri,
+    AUTH_JWKS_CACHE_MAX_AGE_MS: String(JWKS_CACHE_MAX_AGE_MS),
+    AUTH_JWKS_COOLDOWN_MS: String(JWKS_COOLDOWN_MS),
+    ...settings,
+  });
+  return createGateway(gatewayOptionsFrom(config, createLogger('gateway', 'silent')));
+}
+
 beforeAll(async () => {
   [stack, provider] = await Promise.all([
     startTestStack({ production: true }),
@@ -56,20 +75,7 @@ beforeAll(async () => {
       users: (['casey', 'pat', 'alex'] as const).map((key) => asUser(demoStaff(key))),
     }),
   ]);
-  const config = loadGatewayConfig(SUPERGRAPH_FILE, {
-    NODE_ENV: 'production',
-    INTERNAL_TOKEN_SECRET: stack.internalSecret,
-    CLIENTS_URL: stack.subgraphs.clients.baseUrl,
-    PLANS_URL: stack.subgraphs.plans.baseUrl,
-    REFERRALS_URL: stack.subgraphs.referrals.baseUrl,
-    RESOURCES_URL: stack.subgraphs.resources.baseUrl,
-    AUTH_ISSUER: provider.issuer,
-    AUTH_AUDIENCE: API,
-    AUTH_JWKS_URL: provider.jwksUri,
-    AUTH_JWKS_CACHE_MAX_AGE_MS: String(JWKS_CACHE_MAX_AGE_MS),
-    AUTH_JWKS_COOLDOWN_MS: String(JWKS_COOLDOWN_MS),
-  });
-  gateway = await createGateway(gatewayOptionsFrom(config, createLogger('gateway', 'silent')));
+  gateway = await gatewayFor(provider);
   gatewayUrl = `http://127.0.0.1:${await gateway.listen(0, '127.0.0.1')}/graphql`;
 }, 60_000);
 
@@ -168,5 +174,45 @@ describe('the gateway with a real OpenID Connect provider', () => {
     const latest = await provider.signIn('casey@demo.caseflow', DASHBOARD);
     expect(claimsOf(latest.accessToken, 0).kid).toBe(again.kid);
     expect((await withToken(latest.accessToken)).data).toMatchObject({ me: { id: demoStaff('casey').id } });
+  });
+});
+
+describe('a provider that sets sub itself and carries the Caseflow claims under its own names', () => {
+  const names = {
+    staffId: 'https://caseflow.example.org/staff_id',
+    role: 'https://caseflow.example.org/role',
+    organizationId: 'https://caseflow.example.org/org',
+  };
+  let own: TestOidcProvider;
+  let ownGateway: Gateway;
+  let url: string;
+  beforeAll(async () => {
+    own = await startOidcProvider({
+      audience: API,
+      clients: [{ clientId: DASHBOARD.clientId, redirectUris: [DASHBOARD.redirectUri] }],
+      users: [asUser(demoStaff('jordan'))],
+      claimNames: names,
+    });
+    ownGateway = await gatewayFor(own, {
+      AUTH_STAFF_ID_CLAIM: names.staffId,
+      AUTH_ROLE_CLAIM: names.role,
+      AUTH_ORG_CLAIM: names.organizationId,
+    });
+    url = `http://127.0.0.1:${await ownGateway.listen(0, '127.0.0.1')}/graphql`;
+  });
+  afterAll(async () => {
+    await ownGateway?.stop();
+    await own?.stop();
+  });
+
+  it('jordan signs in and the gateway finds the staff member in the claims it was told of', async () => {
+    const jordan = demoStaff('jordan');
+    const tokens = await own.signIn(jordan.email, DASHBOARD);
+    const claims = claimsOf(tokens.accessToken, 1);
+    expect(claims.sub).not.toBe(jordan.id);
+    expect(claims).toMatchObject({ [names.staffId]: jordan.id, [names.role]: jordan.role, [names.organizationId]: jordan.organizationId });
+    const res = await postGraphQL(url, CASELOAD, {}, { authorization: `Bearer ${tokens.accessToken}` });
+    expect(res.errors).toBeUndefined();
+    expect(res.data).toEqual((await stack.as('jordan', CASELOAD)).data);
   });
 });

@@ -23,7 +23,7 @@ export interface OidcTestClient {
 }
 
 export interface OidcTestUser {
-  /** The staff id: the `sub` of every token. */
+  /** The staff id: the `sub` of every token (unless the provider is given claim names). */
   sub: string;
   email: string;
   name: string;
@@ -39,6 +39,11 @@ export interface OidcProviderOptions {
   otherAudiences?: string[];
   clients: OidcTestClient[];
   users: OidcTestUser[];
+  /**
+   * As most providers do: `sub` is the provider's own id for the person, and
+   * the staff id, role and organization id go in these claims.
+   */
+  claimNames?: { staffId: string; role: string; organizationId: string };
 }
 
 export interface OidcTokens {

@@ -1,9 +1,11 @@
 // A real OpenID Connect provider for the tests (the certified `oidc-provider`
 // package), in its own Node process on loopback: jest's module sandbox cannot
 // load this ES module. It signs JWT access tokens for the Caseflow API as an
-// agency's identity provider would (sub = staff id, role, org, the API as the
-// audience by RFC 8707 resource indicators), signs people in with a plain
-// email and password form, and never asks a first-party client for consent.
+// agency's identity provider would: the API as the audience (RFC 8707
+// resource indicators), sub = staff id with `role` and `org` — or, given
+// claim names, its own subject with the staff id, role and organization in
+// those claims. It signs people in with a plain email and password form, and
+// never asks a first-party client for consent.
 //
 // Usage: CASEFLOW_OIDC_SETTINGS='<json, see oidc-provider.ts>' node oidc-provider.mjs
 // It prints one JSON line once listening ({ issuer, kid }), then answers each
@@ -17,7 +19,10 @@ import Provider, { errors } from 'oidc-provider';
 
 const settings = JSON.parse(process.env.CASEFLOW_OIDC_SETTINGS ?? '{}');
 const users = settings.users ?? [];
-const byId = new Map(users.map((u) => [u.sub, u]));
+// The provider's own subject of each person: their staff id, or (told claim names, as most providers work) an id of its own.
+const names = settings.claimNames;
+for (const user of users) user.accountId = names ? `idp-${randomUUID()}` : user.sub;
+const byId = new Map(users.map((u) => [u.accountId, u]));
 const cookieKeys = [randomBytes(32).toString('base64url')];
 
 function signingKey() {
@@ -103,6 +108,7 @@ function configuration(jwk) {
     extraTokenClaims: (_ctx, token) => {
       const user = token.kind === 'AccessToken' ? byId.get(token.accountId) : undefined;
       if (!user || token.resourceServer?.audience !== settings.audience) return undefined;
+      if (names) return { [names.staffId]: user.sub, [names.role]: user.role, [names.organizationId]: user.org, email: user.email };
       return { role: user.role, org: user.org, email: user.email };
     },
     ttl: {
@@ -149,7 +155,7 @@ async function interaction(provider, req, res) {
     if (!user || !sameSecret(form.get('password'), user.password)) {
       return send(res, 200, loginPage(uid, params.client_id, 'The email or password is not right.'));
     }
-    return provider.interactionFinished(req, res, { login: { accountId: user.sub } }, { mergeWithLastSubmission: false });
+    return provider.interactionFinished(req, res, { login: { accountId: user.accountId } }, { mergeWithLastSubmission: false });
   }
   if (prompt.name === 'consent') {
     const grant = details.grantId
