@@ -175,6 +175,23 @@ describe('the gateway with a real OpenID Connect provider', () => {
     expect(claimsOf(latest.accessToken, 0).kid).toBe(again.kid);
     expect((await withToken(latest.accessToken)).data).toMatchObject({ me: { id: demoStaff('casey').id } });
   });
+  it('follows a rotation in two steps without a gap: both keys verify while both are published, the old one stops once removed', async () => {
+    const casey = demoStaff('casey');
+    const before = await provider.signIn(casey.email, DASHBOARD);
+    const oldKid = claimsOf(before.accessToken, 0).kid;
+    const added = await provider.addKey();
+    expect(added.published).toEqual([added.kid, oldKid]);
+    const after = await provider.signIn(casey.email, DASHBOARD);
+    expect(claimsOf(after.accessToken, 0).kid).toBe(added.kid);
+    await sleep(JWKS_COOLDOWN_MS);
+    expect((await withToken(after.accessToken)).data).toMatchObject({ me: { id: casey.id } });
+    expect((await withToken(before.accessToken)).data).toMatchObject({ me: { id: casey.id } });
+
+    expect((await provider.removeKey(oldKid as string)).published).toEqual([added.kid]);
+    await sleep(JWKS_CACHE_MAX_AGE_MS + 200);
+    await expectRefused(before.accessToken);
+    expect((await withToken(after.accessToken)).data).toMatchObject({ me: { id: casey.id } });
+  });
 });
 
 describe('a provider that sets sub itself and carries the Caseflow claims under its own names', () => {

@@ -5,7 +5,7 @@
  * this run. `signIn` goes through the authorization code flow with PKCE over
  * HTTP as a browser would (the provider's sign-in form included);
  * `rotateKeys` makes the provider sign with a new key and drop the old one
- * from its JWKS.
+ * from its JWKS at once, `addKey` and `removeKey` do it in two steps.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
@@ -69,8 +69,12 @@ export interface TestOidcProvider {
   /** The id of the key the provider signs with now. */
   kid: string;
   signIn(email: string, request: SignInRequest): Promise<OidcTokens>;
-  /** A new signing key, first and only in the JWKS; the old one is removed. */
+  /** A new signing key, first and only in the JWKS; the old ones are removed at once. */
   rotateKeys(): Promise<{ kid: string; retired: string }>;
+  /** A new signing key, first in the JWKS; the old ones stay published (the first step of a rotation without a gap). */
+  addKey(): Promise<{ kid: string; published: string[] }>;
+  /** Takes a key out of the JWKS (the second step). */
+  removeKey(kid: string): Promise<{ kid: string; published: string[] }>;
   stop(): Promise<void>;
 }
 
@@ -211,6 +215,14 @@ export async function startOidcProvider(options: OidcProviderOptions): Promise<T
   const ready = (await next()) as { issuer: string; kid: string };
   const discovery = (await (await fetch(`${ready.issuer}/.well-known/openid-configuration`)).json()) as Discovery;
   let sequence = 0;
+  const command = async (what: Record<string, unknown>) => {
+    const id = ++sequence;
+    child.stdin?.write(`${JSON.stringify({ id, ...what })}\n`);
+    const answer = (await next()) as { id: number; kid: string; published: string[] };
+    if (answer.id !== id) throw new Error('The OIDC provider answered another command');
+    provider.kid = answer.kid;
+    return { kid: answer.kid, published: answer.published };
+  };
   const provider: TestOidcProvider = {
     issuer: ready.issuer,
     jwksUri: discovery.jwks_uri,
@@ -219,13 +231,12 @@ export async function startOidcProvider(options: OidcProviderOptions): Promise<T
     signIn: (email, request) =>
       signInOver(discovery, email, request.password ?? password, { ...request, resource: request.resource ?? options.audience }),
     rotateKeys: async () => {
-      const id = ++sequence;
-      child.stdin?.write(`${JSON.stringify({ id, rotate: true })}\n`);
-      const answer = (await next()) as { id: number; kid: string; retired: string };
-      if (answer.id !== id) throw new Error('The OIDC provider answered another command');
-      provider.kid = answer.kid;
-      return { kid: answer.kid, retired: answer.retired };
+      const retired = provider.kid;
+      const answer = await command({ rotate: true });
+      return { kid: answer.kid, retired };
     },
+    addKey: () => command({ add: true }),
+    removeKey: (kid) => command({ remove: kid }),
     stop: async () => {
       child.kill('SIGTERM');
       await exited;

@@ -9,9 +9,10 @@
 //
 // Usage: CASEFLOW_OIDC_SETTINGS='<json, see oidc-provider.ts>' node oidc-provider.mjs
 // It prints one JSON line once listening ({ issuer, kid }), then answers each
-// JSON line on stdin: { id, rotate: true } → { id, kid, retired }: a new
-// signing key replaces the old one (the old one leaves the JWKS), as an
-// identity provider's key rotation does, without a restart of this process.
+// JSON line on stdin — { id, rotate: true }, { id, add: true } or
+// { id, remove: kid } — with { id, kid, published }: the key signing now and
+// the key ids of its JWKS. An identity provider's key rotation, in one step
+// or two, without a restart of this process.
 import { generateKeyPairSync, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { createServer } from 'node:http';
 import { createInterface } from 'node:readline';
@@ -57,7 +58,7 @@ ${message ? `<p role="alert">${escapeHtml(message)}</p>` : ''}
   );
 }
 
-function configuration(jwk) {
+function configuration(jwks) {
   const audiences = new Set([settings.audience, ...(settings.otherAudiences ?? [])]);
   const ttlOf = new Map((settings.clients ?? []).map((c) => [c.clientId, c.accessTokenTtlSeconds ?? 600]));
   return {
@@ -69,7 +70,7 @@ function configuration(jwk) {
       redirect_uris: c.redirectUris,
       post_logout_redirect_uris: c.postLogoutRedirectUris ?? [],
     })),
-    jwks: { keys: [jwk] },
+    jwks: { keys: jwks },
     cookies: { keys: cookieKeys },
     claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
     scopes: ['openid', 'email', 'profile'],
@@ -174,7 +175,8 @@ async function interaction(provider, req, res) {
 
 let provider;
 let handle;
-let jwk = signingKey();
+// The signing keys, the first one signing; all of them published in the JWKS.
+let keys = [signingKey()];
 const server = createServer((req, res) => {
   if (req.url?.startsWith('/interaction/')) {
     interaction(provider, req, res).catch((error) => send(res, 400, escapeHtml(error.message)));
@@ -185,21 +187,22 @@ const server = createServer((req, res) => {
 server.listen(0, '127.0.0.1', () => {
   const issuer = `http://127.0.0.1:${server.address().port}`;
   const start = () => {
-    provider = new Provider(issuer, configuration(jwk));
+    provider = new Provider(issuer, configuration(keys));
     handle = provider.callback();
   };
   start();
-  process.stdout.write(`${JSON.stringify({ issuer, kid: jwk.kid })}\n`);
+  process.stdout.write(`${JSON.stringify({ issuer, kid: keys[0].kid })}\n`);
 
   // Sessions, grants and codes live in the package's in-memory store, which every Provider of this process shares.
   createInterface({ input: process.stdin }).on('line', (line) => {
     const command = JSON.parse(line);
-    if (command.rotate) {
-      const retired = jwk.kid;
-      jwk = signingKey();
-      start();
-      process.stdout.write(`${JSON.stringify({ id: command.id, kid: jwk.kid, retired })}\n`);
-    }
+    // rotate: a new key replaces every other; add: a new key signs from now on, the others stay published; remove: one key leaves.
+    if (command.rotate) keys = [signingKey()];
+    else if (command.add) keys = [signingKey(), ...keys];
+    else if (command.remove) keys = keys.filter((k) => k.kid !== command.remove);
+    if (!keys.length) keys = [signingKey()];
+    start();
+    process.stdout.write(`${JSON.stringify({ id: command.id, kid: keys[0].kid, published: keys.map((k) => k.kid) })}\n`);
   });
 });
 
