@@ -5,12 +5,13 @@ import { createTestIssuer, errorCodes, freePort, postGraphQL, spawnService } fro
 
 describe('the gateway process', () => {
   it('refuses a bad configuration, listing every problem, with exit code 1', async () => {
-    const service = spawnService('apps/gateway/src/main.ts', { GATEWAY_PORT: '99999', PLANS_URL: 'nowhere' });
+    const service = spawnService('apps/gateway/src/main.ts', { GATEWAY_PORT: '99999', PLANS_URL: 'nowhere', AUTH_JWKS_COOLDOWN_MS: '10' });
     expect(await service.exited).toBe(1);
     const output = service.output();
     expect(output).toContain('GATEWAY_PORT must be between 0 and 65535, got 99999');
     expect(output).toContain('PLANS_URL must be a URL');
     expect(output).toContain('INTERNAL_TOKEN_SECRET is required');
+    expect(output).toContain('AUTH_JWKS_COOLDOWN_MS must be between 100 and 600000, got 10');
     expect(output).toContain('AUTH_JWKS_URL (an OIDC issuer) or AUTH_PUBLIC_KEY_FILE (the development issuer) is required');
   });
 

@@ -4,14 +4,14 @@
  * OIDC issuer's JWKS, or the development issuer's public key), the limits.
  */
 import { readFileSync } from 'node:fs';
-import { createBearerVerifier } from '@caseflow/auth';
+import { DEFAULT_CLAIM_NAMES, createBearerVerifier } from '@caseflow/auth';
 import { z } from 'zod';
-import { acrossSettings, loadConfigOrExit, setting } from '@caseflow/config';
+import { type Env, acrossSettings, loadConfigOrExit, processEnv, setting } from '@caseflow/config';
 import type { Logger } from '@caseflow/core';
 import type { GatewayOptions } from './gateway';
 
 /** Loads the settings, or prints every problem and exits 1; `supergraphFile` is the SUPERGRAPH_FILE default. */
-export function loadGatewayConfig(supergraphFile: string) {
+export function loadGatewayConfig(supergraphFile: string, env: Env = processEnv()) {
   return loadConfigOrExit(
     z
       .object({
@@ -26,6 +26,11 @@ export function loadGatewayConfig(supergraphFile: string) {
         AUTH_ISSUER: setting.string('caseflow-dev'),
         AUTH_AUDIENCE: setting.string('caseflow'),
         AUTH_JWKS_URL: setting.optionalUrl(),
+        AUTH_JWKS_CACHE_MAX_AGE_MS: setting.durationMs(1_000, 86_400_000, 600_000),
+        AUTH_JWKS_COOLDOWN_MS: setting.durationMs(100, 600_000, 30_000),
+        AUTH_STAFF_ID_CLAIM: setting.string(DEFAULT_CLAIM_NAMES.staffId),
+        AUTH_ROLE_CLAIM: setting.string(DEFAULT_CLAIM_NAMES.role),
+        AUTH_ORG_CLAIM: setting.string(DEFAULT_CLAIM_NAMES.organizationId),
         AUTH_PUBLIC_KEY_FILE: setting.optionalString(),
         SUPERGRAPH_FILE: setting.string(supergraphFile),
         MAX_BODY_BYTES: setting.integer(1_000, 50_000_000, 1_000_000),
@@ -46,6 +51,8 @@ export function loadGatewayConfig(supergraphFile: string) {
         (c) => c.NODE_ENV !== 'production' || c.AUTH_JWKS_URL,
         acrossSettings('AUTH_JWKS_URL is required in production (the development issuer is refused)'),
       ),
+    {},
+    env,
   );
 }
 
@@ -65,6 +72,8 @@ export function gatewayOptionsFrom(config: GatewayConfig, logger: Logger): Gatew
       issuer: config.AUTH_ISSUER,
       audience: config.AUTH_AUDIENCE,
       jwksUri: config.AUTH_JWKS_URL,
+      jwks: { cacheMaxAgeMs: config.AUTH_JWKS_CACHE_MAX_AGE_MS, cooldownMs: config.AUTH_JWKS_COOLDOWN_MS },
+      claims: { staffId: config.AUTH_STAFF_ID_CLAIM, role: config.AUTH_ROLE_CLAIM, organizationId: config.AUTH_ORG_CLAIM },
       publicKeyPem: config.AUTH_JWKS_URL || !config.AUTH_PUBLIC_KEY_FILE ? undefined : readFileSync(config.AUTH_PUBLIC_KEY_FILE, 'utf8'),
     }),
     internalSecret: config.INTERNAL_TOKEN_SECRET,

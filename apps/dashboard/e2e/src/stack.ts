@@ -4,12 +4,14 @@
  * (as `npm start` has it), and the dashboard built for production (in a
  * child process: Vite cannot load inside jest) and served as `npm start`
  * serves it, by the static server with its security headers, /graphql,
- * /auth and /hsds passed to the gateway.
+ * /auth and /hsds passed to the gateway. Given an OIDC sign-in, the gateway
+ * verifies that issuer's tokens instead (no demo sign-in) and the dashboard's
+ * config.json names it, as a deployment's does.
  */
 import 'reflect-metadata';
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { demoWorld } from '@caseflow/demo';
@@ -22,6 +24,7 @@ import {
   seedDemo,
   startStack,
 } from '@caseflow/platform';
+import type { BearerVerifier } from '@caseflow/auth';
 import { demoLogin } from '@caseflow/gateway';
 import { createTestDatabase, createTestIssuer, testPlatformRoles } from '@caseflow/testing';
 
@@ -46,7 +49,14 @@ function buildDashboard(outDir: string): Promise<void> {
   });
 }
 
-export async function startDashboardStack(): Promise<DashboardStack> {
+export interface DashboardStackOptions {
+  /** The dashboard's port (0: any free one). */
+  port?: number;
+  /** Sign-in at an OIDC issuer: the gateway's verifier of its tokens and the dashboard's `auth` settings (config.json). */
+  oidc?: { verifyBearer: BearerVerifier; auth: Record<string, unknown> };
+}
+
+export async function startDashboardStack(options: DashboardStackOptions = {}): Promise<DashboardStack> {
   const outDir = mkdtempSync(join(tmpdir(), 'caseflow-dashboard-'));
   const building = buildDashboard(outDir);
   building.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
@@ -58,18 +68,19 @@ export async function startDashboardStack(): Promise<DashboardStack> {
   const stack = await startStack({
     databaseUrlFor: roles.runtimeUrlFor,
     internalSecret: randomBytes(24).toString('hex'),
-    verifyBearer: issuer.verifier,
+    verifyBearer: options.oidc?.verifyBearer ?? issuer.verifier,
     supergraphSdl: readFileSync(SUPERGRAPH_FILE, 'utf8'),
     logLevel: 'silent',
     jobIntervalMs: 0,
-    demoLogin: demoLogin(issuer.privateKeyPem, issuer.issuer, issuer.audience),
+    demoLogin: options.oidc ? undefined : demoLogin(issuer.privateKeyPem, issuer.issuer, issuer.audience),
   });
   await building.catch(async (error: unknown) => {
     await stack.stop();
     throw error;
   });
+  if (options.oidc) writeFileSync(join(outDir, 'config.json'), JSON.stringify({ auth: { mode: 'oidc', ...options.oidc.auth } }));
   const dashboard = createDashboardServer({ distDir: outDir, gatewayBaseUrl: stack.gatewayBaseUrl });
-  const port = await dashboard.listen(0);
+  const port = await dashboard.listen(options.port ?? 0);
   return {
     stack,
     url: `http://127.0.0.1:${port}`,

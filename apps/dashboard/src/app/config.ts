@@ -5,7 +5,8 @@
  * listed at once.
  */
 export type AuthConfig =
-  { mode: 'demo' } | { mode: 'oidc'; issuer: string; clientId: string; scope: string; redirectPath: string; audience?: string };
+  | { mode: 'demo' }
+  | { mode: 'oidc'; issuer: string; clientId: string; scope: string; redirectPath: string; audience?: string; resource?: string };
 
 export interface AppConfig {
   auth: AuthConfig;
@@ -28,6 +29,10 @@ function isHttpsUrl(value: unknown, allowLocalHttp: boolean): boolean {
   }
 }
 
+function isAbsoluteUri(value: unknown): boolean {
+  return typeof value === 'string' && URL.canParse(value) && !value.includes('#');
+}
+
 export function parseConfig(raw: unknown): AppConfig {
   const auth = (raw as { auth?: Record<string, unknown> } | null)?.auth;
   if (!auth || auth.mode === 'demo') return DEFAULT_CONFIG;
@@ -38,6 +43,8 @@ export function parseConfig(raw: unknown): AppConfig {
     problems.push("auth.clientId must name the dashboard's client at the issuer");
   if (auth.scope !== undefined && typeof auth.scope !== 'string') problems.push('auth.scope must be a string of scopes');
   if (auth.audience !== undefined && typeof auth.audience !== 'string') problems.push('auth.audience must be a string');
+  if (auth.resource !== undefined && !isAbsoluteUri(auth.resource))
+    problems.push("auth.resource must be the API's resource indicator, an absolute URI without a fragment (RFC 8707)");
   if (problems.length) throw new ConfigError(`config.json: ${problems.join('; ')}`);
   return {
     auth: {
@@ -47,6 +54,7 @@ export function parseConfig(raw: unknown): AppConfig {
       scope: typeof auth.scope === 'string' && auth.scope.trim() ? auth.scope : 'openid profile email',
       redirectPath: CALLBACK_PATH,
       ...(typeof auth.audience === 'string' ? { audience: auth.audience } : {}),
+      ...(typeof auth.resource === 'string' ? { resource: auth.resource } : {}),
     },
   };
 }

@@ -68,6 +68,7 @@ export function AuthProvider({ config, env, children }: { config: AppConfig; env
             scope: config.auth.scope,
             redirectUri: env.origin + CALLBACK_PATH,
             audience: config.auth.audience,
+            resource: config.auth.resource,
           }
         : null,
     [config, env.origin],

@@ -130,6 +130,24 @@ describe('the callback', () => {
     expect(s.map.has(PENDING_KEY)).toBe(false);
   });
 
+  it('names the API as a resource indicator (RFC 8707) in the authorization request and the code exchange when configured', async () => {
+    const withResource = { ...settings, resource: 'https://api.cases.example.org' };
+    const s = store();
+    const url = new URL(
+      await beginSignIn({ crypto, fetch: fakeFetch({ body: {} }).fetch, store: s, now: () => T0 }, withResource, discovery, '/'),
+    );
+    expect(url.searchParams.getAll('resource')).toEqual(['https://api.cases.example.org']);
+    const pending = JSON.parse(s.map.get(PENDING_KEY) as string);
+    const token = fakeFetch({ body: { access_token: 'access.jwt.token', token_type: 'Bearer', expires_in: 900 } });
+    await completeSignIn(
+      { crypto, fetch: token.fetch, store: s, now: () => T0 },
+      withResource,
+      discovery,
+      `${settings.redirectUri}?code=abc&state=${pending.state}`,
+    );
+    expect(new URLSearchParams(token.calls[0].init?.body).getAll('resource')).toEqual(['https://api.cases.example.org']);
+  });
+
   it('refuses a state it did not issue, without calling the issuer, and cannot be replayed', async () => {
     const { s, pending } = await started();
     const token = fakeFetch({ body: { access_token: 'x' } });

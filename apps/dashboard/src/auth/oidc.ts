@@ -17,6 +17,8 @@ export interface OidcSettings {
   redirectUri: string;
   /** Some issuers need the API's audience named in the authorization request. */
   audience?: string;
+  /** The API as a resource indicator (RFC 8707), for issuers that mint access tokens per resource; sent with the code too. */
+  resource?: string;
 }
 
 export interface Discovery {
@@ -120,6 +122,7 @@ export async function beginSignIn(deps: OidcDeps, settings: OidcSettings, discov
     code_challenge: await codeChallenge(deps.crypto, pending.codeVerifier),
     code_challenge_method: 'S256',
     ...(settings.audience ? { audience: settings.audience } : {}),
+    ...(settings.resource ? { resource: settings.resource } : {}),
   };
   for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
   return url.toString();
@@ -181,6 +184,7 @@ export async function completeSignIn(deps: OidcDeps, settings: OidcSettings, dis
     redirect_uri: settings.redirectUri,
     client_id: settings.clientId,
     code_verifier: pending.codeVerifier,
+    ...(settings.resource ? { resource: settings.resource } : {}),
   });
   const res = await deps.fetch(discovery.token_endpoint, {
     method: 'POST',

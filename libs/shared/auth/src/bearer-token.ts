@@ -6,7 +6,10 @@
  * is active is the staff check's job (staff-directory.ts). In development the project is
  * its own issuer (a key pair made on first start); in production the keys
  * come from the OIDC issuer's JWKS URL, kept by jose (refetched when older
- * than its max age, refetches throttled by a cooldown).
+ * than its max age, refetches throttled by a cooldown). When an issuer cannot
+ * put the staff id in `sub` or use those claim names (most cannot set `sub`;
+ * some require namespaced custom claims), the verifier is told where they are
+ * (`claims`).
  *
  * Minting (the demo login, the test issuer, the tools) is jose's too: one
  * JWT library for signing and verifying.
@@ -27,7 +30,18 @@ export interface BearerVerifierOptions {
   /** How the JWKS is kept; the defaults suit production, tests shorten them. */
   jwks?: JwksOptions;
   clockToleranceSeconds?: number;
+  /** Where the issuer puts the Caseflow claims, when not in `sub`, `role` and `org` (e.g. namespaced custom claims). */
+  claims?: Partial<CaseflowClaimNames>;
 }
+
+/** The names of the claims that carry the staff id, role and organization id. */
+export interface CaseflowClaimNames {
+  staffId: string;
+  role: string;
+  organizationId: string;
+}
+
+export const DEFAULT_CLAIM_NAMES: CaseflowClaimNames = { staffId: 'sub', role: 'role', organizationId: 'org' };
 
 /** Asymmetric algorithms only: never `none`, never an HMAC that would take the public key as its secret. */
 export const BEARER_ALGORITHMS = ['RS256', 'ES256', 'PS256'];
@@ -51,6 +65,7 @@ function signingKeys(options: BearerVerifierOptions): JWTVerifyGetKey {
 export function createBearerVerifier(options: BearerVerifierOptions): BearerVerifier {
   const keys = signingKeys(options);
   const clockTolerance = options.clockToleranceSeconds ?? 5;
+  const names = { ...DEFAULT_CLAIM_NAMES, ...options.claims };
 
   return async (authorization) => {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
@@ -77,10 +92,11 @@ export function createBearerVerifier(options: BearerVerifierOptions): BearerVeri
     if (claims.exp - issuedAt > MAX_TOKEN_LIFETIME_SECONDS + clockTolerance) {
       throw unauthenticated('The bearer token lives longer than 12 hours; ask the issuer for a shorter-lived one');
     }
-    if (!isUuid(claims.sub) || !isRole(claims.role) || !isUuid(claims.org)) {
-      throw unauthenticated('The bearer token lacks the Caseflow claims (sub, role, org)');
+    const [staffId, role, organizationId] = [claims[names.staffId], claims[names.role], claims[names.organizationId]];
+    if (!isUuid(staffId) || !isRole(role) || !isUuid(organizationId)) {
+      throw unauthenticated(`The bearer token lacks the Caseflow claims (${names.staffId}, ${names.role}, ${names.organizationId})`);
     }
-    return { staffId: claims.sub, role: claims.role, organizationId: claims.org };
+    return { staffId, role, organizationId };
   };
 }
 

@@ -125,6 +125,28 @@ describe('bearer token verification', () => {
     expect(await codeOf(verify(value))).toBe('UNAUTHENTICATED');
   });
 
+  it('reads the Caseflow claims where the issuer puts them, and only there', async () => {
+    const names = {
+      staffId: 'https://caseflow.example.org/staff_id',
+      role: 'https://caseflow.example.org/role',
+      organizationId: 'https://caseflow.example.org/org',
+    };
+    const namespaced = createBearerVerifier({ issuer: 'caseflow-dev', audience: 'caseflow', publicKeyPem, claims: names });
+    // As most issuers sign it: their own subject, the Caseflow claims namespaced.
+    const theirs = await signed(
+      keys.privateKey,
+      { sub: 'auth0|5f1c', [names.staffId]: casey.staffId, [names.role]: casey.role, [names.organizationId]: casey.organizationId },
+      { expiresIn: 600 },
+    );
+    await expect(namespaced(`Bearer ${theirs}`)).resolves.toEqual(casey);
+    expect(await codeOf(verify(`Bearer ${theirs}`))).toBe('UNAUTHENTICATED');
+    // Claims under the default names are not read by a gateway told to look elsewhere.
+    const plain = await mint();
+    await expect(namespaced(`Bearer ${plain}`)).rejects.toThrow(
+      'The bearer token lacks the Caseflow claims (https://caseflow.example.org/staff_id, https://caseflow.example.org/role, https://caseflow.example.org/org)',
+    );
+  });
+
   it('names the missing expiry and the over-long lifetime in its refusal', async () => {
     await expect(verify(`Bearer ${await signed(keys.privateKey, { role: casey.role, org: casey.organizationId })}`)).rejects.toThrow(
       'The bearer token must carry an expiry (exp)',

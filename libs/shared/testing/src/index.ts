@@ -11,3 +11,4 @@ export * from './months';
 export * from './fake-peer';
 export * from './outcomes';
 export * from './client-grants';
+export * from './oidc-provider';
