@@ -71,7 +71,11 @@ export function environmentOf(container: K8sObject, objects: K8sObject[]): Recor
   return env;
 }
 
-/** The names of the settings declared in a process's zod schema (`NAME: setting.…(…)`) in a source file. */
+/**
+ * The names of the settings declared in a process's zod schema
+ * (`NAME: setting.…(…)`) in a source file, those that may be left unset
+ * (`setting.optional…`) aside.
+ */
 export function settingNames(source: string): string[] {
-  return [...source.matchAll(/^\s+([A-Z][A-Z0-9_]+): setting\./gm)].map((m) => m[1]);
+  return [...source.matchAll(/^\s+([A-Z][A-Z0-9_]+): setting\.(?!optional)/gm)].map((m) => m[1]);
 }
