@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { Client } from 'pg';
 import { SUBGRAPHS, SUBGRAPH_NAMES, SUBGRAPH_SCHEMAS } from '@caseflow/platform';
-import { COMPILED_APPS, type CompiledStack, compiledEntry, ensureCompiled, startCompiledStack } from './compiled-stack';
+import { COMPILED_APPS, type CompiledStack, compiledEntry, ensureCompiled, runCompiled, startCompiledStack } from './compiled-stack';
 import { describeContract } from './contract-flow';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -88,6 +88,18 @@ describe('the compiled services', () => {
       const rows = await sqlRows(stack.databaseUrl, `SELECT count(*)::int AS n FROM "${SUBGRAPH_SCHEMAS[name]}".migrations`);
       expect({ name, migrations: rows[0].n }).toEqual({ name, migrations: SUBGRAPHS[name].migrations.length });
     }
+  });
+
+  it('refuse to migrate without each owner and runtime URL, listing every one missing and never echoing a URL', async () => {
+    const refusal = await runCompiled('migrate', { MIGRATION_DATABASE_URL: stack.roles.migrationUrlFor('plans') }).catch(
+      (error: Error) => error.message,
+    );
+    for (const name of SUBGRAPH_NAMES) {
+      expect(refusal).toContain(`${name.toUpperCase()}_DATABASE_URL or DATABASE_URL is required`);
+      // The shared owner URL given stands for every subgraph's.
+      expect(refusal).not.toContain(`${name.toUpperCase()}_MIGRATION_DATABASE_URL`);
+    }
+    expect(refusal).not.toContain(new URL(stack.roles.migrationUrlFor('plans')).password);
   });
 
   it('answer /health and /ready, in production mode (no introspection)', async () => {
