@@ -5,10 +5,13 @@
  * step as the owner roles, starts the compiled gateway and four subgraphs in
  * production mode, and runs the users' operations through them unchanged.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { Client } from 'pg';
 import { SUBGRAPHS, SUBGRAPH_NAMES, SUBGRAPH_SCHEMAS } from '@caseflow/platform';
+import { inheritedEnvironment } from '@caseflow/testing';
 import { COMPILED_APPS, type CompiledStack, compiledEntry, ensureCompiled, runCompiled, startCompiledStack } from './compiled-stack';
 import { describeContract } from './contract-flow';
 
@@ -78,6 +81,38 @@ describe('npm run build', () => {
       expect(pkg.devDependencies[tool]).toBeDefined();
       expect(pkg.dependencies[tool]).toBeUndefined();
     }
+  });
+});
+
+describe("the image's entry (deploy/container/service.js, beside dist/ as in the image)", () => {
+  const run = (args: string[], env: Record<string, string> = {}) => {
+    const app = mkdtempSync(join(tmpdir(), 'caseflow-image-'));
+    try {
+      copyFileSync(join(ROOT, 'deploy/container/service.js'), join(app, 'service.js'));
+      symlinkSync(join(ROOT, 'dist'), join(app, 'dist'));
+      const result = spawnSync(process.execPath, [join(app, 'service.js'), ...args], {
+        env: { ...inheritedEnvironment(), ...env },
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+      return { status: result.status, output: `${result.stdout}${result.stderr}` };
+    } finally {
+      rmSync(app, { recursive: true, force: true });
+    }
+  };
+
+  it('runs the service its first argument names and hands it the rest (here: migrate plans only)', () => {
+    const { status, output } = run(['migrate', 'plans'], {
+      PLANS_MIGRATION_DATABASE_URL: stack.roles.migrationUrlFor('plans'),
+      PLANS_DATABASE_URL: stack.roles.runtimeUrlFor('plans'),
+    });
+    expect({ status, output }).toEqual({ status: 0, output: 'plans: migrated\n' });
+  });
+
+  it('refuses a service it does not know, naming those it does', () => {
+    const { status, output } = run(['dashboard']);
+    expect(status).toBe(2);
+    expect(output).toContain('gateway|clients|plans|referrals|resources|migrate');
   });
 });
 
