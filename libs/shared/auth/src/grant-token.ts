@@ -22,6 +22,7 @@ import { createHmac, createSecretKey, type KeyObject, timingSafeEqual } from 'no
 import type DataLoader from 'dataloader';
 import type { Actor } from './actor';
 import { type ClientGrant, INFORMATION_KINDS } from './client-access';
+import { internalSecrets } from './internal-token';
 
 /** How long a grant token is good for: it is spent within the request that made it. */
 export const GRANT_TOKEN_TTL_SECONDS = 30;
@@ -70,7 +71,7 @@ export function signGrantToken(grant: ClientGrant, binding: GrantBinding, secret
   const { actor, requestId } = binding;
   const payload: GrantPayload = { a: [actor.staffId, actor.role, actor.organizationId, requestId], e: nowSeconds() + ttlSeconds, g: grant };
   const body = Buffer.from(JSON.stringify(payload), 'utf8').toString('base64url');
-  return `${VERSION}.${body}.${mac(body, secret).toString('base64url')}`;
+  return `${VERSION}.${body}.${mac(body, internalSecrets(secret)[0] ?? '').toString('base64url')}`;
 }
 
 /**
@@ -83,9 +84,13 @@ export function verifyGrantToken(token: unknown, binding: GrantBinding & { clien
   const parts = token.split('.');
   if (parts.length !== 3 || parts[0] !== VERSION) return null;
   const [, body, signature] = parts;
-  const expected = mac(body, secret);
   const given = Buffer.from(signature, 'base64url');
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+  const signedWith = (candidate: string) => {
+    const expected = mac(body, candidate);
+    return given.length === expected.length && timingSafeEqual(given, expected);
+  };
+  // Any of the secrets (during a rotation), as for the internal token.
+  if (!internalSecrets(secret).some(signedWith)) return null;
   let payload: GrantPayload;
   try {
     payload = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as GrantPayload;

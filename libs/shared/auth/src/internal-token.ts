@@ -8,6 +8,10 @@
  * jose signs and verifies (HS256 only). The gateway signs once per request
  * (its context keeps the token) and every subgraph verifies on every request,
  * so the key object is made once per secret, never per call.
+ *
+ * The secret setting may hold several secrets separated by whitespace, for a
+ * rotation without a failed request: the first signs, any of them verifies
+ * (docs/operations.md, "Rotating the internal secret").
  */
 import { createSecretKey, type KeyObject } from 'node:crypto';
 import { type JWTPayload, jwtVerify, SignJWT } from 'jose';
@@ -32,6 +36,11 @@ function keyOf(secret: string): KeyObject {
   return key;
 }
 
+/** The secrets a setting holds, the signing one first. */
+export function internalSecrets(setting: string): string[] {
+  return setting.split(/\s+/).filter(Boolean);
+}
+
 export interface InternalIdentity {
   actor: Actor;
   requestId: string;
@@ -47,18 +56,22 @@ export function signInternalToken(identity: InternalIdentity, secret: string, tt
     .setAudience(AUDIENCE)
     .setIssuedAt(now)
     .setExpirationTime(now + ttlSeconds)
-    .sign(keyOf(secret));
+    .sign(keyOf(internalSecrets(secret)[0] ?? ''));
 }
 
 /** Verifies an internal token; any problem is UNAUTHENTICATED (the reason is not told to the caller). */
 export async function verifyInternalToken(token: string | undefined, secret: string): Promise<InternalIdentity> {
   if (!token) throw unauthenticated(REFUSAL);
-  let claims: JWTPayload;
-  try {
-    ({ payload: claims } = await jwtVerify(token, keyOf(secret), { algorithms: ALGORITHMS, issuer: ISSUER, audience: AUDIENCE }));
-  } catch {
-    throw unauthenticated(REFUSAL);
+  let claims: JWTPayload | undefined;
+  for (const candidate of internalSecrets(secret)) {
+    try {
+      ({ payload: claims } = await jwtVerify(token, keyOf(candidate), { algorithms: ALGORITHMS, issuer: ISSUER, audience: AUDIENCE }));
+      break;
+    } catch {
+      // not this secret (or not valid at all): try the next one
+    }
   }
+  if (!claims) throw unauthenticated(REFUSAL);
   if (!isUuid(claims.sub) || !isRole(claims.role) || !isUuid(claims.org) || typeof claims.rid !== 'string') {
     throw unauthenticated(REFUSAL);
   }
