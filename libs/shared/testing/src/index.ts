@@ -11,3 +11,5 @@ export * from './months';
 export * from './fake-peer';
 export * from './outcomes';
 export * from './client-grants';
+export * from './otlp-receiver';
+export * from './prometheus';
