@@ -30,6 +30,8 @@ export interface OtlpReceiver {
   spans: ReceivedSpan[];
   /** How many export requests arrived (traces only). */
   exports: number;
+  /** How many spans arrived (kept or not). */
+  spanCount: number;
   /** Resolves once `done(spans)` holds, polling every 50 ms; rejects after `timeoutMs`. */
   waitFor(done: (spans: ReceivedSpan[]) => boolean, timeoutMs?: number): Promise<ReceivedSpan[]>;
   close(): Promise<void>;
@@ -62,9 +64,16 @@ interface ExportRequest {
   }>;
 }
 
-export async function startOtlpReceiver(): Promise<OtlpReceiver> {
+export interface OtlpReceiverOptions {
+  /** Keep each span (tests read them), or only count them (the benchmark's sink: a long run would fill the memory). */
+  keepSpans?: boolean;
+}
+
+export async function startOtlpReceiver(options: OtlpReceiverOptions = {}): Promise<OtlpReceiver> {
+  const keep = options.keepSpans ?? true;
   const spans: ReceivedSpan[] = [];
   let exports = 0;
+  let spanCount = 0;
   const server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -77,6 +86,8 @@ export async function startOtlpReceiver(): Promise<OtlpReceiver> {
         for (const resourceSpans of body.resourceSpans ?? []) {
           const resourceService = String(attributesOf(resourceSpans.resource?.attributes)['service.name'] ?? '');
           for (const scope of resourceSpans.scopeSpans ?? []) {
+            spanCount += scope.spans?.length ?? 0;
+            if (!keep) continue;
             for (const span of scope.spans ?? []) {
               spans.push({
                 resourceService,
@@ -101,6 +112,9 @@ export async function startOtlpReceiver(): Promise<OtlpReceiver> {
     spans,
     get exports() {
       return exports;
+    },
+    get spanCount() {
+      return spanCount;
     },
     waitFor: async (done, timeoutMs = 15_000) => {
       const deadline = Date.now() + timeoutMs;
