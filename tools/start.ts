@@ -89,7 +89,8 @@ async function main(): Promise<void> {
   say(`  HSDS API         ${stack.gatewayBaseUrl}/hsds/services (same bearer token)`);
   say(`  health / ready   ${stack.gatewayBaseUrl}/health  ${stack.gatewayBaseUrl}/ready`);
   for (const [name, s] of Object.entries(stack.subgraphs)) say(`  ${name.padEnd(16)} ${s.url} (answers the gateway only)`);
-  say(`  metrics          ${Object.values(stack.metricsUrls).join('  ')}`);
+  const metricsListing = Object.entries(stack.metricsUrls).map(([name, url]) => `${name} :${new URL(url).port}`);
+  say(`  metrics          GET /metrics on ${metricsListing.join(', ')}`);
   say(`  database         ${db.embedded ? 'embedded PostgreSQL, data in .data/postgres' : 'DATABASE_URL'}`);
   say('');
   say('Get a token for a demo user (casey, jordan, sam, pat, robin, alex, admin @demo.caseflow):');

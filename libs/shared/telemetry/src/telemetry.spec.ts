@@ -1,7 +1,10 @@
 import { freePort, promSample } from '@caseflow/testing';
 import { createServiceMetrics } from './metrics';
 import { serveMetrics } from './metrics-server';
-import { otlpProtocol, tracingRequested } from './tracing';
+import { OTLPTraceExporter as GrpcExporter } from '@opentelemetry/exporter-trace-otlp-grpc';
+import { OTLPTraceExporter as JsonExporter } from '@opentelemetry/exporter-trace-otlp-http';
+import { OTLPTraceExporter as ProtobufExporter } from '@opentelemetry/exporter-trace-otlp-proto';
+import { otlpProtocol, spanExporters, tracingRequested } from './tracing';
 
 describe('tracing is asked for by the standard variables', () => {
   it('is off unless an OTLP endpoint or a traces exporter is named, and off whenever the SDK is disabled', () => {
@@ -73,5 +76,17 @@ describe('service metrics', () => {
     } finally {
       await server.close();
     }
+  });
+});
+
+describe('the exporter follows OTEL_EXPORTER_OTLP_PROTOCOL', () => {
+  it('sends http/protobuf by default, http/json or grpc when named, and also to the console when asked', () => {
+    const kinds = (env: Record<string, string>) => spanExporters(env).map((exporter) => exporter.constructor.name);
+    const endpoint = { OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:4318' };
+    expect(spanExporters(endpoint)[0]).toBeInstanceOf(ProtobufExporter);
+    expect(spanExporters({ ...endpoint, OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json' })[0]).toBeInstanceOf(JsonExporter);
+    expect(spanExporters({ ...endpoint, OTEL_EXPORTER_OTLP_PROTOCOL: 'grpc' })[0]).toBeInstanceOf(GrpcExporter);
+    expect(kinds({ OTEL_TRACES_EXPORTER: 'console' })).toEqual(['ConsoleSpanExporter']);
+    expect(() => spanExporters({ OTEL_TRACES_EXPORTER: 'jaeger' })).toThrow('OTEL_TRACES_EXPORTER must list otlp, console or none');
   });
 });

@@ -69,7 +69,7 @@ const OTLP_EXPORTERS: Record<OtlpProtocol, () => tracing.SpanExporter> = {
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 /** The exporters `OTEL_TRACES_EXPORTER` names (otlp when unset): otlp over the chosen protocol, and console. */
-function spanExporters(env: Env): tracing.SpanExporter[] {
+export function spanExporters(env: Env): tracing.SpanExporter[] {
   const names = (value(env, 'OTEL_TRACES_EXPORTER') ?? 'otlp').split(',').map((name) => name.trim());
   const unknown = names.filter((name) => !['otlp', 'console', 'none'].includes(name));
   if (unknown.length > 0) throw new Error('OTEL_TRACES_EXPORTER must list otlp, console or none');
