@@ -77,10 +77,12 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   for (const name of SUBGRAPH_NAMES) ports[name] = options.ports?.[name] || (await freePort());
   const base = (name: SubgraphName) => `http://${host}:${ports[name]}`;
   const peerUrls = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, base(name)]));
-  const metrics = Object.fromEntries([...SUBGRAPH_NAMES, 'gateway' as const].map((name) => [name, createServiceMetrics(name)])) as Record<
-    ServiceName,
-    ServiceMetrics
-  >;
+  const metrics = Object.fromEntries(
+    [...SUBGRAPH_NAMES, 'gateway' as const].map((name) => [
+      name,
+      createServiceMetrics(name, { processMetrics: options.metricsPorts !== undefined }),
+    ]),
+  ) as Record<ServiceName, ServiceMetrics>;
 
   const start = async (name: SubgraphName) => {
     const subgraph = await createSubgraph(SUBGRAPHS[name], {

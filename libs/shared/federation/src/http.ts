@@ -239,7 +239,8 @@ export function createHttpService<C extends BaseContext>(options: HttpServiceOpt
         method: request.method ?? 'GET',
       };
       const end = metrics.httpDuration.startTimer(labels);
-      response.once('finish', () => {
+      // 'close' comes for every response, finished or abandoned by its caller.
+      response.once('close', () => {
         end();
         metrics.httpRequests.inc({ ...labels, status: String(response.statusCode) });
       });

@@ -42,10 +42,15 @@ export interface ServiceMetrics extends JobObserver {
 const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 const MAX_OPERATION_NAMES = 200;
 
-export function createServiceMetrics(service: string): ServiceMetrics {
+export interface ServiceMetricsOptions {
+  /** Add prom-client's process metrics (CPU, memory, event-loop lag, GC); default true. Off where nothing is served (tests). */
+  processMetrics?: boolean;
+}
+
+export function createServiceMetrics(service: string, options: ServiceMetricsOptions = {}): ServiceMetrics {
   const registry = new Registry();
   registry.setDefaultLabels({ service });
-  collectDefaultMetrics({ register: registry });
+  if (options.processMetrics ?? true) collectDefaultMetrics({ register: registry });
   const registers = [registry];
 
   const httpRequests = new Counter({
