@@ -11,8 +11,8 @@
  * `startTracing` must run before the modules it instruments load (node:http,
  * undici, pg, graphql): each entry point imports its `tracing.ts` first.
  * Spans name no client data: SQL statements carry their placeholders, never
- * their values; GraphQL documents lose their literal values; no header is
- * recorded.
+ * their values; GraphQL documents lose their literal values; of the headers
+ * only the user agent is recorded (HTTP semantic conventions).
  */
 import type { IncomingMessage } from 'node:http';
 import { NodeSDK, tracing } from '@opentelemetry/sdk-node';
