@@ -5,6 +5,6 @@
  * OTEL_SERVICE_NAME says otherwise; each span's `caseflow.service` attribute
  * tells the gateway and the subgraphs apart.
  */
-import { startTracing } from '@caseflow/telemetry';
+import { startTracingOrExit } from '@caseflow/telemetry';
 
-startTracing('caseflow');
+startTracingOrExit('caseflow');

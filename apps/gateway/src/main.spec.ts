@@ -15,6 +15,18 @@ describe('the gateway process', () => {
     expect(output).toContain('AUTH_JWKS_URL (an OIDC issuer) or AUTH_PUBLIC_KEY_FILE (the development issuer) is required');
   });
 
+  it('refuses an OTLP protocol it cannot speak, naming the variable, before anything starts', async () => {
+    const service = spawnService('apps/gateway/src/main.ts', {
+      OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:4318',
+      OTEL_EXPORTER_OTLP_PROTOCOL: 'thrift',
+    });
+    expect(await service.exited).toBe(1);
+    expect(service.output()).toContain(
+      'Invalid configuration:\n  - OTEL_EXPORTER_OTLP_PROTOCOL must be one of http/protobuf, http/json, grpc',
+    );
+    expect(service.output()).not.toContain('gateway listening');
+  });
+
   it('refuses the development issuer in production', async () => {
     const service = spawnService('apps/gateway/src/main.ts', {
       NODE_ENV: 'production',

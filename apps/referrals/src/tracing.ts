@@ -3,6 +3,6 @@
  * pg and graphql before they load. Off unless the OTEL_* variables ask for
  * traces; the service is named "caseflow-referrals" unless OTEL_SERVICE_NAME says otherwise.
  */
-import { startTracing } from '@caseflow/telemetry';
+import { startTracingOrExit } from '@caseflow/telemetry';
 
-startTracing('caseflow-referrals');
+startTracingOrExit('caseflow-referrals');

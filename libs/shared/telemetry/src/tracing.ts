@@ -20,6 +20,7 @@ import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { UndiciInstrumentation } from '@opentelemetry/instrumentation-undici';
 import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
 import { GraphQLInstrumentation } from '@opentelemetry/instrumentation-graphql';
+import { ConfigError } from '@caseflow/config';
 import { ServiceSpanProcessor } from './service-context';
 
 type Env = Record<string, string | undefined>;
@@ -47,7 +48,7 @@ const PROTOCOLS: readonly OtlpProtocol[] = ['http/protobuf', 'http/json', 'grpc'
 export function otlpProtocol(env: Env): OtlpProtocol {
   const name = value(env, 'OTEL_EXPORTER_OTLP_TRACES_PROTOCOL') ? 'OTEL_EXPORTER_OTLP_TRACES_PROTOCOL' : 'OTEL_EXPORTER_OTLP_PROTOCOL';
   const protocol = value(env, name) ?? 'http/protobuf';
-  if (!(PROTOCOLS as readonly string[]).includes(protocol)) throw new Error(`${name} must be one of ${PROTOCOLS.join(', ')}`);
+  if (!(PROTOCOLS as readonly string[]).includes(protocol)) throw new ConfigError([`${name} must be one of ${PROTOCOLS.join(', ')}`]);
   return protocol as OtlpProtocol;
 }
 
@@ -72,7 +73,7 @@ const OTLP_EXPORTERS: Record<OtlpProtocol, () => tracing.SpanExporter> = {
 export function spanExporters(env: Env): tracing.SpanExporter[] {
   const names = (value(env, 'OTEL_TRACES_EXPORTER') ?? 'otlp').split(',').map((name) => name.trim());
   const unknown = names.filter((name) => !['otlp', 'console', 'none'].includes(name));
-  if (unknown.length > 0) throw new Error('OTEL_TRACES_EXPORTER must list otlp, console or none');
+  if (unknown.length > 0) throw new ConfigError(['OTEL_TRACES_EXPORTER must list otlp, console or none']);
   const exporters: tracing.SpanExporter[] = [];
   if (names.includes('otlp')) exporters.push(OTLP_EXPORTERS[otlpProtocol(env)]());
   if (names.includes('console')) exporters.push(new tracing.ConsoleSpanExporter());
@@ -118,4 +119,15 @@ export function startTracing(serviceName: string, env: Env = process.env): Traci
   });
   sdk.start();
   return (started = { shutdown: () => sdk.shutdown() });
+}
+
+/** For an entry point's first import: `startTracing`, or print the problem with the OTEL_* variables and exit 1. */
+export function startTracingOrExit(serviceName: string): Tracing {
+  try {
+    return startTracing(serviceName);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    return process.exit(1);
+  }
 }
