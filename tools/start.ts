@@ -4,8 +4,13 @@
  * demo data on the first run, the four subgraphs, the gateway and the
  * dashboard (built static files with security headers, the API passed to the
  * gateway; Vite's development server only with --dev).
+ * Each service's metrics answer on its own port (GATEWAY_METRICS_PORT 9400,
+ * CLIENTS_… 9401, PLANS_… 9402, REFERRALS_… 9403, RESOURCES_METRICS_PORT 9404);
+ * traces follow the OTEL_* variables.
  * Prints the URLs and how to get a token; Ctrl-C or SIGTERM stops everything.
  */
+// First: tracing instruments node:http, undici, pg and graphql as they load.
+import './lib/tracing';
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
@@ -14,13 +19,22 @@ import { loadConfigOrExit, setting } from '@caseflow/config';
 import { createLogger, exitOnSignals } from '@caseflow/core';
 import { demoLogin } from '@caseflow/gateway';
 import { SUPERGRAPH_FILE, isSeeded, migrateSubgraphs, seedDemo, startStack } from '@caseflow/platform';
+import { startTracing } from '@caseflow/telemetry';
 import { dashboardMode, ensureDashboardBuild, serveBuiltDashboard, startDashboardDevServer } from './lib/dashboard';
 import { KEYS_DIR, localConfig, localDatabase } from './lib/local';
 
 async function main(): Promise<void> {
   const config = localConfig();
-  const { DASHBOARD_PORT, DASHBOARD_TRUST_PROXY } = loadConfigOrExit(
-    z.object({ DASHBOARD_PORT: setting.port(4200), DASHBOARD_TRUST_PROXY: setting.boolean(false) }),
+  const { DASHBOARD_PORT, DASHBOARD_TRUST_PROXY, ...metricsPorts } = loadConfigOrExit(
+    z.object({
+      DASHBOARD_PORT: setting.port(4200),
+      DASHBOARD_TRUST_PROXY: setting.boolean(false),
+      GATEWAY_METRICS_PORT: setting.port(9400),
+      CLIENTS_METRICS_PORT: setting.port(9401),
+      PLANS_METRICS_PORT: setting.port(9402),
+      REFERRALS_METRICS_PORT: setting.port(9403),
+      RESOURCES_METRICS_PORT: setting.port(9404),
+    }),
   );
   const say = (line: string) => process.stdout.write(`${line}\n`);
   // Decided first: a refused development server stops the start before anything runs.
@@ -52,6 +66,13 @@ async function main(): Promise<void> {
       referrals: config.REFERRALS_PORT,
       resources: config.RESOURCES_PORT,
     },
+    metricsPorts: {
+      gateway: metricsPorts.GATEWAY_METRICS_PORT,
+      clients: metricsPorts.CLIENTS_METRICS_PORT,
+      plans: metricsPorts.PLANS_METRICS_PORT,
+      referrals: metricsPorts.REFERRALS_METRICS_PORT,
+      resources: metricsPorts.RESOURCES_METRICS_PORT,
+    },
   });
 
   const dashboard =
@@ -68,6 +89,8 @@ async function main(): Promise<void> {
   say(`  HSDS API         ${stack.gatewayBaseUrl}/hsds/services (same bearer token)`);
   say(`  health / ready   ${stack.gatewayBaseUrl}/health  ${stack.gatewayBaseUrl}/ready`);
   for (const [name, s] of Object.entries(stack.subgraphs)) say(`  ${name.padEnd(16)} ${s.url} (answers the gateway only)`);
+  const metricsListing = Object.entries(stack.metricsUrls).map(([name, url]) => `${name} :${new URL(url).port}`);
+  say(`  metrics          GET /metrics on ${metricsListing.join(', ')}`);
   say(`  database         ${db.embedded ? 'embedded PostgreSQL, data in .data/postgres' : 'DATABASE_URL'}`);
   say('');
   say('Get a token for a demo user (casey, jordan, sam, pat, robin, alex, admin @demo.caseflow):');
@@ -82,6 +105,7 @@ async function main(): Promise<void> {
       await dashboard.close();
       await stack.stop();
       await db.stop();
+      await startTracing('caseflow').shutdown();
     },
     createLogger('start', 'info'),
   );

@@ -92,8 +92,10 @@ describe('the benchmark command', () => {
       operations: OPERATION_NAMES,
       durationSeconds: 10,
       code: 'compiled',
+      otel: false,
     });
     expect(parseBenchArguments(['--source'])).toMatchObject({ code: 'source' });
+    expect(parseBenchArguments(['--otel'])).toMatchObject({ otel: true });
     expect(
       parseBenchArguments(['--scale', '100', '--duration', '30', '--concurrency', '1,4', '--gateway', 'hive', '--ops', 'caseload,search']),
     ).toMatchObject({

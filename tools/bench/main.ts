@@ -11,6 +11,7 @@
  *   --ops caseload,profile,search,inbox,outcomes,write   (default all)
  *   --pool N              each subgraph's connection pool (DB_POOL_MAX, default 10)
  *   --source              run the services from their TypeScript source (ts-node) instead of compiled (`npm run build`)
+ *   --otel                trace every request (OTLP http/json to a sink in this process), to measure what tracing costs
  */
 import 'reflect-metadata';
 import { join } from 'node:path';
@@ -52,6 +53,7 @@ export function parseBenchArguments(argv: string[]): BenchArguments {
     operations,
     poolMax: number('--pool', 10, 1, 200) as number,
     code: argv.includes('--source') ? 'source' : 'compiled',
+    otel: argv.includes('--otel'),
   };
 }
 

@@ -177,6 +177,8 @@ export async function startSubgraphs(settings: StackSettings): Promise<Record<Su
       {
         NODE_ENV: settings.production ? 'production' : 'development',
         [`${name.toUpperCase()}_PORT`]: String(ports[name]),
+        // Metrics on a port the system picks: the benchmark does not scrape them, and never collides with a running `npm start`.
+        METRICS_PORT: '0',
         DATABASE_URL: settings.databaseUrl,
         INTERNAL_TOKEN_SECRET: settings.internalSecret,
         CLIENTS_URL: base('clients'),
@@ -206,6 +208,8 @@ export interface GatewaySettings {
   jwksUrl: string;
   production: boolean;
   code: BenchCode;
+  /** Extra environment (e.g. the OTEL_* variables of a traced run). */
+  env?: Record<string, string>;
 }
 
 export async function startGateway(kind: GatewayKind, settings: GatewaySettings): Promise<RunningService> {
@@ -215,6 +219,7 @@ export async function startGateway(kind: GatewayKind, settings: GatewaySettings)
     {
       NODE_ENV: settings.production ? 'production' : 'development',
       GATEWAY_PORT: String(port),
+      METRICS_PORT: '0',
       CLIENTS_URL: settings.subgraphs.clients.baseUrl,
       PLANS_URL: settings.subgraphs.plans.baseUrl,
       REFERRALS_URL: settings.subgraphs.referrals.baseUrl,
@@ -223,6 +228,7 @@ export async function startGateway(kind: GatewayKind, settings: GatewaySettings)
       AUTH_JWKS_URL: settings.jwksUrl,
       LOG_LEVEL: 'info',
       ...nodeOptions(),
+      ...settings.env,
     },
     nodeFlags(),
   );

@@ -39,6 +39,11 @@ export function formatTable(result: BenchResult): string {
     `services ${result.options.code === 'source' ? 'from source (ts-node)' : 'compiled (npm run build)'}; ` +
       `${result.options.durationSeconds} s per operation and concurrency (after ${result.options.warmupSeconds} s of warm-up); latencies in ms; stmt/req from pg_stat_statements`,
   );
+  lines.push(
+    result.tracing?.on
+      ? `tracing on: every request traced, OTLP http/json to a sink in the load generator (${result.tracing.spans} spans received)`
+      : 'tracing off',
+  );
   lines.push('');
   const header = `${pad('gateway', 7, false)} ${pad('operation', 22, false)} ${pad('conc', 4)} ${pad('requests', 8)} ${pad('errors', 6)} ${pad('p50', 8)} ${pad('p95', 8)} ${pad('p99', 8)} ${pad('req/s', 8)} ${pad('CPU/req', 8)} ${pad('stmt/req', 8)}  statements by subgraph`;
   lines.push(header);

@@ -13,6 +13,7 @@ import { openDatabase } from '@caseflow/db';
 import { random } from '@caseflow/demo';
 import { SUBGRAPHS, type ScaleReport, type SubgraphName, datasetOf, seedAtScale } from '@caseflow/platform';
 import { sweepExpiredReferrals } from '@caseflow/referrals';
+import { type OtlpReceiver, startOtlpReceiver } from '@caseflow/testing';
 import { KEYS_DIR } from '../lib/local';
 import { runFloor } from './floor';
 import { type GraphQLPoster, graphqlPoster, percentile, type PhaseResult, runPhase } from './load';
@@ -51,6 +52,8 @@ export interface BenchOptions {
   /** Run the services as `npm run build` compiled them (production), or from their TypeScript source through ts-node. */
   code: BenchCode;
   server: BenchServerOptions;
+  /** Trace every request (OTLP http/json to a sink in this process, every request sampled), to measure what tracing costs. */
+  otel?: boolean;
   /** The token issuer's keys and nothing else (default: the development issuer's, in .data/keys). */
   keys?: { privateKeyPem: string; publicKeyPem: string };
   log: (line: string) => void;
@@ -89,6 +92,8 @@ export interface BenchResult {
   pageSizes: Partial<Record<GatewayKind, Array<{ first: number; rows: number; statementsPerRequest: number }>>>;
   topStatements: Partial<Record<string, StatementDelta['top']>>;
   errorSamples: string[];
+  /** Whether the services traced every request, and how many spans the sink received. */
+  tracing: { on: boolean; spans: number };
 }
 
 const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
@@ -216,6 +221,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   const services: RunningService[] = [];
   let jwks: Awaited<ReturnType<typeof serveJwks>> | null = null;
   let counter: StatementCounter | null = null;
+  let sink: OtlpReceiver | null = null;
   try {
     const dataset = await ensureDataset(server.adminUrl, server.url, options);
     log(`dataset: scale ${dataset.scale}, seed ${dataset.seed}, ${dataset.rows['clients.client']} clients`);
@@ -233,6 +239,13 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       log('building the services (npm run build)');
       buildApps(options.gateways);
     }
+    if (options.otel) {
+      sink = await startOtlpReceiver({ keepSpans: false });
+      log(`tracing on: every request, OTLP http/json to ${sink.endpoint}`);
+    }
+    const env: Record<string, string> = sink
+      ? { OTEL_EXPORTER_OTLP_ENDPOINT: sink.endpoint, OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json' }
+      : {};
     log(`starting the four subgraphs (production mode, ${options.code}, one process each)`);
     const subgraphs = await startSubgraphs({
       databaseUrl: server.url,
@@ -240,6 +253,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       poolMax: options.poolMax,
       production: true,
       code: options.code,
+      env,
     });
     services.push(...Object.values(subgraphs));
 
@@ -252,7 +266,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
 
     for (const kind of options.gateways) {
       log(`starting the gateway: ${kind}`);
-      const gateway = await startGateway(kind, { subgraphs, internalSecret, jwksUrl: jwks.url, production: true, code: options.code });
+      const gateway = await startGateway(kind, { subgraphs, internalSecret, jwksUrl: jwks.url, production: true, code: options.code, env });
       services.push(gateway);
       const poster = graphqlPoster(`${gateway.baseUrl}/graphql`, Math.max(...options.concurrency));
       try {
@@ -336,6 +350,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
         operations: options.operations,
         poolMax: options.poolMax,
         code: options.code,
+        otel: options.otel ?? false,
       },
       dataset,
       rows,
@@ -350,10 +365,12 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       pageSizes,
       topStatements,
       errorSamples,
+      tracing: { on: sink !== null, spans: sink?.spanCount ?? 0 },
     };
   } finally {
     await stopAll(services);
     await jwks?.close();
+    await sink?.close();
     await counter?.close();
     await server.stop();
   }

@@ -1,3 +1,5 @@
+// First: tracing instruments node:http, undici, pg and graphql as they load.
+import './tracing';
 import 'reflect-metadata';
 import { clientsSubgraph } from '@caseflow/clients';
 import { runSubgraphProcess } from '@caseflow/federation';

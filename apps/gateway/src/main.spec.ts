@@ -5,14 +5,32 @@ import { createTestIssuer, errorCodes, freePort, postGraphQL, spawnService } fro
 
 describe('the gateway process', () => {
   it('refuses a bad configuration, listing every problem, with exit code 1', async () => {
-    const service = spawnService('apps/gateway/src/main.ts', { GATEWAY_PORT: '99999', PLANS_URL: 'nowhere', AUTH_JWKS_COOLDOWN_MS: '10' });
+    const service = spawnService('apps/gateway/src/main.ts', {
+      GATEWAY_PORT: '99999',
+      METRICS_PORT: 'x',
+      PLANS_URL: 'nowhere',
+      AUTH_JWKS_COOLDOWN_MS: '10',
+    });
     expect(await service.exited).toBe(1);
     const output = service.output();
     expect(output).toContain('GATEWAY_PORT must be between 0 and 65535, got 99999');
+    expect(output).toContain('METRICS_PORT must be a whole number, got "x"');
     expect(output).toContain('PLANS_URL must be a URL');
     expect(output).toContain('INTERNAL_TOKEN_SECRET is required');
     expect(output).toContain('AUTH_JWKS_COOLDOWN_MS must be between 100 and 600000, got 10');
     expect(output).toContain('AUTH_JWKS_URL (an OIDC issuer) or AUTH_PUBLIC_KEY_FILE (the development issuer) is required');
+  });
+
+  it('refuses an OTLP protocol it cannot speak, naming the variable, before anything starts', async () => {
+    const service = spawnService('apps/gateway/src/main.ts', {
+      OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:4318',
+      OTEL_EXPORTER_OTLP_PROTOCOL: 'thrift',
+    });
+    expect(await service.exited).toBe(1);
+    expect(service.output()).toContain(
+      'Invalid configuration:\n  - OTEL_EXPORTER_OTLP_PROTOCOL must be one of http/protobuf, http/json, grpc',
+    );
+    expect(service.output()).not.toContain('gateway listening');
   });
 
   it('refuses the development issuer in production', async () => {
@@ -25,14 +43,16 @@ describe('the gateway process', () => {
     expect(service.output()).toContain('AUTH_JWKS_URL is required in production (the development issuer is refused)');
   });
 
-  it('starts on the committed supergraph, refuses unauthenticated requests, reports not ready without subgraphs, and stops on SIGTERM', async () => {
+  it('starts on the committed supergraph, refuses unauthenticated requests, reports not ready without subgraphs, serves metrics on their own port only, and stops on SIGTERM', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'caseflow-gateway-'));
     const keyFile = join(dir, 'issuer.pub.pem');
     writeFileSync(keyFile, createTestIssuer().publicKeyPem);
     const port = await freePort();
+    const metricsPort = await freePort();
     const closed = `http://127.0.0.1:${await freePort()}`;
     const service = spawnService('apps/gateway/src/main.ts', {
       GATEWAY_PORT: String(port),
+      METRICS_PORT: String(metricsPort),
       INTERNAL_TOKEN_SECRET: 'gateway-process-secret',
       AUTH_PUBLIC_KEY_FILE: keyFile,
       CLIENTS_URL: closed,
@@ -48,6 +68,12 @@ describe('the gateway process', () => {
       expect({ status: ready.status, body: await ready.json() }).toEqual({ status: 503, body: { ready: false } });
       const res = await postGraphQL(`${base}/graphql`, '{ me { id } }');
       expect({ status: res.status, codes: errorCodes(res) }).toEqual({ status: 401, codes: ['UNAUTHENTICATED'] });
+      expect((await fetch(`${base}/metrics`)).status).toBe(404);
+      const scrape = await fetch(`http://127.0.0.1:${metricsPort}/metrics`);
+      expect(scrape.headers.get('content-type')).toMatch(/^text\/plain/);
+      const text = await scrape.text();
+      expect(text).toMatch(/caseflow_http_requests_total\{route="\/graphql",method="POST",status="401",service="gateway"\} 1\n/);
+      expect(text).toMatch(/caseflow_errors_total\{operation="\(refused\)",code="UNAUTHENTICATED",service="gateway"\} 1\n/);
     } finally {
       service.child.kill('SIGTERM');
     }

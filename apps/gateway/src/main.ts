@@ -1,15 +1,28 @@
+// First: tracing instruments node:http, undici and graphql as they load.
+import './tracing';
 import { join } from 'node:path';
 import { createLogger, exitOnSignals } from '@caseflow/core';
 import { createGateway, gatewayOptionsFrom, loadGatewayConfig } from '@caseflow/gateway';
+import { createServiceMetrics, serveMetrics, startTracing } from '@caseflow/telemetry';
 
 async function main(): Promise<void> {
   const config = loadGatewayConfig(join(__dirname, '..', 'supergraph.graphql'));
   const logger = createLogger('gateway', config.LOG_LEVEL);
-  const gateway = await createGateway(gatewayOptionsFrom(config, logger));
+  const metrics = createServiceMetrics('gateway');
+  const gateway = await createGateway({ ...gatewayOptionsFrom(config, logger), metrics });
   const port = await gateway.listen(config.GATEWAY_PORT, config.HOST);
-  logger.info('gateway listening', { url: `http://${config.HOST}:${port}/graphql`, production: config.NODE_ENV === 'production' });
+  const metricsServer = await serveMetrics(metrics.registry, config.METRICS_PORT, config.HOST);
+  logger.info('gateway listening', {
+    url: `http://${config.HOST}:${port}/graphql`,
+    metrics: metricsServer.url,
+    production: config.NODE_ENV === 'production',
+  });
 
-  exitOnSignals(() => gateway.stop(), logger);
+  exitOnSignals(async () => {
+    await gateway.stop();
+    await metricsServer.close();
+    await startTracing('caseflow-gateway').shutdown();
+  }, logger);
 }
 
 main().catch((error: unknown) => {

@@ -1,3 +1,5 @@
+// First: tracing instruments node:http, undici, pg and graphql as they load.
+import './tracing';
 import 'reflect-metadata';
 import { referralsSubgraph } from '@caseflow/referrals';
 import { runSubgraphProcess } from '@caseflow/federation';

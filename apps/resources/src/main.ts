@@ -1,3 +1,5 @@
+// First: tracing instruments node:http, undici, pg and graphql as they load.
+import './tracing';
 import 'reflect-metadata';
 import { resourcesSubgraph } from '@caseflow/resources';
 import { runSubgraphProcess } from '@caseflow/federation';

@@ -86,5 +86,5 @@ export const clientsSubgraph: SubgraphDefinition<ClientsContext> = {
     [STAFF_DIRECTORY_PATH]: staffDirectoryRoute(dataSource),
   }),
   start: (dataSource, options) =>
-    startPriorityJob(dataSource, options.jobIntervalMs ?? 60_000, options.logger ?? createLogger('clients', 'info')),
+    startPriorityJob(dataSource, options.jobIntervalMs ?? 60_000, options.logger ?? createLogger('clients', 'info'), options.metrics),
 };

@@ -16,6 +16,8 @@ export function loadGatewayConfig(supergraphFile: string, env: Env = processEnv(
     z
       .object({
         GATEWAY_PORT: setting.port(4000),
+        // Prometheus metrics on a port of their own, never on the public one.
+        METRICS_PORT: setting.port(9400),
         HOST: setting.string('127.0.0.1'),
         NODE_ENV: setting.oneOf(['development', 'production', 'test'] as const, 'development'),
         CLIENTS_URL: setting.url('http://127.0.0.1:4001'),

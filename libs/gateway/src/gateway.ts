@@ -38,6 +38,7 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { createHttpService, type GetRoute, type HttpService, requestIdOf } from '@caseflow/federation';
+import { operationMetricsPlugin, type ServiceMetrics } from '@caseflow/telemetry';
 
 export interface GatewayContext {
   actor: Actor;
@@ -69,6 +70,8 @@ export interface GatewayOptions {
   staffCacheTtlMs?: number;
   /** The staff cache's clock (tests move it instead of waiting). */
   now?: () => number;
+  /** Where requests, operations (by name, with latency) and errors (by the code callers see) are counted. */
+  metrics?: ServiceMetrics;
 }
 
 export interface Gateway {
@@ -161,7 +164,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
             logger.warn('request error', { requestId: contextValue.requestId, ...errorFields(error) });
           }
         },
-        async willSendResponse({ contextValue, response }) {
+        async willSendResponse({ contextValue, operationName, response }) {
+          // The access line (debug): it carries the request's trace id when tracing is on.
+          logger.debug('operation answered', { requestId: contextValue.requestId, operation: operationName ?? null });
           response.http.headers.set(REQUEST_ID_HEADER, contextValue.requestId);
           if (response.body.kind === 'single') maskValueCompletion(response.body.singleResult, logger, contextValue.requestId);
           if (response.body.kind === 'single' && response.body.singleResult.errors) {
@@ -201,6 +206,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     plugins: [
       requestIdPlugin,
       costPlugin,
+      ...(options.metrics ? [operationMetricsPlugin<GatewayContext>(options.metrics)] : []),
       // No cache hints (nothing sets one; answers about clients are never cached) and no usage reports to Apollo's cloud.
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
@@ -220,6 +226,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     maxBodyBytes: options.maxBodyBytes ?? 1_000_000,
     maxBatchOperations: options.maxBatchOperations ?? 1,
     requestTimeoutMs: options.requestTimeoutMs ?? 15_000,
+    service: 'gateway',
+    metrics: options.metrics,
     ready: async () => {
       const answers = await Promise.all(
         subgraphHealth.map((url) =>

@@ -8,6 +8,7 @@ import type { BearerVerifier } from '@caseflow/auth';
 import { createSubgraph, type RunningSubgraph } from '@caseflow/federation';
 import { createLogger, freePort, type LogLevel } from '@caseflow/core';
 import { createGateway, type DemoLogin, type Gateway, type GatewayOptions } from '@caseflow/gateway';
+import { createServiceMetrics, type MetricsServer, serveMetrics, type ServiceMetrics } from '@caseflow/telemetry';
 import { SUBGRAPHS, SUBGRAPH_NAMES, type SubgraphName } from './seed';
 
 export interface StackOptions {
@@ -35,7 +36,15 @@ export interface StackOptions {
   demoLogin?: DemoLogin;
   /** Interval of the subgraphs' background jobs; 0 turns them off (tests run jobs directly). */
   jobIntervalMs?: number;
+  /**
+   * Each service's metrics port (its own registry on its own port, as in
+   * separate processes; 0 picks a free one). Without it the metrics are kept
+   * (`Stack.metrics`) but served nowhere.
+   */
+  metricsPorts?: Record<SubgraphName | 'gateway', number>;
 }
+
+export type ServiceName = SubgraphName | 'gateway';
 
 export interface StackSubgraph {
   subgraph: RunningSubgraph;
@@ -48,6 +57,10 @@ export interface Stack {
   gatewayBaseUrl: string;
   gateway: Gateway;
   subgraphs: Record<SubgraphName, StackSubgraph>;
+  /** Each service's metrics registry. */
+  metrics: Record<ServiceName, ServiceMetrics>;
+  /** Where each service's metrics answer, when `metricsPorts` was given. */
+  metricsUrls: Partial<Record<ServiceName, string>>;
   /** Stops one subgraph (as an outage would), leaving the others and the gateway running. */
   stopSubgraph(name: SubgraphName): Promise<void>;
   /** Starts a stopped subgraph again on the same address, with the same settings. */
@@ -64,6 +77,12 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   for (const name of SUBGRAPH_NAMES) ports[name] = options.ports?.[name] || (await freePort());
   const base = (name: SubgraphName) => `http://${host}:${ports[name]}`;
   const peerUrls = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, base(name)]));
+  const metrics = Object.fromEntries(
+    [...SUBGRAPH_NAMES, 'gateway' as const].map((name) => [
+      name,
+      createServiceMetrics(name, { processMetrics: options.metricsPorts !== undefined }),
+    ]),
+  ) as Record<ServiceName, ServiceMetrics>;
 
   const start = async (name: SubgraphName) => {
     const subgraph = await createSubgraph(SUBGRAPHS[name], {
@@ -75,6 +94,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       poolMax: options.poolMax,
       jobIntervalMs: options.jobIntervalMs,
       peerUrls,
+      metrics: metrics[name],
     });
     await subgraph.listen(ports[name], host);
     subgraphs[name] = { subgraph, baseUrl: base(name), url: `${base(name)}/graphql` };
@@ -92,15 +112,25 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     demoLogin: options.demoLogin,
     ...options.gateway,
     resourcesBaseUrl: subgraphs.resources.baseUrl,
+    metrics: metrics.gateway,
   });
   const port = await gateway.listen(options.ports?.gateway ?? 0, host);
   const gatewayBaseUrl = `http://${host}:${port}`;
+  const metricsServers: MetricsServer[] = [];
+  const metricsUrls: Partial<Record<ServiceName, string>> = {};
+  for (const [name, metricsPort] of Object.entries(options.metricsPorts ?? {}) as Array<[ServiceName, number]>) {
+    const server = await serveMetrics(metrics[name].registry, metricsPort, host);
+    metricsServers.push(server);
+    metricsUrls[name] = server.url;
+  }
 
   return {
     gatewayUrl: `${gatewayBaseUrl}/graphql`,
     gatewayBaseUrl,
     gateway,
     subgraphs,
+    metrics,
+    metricsUrls,
     stopSubgraph: async (name) => {
       if (stopped.has(name)) return;
       stopped.add(name);
@@ -114,6 +144,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     stop: async () => {
       await gateway.stop();
       await Promise.all(SUBGRAPH_NAMES.filter((n) => !stopped.has(n)).map((n) => subgraphs[n].subgraph.stop()));
+      await Promise.all(metricsServers.map((server) => server.close()));
     },
   };
 }

@@ -54,5 +54,6 @@ export const referralsSubgraph: SubgraphDefinition<ReferralsContext> = {
       timeoutMs: options.peerTimeoutMs,
     }),
   }),
-  start: (dataSource, options) => startExpirySweep(dataSource, options.jobIntervalMs ?? DEFAULT_JOB_INTERVAL_MS, options.logger),
+  start: (dataSource, options) =>
+    startExpirySweep(dataSource, options.jobIntervalMs ?? DEFAULT_JOB_INTERVAL_MS, options.logger, options.metrics),
 };

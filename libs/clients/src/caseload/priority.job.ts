@@ -1,10 +1,11 @@
 import type { DataSource } from 'typeorm';
 import type { Logger } from '@caseflow/core';
 import { startIntervalJob } from '@caseflow/federation';
+import type { JobObserver } from '@caseflow/telemetry';
 import { recomputeStalePriorities } from './priority.store';
 
 /** Keeps the time-based parts of priority current: each open case is recomputed once a day (UTC). */
-export function startPriorityJob(dataSource: DataSource, intervalMs: number, logger: Logger): () => Promise<void> {
+export function startPriorityJob(dataSource: DataSource, intervalMs: number, logger: Logger, observer?: JobObserver): () => Promise<void> {
   return startIntervalJob(
     'priority',
     intervalMs,
@@ -13,5 +14,6 @@ export function startPriorityJob(dataSource: DataSource, intervalMs: number, log
       if (n > 0) logger.info('priorities recomputed', { clients: n });
     },
     logger,
+    observer,
   );
 }

@@ -10,6 +10,7 @@
 import type { DataSource } from 'typeorm';
 import type { Logger } from '@caseflow/core';
 import { startIntervalJob } from '@caseflow/federation';
+import type { JobObserver } from '@caseflow/telemetry';
 import { expireDue } from './expiry.sql';
 
 /** How often the sweep runs unless configured otherwise. */
@@ -47,7 +48,7 @@ export async function sweepExpiredReferrals(dataSource: DataSource, batch = EXPI
  * nothing, for tests that call the sweep themselves). A failed run (the
  * database away) is logged and tried again at the next tick.
  */
-export function startExpirySweep(dataSource: DataSource, intervalMs: number, logger: Logger): () => Promise<void> {
+export function startExpirySweep(dataSource: DataSource, intervalMs: number, logger: Logger, observer?: JobObserver): () => Promise<void> {
   return startIntervalJob(
     'referral-expiry',
     intervalMs,
@@ -56,5 +57,6 @@ export function startExpirySweep(dataSource: DataSource, intervalMs: number, log
       if (expired.length > 0) logger.info('referrals expired', { count: expired.length });
     },
     logger,
+    observer,
   );
 }

@@ -7,7 +7,10 @@
  * (`variables`, `input`, `body`, names, contact details, note text…) are
  * redacted wherever they appear, and errors go through `serializeError`,
  * which keeps the type, code and a message without the values a client sent.
+ * A line written while a traced request runs carries its `traceId` and
+ * `spanId`, so that an operator goes from a line to the whole trace.
  */
+import { trace } from '@opentelemetry/api';
 import pino from 'pino';
 import { serializeError } from './log-errors';
 
@@ -54,6 +57,14 @@ export const REDACTED_KEYS = [
   'secret',
 ] as const;
 
+/** The active span's trace and span ids (none when tracing is off or nothing is traced). */
+function traceFields(): Record<string, string> {
+  const span = trace.getActiveSpan();
+  if (!span) return {};
+  const { traceId, spanId } = span.spanContext();
+  return { traceId, spanId };
+}
+
 const REDACT_PATHS = REDACTED_KEYS.flatMap((key) => [key, `*.${key}`, `*.*.${key}`]);
 export const REDACTED = '[redacted]';
 
@@ -79,6 +90,7 @@ export function createLogger(service: string, level: LogLevel = 'info', write?: 
     messageKey: 'message',
     timestamp: pino.stdTimeFunctions.isoTime,
     formatters: { level: (label) => ({ level: label }) },
+    mixin: traceFields,
     serializers: { err: (error: unknown) => serializeError(error) },
     redact: { paths: REDACT_PATHS, censor: REDACTED },
   };

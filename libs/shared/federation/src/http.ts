@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import { AppError, closeServer, listenOn, withRequestSignal } from '@caseflow/core';
+import { inService, type ServiceMetrics } from '@caseflow/telemetry';
 
 export type JsonRoute = (body: unknown, request: IncomingMessage) => Promise<unknown>;
 
@@ -36,6 +37,10 @@ export interface HttpServiceOptions<C extends BaseContext> {
   requestTimeoutMs?: number;
   graphqlPath?: string;
   onError?: (error: unknown) => void;
+  /** The service answering (gateway, clients…): its requests' spans carry it as `caseflow.service`. */
+  service?: string;
+  /** Where requests are counted by route and status, with their latency. */
+  metrics?: ServiceMetrics;
 }
 
 export interface HttpService {
@@ -132,9 +137,18 @@ function withTimeout<T>(work: Promise<T>, ms: number, controller: AbortControlle
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
+/** The route label of a request: one of the service's own paths, or `other` (never a path a caller made up). */
+function routeOf(pathname: string, known: readonly string[], prefixes: readonly string[]): string {
+  if (known.includes(pathname)) return pathname;
+  return prefixes.find((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`)) ?? 'other';
+}
+
 export function createHttpService<C extends BaseContext>(options: HttpServiceOptions<C>): HttpService {
   const limit = options.maxBodyBytes ?? 1_000_000;
   const graphqlPath = options.graphqlPath ?? '/graphql';
+  const knownPaths = [graphqlPath, '/health', '/ready', ...Object.keys(options.routes ?? {})];
+  const knownPrefixes = Object.keys(options.getRoutes ?? {});
+  const { metrics } = options;
   let inFlight = 0;
   let draining: (() => void) | null = null;
 
@@ -219,13 +233,28 @@ export function createHttpService<C extends BaseContext>(options: HttpServiceOpt
     // Every answer is JSON or the text it declares: no browser may guess another type for it.
     response.setHeader('x-content-type-options', 'nosniff');
     inFlight += 1;
-    handle(request, response)
+    if (metrics) {
+      const labels = {
+        route: routeOf(new URL(request.url ?? '/', 'http://localhost').pathname, knownPaths, knownPrefixes),
+        method: request.method ?? 'GET',
+      };
+      const end = metrics.httpDuration.startTimer(labels);
+      // 'close' comes for every response, finished or abandoned by its caller.
+      response.once('close', () => {
+        end();
+        metrics.httpRequests.inc({ ...labels, status: String(response.statusCode) });
+      });
+    }
+    const handled = options.service ? inService(options.service, () => handle(request, response)) : handle(request, response);
+    handled
       .catch((error: unknown) => {
         const requestId = requestIdOf(request);
         if (error instanceof BodyTooLarge) {
           if (!response.headersSent)
             sendError(response, new AppError('BAD_USER_INPUT', `The request body exceeds ${limit} bytes`), 413, requestId);
         } else if (error instanceof AppError) {
+          // Refused before any operation ran (no token, a bad body): counted here, as the operations' plugin never sees it.
+          metrics?.errors.inc({ operation: '(refused)', code: error.code });
           if (!response.headersSent) sendError(response, error, undefined, requestId);
         } else {
           options.onError?.(Object.assign(error instanceof Error ? error : new Error(String(error)), { requestId }));

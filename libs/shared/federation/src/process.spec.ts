@@ -49,4 +49,18 @@ describe('a subgraph process reads its peers', () => {
     const shared = loadSubgraphConfig({ name: 'asker' }, 4100, required);
     expect({ port: shared.settings.PORT, database: shared.settings.DATABASE_URL }).toEqual({ port: 4100, database: required.DATABASE_URL });
   });
+
+  it('reads its metrics port under its name or METRICS_PORT, by default 9400 plus its port offset from 4000, and refuses a bad one by name', () => {
+    expect(loadSubgraphConfig({ name: 'asker' }, 4003, required).settings.METRICS_PORT).toBe(9403);
+    expect(loadSubgraphConfig({ name: 'asker' }, 4003, { ...required, METRICS_PORT: '9999' }).settings.METRICS_PORT).toBe(9999);
+    expect(
+      loadSubgraphConfig({ name: 'asker' }, 4003, { ...required, METRICS_PORT: '9999', ASKER_METRICS_PORT: '9100' }).settings.METRICS_PORT,
+    ).toBe(9100);
+    expect(configProblemsOf(() => loadSubgraphConfig({ name: 'asker' }, 4003, { ...required, METRICS_PORT: 'nine' }))).toEqual([
+      'METRICS_PORT must be a whole number, got "nine"',
+    ]);
+    expect(configProblemsOf(() => loadSubgraphConfig({ name: 'asker' }, 4003, { ...required, ASKER_METRICS_PORT: '70000' }))).toEqual([
+      'ASKER_METRICS_PORT must be between 0 and 65535, got 70000',
+    ]);
+  });
 });

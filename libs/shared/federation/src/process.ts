@@ -6,16 +6,26 @@
  * given its owner role's URL (`<NAME>_MIGRATION_DATABASE_URL` or
  * `MIGRATION_DATABASE_URL`), it migrates at boot under the migrations' lock.
  * With migrations pending it refuses to start. It reads `<PEER>_URL` for
- * each peer the definition declares, and for no other subgraph.
+ * each peer the definition declares, and for no other subgraph. Its
+ * Prometheus metrics answer on their own port (`<NAME>_METRICS_PORT` or
+ * `METRICS_PORT`; by default 9400 plus the public port's offset from 4000:
+ * 9401 for clients on 4001), never on the public one; its traces follow the
+ * standard `OTEL_*` variables (see @caseflow/telemetry).
  */
 import { z } from 'zod';
 import { ConfigError, type Env, loadConfig, processEnv, setting } from '@caseflow/config';
 import { createLogger, exitOnSignals } from '@caseflow/core';
+import { createServiceMetrics, serveMetrics, startTracing } from '@caseflow/telemetry';
 import type { RequestContext } from './context';
 import { createSubgraph, type SubgraphDefinition, type SubgraphRuntimeOptions } from './subgraph';
 
 export interface SubgraphProcessOptions {
   defaultPort: number;
+}
+
+/** The metrics port of a service whose public port is `defaultPort`: 9400 + (defaultPort − 4000). */
+export function defaultMetricsPort(defaultPort: number): number {
+  return 9400 + (defaultPort - 4000);
 }
 
 /** The environment variable that holds a peer's base URL: `<PEER>_URL`. */
@@ -26,6 +36,7 @@ export function peerUrlVariable(peer: string): string {
 function subgraphSettings(defaultPort: number) {
   return z.object({
     PORT: setting.port(defaultPort),
+    METRICS_PORT: setting.port(defaultMetricsPort(defaultPort)),
     HOST: setting.string('127.0.0.1'),
     DATABASE_URL: setting.url(),
     MIGRATION_DATABASE_URL: setting.optionalUrl(),
@@ -76,6 +87,7 @@ export function loadSubgraphConfig(
   };
   const settings = attempt(schema.shape.settings, {
     PORT: `${prefix}_PORT`,
+    METRICS_PORT: [`${prefix}_METRICS_PORT`, 'METRICS_PORT'],
     DATABASE_URL: [`${prefix}_DATABASE_URL`, 'DATABASE_URL'],
     MIGRATION_DATABASE_URL: [`${prefix}_MIGRATION_DATABASE_URL`, 'MIGRATION_DATABASE_URL'],
   });
@@ -99,7 +111,10 @@ export async function runSubgraphProcess<C extends RequestContext>(
   options: SubgraphProcessOptions,
 ): Promise<void> {
   const { settings: config, peerUrls } = loadOrExit(definition, options.defaultPort);
+  // Started already by the entry point's first import (apps/<name>/src/tracing.ts); this answers the same.
+  const tracing = startTracing(`caseflow-${definition.name}`);
   const logger = createLogger(definition.name, config.LOG_LEVEL);
+  const metrics = createServiceMetrics(definition.name);
   const runtime: SubgraphRuntimeOptions = {
     databaseUrl: config.DATABASE_URL,
     migrationDatabaseUrl: config.MIGRATION_DATABASE_URL,
@@ -112,10 +127,16 @@ export async function runSubgraphProcess<C extends RequestContext>(
     peerUrls,
     peerTimeoutMs: config.PEER_TIMEOUT_MS,
     jobIntervalMs: config.JOB_INTERVAL_MS,
+    metrics,
   };
   const subgraph = await createSubgraph(definition, runtime);
   const port = await subgraph.listen(config.PORT, config.HOST);
-  logger.info('subgraph listening', { url: `http://${config.HOST}:${port}/graphql` });
+  const metricsServer = await serveMetrics(metrics.registry, config.METRICS_PORT, config.HOST);
+  logger.info('subgraph listening', { url: `http://${config.HOST}:${port}/graphql`, metrics: metricsServer.url });
 
-  exitOnSignals(() => subgraph.stop(), logger);
+  exitOnSignals(async () => {
+    await subgraph.stop();
+    await metricsServer.close();
+    await tracing.shutdown();
+  }, logger);
 }

@@ -10,6 +10,7 @@ import { AuditTrail, AuditWriter } from '@caseflow/audit';
 import { INTERNAL_TOKEN_HEADER, type InternalIdentity, verifyInternalToken } from '@caseflow/auth';
 import { errorFields, type Logger } from '@caseflow/core';
 import { type Database, isDatabaseReady } from '@caseflow/db';
+import { operationMetricsPlugin, type ServiceMetrics } from '@caseflow/telemetry';
 import type { RequestContext } from './context';
 import { classifyError, formatError } from './errors';
 import { createHttpService, type GetRouteResult, type HttpService } from './http';
@@ -26,6 +27,8 @@ export interface SubgraphServerOptions<C extends RequestContext> {
   dbSchema: string;
   internalSecret: string;
   logger: Logger;
+  /** Where its requests, operations and errors are counted. */
+  metrics?: ServiceMetrics;
   /** Adds the subgraph's services and per-request loaders to the base context. */
   extendContext: (base: RequestContext) => C;
   /** Internal JSON routes (POST), answered only to callers with a valid internal token. */
@@ -75,7 +78,9 @@ export async function createSubgraphServer<C extends RequestContext>(options: Su
             }
           }
         },
-        async willSendResponse({ contextValue, response }) {
+        async willSendResponse({ contextValue, operationName, response }) {
+          // The access line (debug): it carries the request's trace id when tracing is on.
+          logger.debug('operation answered', { requestId: contextValue.requestId, operation: operationName ?? null });
           try {
             await contextValue.audit.flush(auditWriter);
           } catch (error) {
@@ -98,6 +103,7 @@ export async function createSubgraphServer<C extends RequestContext>(options: Su
     // never cached), no traces for the gateway, no usage reports to Apollo's cloud even if APOLLO_KEY is set.
     plugins: [
       auditPlugin,
+      ...(options.metrics ? [operationMetricsPlugin<RequestContext>(options.metrics)] : []),
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
@@ -129,6 +135,8 @@ export async function createSubgraphServer<C extends RequestContext>(options: Su
     routes,
     getRoutes,
     ready: () => isDatabaseReady(database.dataSource),
+    service: options.name,
+    metrics: options.metrics,
     onError: (error) => logger.error('unhandled error', errorFields(error)),
     context: async (request) => {
       const { actor, requestId, token } = await identify(request);

@@ -1,6 +1,7 @@
 import type { GraphQLSchema } from 'graphql';
 import type { DataSource, EntitySchema, MixedList } from 'typeorm';
 import type { Logger } from '@caseflow/core';
+import type { PoolStats, ServiceMetrics } from '@caseflow/telemetry';
 import {
   type Database,
   createDatabase,
@@ -37,6 +38,8 @@ export interface SubgraphRuntimeOptions {
   peerTimeoutMs?: number;
   /** How often background jobs run (ms); 0 turns them off (tests drive jobs directly). */
   jobIntervalMs?: number;
+  /** The service's metrics (requests, operations, pool, jobs); none are kept without it. */
+  metrics?: ServiceMetrics;
 }
 
 /** What makes a subgraph: its schema in PostgreSQL, its GraphQL schema and its request context. */
@@ -129,6 +132,8 @@ export async function createSubgraph<C extends RequestContext>(
     connectTimeoutMs: options.connectTimeoutMs,
   });
   await database.dataSource.initialize();
+  // TypeORM's PostgreSQL driver keeps its pg Pool as `master`.
+  options.metrics?.watchPool(() => (database.dataSource.driver as unknown as { master?: PoolStats }).master);
   const pending = await pendingMigrations(database.dataSource, definition.dbSchema);
   if (pending.length > 0) {
     await database.dataSource.destroy();
@@ -141,6 +146,7 @@ export async function createSubgraph<C extends RequestContext>(
     dbSchema: definition.dbSchema,
     internalSecret: options.internalSecret,
     logger: options.logger,
+    metrics: options.metrics,
     extendContext: (base) => definition.createContext(database.dataSource, base, options),
     internalRoutes: definition.internalRoutes?.(database.dataSource, options),
     internalGetRoutes: definition.internalGetRoutes?.(database.dataSource),

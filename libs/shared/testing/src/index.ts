@@ -12,3 +12,5 @@ export * from './fake-peer';
 export * from './outcomes';
 export * from './client-grants';
 export * from './oidc-provider';
+export * from './otlp-receiver';
+export * from './prometheus';

@@ -15,21 +15,24 @@ export function describeSubgraphProcess(name: string, entry: string): void {
   const prefix = name.toUpperCase();
 
   it('refuses a bad configuration, listing every problem, with exit code 1', async () => {
-    const service = spawnService(entry, { [`${prefix}_PORT`]: 'not-a-port', DB_POOL_MAX: '0' });
+    const service = spawnService(entry, { [`${prefix}_PORT`]: 'not-a-port', [`${prefix}_METRICS_PORT`]: '70000', DB_POOL_MAX: '0' });
     expect(await service.exited).toBe(1);
     const output = service.output();
     expect(output).toContain(`${prefix}_PORT must be a whole number, got "not-a-port"`);
+    expect(output).toContain(`${prefix}_METRICS_PORT must be between 0 and 65535, got 70000`);
     expect(output).toContain('DB_POOL_MAX must be between 1 and 200, got 0');
     expect(output).toContain(`${prefix}_DATABASE_URL or DATABASE_URL is required`);
     expect(output).toContain('INTERNAL_TOKEN_SECRET is required');
   });
 
-  it('starts, answers health and readiness, refuses GraphQL without the internal token, and stops on SIGTERM', async () => {
+  it('starts, answers health and readiness, refuses GraphQL without the internal token, serves metrics on their own port only, and stops on SIGTERM', async () => {
     const port = await freePort();
+    const metricsPort = await freePort();
     const secret = 'test-secret-for-process-check';
     const roles = await testSubgraphRoles(await createTestDatabase(`${name}_process`), name);
     const service = spawnService(entry, {
       [`${prefix}_PORT`]: String(port),
+      METRICS_PORT: String(metricsPort),
       [`${prefix}_DATABASE_URL`]: roles.runtimeUrl,
       [`${prefix}_MIGRATION_DATABASE_URL`]: roles.ownerUrl,
       INTERNAL_TOKEN_SECRET: secret,
@@ -43,6 +46,10 @@ export function describeSubgraphProcess(name: string, entry: string): void {
       const res = await postGraphQL(`${base}/graphql`, '{ _service { sdl } }');
       expect({ status: res.status, codes: errorCodes(res) }).toEqual({ status: 401, codes: ['UNAUTHENTICATED'] });
       expect(service.output()).not.toContain(secret);
+      expect((await fetch(`${base}/metrics`)).status).toBe(404);
+      const metrics = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
+      expect(metrics).toContain(`caseflow_errors_total{operation="(refused)",code="UNAUTHENTICATED",service="${name}"} 1\n`);
+      expect(metrics).toMatch(new RegExp(`caseflow_db_pool_connections\\{state="total",service="${name}"\\} [1-9]`));
     } finally {
       service.child.kill('SIGTERM');
     }
