@@ -1,9 +1,9 @@
 import type { DataSource } from 'typeorm';
 import type { Logger } from '@caseflow/core';
-import { startIntervalJob } from '@caseflow/federation';
+import { startIntervalJob, tableLeadership } from '@caseflow/federation';
 import { recomputeStalePriorities } from './priority.store';
 
-/** Keeps the time-based parts of priority current: each open case is recomputed once a day (UTC). */
+/** Keeps the time-based parts of priority current: each open case is recomputed once a day (UTC); once per tick across replicas. */
 export function startPriorityJob(dataSource: DataSource, intervalMs: number, logger: Logger): () => Promise<void> {
   return startIntervalJob(
     'priority',
@@ -13,5 +13,6 @@ export function startPriorityJob(dataSource: DataSource, intervalMs: number, log
       if (n > 0) logger.info('priorities recomputed', { clients: n });
     },
     logger,
+    tableLeadership(dataSource, 'clients'),
   );
 }
