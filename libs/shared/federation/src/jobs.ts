@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import type { DataSource } from 'typeorm';
 import { errorFields, type Logger } from '@caseflow/core';
+import { claimTick } from './jobs.sql';
 
 /**
  * Which replica runs a job's tick. Ticks are the job's interval counted from
@@ -54,19 +55,10 @@ export const replicaName = () => `${hostname()}#${process.pid}`;
 
 /**
  * Leadership through the subgraph's `scheduled_job` table (one row per job:
- * the last tick claimed, by whom, and how many runs so far). A claim is one
- * upsert that moves the row to a later tick: PostgreSQL settles two replicas
- * claiming at once (the second waits for the first's row lock, then finds
- * the tick taken), and a replica whose clock is behind never re-runs a tick.
+ * the last tick claimed, by whom, and how many runs so far). A claim only
+ * moves the row to a later tick (jobs.sql.ts), so a replica whose clock is
+ * behind never re-runs a tick.
  */
 export function tableLeadership(dataSource: DataSource, schema: string, replica = replicaName()): JobLeadership {
-  const sql = `INSERT INTO "${schema}".scheduled_job AS j (job, last_tick, runs, last_replica, last_run_at)
-               VALUES ($1, $2, 1, $3, now())
-               ON CONFLICT (job) DO UPDATE
-                 SET last_tick = excluded.last_tick, runs = j.runs + 1, last_replica = excluded.last_replica, last_run_at = excluded.last_run_at
-               WHERE j.last_tick < excluded.last_tick
-               RETURNING runs`;
-  return {
-    claim: async (job, tick) => ((await dataSource.query(sql, [job, tick, replica])) as unknown[]).length === 1,
-  };
+  return { claim: (job, tick) => claimTick(dataSource, schema, job, tick, replica) };
 }
