@@ -302,7 +302,9 @@ describe('two replicas of each subgraph behind the gateway', () => {
     for (const job of ['priority', 'referral-expiry']) {
       const ticks = lines.filter((l) => l.job === job).map((l) => l.tick);
       expect({ job, duplicated: ticks.filter((t, i) => ticks.indexOf(t) !== i) }).toEqual({ job, duplicated: [] });
-      expect(stored.find((s) => s.job === job)?.runs).toBe(ticks.length);
+      // A replica killed between its claim and its log line leaves one claimed tick unlogged.
+      expect(Number(stored.find((s) => s.job === job)?.runs) - ticks.length).toBeGreaterThanOrEqual(0);
+      expect(Number(stored.find((s) => s.job === job)?.runs) - ticks.length).toBeLessThanOrEqual(1);
       expect(Math.max(...ticks)).toBeGreaterThanOrEqual(Math.floor(survivorsTicked / JOB_INTERVAL_MS) - 2);
     }
   });

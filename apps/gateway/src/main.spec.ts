@@ -1,15 +1,22 @@
 import { writeFileSync, mkdtempSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestIssuer, errorCodes, freePort, postGraphQL, spawnService } from '@caseflow/testing';
 
 describe('the gateway process', () => {
   it('refuses a bad configuration, listing every problem, with exit code 1', async () => {
-    const service = spawnService('apps/gateway/src/main.ts', { GATEWAY_PORT: '99999', PLANS_URL: 'nowhere' });
+    const service = spawnService('apps/gateway/src/main.ts', {
+      GATEWAY_PORT: '99999',
+      PLANS_URL: 'nowhere',
+      REFERRALS_URL: 'http://127.0.0.1:4003,nowhere',
+    });
     expect(await service.exited).toBe(1);
     const output = service.output();
     expect(output).toContain('GATEWAY_PORT must be between 0 and 65535, got 99999');
     expect(output).toContain('PLANS_URL must be a URL');
+    expect(output).toContain('REFERRALS_URL must be URLs separated by commas (one per replica); entry 2 is not a URL');
     expect(output).toContain('INTERNAL_TOKEN_SECRET is required');
     expect(output).toContain('AUTH_JWKS_URL (an OIDC issuer) or AUTH_PUBLIC_KEY_FILE (the development issuer) is required');
   });
@@ -24,20 +31,25 @@ describe('the gateway process', () => {
     expect(service.output()).toContain('AUTH_JWKS_URL is required in production (the development issuer is refused)');
   });
 
-  it('starts on the committed supergraph, refuses unauthenticated requests, reports not ready without subgraphs, and stops on SIGTERM', async () => {
+  it('starts on the committed supergraph, refuses unauthenticated requests, is ready once each subgraph has a replica up, and stops on SIGTERM', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'caseflow-gateway-'));
     const keyFile = join(dir, 'issuer.pub.pem');
     writeFileSync(keyFile, createTestIssuer().publicKeyPem);
     const port = await freePort();
     const closed = `http://127.0.0.1:${await freePort()}`;
+    // Every subgraph's second replica: its /health answers once it is up.
+    let up = false;
+    const replica = createServer((_request, response) => response.writeHead(up ? 200 : 503).end());
+    await new Promise<void>((resolve) => replica.listen(0, '127.0.0.1', resolve));
+    const replicas = `${closed},http://127.0.0.1:${(replica.address() as AddressInfo).port}`;
     const service = spawnService('apps/gateway/src/main.ts', {
       GATEWAY_PORT: String(port),
       INTERNAL_TOKEN_SECRET: 'gateway-process-secret',
       AUTH_PUBLIC_KEY_FILE: keyFile,
-      CLIENTS_URL: closed,
-      PLANS_URL: closed,
-      REFERRALS_URL: closed,
-      RESOURCES_URL: closed,
+      CLIENTS_URL: replicas,
+      PLANS_URL: replicas,
+      REFERRALS_URL: replicas,
+      RESOURCES_URL: replicas,
     });
     try {
       await service.waitFor(/gateway listening/, 60_000);
@@ -45,10 +57,15 @@ describe('the gateway process', () => {
       expect(await (await fetch(`${base}/health`)).json()).toEqual({ status: 'ok' });
       const ready = await fetch(`${base}/ready`);
       expect({ status: ready.status, body: await ready.json() }).toEqual({ status: 503, body: { ready: false } });
+      up = true;
+      const readyOnOne = await fetch(`${base}/ready`);
+      expect({ status: readyOnOne.status, body: await readyOnOne.json() }).toEqual({ status: 200, body: { ready: true } });
       const res = await postGraphQL(`${base}/graphql`, '{ me { id } }');
       expect({ status: res.status, codes: errorCodes(res) }).toEqual({ status: 401, codes: ['UNAUTHENTICATED'] });
     } finally {
       service.child.kill('SIGTERM');
+      replica.closeAllConnections();
+      replica.close();
     }
     expect(await service.exited).toBe(0);
   });
