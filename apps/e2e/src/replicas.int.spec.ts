@@ -3,10 +3,11 @@
  * given both addresses of each (round-robin). Under a steady load of the
  * users' operations (the contract's queries, and writes that carry a
  * clientMutationId), one replica of each subgraph is killed (SIGKILL, no
- * drain). Every request must end answered — at most retried by the caller,
- * as a user's browser would — every acknowledged write must be there once,
- * and the background jobs must have run once per tick across the replicas,
- * carrying on in the survivors.
+ * drain). Every request must be answered without the caller retrying (the
+ * gateway and the peer calls resend what is safe to resend to the surviving
+ * replica), every acknowledged write must be there once, and the background
+ * jobs must have run once per tick across the replicas, carrying on in the
+ * survivors.
  */
 import 'reflect-metadata';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -133,7 +134,11 @@ interface Outcome {
   errors: string[];
 }
 
-/** Sends an operation, and again (the same variables, so the same clientMutationId) after a failure, up to 3 times. */
+/**
+ * Sends an operation, and again (the same variables, so the same
+ * clientMutationId) after a failure, up to 3 times, as a browser would: the
+ * test expects no second attempt, and a failure shows what each one got.
+ */
 async function runWithRetries(op: Operation): Promise<Outcome> {
   const errors: string[] = [];
   for (let attempt = 1; attempt <= 3; attempt += 1) {
@@ -270,12 +275,12 @@ describe('two replicas of each subgraph behind the gateway', () => {
     const after = await during;
     const survivorsTicked = Date.now();
 
-    // No request failed that was not retried successfully (and most needed no retry at all).
+    // No request failed: the gateway and the peer calls sent what was safe to resend to the surviving replica,
+    // so not even the caller had to retry.
     const outcomes = [...before, ...after];
     expect(outcomes.filter((o) => !o.ok)).toEqual([]);
+    expect(outcomes.filter((o) => o.attempts > 1)).toEqual([]);
     expect(after.filter((o) => o.finishedAt > killedAt + 1000).length).toBeGreaterThan(10);
-    const retried = outcomes.filter((o) => o.attempts > 1);
-    expect(retried.length).toBeLessThanOrEqual(outcomes.length / 10);
 
     // Every acknowledged write is there, once.
     expect(opened.size).toBeGreaterThan(3);
