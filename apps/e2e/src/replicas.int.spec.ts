@@ -282,6 +282,17 @@ describe('two replicas of each subgraph behind the gateway', () => {
     expect(outcomes.filter((o) => o.attempts > 1)).toEqual([]);
     expect(after.filter((o) => o.finishedAt > killedAt + 1000).length).toBeGreaterThan(10);
 
+    // The HSDS pass-through (a GET) goes round-robin too, on to the surviving resources replica.
+    const pat = demoStaff('pat');
+    const authorization = `Bearer ${await issuer.token({ staffId: pat.id, role: pat.role, organizationId: pat.organizationId })}`;
+    const statuses: number[] = [];
+    for (let n = 0; n < 4; n += 1) {
+      const res = await fetch(new URL('/hsds/services', gatewayUrl), { headers: { authorization } });
+      await res.arrayBuffer();
+      statuses.push(res.status);
+    }
+    expect(statuses).toEqual([200, 200, 200, 200]);
+
     // Every acknowledged write is there, once.
     expect(opened.size).toBeGreaterThan(3);
     expect(created.size).toBeGreaterThan(3);
