@@ -5,7 +5,7 @@
  */
 import 'reflect-metadata';
 import { join } from 'node:path';
-import { createLogger, exitOnSignals } from '@caseflow/core';
+import { createLogger, exitOnSignals, replicaUrls } from '@caseflow/core';
 import { gatewayOptionsFrom, loadGatewayConfig } from '@caseflow/gateway';
 import { createHiveGateway } from './hive';
 
@@ -13,7 +13,15 @@ async function main(): Promise<void> {
   const config = loadGatewayConfig(join(__dirname, '..', '..', 'apps', 'gateway', 'supergraph.graphql'));
   const logger = createLogger('gateway', config.LOG_LEVEL);
   const { supergraphSdl, subgraphUrls, verifyBearer, internalSecret, production } = gatewayOptionsFrom(config, logger);
-  const gateway = createHiveGateway({ supergraphSdl, subgraphUrls, verifyBearer, internalSecret, production: production ?? false });
+  // Hive Gateway is given one address per subgraph (the benchmark runs one replica of each).
+  const firstReplicas = Object.fromEntries(Object.entries(subgraphUrls).map(([name, urls]) => [name, replicaUrls(urls)[0]]));
+  const gateway = createHiveGateway({
+    supergraphSdl,
+    subgraphUrls: firstReplicas,
+    verifyBearer,
+    internalSecret,
+    production: production ?? false,
+  });
   const port = await gateway.listen(config.GATEWAY_PORT, config.HOST);
   logger.info('gateway listening', { url: `http://${config.HOST}:${port}/graphql`, production, engine: 'hive' });
   exitOnSignals(() => gateway.stop(), logger);

@@ -1,4 +1,6 @@
 import { writeFileSync, mkdtempSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestIssuer, errorCodes, freePort, postGraphQL, spawnService } from '@caseflow/testing';
@@ -9,6 +11,7 @@ describe('the gateway process', () => {
       GATEWAY_PORT: '99999',
       METRICS_PORT: 'x',
       PLANS_URL: 'nowhere',
+      REFERRALS_URL: 'http://127.0.0.1:4003,nowhere',
       AUTH_JWKS_COOLDOWN_MS: '10',
     });
     expect(await service.exited).toBe(1);
@@ -16,6 +19,7 @@ describe('the gateway process', () => {
     expect(output).toContain('GATEWAY_PORT must be between 0 and 65535, got 99999');
     expect(output).toContain('METRICS_PORT must be a whole number, got "x"');
     expect(output).toContain('PLANS_URL must be a URL');
+    expect(output).toContain('REFERRALS_URL must be URLs separated by commas (one per replica); entry 2 is not a URL');
     expect(output).toContain('INTERNAL_TOKEN_SECRET is required');
     expect(output).toContain('AUTH_JWKS_COOLDOWN_MS must be between 100 and 600000, got 10');
     expect(output).toContain('AUTH_JWKS_URL (an OIDC issuer) or AUTH_PUBLIC_KEY_FILE (the development issuer) is required');
@@ -43,22 +47,27 @@ describe('the gateway process', () => {
     expect(service.output()).toContain('AUTH_JWKS_URL is required in production (the development issuer is refused)');
   });
 
-  it('starts on the committed supergraph, refuses unauthenticated requests, reports not ready without subgraphs, serves metrics on their own port only, and stops on SIGTERM', async () => {
+  it('starts on the committed supergraph, refuses unauthenticated requests, is ready once each subgraph has a replica up, serves metrics on their own port only, and stops on SIGTERM', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'caseflow-gateway-'));
     const keyFile = join(dir, 'issuer.pub.pem');
     writeFileSync(keyFile, createTestIssuer().publicKeyPem);
     const port = await freePort();
     const metricsPort = await freePort();
     const closed = `http://127.0.0.1:${await freePort()}`;
+    // Every subgraph's second replica: its /health answers once it is up.
+    let up = false;
+    const replica = createServer((_request, response) => response.writeHead(up ? 200 : 503).end());
+    await new Promise<void>((resolve) => replica.listen(0, '127.0.0.1', resolve));
+    const replicas = `${closed},http://127.0.0.1:${(replica.address() as AddressInfo).port}`;
     const service = spawnService('apps/gateway/src/main.ts', {
       GATEWAY_PORT: String(port),
       METRICS_PORT: String(metricsPort),
       INTERNAL_TOKEN_SECRET: 'gateway-process-secret',
       AUTH_PUBLIC_KEY_FILE: keyFile,
-      CLIENTS_URL: closed,
-      PLANS_URL: closed,
-      REFERRALS_URL: closed,
-      RESOURCES_URL: closed,
+      CLIENTS_URL: replicas,
+      PLANS_URL: replicas,
+      REFERRALS_URL: replicas,
+      RESOURCES_URL: replicas,
     });
     try {
       await service.waitFor(/gateway listening/, 60_000);
@@ -66,6 +75,9 @@ describe('the gateway process', () => {
       expect(await (await fetch(`${base}/health`)).json()).toEqual({ status: 'ok' });
       const ready = await fetch(`${base}/ready`);
       expect({ status: ready.status, body: await ready.json() }).toEqual({ status: 503, body: { ready: false } });
+      up = true;
+      const readyOnOne = await fetch(`${base}/ready`);
+      expect({ status: readyOnOne.status, body: await readyOnOne.json() }).toEqual({ status: 200, body: { ready: true } });
       const res = await postGraphQL(`${base}/graphql`, '{ me { id } }');
       expect({ status: res.status, codes: errorCodes(res) }).toEqual({ status: 401, codes: ['UNAUTHENTICATED'] });
       expect((await fetch(`${base}/metrics`)).status).toBe(404);
@@ -76,6 +88,8 @@ describe('the gateway process', () => {
       expect(text).toMatch(/caseflow_errors_total\{operation="\(refused\)",code="UNAUTHENTICATED",service="gateway"\} 1\n/);
     } finally {
       service.child.kill('SIGTERM');
+      replica.closeAllConnections();
+      replica.close();
     }
     expect(await service.exited).toBe(0);
   });

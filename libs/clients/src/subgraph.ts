@@ -21,6 +21,7 @@ import { CaseRecord1763942400000 } from './migrations/1763942400000-CaseRecord';
 import { CoveringClosureIndex1763942400021 } from './migrations/1763942400021-CoveringClosureIndex';
 import { MutationFingerprint1764547200030 } from './migrations/1764547200030-MutationFingerprint';
 import { StaffActive1764720000000 } from './migrations/1764720000000-StaffActive';
+import { ScheduledJobs1764806400040 } from './migrations/1764806400040-ScheduledJobs';
 import { CaseNoteEntity } from './note/note.entity';
 import { noteReference } from './note/note.reference';
 import { NoteResolver } from './note/note.resolver';
@@ -78,6 +79,7 @@ export const clientsSubgraph: SubgraphDefinition<ClientsContext> = {
     CoveringClosureIndex1763942400021,
     MutationFingerprint1764547200030,
     StaffActive1764720000000,
+    ScheduledJobs1764806400040,
   ],
   buildSchema: buildClientsSchema,
   createContext: (dataSource, base, options) => createClientsContext(dataSource, base, options),

@@ -20,10 +20,10 @@ export function loadGatewayConfig(supergraphFile: string, env: Env = processEnv(
         METRICS_PORT: setting.port(9400),
         HOST: setting.string('127.0.0.1'),
         NODE_ENV: setting.oneOf(['development', 'production', 'test'] as const, 'development'),
-        CLIENTS_URL: setting.url('http://127.0.0.1:4001'),
-        PLANS_URL: setting.url('http://127.0.0.1:4002'),
-        REFERRALS_URL: setting.url('http://127.0.0.1:4003'),
-        RESOURCES_URL: setting.url('http://127.0.0.1:4004'),
+        CLIENTS_URL: setting.urls('http://127.0.0.1:4001'),
+        PLANS_URL: setting.urls('http://127.0.0.1:4002'),
+        REFERRALS_URL: setting.urls('http://127.0.0.1:4003'),
+        RESOURCES_URL: setting.urls('http://127.0.0.1:4004'),
         INTERNAL_TOKEN_SECRET: setting.secret(),
         AUTH_ISSUER: setting.string('caseflow-dev'),
         AUTH_AUDIENCE: setting.string('caseflow'),
@@ -65,10 +65,10 @@ export function gatewayOptionsFrom(config: GatewayConfig, logger: Logger): Gatew
   return {
     supergraphSdl: readFileSync(config.SUPERGRAPH_FILE, 'utf8'),
     subgraphUrls: {
-      clients: new URL('/graphql', config.CLIENTS_URL).toString(),
-      plans: new URL('/graphql', config.PLANS_URL).toString(),
-      referrals: new URL('/graphql', config.REFERRALS_URL).toString(),
-      resources: new URL('/graphql', config.RESOURCES_URL).toString(),
+      clients: graphqlUrls(config.CLIENTS_URL),
+      plans: graphqlUrls(config.PLANS_URL),
+      referrals: graphqlUrls(config.REFERRALS_URL),
+      resources: graphqlUrls(config.RESOURCES_URL),
     },
     verifyBearer: createBearerVerifier({
       issuer: config.AUTH_ISSUER,
@@ -91,6 +91,9 @@ export function gatewayOptionsFrom(config: GatewayConfig, logger: Logger): Gatew
       maxRootFields: config.MAX_ROOT_FIELDS,
       maxCost: config.MAX_QUERY_COST,
     },
-    resourcesBaseUrl: config.RESOURCES_URL,
+    resourcesBaseUrl: config.RESOURCES_URL.join(','),
   };
 }
+
+/** Each replica's GraphQL endpoint (`<SUBGRAPH>_URL` is a base URL, or several separated by commas: one per replica). */
+const graphqlUrls = (baseUrls: readonly string[]) => baseUrls.map((url) => new URL('/graphql', url).toString());

@@ -22,7 +22,10 @@ import {
   ERROR_CODES,
   errorFields,
   fieldOfCoercionMessage,
+  connectionFailure,
+  createReplicaSet,
   type Logger,
+  replicaUrls,
   REQUEST_ERROR_CODES,
   shortenQuoted,
   unavailable,
@@ -48,15 +51,19 @@ export interface GatewayContext {
 
 export interface GatewayOptions {
   supergraphSdl: string;
-  /** Subgraph name → GraphQL URL (overrides the URLs written in the supergraph). */
-  subgraphUrls: Record<string, string>;
+  /**
+   * Subgraph name → GraphQL URL (overrides the URLs written in the
+   * supergraph), or the URLs of its replicas: calls go round-robin, skipping
+   * one that cannot be reached (see subgraph-transport).
+   */
+  subgraphUrls: Record<string, string | readonly string[]>;
   verifyBearer: BearerVerifier;
   internalSecret: string;
   logger: Logger;
   production: boolean;
   maxBodyBytes?: number;
   subgraphTimeoutMs?: number;
-  /** Base URL of the resources subgraph: GET /hsds/… (the HSDS REST API for partners) is passed through to it. */
+  /** Base URL of the resources subgraph (or its replicas', comma-separated): GET /hsds/… (the HSDS REST API for partners) is passed through to it. */
   resourcesBaseUrl?: string;
   /** The demo sign-in (development only; refused in production). */
   demoLogin?: DemoLogin;
@@ -87,8 +94,10 @@ const knownCodes = new Set<string>([...ERROR_CODES, ...REQUEST_ERROR_CODES]);
  * internal detail reaches a caller. A subgraph that cannot be reached becomes
  * UNAVAILABLE naming that part of the graph (found from its address).
  */
-export function createErrorMasker(subgraphUrls: Record<string, string> = {}): (formatted: GraphQLFormattedError) => GraphQLFormattedError {
-  const hosts = Object.entries(subgraphUrls).map(([name, url]) => [name, new URL(url).host] as const);
+export function createErrorMasker(
+  subgraphUrls: Record<string, string | readonly string[]> = {},
+): (formatted: GraphQLFormattedError) => GraphQLFormattedError {
+  const hosts = Object.entries(subgraphUrls).flatMap(([name, urls]) => replicaUrls(urls).map((url) => [name, new URL(url).host] as const));
   return (formatted) => {
     const code = String(formatted.extensions?.code ?? '');
     const base = { locations: formatted.locations, path: formatted.path };
@@ -149,11 +158,13 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const transport = createSubgraphTransport();
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
-    buildService: ({ name, url }) =>
-      new SubgraphDataSource({
-        url: options.subgraphUrls[name] ?? url,
-        fetcher: transport.fetcher(name, options.subgraphTimeoutMs ?? 10_000),
-      }),
+    buildService: ({ name, url }) => {
+      const replicas = replicaUrls(options.subgraphUrls[name] ?? url ?? '');
+      return new SubgraphDataSource({
+        url: replicas[0],
+        fetcher: transport.fetcher(name, options.subgraphTimeoutMs ?? 10_000, replicas),
+      });
+    },
   });
 
   const requestIdPlugin: ApolloServerPlugin<GatewayContext> = {
@@ -215,7 +226,10 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   });
   await apollo.start();
 
-  const subgraphHealth = Object.values(options.subgraphUrls).map((url) => new URL('/health', url).toString());
+  // Ready when every subgraph has a replica that answers.
+  const subgraphHealth = Object.values(options.subgraphUrls).map((urls) =>
+    replicaUrls(urls).map((url) => new URL('/health', url).toString()),
+  );
   const http = createHttpService<GatewayContext>({
     apollo,
     getRoutes: {
@@ -230,14 +244,15 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     metrics: options.metrics,
     ready: async () => {
       const answers = await Promise.all(
-        subgraphHealth.map((url) =>
+        subgraphHealth.flat().map((url) =>
           fetch(url, { signal: AbortSignal.timeout(1000) }).then(
-            (r) => r.ok,
-            () => false,
+            (r) => [url, r.ok] as const,
+            () => [url, false] as const,
           ),
         ),
       );
-      return answers.every(Boolean);
+      const healthy = new Set(answers.filter(([, ok]) => ok).map(([url]) => url));
+      return subgraphHealth.every((replicas) => replicas.some((url) => healthy.has(url)));
     },
     onError: (error) => logger.error('unhandled error', errorFields(error)),
     context: async (request: IncomingMessage) => {
@@ -268,10 +283,11 @@ type Authenticate = (request: IncomingMessage) => Promise<Actor>;
  * directory cannot answer; either way before anything runs.
  */
 function authenticator(options: GatewayOptions): Authenticate {
-  const clientsUrl = options.subgraphUrls.clients;
-  if (!clientsUrl) throw new Error('The gateway needs the clients subgraph: it checks every caller against its staff directory');
+  const clientsUrls = replicaUrls(options.subgraphUrls.clients ?? []);
+  if (clientsUrls.length === 0)
+    throw new Error('The gateway needs the clients subgraph: it checks every caller against its staff directory');
   const checkStaff = createStaffCheck({
-    clientsUrl: new URL(clientsUrl).origin,
+    clientsUrl: clientsUrls.map((url) => new URL(url).origin).join(','),
     internalSecret: options.internalSecret,
     ttlMs: options.staffCacheTtlMs,
     now: options.now,
@@ -290,30 +306,38 @@ const HSDS_PATH = '/hsds';
  * authenticated exactly as for /graphql (a bearer token, else 401
  * UNAUTHENTICATED); partners use the same tokens as everyone else. The
  * request goes on with the internal token and nothing else the caller sent;
- * the answer (JSON, or an ndjson stream) comes back as it is.
+ * the answer (JSON, or an ndjson stream) comes back as it is. With several
+ * replicas, requests go round-robin and one that cannot be reached is
+ * skipped (a GET is safe to send again).
  */
 function hsdsPassThrough(options: GatewayOptions, resourcesBaseUrl: string, authenticate: Authenticate): GetRoute {
+  const replicas = createReplicaSet(replicaUrls(resourcesBaseUrl));
   return async (request, url) => {
     const requestId = randomUUID();
     const actor = await authenticate(request);
     // The timeout covers the answer's start; a long ndjson stream may then take its time.
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), options.subgraphTimeoutMs ?? 30_000);
-    let response: Response;
+    const headers = {
+      [INTERNAL_TOKEN_HEADER]: await signInternalToken({ actor, requestId }, options.internalSecret),
+      [REQUEST_ID_HEADER]: requestId,
+    };
+    let response: Response | undefined;
     try {
-      response = await fetch(new URL(`${url.pathname}${url.search}`, resourcesBaseUrl), {
-        headers: {
-          [INTERNAL_TOKEN_HEADER]: await signInternalToken({ actor, requestId }, options.internalSecret),
-          [REQUEST_ID_HEADER]: requestId,
-        },
-        signal: controller.signal,
-      });
-    } catch (error) {
-      options.logger.warn('hsds pass-through failed', { requestId, ...errorFields(error) });
-      throw unavailable('The directory (resources service) is unavailable; retry later');
+      for (const base of replicas.order()) {
+        try {
+          response = await fetch(new URL(`${url.pathname}${url.search}`, base), { headers, signal: controller.signal });
+          break;
+        } catch (error) {
+          options.logger.warn('hsds pass-through failed', { requestId, ...errorFields(error) });
+          if (controller.signal.aborted || !connectionFailure(error)) break;
+          replicas.rest(base);
+        }
+      }
     } finally {
       clearTimeout(timer);
     }
+    if (!response) throw unavailable('The directory (resources service) is unavailable; retry later');
     const body = response.body;
     async function* text(): AsyncIterable<string> {
       if (!body) return;

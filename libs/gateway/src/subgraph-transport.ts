@@ -11,6 +11,15 @@
  * times out or the caller goes away: the subgraph sees its caller go away and
  * stops that work too (no transaction of it commits).
  *
+ * A subgraph given several addresses (its replicas) gets its calls
+ * round-robin. A replica that cannot be reached is passed over for a moment,
+ * and the call goes to the next one, within the same timeout: a query always
+ * (reading twice is harmless); a mutation when it never reached the replica
+ * (connection refused), or when every field of it carries a
+ * `clientMutationId` (a replay returns the first answer). A mutation without
+ * one whose connection broke after it was sent is not sent again: it may
+ * have been done, and the caller is told to retry.
+ *
  * This replaces the global `fetch`: with its WHATWG Request/Response/stream
  * machinery and an `AbortSignal.timeout` per call, a subgraph call cost 2–4×
  * a kept-alive undici request, on a path that makes 5–7 of them per request.
@@ -18,7 +27,8 @@
 import { STATUS_CODES } from 'node:http';
 import type { Fetcher, FetcherHeaders, FetcherRequestInit, FetcherResponse } from '@apollo/utils.fetcher';
 import { Agent, type Dispatcher, request } from 'undici';
-import { requestSignal } from '@caseflow/core';
+import { connectionFailure, createReplicaSet, type ReplicaSet, requestSignal } from '@caseflow/core';
+import { resendable } from './resendable';
 
 export interface SubgraphTransportOptions {
   /** Connections kept per subgraph; requests beyond them wait for one to be free. */
@@ -26,8 +36,11 @@ export interface SubgraphTransportOptions {
 }
 
 export interface SubgraphTransport {
-  /** The fetcher for one subgraph's data source. */
-  fetcher(name: string, timeoutMs: number): Fetcher;
+  /**
+   * The fetcher for one subgraph's data source: to the URL it is given, or,
+   * with `replicas`, to those (round-robin, with failover).
+   */
+  fetcher(name: string, timeoutMs: number, replicas?: readonly string[]): Fetcher;
   close(): Promise<void>;
 }
 
@@ -37,28 +50,47 @@ const KEEP_ALIVE = { keepAliveTimeout: 30_000, keepAliveMaxTimeout: 60_000 };
 export function createSubgraphTransport(options: SubgraphTransportOptions = {}): SubgraphTransport {
   const agent = new Agent({ ...KEEP_ALIVE, pipelining: 1, connections: options.connections ?? 64 });
   return {
-    fetcher: (name, timeoutMs) => (url, init) => call(agent, name, timeoutMs, url, init),
+    fetcher: (name, timeoutMs, replicas) => {
+      let set = replicas && replicas.length > 0 ? createReplicaSet(replicas) : undefined;
+      return (url, init) => call(agent, name, timeoutMs, (set ??= createReplicaSet([url])), init);
+    },
     close: () => agent.close(),
   };
 }
 
-async function call(agent: Agent, name: string, timeoutMs: number, url: string, init: FetcherRequestInit = {}): Promise<FetcherResponse> {
+async function call(
+  agent: Agent,
+  name: string,
+  timeoutMs: number,
+  replicas: ReplicaSet,
+  init: FetcherRequestInit = {},
+): Promise<FetcherResponse> {
   const controller = new AbortController();
   const giveUp = () => controller.abort();
   const timer = setTimeout(giveUp, timeoutMs);
   const caller = requestSignal();
   if (caller?.aborted) giveUp();
   caller?.addEventListener('abort', giveUp);
+  let canResend: boolean | undefined;
   try {
-    const response = await request(url, {
-      dispatcher: agent,
-      method: (init.method ?? 'POST') as Dispatcher.HttpMethod,
-      headers: init.headers,
-      body: init.body,
-      signal: controller.signal,
-    });
-    return new SubgraphResponse(url, response.statusCode, response.headers, await response.body.text());
-  } catch {
+    for (const url of replicas.order()) {
+      try {
+        const response = await request(url, {
+          dispatcher: agent,
+          method: (init.method ?? 'POST') as Dispatcher.HttpMethod,
+          headers: init.headers,
+          body: init.body,
+          signal: controller.signal,
+        });
+        return new SubgraphResponse(url, response.statusCode, response.headers, await response.body.text());
+      } catch (error) {
+        const failure = controller.signal.aborted ? null : connectionFailure(error);
+        if (!failure) break;
+        replicas.rest(url);
+        canResend ??= resendable(init.body);
+        if (failure === 'dropped' && !canResend) break;
+      }
+    }
     throw new Error(`Subgraph ${name} unreachable`);
   } finally {
     clearTimeout(timer);

@@ -10,6 +10,7 @@ import { InitReferrals1763856000002 } from './migrations/1763856000002-InitRefer
 import { ClosedLoopReferrals1763856000012 } from './migrations/1763856000012-ClosedLoopReferrals';
 import { CoveringOutcomesIndex1763856000022 } from './migrations/1763856000022-CoveringOutcomesIndex';
 import { ReferralAuthz1764547200032 } from './migrations/1764547200032-ReferralAuthz';
+import { ReferralScheduledJobs1764806400042 } from './migrations/1764806400042-ReferralScheduledJobs';
 import { OrganizationReferralsResolver } from './organization/organization-referrals.resolver';
 import { organizationReferenceResolvers } from './organization/organization.reference';
 import { OutcomesResolver } from './outcomes/outcomes.resolver';
@@ -45,6 +46,7 @@ export const referralsSubgraph: SubgraphDefinition<ReferralsContext> = {
     ClosedLoopReferrals1763856000012,
     CoveringOutcomesIndex1763856000022,
     ReferralAuthz1764547200032,
+    ReferralScheduledJobs1764806400042,
   ],
   buildSchema: buildReferralsSchema,
   createContext: (dataSource, base, options) => createReferralsContext(dataSource, base, options),

@@ -1,10 +1,10 @@
 import type { DataSource } from 'typeorm';
 import type { Logger } from '@caseflow/core';
-import { startIntervalJob } from '@caseflow/federation';
+import { startIntervalJob, tableLeadership } from '@caseflow/federation';
 import type { JobObserver } from '@caseflow/telemetry';
 import { recomputeStalePriorities } from './priority.store';
 
-/** Keeps the time-based parts of priority current: each open case is recomputed once a day (UTC). */
+/** Keeps the time-based parts of priority current: each open case is recomputed once a day (UTC); once per tick across replicas. */
 export function startPriorityJob(dataSource: DataSource, intervalMs: number, logger: Logger, observer?: JobObserver): () => Promise<void> {
   return startIntervalJob(
     'priority',
@@ -14,6 +14,6 @@ export function startPriorityJob(dataSource: DataSource, intervalMs: number, log
       if (n > 0) logger.info('priorities recomputed', { clients: n });
     },
     logger,
-    observer,
+    { observer, leadership: tableLeadership(dataSource, 'clients') },
   );
 }

@@ -9,7 +9,7 @@
  */
 import type { DataSource } from 'typeorm';
 import type { Logger } from '@caseflow/core';
-import { startIntervalJob } from '@caseflow/federation';
+import { startIntervalJob, tableLeadership } from '@caseflow/federation';
 import type { JobObserver } from '@caseflow/telemetry';
 import { expireDue } from './expiry.sql';
 
@@ -45,8 +45,9 @@ export async function sweepExpiredReferrals(dataSource: DataSource, batch = EXPI
 
 /**
  * Runs the sweep every `intervalMs` (the subgraph's job interval; 0 runs
- * nothing, for tests that call the sweep themselves). A failed run (the
- * database away) is logged and tried again at the next tick.
+ * nothing, for tests that call the sweep themselves), once per tick across
+ * replicas (the tick is claimed in `referrals.scheduled_job`). A failed run
+ * (the database away) is logged and tried again at the next tick.
  */
 export function startExpirySweep(dataSource: DataSource, intervalMs: number, logger: Logger, observer?: JobObserver): () => Promise<void> {
   return startIntervalJob(
@@ -57,6 +58,6 @@ export function startExpirySweep(dataSource: DataSource, intervalMs: number, log
       if (expired.length > 0) logger.info('referrals expired', { count: expired.length });
     },
     logger,
-    observer,
+    { observer, leadership: tableLeadership(dataSource, 'referrals') },
   );
 }

@@ -108,3 +108,58 @@ describe('the internal client', () => {
     });
   });
 });
+
+describe('the internal client with several replicas of a peer', () => {
+  let a: FakePeerServer;
+  let b: FakePeerServer;
+  let urls: string[];
+  const call = (baseUrl: string, idempotent: boolean) =>
+    callInternal<{ answer: number }>({
+      peer: 'the clients service',
+      baseUrl,
+      path: '/internal/client-access',
+      body: { ask: 1 },
+      identity: { token: 'forwarded-token' },
+      requestId: 'req-8',
+      idempotent,
+      timeoutMs: 500,
+    });
+
+  // New replicas (new addresses) for each test: the round-robin's place is kept per address list.
+  beforeEach(async () => {
+    a = new FakePeerServer((_, response) => json(response, 200, { answer: 1 }));
+    b = new FakePeerServer((_, response) => json(response, 200, { answer: 2 }));
+    urls = [await a.start(), await b.start()];
+  });
+  afterEach(() => Promise.all([a.stop(), b.stop()]));
+
+  it('spreads calls round-robin over the replicas listed in the base URL', async () => {
+    const answers = [];
+    for (let n = 0; n < 4; n += 1) answers.push((await call(urls.join(','), true)).answer);
+    expect(answers).toEqual([1, 2, 1, 2]);
+  });
+
+  it('sends an idempotent call to the next replica when one drops the connection or answers 503, without a pause', async () => {
+    a.handler = (request) => request.socket.destroy();
+    await expect(call(urls.join(','), true)).resolves.toEqual({ answer: 2 });
+    a.handler = (_, response) => json(response, 503, {});
+    await expect(call(`${urls[0]}, ${urls[1]}`, true)).resolves.toEqual({ answer: 2 });
+    expect([a.received.length, b.received.length]).toEqual([2, 2]);
+  });
+
+  it('sends a call that is not idempotent to the next replica only when the first could not be reached at all', async () => {
+    await a.stop();
+    await expect(call(urls.join(','), false)).resolves.toEqual({ answer: 2 });
+    expect(b.received).toHaveLength(1);
+    a = new FakePeerServer();
+  });
+
+  it('never sends a call that is not idempotent twice once a replica may have received it', async () => {
+    a.handler = (request) => request.socket.destroy();
+    expect(await failureOf(call(urls.join(','), false))).toEqual({
+      code: 'UNAVAILABLE',
+      message: 'The clients service could not be reached; retry later',
+    });
+    expect([a.received.length, b.received.length]).toEqual([1, 0]);
+  });
+});

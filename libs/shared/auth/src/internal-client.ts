@@ -12,10 +12,16 @@
  * reached or answered 502/503/504: a reused keep-alive socket the peer had
  * just closed is the common case. A timeout is not retried: a slow peer is
  * not helped by more load, and the caller's own deadline is near.
+ *
+ * A peer's base URL may list its replicas, separated by commas: calls go
+ * round-robin, and a retry goes to the next replica (each tried once) instead
+ * of pausing; one that could not be reached is passed over for a moment. A
+ * call that is not idempotent goes to the next replica only when it never
+ * reached the first (connection refused).
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Agent, request } from 'undici';
-import { unavailable } from '@caseflow/core';
+import { connectionFailure, createReplicaSet, type ReplicaSet, replicaUrls, unavailable } from '@caseflow/core';
 import type { Actor } from './actor';
 import { INTERNAL_TOKEN_HEADER, REQUEST_ID_HEADER, signInternalToken } from './internal-token';
 
@@ -30,6 +36,7 @@ export interface InternalCall {
   peer: string;
   /** What failed, for the error, e.g. "Client access could not be checked"; without it the peer is the subject. */
   purpose?: string;
+  /** The peer's base URL, or its replicas' separated by commas. */
   baseUrl: string;
   path: string;
   body: unknown;
@@ -41,17 +48,30 @@ export interface InternalCall {
   timeoutMs?: number;
 }
 
-type Outcome<T> = { ok: true; value: T } | { ok: false; reason: string; retryable: boolean };
+type Outcome<T> = { ok: true; value: T } | { ok: false; reason: string; retryable: boolean; unreached?: boolean };
+
+/** Each peer address list's replicas, for the round-robin (one entry per configured list). */
+const replicaSets = new Map<string, ReplicaSet>();
+
+function replicasOf(baseUrl: string): ReplicaSet {
+  let set = replicaSets.get(baseUrl);
+  if (!set) replicaSets.set(baseUrl, (set = createReplicaSet(replicaUrls(baseUrl))));
+  return set;
+}
 
 /** POSTs `body` as JSON to the peer and returns its JSON answer. */
 export async function callInternal<T>(call: InternalCall): Promise<T> {
-  const attempts = call.idempotent ? 2 : 1;
+  const replicas = replicasOf(call.baseUrl);
+  const order = replicas.order();
+  const attempts = call.idempotent ? Math.max(2, order.length) : order.length;
   let outcome: Outcome<T> = { ok: false, reason: 'did not answer', retryable: false };
-  for (let attempt = 1; attempt <= attempts; attempt += 1) {
-    if (attempt > 1) await sleep(RETRY_PAUSE_MS);
-    outcome = await attemptCall<T>(call);
+  for (let attempt = 0; attempt < attempts; attempt += 1) {
+    const baseUrl = order[attempt % order.length];
+    if (attempt > 0 && order.length === 1) await sleep(RETRY_PAUSE_MS);
+    outcome = await attemptCall<T>(call, baseUrl);
     if (outcome.ok) return outcome.value;
-    if (!outcome.retryable) break;
+    if (outcome.unreached !== undefined) replicas.rest(baseUrl);
+    if (!outcome.retryable || (!call.idempotent && !outcome.unreached)) break;
   }
   const failure = outcome as { reason: string };
   throw unavailable(
@@ -61,14 +81,14 @@ export async function callInternal<T>(call: InternalCall): Promise<T> {
   );
 }
 
-async function attemptCall<T>(call: InternalCall): Promise<Outcome<T>> {
+async function attemptCall<T>(call: InternalCall, baseUrl: string): Promise<Outcome<T>> {
   const token =
     'token' in call.identity
       ? call.identity.token
       : await signInternalToken({ actor: call.identity.actor, requestId: call.requestId }, call.identity.secret);
   const signal = AbortSignal.timeout(call.timeoutMs ?? 2000);
   try {
-    const response = await request(new URL(call.path, call.baseUrl), {
+    const response = await request(new URL(call.path, baseUrl), {
       method: 'POST',
       dispatcher: agent,
       signal,
@@ -85,9 +105,11 @@ async function attemptCall<T>(call: InternalCall): Promise<Outcome<T>> {
       if (signal.aborted) return { ok: false, reason: 'did not answer in time', retryable: false };
       return { ok: false, reason: 'gave an answer that could not be read', retryable: false };
     }
-  } catch {
+  } catch (error) {
     if (signal.aborted) return { ok: false, reason: 'did not answer in time', retryable: false };
-    return { ok: false, reason: 'could not be reached', retryable: true };
+    // `unreached` is set (true or false) only for a connection failure: the replica rests either way.
+    const failure = connectionFailure(error);
+    return { ok: false, reason: 'could not be reached', retryable: true, ...(failure ? { unreached: failure === 'unreached' } : {}) };
   }
 }
 

@@ -121,6 +121,17 @@ describe('loadConfig', () => {
     expect(loadConfig(secrets, { KEY: 'hunter2', PORT: '1', TARGET: 'http://localhost' }).KEY).toBe('hunter2');
   });
 
+  it('reads a list of URLs (one per replica), naming the entry that is not a URL and never echoing it', () => {
+    const replicas = z.object({ CLIENTS_URL: setting.urls('http://127.0.0.1:4001') });
+    expect(loadConfig(replicas, {}).CLIENTS_URL).toEqual(['http://127.0.0.1:4001']);
+    expect(loadConfig(replicas, { CLIENTS_URL: 'http://a:4001, http://b:4001' }).CLIENTS_URL).toEqual(['http://a:4001', 'http://b:4001']);
+    expect(configProblemsOf(() => loadConfig(replicas, { CLIENTS_URL: 'http://a:4001,,http://b:4001' }))).toEqual([
+      'CLIENTS_URL must be URLs separated by commas (one per replica); entry 2 is not a URL',
+    ]);
+    const problems = configProblemsOf(() => loadConfig(replicas, { CLIENTS_URL: 'hunter2@nowhere' }));
+    expect(problems).toEqual(['CLIENTS_URL must be a URL']);
+  });
+
   it('reads a setting from another variable, or the first set of several, naming the one read', () => {
     const named = z.object({ PORT: setting.port(4001), DATABASE_URL: setting.url() });
     const names = { PORT: 'CLIENTS_PORT', DATABASE_URL: ['CLIENTS_DATABASE_URL', 'DATABASE_URL'] };

@@ -65,6 +65,18 @@ function integer(min: number, max: number) {
     );
 }
 
+/** One URL, or several separated by commas (the replicas of one service), each checked. */
+const urlList = text.transform((value, ctx) => {
+  const entries = value.split(',').map((entry) => entry.trim());
+  const bad = entries.findIndex((entry) => !url.safeParse(entry).success);
+  if (bad === -1) return entries;
+  ctx.addIssue({
+    code: 'custom',
+    message: entries.length === 1 ? 'must be a URL' : `must be URLs separated by commas (one per replica); entry ${bad + 1} is not a URL`,
+  });
+  return z.NEVER;
+});
+
 const BOOLEAN = { truthy: ['1', 'true', 'yes', 'on'], falsy: ['0', 'false', 'no', 'off'] };
 
 /** The readers a process builds its schema from; each reads one variable (a string, or undefined when unset). */
@@ -82,6 +94,8 @@ export const setting = {
   port: (fallback?: number) => orDefault(integer(0, 65535), fallback),
   url: (fallback?: string) => orDefault(url, fallback),
   optionalUrl: () => url.optional(),
+  /** One URL or a comma-separated list of them (a service's replicas), read as a list. */
+  urls: (fallback?: string) => (fallback === undefined ? urlList : text.default(fallback).pipe(urlList)),
   /** 1/true/yes/on or 0/false/no/off, any case. */
   boolean: (fallback?: boolean) => {
     const error = unsetOr((value) => `must be true or false, got "${value}"`);

@@ -8,3 +8,4 @@ export * from './log-errors';
 export * from './csv';
 export * from './input';
 export * from './validate';
+export * from './replicas';

@@ -23,6 +23,15 @@ describe('a subgraph process reads its peers', () => {
     });
   });
 
+  it("reads a peer's replicas as a comma-separated list, and names a bad entry", () => {
+    const definition = { name: 'asker', peers: { clients: 'http://127.0.0.1:4001' } };
+    const env = { ...required, CLIENTS_URL: 'http://clients-a:4001, http://clients-b:4001' };
+    expect(loadSubgraphConfig(definition, 4100, env).peerUrls).toEqual({ clients: 'http://clients-a:4001,http://clients-b:4001' });
+    expect(
+      configProblemsOf(() => loadSubgraphConfig(definition, 4100, { ...required, CLIENTS_URL: 'http://clients-a:4001,nowhere' })),
+    ).toEqual(['CLIENTS_URL must be URLs separated by commas (one per replica); entry 2 is not a URL']);
+  });
+
   it('refuses a bad URL of a declared peer beside every other problem, and ignores one of an undeclared peer', () => {
     const definition = { name: 'asker', peers: { clients: 'http://127.0.0.1:4001' } };
     const problems = configProblemsOf(() =>

@@ -6,7 +6,8 @@
  * given its owner role's URL (`<NAME>_MIGRATION_DATABASE_URL` or
  * `MIGRATION_DATABASE_URL`), it migrates at boot under the migrations' lock.
  * With migrations pending it refuses to start. It reads `<PEER>_URL` for
- * each peer the definition declares, and for no other subgraph. Its
+ * each peer the definition declares (a base URL, or its replicas' separated
+ * by commas), and for no other subgraph. Its
  * Prometheus metrics answer on their own port (`<NAME>_METRICS_PORT` or
  * `METRICS_PORT`; by default 9400 plus the public port's offset from 4000:
  * 9401 for clients on 4001), never on the public one; its traces follow the
@@ -72,7 +73,7 @@ export function loadSubgraphConfig(
   const prefix = definition.name.toUpperCase();
   const peers = Object.entries(definition.peers ?? {});
   const peerSchema = z.object(
-    Object.fromEntries(peers.map(([peer, developmentUrl]) => [peerUrlVariable(peer), setting.url(developmentUrl)])),
+    Object.fromEntries(peers.map(([peer, developmentUrl]) => [peerUrlVariable(peer), setting.urls(developmentUrl)])),
   );
   const schema = z.object({ settings: subgraphSettings(defaultPort), peers: peerSchema });
   const problems: string[] = [];
@@ -91,9 +92,10 @@ export function loadSubgraphConfig(
     DATABASE_URL: [`${prefix}_DATABASE_URL`, 'DATABASE_URL'],
     MIGRATION_DATABASE_URL: [`${prefix}_MIGRATION_DATABASE_URL`, 'MIGRATION_DATABASE_URL'],
   });
-  const urls = attempt(schema.shape.peers) as Record<string, string> | undefined;
+  const urls = attempt(schema.shape.peers) as Record<string, string[]> | undefined;
   if (!settings || !urls) throw new ConfigError(problems);
-  return { settings, peerUrls: Object.fromEntries(peers.map(([peer]) => [peer, urls[peerUrlVariable(peer)]])) };
+  // A peer's replicas stay one comma-separated list: the internal client spreads its calls over them.
+  return { settings, peerUrls: Object.fromEntries(peers.map(([peer]) => [peer, urls[peerUrlVariable(peer)].join(',')])) };
 }
 
 function loadOrExit(definition: Pick<SubgraphDefinition<RequestContext>, 'name' | 'peers'>, defaultPort: number): SubgraphProcessConfig {

@@ -1,0 +1,21 @@
+/**
+ * The claim of a job's tick in a subgraph's `scheduled_job` table: one
+ * upsert that moves the job's row to a later tick, or does nothing. Two
+ * replicas claiming at once are settled by PostgreSQL (the second waits for
+ * the first's row lock, then finds the tick taken).
+ */
+import type { DataSource } from 'typeorm';
+
+/** Takes `tick` of `job` for `replica`; true when this call took it. */
+export async function claimTick(dataSource: DataSource, schema: string, job: string, tick: number, replica: string): Promise<boolean> {
+  const rows = (await dataSource.query(
+    `INSERT INTO "${schema}".scheduled_job AS j (job, last_tick, runs, last_replica, last_run_at)
+     VALUES ($1, $2, 1, $3, now())
+     ON CONFLICT (job) DO UPDATE
+       SET last_tick = excluded.last_tick, runs = j.runs + 1, last_replica = excluded.last_replica, last_run_at = excluded.last_run_at
+     WHERE j.last_tick < excluded.last_tick
+     RETURNING runs`,
+    [job, tick, replica],
+  )) as unknown[];
+  return rows.length === 1;
+}
