@@ -60,17 +60,20 @@ beforeAll(async () => {
   issuer = createTestIssuer();
   const internalSecret = randomBytes(24).toString('hex');
   const taken = new Set<number>();
-  while (taken.size < SUBGRAPH_NAMES.length * 2) taken.add(await freePort());
+  // Two public ports and two metrics ports a subgraph: the replicas share a machine, so none may take the default metrics port.
+  while (taken.size < SUBGRAPH_NAMES.length * 4) taken.add(await freePort());
   const free = [...taken];
+  const metricsPorts = free.splice(SUBGRAPH_NAMES.length * 2);
   const ports = Object.fromEntries(SUBGRAPH_NAMES.map((name, i) => [name, free.slice(2 * i, 2 * i + 2)])) as Record<SubgraphName, number[]>;
   const baseUrls = (name: SubgraphName) => ports[name].map((port) => `http://127.0.0.1:${port}`);
   const peers = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [`${name.toUpperCase()}_URL`, baseUrls(name).join(',')]));
   replicas = SUBGRAPH_NAMES.flatMap((name) =>
-    ports[name].map((port) => ({
+    ports[name].map((port, i) => ({
       name,
       port,
       process: spawnService(`apps/${name}/src/main.ts`, {
         [`${name.toUpperCase()}_PORT`]: String(port),
+        METRICS_PORT: String(metricsPorts[2 * SUBGRAPH_NAMES.indexOf(name) + i]),
         [`${name.toUpperCase()}_DATABASE_URL`]: roles.runtimeUrlFor(name),
         INTERNAL_TOKEN_SECRET: internalSecret,
         JOB_INTERVAL_MS: String(JOB_INTERVAL_MS),

@@ -2,6 +2,7 @@ import { createDatabase, type Database } from '@caseflow/db';
 import { createLogger } from '@caseflow/core';
 import { createTestDatabase } from '@caseflow/testing';
 import { startIntervalJob, tableLeadership } from './jobs';
+import { scheduledJobTableSql } from './jobs.sql';
 
 /** Two replicas of one subgraph: two pools on one real database, each with its own name. */
 let replicas: Database[];
@@ -11,9 +12,7 @@ beforeAll(async () => {
   replicas = [0, 1].map(() => createDatabase({ url, schema: 'public', entities: [], migrations: [], poolMax: 3 }));
   await Promise.all(replicas.map((r) => r.dataSource.initialize()));
   // The table every subgraph with jobs creates in its own schema (its ScheduledJobs migration).
-  await replicas[0].dataSource.query(`CREATE TABLE public.scheduled_job (
-    job text PRIMARY KEY, last_tick bigint NOT NULL, runs bigint NOT NULL CHECK (runs > 0),
-    last_replica text NOT NULL, last_run_at timestamptz NOT NULL)`);
+  await replicas[0].dataSource.query(scheduledJobTableSql('public'));
 });
 afterAll(() => Promise.all((replicas ?? []).map((r) => r.dataSource.destroy())));
 

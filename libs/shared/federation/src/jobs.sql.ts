@@ -6,6 +6,22 @@
  */
 import type { DataSource } from 'typeorm';
 
+/**
+ * The table a subgraph with scheduled jobs keeps (its migration runs this):
+ * one row per job, the last tick claimed, by whom and when, and how many ticks
+ * have run. Released migrations run again only on fresh databases, so this
+ * text is frozen (jobs.int.spec.ts creates the table with it).
+ */
+export function scheduledJobTableSql(schema: string): string {
+  return `CREATE TABLE "${schema}".scheduled_job (
+    job text PRIMARY KEY CHECK (length(job) BETWEEN 1 AND 100),
+    last_tick bigint NOT NULL,
+    runs bigint NOT NULL CHECK (runs > 0),
+    last_replica text NOT NULL CHECK (length(last_replica) <= 300),
+    last_run_at timestamptz NOT NULL
+  )`;
+}
+
 /** Takes `tick` of `job` for `replica`; true when this call took it. */
 export async function claimTick(dataSource: DataSource, schema: string, job: string, tick: number, replica: string): Promise<boolean> {
   const rows = (await dataSource.query(

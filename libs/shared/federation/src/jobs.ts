@@ -5,6 +5,8 @@ import { errorFields, type Logger } from '@caseflow/core';
 import type { JobObserver } from '@caseflow/telemetry';
 import { claimTick } from './jobs.sql';
 
+export { scheduledJobTableSql } from './jobs.sql';
+
 /**
  * Which replica runs a job's tick. Ticks are the job's interval counted from
  * the epoch (`floor(now / interval)`), so every replica names the same tick
