@@ -293,7 +293,13 @@ export function createHttpService<C extends BaseContext>(options: HttpServiceOpt
     stop: () =>
       closeServer(server, async () => {
         if (inFlight > 0) {
-          await Promise.race([new Promise<void>((resolve) => (draining = resolve)), new Promise((r) => setTimeout(r, 10_000))]);
+          // At most 10 s for the answers in flight; the wait ends (and its timer with it) as soon as they are written.
+          let giveUp: NodeJS.Timeout | undefined;
+          await Promise.race([
+            new Promise<void>((resolve) => (draining = resolve)),
+            new Promise((resolve) => (giveUp = setTimeout(resolve, 10_000))),
+          ]);
+          clearTimeout(giveUp);
         }
         // The answers in flight have been written; their keep-alive sockets go idle once flushed, and are closed then.
         await new Promise((resolve) => setImmediate(resolve));
