@@ -15,11 +15,7 @@
  * only the user agent is recorded (HTTP semantic conventions).
  */
 import type { IncomingMessage } from 'node:http';
-import { NodeSDK, tracing } from '@opentelemetry/sdk-node';
-import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
-import { UndiciInstrumentation } from '@opentelemetry/instrumentation-undici';
-import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
-import { GraphQLInstrumentation } from '@opentelemetry/instrumentation-graphql';
+import type { tracing } from '@opentelemetry/sdk-node';
 import { ConfigError } from '@caseflow/config';
 import { ServiceSpanProcessor } from './service-context';
 
@@ -52,7 +48,15 @@ export function otlpProtocol(env: Env): OtlpProtocol {
   return protocol as OtlpProtocol;
 }
 
-/* eslint-disable @typescript-eslint/no-require-imports -- each exporter package loads only when chosen (gRPC brings its own HTTP/2 stack) */
+/*
+ * The SDK, its instrumentations and each exporter load only when traces are
+ * asked for: a process that does not trace never loads them (they are tens of
+ * megabytes of modules, a larger heap for the garbage collector to walk on
+ * every request), and gRPC brings its own HTTP/2 stack.
+ */
+/* eslint-disable @typescript-eslint/no-require-imports */
+const sdkNode = () => require('@opentelemetry/sdk-node') as typeof import('@opentelemetry/sdk-node');
+
 const OTLP_EXPORTERS: Record<OtlpProtocol, () => tracing.SpanExporter> = {
   'http/json': () =>
     new (
@@ -67,7 +71,6 @@ const OTLP_EXPORTERS: Record<OtlpProtocol, () => tracing.SpanExporter> = {
       require('@opentelemetry/exporter-trace-otlp-grpc') as typeof import('@opentelemetry/exporter-trace-otlp-grpc')
     ).OTLPTraceExporter(),
 };
-/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** The exporters `OTEL_TRACES_EXPORTER` names (otlp when unset): otlp over the chosen protocol, and console. */
 export function spanExporters(env: Env): tracing.SpanExporter[] {
@@ -76,7 +79,7 @@ export function spanExporters(env: Env): tracing.SpanExporter[] {
   if (unknown.length > 0) throw new ConfigError(['OTEL_TRACES_EXPORTER must list otlp, console or none']);
   const exporters: tracing.SpanExporter[] = [];
   if (names.includes('otlp')) exporters.push(OTLP_EXPORTERS[otlpProtocol(env)]());
-  if (names.includes('console')) exporters.push(new tracing.ConsoleSpanExporter());
+  if (names.includes('console')) exporters.push(new (sdkNode().tracing.ConsoleSpanExporter)());
   return exporters;
 }
 
@@ -98,8 +101,17 @@ export function startTracing(serviceName: string, env: Env = process.env): Traci
   if (started) return started;
   if (!tracingRequested(env)) return (started = OFF);
   const named = value(env, 'OTEL_SERVICE_NAME') || /(^|,)\s*service\.name=/.test(value(env, 'OTEL_RESOURCE_ATTRIBUTES') ?? '');
+  const { NodeSDK, tracing: sdkTracing } = sdkNode();
+  const { HttpInstrumentation } = require('@opentelemetry/instrumentation-http') as typeof import('@opentelemetry/instrumentation-http');
+  const { UndiciInstrumentation } =
+    require('@opentelemetry/instrumentation-undici') as typeof import('@opentelemetry/instrumentation-undici');
+  const { PgInstrumentation } = require('@opentelemetry/instrumentation-pg') as typeof import('@opentelemetry/instrumentation-pg');
+  const { GraphQLInstrumentation } =
+    require('@opentelemetry/instrumentation-graphql') as typeof import('@opentelemetry/instrumentation-graphql');
   const processors = spanExporters(env).map((exporter) =>
-    exporter instanceof tracing.ConsoleSpanExporter ? new tracing.SimpleSpanProcessor(exporter) : new tracing.BatchSpanProcessor(exporter),
+    exporter instanceof sdkTracing.ConsoleSpanExporter
+      ? new sdkTracing.SimpleSpanProcessor(exporter)
+      : new sdkTracing.BatchSpanProcessor(exporter),
   );
   const sdk = new NodeSDK({
     serviceName: named ? undefined : serviceName,
@@ -131,3 +143,4 @@ export function startTracingOrExit(serviceName: string): Tracing {
     return process.exit(1);
   }
 }
+/* eslint-enable @typescript-eslint/no-require-imports */
