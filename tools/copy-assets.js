@@ -3,7 +3,8 @@
  * `node tools/copy-assets.js <projectRoot>`: after `tsc` has compiled an app
  * into dist/<projectRoot>, copies the files the compiled code reads at run
  * time (the taxonomy CSV, the HSDS datapackage.json, the supergraph) beside
- * the JavaScript, at the same place relative to it as in the source tree.
+ * the JavaScript, at the same place relative to it as in the source tree;
+ * for the gateway, also deploy/kustomize/base/supergraph.graphql.
  */
 const { copyFileSync, existsSync, readdirSync, statSync } = require('node:fs');
 const { join, relative } = require('node:path');
@@ -37,3 +38,5 @@ for (const folder of folders) {
   }
 }
 process.stdout.write(`copied ${copied} runtime file(s) into dist/${projectRoot}\n`);
+// The gateway's build also gives the Kustomize base its copy of the supergraph.
+if (projectRoot === 'apps/gateway') require('./kustomize-supergraph.js');

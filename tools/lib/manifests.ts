@@ -22,6 +22,8 @@ export interface Rendered {
 }
 
 export function render(layout: Layout): Rendered {
+  // The supergraph ConfigMap's file, as `npm run build` writes it (a build output, not committed).
+  require(join(ROOT, 'tools', 'kustomize-supergraph.js')); // eslint-disable-line @typescript-eslint/no-require-imports
   const text = execFileSync('kubectl', ['kustomize', join(KUSTOMIZE_DIR, layout)], { encoding: 'utf8' });
   return { text, objects: parseAllDocuments(text).map((doc) => doc.toJSON() as K8sObject) };
 }
