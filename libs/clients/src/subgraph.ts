@@ -22,6 +22,7 @@ import { CoveringClosureIndex1763942400021 } from './migrations/1763942400021-Co
 import { MutationFingerprint1764547200030 } from './migrations/1764547200030-MutationFingerprint';
 import { StaffActive1764720000000 } from './migrations/1764720000000-StaffActive';
 import { ScheduledJobs1764806400040 } from './migrations/1764806400040-ScheduledJobs';
+import { ClientsOutbox1764892800050 } from './migrations/1764892800050-ClientsOutbox';
 import { CaseNoteEntity } from './note/note.entity';
 import { noteReference } from './note/note.reference';
 import { NoteResolver } from './note/note.resolver';
@@ -80,6 +81,7 @@ export const clientsSubgraph: SubgraphDefinition<ClientsContext> = {
     MutationFingerprint1764547200030,
     StaffActive1764720000000,
     ScheduledJobs1764806400040,
+    ClientsOutbox1764892800050,
   ],
   buildSchema: buildClientsSchema,
   createContext: (dataSource, base, options) => createClientsContext(dataSource, base, options),

@@ -10,6 +10,7 @@ import { GoalResolver } from './goal/goal.resolver';
 import { InitPlans1763856000001 } from './migrations/1763856000001-InitPlans';
 import { PlanRevisionsAndRankings1763856000011 } from './migrations/1763856000011-PlanRevisionsAndRankings';
 import { CoveringIndexes1763856000021 } from './migrations/1763856000021-CoveringIndexes';
+import { PlansOutbox1764892800051 } from './migrations/1764892800051-PlansOutbox';
 import { ActionPlanEntity } from './plan/plan.entity';
 import { planReferences } from './plan/plan.reference';
 import { PlanResolver } from './plan/plan.resolver';
@@ -36,7 +37,7 @@ export const plansSubgraph: SubgraphDefinition<PlansContext> = {
   peers: { clients: 'http://127.0.0.1:4001' },
   dbSchema: 'plans',
   entities: [ActionPlanEntity, GoalEntity, PlanTaskEntity, PlanStepEntity, PlanRevisionEntity, PriorityRankingEntity],
-  migrations: [InitPlans1763856000001, PlanRevisionsAndRankings1763856000011, CoveringIndexes1763856000021],
+  migrations: [InitPlans1763856000001, PlanRevisionsAndRankings1763856000011, CoveringIndexes1763856000021, PlansOutbox1764892800051],
   buildSchema: buildPlansSchema,
   createContext: (dataSource, base, options) => createPlansContext(dataSource, base, options),
   internalRoutes: (dataSource, options) => ({

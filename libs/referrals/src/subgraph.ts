@@ -11,6 +11,7 @@ import { ClosedLoopReferrals1763856000012 } from './migrations/1763856000012-Clo
 import { CoveringOutcomesIndex1763856000022 } from './migrations/1763856000022-CoveringOutcomesIndex';
 import { ReferralAuthz1764547200032 } from './migrations/1764547200032-ReferralAuthz';
 import { ReferralScheduledJobs1764806400042 } from './migrations/1764806400042-ReferralScheduledJobs';
+import { ReferralsOutbox1764892800052 } from './migrations/1764892800052-ReferralsOutbox';
 import { OrganizationReferralsResolver } from './organization/organization-referrals.resolver';
 import { organizationReferenceResolvers } from './organization/organization.reference';
 import { OutcomesResolver } from './outcomes/outcomes.resolver';
@@ -47,6 +48,7 @@ export const referralsSubgraph: SubgraphDefinition<ReferralsContext> = {
     CoveringOutcomesIndex1763856000022,
     ReferralAuthz1764547200032,
     ReferralScheduledJobs1764806400042,
+    ReferralsOutbox1764892800052,
   ],
   buildSchema: buildReferralsSchema,
   createContext: (dataSource, base, options) => createReferralsContext(dataSource, base, options),
