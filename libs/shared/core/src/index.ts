@@ -9,3 +9,4 @@ export * from './csv';
 export * from './input';
 export * from './validate';
 export * from './replicas';
+export * from './time-zone';

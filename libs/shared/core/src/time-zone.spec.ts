@@ -1,0 +1,23 @@
+import { addDays, isIanaTimeZone, localDay } from './time-zone';
+
+describe('agency time zone', () => {
+  it('accepts IANA names and refuses offsets, abbreviations and nonsense', () => {
+    for (const name of ['America/Vancouver', 'Europe/London', 'UTC', 'America/Argentina/Buenos_Aires'])
+      expect(isIanaTimeZone(name)).toBe(true);
+    for (const name of ['PST', 'UTC+2', 'GMT-8', '+01:00', 'America/Nowhere', '', 'America//Vancouver', '../etc/passwd'])
+      expect(isIanaTimeZone(name)).toBe(false);
+  });
+
+  it('names the local day of an instant: 23:30 in Vancouver is still the previous UTC day', () => {
+    // 07:30 UTC on a winter day is 23:30 the evening before in Vancouver (UTC-8).
+    const instant = new Date(Date.UTC(2031, 0, 16, 7, 30));
+    expect(localDay(instant, 'America/Vancouver')).toBe('2031-01-15');
+    expect(localDay(instant, 'UTC')).toBe('2031-01-16');
+    expect(localDay(new Date(instant.getTime() + 60 * 60 * 1000), 'America/Vancouver')).toBe('2031-01-16');
+  });
+
+  it('moves a day across month and year ends', () => {
+    expect(addDays('2031-12-31', 1)).toBe('2032-01-01');
+    expect(addDays('2032-03-01', -1)).toBe('2032-02-29');
+  });
+});
