@@ -1,26 +1,32 @@
 /**
  * A subgraph's part in the domain events, started with it: the relay of its
- * outbox (when its migrations made one) and the runner of its consumer
- * (when it declares one), over one connection to the queue.
+ * outbox (when its migrations made one), on a small pool of its own so that
+ * its polling never queues behind requests nor counts as theirs, and the
+ * runner of its consumer (when it declares one), in the subgraph's own
+ * DataSource (its handlers use the subgraph's entities); one connection pool
+ * to the queue serves both.
  */
 import type { DataSource } from 'typeorm';
 import type { Logger } from '@caseflow/core';
+import { createDatabase } from '@caseflow/db';
 import type { EventConsumer } from './consumer';
-import { openEventQueue, type EventQueue, type QueueDepth, type RetryPolicy } from './queue';
-import { hasOutbox, startRelay } from './relay';
+import { consumerQueueName, deadLetterQueueName, openEventQueue, type EventQueue, type QueueDepth, type RetryPolicy } from './queue';
+import { hasOutbox, relayAll, startRelay } from './relay';
+import { outboxBacklog } from './relay.sql';
 import { startConsumer } from './runner';
 
 export interface SubgraphEventsOptions {
   /** The subgraph's name: the `source` of its events, and the name its consumer must have. */
   source: string;
   schema: string;
+  /** The subgraph's DataSource: its consumer's transactions run there. */
   dataSource: DataSource;
+  /** The subgraph's database as its runtime role: the relay's own pool connects there. */
+  databaseUrl: string;
   /** `EVENTS_DATABASE_URL`. */
   url: string;
   logger: Logger;
   consumer?: EventConsumer;
-  /** Install or upgrade the queue's tables and the consumer's queue at start (development). */
-  migrate?: boolean;
   /** How often the relay looks at the outbox (ms). */
   relayIntervalMs?: number;
   pollingIntervalSeconds?: number;
@@ -30,53 +36,65 @@ export interface SubgraphEventsOptions {
 export interface SubgraphEvents {
   /** Whether this subgraph relays an outbox. */
   relaying: boolean;
+  /** Relays every unpublished event now (tests, rather than waiting for the relay's next pass); returns how many. */
+  relayNow(): Promise<number>;
   queue: EventQueue;
-  /** For the metrics: waiting events and the oldest's age per queue. */
+  /** For the metrics: waiting events and the oldest's age in the outbox (`outbox.<source>`, the relay's lag) and the consumer's queues. */
   depths(): Promise<QueueDepth[]>;
   stop(): Promise<void>;
 }
 
 export const DEFAULT_RELAY_INTERVAL_MS = 250;
 
+/** Starts the relay and the consumer of a subgraph; the queue must be installed (the migration step). */
 export async function startSubgraphEvents(options: SubgraphEventsOptions): Promise<SubgraphEvents> {
-  const { consumer, logger } = options;
-  if (consumer && consumer.name !== options.source) {
-    throw new Error(
-      `the event consumer of ${options.source} must be named ${options.source} (its queue is made at migration), not ${consumer.name}`,
-    );
+  const { consumer, logger, source, schema } = options;
+  if (consumer && consumer.name !== source) {
+    throw new Error(`the event consumer of ${source} must be named ${source} (its queue is made at migration), not ${consumer.name}`);
   }
+  const relaying = await hasOutbox(options.dataSource, schema);
   const queue = await openEventQueue({
     url: options.url,
     logger,
-    migrate: options.migrate,
-    applicationName: `caseflow-${options.source}-events`,
+    applicationName: `caseflow-${source}-events`,
     pollingIntervalSeconds: options.pollingIntervalSeconds,
     retry: options.retry,
   });
+  const relayDb = relaying
+    ? createDatabase({
+        url: options.databaseUrl,
+        schema,
+        entities: [],
+        migrations: [],
+        poolMax: 2,
+        applicationName: `caseflow-${schema}-relay`,
+      }).dataSource
+    : undefined;
+  let stopRelay = async () => undefined as void;
+  const stop = async () => {
+    await stopRelay();
+    await queue.stop();
+    if (relayDb?.isInitialized) await relayDb.destroy();
+  };
   try {
-    const relaying = await hasOutbox(options.dataSource, options.schema);
-    const stopRelay = relaying
-      ? startRelay({
-          dataSource: options.dataSource,
-          schema: options.schema,
-          source: options.source,
-          publisher: queue,
-          logger,
-          intervalMs: options.relayIntervalMs ?? DEFAULT_RELAY_INTERVAL_MS,
-        })
-      : async () => undefined;
-    if (consumer) await startConsumer({ queue, consumer, dataSource: options.dataSource, schema: options.schema, logger });
+    if (relayDb) await relayDb.initialize();
+    const relayOptions = relayDb && { dataSource: relayDb, schema, source, publisher: queue, logger };
+    if (relayOptions) stopRelay = startRelay({ ...relayOptions, intervalMs: options.relayIntervalMs ?? DEFAULT_RELAY_INTERVAL_MS });
+    if (consumer) await startConsumer({ queue, consumer, dataSource: options.dataSource, schema, logger });
+    const own = [consumerQueueName(source), deadLetterQueueName(source)];
     return {
       relaying,
+      relayNow: async () => (relayOptions ? relayAll(relayOptions) : 0),
       queue,
-      depths: () => queue.depths(),
-      stop: async () => {
-        await stopRelay();
-        await queue.stop();
+      depths: async () => {
+        const queues = consumer ? (await queue.depths()).filter((d) => own.includes(d.queue)) : [];
+        if (!relayDb) return queues;
+        return [{ queue: `outbox.${source}`, ...(await outboxBacklog(relayDb, schema)) }, ...queues];
       },
+      stop,
     };
   } catch (error) {
-    await queue.stop();
+    await stop();
     throw error;
   }
 }
