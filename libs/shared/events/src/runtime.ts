@@ -1,14 +1,12 @@
 /**
  * A subgraph's part in the domain events, started with it: the relay of its
- * outbox (when its migrations made one), on a small pool of its own so that
- * its polling never queues behind requests nor counts as theirs, and the
- * runner of its consumer (when it declares one), in the subgraph's own
- * DataSource (its handlers use the subgraph's entities); one connection pool
- * to the queue serves both.
+ * outbox (when its migrations made one) and the runner of its consumer (when
+ * it declares one). Both work in a DataSource the subgraph opens for them
+ * alone (a small pool with its entities), so that events never queue behind
+ * requests nor count as their statements; one pool to the queue serves both.
  */
 import type { DataSource } from 'typeorm';
 import type { Logger } from '@caseflow/core';
-import { createDatabase } from '@caseflow/db';
 import type { EventConsumer } from './consumer';
 import { consumerQueueName, deadLetterQueueName, openEventQueue, type EventQueue, type QueueDepth, type RetryPolicy } from './queue';
 import { hasOutbox, relayAll, startRelay } from './relay';
@@ -19,10 +17,8 @@ export interface SubgraphEventsOptions {
   /** The subgraph's name: the `source` of its events, and the name its consumer must have. */
   source: string;
   schema: string;
-  /** The subgraph's DataSource: its consumer's transactions run there. */
+  /** The subgraph's database, opened for its events (as its runtime role, with its entities). */
   dataSource: DataSource;
-  /** The subgraph's database as its runtime role: the relay's own pool connects there. */
-  databaseUrl: string;
   /** `EVENTS_DATABASE_URL`. */
   url: string;
   logger: Logger;
@@ -60,25 +56,13 @@ export async function startSubgraphEvents(options: SubgraphEventsOptions): Promi
     pollingIntervalSeconds: options.pollingIntervalSeconds,
     retry: options.retry,
   });
-  const relayDb = relaying
-    ? createDatabase({
-        url: options.databaseUrl,
-        schema,
-        entities: [],
-        migrations: [],
-        poolMax: 2,
-        applicationName: `caseflow-${schema}-relay`,
-      }).dataSource
-    : undefined;
   let stopRelay = async () => undefined as void;
   const stop = async () => {
     await stopRelay();
     await queue.stop();
-    if (relayDb?.isInitialized) await relayDb.destroy();
   };
   try {
-    if (relayDb) await relayDb.initialize();
-    const relayOptions = relayDb && { dataSource: relayDb, schema, source, publisher: queue, logger };
+    const relayOptions = relaying ? { dataSource: options.dataSource, schema, source, publisher: queue, logger } : undefined;
     if (relayOptions) stopRelay = startRelay({ ...relayOptions, intervalMs: options.relayIntervalMs ?? DEFAULT_RELAY_INTERVAL_MS });
     if (consumer) await startConsumer({ queue, consumer, dataSource: options.dataSource, schema, logger });
     const own = [consumerQueueName(source), deadLetterQueueName(source)];
@@ -88,8 +72,8 @@ export async function startSubgraphEvents(options: SubgraphEventsOptions): Promi
       queue,
       depths: async () => {
         const queues = consumer ? (await queue.depths()).filter((d) => own.includes(d.queue)) : [];
-        if (!relayDb) return queues;
-        return [{ queue: `outbox.${source}`, ...(await outboxBacklog(relayDb, schema)) }, ...queues];
+        if (!relaying) return queues;
+        return [{ queue: `outbox.${source}`, ...(await outboxBacklog(options.dataSource, schema)) }, ...queues];
       },
       stop,
     };

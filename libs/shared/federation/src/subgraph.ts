@@ -101,6 +101,52 @@ export interface SubgraphDefinition<C extends RequestContext> {
 
 const silentLogger = createLogger('migrate', 'silent');
 
+/**
+ * The relay and consumer of a subgraph, in a pool of their own (with the
+ * subgraph's entities, for the consumer's handlers): events never wait for a
+ * request's connection, nor count among its statements.
+ */
+async function startEvents<C extends RequestContext>(
+  definition: SubgraphDefinition<C>,
+  options: SubgraphRuntimeOptions,
+  url: string,
+): Promise<SubgraphEvents> {
+  const { dataSource } = createDatabase({
+    url: options.databaseUrl,
+    schema: definition.dbSchema,
+    entities: definition.entities,
+    migrations: definition.migrations,
+    poolMax: 3,
+    statementTimeoutMs: options.statementTimeoutMs,
+    connectTimeoutMs: options.connectTimeoutMs,
+    applicationName: `caseflow-${definition.dbSchema}-events`,
+  });
+  await dataSource.initialize();
+  try {
+    const events = await startSubgraphEvents({
+      source: definition.name,
+      schema: definition.dbSchema,
+      dataSource,
+      url,
+      logger: options.logger,
+      consumer: definition.consumes?.(dataSource, options),
+      relayIntervalMs: options.eventRelayIntervalMs,
+      pollingIntervalSeconds: options.eventPollingIntervalSeconds,
+      retry: options.eventRetry,
+    });
+    return {
+      ...events,
+      stop: async () => {
+        await events.stop();
+        await dataSource.destroy();
+      },
+    };
+  } catch (error) {
+    await dataSource.destroy();
+    throw error;
+  }
+}
+
 export type RunningSubgraph = SubgraphServer & {
   database: Database;
   name: string;
@@ -195,18 +241,7 @@ export async function createSubgraph<C extends RequestContext>(
     internalGetRoutes: definition.internalGetRoutes?.(database.dataSource),
   });
   const events = options.eventsDatabaseUrl
-    ? await startSubgraphEvents({
-        source: definition.name,
-        schema: definition.dbSchema,
-        dataSource: database.dataSource,
-        databaseUrl: options.databaseUrl,
-        url: options.eventsDatabaseUrl,
-        logger: options.logger,
-        consumer: definition.consumes?.(database.dataSource, options),
-        relayIntervalMs: options.eventRelayIntervalMs,
-        pollingIntervalSeconds: options.eventPollingIntervalSeconds,
-        retry: options.eventRetry,
-      }).catch(async (error: unknown) => {
+    ? await startEvents(definition, options, options.eventsDatabaseUrl).catch(async (error: unknown) => {
         await server.stop();
         throw error;
       })
