@@ -72,4 +72,25 @@ describe('a subgraph process reads its peers', () => {
       'ASKER_METRICS_PORT must be between 0 and 65535, got 70000',
     ]);
   });
+
+  it('reads the events queue URL, required in production with every other problem, optional in development', () => {
+    expect(loadSubgraphConfig({ name: 'asker' }, 4100, required).settings.EVENTS_DATABASE_URL).toBeUndefined();
+    const events = 'postgres://caseflow_events_owner@127.0.0.1:5432/caseflow';
+    expect(
+      loadSubgraphConfig({ name: 'asker' }, 4100, { ...required, NODE_ENV: 'production', EVENTS_DATABASE_URL: events }).settings
+        .EVENTS_DATABASE_URL,
+    ).toBe(events);
+    expect(configProblemsOf(() => loadSubgraphConfig({ name: 'asker' }, 4100, { ...required, NODE_ENV: 'production' }))).toEqual([
+      'EVENTS_DATABASE_URL is required in production (the queue of the domain events)',
+    ]);
+    expect(
+      configProblemsOf(() => loadSubgraphConfig({ name: 'asker' }, 4100, { ...required, NODE_ENV: 'production', ASKER_PORT: 'x' })).sort(),
+    ).toEqual([
+      'ASKER_PORT must be a whole number, got "x"',
+      'EVENTS_DATABASE_URL is required in production (the queue of the domain events)',
+    ]);
+    expect(configProblemsOf(() => loadSubgraphConfig({ name: 'asker' }, 4100, { ...required, EVENTS_DATABASE_URL: 'nowhere' }))).toEqual([
+      'EVENTS_DATABASE_URL must be a URL',
+    ]);
+  });
 });

@@ -96,7 +96,8 @@ export function loadSubgraphConfig(
     MIGRATION_DATABASE_URL: [`${prefix}_MIGRATION_DATABASE_URL`, 'MIGRATION_DATABASE_URL'],
   });
   const urls = attempt(schema.shape.peers) as Record<string, string[]> | undefined;
-  if (settings?.NODE_ENV === 'production' && !settings.EVENTS_DATABASE_URL) {
+  // Judged on the raw values too, so that it is listed beside any other problem.
+  if ((settings?.NODE_ENV ?? env.NODE_ENV?.trim()) === 'production' && !env.EVENTS_DATABASE_URL?.trim()) {
     problems.push('EVENTS_DATABASE_URL is required in production (the queue of the domain events)');
   }
   if (!settings || !urls || problems.length > 0) throw new ConfigError(problems);
