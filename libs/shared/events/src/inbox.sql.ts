@@ -2,8 +2,16 @@
  * The consumer's bookkeeping statements (inbox.ts): its position per
  * aggregate, locked for the transaction, and the events it applied.
  */
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { DomainEvent } from './catalog';
+
+/** True when `schema` has the inbox tables (the consumer's migrations made them). */
+export async function inboxExists(dataSource: DataSource, schema: string): Promise<boolean> {
+  const [{ table }] = (await dataSource.query('SELECT to_regclass($1) AS table', [`"${schema}".consumed_aggregate`])) as Array<{
+    table: string | null;
+  }>;
+  return table !== null;
+}
 
 const keyOf = (event: DomainEvent) => [event.source, event.aggregateType, event.aggregateId];
 

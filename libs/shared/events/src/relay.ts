@@ -27,6 +27,8 @@ export interface RelayOptions {
   batchSize?: number;
 }
 
+const MAX_FAILED_WAIT_MS = 30_000;
+
 /** True when `schema` has an outbox (the producer's migrations made it). */
 export const hasOutbox = outboxExists;
 
@@ -65,24 +67,30 @@ export async function relayAll(options: RelayOptions): Promise<number> {
 
 /**
  * Relays every `intervalMs` until stopped (the stopper waits for a pass in
- * progress). A failed pass is logged and the next one tries again.
+ * progress). A failed pass is logged and retried, the wait doubling with
+ * each failure in a row up to 30 s (a queue database that is down is not
+ * polled, nor logged, four times a second).
  */
 export function startRelay(options: RelayOptions & { intervalMs: number }): () => Promise<void> {
   let stopped = false;
+  let failures = 0;
   let timer: NodeJS.Timeout | undefined;
   let current: Promise<void> = Promise.resolve();
   const pass = async () => {
     try {
       await relayAll(options);
+      failures = 0;
     } catch (error) {
-      options.logger.error('event relay failed', errorFields(error));
+      failures += 1;
+      options.logger.error('event relay failed', { ...errorFields(error), failures });
     }
   };
   const schedule = () => {
     if (stopped) return;
+    const wait = Math.min(options.intervalMs * 2 ** failures, Math.max(options.intervalMs, MAX_FAILED_WAIT_MS));
     timer = setTimeout(() => {
       current = pass().then(schedule);
-    }, options.intervalMs);
+    }, wait);
     timer.unref();
   };
   schedule();

@@ -10,6 +10,7 @@ import type { Logger } from '@caseflow/core';
 import type { EventConsumer } from './consumer';
 import { consumerQueueName, deadLetterQueueName, openEventQueue, type EventQueue, type QueueDepth, type RetryPolicy } from './queue';
 import { hasOutbox, relayAll, startRelay } from './relay';
+import { inboxExists } from './inbox.sql';
 import { outboxBacklog } from './relay.sql';
 import { startConsumer } from './runner';
 
@@ -47,6 +48,9 @@ export async function startSubgraphEvents(options: SubgraphEventsOptions): Promi
   const { consumer, logger, source, schema } = options;
   if (consumer && consumer.name !== source) {
     throw new Error(`the event consumer of ${source} must be named ${source} (its queue is made at migration), not ${consumer.name}`);
+  }
+  if (consumer && !(await inboxExists(options.dataSource, schema))) {
+    throw new Error(`${source} consumes events but its migrations made no inbox: add inboxTablesSql('${schema}') to a migration`);
   }
   const relaying = await hasOutbox(options.dataSource, schema);
   const queue = await openEventQueue({

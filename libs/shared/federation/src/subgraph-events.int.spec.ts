@@ -137,4 +137,11 @@ describe('a subgraph started with an events URL', () => {
       await plain.stop();
     }
   });
+
+  it('refuses to start a consumer whose migrations made no inbox, naming what to add', async () => {
+    const noInbox = () => ({ ...sinkConsumer(), name: 'evtnoinbox' });
+    await expect(startTestSubgraph(definition('evtnoinbox', [], noInbox))).rejects.toThrow(
+      "evtnoinbox consumes events but its migrations made no inbox: add inboxTablesSql('evtnoinbox') to a migration",
+    );
+  });
 });

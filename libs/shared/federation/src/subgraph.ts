@@ -91,10 +91,12 @@ export interface SubgraphDefinition<C extends RequestContext> {
   start?(dataSource: DataSource, options: SubgraphRuntimeOptions): () => Promise<void>;
   /**
    * The subgraph's consumer of domain events (its queue is `events.<name>`,
-   * so the consumer is named after the subgraph). The factory only builds:
-   * the runtime starts and stops it with the subgraph. Its migrations must
-   * include the inbox tables (`inboxTablesSql`). A subgraph publishes when
-   * its migrations made an outbox (`outboxTablesSql`).
+   * so the consumer is named after the subgraph). The factory only builds;
+   * it is given the DataSource of the subgraph's events (a pool of their
+   * own, with its entities), and the runtime starts and stops the consumer
+   * with the subgraph. Its migrations must include the inbox tables
+   * (`inboxTablesSql`), or the subgraph refuses to start. A subgraph
+   * publishes when its migrations made an outbox (`outboxTablesSql`).
    */
   consumes?: EventConsumerFactory<SubgraphRuntimeOptions>;
 }
