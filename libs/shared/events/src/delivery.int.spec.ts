@@ -57,6 +57,17 @@ function event(aggregateId: string, type: EventType = 'client.assigned', onceKey
   } as NewDomainEvent;
 }
 
+/** A second consumer whose handler always fails for the aggregates it is told of, with one retry only. */
+const poisoned = new Set<string>();
+const poison: EventConsumer = {
+  name: 'poison',
+  types: ['client.assigned'],
+  async handle(event) {
+    if (poisoned.has(event.aggregateId)) throw new Error('cannot apply this one');
+  },
+};
+let poisonQueue: EventQueue;
+
 const record = (events: NewDomainEvent[], manager?: EntityManager) =>
   manager ? recordEvents(manager, PRODUCER, events) : producer.transaction((m) => recordEvents(m, PRODUCER, events));
 const relay = (dataSource = producer) => relayAll({ dataSource, schema: PRODUCER, source: 'producer', publisher: queue, logger });
@@ -92,6 +103,8 @@ beforeAll(async () => {
   for (const sql of outboxTablesSql(PRODUCER)) await producer.query(sql);
   await consumerDb.query(`CREATE SCHEMA "${CONSUMER}"`);
   for (const sql of inboxTablesSql(CONSUMER)) await consumerDb.query(sql);
+  await consumerDb.query('CREATE SCHEMA poison');
+  for (const sql of inboxTablesSql('poison')) await consumerDb.query(sql);
   await consumerDb.query(
     `CREATE TABLE "${CONSUMER}".effect (event_id uuid NOT NULL, aggregate_id uuid NOT NULL, sequence int NOT NULL, applied bigint GENERATED ALWAYS AS IDENTITY)`,
   );
@@ -103,17 +116,27 @@ beforeAll(async () => {
     retry: { limit: 10, delaySeconds: 1, maxDelaySeconds: 2 },
   });
   await startConsumer({ queue, consumer, dataSource: consumerDb, schema: CONSUMER, logger });
+  poisonQueue = await openEventQueue({
+    url: eventsUrl,
+    logger,
+    pollingIntervalSeconds: 0.5,
+    retry: { limit: 1, delaySeconds: 1, maxDelaySeconds: 1 },
+  });
+  await startConsumer({ queue: poisonQueue, consumer: poison, dataSource: consumerDb, schema: 'poison', logger });
 });
 
 afterAll(async () => {
   await queue?.stop();
+  await poisonQueue?.stop();
   await Promise.all([producer, producerReplica, consumerDb].filter(Boolean).map((d) => d.destroy()));
 });
 
 describe('domain event delivery', () => {
   it('installs the queue as its own non-superuser role and makes the consumer queue at migration', async () => {
     const depths = await queue.depths();
-    expect(depths.map((d) => d.queue)).toEqual([consumerQueueName(CONSUMER), `${consumerQueueName(CONSUMER)}.dead`]);
+    expect(depths.map((d) => d.queue)).toEqual(
+      expect.arrayContaining([consumerQueueName(CONSUMER), `${consumerQueueName(CONSUMER)}.dead`, 'events.poison', 'events.poison.dead']),
+    );
   });
 
   it('delivers an event recorded with its change, and never one whose transaction rolled back', async () => {
@@ -236,5 +259,39 @@ describe('domain event delivery', () => {
     expect(failures.get(id)).toBe(0);
     // Two retries: at least the first delay (1 s) and the second (1 s more) passed.
     expect(Date.now() - started).toBeGreaterThanOrEqual(2000);
+  });
+
+  it('moves an event whose retries are spent to the dead-letter queue, where the metrics see it, without holding up the other consumer', async () => {
+    const client = randomUUID();
+    poisoned.add(client);
+    await record([event(client)]);
+    await relay();
+    expect(
+      await until(
+        () => effects(client),
+        (s) => s.length === 1,
+      ),
+    ).toEqual([1]);
+    const jobsOf = async (queueName: string) =>
+      (await producer.query(
+        `SELECT state::text, retry_count AS "retryCount" FROM events.job WHERE name = $1 AND data->>'aggregateId' = $2`,
+        [queueName, client],
+      )) as Array<{ state: string; retryCount: number }>;
+    expect(
+      await until(
+        () => jobsOf('events.poison.dead'),
+        (jobs) => jobs.length === 1,
+      ),
+    ).toEqual([{ state: 'created', retryCount: 0 }]);
+    // Tried twice (the first attempt and its one retry), then failed and handed to the dead-letter queue.
+    expect(await jobsOf('events.poison')).toEqual([{ state: 'failed', retryCount: 1 }]);
+    const dead = (await queue.depths()).find((d) => d.queue === 'events.poison.dead');
+    expect(dead?.waiting).toBeGreaterThanOrEqual(1);
+    const [{ position }] = await consumerDb.query(
+      `SELECT last_sequence AS position FROM poison.consumed_aggregate WHERE aggregate_id = $1
+       UNION ALL SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM poison.consumed_aggregate WHERE aggregate_id = $1)`,
+      [client],
+    );
+    expect(position).toBe(0);
   });
 });
