@@ -79,7 +79,11 @@ beforeAll(async () => {
             AUTH_ISSUER: issuer.issuer,
             AUTH_AUDIENCE: issuer.audience,
           }
-        : { [`${name.toUpperCase()}_PORT`]: String(ports[name][0]), [`${name.toUpperCase()}_DATABASE_URL`]: roles.runtimeUrlFor(name) };
+        : {
+            [`${name.toUpperCase()}_PORT`]: String(ports[name][0]),
+            [`${name.toUpperCase()}_DATABASE_URL`]: roles.runtimeUrlFor(name),
+            EVENTS_DATABASE_URL: roles.eventsUrl,
+          };
     services[name] = {
       process: spawnService(`apps/${name}/src/main.ts`, { ...common, ...own, METRICS_PORT: String(ports[name][1]) }),
       base: base(name),
@@ -239,6 +243,16 @@ describe('metrics', () => {
         });
       }
       expect(promSample(text, 'caseflow_db_pool_max', { service: name })).toBe(10);
+    }
+
+    // The event queues: each producer's outbox (what its relay has yet to send), with its depth and oldest age.
+    for (const name of ['clients', 'plans', 'referrals'] as const) {
+      const text = await scrape(name);
+      expect({
+        name,
+        depth: typeof promSample(text, 'caseflow_event_queue_depth', { queue: `outbox.${name}`, service: name }),
+        age: typeof promSample(text, 'caseflow_event_queue_oldest_seconds', { queue: `outbox.${name}`, service: name }),
+      }).toEqual({ name, depth: 'number', age: 'number' });
     }
 
     // The scheduled jobs (every 250 ms here) are counted with their outcome.

@@ -6,6 +6,7 @@
  * relays (two replicas) never hold the same row. Published rows stay: they
  * are the producer's history (docs/architecture.md, "Domain events").
  */
+import { trace } from '@opentelemetry/api';
 import type { DataSource } from 'typeorm';
 import { errorFields, type Logger } from '@caseflow/core';
 import type { DomainEvent } from './catalog';
@@ -28,6 +29,7 @@ export interface RelayOptions {
 }
 
 const MAX_FAILED_WAIT_MS = 30_000;
+const tracer = trace.getTracer('caseflow-events');
 
 /** True when `schema` has an outbox (the producer's migrations made it). */
 export const hasOutbox = outboxExists;
@@ -43,7 +45,13 @@ export async function relayBatch(options: RelayOptions): Promise<number> {
       source,
       occurredAt: occurredAt.toISOString(),
     }));
-    await publisher.publish(events);
+    await tracer.startActiveSpan('relay events', { root: true, attributes: { 'caseflow.events.count': rows.length } }, async (span) => {
+      try {
+        await publisher.publish(events);
+      } finally {
+        span.end();
+      }
+    });
     await markPublished(
       manager,
       schema,

@@ -6,6 +6,7 @@
  * exponential backoff; once the retries are spent it goes to the dead-letter
  * queue. Logs name the event by id and type, never its payload.
  */
+import { SpanStatusCode, trace } from '@opentelemetry/api';
 import type { DataSource } from 'typeorm';
 import { errorFields, type Logger } from '@caseflow/core';
 import type { DomainEvent } from './catalog';
@@ -25,20 +26,32 @@ export interface ConsumerRunnerOptions {
 /** The fields a log line may carry about an event. */
 export const eventLogFields = (event: DomainEvent) => ({ eventId: event.id, eventType: event.type, source: event.source });
 
+const tracer = trace.getTracer('caseflow-events');
+
 /** Declares the consumer's queue and starts taking its events (until the queue stops). */
 export async function startConsumer({ queue, consumer, dataSource, schema, logger }: ConsumerRunnerOptions): Promise<void> {
   await queue.declareConsumer(consumer.name);
-  await queue.work(consumer.name, async (event) => {
-    try {
-      const outcome = await applyEvent(dataSource, schema, consumer, event);
-      logger.debug(`event ${outcome}`, eventLogFields(event));
-    } catch (error) {
-      if (error instanceof EventOutOfOrderError) {
-        logger.info('event waits for an earlier one', { ...eventLogFields(event), waitingFor: error.waitingFor });
-      } else {
-        logger.warn('event handling failed; it will be retried', { ...eventLogFields(event), ...errorFields(error) });
-      }
-      throw error;
-    }
-  });
+  await queue.work(consumer.name, (event) =>
+    // Each event applied is a trace of its own (`event <type>`: its SQL under it), when tracing is on.
+    tracer.startActiveSpan(
+      `event ${event.type}`,
+      { root: true, attributes: { 'caseflow.event.id': event.id, 'caseflow.event.source': event.source } },
+      async (span) => {
+        try {
+          const outcome = await applyEvent(dataSource, schema, consumer, event);
+          logger.debug(`event ${outcome}`, eventLogFields(event));
+        } catch (error) {
+          span.setStatus({ code: SpanStatusCode.ERROR });
+          if (error instanceof EventOutOfOrderError) {
+            logger.info('event waits for an earlier one', { ...eventLogFields(event), waitingFor: error.waitingFor });
+          } else {
+            logger.warn('event handling failed; it will be retried', { ...eventLogFields(event), ...errorFields(error) });
+          }
+          throw error;
+        } finally {
+          span.end();
+        }
+      },
+    ),
+  );
 }

@@ -125,7 +125,8 @@ export function startTracing(serviceName: string, env: Env = process.env): Traci
         ignoreIncomingRequestHook: (request: IncomingMessage) => UNTRACED_PATHS.has(new URL(request.url ?? '/', 'http://x').pathname),
       }),
       new UndiciInstrumentation(),
-      new PgInstrumentation({ enhancedDatabaseReporting: false, ignoreConnectSpans: true }),
+      // SQL under a request, a job or an event only: the event queue's and the relay's polling would otherwise be a trace a tick.
+      new PgInstrumentation({ enhancedDatabaseReporting: false, ignoreConnectSpans: true, requireParentSpan: true }),
       new GraphQLInstrumentation({ allowValues: false, ignoreTrivialResolveSpans: true, mergeItems: true, depth: 2 }),
     ],
   });
