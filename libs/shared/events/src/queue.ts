@@ -65,6 +65,8 @@ export interface EventQueue {
   work(name: string, handle: (event: DomainEvent) => Promise<void>): Promise<void>;
   /** Waiting events and the oldest's age, per consumer queue and dead-letter queue. */
   depths(): Promise<QueueDepth[]>;
+  /** Events of the consumer's queue not yet done: waiting, to be retried, or being applied now. */
+  unfinished(name: string): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -151,6 +153,13 @@ export async function openEventQueue(options: EventQueueOptions): Promise<EventQ
         [],
       );
       return rows as QueueDepth[];
+    },
+    unfinished: async (name) => {
+      const { rows } = await db.executeSql(
+        `SELECT count(*)::int AS unfinished FROM ${EVENTS_SCHEMA}.job WHERE name = $1 AND state <= 'active'`,
+        [consumerQueueName(name)],
+      );
+      return (rows[0] as { unfinished: number }).unfinished;
     },
     stop: async () => {
       await boss.stop({ graceful: true, timeout: 10_000 });

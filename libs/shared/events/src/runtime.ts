@@ -36,6 +36,8 @@ export interface SubgraphEvents {
   /** Relays every unpublished event now (tests, rather than waiting for the relay's next pass); returns how many. */
   relayNow(): Promise<number>;
   queue: EventQueue;
+  /** True when its outbox holds nothing unpublished and its consumer's queue nothing unfinished (tests wait for it). */
+  idle(): Promise<boolean>;
   /** For the metrics: waiting events and the oldest's age in the outbox (`outbox.<source>`, the relay's lag) and the consumer's queues. */
   depths(): Promise<QueueDepth[]>;
   stop(): Promise<void>;
@@ -74,6 +76,9 @@ export async function startSubgraphEvents(options: SubgraphEventsOptions): Promi
       relaying,
       relayNow: async () => (relayOptions ? relayAll(relayOptions) : 0),
       queue,
+      idle: async () =>
+        (!relaying || (await outboxBacklog(options.dataSource, schema)).waiting === 0) &&
+        (!consumer || (await queue.unfinished(consumer.name)) === 0),
       depths: async () => {
         const queues = consumer ? (await queue.depths()).filter((d) => own.includes(d.queue)) : [];
         if (!relaying) return queues;

@@ -5,7 +5,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { createLogger } from '@caseflow/core';
 import { type EventConsumer, inboxTablesSql, outboxTablesSql, recordEvents } from '@caseflow/events';
 import { createServiceMetrics } from '@caseflow/telemetry';
-import { createTestDatabase, startTestSubgraph, type TestSubgraph } from '@caseflow/testing';
+import { createTestDatabase, settleEvents, startTestSubgraph, type TestSubgraph } from '@caseflow/testing';
 import type { RequestContext } from './context';
 import type { SubgraphDefinition } from './subgraph';
 
@@ -110,7 +110,9 @@ describe('a subgraph started with an events URL', () => {
         'SELECT case_manager_id AS "manager", sequence FROM evtsink.assignment WHERE client_id = $1',
         [client],
       )) as Array<{ manager: string; sequence: number }>;
-    expect(await until(read, (rows) => rows[0]?.sequence === 3)).toEqual([{ manager: managers[2], sequence: 3 }]);
+    await settleEvents([source.subgraph, sink.subgraph]);
+    expect(await read()).toEqual([{ manager: managers[2], sequence: 3 }]);
+    expect(await source.subgraph.events?.idle()).toBe(true);
     const [{ applied }] = await sink.subgraph.database.dataSource.query(
       "SELECT count(*)::int AS applied FROM evtsink.consumed_event WHERE source = 'evtsource'",
     );

@@ -3,6 +3,7 @@ export * from './http';
 export * from './ports';
 export * from './postgres';
 export * from './subgraph';
+export * from './events';
 export * from './issuer';
 export * from './process';
 export * from './subgraph-process';
