@@ -77,15 +77,6 @@ afterAll(async () => {
   await sink?.stop();
 });
 
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 describe('a subgraph started with an events URL', () => {
   it('relays what it records to the consumer of another subgraph, which applies each event in order', async () => {
     expect({ source: source.subgraph.events?.relaying, sink: sink.subgraph.events?.relaying }).toEqual({ source: true, sink: false });
