@@ -25,6 +25,7 @@ import {
   createTestIssuer,
   type GraphQLResponse,
   postGraphQL,
+  settleEvents,
   type TestIssuer,
   testEventsRole,
   type TestPlatformRoles,
@@ -46,6 +47,8 @@ export interface TestStack extends Stack {
   staff(key: StaffKey): DemoStaff;
   /** Runs SQL against the test database (to check that nothing changed). */
   sql<T = Record<string, unknown>>(query: string, params?: unknown[]): Promise<T[]>;
+  /** Waits until the domain events have settled: every outbox relayed, every consumer queue empty. */
+  settleEvents(): Promise<void>;
   /** Runs an operation through the gateway as a seeded staff member. */
   as<T = Record<string, unknown>>(key: StaffKey, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
 }
@@ -119,6 +122,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
         await client.end();
       }
     },
+    settleEvents: () => settleEvents(Object.values(stack.subgraphs).map((s) => s.subgraph)),
     as: async (key, query, variables = {}) =>
       postGraphQL(stack.gatewayUrl, query, variables, { authorization: `Bearer ${await issuer.token(actor(key))}` }),
   };
