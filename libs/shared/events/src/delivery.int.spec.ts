@@ -139,6 +139,13 @@ describe('domain event delivery', () => {
     );
   });
 
+  it('refuses to open a queue that was never installed, saying what to run', async () => {
+    const fresh = (await testSubgraphRoles(await createTestDatabase('events_fresh'), 'events')).ownerUrl;
+    await expect(openEventQueue({ url: fresh, logger })).rejects.toThrow(
+      'the events queue (EVENTS_DATABASE_URL) is not installed or not up to date: run `npm run migrate` (pg-boss is not installed)',
+    );
+  });
+
   it('delivers an event recorded with its change, and never one whose transaction rolled back', async () => {
     const kept = randomUUID();
     const rolledBack = randomUUID();

@@ -90,7 +90,17 @@ export async function openEventQueue(options: EventQueueOptions): Promise<EventQ
   });
   // pg-boss reports trouble (a lost connection, a failed poll) as events; unheard, an 'error' event would end the process.
   boss.on('error', (error) => options.logger.error('event queue error', errorFields(error)));
-  await boss.start();
+  await boss.start().catch(async (error: unknown) => {
+    // A start that failed leaves pg-boss "stopped" with its pool open: close the pool itself.
+    const pool = boss.getDb() as unknown as { opened?: boolean; close?: () => Promise<void> };
+    if (pool.opened) await pool.close?.().catch(() => undefined);
+    // pg-boss's own words ('pg-boss is not installed', '… requires migrations') do not say what to run.
+    const message = error instanceof Error ? error.message : String(error);
+    if (!options.migrate && /not installed|requires migrations/.test(message)) {
+      throw new Error(`the events queue (EVENTS_DATABASE_URL) is not installed or not up to date: run \`npm run migrate\` (${message})`);
+    }
+    throw error;
+  });
   const db = boss.getDb();
 
   return {
