@@ -1,5 +1,5 @@
 import type { GraphQLSchema } from 'graphql';
-import { CLIENT_ACCESS_PATH, STAFF_DIRECTORY_PATH } from '@caseflow/auth';
+import { CLIENT_ACCESS_PATH, NOTIFICATION_RECIPIENTS_PATH, ORGANIZATION_TIME_ZONES_PATH, STAFF_DIRECTORY_PATH } from '@caseflow/auth';
 import { buildFederatedSchema, type SubgraphDefinition } from '@caseflow/federation';
 import { createLogger } from '@caseflow/core';
 import { AccessGrantResolver } from './access/access-grant.resolver';
@@ -23,13 +23,16 @@ import { MutationFingerprint1764547200030 } from './migrations/1764547200030-Mut
 import { StaffActive1764720000000 } from './migrations/1764720000000-StaffActive';
 import { ScheduledJobs1764806400040 } from './migrations/1764806400040-ScheduledJobs';
 import { ClientsOutbox1764892800050 } from './migrations/1764892800050-ClientsOutbox';
+import { OrganizationSetting1764892800070 } from './migrations/1764892800070-OrganizationSetting';
 import { CaseNoteEntity } from './note/note.entity';
 import { noteReference } from './note/note.reference';
 import { NoteResolver } from './note/note.resolver';
+import { organizationTimeZonesRoute } from './organization/time-zone.route';
 import { CaseOutcomeResolver } from './outcomes/outcomes.resolver';
 import { StaffMemberEntity } from './staff/staff.entity';
 import { staffReference } from './staff/staff.reference';
 import { StaffResolver } from './staff/staff.resolver';
+import { notificationRecipientsRoute } from './staff/recipients.route';
 import { staffDirectoryRoute } from './staff/staff.route';
 
 export function buildClientsSchema(): Promise<GraphQLSchema> {
@@ -82,12 +85,15 @@ export const clientsSubgraph: SubgraphDefinition<ClientsContext> = {
     StaffActive1764720000000,
     ScheduledJobs1764806400040,
     ClientsOutbox1764892800050,
+    OrganizationSetting1764892800070,
   ],
   buildSchema: buildClientsSchema,
   createContext: (dataSource, base, options) => createClientsContext(dataSource, base, options),
   internalRoutes: (dataSource) => ({
     [CLIENT_ACCESS_PATH]: clientAccessRoute(dataSource),
     [STAFF_DIRECTORY_PATH]: staffDirectoryRoute(dataSource),
+    [ORGANIZATION_TIME_ZONES_PATH]: organizationTimeZonesRoute(dataSource),
+    [NOTIFICATION_RECIPIENTS_PATH]: notificationRecipientsRoute(dataSource),
   }),
   start: (dataSource, options) =>
     startPriorityJob(dataSource, options.jobIntervalMs ?? 60_000, options.logger ?? createLogger('clients', 'info'), options.metrics),

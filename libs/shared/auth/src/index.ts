@@ -8,3 +8,5 @@ export * from './internal-token';
 export * from './jwks';
 export * from './peer';
 export * from './staff-directory';
+export * from './notification-recipients';
+export * from './organization-time-zones';
