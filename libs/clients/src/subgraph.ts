@@ -12,6 +12,7 @@ import { startPriorityJob } from './caseload/priority.job';
 import { CaseEventEntity, ClientEntity, EligibilityEntity } from './client/client.entity';
 import { clientReference } from './client/client.reference';
 import { ClientMutationResolver, ClientResolver, EligibilityResolver } from './client/client.resolver';
+import { startConsentExpiryJob } from './consent/consent-expiry.job';
 import { ConsentEntity } from './consent/consent.entity';
 import { consentReference } from './consent/consent.reference';
 import { ConsentResolver } from './consent/consent.resolver';
@@ -27,6 +28,8 @@ import { OrganizationSetting1764892800070 } from './migrations/1764892800070-Org
 import { CaseNoteEntity } from './note/note.entity';
 import { noteReference } from './note/note.reference';
 import { NoteResolver } from './note/note.resolver';
+import { organizationReference } from './organization/organization.ref';
+import { OrganizationSettingsResolver } from './organization/organization-settings.resolver';
 import { organizationTimeZonesRoute } from './organization/time-zone.route';
 import { CaseOutcomeResolver } from './outcomes/outcomes.resolver';
 import { StaffMemberEntity } from './staff/staff.entity';
@@ -48,6 +51,7 @@ export function buildClientsSchema(): Promise<GraphQLSchema> {
       AssessmentResolver,
       NoteResolver,
       ConsentResolver,
+      OrganizationSettingsResolver,
     ],
     // Each batched through the request's loaders and checked like a read: what the caller may not see is null (and audited).
     referenceResolvers: {
@@ -56,6 +60,7 @@ export function buildClientsSchema(): Promise<GraphQLSchema> {
       NeedsAssessment: assessmentReference,
       CaseNote: noteReference,
       Consent: consentReference,
+      Organization: organizationReference,
     },
   });
 }
@@ -95,6 +100,14 @@ export const clientsSubgraph: SubgraphDefinition<ClientsContext> = {
     [ORGANIZATION_TIME_ZONES_PATH]: organizationTimeZonesRoute(dataSource),
     [NOTIFICATION_RECIPIENTS_PATH]: notificationRecipientsRoute(dataSource),
   }),
-  start: (dataSource, options) =>
-    startPriorityJob(dataSource, options.jobIntervalMs ?? 60_000, options.logger ?? createLogger('clients', 'info'), options.metrics),
+  start: (dataSource, options) => {
+    const [interval, logger] = [options.jobIntervalMs ?? 60_000, options.logger ?? createLogger('clients', 'info')];
+    const stops = [
+      startPriorityJob(dataSource, interval, logger, options.metrics),
+      startConsentExpiryJob(dataSource, interval, logger, options.metrics),
+    ];
+    return async () => {
+      await Promise.all(stops.map((stop) => stop()));
+    };
+  },
 };

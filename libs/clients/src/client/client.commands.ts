@@ -18,6 +18,7 @@ import { StaffMemberEntity } from '../staff/staff.entity';
 import { CaseEventEntity, type CaseEventKind, ClientEntity, type ClientStatus, EligibilityEntity } from './client.entity';
 import type { CloseCaseInput, ContactPreferenceInput, DetermineEligibilityInput, KeyDateInput, OpenClientInput } from './client.inputs';
 import { toClient } from './client.mapper';
+import { recordAssignment } from './client.events';
 import { CASE_ACCESS } from './client.policy';
 import { checkContactPreference, checkFollowUp, checkKeyDates } from './client.rules';
 import { checkActivation, checkClosing, checkNotClosed, checkReopening, reopenedStatus } from './client.transitions';
@@ -84,6 +85,8 @@ export class ClientCommands {
         const id = identifiers[0].id as string;
         await this.event(tx, actor, id, 'OPENED', null, 'INTAKE');
         await this.audit.write(tx, { action: 'CREATE', entityType: 'Client', entityId: id, clientId: id });
+        const opened = { id, organizationId: actor.organizationId };
+        await recordAssignment(tx, opened, { caseManagerId: assignee, previousCaseManagerId: null, byStaffId: actor.staffId });
         await recomputePriorities(tx, [id]);
         return this.answer(tx, id);
       });
@@ -191,6 +194,8 @@ export class ClientCommands {
     return this.change(actor, clientId, 'clientId', 'assignedCaseManager', async (tx, client) => {
       await updateClient(tx, client.id, { assignedCaseManagerId: assignee });
       await this.event(tx, actor, client.id, 'REASSIGNED', client.status, client.status);
+      const previousCaseManagerId = client.assignedCaseManagerId;
+      await recordAssignment(tx, client, { caseManagerId: assignee, previousCaseManagerId, byStaffId: actor.staffId });
     });
   }
 
