@@ -43,7 +43,8 @@ describe('the consent expiry reminder', () => {
     const dataSource = tb.t.subgraph.database.dataSource;
     const day = (d: Date) => d.toISOString().slice(0, 10);
 
-    // The agency has set no time zone: UTC.
+    // The agency works in UTC.
+    await tb.sql('UPDATE clients.organization_setting SET time_zone = $1 WHERE organization_id = $2', ['UTC', HARBOUR_ID]);
     await recordExpiringConsents(dataSource, noon);
     await recordExpiringConsents(dataSource, new Date(noon.getTime() + HOUR));
     expect(await announced()).toEqual([
@@ -56,10 +57,7 @@ describe('the consent expiry reminder', () => {
     expect(await tb.count('outbox_once', 'once_key = $1', [`consent.expiring:${utcDay14}:${day(noon)}`])).toBe(1);
 
     // In Kiritimati the same instant is a day later: the other consent is 14 local days away.
-    await tb.sql(
-      `INSERT INTO clients.organization_setting (organization_id, time_zone, updated_by) VALUES ($1, 'Pacific/Kiritimati', $2)`,
-      [HARBOUR_ID, tb.staff('sam').id],
-    );
+    await tb.sql('UPDATE clients.organization_setting SET time_zone = $1 WHERE organization_id = $2', ['Pacific/Kiritimati', HARBOUR_ID]);
     expect(await recordExpiringConsents(dataSource, noon)).toBeGreaterThanOrEqual(1);
     const after = await announced();
     expect(after.map((e) => e.aggregate_id)).toEqual([utcDay14, kiritimatiDay14]);

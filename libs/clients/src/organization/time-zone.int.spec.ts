@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { EASTSIDE_ID, HARBOUR_ID } from '@caseflow/demo';
+import { HARBOUR_TIME_ZONE } from '@caseflow/clients-seed';
 import { errorCodes, internalHeaders, postGraphQL } from '@caseflow/testing';
 import { startClientsTestbed, type ClientsTestbed, type StaffKey } from '../testing/testbed';
 import { organizationTimeZones } from './time-zone';
@@ -33,14 +34,22 @@ async function refused(key: StaffKey, org: string, zone: string, code: string, f
 }
 
 describe("the agency's time zone", () => {
-  it('is null until set; a supervisor sets it, audited and announced in the same transaction; an admin changes it', async () => {
-    const entities = await tb.as<{ _entities: unknown[] }>('casey', ZONE_OF, { r: [{ __typename: 'Organization', id: HARBOUR_ID }] });
-    expect(entities.data!._entities).toEqual([{ id: HARBOUR_ID, timeZone: null }]);
+  it("is the demo's zone for Harbour, null for an agency that set none; a supervisor sets it, audited and announced with the change", async () => {
+    const entities = await tb.as<{ _entities: unknown[] }>('casey', ZONE_OF, {
+      r: [
+        { __typename: 'Organization', id: HARBOUR_ID },
+        { __typename: 'Organization', id: EASTSIDE_ID },
+      ],
+    });
+    expect(entities.data!._entities).toEqual([
+      { id: HARBOUR_ID, timeZone: HARBOUR_TIME_ZONE },
+      { id: EASTSIDE_ID, timeZone: null },
+    ]);
 
-    const res = await tb.as<{ setOrganizationTimeZone: unknown }>('sam', SET, { org: HARBOUR_ID, zone: 'America/Halifax' });
+    const res = await tb.as<{ setOrganizationTimeZone: unknown }>('sam', SET, { org: HARBOUR_ID, zone: 'America/Toronto' });
     expect(res.errors).toBeUndefined();
-    expect(res.data!.setOrganizationTimeZone).toEqual({ id: HARBOUR_ID, timeZone: 'America/Halifax' });
-    expect(await setting()).toEqual([{ organization_id: HARBOUR_ID, time_zone: 'America/Halifax', updated_by: tb.staff('sam').id }]);
+    expect(res.data!.setOrganizationTimeZone).toEqual({ id: HARBOUR_ID, timeZone: 'America/Toronto' });
+    expect(await setting()).toEqual([{ organization_id: HARBOUR_ID, time_zone: 'America/Toronto', updated_by: tb.staff('sam').id }]);
     expect(await audits('ALLOWED')).toBe(1);
 
     const admin = await tb.as<{ setOrganizationTimeZone: unknown }>('admin', SET, {
@@ -49,7 +58,7 @@ describe("the agency's time zone", () => {
     });
     expect(admin.data!.setOrganizationTimeZone).toEqual({ id: HARBOUR_ID, timeZone: 'America/Vancouver' });
     expect(await events()).toEqual(
-      ['America/Halifax', 'America/Vancouver'].map((timeZone) => ({
+      ['America/Toronto', 'America/Vancouver'].map((timeZone) => ({
         type: 'organization.time_zone_set',
         aggregate_type: 'Organization',
         aggregate_id: HARBOUR_ID,
