@@ -4,6 +4,7 @@ import {
   fetchOrganizationTimeZones,
   NOTIFICATION_RECIPIENTS_PATH,
   ORGANIZATION_TIME_ZONES_PATH,
+  SERVICE_ACTOR,
 } from '@caseflow/auth';
 import { HARBOUR_ID, NORTHSIDE_ID } from '@caseflow/demo';
 import { internalHeaders } from '@caseflow/testing';
@@ -46,6 +47,13 @@ describe('the organization time zones route', () => {
       ]),
     );
     expect(await fetchOrganizationTimeZones(options(), [])).toEqual(new Map());
+
+    // Longer lists go in batches of a thousand.
+    const many = [...Array.from({ length: 1500 }, () => randomUUID()), other];
+    const batched = counter.count;
+    const all = await fetchOrganizationTimeZones(options(), many);
+    expect(counter.since(batched)).toHaveLength(2);
+    expect([all.size, all.get(other), [...all.values()].filter((zone) => zone === 'UTC').length]).toEqual([1501, 'Europe/Berlin', 1500]);
   });
 
   it('refuses a body that is not a list of ids, and any caller without the internal token', async () => {
@@ -104,7 +112,7 @@ describe('the notification recipients route', () => {
     expect(await fetchNotificationRecipients(options(), {})).toEqual({ clients: {}, organizations: {}, staff: {} });
   });
 
-  it('refuses bad input naming the field, and any caller without the internal token', async () => {
+  it("refuses bad input naming the field, any caller without the internal token, and a person's token", async () => {
     const post = (body: unknown, headers: Record<string, string> = {}) =>
       fetch(new URL(NOTIFICATION_RECIPIENTS_PATH, bed.t.baseUrl), { method: 'POST', headers, body: JSON.stringify(body) });
     expect((await post({ clientIds: [] })).status).toBe(401);
@@ -112,7 +120,9 @@ describe('the notification recipients route', () => {
       'UNAVAILABLE',
     );
     const admin = bed.staff('admin');
-    const headers = await internalHeaders({ staffId: admin.id, role: admin.role, organizationId: admin.organizationId }, bed.t.secret);
+    const person = await internalHeaders({ staffId: admin.id, role: admin.role, organizationId: admin.organizationId }, bed.t.secret);
+    expect((await post({ clientIds: [] }, person)).status).toBe(403);
+    const headers = await internalHeaders(SERVICE_ACTOR, bed.t.secret);
     for (const [body, field] of [
       [{ clientIds: 'x' }, 'clientIds'],
       [{ staffIds: [1] }, 'staffIds'],

@@ -5,9 +5,10 @@ import {
   type NotificationRecipients,
   type NotificationRecipientsQuery,
   type Role,
+  SERVICE_ACTOR,
   type StaffRecipient,
 } from '@caseflow/auth';
-import { badInput, isUuid } from '@caseflow/core';
+import { badInput, forbidden, isUuid } from '@caseflow/core';
 import type { InternalRoute } from '@caseflow/federation';
 import { clientRecipientRows, staffRecipientRows } from './recipients.sql';
 
@@ -17,9 +18,14 @@ import { clientRecipientRows, staffRecipientRows } from './recipients.sql';
  * each client's agency and case team, each agency's active staff by role,
  * and every person named (address, agency, whether active). Two statements.
  * Unknown clients and people are left out; an unknown agency has no staff.
+ * Only a service asking for itself gets an answer (staff addresses are not
+ * for a person's request, even forwarded by another subgraph).
  */
 export function notificationRecipientsRoute(dataSource: DataSource): InternalRoute {
-  return async (body) => notificationRecipients(dataSource, checkQuery(body));
+  return async (body, caller) => {
+    if (caller.actor.staffId !== SERVICE_ACTOR.staffId) throw forbidden('Only Caseflow services ask for notification recipients');
+    return notificationRecipients(dataSource, checkQuery(body));
+  };
 }
 
 function idList(field: string, value: unknown): string[] {
