@@ -12,17 +12,18 @@ const DAY = 86_400_000;
 const HOUR = 3_600_000;
 
 describe('the consent expiry reminder', () => {
-  it("records consent.expiring for active consents expiring 14 days after the agency's local today, once per consent and day", async () => {
+  it("records consent.expiring for open cases' active consents expiring 14 days after the agency's local today, once per consent and day", async () => {
     // Noon UTC today: it is already tomorrow in Kiritimati (UTC+14, no daylight saving time).
     const noon = new Date(`${new Date().toISOString().slice(0, 10)}T12:00:00Z`);
     const at = (days: number, hours: number) => new Date(noon.getTime() + days * DAY + hours * HOUR - 12 * HOUR);
     const casey = tb.staff('casey');
     const client = tb.world.clients.find((c) => c.caseManagerId === casey.id && c.status === 'ACTIVE')!;
-    const insert = async (expiresAt: Date, revokedAt: Date | null = null) => {
+    const closed = tb.world.clients.find((c) => c.status === 'CLOSED')!;
+    const insert = async (expiresAt: Date, revokedAt: Date | null = null, clientId = client.id) => {
       const [row] = await tb.sql<{ id: string }>(
         `INSERT INTO clients.consent (client_id, recipient_organization_id, scope, purpose, signed_at, expires_at, revoked_at, recorded_by)
          VALUES ($1, $2, '{CONTACT_INFO}', 'Expiry reminder test', $3, $4, $5, $6) RETURNING id`,
-        [client.id, NORTHSIDE_ID, new Date(noon.getTime() - 30 * DAY), expiresAt, revokedAt, casey.id],
+        [clientId, NORTHSIDE_ID, new Date(noon.getTime() - 30 * DAY), expiresAt, revokedAt, casey.id],
       );
       return row.id;
     };
@@ -33,7 +34,8 @@ describe('the consent expiry reminder', () => {
     const tooEarly = await insert(at(13, 12));
     const tooLate = await insert(at(16, 12));
     const revoked = await insert(at(14, 6), new Date(noon.getTime() - DAY));
-    const ours = [utcDay14, kiritimatiDay14, tooEarly, tooLate, revoked];
+    const ofClosedCase = await insert(at(14, 7), null, closed.id);
+    const ours = [utcDay14, kiritimatiDay14, tooEarly, tooLate, revoked, ofClosedCase];
     const announced = () =>
       tb.sql<{ aggregate_id: string; payload: unknown; organization_id: string }>(
         `SELECT aggregate_id, organization_id, payload FROM clients.outbox_event

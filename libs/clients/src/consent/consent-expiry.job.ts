@@ -1,6 +1,6 @@
 /**
- * The consent reminder: each day, for every active consent that expires
- * exactly 14 days after the agency's local today, the event
+ * The consent reminder: each day, for every active consent of an open case
+ * that expires exactly 14 days after the agency's local today, the event
  * `consent.expiring` (the notifications subgraph tells the case manager).
  * Recorded once per (consent, agency day) however many ticks or replicas
  * run it (the outbox's once-keys); a tick only looks at consents expiring

@@ -14,11 +14,12 @@ const EXPIRING_BETWEEN = `SELECT k.id, k.client_id, c.organization_id, s.time_zo
     FROM clients.consent k
     JOIN clients.client c ON c.id = k.client_id
     LEFT JOIN clients.organization_setting s ON s.organization_id = c.organization_id
-   WHERE (k.revoked_at IS NULL OR k.revoked_at > $1)
+   WHERE c.status <> 'CLOSED'
+     AND (k.revoked_at IS NULL OR k.revoked_at > $1)
      AND k.expires_at > $1
      AND k.expires_at >= $2 AND k.expires_at < $3
    ORDER BY k.expires_at, k.id`;
 
-/** The consents active at `now` that expire in [from, to). */
+/** The consents active at `now` that expire in [from, to), of cases not closed. */
 export const consentsExpiringBetween = (tx: EntityManager, now: Date, from: Date, to: Date) =>
   tx.query<ExpiringConsentRow[]>(EXPIRING_BETWEEN, [now, from, to]);
