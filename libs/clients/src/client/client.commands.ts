@@ -8,12 +8,13 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { type Actor } from '@caseflow/auth';
 import type { AuditTrail } from '@caseflow/audit';
-import { badInput, conflict, forbidden, inputFingerprint, notFound, optionalText, requiredText, uuid } from '@caseflow/core';
+import { badInput, conflict, forbidden, inputFingerprint, localDay, notFound, optionalText, requiredText, uuid } from '@caseflow/core';
 import { hasCaseAccess, mayHoldCaseload } from '../access/access.policy';
 import { recomputePriorities } from '../caseload/priority.store';
 import type { ClientsLoaders } from '../loaders';
+import { organizationTimeZones } from '../organization/time-zone';
 import { foldName, searchNameOf, sortKeyOf } from '../shared/names';
-import { NAME_MAX, TEXT_MAX, birthDate, today } from '../shared/validation';
+import { NAME_MAX, TEXT_MAX, birthDate } from '../shared/validation';
 import { StaffMemberEntity } from '../staff/staff.entity';
 import { CaseEventEntity, type CaseEventKind, ClientEntity, type ClientStatus, EligibilityEntity } from './client.entity';
 import type { CloseCaseInput, ContactPreferenceInput, DetermineEligibilityInput, KeyDateInput, OpenClientInput } from './client.inputs';
@@ -59,6 +60,8 @@ export class ClientCommands {
     }
     try {
       return await this.dataSource.transaction(async (tx) => {
+        // The intake is dated in the agency's time zone (an evening intake in Vancouver is not tomorrow's).
+        const zones = await organizationTimeZones(tx, [actor.organizationId]);
         const { identifiers } = await tx.getRepository(ClientEntity).insert({
           organizationId: actor.organizationId,
           firstName,
@@ -66,7 +69,7 @@ export class ClientCommands {
           preferredName,
           dateOfBirth,
           status: 'INTAKE',
-          intakeDate: today(),
+          intakeDate: localDay(new Date(), zones.get(actor.organizationId)),
           assignedCaseManagerId: assignee,
           searchName: searchNameOf(firstName, lastName, preferredName),
           sortKey: sortKeyOf(firstName, lastName),

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { localDay } from '@caseflow/core';
 import { EASTSIDE_ID, HARBOUR_ID } from '@caseflow/demo';
 import { HARBOUR_TIME_ZONE } from '@caseflow/clients-seed';
 import { errorCodes, internalHeaders, postGraphQL } from '@caseflow/testing';
@@ -12,6 +13,7 @@ beforeAll(async () => {
 afterAll(() => tb?.stop());
 
 const SET = `mutation($org: ID!, $zone: String!) { setOrganizationTimeZone(organizationId: $org, timeZone: $zone) { id timeZone } }`;
+const OPEN = `mutation($input: OpenClientInput!) { openClient(input: $input) { intakeDate } }`;
 const ZONE_OF = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Organization { id timeZone } } }`;
 
 const setting = () => tb.sql('SELECT organization_id, time_zone, updated_by FROM clients.organization_setting ORDER BY organization_id');
@@ -116,5 +118,16 @@ describe("the agency's time zone", () => {
     );
     expect(errorCodes(res)).toEqual(['NOT_FOUND']);
     expect(await tb.count('organization_setting', 'organization_id = $1', [unknown])).toBe(0);
+  });
+
+  it("dates a new client's intake in the agency's time zone", async () => {
+    // Kiritimati (UTC+14, no daylight saving time) is a calendar day ahead of UTC from 10:00 UTC on.
+    await tb.sql('UPDATE clients.organization_setting SET time_zone = $1 WHERE organization_id = $2', ['Pacific/Kiritimati', HARBOUR_ID]);
+    const before = new Date();
+    const res = await tb.as<{ openClient: { intakeDate: string } }>('casey', OPEN, { input: { firstName: 'Tala', lastName: 'Moana' } });
+    const after = new Date();
+    expect(res.errors).toBeUndefined();
+    // Either side of a midnight the request may have straddled.
+    expect([localDay(before, 'Pacific/Kiritimati'), localDay(after, 'Pacific/Kiritimati')]).toContain(res.data!.openClient.intakeDate);
   });
 });
