@@ -24,7 +24,6 @@ import {
 } from '@caseflow/core';
 import type { ReferralsLoaders, ReferralsPeers } from '../loaders';
 import { ACTIVE_SERVICE_STATUS } from '../service/service-directory';
-import { recordConsentOverride } from './consent-override.event';
 import { ReferralEntity, ReferralEventEntity } from './referral.entity';
 import type { CompleteReferralInput, CreateReferralInput, RespondToReferralInput } from './referral.inputs';
 import { toReferral } from './referral.mapper';
@@ -217,7 +216,6 @@ export class ReferralCommands {
           ...facts,
           detail: `sent without consent REFERRAL_DETAILS to organization ${referral.organizationId}`,
         });
-        await recordConsentOverride(tx, referral, actor, caller.grant);
       }
       return moved;
     });
