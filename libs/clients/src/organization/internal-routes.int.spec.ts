@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  createTimeZoneCache,
   fetchNotificationRecipients,
   fetchOrganizationTimeZones,
   NOTIFICATION_RECIPIENTS_PATH,
@@ -54,6 +55,24 @@ describe('the organization time zones route', () => {
     const all = await fetchOrganizationTimeZones(options(), many);
     expect(counter.since(batched)).toHaveLength(2);
     expect([all.size, all.get(other), [...all.values()].filter((zone) => zone === 'UTC').length]).toEqual([1501, 'Europe/Berlin', 1500]);
+  });
+
+  it('is kept a minute by the cache, with one question for concurrent first asks', async () => {
+    const org = randomUUID();
+    let now = Date.now();
+    const zoneOf = createTimeZoneCache(options(), () => now);
+    const counter = bed.t.subgraph.database.counter;
+    const mark = counter.count;
+    expect(await Promise.all([zoneOf(org), zoneOf(org)])).toEqual(['UTC', 'UTC']);
+    expect(counter.since(mark)).toHaveLength(1);
+    await bed.sql(`INSERT INTO clients.organization_setting (organization_id, time_zone, updated_by) VALUES ($1, 'Asia/Tokyo', $2)`, [
+      org,
+      bed.staff('admin').id,
+    ]);
+    now += 59_000;
+    expect(await zoneOf(org)).toBe('UTC');
+    now += 2_000;
+    expect(await zoneOf(org)).toBe('Asia/Tokyo');
   });
 
   it('refuses a body that is not a list of ids, and any caller without the internal token', async () => {

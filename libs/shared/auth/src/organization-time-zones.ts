@@ -40,6 +40,12 @@ export interface ClientsServiceOptions {
   timeoutMs?: number;
 }
 
+/** The same options, under the name the time-zone callers use. */
+export type TimeZonePeer = ClientsServiceOptions;
+
+/** The longest an answer is trusted by `createTimeZoneCache`. */
+export const TIME_ZONE_CACHE_TTL_MS = 60_000;
+
 /** Each asked agency's time zone; UTC for those that have set none. UNAVAILABLE when the clients subgraph cannot answer. */
 export async function fetchOrganizationTimeZones(
   options: ClientsServiceOptions,
@@ -62,4 +68,30 @@ export async function fetchOrganizationTimeZones(
     for (const [id, zone] of Object.entries(answer.timeZones)) if (zones.has(id)) zones.set(id, zone);
   }
   return zones;
+}
+
+/** One organization's time zone, each answer kept for a minute (a changed zone is followed within that minute). */
+export type TimeZoneOf = (organizationId: string) => Promise<string>;
+
+/** A per-process cache in front of `fetchOrganizationTimeZones`; concurrent first asks share one call. */
+export function createTimeZoneCache(peer: TimeZonePeer, now: () => number = Date.now): TimeZoneOf {
+  const cache = new Map<string, { zone: string; until: number }>();
+  const pending = new Map<string, Promise<string>>();
+  return (organizationId) => {
+    const cached = cache.get(organizationId);
+    if (cached && cached.until > now()) return Promise.resolve(cached.zone);
+    let inFlight = pending.get(organizationId);
+    if (!inFlight) {
+      inFlight = fetchOrganizationTimeZones(peer, [organizationId])
+        .then((zones) => {
+          const zone = zones.get(organizationId) ?? DEFAULT_TIME_ZONE;
+          cache.set(organizationId, { zone, until: now() + TIME_ZONE_CACHE_TTL_MS });
+          if (cache.size > 10_000) cache.delete(cache.keys().next().value as string);
+          return zone;
+        })
+        .finally(() => pending.delete(organizationId));
+      pending.set(organizationId, inFlight);
+    }
+    return inFlight;
+  };
 }
