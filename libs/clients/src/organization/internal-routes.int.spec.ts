@@ -129,6 +129,13 @@ describe('the notification recipients route', () => {
       await bed.sql('UPDATE clients.staff_member SET active = true WHERE id = $1', [jordan.id]);
     }
     expect(await fetchNotificationRecipients(options(), {})).toEqual({ clients: {}, organizations: {}, staff: {} });
+
+    // An agency's id alone asks for every role.
+    const everyRole = await fetchNotificationRecipients(options(), { organizations: [NORTHSIDE_ID] });
+    expect(everyRole.organizations).toEqual({
+      [NORTHSIDE_ID]: { CASE_MANAGER: [], SUPERVISOR: [], PARTNER: [pat.id], ANALYST: [], ADMIN: [] },
+    });
+    expect(Object.keys(everyRole.staff)).toEqual([pat.id]);
   });
 
   it("refuses bad input naming the field, any caller without the internal token, and a person's token", async () => {
@@ -142,6 +149,9 @@ describe('the notification recipients route', () => {
     const person = await internalHeaders({ staffId: admin.id, role: admin.role, organizationId: admin.organizationId }, bed.t.secret);
     expect((await post({ clientIds: [] }, person)).status).toBe(403);
     const headers = await internalHeaders(SERVICE_ACTOR, bed.t.secret);
+    // A service may sign its question in the agency it is about: still no person.
+    const inAgency = await internalHeaders({ ...SERVICE_ACTOR, organizationId: HARBOUR_ID }, bed.t.secret);
+    expect((await post({ organizations: [HARBOUR_ID] }, inAgency)).status).toBe(200);
     for (const [body, field] of [
       [{ clientIds: 'x' }, 'clientIds'],
       [{ staffIds: [1] }, 'staffIds'],

@@ -3,8 +3,8 @@ import {
   isRole,
   MAX_INTERNAL_BATCH,
   type NotificationRecipients,
-  type NotificationRecipientsQuery,
   type Role,
+  ROLES,
   SERVICE_ACTOR,
   type StaffRecipient,
 } from '@caseflow/auth';
@@ -35,7 +35,22 @@ function idList(field: string, value: unknown): string[] {
   return value as string[];
 }
 
-function checkQuery(body: unknown): Required<NotificationRecipientsQuery> {
+interface RecipientsQuery {
+  clientIds: string[];
+  staffIds: string[];
+  organizations: Array<{ organizationId: string; roles: readonly Role[] }>;
+}
+
+/** One asked agency: `{organizationId, roles?}`, or its id alone; without roles, every role. */
+function agencyRoles(entry: unknown): { organizationId: string; roles: readonly Role[] } {
+  const asked = (typeof entry === 'string' ? { organizationId: entry } : (entry ?? {})) as Record<string, unknown>;
+  const { organizationId, roles = ROLES } = asked;
+  if (typeof organizationId !== 'string') throw badInput('organizations', 'each must name an organizationId');
+  if (!Array.isArray(roles) || !roles.every(isRole)) throw badInput('organizations', 'each must list roles');
+  return { organizationId, roles };
+}
+
+function checkQuery(body: unknown): RecipientsQuery {
   const query = (body ?? {}) as Record<string, unknown>;
   const organizations = query.organizations ?? [];
   if (!Array.isArray(organizations) || organizations.length > MAX_INTERNAL_BATCH) {
@@ -44,19 +59,11 @@ function checkQuery(body: unknown): Required<NotificationRecipientsQuery> {
   return {
     clientIds: idList('clientIds', query.clientIds),
     staffIds: idList('staffIds', query.staffIds),
-    organizations: organizations.map((entry: unknown) => {
-      const { organizationId, roles } = (entry ?? {}) as Record<string, unknown>;
-      if (typeof organizationId !== 'string') throw badInput('organizations', 'each must name an organizationId');
-      if (!Array.isArray(roles) || !roles.every(isRole)) throw badInput('organizations', 'each must list roles');
-      return { organizationId, roles: roles as Role[] };
-    }),
+    organizations: organizations.map(agencyRoles),
   };
 }
 
-export async function notificationRecipients(
-  dataSource: DataSource,
-  query: Required<NotificationRecipientsQuery>,
-): Promise<NotificationRecipients> {
+export async function notificationRecipients(dataSource: DataSource, query: RecipientsQuery): Promise<NotificationRecipients> {
   const clientIds = [...new Set(query.clientIds.filter(isUuid).map((id) => id.toLowerCase()))];
   const clientRows = clientIds.length === 0 ? [] : await clientRecipientRows(dataSource, clientIds);
   const clients: NotificationRecipients['clients'] = {};

@@ -16,8 +16,8 @@ export const NOTIFICATION_RECIPIENTS_PATH = '/internal/notification-recipients';
 export interface NotificationRecipientsQuery {
   /** Clients whose agency and case team are wanted. */
   clientIds?: string[];
-  /** Agencies whose active staff in these roles are wanted. */
-  organizations?: Array<{ organizationId: string; roles: Role[] }>;
+  /** Agencies whose active staff in these roles are wanted (an id alone, or no roles: every role). */
+  organizations?: Array<string | { organizationId: string; roles?: Role[] }>;
   /** People whose address, agency and status are wanted. */
   staffIds?: string[];
 }
@@ -38,7 +38,7 @@ export interface StaffRecipient {
 export interface NotificationRecipients {
   /** Each known asked client (unknown ones are left out). */
   clients: Record<string, ClientRecipients>;
-  /** Each asked agency: the ids of its active staff in each asked role (empty lists when none). */
+  /** Each asked agency: the ids of its active staff in each asked role (every role when none was named; empty lists when nobody). */
   organizations: Record<string, Partial<Record<Role, string[]>>>;
   /** Every person named anywhere in this answer, and each known asked one. */
   staff: Record<string, StaffRecipient>;
