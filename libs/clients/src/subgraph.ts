@@ -25,6 +25,7 @@ import { StaffActive1764720000000 } from './migrations/1764720000000-StaffActive
 import { ScheduledJobs1764806400040 } from './migrations/1764806400040-ScheduledJobs';
 import { ClientsOutbox1764892800050 } from './migrations/1764892800050-ClientsOutbox';
 import { OrganizationSetting1764892800070 } from './migrations/1764892800070-OrganizationSetting';
+import { ConsentExpiryIndex1764892800071 } from './migrations/1764892800071-ConsentExpiryIndex';
 import { CaseNoteEntity } from './note/note.entity';
 import { noteReference } from './note/note.reference';
 import { NoteResolver } from './note/note.resolver';
@@ -91,6 +92,7 @@ export const clientsSubgraph: SubgraphDefinition<ClientsContext> = {
     ScheduledJobs1764806400040,
     ClientsOutbox1764892800050,
     OrganizationSetting1764892800070,
+    ConsentExpiryIndex1764892800071,
   ],
   buildSchema: buildClientsSchema,
   createContext: (dataSource, base, options) => createClientsContext(dataSource, base, options),
