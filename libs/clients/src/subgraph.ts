@@ -1,5 +1,5 @@
 import type { GraphQLSchema } from 'graphql';
-import { CLIENT_ACCESS_PATH, STAFF_DIRECTORY_PATH } from '@caseflow/auth';
+import { CALENDAR_FEED_PATH, CLIENT_ACCESS_PATH, STAFF_DIRECTORY_PATH } from '@caseflow/auth';
 import { buildFederatedSchema, DEFAULT_DASHBOARD_URL, type SubgraphDefinition } from '@caseflow/federation';
 import { createLogger } from '@caseflow/core';
 import { AccessGrantResolver } from './access/access-grant.resolver';
@@ -8,7 +8,6 @@ import { startAppointmentSoonJob } from './appointment/appointment.job';
 import { appointmentReference } from './appointment/appointment.reference';
 import { AppointmentResolver, ClientAppointmentsResolver } from './appointment/appointment.resolver';
 import { CalendarFeedResolver } from './appointment/calendar-feed.resolver';
-import { CALENDAR_FEED_ROUTE } from './appointment/calendar-feed';
 import { calendarFeedRoute } from './appointment/calendar-feed.route';
 import { clientAccessRoute } from './access/access.route';
 import { AssessmentEntity, AssessmentItemEntity, CharacteristicEntity } from './assessment/assessment.entity';
@@ -106,7 +105,7 @@ export const clientsSubgraph: SubgraphDefinition<ClientsContext> = {
   }),
   // The secret of the calendar feed is its credential: the gateway passes GET /calendar/<secret>.ics here.
   internalGetRoutes: (dataSource, options) => ({
-    [CALENDAR_FEED_ROUTE]: calendarFeedRoute(dataSource, options?.dashboardUrl ?? DEFAULT_DASHBOARD_URL),
+    [CALENDAR_FEED_PATH]: calendarFeedRoute(dataSource, options?.dashboardUrl ?? DEFAULT_DASHBOARD_URL),
   }),
   start: (dataSource, options) => {
     const logger = options.logger ?? createLogger('clients', 'info');

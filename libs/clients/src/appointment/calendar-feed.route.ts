@@ -11,11 +11,12 @@ import { randomUUID } from 'node:crypto';
 import ical, { ICalEventStatus } from 'ical-generator';
 import type { DataSource } from 'typeorm';
 import { AuditTrail } from '@caseflow/audit';
+import { CALENDAR_FEED_PATH } from '@caseflow/auth';
 import type { InternalGetRoute } from '@caseflow/federation';
 import { days } from '../shared/validation';
 import type { AppointmentKind } from './appointment.entity';
 import { type FeedRow, feedAppointments } from './appointment.sql';
-import { CALENDAR_FEED_ROUTE, feedOwner } from './calendar-feed';
+import { feedOwner } from './calendar-feed';
 
 const NO_STORE = { 'cache-control': 'no-store, private' };
 const KIND_LABELS: Record<AppointmentKind, string> = {
@@ -62,7 +63,7 @@ export function renderFeed(rows: readonly FeedRow[], dashboardUrl: string, now =
 
 export function calendarFeedRoute(dataSource: DataSource, dashboardUrl: string): InternalGetRoute {
   return async (url) => {
-    const match = new RegExp(`^${CALENDAR_FEED_ROUTE}/([^/]+)\\.ics$`).exec(url.pathname);
+    const match = new RegExp(`^${CALENDAR_FEED_PATH}/([^/]+)\\.ics$`).exec(url.pathname);
     const owner = match ? await feedOwner(dataSource, match[1]) : null;
     if (!owner) return { status: 404, contentType: 'text/plain; charset=utf-8', text: '', headers: NO_STORE };
     const now = new Date();

@@ -11,16 +11,12 @@
 import { createHash, createHmac, randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { Actor } from '@caseflow/auth';
-import { internalSecrets } from '@caseflow/auth';
+import { CALENDAR_FEED_SECRET, internalSecrets } from '@caseflow/auth';
 import type { AuditTrail } from '@caseflow/audit';
 import { forbidden } from '@caseflow/core';
 import { mayHoldCaseload } from '../access/access.policy';
 import type { SqlRunner } from '../shared/sql';
 import { feedOwnerByHash, feedSecretOf, replaceFeedSecret } from './calendar-feed.sql';
-
-export const CALENDAR_FEED_ROUTE = '/internal/calendar';
-/** A feed secret: 32 bytes of HMAC, base64url. */
-export const FEED_SECRET = /^[A-Za-z0-9_-]{43}$/;
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const deriveSecret = (key: string, staffId: string, nonce: string) =>
@@ -31,7 +27,7 @@ export const feedUrl = (dashboardUrl: string, secret: string) => new URL(`/calen
 
 /** The owner of a feed secret (an active staff member), or null for an unknown or replaced secret. */
 export async function feedOwner(db: SqlRunner, secret: string): Promise<Actor | null> {
-  if (!FEED_SECRET.test(secret)) return null;
+  if (!CALENDAR_FEED_SECRET.test(secret)) return null;
   const row = await feedOwnerByHash(db, sha256(secret));
   return row ? { staffId: row.id, role: row.role, organizationId: row.organization_id } : null;
 }
