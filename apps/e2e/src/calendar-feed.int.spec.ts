@@ -6,6 +6,8 @@
 import ICAL from 'ical.js';
 import { startTestStack, type TestStack } from './harness';
 
+const DAY = 86_400_000;
+
 let stack: TestStack;
 beforeAll(async () => {
   stack = await startTestStack({ production: true });
@@ -35,8 +37,8 @@ describe('the calendar feed', () => {
     const events = calendar.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
     const casey = stack.staff('casey').id;
     const expected = await stack.sql<{ id: string }>(
-      `SELECT id FROM clients.appointment WHERE staff_member_id = $1 AND ends_at > now() - interval '30 days' AND starts_at < now() + interval '180 days'`,
-      [casey],
+      'SELECT id FROM clients.appointment WHERE staff_member_id = $1 AND ends_at > $2 AND starts_at < $3',
+      [casey, new Date(Date.now() - 30 * DAY), new Date(Date.now() + 180 * DAY)],
     );
     expect(expected.length).toBeGreaterThan(0);
     expect(events.map((e) => e.uid).sort()).toEqual(expected.map((a) => `${a.id}@caseflow`).sort());
