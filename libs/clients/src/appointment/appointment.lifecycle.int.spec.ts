@@ -226,6 +226,29 @@ describe('changing an appointment', () => {
     ]);
   });
 
+  it('refuses a reschedule into a bad window, onto another appointment, or by another case manager, and changes nothing', async () => {
+    const a = await scheduled();
+    const other = await scheduled();
+    const input = (when: Record<string, string>) => ({ input: { appointmentId: a.id, expectedVersion: 1, reason: 'Moved', ...when } });
+    const bad = await tb.as('casey', RESCHEDULE, input({ startsAt: other.startsAt, endsAt: other.startsAt }));
+    expect(bad.errors![0].extensions?.field).toBe('input.endsAt');
+    const onto = await tb.as(
+      'casey',
+      RESCHEDULE,
+      input({ startsAt: other.startsAt, endsAt: new Date(Date.parse(other.startsAt) + HOUR).toISOString() }),
+    );
+    expect(errorCodes(onto)).toEqual(['CONFLICT']);
+    expect(onto.errors![0].message).toContain(other.id);
+    expect(errorCodes(await tb.as('jordan', RESCHEDULE, input(slot())))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await tb.as('jordan', ATTEND, { id: a.id, v: 1, outcome: 'ATTENDED' }))).toEqual(['FORBIDDEN']);
+    const [row] = await tb.sql<{ version: number; starts_at: Date; status: string }>(
+      'SELECT version, starts_at, status FROM clients.appointment WHERE id = $1',
+      [a.id],
+    );
+    expect(row).toEqual({ version: 1, starts_at: new Date(a.startsAt), status: 'SCHEDULED' });
+    expect((await outbox(a.id)).map((e) => e.type)).toEqual(['appointment.scheduled']);
+  });
+
   it('cancels with a reason; another case manager is FORBIDDEN; a cancelled one cannot be cancelled again', async () => {
     const a = await scheduled();
     expect((await tb.as('casey', CANCEL, { id: a.id, v: 1, reason: ' ' })).errors![0].extensions?.field).toBe('reason');
