@@ -79,7 +79,16 @@ export class AppointmentCommands {
       const earlier = await appointmentByMutationId(this.dataSource, actor.staffId, mutationId);
       if (earlier) return this.replay(actor, earlier, fingerprint);
     }
-    if (referralId) await requireOpenReferral(this.referrals, referralId, input.clientId);
+    if (referralId) {
+      // Refused callers learn nothing of the referral: the access is checked before the referrals subgraph is asked.
+      const client = await this.dataSource.getRepository(ClientEntity).findOneBy({ id: input.clientId });
+      if (!client) throw notFound('Client', input.clientId);
+      if (!hasCaseAccess(actor, client)) {
+        this.audit.note({ action: 'CREATE', entityType: 'Appointment', clientId: client.id, outcome: 'DENIED' });
+        throw forbidden("You may not change this client's appointments");
+      }
+      await requireOpenReferral(this.referrals, referralId, client.id);
+    }
 
     try {
       const row = await this.dataSource.transaction(async (tx) => {

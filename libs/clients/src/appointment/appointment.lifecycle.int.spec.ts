@@ -181,6 +181,10 @@ describe('scheduling', () => {
       expect(res.errors![0].extensions?.field).toBe('input.referralId');
     }
     expect(await appointments()).toBe(before);
+    const asked = referralPeer.received.length;
+    const jordans = await schedule('jordan', { clientId: client.id, kind: 'PARTNER_VISIT', referralId: accepted, ...slot() });
+    expect(errorCodes(jordans)).toEqual(['FORBIDDEN']);
+    expect(referralPeer.received.length).toBe(asked);
     const ok = await schedule('casey', { clientId: client.id, kind: 'PARTNER_VISIT', referralId: accepted, ...slot() });
     expect(ok.errors).toBeUndefined();
     expect(ok.data!.scheduleAppointment.referral).toEqual({ id: accepted });
