@@ -1,9 +1,11 @@
 /**
- * The calendar feed through the gateway: a secret address fetched with no
- * bearer token, answered as iCalendar that names nobody, dead at once when
- * rotated, and shown only to its owner.
+ * Appointments through the gateway, with every subgraph real: a partner
+ * visit checked against the referrals subgraph, and the calendar feed — a
+ * secret address fetched with no bearer token, answered as iCalendar that
+ * names nobody, dead at once when rotated, and shown only to its owner.
  */
 import ICAL from 'ical.js';
+import { errorCodes } from '@caseflow/testing';
 import { startTestStack, type TestStack } from './harness';
 
 const DAY = 86_400_000;
@@ -19,6 +21,42 @@ const FEED_URL = 'query($id: ID!) { me { id calendarFeedUrl } staffMember(id: $i
 
 /** GET on the gateway, with nothing but the path (a calendar app sends no token). */
 const fetchFeed = (address: string) => fetch(new URL(new URL(address).pathname, stack.gatewayBaseUrl));
+
+const SCHEDULE = `mutation($input: ScheduleAppointmentInput!) {
+  scheduleAppointment(input: $input) { id status referral { id status } client { id } } }`;
+
+describe('appointments through the gateway', () => {
+  it('schedules a partner visit for an accepted referral of the client, asking the referrals subgraph, and refuses a declined one', async () => {
+    const casey = stack.staff('casey').id;
+    const open = (status: string) =>
+      stack.world.referrals.find(
+        (r) =>
+          r.status === status && r.referredById === casey && stack.world.clients.find((c) => c.id === r.clientId)?.caseManagerId === casey,
+      );
+    const accepted = open('ACCEPTED') ?? open('IN_PROGRESS');
+    const declined = open('DECLINED');
+    expect(accepted && declined).toBeTruthy();
+    const startsAt = new Date(Date.now() + 300 * DAY);
+    const input = (referralId: string, clientId: string) => ({
+      clientId,
+      kind: 'PARTNER_VISIT',
+      referralId,
+      purpose: 'First visit at the partner',
+      startsAt: startsAt.toISOString(),
+      endsAt: new Date(startsAt.getTime() + 3_600_000).toISOString(),
+      allowOverlap: true,
+    });
+    const before = (await stack.sql<{ n: string }>('SELECT count(*) AS n FROM clients.appointment'))[0].n;
+    const refused = await stack.as('casey', SCHEDULE, { input: input(declined!.id, declined!.clientId) });
+    expect(errorCodes(refused)).toEqual(['BAD_USER_INPUT']);
+    expect((await stack.sql<{ n: string }>('SELECT count(*) AS n FROM clients.appointment'))[0].n).toBe(before);
+    const ok = await stack.as<{ scheduleAppointment: { status: string; referral: { id: string; status: string } } }>('casey', SCHEDULE, {
+      input: input(accepted!.id, accepted!.clientId),
+    });
+    expect(ok.errors).toBeUndefined();
+    expect(ok.data!.scheduleAppointment).toMatchObject({ status: 'SCHEDULED', referral: { id: accepted!.id, status: accepted!.status } });
+  });
+});
 
 describe('the calendar feed', () => {
   it("serves the staff member's appointments as iCalendar, with initials and no names, and never cached", async () => {
