@@ -1,8 +1,20 @@
 import type { GraphQLSchema } from 'graphql';
-import { CLIENT_ACCESS_PATH, NOTIFICATION_RECIPIENTS_PATH, ORGANIZATION_TIME_ZONES_PATH, STAFF_DIRECTORY_PATH } from '@caseflow/auth';
-import { buildFederatedSchema, type SubgraphDefinition } from '@caseflow/federation';
+import {
+  CALENDAR_FEED_PATH,
+  CLIENT_ACCESS_PATH,
+  NOTIFICATION_RECIPIENTS_PATH,
+  ORGANIZATION_TIME_ZONES_PATH,
+  STAFF_DIRECTORY_PATH,
+} from '@caseflow/auth';
+import { buildFederatedSchema, DEFAULT_DASHBOARD_URL, type SubgraphDefinition } from '@caseflow/federation';
 import { createLogger } from '@caseflow/core';
 import { AccessGrantResolver } from './access/access-grant.resolver';
+import { AppointmentEntity, CalendarFeedEntity } from './appointment/appointment.entity';
+import { startAppointmentSoonJob } from './appointment/appointment.job';
+import { appointmentReference } from './appointment/appointment.reference';
+import { AppointmentResolver, ClientAppointmentsResolver } from './appointment/appointment.resolver';
+import { CalendarFeedResolver } from './appointment/calendar-feed.resolver';
+import { calendarFeedRoute } from './appointment/calendar-feed.route';
 import { clientAccessRoute } from './access/access.route';
 import { AssessmentEntity, AssessmentItemEntity, CharacteristicEntity } from './assessment/assessment.entity';
 import { assessmentReference } from './assessment/assessment.reference';
@@ -26,6 +38,7 @@ import { ScheduledJobs1764806400040 } from './migrations/1764806400040-Scheduled
 import { ClientsOutbox1764892800050 } from './migrations/1764892800050-ClientsOutbox';
 import { OrganizationSetting1764892800070 } from './migrations/1764892800070-OrganizationSetting';
 import { ConsentExpiryIndex1764892800071 } from './migrations/1764892800071-ConsentExpiryIndex';
+import { Appointments1764892800080 } from './migrations/1764892800080-Appointments';
 import { CaseNoteEntity } from './note/note.entity';
 import { noteReference } from './note/note.reference';
 import { NoteResolver } from './note/note.resolver';
@@ -52,6 +65,9 @@ export function buildClientsSchema(): Promise<GraphQLSchema> {
       AssessmentResolver,
       NoteResolver,
       ConsentResolver,
+      AppointmentResolver,
+      ClientAppointmentsResolver,
+      CalendarFeedResolver,
       OrganizationSettingsResolver,
     ],
     // Each batched through the request's loaders and checked like a read: what the caller may not see is null (and audited).
@@ -61,6 +77,7 @@ export function buildClientsSchema(): Promise<GraphQLSchema> {
       NeedsAssessment: assessmentReference,
       CaseNote: noteReference,
       Consent: consentReference,
+      Appointment: appointmentReference,
       Organization: organizationReference,
     },
   });
@@ -82,6 +99,8 @@ export const clientsSubgraph: SubgraphDefinition<ClientsContext> = {
     CharacteristicEntity,
     CaseNoteEntity,
     CaseEventEntity,
+    AppointmentEntity,
+    CalendarFeedEntity,
   ],
   migrations: [
     InitClients1763856000000,
@@ -93,6 +112,7 @@ export const clientsSubgraph: SubgraphDefinition<ClientsContext> = {
     ClientsOutbox1764892800050,
     OrganizationSetting1764892800070,
     ConsentExpiryIndex1764892800071,
+    Appointments1764892800080,
   ],
   buildSchema: buildClientsSchema,
   createContext: (dataSource, base, options) => createClientsContext(dataSource, base, options),
@@ -102,10 +122,15 @@ export const clientsSubgraph: SubgraphDefinition<ClientsContext> = {
     [ORGANIZATION_TIME_ZONES_PATH]: organizationTimeZonesRoute(dataSource),
     [NOTIFICATION_RECIPIENTS_PATH]: notificationRecipientsRoute(dataSource),
   }),
+  // The secret of the calendar feed is its credential: the gateway passes GET /calendar/<secret>.ics here.
+  internalGetRoutes: (dataSource, options) => ({
+    [CALENDAR_FEED_PATH]: calendarFeedRoute(dataSource, options?.dashboardUrl ?? DEFAULT_DASHBOARD_URL),
+  }),
   start: (dataSource, options) => {
     const [interval, logger] = [options.jobIntervalMs ?? 60_000, options.logger ?? createLogger('clients', 'info')];
     const stops = [
       startPriorityJob(dataSource, interval, logger, options.metrics),
+      startAppointmentSoonJob(dataSource, interval, logger, options.metrics),
       startConsentExpiryJob(dataSource, interval, logger, options.metrics),
     ];
     return async () => {

@@ -10,3 +10,4 @@ export * from './notification-recipients';
 export * from './organization-time-zones';
 export * from './peer';
 export * from './staff-directory';
+export * from './calendar-feed';
