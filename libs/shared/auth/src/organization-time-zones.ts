@@ -65,7 +65,7 @@ export async function fetchOrganizationTimeZones(
       idempotent: true,
       timeoutMs: options.timeoutMs,
     });
-    for (const [id, zone] of Object.entries(answer.timeZones)) if (zones.has(id)) zones.set(id, zone);
+    for (const [id, zone] of Object.entries(answer.timeZones ?? {})) if (zones.has(id)) zones.set(id, zone);
   }
   return zones;
 }
