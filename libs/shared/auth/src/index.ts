@@ -6,5 +6,6 @@ export * from './grant-token';
 export * from './internal-client';
 export * from './internal-token';
 export * from './jwks';
+export * from './organization-time-zones';
 export * from './peer';
 export * from './staff-directory';
