@@ -9,6 +9,7 @@ import { assessmentReference } from './assessment/assessment.reference';
 import { AssessmentResolver } from './assessment/assessment.resolver';
 import { AuditTrailResolver } from './audit/audit-trail.resolver';
 import { startPriorityJob } from './caseload/priority.job';
+import { clientsEventConsumer } from './caseload/signals.consumer';
 import { CaseEventEntity, ClientEntity, EligibilityEntity } from './client/client.entity';
 import { clientReference } from './client/client.reference';
 import { ClientMutationResolver, ClientResolver, EligibilityResolver } from './client/client.resolver';
@@ -23,6 +24,7 @@ import { MutationFingerprint1764547200030 } from './migrations/1764547200030-Mut
 import { StaffActive1764720000000 } from './migrations/1764720000000-StaffActive';
 import { ScheduledJobs1764806400040 } from './migrations/1764806400040-ScheduledJobs';
 import { ClientsOutbox1764892800050 } from './migrations/1764892800050-ClientsOutbox';
+import { PrioritySignals1764892800063 } from './migrations/1764892800063-PrioritySignals';
 import { CaseNoteEntity } from './note/note.entity';
 import { noteReference } from './note/note.reference';
 import { NoteResolver } from './note/note.resolver';
@@ -82,6 +84,7 @@ export const clientsSubgraph: SubgraphDefinition<ClientsContext> = {
     StaffActive1764720000000,
     ScheduledJobs1764806400040,
     ClientsOutbox1764892800050,
+    PrioritySignals1764892800063,
   ],
   buildSchema: buildClientsSchema,
   createContext: (dataSource, base, options) => createClientsContext(dataSource, base, options),
@@ -89,6 +92,7 @@ export const clientsSubgraph: SubgraphDefinition<ClientsContext> = {
     [CLIENT_ACCESS_PATH]: clientAccessRoute(dataSource),
     [STAFF_DIRECTORY_PATH]: staffDirectoryRoute(dataSource),
   }),
+  consumes: clientsEventConsumer,
   start: (dataSource, options) =>
     startPriorityJob(dataSource, options.jobIntervalMs ?? 60_000, options.logger ?? createLogger('clients', 'info'), options.metrics),
 };

@@ -2,9 +2,11 @@
 import type { SqlRunner } from '../shared/sql';
 import type { ClientStatus, KeyDateValue } from '../client/client.entity';
 import type { PriorityResult } from './priority.rules';
+import { SIGNALS_OF_CLIENT, type SignalJson } from './signals.sql';
 
 export interface PriorityFactsRow {
   id: string;
+  organization_id: string;
   status: ClientStatus;
   intake_date: string;
   key_dates: KeyDateValue[];
@@ -12,14 +14,16 @@ export interface PriorityFactsRow {
   last_note_at: Date | null;
   created_at: Date;
   open_barriers: number;
+  signals: SignalJson[];
 }
 
-const FACTS_SQL = `SELECT c.id, c.status, c.intake_date::text AS intake_date, c.key_dates, c.next_follow_up_at, c.last_note_at, c.created_at,
+const FACTS_SQL = `SELECT c.id, c.organization_id, c.status, c.intake_date::text AS intake_date, c.key_dates, c.next_follow_up_at, c.last_note_at, c.created_at,
             coalesce((SELECT a.barrier_count FROM clients.needs_assessment a
-                      WHERE a.client_id = c.id ORDER BY a.assessed_at DESC, a.id DESC LIMIT 1), 0) AS open_barriers
+                      WHERE a.client_id = c.id ORDER BY a.assessed_at DESC, a.id DESC LIMIT 1), 0) AS open_barriers,
+            ${SIGNALS_OF_CLIENT}
        FROM clients.client c WHERE c.id = ANY($1::uuid[])`;
 
-/** What a client's priority is computed from, for each of the clients (the barriers of the latest assessment). */
+/** What a client's priority is computed from, for each of the clients (the barriers of the latest assessment, the signals other subgraphs sent). */
 export const priorityFacts = (db: SqlRunner, clientIds: string[]) => db.query<PriorityFactsRow[]>(FACTS_SQL, [clientIds]);
 
 const STORE_SQL = `UPDATE clients.client AS c

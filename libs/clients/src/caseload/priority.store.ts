@@ -1,16 +1,20 @@
 import type { DataSource } from 'typeorm';
 import type { SqlRunner } from '../shared/sql';
+import { agencyTimeZones } from './agency-time-zones';
 import { computePriority } from './priority.rules';
 import { lockStalePriorities, priorityFacts, storePriorities } from './priority.sql';
+import { toPrioritySignal } from './signals.sql';
 
 /**
  * Recomputes and stores the priority of the given clients: one statement to
  * read their facts, one to write every score. Called inside the transaction
- * of any change to an input, and by the daily job.
+ * of any change to an input, when another subgraph's event arrives
+ * (signals.consumer.ts), and by the daily job. Days are each agency's.
  */
 export async function recomputePriorities(db: SqlRunner, clientIds: string[], now = new Date()): Promise<void> {
   if (clientIds.length === 0) return;
   const rows = await priorityFacts(db, clientIds);
+  const zones = await agencyTimeZones(db, [...new Set(rows.map((row) => row.organization_id))]);
   const results = rows.map((row) => ({
     id: row.id,
     ...computePriority(
@@ -22,8 +26,10 @@ export async function recomputePriorities(db: SqlRunner, clientIds: string[], no
         nextFollowUpAt: row.next_follow_up_at,
         lastNoteAt: row.last_note_at,
         openedAt: row.created_at,
+        signals: row.signals.map(toPrioritySignal),
       },
       now,
+      zones.get(row.organization_id),
     ),
   }));
   await storePriorities(db, results, now);

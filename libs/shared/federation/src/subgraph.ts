@@ -1,6 +1,7 @@
 import type { GraphQLSchema } from 'graphql';
 import type { DataSource, EntitySchema, MixedList } from 'typeorm';
 import type { Logger } from '@caseflow/core';
+import type { EventConsumerFactory } from '@caseflow/events';
 import type { PoolStats, ServiceMetrics } from '@caseflow/telemetry';
 import {
   type Database,
@@ -69,6 +70,8 @@ export interface SubgraphDefinition<C extends RequestContext> {
    * run in several replicas at once.
    */
   start?(dataSource: DataSource, options: SubgraphRuntimeOptions): () => Promise<void>;
+  /** The subgraph's consumer of domain events, if it reacts to any (see @caseflow/events). */
+  consumes?: EventConsumerFactory<SubgraphRuntimeOptions>;
 }
 
 export type RunningSubgraph = SubgraphServer & { database: Database; name: string };
