@@ -1,7 +1,7 @@
 import { addDays, localDay } from '@caseflow/core';
 import { fetchOrganizationTimeZones } from '@caseflow/auth';
 import { HARBOUR_ID, NORTHSIDE_ID, demoStaff } from '@caseflow/demo';
-import { errorCodes } from '@caseflow/testing';
+import { atLocalTime, errorCodes } from '@caseflow/testing';
 import { sweepExpiredReferrals } from '../expiry/expiry.job';
 import { recordFollowUpsDue } from '../follow-up/follow-up.job';
 import { type ReferralsTest, testbedForSuite } from '../testing/testbed';
@@ -55,23 +55,6 @@ async function sent(): Promise<string> {
   r.consent(client().id, NORTHSIDE_ID);
   expect((await r.as('casey', SEND, { id })).errors).toBeUndefined();
   return id;
-}
-
-/** The instant the wall clock in `zone` shows `time` on `day` (no DST change happens at these hours). */
-function atLocal(day: string, time: string, zone: string): Date {
-  const guess = new Date(`${day}T${time}:00Z`);
-  const wall = new Intl.DateTimeFormat('en-CA', {
-    timeZone: zone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).formatToParts(guess);
-  const part = (type: string) => wall.find((p) => p.type === type)!.value;
-  const wallAsUtc = Date.parse(`${part('year')}-${part('month')}-${part('day')}T${part('hour')}:${part('minute')}:00Z`);
-  return new Date(guess.getTime() - (wallAsUtc - guess.getTime()));
 }
 
 describe('referral events', () => {
@@ -174,14 +157,14 @@ describe('follow-ups due today, in the agency time zone', () => {
     const [dueToday, dueTomorrow, cancelled] = [await sent(), await sent(), await sent()];
     await r.as('casey', CANCEL, { id: cancelled, reason: 'No longer needed' });
     const at = async (id: string, day: string) =>
-      r.query('UPDATE referrals.referral SET follow_up_at = $2 WHERE id = $1', [id, atLocal(day, '09:00', VANCOUVER)]);
+      r.query('UPDATE referrals.referral SET follow_up_at = $2 WHERE id = $1', [id, atLocalTime(day, '09:00', VANCOUVER)]);
     await at(dueToday, today);
     await at(dueTomorrow, addDays(today, 1));
     await at(cancelled, today);
     const ds = r.t.subgraph.database.dataSource;
 
     // 23:30 in Vancouver is already the next day in UTC, when tomorrow's follow-up falls: it is still not due.
-    const lateTonight = atLocal(today, '23:30', VANCOUVER);
+    const lateTonight = atLocalTime(today, '23:30', VANCOUVER);
     expect(localDay(lateTonight, 'UTC')).toBe(addDays(today, 1));
     const counts = await Promise.all([recordFollowUpsDue(ds, timeZones, lateTonight), recordFollowUpsDue(ds, timeZones, lateTonight)]);
     expect(counts.sort()).toEqual([0, 1]);
@@ -195,7 +178,7 @@ describe('follow-ups due today, in the agency time zone', () => {
     expect(await followUps(dueTomorrow)).toEqual([]);
     expect(await followUps(cancelled)).toEqual([]);
 
-    const afterMidnight = atLocal(addDays(today, 1), '00:30', VANCOUVER);
+    const afterMidnight = atLocalTime(addDays(today, 1), '00:30', VANCOUVER);
     expect(await recordFollowUpsDue(ds, timeZones, afterMidnight)).toBe(1);
     expect(await recordFollowUpsDue(ds, timeZones, afterMidnight)).toBe(0);
     expect((await followUps(dueTomorrow)).map((e) => e.payload.dueOn)).toEqual([addDays(today, 1)]);
