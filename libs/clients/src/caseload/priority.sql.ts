@@ -39,12 +39,22 @@ export const storePriorities = (db: SqlRunner, results: Array<{ id: string } & P
   db.query(STORE_SQL, [JSON.stringify(results), computedAt]);
 
 const STALE_SQL = `SELECT id FROM clients.client
-          WHERE status <> 'CLOSED' AND (priority_computed_at IS NULL OR priority_computed_at < date_trunc('day', $1::timestamptz AT TIME ZONE 'UTC') AT TIME ZONE 'UTC')
+          WHERE status <> 'CLOSED'
+            AND (priority_computed_at IS NULL OR priority_computed_at < coalesce(($2::jsonb ->> organization_id::text)::timestamptz, $3::timestamptz))
           ORDER BY priority_computed_at NULLS FIRST
-          LIMIT $2 FOR UPDATE SKIP LOCKED`;
+          LIMIT $1 FOR UPDATE SKIP LOCKED`;
 
 /**
- * Open clients not computed yet on `now`'s UTC day, locked for this
- * transaction; `SKIP LOCKED` lets several replicas share the work.
+ * Open clients not computed yet since their agency's day began (`dayStarts`:
+ * organization id → the instant its day began, computed by the caller with
+ * the runtime's time-zone data; `utcDayStart` for any other), locked for
+ * this transaction; `SKIP LOCKED` lets several replicas share the work.
  */
-export const lockStalePriorities = (db: SqlRunner, now: Date, limit: number) => db.query<Array<{ id: string }>>(STALE_SQL, [now, limit]);
+export const lockStalePriorities = (db: SqlRunner, limit: number, utcDayStart: Date, dayStarts: Readonly<Record<string, string>> = {}) =>
+  db.query<Array<{ id: string }>>(STALE_SQL, [limit, JSON.stringify(dayStarts), utcDayStart]);
+
+const AGENCIES_SQL = `SELECT DISTINCT organization_id FROM clients.staff_member`;
+
+/** The agencies (the staff's organizations): whose time zones the daily recomputation needs. */
+export const agencies = async (db: SqlRunner) =>
+  (await db.query<Array<{ organization_id: string }>>(AGENCIES_SQL)).map((r) => r.organization_id);

@@ -1,8 +1,8 @@
 import type { DataSource } from 'typeorm';
 import type { SqlRunner } from '../shared/sql';
-import { agencyTimeZones } from './agency-time-zones';
+import { agencyTimeZones, startOfLocalDay } from './agency-time-zones';
 import { computePriority } from './priority.rules';
-import { lockStalePriorities, priorityFacts, storePriorities } from './priority.sql';
+import { agencies, lockStalePriorities, priorityFacts, storePriorities } from './priority.sql';
 import { toPrioritySignal } from './signals.sql';
 
 /**
@@ -36,15 +36,21 @@ export async function recomputePriorities(db: SqlRunner, clientIds: string[], no
 }
 
 /**
- * The daily part: recomputes every open case not yet computed today (UTC),
- * in batches. `FOR UPDATE SKIP LOCKED` lets several replicas share the work
+ * The daily part: recomputes every open case not yet computed today (in its
+ * agency's time zone, so a day's follow-ups and dates turn at the agency's
+ * midnight), in batches. `FOR UPDATE SKIP LOCKED` lets several replicas share the work
  * without computing a client twice. Returns how many clients it recomputed.
  */
 export async function recomputeStalePriorities(dataSource: DataSource, now = new Date(), batchSize = 500): Promise<number> {
   let total = 0;
+  const zones = await agencyTimeZones(dataSource.manager, await agencies(dataSource.manager));
+  const dayStarts = Object.fromEntries(
+    [...zones].map(([organizationId, zone]) => [organizationId, startOfLocalDay(now, zone).toISOString()]),
+  );
+  const utcDayStart = startOfLocalDay(now, 'UTC');
   for (;;) {
     const done = await dataSource.transaction(async (tx) => {
-      const due = await lockStalePriorities(tx, now, batchSize);
+      const due = await lockStalePriorities(tx, batchSize, utcDayStart, dayStarts);
       await recomputePriorities(
         tx,
         due.map((r) => r.id),

@@ -1,10 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { localDay } from '@caseflow/core';
+import { addDays, localDay } from '@caseflow/core';
 import { NORTHSIDE_ID } from '@caseflow/demo';
 import type { DomainEvent, EventPayloads, EventType } from '@caseflow/events';
+import { atLocalTime } from '@caseflow/testing';
 import { startClientsTestbed, type ClientsTestbed } from '../testing/testbed';
+import { startOfLocalDay } from './agency-time-zones';
+import { lockStalePriorities } from './priority.sql';
 import { recomputePriorities } from './priority.store';
 import { createClientsEventConsumer } from './signals.consumer';
+
+const VANCOUVER = 'America/Vancouver';
 
 let tb: ClientsTestbed;
 beforeAll(async () => {
@@ -185,5 +190,27 @@ describe("the clients subgraph's consumer: priority from events", () => {
     expect(nodes.find((n) => n.id === behind)!.priority.reasons).toEqual(
       expect.arrayContaining(['2 plan steps overdue', 'Referral to Northside Food Bank declined']),
     );
+  });
+});
+
+describe("the daily recomputation, by the agency's day", () => {
+  it("takes a client again after midnight where its agency works, not at UTC's midnight", async () => {
+    const [clientId] = await quietClients();
+    const organizationId = tb.staff('casey').organizationId;
+    const day = localDay(new Date(), VANCOUVER);
+    const computed = atLocalTime(day, '23:30', VANCOUVER);
+    const afterMidnight = atLocalTime(addDays(day, 1), '00:30', VANCOUVER);
+    // Both instants fall on one UTC day: only the agency's day has turned.
+    expect(localDay(computed, 'UTC')).toBe(localDay(afterMidnight, 'UTC'));
+    await tb.sql('UPDATE clients.client SET priority_computed_at = $2 WHERE id = $1', [clientId, computed]);
+    const staleAt = (now: Date, zones: Record<string, string>) => {
+      const starts = Object.fromEntries(Object.entries(zones).map(([org, zone]) => [org, startOfLocalDay(now, zone).toISOString()]));
+      return tb.t.subgraph.database.dataSource.transaction(async (tx) =>
+        (await lockStalePriorities(tx, 100_000, startOfLocalDay(now, 'UTC'), starts)).map((r) => r.id),
+      );
+    };
+    expect(await staleAt(afterMidnight, {})).not.toContain(clientId);
+    expect(await staleAt(afterMidnight, { [organizationId]: VANCOUVER })).toContain(clientId);
+    expect(await staleAt(computed, { [organizationId]: VANCOUVER })).not.toContain(clientId);
   });
 });
