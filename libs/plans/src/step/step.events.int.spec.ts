@@ -86,6 +86,22 @@ describe('plan events', () => {
     expect((await outboxSince(next)).map((e) => e.type)).toEqual(['plan.revised']);
   });
 
+  it('records plan.steps_changed when closing the plan leaves its steps no longer overdue', async () => {
+    const { plan, step } = bed.takePlan(casey.id);
+    const today = localDay(new Date(), 'UTC');
+    await setDue(step.id, addDays(today, -2));
+    const before = await mark();
+    const res = await bed.gql('casey', `mutation($id: ID!, $v: Int!) { completePlan(planId: $id, expectedVersion: $v) { status } }`, {
+      id: plan.id,
+      v: plan.version,
+    });
+    expect(res.errors).toBeUndefined();
+    const events = await outboxSince(before);
+    expect(events.map((e) => e.type)).toEqual(['plan.revised', 'plan.steps_changed']);
+    expect(events[1].payload.overdueStepIds).toEqual(await overdueOfClient(plan.clientId, today));
+    expect(events[1].payload.overdueStepIds).not.toContain(step.id);
+  });
+
   it('records nothing for a refused change: a stale version, bad input, no right to the case', async () => {
     const { plan, step } = bed.takePlan(casey.id);
     await setDue(step.id, addDays(localDay(new Date(), 'UTC'), -3));
