@@ -9,3 +9,4 @@ export * from './jwks';
 export * from './organization-time-zones';
 export * from './peer';
 export * from './staff-directory';
+export * from './calendar-feed';
