@@ -71,3 +71,37 @@ it("a partner's decline reaches the referring case manager's caseload priority, 
   // referral.sent is not one the clients consumer takes: it only moved the aggregate's position.
   expect(applied.map((e) => e.type)).toEqual(['referral.answered']);
 });
+
+it("a missed appointment (recorded in the clients subgraph itself) reaches the client's caseload priority through its own consumer", async () => {
+  const clientId = stack.world.clients.filter((c) => c.caseManagerId === stack.staff('casey').id && c.status === 'ACTIVE')[3].id;
+  const before = (await stack.as<Priority>('casey', PRIORITY, { id: clientId })).data!.client.priority;
+  expect(before.reasons.filter((r) => r.startsWith('Missed'))).toEqual([]);
+  // Began half an hour ago: attendance may be recorded from the start.
+  const startsAt = new Date(Date.now() - 30 * 60_000);
+  const scheduled = await stack.as<{ scheduleAppointment: { id: string; version: number } }>(
+    'casey',
+    `mutation($input: ScheduleAppointmentInput!) { scheduleAppointment(input: $input) { id version } }`,
+    {
+      input: {
+        clientId,
+        kind: 'PHONE',
+        startsAt: startsAt.toISOString(),
+        endsAt: new Date(startsAt.getTime() + 3_600_000).toISOString(),
+        purpose: 'Check in on the job search',
+        allowOverlap: true,
+      },
+    },
+  );
+  expect(scheduled.errors).toBeUndefined();
+  const { id, version } = scheduled.data!.scheduleAppointment;
+  const ATTENDANCE = `mutation($id: ID!, $v: Int!, $o: AttendanceOutcome!) { recordAttendance(appointmentId: $id, expectedVersion: $v, outcome: $o) { version } }`;
+  const missed = await stack.as<{ recordAttendance: { version: number } }>('casey', ATTENDANCE, { id, v: version, o: 'NO_SHOW' });
+  expect(missed.errors).toBeUndefined();
+
+  const after = await eventually(
+    async () => (await stack.as<Priority>('casey', PRIORITY, { id: clientId })).data!.client.priority,
+    (p) => p.reasons.includes('Missed 1 appointment in 90 days'),
+  );
+  expect(after.reasons).toContain('Missed 1 appointment in 90 days');
+  expect(after.score).toBe(before.score + 10);
+});
