@@ -16,6 +16,7 @@ import { ConsentQueries } from './consent/consent.queries';
 import { createClientsLoaders, type ClientsLoaders } from './loaders';
 import { NoteCommands } from './note/note.commands';
 import { NoteQueries } from './note/note.queries';
+import { OrganizationSettings } from './organization/organization-settings';
 import { CaseOutcomeQueries } from './outcomes/outcomes.queries';
 import { StaffQueries } from './staff/staff.queries';
 
@@ -37,6 +38,7 @@ export interface ClientsContext extends RequestContext {
   appointmentCommands: AppointmentCommands;
   calendarFeeds: CalendarFeeds;
   auditTrails: AuditTrailQueries;
+  organizationSettings: OrganizationSettings;
   /** The caller's grants on clients by the one access rule, for the grants this subgraph signs into `Client.accessGrant`. */
   grants: DataLoader<string, ClientGrant>;
   /** The internal secret, which signs those grants. */
@@ -46,6 +48,7 @@ export interface ClientsContext extends RequestContext {
 export function createClientsContext(dataSource: DataSource, base: RequestContext, options: SubgraphRuntimeOptions): ClientsContext {
   const loaders = createClientsLoaders(dataSource, base.actor);
   const identity = { internalToken: base.internalToken, requestId: base.requestId };
+  const directory = { resourcesUrl: options.peerUrls?.resources, timeoutMs: options.peerTimeoutMs, ...identity };
   return {
     ...base,
     dataSource,
@@ -58,11 +61,7 @@ export function createClientsContext(dataSource: DataSource, base: RequestContex
     notes: new NoteQueries(loaders, base.audit),
     noteCommands: new NoteCommands(dataSource, base.audit),
     consents: new ConsentQueries(loaders, base.audit),
-    consentCommands: new ConsentCommands(dataSource, loaders, base.audit, {
-      resourcesUrl: options.peerUrls?.resources,
-      timeoutMs: options.peerTimeoutMs,
-      ...identity,
-    }),
+    consentCommands: new ConsentCommands(dataSource, loaders, base.audit, directory),
     caseOutcomes: new CaseOutcomeQueries(dataSource, base.audit),
     appointments: new AppointmentQueries(dataSource, loaders, base.audit),
     appointmentCommands: new AppointmentCommands(dataSource, base.audit, {
@@ -78,6 +77,7 @@ export function createClientsContext(dataSource: DataSource, base: RequestContex
       { plansUrl: options.peerUrls?.plans, referralsUrl: options.peerUrls?.referrals, timeoutMs: options.peerTimeoutMs },
       identity,
     ),
+    organizationSettings: new OrganizationSettings(dataSource, base.audit, directory),
     grants: new DataLoader((ids) => decideGrants(dataSource, base.actor, ids), { maxBatchSize: 1000 }),
     internalSecret: options.internalSecret,
   };

@@ -1,5 +1,11 @@
 import type { GraphQLSchema } from 'graphql';
-import { CALENDAR_FEED_PATH, CLIENT_ACCESS_PATH, STAFF_DIRECTORY_PATH } from '@caseflow/auth';
+import {
+  CALENDAR_FEED_PATH,
+  CLIENT_ACCESS_PATH,
+  NOTIFICATION_RECIPIENTS_PATH,
+  ORGANIZATION_TIME_ZONES_PATH,
+  STAFF_DIRECTORY_PATH,
+} from '@caseflow/auth';
 import { buildFederatedSchema, DEFAULT_DASHBOARD_URL, type SubgraphDefinition } from '@caseflow/federation';
 import { createLogger } from '@caseflow/core';
 import { AccessGrantResolver } from './access/access-grant.resolver';
@@ -19,6 +25,7 @@ import { clientsEventConsumer } from './caseload/signals.consumer';
 import { CaseEventEntity, ClientEntity, EligibilityEntity } from './client/client.entity';
 import { clientReference } from './client/client.reference';
 import { ClientMutationResolver, ClientResolver, EligibilityResolver } from './client/client.resolver';
+import { startConsentExpiryJob } from './consent/consent-expiry.job';
 import { ConsentEntity } from './consent/consent.entity';
 import { consentReference } from './consent/consent.reference';
 import { ConsentResolver } from './consent/consent.resolver';
@@ -31,14 +38,20 @@ import { StaffActive1764720000000 } from './migrations/1764720000000-StaffActive
 import { ScheduledJobs1764806400040 } from './migrations/1764806400040-ScheduledJobs';
 import { ClientsOutbox1764892800050 } from './migrations/1764892800050-ClientsOutbox';
 import { PrioritySignals1764892800063 } from './migrations/1764892800063-PrioritySignals';
+import { OrganizationSetting1764892800070 } from './migrations/1764892800070-OrganizationSetting';
+import { ConsentExpiryIndex1764892800071 } from './migrations/1764892800071-ConsentExpiryIndex';
 import { Appointments1764892800080 } from './migrations/1764892800080-Appointments';
 import { CaseNoteEntity } from './note/note.entity';
 import { noteReference } from './note/note.reference';
 import { NoteResolver } from './note/note.resolver';
+import { organizationReference } from './organization/organization.ref';
+import { OrganizationSettingsResolver } from './organization/organization-settings.resolver';
+import { organizationTimeZonesRoute } from './organization/time-zone.route';
 import { CaseOutcomeResolver } from './outcomes/outcomes.resolver';
 import { StaffMemberEntity } from './staff/staff.entity';
 import { staffReference } from './staff/staff.reference';
 import { StaffResolver } from './staff/staff.resolver';
+import { notificationRecipientsRoute } from './staff/recipients.route';
 import { staffDirectoryRoute } from './staff/staff.route';
 
 export function buildClientsSchema(): Promise<GraphQLSchema> {
@@ -57,6 +70,7 @@ export function buildClientsSchema(): Promise<GraphQLSchema> {
       AppointmentResolver,
       ClientAppointmentsResolver,
       CalendarFeedResolver,
+      OrganizationSettingsResolver,
     ],
     // Each batched through the request's loaders and checked like a read: what the caller may not see is null (and audited).
     referenceResolvers: {
@@ -66,6 +80,7 @@ export function buildClientsSchema(): Promise<GraphQLSchema> {
       CaseNote: noteReference,
       Consent: consentReference,
       Appointment: appointmentReference,
+      Organization: organizationReference,
     },
   });
 }
@@ -98,6 +113,8 @@ export const clientsSubgraph: SubgraphDefinition<ClientsContext> = {
     ScheduledJobs1764806400040,
     ClientsOutbox1764892800050,
     PrioritySignals1764892800063,
+    OrganizationSetting1764892800070,
+    ConsentExpiryIndex1764892800071,
     Appointments1764892800080,
   ],
   buildSchema: buildClientsSchema,
@@ -105,6 +122,8 @@ export const clientsSubgraph: SubgraphDefinition<ClientsContext> = {
   internalRoutes: (dataSource) => ({
     [CLIENT_ACCESS_PATH]: clientAccessRoute(dataSource),
     [STAFF_DIRECTORY_PATH]: staffDirectoryRoute(dataSource),
+    [ORGANIZATION_TIME_ZONES_PATH]: organizationTimeZonesRoute(dataSource),
+    [NOTIFICATION_RECIPIENTS_PATH]: notificationRecipientsRoute(dataSource),
   }),
   consumes: clientsEventConsumer,
   // The secret of the calendar feed is its credential: the gateway passes GET /calendar/<secret>.ics here.
@@ -112,10 +131,11 @@ export const clientsSubgraph: SubgraphDefinition<ClientsContext> = {
     [CALENDAR_FEED_PATH]: calendarFeedRoute(dataSource, options?.dashboardUrl ?? DEFAULT_DASHBOARD_URL),
   }),
   start: (dataSource, options) => {
-    const logger = options.logger ?? createLogger('clients', 'info');
+    const [interval, logger] = [options.jobIntervalMs ?? 60_000, options.logger ?? createLogger('clients', 'info')];
     const stops = [
-      startPriorityJob(dataSource, options.jobIntervalMs ?? 60_000, logger, options.metrics),
-      startAppointmentSoonJob(dataSource, options.jobIntervalMs ?? 60_000, logger, options.metrics),
+      startPriorityJob(dataSource, interval, logger, options.metrics),
+      startAppointmentSoonJob(dataSource, interval, logger, options.metrics),
+      startConsentExpiryJob(dataSource, interval, logger, options.metrics),
     ];
     return async () => {
       await Promise.all(stops.map((stop) => stop()));

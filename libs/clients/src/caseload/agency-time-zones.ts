@@ -1,22 +1,14 @@
 /**
- * The agencies' time zones, for the days of the caseload priority. The
- * agency settings (libs/clients/src/organization/time-zone.ts,
- * `organizationTimeZones`) are their owner; until they are part of this
- * subgraph every agency is read as being in UTC, and this is the one place
- * that changes when they are.
+ * The agencies' days for the caseload priority: their time zones are the
+ * agency settings' (organization/time-zone.ts), and each agency's midnight
+ * is computed here with the runtime's time-zone data — the one every day is
+ * counted with (PostgreSQL's own may differ).
  */
-import type { EntityManager } from 'typeorm';
-import { DEFAULT_TIME_ZONE, localDay } from '@caseflow/core';
+import { localDay } from '@caseflow/core';
 
-export async function agencyTimeZones(_manager: Pick<EntityManager, 'query'>, organizationIds: string[]): Promise<Map<string, string>> {
-  return new Map(organizationIds.map((id) => [id, DEFAULT_TIME_ZONE]));
-}
+export { allOrganizationTimeZones as allAgencyTimeZones, organizationTimeZones as agencyTimeZones } from '../organization/time-zone';
 
-/**
- * The instant `instant`'s day began in `timeZone` (its local midnight), from
- * the runtime's time-zone data — the one the rest of the code counts days
- * with (PostgreSQL's own may differ).
- */
+/** The instant `instant`'s day began in `timeZone` (its local midnight). */
 export function startOfLocalDay(instant: Date, timeZone: string): Date {
   const midnight = Date.parse(`${localDay(instant, timeZone)}T00:00:00Z`);
   const wall = new Intl.DateTimeFormat('en-CA', {

@@ -52,9 +52,3 @@ const STALE_SQL = `SELECT id FROM clients.client
  */
 export const lockStalePriorities = (db: SqlRunner, limit: number, utcDayStart: Date, dayStarts: Readonly<Record<string, string>> = {}) =>
   db.query<Array<{ id: string }>>(STALE_SQL, [limit, JSON.stringify(dayStarts), utcDayStart]);
-
-const AGENCIES_SQL = `SELECT DISTINCT organization_id FROM clients.staff_member`;
-
-/** The agencies (the staff's organizations): whose time zones the daily recomputation needs. */
-export const agencies = async (db: SqlRunner) =>
-  (await db.query<Array<{ organization_id: string }>>(AGENCIES_SQL)).map((r) => r.organization_id);

@@ -1,8 +1,7 @@
-import type { DataSource } from 'typeorm';
-import type { SqlRunner } from '../shared/sql';
-import { agencyTimeZones, startOfLocalDay } from './agency-time-zones';
+import type { DataSource, EntityManager } from 'typeorm';
+import { agencyTimeZones, allAgencyTimeZones, startOfLocalDay } from './agency-time-zones';
 import { computePriority } from './priority.rules';
-import { agencies, lockStalePriorities, priorityFacts, storePriorities } from './priority.sql';
+import { lockStalePriorities, priorityFacts, storePriorities } from './priority.sql';
 import { toPrioritySignal } from './signals.sql';
 
 /**
@@ -11,7 +10,7 @@ import { toPrioritySignal } from './signals.sql';
  * of any change to an input, when another subgraph's event arrives
  * (signals.consumer.ts), and by the daily job. Days are each agency's.
  */
-export async function recomputePriorities(db: SqlRunner, clientIds: string[], now = new Date()): Promise<void> {
+export async function recomputePriorities(db: EntityManager, clientIds: string[], now = new Date()): Promise<void> {
   if (clientIds.length === 0) return;
   const rows = await priorityFacts(db, clientIds);
   const zones = await agencyTimeZones(db, [...new Set(rows.map((row) => row.organization_id))]);
@@ -43,7 +42,7 @@ export async function recomputePriorities(db: SqlRunner, clientIds: string[], no
  */
 export async function recomputeStalePriorities(dataSource: DataSource, now = new Date(), batchSize = 500): Promise<number> {
   let total = 0;
-  const zones = await agencyTimeZones(dataSource.manager, await agencies(dataSource.manager));
+  const zones = await allAgencyTimeZones(dataSource);
   const dayStarts = Object.fromEntries(
     [...zones].map(([organizationId, zone]) => [organizationId, startOfLocalDay(now, zone).toISOString()]),
   );

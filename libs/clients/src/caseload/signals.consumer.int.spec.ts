@@ -4,7 +4,7 @@ import { NORTHSIDE_ID } from '@caseflow/demo';
 import type { DomainEvent, EventPayloads, EventType } from '@caseflow/events';
 import { atLocalTime } from '@caseflow/testing';
 import { startClientsTestbed, type ClientsTestbed } from '../testing/testbed';
-import { startOfLocalDay } from './agency-time-zones';
+import { agencyTimeZones, startOfLocalDay } from './agency-time-zones';
 import { lockStalePriorities } from './priority.sql';
 import { recomputePriorities } from './priority.store';
 import { createClientsEventConsumer } from './signals.consumer';
@@ -126,7 +126,9 @@ describe("the clients subgraph's consumer: priority from events", () => {
   it('shows a follow-up due today until its referral is cancelled, and an expired referral', async () => {
     const [clientId] = await quietClients();
     const r = referral(clientId);
-    const today = localDay(new Date(), 'UTC');
+    // Today where casey's agency works (the demo's Harbour keeps Halifax's time zone).
+    const [zone] = (await agencyTimeZones(tb.t.subgraph.database.dataSource.manager, [tb.staff('casey').organizationId])).values();
+    const today = localDay(new Date(), zone);
     await apply(event('referral.follow_up_due', { ...r, dueOn: today }));
     expect((await priorityOf(clientId)).priority_reasons).toContain('Follow-up with Northside Food Bank due today');
     await apply(event('referral.cancelled', r));

@@ -1,9 +1,10 @@
 /**
- * The agencies' time zones, asked of the clients subgraph (which keeps the
- * agency settings) over the internal channel: what "today" means for an
- * agency's overdue steps, follow-ups and daily jobs. An agency that has not
- * set one is in UTC. The route answers any Caseflow service (the internal
- * token proves it is one): a time zone is not client data.
+ * Each agency's time zone, kept by the clients subgraph: what "today" means
+ * for an agency's due dates, follow-ups and reminders. Plans and referrals
+ * (their daily jobs, their overdue rules) ask the clients subgraph over the
+ * internal channel; an agency that has set none works in UTC. The question
+ * is asked by the service itself (no person is behind a daily job), so the
+ * internal token is signed for the service actor.
  */
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_TIME_ZONE } from '@caseflow/core';
@@ -12,49 +13,60 @@ import { callInternal } from './internal-client';
 
 export const ORGANIZATION_TIME_ZONES_PATH = '/internal/organization-time-zones';
 
-/** The longest an answer is trusted by `createTimeZoneCache`. */
-export const TIME_ZONE_CACHE_TTL_MS = 60_000;
+/** The most ids one request may ask about (the client splits longer lists). */
+export const MAX_INTERNAL_BATCH = 1000;
+
+/** Who a service's own question (a job's, a consumer's) is signed for: no staff member, no agency. */
+export const SERVICE_ACTOR: Actor = {
+  staffId: '00000000-0000-0000-0000-000000000000',
+  role: 'ADMIN',
+  organizationId: '00000000-0000-0000-0000-000000000000',
+};
 
 export interface OrganizationTimeZonesRequest {
   organizationIds: string[];
 }
 
 export interface OrganizationTimeZonesResponse {
-  /** Organization id → IANA time zone; an organization left out is in UTC. */
+  /** The zone of each asked agency that has set one (the others work in UTC). */
   timeZones: Record<string, string>;
 }
 
-export interface TimeZonePeer {
-  /** Base URL of the clients subgraph (or its replicas, separated by commas). */
+/** How a service reaches the clients subgraph for its own questions. */
+export interface ClientsServiceOptions {
+  /** Base URL of the clients subgraph, e.g. http://localhost:4001 (or its replicas, comma-separated). */
   clientsUrl: string;
   internalSecret: string;
   timeoutMs?: number;
 }
 
-/** The identity a background job signs its internal calls with: no staff member, no agency. */
-const SYSTEM_CALLER: Actor = {
-  staffId: '00000000-0000-0000-0000-000000000000',
-  role: 'ADMIN',
-  organizationId: '00000000-0000-0000-0000-000000000000',
-};
+/** The same options, under the name the time-zone callers use. */
+export type TimeZonePeer = ClientsServiceOptions;
 
-/** Each organization's time zone (UTC for one that set none); UNAVAILABLE when the clients subgraph cannot answer. */
-export async function fetchOrganizationTimeZones(peer: TimeZonePeer, organizationIds: string[]): Promise<Map<string, string>> {
+/** The longest an answer is trusted by `createTimeZoneCache`. */
+export const TIME_ZONE_CACHE_TTL_MS = 60_000;
+
+/** Each asked agency's time zone; UTC for those that have set none. UNAVAILABLE when the clients subgraph cannot answer. */
+export async function fetchOrganizationTimeZones(
+  options: ClientsServiceOptions,
+  organizationIds: readonly string[],
+): Promise<Map<string, string>> {
   const ids = [...new Set(organizationIds)];
-  const zones = new Map<string, string>();
-  if (ids.length === 0) return zones;
-  const answer = await callInternal<OrganizationTimeZonesResponse>({
-    peer: 'the clients service',
-    purpose: "The agencies' time zones could not be read",
-    baseUrl: peer.clientsUrl,
-    path: ORGANIZATION_TIME_ZONES_PATH,
-    body: { organizationIds: ids } satisfies OrganizationTimeZonesRequest,
-    identity: { actor: SYSTEM_CALLER, secret: peer.internalSecret },
-    requestId: randomUUID(),
-    idempotent: true,
-    timeoutMs: peer.timeoutMs,
-  });
-  for (const id of ids) zones.set(id, answer.timeZones?.[id] ?? DEFAULT_TIME_ZONE);
+  const zones = new Map(ids.map((id) => [id, DEFAULT_TIME_ZONE]));
+  for (let i = 0; i < ids.length; i += MAX_INTERNAL_BATCH) {
+    const answer = await callInternal<OrganizationTimeZonesResponse>({
+      peer: 'the clients service',
+      purpose: "The agencies' time zones could not be read",
+      baseUrl: options.clientsUrl,
+      path: ORGANIZATION_TIME_ZONES_PATH,
+      body: { organizationIds: ids.slice(i, i + MAX_INTERNAL_BATCH) } satisfies OrganizationTimeZonesRequest,
+      identity: { actor: SERVICE_ACTOR, secret: options.internalSecret },
+      requestId: randomUUID(),
+      idempotent: true,
+      timeoutMs: options.timeoutMs,
+    });
+    for (const [id, zone] of Object.entries(answer.timeZones ?? {})) if (zones.has(id)) zones.set(id, zone);
+  }
   return zones;
 }
 
