@@ -21,6 +21,7 @@ import { assessmentReference } from './assessment/assessment.reference';
 import { AssessmentResolver } from './assessment/assessment.resolver';
 import { AuditTrailResolver } from './audit/audit-trail.resolver';
 import { startPriorityJob } from './caseload/priority.job';
+import { clientsEventConsumer } from './caseload/signals.consumer';
 import { CaseEventEntity, ClientEntity, EligibilityEntity } from './client/client.entity';
 import { clientReference } from './client/client.reference';
 import { ClientMutationResolver, ClientResolver, EligibilityResolver } from './client/client.resolver';
@@ -36,6 +37,7 @@ import { MutationFingerprint1764547200030 } from './migrations/1764547200030-Mut
 import { StaffActive1764720000000 } from './migrations/1764720000000-StaffActive';
 import { ScheduledJobs1764806400040 } from './migrations/1764806400040-ScheduledJobs';
 import { ClientsOutbox1764892800050 } from './migrations/1764892800050-ClientsOutbox';
+import { PrioritySignals1764892800063 } from './migrations/1764892800063-PrioritySignals';
 import { OrganizationSetting1764892800070 } from './migrations/1764892800070-OrganizationSetting';
 import { ConsentExpiryIndex1764892800071 } from './migrations/1764892800071-ConsentExpiryIndex';
 import { Appointments1764892800080 } from './migrations/1764892800080-Appointments';
@@ -110,6 +112,7 @@ export const clientsSubgraph: SubgraphDefinition<ClientsContext> = {
     StaffActive1764720000000,
     ScheduledJobs1764806400040,
     ClientsOutbox1764892800050,
+    PrioritySignals1764892800063,
     OrganizationSetting1764892800070,
     ConsentExpiryIndex1764892800071,
     Appointments1764892800080,
@@ -122,6 +125,7 @@ export const clientsSubgraph: SubgraphDefinition<ClientsContext> = {
     [ORGANIZATION_TIME_ZONES_PATH]: organizationTimeZonesRoute(dataSource),
     [NOTIFICATION_RECIPIENTS_PATH]: notificationRecipientsRoute(dataSource),
   }),
+  consumes: clientsEventConsumer,
   // The secret of the calendar feed is its credential: the gateway passes GET /calendar/<secret>.ics here.
   internalGetRoutes: (dataSource, options) => ({
     [CALENDAR_FEED_PATH]: calendarFeedRoute(dataSource, options?.dashboardUrl ?? DEFAULT_DASHBOARD_URL),

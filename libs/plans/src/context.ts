@@ -13,8 +13,8 @@ import { RankingCommands } from './ranking/ranking.commands';
 import { RankingQueries } from './ranking/ranking.queries';
 import { StepCommands } from './step/step.commands';
 import { StepQueries } from './step/step.queries';
-import { calendarDate } from './step/step.rules';
 import { TaskQueries } from './task/task.queries';
+import { requestToday, timeZoneOf } from './today';
 
 export interface PlansContext extends RequestContext {
   loaders: PlansLoaders;
@@ -39,7 +39,8 @@ export function createPlansContext(
   base: RequestContext,
   options: Pick<SubgraphRuntimeOptions, 'peerUrls' | 'peerTimeoutMs' | 'internalSecret'>,
 ): PlansContext {
-  const today = calendarDate(new Date());
+  const clients = { clientsUrl: options.peerUrls?.clients ?? '', internalSecret: options.internalSecret, timeoutMs: options.peerTimeoutMs };
+  const today = requestToday(timeZoneOf(clients), base.actor.organizationId, base.logger);
   const loaders = createPlansLoaders(dataSource, today);
   const access = createClientAccessLoader(
     { clientsUrl: options.peerUrls?.clients ?? '', timeoutMs: options.peerTimeoutMs },

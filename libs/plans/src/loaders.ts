@@ -14,6 +14,7 @@ import type { PlanStepEntity } from './step/step.entity';
 import { stepsByIds, stepsOfTasks } from './step/step.sql';
 import type { PlanTaskEntity } from './task/task.entity';
 import { tasksByIds, tasksOfGoals } from './task/task.sql';
+import type { Today } from './today';
 
 /** Per-request loaders: each lookup by id, and each level of the plan tree, is one SQL statement per batch. */
 export interface PlansLoaders {
@@ -38,21 +39,21 @@ export interface PlansLoaders {
 }
 
 /**
- * `today` is fixed for the request, so that every step of one answer is
- * judged against the same date. Plans and their progress are prepared reads
+ * `today` is fixed for the request (the caller's agency's day, see today.ts),
+ * so that every step of one answer is judged against the same date. Plans and their progress are prepared reads
  * (`plan.sql.ts`, `progress.sql.ts`): they are on every caseload's path; so
  * is the plan tree, goals, tasks and steps (`goal.sql.ts`, `task.sql.ts`,
  * `step.sql.ts`), on every client profile's.
  */
-export function createPlansLoaders(dataSource: DataSource, today: string): PlansLoaders {
+export function createPlansLoaders(dataSource: DataSource, today: Today): PlansLoaders {
   const revisions = dataSource.getRepository(PlanRevisionEntity);
   const rankings = dataSource.getRepository(PriorityRankingEntity);
   const progress = rowLoader<string, ProgressCounts>(
-    async (ids) => (await runPrepared(dataSource, progressOfPlans, [ids, today])).map(toProgressCounts),
+    async (ids) => (await runPrepared(dataSource, progressOfPlans, [ids, await today()])).map(toProgressCounts),
     (c) => c.planId,
   );
   const plansOfClients = async (clientIds: string[]): Promise<ActionPlanEntity[]> => {
-    const rows = await runPrepared(dataSource, plansOfClientsWithActiveProgress, [clientIds, today]);
+    const rows = await runPrepared(dataSource, plansOfClientsWithActiveProgress, [clientIds, await today()]);
     for (const r of rows) if (r.status === 'ACTIVE') progress.prime(r.id, toProgressCounts({ plan_id: r.id, ...r }));
     return rows.map(toPlanEntity);
   };

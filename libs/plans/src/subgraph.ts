@@ -1,4 +1,5 @@
 import type { GraphQLSchema } from 'graphql';
+import { fetchOrganizationTimeZones } from '@caseflow/auth';
 import { AUDIT_TRAIL_PATH, auditTrailRoute, buildFederatedSchema, type SubgraphDefinition } from '@caseflow/federation';
 import { AttainmentResolver } from './attainment/attainment.resolver';
 import { ClientPlansResolver } from './client/client-plans.resolver';
@@ -11,6 +12,7 @@ import { InitPlans1763856000001 } from './migrations/1763856000001-InitPlans';
 import { PlanRevisionsAndRankings1763856000011 } from './migrations/1763856000011-PlanRevisionsAndRankings';
 import { CoveringIndexes1763856000021 } from './migrations/1763856000021-CoveringIndexes';
 import { PlansOutbox1764892800051 } from './migrations/1764892800051-PlansOutbox';
+import { PlansScheduledJobs1764892800061 } from './migrations/1764892800061-PlansScheduledJobs';
 import { ActionPlanEntity } from './plan/plan.entity';
 import { planReferences } from './plan/plan.reference';
 import { PlanResolver } from './plan/plan.resolver';
@@ -18,6 +20,7 @@ import { PriorityRankingEntity } from './ranking/ranking.entity';
 import { rankingReferences } from './ranking/ranking.reference';
 import { RankingResolver } from './ranking/ranking.resolver';
 import { PlanRevisionEntity } from './revision/revision.entity';
+import { startOverdueStepsJob } from './step/overdue.job';
 import { PlanStepEntity } from './step/step.entity';
 import { StepResolver } from './step/step.resolver';
 import { PlanTaskEntity } from './task/task.entity';
@@ -30,14 +33,24 @@ export function buildPlansSchema(): Promise<GraphQLSchema> {
   });
 }
 
-/** The plans subgraph: action plans with their goals, tasks, steps and revisions, prioritizing grids, goal attainment, and the plan fields of Client. */
+/**
+ * The plans subgraph: action plans with their goals, tasks, steps and
+ * revisions, prioritizing grids, goal attainment, the plan fields of Client,
+ * and the job that tells of steps newly overdue (every `jobIntervalMs`).
+ */
 export const plansSubgraph: SubgraphDefinition<PlansContext> = {
   name: 'plans',
   // Client access and supervision are decided by the clients subgraph.
   peers: { clients: 'http://127.0.0.1:4001' },
   dbSchema: 'plans',
   entities: [ActionPlanEntity, GoalEntity, PlanTaskEntity, PlanStepEntity, PlanRevisionEntity, PriorityRankingEntity],
-  migrations: [InitPlans1763856000001, PlanRevisionsAndRankings1763856000011, CoveringIndexes1763856000021, PlansOutbox1764892800051],
+  migrations: [
+    InitPlans1763856000001,
+    PlanRevisionsAndRankings1763856000011,
+    CoveringIndexes1763856000021,
+    PlansOutbox1764892800051,
+    PlansScheduledJobs1764892800061,
+  ],
   buildSchema: buildPlansSchema,
   createContext: (dataSource, base, options) => createPlansContext(dataSource, base, options),
   internalRoutes: (dataSource, options) => ({
@@ -46,4 +59,18 @@ export const plansSubgraph: SubgraphDefinition<PlansContext> = {
       timeoutMs: options.peerTimeoutMs,
     }),
   }),
+  start: (dataSource, options) => {
+    const clients = {
+      clientsUrl: options.peerUrls?.clients ?? '',
+      internalSecret: options.internalSecret,
+      timeoutMs: options.peerTimeoutMs,
+    };
+    return startOverdueStepsJob(
+      dataSource,
+      (ids) => fetchOrganizationTimeZones(clients, ids),
+      options.jobIntervalMs ?? 60_000,
+      options.logger,
+      options.metrics,
+    );
+  },
 };

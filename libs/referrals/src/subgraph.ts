@@ -1,9 +1,11 @@
 import type { GraphQLSchema } from 'graphql';
+import { fetchOrganizationTimeZones } from '@caseflow/auth';
 import { AUDIT_TRAIL_PATH, auditTrailRoute, buildFederatedSchema, type SubgraphDefinition } from '@caseflow/federation';
 import { ClientReferralsResolver } from './client/client-referrals.resolver';
 import { clientReferences } from './client/client.ref';
 import { createReferralsContext, type ReferralsContext } from './context';
 import { DEFAULT_JOB_INTERVAL_MS, startExpirySweep } from './expiry/expiry.job';
+import { startFollowUpJob } from './follow-up/follow-up.job';
 import { GoalReferralsResolver } from './goal/goal-referrals.resolver';
 import { goalReferenceResolvers } from './goal/goal.reference';
 import { InitReferrals1763856000002 } from './migrations/1763856000002-InitReferrals';
@@ -12,6 +14,7 @@ import { CoveringOutcomesIndex1763856000022 } from './migrations/1763856000022-C
 import { ReferralAuthz1764547200032 } from './migrations/1764547200032-ReferralAuthz';
 import { ReferralScheduledJobs1764806400042 } from './migrations/1764806400042-ReferralScheduledJobs';
 import { ReferralsOutbox1764892800052 } from './migrations/1764892800052-ReferralsOutbox';
+import { ReferralNames1764892800062 } from './migrations/1764892800062-ReferralNames';
 import { OrganizationReferralsResolver } from './organization/organization-referrals.resolver';
 import { organizationReferenceResolvers } from './organization/organization.reference';
 import { OutcomesResolver } from './outcomes/outcomes.resolver';
@@ -33,8 +36,9 @@ export function buildReferralsSchema(): Promise<GraphQLSchema> {
 
 /**
  * The referrals subgraph: closed-loop referrals and their history, the
- * fields it adds to Client, Goal and Organization, outcome figures, and the
- * expiry sweep (every `jobIntervalMs`, one minute by default).
+ * fields it adds to Client, Goal and Organization, outcome figures, the
+ * expiry sweep and the follow-ups due today (every `jobIntervalMs`, one
+ * minute by default).
  */
 export const referralsSubgraph: SubgraphDefinition<ReferralsContext> = {
   name: 'referrals',
@@ -49,6 +53,7 @@ export const referralsSubgraph: SubgraphDefinition<ReferralsContext> = {
     ReferralAuthz1764547200032,
     ReferralScheduledJobs1764806400042,
     ReferralsOutbox1764892800052,
+    ReferralNames1764892800062,
   ],
   buildSchema: buildReferralsSchema,
   createContext: (dataSource, base, options) => createReferralsContext(dataSource, base, options),
@@ -58,6 +63,19 @@ export const referralsSubgraph: SubgraphDefinition<ReferralsContext> = {
       timeoutMs: options.peerTimeoutMs,
     }),
   }),
-  start: (dataSource, options) =>
-    startExpirySweep(dataSource, options.jobIntervalMs ?? DEFAULT_JOB_INTERVAL_MS, options.logger, options.metrics),
+  start: (dataSource, options) => {
+    const intervalMs = options.jobIntervalMs ?? DEFAULT_JOB_INTERVAL_MS;
+    const clients = {
+      clientsUrl: options.peerUrls?.clients ?? '',
+      internalSecret: options.internalSecret,
+      timeoutMs: options.peerTimeoutMs,
+    };
+    const stops = [
+      startExpirySweep(dataSource, intervalMs, options.logger, options.metrics),
+      startFollowUpJob(dataSource, (ids) => fetchOrganizationTimeZones(clients, ids), intervalMs, options.logger, options.metrics),
+    ];
+    return async () => {
+      await Promise.all(stops.map((stop) => stop()));
+    };
+  },
 };

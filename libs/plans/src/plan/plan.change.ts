@@ -11,14 +11,18 @@ import { insertSteps } from '../step/step.sql';
 import { insertTasks } from '../task/task.sql';
 import { ActionPlanEntity, type PlanStatus } from './plan.entity';
 import { expectVersion, type GoalDraft } from './plan.rules';
+import { planRevised, recordPlanEvents, watchingOverdueSteps } from './plan.events';
 import { raisePlanVersion } from './plan.sql';
+import type { Today } from '../today';
 
 /**
  * The one path of every change to a plan, inside one transaction: lock the
  * plan row, compare the version the caller read, check the status allows the
  * change, write, then `revise` — which raises the version (only from the
- * version read) and appends the revision that explains the change. A stale
- * version is a CONFLICT and nothing is written.
+ * version read), appends the revision that explains the change and records
+ * `plan.revised`. A stale version is a CONFLICT and nothing is written; a
+ * change that alters the client's overdue steps also records
+ * `plan.steps_changed` (plan.events.ts).
  */
 
 /** What the commands that change plans share, for one request. */
@@ -27,8 +31,8 @@ export interface PlanWriteDeps {
   loaders: PlansLoaders;
   access: PlanAccess;
   audit: AuditTrail;
-  /** The request's calendar date (UTC). */
-  today: string;
+  /** The request's calendar date in the caller's agency (see today.ts). */
+  today: Today;
 }
 
 /** A plan row locked for the rest of the transaction. */
@@ -55,11 +59,12 @@ export async function inLockedPlan<T>(
   expectedVersion: number,
   work: (tx: EntityManager, plan: LockedPlan) => Promise<T>,
 ): Promise<T> {
+  const today = await deps.today();
   const result = await deps.dataSource.transaction(async (tx) => {
     const plan = await lockPlan(tx, planId);
     if (!plan) throw notFound('ActionPlan', planId);
     expectVersion(plan, expectedVersion);
-    return work(tx, plan);
+    return watchingOverdueSteps(tx, plan, today, () => work(tx, plan));
   });
   clearLoaders(deps.loaders);
   return result;
@@ -93,7 +98,8 @@ export interface Revision {
 
 /**
  * Raises the plan's version by one (only from the version it was locked at)
- * and appends the revision; returns the new version. Two statements.
+ * and appends the revision, with its `plan.revised` event; returns the new
+ * version.
  */
 export async function revise(tx: EntityManager, plan: LockedPlan, actor: Actor, revision: Revision): Promise<number> {
   const next = plan.version + 1;
@@ -112,6 +118,7 @@ export async function revise(tx: EntityManager, plan: LockedPlan, actor: Actor, 
   });
   plan.version = next;
   if (revision.status) plan.status = revision.status;
+  await recordPlanEvents(tx, [planRevised(plan, next)]);
   return next;
 }
 

@@ -16,6 +16,7 @@ import {
   revise,
 } from './plan.change';
 import { ActionPlanEntity, type PlanStatus } from './plan.entity';
+import { watchingOverdueSteps } from './plan.events';
 import type { CreateActionPlanInput } from './plan.inputs';
 import { toActionPlan } from './plan.mapper';
 import { canMovePlan } from './plan.transitions';
@@ -44,26 +45,30 @@ export class PlanCommands {
 
     const planId = randomUUID();
     const status: PlanStatus = activate ? 'ACTIVE' : 'DRAFT';
+    const today = await this.deps.today();
+    const plan = { id: planId, clientId: input.clientId, organizationId: grant.organizationId };
     const created = await this.racingActivations(() =>
-      this.deps.dataSource.transaction(async (tx) => {
-        if (activate) await this.completeActivePlan(tx, actor, input.clientId, planId);
-        await tx.insert(ActionPlanEntity, {
-          id: planId,
-          clientId: input.clientId,
-          organizationId: grant.organizationId,
-          status,
-          createdBy: actor.staffId,
-        });
-        await insertGoalTrees(tx, planId, goals, 0, activate ? 'now' : null);
-        await this.deps.audit.write(tx, {
-          action: 'CREATE',
-          entityType: 'ActionPlan',
-          entityId: planId,
-          clientId: input.clientId,
-          detail: `${status}, ${goals.length} goal(s)`,
-        });
-        return this.answer(tx, planId);
-      }),
+      this.deps.dataSource.transaction((tx) =>
+        watchingOverdueSteps(tx, plan, today, async () => {
+          if (activate) await this.completeActivePlan(tx, actor, input.clientId, planId);
+          await tx.insert(ActionPlanEntity, {
+            id: planId,
+            clientId: input.clientId,
+            organizationId: grant.organizationId,
+            status,
+            createdBy: actor.staffId,
+          });
+          await insertGoalTrees(tx, planId, goals, 0, activate ? 'now' : null);
+          await this.deps.audit.write(tx, {
+            action: 'CREATE',
+            entityType: 'ActionPlan',
+            entityId: planId,
+            clientId: input.clientId,
+            detail: `${status}, ${goals.length} goal(s)`,
+          });
+          return this.answer(tx, planId);
+        }),
+      ),
     );
     clearLoaders(this.deps.loaders);
     return created;

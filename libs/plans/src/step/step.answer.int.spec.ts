@@ -15,6 +15,7 @@ import { actorOf, type PlansTestbed, startPlansTestbed } from '../testing/testbe
 import { StepCommands } from './step.commands';
 import { calendarDate } from './step.rules';
 import type { PlanStep } from './step.type';
+import { fixedToday } from '../today';
 
 let bed: PlansTestbed;
 beforeAll(async () => {
@@ -71,7 +72,7 @@ it('a failure while building the answer rolls the step change and the plan versi
     await signInternalToken({ actor, requestId }, bed.t.secret),
     requestId,
   );
-  const today = calendarDate(new Date());
+  const today = fixedToday(calendarDate(new Date()));
   const changes = new FailingAnswer({
     dataSource,
     loaders: createPlansLoaders(dataSource, today),

@@ -26,11 +26,12 @@ export class StepCommands {
     checkDate('input.dueDate', input.dueDate, window);
     checkDate('input.completedAt', input.completedAt, window);
 
+    const today = await this.deps.today();
     return inLockedPlan(this.deps, path.plan_id, input.expectedVersion, async (tx, locked) => {
       expectStatus(locked, ['DRAFT', 'ACTIVE'], 'changing a step');
       // The plan row's lock covers its steps: every change to a plan's contents takes it first.
       const current = await tx.findOneByOrFail(PlanStepEntity, { id: input.stepId });
-      const { next, diff } = applyStepChange(current, input, this.deps.today);
+      const { next, diff } = applyStepChange(current, input, today);
       await tx.update(PlanStepEntity, { id: input.stepId }, next);
       const version = await revise(tx, locked, actor, {
         rationale: why,
@@ -54,6 +55,6 @@ export class StepCommands {
   protected async answer(tx: EntityManager, plan: LockedPlan, stepId: string): Promise<PlanStep> {
     const step = await tx.getRepository(PlanStepEntity).findOneByOrFail({ id: stepId });
     const [goal] = await goalStatusOfTask(tx, { taskId: step.taskId });
-    return toPlanStep(step, this.deps.today, isLive(plan.status, goal.status));
+    return toPlanStep(step, await this.deps.today(), isLive(plan.status, goal.status));
   }
 }

@@ -1,4 +1,5 @@
 import type { PlansLoaders } from '../loaders';
+import type { Today } from '../today';
 import { toPlanStep } from './step.mapper';
 import type { PlanStep } from './step.type';
 
@@ -10,10 +11,11 @@ import type { PlanStep } from './step.type';
 export class StepQueries {
   constructor(
     private readonly loaders: PlansLoaders,
-    private readonly today: string,
+    private readonly today: Today,
   ) {}
 
   async ofTask(task: { id: string; live: boolean }): Promise<PlanStep[]> {
-    return (await this.loaders.stepsByTask.load(task.id)).map((s) => toPlanStep(s, this.today, task.live));
+    const [steps, today] = await Promise.all([this.loaders.stepsByTask.load(task.id), this.today()]);
+    return steps.map((s) => toPlanStep(s, today, task.live));
   }
 }

@@ -1,11 +1,20 @@
 /**
- * A stand-in for the ONE thing the plans subgraph asks of the clients
- * subgraph — the client-access endpoint — which answers by the same role
+ * A stand-in for what the plans subgraph asks of the clients subgraph: the
+ * client-access endpoint, which answers by the same role
  * table as the real one (assigned case manager and the agency's supervisors:
  * everything and write; partners: the kinds a consent covers, read-only;
- * analysts and admins: nothing), from the demo world.
+ * analysts and admins: nothing), from the demo world; and the agencies'
+ * time zones (`timeZones`, UTC for any other).
  */
-import { type Actor, CLIENT_ACCESS_PATH, type ClientAccessResponse, type ClientGrant, type InformationKind, noGrant } from '@caseflow/auth';
+import {
+  type Actor,
+  CLIENT_ACCESS_PATH,
+  type ClientAccessResponse,
+  type ClientGrant,
+  type InformationKind,
+  noGrant,
+  ORGANIZATION_TIME_ZONES_PATH,
+} from '@caseflow/auth';
 import type { DemoClient } from '@caseflow/demo';
 import { answerJson, demoClientGrant, FakePeerServer, internalCaller } from '@caseflow/testing';
 
@@ -15,6 +24,8 @@ export class FakeClientAccess {
   readonly denied = new Set<string>();
   /** The kinds a partner organization's active consent covers, per client: `${organizationId}:${clientId}`. */
   readonly consents = new Map<string, InformationKind[]>();
+  /** Agencies' time zones; the others are in UTC. */
+  readonly timeZones = new Map<string, string>();
 
   constructor(private readonly clients: readonly DemoClient[]) {}
 
@@ -22,6 +33,7 @@ export class FakeClientAccess {
     this.calls.length = 0;
     this.denied.clear();
     this.consents.clear();
+    this.timeZones.clear();
   }
 
   grant(actor: Actor, id: string): ClientGrant {
@@ -37,12 +49,19 @@ export async function startFakeClientAccess(
   secret: () => string,
 ): Promise<{ url: string; stop(): Promise<void> }> {
   const server = new FakePeerServer(async (request, response, _attempt, received) => {
-    if (request.method !== 'POST' || request.url !== CLIENT_ACCESS_PATH) {
+    const zones = request.method === 'POST' && request.url === ORGANIZATION_TIME_ZONES_PATH;
+    if (!zones && (request.method !== 'POST' || request.url !== CLIENT_ACCESS_PATH)) {
       response.writeHead(404).end();
       return;
     }
     const actor = await internalCaller(request, response, secret());
     if (!actor) return;
+    if (zones) {
+      const { organizationIds } = JSON.parse(received.body) as { organizationIds: string[] };
+      const known = organizationIds.filter((id) => access.timeZones.has(id));
+      answerJson(response, 200, { timeZones: Object.fromEntries(known.map((id) => [id, access.timeZones.get(id)])) });
+      return;
+    }
     const { clientIds } = JSON.parse(received.body) as { clientIds: string[] };
     access.calls.push({ clientIds, actor });
     const answer: ClientAccessResponse = { grants: clientIds.map((id) => access.grant(actor, id)) };

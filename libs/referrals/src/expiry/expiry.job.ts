@@ -11,7 +11,8 @@ import type { DataSource } from 'typeorm';
 import type { Logger } from '@caseflow/core';
 import { startIntervalJob, tableLeadership } from '@caseflow/federation';
 import type { JobObserver } from '@caseflow/telemetry';
-import { expireDue } from './expiry.sql';
+import { type ReferralFactsSource, recordReferralEvents, referralExpired } from '../referral/referral.events';
+import { expireDue, type ExpiredRow } from './expiry.sql';
 
 /** How often the sweep runs unless configured otherwise. */
 export const DEFAULT_JOB_INTERVAL_MS = 60_000;
@@ -27,9 +28,28 @@ export interface ExpiredReferral {
   from: string;
 }
 
-/** Expires one batch of due referrals; returns what it expired. */
+const factsOf = (r: ExpiredRow): ReferralFactsSource => ({
+  id: r.id,
+  clientId: r.client_id,
+  clientOrganizationId: r.client_organization_id,
+  referredBy: r.referred_by,
+  organizationId: r.organization_id,
+  organizationName: r.organization_name,
+  serviceId: r.service_id,
+  serviceName: r.service_name,
+  sentAt: r.sent_at,
+});
+
+/** Expires one batch of due referrals, with their `referral.expired` events; returns what it expired. */
 export async function expireDueReferrals(dataSource: DataSource, batch = EXPIRY_BATCH): Promise<ExpiredReferral[]> {
-  const rows = await expireDue(dataSource.manager, { batch, note: EXPIRY_NOTE, systemActorId: SYSTEM_ACTOR_ID });
+  const rows = await dataSource.transaction(async (tx) => {
+    const expired = await expireDue(tx, { batch, note: EXPIRY_NOTE, systemActorId: SYSTEM_ACTOR_ID });
+    await recordReferralEvents(
+      tx,
+      expired.map((r) => referralExpired(factsOf(r))),
+    );
+    return expired;
+  });
   return rows.map((r) => ({ id: r.id, clientId: r.client_id, from: r.from_status }));
 }
 

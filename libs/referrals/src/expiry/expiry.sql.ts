@@ -17,11 +17,18 @@ export interface ExpiryParams {
   systemActorId: string;
 }
 
-/** A referral the statement expired, and the status it left. */
+/** A referral the statement expired, and the status it left, with what its `referral.expired` event says. */
 export interface ExpiredRow {
   id: string;
   client_id: string;
   from_status: string;
+  client_organization_id: string;
+  referred_by: string;
+  organization_id: string;
+  organization_name: string | null;
+  service_id: string;
+  service_name: string | null;
+  sent_at: Date | null;
 }
 
 /** The statuses it leaves, written into the statement (constants of the transition table, not input). */
@@ -36,7 +43,8 @@ const EXPIRE_DUE_SQL = `WITH due AS (
  ), expired AS (
    UPDATE referrals.referral r SET status = 'EXPIRED', updated_at = now()
      FROM due WHERE r.id = due.id AND r.status IN (${expirable})
-   RETURNING r.id, r.client_id, due.status AS from_status
+   RETURNING r.id, r.client_id, due.status AS from_status, r.client_organization_id, r.referred_by, r.organization_id,
+             r.organization_name, r.service_id, r.service_name, r.sent_at
  ), history AS (
    INSERT INTO referrals.referral_event (referral_id, status, at, actor_id, note)
    SELECT id, 'EXPIRED', now(), NULL, $2 FROM expired
@@ -45,9 +53,9 @@ const EXPIRE_DUE_SQL = `WITH due AS (
    SELECT $3::uuid, 'SYSTEM', $3::uuid, 'TRANSITION', 'Referral', id::text, client_id, 'ALLOWED', from_status || '→EXPIRED', 'expiry-sweep'
      FROM expired
  )
- SELECT id, client_id, from_status FROM expired`;
+ SELECT * FROM expired`;
 
-/** Expires one batch of due referrals, with their history and audit events; what it expired. */
+/** Expires one batch of due referrals, with their history and audit events; what it expired (run it in the transaction that records their events). */
 export function expireDue(m: EntityManager, p: ExpiryParams): Promise<ExpiredRow[]> {
   return m.query<ExpiredRow[]>(EXPIRE_DUE_SQL, [p.batch, p.note, p.systemActorId]);
 }

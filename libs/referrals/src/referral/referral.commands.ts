@@ -2,8 +2,8 @@
  * The referral mutations: creating a referral (with its references checked by
  * the subgraphs that own them) and every move of the status machine. Each
  * validates its input first, then decides with the caller's side and the
- * pure transition table, then writes the move, its history event and its
- * audit event in one transaction with a conditional UPDATE (… WHERE status =
+ * pure transition table, then writes the move, its history event, its
+ * audit event and its domain events (referral.events.ts) in one transaction with a conditional UPDATE (… WHERE status =
  * the status it was decided from), so that of two racing moves one wins and
  * the other is INVALID_TRANSITION with nothing written.
  */
@@ -26,6 +26,7 @@ import type { ReferralsLoaders, ReferralsPeers } from '../loaders';
 import { ACTIVE_SERVICE_STATUS } from '../service/service-directory';
 import { ReferralEntity, ReferralEventEntity } from './referral.entity';
 import type { CompleteReferralInput, CreateReferralInput, RespondToReferralInput } from './referral.inputs';
+import { eventsOfMove, recordReferralEvents } from './referral.events';
 import { toReferral } from './referral.mapper';
 import { caseSideSees, clearToSend, partnerSees, partnerView, visibilityRule } from './referral.policy';
 import { REFERRAL_TEXT, sendableBy, validateCompleteReferral, validateCreateReferral, validateRespondToReferral } from './referral.rules';
@@ -102,6 +103,8 @@ export class ReferralCommands {
         serviceId: service.id,
         clientOrganizationId: grant.organizationId,
         organizationId: service.organizationId,
+        organizationName: service.organizationName,
+        serviceName: service.name,
         referredBy: actor.staffId,
         serviceTaxonomyTermIds: service.taxonomyTermIds,
         clientMutationFingerprint: fingerprint,
@@ -217,6 +220,8 @@ export class ReferralCommands {
           detail: `sent without consent REFERRAL_DETAILS to organization ${referral.organizationId}`,
         });
       }
+      const override = movePlan.override !== undefined ? { byStaffId: actor.staffId } : null;
+      await recordReferralEvents(tx, eventsOfMove(moved, decision.to, override));
       return moved;
     });
     if (!updated) {

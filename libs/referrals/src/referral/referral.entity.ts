@@ -33,6 +33,14 @@ export class ReferralEntity {
   @Column({ name: 'organization_id', type: 'uuid' })
   organizationId: string;
 
+  /** The receiving organization's name as the directory gave it at creation (null for referrals made before names were kept). */
+  @Column({ name: 'organization_name', type: 'text', nullable: true })
+  organizationName: string | null;
+
+  /** The service's name as the directory gave it at creation (null for referrals made before names were kept). */
+  @Column({ name: 'service_name', type: 'text', nullable: true })
+  serviceName: string | null;
+
   @Column({ name: 'referred_by', type: 'uuid' })
   referredBy: string;
 

@@ -33,6 +33,8 @@ export interface NewDraft extends ValidCreateReferral {
   clientOrganizationId: string | null;
   /** The receiving organization: the service's. */
   organizationId: string;
+  organizationName: string;
+  serviceName: string;
   referredBy: string;
   serviceTaxonomyTermIds: string[];
   clientMutationFingerprint: string | null;
@@ -40,8 +42,9 @@ export interface NewDraft extends ValidCreateReferral {
 
 const INSERT_DRAFT_SQL = `INSERT INTO referrals.referral (client_id, client_organization_id, service_id, service_at_location_id, organization_id, referred_by,
                                  goal_id, need, necessary_rationale, appropriate_rationale, paid_by_contract, urgency, status,
-                                 respond_by, follow_up_at, client_mutation_id, service_taxonomy_term_ids, client_mutation_fingerprint)
- VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'DRAFT', $13, $14, $15, $16, $17)
+                                 respond_by, follow_up_at, client_mutation_id, service_taxonomy_term_ids, client_mutation_fingerprint,
+                                 organization_name, service_name)
+ VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'DRAFT', $13, $14, $15, $16, $17, $18, $19)
  ON CONFLICT (referred_by, client_mutation_id) WHERE client_mutation_id IS NOT NULL DO NOTHING
  RETURNING *`;
 
@@ -65,6 +68,8 @@ export async function insertDraft(m: EntityManager, d: NewDraft): Promise<Referr
     d.clientMutationId,
     d.serviceTaxonomyTermIds,
     d.clientMutationFingerprint,
+    d.organizationName,
+    d.serviceName,
   ]);
   return rows.length === 0 ? null : toEntities(m, rows)[0];
 }

@@ -314,7 +314,7 @@ describe('atomic transitions', () => {
 });
 
 describe('what a move costs', () => {
-  it('reads the referral once and writes in one transaction: the conditional UPDATE and the history event (audit apart)', async () => {
+  it('reads the referral once and writes in one transaction: the conditional UPDATE, the history event and its domain event (audit apart)', async () => {
     const id = await sent();
     const mark = r.t.subgraph.database.counter.count;
     const res = await r.as('pat', `mutation($input: RespondToReferralInput!) { respondToReferral(input: $input) { id status } }`, {
@@ -322,10 +322,11 @@ describe('what a move costs', () => {
     });
     expect(res.errors).toBeUndefined();
     const statements = r.sqlSince(mark);
-    expect(statements).toHaveLength(5);
+    expect(statements).toHaveLength(6);
     expect(statements[0]).toBe('SELECT r.* FROM referrals.referral r WHERE r.id = ANY($1::uuid[])');
-    expect([statements[1], statements[4]]).toEqual(['START TRANSACTION', 'COMMIT']);
+    expect([statements[1], statements[5]]).toEqual(['START TRANSACTION', 'COMMIT']);
     expect(statements[2]).toMatch(/UPDATE referrals\.referral SET status = \$3, .*WHERE id = \$1 AND status = \$2/s);
     expect(statements[3]).toMatch(/^INSERT INTO "referrals"\."referral_event"/);
+    expect(statements[4]).toMatch(/INSERT INTO "referrals"\.outbox_event/);
   });
 });

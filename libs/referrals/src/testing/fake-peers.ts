@@ -7,7 +7,14 @@
  * answer, and can be taken down.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { type Actor, CLIENT_ACCESS_PATH, type ClientAccessResponse, type ClientGrant, type InformationKind } from '@caseflow/auth';
+import {
+  type Actor,
+  CLIENT_ACCESS_PATH,
+  type ClientAccessResponse,
+  type ClientGrant,
+  type InformationKind,
+  ORGANIZATION_TIME_ZONES_PATH,
+} from '@caseflow/auth';
 import { type DemoWorld, demoId } from '@caseflow/demo';
 import { answerJson, demoClientGrant, FakePeerServer, internalCaller } from '@caseflow/testing';
 
@@ -59,7 +66,8 @@ abstract class FakePeer {
 
 /**
  * The clients subgraph's client-access route: case access from the world's
- * assignments, consents as a test sets them. A partner reads what active
+ * assignments, consents as a test sets them; and its agencies' time zones
+ * (`timeZones`, UTC for any other). A partner reads what active
  * consents to its organization cover: by default CONTACT_INFO and
  * REFERRAL_DETAILS of a client with a world referral to it or a consent a test
  * added; `partnerScopes` replaces that (e.g. [] once a consent is revoked).
@@ -67,14 +75,23 @@ abstract class FakePeer {
 export class FakeClientAccess extends FakePeer {
   readonly overrides = new Map<string, Partial<ClientGrant>>();
   readonly partnerScopes = new Map<string, InformationKind[]>();
+  readonly timeZones = new Map<string, string>();
 
   override reset(): void {
     super.reset();
     this.overrides.clear();
     this.partnerScopes.clear();
+    this.timeZones.clear();
   }
 
   protected answer(request: IncomingMessage, response: ServerResponse, actor: Actor, body: unknown): void {
+    if (request.method === 'POST' && request.url === ORGANIZATION_TIME_ZONES_PATH) {
+      const { organizationIds } = body as { organizationIds: string[] };
+      this.batches.push(organizationIds);
+      const known = organizationIds.filter((id) => this.timeZones.has(id));
+      this.json(response, { timeZones: Object.fromEntries(known.map((id) => [id, this.timeZones.get(id)])) });
+      return;
+    }
     if (request.method !== 'POST' || request.url !== CLIENT_ACCESS_PATH) {
       response.writeHead(404).end();
       return;
@@ -109,8 +126,9 @@ export class FakeClientAccess extends FakePeer {
 
 export interface FakeService {
   id: string;
+  name: string;
   status: string;
-  organization: { id: string };
+  organization: { id: string; name: string };
   taxonomyTerms: Array<{ id: string }>;
   serviceAtLocations: Array<{ id: string }>;
 }
@@ -160,8 +178,9 @@ export class FakeDirectory extends FakeEntities<FakeService> {
     if (!s) return null;
     return {
       id: s.id,
+      name: s.name,
       status: 'active',
-      organization: { id: s.organizationId },
+      organization: { id: s.organizationId, name: this.world.organizations.find((o) => o.id === s.organizationId)?.name ?? '' },
       taxonomyTerms: s.taxonomyCodes.map((code) => ({ id: demoId('taxonomy_term', code) })),
       serviceAtLocations: [{ id: s.serviceAtLocationId }],
       ...this.overrides.get(id),

@@ -66,6 +66,19 @@ export async function seedReferrals(dataSource: DataSource, world: DemoWorld): P
         ],
       );
     }
+    // The directory's names, as createReferral keeps them for the referral's events.
+    const serviceName = new Map(world.services.map((s) => [s.id, s.name]));
+    const organizationName = new Map(world.organizations.map((o) => [o.id, o.name]));
+    await tx.query(
+      `UPDATE referrals.referral r SET service_name = t.service_name, organization_name = t.organization_name
+         FROM unnest($1::uuid[], $2::text[], $3::text[]) AS t(id, service_name, organization_name)
+        WHERE r.id = t.id AND r.service_name IS NULL`,
+      [
+        referrals.map((r) => r.id),
+        referrals.map((r) => serviceName.get(r.serviceId) ?? null),
+        referrals.map((r) => organizationName.get(r.organizationId) ?? null),
+      ],
+    );
     const events = referrals.flatMap((r) => r.events.map((e) => ({ ...e, referralId: r.id })));
     for (const batch of chunks(events)) {
       await tx.query(

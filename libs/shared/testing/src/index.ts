@@ -15,3 +15,4 @@ export * from './client-grants';
 export * from './oidc-provider';
 export * from './otlp-receiver';
 export * from './prometheus';
+export * from './local-time';
