@@ -1,0 +1,33 @@
+import type { GraphQLSchema } from 'graphql';
+import { buildFederatedSchema, type SubgraphDefinition } from '@caseflow/federation';
+import { createNotificationsContext, type NotificationsContext } from './context';
+import { startMailJobs } from './mail/mail.start';
+import { InitNotifications1764979200053 } from './migrations/1764979200053-InitNotifications';
+import { NotificationResolver } from './notification/notification.resolver';
+import { PreferenceResolver, StaffMemberPreferencesResolver } from './preference/preference.resolver';
+import { staffMemberReferences } from './refs/staff-member.ref';
+
+export function buildNotificationsSchema(): Promise<GraphQLSchema> {
+  return buildFederatedSchema({
+    resolvers: [NotificationResolver, PreferenceResolver, StaffMemberPreferencesResolver],
+    referenceResolvers: { ...staffMemberReferences },
+  });
+}
+
+/**
+ * The notifications subgraph: each person's notifications and preferences,
+ * the consumer that makes them from the domain events
+ * (`notificationsEventConsumer`), and the e-mail sender and daily digest
+ * (every `jobIntervalMs`).
+ */
+export const notificationsSubgraph: SubgraphDefinition<NotificationsContext> = {
+  name: 'notifications',
+  // Recipients and their addresses from clients.
+  peers: { clients: 'http://127.0.0.1:4001' },
+  dbSchema: 'notifications',
+  entities: [],
+  migrations: [InitNotifications1764979200053],
+  buildSchema: buildNotificationsSchema,
+  createContext: (dataSource, base) => createNotificationsContext(dataSource, base),
+  start: (dataSource, options) => startMailJobs(dataSource, options),
+};
