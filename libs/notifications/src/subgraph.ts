@@ -5,11 +5,12 @@ import { startMailJobs } from './mail/mail.start';
 import { InitNotifications1764979200053 } from './migrations/1764979200053-InitNotifications';
 import { NotificationResolver } from './notification/notification.resolver';
 import { PreferenceResolver, StaffMemberPreferencesResolver } from './preference/preference.resolver';
-import { staffMemberReferences } from './refs/staff-member.ref';
+import { StaffMemberRef, staffMemberReferences } from './refs/staff-member.ref';
 
 export function buildNotificationsSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
     resolvers: [NotificationResolver, PreferenceResolver, StaffMemberPreferencesResolver],
+    orphanedTypes: [StaffMemberRef],
     referenceResolvers: { ...staffMemberReferences },
   });
 }

@@ -30,7 +30,8 @@ export async function insertDelivery(
   await db.query(INSERT_SQL, [d.recipientId, d.to, d.kind, d.subject, d.body, d.notificationId ?? null, d.digestKey ?? null]);
 }
 
-const LEASE_SQL = `UPDATE notifications.mail_delivery d SET next_attempt_at = $1::timestamptz + make_interval(secs => $3)
+const LEASE_SQL = `WITH leased AS (
+  UPDATE notifications.mail_delivery d SET next_attempt_at = $1::timestamptz + make_interval(secs => $3)
   FROM (
     SELECT id FROM notifications.mail_delivery
      WHERE status = 'PENDING' AND next_attempt_at <= $1::timestamptz
@@ -39,7 +40,8 @@ const LEASE_SQL = `UPDATE notifications.mail_delivery d SET next_attempt_at = $1
      FOR UPDATE SKIP LOCKED
   ) due
   WHERE d.id = due.id
-  RETURNING d.id, d.to_address, d.subject, d.body, d.attempts`;
+  RETURNING d.id, d.to_address, d.subject, d.body, d.attempts
+) SELECT id, to_address, subject, body, attempts FROM leased`;
 
 /** Leases up to `batch` deliveries due at `now` for `leaseSeconds`; what to send. */
 export function leaseDue(db: Db, now: Date, batch: number, leaseSeconds: number): Promise<DeliveryRow[]> {

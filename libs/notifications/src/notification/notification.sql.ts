@@ -46,9 +46,11 @@ export async function selectCounts(db: Db, recipientId: string): Promise<{ total
   return row;
 }
 
-const MARK_READ_SQL = `UPDATE notifications.notification SET read_at = now()
-  WHERE recipient_id = $1 AND in_app AND id = ANY($2::uuid[]) AND read_at IS NULL
-  RETURNING id`;
+const MARK_READ_SQL = `WITH marked AS (
+   UPDATE notifications.notification SET read_at = now()
+    WHERE recipient_id = $1 AND in_app AND id = ANY($2::uuid[]) AND read_at IS NULL
+   RETURNING id
+ ) SELECT id FROM marked`;
 
 /** Marks those of `ids` that are the recipient's and unread as read; the ids it changed. */
 export async function markRead(db: Db, recipientId: string, ids: readonly string[]): Promise<string[]> {
