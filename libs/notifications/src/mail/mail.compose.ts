@@ -44,7 +44,7 @@ export function composeMail(kind: NotificationKind, organizationName: string | n
 /** A day's digest of one kind. */
 export function composeDigest(kind: NotificationKind, count: number, day: string, dashboardUrl: string): ComposedMail {
   return {
-    subject: `Caseflow: ${count} × ${TITLES[kind].toLowerCase()} (${day})`,
+    subject: `Caseflow digest: ${TITLES[kind]} (${count} on ${day})`,
     text:
       `Your daily digest for ${day}: ${count} notification${count === 1 ? '' : 's'} of this kind: ${TITLES[kind].toLowerCase()}.\n\n` +
       `Sign in to Caseflow to see them:\n${link(dashboardUrl)}\n\n` +
