@@ -4,7 +4,7 @@
  * migrations, run as its owner role (`<NAME>_MIGRATION_DATABASE_URL` or
  * `MIGRATION_DATABASE_URL`) under the migrations' advisory lock, then the
  * grants to its runtime role (the user of `<NAME>_DATABASE_URL` or
- * `DATABASE_URL`). Arguments name the subgraphs to migrate (all four when
+ * `DATABASE_URL`). Arguments name the subgraphs to migrate (all five when
  * none). `npm run migrate` does the same from source, with the embedded
  * server when no DATABASE_URL is set; this one never starts a database.
  */
@@ -14,6 +14,7 @@ import { clientsSubgraph } from '@caseflow/clients';
 import { acrossSettings, loadConfigOrExit, setting } from '@caseflow/config';
 import { urlUser } from '@caseflow/db';
 import { migrateSubgraph, type RequestContext, type SubgraphDefinition } from '@caseflow/federation';
+import { notificationsSubgraph } from '@caseflow/notifications';
 import { plansSubgraph } from '@caseflow/plans';
 import { referralsSubgraph } from '@caseflow/referrals';
 import { resourcesSubgraph } from '@caseflow/resources';
@@ -23,6 +24,7 @@ const SUBGRAPHS = {
   plans: plansSubgraph,
   referrals: referralsSubgraph,
   resources: resourcesSubgraph,
+  notifications: notificationsSubgraph,
 } as unknown as Record<string, SubgraphDefinition<RequestContext>>;
 
 function chosen(args: string[]): string[] {

@@ -4,6 +4,6 @@ export type { RecipientDirectory, RecipientsRequest, FetchRecipients } from './c
 export { NOTIFICATION_RECIPIENTS_PATH } from './consumer/recipients.peer';
 export { NOTIFICATION_KINDS, type NotificationKind } from './notification/notification.kinds';
 export { deliverDueMail, sendDailyDigests } from './mail/mail.job';
-export { createMailTransport, type MailTransport } from './mail/mail.transport';
+export { createMailTransport, describeMailDestination, type MailTransport } from './mail/mail.transport';
 export { loadMailSettings, type MailSettings } from './mail/mail.settings';
 export type { NotificationsContext } from './context';

@@ -26,12 +26,18 @@ export interface MailTransport {
   close(): void;
 }
 
+/** Where the mail goes, for the start banner: the SMTP server (never its credentials), or the .eml folder. */
+export function describeMailDestination(settings: MailSettings): string {
+  if (!settings.smtpUrl) return `no SMTP_URL: each message is written as an .eml file in ${settings.mailDir}/`;
+  const url = new URL(settings.smtpUrl);
+  return `SMTP ${url.protocol}//${url.host}`;
+}
+
 export function createMailTransport(settings: MailSettings): MailTransport {
   if (settings.smtpUrl) {
     const transporter = createTransport(settings.smtpUrl);
-    const url = new URL(settings.smtpUrl);
     return {
-      describe: `${url.protocol}//${url.host}`,
+      describe: describeMailDestination(settings),
       send: async (mail) => {
         await transporter.sendMail({ from: settings.from, to: mail.to, subject: mail.subject, text: mail.text });
       },
@@ -40,7 +46,7 @@ export function createMailTransport(settings: MailSettings): MailTransport {
   }
   const transporter = createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
   return {
-    describe: `.eml files in ${settings.mailDir}`,
+    describe: describeMailDestination(settings),
     send: async (mail) => {
       const info = await transporter.sendMail({ from: settings.from, to: mail.to, subject: mail.subject, text: mail.text });
       await mkdir(settings.mailDir, { recursive: true, mode: 0o700 });
