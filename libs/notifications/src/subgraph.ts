@@ -23,12 +23,12 @@ export function buildNotificationsSchema(): Promise<GraphQLSchema> {
  */
 export const notificationsSubgraph: SubgraphDefinition<NotificationsContext> = {
   name: 'notifications',
-  // Recipients and their addresses from clients.
-  peers: { clients: 'http://127.0.0.1:4001' },
+  // Recipients, their addresses and client access from clients; whether a linked referral may be seen from referrals.
+  peers: { clients: 'http://127.0.0.1:4001', referrals: 'http://127.0.0.1:4003' },
   dbSchema: 'notifications',
   entities: [],
   migrations: [InitNotifications1764979200053],
   buildSchema: buildNotificationsSchema,
-  createContext: (dataSource, base) => createNotificationsContext(dataSource, base),
+  createContext: (dataSource, base, options) => createNotificationsContext(dataSource, base, options),
   start: (dataSource, options) => startMailJobs(dataSource, options),
 };

@@ -1,4 +1,3 @@
-import { refOf } from '../refs/entity-refs';
 import type { NotificationKind } from './notification.kinds';
 import type { NotificationRow } from './notification.sql';
 import type { Notification } from './notification.type';
@@ -10,8 +9,11 @@ export function toNotification(row: NotificationRow): Notification {
     message: row.message,
     createdAt: row.created_at,
     readAt: row.read_at,
-    client: refOf(row.client_id),
-    referral: refOf(row.referral_id),
-    appointment: refOf(row.appointment_id),
+    clientId: row.client_id,
+    referralId: row.referral_id,
+    appointmentId: row.appointment_id,
+    client: null,
+    referral: null,
+    appointment: null,
   };
 }

@@ -1,10 +1,12 @@
 import type { DataSource } from 'typeorm';
 import type { Actor } from '@caseflow/auth';
 import type { AuditTrail } from '@caseflow/audit';
+import { canRead } from '@caseflow/auth';
+import type { NotificationsLoaders } from '../loaders';
 import { decodeCursor, encodeCursor, pageSize } from '@caseflow/db';
 import { toNotification } from './notification.mapper';
 import { selectCounts, selectPage } from './notification.sql';
-import type { NotificationConnection } from './notification.type';
+import type { Notification, NotificationConnection } from './notification.type';
 
 export const NOTIFICATIONS_PAGE_SIZE = 20;
 
@@ -18,8 +20,27 @@ export interface NotificationsArgs {
 export class NotificationQueries {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly loaders: NotificationsLoaders,
     private readonly audit: AuditTrail,
   ) {}
+
+  /** The linked client, while the reader may read the client's name (CONTACT_INFO, asked of the clients subgraph); null otherwise. */
+  async clientLink(n: Notification): Promise<{ id: string } | null> {
+    if (!n.clientId) return null;
+    return canRead(await this.loaders.access.load(n.clientId), 'CONTACT_INFO') ? { id: n.clientId } : null;
+  }
+
+  /** The linked referral, while the referrals subgraph shows it to the reader; null otherwise. */
+  async referralLink(n: Notification): Promise<{ id: string } | null> {
+    if (!n.referralId) return null;
+    return (await this.loaders.referralVisible.load(n.referralId)) ? { id: n.referralId } : null;
+  }
+
+  /** The linked appointment, under the same rule as its client (an appointment is client data). */
+  async appointmentLink(n: Notification): Promise<{ id: string } | null> {
+    if (!n.appointmentId || !n.clientId) return null;
+    return canRead(await this.loaders.access.load(n.clientId), 'CONTACT_INFO') ? { id: n.appointmentId } : null;
+  }
 
   /** The caller's notifications, newest first (keyset on created_at, id), with the totals of the whole list. */
   async list(actor: Actor, args: NotificationsArgs): Promise<NotificationConnection> {

@@ -34,11 +34,21 @@ interface Page {
     totalCount: number;
     unreadCount: number;
     pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    edges: Array<{ node: { id: string; kind: string; readAt: string | null; client: { id: string } | null; createdAt: string } }>;
+    edges: Array<{
+      node: {
+        id: string;
+        kind: string;
+        readAt: string | null;
+        client: { id: string } | null;
+        referral: { id: string } | null;
+        appointment: { id: string } | null;
+        createdAt: string;
+      };
+    }>;
   };
 }
 
-const list = async (who: 'casey' | 'jordan' | 'sam' | 'pat', variables: Record<string, unknown> = {}) => {
+const list = async (who: 'casey' | 'jordan' | 'sam' | 'pat' | 'robin', variables: Record<string, unknown> = {}) => {
   const r = await graphqlAs<Page>(n.t, who, LIST, variables);
   expect(r.errors).toBeUndefined();
   return r.data!.notifications;
@@ -115,6 +125,22 @@ describe('notifications', () => {
     const r = await graphqlAs(n.t, 'jordan', 'mutation ($ids: [ID!]!) { markNotificationsRead(ids: $ids) }', { ids: ['not-an-id'] });
     expect(r.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(await list('jordan')).toEqual(before);
+  });
+
+  it('shows a link only while the reader may see its target, and null otherwise, without an error', async () => {
+    const theirs = await graphqlAs<Page>(n.t, 'sam', LIST);
+    expect(theirs.errors).toBeUndefined();
+    expect(theirs.data!.notifications.edges[0].node.client).toEqual({ id: CLIENT_ID });
+    // The same notification row, read by someone the owning subgraphs refuse: the links are null.
+    const rows: Array<{ id: string }> = await n.t.subgraph.database.dataSource.query(
+      "INSERT INTO notifications.notification (recipient_id, organization_id, kind, message, client_id, referral_id, appointment_id, event_id) VALUES ($1, $2, 'CLIENT_ASSIGNED', 'A client was assigned to you.', $3, $4, $5, $6) RETURNING id",
+      [staff('robin').id, staff('robin').organizationId, CLIENT_ID, randomUUID(), randomUUID(), randomUUID()],
+    );
+    const robin = await graphqlAs<Page>(n.t, 'robin', LIST);
+    expect(robin.errors).toBeUndefined();
+    expect(robin.data!.notifications.edges).toEqual([
+      expect.objectContaining({ node: expect.objectContaining({ id: rows[0].id, client: null, referral: null, appointment: null }) }),
+    ]);
   });
 
   it('records the changes in the audit trail', async () => {

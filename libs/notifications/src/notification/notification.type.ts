@@ -13,6 +13,11 @@ registerEnumType(NotificationChannelEnum, { name: 'NotificationChannel' });
 
 @ObjectType('Notification')
 export class Notification {
+  /** The linked records' ids; the link fields (notification.resolver.ts) show them only to a reader who may see them. */
+  clientId: string | null;
+  referralId: string | null;
+  appointmentId: string | null;
+
   @Field(() => ID)
   id: string;
 

@@ -26,6 +26,3 @@ export class AppointmentRef {
   @Field(() => ID)
   id: string;
 }
-
-/** A link's representation, or null when the notification has none. */
-export const refOf = (id: string | null): { id: string } | null => (id === null ? null : { id });

@@ -5,7 +5,8 @@
  * the demo staff, events built as the producers record them, and requests
  * as a demo staff member.
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { CLIENT_ACCESS_PATH, INFORMATION_KINDS, noGrant } from '@caseflow/auth';
 import type { DomainEvent, EventPayloads, EventType } from '@caseflow/events';
 import { type DemoStaff, demoId, demoStaff, HARBOUR_ID, NORTHSIDE_ID } from '@caseflow/demo';
 import {
@@ -60,17 +61,39 @@ export interface NotificationsTest {
   stop(): Promise<void>;
 }
 
+/**
+ * Starts the subgraph with one stand-in for its peers: the clients
+ * subgraph's recipients route and client access (Harbour's staff see the
+ * test client, nobody else does), and the referrals subgraph's `_entities`
+ * (Harbour's staff see every referral, nobody else any).
+ */
 export async function startNotificationsTest(): Promise<NotificationsTest> {
-  const t = await startTestSubgraph(notificationsSubgraph);
+  const secret = randomBytes(24).toString('hex');
   const asked: RecipientsRequest[] = [];
   const test = { directory: testDirectory() } as NotificationsTest;
   const peer = new FakePeerServer(async (request, response, _attempt, received) => {
-    if (request.url !== NOTIFICATION_RECIPIENTS_PATH || !(await internalCaller(request, response, t.secret))) return;
-    asked.push(JSON.parse(received.body) as RecipientsRequest);
-    answerJson(response, 200, test.directory);
+    const caller = await internalCaller(request, response, secret);
+    if (!caller) return;
+    const body = JSON.parse(received.body);
+    const harbour = caller.organizationId === HARBOUR_ID;
+    if (request.url === NOTIFICATION_RECIPIENTS_PATH) {
+      asked.push(body as RecipientsRequest);
+      answerJson(response, 200, test.directory);
+    } else if (request.url === CLIENT_ACCESS_PATH) {
+      const grants = (body.clientIds as string[]).map((id) =>
+        harbour && id === CLIENT_ID
+          ? { clientId: id, exists: true, organizationId: HARBOUR_ID, read: [...INFORMATION_KINDS], write: true, consents: [] }
+          : noGrant(id, true),
+      );
+      answerJson(response, 200, { grants });
+    } else if (request.url === '/graphql') {
+      const representations = body.variables.representations as Array<{ id: string }>;
+      answerJson(response, 200, { data: { _entities: representations.map((r) => (harbour ? { id: r.id } : null)) } });
+    } else answerJson(response, 404, {});
   });
-  const clientsUrl = await peer.start();
-  const consumer = { fetchRecipients: recipientsFetcher({ clientsUrl, internalSecret: t.secret }), dashboardUrl: DASHBOARD_URL };
+  const peerUrl = await peer.start();
+  const t = await startTestSubgraph(notificationsSubgraph, { internalSecret: secret, peerUrls: { clients: peerUrl, referrals: peerUrl } });
+  const consumer = { fetchRecipients: recipientsFetcher({ clientsUrl: peerUrl, internalSecret: secret }), dashboardUrl: DASHBOARD_URL };
   return Object.assign(test, {
     t,
     peer,
