@@ -62,9 +62,9 @@ describe('contractProblems', () => {
     const older = buildSchema('type Item { id: ID! } type Query { item(id: ID!): Item }');
     expect(contractProblemsFromSdls([base], older)).toEqual([]);
     expect(contractProblemsFromSdls([base, next], older)).toEqual([
-      'enum Colour is missing',
       'Item.colour is missing',
       'Query.items is missing',
+      'enum Colour is missing',
     ]);
   });
 });
