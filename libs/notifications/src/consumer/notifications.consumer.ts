@@ -41,7 +41,8 @@ export async function applyEvent(event: DomainEvent, manager: EntityManager, opt
   const recipients = recipientsOf(kind, event, directory);
   if (recipients.length === 0) return 0;
   const preferences = await preferencesOf(manager, recipients);
-  const message = messageOf(kind, event);
+  // Agency and service names come from the directory; a sentence stays within the column's 500 characters.
+  const message = messageOf(kind, event).slice(0, 500);
   const links = linksOf(event);
   let created = 0;
   for (const recipientId of recipients) {

@@ -104,4 +104,28 @@ describe('notification preferences', () => {
     await n.apply(e);
     expect(await recipientsOfEvent(n.t, e.id)).toEqual({ jordan: 1 });
   });
+  it('keep an e-mail-only kind out of the app, and mail it', async () => {
+    const { randomUUID } = await import('node:crypto');
+    const { HARBOUR_ID } = await import('@caseflow/demo');
+    const { CLIENT_ID, event } = await import('../testing/testbed');
+    const set = await graphqlAs(n.t, 'jordan', SET, { p: [{ kind: 'CONSENT_EXPIRING', channels: ['EMAIL'] }] });
+    expect(set.errors).toBeUndefined();
+    const e = event('consent.expiring', {
+      clientId: CLIENT_ID,
+      organizationId: HARBOUR_ID,
+      consentId: randomUUID(),
+      expiresOn: '2030-01-01',
+    });
+    await n.apply(e);
+    const listed = await graphqlAs<{ notifications: { edges: Array<{ node: { kind: string } }> } }>(
+      n.t,
+      'jordan',
+      '{ notifications { edges { node { kind } } } }',
+    );
+    expect(listed.data!.notifications.edges.map((x) => x.node.kind)).not.toContain('CONSENT_EXPIRING');
+    const mails: Array<{ to_address: string }> = await n.t.subgraph.database.dataSource.query(
+      "SELECT to_address FROM notifications.mail_delivery WHERE kind = 'CONSENT_EXPIRING'",
+    );
+    expect(mails.map((m) => m.to_address)).toEqual([staff('jordan').email]);
+  });
 });
