@@ -1,5 +1,4 @@
 import type { DataSource } from 'typeorm';
-import { ConfigError } from '@caseflow/config';
 import { type SubgraphRuntimeOptions, startIntervalJob } from '@caseflow/federation';
 import { deliverDueMail, sendDailyDigests } from './mail.job';
 import { loadMailSettings, type MailSettings } from './mail.settings';
@@ -11,18 +10,18 @@ export const DEFAULT_JOB_INTERVAL_MS = 60_000;
  * The subgraph's background jobs: the e-mail sender and the daily digest,
  * every `jobIntervalMs`. Neither needs a leader: each takes its rows with
  * SKIP LOCKED, so replicas share the work instead of repeating it. In
- * production e-mail goes over SMTP only: without SMTP_URL the jobs refuse to
- * start (the .eml folder is for development).
+ * production e-mail goes over SMTP only: without SMTP_URL nothing is sent
+ * (the .eml folder is for development) and the deliveries wait in their
+ * table, with a warning at start, until a replica with SMTP_URL sends them.
  */
 export function startMailJobs(dataSource: DataSource, options: SubgraphRuntimeOptions, settings: MailSettings = loadMailSettings()) {
   const interval = options.jobIntervalMs ?? DEFAULT_JOB_INTERVAL_MS;
-  if (interval > 0 && options.production && !settings.smtpUrl) {
-    throw new ConfigError(['SMTP_URL is required in production (without it e-mail is written as .eml files, for development only)']);
-  }
+  const held = options.production === true && !settings.smtpUrl;
   const transport = createMailTransport(settings);
-  if (interval > 0) options.logger.info('e-mail notifications', { to: transport.describe });
+  if (interval > 0 && held) options.logger.warn('no SMTP_URL: e-mail notifications wait in mail_delivery until one is set');
+  else if (interval > 0) options.logger.info('e-mail notifications', { to: transport.describe });
   const stops = [
-    startIntervalJob('mail-delivery', interval, () => deliverDueMail(dataSource, transport, options.logger), options.logger, {
+    startIntervalJob('mail-delivery', held ? 0 : interval, () => deliverDueMail(dataSource, transport, options.logger), options.logger, {
       observer: options.metrics,
     }),
     startIntervalJob('mail-digest', interval, () => sendDailyDigests(dataSource, settings.dashboardUrl), options.logger, {
