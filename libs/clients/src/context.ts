@@ -1,8 +1,11 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import type { ClientGrant } from '@caseflow/auth';
-import type { RequestContext, SubgraphRuntimeOptions } from '@caseflow/federation';
+import { DEFAULT_DASHBOARD_URL, type RequestContext, type SubgraphRuntimeOptions } from '@caseflow/federation';
 import { decideGrants } from './access/access.route';
+import { AppointmentCommands } from './appointment/appointment.commands';
+import { AppointmentQueries } from './appointment/appointment.queries';
+import { CalendarFeeds } from './appointment/calendar-feed';
 import { AssessmentCommands } from './assessment/assessment.commands';
 import { AssessmentQueries } from './assessment/assessment.queries';
 import { AuditTrailQueries } from './audit/audit-trail.queries';
@@ -30,6 +33,9 @@ export interface ClientsContext extends RequestContext {
   consents: ConsentQueries;
   consentCommands: ConsentCommands;
   caseOutcomes: CaseOutcomeQueries;
+  appointments: AppointmentQueries;
+  appointmentCommands: AppointmentCommands;
+  calendarFeeds: CalendarFeeds;
   auditTrails: AuditTrailQueries;
   /** The caller's grants on clients by the one access rule, for the grants this subgraph signs into `Client.accessGrant`. */
   grants: DataLoader<string, ClientGrant>;
@@ -58,6 +64,13 @@ export function createClientsContext(dataSource: DataSource, base: RequestContex
       ...identity,
     }),
     caseOutcomes: new CaseOutcomeQueries(dataSource, base.audit),
+    appointments: new AppointmentQueries(dataSource, loaders, base.audit),
+    appointmentCommands: new AppointmentCommands(dataSource, base.audit, {
+      referralsUrl: options.peerUrls?.referrals,
+      timeoutMs: options.peerTimeoutMs,
+      ...identity,
+    }),
+    calendarFeeds: new CalendarFeeds(dataSource, base.audit, options.internalSecret, options.dashboardUrl ?? DEFAULT_DASHBOARD_URL),
     auditTrails: new AuditTrailQueries(
       dataSource,
       loaders,

@@ -1,8 +1,14 @@
 import type { GraphQLSchema } from 'graphql';
-import { CLIENT_ACCESS_PATH, STAFF_DIRECTORY_PATH } from '@caseflow/auth';
-import { buildFederatedSchema, type SubgraphDefinition } from '@caseflow/federation';
+import { CALENDAR_FEED_PATH, CLIENT_ACCESS_PATH, STAFF_DIRECTORY_PATH } from '@caseflow/auth';
+import { buildFederatedSchema, DEFAULT_DASHBOARD_URL, type SubgraphDefinition } from '@caseflow/federation';
 import { createLogger } from '@caseflow/core';
 import { AccessGrantResolver } from './access/access-grant.resolver';
+import { AppointmentEntity, CalendarFeedEntity } from './appointment/appointment.entity';
+import { startAppointmentSoonJob } from './appointment/appointment.job';
+import { appointmentReference } from './appointment/appointment.reference';
+import { AppointmentResolver, ClientAppointmentsResolver } from './appointment/appointment.resolver';
+import { CalendarFeedResolver } from './appointment/calendar-feed.resolver';
+import { calendarFeedRoute } from './appointment/calendar-feed.route';
 import { clientAccessRoute } from './access/access.route';
 import { AssessmentEntity, AssessmentItemEntity, CharacteristicEntity } from './assessment/assessment.entity';
 import { assessmentReference } from './assessment/assessment.reference';
@@ -23,6 +29,7 @@ import { MutationFingerprint1764547200030 } from './migrations/1764547200030-Mut
 import { StaffActive1764720000000 } from './migrations/1764720000000-StaffActive';
 import { ScheduledJobs1764806400040 } from './migrations/1764806400040-ScheduledJobs';
 import { ClientsOutbox1764892800050 } from './migrations/1764892800050-ClientsOutbox';
+import { Appointments1764892800080 } from './migrations/1764892800080-Appointments';
 import { CaseNoteEntity } from './note/note.entity';
 import { noteReference } from './note/note.reference';
 import { NoteResolver } from './note/note.resolver';
@@ -45,6 +52,9 @@ export function buildClientsSchema(): Promise<GraphQLSchema> {
       AssessmentResolver,
       NoteResolver,
       ConsentResolver,
+      AppointmentResolver,
+      ClientAppointmentsResolver,
+      CalendarFeedResolver,
     ],
     // Each batched through the request's loaders and checked like a read: what the caller may not see is null (and audited).
     referenceResolvers: {
@@ -53,6 +63,7 @@ export function buildClientsSchema(): Promise<GraphQLSchema> {
       NeedsAssessment: assessmentReference,
       CaseNote: noteReference,
       Consent: consentReference,
+      Appointment: appointmentReference,
     },
   });
 }
@@ -73,6 +84,8 @@ export const clientsSubgraph: SubgraphDefinition<ClientsContext> = {
     CharacteristicEntity,
     CaseNoteEntity,
     CaseEventEntity,
+    AppointmentEntity,
+    CalendarFeedEntity,
   ],
   migrations: [
     InitClients1763856000000,
@@ -82,6 +95,7 @@ export const clientsSubgraph: SubgraphDefinition<ClientsContext> = {
     StaffActive1764720000000,
     ScheduledJobs1764806400040,
     ClientsOutbox1764892800050,
+    Appointments1764892800080,
   ],
   buildSchema: buildClientsSchema,
   createContext: (dataSource, base, options) => createClientsContext(dataSource, base, options),
@@ -89,6 +103,18 @@ export const clientsSubgraph: SubgraphDefinition<ClientsContext> = {
     [CLIENT_ACCESS_PATH]: clientAccessRoute(dataSource),
     [STAFF_DIRECTORY_PATH]: staffDirectoryRoute(dataSource),
   }),
-  start: (dataSource, options) =>
-    startPriorityJob(dataSource, options.jobIntervalMs ?? 60_000, options.logger ?? createLogger('clients', 'info'), options.metrics),
+  // The secret of the calendar feed is its credential: the gateway passes GET /calendar/<secret>.ics here.
+  internalGetRoutes: (dataSource, options) => ({
+    [CALENDAR_FEED_PATH]: calendarFeedRoute(dataSource, options?.dashboardUrl ?? DEFAULT_DASHBOARD_URL),
+  }),
+  start: (dataSource, options) => {
+    const logger = options.logger ?? createLogger('clients', 'info');
+    const stops = [
+      startPriorityJob(dataSource, options.jobIntervalMs ?? 60_000, logger, options.metrics),
+      startAppointmentSoonJob(dataSource, options.jobIntervalMs ?? 60_000, logger, options.metrics),
+    ];
+    return async () => {
+      await Promise.all(stops.map((stop) => stop()));
+    };
+  },
 };

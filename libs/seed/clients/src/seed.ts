@@ -2,12 +2,14 @@
  * The clients subgraph's part of the demo world: staff, clients with their
  * contact preferences, eligibility, key dates and follow-ups, assessments on
  * the standard checklist, case notes (one sensitive, one amended), consents
- * (active, expired, revoked) and the case history with twelve months of
- * closures. Deterministic, batched, and safe to run twice.
+ * (active, expired, revoked), last and next week's appointments, and the
+ * case history with twelve months of closures. Deterministic, batched, and
+ * safe to run twice.
  */
 import type { DataSource, EntityManager } from 'typeorm';
 import { DEMO_PROGRAM, DEMO_STAFF, type DemoWorld, demoId, demoStaff } from '@caseflow/demo';
 import { STANDARD_CHECKLIST, foldName, recomputePriorities, searchNameOf, sortKeyOf } from '@caseflow/clients';
+import { seedAppointments } from './appointments';
 
 const DAY = 86_400_000;
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);
@@ -340,6 +342,8 @@ export async function seedClients(dataSource: DataSource, world: DemoWorld): Pro
         };
       }),
     );
+
+    await seedAppointments(tx, world);
 
     await recomputePriorities(
       tx,

@@ -8,3 +8,4 @@ export * from './internal-token';
 export * from './jwks';
 export * from './peer';
 export * from './staff-directory';
+export * from './calendar-feed';
