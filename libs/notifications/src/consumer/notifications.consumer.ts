@@ -73,7 +73,7 @@ export async function applyEvent(event: DomainEvent, manager: EntityManager, opt
 /** The consumer, on the subgraph's database, asking the clients subgraph for recipients. */
 export function notificationsEventConsumer(
   _dataSource: DataSource,
-  options: SubgraphRuntimeOptions & { dashboardUrl?: string; fetchRecipients?: FetchRecipients },
+  options: SubgraphRuntimeOptions & { fetchRecipients?: FetchRecipients },
 ): EventConsumer {
   const consumerOptions: NotificationsConsumerOptions = {
     fetchRecipients:

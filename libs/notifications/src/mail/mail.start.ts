@@ -14,7 +14,11 @@ export const DEFAULT_JOB_INTERVAL_MS = 60_000;
  * (the .eml folder is for development) and the deliveries wait in their
  * table, with a warning at start, until a replica with SMTP_URL sends them.
  */
-export function startMailJobs(dataSource: DataSource, options: SubgraphRuntimeOptions, settings: MailSettings = loadMailSettings()) {
+export function startMailJobs(
+  dataSource: DataSource,
+  options: SubgraphRuntimeOptions,
+  settings: MailSettings = { ...loadMailSettings(), ...(options.dashboardUrl ? { dashboardUrl: options.dashboardUrl } : {}) },
+) {
   const interval = options.jobIntervalMs ?? DEFAULT_JOB_INTERVAL_MS;
   const held = options.production === true && !settings.smtpUrl;
   const transport = createMailTransport(settings);
