@@ -37,7 +37,7 @@ export interface NotificationsConsumerOptions {
 export async function applyEvent(event: DomainEvent, manager: EntityManager, options: NotificationsConsumerOptions): Promise<number> {
   const kind = KIND_OF_EVENT[event.type];
   if (!kind) return 0;
-  const directory = await options.fetchRecipients(event.organizationId, recipientsRequest(kind, event));
+  const directory = await options.fetchRecipients(recipientsRequest(kind, event));
   const recipients = recipientsOf(kind, event, directory);
   if (recipients.length === 0) return 0;
   const preferences = await preferencesOf(manager, recipients);

@@ -3,8 +3,8 @@
  * client's agency, assigned case manager and case team, each agency's staff
  * by role, and each staff member's e-mail address, agency and whether they
  * are active (`POST /internal/notification-recipients`). The consumer has no
- * caller of its own: it signs the internal token as the subgraph's system
- * identity for the event's agency. Fails closed (UNAVAILABLE): the event is
+ * caller of its own: it signs the internal token as a Caseflow service (the
+ * nil staff id and agency), which is all the route answers. Fails closed (UNAVAILABLE): the event is
  * then retried by the queue, and nothing was written.
  */
 import { randomUUID } from 'node:crypto';
@@ -12,8 +12,9 @@ import { type Actor, callInternal } from '@caseflow/auth';
 
 export const NOTIFICATION_RECIPIENTS_PATH = '/internal/notification-recipients';
 
-/** The notifications subgraph when it asks for itself (no person): the nil staff id, in the event's agency. */
-export const SYSTEM_STAFF_ID = '00000000-0000-0000-0000-000000000000';
+/** A Caseflow service asking for itself (no person): the nil staff id and agency. */
+const NIL = '00000000-0000-0000-0000-000000000000';
+export const SERVICE_ACTOR: Actor = { staffId: NIL, role: 'ADMIN', organizationId: NIL };
 
 export interface RecipientsRequest {
   clientIds: string[];
@@ -34,18 +35,17 @@ export interface RecipientsPeer {
   timeoutMs?: number;
 }
 
-export type FetchRecipients = (organizationId: string, request: RecipientsRequest) => Promise<RecipientDirectory>;
+export type FetchRecipients = (request: RecipientsRequest) => Promise<RecipientDirectory>;
 
 export function recipientsFetcher(peer: RecipientsPeer): FetchRecipients {
-  return async (organizationId, request) => {
-    const actor: Actor = { staffId: SYSTEM_STAFF_ID, role: 'ADMIN', organizationId };
+  return async (request) => {
     const answer = await callInternal<Partial<RecipientDirectory>>({
       peer: 'the clients service',
       purpose: 'The recipients of a notification could not be found',
       baseUrl: peer.clientsUrl,
       path: NOTIFICATION_RECIPIENTS_PATH,
       body: request,
-      identity: { actor, secret: peer.internalSecret },
+      identity: { actor: SERVICE_ACTOR, secret: peer.internalSecret },
       requestId: randomUUID(),
       idempotent: true,
       timeoutMs: peer.timeoutMs,

@@ -23,6 +23,7 @@ import {
   type RecipientDirectory,
   type RecipientsRequest,
   recipientsFetcher,
+  SERVICE_ACTOR,
 } from '../consumer/recipients.peer';
 import { applyEvent, type NotificationsConsumerOptions } from '../consumer/notifications.consumer';
 import { notificationsSubgraph } from '../subgraph';
@@ -77,6 +78,8 @@ export async function startNotificationsTest(): Promise<NotificationsTest> {
     const body = JSON.parse(received.body);
     const harbour = caller.organizationId === HARBOUR_ID;
     if (request.url === NOTIFICATION_RECIPIENTS_PATH) {
+      // As the clients subgraph does: only a Caseflow service asking for itself.
+      if (caller.staffId !== SERVICE_ACTOR.staffId) return answerJson(response, 403, {});
       asked.push(body as RecipientsRequest);
       answerJson(response, 200, test.directory);
     } else if (request.url === CLIENT_ACCESS_PATH) {
