@@ -53,6 +53,8 @@ export function testDirectory(): RecipientDirectory {
 export interface NotificationsTest {
   t: TestSubgraph;
   peer: FakePeerServer;
+  /** The stand-in's base URL (the clients and referrals subgraphs' address). */
+  clientsUrl: string;
   directory: RecipientDirectory;
   /** What the recipients route was asked, in order. */
   asked: RecipientsRequest[];
@@ -100,6 +102,7 @@ export async function startNotificationsTest(): Promise<NotificationsTest> {
   return Object.assign(test, {
     t,
     peer,
+    clientsUrl: peerUrl,
     asked,
     consumer,
     apply: (event: DomainEvent) => t.subgraph.database.dataSource.transaction((m) => applyEvent(event, m, consumer)),
