@@ -19,7 +19,7 @@ const tseslint = require('typescript-eslint');
 const nx = require('@nx/eslint-plugin');
 const { createNodeResolver, importX } = require('eslint-plugin-import-x');
 
-const domains = ['clients', 'plans', 'referrals', 'resources'];
+const domains = ['clients', 'plans', 'referrals', 'resources', 'notifications'];
 const seeds = domains.map((d) => `scope:${d}-seed`);
 const everything = ['scope:shared', 'scope:gateway', 'scope:platform', ...domains.map((d) => `scope:${d}`), ...seeds];
 const testFiles = ['**/*.spec.ts', '**/testing/**/*.ts'];

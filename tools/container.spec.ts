@@ -15,7 +15,7 @@ const { stages } = readContainerfile();
 const final = stages.at(-1)!;
 const build = stages[0];
 const runs = (stage: typeof final) => stage.instructions.filter((i) => i.keyword === 'RUN').map((i) => i.args);
-const SERVICES = ['gateway', 'clients', 'plans', 'referrals', 'resources', 'migrate'];
+const SERVICES = ['gateway', 'clients', 'plans', 'referrals', 'resources', 'notifications', 'migrate'];
 
 describe('the Containerfile', () => {
   it('is a multi-stage build: the services compiled in a build stage, copied into the final one', () => {
@@ -68,7 +68,7 @@ describe('the Containerfile', () => {
       .filter((i) => i.keyword === 'ENV')
       .map((i) => i.args)
       .join(' ');
-    for (const name of ['GATEWAY_PORT', 'CLIENTS_PORT', 'PLANS_PORT', 'REFERRALS_PORT', 'RESOURCES_PORT'])
+    for (const name of ['GATEWAY_PORT', 'CLIENTS_PORT', 'PLANS_PORT', 'REFERRALS_PORT', 'RESOURCES_PORT', 'NOTIFICATIONS_PORT'])
       expect(env).toContain(`${name}=8080`);
     expect(env).toContain('HOST=0.0.0.0');
     expect(env).toContain('NODE_ENV=production');

@@ -1,19 +1,25 @@
 /**
- * `npm run contract:check -- <path to an SDL file>` lists every type, field,
- * argument and enum value of that SDL that the composed API lacks or has
- * changed; exit 1 when there is any, 0 when the API contains the contract.
+ * `npm run contract:check -- <SDL file> [<SDL file>…]` lists every type,
+ * field, argument and enum value of the contract those files make, read
+ * together (api.graphql and the `next/*.graphql` files that extend it), that
+ * the composed API lacks or has changed; exit 1 when there is any, 0 when the
+ * API contains the contract.
  */
 import { readFileSync } from 'node:fs';
-import { contractProblemsFromSdl } from './lib/contract';
+import { contractProblemsFromSdls } from './lib/contract';
 import { composedApiSchema } from '@caseflow/platform';
 
 async function main(): Promise<void> {
-  const file = process.argv.slice(2).find((a) => !a.startsWith('-'));
-  if (!file) {
-    process.stderr.write('usage: npm run contract:check -- <path to an SDL file>\n');
+  const files = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+  if (files.length === 0) {
+    process.stderr.write('usage: npm run contract:check -- <SDL file> [<SDL file that extends it>…]\n');
     process.exit(2);
   }
-  const problems = contractProblemsFromSdl(readFileSync(file, 'utf8'), await composedApiSchema());
+  const file = files.join(' + ');
+  const problems = contractProblemsFromSdls(
+    files.map((f) => readFileSync(f, 'utf8')),
+    await composedApiSchema(),
+  );
   if (problems.length === 0) {
     process.stdout.write(`The composed API contains every part of ${file}.\n`);
     return;

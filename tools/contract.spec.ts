@@ -1,5 +1,5 @@
 import { buildSchema } from 'graphql';
-import { contractProblems } from './lib/contract';
+import { contractProblems, contractProblemsFromSdls } from './lib/contract';
 
 const contract = buildSchema(`
   enum Status { OPEN CLOSED }
@@ -49,5 +49,22 @@ describe('contractProblems', () => {
     expect(problems).toContain('Status is a scalar, the contract says enum');
     expect(problems).toContain('input type Filter is missing');
     expect(problems).toContain('union Thing is missing');
+  });
+
+  it('reads several files together: a base and the files that extend its types', () => {
+    const base = 'type Item { id: ID! } type Query { item(id: ID!): Item }';
+    const next = 'enum Colour { RED BLUE } extend type Item { colour: Colour } extend type Query { items(colour: Colour): [Item!]! }';
+    const full = buildSchema(
+      'enum Colour { RED BLUE GREEN } type Item { id: ID! colour: Colour added: Int } type Query { item(id: ID!): Item items(colour: Colour): [Item!]! }',
+    );
+    expect(contractProblemsFromSdls([base, next], full)).toEqual([]);
+    // The base alone still passes against an API that has not added the next file's parts yet; both together do not.
+    const older = buildSchema('type Item { id: ID! } type Query { item(id: ID!): Item }');
+    expect(contractProblemsFromSdls([base], older)).toEqual([]);
+    expect(contractProblemsFromSdls([base, next], older)).toEqual([
+      'Item.colour is missing',
+      'Query.items is missing',
+      'enum Colour is missing',
+    ]);
   });
 });

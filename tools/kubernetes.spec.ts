@@ -15,7 +15,14 @@ import { environmentOf, type K8sObject, LAYOUTS, named, ofKind, podOf, render, s
 import { ROOT } from './lib/local';
 
 const SERVICES = ['gateway', ...SUBGRAPH_NAMES] as const;
-const METRICS_PORTS: Record<string, number> = { gateway: 9400, clients: 9401, plans: 9402, referrals: 9403, resources: 9404 };
+const METRICS_PORTS: Record<string, number> = {
+  gateway: 9400,
+  clients: 9401,
+  plans: 9402,
+  referrals: 9403,
+  resources: 9404,
+  notifications: 9405,
+};
 const rendered = Object.fromEntries(LAYOUTS.map((layout) => [layout, render(layout)]));
 const base = rendered.base.objects;
 const containerOf = (objects: K8sObject[], kind: string, name: string) => podOf(named(objects, kind, name)).containers[0];

@@ -1,11 +1,11 @@
 /**
  * `npm start`: PostgreSQL (embedded unless DATABASE_URL is set), migrations
  * (the step of `npm run migrate`),
- * demo data on the first run, the four subgraphs, the gateway and the
+ * demo data on the first run, the five subgraphs, the gateway and the
  * dashboard (built static files with security headers, the API passed to the
  * gateway; Vite's development server only with --dev).
  * Each service's metrics answer on its own port (GATEWAY_METRICS_PORT 9400,
- * CLIENTS_… 9401, PLANS_… 9402, REFERRALS_… 9403, RESOURCES_METRICS_PORT 9404);
+ * CLIENTS_… 9401, PLANS_… 9402, REFERRALS_… 9403, RESOURCES_… 9404, NOTIFICATIONS_METRICS_PORT 9405);
  * traces follow the OTEL_* variables.
  * Prints the URLs and how to get a token; Ctrl-C or SIGTERM stops everything.
  */
@@ -18,6 +18,7 @@ import { createBearerVerifier, ensureDevKeys } from '@caseflow/auth';
 import { loadConfigOrExit, setting } from '@caseflow/config';
 import { createLogger, exitOnSignals } from '@caseflow/core';
 import { demoLogin } from '@caseflow/gateway';
+import { describeMailDestination, loadMailSettings } from '@caseflow/notifications';
 import { SUPERGRAPH_FILE, isSeeded, migrateSubgraphs, seedDemo, startStack } from '@caseflow/platform';
 import { startTracing } from '@caseflow/telemetry';
 import { dashboardMode, ensureDashboardBuild, serveBuiltDashboard, startDashboardDevServer } from './lib/dashboard';
@@ -34,6 +35,7 @@ async function main(): Promise<void> {
       PLANS_METRICS_PORT: setting.port(9402),
       REFERRALS_METRICS_PORT: setting.port(9403),
       RESOURCES_METRICS_PORT: setting.port(9404),
+      NOTIFICATIONS_METRICS_PORT: setting.port(9405),
     }),
   );
   const say = (line: string) => process.stdout.write(`${line}\n`);
@@ -69,6 +71,7 @@ async function main(): Promise<void> {
       plans: config.PLANS_PORT,
       referrals: config.REFERRALS_PORT,
       resources: config.RESOURCES_PORT,
+      notifications: config.NOTIFICATIONS_PORT,
     },
     metricsPorts: {
       gateway: metricsPorts.GATEWAY_METRICS_PORT,
@@ -76,6 +79,7 @@ async function main(): Promise<void> {
       plans: metricsPorts.PLANS_METRICS_PORT,
       referrals: metricsPorts.REFERRALS_METRICS_PORT,
       resources: metricsPorts.RESOURCES_METRICS_PORT,
+      notifications: metricsPorts.NOTIFICATIONS_METRICS_PORT,
     },
   });
 
@@ -95,6 +99,7 @@ async function main(): Promise<void> {
   for (const [name, s] of Object.entries(stack.subgraphs)) say(`  ${name.padEnd(16)} ${s.url} (answers the gateway only)`);
   const metricsListing = Object.entries(stack.metricsUrls).map(([name, url]) => `${name} :${new URL(url).port}`);
   say(`  metrics          GET /metrics on ${metricsListing.join(', ')}`);
+  say(`  e-mail           ${describeMailDestination(loadMailSettings())}`);
   say(`  database         ${db.embedded ? 'embedded PostgreSQL, data in .data/postgres' : 'DATABASE_URL'}`);
   say(`  domain events    ${db.eventsUrl ? 'pg-boss queue in the events schema' : 'off (EVENTS_DATABASE_URL not set)'}`);
   say('');

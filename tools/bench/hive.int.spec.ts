@@ -68,6 +68,7 @@ beforeAll(async () => {
     PLANS_URL: stack.subgraphs.plans.baseUrl,
     REFERRALS_URL: stack.subgraphs.referrals.baseUrl,
     RESOURCES_URL: stack.subgraphs.resources.baseUrl,
+    NOTIFICATIONS_URL: stack.subgraphs.notifications.baseUrl,
     INTERNAL_TOKEN_SECRET: internalSecret,
     AUTH_ISSUER: issuer.issuer,
     AUTH_AUDIENCE: issuer.audience,

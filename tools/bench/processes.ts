@@ -17,7 +17,7 @@ import { freePort, type ServiceProcess, spawnService } from '@caseflow/testing';
 import { ROOT } from '../lib/local';
 
 export type GatewayKind = 'apollo' | 'hive';
-const SUBGRAPHS = ['resources', 'clients', 'plans', 'referrals'] as const;
+const SUBGRAPHS = ['resources', 'clients', 'plans', 'referrals', 'notifications'] as const;
 export type SubgraphKey = (typeof SUBGRAPHS)[number];
 /** The apps the benchmark runs, as `npm run build` compiles them. */
 const BENCH_APPS: readonly string[] = [...SUBGRAPHS, 'gateway'];
@@ -183,6 +183,7 @@ export async function startSubgraphs(settings: StackSettings): Promise<Record<Su
         INTERNAL_TOKEN_SECRET: settings.internalSecret,
         CLIENTS_URL: base('clients'),
         RESOURCES_URL: base('resources'),
+        REFERRALS_URL: base('referrals'),
         DB_POOL_MAX: String(settings.poolMax),
         LOG_LEVEL: 'info',
         ...nodeOptions(),
@@ -224,6 +225,7 @@ export async function startGateway(kind: GatewayKind, settings: GatewaySettings)
       PLANS_URL: settings.subgraphs.plans.baseUrl,
       REFERRALS_URL: settings.subgraphs.referrals.baseUrl,
       RESOURCES_URL: settings.subgraphs.resources.baseUrl,
+      NOTIFICATIONS_URL: settings.subgraphs.notifications.baseUrl,
       INTERNAL_TOKEN_SECRET: settings.internalSecret,
       AUTH_JWKS_URL: settings.jwksUrl,
       LOG_LEVEL: 'info',

@@ -119,3 +119,12 @@ export function contractProblems(contract: GraphQLSchema, api: GraphQLSchema): s
 export function contractProblemsFromSdl(contractSdl: string, api: GraphQLSchema): string[] {
   return contractProblems(buildSchema(contractSdl), api);
 }
+
+/**
+ * The problems of several SDL files read together as one contract: a base
+ * (api.graphql) and the files that extend its types (`next/*.graphql`,
+ * written with `extend type`), in the order given.
+ */
+export function contractProblemsFromSdls(contractSdls: readonly string[], api: GraphQLSchema): string[] {
+  return contractProblemsFromSdl(contractSdls.join('\n\n'), api);
+}

@@ -41,11 +41,13 @@ export function localConfig() {
       PLANS_DATABASE_URL: setting.optionalUrl(),
       REFERRALS_DATABASE_URL: setting.optionalUrl(),
       RESOURCES_DATABASE_URL: setting.optionalUrl(),
+      NOTIFICATIONS_DATABASE_URL: setting.optionalUrl(),
       MIGRATION_DATABASE_URL: setting.optionalUrl(),
       CLIENTS_MIGRATION_DATABASE_URL: setting.optionalUrl(),
       PLANS_MIGRATION_DATABASE_URL: setting.optionalUrl(),
       REFERRALS_MIGRATION_DATABASE_URL: setting.optionalUrl(),
       RESOURCES_MIGRATION_DATABASE_URL: setting.optionalUrl(),
+      NOTIFICATIONS_MIGRATION_DATABASE_URL: setting.optionalUrl(),
       EVENTS_DATABASE_URL: setting.optionalUrl(),
       EMBEDDED_PG_PORT: setting.port(54329),
       HOST: setting.string('127.0.0.1'),
@@ -54,6 +56,7 @@ export function localConfig() {
       PLANS_PORT: setting.port(4002),
       REFERRALS_PORT: setting.port(4003),
       RESOURCES_PORT: setting.port(4004),
+      NOTIFICATIONS_PORT: setting.port(4005),
       AUTH_ISSUER: setting.string('caseflow-dev'),
       AUTH_AUDIENCE: setting.string('caseflow'),
       LOG_LEVEL: setting.oneOf(['debug', 'info', 'warn', 'error', 'silent'] as const, 'warn'),
@@ -93,6 +96,10 @@ function configured(config: LocalConfig, name: SubgraphName, kind: 'DATABASE_URL
     plans: { DATABASE_URL: config.PLANS_DATABASE_URL, MIGRATION_DATABASE_URL: config.PLANS_MIGRATION_DATABASE_URL },
     referrals: { DATABASE_URL: config.REFERRALS_DATABASE_URL, MIGRATION_DATABASE_URL: config.REFERRALS_MIGRATION_DATABASE_URL },
     resources: { DATABASE_URL: config.RESOURCES_DATABASE_URL, MIGRATION_DATABASE_URL: config.RESOURCES_MIGRATION_DATABASE_URL },
+    notifications: {
+      DATABASE_URL: config.NOTIFICATIONS_DATABASE_URL,
+      MIGRATION_DATABASE_URL: config.NOTIFICATIONS_MIGRATION_DATABASE_URL,
+    },
   };
   return own[name][kind];
 }

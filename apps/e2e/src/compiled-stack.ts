@@ -29,7 +29,7 @@ import type { StaffKey } from './harness';
 
 const ROOT = join(__dirname, '..', '..', '..');
 /** The apps `npm run build` compiles that run as services (the dashboard aside). */
-export const COMPILED_APPS = ['clients', 'plans', 'referrals', 'resources', 'gateway', 'migrate'] as const;
+export const COMPILED_APPS = ['clients', 'plans', 'referrals', 'resources', 'notifications', 'gateway', 'migrate'] as const;
 export const compiledEntry = (app: string) => `dist/apps/${app}/apps/${app}/src/main.js`;
 const START_TIMEOUT_MS = 120_000;
 

@@ -6,7 +6,7 @@
  */
 import { Client } from 'pg';
 
-const SCHEMAS = ['clients', 'plans', 'referrals', 'resources'];
+const SCHEMAS = ['clients', 'plans', 'referrals', 'resources', 'notifications'];
 
 export type Digest = Record<string, string>;
 

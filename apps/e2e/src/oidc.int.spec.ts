@@ -52,6 +52,7 @@ function gatewayFor(issuer: TestOidcProvider, settings: Record<string, string> =
     PLANS_URL: stack.subgraphs.plans.baseUrl,
     REFERRALS_URL: stack.subgraphs.referrals.baseUrl,
     RESOURCES_URL: stack.subgraphs.resources.baseUrl,
+    NOTIFICATIONS_URL: stack.subgraphs.notifications.baseUrl,
     AUTH_ISSUER: issuer.issuer,
     AUTH_AUDIENCE: API,
     AUTH_JWKS_URL: issuer.jwksUri,

@@ -113,7 +113,7 @@ describe("the image's entry (deploy/container/service.js, beside dist/ as in the
   it('refuses a service it does not know, naming those it does', () => {
     const { status, output } = run(['dashboard']);
     expect(status).toBe(2);
-    expect(output).toContain('gateway|clients|plans|referrals|resources|migrate');
+    expect(output).toContain('gateway|clients|plans|referrals|resources|notifications|migrate');
   });
 });
 

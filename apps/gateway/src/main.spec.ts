@@ -68,6 +68,7 @@ describe('the gateway process', () => {
       PLANS_URL: replicas,
       REFERRALS_URL: replicas,
       RESOURCES_URL: replicas,
+      NOTIFICATIONS_URL: replicas,
     });
     try {
       await service.waitFor(/gateway listening/, 60_000);

@@ -7,7 +7,7 @@
  * `DATABASE_URL`); and the queue of the domain events (`EVENTS_DATABASE_URL`,
  * the role owning the `events` schema): pg-boss's tables installed or
  * upgraded, with the queue of each migrated subgraph that consumes events.
- * Arguments name the subgraphs to migrate (all four when none). `npm run migrate` does the same from source, with the embedded
+ * Arguments name the subgraphs to migrate (all five when none). `npm run migrate` does the same from source, with the embedded
  * server when no DATABASE_URL is set; this one never starts a database.
  */
 import 'reflect-metadata';
@@ -16,6 +16,7 @@ import { clientsSubgraph } from '@caseflow/clients';
 import { acrossSettings, loadConfigOrExit, setting } from '@caseflow/config';
 import { urlUser } from '@caseflow/db';
 import { migrateSubgraph, type RequestContext, type SubgraphDefinition } from '@caseflow/federation';
+import { notificationsSubgraph } from '@caseflow/notifications';
 import { plansSubgraph } from '@caseflow/plans';
 import { referralsSubgraph } from '@caseflow/referrals';
 import { resourcesSubgraph } from '@caseflow/resources';
@@ -25,6 +26,7 @@ const SUBGRAPHS = {
   plans: plansSubgraph,
   referrals: referralsSubgraph,
   resources: resourcesSubgraph,
+  notifications: notificationsSubgraph,
 } as unknown as Record<string, SubgraphDefinition<RequestContext>>;
 
 function chosen(args: string[]): string[] {

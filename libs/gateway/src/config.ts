@@ -24,6 +24,7 @@ export function loadGatewayConfig(supergraphFile: string, env: Env = processEnv(
         PLANS_URL: setting.urls('http://127.0.0.1:4002'),
         REFERRALS_URL: setting.urls('http://127.0.0.1:4003'),
         RESOURCES_URL: setting.urls('http://127.0.0.1:4004'),
+        NOTIFICATIONS_URL: setting.urls('http://127.0.0.1:4005'),
         INTERNAL_TOKEN_SECRET: setting.secret(),
         AUTH_ISSUER: setting.string('caseflow-dev'),
         AUTH_AUDIENCE: setting.string('caseflow'),
@@ -69,6 +70,7 @@ export function gatewayOptionsFrom(config: GatewayConfig, logger: Logger): Gatew
       plans: graphqlUrls(config.PLANS_URL),
       referrals: graphqlUrls(config.REFERRALS_URL),
       resources: graphqlUrls(config.RESOURCES_URL),
+      notifications: graphqlUrls(config.NOTIFICATIONS_URL),
     },
     verifyBearer: createBearerVerifier({
       issuer: config.AUTH_ISSUER,

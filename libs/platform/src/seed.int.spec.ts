@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { demoWorld } from '@caseflow/demo';
+import { demoStaff, demoWorld } from '@caseflow/demo';
 import { createTestDatabase } from '@caseflow/testing';
 import { isSeeded, seedDemo } from './seed';
 
@@ -14,6 +14,7 @@ const TABLES = [
   'resources.organization',
   'resources.service',
   'resources.taxonomy_term',
+  'notifications.notification',
 ];
 
 async function counts(url: string): Promise<Record<string, number>> {
@@ -23,6 +24,16 @@ async function counts(url: string): Promise<Record<string, number>> {
     const result: Record<string, number> = {};
     for (const table of TABLES) result[table] = (await client.query(`SELECT count(*)::int AS n FROM ${table}`)).rows[0].n;
     return result;
+  } finally {
+    await client.end();
+  }
+}
+
+async function sqlRows(url: string, query: string): Promise<Array<Record<string, string>>> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(query)).rows;
   } finally {
     await client.end();
   }
@@ -49,6 +60,12 @@ describe('seeding the demo', () => {
       'resources.taxonomy_term': 250,
     };
     for (const [table, n] of Object.entries(atLeast)) expect({ table, enough: first[table] >= n }).toEqual({ table, enough: true });
+    // Casey and Pat each have unread notifications.
+    const unread = await sqlRows(
+      url,
+      "SELECT DISTINCT recipient_id FROM notifications.notification WHERE read_at IS NULL AND created_at <= now() AND created_at > now() - interval '2 days'",
+    );
+    expect(unread.map((r) => r.recipient_id).sort()).toEqual([demoStaff('casey').id, demoStaff('pat').id].sort());
 
     await seedDemo(() => url, world);
     expect(await counts(url)).toEqual(first);

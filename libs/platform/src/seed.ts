@@ -9,18 +9,21 @@ import { plansSubgraph } from '@caseflow/plans';
 import { seedPlans } from '@caseflow/plans-seed';
 import { referralsSubgraph } from '@caseflow/referrals';
 import { seedReferrals } from '@caseflow/referrals-seed';
+import { notificationsSubgraph } from '@caseflow/notifications';
+import { seedNotifications } from '@caseflow/notifications-seed';
 import { resourcesSubgraph } from '@caseflow/resources';
 import { seedResources } from '@caseflow/resources-seed';
 import { countStaff } from './seed.sql';
 
-export type SubgraphName = 'clients' | 'plans' | 'referrals' | 'resources';
-export const SUBGRAPH_NAMES: readonly SubgraphName[] = ['clients', 'plans', 'referrals', 'resources'];
+export type SubgraphName = 'clients' | 'plans' | 'referrals' | 'resources' | 'notifications';
+export const SUBGRAPH_NAMES: readonly SubgraphName[] = ['clients', 'plans', 'referrals', 'resources', 'notifications'];
 
 export const SUBGRAPHS: Record<SubgraphName, SubgraphDefinition<RequestContext>> = {
   clients: clientsSubgraph as unknown as SubgraphDefinition<RequestContext>,
   plans: plansSubgraph as unknown as SubgraphDefinition<RequestContext>,
   referrals: referralsSubgraph as unknown as SubgraphDefinition<RequestContext>,
   resources: resourcesSubgraph as unknown as SubgraphDefinition<RequestContext>,
+  notifications: notificationsSubgraph as unknown as SubgraphDefinition<RequestContext>,
 };
 
 /** Each subgraph's PostgreSQL schema. */
@@ -34,6 +37,7 @@ const SEEDERS: Record<SubgraphName, (dataSource: DataSource, world: DemoWorld) =
   plans: seedPlans,
   referrals: seedReferrals,
   resources: seedResources,
+  notifications: seedNotifications,
 };
 
 /** Migrates each subgraph's schema and writes its part of the demo world (idempotent). */

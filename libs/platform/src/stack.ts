@@ -1,5 +1,5 @@
 /**
- * The whole platform in one process: the four subgraphs and the gateway, each
+ * The whole platform in one process: the five subgraphs and the gateway, each
  * on its own port, talking over real HTTP exactly as separate deployments do.
  * `npm start` and the end-to-end tests run it; production runs each app on
  * its own (apps/<name>/src/main.ts).
@@ -115,7 +115,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const consumers = SUBGRAPH_NAMES.filter((name) => SUBGRAPHS[name].consumes !== undefined);
     await migrateEventQueue(options.eventsDatabaseUrl, consumers, createLogger('events', level, options.log));
   }
-  for (const name of ['resources', 'clients', 'plans', 'referrals'] as const) await start(name);
+  for (const name of ['resources', 'clients', 'plans', 'referrals', 'notifications'] as const) await start(name);
 
   const gateway = await createGateway({
     supergraphSdl: options.supergraphSdl,

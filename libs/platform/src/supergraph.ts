@@ -7,6 +7,7 @@ import { buildClientsSchema } from '@caseflow/clients';
 import { buildPlansSchema } from '@caseflow/plans';
 import { buildReferralsSchema } from '@caseflow/referrals';
 import { buildResourcesSchema } from '@caseflow/resources';
+import { buildNotificationsSchema } from '@caseflow/notifications';
 
 export const SUPERGRAPH_FILE = join(__dirname, '..', '..', '..', 'apps', 'gateway', 'supergraph.graphql');
 
@@ -15,6 +16,7 @@ const subgraphs: Array<{ name: string; url: string; build: () => Promise<GraphQL
   { name: 'plans', url: 'http://127.0.0.1:4002/graphql', build: buildPlansSchema },
   { name: 'referrals', url: 'http://127.0.0.1:4003/graphql', build: buildReferralsSchema },
   { name: 'resources', url: 'http://127.0.0.1:4004/graphql', build: buildResourcesSchema },
+  { name: 'notifications', url: 'http://127.0.0.1:4005/graphql', build: buildNotificationsSchema },
 ];
 
 export interface SubgraphSdl {
@@ -30,14 +32,14 @@ export async function subgraphSdls(): Promise<SubgraphSdl[]> {
   return result;
 }
 
-/** Composes the four subgraphs with @apollo/composition; throws with every composition error listed. */
+/** Composes the subgraphs with @apollo/composition; throws with every composition error listed. */
 export async function composeSupergraph(): Promise<string> {
   const sdls = await subgraphSdls();
   const result = composeServices(sdls.map((s) => ({ name: s.name, url: s.url, typeDefs: parse(s.sdl) })));
   if (result.errors) {
     throw new Error(`Composition failed:\n${result.errors.map((e) => `  - ${e.message}`).join('\n')}`);
   }
-  return `# Composed by \`npm run compose\` from the four subgraphs' SDL. Do not edit by hand.\n${result.supergraphSdl}\n`;
+  return `# Composed by \`npm run compose\` from the subgraphs' SDL. Do not edit by hand.\n${result.supergraphSdl}\n`;
 }
 
 /** The API schema clients see through the gateway (the supergraph minus federation internals). */

@@ -1,0 +1,2 @@
+export { seedNotifications } from './seed';
+export { demoNotifications, type SeededNotification } from './demo-notifications';
