@@ -13,6 +13,7 @@ import { createLogger, freePort } from '@caseflow/core';
 import { demoWorld, HARBOUR_ID, NORTHSIDE_ID } from '@caseflow/demo';
 import type { ReferralFacts } from '@caseflow/events';
 import { event, graphqlAs, type NotificationsTest, staff, startNotificationsTest, DASHBOARD_URL } from '../testing/testbed';
+import { localDay, startOfLocalDay } from '@caseflow/core';
 import { deliverDueMail, MAX_MAIL_ATTEMPTS, retryDelayMs, sendDailyDigests } from './mail.job';
 import { createMailTransport, type MailTransport } from './mail.transport';
 
@@ -183,6 +184,31 @@ describe('e-mail notifications', () => {
     expect(digest.map((m) => m.to[0])).toEqual([staff('casey').email]);
     expect(digest[0].raw).toMatch(/Subject: Caseflow digest: A plan step is overdue \(2 on \d{4}-\d{2}-\d{2}\)/);
     for (const value of CLIENT_DATA) expect(digest[0].raw).not.toContain(value);
+  });
+
+  it("closes the digest's day at the agency's midnight, in its time zone", async () => {
+    // Casey still takes STEP_OVERDUE as a digest (set above). Kiritimati is UTC+14: its day ends first.
+    const zone = 'Pacific/Kiritimati';
+    const zones = async (ids: string[]) => new Map(ids.map((id) => [id, zone]));
+    await n.apply(
+      event('plan.step_overdue', {
+        clientId: demoClient.id,
+        organizationId: HARBOUR_ID,
+        planId: randomUUID(),
+        stepId: randomUUID(),
+        dueOn: '2030-01-01',
+        overdueStepIds: [randomUUID()],
+      }),
+    );
+    const midnight = new Date(startOfLocalDay(new Date(), zone).getTime() + 86_400_000 + 60_000);
+    const lastMinute = new Date(midnight.getTime() - 120_000);
+    expect(await sendDailyDigests(dataSource(), DASHBOARD_URL, lastMinute, zones)).toBe(0);
+    expect(await sendDailyDigests(dataSource(), DASHBOARD_URL, midnight, zones)).toBe(1);
+    const [row] = await dataSource().query(
+      "SELECT digest_key FROM notifications.mail_delivery WHERE kind = 'STEP_OVERDUE' ORDER BY created_at DESC LIMIT 1",
+    );
+    expect(row.digest_key).toBe(`${staff('casey').id}:STEP_OVERDUE:${localDay(new Date(), zone)}`);
+    expect(await deliverDueMail(dataSource(), transport, logger, { now: midnight })).toEqual({ sent: 1, failed: 0 });
   });
 
   it('writes an .eml file when no SMTP server is configured', async () => {

@@ -5,10 +5,10 @@
  * writes one delivery per (person, kind, day) under a unique key.
  */
 import type { DataSource } from 'typeorm';
-import { errorFields, type Logger } from '@caseflow/core';
+import { addDays, DEFAULT_TIME_ZONE, errorFields, localDay, type Logger, startOfLocalDay } from '@caseflow/core';
 import type { NotificationKind } from '../notification/notification.kinds';
 import { composeDigest } from './mail.compose';
-import { insertDelivery, leaseDue, markAttemptFailed, markSent, takeDigests } from './mail.sql';
+import { digestAgencies, insertDelivery, leaseDue, markAttemptFailed, markSent, takeDigests } from './mail.sql';
 import type { MailTransport } from './mail.transport';
 
 /** Attempts before a delivery is given up (FAILED); with the backoff below that is about two days of trying. */
@@ -54,19 +54,43 @@ export async function deliverDueMail(
   return run;
 }
 
-/** The start of `now`'s UTC day. The agency's own day replaces it once the agencies' time zones are offered to this subgraph. */
-export const startOfDay = (now: Date) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+/** Each agency's time zone (the clients subgraph's setting; UTC when unset). */
+export type AgencyTimeZones = (organizationIds: string[]) => Promise<Map<string, string>>;
+
+const everyAgencyInUtc: AgencyTimeZones = async () => new Map();
 
 /**
  * Turns the notifications waiting for a digest that were created before
- * today into one delivery per (person, kind), keyed by the day they cover.
- * Returns how many digests it wrote.
+ * today — the day of the recipient's agency, in its time zone — into one
+ * delivery per (person, kind), keyed by the day they cover. Returns how many
+ * digests it wrote.
  */
-export async function sendDailyDigests(dataSource: DataSource, dashboardUrl: string, now: Date = new Date()): Promise<number> {
-  const today = startOfDay(now);
-  const day = new Date(today.getTime() - 86_400_000).toISOString().slice(0, 10);
+export async function sendDailyDigests(
+  dataSource: DataSource,
+  dashboardUrl: string,
+  now: Date = new Date(),
+  timeZones: AgencyTimeZones = everyAgencyInUtc,
+): Promise<number> {
+  const agencies = await digestAgencies(dataSource);
+  if (agencies.length === 0) return 0;
+  const zones = await timeZones(agencies);
+  let written = 0;
+  for (const organizationId of agencies)
+    written += await sendAgencyDigests(dataSource, dashboardUrl, now, organizationId, zones.get(organizationId));
+  return written;
+}
+
+async function sendAgencyDigests(
+  dataSource: DataSource,
+  dashboardUrl: string,
+  now: Date,
+  organizationId: string,
+  timeZone: string = DEFAULT_TIME_ZONE,
+): Promise<number> {
+  const today = startOfLocalDay(now, timeZone);
+  const day = addDays(localDay(now, timeZone), -1);
   return dataSource.transaction(async (m) => {
-    const groups = await takeDigests(m, today);
+    const groups = await takeDigests(m, organizationId, today);
     for (const g of groups) {
       const mail = composeDigest(g.kind as NotificationKind, g.n, day, dashboardUrl);
       await insertDelivery(m, {

@@ -1,6 +1,6 @@
 import { NOTIFICATION_KINDS } from '../notification/notification.kinds';
 import { composeDigest, composeMail } from './mail.compose';
-import { MAX_MAIL_ATTEMPTS, retryDelayMs, startOfDay } from './mail.job';
+import { MAX_MAIL_ATTEMPTS, retryDelayMs } from './mail.job';
 
 describe('e-mail rules', () => {
   it('word every kind with the kind, the agency and the link only', () => {
@@ -19,10 +19,5 @@ describe('e-mail rules', () => {
   it('back off exponentially from 30 seconds to at most 6 hours', () => {
     expect([1, 2, 3, 4].map(retryDelayMs)).toEqual([30_000, 60_000, 120_000, 240_000]);
     expect(retryDelayMs(MAX_MAIL_ATTEMPTS)).toBe(6 * 3_600_000);
-  });
-
-  it('start the digest day at UTC midnight', () => {
-    const now = new Date(Date.UTC(2030, 5, 1, 17, 45));
-    expect(startOfDay(now).toISOString()).toBe('2030-06-01T00:00:00.000Z');
   });
 });

@@ -75,7 +75,7 @@ export interface DigestGroup {
 
 const TAKE_DIGESTS_SQL = `WITH due AS (
    SELECT id, digest_email FROM notifications.notification
-    WHERE digest_email IS NOT NULL AND created_at < $1::timestamptz
+    WHERE digest_email IS NOT NULL AND organization_id = $2 AND created_at < $1::timestamptz
     FOR UPDATE SKIP LOCKED
  ), taken AS (
    UPDATE notifications.notification n SET digest_email = NULL
@@ -84,7 +84,15 @@ const TAKE_DIGESTS_SQL = `WITH due AS (
  )
  SELECT recipient_id, kind, max(to_address) AS to_address, count(*)::int AS n FROM taken GROUP BY recipient_id, kind`;
 
-/** Takes the notifications created before `before` that wait for a digest, grouped by (recipient, kind). */
-export function takeDigests(db: Db, before: Date): Promise<DigestGroup[]> {
-  return db.query(TAKE_DIGESTS_SQL, [before.toISOString()]);
+/** Takes one agency's notifications created before `before` that wait for a digest, grouped by (recipient, kind). */
+export function takeDigests(db: Db, organizationId: string, before: Date): Promise<DigestGroup[]> {
+  return db.query(TAKE_DIGESTS_SQL, [before.toISOString(), organizationId]);
+}
+
+const DIGEST_AGENCIES_SQL = `SELECT DISTINCT organization_id FROM notifications.notification WHERE digest_email IS NOT NULL`;
+
+/** The agencies whose people have notifications waiting for a digest. */
+export async function digestAgencies(db: Db): Promise<string[]> {
+  const rows = (await db.query(DIGEST_AGENCIES_SQL)) as Array<{ organization_id: string }>;
+  return rows.map((r) => r.organization_id);
 }

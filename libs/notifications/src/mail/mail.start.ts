@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { type SubgraphRuntimeOptions, startIntervalJob } from '@caseflow/federation';
-import { deliverDueMail, sendDailyDigests } from './mail.job';
+import { fetchOrganizationTimeZones } from '@caseflow/auth';
+import { type AgencyTimeZones, deliverDueMail, sendDailyDigests } from './mail.job';
 import { loadMailSettings, type MailSettings } from './mail.settings';
 import { createMailTransport } from './mail.transport';
 
@@ -28,12 +29,26 @@ export function startMailJobs(
     startIntervalJob('mail-delivery', held ? 0 : interval, () => deliverDueMail(dataSource, transport, options.logger), options.logger, {
       observer: options.metrics,
     }),
-    startIntervalJob('mail-digest', interval, () => sendDailyDigests(dataSource, settings.dashboardUrl), options.logger, {
-      observer: options.metrics,
-    }),
+    startIntervalJob(
+      'mail-digest',
+      interval,
+      () => sendDailyDigests(dataSource, settings.dashboardUrl, new Date(), agencyTimeZones(options)),
+      options.logger,
+      {
+        observer: options.metrics,
+      },
+    ),
   ];
   return async () => {
     await Promise.all(stops.map((stop) => stop()));
     transport.close();
   };
+}
+
+/** The agencies' time zones, asked of the clients subgraph (every agency in UTC when it is not configured). */
+function agencyTimeZones(options: SubgraphRuntimeOptions): AgencyTimeZones | undefined {
+  const clientsUrl = options.peerUrls?.clients;
+  if (!clientsUrl) return undefined;
+  return (organizationIds) =>
+    fetchOrganizationTimeZones({ clientsUrl, internalSecret: options.internalSecret, timeoutMs: options.peerTimeoutMs }, organizationIds);
 }

@@ -6,6 +6,7 @@
  * linked client's name through `client { displayName }`, for readers who
  * may still see it.
  */
+import type { Role } from '@caseflow/auth';
 import type { DomainEvent, EventPayloads, EventType } from '@caseflow/events';
 import type { RecipientDirectory, RecipientsRequest } from '../consumer/recipients.peer';
 import type { NotificationKind } from './notification.kinds';
@@ -86,7 +87,7 @@ export function recipientsOf(kind: NotificationKind, event: DomainEvent, directo
   const p = payloadOf(event);
   const client = directory.clients[str(p.clientId) ?? ''];
   const caseManager = client?.assignedCaseManagerId ? [client.assignedCaseManagerId] : [];
-  const byRole = (organizationId: string, role: string) => directory.organizations[organizationId]?.[role] ?? [];
+  const byRole = (organizationId: string, role: Role) => directory.organizations[organizationId]?.[role] ?? [];
   let candidates: string[];
   switch (AUDIENCE[kind]) {
     case 'partners':

@@ -1,4 +1,4 @@
-import { addDays, isIanaTimeZone, localDay } from './time-zone';
+import { addDays, isIanaTimeZone, localDay, startOfLocalDay } from './time-zone';
 
 describe('agency time zone', () => {
   it('accepts IANA names and refuses offsets, abbreviations and nonsense', () => {
@@ -19,5 +19,14 @@ describe('agency time zone', () => {
   it('moves a day across month and year ends', () => {
     expect(addDays('2031-12-31', 1)).toBe('2032-01-01');
     expect(addDays('2032-03-01', -1)).toBe('2032-02-29');
+  });
+
+  it("finds the instant the agency's day began, across a change of the clocks", () => {
+    const instant = new Date(Date.UTC(2031, 0, 16, 7, 30)); // 23:30 on the 15th in Vancouver
+    expect(startOfLocalDay(instant, 'America/Vancouver').toISOString()).toBe('2031-01-15T08:00:00.000Z');
+    expect(startOfLocalDay(instant, 'UTC').toISOString()).toBe('2031-01-16T00:00:00.000Z');
+    // The day summer time starts (9 March 2031 in Canada: 02:00 → 03:00) still began at midnight standard time.
+    expect(startOfLocalDay(new Date(Date.UTC(2031, 2, 9, 20)), 'America/Vancouver').toISOString()).toBe('2031-03-09T08:00:00.000Z');
+    expect(startOfLocalDay(new Date(Date.UTC(2031, 6, 1, 12)), 'America/Halifax').toISOString()).toBe('2031-07-01T03:00:00.000Z');
   });
 });

@@ -38,3 +38,35 @@ export function addDays(day: string, days: number): string {
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 }
+
+const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** How far `timeZone`'s wall clock is ahead of UTC at `instant` (ms; negative west of Greenwich). */
+function offsetMs(instant: Date, timeZone: string): number {
+  let format = offsetFormatters.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    offsetFormatters.set(timeZone, format);
+  }
+  const part = Object.fromEntries(format.formatToParts(instant).map((p) => [p.type, Number(p.value)]));
+  const wall = Date.UTC(part.year, part.month - 1, part.day, part.hour, part.minute, part.second);
+  return wall - Math.floor(instant.getTime() / 1000) * 1000;
+}
+
+/** The instant the local day of `instant` began in `timeZone` (its midnight, or the first moment after it when the clocks skip midnight). */
+export function startOfLocalDay(instant: Date, timeZone: string = DEFAULT_TIME_ZONE): Date {
+  const midnight = Date.parse(`${localDay(instant, timeZone)}T00:00:00Z`);
+  // Corrected twice: the offset at a first guess may differ from the offset at midnight on a day the clocks change.
+  let start = midnight - offsetMs(new Date(midnight), timeZone);
+  start = midnight - offsetMs(new Date(start), timeZone);
+  return new Date(start);
+}
