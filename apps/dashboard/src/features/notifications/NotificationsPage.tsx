@@ -111,11 +111,11 @@ function NotificationChunk({
   return (
     <>
       {first ? (
-        <li className="notification-summary" role="status">
+        <li className="notification-summary">
           {totalCount === 0 ? (
             <Empty>No notifications yet. Referral answers, reminders and appointments will appear here.</Empty>
           ) : (
-            `${plural(totalCount, 'notification')}, ${unreadCount} unread.`
+            <span role="status">{`${plural(totalCount, 'notification')}, ${unreadCount} unread.`}</span>
           )}
         </li>
       ) : null}
