@@ -83,6 +83,7 @@ describe('notification settings', () => {
     expect(gateway.called('RotateCalendarFeed')).toHaveLength(0);
     fireEvent.click(screen.getByRole('button', { name: 'Make a new address' }));
     fireEvent.click(screen.getByRole('button', { name: 'Confirm: make a new address' }));
+    expect(await screen.findByText('A new calendar address was made; the old one no longer works.')).toBeTruthy();
     await waitFor(() =>
       expect((screen.getByLabelText('Calendar address') as HTMLInputElement).value).toBe('http://localhost/calendar/second-secret.ics'),
     );

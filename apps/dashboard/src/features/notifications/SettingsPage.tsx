@@ -180,7 +180,7 @@ function CalendarFeed({ url: initialUrl }: { url: string | null }) {
       setConfirming(false);
       if (r.data) {
         setUrl(r.data.rotateCalendarFeed);
-        setCopied(null);
+        setCopied('A new calendar address was made; the old one no longer works.');
       }
     });
   const copy = (text: string) => {
