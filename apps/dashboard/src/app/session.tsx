@@ -5,6 +5,7 @@ import { isUnauthenticated } from '../api/errors';
 import { useAuth } from '../auth/AuthProvider';
 import { MeDocument, type MeQuery } from '../graphql/generated';
 import { ErrorNotice, Loading } from '../ui/feedback';
+import { agencyZone } from '../lib/zone';
 import { createApiClient } from './api';
 
 export type Me = MeQuery['me'];
@@ -47,4 +48,9 @@ export function useMe(): Me {
   const me = useContext(MeContext);
   if (!me) throw new Error('useMe needs a MeGate');
   return me;
+}
+
+/** The agency's time zone (the browser's when it has none): the zone of "today" and of every date the pages show. */
+export function useAgencyZone(): string {
+  return agencyZone(useMe().organization?.timeZone);
 }

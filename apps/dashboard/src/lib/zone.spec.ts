@@ -3,6 +3,7 @@ import {
   agencyZone,
   browserZone,
   dateInZone,
+  daysUntilIn,
   formatTime,
   fromZoneInput,
   mondayOf,
@@ -55,6 +56,15 @@ describe('dates in the agency’s time zone', () => {
     const window = weekWindow(monday, 'America/Halifax');
     expect(toZoneInput(new Date(window.from), 'America/Halifax')).toBe(`${monday}T00:00`);
     expect(toZoneInput(new Date(window.to), 'America/Halifax')).toBe(`${addDays(monday, 7)}T00:00`);
+  });
+
+  it('counts days to an instant by the zone’s calendar, so one instant is today in one zone and tomorrow in another', () => {
+    const now = new Date();
+    expect(daysUntilIn(now.toISOString(), 'Pacific/Kiritimati', now)).toBe(0);
+    const nextMidnight = startOfDay(addDays(todayInZone('Pacific/Kiritimati', now), 1), 'Pacific/Kiritimati');
+    expect(daysUntilIn(nextMidnight.toISOString(), 'Pacific/Kiritimati', now)).toBe(1);
+    expect(daysUntilIn(new Date(nextMidnight.getTime() - 60_000).toISOString(), 'Pacific/Kiritimati', now)).toBe(0);
+    expect(daysUntilIn(new Date(now.getTime() - 3 * 24 * HOUR).toISOString(), 'America/Vancouver', now)).toBe(-3);
   });
 
   it('reads and writes form times on the zone’s clock', () => {

@@ -136,3 +136,8 @@ export function fromZoneInput(value: string, zone: string): string | null {
   const at = instantInZone(match[1], match[2], zone);
   return Number.isNaN(at.getTime()) ? null : at.toISOString();
 }
+
+/** Whole calendar days on the zone's calendar from today to an instant's day (negative when past): "overdue" is by the agency's day. */
+export function daysUntilIn(iso: string, zone: string, now: Date = new Date()): number {
+  return Math.round((Date.parse(dateInZone(new Date(iso), zone)) - Date.parse(todayInZone(zone, now))) / DAY_MS);
+}

@@ -7,7 +7,7 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { messageOf } from '../../api/errors';
-import { useMe } from '../../app/session';
+import { useAgencyZone } from '../../app/session';
 import {
   type AttendanceOutcome,
   type ClientAppointmentsQuery,
@@ -16,7 +16,7 @@ import {
 } from '../../graphql/generated';
 import { canRecordAttendance, conflictOf } from '../../lib/appointments';
 import { label, plural } from '../../lib/labels';
-import { agencyZone, formatDateTimeIn, formatTime, toZoneInput } from '../../lib/zone';
+import { formatDateTimeIn, formatTime, toZoneInput } from '../../lib/zone';
 import { Badge } from '../../ui/badges';
 import { Disclosure } from '../../ui/disclosure';
 import { Empty, QueryView, Success } from '../../ui/feedback';
@@ -30,8 +30,7 @@ type Appointment = NonNullable<ClientAppointmentsQuery['client']>['appointments'
 const STALE = 'The appointment changed since you opened it and was reloaded. Check it and try again.';
 
 export function AppointmentsPart({ clientId }: { clientId: string }) {
-  const me = useMe();
-  const zone = agencyZone(me.organization?.timeZone);
+  const zone = useAgencyZone();
   const pages = useCursorPages(clientId);
   const [result, refetch] = useQuery({
     query: ClientAppointmentsDocument,

@@ -8,7 +8,7 @@ import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { messageOf } from '../../api/errors';
 import { Link } from '../../app/router';
-import { useMe } from '../../app/session';
+import { useAgencyZone, useMe } from '../../app/session';
 import {
   MarkAllNotificationsReadDocument,
   MarkNotificationsReadDocument,
@@ -16,7 +16,7 @@ import {
   type NotificationsQuery,
 } from '../../graphql/generated';
 import { label, plural } from '../../lib/labels';
-import { agencyZone, formatDateTimeIn } from '../../lib/zone';
+import { formatDateTimeIn } from '../../lib/zone';
 import { Empty, ErrorNotice, Loading, Success } from '../../ui/feedback';
 import { Page } from '../../ui/page';
 import { NOTIFICATION_CONTEXT } from './UnreadCount';
@@ -135,7 +135,7 @@ function NotificationChunk({
 
 function NotificationItem({ notification: n }: { notification: Notification }) {
   const me = useMe();
-  const zone = agencyZone(me.organization?.timeZone);
+  const zone = useAgencyZone();
   const [result, mark] = useMutation(MarkNotificationsReadDocument);
   const unread = !n.readAt;
   const markRead = () => void mark({ ids: [n.id] }, NOTIFICATION_CONTEXT);

@@ -5,12 +5,12 @@
  */
 import { useQuery } from 'urql';
 import { Link, useRouter } from '../../app/router';
-import { useMe } from '../../app/session';
+import { useAgencyZone } from '../../app/session';
 import { MyWeekDocument, type MyWeekQuery } from '../../graphql/generated';
 import { isIsoDate } from '../../lib/dates';
 import { label } from '../../lib/labels';
 import { withQuery } from '../../lib/routes';
-import { addDays, agencyZone, dateInZone, formatDay, formatTime, mondayOf, todayInZone, weekOf, weekWindow } from '../../lib/zone';
+import { addDays, dateInZone, formatDay, formatTime, mondayOf, todayInZone, weekOf, weekWindow } from '../../lib/zone';
 import { Badge } from '../../ui/badges';
 import { QueryView } from '../../ui/feedback';
 import { Page } from '../../ui/page';
@@ -18,9 +18,8 @@ import { Page } from '../../ui/page';
 type Appointment = MyWeekQuery['myAppointments']['edges'][number]['node'];
 
 export function WeekPage() {
-  const me = useMe();
   const { search, navigate } = useRouter();
-  const zone = agencyZone(me.organization?.timeZone);
+  const zone = useAgencyZone();
   const today = todayInZone(zone);
   const asked = search.get('week');
   const monday = mondayOf(asked && isIsoDate(asked) ? asked : today);
