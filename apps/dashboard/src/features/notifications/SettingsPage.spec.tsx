@@ -36,7 +36,13 @@ describe('notification settings', () => {
       channels: ['EMAIL'],
       dailyDigest: false,
     });
+    // Kinds the API did not list keep the product's defaults: in the app, and by e-mail for referrals received and approvals.
     expect(sent.find((p) => p.kind === 'CLIENT_ASSIGNED')).toEqual({ kind: 'CLIENT_ASSIGNED', channels: ['IN_APP'], dailyDigest: false });
+    expect(sent.find((p) => p.kind === 'REFERRAL_RECEIVED')).toEqual({
+      kind: 'REFERRAL_RECEIVED',
+      channels: ['IN_APP', 'EMAIL'],
+      dailyDigest: false,
+    });
     expect(await seriousViolations(container)).toEqual([]);
   });
 

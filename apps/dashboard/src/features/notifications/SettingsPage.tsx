@@ -55,6 +55,9 @@ export function SettingsPage() {
   );
 }
 
+/** PRODUCT.md's defaults, for a kind the API does not list (it normally lists every kind with what applies). */
+const EMAIL_BY_DEFAULT: NotificationKind[] = ['REFERRAL_RECEIVED', 'REFERRAL_ANSWERED', 'APPROVAL_REQUESTED'];
+
 type Saved = NonNullable<MySettingsQuery['me']['notificationPreferences']>;
 
 /** Server field names such as `preferences[3].channels` or `preferences.3.channels` → row 3. */
