@@ -76,7 +76,12 @@ function PreferencesForm({ saved }: { saved: Saved }) {
   const initial = useMemo(
     () =>
       NotificationKindValues.map(
-        (kind): Preference => saved.find((p) => p.kind === kind) ?? { kind, channels: ['IN_APP'], dailyDigest: false },
+        (kind): Preference =>
+          saved.find((p) => p.kind === kind) ?? {
+            kind,
+            channels: EMAIL_BY_DEFAULT.includes(kind) ? ['IN_APP', 'EMAIL'] : ['IN_APP'],
+            dailyDigest: false,
+          },
       ),
     [saved],
   );
