@@ -695,6 +695,28 @@ query AgencyCaseManagers($after: String) {
 }
 `);
 
+export type AgencyTimeZoneQuery = {
+  me: {
+    id: string;
+    organization: {
+      id: string;
+      timeZone: string | null;
+    } | null;
+  };
+};
+export type AgencyTimeZoneQueryVariables = Record<string, never>;
+export const AgencyTimeZoneDocument = gql<AgencyTimeZoneQuery, AgencyTimeZoneQueryVariables>(`
+query AgencyTimeZone {
+  me {
+    id
+    organization {
+      id
+      timeZone
+    }
+  }
+}
+`);
+
 export type AssessmentChecklistQuery = {
   assessmentChecklist: Array<{
     domain: AssessmentDomain;
@@ -2138,7 +2160,6 @@ export type MeQuery = {
     organization: {
       id: string;
       name: string;
-      timeZone: string | null;
       locations: Array<{
         id: string;
         latitude: number | null;
@@ -2158,7 +2179,6 @@ query Me {
     organization {
       id
       name
-      timeZone
       locations {
         id
         latitude

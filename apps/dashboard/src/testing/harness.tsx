@@ -150,6 +150,10 @@ export function fakeGateway(handlers: Record<string, Handler> = {}): FakeGateway
             errors: [{ message: 'The bearer token is invalid or expired', extensions: { code: 'UNAUTHENTICATED' } }],
           });
         if (body.operationName === 'Me' && !handlers.Me) return response(200, { data: { me: STAFF[who] } });
+        if (body.operationName === 'AgencyTimeZone' && !handlers.AgencyTimeZone) {
+          const { id, timeZone } = STAFF[who].organization;
+          return response(200, { data: { me: { id: STAFF[who].id, organization: { id, timeZone } } } });
+        }
         // Every signed-in page asks for the unread count; nothing unread unless the test says otherwise.
         if (body.operationName === 'UnreadCount' && !handlers.UnreadCount)
           return response(200, { data: { notifications: { unreadCount: 0 } } });

@@ -56,15 +56,27 @@ describe('my week', () => {
     expect(await screen.findByText('Today')).toBeTruthy();
   });
 
-  it('uses the browser’s zone when the agency has none', async () => {
+  it('uses the browser’s zone when the agency has none, or when it cannot be read', async () => {
     const browser = Intl.DateTimeFormat().resolvedOptions().timeZone;
     const gateway = fakeGateway({
-      Me: () => ({ data: { me: { ...STAFF.sam, organization: { ...STAFF.sam.organization, timeZone: null } } } }),
+      AgencyTimeZone: () => ({ data: { me: { id: STAFF.sam.id, organization: { id: STAFF.sam.organization.id, timeZone: null } } } }),
       MyWeek: () => ({ data: week([]) }),
     });
     renderApp({ path: '/week', as: 'sam', gateway });
     expect(await screen.findByText(`times in ${browser.replace(/_/g, ' ')}`, { exact: false })).toBeTruthy();
     const monday = mondayOf(todayInZone(browser));
     expect(gateway.called('MyWeek')[0].variables).toEqual({ ...weekWindow(monday, browser), after: null });
+  });
+
+  it('still works, on the browser’s clock, on a gateway that cannot tell the time zone', async () => {
+    const browser = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    const gateway = fakeGateway({
+      AgencyTimeZone: () => ({
+        errors: [{ message: 'Cannot query field "timeZone" on type "Organization".', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }],
+      }),
+      MyWeek: () => ({ data: week([]) }),
+    });
+    renderApp({ path: '/week', as: 'casey', gateway });
+    expect(await screen.findByText(`times in ${browser.replace(/_/g, ' ')}`, { exact: false })).toBeTruthy();
   });
 });
