@@ -116,7 +116,7 @@ function AppointmentRow({
         {a.statusReason ? ` ${label(a.status)}: ${a.statusReason}` : ''}
       </p>
       {a.status === 'SCHEDULED' ? (
-        <div className="button-row">
+        <div className="appointment-actions">
           <Disclosure
             label={
               <>
@@ -163,9 +163,9 @@ function AppointmentRow({
               />
             )}
           </Disclosure>
-          <Attendance appointment={a} zone={zone} onStale={onStale} onDone={onChanged} />
         </div>
       ) : null}
+      {a.status === 'SCHEDULED' ? <Attendance appointment={a} zone={zone} onStale={onStale} onDone={onChanged} /> : null}
     </li>
   );
 }
