@@ -151,10 +151,12 @@ describe.each(LAYOUTS)('the manifests of %s', (layout) => {
       const config = loadSubgraphConfig(SUBGRAPHS[name], 0, {
         ...env,
         [`${name.toUpperCase()}_DATABASE_URL`]: 'postgres://runtime@db.invalid/caseflow',
+        EVENTS_DATABASE_URL: 'postgres://events@db.invalid/caseflow',
       });
       expect(config.settings).toMatchObject({ NODE_ENV: 'production', HOST: '0.0.0.0', PORT: 8080 });
       expect(env[`${name.toUpperCase()}_DATABASE_URL`]).toBe(`secret:caseflow-${name}-db/url`);
       expect(env.INTERNAL_TOKEN_SECRET).toBe('secret:caseflow-internal/internal-token-secret');
+      expect(env.EVENTS_DATABASE_URL).toBe('secret:caseflow-events-db/url');
       // Never the owner role: only the migration Job migrates.
       expect(Object.values(env)).not.toContain(`secret:caseflow-${name}-db/migration-url`);
       expect(config.peerUrls).toEqual(Object.fromEntries(Object.keys(SUBGRAPHS[name].peers ?? {}).map((p) => [p, `http://${p}:8080`])));
@@ -182,7 +184,7 @@ describe.each(LAYOUTS)('the manifests of %s', (layout) => {
     expect(configMap.data[env.SUPERGRAPH_FILE.slice(mount.mountPath.length + 1)]).toBe(readFileSync(SUPERGRAPH_FILE, 'utf8'));
   });
 
-  it("run the migration Job as each subgraph's owner role, granting its runtime role", () => {
+  it("run the migration Job as each subgraph's owner role, granting its runtime role, and install the events queue as its role", () => {
     const env = environmentOf(containerOf(objects, 'Job', 'caseflow-migrate'), objects);
     const expected = Object.fromEntries(
       SUBGRAPH_NAMES.flatMap((name) => [
@@ -190,7 +192,7 @@ describe.each(LAYOUTS)('the manifests of %s', (layout) => {
         [`${name.toUpperCase()}_DATABASE_URL`, `secret:caseflow-${name}-db/url`],
       ]),
     );
-    expect(env).toEqual(expected);
+    expect(env).toEqual({ ...expected, EVENTS_DATABASE_URL: 'secret:caseflow-events-db/url' });
     expect(named(objects, 'Job', 'caseflow-migrate').spec.template.spec.restartPolicy).toBe('Never');
   });
 });

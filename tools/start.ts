@@ -41,6 +41,9 @@ async function main(): Promise<void> {
   const mode = dashboardMode(process.argv.slice(2), process.env);
   if (mode === 'built') await ensureDashboardBuild(undefined, say);
   const db = await localDatabase(config, say);
+  if (config.NODE_ENV === 'production' && !db.eventsUrl) {
+    throw new Error('EVENTS_DATABASE_URL is required in production (the queue of the domain events)');
+  }
   const keys = ensureDevKeys(KEYS_DIR);
 
   // The migration step first, as its owner role; the services then work as their runtime roles and refuse to start with any migration pending.
@@ -52,6 +55,7 @@ async function main(): Promise<void> {
 
   const stack = await startStack({
     databaseUrlFor: db.runtimeUrlFor,
+    eventsDatabaseUrl: db.eventsUrl,
     internalSecret: keys.internalSecret,
     verifyBearer: createBearerVerifier({ issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE, publicKeyPem: keys.publicKeyPem }),
     demoLogin: config.NODE_ENV === 'production' ? undefined : demoLogin(keys.privateKeyPem, config.AUTH_ISSUER, config.AUTH_AUDIENCE),
@@ -92,6 +96,7 @@ async function main(): Promise<void> {
   const metricsListing = Object.entries(stack.metricsUrls).map(([name, url]) => `${name} :${new URL(url).port}`);
   say(`  metrics          GET /metrics on ${metricsListing.join(', ')}`);
   say(`  database         ${db.embedded ? 'embedded PostgreSQL, data in .data/postgres' : 'DATABASE_URL'}`);
+  say(`  domain events    ${db.eventsUrl ? 'pg-boss queue in the events schema' : 'off (EVENTS_DATABASE_URL not set)'}`);
   say('');
   say('Get a token for a demo user (casey, jordan, sam, pat, robin, alex, admin @demo.caseflow):');
   say('  npm run --silent token -- --as casey@demo.caseflow');

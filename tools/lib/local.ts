@@ -3,7 +3,9 @@
  * PostgreSQL data, its passwords and the development keys) and the database
  * to use, as each subgraph's runtime role and owner role — DATABASE_URL and
  * MIGRATION_DATABASE_URL (or their per-subgraph variants) when set,
- * otherwise the embedded server (started if needed), whose roles are made here.
+ * otherwise the embedded server (started if needed), whose roles are made here;
+ * and the queue of the domain events (EVENTS_DATABASE_URL, or the embedded
+ * server's `events` schema as its own role).
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,6 +21,7 @@ import {
   withCredentials,
   withDatabase,
 } from '@caseflow/db';
+import { EVENTS_SCHEMA } from '@caseflow/events';
 import { SUBGRAPHS, SUBGRAPH_NAMES, type SubgraphName } from '@caseflow/platform';
 
 export const ROOT = join(__dirname, '..', '..');
@@ -43,6 +46,7 @@ export function localConfig() {
       PLANS_MIGRATION_DATABASE_URL: setting.optionalUrl(),
       REFERRALS_MIGRATION_DATABASE_URL: setting.optionalUrl(),
       RESOURCES_MIGRATION_DATABASE_URL: setting.optionalUrl(),
+      EVENTS_DATABASE_URL: setting.optionalUrl(),
       EMBEDDED_PG_PORT: setting.port(54329),
       HOST: setting.string('127.0.0.1'),
       GATEWAY_PORT: setting.port(4000),
@@ -64,6 +68,8 @@ export interface LocalDatabase {
   runtimeUrlFor(name: SubgraphName): string;
   /** Each subgraph's database as its owner role (migrations, seeding, imports). */
   migrationUrlFor(name: SubgraphName): string;
+  /** The queue of the domain events, as the role owning the `events` schema (EVENTS_DATABASE_URL; without it, beside DATABASE_URL, events are off). */
+  eventsUrl?: string;
   embedded: boolean;
   stop(): Promise<void>;
 }
@@ -110,6 +116,7 @@ export async function localDatabase(config: LocalConfig, log: (line: string) => 
           );
         return url;
       },
+      eventsUrl: config.EVENTS_DATABASE_URL,
       embedded: false,
       stop: async () => undefined,
     };
@@ -119,7 +126,7 @@ export async function localDatabase(config: LocalConfig, log: (line: string) => 
       `${PG_DIR} was made before the embedded PostgreSQL had a password of its own: remove that folder to start afresh (the demo data is loaded again)`,
     );
   }
-  const schemas = SUBGRAPH_NAMES.map((name) => SUBGRAPHS[name].dbSchema);
+  const schemas = [...SUBGRAPH_NAMES.map((name) => SUBGRAPHS[name].dbSchema), EVENTS_SCHEMA];
   const passwords = ensureDatabasePasswords(PASSWORDS_FILE, schemas);
   const adminUrl = embeddedUrl(config.EMBEDDED_PG_PORT, passwords.superuser);
   let stop = async () => undefined as void;
@@ -152,9 +159,13 @@ export async function localDatabase(config: LocalConfig, log: (line: string) => 
       runtime: withCredentials(databaseUrl, roles.runtime, passwords.roles[schema].runtime),
     };
   }
+  // The queue's role owns its schema, as a broker's own credentials would (its runtime role stays unused).
+  const eventsRoles = subgraphRoles(EVENTS_SCHEMA);
+  await provisionSubgraphRoles(databaseUrl, EVENTS_SCHEMA, eventsRoles, passwords.roles[EVENTS_SCHEMA]);
   return {
     runtimeUrlFor: (name) => configured(config, name, 'DATABASE_URL') ?? urls[name].runtime,
     migrationUrlFor: (name) => configured(config, name, 'MIGRATION_DATABASE_URL') ?? urls[name].owner,
+    eventsUrl: config.EVENTS_DATABASE_URL ?? withCredentials(databaseUrl, eventsRoles.owner, passwords.roles[EVENTS_SCHEMA].owner),
     embedded: true,
     stop,
   };

@@ -21,6 +21,7 @@ import {
   postGraphQL,
   type ServiceProcess,
   spawnService,
+  testEventsRole,
   testPlatformRoles,
   type TestPlatformRoles,
 } from '@caseflow/testing';
@@ -61,6 +62,8 @@ export interface CompiledStack {
   gatewayUrl: string;
   databaseUrl: string;
   roles: TestPlatformRoles<SubgraphName>;
+  /** The queue of the domain events (EVENTS_DATABASE_URL), as its own role. */
+  eventsUrl: string;
   world: DemoWorld;
   services: Record<string, ServiceProcess>;
   /** The compiled migration step's output. */
@@ -92,15 +95,16 @@ async function stopProcess(service: ServiceProcess): Promise<void> {
 export async function startCompiledStack(): Promise<CompiledStack> {
   const databaseUrl = await createTestDatabase('compiled');
   const roles = await testPlatformRoles(databaseUrl, SUBGRAPH_SCHEMAS);
-  const migrated = await runCompiled(
-    'migrate',
-    Object.fromEntries(
+  const eventsUrl = (await testEventsRole(databaseUrl)).ownerUrl;
+  const migrated = await runCompiled('migrate', {
+    ...Object.fromEntries(
       SUBGRAPH_NAMES.flatMap((name) => [
         [`${name.toUpperCase()}_MIGRATION_DATABASE_URL`, roles.migrationUrlFor(name)],
         [`${name.toUpperCase()}_DATABASE_URL`, roles.runtimeUrlFor(name)],
       ]),
     ),
-  );
+    EVENTS_DATABASE_URL: eventsUrl,
+  });
   const world = demoWorld(new Date());
   await seedDemo(roles.migrationUrlFor, world);
 
@@ -122,6 +126,7 @@ export async function startCompiledStack(): Promise<CompiledStack> {
           NODE_ENV: 'production',
           [`${name.toUpperCase()}_PORT`]: String(ports[name]),
           [`${name.toUpperCase()}_DATABASE_URL`]: roles.runtimeUrlFor(name),
+          EVENTS_DATABASE_URL: eventsUrl,
           INTERNAL_TOKEN_SECRET: internalSecret,
           JOB_INTERVAL_MS: '0',
           LOG_LEVEL: 'info',
@@ -154,6 +159,7 @@ export async function startCompiledStack(): Promise<CompiledStack> {
     gatewayUrl,
     databaseUrl,
     roles,
+    eventsUrl,
     world,
     services,
     migrated,

@@ -26,6 +26,7 @@ import {
   type GraphQLResponse,
   postGraphQL,
   type TestIssuer,
+  testEventsRole,
   type TestPlatformRoles,
   testPlatformRoles,
 } from '@caseflow/testing';
@@ -36,8 +37,8 @@ export interface TestStack extends Stack {
   world: DemoWorld;
   /** The test database as a superuser (for the test's own checks, `sql`). */
   databaseUrl: string;
-  /** Each subgraph's owner and runtime roles in it: the subgraphs connect as their runtime role. */
-  roles: TestPlatformRoles<SubgraphName>;
+  /** Each subgraph's owner and runtime roles in it (the subgraphs connect as their runtime role), and the events queue's URL. */
+  roles: PlatformRoles;
   issuer: TestIssuer;
   /** The secret the gateway and subgraphs share (to start another gateway in front of them). */
   internalSecret: string;
@@ -60,13 +61,16 @@ export interface TestStackOptions {
   logLevel?: StackOptions['logLevel'];
 }
 
+export type PlatformRoles = TestPlatformRoles<SubgraphName> & { eventsUrl: string };
+
 /**
  * Each subgraph's owner and runtime roles in a test database (a superuser's
  * URL), migrated as an installation is by `npm run migrate`: as the owner
- * roles, with the runtime roles granted only what they use.
+ * roles, with the runtime roles granted only what they use; and the queue of
+ * the domain events, as its own role, installed with every consumer's queue.
  */
-export async function platformRoles(databaseUrl: string): Promise<TestPlatformRoles<SubgraphName>> {
-  const roles = await testPlatformRoles(databaseUrl, SUBGRAPH_SCHEMAS);
+export async function platformRoles(databaseUrl: string): Promise<PlatformRoles> {
+  const roles = { ...(await testPlatformRoles(databaseUrl, SUBGRAPH_SCHEMAS)), eventsUrl: (await testEventsRole(databaseUrl)).ownerUrl };
   await migrateSubgraphs(roles);
   return roles;
 }
@@ -86,6 +90,9 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     logLevel: options.log ? (options.logLevel ?? 'warn') : 'silent',
     log: options.log,
     jobIntervalMs: 0,
+    eventsDatabaseUrl: roles.eventsUrl,
+    eventRelayIntervalMs: 50,
+    eventPollingIntervalSeconds: 0.5,
     production: options.production,
     gateway: options.gateway,
     demoLogin: options.production ? undefined : demoLogin(issuer.privateKeyPem, issuer.issuer, issuer.audience),

@@ -105,6 +105,7 @@ describe("the image's entry (deploy/container/service.js, beside dist/ as in the
     const { status, output } = run(['migrate', 'plans'], {
       PLANS_MIGRATION_DATABASE_URL: stack.roles.migrationUrlFor('plans'),
       PLANS_DATABASE_URL: stack.roles.runtimeUrlFor('plans'),
+      EVENTS_DATABASE_URL: stack.eventsUrl,
     });
     expect({ status, output }).toEqual({ status: 0, output: 'plans: migrated\n' });
   });

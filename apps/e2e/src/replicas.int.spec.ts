@@ -25,11 +25,10 @@ import {
   type ServiceProcess,
   spawnService,
   type TestIssuer,
-  type TestPlatformRoles,
 } from '@caseflow/testing';
 import { Client } from 'pg';
 import { operation } from './contract';
-import { platformRoles } from './harness';
+import { type PlatformRoles, platformRoles } from './harness';
 
 // Eight service processes start under ts-node first: generous on a busy machine; the load itself takes about 15 s.
 jest.setTimeout(240_000);
@@ -45,7 +44,7 @@ interface Replica {
 }
 
 let databaseUrl: string;
-let roles: TestPlatformRoles<SubgraphName>;
+let roles: PlatformRoles;
 let issuer: TestIssuer;
 let replicas: Replica[] = [];
 let gateway: Gateway;
@@ -75,6 +74,7 @@ beforeAll(async () => {
         [`${name.toUpperCase()}_PORT`]: String(port),
         METRICS_PORT: String(metricsPorts[2 * SUBGRAPH_NAMES.indexOf(name) + i]),
         [`${name.toUpperCase()}_DATABASE_URL`]: roles.runtimeUrlFor(name),
+        EVENTS_DATABASE_URL: roles.eventsUrl,
         INTERNAL_TOKEN_SECRET: internalSecret,
         JOB_INTERVAL_MS: String(JOB_INTERVAL_MS),
         DB_POOL_MAX: '4',

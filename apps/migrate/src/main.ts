@@ -4,8 +4,10 @@
  * migrations, run as its owner role (`<NAME>_MIGRATION_DATABASE_URL` or
  * `MIGRATION_DATABASE_URL`) under the migrations' advisory lock, then the
  * grants to its runtime role (the user of `<NAME>_DATABASE_URL` or
- * `DATABASE_URL`). Arguments name the subgraphs to migrate (all four when
- * none). `npm run migrate` does the same from source, with the embedded
+ * `DATABASE_URL`); and the queue of the domain events (`EVENTS_DATABASE_URL`,
+ * the role owning the `events` schema): pg-boss's tables installed or
+ * upgraded, with the queue of each migrated subgraph that consumes events.
+ * Arguments name the subgraphs to migrate (all four when none). `npm run migrate` does the same from source, with the embedded
  * server when no DATABASE_URL is set; this one never starts a database.
  */
 import 'reflect-metadata';
@@ -36,7 +38,11 @@ function chosen(args: string[]): string[] {
 
 /** Each chosen subgraph's owner URL and runtime URL, from its own variable or the shared one; every missing one listed. */
 function loadUrls(names: string[]) {
-  const shape: Record<string, z.ZodType> = { DATABASE_URL: setting.optionalUrl(), MIGRATION_DATABASE_URL: setting.optionalUrl() };
+  const shape: Record<string, z.ZodType> = {
+    DATABASE_URL: setting.optionalUrl(),
+    MIGRATION_DATABASE_URL: setting.optionalUrl(),
+    EVENTS_DATABASE_URL: setting.url(),
+  };
   for (const name of names) {
     shape[`${name.toUpperCase()}_DATABASE_URL`] = setting.optionalUrl();
     shape[`${name.toUpperCase()}_MIGRATION_DATABASE_URL`] = setting.optionalUrl();
@@ -51,16 +57,20 @@ function loadUrls(names: string[]) {
         acrossSettings(`${name.toUpperCase()}_${kind} or ${kind} is required`),
       ) as unknown as typeof schema;
   const config = loadConfigOrExit(schema) as Record<string, unknown>;
-  return (name: string, kind: 'DATABASE_URL' | 'MIGRATION_DATABASE_URL') => own(config, name, kind) as string;
+  return {
+    urlOf: (name: string, kind: 'DATABASE_URL' | 'MIGRATION_DATABASE_URL') => own(config, name, kind) as string,
+    eventsUrl: config.EVENTS_DATABASE_URL as string,
+  };
 }
 
 async function main(): Promise<void> {
   const names = chosen(process.argv.slice(2));
-  const urlOf = loadUrls(names);
+  const { urlOf, eventsUrl } = loadUrls(names);
   for (const name of names) {
     await migrateSubgraph(SUBGRAPHS[name], {
       migrationDatabaseUrl: urlOf(name, 'MIGRATION_DATABASE_URL'),
       runtimeRole: urlUser(urlOf(name, 'DATABASE_URL')),
+      eventsDatabaseUrl: eventsUrl,
     });
     process.stdout.write(`${name}: migrated\n`);
   }

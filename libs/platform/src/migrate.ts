@@ -1,7 +1,8 @@
 /**
  * The migration step (`npm run migrate`, and first thing in `npm start`):
  * every subgraph's pending migrations, run as its owner role under the
- * migrations' advisory lock, then the runtime role's grants.
+ * migrations' advisory lock, then the runtime role's grants; and the queue of
+ * the domain events with every consumer's queue.
  */
 import { urlUser } from '@caseflow/db';
 import { migrateSubgraph } from '@caseflow/federation';
@@ -12,6 +13,8 @@ export interface MigrationUrls {
   migrationUrlFor: (name: SubgraphName) => string;
   /** Each subgraph's runtime role (its user is granted the runtime privileges). */
   runtimeUrlFor: (name: SubgraphName) => string;
+  /** The queue of the domain events: installed or upgraded, with each consumer's queue, before any service starts. */
+  eventsUrl?: string;
 }
 
 export async function migrateSubgraphs(urls: MigrationUrls, log: (line: string) => void = () => undefined): Promise<void> {
@@ -19,6 +22,7 @@ export async function migrateSubgraphs(urls: MigrationUrls, log: (line: string) 
     await migrateSubgraph(SUBGRAPHS[name], {
       migrationDatabaseUrl: urls.migrationUrlFor(name),
       runtimeRole: urlUser(urls.runtimeUrlFor(name)),
+      eventsDatabaseUrl: urls.eventsUrl,
     });
     log(`${name}: migrated`);
   }

@@ -7,6 +7,7 @@
 import type { BearerVerifier } from '@caseflow/auth';
 import { createSubgraph, type RunningSubgraph } from '@caseflow/federation';
 import { createLogger, freePort, type LogLevel } from '@caseflow/core';
+import { migrateEventQueue } from '@caseflow/events';
 import { createGateway, type DemoLogin, type Gateway, type GatewayOptions } from '@caseflow/gateway';
 import { createServiceMetrics, type MetricsServer, serveMetrics, type ServiceMetrics } from '@caseflow/telemetry';
 import { SUBGRAPHS, SUBGRAPH_NAMES, type SubgraphName } from './seed';
@@ -36,6 +37,12 @@ export interface StackOptions {
   demoLogin?: DemoLogin;
   /** Interval of the subgraphs' background jobs; 0 turns them off (tests run jobs directly). */
   jobIntervalMs?: number;
+  /** The queue of the domain events (EVENTS_DATABASE_URL); without it no subgraph relays or consumes events. */
+  eventsDatabaseUrl?: string;
+  /** How often each subgraph's relay looks at its outbox (ms). */
+  eventRelayIntervalMs?: number;
+  /** How often an idle consumer looks at its queue (seconds, at least 0.5). */
+  eventPollingIntervalSeconds?: number;
   /**
    * Each service's metrics port (its own registry on its own port, as in
    * separate processes; 0 picks a free one). Without it the metrics are kept
@@ -95,11 +102,19 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       jobIntervalMs: options.jobIntervalMs,
       peerUrls,
       metrics: metrics[name],
+      eventsDatabaseUrl: options.eventsDatabaseUrl,
+      eventRelayIntervalMs: options.eventRelayIntervalMs,
+      eventPollingIntervalSeconds: options.eventPollingIntervalSeconds,
     });
     await subgraph.listen(ports[name], host);
     subgraphs[name] = { subgraph, baseUrl: base(name), url: `${base(name)}/graphql` };
   };
   const stopped = new Set<SubgraphName>();
+  // Every consumer's queue before the first relay runs, so that no event is published to nobody.
+  if (options.eventsDatabaseUrl) {
+    const consumers = SUBGRAPH_NAMES.filter((name) => SUBGRAPHS[name].consumes !== undefined);
+    await migrateEventQueue(options.eventsDatabaseUrl, consumers, createLogger('events', level, options.log));
+  }
   for (const name of ['resources', 'clients', 'plans', 'referrals'] as const) await start(name);
 
   const gateway = await createGateway({

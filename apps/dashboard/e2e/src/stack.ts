@@ -26,7 +26,7 @@ import {
 } from '@caseflow/platform';
 import type { BearerVerifier } from '@caseflow/auth';
 import { demoLogin } from '@caseflow/gateway';
-import { createTestDatabase, createTestIssuer, testPlatformRoles } from '@caseflow/testing';
+import { createTestDatabase, createTestIssuer, testEventsRole, testPlatformRoles } from '@caseflow/testing';
 
 const ROOT = join(__dirname, '..', '..', '..', '..');
 
@@ -62,7 +62,8 @@ export async function startDashboardStack(options: DashboardStackOptions = {}): 
   building.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
   const databaseUrl = await createTestDatabase('dashboard');
   const roles = await testPlatformRoles(databaseUrl, SUBGRAPH_SCHEMAS);
-  await migrateSubgraphs(roles);
+  const eventsUrl = (await testEventsRole(databaseUrl)).ownerUrl;
+  await migrateSubgraphs({ ...roles, eventsUrl });
   await seedDemo(roles.migrationUrlFor, demoWorld(new Date()));
   const issuer = createTestIssuer();
   const stack = await startStack({
@@ -72,6 +73,7 @@ export async function startDashboardStack(options: DashboardStackOptions = {}): 
     supergraphSdl: readFileSync(SUPERGRAPH_FILE, 'utf8'),
     logLevel: 'silent',
     jobIntervalMs: 0,
+    eventsDatabaseUrl: eventsUrl,
     demoLogin: options.oidc ? undefined : demoLogin(issuer.privateKeyPem, issuer.issuer, issuer.audience),
   });
   await building.catch(async (error: unknown) => {

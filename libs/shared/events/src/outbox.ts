@@ -6,6 +6,7 @@
  */
 import type { EntityManager } from 'typeorm';
 import type { EventType, NewDomainEvent } from './catalog';
+import { claimOnceKey, insertOutboxEvent } from './outbox.sql';
 
 /**
  * The producer's tables (its migration runs these, in order). Released
@@ -59,23 +60,8 @@ export function dropOutboxTablesSql(schema: string): string[] {
 export async function recordEvents(manager: EntityManager, schema: string, events: readonly NewDomainEvent<EventType>[]): Promise<number> {
   let recorded = 0;
   for (const event of events) {
-    if (event.onceKey !== undefined) {
-      const fresh = (await manager.query(
-        `INSERT INTO "${schema}".outbox_once (once_key) VALUES ($1) ON CONFLICT (once_key) DO NOTHING RETURNING once_key`,
-        [event.onceKey],
-      )) as unknown[];
-      if (fresh.length === 0) continue;
-    }
-    await manager.query(
-      `WITH next AS (
-         INSERT INTO "${schema}".outbox_aggregate AS a (aggregate_type, aggregate_id, last_sequence) VALUES ($2, $3, 1)
-         ON CONFLICT (aggregate_type, aggregate_id) DO UPDATE SET last_sequence = a.last_sequence + 1
-         RETURNING last_sequence
-       )
-       INSERT INTO "${schema}".outbox_event (type, aggregate_type, aggregate_id, sequence, organization_id, payload)
-       SELECT $1, $2, $3, next.last_sequence, $4, $5 FROM next`,
-      [event.type, event.aggregateType, event.aggregateId, event.organizationId, JSON.stringify(event.payload)],
-    );
+    if (event.onceKey !== undefined && !(await claimOnceKey(manager, schema, event.onceKey))) continue;
+    await insertOutboxEvent(manager, schema, event);
     recorded += 1;
   }
   return recorded;

@@ -5,7 +5,9 @@
  * runtime role (`<NAME>_DATABASE_URL` or `DATABASE_URL`); outside production,
  * given its owner role's URL (`<NAME>_MIGRATION_DATABASE_URL` or
  * `MIGRATION_DATABASE_URL`), it migrates at boot under the migrations' lock.
- * With migrations pending it refuses to start. It reads `<PEER>_URL` for
+ * With migrations pending it refuses to start. With `EVENTS_DATABASE_URL`
+ * (the queue of the domain events; required in production) it relays its
+ * outbox and runs its event consumer. It reads `<PEER>_URL` for
  * each peer the definition declares (a base URL, or its replicas' separated
  * by commas), and for no other subgraph. Its
  * Prometheus metrics answer on their own port (`<NAME>_METRICS_PORT` or
@@ -41,6 +43,7 @@ function subgraphSettings(defaultPort: number) {
     HOST: setting.string('127.0.0.1'),
     DATABASE_URL: setting.url(),
     MIGRATION_DATABASE_URL: setting.optionalUrl(),
+    EVENTS_DATABASE_URL: setting.optionalUrl(),
     NODE_ENV: setting.oneOf(['development', 'production', 'test'] as const, 'development'),
     INTERNAL_TOKEN_SECRET: setting.secret(),
     DB_POOL_MAX: setting.positiveInteger(200, 10),
@@ -93,7 +96,10 @@ export function loadSubgraphConfig(
     MIGRATION_DATABASE_URL: [`${prefix}_MIGRATION_DATABASE_URL`, 'MIGRATION_DATABASE_URL'],
   });
   const urls = attempt(schema.shape.peers) as Record<string, string[]> | undefined;
-  if (!settings || !urls) throw new ConfigError(problems);
+  if (settings?.NODE_ENV === 'production' && !settings.EVENTS_DATABASE_URL) {
+    problems.push('EVENTS_DATABASE_URL is required in production (the queue of the domain events)');
+  }
+  if (!settings || !urls || problems.length > 0) throw new ConfigError(problems);
   // A peer's replicas stay one comma-separated list: the internal client spreads its calls over them.
   return { settings, peerUrls: Object.fromEntries(peers.map(([peer]) => [peer, urls[peerUrlVariable(peer)].join(',')])) };
 }
@@ -130,6 +136,7 @@ export async function runSubgraphProcess<C extends RequestContext>(
     peerTimeoutMs: config.PEER_TIMEOUT_MS,
     jobIntervalMs: config.JOB_INTERVAL_MS,
     metrics,
+    eventsDatabaseUrl: config.EVENTS_DATABASE_URL,
   };
   const subgraph = await createSubgraph(definition, runtime);
   const port = await subgraph.listen(config.PORT, config.HOST);

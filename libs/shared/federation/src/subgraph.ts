@@ -1,6 +1,6 @@
 import type { GraphQLSchema } from 'graphql';
 import type { DataSource, EntitySchema, MixedList } from 'typeorm';
-import type { Logger } from '@caseflow/core';
+import { createLogger, type Logger } from '@caseflow/core';
 import type { PoolStats, ServiceMetrics } from '@caseflow/telemetry';
 import {
   type Database,
@@ -12,6 +12,14 @@ import {
   type RuntimePrivileges,
   urlUser,
 } from '@caseflow/db';
+import {
+  type EventConsumerFactory,
+  installEventQueue,
+  migrateEventQueue,
+  type RetryPolicy,
+  startSubgraphEvents,
+  type SubgraphEvents,
+} from '@caseflow/events';
 import type { RequestContext } from './context';
 import { createSubgraphServer, type InternalGetRoute, type InternalRoute, type SubgraphServer } from './subgraph-server';
 
@@ -40,6 +48,18 @@ export interface SubgraphRuntimeOptions {
   jobIntervalMs?: number;
   /** The service's metrics (requests, operations, pool, jobs); none are kept without it. */
   metrics?: ServiceMetrics;
+  /**
+   * `EVENTS_DATABASE_URL`: the queue of the domain events (a role owning the
+   * `events` schema). With it the subgraph relays its outbox and runs its
+   * consumer; without it (most unit tests) both are off.
+   */
+  eventsDatabaseUrl?: string;
+  /** How often the relay looks at the outbox (ms; 250 by default). */
+  eventRelayIntervalMs?: number;
+  /** How often an idle consumer looks at its queue (seconds, at least 0.5; 1 by default). */
+  eventPollingIntervalSeconds?: number;
+  /** How the consumer's queue retries a failed event (made with the queue: a later change needs a new queue). */
+  eventRetry?: RetryPolicy;
 }
 
 /** What makes a subgraph: its schema in PostgreSQL, its GraphQL schema and its request context. */
@@ -69,22 +89,90 @@ export interface SubgraphDefinition<C extends RequestContext> {
    * run in several replicas at once.
    */
   start?(dataSource: DataSource, options: SubgraphRuntimeOptions): () => Promise<void>;
+  /**
+   * The subgraph's consumer of domain events (its queue is `events.<name>`,
+   * so the consumer is named after the subgraph). The factory only builds:
+   * the runtime starts and stops it with the subgraph. Its migrations must
+   * include the inbox tables (`inboxTablesSql`). A subgraph publishes when
+   * its migrations made an outbox (`outboxTablesSql`).
+   */
+  consumes?: EventConsumerFactory<SubgraphRuntimeOptions>;
 }
 
-export type RunningSubgraph = SubgraphServer & { database: Database; name: string };
+const silentLogger = createLogger('migrate', 'silent');
+
+/**
+ * The relay and consumer of a subgraph, in a pool of their own (with the
+ * subgraph's entities, for the consumer's handlers): events never wait for a
+ * request's connection, nor count among its statements.
+ */
+async function startEvents<C extends RequestContext>(
+  definition: SubgraphDefinition<C>,
+  options: SubgraphRuntimeOptions,
+  url: string,
+): Promise<SubgraphEvents> {
+  const { dataSource } = createDatabase({
+    url: options.databaseUrl,
+    schema: definition.dbSchema,
+    entities: definition.entities,
+    migrations: definition.migrations,
+    poolMax: 3,
+    statementTimeoutMs: options.statementTimeoutMs,
+    connectTimeoutMs: options.connectTimeoutMs,
+    applicationName: `caseflow-${definition.dbSchema}-events`,
+  });
+  await dataSource.initialize();
+  try {
+    const events = await startSubgraphEvents({
+      source: definition.name,
+      schema: definition.dbSchema,
+      dataSource,
+      url,
+      logger: options.logger,
+      consumer: definition.consumes?.(dataSource, options),
+      relayIntervalMs: options.eventRelayIntervalMs,
+      pollingIntervalSeconds: options.eventPollingIntervalSeconds,
+      retry: options.eventRetry,
+    });
+    return {
+      ...events,
+      stop: async () => {
+        await events.stop();
+        await dataSource.destroy();
+      },
+    };
+  } catch (error) {
+    await dataSource.destroy();
+    throw error;
+  }
+}
+
+export type RunningSubgraph = SubgraphServer & {
+  database: Database;
+  name: string;
+  /** The relay and consumer, when started with an events URL (tests may `relayNow()`). */
+  events?: SubgraphEvents;
+};
 
 export interface MigrateSubgraphOptions {
   /** The owner role's URL. */
   migrationDatabaseUrl: string;
+  /** The queue's URL: its tables are installed or upgraded, and the subgraph's consumer queue made. */
+  eventsDatabaseUrl?: string;
   /** The runtime role to grant its privileges to (none when it is the owner itself). */
   runtimeRole?: string;
 }
 
 /** Runs a subgraph's pending migrations as its owner role, under the advisory lock, then grants the runtime role its privileges. */
 export async function migrateSubgraph(
-  definition: Pick<SubgraphDefinition<RequestContext>, 'dbSchema' | 'entities' | 'migrations' | 'runtimePrivileges'>,
+  definition: Pick<SubgraphDefinition<RequestContext>, 'name' | 'dbSchema' | 'entities' | 'migrations' | 'runtimePrivileges' | 'consumes'>,
   options: MigrateSubgraphOptions,
 ): Promise<void> {
+  if (options.eventsDatabaseUrl) {
+    // The consumer's queue exists before any producer relays, so that no event is published to nobody.
+    if (definition.consumes) await migrateEventQueue(options.eventsDatabaseUrl, [definition.name], silentLogger);
+    else await installEventQueue(options.eventsDatabaseUrl);
+  }
   const { dataSource } = createDatabase({
     url: options.migrationDatabaseUrl,
     schema: definition.dbSchema,
@@ -120,6 +208,7 @@ export async function createSubgraph<C extends RequestContext>(
     await migrateSubgraph(definition as unknown as SubgraphDefinition<RequestContext>, {
       migrationDatabaseUrl: options.migrationDatabaseUrl,
       runtimeRole: urlUser(options.databaseUrl),
+      eventsDatabaseUrl: options.eventsDatabaseUrl,
     });
   }
   const database = createDatabase({
@@ -151,13 +240,22 @@ export async function createSubgraph<C extends RequestContext>(
     internalRoutes: definition.internalRoutes?.(database.dataSource, options),
     internalGetRoutes: definition.internalGetRoutes?.(database.dataSource),
   });
+  const events = options.eventsDatabaseUrl
+    ? await startEvents(definition, options, options.eventsDatabaseUrl).catch(async (error: unknown) => {
+        await server.stop();
+        throw error;
+      })
+    : undefined;
+  if (events) options.metrics?.watchEventQueues(() => events.depths());
   const stopJobs = definition.start?.(database.dataSource, options) ?? (async () => undefined);
   return {
     ...server,
     database,
     name: definition.name,
+    events,
     stop: async () => {
       await stopJobs();
+      await events?.stop();
       await server.stop();
     },
   };

@@ -3,8 +3,9 @@
  * `service`), served on the service's own metrics port (metrics-server.ts),
  * never on its public one. What they count: HTTP requests by route and
  * status, GraphQL operations by name with their latency and errors by code,
- * the database pool's connections, the scheduled jobs' runs, and the jobs'
- * backlog (ticks that found the previous run still going, runs in progress).
+ * the database pool's connections, the scheduled jobs' runs, the jobs'
+ * backlog (ticks that found the previous run still going, runs in progress),
+ * and the domain events' queues (depth and oldest age).
  */
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
@@ -24,6 +25,13 @@ export interface JobObserver {
   tickSkipped(job: string): void;
 }
 
+/** What an event queue holds: events waiting (new or to be retried) and the age of the oldest. */
+export interface EventQueueDepth {
+  queue: string;
+  waiting: number;
+  oldestSeconds: number;
+}
+
 export interface ServiceMetrics extends JobObserver {
   service: string;
   registry: Registry;
@@ -36,6 +44,8 @@ export interface ServiceMetrics extends JobObserver {
   operationLabel(name: string | null | undefined): string;
   /** Reports `pool`'s connections (read at each scrape; undefined while it is not open). */
   watchPool(pool: () => PoolStats | undefined): void;
+  /** Reports the depth and oldest age of the service's event queues (its outbox, its consumer's queue), read at each scrape. */
+  watchEventQueues(read: () => Promise<EventQueueDepth[]>): void;
 }
 
 /** Seconds: from a primary-key read to the slowest answer a timeout allows. */
@@ -143,6 +153,29 @@ export function createServiceMetrics(service: string, options: ServiceMetricsOpt
     },
   });
 
+  const eventQueues: Array<() => Promise<EventQueueDepth[]>> = [];
+  const readEventQueues = async () => (await Promise.all(eventQueues.map((read) => read().catch(() => [])))).flat();
+  new Gauge({
+    name: 'caseflow_event_queue_depth',
+    help: 'Domain events waiting, by queue (outbox.<service>: not yet relayed; events.<consumer>: not yet applied; .dead: retries spent)',
+    labelNames: ['queue'] as const,
+    registers,
+    async collect() {
+      this.reset();
+      for (const { queue, waiting } of await readEventQueues()) this.set({ queue }, waiting);
+    },
+  });
+  new Gauge({
+    name: 'caseflow_event_queue_oldest_seconds',
+    help: 'Age of the oldest domain event waiting, by queue',
+    labelNames: ['queue'] as const,
+    registers,
+    async collect() {
+      this.reset();
+      for (const { queue, oldestSeconds } of await readEventQueues()) this.set({ queue }, oldestSeconds);
+    },
+  });
+
   const names = new Set<string>();
   return {
     service,
@@ -161,6 +194,9 @@ export function createServiceMetrics(service: string, options: ServiceMetricsOpt
     },
     watchPool: (pool) => {
       pools.push(pool);
+    },
+    watchEventQueues: (read) => {
+      eventQueues.push(read);
     },
     runStarted: (job) => {
       jobsInProgress.inc({ job });

@@ -81,6 +81,15 @@ export async function testSubgraphRoles(databaseUrl: string, schema: string): Pr
   };
 }
 
+/**
+ * The role of the domain events' queue in the suite's database: it owns the
+ * `events` schema (pg-boss's tables), as `EVENTS_DATABASE_URL` does in an
+ * installation; its `ownerUrl` is that URL.
+ */
+export function testEventsRole(databaseUrl: string): Promise<TestSubgraphRoles> {
+  return testSubgraphRoles(databaseUrl, 'events');
+}
+
 export interface TestPlatformRoles<N extends string> {
   migrationUrlFor(name: N): string;
   runtimeUrlFor(name: N): string;

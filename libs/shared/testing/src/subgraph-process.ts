@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { createTestDatabase, testSubgraphRoles } from './postgres';
+import { createTestDatabase, testEventsRole, testSubgraphRoles } from './postgres';
 import { freePort } from './ports';
 import { errorCodes, postGraphQL } from './http';
 import { spawnService } from './process';
@@ -29,12 +29,14 @@ export function describeSubgraphProcess(name: string, entry: string): void {
     const port = await freePort();
     const metricsPort = await freePort();
     const secret = 'test-secret-for-process-check';
-    const roles = await testSubgraphRoles(await createTestDatabase(`${name}_process`), name);
+    const databaseUrl = await createTestDatabase(`${name}_process`);
+    const roles = await testSubgraphRoles(databaseUrl, name);
     const service = spawnService(entry, {
       [`${prefix}_PORT`]: String(port),
       METRICS_PORT: String(metricsPort),
       [`${prefix}_DATABASE_URL`]: roles.runtimeUrl,
       [`${prefix}_MIGRATION_DATABASE_URL`]: roles.ownerUrl,
+      EVENTS_DATABASE_URL: (await testEventsRole(databaseUrl)).ownerUrl,
       INTERNAL_TOKEN_SECRET: secret,
       LOG_LEVEL: 'info',
     });
@@ -73,6 +75,7 @@ export function describePendingMigrationsRefusal(name: string, entry: string): v
       [`${prefix}_PORT`]: String(await freePort()),
       [`${prefix}_DATABASE_URL`]: roles.runtimeUrl,
       [`${prefix}_MIGRATION_DATABASE_URL`]: roles.ownerUrl,
+      EVENTS_DATABASE_URL: (await testEventsRole(databaseUrl)).ownerUrl,
       INTERNAL_TOKEN_SECRET: 'test-secret-for-pending-check',
     });
     expect(await service.exited).toBe(1);
