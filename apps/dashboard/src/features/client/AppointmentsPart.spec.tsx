@@ -1,4 +1,5 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import type { CaseReferralFragment, ReferralStatus } from '../../graphql/generated';
 import { toZoneInput } from '../../lib/zone';
 import { seriousViolations } from '../../testing/axe';
 import { CLIENT_ID, profile } from '../../testing/fixtures';
@@ -8,6 +9,28 @@ import { DAY, HOUR, appointment, clientAppointments } from '../../testing/week';
 const ZONE = 'America/Halifax';
 const PATH = `/clients/${CLIENT_ID}?tab=appointments`;
 const base: Record<string, Handler> = { ClientProfile: () => ({ data: profile() }) };
+
+function referral(id: string, status: ReferralStatus, service: string): CaseReferralFragment {
+  return {
+    id,
+    status,
+    urgency: 'ROUTINE',
+    need: 'Food',
+    necessaryRationale: 'Needed',
+    appropriateRationale: 'Close by',
+    paidByContract: false,
+    createdAt: new Date(Date.now() - 10 * DAY).toISOString(),
+    sentAt: new Date(Date.now() - 9 * DAY).toISOString(),
+    respondBy: null,
+    declineReason: null,
+    outcome: null,
+    followUpAt: null,
+    referredBy: { displayName: 'Casey Morgan' },
+    goal: null,
+    service: { id: `s-${id}`, name: service, organization: { id: 'org-n', name: 'Northside Food Bank' } },
+    history: [],
+  };
+}
 
 function item(text: RegExp): HTMLElement {
   return screen.getByRole('heading', { level: 3, name: text }).closest('li') as HTMLElement;
@@ -146,5 +169,46 @@ describe('appointments in the client file', () => {
       outcome: 'NO_SHOW',
       note: 'No answer by phone',
     });
+  });
+
+  it('asks a partner visit for its accepted or started referral, and offers only those', async () => {
+    const gateway = fakeGateway({
+      ...base,
+      ClientAppointments: () => ({ data: clientAppointments([]) }),
+      ClientReferrals: () => ({
+        data: {
+          client: {
+            id: CLIENT_ID,
+            displayName: 'Dana Fontaine',
+            referrals: [
+              referral('r-1', 'ACCEPTED', 'Emergency Food Hamper'),
+              referral('r-2', 'DECLINED', 'Weekly Food Pantry'),
+              referral('r-3', 'IN_PROGRESS', 'Community Kitchen'),
+            ],
+          },
+        },
+      }),
+      ScheduleAppointment: () => ({ data: { scheduleAppointment: appointment(1, { kind: 'PARTNER_VISIT' }) } }),
+    });
+    renderApp({ path: PATH, as: 'casey', gateway });
+    fireEvent.click(await screen.findByRole('button', { name: 'Schedule an appointment' }));
+    expect(gateway.called('ClientReferrals')).toHaveLength(0);
+    fireEvent.change(screen.getByLabelText(/^Kind/), { target: { value: 'PARTNER_VISIT' } });
+    const select = (await screen.findByLabelText(/^Referral/)) as HTMLSelectElement;
+    await waitFor(() =>
+      expect([...select.options].map((o) => o.textContent)).toEqual([
+        'Choose…',
+        'Emergency Food Hamper (Northside Food Bank)',
+        'Community Kitchen (Northside Food Bank)',
+      ]),
+    );
+    fireEvent.change(screen.getByLabelText(/^Purpose/), { target: { value: 'Pick up the hamper together' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Schedule the appointment' }));
+    expect(await screen.findByText('Choose the accepted referral this visit is for.')).toBeTruthy();
+    expect(gateway.called('ScheduleAppointment')).toHaveLength(0);
+    fireEvent.change(select, { target: { value: 'r-3' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Schedule the appointment' }));
+    expect(await screen.findByText('The appointment was scheduled.')).toBeTruthy();
+    expect(gateway.called('ScheduleAppointment')[0].variables.input).toMatchObject({ kind: 'PARTNER_VISIT', referralId: 'r-3' });
   });
 });
