@@ -31,8 +31,10 @@ describe('appointment rules before sending', () => {
 
   it('tells a stale version from an overlap', () => {
     const error = (extensions: Record<string, unknown>) => ({ message: 'x', graphQLErrors: [{ message: 'x', extensions }] });
+    expect(conflictOf(error({ code: 'CONFLICT', field: 'expectedVersion' }))).toBe('stale');
     expect(conflictOf(error({ code: 'CONFLICT', currentVersion: 3 }))).toBe('stale');
     expect(conflictOf(error({ code: 'CONFLICT', appointmentId: 'a' }))).toBe('overlap');
+    expect(conflictOf(error({ code: 'CONFLICT', field: 'input.clientMutationId' }))).toBeNull();
     expect(conflictOf(error({ code: 'BAD_USER_INPUT', field: 'input.startsAt' }))).toBeNull();
     expect(conflictOf(null)).toBeNull();
   });

@@ -32,14 +32,19 @@ export function canRecordAttendance(appointment: { status: string; startsAt: str
 }
 
 /**
- * A CONFLICT is either a stale version (the server says which version is
- * current, `extensions.currentVersion`, as every versioned change does) or
- * an overlap with another appointment, which the person may accept.
+ * Which CONFLICT an answer is: an overlap names the other appointment
+ * (`extensions.appointmentId`), which the person may accept; a stale
+ * version names the `expectedVersion` field (or, as plan changes do, the
+ * `currentVersion`). Any other CONFLICT (a reused clientMutationId) is
+ * neither, and its message is shown as it is.
  */
 export function conflictOf(error: CombinedErrorLike | null | undefined): 'stale' | 'overlap' | null {
   const conflict = error?.graphQLErrors.find((e) => codeOf(e) === 'CONFLICT');
   if (!conflict) return null;
-  return conflict.extensions?.currentVersion !== undefined ? 'stale' : 'overlap';
+  const extensions = conflict.extensions ?? {};
+  if (extensions.appointmentId !== undefined) return 'overlap';
+  if (extensions.currentVersion !== undefined || /(^|\.)expectedVersion$/.test(String(extensions.field ?? ''))) return 'stale';
+  return null;
 }
 
 /** How long an appointment lasts, in minutes. */

@@ -68,7 +68,7 @@ describe('appointments in the client file', () => {
           return {
             errors: [
               {
-                message: 'This overlaps the appointment of Casey Morgan with Dana Fontaine at 10:30 (appointment-9)',
+                message: 'Overlaps the scheduled IN_PERSON appointment appointment-9; choose another time or allow the overlap',
                 extensions: { code: 'CONFLICT', appointmentId: 'appointment-9' },
               },
             ],
@@ -91,7 +91,7 @@ describe('appointments in the client file', () => {
     fireEvent.change(screen.getByLabelText(/^Purpose/), { target: { value: 'Interview practice' } });
     fireEvent.change(screen.getByLabelText(/^Place/), { target: { value: 'Room 2' } });
     fireEvent.click(screen.getByRole('button', { name: 'Schedule the appointment' }));
-    expect(await screen.findByText(/This overlaps the appointment of Casey Morgan/)).toBeTruthy();
+    expect(await screen.findByText(/Overlaps the scheduled IN_PERSON appointment appointment-9/)).toBeTruthy();
     const first = gateway.called('ScheduleAppointment')[0].variables.input as Record<string, unknown>;
     expect(first).toEqual({
       clientId: CLIENT_ID,
@@ -121,8 +121,8 @@ describe('appointments in the client file', () => {
         return {
           errors: [
             {
-              message: `The appointment changed since you read it (version ${input.expectedVersion}; it is now 2); reload and try again`,
-              extensions: { code: 'CONFLICT', currentVersion: 2 },
+              message: `The appointment changed since you read it (version 2, not ${input.expectedVersion}); read it again`,
+              extensions: { code: 'CONFLICT', field: 'expectedVersion' },
             },
           ],
         };
