@@ -64,11 +64,14 @@ export function schemaFromSupergraph(sdl: string): GraphQLSchema {
  */
 export function withContract(schema: GraphQLSchema, contractSdl: string): GraphQLSchema {
   const definitions = parse(contractSdl).definitions.flatMap((d): DefinitionNode[] => {
-    if (d.kind === Kind.OBJECT_TYPE_EXTENSION) {
-      const existing = schema.getType(d.name.value);
+    const existing = 'name' in d && d.name ? schema.getType(d.name.value) : undefined;
+    // A type composed only in part (e.g. an entity another subgraph refers to by its key) gets the contract's other fields.
+    if (d.kind === Kind.OBJECT_TYPE_EXTENSION || (d.kind === Kind.OBJECT_TYPE_DEFINITION && isObjectType(existing))) {
       const fields = isObjectType(existing) ? existing.getFields() : {};
       const missing = (d.fields ?? []).filter((f) => !fields[f.name.value]);
-      return missing.length ? [{ ...d, fields: missing }] : [];
+      if (!missing.length) return [];
+      if (d.kind === Kind.OBJECT_TYPE_EXTENSION) return [{ ...d, fields: missing }];
+      return [{ kind: Kind.OBJECT_TYPE_EXTENSION, name: d.name, fields: missing }];
     }
     if (isTypeDefinitionNode(d) && schema.getType(d.name.value)) return [];
     return [d];
