@@ -10,8 +10,11 @@ function row(name: string): HTMLElement {
 
 describe('notification settings', () => {
   it('shows each kind with its channels and digest, and saves them all', async () => {
+    // As the gateway answers (urql asks for __typename): none of it may go back in the input.
+    const read = settings();
+    const typed = (read.me.notificationPreferences ?? []).map((p) => ({ ...p, __typename: 'NotificationPreference' }));
     const gateway = fakeGateway({
-      MySettings: () => ({ data: settings() }),
+      MySettings: () => ({ data: { me: { ...read.me, __typename: 'StaffMember', notificationPreferences: typed } } }),
       SetNotificationPreferences: (v) => ({ data: { setNotificationPreferences: v.preferences } }),
     });
     const { container } = renderApp({ path: '/settings', as: 'casey', gateway });
@@ -30,6 +33,7 @@ describe('notification settings', () => {
     expect(await screen.findByText('Your notification settings were saved.')).toBeTruthy();
     const sent = gateway.called('SetNotificationPreferences')[0].variables.preferences as Array<{ kind: string }>;
     expect(sent.map((p) => p.kind)).toEqual([...NotificationKindValues]);
+    expect(sent.every((p) => Object.keys(p).sort().join() === 'channels,dailyDigest,kind')).toBe(true);
     expect(sent.find((p) => p.kind === 'STEP_OVERDUE')).toEqual({ kind: 'STEP_OVERDUE', channels: ['IN_APP', 'EMAIL'], dailyDigest: true });
     expect(sent.find((p) => p.kind === 'REFERRAL_ANSWERED')).toEqual({
       kind: 'REFERRAL_ANSWERED',

@@ -106,7 +106,9 @@ function PreferencesForm({ saved }: { saved: Saved }) {
         onSubmit={(event) => {
           event.preventDefault();
           setDone(false);
-          void save({ preferences: prefs }).then((r) => setDone(!r.error));
+          // Only the input's fields: what was read carries the cache's __typename.
+          const preferences = prefs.map(({ kind, channels, dailyDigest }) => ({ kind, channels, dailyDigest }));
+          void save({ preferences }).then((r) => setDone(!r.error));
         }}
       >
         <p className="hint">
