@@ -1,8 +1,11 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import type { ClientGrant } from '@caseflow/auth';
-import type { RequestContext, SubgraphRuntimeOptions } from '@caseflow/federation';
+import { DEFAULT_DASHBOARD_URL, type RequestContext, type SubgraphRuntimeOptions } from '@caseflow/federation';
 import { decideGrants } from './access/access.route';
+import { AppointmentCommands } from './appointment/appointment.commands';
+import { AppointmentQueries } from './appointment/appointment.queries';
+import { CalendarFeeds } from './appointment/calendar-feed';
 import { AssessmentCommands } from './assessment/assessment.commands';
 import { AssessmentQueries } from './assessment/assessment.queries';
 import { AuditTrailQueries } from './audit/audit-trail.queries';
@@ -13,6 +16,7 @@ import { ConsentQueries } from './consent/consent.queries';
 import { createClientsLoaders, type ClientsLoaders } from './loaders';
 import { NoteCommands } from './note/note.commands';
 import { NoteQueries } from './note/note.queries';
+import { OrganizationSettings } from './organization/organization-settings';
 import { CaseOutcomeQueries } from './outcomes/outcomes.queries';
 import { StaffQueries } from './staff/staff.queries';
 
@@ -30,7 +34,11 @@ export interface ClientsContext extends RequestContext {
   consents: ConsentQueries;
   consentCommands: ConsentCommands;
   caseOutcomes: CaseOutcomeQueries;
+  appointments: AppointmentQueries;
+  appointmentCommands: AppointmentCommands;
+  calendarFeeds: CalendarFeeds;
   auditTrails: AuditTrailQueries;
+  organizationSettings: OrganizationSettings;
   /** The caller's grants on clients by the one access rule, for the grants this subgraph signs into `Client.accessGrant`. */
   grants: DataLoader<string, ClientGrant>;
   /** The internal secret, which signs those grants. */
@@ -40,6 +48,7 @@ export interface ClientsContext extends RequestContext {
 export function createClientsContext(dataSource: DataSource, base: RequestContext, options: SubgraphRuntimeOptions): ClientsContext {
   const loaders = createClientsLoaders(dataSource, base.actor);
   const identity = { internalToken: base.internalToken, requestId: base.requestId };
+  const directory = { resourcesUrl: options.peerUrls?.resources, timeoutMs: options.peerTimeoutMs, ...identity };
   return {
     ...base,
     dataSource,
@@ -52,12 +61,15 @@ export function createClientsContext(dataSource: DataSource, base: RequestContex
     notes: new NoteQueries(loaders, base.audit),
     noteCommands: new NoteCommands(dataSource, base.audit),
     consents: new ConsentQueries(loaders, base.audit),
-    consentCommands: new ConsentCommands(dataSource, loaders, base.audit, {
-      resourcesUrl: options.peerUrls?.resources,
+    consentCommands: new ConsentCommands(dataSource, loaders, base.audit, directory),
+    caseOutcomes: new CaseOutcomeQueries(dataSource, base.audit),
+    appointments: new AppointmentQueries(dataSource, loaders, base.audit),
+    appointmentCommands: new AppointmentCommands(dataSource, base.audit, {
+      referralsUrl: options.peerUrls?.referrals,
       timeoutMs: options.peerTimeoutMs,
       ...identity,
     }),
-    caseOutcomes: new CaseOutcomeQueries(dataSource, base.audit),
+    calendarFeeds: new CalendarFeeds(dataSource, base.audit, options.internalSecret, options.dashboardUrl ?? DEFAULT_DASHBOARD_URL),
     auditTrails: new AuditTrailQueries(
       dataSource,
       loaders,
@@ -65,6 +77,7 @@ export function createClientsContext(dataSource: DataSource, base: RequestContex
       { plansUrl: options.peerUrls?.plans, referralsUrl: options.peerUrls?.referrals, timeoutMs: options.peerTimeoutMs },
       identity,
     ),
+    organizationSettings: new OrganizationSettings(dataSource, base.audit, directory),
     grants: new DataLoader((ids) => decideGrants(dataSource, base.actor, ids), { maxBatchSize: 1000 }),
     internalSecret: options.internalSecret,
   };

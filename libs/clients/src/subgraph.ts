@@ -1,8 +1,20 @@
 import type { GraphQLSchema } from 'graphql';
-import { CLIENT_ACCESS_PATH, STAFF_DIRECTORY_PATH } from '@caseflow/auth';
-import { buildFederatedSchema, type SubgraphDefinition } from '@caseflow/federation';
+import {
+  CALENDAR_FEED_PATH,
+  CLIENT_ACCESS_PATH,
+  NOTIFICATION_RECIPIENTS_PATH,
+  ORGANIZATION_TIME_ZONES_PATH,
+  STAFF_DIRECTORY_PATH,
+} from '@caseflow/auth';
+import { buildFederatedSchema, DEFAULT_DASHBOARD_URL, type SubgraphDefinition } from '@caseflow/federation';
 import { createLogger } from '@caseflow/core';
 import { AccessGrantResolver } from './access/access-grant.resolver';
+import { AppointmentEntity, CalendarFeedEntity } from './appointment/appointment.entity';
+import { startAppointmentSoonJob } from './appointment/appointment.job';
+import { appointmentReference } from './appointment/appointment.reference';
+import { AppointmentResolver, ClientAppointmentsResolver } from './appointment/appointment.resolver';
+import { CalendarFeedResolver } from './appointment/calendar-feed.resolver';
+import { calendarFeedRoute } from './appointment/calendar-feed.route';
 import { clientAccessRoute } from './access/access.route';
 import { AssessmentEntity, AssessmentItemEntity, CharacteristicEntity } from './assessment/assessment.entity';
 import { assessmentReference } from './assessment/assessment.reference';
@@ -12,6 +24,7 @@ import { startPriorityJob } from './caseload/priority.job';
 import { CaseEventEntity, ClientEntity, EligibilityEntity } from './client/client.entity';
 import { clientReference } from './client/client.reference';
 import { ClientMutationResolver, ClientResolver, EligibilityResolver } from './client/client.resolver';
+import { startConsentExpiryJob } from './consent/consent-expiry.job';
 import { ConsentEntity } from './consent/consent.entity';
 import { consentReference } from './consent/consent.reference';
 import { ConsentResolver } from './consent/consent.resolver';
@@ -23,13 +36,20 @@ import { MutationFingerprint1764547200030 } from './migrations/1764547200030-Mut
 import { StaffActive1764720000000 } from './migrations/1764720000000-StaffActive';
 import { ScheduledJobs1764806400040 } from './migrations/1764806400040-ScheduledJobs';
 import { ClientsOutbox1764892800050 } from './migrations/1764892800050-ClientsOutbox';
+import { OrganizationSetting1764892800070 } from './migrations/1764892800070-OrganizationSetting';
+import { ConsentExpiryIndex1764892800071 } from './migrations/1764892800071-ConsentExpiryIndex';
+import { Appointments1764892800080 } from './migrations/1764892800080-Appointments';
 import { CaseNoteEntity } from './note/note.entity';
 import { noteReference } from './note/note.reference';
 import { NoteResolver } from './note/note.resolver';
+import { organizationReference } from './organization/organization.ref';
+import { OrganizationSettingsResolver } from './organization/organization-settings.resolver';
+import { organizationTimeZonesRoute } from './organization/time-zone.route';
 import { CaseOutcomeResolver } from './outcomes/outcomes.resolver';
 import { StaffMemberEntity } from './staff/staff.entity';
 import { staffReference } from './staff/staff.reference';
 import { StaffResolver } from './staff/staff.resolver';
+import { notificationRecipientsRoute } from './staff/recipients.route';
 import { staffDirectoryRoute } from './staff/staff.route';
 
 export function buildClientsSchema(): Promise<GraphQLSchema> {
@@ -45,6 +65,10 @@ export function buildClientsSchema(): Promise<GraphQLSchema> {
       AssessmentResolver,
       NoteResolver,
       ConsentResolver,
+      AppointmentResolver,
+      ClientAppointmentsResolver,
+      CalendarFeedResolver,
+      OrganizationSettingsResolver,
     ],
     // Each batched through the request's loaders and checked like a read: what the caller may not see is null (and audited).
     referenceResolvers: {
@@ -53,6 +77,8 @@ export function buildClientsSchema(): Promise<GraphQLSchema> {
       NeedsAssessment: assessmentReference,
       CaseNote: noteReference,
       Consent: consentReference,
+      Appointment: appointmentReference,
+      Organization: organizationReference,
     },
   });
 }
@@ -73,6 +99,8 @@ export const clientsSubgraph: SubgraphDefinition<ClientsContext> = {
     CharacteristicEntity,
     CaseNoteEntity,
     CaseEventEntity,
+    AppointmentEntity,
+    CalendarFeedEntity,
   ],
   migrations: [
     InitClients1763856000000,
@@ -82,13 +110,31 @@ export const clientsSubgraph: SubgraphDefinition<ClientsContext> = {
     StaffActive1764720000000,
     ScheduledJobs1764806400040,
     ClientsOutbox1764892800050,
+    OrganizationSetting1764892800070,
+    ConsentExpiryIndex1764892800071,
+    Appointments1764892800080,
   ],
   buildSchema: buildClientsSchema,
   createContext: (dataSource, base, options) => createClientsContext(dataSource, base, options),
   internalRoutes: (dataSource) => ({
     [CLIENT_ACCESS_PATH]: clientAccessRoute(dataSource),
     [STAFF_DIRECTORY_PATH]: staffDirectoryRoute(dataSource),
+    [ORGANIZATION_TIME_ZONES_PATH]: organizationTimeZonesRoute(dataSource),
+    [NOTIFICATION_RECIPIENTS_PATH]: notificationRecipientsRoute(dataSource),
   }),
-  start: (dataSource, options) =>
-    startPriorityJob(dataSource, options.jobIntervalMs ?? 60_000, options.logger ?? createLogger('clients', 'info'), options.metrics),
+  // The secret of the calendar feed is its credential: the gateway passes GET /calendar/<secret>.ics here.
+  internalGetRoutes: (dataSource, options) => ({
+    [CALENDAR_FEED_PATH]: calendarFeedRoute(dataSource, options?.dashboardUrl ?? DEFAULT_DASHBOARD_URL),
+  }),
+  start: (dataSource, options) => {
+    const [interval, logger] = [options.jobIntervalMs ?? 60_000, options.logger ?? createLogger('clients', 'info')];
+    const stops = [
+      startPriorityJob(dataSource, interval, logger, options.metrics),
+      startAppointmentSoonJob(dataSource, interval, logger, options.metrics),
+      startConsentExpiryJob(dataSource, interval, logger, options.metrics),
+    ];
+    return async () => {
+      await Promise.all(stops.map((stop) => stop()));
+    };
+  },
 };

@@ -13,7 +13,11 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import {
   type Actor,
   type BearerVerifier,
+  CALENDAR_FEED_PATH,
+  CALENDAR_FEED_PUBLIC_PATH,
+  CALENDAR_FEED_SECRET,
   createStaffCheck,
+  FEED_READER,
   INTERNAL_TOKEN_HEADER,
   REQUEST_ID_HEADER,
   signInternalToken,
@@ -234,6 +238,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     apollo,
     getRoutes: {
       ...(options.resourcesBaseUrl ? { [HSDS_PATH]: hsdsPassThrough(options, options.resourcesBaseUrl, authenticate) } : {}),
+      [CALENDAR_FEED_PUBLIC_PATH]: calendarFeedPassThrough(options),
       ...demo?.get,
     },
     routes: demo?.post,
@@ -348,6 +353,54 @@ function hsdsPassThrough(options: GatewayOptions, resourcesBaseUrl: string, auth
       if (rest) yield rest;
     }
     return { status: response.status, contentType: response.headers.get('content-type') ?? 'application/json', text: text() };
+  };
+}
+
+/** A calendar feed answer is never stored by a cache: its address is a secret and its content changes. */
+const FEED_HEADERS = { 'cache-control': 'no-store, private' };
+
+/**
+ * GET /calendar/<secret>.ics — a staff member's calendar feed, for calendar
+ * apps that send no bearer token: the secret is the credential, and the
+ * clients subgraph alone can tell whose it is. The gateway passes only the
+ * secret on, under an internal token naming nobody (FEED_READER), and
+ * answers 404 with an empty body for any address that is not a live feed
+ * (malformed, unknown or replaced), so that the answer tells nothing else.
+ */
+function calendarFeedPassThrough(options: GatewayOptions): GetRoute {
+  const replicas = createReplicaSet(replicaUrls(options.subgraphUrls.clients ?? []).map((url) => new URL(url).origin));
+  const notFound = { status: 404, contentType: 'text/plain; charset=utf-8', text: '', headers: FEED_HEADERS };
+  return async (_request, url) => {
+    const secret = /^\/calendar\/([^/]+)\.ics$/.exec(url.pathname)?.[1];
+    if (!secret || !CALENDAR_FEED_SECRET.test(secret)) return notFound;
+    const requestId = randomUUID();
+    const headers = {
+      [INTERNAL_TOKEN_HEADER]: await signInternalToken({ actor: FEED_READER, requestId }, options.internalSecret),
+      [REQUEST_ID_HEADER]: requestId,
+    };
+    for (const base of replicas.order()) {
+      try {
+        const response = await fetch(new URL(`${CALENDAR_FEED_PATH}/${secret}.ics`, base), {
+          headers,
+          signal: AbortSignal.timeout(options.subgraphTimeoutMs ?? 10_000),
+        });
+        if (response.status === 404) return notFound;
+        if (!response.ok) break;
+        const text = await response.text();
+        return {
+          status: 200,
+          contentType: response.headers.get('content-type') ?? 'text/calendar; charset=utf-8',
+          text,
+          headers: FEED_HEADERS,
+        };
+      } catch (error) {
+        // The request id only: the address holds the secret and is never logged.
+        options.logger.warn('calendar feed pass-through failed', { requestId, ...errorFields(error) });
+        if (!connectionFailure(error)) break;
+        replicas.rest(base);
+      }
+    }
+    throw unavailable('The calendar feed is unavailable; retry later');
   };
 }
 

@@ -8,16 +8,18 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { type Actor } from '@caseflow/auth';
 import type { AuditTrail } from '@caseflow/audit';
-import { badInput, conflict, forbidden, inputFingerprint, notFound, optionalText, requiredText, uuid } from '@caseflow/core';
+import { badInput, conflict, forbidden, inputFingerprint, localDay, notFound, optionalText, requiredText, uuid } from '@caseflow/core';
 import { hasCaseAccess, mayHoldCaseload } from '../access/access.policy';
 import { recomputePriorities } from '../caseload/priority.store';
 import type { ClientsLoaders } from '../loaders';
+import { organizationTimeZones } from '../organization/time-zone';
 import { foldName, searchNameOf, sortKeyOf } from '../shared/names';
-import { NAME_MAX, TEXT_MAX, birthDate, today } from '../shared/validation';
+import { NAME_MAX, TEXT_MAX, birthDate } from '../shared/validation';
 import { StaffMemberEntity } from '../staff/staff.entity';
 import { CaseEventEntity, type CaseEventKind, ClientEntity, type ClientStatus, EligibilityEntity } from './client.entity';
 import type { CloseCaseInput, ContactPreferenceInput, DetermineEligibilityInput, KeyDateInput, OpenClientInput } from './client.inputs';
 import { toClient } from './client.mapper';
+import { recordAssignment } from './client.events';
 import { CASE_ACCESS } from './client.policy';
 import { checkContactPreference, checkFollowUp, checkKeyDates } from './client.rules';
 import { checkActivation, checkClosing, checkNotClosed, checkReopening, reopenedStatus } from './client.transitions';
@@ -58,6 +60,8 @@ export class ClientCommands {
     }
     try {
       return await this.dataSource.transaction(async (tx) => {
+        // The intake is dated in the agency's time zone (an evening intake in Vancouver is not tomorrow's).
+        const zones = await organizationTimeZones(tx, [actor.organizationId]);
         const { identifiers } = await tx.getRepository(ClientEntity).insert({
           organizationId: actor.organizationId,
           firstName,
@@ -65,7 +69,7 @@ export class ClientCommands {
           preferredName,
           dateOfBirth,
           status: 'INTAKE',
-          intakeDate: today(),
+          intakeDate: localDay(new Date(), zones.get(actor.organizationId)),
           assignedCaseManagerId: assignee,
           searchName: searchNameOf(firstName, lastName, preferredName),
           sortKey: sortKeyOf(firstName, lastName),
@@ -84,6 +88,8 @@ export class ClientCommands {
         const id = identifiers[0].id as string;
         await this.event(tx, actor, id, 'OPENED', null, 'INTAKE');
         await this.audit.write(tx, { action: 'CREATE', entityType: 'Client', entityId: id, clientId: id });
+        const opened = { id, organizationId: actor.organizationId };
+        await recordAssignment(tx, opened, { caseManagerId: assignee, previousCaseManagerId: null, byStaffId: actor.staffId });
         await recomputePriorities(tx, [id]);
         return this.answer(tx, id);
       });
@@ -191,6 +197,8 @@ export class ClientCommands {
     return this.change(actor, clientId, 'clientId', 'assignedCaseManager', async (tx, client) => {
       await updateClient(tx, client.id, { assignedCaseManagerId: assignee });
       await this.event(tx, actor, client.id, 'REASSIGNED', client.status, client.status);
+      const previousCaseManagerId = client.assignedCaseManagerId;
+      await recordAssignment(tx, client, { caseManagerId: assignee, previousCaseManagerId, byStaffId: actor.staffId });
     });
   }
 

@@ -32,7 +32,8 @@ describe('clients subgraph', () => {
     expect(sdl).toContain('@link(url: "https://specs.apollo.dev/federation/v2.7"');
     expect(sdl).toMatch(/type Client\s+@key\(fields: "id"\)/);
     expect(sdl).toMatch(/type StaffMember\s+@key\(fields: "id"\)/);
-    expect(sdl).toMatch(/type Organization\s+@key\(fields: "id", resolvable: false\)/);
+    // Resolvable here: the subgraph contributes the agency's settings (timeZone) to the directory's Organization.
+    expect(sdl).toMatch(/type Organization\s+@key\(fields: "id"\)/);
   });
 
   it('resolves mixed, duplicate and unknown Client references in order, in one SQL statement', async () => {

@@ -14,6 +14,7 @@ import { ClientEntity } from '../client/client.entity';
 import type { ClientsLoaders } from '../loaders';
 import { NAME_MAX, TEXT_MAX } from '../shared/validation';
 import { ConsentEntity } from './consent.entity';
+import { recordConsentEvent } from './consent.events';
 import type { RecordConsentInput } from './consent.inputs';
 import { toConsent } from './consent.mapper';
 import { checkScope, checkTerm } from './consent.rules';
@@ -71,6 +72,11 @@ export class ConsentCommands {
         clientId: client.id,
         detail: scope.join(','),
       });
+      await recordConsentEvent(tx, 'consent.recorded', {
+        consentId: consent.id,
+        clientId: client.id,
+        organizationId: client.organizationId,
+      });
       return consent;
     });
     return toConsent(saved);
@@ -96,6 +102,11 @@ export class ConsentCommands {
       consent.revokedAt = new Date();
       await tx.getRepository(ConsentEntity).update({ id: consent.id }, { revokedAt: consent.revokedAt });
       await this.audit.write(tx, { action: 'UPDATE', entityType: 'Consent', entityId: consent.id, clientId: client.id, detail: 'revoked' });
+      await recordConsentEvent(tx, 'consent.revoked', {
+        consentId: consent.id,
+        clientId: client.id,
+        organizationId: client.organizationId,
+      });
       return consent;
     });
     this.loaders.consentsByClient.clear(revoked.clientId);

@@ -19,11 +19,12 @@ export interface ClientsTestbed {
   stop(): Promise<void>;
 }
 
-export async function startClientsTestbed(today = new Date()): Promise<ClientsTestbed> {
+/** `peerUrls`: stand-ins for other peers (e.g. referrals), beside the stand-in directory. */
+export async function startClientsTestbed(today = new Date(), peerUrls: Record<string, string> = {}): Promise<ClientsTestbed> {
   const world = demoWorld(today);
   const directory = new Set(world.organizations.map((o) => o.id));
   const fake = await fakeDirectory(directory);
-  const t = await startTestSubgraph(clientsSubgraph, { peerUrls: { resources: fake.url } });
+  const t = await startTestSubgraph(clientsSubgraph, { peerUrls: { ...peerUrls, resources: fake.url } });
   await seedClients(t.subgraph.database.dataSource, world);
   const sql = <T>(query: string, params: unknown[] = []) => t.subgraph.database.dataSource.query(query, params) as Promise<T[]>;
   return {

@@ -1,4 +1,4 @@
-export { seedClients } from './seed';
+export { HARBOUR_TIME_ZONE, seedClients } from './seed';
 export {
   seedClientsAtScale,
   scaleClientCatalog,

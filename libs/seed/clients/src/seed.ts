@@ -2,14 +2,19 @@
  * The clients subgraph's part of the demo world: staff, clients with their
  * contact preferences, eligibility, key dates and follow-ups, assessments on
  * the standard checklist, case notes (one sensitive, one amended), consents
- * (active, expired, revoked) and the case history with twelve months of
- * closures. Deterministic, batched, and safe to run twice.
+ * (active, expired, revoked), last and next week's appointments, and the
+ * case history with twelve months of closures. Deterministic, batched, and
+ * safe to run twice.
  */
 import type { DataSource, EntityManager } from 'typeorm';
-import { DEMO_PROGRAM, DEMO_STAFF, type DemoWorld, demoId, demoStaff } from '@caseflow/demo';
+import { DEMO_PROGRAM, DEMO_STAFF, type DemoWorld, HARBOUR_ID, demoId, demoStaff } from '@caseflow/demo';
 import { STANDARD_CHECKLIST, foldName, recomputePriorities, searchNameOf, sortKeyOf } from '@caseflow/clients';
+import { seedAppointments } from './appointments';
 
 const DAY = 86_400_000;
+
+/** Harbour works where the demo city is (Halifax): its "today" is Atlantic time. The other demo agencies set none (UTC). */
+export const HARBOUR_TIME_ZONE = 'America/Halifax';
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 
 /** Inserts rows given as objects through one statement (jsonb_to_recordset), skipping ids that exist. */
@@ -43,6 +48,11 @@ export async function seedClients(dataSource: DataSource, world: DemoWorld): Pro
       'staff_member',
       { id: 'uuid', email: 'text', display_name: 'text', role: 'text', organization_id: 'uuid' },
       DEMO_STAFF.map((s) => ({ id: s.id, email: s.email, display_name: s.displayName, role: s.role, organization_id: s.organizationId })),
+    );
+    await tx.query(
+      `INSERT INTO clients.organization_setting (organization_id, time_zone, updated_by) VALUES ($1, $2, $3)
+       ON CONFLICT (organization_id) DO NOTHING`,
+      [HARBOUR_ID, HARBOUR_TIME_ZONE, demoStaff('admin').id],
     );
 
     await insertRows(
@@ -340,6 +350,8 @@ export async function seedClients(dataSource: DataSource, world: DemoWorld): Pro
         };
       }),
     );
+
+    await seedAppointments(tx, world);
 
     await recomputePriorities(
       tx,

@@ -6,5 +6,8 @@ export * from './grant-token';
 export * from './internal-client';
 export * from './internal-token';
 export * from './jwks';
+export * from './notification-recipients';
+export * from './organization-time-zones';
 export * from './peer';
 export * from './staff-directory';
+export * from './calendar-feed';

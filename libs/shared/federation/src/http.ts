@@ -12,9 +12,10 @@ import { inService, type ServiceMetrics } from '@caseflow/telemetry';
 
 export type JsonRoute = (body: unknown, request: IncomingMessage) => Promise<unknown>;
 
-/** A GET route's answer: JSON, or text of a content type (whole, or streamed in chunks). */
+/** A GET route's answer: JSON, or text of a content type (whole, or streamed in chunks), with any headers of its own. */
 export type GetRouteResult =
-  { status: number; body: unknown } | { status: number; contentType: string; text: string | AsyncIterable<string> };
+  | { status: number; body: unknown }
+  | { status: number; contentType: string; text: string | AsyncIterable<string>; headers?: Readonly<Record<string, string>> };
 export type GetRoute = (request: IncomingMessage, url: URL) => Promise<GetRouteResult>;
 
 export interface HttpServiceOptions<C extends BaseContext> {
@@ -163,7 +164,10 @@ export function createHttpService<C extends BaseContext>(options: HttpServiceOpt
       for (const [prefix, route] of Object.entries(options.getRoutes ?? {})) {
         if (url.pathname === prefix || url.pathname.startsWith(`${prefix}/`)) {
           const result = await route(request, url);
-          if ('contentType' in result) return sendText(response, result.status, result.contentType, result.text);
+          if ('contentType' in result) {
+            for (const [name, value] of Object.entries(result.headers ?? {})) response.setHeader(name, value);
+            return sendText(response, result.status, result.contentType, result.text);
+          }
           return sendJson(response, result.status, result.body);
         }
       }

@@ -20,7 +20,7 @@ import { ConfigError, type Env, loadConfig, processEnv, setting } from '@caseflo
 import { createLogger, exitOnSignals } from '@caseflow/core';
 import { createServiceMetrics, serveMetrics, startTracing } from '@caseflow/telemetry';
 import type { RequestContext } from './context';
-import { createSubgraph, type SubgraphDefinition, type SubgraphRuntimeOptions } from './subgraph';
+import { createSubgraph, DEFAULT_DASHBOARD_URL, type SubgraphDefinition, type SubgraphRuntimeOptions } from './subgraph';
 
 export interface SubgraphProcessOptions {
   defaultPort: number;
@@ -51,6 +51,7 @@ function subgraphSettings(defaultPort: number) {
     DB_CONNECT_TIMEOUT_MS: setting.durationMs(100, 60_000, 2000),
     PEER_TIMEOUT_MS: setting.durationMs(100, 60_000, 2000),
     JOB_INTERVAL_MS: setting.durationMs(0, 86_400_000, 60_000),
+    DASHBOARD_URL: setting.url(DEFAULT_DASHBOARD_URL),
     LOG_LEVEL: setting.oneOf(['debug', 'info', 'warn', 'error', 'silent'] as const, 'info'),
   });
 }
@@ -135,6 +136,7 @@ export async function runSubgraphProcess<C extends RequestContext>(
     peerUrls,
     peerTimeoutMs: config.PEER_TIMEOUT_MS,
     jobIntervalMs: config.JOB_INTERVAL_MS,
+    dashboardUrl: config.DASHBOARD_URL,
     metrics,
     eventsDatabaseUrl: config.EVENTS_DATABASE_URL,
   };

@@ -23,6 +23,9 @@ import {
 import type { RequestContext } from './context';
 import { createSubgraphServer, type InternalGetRoute, type InternalRoute, type SubgraphServer } from './subgraph-server';
 
+/** The dashboard of `npm start`, where links point when DASHBOARD_URL is not set. */
+export const DEFAULT_DASHBOARD_URL = 'http://localhost:4200';
+
 /** How a subgraph is run: where its database is, the internal secret, and its peers' URLs. */
 export interface SubgraphRuntimeOptions {
   /** Where the service does its work, as the subgraph's runtime role. */
@@ -46,6 +49,8 @@ export interface SubgraphRuntimeOptions {
   peerTimeoutMs?: number;
   /** How often background jobs run (ms); 0 turns them off (tests drive jobs directly). */
   jobIntervalMs?: number;
+  /** The dashboard's public base URL, for links and addresses handed out (e.g. the calendar feed); DEFAULT_DASHBOARD_URL without it. */
+  dashboardUrl?: string;
   /** The service's metrics (requests, operations, pool, jobs); none are kept without it. */
   metrics?: ServiceMetrics;
   /**
@@ -82,7 +87,7 @@ export interface SubgraphDefinition<C extends RequestContext> {
   createContext(dataSource: DataSource, base: RequestContext, options: SubgraphRuntimeOptions): C;
   internalRoutes?(dataSource: DataSource, options: SubgraphRuntimeOptions): Record<string, InternalRoute>;
   /** Internal GET routes keyed by path prefix (e.g. a REST API the gateway passes through); internal token required. */
-  internalGetRoutes?(dataSource: DataSource): Record<string, InternalGetRoute>;
+  internalGetRoutes?(dataSource: DataSource, options?: SubgraphRuntimeOptions): Record<string, InternalGetRoute>;
   /**
    * Starts the subgraph's background jobs (sweeps, daily recomputations) once
    * it is listening; returns a function that stops them. Jobs must be safe to
@@ -238,7 +243,7 @@ export async function createSubgraph<C extends RequestContext>(
     metrics: options.metrics,
     extendContext: (base) => definition.createContext(database.dataSource, base, options),
     internalRoutes: definition.internalRoutes?.(database.dataSource, options),
-    internalGetRoutes: definition.internalGetRoutes?.(database.dataSource),
+    internalGetRoutes: definition.internalGetRoutes?.(database.dataSource, options),
   });
   const events = options.eventsDatabaseUrl
     ? await startEvents(definition, options, options.eventsDatabaseUrl).catch(async (error: unknown) => {

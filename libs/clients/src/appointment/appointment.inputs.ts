@@ -1,0 +1,64 @@
+import { Field, ID, InputType, Int } from 'type-graphql';
+import type { AppointmentKind } from './appointment.entity';
+import { AppointmentKindEnum } from './appointment.type';
+
+@InputType('ScheduleAppointmentInput')
+export class ScheduleAppointmentInput {
+  @Field(() => ID)
+  clientId: string;
+
+  @Field(() => ID, { nullable: true, description: 'Defaults to the caller.' })
+  staffMemberId?: string | null;
+
+  @Field(() => AppointmentKindEnum)
+  kind: AppointmentKind;
+
+  @Field(() => Date)
+  startsAt: Date;
+
+  @Field(() => Date)
+  endsAt: Date;
+
+  @Field(() => String, { nullable: true })
+  place?: string | null;
+
+  @Field(() => String)
+  purpose: string;
+
+  @Field(() => ID, { nullable: true })
+  referralId?: string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    defaultValue: false,
+    description: 'Scheduling over another appointment of the same staff member or client is CONFLICT unless this is true.',
+  })
+  allowOverlap?: boolean | null;
+
+  @Field(() => String, { nullable: true })
+  clientMutationId?: string | null;
+}
+
+@InputType('RescheduleAppointmentInput')
+export class RescheduleAppointmentInput {
+  @Field(() => ID)
+  appointmentId: string;
+
+  @Field(() => Int)
+  expectedVersion: number;
+
+  @Field(() => Date)
+  startsAt: Date;
+
+  @Field(() => Date)
+  endsAt: Date;
+
+  @Field(() => String, { nullable: true })
+  place?: string | null;
+
+  @Field(() => String)
+  reason: string;
+
+  @Field(() => Boolean, { nullable: true, defaultValue: false })
+  allowOverlap?: boolean | null;
+}
