@@ -34,6 +34,8 @@ describe('appointment rules before sending', () => {
     expect(conflictOf(error({ code: 'CONFLICT', field: 'expectedVersion' }))).toBe('stale');
     expect(conflictOf(error({ code: 'CONFLICT', currentVersion: 3 }))).toBe('stale');
     expect(conflictOf(error({ code: 'CONFLICT', appointmentId: 'a' }))).toBe('overlap');
+    // Through the gateway, which passes on only the code and the field:
+    expect(conflictOf(error({ code: 'CONFLICT' }))).toBe('overlap');
     expect(conflictOf(error({ code: 'CONFLICT', field: 'input.clientMutationId' }))).toBeNull();
     expect(conflictOf(error({ code: 'BAD_USER_INPUT', field: 'input.startsAt' }))).toBeNull();
     expect(conflictOf(null)).toBeNull();

@@ -32,18 +32,20 @@ export function canRecordAttendance(appointment: { status: string; startsAt: str
 }
 
 /**
- * Which CONFLICT an answer is: an overlap names the other appointment
- * (`extensions.appointmentId`), which the person may accept; a stale
- * version names the `expectedVersion` field (or, as plan changes do, the
- * `currentVersion`). Any other CONFLICT (a reused clientMutationId) is
- * neither, and its message is shown as it is.
+ * Which CONFLICT an answer is. The gateway passes on only an error's `code`
+ * and `field`: a stale version names the `expectedVersion` field; an
+ * overlap names the other appointment in its message and no field (the
+ * subgraph's own `appointmentId` when it is there); a CONFLICT naming
+ * another field (a reused clientMutationId) is neither, and its message is
+ * shown as it is.
  */
 export function conflictOf(error: CombinedErrorLike | null | undefined): 'stale' | 'overlap' | null {
   const conflict = error?.graphQLErrors.find((e) => codeOf(e) === 'CONFLICT');
   if (!conflict) return null;
   const extensions = conflict.extensions ?? {};
-  if (extensions.appointmentId !== undefined) return 'overlap';
-  if (extensions.currentVersion !== undefined || /(^|\.)expectedVersion$/.test(String(extensions.field ?? ''))) return 'stale';
+  const field = typeof extensions.field === 'string' ? extensions.field : null;
+  if (extensions.currentVersion !== undefined || (field && /(^|\.)expectedVersion$/.test(field))) return 'stale';
+  if (extensions.appointmentId !== undefined || !field) return 'overlap';
   return null;
 }
 

@@ -69,7 +69,8 @@ describe('appointments in the client file', () => {
             errors: [
               {
                 message: 'Overlaps the scheduled IN_PERSON appointment appointment-9; choose another time or allow the overlap',
-                extensions: { code: 'CONFLICT', appointmentId: 'appointment-9' },
+                // As the gateway passes it on: the code only, the other appointment named in the message.
+                extensions: { code: 'CONFLICT' },
               },
             ],
           };
