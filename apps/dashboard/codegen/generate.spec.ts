@@ -2,8 +2,9 @@
  * @jest-environment node
  */
 import { readFileSync } from 'node:fs';
+import type { GraphQLObjectType } from 'graphql';
 import { GENERATED_FILE, loadOperationSources, loadSchema } from './files';
-import { generateTypes, schemaFromSupergraph, validateOperations } from './generate';
+import { generateTypes, schemaFromSupergraph, validateOperations, withContract } from './generate';
 
 describe('the dashboard’s typed operations', () => {
   const schema = loadSchema();
@@ -45,5 +46,30 @@ describe('the dashboard’s typed operations', () => {
       'export type ThingsQuery = {\n  things: Array<{\n    id: string;\n    tags: Array<string | null> | null;\n    color: Color | null;\n    parent: {\n      id: string;\n    } | null;\n  }>;\n};',
     );
     expect(out).toContain('export type ThingsQueryVariables = {\n  filter: Filter;\n  first?: number | null;\n};');
+  });
+
+  it('adds a contract’s types and fields the supergraph lacks, and keeps what it has', () => {
+    const partial = schemaFromSupergraph(`
+      type Appointment { id: ID! }
+      type Organization { id: ID! name: String! }
+      type Query { organization(id: ID!): Organization }
+    `);
+    const schema = withContract(
+      partial,
+      `
+      enum AppointmentStatus { SCHEDULED CANCELLED }
+      type Appointment { id: ID! status: AppointmentStatus! }
+      extend type Organization { name: String timeZone: String }
+      extend type Query { appointment(id: ID!): Appointment }
+    `,
+    );
+    expect(
+      validateOperations(schema, [
+        { file: 'a.graphql', text: 'query A { appointment(id: "1") { id status } organization(id: "o") { name timeZone } }' },
+      ]),
+    ).toEqual([]);
+    // What the supergraph has wins: `name` stays non-null.
+    expect(String(schema.getQueryType()?.getFields().organization.type)).toBe('Organization');
+    expect(String((schema.getType('Organization') as GraphQLObjectType).getFields().name.type)).toBe('String!');
   });
 });

@@ -7,6 +7,7 @@
  * fragments on the same type are all it needs.
  */
 import {
+  type DefinitionNode,
   type DocumentNode,
   type FragmentDefinitionNode,
   type GraphQLInputType,
@@ -24,7 +25,9 @@ import {
   GraphQLScalarType,
   Kind,
   buildSchema,
+  extendSchema,
   isObjectType,
+  isTypeDefinitionNode,
   parse,
   print,
   typeFromAST,
@@ -51,6 +54,29 @@ const INTERNAL = /^(join__|link__|_)/;
 /** The supergraph's SDL as a schema clients can validate against (federation's own types are left aside). */
 export function schemaFromSupergraph(sdl: string): GraphQLSchema {
   return buildSchema(sdl, { assumeValidSDL: true });
+}
+
+/**
+ * The schema with a contract's additions (types and `extend type` fields)
+ * that it does not have yet: what the composed API will serve once the
+ * subgraphs implementing the contract land. Anything already composed is
+ * taken from the supergraph, so the contract can stay until it is all there.
+ */
+export function withContract(schema: GraphQLSchema, contractSdl: string): GraphQLSchema {
+  const definitions = parse(contractSdl).definitions.flatMap((d): DefinitionNode[] => {
+    const existing = 'name' in d && d.name ? schema.getType(d.name.value) : undefined;
+    // A type composed only in part (e.g. an entity another subgraph refers to by its key) gets the contract's other fields.
+    if (d.kind === Kind.OBJECT_TYPE_EXTENSION || (d.kind === Kind.OBJECT_TYPE_DEFINITION && isObjectType(existing))) {
+      const fields = isObjectType(existing) ? existing.getFields() : {};
+      const missing = (d.fields ?? []).filter((f) => !fields[f.name.value]);
+      if (!missing.length) return [];
+      if (d.kind === Kind.OBJECT_TYPE_EXTENSION) return [{ ...d, fields: missing }];
+      return [{ kind: Kind.OBJECT_TYPE_EXTENSION, name: d.name, fields: missing }];
+    }
+    if (isTypeDefinitionNode(d) && schema.getType(d.name.value)) return [];
+    return [d];
+  });
+  return definitions.length ? extendSchema(schema, { kind: Kind.DOCUMENT, definitions }, { assumeValidSDL: true }) : schema;
 }
 
 /** Every problem of the operations against the schema, as `file: message` lines (empty when all are valid). */

@@ -7,11 +7,14 @@ import { CaseloadPage } from '../features/caseload/CaseloadPage';
 import { ClientFilePage } from '../features/client/ClientFilePage';
 import { DirectoryPage } from '../features/directory/DirectoryPage';
 import { IntakePage } from '../features/intake/IntakePage';
+import { NotificationsPage } from '../features/notifications/NotificationsPage';
+import { SettingsPage } from '../features/notifications/SettingsPage';
 import { OutcomesPage } from '../features/outcomes/OutcomesPage';
 import { InboxPage } from '../features/partner/InboxPage';
 import { OrganizationPage } from '../features/partner/OrganizationPage';
 import { PartnerReferralPage } from '../features/partner/PartnerReferralPage';
 import { ReferPage } from '../features/refer/ReferPage';
+import { WeekPage } from '../features/week/WeekPage';
 import { homeFor, matchPath } from '../lib/routes';
 import { Page } from '../ui/page';
 import type { AppConfig } from './config';
@@ -39,6 +42,9 @@ const ROUTES: Route[] = [
   { path: '/organization', roles: ['PARTNER'], render: () => <OrganizationPage /> },
   { path: '/directory', render: () => <DirectoryPage /> },
   { path: '/outcomes', roles: ['ANALYST', 'SUPERVISOR'], render: () => <OutcomesPage /> },
+  { path: '/week', roles: CASE_SIDE, render: () => <WeekPage /> },
+  { path: '/notifications', render: () => <NotificationsPage /> },
+  { path: '/settings', render: () => <SettingsPage /> },
 ];
 
 function SignedInRoutes() {

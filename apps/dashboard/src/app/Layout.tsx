@@ -1,6 +1,7 @@
 /** The frame every signed-in page shares: skip link, header with the person and sign-out, navigation by role, main. */
 import type { ReactNode } from 'react';
 import { useAuth } from '../auth/AuthProvider';
+import { UnreadCount } from '../features/notifications/UnreadCount';
 import { label } from '../lib/labels';
 import { Link, useRouter } from './router';
 import { useMe } from './session';
@@ -14,10 +15,11 @@ export function navFor(role: string): NavItem[] {
   const directory = { to: '/directory', text: 'Directory' };
   switch (role) {
     case 'CASE_MANAGER':
-      return [{ to: '/caseload', text: 'Caseload' }, { to: '/intake', text: 'New intake' }, directory];
+      return [{ to: '/caseload', text: 'Caseload' }, { to: '/week', text: 'My week' }, { to: '/intake', text: 'New intake' }, directory];
     case 'SUPERVISOR':
       return [
         { to: '/caseload', text: 'Caseloads' },
+        { to: '/week', text: 'My week' },
         { to: '/intake', text: 'New intake' },
         directory,
         { to: '/outcomes', text: 'Outcomes' },
@@ -56,6 +58,10 @@ export function Layout({ children }: { children: ReactNode }) {
           </ul>
         </nav>
         <div className="whoami">
+          <UnreadCount />
+          <Link to="/settings" aria-current={path === '/settings' ? 'page' : undefined}>
+            Settings
+          </Link>
           <span>
             <strong>{me.displayName}</strong>
             <span className="whoami-role">

@@ -29,6 +29,10 @@ export type GoalTerm = 'SHORT' | 'MID' | 'LONG';
 export const GoalTermValues: readonly GoalTerm[] = ['SHORT', 'MID', 'LONG'];
 export type InformationKind = 'CONTACT_INFO' | 'ASSESSMENTS' | 'PLANS' | 'REFERRAL_DETAILS' | 'CASE_NOTES';
 export const InformationKindValues: readonly InformationKind[] = ['CONTACT_INFO', 'ASSESSMENTS', 'PLANS', 'REFERRAL_DETAILS', 'CASE_NOTES'];
+export type NotificationChannel = 'IN_APP' | 'EMAIL';
+export const NotificationChannelValues: readonly NotificationChannel[] = ['IN_APP', 'EMAIL'];
+export type NotificationKind = 'REFERRAL_RECEIVED' | 'REFERRAL_ANSWERED' | 'REFERRAL_COMPLETED' | 'REFERRAL_EXPIRED' | 'REFERRAL_CANCELLED' | 'CONSENT_EXPIRING' | 'FOLLOW_UP_DUE' | 'STEP_OVERDUE' | 'APPOINTMENT_SOON' | 'CLIENT_ASSIGNED' | 'CONSENT_OVERRIDE_USED' | 'APPROVAL_REQUESTED' | 'APPROVAL_DECIDED';
+export const NotificationKindValues: readonly NotificationKind[] = ['REFERRAL_RECEIVED', 'REFERRAL_ANSWERED', 'REFERRAL_COMPLETED', 'REFERRAL_EXPIRED', 'REFERRAL_CANCELLED', 'CONSENT_EXPIRING', 'FOLLOW_UP_DUE', 'STEP_OVERDUE', 'APPOINTMENT_SOON', 'CLIENT_ASSIGNED', 'CONSENT_OVERRIDE_USED', 'APPROVAL_REQUESTED', 'APPROVAL_DECIDED'];
 export type PlanStatus = 'DRAFT' | 'ACTIVE' | 'COMPLETED' | 'CANCELLED';
 export const PlanStatusValues: readonly PlanStatus[] = ['DRAFT', 'ACTIVE', 'COMPLETED', 'CANCELLED'];
 export type PriorityLevel = 'LOW' | 'MEDIUM' | 'HIGH' | 'URGENT';
@@ -197,6 +201,12 @@ export interface KeyDateInput {
   date: string;
 }
 
+export interface NotificationPreferenceInput {
+  kind: NotificationKind;
+  channels: Array<NotificationChannel>;
+  dailyDigest?: boolean | null;
+}
+
 export interface OpenClientInput {
   firstName: string;
   lastName: string;
@@ -357,6 +367,23 @@ export interface UpdateStepInput {
   dueDate?: string | null;
   rationale: string;
 }
+
+export type AppointmentFieldsFragment = {
+  id: string;
+  kind: AppointmentKind;
+  status: AppointmentStatus;
+  startsAt: string;
+  endsAt: string;
+  place: string | null;
+  purpose: string;
+  statusReason: string | null;
+  statusChangedAt: string | null;
+  version: number;
+  staffMember: {
+    id: string;
+    displayName: string;
+  } | null;
+};
 
 export type CaseloadRowFragment = {
   id: string;
@@ -668,6 +695,28 @@ query AgencyCaseManagers($after: String) {
 }
 `);
 
+export type AgencyTimeZoneQuery = {
+  me: {
+    id: string;
+    organization: {
+      id: string;
+      timeZone: string | null;
+    } | null;
+  };
+};
+export type AgencyTimeZoneQueryVariables = Record<string, never>;
+export const AgencyTimeZoneDocument = gql<AgencyTimeZoneQuery, AgencyTimeZoneQueryVariables>(`
+query AgencyTimeZone {
+  me {
+    id
+    organization {
+      id
+      timeZone
+    }
+  }
+}
+`);
+
 export type AssessmentChecklistQuery = {
   assessmentChecklist: Array<{
     domain: AssessmentDomain;
@@ -707,6 +756,58 @@ mutation AssignCaseManager($clientId: ID!, $staffMemberId: ID!) {
       id
       displayName
     }
+  }
+}
+`);
+
+export type CancelAppointmentMutation = {
+  cancelAppointment: {
+    id: string;
+    kind: AppointmentKind;
+    status: AppointmentStatus;
+    startsAt: string;
+    endsAt: string;
+    place: string | null;
+    purpose: string;
+    statusReason: string | null;
+    statusChangedAt: string | null;
+    version: number;
+    staffMember: {
+      id: string;
+      displayName: string;
+    } | null;
+  };
+};
+export type CancelAppointmentMutationVariables = {
+  appointmentId: string;
+  expectedVersion: number;
+  reason: string;
+};
+export const CancelAppointmentDocument = gql<CancelAppointmentMutation, CancelAppointmentMutationVariables>(`
+mutation CancelAppointment($appointmentId: ID!, $expectedVersion: Int!, $reason: String!) {
+  cancelAppointment(
+    appointmentId: $appointmentId
+    expectedVersion: $expectedVersion
+    reason: $reason
+  ) {
+    ...AppointmentFields
+  }
+}
+
+fragment AppointmentFields on Appointment {
+  id
+  kind
+  status
+  startsAt
+  endsAt
+  place
+  purpose
+  statusReason
+  statusChangedAt
+  version
+  staffMember {
+    id
+    displayName
   }
 }
 `);
@@ -864,6 +965,83 @@ fragment CaseloadRow on Client {
         name
       }
     }
+  }
+}
+`);
+
+export type ClientAppointmentsQuery = {
+  client: {
+    id: string;
+    displayName: string;
+    recentNoShows: number;
+    appointments: {
+      totalCount: number;
+      pageInfo: {
+        hasNextPage: boolean;
+        endCursor: string | null;
+      };
+      edges: Array<{
+        cursor: string;
+        node: {
+          id: string;
+          kind: AppointmentKind;
+          status: AppointmentStatus;
+          startsAt: string;
+          endsAt: string;
+          place: string | null;
+          purpose: string;
+          statusReason: string | null;
+          statusChangedAt: string | null;
+          version: number;
+          staffMember: {
+            id: string;
+            displayName: string;
+          } | null;
+        };
+      }>;
+    };
+  } | null;
+};
+export type ClientAppointmentsQueryVariables = {
+  id: string;
+  after?: string | null;
+};
+export const ClientAppointmentsDocument = gql<ClientAppointmentsQuery, ClientAppointmentsQueryVariables>(`
+query ClientAppointments($id: ID!, $after: String) {
+  client(id: $id) {
+    id
+    displayName
+    recentNoShows
+    appointments(first: 20, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        cursor
+        node {
+          ...AppointmentFields
+        }
+      }
+    }
+  }
+}
+
+fragment AppointmentFields on Appointment {
+  id
+  kind
+  status
+  startsAt
+  endsAt
+  place
+  purpose
+  statusReason
+  statusChangedAt
+  version
+  staffMember {
+    id
+    displayName
   }
 }
 `);
@@ -1951,6 +2129,28 @@ query Inbox($status: [ReferralStatus!], $first: Int, $after: String) {
 }
 `);
 
+export type MarkAllNotificationsReadMutation = {
+  markAllNotificationsRead: number;
+};
+export type MarkAllNotificationsReadMutationVariables = Record<string, never>;
+export const MarkAllNotificationsReadDocument = gql<MarkAllNotificationsReadMutation, MarkAllNotificationsReadMutationVariables>(`
+mutation MarkAllNotificationsRead {
+  markAllNotificationsRead
+}
+`);
+
+export type MarkNotificationsReadMutation = {
+  markNotificationsRead: number;
+};
+export type MarkNotificationsReadMutationVariables = {
+  ids: Array<string>;
+};
+export const MarkNotificationsReadDocument = gql<MarkNotificationsReadMutation, MarkNotificationsReadMutationVariables>(`
+mutation MarkNotificationsRead($ids: [ID!]!) {
+  markNotificationsRead(ids: $ids)
+}
+`);
+
 export type MeQuery = {
   me: {
     id: string;
@@ -2130,6 +2330,183 @@ fragment Hours on Schedule {
   validFrom
   validTo
   description
+}
+`);
+
+export type MySettingsQuery = {
+  me: {
+    id: string;
+    calendarFeedUrl: string | null;
+    notificationPreferences: Array<{
+      kind: NotificationKind;
+      channels: Array<NotificationChannel>;
+      dailyDigest: boolean;
+    }> | null;
+  };
+};
+export type MySettingsQueryVariables = Record<string, never>;
+export const MySettingsDocument = gql<MySettingsQuery, MySettingsQueryVariables>(`
+query MySettings {
+  me {
+    id
+    calendarFeedUrl
+    notificationPreferences {
+      kind
+      channels
+      dailyDigest
+    }
+  }
+}
+`);
+
+export type MyWeekQuery = {
+  myAppointments: {
+    totalCount: number;
+    pageInfo: {
+      hasNextPage: boolean;
+      endCursor: string | null;
+    };
+    edges: Array<{
+      node: {
+        id: string;
+        kind: AppointmentKind;
+        status: AppointmentStatus;
+        startsAt: string;
+        endsAt: string;
+        place: string | null;
+        purpose: string;
+        statusReason: string | null;
+        statusChangedAt: string | null;
+        version: number;
+        staffMember: {
+          id: string;
+          displayName: string;
+        } | null;
+        client: {
+          id: string;
+          displayName: string;
+        } | null;
+      };
+    }>;
+  };
+};
+export type MyWeekQueryVariables = {
+  from: string;
+  to: string;
+  after?: string | null;
+};
+export const MyWeekDocument = gql<MyWeekQuery, MyWeekQueryVariables>(`
+query MyWeek($from: DateTime!, $to: DateTime!, $after: String) {
+  myAppointments(from: $from, to: $to, first: 100, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        ...AppointmentFields
+        client {
+          id
+          displayName
+        }
+      }
+    }
+  }
+}
+
+fragment AppointmentFields on Appointment {
+  id
+  kind
+  status
+  startsAt
+  endsAt
+  place
+  purpose
+  statusReason
+  statusChangedAt
+  version
+  staffMember {
+    id
+    displayName
+  }
+}
+`);
+
+export type NotificationsQuery = {
+  notifications: {
+    totalCount: number;
+    unreadCount: number;
+    pageInfo: {
+      hasNextPage: boolean;
+      endCursor: string | null;
+    };
+    edges: Array<{
+      cursor: string;
+      node: {
+        id: string;
+        kind: NotificationKind;
+        message: string;
+        createdAt: string;
+        readAt: string | null;
+        client: {
+          id: string;
+        } | null;
+        referral: {
+          id: string;
+          client: {
+            id: string;
+          } | null;
+        } | null;
+        appointment: {
+          id: string;
+          client: {
+            id: string;
+          } | null;
+        } | null;
+      };
+    }>;
+  };
+};
+export type NotificationsQueryVariables = {
+  first: number;
+  after?: string | null;
+};
+export const NotificationsDocument = gql<NotificationsQuery, NotificationsQueryVariables>(`
+query Notifications($first: Int!, $after: String) {
+  notifications(first: $first, after: $after) {
+    totalCount
+    unreadCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      cursor
+      node {
+        id
+        kind
+        message
+        createdAt
+        readAt
+        client {
+          id
+        }
+        referral {
+          id
+          client {
+            id
+          }
+        }
+        appointment {
+          id
+          client {
+            id
+          }
+        }
+      }
+    }
+  }
 }
 `);
 
@@ -2414,6 +2791,60 @@ mutation RecordAssessment($input: RecordAssessmentInput!) {
 }
 `);
 
+export type RecordAttendanceMutation = {
+  recordAttendance: {
+    id: string;
+    kind: AppointmentKind;
+    status: AppointmentStatus;
+    startsAt: string;
+    endsAt: string;
+    place: string | null;
+    purpose: string;
+    statusReason: string | null;
+    statusChangedAt: string | null;
+    version: number;
+    staffMember: {
+      id: string;
+      displayName: string;
+    } | null;
+  };
+};
+export type RecordAttendanceMutationVariables = {
+  appointmentId: string;
+  expectedVersion: number;
+  outcome: AttendanceOutcome;
+  note?: string | null;
+};
+export const RecordAttendanceDocument = gql<RecordAttendanceMutation, RecordAttendanceMutationVariables>(`
+mutation RecordAttendance($appointmentId: ID!, $expectedVersion: Int!, $outcome: AttendanceOutcome!, $note: String) {
+  recordAttendance(
+    appointmentId: $appointmentId
+    expectedVersion: $expectedVersion
+    outcome: $outcome
+    note: $note
+  ) {
+    ...AppointmentFields
+  }
+}
+
+fragment AppointmentFields on Appointment {
+  id
+  kind
+  status
+  startsAt
+  endsAt
+  place
+  purpose
+  statusReason
+  statusChangedAt
+  version
+  staffMember {
+    id
+    displayName
+  }
+}
+`);
+
 export type RecordConsentMutation = {
   recordConsent: {
     id: string;
@@ -2581,6 +3012,52 @@ mutation ReopenCase($clientId: ID!, $reason: String!) {
 }
 `);
 
+export type RescheduleAppointmentMutation = {
+  rescheduleAppointment: {
+    id: string;
+    kind: AppointmentKind;
+    status: AppointmentStatus;
+    startsAt: string;
+    endsAt: string;
+    place: string | null;
+    purpose: string;
+    statusReason: string | null;
+    statusChangedAt: string | null;
+    version: number;
+    staffMember: {
+      id: string;
+      displayName: string;
+    } | null;
+  };
+};
+export type RescheduleAppointmentMutationVariables = {
+  input: RescheduleAppointmentInput;
+};
+export const RescheduleAppointmentDocument = gql<RescheduleAppointmentMutation, RescheduleAppointmentMutationVariables>(`
+mutation RescheduleAppointment($input: RescheduleAppointmentInput!) {
+  rescheduleAppointment(input: $input) {
+    ...AppointmentFields
+  }
+}
+
+fragment AppointmentFields on Appointment {
+  id
+  kind
+  status
+  startsAt
+  endsAt
+  place
+  purpose
+  statusReason
+  statusChangedAt
+  version
+  staffMember {
+    id
+    displayName
+  }
+}
+`);
+
 export type RespondToReferralMutation = {
   respondToReferral: {
     id: string;
@@ -2639,6 +3116,62 @@ mutation RevokeConsent($consentId: ID!) {
     id
     status
     revokedAt
+  }
+}
+`);
+
+export type RotateCalendarFeedMutation = {
+  rotateCalendarFeed: string;
+};
+export type RotateCalendarFeedMutationVariables = Record<string, never>;
+export const RotateCalendarFeedDocument = gql<RotateCalendarFeedMutation, RotateCalendarFeedMutationVariables>(`
+mutation RotateCalendarFeed {
+  rotateCalendarFeed
+}
+`);
+
+export type ScheduleAppointmentMutation = {
+  scheduleAppointment: {
+    id: string;
+    kind: AppointmentKind;
+    status: AppointmentStatus;
+    startsAt: string;
+    endsAt: string;
+    place: string | null;
+    purpose: string;
+    statusReason: string | null;
+    statusChangedAt: string | null;
+    version: number;
+    staffMember: {
+      id: string;
+      displayName: string;
+    } | null;
+  };
+};
+export type ScheduleAppointmentMutationVariables = {
+  input: ScheduleAppointmentInput;
+};
+export const ScheduleAppointmentDocument = gql<ScheduleAppointmentMutation, ScheduleAppointmentMutationVariables>(`
+mutation ScheduleAppointment($input: ScheduleAppointmentInput!) {
+  scheduleAppointment(input: $input) {
+    ...AppointmentFields
+  }
+}
+
+fragment AppointmentFields on Appointment {
+  id
+  kind
+  status
+  startsAt
+  endsAt
+  place
+  purpose
+  statusReason
+  statusChangedAt
+  version
+  staffMember {
+    id
+    displayName
   }
 }
 `);
@@ -2941,6 +3474,26 @@ mutation SetKeyDates($clientId: ID!, $keyDates: [KeyDateInput!]!) {
 }
 `);
 
+export type SetNotificationPreferencesMutation = {
+  setNotificationPreferences: Array<{
+    kind: NotificationKind;
+    channels: Array<NotificationChannel>;
+    dailyDigest: boolean;
+  }>;
+};
+export type SetNotificationPreferencesMutationVariables = {
+  preferences: Array<NotificationPreferenceInput>;
+};
+export const SetNotificationPreferencesDocument = gql<SetNotificationPreferencesMutation, SetNotificationPreferencesMutationVariables>(`
+mutation SetNotificationPreferences($preferences: [NotificationPreferenceInput!]!) {
+  setNotificationPreferences(preferences: $preferences) {
+    kind
+    channels
+    dailyDigest
+  }
+}
+`);
+
 export type SetServiceStatusMutation = {
   setServiceStatus: {
     id: string;
@@ -3017,6 +3570,20 @@ query TaxonomyTerms($parentId: ID) {
     id
     code
     name
+  }
+}
+`);
+
+export type UnreadCountQuery = {
+  notifications: {
+    unreadCount: number;
+  };
+};
+export type UnreadCountQueryVariables = Record<string, never>;
+export const UnreadCountDocument = gql<UnreadCountQuery, UnreadCountQueryVariables>(`
+query UnreadCount {
+  notifications(unreadOnly: true, first: 0) {
+    unreadCount
   }
 }
 `);

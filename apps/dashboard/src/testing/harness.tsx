@@ -36,6 +36,7 @@ export const STAFF = {
     organization: {
       id: 'org-harbour',
       name: 'Harbour Employment Services',
+      timeZone: 'America/Halifax',
       locations: [{ id: 'loc-h', latitude: 44.6, longitude: -63.5 }],
     },
   },
@@ -44,21 +45,21 @@ export const STAFF = {
     displayName: 'Sam Okafor',
     email: 'sam@demo.caseflow',
     role: 'SUPERVISOR',
-    organization: { id: 'org-harbour', name: 'Harbour Employment Services', locations: [] },
+    organization: { id: 'org-harbour', name: 'Harbour Employment Services', timeZone: 'America/Halifax', locations: [] },
   },
   pat: {
     id: '44444444-4444-4444-8444-444444444444',
     displayName: 'Pat Rivera',
     email: 'pat@demo.caseflow',
     role: 'PARTNER',
-    organization: { id: 'org-northside', name: 'Northside Food Bank', locations: [] },
+    organization: { id: 'org-northside', name: 'Northside Food Bank', timeZone: null, locations: [] },
   },
   alex: {
     id: '66666666-6666-4666-8666-666666666666',
     displayName: 'Alex Novak',
     email: 'alex@demo.caseflow',
     role: 'ANALYST',
-    organization: { id: 'org-harbour', name: 'Harbour Employment Services', locations: [] },
+    organization: { id: 'org-harbour', name: 'Harbour Employment Services', timeZone: 'America/Halifax', locations: [] },
   },
 } as const;
 
@@ -149,6 +150,13 @@ export function fakeGateway(handlers: Record<string, Handler> = {}): FakeGateway
             errors: [{ message: 'The bearer token is invalid or expired', extensions: { code: 'UNAUTHENTICATED' } }],
           });
         if (body.operationName === 'Me' && !handlers.Me) return response(200, { data: { me: STAFF[who] } });
+        if (body.operationName === 'AgencyTimeZone' && !handlers.AgencyTimeZone) {
+          const { id, timeZone } = STAFF[who].organization;
+          return response(200, { data: { me: { id: STAFF[who].id, organization: { id, timeZone } } } });
+        }
+        // Every signed-in page asks for the unread count; nothing unread unless the test says otherwise.
+        if (body.operationName === 'UnreadCount' && !handlers.UnreadCount)
+          return response(200, { data: { notifications: { unreadCount: 0 } } });
         const handler = handlers[body.operationName];
         if (!handler) throw new Error(`No handler for ${body.operationName}`);
         const reply = await handler(call.variables, call);

@@ -3,9 +3,11 @@ import { useState } from 'react';
 import { useMutation } from 'urql';
 import { type CombinedErrorLike, errorsUnder, messageOf } from '../../api/errors';
 import { Link } from '../../app/router';
+import { useAgencyZone } from '../../app/session';
 import { AssignCaseManagerDocument } from '../../graphql/generated';
 import type { StaffOption } from '../../lib/caseload';
-import { daysUntilInstant, formatDateTime, relativeDays } from '../../lib/dates';
+import { relativeDays } from '../../lib/dates';
+import { daysUntilIn, formatDateTimeIn } from '../../lib/zone';
 import { label, plural } from '../../lib/labels';
 import { Badge, PriorityBadge, ProgressBar } from '../../ui/badges';
 import { Empty } from '../../ui/feedback';
@@ -132,11 +134,12 @@ export function CaseloadTable({
 }
 
 function FollowUp({ at }: { at: string | null }) {
+  const zone = useAgencyZone();
   if (!at) return <span className="muted">Not scheduled</span>;
-  const days = daysUntilInstant(at);
+  const days = daysUntilIn(at, zone);
   return (
     <span className={days < 0 ? 'overdue' : undefined}>
-      {formatDateTime(at)}
+      {formatDateTimeIn(at, zone)}
       <span className="small"> ({days < 0 ? `overdue, ${relativeDays(days)}` : relativeDays(days)})</span>
     </span>
   );

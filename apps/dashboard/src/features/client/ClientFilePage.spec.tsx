@@ -90,7 +90,11 @@ describe('the client file', () => {
   });
 
   it('shows each consent’s status and days to expiry, warning inside 14 days', async () => {
-    const soon = new Date(Date.now() + 5 * 86_400_000 + 3600_000).toISOString();
+    // Noon five calendar days ahead: "in 5 days" whatever the hour the test runs at.
+    const fiveDays = new Date();
+    fiveDays.setDate(fiveDays.getDate() + 5);
+    fiveDays.setHours(12, 0, 0, 0);
+    const soon = fiveDays.toISOString();
     const later = new Date(Date.now() + 60 * 86_400_000).toISOString();
     const signed = new Date(Date.now() - 90 * 86_400_000).toISOString();
     const gateway = fakeGateway({

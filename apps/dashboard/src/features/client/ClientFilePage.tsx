@@ -1,6 +1,6 @@
 /**
  * One client's file. The header comes from the profile; each part below
- * (assessment, plan, notes, consents, referrals) loads on its own, so that a
+ * (assessment, plan, notes, consents, referrals, appointments) loads on its own, so that a
  * part whose service is down says so while the others work.
  */
 import { useQuery } from 'urql';
@@ -11,6 +11,7 @@ import { withQuery } from '../../lib/routes';
 import { Badge, PriorityBadge } from '../../ui/badges';
 import { QueryView } from '../../ui/feedback';
 import { Page } from '../../ui/page';
+import { AppointmentsPart } from './AppointmentsPart';
 import { AssessmentPart } from './AssessmentPart';
 import { ConsentsPart } from './ConsentsPart';
 import { NotesPart } from './NotesPart';
@@ -25,6 +26,7 @@ export const CLIENT_TABS = [
   { key: 'notes', text: 'Case notes' },
   { key: 'consents', text: 'Consents' },
   { key: 'referrals', text: 'Referrals' },
+  { key: 'appointments', text: 'Appointments' },
 ] as const;
 
 export type ClientTab = (typeof CLIENT_TABS)[number]['key'];
@@ -85,6 +87,7 @@ export function ClientFilePage({ clientId }: { clientId: string }) {
         {tab === 'notes' ? <NotesPart clientId={clientId} /> : null}
         {tab === 'consents' ? <ConsentsPart clientId={clientId} clientName={client?.displayName ?? 'the client'} /> : null}
         {tab === 'referrals' ? <ReferralsPart clientId={clientId} /> : null}
+        {tab === 'appointments' ? <AppointmentsPart clientId={clientId} /> : null}
       </div>
       {client?.status === 'CLOSED' && client.closure ? (
         <p className="notice muted">

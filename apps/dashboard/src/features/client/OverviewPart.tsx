@@ -3,7 +3,9 @@ import { useClient } from 'urql';
 import type { ClientProfileQuery } from '../../graphql/generated';
 import { ClientProfileDocument } from '../../graphql/generated';
 import { Link } from '../../app/router';
-import { daysUntil, daysUntilInstant, formatDate, formatDateTime, relativeDays } from '../../lib/dates';
+import { useAgencyZone } from '../../app/session';
+import { daysUntil, formatDate, formatDateTime, relativeDays } from '../../lib/dates';
+import { daysUntilIn, formatDateTimeIn } from '../../lib/zone';
 import { label } from '../../lib/labels';
 import { PriorityBadge } from '../../ui/badges';
 import { Details, Disclosure } from '../../ui/disclosure';
@@ -16,6 +18,7 @@ import { ContactForm, FollowUpForm, KeyDatesForm } from './forms/ProfileForms';
 type Client = NonNullable<ClientProfileQuery['client']>;
 
 export function OverviewPart({ client }: { client: Client }) {
+  const zone = useAgencyZone();
   const urql = useClient();
   // After a change, read the profile again (priority and status are computed by the server).
   const refresh = () => void urql.query(ClientProfileDocument, { id: client.id }, { requestPolicy: 'network-only' }).toPromise();
@@ -66,8 +69,8 @@ export function OverviewPart({ client }: { client: Client }) {
       <Section title="Follow-up">
         <p>
           {client.nextFollowUpAt ? (
-            <span className={daysUntilInstant(client.nextFollowUpAt) < 0 ? 'overdue' : undefined}>
-              {formatDateTime(client.nextFollowUpAt)} ({relativeDays(daysUntilInstant(client.nextFollowUpAt))})
+            <span className={daysUntilIn(client.nextFollowUpAt, zone) < 0 ? 'overdue' : undefined}>
+              {formatDateTimeIn(client.nextFollowUpAt, zone)} ({relativeDays(daysUntilIn(client.nextFollowUpAt, zone))})
             </span>
           ) : (
             'No follow-up scheduled.'
