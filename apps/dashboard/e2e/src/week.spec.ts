@@ -167,9 +167,13 @@ describe('the case manager’s week in a browser', () => {
     const other = (await manager.locator('option').allTextContents()).map((t) => t.trim()).find((t) => t && !t.includes('Casey Morgan'));
     expect(other).toBeDefined();
     await manager.selectOption({ label: other as string });
-    const row = sam.locator('table.caseload tbody tr').first();
-    const name = ((await row.getByRole('link').first().textContent()) ?? '').trim();
-    await row.getByLabel(`Reassign ${name} to`).selectOption({ label: 'Casey Morgan' });
+    // The list is asked again for that case manager: read a row only once the answer is in.
+    await sam.waitForLoadState('networkidle');
+    const first = sam.locator('table.caseload tbody tr').first();
+    const name = ((await first.getByRole('link').first().textContent()) ?? '').trim();
+    const row = sam.locator('table.caseload tbody tr', { has: sam.getByLabel(`Reassign ${name} to`) });
+    const caseyOption = await row.locator('option', { hasText: 'Casey Morgan' }).getAttribute('value');
+    await row.getByLabel(`Reassign ${name} to`).selectOption(caseyOption as string);
     await row.getByRole('button', { name: 'Reassign' }).click();
     await sam.getByText(new RegExp(`${name} is now with Casey Morgan`)).waitFor();
     await sam.close();

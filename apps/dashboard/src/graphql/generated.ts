@@ -2451,17 +2451,20 @@ export type NotificationsQuery = {
         readAt: string | null;
         client: {
           id: string;
+          displayName: string;
         } | null;
         referral: {
           id: string;
           client: {
             id: string;
+            displayName: string;
           } | null;
         } | null;
         appointment: {
           id: string;
           client: {
             id: string;
+            displayName: string;
           } | null;
         } | null;
       };
@@ -2491,17 +2494,20 @@ query Notifications($first: Int!, $after: String) {
         readAt
         client {
           id
+          displayName
         }
         referral {
           id
           client {
             id
+            displayName
           }
         }
         appointment {
           id
           client {
             id
+            displayName
           }
         }
       }

@@ -25,18 +25,18 @@ describe('the unread count', () => {
 
 describe('the notifications page', () => {
   const list = [
-    notification(1, { message: 'Northside Food Bank accepted the referral of Dana Fontaine', client: { id: 'client-1' } }),
+    notification(1, { message: 'Northside Food Bank accepted the referral', client: { id: 'client-1', displayName: 'Dana Fontaine' } }),
     notification(2, {
       kind: 'APPOINTMENT_SOON',
-      message: 'Appointment with Dana Fontaine tomorrow',
-      appointment: { id: 'appointment-1', client: { id: 'client-1' } },
-      client: { id: 'client-1' },
+      message: 'Appointment tomorrow',
+      appointment: { id: 'appointment-1', client: { id: 'client-1', displayName: 'Dana Fontaine' } },
+      client: { id: 'client-1', displayName: 'Dana Fontaine' },
     }),
     notification(3, { kind: 'STEP_OVERDUE', message: 'A step of a client you no longer follow is overdue' }),
     notification(4, {
       message: 'An earlier answer',
       readAt: new Date().toISOString(),
-      referral: { id: 'ref-4', client: { id: 'client-4' } },
+      referral: { id: 'ref-4', client: { id: 'client-4', displayName: 'Sam Rivers' } },
     }),
   ];
 
@@ -47,13 +47,24 @@ describe('the notifications page', () => {
     const items = within(screen.getByRole('list', { name: 'Notifications, newest first' })).getAllByRole('listitem');
     expect(items[0].textContent).toBe('4 notifications, 3 unread.');
     expect(within(items[1]).getByText('Unread')).toBeTruthy();
-    expect(within(items[1]).getByRole('link', { name: list[0].message }).getAttribute('href')).toBe('/clients/client-1');
-    expect(within(items[2]).getByRole('link', { name: list[1].message }).getAttribute('href')).toBe('/clients/client-1?tab=appointments');
+    // In the app (never in e-mail) a notification names the client the reader may still see.
+    expect(
+      within(items[1])
+        .getByRole('link', { name: `${list[0].message} · Dana Fontaine` })
+        .getAttribute('href'),
+    ).toBe('/clients/client-1');
+    expect(
+      within(items[2])
+        .getByRole('link', { name: `${list[1].message} · Dana Fontaine` })
+        .getAttribute('href'),
+    ).toBe('/clients/client-1?tab=appointments');
     expect(within(items[3]).queryByRole('link')).toBeNull();
     expect(items[3].textContent).toContain('You can no longer open what it refers to.');
     expect(within(items[4]).queryByText('Unread')).toBeNull();
     expect(within(items[4]).queryByRole('button', { name: /Mark read/ })).toBeNull();
-    expect(within(items[4]).getByRole('link', { name: 'An earlier answer' }).getAttribute('href')).toBe('/clients/client-4?tab=referrals');
+    expect(within(items[4]).getByRole('link', { name: 'An earlier answer · Sam Rivers' }).getAttribute('href')).toBe(
+      '/clients/client-4?tab=referrals',
+    );
     expect(gateway.called('Notifications')[0].variables).toEqual({ first: 20, after: null });
     expect(await seriousViolations(container)).toEqual([]);
   });

@@ -37,6 +37,11 @@ export function notificationLink(n: Notification, role: string): string | null {
   return null;
 }
 
+/** The client a notification is about, by name, when the reader may still see them (in the app only: e-mail never names a client). */
+export function notificationClientName(n: Notification): string | null {
+  return n.appointment?.client?.displayName ?? n.referral?.client?.displayName ?? n.client?.displayName ?? null;
+}
+
 export function NotificationsPage() {
   const [cursors, setCursors] = useState<Array<string | null>>([null]);
   const [notice, setNotice] = useState<string | null>(null);
@@ -140,6 +145,7 @@ function NotificationItem({ notification: n }: { notification: Notification }) {
   const unread = !n.readAt;
   const markRead = () => void mark({ ids: [n.id] }, NOTIFICATION_CONTEXT);
   const to = notificationLink(n, me.role);
+  const clientName = notificationClientName(n);
   return (
     <li className={`notification ${unread ? 'unread' : ''}`}>
       <p className="notification-head">
@@ -152,6 +158,7 @@ function NotificationItem({ notification: n }: { notification: Notification }) {
         {to ? (
           <Link to={to} onClick={unread ? markRead : undefined}>
             {n.message}
+            {clientName ? <span className="notification-client"> · {clientName}</span> : null}
           </Link>
         ) : (
           <>
