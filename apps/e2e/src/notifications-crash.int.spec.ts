@@ -14,8 +14,9 @@ import { consumerQueueName } from '@caseflow/events';
 import { freePort, type ServiceProcess, spawnService } from '@caseflow/testing';
 import { startTestStack, type TestStack } from './harness';
 
-// The notifications process starts twice under ts-node: generous on a busy machine.
-jest.setTimeout(180_000);
+// The notifications process starts twice under ts-node, and an event held by the killed one comes back after the
+// queue's handler timeout: generous on a busy machine.
+jest.setTimeout(240_000);
 
 const CREATE = `mutation($input: CreateReferralInput!) { createReferral(input: $input) { id } }`;
 const SEND = `mutation($id: ID!) { sendReferral(referralId: $id) { status } }`;
@@ -69,6 +70,10 @@ async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, tim
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
+
+/** Events of the notifications queue being applied now. */
+const applying = async () =>
+  (await stack.sql<{ n: number }>(`SELECT count(*)::int AS n FROM events.job WHERE name = $1 AND state = 'active'`, [QUEUE]))[0].n;
 
 /** Events of the notifications queue not done yet (waiting, to be retried, or being applied). */
 const unfinished = async () =>
@@ -129,18 +134,26 @@ describe('the notifications subgraph killed with SIGKILL while referrals are ans
     }
     const ids = referrals.map((r) => r.id);
 
-    // The partners answer; the notifications process is killed mid-way, with no drain.
+    // The partners answer; mid-way the notifications process is killed, with no drain, while it applies an event.
     const killAfter = Math.floor(referrals.length / 2);
+    let killed: Promise<number> = Promise.resolve(0);
     for (const [n, r] of referrals.entries()) {
-      if (n === killAfter) first.child.kill('SIGKILL');
+      if (n === killAfter)
+        killed = until(applying, (k) => k > 0, 15_000).then((k) => {
+          first.child.kill('SIGKILL');
+          return k;
+        });
       const answered = await stack.as<{ respondToReferral: { status: string } }>(keyOf[r.organizationId], RESPOND, {
         input: { referralId: r.id, decision: 'ACCEPT' },
       });
       expect(answered.errors).toBeUndefined();
       expect(answered.data!.respondToReferral.status).toBe('ACCEPTED');
     }
+    expect(await killed).toBeGreaterThan(0);
     await first.exited;
     expect(first.child.signalCode).toBe('SIGKILL');
+    // What it was applying rolled back with its connections; the queue takes it back after the handler timeout.
+    expect(await applying()).toBeGreaterThan(0);
     // While it is down, the answers' events wait in its queue: the relays sent them all.
     await until(
       async () => (await stack.sql(`SELECT id FROM referrals.outbox_event WHERE published_at IS NULL`)).length,
@@ -151,11 +164,14 @@ describe('the notifications subgraph killed with SIGKILL while referrals are ans
 
     await startNotifications();
     const expected = referrals.length * 2;
+    // The event held by the killed process comes back within the handler timeout (30 s) and the queue's next look (10 s);
+    // a later event of the same referral waits for it, retried with backoff.
     await until(
       async () => (await notificationsOf(ids)).length,
       (n) => n >= expected,
+      100_000,
     );
-    await until(unfinished, (n) => n === 0);
+    await until(unfinished, (n) => n === 0, 30_000);
     // A moment more: nothing else arrives.
     await new Promise((resolve) => setTimeout(resolve, 1500));
 

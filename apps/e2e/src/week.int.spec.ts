@@ -178,7 +178,7 @@ describe("the case manager's week, end to end", () => {
     await boss.start();
     const duplicate = randomUUID();
     try {
-      await boss.insert(queue, [{ id: duplicate, data: job.data }]);
+      await boss.insert(queue, [{ id: duplicate, name: queue, data: job.data }]);
     } finally {
       await boss.stop({ graceful: false });
     }
