@@ -70,7 +70,16 @@ export interface EventQueue {
   stop(): Promise<void>;
 }
 
-const HANDLER_TIMEOUT_SECONDS = 300;
+/**
+ * How long an event may be applying before the queue takes it back and
+ * retries it: also how long an event stays held when the process applying
+ * it dies (SIGKILL, a lost node), as nothing else tells pg-boss the worker
+ * is gone. A handler is one transaction and a peer call or two (seconds),
+ * so half a minute is ample; pg-boss looks for such events every
+ * SUPERVISE_INTERVAL_SECONDS.
+ */
+const HANDLER_TIMEOUT_SECONDS = 30;
+const SUPERVISE_INTERVAL_SECONDS = 10;
 const COMPLETED_KEPT_SECONDS = 7 * 86_400;
 const WAITING_KEPT_SECONDS = 14 * 86_400;
 const DEAD_KEPT_SECONDS = 90 * 86_400;
@@ -86,6 +95,8 @@ export async function openEventQueue(options: EventQueueOptions): Promise<EventQ
     application_name: options.applicationName ?? 'caseflow-events',
     migrate: options.migrate ?? false,
     supervise: options.supervise ?? true,
+    superviseIntervalSeconds: SUPERVISE_INTERVAL_SECONDS,
+    monitorIntervalSeconds: SUPERVISE_INTERVAL_SECONDS,
     schedule: false,
   });
   // pg-boss reports trouble (a lost connection, a failed poll) as events; unheard, an 'error' event would end the process.
@@ -121,6 +132,9 @@ export async function openEventQueue(options: EventQueueOptions): Promise<EventQ
           retentionSeconds: WAITING_KEPT_SECONDS,
           deleteAfterSeconds: COMPLETED_KEPT_SECONDS,
         });
+      } else {
+        // A queue made by an earlier version keeps its settings: bring the handler timeout up to date.
+        await boss.updateQueue(queue, { expireInSeconds: HANDLER_TIMEOUT_SECONDS });
       }
       for (const type of EVENT_TYPES) await boss.subscribe(type, queue);
     },
