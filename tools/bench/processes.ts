@@ -144,6 +144,8 @@ export async function serveJwks(publicKeyPem: string): Promise<{ url: string; cl
 
 export interface StackSettings {
   databaseUrl: string;
+  /** The queue of the domain events (the dataset's database unless set). */
+  eventsDatabaseUrl?: string;
   internalSecret: string;
   poolMax: number;
   production: boolean;
@@ -180,6 +182,7 @@ export async function startSubgraphs(settings: StackSettings): Promise<Record<Su
         // Metrics on a port the system picks: the benchmark does not scrape them, and never collides with a running `npm start`.
         METRICS_PORT: '0',
         DATABASE_URL: settings.databaseUrl,
+        EVENTS_DATABASE_URL: settings.eventsDatabaseUrl ?? settings.databaseUrl,
         INTERNAL_TOKEN_SECRET: settings.internalSecret,
         CLIENTS_URL: base('clients'),
         RESOURCES_URL: base('resources'),

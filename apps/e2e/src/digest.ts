@@ -2,7 +2,9 @@
  * A cheap digest of everything the subgraphs hold — each table's row count,
  * and its latest `updated_at` and summed `version` where it has them — to show
  * that a refused write changed nothing. Audit tables are left out: a refusal
- * for lack of rights is itself recorded there, by design.
+ * for lack of rights is itself recorded there, by design. With `settle`, each
+ * read first waits for the domain events in flight to be applied, so that
+ * what an earlier change set off is not taken for the refused one's doing.
  */
 import { Client } from 'pg';
 
@@ -16,7 +18,7 @@ export interface Digester {
 }
 
 /** Opens one connection and builds the digest's query from the catalogue once. */
-export async function openDigester(databaseUrl: string): Promise<Digester> {
+export async function openDigester(databaseUrl: string, settle?: () => Promise<void>): Promise<Digester> {
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   const { rows } = await client.query<{ table_schema: string; table_name: string; columns: string[] }>(
@@ -35,7 +37,10 @@ export async function openDigester(databaseUrl: string): Promise<Digester> {
     })
     .join(' UNION ALL ');
   return {
-    read: async () => Object.fromEntries((await client.query<{ t: string; d: string }>(sql)).rows.map((r) => [r.t, r.d])),
+    read: async () => {
+      await settle?.();
+      return Object.fromEntries((await client.query<{ t: string; d: string }>(sql)).rows.map((r) => [r.t, r.d]));
+    },
     close: () => client.end(),
   };
 }

@@ -54,7 +54,7 @@ let stack: TestStack;
 let digester: Digester;
 beforeAll(async () => {
   stack = await startTestStack();
-  digester = await openDigester(stack.databaseUrl);
+  digester = await openDigester(stack.databaseUrl, stack.settleEvents);
 });
 afterAll(async () => {
   await digester?.close();

@@ -6,7 +6,7 @@
  */
 import type { BearerVerifier } from '@caseflow/auth';
 import { createSubgraph, type RunningSubgraph } from '@caseflow/federation';
-import { createLogger, freePort, type LogLevel } from '@caseflow/core';
+import { createLogger, type LogLevel, reservePort } from '@caseflow/core';
 import { migrateEventQueue } from '@caseflow/events';
 import { createGateway, type DemoLogin, type Gateway, type GatewayOptions } from '@caseflow/gateway';
 import { createServiceMetrics, type MetricsServer, serveMetrics, type ServiceMetrics } from '@caseflow/telemetry';
@@ -80,8 +80,22 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const level = options.logLevel ?? 'warn';
   const subgraphs = {} as Record<SubgraphName, StackSubgraph>;
   // Ports are chosen first, so that every subgraph knows every peer's address (clients gathers the audit trail from plans and referrals).
+  // A port chosen here is held until its subgraph listens: the pools opened meanwhile take ephemeral ports from the same range.
   const ports = {} as Record<SubgraphName, number>;
-  for (const name of SUBGRAPH_NAMES) ports[name] = options.ports?.[name] || (await freePort());
+  const held = new Map<SubgraphName, () => Promise<void>>();
+  for (const name of SUBGRAPH_NAMES) {
+    if (options.ports?.[name]) ports[name] = options.ports[name];
+    else {
+      const reserved = await reservePort();
+      ports[name] = reserved.port;
+      held.set(name, reserved.release);
+    }
+  }
+  const releasePort = async (name: SubgraphName) => {
+    const release = held.get(name);
+    held.delete(name);
+    await release?.();
+  };
   const base = (name: SubgraphName) => `http://${host}:${ports[name]}`;
   const peerUrls = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, base(name)]));
   const metrics = Object.fromEntries(
@@ -106,6 +120,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       eventRelayIntervalMs: options.eventRelayIntervalMs,
       eventPollingIntervalSeconds: options.eventPollingIntervalSeconds,
     });
+    await releasePort(name);
     await subgraph.listen(ports[name], host);
     subgraphs[name] = { subgraph, baseUrl: base(name), url: `${base(name)}/graphql` };
   };

@@ -25,6 +25,12 @@ export async function outboxExists(dataSource: DataSource, schema: string): Prom
   return table !== null;
 }
 
+/** Whether anything waits to be relayed: one statement on the partial index, outside any transaction, so that an idle relay costs the database one cheap read a pass. */
+export async function anyUnpublished(dataSource: DataSource, schema: string): Promise<boolean> {
+  const rows = (await dataSource.query(`SELECT 1 FROM "${schema}".outbox_event WHERE published_at IS NULL LIMIT 1`)) as unknown[];
+  return rows.length > 0;
+}
+
 /** Locks up to `limit` unpublished events for the transaction, skipping those another relay holds. */
 export async function claimUnpublished(manager: EntityManager, schema: string, limit: number): Promise<OutboxRow[]> {
   return (await manager.query(

@@ -10,7 +10,7 @@ import { trace } from '@opentelemetry/api';
 import type { DataSource } from 'typeorm';
 import { errorFields, type Logger } from '@caseflow/core';
 import type { DomainEvent } from './catalog';
-import { claimUnpublished, markPublished, outboxExists } from './relay.sql';
+import { anyUnpublished, claimUnpublished, markPublished, outboxExists } from './relay.sql';
 
 /** Where the relay puts events (the queue's `publish`). */
 export interface EventPublisher {
@@ -37,6 +37,7 @@ export const hasOutbox = outboxExists;
 /** Relays one batch; returns how many events it published. */
 export async function relayBatch(options: RelayOptions): Promise<number> {
   const { dataSource, schema, source, publisher } = options;
+  if (!(await anyUnpublished(dataSource, schema))) return 0;
   return dataSource.transaction(async (manager) => {
     const rows = await claimUnpublished(manager, schema, options.batchSize ?? 100);
     if (rows.length === 0) return 0;

@@ -15,6 +15,7 @@ export async function settleEvents(subgraphs: readonly RunningSubgraph[], timeou
     for (const events of running) await events.relayNow();
     const idle = await Promise.all(running.map((events) => events.idle()));
     quiet = idle.every(Boolean) ? quiet + 1 : 0;
-    if (quiet < 2) await new Promise((resolve) => setTimeout(resolve, 100));
+    // Busy: look again shortly. Quiet once: look again at once (an event applied in between may have recorded another).
+    if (quiet === 0) await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
