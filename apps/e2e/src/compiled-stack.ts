@@ -129,6 +129,8 @@ export async function startCompiledStack(): Promise<CompiledStack> {
           EVENTS_DATABASE_URL: eventsUrl,
           INTERNAL_TOKEN_SECRET: internalSecret,
           JOB_INTERVAL_MS: '0',
+          // Metrics on a port the system picks: never the fixed ones a running `npm start` holds.
+          METRICS_PORT: '0',
           LOG_LEVEL: 'info',
           ...peers,
         });
@@ -142,6 +144,7 @@ export async function startCompiledStack(): Promise<CompiledStack> {
       AUTH_ISSUER: issuer.issuer,
       AUTH_AUDIENCE: issuer.audience,
       AUTH_JWKS_URL: jwks.url,
+      METRICS_PORT: '0',
       LOG_LEVEL: 'info',
       ...peers,
     });

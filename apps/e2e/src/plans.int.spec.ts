@@ -4,6 +4,8 @@ import { plansSeed } from '@caseflow/plans-seed';
 import { errorCodes, months } from '@caseflow/testing';
 import { contractFile, operation } from './contract';
 import { startTestStack, statementCounts, type TestStack } from './harness';
+import { localDay } from '@caseflow/core';
+import { HARBOUR_TIME_ZONE } from '@caseflow/clients-seed';
 
 /**
  * The plan parts of the users' operations, taken from the project's copies of
@@ -216,7 +218,8 @@ describe('building a plan at intake (intake.graphql) through the gateway', () =>
     const updated = await stack.as('jordan', operation('intake', 'UpdateStep'), {
       input: { stepId, expectedVersion: plan.version, outcome: 'COMPLETE', rationale: 'Client enrolled by phone during the meeting.' },
     });
-    expect(updated.data).toEqual({ updateStep: { id: stepId, outcome: 'COMPLETE', completedAt: day(0) } });
+    // Completed today on the agency's calendar (Harbour works in Halifax's time zone).
+    expect(updated.data).toEqual({ updateStep: { id: stepId, outcome: 'COMPLETE', completedAt: localDay(new Date(), HARBOUR_TIME_ZONE) } });
 
     const stale = await stack.as('jordan', operation('intake', 'UpdateStep'), {
       input: { stepId, expectedVersion: plan.version, outcome: 'IN_PROGRESS', rationale: 'Oops' },
