@@ -205,6 +205,8 @@ describe('the case manager’s week in a browser', () => {
       .waitFor();
     await casey.getByRole('button', { name: 'Mark all read' }).click();
     await casey.getByRole('banner').getByRole('link', { name: 'Notifications none unread' }).waitFor();
+    // The list is asked again after the change: every item shows read once its answer is in.
+    await casey.locator('li.notification.unread').first().waitFor({ state: 'detached' });
     expect(await casey.locator('li.notification.unread').count()).toBe(0);
     const link = casey.locator('li.notification').filter({ hasText: name }).first().getByRole('link');
     await link.click();

@@ -1,6 +1,7 @@
 /** Action plans: which changes a goal or step allows, and checks before an update is sent. */
 import type { GoalStatus, StepOutcome } from '../graphql/generated';
 import { today } from './dates';
+import { todayInZone } from './zone';
 
 export function goalMoves(status: GoalStatus): GoalStatus[] {
   return status === 'OPEN' ? ['ACHIEVED', 'NOT_ACHIEVED', 'CANCELLED'] : ['OPEN'];
@@ -20,9 +21,15 @@ export interface StepNow {
 }
 
 /** Field problems of a step change, checked as the plans subgraph checks them. */
-export function stepChangeErrors(change: StepChange, step: StepNow, now: Date = new Date()): Partial<Record<keyof StepChange, string>> {
+export function stepChangeErrors(
+  change: StepChange,
+  step: StepNow,
+  now: Date = new Date(),
+  zone?: string,
+): Partial<Record<keyof StepChange, string>> {
   const errors: Partial<Record<keyof StepChange, string>> = {};
-  const day = today(now);
+  // Today where the agency works, as the plans subgraph counts it (the browser's day without a zone).
+  const day = zone ? todayInZone(zone, now) : today(now);
   if (!change.rationale.trim()) errors.rationale = 'Say why the step changes; it is kept in the plan history.';
   else if (change.rationale.trim().length > 2000) errors.rationale = 'Use at most 2,000 characters.';
   if (change.outcome === 'BROUGHT_FORWARD') {

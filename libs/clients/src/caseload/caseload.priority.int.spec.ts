@@ -1,3 +1,5 @@
+import { addDays, localDay } from '@caseflow/core';
+import { HARBOUR_TIME_ZONE } from '@caseflow/clients-seed';
 import { errorCodes } from '@caseflow/testing';
 import { startClientsTestbed, type ClientsTestbed } from '../testing/testbed';
 import { recomputeStalePriorities } from './priority.store';
@@ -51,7 +53,8 @@ describe('the caseload', () => {
     const [a, b] = tb.world.clients.filter((c) => c.caseManagerId === tb.staff('casey').id && c.status === 'ACTIVE');
     const sameFacts = `UPDATE clients.client SET key_dates = '[]', next_follow_up_at = NULL, last_note_at = now() WHERE id = ANY($1::uuid[])`;
     await tb.sql(sameFacts, [[a.id, b.id]]);
-    const inFive = new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10);
+    // Five days from today where the agency works (Harbour: Halifax), as the priority counts them.
+    const inFive = addDays(localDay(new Date(), HARBOUR_TIME_ZONE), 5);
     const SET = `mutation($id: ID!, $k: [KeyDateInput!]!) { setKeyDates(clientId: $id, keyDates: $k) { priority { score reasons } } }`;
     const withDate = await tb.as<{ setKeyDates: { priority: { score: number; reasons: string[] } } }>('casey', SET, {
       id: a.id,

@@ -1,3 +1,5 @@
+import { addDays, localDay } from '@caseflow/core';
+import { HARBOUR_TIME_ZONE } from '@caseflow/clients-seed';
 import { errorCodes } from '@caseflow/testing';
 import { startClientsTestbed, type ClientsTestbed } from '../testing/testbed';
 
@@ -211,7 +213,8 @@ describe('contact preference, key dates and follow-up', () => {
       publicGreeting: 'Just say hello',
     });
 
-    const soon = new Date(Date.now() + 4 * 86_400_000).toISOString().slice(0, 10);
+    // Four days from today where the agency works (Harbour: Halifax), as the priority counts them.
+    const soon = addDays(localDay(new Date(), HARBOUR_TIME_ZONE), 4);
     const dated = await tb.as<{ setKeyDates: { keyDates: unknown; priority: { reasons: string[] } } }>(
       'casey',
       `mutation($id: ID!, $k: [KeyDateInput!]!) { setKeyDates(clientId: $id, keyDates: $k) { keyDates { label date } priority { reasons } } }`,

@@ -187,17 +187,25 @@ describe('e-mail notifications', () => {
   });
 
   it("closes the digest's day at the agency's midnight, in its time zone", async () => {
-    // Casey still takes STEP_OVERDUE as a digest (set above). Kiritimati is UTC+14: its day ends first.
+    // A kind of its own, so that its digest of the day is not the one the test above wrote. Kiritimati (UTC+14) ends its day first.
+    const set = await graphqlAs(
+      n.t,
+      'casey',
+      'mutation { setNotificationPreferences(preferences: [{ kind: APPOINTMENT_SOON, channels: [IN_APP, EMAIL], dailyDigest: true }]) { kind } }',
+    );
+    expect(set.errors).toBeUndefined();
     const zone = 'Pacific/Kiritimati';
     const zones = async (ids: string[]) => new Map(ids.map((id) => [id, zone]));
+    const startsAt = later(3_600_000).toISOString();
     await n.apply(
-      event('plan.step_overdue', {
+      event('appointment.soon', {
         clientId: demoClient.id,
         organizationId: HARBOUR_ID,
-        planId: randomUUID(),
-        stepId: randomUUID(),
-        dueOn: '2030-01-01',
-        overdueStepIds: [randomUUID()],
+        appointmentId: randomUUID(),
+        staffMemberId: staff('casey').id,
+        kind: 'IN_PERSON',
+        startsAt,
+        endsAt: new Date(Date.parse(startsAt) + 3_600_000).toISOString(),
       }),
     );
     const midnight = new Date(startOfLocalDay(new Date(), zone).getTime() + 86_400_000 + 60_000);
@@ -205,9 +213,9 @@ describe('e-mail notifications', () => {
     expect(await sendDailyDigests(dataSource(), DASHBOARD_URL, lastMinute, zones)).toBe(0);
     expect(await sendDailyDigests(dataSource(), DASHBOARD_URL, midnight, zones)).toBe(1);
     const [row] = await dataSource().query(
-      "SELECT digest_key FROM notifications.mail_delivery WHERE kind = 'STEP_OVERDUE' ORDER BY created_at DESC LIMIT 1",
+      "SELECT digest_key FROM notifications.mail_delivery WHERE kind = 'APPOINTMENT_SOON' AND digest_key IS NOT NULL",
     );
-    expect(row.digest_key).toBe(`${staff('casey').id}:STEP_OVERDUE:${localDay(new Date(), zone)}`);
+    expect(row.digest_key).toBe(`${staff('casey').id}:APPOINTMENT_SOON:${localDay(new Date(), zone)}`);
     expect(await deliverDueMail(dataSource(), transport, logger, { now: midnight })).toEqual({ sent: 1, failed: 0 });
   });
 

@@ -164,24 +164,4 @@ describe('plan.step_overdue, in the agency time zone', () => {
     await recordOverdueSteps(ds, timeZones, thatNight);
     expect((await overdueEventsOf(step.id)).map((e) => e.payload.dueOn)).toEqual([dueOn, later]);
   });
-
-  it("shows Step.overdue by the caller's agency's day", async () => {
-    const { plan, step } = bed.takePlan(casey.id);
-    bed.access.timeZones.set(casey.organizationId, VANCOUVER);
-    const STEP = `query($id: ID!) { actionPlan(id: $id) { goals { tasks { steps { id dueDate overdue } } } } }`;
-    const read = async () => {
-      const res = await bed.gql<{ actionPlan: { goals: Array<{ tasks: Array<{ steps: Array<{ id: string; overdue: boolean }> }> }> } }>(
-        'casey',
-        STEP,
-        { id: plan.id },
-      );
-      expect(res.errors).toBeUndefined();
-      return res.data!.actionPlan.goals.flatMap((g) => g.tasks.flatMap((t) => t.steps)).find((s) => s.id === step.id)!.overdue;
-    };
-    const today = localDay(new Date(), VANCOUVER);
-    await setDue(step.id, today);
-    expect(await read()).toBe(false);
-    await setDue(step.id, addDays(today, -1));
-    expect(await read()).toBe(true);
-  });
 });

@@ -2,8 +2,9 @@
 import { useMutation } from 'urql';
 import { type StepOutcome, StepOutcomeValues, UpdateStepDocument } from '../../../graphql/generated';
 import { mainCode } from '../../../api/errors';
-import { today } from '../../../lib/dates';
 import { label } from '../../../lib/labels';
+import { todayInZone } from '../../../lib/zone';
+import { useAgencyZone } from '../../../app/session';
 import { type StepChange, type StepNow, stepChangeErrors, stepUpdate } from '../../../lib/plan';
 import { FormProblems, SelectField, SubmitButton, TextArea, TextField } from '../../../ui/fields';
 import { useFormSubmit, without } from '../../../ui/form';
@@ -20,16 +21,19 @@ export function StepForm({
   onDone(): void;
   onConflict(): void;
 }) {
+  // "Today" is the agency's day, as the plans subgraph counts it.
+  const zone = useAgencyZone();
+  const todayHere = todayInZone(zone);
   const [values, setValues, clear] = useDraft<StepChange>(`step.${step.id}`, () => ({
     outcome: 'COMPLETE',
     dueDate: step.dueDate ?? '',
-    completedAt: today(),
+    completedAt: todayHere,
     rationale: '',
   }));
   const [, update] = useMutation(UpdateStepDocument);
   const form = useFormSubmit({
     fields: ['outcome', 'dueDate', 'completedAt', 'rationale', 'expectedVersion'],
-    validate: () => stepChangeErrors(values, step),
+    validate: () => stepChangeErrors(values, step, new Date(), zone),
     send: async () => {
       const result = await update({ input: { stepId: step.id, expectedVersion: planVersion, ...stepUpdate(values, step) } });
       if (result.error && mainCode(result.error) === 'CONFLICT') onConflict();
@@ -63,7 +67,7 @@ export function StepForm({
             type="date"
             label="Completed on"
             value={values.completedAt}
-            max={today()}
+            max={todayHere}
             onChange={(completedAt) => set({ completedAt })}
             error={form.errors.completedAt}
           />
