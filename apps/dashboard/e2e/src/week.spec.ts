@@ -236,7 +236,13 @@ describe('the case manager’s week in a browser', () => {
     await casey.getByRole('button', { name: 'Make a new address' }).click();
     await casey.getByRole('button', { name: 'Confirm: make a new address' }).click();
     await casey.getByText('A new calendar address was made; the old one no longer works.').waitFor();
-    const second = await address.inputValue();
+    // The address shown is asked again after the change: wait for the new one.
+    let second = await address.inputValue();
+    for (let i = 0; i < 50 && second === first; i += 1) {
+      await casey.waitForTimeout(100);
+      second = await address.inputValue();
+    }
+    expect(second).not.toBe(first);
     expect(second).toMatch(/\/calendar\/.+\.ics$/);
 
     // The feed is the gateway's: the new address serves the calendar, the old one no longer does.
