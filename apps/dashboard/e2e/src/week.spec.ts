@@ -164,11 +164,16 @@ describe('the case manager’s week in a browser', () => {
     const sam = await signIn(browser, env.url, 'Sam Okafor');
     const manager = sam.getByLabel('Case manager');
     await manager.waitFor();
-    // Another case manager than Casey, chosen by the option's value (its label may carry the role).
-    const options = await manager
-      .locator('option')
-      .evaluateAll((all) => all.map((o) => ({ value: (o as unknown as { value: string }).value, text: (o.textContent ?? '').trim() })));
-    const other = options.find((o) => o.value && o.text && !o.text.includes('Casey Morgan'));
+    // Another case manager than Casey, chosen by the option's value (its label may carry the role), once the staff list is in.
+    const choices = () =>
+      manager
+        .locator('option')
+        .evaluateAll((all) => all.map((o) => ({ value: (o as unknown as { value: string }).value, text: (o.textContent ?? '').trim() })));
+    let other: { value: string; text: string } | undefined;
+    for (let i = 0; i < 100 && !other; i += 1) {
+      other = (await choices()).find((o) => o.value && o.text && !o.text.includes('Casey Morgan'));
+      if (!other) await sam.waitForTimeout(100);
+    }
     expect(other).toBeDefined();
     await manager.selectOption(other!.value);
     // The list is asked again for that case manager: read a row only once the answer is in.
