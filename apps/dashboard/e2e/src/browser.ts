@@ -111,6 +111,12 @@ export async function seriousViolations(
     .map((v) => ({ rule: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
 }
 
+/** Photographs the page into the artifacts and expects no serious or critical WCAG 2.1 AA violation on it. */
+export async function checkPage(page: Page, name: string): Promise<void> {
+  await screenshot(page, name);
+  expect({ page: name, violations: await seriousViolations(page) }).toEqual({ page: name, violations: [] });
+}
+
 /** Whether the page fits the window's width (nothing to scroll sideways). */
 export async function fitsWidth(page: Page): Promise<boolean> {
   return page.evaluate(() => {

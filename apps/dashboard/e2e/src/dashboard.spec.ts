@@ -9,7 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { type Browser, fitsWidth, launchBrowser, screenshot, seriousViolations, signIn, watchErrors } from './browser';
+import { type Browser, checkPage, fitsWidth, launchBrowser, screenshot, signIn, watchErrors } from './browser';
 import { type DashboardStack, startDashboardStack } from './stack';
 
 let env: DashboardStack;
@@ -32,11 +32,6 @@ afterAll(async () => {
 afterEach(() => {
   expect(errors).toEqual([]);
 });
-
-async function checkPage(page: Page, name: string): Promise<void> {
-  await screenshot(page, name);
-  expect({ page: name, violations: await seriousViolations(page) }).toEqual({ page: name, violations: [] });
-}
 
 describe('the dashboard in a browser', () => {
   it('casey signs in from the list of demo staff and sees her caseload, most urgent first', async () => {

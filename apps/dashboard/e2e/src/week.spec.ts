@@ -8,7 +8,7 @@
  * something the page shows; times are relative to now on the agency's clock.
  */
 import type { Page } from 'playwright-core';
-import { type Browser, launchBrowser, screenshot, seriousViolations, signIn, watchErrors } from './browser';
+import { type Browser, checkPage, launchBrowser, signIn, watchErrors } from './browser';
 import { type DashboardStack, startDashboardStack } from './stack';
 
 let env: DashboardStack;
@@ -32,11 +32,6 @@ afterAll(async () => {
 afterEach(() => {
   expect(errors).toEqual([]);
 });
-
-async function checkPage(page: Page, name: string): Promise<void> {
-  await screenshot(page, name);
-  expect({ page: name, violations: await seriousViolations(page) }).toEqual({ page: name, violations: [] });
-}
 
 /** The number in the header's "Notifications N unread" link (0 for "none unread"). */
 async function unread(page: Page): Promise<number> {
