@@ -26,14 +26,14 @@ export function describeSubgraphProcess(name: string, entry: string): void {
   });
 
   it('starts, answers health and readiness, refuses GraphQL without the internal token, serves metrics on their own port only, and stops on SIGTERM', async () => {
-    const port = await freePort();
-    const metricsPort = await freePort();
+    // Port 0 for both: the system chooses them as it binds, and the service's log line names them. A port picked
+    // here and bound later in the child can be taken in between by a parallel project's outgoing connection.
     const secret = 'test-secret-for-process-check';
     const databaseUrl = await createTestDatabase(`${name}_process`);
     const roles = await testSubgraphRoles(databaseUrl, name);
     const service = spawnService(entry, {
-      [`${prefix}_PORT`]: String(port),
-      METRICS_PORT: String(metricsPort),
+      [`${prefix}_PORT`]: '0',
+      METRICS_PORT: '0',
       [`${prefix}_DATABASE_URL`]: roles.runtimeUrl,
       [`${prefix}_MIGRATION_DATABASE_URL`]: roles.ownerUrl,
       EVENTS_DATABASE_URL: (await testEventsRole(databaseUrl)).ownerUrl,
@@ -42,14 +42,14 @@ export function describeSubgraphProcess(name: string, entry: string): void {
     });
     try {
       await service.waitFor(/subgraph listening/, 60_000);
-      const base = `http://127.0.0.1:${port}`;
+      const { base, metricsUrl } = listeningAddresses(service.output());
       expect(await (await fetch(`${base}/health`)).json()).toEqual({ status: 'ok' });
       expect(await (await fetch(`${base}/ready`)).json()).toEqual({ ready: true });
       const res = await postGraphQL(`${base}/graphql`, '{ _service { sdl } }');
       expect({ status: res.status, codes: errorCodes(res) }).toEqual({ status: 401, codes: ['UNAUTHENTICATED'] });
       expect(service.output()).not.toContain(secret);
       expect((await fetch(`${base}/metrics`)).status).toBe(404);
-      const metrics = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
+      const metrics = await (await fetch(metricsUrl)).text();
       expect(metrics).toContain(`caseflow_errors_total{operation="(refused)",code="UNAUTHENTICATED",service="${name}"} 1\n`);
       expect(metrics).toMatch(new RegExp(`caseflow_db_pool_connections\\{state="total",service="${name}"\\} [1-9]`));
     } finally {
@@ -57,6 +57,14 @@ export function describeSubgraphProcess(name: string, entry: string): void {
     }
     expect(await service.exited).toBe(0);
   });
+}
+
+/** The GraphQL base and metrics addresses a subgraph's "subgraph listening" log line names. */
+export function listeningAddresses(output: string): { base: string; metricsUrl: string } {
+  const line = output.split('\n').find((l) => l.includes('subgraph listening'));
+  const fields = line ? (JSON.parse(line.slice(line.indexOf('{'))) as { url?: unknown; metrics?: unknown }) : {};
+  if (typeof fields.url !== 'string' || typeof fields.metrics !== 'string') throw new Error(`no listening addresses in:\n${output}`);
+  return { base: fields.url.replace(/\/graphql$/, ''), metricsUrl: fields.metrics };
 }
 
 /**
