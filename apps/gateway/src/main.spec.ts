@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createTestIssuer, errorCodes, freePort, postGraphQL, spawnService } from '@caseflow/testing';
+import { createTestIssuer, errorCodes, freePort, listeningAddresses, postGraphQL, spawnService } from '@caseflow/testing';
 
 describe('the gateway process', () => {
   it('refuses a bad configuration, listing every problem, with exit code 1', async () => {
@@ -51,8 +51,6 @@ describe('the gateway process', () => {
     const dir = mkdtempSync(join(tmpdir(), 'caseflow-gateway-'));
     const keyFile = join(dir, 'issuer.pub.pem');
     writeFileSync(keyFile, createTestIssuer().publicKeyPem);
-    const port = await freePort();
-    const metricsPort = await freePort();
     const closed = `http://127.0.0.1:${await freePort()}`;
     // Every subgraph's second replica: its /health answers once it is up.
     let up = false;
@@ -60,8 +58,9 @@ describe('the gateway process', () => {
     await new Promise<void>((resolve) => replica.listen(0, '127.0.0.1', resolve));
     const replicas = `${closed},http://127.0.0.1:${(replica.address() as AddressInfo).port}`;
     const service = spawnService('apps/gateway/src/main.ts', {
-      GATEWAY_PORT: String(port),
-      METRICS_PORT: String(metricsPort),
+      // Port 0: the system chooses as the gateway binds, and its log line names both addresses.
+      GATEWAY_PORT: '0',
+      METRICS_PORT: '0',
       INTERNAL_TOKEN_SECRET: 'gateway-process-secret',
       AUTH_PUBLIC_KEY_FILE: keyFile,
       CLIENTS_URL: replicas,
@@ -72,7 +71,7 @@ describe('the gateway process', () => {
     });
     try {
       await service.waitFor(/gateway listening/, 60_000);
-      const base = `http://127.0.0.1:${port}`;
+      const { base, metricsUrl } = listeningAddresses(service.output(), 'gateway listening');
       expect(await (await fetch(`${base}/health`)).json()).toEqual({ status: 'ok' });
       const ready = await fetch(`${base}/ready`);
       expect({ status: ready.status, body: await ready.json() }).toEqual({ status: 503, body: { ready: false } });
@@ -82,7 +81,7 @@ describe('the gateway process', () => {
       const res = await postGraphQL(`${base}/graphql`, '{ me { id } }');
       expect({ status: res.status, codes: errorCodes(res) }).toEqual({ status: 401, codes: ['UNAUTHENTICATED'] });
       expect((await fetch(`${base}/metrics`)).status).toBe(404);
-      const scrape = await fetch(`http://127.0.0.1:${metricsPort}/metrics`);
+      const scrape = await fetch(metricsUrl);
       expect(scrape.headers.get('content-type')).toMatch(/^text\/plain/);
       const text = await scrape.text();
       expect(text).toMatch(/caseflow_http_requests_total\{route="\/graphql",method="POST",status="401",service="gateway"\} 1\n/);

@@ -59,9 +59,9 @@ export function describeSubgraphProcess(name: string, entry: string): void {
   });
 }
 
-/** The GraphQL base and metrics addresses a subgraph's "subgraph listening" log line names. */
-export function listeningAddresses(output: string): { base: string; metricsUrl: string } {
-  const line = output.split('\n').find((l) => l.includes('subgraph listening'));
+/** The GraphQL base and metrics addresses a service's listening log line ("subgraph listening", "gateway listening") names. */
+export function listeningAddresses(output: string, message = 'subgraph listening'): { base: string; metricsUrl: string } {
+  const line = output.split('\n').find((l) => l.includes(message));
   const fields = line ? (JSON.parse(line.slice(line.indexOf('{'))) as { url?: unknown; metrics?: unknown }) : {};
   if (typeof fields.url !== 'string' || typeof fields.metrics !== 'string') throw new Error(`no listening addresses in:\n${output}`);
   return { base: fields.url.replace(/\/graphql$/, ''), metricsUrl: fields.metrics };
