@@ -14,7 +14,7 @@ const alex: Actor = { staffId: '00000000-0000-4000-8000-000000000006', role: 'AN
 const admin: Actor = { staffId: '00000000-0000-4000-8000-000000000007', role: 'ADMIN', organizationId: HARBOUR };
 
 const now = new Date('2026-11-23T12:00:00Z');
-const client = { id: '00000000-0000-4000-8000-0000000000c1', organizationId: HARBOUR, assignedCaseManagerId: casey.staffId };
+const client = { id: '00000000-0000-4000-8000-0000000000c1', organizationId: HARBOUR, assignedCaseManagerId: casey.staffId, caseTeam: [] };
 const consent = (overrides: Partial<ConsentFacts> = {}): ConsentFacts => ({
   clientId: client.id,
   recipientOrganizationId: NORTHSIDE,

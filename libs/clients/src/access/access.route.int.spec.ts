@@ -6,6 +6,7 @@ import { ConsentEntity } from '../consent/consent.entity';
 import { startClientsTestbed, type ClientsTestbed, type StaffKey } from '../testing/testbed';
 import { decideGrant } from './access.policy';
 import { decideGrants } from './access.route';
+import { currentTeamIds } from '../team/team.sql';
 import { grantFacts } from './access.sql';
 
 let tb: ClientsTestbed;
@@ -25,7 +26,9 @@ describe('the access decision', () => {
   it('decides every client as the rule does over the stored client and its consents, in one statement', async () => {
     const dataSource = tb.t.subgraph.database.dataSource;
     const ids = [...tb.world.clients.map((c) => c.id), randomUUID(), 'not-a-uuid', tb.world.clients[0].id];
-    const clients = await dataSource.getRepository(ClientEntity).findBy({ id: anyOf(ids.filter(isUuid)) });
+    const rows = await dataSource.getRepository(ClientEntity).findBy({ id: anyOf(ids.filter(isUuid)) });
+    const teams = new Map((await currentTeamIds(dataSource, ids.filter(isUuid), new Date())).map((t) => [t.client_id, t.team]));
+    const clients = rows.map((c) => ({ ...c, caseTeam: teams.get(c.id) ?? [] }));
     // Every consent, revoked and expired ones too: the rule itself leaves out those not active.
     const consents = (await dataSource.getRepository(ConsentEntity).find()).sort(
       (a, b) => a.signedAt.getTime() - b.signedAt.getTime() || a.id.localeCompare(b.id),
