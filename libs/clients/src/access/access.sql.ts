@@ -45,7 +45,10 @@ export interface GrantFacts {
 export async function grantFacts(dataSource: DataSource, clientIds: string[], now: Date): Promise<GrantFacts[]> {
   const rows = await runPrepared(dataSource, GRANT_FACTS, [clientIds, now]);
   return rows.map((row) => ({
-    client: { id: row.id, organizationId: row.organization_id, assignedCaseManagerId: row.assigned_case_manager_id,
+    client: {
+      id: row.id,
+      organizationId: row.organization_id,
+      assignedCaseManagerId: row.assigned_case_manager_id,
       caseTeam: row.case_team,
       status: row.status,
     },

@@ -278,7 +278,10 @@ export class AppointmentCommands {
         field: 'input.clientMutationId',
       });
     }
-    const client = await withCaseTeam(this.dataSource, await this.dataSource.getRepository(ClientEntity).findOneByOrFail({ id: earlier.client_id }));
+    const client = await withCaseTeam(
+      this.dataSource,
+      await this.dataSource.getRepository(ClientEntity).findOneByOrFail({ id: earlier.client_id }),
+    );
     if (!hasCaseAccess(actor, client)) {
       this.audit.note({ action: 'READ', ...facts, outcome: 'DENIED', detail: 'idempotent retry' });
       throw forbidden("You may not see this client's appointments");

@@ -7,7 +7,11 @@ import type { SqlRunner } from '../shared/sql';
 import { currentTeamIds } from './team.sql';
 
 /** `client` with `caseTeam`, its current members' staff ids (none for no client). */
-export async function withCaseTeam<T extends { id: string }>(db: SqlRunner, client: T, now = new Date()): Promise<T & { caseTeam: string[] }> {
+export async function withCaseTeam<T extends { id: string }>(
+  db: SqlRunner,
+  client: T,
+  now = new Date(),
+): Promise<T & { caseTeam: string[] }> {
   const [row] = await currentTeamIds(db, [client.id], now);
   return Object.assign(client, { caseTeam: row?.team ?? [] });
 }

@@ -56,3 +56,26 @@ export const openMembershipForUpdate = (db: SqlRunner, clientId: string, staffMe
       WHERE client_id = $1 AND staff_member_id = $2 AND removed_at IS NULL FOR UPDATE`,
     [clientId, staffMemberId],
   );
+
+export interface TransferRow {
+  id: string;
+  organization_id: string;
+  assigned_case_manager_id: string | null;
+  status: 'INTAKE' | 'ACTIVE' | 'ON_HOLD' | 'CLOSED';
+}
+
+/** The named clients under write locks (in id order, so that concurrent transfers never deadlock). */
+export const lockClientsForTransfer = (db: SqlRunner, clientIds: readonly string[]) =>
+  db.query<TransferRow[]>(
+    `SELECT id, organization_id, assigned_case_manager_id, status FROM clients.client
+      WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`,
+    [clientIds],
+  );
+
+/** Every open (not CLOSED) client of the case manager in the agency, under write locks. */
+export const lockOpenCaseload = (db: SqlRunner, caseManagerId: string, organizationId: string) =>
+  db.query<TransferRow[]>(
+    `SELECT id, organization_id, assigned_case_manager_id, status FROM clients.client
+      WHERE assigned_case_manager_id = $1 AND organization_id = $2 AND status <> 'CLOSED' ORDER BY id FOR UPDATE`,
+    [caseManagerId, organizationId],
+  );
