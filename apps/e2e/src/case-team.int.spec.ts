@@ -46,6 +46,7 @@ async function caseysWorkedClient(skip: number): Promise<Case> {
        JOIN plans.goal g ON g.plan_id = p.id JOIN plans.plan_task t ON t.goal_id = g.id JOIN plans.plan_step s ON s.task_id = t.id
        JOIN referrals.referral r ON r.client_id = p.client_id
       WHERE p.status = 'ACTIVE' AND s.completed_at IS NULL AND p.client_id = ANY($1::uuid[])
+        AND NOT EXISTS (SELECT 1 FROM clients.case_team_member m WHERE m.client_id = p.client_id)
       GROUP BY p.client_id, p.id ORDER BY p.client_id OFFSET $2 LIMIT 1`,
     [stack.world.clients.filter((c) => c.caseManagerId === stack.staff('casey').id).map((c) => c.id), skip],
   );

@@ -3,7 +3,7 @@
  * assigned case manager's access, through the one access rule), and that
  * removal and expiry end that access on the next request.
  */
-import { HARBOUR_TIME_ZONE } from '@caseflow/clients-seed';
+import { demoCaseTeam, HARBOUR_TIME_ZONE } from '@caseflow/clients-seed';
 import { addDays, localDay } from '@caseflow/core';
 import { errorCodes } from '@caseflow/testing';
 import { startClientsTestbed, type ClientsTestbed, type StaffKey } from '../testing/testbed';
@@ -28,7 +28,10 @@ const today = () => localDay(new Date(), HARBOUR_TIME_ZONE);
 const id = (key: StaffKey) => tb.staff(key).id;
 /** A different open client of Casey's for each test, so that the tests do not depend on one another. */
 let next = 0;
-const caseysClient = () => tb.world.clients.filter((c) => c.caseManagerId === id('casey') && c.status !== 'CLOSED')[next++].id;
+const caseysClient = () => {
+  const teamed = new Set(demoCaseTeam(tb.world).map((m) => m.clientId));
+  return tb.world.clients.filter((c) => c.caseManagerId === id('casey') && c.status !== 'CLOSED' && !teamed.has(c.id))[next++].id;
+};
 const teamRows = (clientId: string) =>
   tb.sql<{ staff_member_id: string; role: string; until: string | null; removed_by: string | null; removal_reason: string | null }>(
     `SELECT staff_member_id, role, until::text AS until, removed_by, removal_reason FROM clients.case_team_member
