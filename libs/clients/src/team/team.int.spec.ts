@@ -74,6 +74,14 @@ describe('a member of the case team', () => {
     const team = [{ staffMember: { id: id('jordan') }, role: 'PEER_SUPPORT' }];
     expect((await tb.as<{ client: { caseTeam: unknown } }>('casey', READ, { id: clientId })).data!.client.caseTeam).toEqual(team);
     expect((await tb.as<{ client: { caseTeam: unknown } }>('sam', READ, { id: clientId })).data!.client.caseTeam).toEqual(team);
+    const [member] = await tb.sql<{ id: string }>('SELECT id FROM clients.case_team_member WHERE client_id = $1', [clientId]);
+    expect(
+      await tb.count(
+        'audit_event',
+        `action = 'READ' AND entity_type = 'CaseTeamMember' AND entity_id = $1 AND client_id = $2 AND actor_id = $3`,
+        [member.id, clientId, id('sam')],
+      ),
+    ).toBeGreaterThan(0);
     const [shared] = await tb.sql<{ client_id: string }>(
       `SELECT client_id FROM clients.consent WHERE recipient_organization_id = $1 AND 'CONTACT_INFO' = ANY(scope)
           AND revoked_at IS NULL AND expires_at > now() ORDER BY client_id LIMIT 1`,
