@@ -90,6 +90,17 @@ describe('a member of the case team', () => {
     await add('sam', shared.client_id, id('jordan'));
     const asPartner = await tb.as('pat', `query($id: ID!) { client(id: $id) { id caseTeam { role } } }`, { id: shared.client_id });
     expect(asPartner).toMatchObject({ errors: undefined, data: { client: { id: shared.client_id, caseTeam: [] } } });
+    // Without a consent covering CONTACT_INFO a partner sees nothing of the client, team or not.
+    const [unshared] = await tb.sql<{ id: string }>(
+      `SELECT c.id FROM clients.client c WHERE c.assigned_case_manager_id = $2 AND NOT EXISTS (
+         SELECT 1 FROM clients.consent k WHERE k.client_id = c.id AND k.recipient_organization_id = $1 AND 'CONTACT_INFO' = ANY(k.scope)
+            AND k.revoked_at IS NULL AND k.expires_at > now()) ORDER BY c.id LIMIT 1`,
+      [tb.staff('robin').organizationId, id('casey')],
+    );
+    await add('sam', unshared.id, id('jordan'));
+    expect(errorCodes(await tb.as('robin', `query($id: ID!) { client(id: $id) { id caseTeam { role } } }`, { id: unshared.id }))).toEqual([
+      'FORBIDDEN',
+    ]);
     expect(errorCodes(await tb.as('alex', READ, { id: clientId }))).toEqual(['FORBIDDEN']);
   });
 });
