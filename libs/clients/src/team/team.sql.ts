@@ -79,3 +79,14 @@ export const lockOpenCaseload = (db: SqlRunner, caseManagerId: string, organizat
       WHERE assigned_case_manager_id = $1 AND organization_id = $2 AND status <> 'CLOSED' ORDER BY id FOR UPDATE`,
     [caseManagerId, organizationId],
   );
+
+/** The reason kept on a membership that ends because its member became the assigned case manager. */
+export const BECAME_CASE_MANAGER = 'Became the assigned case manager';
+
+/** Ends the staff member's not-removed memberships on these clients' teams (they now hold the case itself). */
+export const endMembershipsOf = (db: SqlRunner, clientIds: readonly string[], staffMemberId: string, byStaffId: string) =>
+  db.query(
+    `UPDATE clients.case_team_member SET removed_at = now(), removed_by = $3, removal_reason = $4
+      WHERE client_id = ANY($1::uuid[]) AND staff_member_id = $2 AND removed_at IS NULL`,
+    [clientIds, staffMemberId, byStaffId, BECAME_CASE_MANAGER],
+  );
