@@ -66,6 +66,19 @@ describe('a member of the case team', () => {
     // The case is still Casey's: the team member's caseload lists only the clients assigned to them.
     const caseload = await tb.as<{ myCaseload: { edges: Array<{ node: { id: string } }> } }>('jordan', CASELOAD);
     expect(caseload.data!.myCaseload.edges.map((e) => e.node.id)).not.toContain(clientId);
+    // Their client search finds it (by name, like their own clients), and stops finding it once they leave the team.
+    const search = async () => {
+      const c = tb.world.clients.find((w) => w.id === clientId)!;
+      const res = await tb.as<{ clients: { edges: Array<{ node: { id: string } }> } }>(
+        'jordan',
+        `query($name: String!) { clients(first: 100, filter: { nameContains: $name }) { edges { node { id } } } }`,
+        { name: c.lastName },
+      );
+      return res.data!.clients.edges.map((e) => e.node.id);
+    };
+    expect(await search()).toContain(clientId);
+    await tb.as('casey', REMOVE, { clientId, staffMemberId: id('jordan'), reason: 'Done covering.' });
+    expect(await search()).not.toContain(clientId);
   });
 
   it('shows the team to the case manager and supervisors, an empty list to a partner under a consent, nothing to analysts', async () => {

@@ -90,3 +90,15 @@ export const endMembershipsOf = (db: SqlRunner, clientIds: readonly string[], st
       WHERE client_id = ANY($1::uuid[]) AND staff_member_id = $2 AND removed_at IS NULL`,
     [clientIds, staffMemberId, byStaffId, BECAME_CASE_MANAGER],
   );
+
+/** The clients (of the agency) on whose current team the staff member is (the case team index by staff). */
+export const teamClientsOf = async (db: SqlRunner, staffMemberId: string, organizationId: string, now: Date): Promise<string[]> =>
+  (
+    await db.query<Array<{ client_id: string }>>(
+      `SELECT m.client_id FROM clients.case_team_member m
+         JOIN clients.client c ON c.id = m.client_id AND c.organization_id = $3
+         LEFT JOIN clients.organization_setting s ON s.organization_id = c.organization_id
+        WHERE m.staff_member_id = $1 AND ${CURRENT_MEMBER}`,
+      [staffMemberId, now, organizationId],
+    )
+  ).map((r) => r.client_id);
