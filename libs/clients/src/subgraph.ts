@@ -53,6 +53,9 @@ import { staffReference } from './staff/staff.reference';
 import { StaffResolver } from './staff/staff.resolver';
 import { notificationRecipientsRoute } from './staff/recipients.route';
 import { staffDirectoryRoute } from './staff/staff.route';
+import { CaseTeamMemberEntity } from './team/team.entity';
+import { CaseTeamResolver } from './team/team.resolver';
+import { CaseTeam1764979200073 } from './migrations/1764979200073-CaseTeam';
 
 export function buildClientsSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
@@ -71,6 +74,7 @@ export function buildClientsSchema(): Promise<GraphQLSchema> {
       ClientAppointmentsResolver,
       CalendarFeedResolver,
       OrganizationSettingsResolver,
+      CaseTeamResolver,
     ],
     // Each batched through the request's loaders and checked like a read: what the caller may not see is null (and audited).
     referenceResolvers: {
@@ -103,6 +107,7 @@ export const clientsSubgraph: SubgraphDefinition<ClientsContext> = {
     CaseEventEntity,
     AppointmentEntity,
     CalendarFeedEntity,
+    CaseTeamMemberEntity,
   ],
   migrations: [
     InitClients1763856000000,
@@ -116,6 +121,7 @@ export const clientsSubgraph: SubgraphDefinition<ClientsContext> = {
     OrganizationSetting1764892800070,
     ConsentExpiryIndex1764892800071,
     Appointments1764892800080,
+    CaseTeam1764979200073,
   ],
   buildSchema: buildClientsSchema,
   createContext: (dataSource, base, options) => createClientsContext(dataSource, base, options),

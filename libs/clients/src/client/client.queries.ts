@@ -6,6 +6,8 @@ import { decodeCursor, encodeCursor, pageSize } from '@caseflow/db';
 import { decideGrant, hasCaseAccess, mayHoldCaseload } from '../access/access.policy';
 import type { ClientsLoaders } from '../loaders';
 import { foldName, likeLiteral } from '../shared/names';
+import { teamFor } from '../team/team.access';
+import { teamClientsOf } from '../team/team.sql';
 import { ClientEntity, type ClientStatus } from './client.entity';
 import type { ClientFilter } from './client.inputs';
 import { toCaseClosure, toClient, toEligibility } from './client.mapper';
@@ -58,8 +60,12 @@ export class ClientQueries {
     }
 
     const query = this.dataSource.getRepository(ClientEntity).createQueryBuilder('c');
-    if (actor.role === 'CASE_MANAGER') query.where('c.assigned_case_manager_id = :me', { me: actor.staffId });
-    else query.where('c.organization_id = :org', { org: actor.organizationId });
+    if (actor.role === 'CASE_MANAGER') {
+      // Their own clients, and those whose case team they are on now (found by the team's index on staff).
+      const teamed = await teamClientsOf(this.dataSource, actor.staffId, actor.organizationId, new Date());
+      if (teamed.length === 0) query.where('c.assigned_case_manager_id = :me', { me: actor.staffId });
+      else query.where('(c.assigned_case_manager_id = :me OR c.id = ANY(:teamed))', { me: actor.staffId, teamed });
+    } else query.where('c.organization_id = :org', { org: actor.organizationId });
     if (filter?.status?.length) query.andWhere('c.status = ANY(:statuses)', { statuses: filter.status });
     if (filter?.assignedCaseManagerId) query.andWhere('c.assigned_case_manager_id = :cm', { cm: filter.assignedCaseManagerId });
     const folded = filter?.nameContains ? foldName(filter.nameContains) : '';
@@ -145,7 +151,11 @@ export class ClientQueries {
     const rows = await this.loaders.duplicates.load(client.id);
     for (const row of rows)
       this.audit.note({ action: 'READ', entityType: 'Client', entityId: row.id, clientId: row.id, detail: 'duplicate check' });
-    return rows.map((row) => toClient(row, hasCaseAccess(actor, row) ? CASE_ACCESS : { caseRecord: false, kinds: [] }));
+    const teams = await Promise.all(rows.map((row) => teamFor(actor, row, this.loaders)));
+    return rows.map((row, i) => {
+      const facts = { ...row, caseTeam: teams[i] };
+      return toClient(row, hasCaseAccess(actor, facts) ? CASE_ACCESS : { caseRecord: false, kinds: [] });
+    });
   }
 
   /** The latest eligibility determination (a field of the case record). */
@@ -167,7 +177,8 @@ export class ClientQueries {
   /** The caller's grant on a client this request has loaded (consents are read only for partners). */
   async grant(actor: Actor, entity: ClientEntity): Promise<ClientGrant> {
     const consents = actor.role === 'PARTNER' ? await this.loaders.consentsByClient.load(entity.id) : [];
-    return decideGrant(actor, entity.id, entity, consents, new Date());
+    const caseTeam = await teamFor(actor, entity, this.loaders);
+    return decideGrant(actor, entity.id, { ...entity, caseTeam }, consents, new Date());
   }
 
   private async visible(actor: Actor, id: string): Promise<Client | null | 'denied'> {
