@@ -45,6 +45,8 @@ import { CaseNoteEntity } from './note/note.entity';
 import { noteReference } from './note/note.reference';
 import { NoteResolver } from './note/note.resolver';
 import { organizationReference } from './organization/organization.ref';
+import { ClientProfile1764979200071 } from './migrations/1764979200071-ClientProfile';
+import { ClientProfileResolver } from './profile/profile.resolver';
 import { OrganizationSettingsResolver } from './organization/organization-settings.resolver';
 import { organizationTimeZonesRoute } from './organization/time-zone.route';
 import { CaseOutcomeResolver } from './outcomes/outcomes.resolver';
@@ -71,6 +73,7 @@ export function buildClientsSchema(): Promise<GraphQLSchema> {
       ClientAppointmentsResolver,
       CalendarFeedResolver,
       OrganizationSettingsResolver,
+      ClientProfileResolver,
     ],
     // Each batched through the request's loaders and checked like a read: what the caller may not see is null (and audited).
     referenceResolvers: {
@@ -116,6 +119,7 @@ export const clientsSubgraph: SubgraphDefinition<ClientsContext> = {
     OrganizationSetting1764892800070,
     ConsentExpiryIndex1764892800071,
     Appointments1764892800080,
+    ClientProfile1764979200071,
   ],
   buildSchema: buildClientsSchema,
   createContext: (dataSource, base, options) => createClientsContext(dataSource, base, options),
