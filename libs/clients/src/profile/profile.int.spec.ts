@@ -139,6 +139,10 @@ describe('the address', () => {
   });
 });
 
+const long = (n: number) => 'x'.repeat(n);
+const thirtyOne = Array.from({ length: 31 }, () => ({ firstName: 'A', relationship: 'OTHER' }));
+const eleven = Array.from({ length: 11 }, (_, i) => `x-l${i}`);
+
 describe('the household', () => {
   it('is replaced by the list: members with an id updated, new ones added, the others removed with their history kept', async () => {
     const id = await caseysClient();
@@ -207,21 +211,23 @@ describe('the household', () => {
     expect([await profileRows(id), await profileRows(other)]).toEqual(before);
   });
 
-  it.each([
-    [[{ firstName: ' ', relationship: 'CHILD' }], 'members[0].firstName'],
+  it.each(
     [
+      [[{ firstName: ' ', relationship: 'CHILD' }], 'members[0].firstName'],
       [
-        { firstName: 'A', relationship: 'CHILD' },
-        { firstName: 'B', lastName: 'x'.repeat(101), relationship: 'CHILD' },
+        [
+          { firstName: 'A', relationship: 'CHILD' },
+          { firstName: 'B', lastName: 'x'.repeat(101), relationship: 'CHILD' },
+        ],
+        'members[1].lastName',
       ],
-      'members[1].lastName',
-    ],
-    [[{ firstName: 'A', relationship: 'CHILD', dateOfBirth: harbourDay(0) }], 'members[0].dateOfBirth'],
-    [[{ firstName: 'A', relationship: 'CHILD', dateOfBirth: harbourDay(30) }], 'members[0].dateOfBirth'],
-    [[{ firstName: 'A', relationship: 'CHILD', dateOfBirth: '2001-02-30' }], 'members[0].dateOfBirth'],
-    [[{ id: 'not-an-id', firstName: 'A', relationship: 'CHILD' }], 'members[0].id'],
-    [Array.from({ length: 31 }, () => ({ firstName: 'A', relationship: 'OTHER' })), 'members'],
-  ])('refuses %j naming %s, and changes nothing', async (members, field) => {
+      [[{ firstName: 'A', relationship: 'CHILD', dateOfBirth: harbourDay(0) }], 'members[0].dateOfBirth'],
+      [[{ firstName: 'A', relationship: 'CHILD', dateOfBirth: harbourDay(30) }], 'members[0].dateOfBirth'],
+      [[{ firstName: 'A', relationship: 'CHILD', dateOfBirth: '2001-02-30' }], 'members[0].dateOfBirth'],
+      [[{ id: 'not-an-id', firstName: 'A', relationship: 'CHILD' }], 'members[0].id'],
+      [thirtyOne, 'members'],
+    ].map(([members, field]) => [field, members] as [string, unknown]),
+  )('refuses a bad %s, and changes nothing', async (field, members) => {
     const id = await caseysClient();
     await tb.as('casey', SET_HOUSEHOLD, { id, members: [{ firstName: 'Kept', relationship: 'PARENT' }] });
     const before = await profileRows(id);
@@ -267,13 +273,15 @@ describe('the demographics', () => {
     });
   });
 
-  it.each([
-    [{ languages: ['en', 'not a tag!'] }, 'input.languages[1]'],
-    [{ languages: Array.from({ length: 11 }, (_, i) => `x-l${i}`) }, 'input.languages'],
-    [{ genderIdentity: 'x'.repeat(101) }, 'input.genderIdentity'],
-    [{ pronouns: 'x'.repeat(51) }, 'input.pronouns'],
-    [{ education: 'x'.repeat(201) }, 'input.education'],
-  ])('refuses %j naming %s, and changes nothing', async (input, field) => {
+  it.each(
+    [
+      [{ languages: ['en', 'not a tag!'] }, 'input.languages[1]'],
+      [{ languages: eleven }, 'input.languages'],
+      [{ genderIdentity: long(101) }, 'input.genderIdentity'],
+      [{ pronouns: long(51) }, 'input.pronouns'],
+      [{ education: long(201) }, 'input.education'],
+    ].map(([input, field]) => [field, input] as [string, unknown]),
+  )('refuses a bad %s, and changes nothing', async (field, input) => {
     const id = await caseysClient();
     await tb.as('casey', SET_DEMOGRAPHICS, { id, input: { languages: ['ar'] } });
     const before = await profileRows(id);
@@ -353,5 +361,21 @@ describe("a partner's view of the profile", () => {
     const res = await tb.as<Profile>(who, PROFILE, { id: await caseysClient() });
     expect(errorCodes(res)).toEqual(['FORBIDDEN']);
     expect(res.data).toEqual({ client: null });
+  });
+});
+
+describe('the demo', () => {
+  it("gives Casey's clients addresses around the city (some with no fixed address), households with dependants, and languages", async () => {
+    const ids = tb.world.clients.filter((c) => c.caseManagerId === tb.staff('casey').id && c.status !== 'CLOSED').map((c) => c.id);
+    const profiles = await Promise.all(ids.map(async (id) => (await tb.as<Profile>('casey', PROFILE, { id })).data!.client!));
+    const addresses = profiles.map((p) => p.address!);
+    expect(addresses.every((a) => a !== null && a.city === 'Halifax' && a.country === 'CA')).toBe(true);
+    expect(addresses.some((a) => (a as unknown as { noFixedAddress: boolean }).noFixedAddress && a.latitude === null)).toBe(true);
+    const located = addresses.filter((a) => a.latitude !== null);
+    expect(located.every((a) => Math.abs(a.latitude! - 44.6488) < 0.05 && Math.abs(a.longitude! + 63.5752) < 0.08)).toBe(true);
+    expect(profiles.some((p) => p.household.some((m) => m.dependent && m.relationship === 'CHILD' && m.dateOfBirth! < harbourDay(0)))).toBe(
+      true,
+    );
+    expect(profiles.some((p) => ((p.demographics?.languages as string[] | undefined) ?? []).length > 1)).toBe(true);
   });
 });
