@@ -18,6 +18,7 @@ import type { Client } from '../client/client.type';
 import type { ClientsLoaders } from '../loaders';
 import { organizationTimeZones } from '../organization/time-zone';
 import type { ClientAddressInput, DemographicsInput, HouseholdMemberInput } from './profile.inputs';
+import type { ProfileQueries } from './profile.queries';
 import { checkAddress, checkDemographics, checkHousehold, type MemberValues } from './profile.rules';
 import {
   clearAddress,
@@ -36,6 +37,7 @@ export class ProfileCommands {
     private readonly dataSource: DataSource,
     private readonly loaders: ClientsLoaders,
     private readonly audit: AuditTrail,
+    private readonly reads: ProfileQueries,
   ) {}
 
   /** Sets the address (null clears it). */
@@ -150,6 +152,7 @@ export class ProfileCommands {
       if (await apply(tx, client)) await touchClient(tx, client.id);
       const entity = await tx.getRepository(ClientEntity).findOneByOrFail({ id: client.id });
       this.loaders.client.clear(client.id).prime(client.id, entity);
+      this.reads.forget(client.id);
       return toClient(entity, CASE_ACCESS);
     });
   }

@@ -191,6 +191,17 @@ describe('the household', () => {
     expect(await tb.count('household_member', 'client_id = $1', [id])).toBe(3);
   });
 
+  it('answers each of two changes in one request with the household as that change left it', async () => {
+    const id = await caseysClient();
+    const twice = `mutation($id: ID!) {
+      first: setHousehold(clientId: $id, members: [{ firstName: "Ana", relationship: PARENT }]) { household { firstName } }
+      second: setHousehold(clientId: $id, members: []) { household { firstName } }
+    }`;
+    const res = await tb.as<{ first: { household: unknown[] }; second: { household: unknown[] } }>('casey', twice, { id });
+    expect(res.errors).toBeUndefined();
+    expect(res.data).toEqual({ first: { household: [{ firstName: 'Ana' }] }, second: { household: [] } });
+  });
+
   it("refuses a member id of another client's household, naming members[i].id, and changes nothing", async () => {
     const [id, other] = [await caseysClient(), await caseysClient()];
     const theirs = await tb.as<{ setHousehold: { household: Member[] } }>('casey', SET_HOUSEHOLD, {
