@@ -2,6 +2,7 @@ import type { GraphQLSchema } from 'graphql';
 import {
   CALENDAR_FEED_PATH,
   CLIENT_ACCESS_PATH,
+  DOCUMENTS_PATH,
   NOTIFICATION_RECIPIENTS_PATH,
   ORGANIZATION_TIME_ZONES_PATH,
   STAFF_DIRECTORY_PATH,
@@ -41,6 +42,10 @@ import { PrioritySignals1764892800063 } from './migrations/1764892800063-Priorit
 import { OrganizationSetting1764892800070 } from './migrations/1764892800070-OrganizationSetting';
 import { ConsentExpiryIndex1764892800071 } from './migrations/1764892800071-ConsentExpiryIndex';
 import { Appointments1764892800080 } from './migrations/1764892800080-Appointments';
+import { DocumentEntity } from './document/document.entity';
+import { ClientDocumentsResolver, ConsentSignedFormResolver, DocumentResolver } from './document/document.resolver';
+import { createDocumentStore, documentsRoute } from './document/document.route';
+import { Documents1764979200072 } from './migrations/1764979200072-Documents';
 import { CaseNoteEntity } from './note/note.entity';
 import { noteReference } from './note/note.reference';
 import { NoteResolver } from './note/note.resolver';
@@ -71,6 +76,9 @@ export function buildClientsSchema(): Promise<GraphQLSchema> {
       ClientAppointmentsResolver,
       CalendarFeedResolver,
       OrganizationSettingsResolver,
+      DocumentResolver,
+      ClientDocumentsResolver,
+      ConsentSignedFormResolver,
     ],
     // Each batched through the request's loaders and checked like a read: what the caller may not see is null (and audited).
     referenceResolvers: {
@@ -103,6 +111,7 @@ export const clientsSubgraph: SubgraphDefinition<ClientsContext> = {
     CaseEventEntity,
     AppointmentEntity,
     CalendarFeedEntity,
+    DocumentEntity,
   ],
   migrations: [
     InitClients1763856000000,
@@ -116,6 +125,7 @@ export const clientsSubgraph: SubgraphDefinition<ClientsContext> = {
     OrganizationSetting1764892800070,
     ConsentExpiryIndex1764892800071,
     Appointments1764892800080,
+    Documents1764979200072,
   ],
   buildSchema: buildClientsSchema,
   createContext: (dataSource, base, options) => createClientsContext(dataSource, base, options),
@@ -129,6 +139,10 @@ export const clientsSubgraph: SubgraphDefinition<ClientsContext> = {
   // The secret of the calendar feed is its credential: the gateway passes GET /calendar/<secret>.ics here.
   internalGetRoutes: (dataSource, options) => ({
     [CALENDAR_FEED_PATH]: calendarFeedRoute(dataSource, options?.dashboardUrl ?? DEFAULT_DASHBOARD_URL),
+  }),
+  // Uploads and downloads, streamed: the gateway passes POST /documents and GET /documents/<id> here.
+  internalStreamRoutes: (dataSource, options) => ({
+    [DOCUMENTS_PATH]: documentsRoute(dataSource, createDocumentStore(), options.logger),
   }),
   start: (dataSource, options) => {
     const [interval, logger] = [options.jobIntervalMs ?? 60_000, options.logger ?? createLogger('clients', 'info')];
