@@ -9,7 +9,7 @@
  * 10 MB document limit (and the form's room) is refused with 413 at once.
  */
 import { randomUUID } from 'node:crypto';
-import { request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
+import { type ClientRequest, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import {
@@ -100,6 +100,33 @@ export function documentsPassThrough(options: DocumentsPassThroughOptions): Stre
   };
 }
 
+/**
+ * Streams the upload's body to the clients subgraph, counting: past the
+ * limit it stops sending (the subgraph sees the upload cut short and keeps
+ * nothing) and rejects with TooLarge. The caller's request is never
+ * destroyed here, so that its sender still gets the answer.
+ */
+function sendBody(request: IncomingMessage, outgoing: ClientRequest): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let sent = 0;
+    const limit = new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        sent += chunk.length;
+        done(sent > MAX_UPLOAD_BODY ? new TooLarge() : null, chunk);
+      },
+    });
+    const fail = (error: Error) => {
+      request.unpipe(limit);
+      limit.unpipe(outgoing);
+      reject(error);
+    };
+    limit.once('error', fail);
+    request.once('error', fail);
+    outgoing.once('error', fail).once('finish', () => resolve());
+    request.pipe(limit).pipe(outgoing);
+  });
+}
+
 async function forward(
   options: DocumentsPassThroughOptions,
   request: IncomingMessage,
@@ -114,14 +141,7 @@ async function forward(
     outgoing.once('response', resolve).once('error', reject);
     outgoing.setTimeout(options.timeoutMs ?? 30_000, () => outgoing.destroy(new Error('timeout')));
   });
-  let sent = 0;
-  const limit = new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      sent += chunk.length;
-      done(sent > MAX_UPLOAD_BODY ? new TooLarge() : null, chunk);
-    },
-  });
-  const sending = upload ? pipeline(request, limit, outgoing) : Promise.resolve(outgoing.end());
+  const sending = upload ? sendBody(request, outgoing) : Promise.resolve(void outgoing.end());
   try {
     const [, upstream] = await Promise.all([sending, answer]);
     response.statusCode = upstream.statusCode ?? 502;
