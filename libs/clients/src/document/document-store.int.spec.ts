@@ -3,7 +3,8 @@
  * cut into 256 KB chunks in the upload's transaction and read back in order,
  * and nothing left of a transaction that rolls back.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { seedClients } from '@caseflow/clients-seed';
 import { startClientsTestbed, type ClientsTestbed } from '../testing/testbed';
 import { CHUNK_BYTES, PostgresDocumentStore } from './document-store';
 import { insertDocument } from './document.sql';
@@ -84,5 +85,27 @@ describe('the PostgreSQL document store', () => {
       bed.t.subgraph.database.dataSource.transaction((tx) => store.put(tx, id, pieces(Buffer.from('%PDF-orphan'), 4))),
     ).rejects.toThrow(/foreign key/);
     expect(await bed.count('document_chunk')).toBe(before);
+  });
+});
+
+describe('the demo documents', () => {
+  it("are small valid PDFs on Casey's clients, stored with their hash, one a signed consent form, and seeding again adds none", async () => {
+    const rows = await bed.sql<{ id: string; kind: string; sha256: string; size_bytes: number; consent_id: string | null }>(
+      `SELECT d.id, d.kind, d.sha256, d.size_bytes, d.consent_id FROM clients.document d JOIN clients.client c ON c.id = d.client_id
+       WHERE c.assigned_case_manager_id = $1 AND d.title <> 'Stored'`,
+      [bed.staff('casey').id],
+    );
+    expect(rows.length).toBeGreaterThanOrEqual(3);
+    expect(rows.some((r) => r.kind === 'SIGNED_CONSENT' && r.consent_id)).toBe(true);
+    for (const row of rows) {
+      const content = Buffer.concat(await readAll(row.id));
+      expect(content.subarray(0, 5).toString()).toBe('%PDF-');
+      expect(content.subarray(-6).toString()).toBe('%%EOF\n');
+      expect(content.length).toBe(row.size_bytes);
+      expect(createHash('sha256').update(content).digest('hex')).toBe(row.sha256);
+    }
+    const before = [await bed.count('document'), await bed.count('document_chunk')];
+    await seedClients(bed.t.subgraph.database.dataSource, bed.world);
+    expect([await bed.count('document'), await bed.count('document_chunk')]).toEqual(before);
   });
 });
