@@ -74,7 +74,8 @@ export function documentsPassThrough(options: DocumentsPassThroughOptions): Stre
       sendError(response, error, status, requestId);
     };
     const upload = request.method === 'POST' && url.pathname === DOCUMENTS_PUBLIC_PATH;
-    const id = /^\/documents\/([^/]+)$/.exec(url.pathname)?.[1];
+    // Only an id can name a document: anything else is not found here, and goes nowhere.
+    const id = /^\/documents\/([0-9A-Fa-f-]{36})$/.exec(url.pathname)?.[1];
     if (!upload && !(request.method === 'GET' && id)) return refuse(new AppError('NOT_FOUND', 'There is nothing at this path'), 404);
     let actor: Actor;
     try {
@@ -87,7 +88,7 @@ export function documentsPassThrough(options: DocumentsPassThroughOptions): Stre
       return refuse(new AppError('BAD_USER_INPUT', `file must be at most ${MAX_DOCUMENT_BYTES} bytes (10 MB)`, { field: 'file' }), 413);
     }
     const base = replicas.order()[0];
-    const target = new URL(upload ? DOCUMENTS_PATH : `${DOCUMENTS_PATH}/${encodeURIComponent(decodeURIComponent(id as string))}`, base);
+    const target = new URL(upload ? DOCUMENTS_PATH : `${DOCUMENTS_PATH}/${id}`, base);
     const headers: Record<string, string> = {
       [INTERNAL_TOKEN_HEADER]: await signInternalToken({ actor, requestId }, options.internalSecret),
       [REQUEST_ID_HEADER]: requestId,
