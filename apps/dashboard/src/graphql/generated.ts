@@ -4166,6 +4166,24 @@ mutation SetServiceStatus($id: ID!, $status: String!) {
 }
 `);
 
+export type StaffNameQuery = {
+  staffMember: {
+    id: string;
+    displayName: string;
+  } | null;
+};
+export type StaffNameQueryVariables = {
+  id: string;
+};
+export const StaffNameDocument = gql<StaffNameQuery, StaffNameQueryVariables>(`
+query StaffName($id: ID!) {
+  staffMember(id: $id) {
+    id
+    displayName
+  }
+}
+`);
+
 export type StartReferralMutation = {
   startReferral: {
     id: string;

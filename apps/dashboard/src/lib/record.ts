@@ -7,7 +7,7 @@
  */
 import { isIsoDate } from './dates';
 import { type Errors, collect, maxLength, required } from './validation';
-import { todayInZone } from './zone';
+import { addDays, todayInZone } from './zone';
 
 export interface AddressValues {
   line1: string;
@@ -232,11 +232,12 @@ export function demographicsInput(v: DemographicsValues) {
   };
 }
 
-/** A case team member's end date: optional, and when given, after today on the agency's calendar. */
+/** A case team member's last day: optional, and when given, from today to two years ahead on the agency's calendar (the API's rule). */
 export function untilDate(value: string, zone: string, now: Date = new Date()): string | undefined {
   if (!value) return undefined;
   if (!isIsoDate(value)) return 'Enter a date.';
-  return value > todayInZone(zone, now) ? undefined : 'The end date must be after today.';
+  const today = todayInZone(zone, now);
+  return value >= today && value <= addDays(today, 730) ? undefined : 'Choose a day between today and two years ahead.';
 }
 
 export interface TransferValues {
