@@ -1409,6 +1409,27 @@ export type ClientConsentsQuery = {
       revokedAt: string | null;
       witness: string | null;
       status: ConsentStatus;
+      signedForm: {
+        id: string;
+        kind: DocumentKind;
+        title: string;
+        contentType: string;
+        sizeBytes: number;
+        sha256: string;
+        uploadedAt: string;
+        downloadPath: string;
+        uploadedBy: {
+          id: string;
+          displayName: string;
+        };
+        consent: {
+          id: string;
+          recipient: {
+            id: string;
+            name: string;
+          } | null;
+        } | null;
+      } | null;
     }>;
   } | null;
 };
@@ -1433,6 +1454,31 @@ query ClientConsents($id: ID!) {
       revokedAt
       witness
       status
+      signedForm {
+        ...ClientDocumentRow
+      }
+    }
+  }
+}
+
+fragment ClientDocumentRow on ClientDocument {
+  id
+  kind
+  title
+  contentType
+  sizeBytes
+  sha256
+  uploadedAt
+  downloadPath
+  uploadedBy {
+    id
+    displayName
+  }
+  consent {
+    id
+    recipient {
+      id
+      name
     }
   }
 }
