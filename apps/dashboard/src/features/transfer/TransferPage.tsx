@@ -87,7 +87,10 @@ export function TransferPage() {
           const index = /^clientIds\[(\d+)\]$/.exec(field);
           if (index && ids) {
             const client = open.find((c) => c.id === ids[Number(index[1])]);
-            named.clientIds = `${client?.displayName ?? `Client ${ids[Number(index[1])]}`} cannot be moved: ${message.charAt(0).toLowerCase()}${message.slice(1).replace(/\.$/, '')}. Nothing was moved.`;
+            named.clientIds = `${client?.displayName ?? `Client ${ids[Number(index[1])]}`} cannot be moved: ${message.charAt(0).toLowerCase()}${message
+              .slice(1)
+              .replace(/\.$/, '')
+              .replace(/input\.fromStaffMemberId/g, nameOf(values.fromStaffMemberId))}. Nothing was moved.`;
           } else named[field] = message;
         }
         setErrors(named);

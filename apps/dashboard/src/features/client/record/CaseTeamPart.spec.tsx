@@ -1,13 +1,13 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import type { CaseTeamRowFragment } from '../../../graphql/generated';
+import type { CaseTeamRowFragment, Role } from '../../../graphql/generated';
 import { addDays, todayInZone } from '../../../lib/zone';
 import { CLIENT_ID, profile } from '../../../testing/fixtures';
 import { STAFF, fakeGateway, renderApp } from '../../../testing/harness';
 
 const ZONE = 'America/Halifax';
-const JORDAN = { id: '22222222-2222-4222-8222-222222222222', displayName: 'Jordan Lee', role: 'CASE_MANAGER' };
-const RILEY = { id: '55555555-5555-4555-8555-555555555555', displayName: 'Riley Chen', role: 'CASE_MANAGER' };
-const casey = { id: STAFF.casey.id, displayName: STAFF.casey.displayName, role: 'CASE_MANAGER' };
+const JORDAN = { id: '22222222-2222-4222-8222-222222222222', displayName: 'Jordan Lee', role: 'CASE_MANAGER' as Role };
+const RILEY = { id: '55555555-5555-4555-8555-555555555555', displayName: 'Riley Chen', role: 'CASE_MANAGER' as Role };
+const casey = { id: STAFF.casey.id, displayName: STAFF.casey.displayName, role: 'CASE_MANAGER' as Role };
 
 function member(staff: typeof JORDAN, until: string | null): CaseTeamRowFragment {
   return {
