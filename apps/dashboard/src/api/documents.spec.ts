@@ -66,12 +66,8 @@ describe('uploading a document', () => {
       field: 'file',
       message: expect.stringMatching(/Only PDF, PNG and JPEG/),
     });
-    expect(answerOf(400, JSON.stringify({ error: { message: 'title must not be empty', field: 'title' } }))).toEqual({
-      ok: false,
-      status: 400,
-      message: 'title must not be empty',
-      field: 'title',
-    });
+    const refusal = { errors: [{ message: 'title must not be empty', extensions: { code: 'BAD_USER_INPUT', field: 'title' } }] };
+    expect(answerOf(400, JSON.stringify(refusal))).toEqual({ ok: false, status: 400, message: 'Must not be empty.', field: 'title' });
     expect(answerOf(400, 'not json')).toMatchObject({ ok: false, message: 'The server refused the file (400).' });
     expect(answerOf(401, '')).toMatchObject({ ok: false, unauthenticated: true });
     const { request } = fakeRequest();

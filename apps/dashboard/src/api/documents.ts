@@ -52,10 +52,12 @@ export function answerOf(status: number, text: string): UploadResult {
     body = null;
   }
   if (status >= 200 && status < 300) return { ok: true, status, body };
-  const detail = body as { message?: string; field?: string; error?: string | { message?: string; field?: string } } | null;
-  const nested = detail && typeof detail.error === 'object' ? detail.error : null;
-  const serverMessage = nested?.message ?? detail?.message ?? (typeof detail?.error === 'string' ? detail.error : undefined);
-  const field = nested?.field ?? detail?.field;
+  // The gateway answers a refusal as GraphQL does: { errors: [{ message: 'title must not be empty', extensions: { code, field } }] }.
+  const first = (body as { errors?: Array<{ message?: string; extensions?: { field?: unknown } }> } | null)?.errors?.[0];
+  const field = typeof first?.extensions?.field === 'string' ? first.extensions.field : undefined;
+  const raw = first?.message;
+  const serverMessage =
+    raw && field && raw.startsWith(`${field} `) ? sentence(raw.slice(field.length + 1)) : raw ? sentence(raw) : undefined;
   switch (status) {
     case 401:
       return { ok: false, status, message: 'Your session has ended. Sign in again.', unauthenticated: true };
@@ -72,6 +74,10 @@ export function answerOf(status: number, text: string): UploadResult {
     default:
       return { ok: false, status, message: serverMessage ?? `The server refused the file (${status}).`, field };
   }
+}
+
+function sentence(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1) + (/[.!?]$/.test(text) ? '' : '.');
 }
 
 /** Sends a document with its fields; `onProgress` gets the fraction sent (0 to 1). */
