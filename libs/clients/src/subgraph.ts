@@ -2,6 +2,7 @@ import type { GraphQLSchema } from 'graphql';
 import {
   CALENDAR_FEED_PATH,
   CLIENT_ACCESS_PATH,
+  CLIENT_LOCATION_PATH,
   NOTIFICATION_RECIPIENTS_PATH,
   ORGANIZATION_TIME_ZONES_PATH,
   STAFF_DIRECTORY_PATH,
@@ -45,6 +46,9 @@ import { CaseNoteEntity } from './note/note.entity';
 import { noteReference } from './note/note.reference';
 import { NoteResolver } from './note/note.resolver';
 import { organizationReference } from './organization/organization.ref';
+import { ClientProfile1764979200071 } from './migrations/1764979200071-ClientProfile';
+import { clientLocationRoute } from './profile/location.route';
+import { ClientProfileResolver } from './profile/profile.resolver';
 import { OrganizationSettingsResolver } from './organization/organization-settings.resolver';
 import { organizationTimeZonesRoute } from './organization/time-zone.route';
 import { CaseOutcomeResolver } from './outcomes/outcomes.resolver';
@@ -71,6 +75,7 @@ export function buildClientsSchema(): Promise<GraphQLSchema> {
       ClientAppointmentsResolver,
       CalendarFeedResolver,
       OrganizationSettingsResolver,
+      ClientProfileResolver,
     ],
     // Each batched through the request's loaders and checked like a read: what the caller may not see is null (and audited).
     referenceResolvers: {
@@ -116,6 +121,7 @@ export const clientsSubgraph: SubgraphDefinition<ClientsContext> = {
     OrganizationSetting1764892800070,
     ConsentExpiryIndex1764892800071,
     Appointments1764892800080,
+    ClientProfile1764979200071,
   ],
   buildSchema: buildClientsSchema,
   createContext: (dataSource, base, options) => createClientsContext(dataSource, base, options),
@@ -124,6 +130,7 @@ export const clientsSubgraph: SubgraphDefinition<ClientsContext> = {
     [STAFF_DIRECTORY_PATH]: staffDirectoryRoute(dataSource),
     [ORGANIZATION_TIME_ZONES_PATH]: organizationTimeZonesRoute(dataSource),
     [NOTIFICATION_RECIPIENTS_PATH]: notificationRecipientsRoute(dataSource),
+    [CLIENT_LOCATION_PATH]: clientLocationRoute(dataSource),
   }),
   consumes: clientsEventConsumer,
   // The secret of the calendar feed is its credential: the gateway passes GET /calendar/<secret>.ics here.

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
-import type { RequestContext } from '@caseflow/federation';
+import { fetchClientLocation } from '@caseflow/auth';
+import type { RequestContext, SubgraphRuntimeOptions } from '@caseflow/federation';
 import { EditScope } from './directory-edit/edit-scope';
 import { createResourcesLoaders, type ResourcesLoaders } from './loaders';
 import { LocationCommands } from './location/location.commands';
@@ -29,7 +30,12 @@ export interface ResourcesContext extends RequestContext {
   scheduleCommands: ScheduleCommands;
 }
 
-export function createResourcesContext(dataSource: DataSource, base: RequestContext): ResourcesContext {
+export function createResourcesContext(
+  dataSource: DataSource,
+  base: RequestContext,
+  options: Pick<SubgraphRuntimeOptions, 'peerUrls' | 'peerTimeoutMs'> = {},
+): ResourcesContext {
+  const clients = { clientsUrl: options.peerUrls?.clients ?? '', timeoutMs: options.peerTimeoutMs };
   const loaders = createResourcesLoaders(dataSource);
   const scope = new EditScope(dataSource, base.audit);
   return {
@@ -40,7 +46,9 @@ export function createResourcesContext(dataSource: DataSource, base: RequestCont
     locations: new LocationQueries(loaders),
     serviceAtLocations: new ServiceAtLocationQueries(loaders),
     taxonomyTerms: new TaxonomyTermQueries(dataSource, loaders),
-    search: new SearchQueries(dataSource),
+    search: new SearchQueries(dataSource, (clientId, field) =>
+      fetchClientLocation(clients, base.internalToken, base.requestId, clientId, field),
+    ),
     serviceCommands: new ServiceCommands(scope),
     locationCommands: new LocationCommands(scope),
     serviceAtLocationCommands: new ServiceAtLocationCommands(scope),

@@ -53,6 +53,8 @@ export function buildResourcesSchema(): Promise<GraphQLSchema> {
 /** The resources subgraph: the HSDS 3.0 community-resource directory and its taxonomy. */
 export const resourcesSubgraph: SubgraphDefinition<ResourcesContext> = {
   name: 'resources',
+  // Search near a client asks the clients subgraph for the client's point.
+  peers: { clients: 'http://127.0.0.1:4001' },
   dbSchema: 'resources',
   entities: [
     OrganizationEntity,
@@ -71,7 +73,7 @@ export const resourcesSubgraph: SubgraphDefinition<ResourcesContext> = {
   // Partners remove phones, schedules, languages and attributes of their entries: the only subgraph that deletes rows.
   runtimePrivileges: { deletes: true },
   buildSchema: buildResourcesSchema,
-  createContext: (dataSource, base) => createResourcesContext(dataSource, base),
+  createContext: (dataSource, base, options) => createResourcesContext(dataSource, base, options),
   // The HSDS REST API; the gateway passes GET /hsds/… through with the caller's internal token.
   internalGetRoutes: (dataSource) => {
     const api = new HsdsApi(dataSource);

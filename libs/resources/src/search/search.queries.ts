@@ -2,13 +2,23 @@ import type { DataSource } from 'typeorm';
 import type { Actor } from '@caseflow/auth';
 import { decodeCursor, encodeCursor, pageSize } from '@caseflow/db';
 import { assertCanReadDirectory } from '../access/directory.policy';
-import { searchFilters, searchKey } from './search.rules';
+import { type GeoPoint, nearClientIdOf, searchFilters, searchKey } from './search.rules';
 import { keyOf, searchHits } from './search.sql';
 import type { ServiceSearchConnection, ServiceSearchInput } from './search.type';
 
-/** Directory search: every staff role may search; no client data is involved. */
+/** The point of a client's address for the caller, asked of the clients subgraph (refusals as errors naming `field`). */
+export type ClientLocator = (clientId: string, field: string) => Promise<GeoPoint>;
+
+/**
+ * Directory search: every staff role may search. Near a client, the client's
+ * point comes from the clients subgraph under its access rule (partners are
+ * refused) and is used only for the search: never returned, never logged.
+ */
 export class SearchQueries {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly locateClient: ClientLocator,
+  ) {}
 
   async search(
     actor: Actor,
@@ -18,7 +28,11 @@ export class SearchQueries {
     now = new Date(),
   ): Promise<ServiceSearchConnection> {
     assertCanReadDirectory(actor);
-    const filters = searchFilters(input, now);
+    const clientId = nearClientIdOf(input);
+    // Every other field is checked before the clients subgraph is asked for the point.
+    searchFilters(input, now, clientId ? { latitude: 0, longitude: 0 } : null);
+    const clientPoint = clientId ? await this.locateClient(clientId, 'input.nearClientId') : null;
+    const filters = searchFilters(input, now, clientPoint);
     const size = pageSize(first, 20);
     const byDistance = filters.near !== null;
     const cursor = searchKey(decodeCursor(after, byDistance ? ['number', 'uuid'] : ['number', 'text', 'uuid']), byDistance);

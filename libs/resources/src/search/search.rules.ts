@@ -9,8 +9,22 @@ export const MAX_RADIUS_KM = 500;
 const MAX_TEXT = 200;
 const MAX_TERMS = 50;
 
-/** Checks the search input field by field (BAD_USER_INPUT naming the field) and normalizes it. */
-export function searchFilters(input: ServiceSearchInput, now: Date): SearchFilters {
+/**
+ * Checks `nearClientId` (a UUID, and not together with `near`) before the
+ * client's point is asked for; null when the search is not near a client.
+ */
+export function nearClientIdOf(input: ServiceSearchInput): string | null {
+  if (input.nearClientId === null || input.nearClientId === undefined) return null;
+  if (input.near) throw badInput('input.nearClientId', 'give either near or nearClientId, not both');
+  if (!isUuid(input.nearClientId)) throw badInput('input.nearClientId', 'must be a UUID');
+  return input.nearClientId;
+}
+
+/**
+ * Checks the search input field by field (BAD_USER_INPUT naming the field) and
+ * normalizes it; `clientPoint` is the point of `nearClientId`, searched around as `near` is.
+ */
+export function searchFilters(input: ServiceSearchInput, now: Date, clientPoint: GeoPoint | null = null): SearchFilters {
   const text = optionalText('input.text', input.text, { max: MAX_TEXT });
 
   const termIds = input.taxonomyTermIds?.length
@@ -18,17 +32,16 @@ export function searchFilters(input: ServiceSearchInput, now: Date): SearchFilte
     : null;
 
   let near: SearchFilters['near'] = null;
-  if (input.near) {
+  if (clientPoint) {
+    near = { ...clientPoint, radiusMeters: radiusKmOf(input) * 1000 };
+  } else if (input.near) {
     const { latitude, longitude } = input.near;
     if (!Number.isFinite(latitude) || latitude < -90 || latitude > 90) throw badInput('input.near.latitude', 'must be between -90 and 90');
     if (!Number.isFinite(longitude) || longitude < -180 || longitude > 180)
       throw badInput('input.near.longitude', 'must be between -180 and 180');
-    const radiusKm = input.radiusKm ?? DEFAULT_RADIUS_KM;
-    if (!Number.isFinite(radiusKm) || radiusKm <= 0 || radiusKm > MAX_RADIUS_KM)
-      throw badInput('input.radiusKm', `must be more than 0 and at most ${MAX_RADIUS_KM}`);
-    near = { latitude, longitude, radiusMeters: radiusKm * 1000 };
+    near = { latitude, longitude, radiusMeters: radiusKmOf(input) * 1000 };
   } else if (input.radiusKm != null) {
-    throw badInput('input.radiusKm', 'needs input.near');
+    throw badInput('input.radiusKm', 'needs input.near or input.nearClientId');
   }
 
   const language = input.language?.trim() || null;
@@ -46,6 +59,18 @@ export function searchFilters(input: ServiceSearchInput, now: Date): SearchFilte
     age: input.age ?? null,
     timezone: DIRECTORY_TIMEZONE,
   };
+}
+
+export interface GeoPoint {
+  latitude: number;
+  longitude: number;
+}
+
+function radiusKmOf(input: ServiceSearchInput): number {
+  const radiusKm = input.radiusKm ?? DEFAULT_RADIUS_KM;
+  if (!Number.isFinite(radiusKm) || radiusKm <= 0 || radiusKm > MAX_RADIUS_KM)
+    throw badInput('input.radiusKm', `must be more than 0 and at most ${MAX_RADIUS_KM}`);
+  return radiusKm;
 }
 
 /** The keyset cursor of a search, checked against the order it was issued for. */

@@ -21,6 +21,12 @@ export class ServiceSearchInput {
   @Field(() => GeoPointInput, { nullable: true })
   near?: GeoPointInput | null;
 
+  @Field(() => ID, {
+    nullable: true,
+    description: "Search around this client's address (their latitude/longitude are never returned).",
+  })
+  nearClientId?: string | null;
+
   @Field(() => Float, { nullable: true, description: 'Kilometres from `near` (default 50, at most 500); needs `near`.' })
   radiusKm?: number | null;
 

@@ -10,6 +10,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { DEMO_PROGRAM, DEMO_STAFF, type DemoWorld, HARBOUR_ID, demoId, demoStaff } from '@caseflow/demo';
 import { STANDARD_CHECKLIST, foldName, recomputePriorities, searchNameOf, sortKeyOf } from '@caseflow/clients';
 import { seedAppointments } from './appointments';
+import { seedProfiles } from './profile';
 
 const DAY = 86_400_000;
 
@@ -352,6 +353,7 @@ export async function seedClients(dataSource: DataSource, world: DemoWorld): Pro
     );
 
     await seedAppointments(tx, world);
+    await seedProfiles(tx, world);
 
     await recomputePriorities(
       tx,

@@ -1,6 +1,7 @@
 export * from './actor';
 export * from './bearer-token';
 export * from './client-access';
+export * from './client-location';
 export * from './dev-keys';
 export * from './grant-token';
 export * from './internal-client';
