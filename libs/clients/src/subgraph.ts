@@ -3,6 +3,7 @@ import {
   CALENDAR_FEED_PATH,
   CLIENT_ACCESS_PATH,
   CLIENT_LOCATION_PATH,
+  DOCUMENTS_PATH,
   NOTIFICATION_RECIPIENTS_PATH,
   ORGANIZATION_TIME_ZONES_PATH,
   STAFF_DIRECTORY_PATH,
@@ -42,6 +43,10 @@ import { PrioritySignals1764892800063 } from './migrations/1764892800063-Priorit
 import { OrganizationSetting1764892800070 } from './migrations/1764892800070-OrganizationSetting';
 import { ConsentExpiryIndex1764892800071 } from './migrations/1764892800071-ConsentExpiryIndex';
 import { Appointments1764892800080 } from './migrations/1764892800080-Appointments';
+import { DocumentEntity } from './document/document.entity';
+import { ClientDocumentsResolver, ConsentSignedFormResolver, DocumentResolver } from './document/document.resolver';
+import { createDocumentStore, documentsRoute } from './document/document.route';
+import { Documents1764979200072 } from './migrations/1764979200072-Documents';
 import { CaseNoteEntity } from './note/note.entity';
 import { noteReference } from './note/note.reference';
 import { NoteResolver } from './note/note.resolver';
@@ -76,6 +81,9 @@ export function buildClientsSchema(): Promise<GraphQLSchema> {
       CalendarFeedResolver,
       OrganizationSettingsResolver,
       ClientProfileResolver,
+      DocumentResolver,
+      ClientDocumentsResolver,
+      ConsentSignedFormResolver,
     ],
     // Each batched through the request's loaders and checked like a read: what the caller may not see is null (and audited).
     referenceResolvers: {
@@ -108,6 +116,7 @@ export const clientsSubgraph: SubgraphDefinition<ClientsContext> = {
     CaseEventEntity,
     AppointmentEntity,
     CalendarFeedEntity,
+    DocumentEntity,
   ],
   migrations: [
     InitClients1763856000000,
@@ -122,6 +131,7 @@ export const clientsSubgraph: SubgraphDefinition<ClientsContext> = {
     ConsentExpiryIndex1764892800071,
     Appointments1764892800080,
     ClientProfile1764979200071,
+    Documents1764979200072,
   ],
   buildSchema: buildClientsSchema,
   createContext: (dataSource, base, options) => createClientsContext(dataSource, base, options),
@@ -136,6 +146,10 @@ export const clientsSubgraph: SubgraphDefinition<ClientsContext> = {
   // The secret of the calendar feed is its credential: the gateway passes GET /calendar/<secret>.ics here.
   internalGetRoutes: (dataSource, options) => ({
     [CALENDAR_FEED_PATH]: calendarFeedRoute(dataSource, options?.dashboardUrl ?? DEFAULT_DASHBOARD_URL),
+  }),
+  // Uploads and downloads, streamed: the gateway passes POST /documents and GET /documents/<id> here.
+  internalStreamRoutes: (dataSource, options) => ({
+    [DOCUMENTS_PATH]: documentsRoute(dataSource, createDocumentStore(), options.logger),
   }),
   start: (dataSource, options) => {
     const [interval, logger] = [options.jobIntervalMs ?? 60_000, options.logger ?? createLogger('clients', 'info')];

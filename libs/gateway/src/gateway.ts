@@ -17,6 +17,7 @@ import {
   CALENDAR_FEED_PUBLIC_PATH,
   CALENDAR_FEED_SECRET,
   createStaffCheck,
+  DOCUMENTS_PUBLIC_PATH,
   FEED_READER,
   INTERNAL_TOKEN_HEADER,
   REQUEST_ID_HEADER,
@@ -35,6 +36,7 @@ import {
   unavailable,
 } from '@caseflow/core';
 import { type DemoLogin, demoLoginRoutes } from './demo-login';
+import { documentsPassThrough } from './documents';
 import { maskValueCompletion } from './value-completion';
 import { createSubgraphTransport } from './subgraph-transport';
 import { DEFAULT_LIMITS, type QueryLimits, costError, estimateCost, shapeLimitRule } from './limits';
@@ -240,6 +242,16 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       ...(options.resourcesBaseUrl ? { [HSDS_PATH]: hsdsPassThrough(options, options.resourcesBaseUrl, authenticate) } : {}),
       [CALENDAR_FEED_PUBLIC_PATH]: calendarFeedPassThrough(options),
       ...demo?.get,
+    },
+    // Uploads and downloads stream through (up to 10 MB a document); the GraphQL body limit below stays.
+    streamRoutes: {
+      [DOCUMENTS_PUBLIC_PATH]: documentsPassThrough({
+        clientsUrls: options.subgraphUrls.clients ?? [],
+        internalSecret: options.internalSecret,
+        logger,
+        authenticate,
+        timeoutMs: options.subgraphTimeoutMs,
+      }),
     },
     routes: demo?.post,
     maxBodyBytes: options.maxBodyBytes ?? 1_000_000,

@@ -12,3 +12,4 @@ export * from './organization-time-zones';
 export * from './peer';
 export * from './staff-directory';
 export * from './calendar-feed';
+export * from './documents';

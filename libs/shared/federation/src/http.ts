@@ -17,6 +17,13 @@ export type GetRouteResult =
   | { status: number; body: unknown }
   | { status: number; contentType: string; text: string | AsyncIterable<string>; headers?: Readonly<Record<string, string>> };
 export type GetRoute = (request: IncomingMessage, url: URL) => Promise<GetRouteResult>;
+/**
+ * A route that reads the request and writes its answer itself, streaming
+ * both ways (file uploads and downloads): no body limit applies, the route
+ * keeps its own. An AppError thrown before the answer started is answered
+ * as usual.
+ */
+export type StreamRoute = (request: IncomingMessage, response: ServerResponse, url: URL) => Promise<void>;
 
 export interface HttpServiceOptions<C extends BaseContext> {
   apollo: ApolloServer<C>;
@@ -27,6 +34,8 @@ export interface HttpServiceOptions<C extends BaseContext> {
   routes?: Record<string, JsonRoute>;
   /** GET routes answering JSON or text, keyed by path prefix. */
   getRoutes?: Record<string, GetRoute>;
+  /** Streaming routes of any method, keyed by path prefix (see StreamRoute). */
+  streamRoutes?: Record<string, StreamRoute>;
   maxBodyBytes?: number;
   /** Operations one HTTP request may batch; 1 (the default) refuses batches. */
   maxBatchOperations?: number;
@@ -148,7 +157,7 @@ export function createHttpService<C extends BaseContext>(options: HttpServiceOpt
   const limit = options.maxBodyBytes ?? 1_000_000;
   const graphqlPath = options.graphqlPath ?? '/graphql';
   const knownPaths = [graphqlPath, '/health', '/ready', ...Object.keys(options.routes ?? {})];
-  const knownPrefixes = Object.keys(options.getRoutes ?? {});
+  const knownPrefixes = [...Object.keys(options.getRoutes ?? {}), ...Object.keys(options.streamRoutes ?? {})];
   const { metrics } = options;
   let inFlight = 0;
   let draining: (() => void) | null = null;
@@ -159,6 +168,9 @@ export function createHttpService<C extends BaseContext>(options: HttpServiceOpt
     if (request.method === 'GET' && url.pathname === '/ready') {
       const ready = await options.ready().catch(() => false);
       return sendJson(response, ready ? 200 : 503, { ready });
+    }
+    for (const [prefix, route] of Object.entries(options.streamRoutes ?? {})) {
+      if (url.pathname === prefix || url.pathname.startsWith(`${prefix}/`)) return route(request, response, url);
     }
     if (request.method === 'GET') {
       for (const [prefix, route] of Object.entries(options.getRoutes ?? {})) {

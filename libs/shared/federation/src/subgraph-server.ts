@@ -1,4 +1,4 @@
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import {
   ApolloServerPluginCacheControlDisabled,
@@ -19,6 +19,14 @@ export type InternalRoute = (body: unknown, caller: InternalIdentity & { token: 
 /** An internal GET route (e.g. a REST API the gateway passes through), answered only to callers with a valid internal token. */
 export type InternalGetRoute = (url: URL, caller: InternalIdentity & { token: string }) => Promise<GetRouteResult>;
 
+/** An internal streaming route (uploads and downloads the gateway passes through), answered only to callers with a valid internal token. */
+export type InternalStreamRoute = (
+  request: IncomingMessage,
+  response: ServerResponse,
+  url: URL,
+  caller: InternalIdentity & { token: string },
+) => Promise<void>;
+
 export interface SubgraphServerOptions<C extends RequestContext> {
   name: string;
   schema: GraphQLSchema;
@@ -35,6 +43,8 @@ export interface SubgraphServerOptions<C extends RequestContext> {
   internalRoutes?: Record<string, InternalRoute>;
   /** Internal GET routes keyed by path prefix, answered only to callers with a valid internal token. */
   internalGetRoutes?: Record<string, InternalGetRoute>;
+  /** Internal streaming routes of any method keyed by path prefix, answered only to callers with a valid internal token. */
+  internalStreamRoutes?: Record<string, InternalStreamRoute>;
 }
 
 export interface SubgraphServer {
@@ -130,10 +140,18 @@ export async function createSubgraphServer<C extends RequestContext>(options: Su
     ]),
   );
 
+  const streamRoutes = Object.fromEntries(
+    Object.entries(options.internalStreamRoutes ?? {}).map(([prefix, route]) => [
+      prefix,
+      async (request: IncomingMessage, response: ServerResponse, url: URL) => route(request, response, url, await identify(request)),
+    ]),
+  );
+
   const http = createHttpService<RequestContext>({
     apollo,
     routes,
     getRoutes,
+    streamRoutes,
     ready: () => isDatabaseReady(database.dataSource),
     service: options.name,
     metrics: options.metrics,

@@ -21,7 +21,13 @@ import {
   type SubgraphEvents,
 } from '@caseflow/events';
 import type { RequestContext } from './context';
-import { createSubgraphServer, type InternalGetRoute, type InternalRoute, type SubgraphServer } from './subgraph-server';
+import {
+  createSubgraphServer,
+  type InternalGetRoute,
+  type InternalRoute,
+  type InternalStreamRoute,
+  type SubgraphServer,
+} from './subgraph-server';
 
 /** The dashboard of `npm start`, where links point when DASHBOARD_URL is not set. */
 export const DEFAULT_DASHBOARD_URL = 'http://localhost:4200';
@@ -88,6 +94,8 @@ export interface SubgraphDefinition<C extends RequestContext> {
   internalRoutes?(dataSource: DataSource, options: SubgraphRuntimeOptions): Record<string, InternalRoute>;
   /** Internal GET routes keyed by path prefix (e.g. a REST API the gateway passes through); internal token required. */
   internalGetRoutes?(dataSource: DataSource, options?: SubgraphRuntimeOptions): Record<string, InternalGetRoute>;
+  /** Internal streaming routes of any method keyed by path prefix (uploads, downloads); internal token required. */
+  internalStreamRoutes?(dataSource: DataSource, options: SubgraphRuntimeOptions): Record<string, InternalStreamRoute>;
   /**
    * Starts the subgraph's background jobs (sweeps, daily recomputations) once
    * it is listening; returns a function that stops them. Jobs must be safe to
@@ -246,6 +254,7 @@ export async function createSubgraph<C extends RequestContext>(
     extendContext: (base) => definition.createContext(database.dataSource, base, options),
     internalRoutes: definition.internalRoutes?.(database.dataSource, options),
     internalGetRoutes: definition.internalGetRoutes?.(database.dataSource, options),
+    internalStreamRoutes: definition.internalStreamRoutes?.(database.dataSource, options),
   });
   const events = options.eventsDatabaseUrl
     ? await startEvents(definition, options, options.eventsDatabaseUrl).catch(async (error: unknown) => {

@@ -1,0 +1,150 @@
+/**
+ * POST /documents and GET /documents/<id> — uploads and downloads of
+ * clients' documents, passed through to the clients subgraph, which decides
+ * access, checks and stores them. The caller is authenticated exactly as for
+ * /graphql (a bearer token, else 401); the request goes on with the internal
+ * token and nothing else the caller sent but the body's type and length.
+ * Both ways are streamed: the gateway holds no whole file, and its 1 MB
+ * GraphQL body limit does not apply here; an upload whose body passes the
+ * 10 MB document limit (and the form's room) is refused with 413 at once.
+ */
+import { randomUUID } from 'node:crypto';
+import { request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import {
+  type Actor,
+  DOCUMENTS_PATH,
+  DOCUMENTS_PUBLIC_PATH,
+  INTERNAL_TOKEN_HEADER,
+  MAX_DOCUMENT_BYTES,
+  MAX_DOCUMENT_FORM_OVERHEAD,
+  REQUEST_ID_HEADER,
+  signInternalToken,
+} from '@caseflow/auth';
+import { AppError, createReplicaSet, errorFields, type Logger, replicaUrls } from '@caseflow/core';
+import type { StreamRoute } from '@caseflow/federation';
+
+const MAX_UPLOAD_BODY = MAX_DOCUMENT_BYTES + MAX_DOCUMENT_FORM_OVERHEAD;
+/** The answer headers passed back from the clients subgraph. */
+const PASSED_BACK = ['content-type', 'content-length', 'content-disposition', 'cache-control', 'x-document-sha256'];
+
+export interface DocumentsPassThroughOptions {
+  clientsUrls: string | readonly string[];
+  internalSecret: string;
+  logger: Logger;
+  authenticate: (request: IncomingMessage) => Promise<Actor>;
+  /** How long the clients subgraph may take to start answering. */
+  timeoutMs?: number;
+}
+
+class TooLarge extends Error {}
+
+const STATUS: Record<string, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, NOT_FOUND: 404, UNAVAILABLE: 503 };
+
+/** A coded JSON error, naming the field when there is one (as the clients subgraph's answers do). */
+function sendError(response: ServerResponse, error: AppError, status: number | undefined, requestId: string): void {
+  const field = typeof error.details.field === 'string' ? error.details.field : undefined;
+  const text = JSON.stringify({
+    errors: [{ message: error.message, extensions: { code: error.code, requestId, ...(field ? { field } : {}) } }],
+  });
+  response.writeHead(status ?? STATUS[error.code] ?? 500, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+    'cache-control': 'no-store',
+    [REQUEST_ID_HEADER]: requestId,
+  });
+  response.end(text);
+}
+
+/** Reads and drops what is left of the request, so that its sender gets the answer. */
+function drain(request: IncomingMessage): Promise<void> {
+  if (request.readableEnded || request.destroyed) return Promise.resolve();
+  return new Promise((resolve) => {
+    request.once('end', resolve).once('close', resolve).resume();
+  });
+}
+
+export function documentsPassThrough(options: DocumentsPassThroughOptions): StreamRoute {
+  const replicas = createReplicaSet(replicaUrls(options.clientsUrls).map((url) => new URL(url).origin));
+  return async (request, response, url) => {
+    const requestId = randomUUID();
+    const refuse = async (error: AppError, status?: number) => {
+      await drain(request);
+      sendError(response, error, status, requestId);
+    };
+    const upload = request.method === 'POST' && url.pathname === DOCUMENTS_PUBLIC_PATH;
+    const id = /^\/documents\/([^/]+)$/.exec(url.pathname)?.[1];
+    if (!upload && !(request.method === 'GET' && id)) return refuse(new AppError('NOT_FOUND', 'There is nothing at this path'), 404);
+    let actor: Actor;
+    try {
+      actor = await options.authenticate(request);
+    } catch (error) {
+      if (error instanceof AppError) return refuse(error);
+      throw error;
+    }
+    if (upload && Number(request.headers['content-length'] ?? 0) > MAX_UPLOAD_BODY) {
+      return refuse(new AppError('BAD_USER_INPUT', `file must be at most ${MAX_DOCUMENT_BYTES} bytes (10 MB)`, { field: 'file' }), 413);
+    }
+    const base = replicas.order()[0];
+    const target = new URL(upload ? DOCUMENTS_PATH : `${DOCUMENTS_PATH}/${encodeURIComponent(decodeURIComponent(id as string))}`, base);
+    const headers: Record<string, string> = {
+      [INTERNAL_TOKEN_HEADER]: await signInternalToken({ actor, requestId }, options.internalSecret),
+      [REQUEST_ID_HEADER]: requestId,
+    };
+    for (const name of upload ? ['content-type', 'content-length'] : []) {
+      const value = request.headers[name];
+      if (typeof value === 'string') headers[name] = value;
+    }
+    await forward(options, request, response, target, upload, headers, requestId);
+  };
+}
+
+async function forward(
+  options: DocumentsPassThroughOptions,
+  request: IncomingMessage,
+  response: ServerResponse,
+  target: URL,
+  upload: boolean,
+  headers: Record<string, string>,
+  requestId: string,
+): Promise<void> {
+  const outgoing = httpRequest(target, { method: upload ? 'POST' : 'GET', headers });
+  const answer = new Promise<IncomingMessage>((resolve, reject) => {
+    outgoing.once('response', resolve).once('error', reject);
+    outgoing.setTimeout(options.timeoutMs ?? 30_000, () => outgoing.destroy(new Error('timeout')));
+  });
+  let sent = 0;
+  const limit = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      sent += chunk.length;
+      done(sent > MAX_UPLOAD_BODY ? new TooLarge() : null, chunk);
+    },
+  });
+  const sending = upload ? pipeline(request, limit, outgoing) : Promise.resolve(outgoing.end());
+  try {
+    const [, upstream] = await Promise.all([sending, answer]);
+    response.statusCode = upstream.statusCode ?? 502;
+    for (const name of PASSED_BACK) {
+      const value = upstream.headers[name];
+      if (value !== undefined) response.setHeader(name, value);
+    }
+    response.setHeader(REQUEST_ID_HEADER, requestId);
+    await pipeline(upstream, response);
+  } catch (error) {
+    if (error instanceof TooLarge) {
+      outgoing.destroy();
+      await drain(request);
+      return sendError(
+        response,
+        new AppError('BAD_USER_INPUT', `file must be at most ${MAX_DOCUMENT_BYTES} bytes (10 MB)`, { field: 'file' }),
+        413,
+        requestId,
+      );
+    }
+    options.logger.warn('documents pass-through failed', { requestId, ...errorFields(error) });
+    if (response.headersSent) return void response.destroy();
+    await drain(request);
+    sendError(response, new AppError('UNAVAILABLE', 'Documents are unavailable (the clients service); retry later'), 503, requestId);
+  }
+}
