@@ -19,6 +19,9 @@ import { NoteQueries } from './note/note.queries';
 import { OrganizationSettings } from './organization/organization-settings';
 import { CaseOutcomeQueries } from './outcomes/outcomes.queries';
 import { StaffQueries } from './staff/staff.queries';
+import { TeamCommands } from './team/team.commands';
+import { TeamQueries } from './team/team.queries';
+import { TransferCommands } from './team/transfer.commands';
 
 /** The request context: for each aggregate its queries (`ctx.<aggregates>`) and its commands (`ctx.<aggregate>Commands`). */
 export interface ClientsContext extends RequestContext {
@@ -39,6 +42,9 @@ export interface ClientsContext extends RequestContext {
   calendarFeeds: CalendarFeeds;
   auditTrails: AuditTrailQueries;
   organizationSettings: OrganizationSettings;
+  caseTeams: TeamQueries;
+  caseTeamCommands: TeamCommands;
+  transferCommands: TransferCommands;
   /** The caller's grants on clients by the one access rule, for the grants this subgraph signs into `Client.accessGrant`. */
   grants: DataLoader<string, ClientGrant>;
   /** The internal secret, which signs those grants. */
@@ -78,6 +84,9 @@ export function createClientsContext(dataSource: DataSource, base: RequestContex
       identity,
     ),
     organizationSettings: new OrganizationSettings(dataSource, base.audit, directory),
+    caseTeams: new TeamQueries(loaders, base.audit),
+    caseTeamCommands: new TeamCommands(dataSource, loaders, base.audit),
+    transferCommands: new TransferCommands(dataSource, loaders, base.audit),
     grants: new DataLoader((ids) => decideGrants(dataSource, base.actor, ids), { maxBatchSize: 1000 }),
     internalSecret: options.internalSecret,
   };

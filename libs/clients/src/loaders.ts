@@ -18,6 +18,7 @@ import { noteReader } from './note/note.policy';
 import { amendmentsOf, NOTE_CURSOR, type NoteReader, noteCounts, notePages, notesById, type NoteRow } from './note/note.sql';
 import type { CaseNoteConnection } from './note/note.type';
 import { staffByIds, type StaffMemberRow } from './staff/staff.sql';
+import { type CaseTeamRow, currentMembers } from './team/team.sql';
 
 /** Per-request loaders: every lookup by id in one request is one SQL statement per batch. */
 export interface ClientsLoaders {
@@ -35,6 +36,8 @@ export interface ClientsLoaders {
   note: DataLoader<string, NoteRow | null>;
   noteAmendments: DataLoader<string, NoteRow[]>;
   notePages: DataLoader<NotePageKey, CaseNoteConnection, string>;
+  /** Each client's current case team, at the request's first read of it (a fact of the access rule and `Client.caseTeam`). */
+  caseTeam: DataLoader<string, CaseTeamRow[]>;
 }
 
 export interface NotePageKey {
@@ -117,6 +120,10 @@ export function createClientsLoaders(dataSource: DataSource, actor: Actor): Clie
     notePages: new DataLoader<NotePageKey, CaseNoteConnection, string>((keys) => loadNotePages(dataSource, reader, keys), {
       cacheKeyFn: pageKeyOf,
     }),
+    caseTeam: groupLoader(
+      (ids) => currentMembers(dataSource, ids, new Date()),
+      (m) => m.client_id,
+    ),
   };
 }
 

@@ -62,6 +62,9 @@ import { staffReference } from './staff/staff.reference';
 import { StaffResolver } from './staff/staff.resolver';
 import { notificationRecipientsRoute } from './staff/recipients.route';
 import { staffDirectoryRoute } from './staff/staff.route';
+import { CaseTeamMemberEntity } from './team/team.entity';
+import { CaseTeamResolver } from './team/team.resolver';
+import { CaseTeam1764979200073 } from './migrations/1764979200073-CaseTeam';
 
 export function buildClientsSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
@@ -84,6 +87,7 @@ export function buildClientsSchema(): Promise<GraphQLSchema> {
       DocumentResolver,
       ClientDocumentsResolver,
       ConsentSignedFormResolver,
+      CaseTeamResolver,
     ],
     // Each batched through the request's loaders and checked like a read: what the caller may not see is null (and audited).
     referenceResolvers: {
@@ -117,6 +121,7 @@ export const clientsSubgraph: SubgraphDefinition<ClientsContext> = {
     AppointmentEntity,
     CalendarFeedEntity,
     DocumentEntity,
+    CaseTeamMemberEntity,
   ],
   migrations: [
     InitClients1763856000000,
@@ -132,6 +137,7 @@ export const clientsSubgraph: SubgraphDefinition<ClientsContext> = {
     Appointments1764892800080,
     ClientProfile1764979200071,
     Documents1764979200072,
+    CaseTeam1764979200073,
   ],
   buildSchema: buildClientsSchema,
   createContext: (dataSource, base, options) => createClientsContext(dataSource, base, options),

@@ -1,5 +1,5 @@
 import type { Actor } from '@caseflow/auth';
-import { consentStatus, decideGrant, type ConsentFacts } from './access.policy';
+import { consentStatus, decideGrant, hasCaseAccess, type ConsentFacts } from './access.policy';
 
 const HARBOUR = '00000000-0000-4000-8000-00000000000a';
 const NORTHSIDE = '00000000-0000-4000-8000-00000000000b';
@@ -14,7 +14,7 @@ const alex: Actor = { staffId: '00000000-0000-4000-8000-000000000006', role: 'AN
 const admin: Actor = { staffId: '00000000-0000-4000-8000-000000000007', role: 'ADMIN', organizationId: HARBOUR };
 
 const now = new Date('2026-11-23T12:00:00Z');
-const client = { id: '00000000-0000-4000-8000-0000000000c1', organizationId: HARBOUR, assignedCaseManagerId: casey.staffId };
+const client = { id: '00000000-0000-4000-8000-0000000000c1', organizationId: HARBOUR, assignedCaseManagerId: casey.staffId, caseTeam: [] };
 const consent = (overrides: Partial<ConsentFacts> = {}): ConsentFacts => ({
   clientId: client.id,
   recipientOrganizationId: NORTHSIDE,
@@ -38,6 +38,14 @@ describe('decideGrant', () => {
   it('tells those who may change the case its status, and nobody else', () => {
     expect(decideGrant(casey, client.id, { ...client, status: 'CLOSED' }, [], now).status).toBe('CLOSED');
     expect(decideGrant(pat, client.id, { ...client, status: 'CLOSED' }, [consent()], now).status).toBeUndefined();
+  });
+
+  it("gives a current member of the case team the assigned case manager's access, within the client's agency only", () => {
+    const teamed = { ...client, caseTeam: [jordan.staffId] };
+    expect(decideGrant(jordan, client.id, teamed, [consent()], now)).toEqual(decideGrant(casey, client.id, client, [consent()], now));
+    expect(hasCaseAccess(jordan, teamed)).toBe(true);
+    expect(hasCaseAccess({ ...jordan, organizationId: NORTHSIDE }, teamed)).toBe(false);
+    expect(hasCaseAccess({ ...jordan, role: 'ANALYST' }, teamed)).toBe(false);
   });
 
   it('denies another case manager of the same agency', () => {

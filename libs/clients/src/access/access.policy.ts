@@ -2,6 +2,8 @@
  * Who may see and change a client's record — the role table of the quality
  * requirements, in one pure function:
  * - the assigned case manager: everything, and may change the case;
+ * - a current member of the client's case team: the same as the assigned
+ *   case manager (team/team.sql.ts says who is current);
  * - a supervisor: everything for every client of their own agency;
  * - a partner: only the kinds of information an ACTIVE consent from the
  *   client to the partner's organization covers, read-only;
@@ -14,6 +16,8 @@ export interface ClientFacts {
   id: string;
   organizationId: string;
   assignedCaseManagerId: string | null;
+  /** Staff ids of the client's current case team (not removed, `until` not passed in the agency's time zone). */
+  caseTeam: readonly string[];
   status?: 'INTAKE' | 'ACTIVE' | 'ON_HOLD' | 'CLOSED';
 }
 
@@ -37,9 +41,10 @@ export function consentStatus(consent: Pick<ConsentFacts, 'signedAt' | 'expiresA
 
 /** True when the caller has the whole record and may change the case. */
 export function hasCaseAccess(actor: Actor, client: ClientFacts): boolean {
-  if (actor.role === 'CASE_MANAGER') return client.assignedCaseManagerId === actor.staffId;
   if (actor.role === 'SUPERVISOR') return client.organizationId === actor.organizationId;
-  return false;
+  if (actor.role !== 'CASE_MANAGER') return false;
+  if (client.assignedCaseManagerId === actor.staffId) return true;
+  return client.organizationId === actor.organizationId && client.caseTeam.includes(actor.staffId);
 }
 
 /** Decides the caller's grant on one client from the client's facts and its consents. */

@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { type Actor, isUuid } from '@caseflow/auth';
+import { addDays, localDay } from '@caseflow/core';
 import { anyOf } from '@caseflow/db';
 import { ClientEntity } from '../client/client.entity';
 import { ConsentEntity } from '../consent/consent.entity';
 import { startClientsTestbed, type ClientsTestbed, type StaffKey } from '../testing/testbed';
 import { decideGrant } from './access.policy';
 import { decideGrants } from './access.route';
+import { currentTeamIds } from '../team/team.sql';
 import { grantFacts } from './access.sql';
 
 let tb: ClientsTestbed;
@@ -25,7 +27,9 @@ describe('the access decision', () => {
   it('decides every client as the rule does over the stored client and its consents, in one statement', async () => {
     const dataSource = tb.t.subgraph.database.dataSource;
     const ids = [...tb.world.clients.map((c) => c.id), randomUUID(), 'not-a-uuid', tb.world.clients[0].id];
-    const clients = await dataSource.getRepository(ClientEntity).findBy({ id: anyOf(ids.filter(isUuid)) });
+    const rows = await dataSource.getRepository(ClientEntity).findBy({ id: anyOf(ids.filter(isUuid)) });
+    const teams = new Map((await currentTeamIds(dataSource, ids.filter(isUuid), new Date())).map((t) => [t.client_id, t.team]));
+    const clients = rows.map((c) => ({ ...c, caseTeam: teams.get(c.id) ?? [] }));
     // Every consent, revoked and expired ones too: the rule itself leaves out those not active.
     const consents = (await dataSource.getRepository(ConsentEntity).find()).sort(
       (a, b) => a.signedAt.getTime() - b.signedAt.getTime() || a.id.localeCompare(b.id),
@@ -78,8 +82,40 @@ describe('the access decision', () => {
       id: client.id,
       organizationId: tb.staff('casey').organizationId,
       assignedCaseManagerId: tb.staff('casey').id,
+      caseTeam: [],
       status: 'ACTIVE',
     });
     expect(await grantFacts(dataSource, [], now)).toEqual([]);
+  });
+
+  it("reads the current case team: a member through their `until` day in the agency's time zone, not after it, not once removed", async () => {
+    const dataSource = tb.t.subgraph.database.dataSource;
+    const client = tb.world.clients.find((c) => c.caseManagerId === tb.staff('casey').id && c.status === 'INTAKE')!;
+    const [jordan, sam, casey] = [tb.staff('jordan').id, tb.staff('sam').id, tb.staff('casey').id];
+    const zone = (
+      await tb.sql<{ time_zone: string }>('SELECT time_zone FROM clients.organization_setting WHERE organization_id = $1', [
+        client.organizationId,
+      ])
+    )[0]?.time_zone;
+    const today = localDay(new Date(), zone);
+    await tb.sql(
+      `INSERT INTO clients.case_team_member (client_id, staff_member_id, role, until, added_by) VALUES ($1, $2, 'SPECIALIST', $3, $4)`,
+      [client.id, jordan, today, casey],
+    );
+    await tb.sql(
+      `INSERT INTO clients.case_team_member (client_id, staff_member_id, role, added_by, removed_at, removed_by, removal_reason)
+       VALUES ($1, $2, 'SPECIALIST', $3, now(), $3, 'Not needed')`,
+      [client.id, sam, casey],
+    );
+    const teamAt = async (now: Date) => (await grantFacts(dataSource, [client.id], now))[0].client.caseTeam;
+    expect(await teamAt(new Date())).toEqual([jordan]);
+    const jordanActor: Actor = { staffId: jordan, role: 'CASE_MANAGER', organizationId: client.organizationId };
+    expect((await decideGrants(dataSource, jordanActor, [client.id]))[0]).toMatchObject({ exists: true, write: true });
+    // The first instant of the next day in the agency's zone: no longer a member.
+    const tomorrow = addDays(today, 1);
+    let instant = new Date(`${tomorrow}T00:00:00Z`);
+    while (localDay(instant, zone) < tomorrow) instant = new Date(instant.getTime() + HOUR / 4);
+    expect(await teamAt(instant)).toEqual([]);
+    expect(await teamAt(new Date(instant.getTime() - HOUR / 4))).toEqual([jordan]);
   });
 });

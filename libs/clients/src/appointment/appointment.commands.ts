@@ -25,6 +25,7 @@ import { lockClient } from '../client/client.commands';
 import { ClientEntity } from '../client/client.entity';
 import { TEXT_MAX } from '../shared/validation';
 import { StaffMemberEntity } from '../staff/staff.entity';
+import { withCaseTeam } from '../team/team.access';
 import type { AppointmentStatus } from './appointment.entity';
 import { recordAppointmentEvent } from './appointment.events';
 import type { RescheduleAppointmentInput, ScheduleAppointmentInput } from './appointment.inputs';
@@ -81,7 +82,8 @@ export class AppointmentCommands {
     }
     if (referralId) {
       // Refused callers learn nothing of the referral: the access is checked before the referrals subgraph is asked.
-      const client = await this.dataSource.getRepository(ClientEntity).findOneBy({ id: input.clientId });
+      const found = await this.dataSource.getRepository(ClientEntity).findOneBy({ id: input.clientId });
+      const client = found && (await withCaseTeam(this.dataSource, found));
       if (!client) throw notFound('Client', input.clientId);
       if (!hasCaseAccess(actor, client)) {
         this.audit.note({ action: 'CREATE', entityType: 'Appointment', clientId: client.id, outcome: 'DENIED' });
@@ -276,7 +278,10 @@ export class AppointmentCommands {
         field: 'input.clientMutationId',
       });
     }
-    const client = await this.dataSource.getRepository(ClientEntity).findOneByOrFail({ id: earlier.client_id });
+    const client = await withCaseTeam(
+      this.dataSource,
+      await this.dataSource.getRepository(ClientEntity).findOneByOrFail({ id: earlier.client_id }),
+    );
     if (!hasCaseAccess(actor, client)) {
       this.audit.note({ action: 'READ', ...facts, outcome: 'DENIED', detail: 'idempotent retry' });
       throw forbidden("You may not see this client's appointments");

@@ -15,6 +15,7 @@ import { hasCaseAccess, mayHoldCaseload } from '../access/access.policy';
 import type { Client } from '../client/client.type';
 import type { ClientsLoaders } from '../loaders';
 import { days } from '../shared/validation';
+import { teamFor } from '../team/team.access';
 import { toAppointment } from './appointment.mapper';
 import { checkOptionalWindow, checkWindow, NO_SHOW_DAYS } from './appointment.rules';
 import {
@@ -140,6 +141,6 @@ export class AppointmentQueries {
   private async mayRead(actor: Actor, row: AppointmentRow): Promise<boolean> {
     if (row.staff_member_id === actor.staffId && row.organization_id === actor.organizationId) return true;
     const client = await this.loaders.client.load(row.client_id);
-    return !!client && hasCaseAccess(actor, client);
+    return !!client && hasCaseAccess(actor, { ...client, caseTeam: await teamFor(actor, client, this.loaders) });
   }
 }

@@ -16,6 +16,7 @@ import { organizationTimeZones } from '../organization/time-zone';
 import { foldName, searchNameOf, sortKeyOf } from '../shared/names';
 import { NAME_MAX, TEXT_MAX, birthDate } from '../shared/validation';
 import { StaffMemberEntity } from '../staff/staff.entity';
+import { withCaseTeam } from '../team/team.access';
 import { CaseEventEntity, type CaseEventKind, ClientEntity, type ClientStatus, EligibilityEntity } from './client.entity';
 import type { CloseCaseInput, ContactPreferenceInput, DetermineEligibilityInput, KeyDateInput, OpenClientInput } from './client.inputs';
 import { toClient } from './client.mapper';
@@ -56,7 +57,7 @@ export class ClientCommands {
       const earlier = await this.dataSource
         .getRepository(ClientEntity)
         .findOneBy({ createdBy: actor.staffId, clientMutationId: mutationId });
-      if (earlier) return this.replay(actor, earlier, fingerprint);
+      if (earlier) return this.replay(actor, await withCaseTeam(this.dataSource, earlier), fingerprint);
     }
     try {
       return await this.dataSource.transaction(async (tx) => {
@@ -99,7 +100,7 @@ export class ClientCommands {
         const earlier = await this.dataSource
           .getRepository(ClientEntity)
           .findOneByOrFail({ createdBy: actor.staffId, clientMutationId: mutationId });
-        return this.replay(actor, earlier, fingerprint);
+        return this.replay(actor, await withCaseTeam(this.dataSource, earlier), fingerprint);
       }
       throw error;
     }
@@ -111,7 +112,7 @@ export class ClientCommands {
    * reassigned since), and audited — and only for the same input (else the
    * key is being reused for another request: CONFLICT, nothing returned).
    */
-  private replay(actor: Actor, earlier: ClientEntity, fingerprint: string | null): Client {
+  private replay(actor: Actor, earlier: CaseClient, fingerprint: string | null): Client {
     const facts = { entityType: 'Client', entityId: earlier.id, clientId: earlier.id };
     if (earlier.clientMutationFingerprint !== null && earlier.clientMutationFingerprint !== fingerprint) {
       this.audit.note({ action: 'CREATE', ...facts, outcome: 'DENIED', detail: 'clientMutationId reused with another input' });
@@ -327,12 +328,16 @@ export class ClientCommands {
   }
 }
 
+/** A client row with its current case team's staff ids (a fact of the access rule). */
+export type CaseClient = ClientEntity & { caseTeam: string[] };
+
 /**
  * The client row under a write lock, inside a change's transaction: every
  * change to a client's case (its record, assessments, notes) takes it first,
  * so that changes to one case are serialised. NOT_FOUND when there is none.
+ * It comes with its current case team, read under the same transaction.
  */
-export async function lockClient(tx: EntityManager, clientId: string): Promise<ClientEntity> {
+export async function lockClient(tx: EntityManager, clientId: string): Promise<CaseClient> {
   const client = await tx
     .getRepository(ClientEntity)
     .createQueryBuilder('c')
@@ -340,7 +345,7 @@ export async function lockClient(tx: EntityManager, clientId: string): Promise<C
     .where('c.id = :id', { id: clientId })
     .getOne();
   if (!client) throw notFound('Client', clientId);
-  return client;
+  return withCaseTeam(tx, client);
 }
 
 /** A plain update of the client row; TypeORM sets `updated_at` (the transaction's time, as `now()`). */

@@ -5,13 +5,17 @@
 import type { EntityManager } from 'typeorm';
 import { recordEvents } from '@caseflow/events';
 
-/** Records `client.assigned` when the case manager changes to `caseManagerId` (nothing when it is unchanged or none). */
+/**
+ * Records `client.assigned` when the case manager changes to `caseManagerId`
+ * (nothing when it is unchanged or none); `transferId` when it is part of a
+ * caseload transfer.
+ */
 export async function recordAssignment(
   tx: EntityManager,
   client: { id: string; organizationId: string },
-  change: { caseManagerId: string | null; previousCaseManagerId: string | null; byStaffId: string },
+  change: { caseManagerId: string | null; previousCaseManagerId: string | null; byStaffId: string; transferId?: string },
 ): Promise<void> {
-  const { caseManagerId, previousCaseManagerId, byStaffId } = change;
+  const { caseManagerId, previousCaseManagerId, byStaffId, transferId } = change;
   if (caseManagerId === null || caseManagerId === previousCaseManagerId) return;
   await recordEvents(tx, 'clients', [
     {
@@ -19,7 +23,14 @@ export async function recordAssignment(
       aggregateType: 'Client',
       aggregateId: client.id,
       organizationId: client.organizationId,
-      payload: { clientId: client.id, organizationId: client.organizationId, caseManagerId, previousCaseManagerId, byStaffId },
+      payload: {
+        clientId: client.id,
+        organizationId: client.organizationId,
+        caseManagerId,
+        previousCaseManagerId,
+        byStaffId,
+        ...(transferId ? { transferId } : {}),
+      },
     },
   ]);
 }

@@ -6,6 +6,7 @@ import { decodeCursor, encodeCursor, pageSize } from '@caseflow/db';
 import { decideGrant, hasCaseAccess, mayHoldCaseload } from '../access/access.policy';
 import type { ClientsLoaders } from '../loaders';
 import { foldName, likeLiteral } from '../shared/names';
+import { teamFor } from '../team/team.access';
 import { ClientEntity, type ClientStatus } from './client.entity';
 import type { ClientFilter } from './client.inputs';
 import { toCaseClosure, toClient, toEligibility } from './client.mapper';
@@ -145,7 +146,11 @@ export class ClientQueries {
     const rows = await this.loaders.duplicates.load(client.id);
     for (const row of rows)
       this.audit.note({ action: 'READ', entityType: 'Client', entityId: row.id, clientId: row.id, detail: 'duplicate check' });
-    return rows.map((row) => toClient(row, hasCaseAccess(actor, row) ? CASE_ACCESS : { caseRecord: false, kinds: [] }));
+    const teams = await Promise.all(rows.map((row) => teamFor(actor, row, this.loaders)));
+    return rows.map((row, i) => {
+      const facts = { ...row, caseTeam: teams[i] };
+      return toClient(row, hasCaseAccess(actor, facts) ? CASE_ACCESS : { caseRecord: false, kinds: [] });
+    });
   }
 
   /** The latest eligibility determination (a field of the case record). */
@@ -167,7 +172,8 @@ export class ClientQueries {
   /** The caller's grant on a client this request has loaded (consents are read only for partners). */
   async grant(actor: Actor, entity: ClientEntity): Promise<ClientGrant> {
     const consents = actor.role === 'PARTNER' ? await this.loaders.consentsByClient.load(entity.id) : [];
-    return decideGrant(actor, entity.id, entity, consents, new Date());
+    const caseTeam = await teamFor(actor, entity, this.loaders);
+    return decideGrant(actor, entity.id, { ...entity, caseTeam }, consents, new Date());
   }
 
   private async visible(actor: Actor, id: string): Promise<Client | null | 'denied'> {

@@ -13,6 +13,7 @@ import { consentStatus, hasCaseAccess } from '../access/access.policy';
 import { ClientEntity } from '../client/client.entity';
 import type { ClientsLoaders } from '../loaders';
 import { NAME_MAX, TEXT_MAX } from '../shared/validation';
+import { withCaseTeam } from '../team/team.access';
 import { ConsentEntity } from './consent.entity';
 import { recordConsentEvent } from './consent.events';
 import type { RecordConsentInput } from './consent.inputs';
@@ -43,7 +44,8 @@ export class ConsentCommands {
     const witness = optionalText('input.witness', input.witness, { max: NAME_MAX });
     const { signedAt, expiresAt } = checkTerm(input.signedAt, input.expiresAt);
 
-    const client = await this.dataSource.getRepository(ClientEntity).findOneBy({ id: input.clientId });
+    const found = await this.dataSource.getRepository(ClientEntity).findOneBy({ id: input.clientId });
+    const client = found && (await withCaseTeam(this.dataSource, found));
     if (!client) throw notFound('Client', input.clientId);
     if (!hasCaseAccess(actor, client)) {
       this.audit.note({ action: 'CREATE', entityType: 'Consent', clientId: client.id, outcome: 'DENIED' });
@@ -92,7 +94,7 @@ export class ConsentCommands {
         .where('k.id = :id', { id: consentId })
         .getOne();
       if (!consent) throw notFound('Consent', consentId);
-      const client = await tx.getRepository(ClientEntity).findOneByOrFail({ id: consent.clientId });
+      const client = await withCaseTeam(tx, await tx.getRepository(ClientEntity).findOneByOrFail({ id: consent.clientId }));
       if (!hasCaseAccess(actor, client)) {
         this.audit.note({ action: 'UPDATE', entityType: 'Consent', entityId: consentId, clientId: client.id, outcome: 'DENIED' });
         throw forbidden("You may not change this client's consents");

@@ -68,7 +68,7 @@ export async function notificationRecipients(dataSource: DataSource, query: Reci
   const clientRows = clientIds.length === 0 ? [] : await clientRecipientRows(dataSource, clientIds);
   const clients: NotificationRecipients['clients'] = {};
   for (const row of clientRows) {
-    clients[row.id] = { organizationId: row.organization_id, assignedCaseManagerId: row.assigned_case_manager_id, caseTeam: [] };
+    clients[row.id] = { organizationId: row.organization_id, assignedCaseManagerId: row.assigned_case_manager_id, caseTeam: row.case_team };
   }
 
   const orgIds = [
@@ -79,7 +79,7 @@ export async function notificationRecipients(dataSource: DataSource, query: Reci
         .map((id) => id.toLowerCase()),
     ),
   ];
-  const named = [...query.staffIds, ...clientRows.map((r) => r.assigned_case_manager_id ?? '')];
+  const named = [...query.staffIds, ...clientRows.flatMap((r) => [r.assigned_case_manager_id ?? '', ...r.case_team])];
   const staffIds = [...new Set(named.filter(isUuid).map((id) => id.toLowerCase()))];
   const staffRows = staffIds.length === 0 && orgIds.length === 0 ? [] : await staffRecipientRows(dataSource, staffIds, orgIds);
 

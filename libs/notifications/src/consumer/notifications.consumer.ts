@@ -15,7 +15,7 @@ import { composeMail } from '../mail/mail.compose';
 import { loadMailSettings } from '../mail/mail.settings';
 import { insertDelivery } from '../mail/mail.sql';
 import {
-  KIND_OF_EVENT,
+  kindOf,
   linksOf,
   messageOf,
   NOTIFYING_EVENT_TYPES,
@@ -35,7 +35,7 @@ export interface NotificationsConsumerOptions {
 
 /** Applies one event; how many notifications it created (0 for a redelivery). */
 export async function applyEvent(event: DomainEvent, manager: EntityManager, options: NotificationsConsumerOptions): Promise<number> {
-  const kind = KIND_OF_EVENT[event.type];
+  const kind = kindOf(event);
   if (!kind) return 0;
   const directory = await options.fetchRecipients(recipientsRequest(kind, event));
   const recipients = recipientsOf(kind, event, directory);

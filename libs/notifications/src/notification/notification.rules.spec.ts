@@ -1,6 +1,6 @@
 import type { DomainEvent } from '@caseflow/events';
 import type { RecipientDirectory } from '../consumer/recipients.peer';
-import { actorOf, KIND_OF_EVENT, messageOf, NOTIFYING_EVENT_TYPES, recipientsOf } from './notification.rules';
+import { actorOf, KIND_OF_EVENT, kindOf, messageOf, NOTIFYING_EVENT_TYPES, recipientsOf, recipientsRequest } from './notification.rules';
 import { NOTIFICATION_KINDS } from './notification.kinds';
 
 const ORG = '00000000-0000-4000-8000-000000000001';
@@ -38,9 +38,13 @@ const referral = {
 };
 
 describe('notification rules', () => {
-  it('map every kind from exactly one event type', () => {
+  it('map every kind from exactly one event type, CLIENT_ASSIGNED also from a caseload transfer', () => {
     expect(new Set(Object.values(KIND_OF_EVENT))).toEqual(new Set(NOTIFICATION_KINDS));
-    expect(NOTIFYING_EVENT_TYPES).toHaveLength(NOTIFICATION_KINDS.length);
+    expect(NOTIFYING_EVENT_TYPES).toHaveLength(NOTIFICATION_KINDS.length + 1);
+    expect(NOTIFYING_EVENT_TYPES.filter((t) => KIND_OF_EVENT[t] === 'CLIENT_ASSIGNED').sort()).toEqual([
+      'caseload.transferred',
+      'client.assigned',
+    ]);
   });
 
   it('name each recipient once, the case team without repeating the case manager', () => {
@@ -56,6 +60,25 @@ describe('notification rules', () => {
     expect(recipientsOf('CONSENT_OVERRIDE_USED', e, directory)).toEqual([]);
     const unknown = event('client.assigned', { clientId: CLIENT, caseManagerId: '00000000-0000-4000-8000-0000000000ff' });
     expect(recipientsOf('CLIENT_ASSIGNED', unknown, directory)).toEqual([]);
+  });
+
+  it('tell the new case manager of a caseload transfer once, and nobody of its per-client assignments', () => {
+    const transfer = event('caseload.transferred', {
+      transferId: 't',
+      organizationId: ORG,
+      fromStaffMemberId: REFERRER,
+      toStaffMemberId: TEAM,
+      clientIds: [CLIENT, 'x', 'y'],
+      byStaffId: SUP,
+    });
+    expect(kindOf(transfer)).toBe('CLIENT_ASSIGNED');
+    expect(recipientsRequest('CLIENT_ASSIGNED', transfer)).toEqual({ clientIds: [], organizations: [], staffIds: [TEAM] });
+    expect(recipientsOf('CLIENT_ASSIGNED', transfer, directory)).toEqual([TEAM]);
+    expect(messageOf('CLIENT_ASSIGNED', transfer)).toBe('3 clients were transferred to you.');
+    const assigned = { clientId: CLIENT, caseManagerId: TEAM, previousCaseManagerId: REFERRER, byStaffId: SUP };
+    expect(kindOf(event('client.assigned', { ...assigned, transferId: 't' }))).toBeUndefined();
+    expect(kindOf(event('client.assigned', assigned))).toBe('CLIENT_ASSIGNED');
+    expect(messageOf('CLIENT_ASSIGNED', event('client.assigned', assigned))).toBe('A client was assigned to you.');
   });
 
   it('word a plain sentence from directory data only', () => {

@@ -22,6 +22,7 @@ export const KIND_OF_EVENT: Partial<Record<EventType, NotificationKind>> = {
   'plan.step_overdue': 'STEP_OVERDUE',
   'appointment.soon': 'APPOINTMENT_SOON',
   'client.assigned': 'CLIENT_ASSIGNED',
+  'caseload.transferred': 'CLIENT_ASSIGNED',
   'consent.override_used': 'CONSENT_OVERRIDE_USED',
   'closure.requested': 'APPROVAL_REQUESTED',
   'closure.decided': 'APPROVAL_DECIDED',
@@ -29,6 +30,16 @@ export const KIND_OF_EVENT: Partial<Record<EventType, NotificationKind>> = {
 
 /** The event types that notify someone: the consumer subscribes to exactly these. */
 export const NOTIFYING_EVENT_TYPES = Object.keys(KIND_OF_EVENT) as EventType[];
+
+/**
+ * The kind of notification an event makes, if any. A client assigned as part
+ * of a caseload transfer makes none: the transfer's one `caseload.transferred`
+ * tells the new case manager of all its clients at once.
+ */
+export function kindOf(event: DomainEvent): NotificationKind | undefined {
+  if (event.type === 'client.assigned' && str(payloadOf(event).transferId)) return undefined;
+  return KIND_OF_EVENT[event.type];
+}
 
 type Payload = Partial<EventPayloads[keyof EventPayloads]> & Record<string, unknown>;
 const payloadOf = (event: DomainEvent) => event.payload as Payload;
@@ -67,11 +78,14 @@ export function recipientsRequest(kind: NotificationKind, event: DomainEvent): R
     case 'case-manager-and-team':
       return { clientIds: clientId ? [clientId] : [], organizations: [], staffIds: [] };
     case 'new-case-manager':
-      return { clientIds: [], organizations: [], staffIds: [str(p.caseManagerId)].filter((s): s is string => !!s) };
+      return { clientIds: [], organizations: [], staffIds: [newCaseManagerOf(p)].filter((s): s is string => !!s) };
     case 'requester':
       return { clientIds: [], organizations: [], staffIds: [str(p.requestedById)].filter((s): s is string => !!s) };
   }
 }
+
+/** Who a client (`client.assigned`) or a caseload (`caseload.transferred`) now belongs to. */
+const newCaseManagerOf = (p: Payload): string | null => str(p.caseManagerId) ?? str(p.toStaffMemberId);
 
 /** The staff member whose action the event records, when it says: they are not notified of their own action. */
 export function actorOf(event: DomainEvent): string | null {
@@ -103,7 +117,7 @@ export function recipientsOf(kind: NotificationKind, event: DomainEvent, directo
       candidates = [...caseManager, ...(client?.caseTeam ?? [])];
       break;
     case 'new-case-manager':
-      candidates = [str(p.caseManagerId)].filter((s): s is string => !!s);
+      candidates = [newCaseManagerOf(p)].filter((s): s is string => !!s);
       break;
     case 'requester':
       candidates = [str(p.requestedById)].filter((s): s is string => !!s);
@@ -141,8 +155,11 @@ export function messageOf(kind: NotificationKind, event: DomainEvent): string {
     }
     case 'APPOINTMENT_SOON':
       return `An appointment starts within 24 hours (${str(p.startsAt) ?? 'soon'}).`;
-    case 'CLIENT_ASSIGNED':
-      return 'A client was assigned to you.';
+    case 'CLIENT_ASSIGNED': {
+      if (!Array.isArray(p.clientIds)) return 'A client was assigned to you.';
+      const n = p.clientIds.length;
+      return n === 1 ? 'A client was transferred to you.' : `${n} clients were transferred to you.`;
+    }
     case 'CONSENT_OVERRIDE_USED':
       return "A referral was sent without a covering consent, under a supervisor's override.";
     case 'APPROVAL_REQUESTED':

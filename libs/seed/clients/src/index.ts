@@ -1,4 +1,5 @@
 export { HARBOUR_TIME_ZONE, seedClients } from './seed';
+export { demoCaseTeam, type DemoCaseTeamMember } from './case-team';
 export {
   seedClientsAtScale,
   scaleClientCatalog,

@@ -11,6 +11,7 @@ import { DEMO_PROGRAM, DEMO_STAFF, type DemoWorld, HARBOUR_ID, demoId, demoStaff
 import { STANDARD_CHECKLIST, foldName, recomputePriorities, searchNameOf, sortKeyOf } from '@caseflow/clients';
 import { seedAppointments } from './appointments';
 import { seedProfiles } from './profile';
+import { seedCaseTeam } from './case-team';
 
 const DAY = 86_400_000;
 
@@ -354,6 +355,7 @@ export async function seedClients(dataSource: DataSource, world: DemoWorld): Pro
 
     await seedAppointments(tx, world);
     await seedProfiles(tx, world);
+    await seedCaseTeam(tx, world, day(-14));
 
     await recomputePriorities(
       tx,

@@ -48,7 +48,17 @@ export interface EventPayloads {
   /** Time-based: the referral's follow-up date is today in the referring agency's time zone. */
   'referral.follow_up_due': ReferralFacts & { dueOn: string };
 
-  'client.assigned': ClientFacts & { caseManagerId: string; previousCaseManagerId: string | null; byStaffId: string };
+  /** `transferId` when the assignment is part of a caseload transfer (then `caseload.transferred` tells the new case manager once). */
+  'client.assigned': ClientFacts & { caseManagerId: string; previousCaseManagerId: string | null; byStaffId: string; transferId?: string };
+  /** A supervisor moved clients from one case manager to another in one step (each client also has its `client.assigned`). */
+  'caseload.transferred': {
+    transferId: string;
+    organizationId: string;
+    fromStaffMemberId: string;
+    toStaffMemberId: string;
+    clientIds: string[];
+    byStaffId: string;
+  };
   'consent.recorded': ClientFacts & { consentId: string };
   'consent.revoked': ClientFacts & { consentId: string };
   /** Time-based: the consent expires in 14 days (agency time zone). */
@@ -88,6 +98,7 @@ export const EVENT_TYPES = [
   'referral.cancelled',
   'referral.follow_up_due',
   'client.assigned',
+  'caseload.transferred',
   'consent.recorded',
   'consent.revoked',
   'consent.expiring',
