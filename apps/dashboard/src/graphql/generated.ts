@@ -359,11 +359,11 @@ export interface ServiceSearchInput {
   text?: string | null;
   taxonomyTermIds?: Array<string> | null;
   near?: GeoPointInput | null;
+  nearClientId?: string | null;
   radiusKm?: number | null;
   openAt?: string | null;
   language?: string | null;
   age?: number | null;
-  nearClientId?: string | null;
 }
 
 export interface SmartCheckInput {
