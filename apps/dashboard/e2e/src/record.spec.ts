@@ -123,8 +123,8 @@ describe('the client record in a browser', () => {
     const exe = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(512, 0x90)]);
     await again.getByLabel(/^File/).setInputFiles({ name: 'letter.pdf', mimeType: 'application/pdf', buffer: exe });
     await again.getByRole('button', { name: 'Upload' }).click();
-    await again.locator('.field-error').first().waitFor();
-    expect(await again.locator('.field-error').first().textContent()).toMatch(/PDF, PNG|PDF|type/i);
+    await again.getByText('Only PDF, PNG and JPEG files can be uploaded; this file is none of them.').waitFor();
+    expect(await again.getByLabel(/^File/).getAttribute('aria-invalid')).toBe('true');
     expect(await casey.locator('table.documents tbody tr').filter({ hasText: 'letter' }).count()).toBe(0);
     await checkPage(casey, 'record-02-documents');
   });

@@ -17,7 +17,8 @@ import {
   RemoveCaseTeamMemberDocument,
 } from '../../../graphql/generated';
 import { staffOptions } from '../../../lib/caseload';
-import { formatDate, formatDateTime } from '../../../lib/dates';
+import { formatDate } from '../../../lib/dates';
+import { formatDateTimeIn } from '../../../lib/zone';
 import { label } from '../../../lib/labels';
 import { untilDate } from '../../../lib/record';
 import { collect, maxLength, required } from '../../../lib/validation';
@@ -101,6 +102,7 @@ export function CaseTeamPart({ clientId }: { clientId: string }) {
 }
 
 function MemberRow({ clientId, member: m, onRemoved }: { clientId: string; member: CaseTeamRowFragment; onRemoved(): void }) {
+  const zone = useAgencyZone();
   return (
     <tr>
       <th scope="row" data-label="Staff member">
@@ -108,7 +110,7 @@ function MemberRow({ clientId, member: m, onRemoved }: { clientId: string; membe
       </th>
       <td data-label="Role">{label(m.role)}</td>
       <td data-label="Added">
-        {formatDateTime(m.addedAt)}
+        {formatDateTimeIn(m.addedAt, zone)}
         <span className="small block">by {m.addedBy.displayName}</span>
       </td>
       <td data-label="Until">{m.until ? formatDate(m.until) : 'No end date'}</td>

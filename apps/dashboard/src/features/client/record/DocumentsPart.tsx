@@ -7,6 +7,7 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { downloadDocument } from '../../../api/documents';
+import { useAgencyZone } from '../../../app/session';
 import { useAuth } from '../../../auth/AuthProvider';
 import {
   ClientDocumentsDocument,
@@ -15,7 +16,7 @@ import {
   DocumentKindValues,
   RetitleDocumentDocument,
 } from '../../../graphql/generated';
-import { formatDateTime } from '../../../lib/dates';
+import { formatDateTimeIn } from '../../../lib/zone';
 import { label } from '../../../lib/labels';
 import { formatBytes } from '../../../lib/record';
 import { maxLength, required } from '../../../lib/validation';
@@ -131,6 +132,7 @@ export function useOpenDocument() {
 }
 
 function DocumentRow({ document: d, onRetitled }: { document: ClientDocumentRowFragment; onRetitled(title: string): void }) {
+  const zone = useAgencyZone();
   const { open, busy, problem } = useOpenDocument();
   return (
     <tr>
@@ -145,7 +147,7 @@ function DocumentRow({ document: d, onRetitled }: { document: ClientDocumentRowF
         {TYPE_WORDS[d.contentType] ?? d.contentType}, {formatBytes(d.sizeBytes)}
       </td>
       <td data-label="Uploaded">
-        {formatDateTime(d.uploadedAt)}
+        {formatDateTimeIn(d.uploadedAt, zone)}
         <span className="small block">by {d.uploadedBy.displayName}</span>
       </td>
       <td data-label="Actions">
