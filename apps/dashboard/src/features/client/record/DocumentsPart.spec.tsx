@@ -182,4 +182,57 @@ describe('documents in the client file', () => {
     expect(await screen.findByText('“Résumé” was uploaded.')).toBeTruthy();
     expect(await screen.findByRole('rowheader', { name: 'Résumé' })).toBeTruthy();
   });
+
+  it('attaches a signed consent form from the consents part, tied to that consent, and opens one already attached', async () => {
+    const consent = (id: string, name: string, signedForm: ClientDocumentRowFragment | null) => ({
+      id,
+      recipient: { id: `o-${id}`, name },
+      scope: ['CONTACT_INFO' as const],
+      purpose: 'Food',
+      signedAt: new Date(Date.now() - 10 * 86_400_000).toISOString(),
+      expiresAt: new Date(Date.now() + 200 * 86_400_000).toISOString(),
+      revokedAt: null,
+      witness: null,
+      status: 'ACTIVE' as const,
+      signedForm,
+    });
+    let attached = false;
+    const gateway = fakeGateway({
+      ClientProfile: () => ({ data: profile() }),
+      ClientConsents: () => ({
+        data: {
+          client: {
+            id: CLIENT_ID,
+            displayName: 'Dana Fontaine',
+            consents: [
+              consent('k1', 'Northside Food Bank', attached ? doc('d5', { kind: 'SIGNED_CONSENT', title: 'Signed release' }) : null),
+              consent('k2', 'Eastside Housing Help', doc('d6', { kind: 'SIGNED_CONSENT', title: 'Housing release' })),
+            ],
+          },
+        },
+      }),
+    });
+    renderApp({ path: `/clients/${CLIENT_ID}?tab=consents`, as: 'casey', gateway });
+    const housing = (await screen.findByRole('rowheader', { name: 'Eastside Housing Help' })).closest('tr') as HTMLElement;
+    expect(within(housing).getByRole('button', { name: 'Open Housing release' })).toBeTruthy();
+    const food = screen.getByRole('rowheader', { name: 'Northside Food Bank' }).closest('tr') as HTMLElement;
+    fireEvent.click(within(food).getByRole('button', { name: 'Attach the signed form of the consent to Northside Food Bank' }));
+    const form = within(food).getByRole('form', { name: 'Attach the signed form' });
+    expect(within(form).queryByLabelText(/^Kind/)).toBeNull();
+    expect((within(form).getByLabelText(/^Title/) as HTMLInputElement).value).toBe('Signed consent: Northside Food Bank');
+    fireEvent.change(within(form).getByLabelText(/^File/), { target: { files: [new File(['%PDF-1.4'], 'scan.pdf')] } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Attach the signed form' }));
+    const xhr = FakeXhr.last as FakeXhr;
+    expect(Object.fromEntries([...(xhr.body as FormData).entries()].filter(([k]) => k !== 'file'))).toEqual({
+      clientId: CLIENT_ID,
+      kind: 'SIGNED_CONSENT',
+      title: 'Signed consent: Northside Food Bank',
+      consentId: 'k1',
+    });
+    attached = true;
+    Object.assign(xhr, { status: 201, responseText: '{}' });
+    xhr.onload?.();
+    expect(await screen.findByText('The signed form of the consent to Northside Food Bank was attached.')).toBeTruthy();
+    expect(await screen.findByRole('button', { name: 'Open Signed release' })).toBeTruthy();
+  });
 });
