@@ -13,6 +13,7 @@ import { hasCaseAccess, mayHoldCaseload } from '../access/access.policy';
 import { recomputePriorities } from '../caseload/priority.store';
 import type { ClientsLoaders } from '../loaders';
 import { organizationTimeZones } from '../organization/time-zone';
+import { checkIntakeProfile, recordIntakeProfile } from '../profile/profile.writes';
 import { foldName, searchNameOf, sortKeyOf } from '../shared/names';
 import { NAME_MAX, TEXT_MAX, birthDate } from '../shared/validation';
 import { StaffMemberEntity } from '../staff/staff.entity';
@@ -41,6 +42,7 @@ export class ClientCommands {
     const dateOfBirth = birthDate('input.dateOfBirth', input.dateOfBirth);
     const contact = input.contactPreference ? checkContactPreference(input.contactPreference, 'input.contactPreference') : null;
     const mutationId = optionalText('input.clientMutationId', input.clientMutationId, { max: 200 });
+    const profile = checkIntakeProfile(input);
     const assignee = await this.assignee(actor, input.assignedCaseManagerId, 'input.assignedCaseManagerId');
     const fingerprint = mutationId
       ? inputFingerprint({
@@ -50,6 +52,8 @@ export class ClientCommands {
           dateOfBirth,
           contact,
           assignedCaseManagerId: input.assignedCaseManagerId ?? null,
+          // The profile counts only when given, so keys used before intake took one keep their fingerprints.
+          ...(input.address || input.household || input.demographics ? { profile } : {}),
         })
       : null;
 
@@ -91,6 +95,7 @@ export class ClientCommands {
         await this.audit.write(tx, { action: 'CREATE', entityType: 'Client', entityId: id, clientId: id });
         const opened = { id, organizationId: actor.organizationId };
         await recordAssignment(tx, opened, { caseManagerId: assignee, previousCaseManagerId: null, byStaffId: actor.staffId });
+        await recordIntakeProfile(tx, this.audit, opened, profile, actor.staffId);
         await recomputePriorities(tx, [id]);
         return this.answer(tx, id);
       });

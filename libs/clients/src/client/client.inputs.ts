@@ -1,5 +1,6 @@
 import { Field, ID, InputType } from 'type-graphql';
 import { DateScalar } from '@caseflow/federation';
+import { ClientAddressInput, DemographicsInput, HouseholdMemberInput } from '../profile/profile.inputs';
 import type { ClientStatus, ClosureOutcome, ContactMethod } from './client.entity';
 import { ClientStatusEnum, ClosureOutcomeEnum, ContactMethodEnum, type KeyDate } from './client.type';
 
@@ -49,6 +50,15 @@ export class OpenClientInput {
 
   @Field(() => String, { nullable: true, description: 'Optional idempotency key: the same key returns the same client.' })
   clientMutationId?: string | null;
+
+  @Field(() => ClientAddressInput, { nullable: true, description: 'Recorded with the client, as setClientAddress does.' })
+  address?: ClientAddressInput | null;
+
+  @Field(() => [HouseholdMemberInput], { nullable: true, description: 'Recorded with the client, as setHousehold does.' })
+  household?: HouseholdMemberInput[] | null;
+
+  @Field(() => DemographicsInput, { nullable: true, description: 'Recorded with the client, as setDemographics does.' })
+  demographics?: DemographicsInput | null;
 }
 
 @InputType('DetermineEligibilityInput')

@@ -191,6 +191,17 @@ describe('the household', () => {
     expect(await tb.count('household_member', 'client_id = $1', [id])).toBe(3);
   });
 
+  it('answers each of two changes in one request with the household as that change left it', async () => {
+    const id = await caseysClient();
+    const twice = `mutation($id: ID!) {
+      first: setHousehold(clientId: $id, members: [{ firstName: "Ana", relationship: PARENT }]) { household { firstName } }
+      second: setHousehold(clientId: $id, members: []) { household { firstName } }
+    }`;
+    const res = await tb.as<{ first: { household: unknown[] }; second: { household: unknown[] } }>('casey', twice, { id });
+    expect(res.errors).toBeUndefined();
+    expect(res.data).toEqual({ first: { household: [{ firstName: 'Ana' }] }, second: { household: [] } });
+  });
+
   it("refuses a member id of another client's household, naming members[i].id, and changes nothing", async () => {
     const [id, other] = [await caseysClient(), await caseysClient()];
     const theirs = await tb.as<{ setHousehold: { household: Member[] } }>('casey', SET_HOUSEHOLD, {
@@ -361,6 +372,51 @@ describe("a partner's view of the profile", () => {
     const res = await tb.as<Profile>(who, PROFILE, { id: await caseysClient() });
     expect(errorCodes(res)).toEqual(['FORBIDDEN']);
     expect(res.data).toEqual({ client: null });
+  });
+});
+
+describe('intake', () => {
+  const INTAKE = `mutation($input: OpenClientInput!) { openClient(input: $input) { id
+    address { line1 country latitude } household { firstName dependent } demographics { languages interpreterNeeded } } }`;
+
+  it('records the address, household and demographics with the client, in one step, audited as the changes are', async () => {
+    const res = await tb.as<{ openClient: { id: string } & NonNullable<Profile['client']> }>('casey', INTAKE, {
+      input: {
+        firstName: 'Intake',
+        lastName: 'Profile',
+        address: HOME,
+        household: [{ firstName: 'Mira', relationship: 'CHILD', dateOfBirth: harbourDay(-1500), dependent: true }],
+        demographics: { languages: ['ar', 'en'], interpreterNeeded: true },
+      },
+    });
+    expect(res.errors).toBeUndefined();
+    const { id, ...profile } = res.data!.openClient;
+    expect(profile).toEqual({
+      address: { line1: '12 Quinpool Road', country: 'CA', latitude: 44.6434 },
+      household: [{ firstName: 'Mira', dependent: true }],
+      demographics: { languages: ['ar', 'en'], interpreterNeeded: true },
+    });
+    expect((await auditOf(id, 0)).filter((e) => e.action !== 'READ').map((e) => e.entity_type)).toEqual([
+      'Client',
+      'ClientAddress',
+      'HouseholdMember',
+      'Demographics',
+    ]);
+  });
+
+  it.each(
+    [
+      [{ address: { ...HOME, country: 'Atlantis' } }, 'input.address.country'],
+      [{ household: [{ firstName: 'Mira', relationship: 'CHILD', dateOfBirth: harbourDay(1) }] }, 'input.household[0].dateOfBirth'],
+      [{ demographics: { languages: ['??'] } }, 'input.demographics.languages[0]'],
+    ].map(([input, field]) => [field, input] as [string, Record<string, unknown>]),
+  )('refuses a bad %s: no client opened, nothing recorded', async (field, input) => {
+    const counts = async () => [await tb.count('client'), await tb.count('client_address'), await tb.count('household_member')];
+    const before = await counts();
+    const res = await tb.as('casey', OPEN, { input: { firstName: 'Intake', lastName: 'Refused', ...input } });
+    expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
+    expect(res.errors![0].extensions?.field).toBe(field);
+    expect(await counts()).toEqual(before);
   });
 });
 

@@ -37,6 +37,13 @@ export class ProfileQueries {
     );
   }
 
+  /** Drops what this request read of a client's profile (after a change to it, the next read is fresh). */
+  forget(clientId: string): void {
+    this.addresses.clear(clientId);
+    this.demographicsRows.clear(clientId);
+    this.households.clear(clientId);
+  }
+
   async address(client: Client): Promise<ClientAddress | null> {
     const located = client.access.caseRecord;
     if (!located && !client.access.kinds.includes('CONTACT_INFO')) return null;

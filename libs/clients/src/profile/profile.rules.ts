@@ -96,11 +96,11 @@ function memberBirthDate(field: string, value: string | null | undefined, today:
 }
 
 /** The new household list, checked member by member (`members[i].field`); ids once each. */
-export function checkHousehold(members: readonly HouseholdMemberInput[], today: string): MemberValues[] {
-  if (members.length > HOUSEHOLD_MAX) throw badInput('members', `must hold at most ${HOUSEHOLD_MAX} people`);
+export function checkHousehold(members: readonly HouseholdMemberInput[], today: string, field = 'members'): MemberValues[] {
+  if (members.length > HOUSEHOLD_MAX) throw badInput(field, `must hold at most ${HOUSEHOLD_MAX} people`);
   const seen = new Set<string>();
   return members.map((member, i) => {
-    const at = `members[${i}]`;
+    const at = `${field}[${i}]`;
     const id = member.id === null || member.id === undefined ? null : uuid(`${at}.id`, member.id);
     if (id !== null) {
       if (seen.has(id)) throw badInput(`${at}.id`, 'is listed twice');
@@ -135,13 +135,13 @@ export function languageTags(field: string, values: readonly string[]): string[]
 }
 
 /** The given fields of a demographics change, checked; null clears a text, the list, or the interpreter flag. */
-export function checkDemographics(input: DemographicsInput): DemographicsChange {
+export function checkDemographics(input: DemographicsInput, field = 'input'): DemographicsChange {
   const change: DemographicsChange = {};
   if (input.genderIdentity !== undefined)
-    change.genderIdentity = optionalText('input.genderIdentity', input.genderIdentity, { max: GENDER_IDENTITY_MAX });
-  if (input.pronouns !== undefined) change.pronouns = optionalText('input.pronouns', input.pronouns, { max: PRONOUNS_MAX });
-  if (input.languages !== undefined) change.languages = input.languages === null ? [] : languageTags('input.languages', input.languages);
+    change.genderIdentity = optionalText(`${field}.genderIdentity`, input.genderIdentity, { max: GENDER_IDENTITY_MAX });
+  if (input.pronouns !== undefined) change.pronouns = optionalText(`${field}.pronouns`, input.pronouns, { max: PRONOUNS_MAX });
+  if (input.languages !== undefined) change.languages = input.languages === null ? [] : languageTags(`${field}.languages`, input.languages);
   if (input.interpreterNeeded !== undefined) change.interpreterNeeded = input.interpreterNeeded ?? false;
-  if (input.education !== undefined) change.education = optionalText('input.education', input.education, { max: EDUCATION_MAX });
+  if (input.education !== undefined) change.education = optionalText(`${field}.education`, input.education, { max: EDUCATION_MAX });
   return change;
 }
