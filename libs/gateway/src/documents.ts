@@ -9,7 +9,7 @@
  * 10 MB document limit (and the form's room) is refused with 413 at once.
  */
 import { randomUUID } from 'node:crypto';
-import { request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
+import { type ClientRequest, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import {
@@ -74,7 +74,8 @@ export function documentsPassThrough(options: DocumentsPassThroughOptions): Stre
       sendError(response, error, status, requestId);
     };
     const upload = request.method === 'POST' && url.pathname === DOCUMENTS_PUBLIC_PATH;
-    const id = /^\/documents\/([^/]+)$/.exec(url.pathname)?.[1];
+    // Only an id can name a document: anything else is not found here, and goes nowhere.
+    const id = /^\/documents\/([0-9A-Fa-f-]{36})$/.exec(url.pathname)?.[1];
     if (!upload && !(request.method === 'GET' && id)) return refuse(new AppError('NOT_FOUND', 'There is nothing at this path'), 404);
     let actor: Actor;
     try {
@@ -87,7 +88,7 @@ export function documentsPassThrough(options: DocumentsPassThroughOptions): Stre
       return refuse(new AppError('BAD_USER_INPUT', `file must be at most ${MAX_DOCUMENT_BYTES} bytes (10 MB)`, { field: 'file' }), 413);
     }
     const base = replicas.order()[0];
-    const target = new URL(upload ? DOCUMENTS_PATH : `${DOCUMENTS_PATH}/${encodeURIComponent(decodeURIComponent(id as string))}`, base);
+    const target = new URL(upload ? DOCUMENTS_PATH : `${DOCUMENTS_PATH}/${id}`, base);
     const headers: Record<string, string> = {
       [INTERNAL_TOKEN_HEADER]: await signInternalToken({ actor, requestId }, options.internalSecret),
       [REQUEST_ID_HEADER]: requestId,
@@ -98,6 +99,33 @@ export function documentsPassThrough(options: DocumentsPassThroughOptions): Stre
     }
     await forward(options, request, response, target, upload, headers, requestId);
   };
+}
+
+/**
+ * Streams the upload's body to the clients subgraph, counting: past the
+ * limit it stops sending (the subgraph sees the upload cut short and keeps
+ * nothing) and rejects with TooLarge. The caller's request is never
+ * destroyed here, so that its sender still gets the answer.
+ */
+function sendBody(request: IncomingMessage, outgoing: ClientRequest): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let sent = 0;
+    const limit = new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        sent += chunk.length;
+        done(sent > MAX_UPLOAD_BODY ? new TooLarge() : null, chunk);
+      },
+    });
+    const fail = (error: Error) => {
+      request.unpipe(limit);
+      limit.unpipe(outgoing);
+      reject(error);
+    };
+    limit.once('error', fail);
+    request.once('error', fail);
+    outgoing.once('error', fail).once('finish', () => resolve());
+    request.pipe(limit).pipe(outgoing);
+  });
 }
 
 async function forward(
@@ -114,14 +142,7 @@ async function forward(
     outgoing.once('response', resolve).once('error', reject);
     outgoing.setTimeout(options.timeoutMs ?? 30_000, () => outgoing.destroy(new Error('timeout')));
   });
-  let sent = 0;
-  const limit = new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      sent += chunk.length;
-      done(sent > MAX_UPLOAD_BODY ? new TooLarge() : null, chunk);
-    },
-  });
-  const sending = upload ? pipeline(request, limit, outgoing) : Promise.resolve(outgoing.end());
+  const sending = upload ? sendBody(request, outgoing) : Promise.resolve(void outgoing.end());
   try {
     const [, upstream] = await Promise.all([sending, answer]);
     response.statusCode = upstream.statusCode ?? 502;

@@ -20,7 +20,7 @@ import helmet from 'helmet';
 import sirv from 'sirv';
 import { closeServer, listenOn } from '@caseflow/core';
 
-/** What the gateway answers for the dashboard: the GraphQL API, the demo sign-in, the HSDS API, the calendar feeds and documents. */
+/** What the gateway answers for the dashboard: the GraphQL API, the demo sign-in, the HSDS API, the calendar feeds and documents (uploads and downloads). */
 export const DASHBOARD_API_PATHS = ['/graphql', '/auth', '/hsds', '/calendar', '/documents'] as const;
 
 export interface DashboardServerOptions {

@@ -8,7 +8,7 @@ import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import type { Actor } from '@caseflow/auth';
 import type { AuditTrail } from '@caseflow/audit';
-import { badInput, forbidden, notFound, oneOf, requiredText, uuid } from '@caseflow/core';
+import { badInput, notFound, oneOf, requiredText, uuid } from '@caseflow/core';
 import { groupLoader } from '@caseflow/federation';
 import { decideGrants } from '../access/access.route';
 import type { Client } from '../client/client.type';
@@ -60,10 +60,11 @@ export class DocumentQueries {
     const updated = await this.dataSource.transaction(async (tx) => {
       const row = await lockDocument(tx, id);
       const [grant] = row ? await decideGrants(this.dataSource, actor, [row.client_id]) : [null];
-      if (!row || !grant?.exists) throw notFound('ClientDocument', id);
-      if (!grant.write) {
-        this.audit.note({ action: 'UPDATE', entityType: 'ClientDocument', entityId: id, clientId: row.client_id, outcome: 'DENIED' });
-        throw forbidden("You may not change this client's documents");
+      // Whoever may not open it is told, as for a download, that there is no such document.
+      if (!row || !grant?.write) {
+        if (row)
+          this.audit.note({ action: 'UPDATE', entityType: 'ClientDocument', entityId: id, clientId: row.client_id, outcome: 'DENIED' });
+        throw notFound('ClientDocument', id);
       }
       if (row.consent_id && newKind !== 'SIGNED_CONSENT') {
         throw badInput('kind', 'must stay SIGNED_CONSENT: this document is the signed form of a consent');

@@ -103,6 +103,7 @@ function parse(request: IncomingMessage, onFile: FileHandler): Promise<DocumentR
   return new Promise<DocumentRow>((resolve, reject) => {
     const fields: Record<string, string> = {};
     let work: Promise<DocumentRow> | null = null;
+    let current: FilePart | null = null;
     parser.on('field', (name, value) => {
       fields[name] = value;
     });
@@ -111,17 +112,24 @@ function parse(request: IncomingMessage, onFile: FileHandler): Promise<DocumentR
         file.resume();
         return;
       }
+      current = file;
       const reader = file[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
       work = onFile({ ...fields }, file, reader).finally(() => discard(reader));
       // Settled below, once the form is read to its end.
       work.catch(() => undefined);
     });
     const fail = (error: unknown) => {
+      const failure = error instanceof AppError ? error : badInput('file', 'is not a well-formed multipart/form-data body');
       request.unpipe(parser);
-      reject(error instanceof AppError ? error : badInput('file', 'is not a well-formed multipart/form-data body'));
+      // The file being stored stops with the error: its transaction rolls back and nothing of it stays.
+      if (current && !current.destroyed) current.destroy(failure);
+      reject(failure);
     };
     parser.on('error', fail);
     request.on('error', fail);
+    request.on('close', () => {
+      if (!request.readableEnded) fail(badInput('file', 'was not sent to its end (the upload was interrupted)'));
+    });
     parser.on('close', () => {
       if (!work) return reject(badInput('file', 'is required (the form part named "file", after the other fields)'));
       work.then(resolve, reject);

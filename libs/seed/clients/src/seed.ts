@@ -12,6 +12,7 @@ import { STANDARD_CHECKLIST, foldName, recomputePriorities, searchNameOf, sortKe
 import { seedAppointments } from './appointments';
 import { seedProfiles } from './profile';
 import { seedCaseTeam } from './case-team';
+import { seedDocuments } from './documents';
 
 const DAY = 86_400_000;
 
@@ -356,6 +357,7 @@ export async function seedClients(dataSource: DataSource, world: DemoWorld): Pro
     await seedAppointments(tx, world);
     await seedProfiles(tx, world);
     await seedCaseTeam(tx, world, day(-14));
+    await seedDocuments(tx, world);
 
     await recomputePriorities(
       tx,
