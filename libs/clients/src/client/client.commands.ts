@@ -18,6 +18,7 @@ import { foldName, searchNameOf, sortKeyOf } from '../shared/names';
 import { NAME_MAX, TEXT_MAX, birthDate } from '../shared/validation';
 import { StaffMemberEntity } from '../staff/staff.entity';
 import { withCaseTeam } from '../team/team.access';
+import { endMembershipsOf } from '../team/team.sql';
 import { CaseEventEntity, type CaseEventKind, ClientEntity, type ClientStatus, EligibilityEntity } from './client.entity';
 import type { CloseCaseInput, ContactPreferenceInput, DetermineEligibilityInput, KeyDateInput, OpenClientInput } from './client.inputs';
 import { toClient } from './client.mapper';
@@ -202,6 +203,7 @@ export class ClientCommands {
     const assignee = await this.assignee(actor, staffMemberId, 'staffMemberId');
     return this.change(actor, clientId, 'clientId', 'assignedCaseManager', async (tx, client) => {
       await updateClient(tx, client.id, { assignedCaseManagerId: assignee });
+      if (assignee) await endMembershipsOf(tx, [client.id], assignee, actor.staffId);
       await this.event(tx, actor, client.id, 'REASSIGNED', client.status, client.status);
       const previousCaseManagerId = client.assignedCaseManagerId;
       await recordAssignment(tx, client, { caseManagerId: assignee, previousCaseManagerId, byStaffId: actor.staffId });

@@ -7,6 +7,7 @@ import { decideGrant, hasCaseAccess, mayHoldCaseload } from '../access/access.po
 import type { ClientsLoaders } from '../loaders';
 import { foldName, likeLiteral } from '../shared/names';
 import { teamFor } from '../team/team.access';
+import { teamClientsOf } from '../team/team.sql';
 import { ClientEntity, type ClientStatus } from './client.entity';
 import type { ClientFilter } from './client.inputs';
 import { toCaseClosure, toClient, toEligibility } from './client.mapper';
@@ -59,8 +60,12 @@ export class ClientQueries {
     }
 
     const query = this.dataSource.getRepository(ClientEntity).createQueryBuilder('c');
-    if (actor.role === 'CASE_MANAGER') query.where('c.assigned_case_manager_id = :me', { me: actor.staffId });
-    else query.where('c.organization_id = :org', { org: actor.organizationId });
+    if (actor.role === 'CASE_MANAGER') {
+      // Their own clients, and those whose case team they are on now (found by the team's index on staff).
+      const teamed = await teamClientsOf(this.dataSource, actor.staffId, actor.organizationId, new Date());
+      if (teamed.length === 0) query.where('c.assigned_case_manager_id = :me', { me: actor.staffId });
+      else query.where('(c.assigned_case_manager_id = :me OR c.id = ANY(:teamed))', { me: actor.staffId, teamed });
+    } else query.where('c.organization_id = :org', { org: actor.organizationId });
     if (filter?.status?.length) query.andWhere('c.status = ANY(:statuses)', { statuses: filter.status });
     if (filter?.assignedCaseManagerId) query.andWhere('c.assigned_case_manager_id = :cm', { cm: filter.assignedCaseManagerId });
     const folded = filter?.nameContains ? foldName(filter.nameContains) : '';

@@ -66,6 +66,19 @@ describe('a member of the case team', () => {
     // The case is still Casey's: the team member's caseload lists only the clients assigned to them.
     const caseload = await tb.as<{ myCaseload: { edges: Array<{ node: { id: string } }> } }>('jordan', CASELOAD);
     expect(caseload.data!.myCaseload.edges.map((e) => e.node.id)).not.toContain(clientId);
+    // Their client search finds it (by name, like their own clients), and stops finding it once they leave the team.
+    const search = async () => {
+      const c = tb.world.clients.find((w) => w.id === clientId)!;
+      const res = await tb.as<{ clients: { edges: Array<{ node: { id: string } }> } }>(
+        'jordan',
+        `query($name: String!) { clients(first: 100, filter: { nameContains: $name }) { edges { node { id } } } }`,
+        { name: c.lastName },
+      );
+      return res.data!.clients.edges.map((e) => e.node.id);
+    };
+    expect(await search()).toContain(clientId);
+    await tb.as('casey', REMOVE, { clientId, staffMemberId: id('jordan'), reason: 'Done covering.' });
+    expect(await search()).not.toContain(clientId);
   });
 
   it('shows the team to the case manager and supervisors, an empty list to a partner under a consent, nothing to analysts', async () => {
@@ -90,6 +103,17 @@ describe('a member of the case team', () => {
     await add('sam', shared.client_id, id('jordan'));
     const asPartner = await tb.as('pat', `query($id: ID!) { client(id: $id) { id caseTeam { role } } }`, { id: shared.client_id });
     expect(asPartner).toMatchObject({ errors: undefined, data: { client: { id: shared.client_id, caseTeam: [] } } });
+    // Without a consent covering CONTACT_INFO a partner sees nothing of the client, team or not.
+    const [unshared] = await tb.sql<{ id: string }>(
+      `SELECT c.id FROM clients.client c WHERE c.assigned_case_manager_id = $2 AND NOT EXISTS (
+         SELECT 1 FROM clients.consent k WHERE k.client_id = c.id AND k.recipient_organization_id = $1 AND 'CONTACT_INFO' = ANY(k.scope)
+            AND k.revoked_at IS NULL AND k.expires_at > now()) ORDER BY c.id LIMIT 1`,
+      [tb.staff('robin').organizationId, id('casey')],
+    );
+    await add('sam', unshared.id, id('jordan'));
+    expect(errorCodes(await tb.as('robin', `query($id: ID!) { client(id: $id) { id caseTeam { role } } }`, { id: unshared.id }))).toEqual([
+      'FORBIDDEN',
+    ]);
     expect(errorCodes(await tb.as('alex', READ, { id: clientId }))).toEqual(['FORBIDDEN']);
   });
 });

@@ -79,3 +79,26 @@ export const lockOpenCaseload = (db: SqlRunner, caseManagerId: string, organizat
       WHERE assigned_case_manager_id = $1 AND organization_id = $2 AND status <> 'CLOSED' ORDER BY id FOR UPDATE`,
     [caseManagerId, organizationId],
   );
+
+/** The reason kept on a membership that ends because its member became the assigned case manager. */
+export const BECAME_CASE_MANAGER = 'Became the assigned case manager';
+
+/** Ends the staff member's not-removed memberships on these clients' teams (they now hold the case itself). */
+export const endMembershipsOf = (db: SqlRunner, clientIds: readonly string[], staffMemberId: string, byStaffId: string) =>
+  db.query(
+    `UPDATE clients.case_team_member SET removed_at = now(), removed_by = $3, removal_reason = $4
+      WHERE client_id = ANY($1::uuid[]) AND staff_member_id = $2 AND removed_at IS NULL`,
+    [clientIds, staffMemberId, byStaffId, BECAME_CASE_MANAGER],
+  );
+
+/** The clients (of the agency) on whose current team the staff member is (the case team index by staff). */
+export const teamClientsOf = async (db: SqlRunner, staffMemberId: string, organizationId: string, now: Date): Promise<string[]> =>
+  (
+    await db.query<Array<{ client_id: string }>>(
+      `SELECT m.client_id FROM clients.case_team_member m
+         JOIN clients.client c ON c.id = m.client_id AND c.organization_id = $3
+         LEFT JOIN clients.organization_setting s ON s.organization_id = c.organization_id
+        WHERE m.staff_member_id = $1 AND ${CURRENT_MEMBER}`,
+      [staffMemberId, now, organizationId],
+    )
+  ).map((r) => r.client_id);

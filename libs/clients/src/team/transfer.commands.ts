@@ -21,7 +21,7 @@ import type { ClientsLoaders } from '../loaders';
 import { TEXT_MAX } from '../shared/validation';
 import { StaffMemberEntity } from '../staff/staff.entity';
 import type { TransferCaseloadInput } from './team.inputs';
-import { lockClientsForTransfer, lockOpenCaseload, type TransferRow } from './team.sql';
+import { endMembershipsOf, lockClientsForTransfer, lockOpenCaseload, type TransferRow } from './team.sql';
 import type { CaseloadTransfer } from './team.type';
 
 /** At most this many clients named in one transfer (a whole caseload is moved by omitting the list). */
@@ -54,6 +54,7 @@ export class TransferCommands {
       if (ids.length === 0) return { movedCount: 0, clients: [] };
       const transferId = randomUUID();
       await tx.getRepository(ClientEntity).update({ id: anyOf(ids) }, { assignedCaseManagerId: to });
+      await endMembershipsOf(tx, ids, to, actor.staffId);
       const at = new Date();
       await tx.getRepository(CaseEventEntity).insert(
         rows.map((r) => ({

@@ -148,6 +148,23 @@ describe('transferCaseload', () => {
     ).toBe(2);
   });
 
+  it('takes a receiver off the team of a client they now hold, keeping the membership with the reason', async () => {
+    const [c] = await openOf('casey');
+    const add = `mutation($input: AddCaseTeamMemberInput!) { addCaseTeamMember(input: $input) { id } }`;
+    expect((await tb.as('casey', add, { input: { clientId: c, staffMemberId: id('jordan'), role: 'SPECIALIST' } })).errors).toBeUndefined();
+    expect((await transfer('sam', { clientIds: [c] })).errors).toBeUndefined();
+    expect(
+      await tb.sql('SELECT removed_by, removal_reason FROM clients.case_team_member WHERE client_id = $1 AND staff_member_id = $2', [
+        c,
+        id('jordan'),
+      ]),
+    ).toEqual([{ removed_by: id('sam'), removal_reason: 'Became the assigned case manager' }]);
+    const team = await tb.as<{ client: { caseTeam: unknown[] } }>('sam', `query($id: ID!) { client(id: $id) { caseTeam { role } } }`, {
+      id: c,
+    });
+    expect(team.data!.client.caseTeam).toEqual([]);
+  });
+
   it('moves every open client of the case manager when none are named, and leaves the closed ones', async () => {
     const open = await openOf('jordan');
     const closed = await closedOf('jordan');

@@ -31,7 +31,7 @@ export async function seedCaseTeam(tx: EntityManager, world: DemoWorld, addedAt:
   for (const m of demoCaseTeam(world)) {
     await tx.query(
       `INSERT INTO clients.case_team_member (id, client_id, staff_member_id, role, added_at, added_by) VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT (id) DO NOTHING`,
+       ON CONFLICT DO NOTHING`,
       [m.id, m.clientId, m.staffMemberId, m.role, addedAt, m.addedBy],
     );
   }
