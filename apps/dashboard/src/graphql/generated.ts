@@ -257,6 +257,9 @@ export interface OpenClientInput {
   contactPreference?: ContactPreferenceInput | null;
   assignedCaseManagerId?: string | null;
   clientMutationId?: string | null;
+  address?: ClientAddressInput | null;
+  household?: Array<HouseholdMemberInput> | null;
+  demographics?: DemographicsInput | null;
 }
 
 export interface PairwiseChoiceInput {
