@@ -1,7 +1,8 @@
 /**
  * The client record in depth in a real browser, against the whole platform
  * with the demo data: casey reads her client's address and household, adds a
- * household member and a language; uploads a PDF with the progress bar,
+ * household member and a language; opens a client at intake with no fixed
+ * address; uploads a PDF with the progress bar,
  * downloads the same bytes and has a disguised executable refused; sam adds
  * Jordan to the case team with a last day and removes him with a reason,
  * reads the client's audit trail, and transfers one of Casey's clients to
@@ -97,7 +98,33 @@ describe('the client record in a browser', () => {
     await checkPage(casey, 'record-01-home-and-household');
   });
 
+  it('casey opens a client at intake and records where they can be reached, with no fixed address', async () => {
+    await casey.getByRole('link', { name: 'New intake' }).click();
+    await casey.getByRole('heading', { level: 1, name: 'New intake' }).waitFor();
+    await casey.getByLabel(/^First name/).fill('Morgan');
+    await casey.getByLabel(/^Last name/).fill('Ashgrove');
+    await casey.getByLabel(/^Date of birth/).fill(agencyDay(-12000));
+    await casey.getByRole('button', { name: 'Open the client' }).click();
+    await casey.getByRole('heading', { name: '2. Eligibility' }).waitFor();
+    await casey.getByRole('button', { name: 'Skip this step for now' }).click();
+    await casey.getByRole('heading', { name: '3. Home, household and languages' }).waitFor();
+    const address = casey.getByRole('form', { name: 'Address' });
+    await address.getByLabel('No fixed address').check();
+    await address.getByLabel(/^Where to reach the client/).fill('Care of Harbour Drop-in Centre, 40 Wharf Street');
+    await address.getByLabel(/^City/).fill('Halifax');
+    await address.getByRole('button', { name: 'Save the address' }).click();
+    await casey.getByText('Saved: the address.').waitFor();
+    await checkPage(casey, 'record-00-intake-home');
+    await casey.getByRole('button', { name: 'Continue to the needs assessment' }).click();
+    await casey.getByRole('heading', { name: '4. Needs assessment' }).waitFor();
+    await casey.goto(`${env.url}${new URL(casey.url()).pathname.replace('/intake/', '/clients/')}?tab=home`);
+    await casey.getByText('No fixed address. Where to reach the client:').waitFor();
+    await casey.getByText('Care of Harbour Drop-in Centre, 40 Wharf Street, Halifax, CA').waitFor();
+  });
+
   it('casey uploads a PDF with progress, downloads the same bytes, and a disguised executable is refused', async () => {
+    await casey.goto(`${env.url}${story.clientPath}`);
+    await casey.getByRole('heading', { level: 1, name: story.client }).waitFor();
     await tab(casey, 'Documents');
     await casey.getByRole('heading', { name: 'Documents' }).waitFor();
     await casey.getByRole('button', { name: 'Upload a document' }).click();
@@ -121,11 +148,12 @@ describe('the client record in a browser', () => {
     const again = casey.getByRole('form', { name: 'Upload a document' });
     await again.getByLabel(/^Kind/).selectOption('OTHER');
     const exe = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(512, 0x90)]);
-    await again.getByLabel(/^File/).setInputFiles({ name: 'letter.pdf', mimeType: 'application/pdf', buffer: exe });
+    await again.getByLabel(/^File/).setInputFiles({ name: 'invoice.pdf', mimeType: 'application/pdf', buffer: exe });
+    await again.getByLabel(/^Title/).fill('Disguised program');
     await again.getByRole('button', { name: 'Upload' }).click();
     await again.getByText('Only PDF, PNG and JPEG files can be uploaded; this file is none of them.').waitFor();
     expect(await again.getByLabel(/^File/).getAttribute('aria-invalid')).toBe('true');
-    expect(await casey.locator('table.documents tbody tr').filter({ hasText: 'letter' }).count()).toBe(0);
+    expect(await casey.locator('table.documents tbody tr').filter({ hasText: 'Disguised program' }).count()).toBe(0);
     await checkPage(casey, 'record-02-documents');
   });
 
