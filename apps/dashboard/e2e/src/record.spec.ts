@@ -3,7 +3,8 @@
  * with the demo data: casey reads her client's address and household, adds a
  * household member and a language; opens a client at intake with no fixed
  * address; uploads a PDF with the progress bar,
- * downloads the same bytes and has a disguised executable refused; sam adds
+ * downloads the same bytes and has a disguised executable refused; attaches
+ * a consent's signed form; sam adds
  * Jordan to the case team with a last day and removes him with a reason,
  * reads the client's audit trail, and transfers one of Casey's clients to
  * Jordan. Every wait is on something the page shows; dates are relative to
@@ -155,6 +156,31 @@ describe('the client record in a browser', () => {
     expect(await again.getByLabel(/^File/).getAttribute('aria-invalid')).toBe('true');
     expect(await casey.locator('table.documents tbody tr').filter({ hasText: 'Disguised program' }).count()).toBe(0);
     await checkPage(casey, 'record-02-documents');
+  });
+
+  it('casey records a consent and attaches its signed form, which the documents then list with the consent', async () => {
+    await tab(casey, 'Consents');
+    await casey.getByRole('button', { name: 'Record a consent' }).click();
+    await casey.getByLabel('Find in the directory').fill('Northside');
+    await casey.getByRole('button', { name: 'Find' }).click();
+    await casey.getByRole('radio', { name: 'Northside Food Bank' }).check();
+    await casey.getByLabel(/^Purpose/).fill('Release for the housing search');
+    await casey.getByRole('button', { name: 'Record the consent' }).click();
+    await casey.getByText('The consent was recorded.').waitFor();
+    const consent = casey.locator('table.consents tbody tr').filter({ hasText: 'Release for the housing search' });
+    await consent.getByRole('button', { name: 'Attach the signed form of the consent to Northside Food Bank' }).click();
+    const form = consent.getByRole('form', { name: 'Attach the signed form' });
+    await form.getByLabel(/^File/).setInputFiles({ name: 'signed-release.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await form.getByLabel(/^Title/).fill('Signed housing release');
+    await form.getByRole('button', { name: 'Attach the signed form' }).click();
+    await casey.getByText('The signed form of the consent to Northside Food Bank was attached.').waitFor();
+    await consent.getByRole('button', { name: 'Open Signed housing release' }).waitFor();
+    await checkPage(casey, 'record-02b-consent-signed-form');
+
+    await tab(casey, 'Documents');
+    const row = casey.locator('table.documents tbody tr').filter({ hasText: 'Signed housing release' });
+    await row.getByText('Signed form of the consent to Northside Food Bank').waitFor();
+    await row.getByText('Signed consent', { exact: true }).waitFor();
   });
 
   it('sam adds Jordan to the case team with a last day, then removes him with a reason', async () => {
