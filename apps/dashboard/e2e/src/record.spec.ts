@@ -12,7 +12,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { type Browser, checkPage, launchBrowser, signIn, watchErrors } from './browser';
+import { type Browser, checkPage, fitsWidth, launchBrowser, signIn, watchErrors } from './browser';
 import { type DashboardStack, startDashboardStack } from './stack';
 
 let env: DashboardStack;
@@ -156,6 +156,12 @@ describe('the client record in a browser', () => {
     expect(await again.getByLabel(/^File/).getAttribute('aria-invalid')).toBe('true');
     expect(await casey.locator('table.documents tbody tr').filter({ hasText: 'Disguised program' }).count()).toBe(0);
     await checkPage(casey, 'record-02-documents');
+
+    await casey.setViewportSize({ width: 820, height: 1180 });
+    await casey.locator('table.documents tbody tr').first().waitFor();
+    expect(await fitsWidth(casey)).toBe(true);
+    await checkPage(casey, 'record-02-documents-tablet');
+    await casey.setViewportSize({ width: 1280, height: 900 });
   });
 
   it('casey records a consent and attaches its signed form, which the documents then list with the consent', async () => {
