@@ -3112,6 +3112,15 @@ export type PartnerReferralQuery = {
         publicGreeting: string | null;
         notes: string | null;
       } | null;
+      address: {
+        line1: string;
+        line2: string | null;
+        city: string;
+        region: string | null;
+        postalCode: string | null;
+        country: string;
+        noFixedAddress: boolean;
+      } | null;
       latestAssessment: {
         id: string;
         assessedAt: string;
@@ -3180,6 +3189,15 @@ query PartnerReferral($id: ID!) {
         voicemailAllowed
         publicGreeting
         notes
+      }
+      address {
+        line1
+        line2
+        city
+        region
+        postalCode
+        country
+        noFixedAddress
       }
       latestAssessment {
         id
