@@ -235,4 +235,39 @@ describe('documents in the client file', () => {
     expect(await screen.findByText('The signed form of the consent to Northside Food Bank was attached.')).toBeTruthy();
     expect(await screen.findByRole('button', { name: 'Open Signed release' })).toBeTruthy();
   });
+
+  it('retitles a document (nothing is replaced), with the server’s field error beside the title', async () => {
+    let calls = 0;
+    const gateway = fakeGateway({
+      ClientProfile: () => ({ data: profile() }),
+      ClientDocuments: () => ({
+        data: { client: { id: CLIENT_ID, documents: [doc('d1', { title: calls > 1 ? 'Health card (2026)' : 'Health card' })] } },
+      }),
+      RetitleDocument: (v) => {
+        calls += 1;
+        if (calls === 1)
+          return { errors: [{ message: 'title must not be only spaces', extensions: { code: 'BAD_USER_INPUT', field: 'title' } }] };
+        return { data: { retitleDocument: doc('d1', { title: v.title as string, kind: v.kind as 'IDENTIFICATION' }) } };
+      },
+    });
+    renderApp({ path: PATH, as: 'casey', gateway });
+    const row = (await screen.findByRole('rowheader', { name: 'Health card' })).closest('tr') as HTMLElement;
+    fireEvent.click(within(row).getByRole('button', { name: 'Retitle Health card' }));
+    const title = within(row).getByLabelText(/^Title/);
+    fireEvent.change(title, { target: { value: '' } });
+    fireEvent.click(within(row).getByRole('button', { name: 'Save' }));
+    expect(await within(row).findByText('The title is required.')).toBeTruthy();
+    expect(gateway.called('RetitleDocument')).toHaveLength(0);
+    fireEvent.change(title, { target: { value: 'Health card (2026)' } });
+    fireEvent.click(within(row).getByRole('button', { name: 'Save' }));
+    expect(await within(row).findByText('Must not be only spaces.')).toBeTruthy();
+    fireEvent.click(within(row).getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText('The document is now called “Health card (2026)”.')).toBeTruthy();
+    expect(gateway.called('RetitleDocument')[1].variables).toEqual({
+      documentId: 'd1',
+      title: 'Health card (2026)',
+      kind: 'IDENTIFICATION',
+    });
+    expect(await screen.findByRole('rowheader', { name: 'Health card (2026)' })).toBeTruthy();
+  });
 });
