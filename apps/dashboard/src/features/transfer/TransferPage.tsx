@@ -158,7 +158,10 @@ export function TransferPage() {
                       inline
                       options={[
                         { value: 'some', label: 'The clients I pick' },
-                        { value: 'all', label: `Every open client (${open.length})` },
+                        {
+                          value: 'all',
+                          label: candidates.data?.clients.pageInfo.hasNextPage ? 'Every open client' : `Every open client (${open.length})`,
+                        },
                       ]}
                       value={[values.all ? 'all' : 'some']}
                       onChange={([v]) => set({ all: v === 'all' })}
@@ -175,6 +178,9 @@ export function TransferPage() {
                       />
                     )}
                     {values.all && errors.clientIds ? <p className="field-error">{errors.clientIds}</p> : null}
+                    {candidates.data?.clients.pageInfo.hasNextPage ? (
+                      <p className="hint">The first 100 open clients are listed; “Every open client” moves all of them.</p>
+                    ) : null}
                   </>
                 )
               }
@@ -194,7 +200,7 @@ export function TransferPage() {
         {confirming ? (
           <div className="notice warning" role="alert">
             <p>
-              Move {values.all ? `every open client (${open.length})` : plural(count, 'client')} from {nameOf(values.fromStaffMemberId)} to{' '}
+              Move {values.all ? 'every open client' : plural(count, 'client')} from {nameOf(values.fromStaffMemberId)} to{' '}
               {nameOf(values.toStaffMemberId)}? {nameOf(values.toStaffMemberId)} is notified once.
             </p>
           </div>
