@@ -1,6 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { CaseTeamRowFragment, Role } from '../../../graphql/generated';
 import { addDays, todayInZone } from '../../../lib/zone';
+import { seriousViolations } from '../../../testing/axe';
 import { CLIENT_ID, profile } from '../../../testing/fixtures';
 import { STAFF, fakeGateway, renderApp } from '../../../testing/harness';
 
@@ -48,10 +49,11 @@ describe('the case team', () => {
         return { data: { removeCaseTeamMember: { id: CLIENT_ID, caseTeam: team } } };
       },
     });
-    renderApp({ path: `/clients/${CLIENT_ID}?tab=team`, as: 'sam', gateway });
+    const { container } = renderApp({ path: `/clients/${CLIENT_ID}?tab=team`, as: 'sam', gateway });
     const row = (await screen.findByRole('rowheader', { name: 'Jordan Lee' })).closest('tr') as HTMLElement;
     expect(within(row).getByText('Specialist')).toBeTruthy();
     expect(within(row).getByText('by Sam Okafor')).toBeTruthy();
+    expect(await seriousViolations(container)).toEqual([]);
 
     fireEvent.click(screen.getByRole('button', { name: 'Add a team member' }));
     const form = screen.getByRole('form', { name: 'Add a team member' });

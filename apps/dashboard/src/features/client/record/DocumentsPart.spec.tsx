@@ -1,5 +1,6 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { ClientDocumentRowFragment } from '../../../graphql/generated';
+import { seriousViolations } from '../../../testing/axe';
 import { CLIENT_ID, profile } from '../../../testing/fixtures';
 import { STAFF, fakeGateway, renderApp } from '../../../testing/harness';
 
@@ -98,7 +99,7 @@ describe('documents in the client file', () => {
     URL.createObjectURL = (() => 'blob:http://localhost/doc-1') as typeof URL.createObjectURL;
     URL.revokeObjectURL = (() => undefined) as typeof URL.revokeObjectURL;
     try {
-      renderApp({ path: PATH, as: 'casey', gateway });
+      const { container } = renderApp({ path: PATH, as: 'casey', gateway });
       const rows = (await screen.findAllByRole('row')).slice(1);
       expect(rows.map((r) => within(r).getByRole('rowheader').textContent)).toEqual([
         'Release to NorthsideSigned form of the consent to Northside Food Bank',
@@ -106,6 +107,7 @@ describe('documents in the client file', () => {
       ]);
       expect(within(rows[1]).getByText('PNG image, 179.2 KB')).toBeTruthy();
       expect(within(rows[1]).getByText('by Casey Morgan')).toBeTruthy();
+      expect(await seriousViolations(container)).toEqual([]);
       fireEvent.click(within(rows[0]).getByRole('button', { name: 'Open Release to Northside' }));
       await waitFor(() => expect(opened).toHaveLength(1));
       expect(downloads).toEqual([{ url: '/documents/d2', headers: { authorization: 'Bearer token-casey' } }]);
@@ -159,11 +161,11 @@ describe('documents in the client file', () => {
       kind: 'RESUME',
       title: 'Résumé',
     });
-    xhr.upload.onprogress?.({ loaded: 5, total: 10, lengthComputable: true });
+    act(() => xhr.upload.onprogress?.({ loaded: 5, total: 10, lengthComputable: true }));
     expect((await within(form).findByRole('progressbar', { name: 'Upload progress' })).getAttribute('aria-valuenow')).toBe('50');
     expect(within(form).getByRole('button', { name: 'Uploading…' })).toBeTruthy();
     Object.assign(xhr, { status: 415, responseText: '{"message":"not a PDF, PNG or JPEG"}' });
-    xhr.onload?.();
+    act(() => xhr.onload?.());
     expect(await within(form).findByText(/Only PDF, PNG and JPEG files can be uploaded/)).toBeTruthy();
     expect(within(form).getByLabelText(/^File/).getAttribute('aria-invalid')).toBe('true');
     expect(listed).toBe(1);
@@ -171,14 +173,14 @@ describe('documents in the client file', () => {
     fireEvent.click(within(form).getByRole('button', { name: 'Upload' }));
     const second = FakeXhr.last as FakeXhr;
     Object.assign(second, { status: 413, responseText: '' });
-    second.onload?.();
+    act(() => second.onload?.());
     expect(await within(form).findByText(/larger than 10 MB/)).toBeTruthy();
     expect(listed).toBe(1);
 
     fireEvent.click(within(form).getByRole('button', { name: 'Upload' }));
     const third = FakeXhr.last as FakeXhr;
     Object.assign(third, { status: 201, responseText: JSON.stringify(doc('d9')) });
-    third.onload?.();
+    act(() => third.onload?.());
     expect(await screen.findByText('“Résumé” was uploaded.')).toBeTruthy();
     expect(await screen.findByRole('rowheader', { name: 'Résumé' })).toBeTruthy();
   });
@@ -231,7 +233,7 @@ describe('documents in the client file', () => {
     });
     attached = true;
     Object.assign(xhr, { status: 201, responseText: '{}' });
-    xhr.onload?.();
+    act(() => xhr.onload?.());
     expect(await screen.findByText('The signed form of the consent to Northside Food Bank was attached.')).toBeTruthy();
     expect(await screen.findByRole('button', { name: 'Open Signed release' })).toBeTruthy();
   });
