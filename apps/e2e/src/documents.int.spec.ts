@@ -117,6 +117,15 @@ describe('uploading a document', () => {
     }
   });
 
+  it('leaves the GraphQL body limit at 1 MB', async () => {
+    const response = await fetch(stack.gatewayUrl, {
+      method: 'POST',
+      headers: { ...(await bearer('casey')), 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ me { id } }', variables: { padding: 'x'.repeat(1_500_000) } }),
+    });
+    expect(response.status).toBe(413);
+  });
+
   it.each([
     ['a disguised executable named x.pdf', { bytes: Buffer.concat([Buffer.from('MZ'), randomBytes(2048)]), name: 'x.pdf' }, 415],
     ['an empty file', { bytes: Buffer.alloc(0), name: 'empty.pdf' }, 400],

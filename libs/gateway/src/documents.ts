@@ -34,8 +34,8 @@ export interface DocumentsPassThroughOptions {
   internalSecret: string;
   logger: Logger;
   authenticate: (request: IncomingMessage) => Promise<Actor>;
-  /** How long the clients subgraph may take to start answering. */
-  timeoutMs?: number;
+  /** How long the clients subgraph may stay silent. */
+  subgraphTimeoutMs?: number;
 }
 
 class TooLarge extends Error {}
@@ -140,7 +140,7 @@ async function forward(
   const outgoing = httpRequest(target, { method: upload ? 'POST' : 'GET', headers });
   const answer = new Promise<IncomingMessage>((resolve, reject) => {
     outgoing.once('response', resolve).once('error', reject);
-    outgoing.setTimeout(options.timeoutMs ?? 30_000, () => outgoing.destroy(new Error('timeout')));
+    outgoing.setTimeout(options.subgraphTimeoutMs ?? 30_000, () => outgoing.destroy(new Error('timeout')));
   });
   const sending = upload ? sendBody(request, outgoing) : Promise.resolve(void outgoing.end());
   try {

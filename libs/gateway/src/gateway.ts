@@ -245,13 +245,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     },
     // Uploads and downloads stream through (up to 10 MB a document); the GraphQL body limit below stays.
     streamRoutes: {
-      [DOCUMENTS_PUBLIC_PATH]: documentsPassThrough({
-        clientsUrls: options.subgraphUrls.clients ?? [],
-        internalSecret: options.internalSecret,
-        logger,
-        authenticate,
-        timeoutMs: options.subgraphTimeoutMs,
-      }),
+      [DOCUMENTS_PUBLIC_PATH]: documentsPassThrough({ ...options, clientsUrls: options.subgraphUrls.clients ?? [], authenticate }),
     },
     routes: demo?.post,
     maxBodyBytes: options.maxBodyBytes ?? 1_000_000,

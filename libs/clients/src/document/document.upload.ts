@@ -123,7 +123,8 @@ function parse(request: IncomingMessage, onFile: FileHandler): Promise<DocumentR
       request.unpipe(parser);
       // The file being stored stops with the error: its transaction rolls back and nothing of it stays.
       if (current && !current.destroyed) current.destroy(failure);
-      reject(failure);
+      // Answered once the file's transaction has ended, so that the answer never precedes the rollback.
+      void (work ?? Promise.resolve()).catch(() => undefined).then(() => reject(failure));
     };
     parser.on('error', fail);
     request.on('error', fail);

@@ -1,8 +1,8 @@
 /**
  * The S3-compatible object store of documents' content: one object per
  * document, at `<prefix><document id>`, written with the SDK's multipart
- * `Upload` (it streams: parts of 5 MB, never the whole file in memory) and
- * read back as a stream. Objects are never deleted or replaced by Caseflow;
+ * `Upload` (it streams: one 5 MB part at a time, S3's smallest, so that at
+ * most that much of a file is held) and read back as a stream. Objects are never deleted or replaced by Caseflow;
  * an upload refused after its content was sent (the transaction of its row
  * rolled back) leaves an object no row names, which is never served (a
  * bucket lifecycle rule may expire such objects; see docs/clients.md).
@@ -40,7 +40,7 @@ export class S3DocumentStore implements DocumentStore {
     const upload = new Upload({
       client: this.client,
       params: { Bucket: this.settings.bucket, Key: objectKey(this.settings, documentId), Body: Readable.from(content) },
-      queueSize: 2,
+      queueSize: 1,
       leavePartsOnError: false,
     });
     await upload.done();
