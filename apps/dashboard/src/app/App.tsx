@@ -4,6 +4,7 @@ import { type AuthEnvironment, AuthProvider, useAuth } from '../auth/AuthProvide
 import { CallbackPage } from '../auth/CallbackPage';
 import { SignInPage } from '../auth/SignInPage';
 import { CaseloadPage } from '../features/caseload/CaseloadPage';
+import { AuditTrailPage } from '../features/client/AuditTrailPage';
 import { ClientFilePage } from '../features/client/ClientFilePage';
 import { DirectoryPage } from '../features/directory/DirectoryPage';
 import { IntakePage } from '../features/intake/IntakePage';
@@ -14,6 +15,7 @@ import { InboxPage } from '../features/partner/InboxPage';
 import { OrganizationPage } from '../features/partner/OrganizationPage';
 import { PartnerReferralPage } from '../features/partner/PartnerReferralPage';
 import { ReferPage } from '../features/refer/ReferPage';
+import { TransferPage } from '../features/transfer/TransferPage';
 import { WeekPage } from '../features/week/WeekPage';
 import { homeFor, matchPath } from '../lib/routes';
 import { Page } from '../ui/page';
@@ -35,6 +37,8 @@ const ROUTES: Route[] = [
   { path: '/caseload', roles: CASE_SIDE, render: () => <CaseloadPage /> },
   { path: '/clients/:id', roles: CASE_SIDE, render: (p) => <ClientFilePage clientId={p.id} /> },
   { path: '/clients/:id/refer', roles: CASE_SIDE, render: (p) => <ReferPage clientId={p.id} /> },
+  { path: '/clients/:id/audit', roles: ['SUPERVISOR'], render: (p) => <AuditTrailPage clientId={p.id} /> },
+  { path: '/transfers', roles: ['SUPERVISOR'], render: () => <TransferPage /> },
   { path: '/intake', roles: CASE_SIDE, render: () => <IntakePage clientId={null} /> },
   { path: '/intake/:id', roles: CASE_SIDE, render: (p) => <IntakePage clientId={p.id} /> },
   { path: '/inbox', roles: ['PARTNER'], render: () => <InboxPage /> },

@@ -21,6 +21,7 @@ export function navFor(role: string): NavItem[] {
         { to: '/caseload', text: 'Caseloads' },
         { to: '/week', text: 'My week' },
         { to: '/intake', text: 'New intake' },
+        { to: '/transfers', text: 'Transfers' },
         directory,
         { to: '/outcomes', text: 'Outcomes' },
       ];

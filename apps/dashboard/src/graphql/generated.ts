@@ -11,6 +11,8 @@ export type AssessmentRating = 'ASSET' | 'BARRIER' | 'NOT_APPLICABLE';
 export const AssessmentRatingValues: readonly AssessmentRating[] = ['ASSET', 'BARRIER', 'NOT_APPLICABLE'];
 export type AttendanceOutcome = 'ATTENDED' | 'NO_SHOW';
 export const AttendanceOutcomeValues: readonly AttendanceOutcome[] = ['ATTENDED', 'NO_SHOW'];
+export type CaseTeamRole = 'SECONDARY_CASE_MANAGER' | 'SPECIALIST' | 'PEER_SUPPORT';
+export const CaseTeamRoleValues: readonly CaseTeamRole[] = ['SECONDARY_CASE_MANAGER', 'SPECIALIST', 'PEER_SUPPORT'];
 export type ClientStatus = 'INTAKE' | 'ACTIVE' | 'ON_HOLD' | 'CLOSED';
 export const ClientStatusValues: readonly ClientStatus[] = ['INTAKE', 'ACTIVE', 'ON_HOLD', 'CLOSED'];
 export type ClosureOutcome = 'EMPLOYED' | 'IN_TRAINING' | 'REFERRED_ELSEWHERE' | 'GOALS_MET' | 'DISENGAGED' | 'MOVED' | 'OTHER';
@@ -21,12 +23,16 @@ export type ContactMethod = 'PHONE' | 'TEXT' | 'EMAIL' | 'MAIL' | 'IN_PERSON';
 export const ContactMethodValues: readonly ContactMethod[] = ['PHONE', 'TEXT', 'EMAIL', 'MAIL', 'IN_PERSON'];
 export type ContactType = 'IN_PERSON' | 'PHONE' | 'EMAIL' | 'TEXT' | 'VIDEO' | 'HOME_VISIT' | 'OTHER';
 export const ContactTypeValues: readonly ContactType[] = ['IN_PERSON', 'PHONE', 'EMAIL', 'TEXT', 'VIDEO', 'HOME_VISIT', 'OTHER'];
+export type DocumentKind = 'IDENTIFICATION' | 'SIGNED_CONSENT' | 'ASSESSMENT_REPORT' | 'RESUME' | 'LETTER' | 'OTHER';
+export const DocumentKindValues: readonly DocumentKind[] = ['IDENTIFICATION', 'SIGNED_CONSENT', 'ASSESSMENT_REPORT', 'RESUME', 'LETTER', 'OTHER'];
 export type GoalAttainmentGrouping = 'TERM' | 'MONTH';
 export const GoalAttainmentGroupingValues: readonly GoalAttainmentGrouping[] = ['TERM', 'MONTH'];
 export type GoalStatus = 'OPEN' | 'ACHIEVED' | 'NOT_ACHIEVED' | 'CANCELLED';
 export const GoalStatusValues: readonly GoalStatus[] = ['OPEN', 'ACHIEVED', 'NOT_ACHIEVED', 'CANCELLED'];
 export type GoalTerm = 'SHORT' | 'MID' | 'LONG';
 export const GoalTermValues: readonly GoalTerm[] = ['SHORT', 'MID', 'LONG'];
+export type HouseholdRelationship = 'PARTNER' | 'CHILD' | 'PARENT' | 'SIBLING' | 'OTHER_RELATIVE' | 'OTHER';
+export const HouseholdRelationshipValues: readonly HouseholdRelationship[] = ['PARTNER', 'CHILD', 'PARENT', 'SIBLING', 'OTHER_RELATIVE', 'OTHER'];
 export type InformationKind = 'CONTACT_INFO' | 'ASSESSMENTS' | 'PLANS' | 'REFERRAL_DETAILS' | 'CASE_NOTES';
 export const InformationKindValues: readonly InformationKind[] = ['CONTACT_INFO', 'ASSESSMENTS', 'PLANS', 'REFERRAL_DETAILS', 'CASE_NOTES'];
 export type NotificationChannel = 'IN_APP' | 'EMAIL';
@@ -63,6 +69,13 @@ export interface AddCaseNoteInput {
   amendsNoteId?: string | null;
 }
 
+export interface AddCaseTeamMemberInput {
+  clientId: string;
+  staffMemberId: string;
+  role: CaseTeamRole;
+  until?: string | null;
+}
+
 export interface AddressInput {
   attention?: string | null;
   address1: string;
@@ -81,6 +94,18 @@ export interface AssessmentItemInput {
   rating: AssessmentRating;
   notes?: string | null;
   planToCompensate?: PlanToCompensateInput | null;
+}
+
+export interface ClientAddressInput {
+  line1: string;
+  line2?: string | null;
+  city: string;
+  region?: string | null;
+  postalCode?: string | null;
+  country: string;
+  latitude?: number | null;
+  longitude?: number | null;
+  noFixedAddress?: boolean | null;
 }
 
 export interface ClientFilter {
@@ -169,6 +194,14 @@ export interface DateRangeInput {
   to: string;
 }
 
+export interface DemographicsInput {
+  genderIdentity?: string | null;
+  pronouns?: string | null;
+  languages?: Array<string> | null;
+  interpreterNeeded?: boolean | null;
+  education?: string | null;
+}
+
 export interface DetermineEligibilityInput {
   clientId: string;
   eligible: boolean;
@@ -196,6 +229,15 @@ export interface GoalInput {
   tasks: Array<PlanTaskInput>;
 }
 
+export interface HouseholdMemberInput {
+  id?: string | null;
+  firstName: string;
+  lastName?: string | null;
+  relationship: HouseholdRelationship;
+  dateOfBirth?: string | null;
+  dependent?: boolean | null;
+}
+
 export interface KeyDateInput {
   label: string;
   date: string;
@@ -215,6 +257,9 @@ export interface OpenClientInput {
   contactPreference?: ContactPreferenceInput | null;
   assignedCaseManagerId?: string | null;
   clientMutationId?: string | null;
+  address?: ClientAddressInput | null;
+  household?: Array<HouseholdMemberInput> | null;
+  demographics?: DemographicsInput | null;
 }
 
 export interface PairwiseChoiceInput {
@@ -317,6 +362,7 @@ export interface ServiceSearchInput {
   text?: string | null;
   taxonomyTermIds?: Array<string> | null;
   near?: GeoPointInput | null;
+  nearClientId?: string | null;
   radiusKm?: number | null;
   openAt?: string | null;
   language?: string | null;
@@ -329,6 +375,13 @@ export interface SmartCheckInput {
   achievable: boolean;
   relevant: boolean;
   timeLimited: boolean;
+}
+
+export interface TransferCaseloadInput {
+  fromStaffMemberId: string;
+  toStaffMemberId: string;
+  clientIds?: Array<string> | null;
+  reason: string;
 }
 
 export interface UpdateLocationInput {
@@ -463,9 +516,66 @@ export type CaseReferralFragment = {
   }>;
 };
 
+export type CaseTeamRowFragment = {
+  role: CaseTeamRole;
+  addedAt: string;
+  until: string | null;
+  staffMember: {
+    id: string;
+    displayName: string;
+    role: Role;
+  };
+  addedBy: {
+    id: string;
+    displayName: string;
+  };
+};
+
+export type ClientAddressFieldsFragment = {
+  line1: string;
+  line2: string | null;
+  city: string;
+  region: string | null;
+  postalCode: string | null;
+  country: string;
+  latitude: number | null;
+  longitude: number | null;
+  noFixedAddress: boolean;
+};
+
+export type ClientDocumentRowFragment = {
+  id: string;
+  kind: DocumentKind;
+  title: string;
+  contentType: string;
+  sizeBytes: number;
+  sha256: string;
+  uploadedAt: string;
+  downloadPath: string;
+  uploadedBy: {
+    id: string;
+    displayName: string;
+  };
+  consent: {
+    id: string;
+    recipient: {
+      id: string;
+      name: string;
+    } | null;
+  } | null;
+};
+
 export type CountFragment = {
   count: number | null;
   suppressed: boolean;
+};
+
+export type DemographicsFieldsFragment = {
+  genderIdentity: string | null;
+  pronouns: string | null;
+  languages: Array<string>;
+  interpreterNeeded: boolean;
+  education: string | null;
 };
 
 export type EditableServiceFragment = {
@@ -516,6 +626,15 @@ export type HoursFragment = {
   validFrom: string | null;
   validTo: string | null;
   description: string | null;
+};
+
+export type HouseholdMemberFieldsFragment = {
+  id: string;
+  firstName: string;
+  lastName: string | null;
+  relationship: HouseholdRelationship;
+  dateOfBirth: string | null;
+  dependent: boolean;
 };
 
 export type ReferralEventFieldsFragment = {
@@ -586,6 +705,54 @@ mutation AddCaseNote($input: AddCaseNoteInput!) {
   addCaseNote(input: $input) {
     id
     occurredAt
+  }
+}
+`);
+
+export type AddCaseTeamMemberMutation = {
+  addCaseTeamMember: {
+    id: string;
+    caseTeam: Array<{
+      role: CaseTeamRole;
+      addedAt: string;
+      until: string | null;
+      staffMember: {
+        id: string;
+        displayName: string;
+        role: Role;
+      };
+      addedBy: {
+        id: string;
+        displayName: string;
+      };
+    }>;
+  };
+};
+export type AddCaseTeamMemberMutationVariables = {
+  input: AddCaseTeamMemberInput;
+};
+export const AddCaseTeamMemberDocument = gql<AddCaseTeamMemberMutation, AddCaseTeamMemberMutationVariables>(`
+mutation AddCaseTeamMember($input: AddCaseTeamMemberInput!) {
+  addCaseTeamMember(input: $input) {
+    id
+    caseTeam {
+      ...CaseTeamRow
+    }
+  }
+}
+
+fragment CaseTeamRow on CaseTeamMember {
+  role
+  addedAt
+  until
+  staffMember {
+    id
+    displayName
+    role
+  }
+  addedBy {
+    id
+    displayName
   }
 }
 `);
@@ -1116,6 +1283,118 @@ query ClientAssessment($id: ID!) {
 }
 `);
 
+export type ClientAuditTrailQuery = {
+  clientAuditTrail: {
+    pageInfo: {
+      hasNextPage: boolean;
+      endCursor: string | null;
+    };
+    edges: Array<{
+      cursor: string;
+      node: {
+        at: string;
+        source: string;
+        actorId: string;
+        actorRole: string;
+        action: string;
+        entityType: string;
+        entityId: string | null;
+        outcome: string;
+        detail: string | null;
+        requestId: string;
+      };
+    }>;
+  };
+};
+export type ClientAuditTrailQueryVariables = {
+  clientId: string;
+  first?: number | null;
+  after?: string | null;
+};
+export const ClientAuditTrailDocument = gql<ClientAuditTrailQuery, ClientAuditTrailQueryVariables>(`
+query ClientAuditTrail($clientId: ID!, $first: Int, $after: String) {
+  clientAuditTrail(clientId: $clientId, first: $first, after: $after) {
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      cursor
+      node {
+        at
+        source
+        actorId
+        actorRole
+        action
+        entityType
+        entityId
+        outcome
+        detail
+        requestId
+      }
+    }
+  }
+}
+`);
+
+export type ClientCaseTeamQuery = {
+  client: {
+    id: string;
+    status: ClientStatus;
+    assignedCaseManager: {
+      id: string;
+      displayName: string;
+    } | null;
+    caseTeam: Array<{
+      role: CaseTeamRole;
+      addedAt: string;
+      until: string | null;
+      staffMember: {
+        id: string;
+        displayName: string;
+        role: Role;
+      };
+      addedBy: {
+        id: string;
+        displayName: string;
+      };
+    }>;
+  } | null;
+};
+export type ClientCaseTeamQueryVariables = {
+  id: string;
+};
+export const ClientCaseTeamDocument = gql<ClientCaseTeamQuery, ClientCaseTeamQueryVariables>(`
+query ClientCaseTeam($id: ID!) {
+  client(id: $id) {
+    id
+    status
+    assignedCaseManager {
+      id
+      displayName
+    }
+    caseTeam {
+      ...CaseTeamRow
+    }
+  }
+}
+
+fragment CaseTeamRow on CaseTeamMember {
+  role
+  addedAt
+  until
+  staffMember {
+    id
+    displayName
+    role
+  }
+  addedBy {
+    id
+    displayName
+  }
+}
+`);
+
 export type ClientConsentsQuery = {
   client: {
     id: string;
@@ -1133,6 +1412,27 @@ export type ClientConsentsQuery = {
       revokedAt: string | null;
       witness: string | null;
       status: ConsentStatus;
+      signedForm: {
+        id: string;
+        kind: DocumentKind;
+        title: string;
+        contentType: string;
+        sizeBytes: number;
+        sha256: string;
+        uploadedAt: string;
+        downloadPath: string;
+        uploadedBy: {
+          id: string;
+          displayName: string;
+        };
+        consent: {
+          id: string;
+          recipient: {
+            id: string;
+            name: string;
+          } | null;
+        } | null;
+      } | null;
     }>;
   } | null;
 };
@@ -1157,8 +1457,177 @@ query ClientConsents($id: ID!) {
       revokedAt
       witness
       status
+      signedForm {
+        ...ClientDocumentRow
+      }
     }
   }
+}
+
+fragment ClientDocumentRow on ClientDocument {
+  id
+  kind
+  title
+  contentType
+  sizeBytes
+  sha256
+  uploadedAt
+  downloadPath
+  uploadedBy {
+    id
+    displayName
+  }
+  consent {
+    id
+    recipient {
+      id
+      name
+    }
+  }
+}
+`);
+
+export type ClientDocumentsQuery = {
+  client: {
+    id: string;
+    documents: Array<{
+      id: string;
+      kind: DocumentKind;
+      title: string;
+      contentType: string;
+      sizeBytes: number;
+      sha256: string;
+      uploadedAt: string;
+      downloadPath: string;
+      uploadedBy: {
+        id: string;
+        displayName: string;
+      };
+      consent: {
+        id: string;
+        recipient: {
+          id: string;
+          name: string;
+        } | null;
+      } | null;
+    }>;
+  } | null;
+};
+export type ClientDocumentsQueryVariables = {
+  id: string;
+};
+export const ClientDocumentsDocument = gql<ClientDocumentsQuery, ClientDocumentsQueryVariables>(`
+query ClientDocuments($id: ID!) {
+  client(id: $id) {
+    id
+    documents {
+      ...ClientDocumentRow
+    }
+  }
+}
+
+fragment ClientDocumentRow on ClientDocument {
+  id
+  kind
+  title
+  contentType
+  sizeBytes
+  sha256
+  uploadedAt
+  downloadPath
+  uploadedBy {
+    id
+    displayName
+  }
+  consent {
+    id
+    recipient {
+      id
+      name
+    }
+  }
+}
+`);
+
+export type ClientHomeQuery = {
+  client: {
+    id: string;
+    displayName: string;
+    address: {
+      line1: string;
+      line2: string | null;
+      city: string;
+      region: string | null;
+      postalCode: string | null;
+      country: string;
+      latitude: number | null;
+      longitude: number | null;
+      noFixedAddress: boolean;
+    } | null;
+    household: Array<{
+      id: string;
+      firstName: string;
+      lastName: string | null;
+      relationship: HouseholdRelationship;
+      dateOfBirth: string | null;
+      dependent: boolean;
+    }>;
+    demographics: {
+      genderIdentity: string | null;
+      pronouns: string | null;
+      languages: Array<string>;
+      interpreterNeeded: boolean;
+      education: string | null;
+    } | null;
+  } | null;
+};
+export type ClientHomeQueryVariables = {
+  id: string;
+};
+export const ClientHomeDocument = gql<ClientHomeQuery, ClientHomeQueryVariables>(`
+query ClientHome($id: ID!) {
+  client(id: $id) {
+    id
+    displayName
+    address {
+      ...ClientAddressFields
+    }
+    household {
+      ...HouseholdMemberFields
+    }
+    demographics {
+      ...DemographicsFields
+    }
+  }
+}
+
+fragment ClientAddressFields on ClientAddress {
+  line1
+  line2
+  city
+  region
+  postalCode
+  country
+  latitude
+  longitude
+  noFixedAddress
+}
+
+fragment HouseholdMemberFields on HouseholdMember {
+  id
+  firstName
+  lastName
+  relationship
+  dateOfBirth
+  dependent
+}
+
+fragment DemographicsFields on Demographics {
+  genderIdentity
+  pronouns
+  languages
+  interpreterNeeded
+  education
 }
 `);
 
@@ -2643,6 +3112,15 @@ export type PartnerReferralQuery = {
         publicGreeting: string | null;
         notes: string | null;
       } | null;
+      address: {
+        line1: string;
+        line2: string | null;
+        city: string;
+        region: string | null;
+        postalCode: string | null;
+        country: string;
+        noFixedAddress: boolean;
+      } | null;
       latestAssessment: {
         id: string;
         assessedAt: string;
@@ -2711,6 +3189,15 @@ query PartnerReferral($id: ID!) {
         voicemailAllowed
         publicGreeting
         notes
+      }
+      address {
+        line1
+        line2
+        city
+        region
+        postalCode
+        country
+        noFixedAddress
       }
       latestAssessment {
         id
@@ -2987,6 +3474,60 @@ fragment Count on OutcomeCount {
 }
 `);
 
+export type RemoveCaseTeamMemberMutation = {
+  removeCaseTeamMember: {
+    id: string;
+    caseTeam: Array<{
+      role: CaseTeamRole;
+      addedAt: string;
+      until: string | null;
+      staffMember: {
+        id: string;
+        displayName: string;
+        role: Role;
+      };
+      addedBy: {
+        id: string;
+        displayName: string;
+      };
+    }>;
+  };
+};
+export type RemoveCaseTeamMemberMutationVariables = {
+  clientId: string;
+  staffMemberId: string;
+  reason: string;
+};
+export const RemoveCaseTeamMemberDocument = gql<RemoveCaseTeamMemberMutation, RemoveCaseTeamMemberMutationVariables>(`
+mutation RemoveCaseTeamMember($clientId: ID!, $staffMemberId: ID!, $reason: String!) {
+  removeCaseTeamMember(
+    clientId: $clientId
+    staffMemberId: $staffMemberId
+    reason: $reason
+  ) {
+    id
+    caseTeam {
+      ...CaseTeamRow
+    }
+  }
+}
+
+fragment CaseTeamRow on CaseTeamMember {
+  role
+  addedAt
+  until
+  staffMember {
+    id
+    displayName
+    role
+  }
+  addedBy {
+    id
+    displayName
+  }
+}
+`);
+
 export type RemoveScheduleMutation = {
   removeSchedule: string;
 };
@@ -3102,6 +3643,64 @@ fragment ReferralEventFields on ReferralEvent {
   note
   actor {
     displayName
+  }
+}
+`);
+
+export type RetitleDocumentMutation = {
+  retitleDocument: {
+    id: string;
+    kind: DocumentKind;
+    title: string;
+    contentType: string;
+    sizeBytes: number;
+    sha256: string;
+    uploadedAt: string;
+    downloadPath: string;
+    uploadedBy: {
+      id: string;
+      displayName: string;
+    };
+    consent: {
+      id: string;
+      recipient: {
+        id: string;
+        name: string;
+      } | null;
+    } | null;
+  };
+};
+export type RetitleDocumentMutationVariables = {
+  documentId: string;
+  title: string;
+  kind: DocumentKind;
+};
+export const RetitleDocumentDocument = gql<RetitleDocumentMutation, RetitleDocumentMutationVariables>(`
+mutation RetitleDocument($documentId: ID!, $title: String!, $kind: DocumentKind!) {
+  retitleDocument(documentId: $documentId, title: $title, kind: $kind) {
+    ...ClientDocumentRow
+  }
+}
+
+fragment ClientDocumentRow on ClientDocument {
+  id
+  kind
+  title
+  contentType
+  sizeBytes
+  sha256
+  uploadedAt
+  downloadPath
+  uploadedBy {
+    id
+    displayName
+  }
+  consent {
+    id
+    recipient {
+      id
+      name
+    }
   }
 }
 `);
@@ -3419,6 +4018,84 @@ fragment ReferralEventFields on ReferralEvent {
 }
 `);
 
+export type SetClientAddressMutation = {
+  setClientAddress: {
+    id: string;
+    address: {
+      line1: string;
+      line2: string | null;
+      city: string;
+      region: string | null;
+      postalCode: string | null;
+      country: string;
+      latitude: number | null;
+      longitude: number | null;
+      noFixedAddress: boolean;
+    } | null;
+  };
+};
+export type SetClientAddressMutationVariables = {
+  clientId: string;
+  address?: ClientAddressInput | null;
+};
+export const SetClientAddressDocument = gql<SetClientAddressMutation, SetClientAddressMutationVariables>(`
+mutation SetClientAddress($clientId: ID!, $address: ClientAddressInput) {
+  setClientAddress(clientId: $clientId, address: $address) {
+    id
+    address {
+      ...ClientAddressFields
+    }
+  }
+}
+
+fragment ClientAddressFields on ClientAddress {
+  line1
+  line2
+  city
+  region
+  postalCode
+  country
+  latitude
+  longitude
+  noFixedAddress
+}
+`);
+
+export type SetDemographicsMutation = {
+  setDemographics: {
+    id: string;
+    demographics: {
+      genderIdentity: string | null;
+      pronouns: string | null;
+      languages: Array<string>;
+      interpreterNeeded: boolean;
+      education: string | null;
+    } | null;
+  };
+};
+export type SetDemographicsMutationVariables = {
+  clientId: string;
+  input: DemographicsInput;
+};
+export const SetDemographicsDocument = gql<SetDemographicsMutation, SetDemographicsMutationVariables>(`
+mutation SetDemographics($clientId: ID!, $input: DemographicsInput!) {
+  setDemographics(clientId: $clientId, input: $input) {
+    id
+    demographics {
+      ...DemographicsFields
+    }
+  }
+}
+
+fragment DemographicsFields on Demographics {
+  genderIdentity
+  pronouns
+  languages
+  interpreterNeeded
+  education
+}
+`);
+
 export type SetGoalStatusMutation = {
   setGoalStatus: {
     id: string;
@@ -3442,6 +4119,43 @@ mutation SetGoalStatus($goalId: ID!, $expectedVersion: Int!, $status: GoalStatus
     id
     status
   }
+}
+`);
+
+export type SetHouseholdMutation = {
+  setHousehold: {
+    id: string;
+    household: Array<{
+      id: string;
+      firstName: string;
+      lastName: string | null;
+      relationship: HouseholdRelationship;
+      dateOfBirth: string | null;
+      dependent: boolean;
+    }>;
+  };
+};
+export type SetHouseholdMutationVariables = {
+  clientId: string;
+  members: Array<HouseholdMemberInput>;
+};
+export const SetHouseholdDocument = gql<SetHouseholdMutation, SetHouseholdMutationVariables>(`
+mutation SetHousehold($clientId: ID!, $members: [HouseholdMemberInput!]!) {
+  setHousehold(clientId: $clientId, members: $members) {
+    id
+    household {
+      ...HouseholdMemberFields
+    }
+  }
+}
+
+fragment HouseholdMemberFields on HouseholdMember {
+  id
+  firstName
+  lastName
+  relationship
+  dateOfBirth
+  dependent
 }
 `);
 
@@ -3519,6 +4233,24 @@ mutation SetServiceStatus($id: ID!, $status: String!) {
 }
 `);
 
+export type StaffNameQuery = {
+  staffMember: {
+    id: string;
+    displayName: string;
+  } | null;
+};
+export type StaffNameQueryVariables = {
+  id: string;
+};
+export const StaffNameDocument = gql<StaffNameQuery, StaffNameQueryVariables>(`
+query StaffName($id: ID!) {
+  staffMember(id: $id) {
+    id
+    displayName
+  }
+}
+`);
+
 export type StartReferralMutation = {
   startReferral: {
     id: string;
@@ -3576,6 +4308,79 @@ query TaxonomyTerms($parentId: ID) {
     id
     code
     name
+  }
+}
+`);
+
+export type TransferCandidatesQuery = {
+  clients: {
+    pageInfo: {
+      hasNextPage: boolean;
+      endCursor: string | null;
+    };
+    edges: Array<{
+      node: {
+        id: string;
+        displayName: string;
+        status: ClientStatus;
+      };
+    }>;
+  };
+};
+export type TransferCandidatesQueryVariables = {
+  staffMemberId: string;
+  after?: string | null;
+};
+export const TransferCandidatesDocument = gql<TransferCandidatesQuery, TransferCandidatesQueryVariables>(`
+query TransferCandidates($staffMemberId: ID!, $after: String) {
+  clients(
+    filter: {assignedCaseManagerId: $staffMemberId, status: [INTAKE, ACTIVE, ON_HOLD]}
+    first: 100
+    after: $after
+  ) {
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+        displayName
+        status
+      }
+    }
+  }
+}
+`);
+
+export type TransferCaseloadMutation = {
+  transferCaseload: {
+    movedCount: number;
+    clients: Array<{
+      id: string;
+      displayName: string;
+      assignedCaseManager: {
+        id: string;
+        displayName: string;
+      } | null;
+    }>;
+  };
+};
+export type TransferCaseloadMutationVariables = {
+  input: TransferCaseloadInput;
+};
+export const TransferCaseloadDocument = gql<TransferCaseloadMutation, TransferCaseloadMutationVariables>(`
+mutation TransferCaseload($input: TransferCaseloadInput!) {
+  transferCaseload(input: $input) {
+    movedCount
+    clients {
+      id
+      displayName
+      assignedCaseManager {
+        id
+        displayName
+      }
+    }
   }
 }
 `);

@@ -214,6 +214,7 @@ export function partnerReferral(patch: Partial<NonNullable<PartnerReferralQuery[
           publicGreeting: 'A wave is fine',
           notes: null,
         },
+        address: null,
         latestAssessment: null,
         activePlan: null,
       },

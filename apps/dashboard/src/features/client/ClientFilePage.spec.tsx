@@ -111,6 +111,7 @@ describe('the client file', () => {
             revokedAt: null,
             witness: null,
             status: 'ACTIVE',
+            signedForm: null,
           },
           {
             id: 'c2',
@@ -122,6 +123,7 @@ describe('the client file', () => {
             revokedAt: null,
             witness: null,
             status: 'ACTIVE',
+            signedForm: null,
           },
           {
             id: 'c3',
@@ -133,6 +135,7 @@ describe('the client file', () => {
             revokedAt: null,
             witness: null,
             status: 'EXPIRED',
+            signedForm: null,
           },
         ]),
       }),

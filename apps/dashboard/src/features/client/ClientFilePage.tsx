@@ -1,10 +1,12 @@
 /**
  * One client's file. The header comes from the profile; each part below
- * (assessment, plan, notes, consents, referrals, appointments) loads on its own, so that a
- * part whose service is down says so while the others work.
+ * (home and household, assessment, plan, notes, consents, referrals, appointments,
+ * documents, case team) loads on its own, so that a part whose service is down says so
+ * while the others work. Supervisors also reach the client's audit trail from here.
  */
 import { useQuery } from 'urql';
 import { Link, useRouter } from '../../app/router';
+import { useMe } from '../../app/session';
 import { ClientProfileDocument } from '../../graphql/generated';
 import { label } from '../../lib/labels';
 import { withQuery } from '../../lib/routes';
@@ -18,21 +20,28 @@ import { NotesPart } from './NotesPart';
 import { OverviewPart } from './OverviewPart';
 import { PlanPart } from './plan/PlanPart';
 import { ReferralsPart } from './ReferralsPart';
+import { CaseTeamPart } from './record/CaseTeamPart';
+import { DocumentsPart } from './record/DocumentsPart';
+import { HomePart } from './record/HomePart';
 
 export const CLIENT_TABS = [
   { key: 'overview', text: 'Overview' },
+  { key: 'home', text: 'Home and household' },
   { key: 'assessment', text: 'Assessment' },
   { key: 'plan', text: 'Action plan' },
   { key: 'notes', text: 'Case notes' },
   { key: 'consents', text: 'Consents' },
   { key: 'referrals', text: 'Referrals' },
   { key: 'appointments', text: 'Appointments' },
+  { key: 'documents', text: 'Documents' },
+  { key: 'team', text: 'Case team' },
 ] as const;
 
 export type ClientTab = (typeof CLIENT_TABS)[number]['key'];
 
 export function ClientFilePage({ clientId }: { clientId: string }) {
   const { search } = useRouter();
+  const me = useMe();
   const tab = (CLIENT_TABS.find((t) => t.key === search.get('tab'))?.key ?? 'overview') as ClientTab;
   const [profile, refetch] = useQuery({ query: ClientProfileDocument, variables: { id: clientId } });
   const client = profile.data?.client;
@@ -49,10 +58,19 @@ export function ClientFilePage({ clientId }: { clientId: string }) {
         ) : null
       }
       actions={
-        client && client.status !== 'CLOSED' ? (
-          <Link to={`/clients/${clientId}/refer`} className="button primary">
-            Refer to a service
-          </Link>
+        client ? (
+          <>
+            {me.role === 'SUPERVISOR' ? (
+              <Link to={`/clients/${clientId}/audit`} className="button secondary">
+                Audit trail
+              </Link>
+            ) : null}
+            {client.status !== 'CLOSED' ? (
+              <Link to={`/clients/${clientId}/refer`} className="button primary">
+                Refer to a service
+              </Link>
+            ) : null}
+          </>
         ) : null
       }
     >
@@ -88,6 +106,9 @@ export function ClientFilePage({ clientId }: { clientId: string }) {
         {tab === 'consents' ? <ConsentsPart clientId={clientId} clientName={client?.displayName ?? 'the client'} /> : null}
         {tab === 'referrals' ? <ReferralsPart clientId={clientId} /> : null}
         {tab === 'appointments' ? <AppointmentsPart clientId={clientId} /> : null}
+        {tab === 'home' ? <HomePart clientId={clientId} /> : null}
+        {tab === 'documents' ? <DocumentsPart clientId={clientId} /> : null}
+        {tab === 'team' ? <CaseTeamPart clientId={clientId} /> : null}
       </div>
       {client?.status === 'CLOSED' && client.closure ? (
         <p className="notice muted">

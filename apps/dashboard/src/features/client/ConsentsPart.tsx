@@ -1,4 +1,7 @@
-/** A client's consents: to whom, what, status and days to expiry (a warning inside 14 days), revoke, record a new one. */
+/**
+ * A client's consents: to whom, what, status and days to expiry (a warning inside 14 days), the signed form (open it, or
+ * attach it as a SIGNED_CONSENT document), revoke, record a new one.
+ */
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { messageOf } from '../../api/errors';
@@ -13,6 +16,8 @@ import { useLocalPages } from '../../ui/hooks';
 import { Section } from '../../ui/page';
 import { LocalPager } from '../../ui/pager';
 import { ConsentForm } from '../shared/ConsentForm';
+import { useOpenDocument } from './record/DocumentsPart';
+import { UploadForm } from './record/UploadForm';
 
 type Consent = NonNullable<ClientConsentsQuery['client']>['consents'][number];
 const CONSENT_CONTEXT = { additionalTypenames: ['Consent'] };
@@ -56,6 +61,7 @@ export function ConsentsPart({ clientId, clientName }: { clientId: string; clien
                     <th scope="col">Purpose</th>
                     <th scope="col">Signed</th>
                     <th scope="col">Validity</th>
+                    <th scope="col">Signed form</th>
                     <th scope="col">
                       <span className="visually-hidden">Actions</span>
                     </th>
@@ -65,7 +71,12 @@ export function ConsentsPart({ clientId, clientName }: { clientId: string; clien
                   {pages.items.map((c) => (
                     <ConsentRow
                       key={c.id}
+                      clientId={clientId}
                       consent={c}
+                      onAttached={() => {
+                        setNotice(`The signed form of the consent to ${c.recipient?.name ?? 'the organization'} was attached.`);
+                        refresh();
+                      }}
                       onRevoked={() =>
                         setNotice(`The consent to ${c.recipient?.name ?? 'the organization'} was revoked; it stops sharing at once.`)
                       }
@@ -82,7 +93,17 @@ export function ConsentsPart({ clientId, clientName }: { clientId: string; clien
   );
 }
 
-function ConsentRow({ consent, onRevoked }: { consent: Consent; onRevoked(): void }) {
+function ConsentRow({
+  clientId,
+  consent,
+  onRevoked,
+  onAttached,
+}: {
+  clientId: string;
+  consent: Consent;
+  onRevoked(): void;
+  onAttached(): void;
+}) {
   const notice = consentNotice(consent);
   const [confirming, setConfirming] = useState(false);
   const [result, revoke] = useMutation(RevokeConsentDocument);
@@ -100,6 +121,9 @@ function ConsentRow({ consent, onRevoked }: { consent: Consent; onRevoked(): voi
       <td data-label="Validity">
         <Badge value={consent.status} /> <span className={notice.tone === 'warning' ? 'warning-text' : 'small'}>{notice.text}</span>
         {notice.tone === 'warning' ? <span className="small block">Ask the client to renew it soon.</span> : null}
+      </td>
+      <td data-label="Signed form">
+        <SignedForm clientId={clientId} consent={consent} onAttached={onAttached} />
       </td>
       <td data-label="Actions">
         {consent.status === 'ACTIVE' ? (
@@ -130,5 +154,42 @@ function ConsentRow({ consent, onRevoked }: { consent: Consent; onRevoked(): voi
         ) : null}
       </td>
     </tr>
+  );
+}
+
+/** The consent's signed form: open it, or attach one (a SIGNED_CONSENT document tied to this consent). */
+function SignedForm({ clientId, consent, onAttached }: { clientId: string; consent: Consent; onAttached(): void }) {
+  const { open, busy, problem } = useOpenDocument();
+  const form = consent.signedForm;
+  if (form)
+    return (
+      <>
+        <button type="button" className="button link small" disabled={busy} onClick={() => void open(form, false)}>
+          Open {form.title}
+        </button>
+        {problem ? (
+          <p className="field-error" role="alert">
+            {problem}
+          </p>
+        ) : null}
+      </>
+    );
+  return (
+    <Disclosure
+      label={
+        <>
+          Attach<span className="visually-hidden"> the signed form of the consent to {consent.recipient?.name}</span>
+        </>
+      }
+    >
+      {() => (
+        <UploadForm
+          clientId={clientId}
+          consentId={consent.id}
+          defaultTitle={`Signed consent: ${consent.recipient?.name ?? 'organization'}`}
+          onDone={onAttached}
+        />
+      )}
+    </Disclosure>
   );
 }

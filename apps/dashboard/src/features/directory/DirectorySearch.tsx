@@ -1,6 +1,7 @@
 /**
  * Searching the community-resource directory: words, a category of the
- * taxonomy (and a sub-category), distance from the agency's office, open now;
+ * taxonomy (and a sub-category), distance from the agency's office (or, when
+ * referring a client, from the client's address), open now;
  * each service with its organization, address, hours, languages and
  * categories. Used on its own (Directory) and to choose a service to refer to.
  */
@@ -24,31 +25,37 @@ export interface SearchForm {
   text: string;
   category: string;
   subcategory: string;
-  near: 'office' | 'anywhere';
+  near: 'office' | 'client' | 'anywhere';
   radiusKm: string;
   openNow: boolean;
 }
 
 export const EMPTY_SEARCH: SearchForm = { text: '', category: '', subcategory: '', near: 'office', radiusKm: '10', openNow: false };
 
-/** The API's search input for the form, near the given point when there is one. */
-export function searchInput(form: SearchForm, office: { latitude: number; longitude: number } | null, now: Date): ServiceSearchInput {
+/** The API's search input for the form, near the given point when there is one (or the client's address, whose point stays on the server). */
+export function searchInput(
+  form: SearchForm,
+  office: { latitude: number; longitude: number } | null,
+  now: Date,
+  clientId?: string,
+): ServiceSearchInput {
   const term = form.subcategory || form.category;
   return {
     text: form.text.trim() || null,
     taxonomyTermIds: term ? [term] : null,
     ...(form.near === 'office' && office ? { near: office, radiusKm: Number(form.radiusKm) } : {}),
+    ...(form.near === 'client' && clientId ? { nearClientId: clientId, radiusKm: Number(form.radiusKm) } : {}),
     ...(form.openNow ? { openAt: now.toISOString() } : {}),
   };
 }
 
-export function DirectorySearch({ action, intro }: { action?(hit: Hit): ReactNode; intro?: ReactNode }) {
+export function DirectorySearch({ action, intro, clientId }: { action?(hit: Hit): ReactNode; intro?: ReactNode; clientId?: string }) {
   const me = useMe();
   const location = me.organization?.locations.find((l) => l.latitude !== null && l.longitude !== null);
   const office = location ? { latitude: location.latitude as number, longitude: location.longitude as number } : null;
   const [form, setForm] = useState<SearchForm>(EMPTY_SEARCH);
   const [submitted, setSubmitted] = useState<{ form: SearchForm; at: string }>({ form: EMPTY_SEARCH, at: new Date().toISOString() });
-  const input = searchInput(submitted.form, office, new Date(submitted.at));
+  const input = searchInput(submitted.form, office, new Date(submitted.at), clientId);
   const pages = useCursorPages(JSON.stringify(submitted));
   const [result, retry] = useQuery({ query: SearchServicesDocument, variables: { input, first: PAGE, after: pages.after } });
   const [top] = useQuery({ query: TaxonomyTermsDocument, variables: {}, requestPolicy: 'cache-first' });
@@ -101,6 +108,7 @@ export function DirectorySearch({ action, intro }: { action?(hit: Hit): ReactNod
           onChange={(near) => setForm({ ...form, near: near as SearchForm['near'] })}
           options={[
             ...(office ? [{ value: 'office', label: `Near ${me.organization?.name ?? 'my office'}` }] : []),
+            ...(clientId ? [{ value: 'client', label: 'Near the client’s address' }] : []),
             { value: 'anywhere', label: 'Anywhere' },
           ]}
         />
@@ -108,7 +116,7 @@ export function DirectorySearch({ action, intro }: { action?(hit: Hit): ReactNod
           name="radius"
           label="Within"
           value={form.radiusKm}
-          disabled={form.near !== 'office' || !office}
+          disabled={form.near === 'anywhere' || (form.near === 'office' && !office)}
           onChange={(radiusKm) => setForm({ ...form, radiusKm })}
           options={RADII.map((r) => ({ value: r, label: `${r} km` }))}
         />

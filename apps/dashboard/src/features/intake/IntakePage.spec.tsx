@@ -58,4 +58,30 @@ describe('intake', () => {
       clientMutationId: expect.stringMatching(/^[0-9a-f-]{36}$/),
     });
   });
+
+  it('offers the address, household and languages after eligibility, each saved on its own, then goes on', async () => {
+    const gateway = fakeGateway({
+      ClientProfile: () => ({ data: profile({ status: 'INTAKE' }) }),
+      ClientHome: () => ({
+        data: { client: { id: CLIENT_ID, displayName: 'Dana Fontaine', address: null, household: [], demographics: null } },
+      }),
+      SetClientAddress: (v) => ({ data: { setClientAddress: { id: CLIENT_ID, address: v.address } } }),
+    });
+    renderApp({ path: `/intake/${CLIENT_ID}?step=eligibility`, as: 'casey', gateway });
+    fireEvent.click(await screen.findByRole('button', { name: 'Skip this step for now' }));
+    expect(await screen.findByRole('heading', { name: '3. Home, household and languages' })).toBeTruthy();
+    expect(window.location.search).toBe('?step=about');
+    fireEvent.change(await screen.findByLabelText(/^Street address/), { target: { value: '12 Water St' } });
+    fireEvent.change(screen.getByLabelText(/^City/), { target: { value: 'Halifax' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save the address' }));
+    expect(await screen.findByText('Saved: the address.')).toBeTruthy();
+    expect(gateway.called('SetClientAddress')[0].variables).toMatchObject({
+      clientId: CLIENT_ID,
+      address: { line1: '12 Water St', city: 'Halifax', country: 'CA', noFixedAddress: false },
+    });
+    expect(screen.getByRole('button', { name: 'Save the household' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Save what the client told us' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Continue to the needs assessment' }));
+    await waitFor(() => expect(window.location.search).toBe('?step=assessment'));
+  });
 });

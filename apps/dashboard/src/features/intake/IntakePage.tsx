@@ -1,6 +1,7 @@
 /**
  * Intake as a guided flow: open the client (warned about possible
- * duplicates), determine eligibility, assess needs, record a consent, make
+ * duplicates), determine eligibility, record where and with whom the client
+ * lives and what they say about themselves, assess needs, record a consent, make
  * the first plan, then activate. The client's id is in the address from the
  * second step on, so the flow can be left and resumed.
  */
@@ -23,10 +24,12 @@ import { type ContactValues, ContactFields, EMPTY_CONTACT, contactErrors, contac
 import { EligibilityForm } from '../client/forms/EligibilityForm';
 import { CreatePlanForm } from '../client/plan/GoalForm';
 import { ConsentForm } from '../shared/ConsentForm';
+import { AboutStep } from './AboutStep';
 
 export const INTAKE_STEPS = [
   { key: 'person', text: 'Open the client' },
   { key: 'eligibility', text: 'Eligibility' },
+  { key: 'about', text: 'Home and household' },
   { key: 'assessment', text: 'Needs assessment' },
   { key: 'consent', text: 'Consent' },
   { key: 'plan', text: 'First plan' },
@@ -80,30 +83,36 @@ export function IntakePage({ clientId }: { clientId: string | null }) {
       {step === 'person' ? <OpenClientStep onOpened={(id) => go('eligibility', id)} /> : null}
       {client && step === 'eligibility' ? (
         <Section title="2. Eligibility">
-          <EligibilityForm clientId={client.id} onDone={() => go('assessment')} />
+          <EligibilityForm clientId={client.id} onDone={() => go('about')} />
+          <SkipLink to={() => go('about')} />
+        </Section>
+      ) : null}
+      {client && step === 'about' ? (
+        <Section title="3. Home, household and languages">
+          <AboutStep clientId={client.id} onNext={() => go('assessment')} />
           <SkipLink to={() => go('assessment')} />
         </Section>
       ) : null}
       {client && step === 'assessment' ? (
-        <Section title="3. Needs assessment">
+        <Section title="4. Needs assessment">
           <AssessmentForm clientId={client.id} previous={[]} onDone={() => go('consent')} />
           <SkipLink to={() => go('consent')} />
         </Section>
       ) : null}
       {client && step === 'consent' ? (
-        <Section title="4. Consent to share information">
+        <Section title="5. Consent to share information">
           <ConsentForm clientId={client.id} clientName={client.displayName} formKey="intake-consent" onDone={() => go('plan')} />
           <SkipLink to={() => go('plan')} />
         </Section>
       ) : null}
       {client && step === 'plan' ? (
-        <Section title="5. First action plan">
+        <Section title="6. First action plan">
           <CreatePlanForm clientId={client.id} formKey="intake-plan" onDone={() => go('done')} />
           <SkipLink to={() => go('done')} />
         </Section>
       ) : null}
       {client && step === 'done' ? (
-        <Section title="6. Activate the case">
+        <Section title="7. Activate the case">
           {client.status === 'INTAKE' ? (
             client.eligibility?.eligible ? (
               <>

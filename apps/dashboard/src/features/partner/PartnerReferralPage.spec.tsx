@@ -81,4 +81,30 @@ describe('the partner inbox', () => {
       input: { referralId: 'ref-0', outcome: 'SERVICE_PROVIDED', note: null },
     });
   });
+
+  it('shows the client’s address under the consent (no coordinates asked), and says when it is not covered', async () => {
+    const base = partnerReferral({ status: 'ACCEPTED' }).referral!;
+    const address = {
+      line1: '12 Water St',
+      line2: null,
+      city: 'Halifax',
+      region: 'NS',
+      postalCode: null,
+      country: 'CA',
+      noFixedAddress: false,
+    };
+    const gateway = fakeGateway({ PartnerReferral: () => ({ data: { referral: { ...base, client: { ...base.client!, address } } } }) });
+    renderApp({ path: '/inbox/ref-0', as: 'pat', gateway });
+    expect(await screen.findByText('12 Water St, Halifax, NS, CA')).toBeTruthy();
+    expect(screen.getByText('Address')).toBeTruthy();
+
+    const hidden = fakeGateway({
+      PartnerReferral: () => ({
+        data: { referral: { ...base, client: { ...base.client!, address: null } } },
+        errors: [{ message: 'Not covered by a consent', path: ['referral', 'client', 'address'], extensions: { code: 'FORBIDDEN' } }],
+      }),
+    });
+    renderApp({ path: '/inbox/ref-0', as: 'pat', gateway: hidden });
+    expect(await screen.findByText('Not covered by what you may see: the address.')).toBeTruthy();
+  });
 });

@@ -21,6 +21,7 @@ import {
 import { byDomain } from '../../lib/assessment';
 import { formatDateTime } from '../../lib/dates';
 import { label } from '../../lib/labels';
+import { addressLine } from '../../lib/record';
 import { PARTNER_ACTION_LABELS, type PartnerAction, partnerActionProblem, partnerActions } from '../../lib/referral';
 import { Badge } from '../../ui/badges';
 import { Details } from '../../ui/disclosure';
@@ -230,9 +231,15 @@ function ClientDetails({ referral, error }: { referral: Referral; error: Paramet
                   ['If met in public', contact.publicGreeting ?? '—'],
                 ] as Array<[string, string]>)
               : []),
+            ...(client.address
+              ? ([[client.address.noFixedAddress ? 'No fixed address; reach them at' : 'Address', addressLine(client.address)]] as Array<
+                  [string, string]
+                >)
+              : []),
           ]}
         />
         <PartMissing what="contact preferences" error={error} path={['referral', 'client', 'contactPreference']} />
+        <PartMissing what="the address" error={error} path={['referral', 'client', 'address']} />
       </Section>
       <Section title="Assessment">
         <PartMissing what="the assessment" error={error} path={['referral', 'client', 'latestAssessment']} />

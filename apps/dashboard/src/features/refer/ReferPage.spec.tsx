@@ -154,4 +154,22 @@ describe('referring a client', () => {
     });
     expect(gateway.called('SendReferral')[0].variables).toEqual({ referralId: 'ref-new', overrideConsentReason: null });
   });
+
+  it('searches near the client’s address by its id, without the point ever reaching the page', async () => {
+    const gateway = fakeGateway({
+      ReferContext: () => ({ data: context([]) }),
+      SearchServices: () => ({ data: hamper }),
+      TaxonomyTerms: () => ({ data: { taxonomyTerms: [] } }),
+    });
+    renderApp({ path: `/clients/${CLIENT_ID}/refer`, as: 'casey', gateway });
+    expect(await screen.findByText('Emergency Food Hamper')).toBeTruthy();
+    expect(gateway.called('SearchServices')[0].variables.input).toMatchObject({ near: { latitude: 44.6, longitude: -63.5 } });
+    fireEvent.change(screen.getByLabelText('Where'), { target: { value: 'client' } });
+    fireEvent.change(screen.getByLabelText('Within'), { target: { value: '5' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Search' }));
+    await waitFor(() => expect(gateway.called('SearchServices').length).toBeGreaterThan(1));
+    const input = gateway.called('SearchServices').at(-1)?.variables.input as Record<string, unknown>;
+    expect(input).toMatchObject({ nearClientId: CLIENT_ID, radiusKm: 5 });
+    expect(input.near).toBeUndefined();
+  });
 });

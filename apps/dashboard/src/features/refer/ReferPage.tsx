@@ -46,6 +46,7 @@ export function ReferPage({ clientId }: { clientId: string }) {
           ) : (
             <Section title="1. Find a service">
               <DirectorySearch
+                clientId={clientId}
                 action={(hit) =>
                   hit.service.status === 'active' ? (
                     <button type="button" className="button primary small" onClick={() => setChosen(hit)}>
