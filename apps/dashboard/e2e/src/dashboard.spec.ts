@@ -9,34 +9,17 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { type Browser, checkPage, fitsWidth, launchBrowser, screenshot, signIn, watchErrors } from './browser';
-import { type DashboardStack, startDashboardStack } from './stack';
+import { checkPage, fitsWidth, screenshot, signIn } from './browser';
+import { browserSession } from './session';
 
-let env: DashboardStack;
-let browser: Browser;
+const session = browserSession();
 let casey: Page;
-const errors: string[] = [];
 const story: { client?: string; clientPath?: string } = {};
-
-beforeAll(async () => {
-  env = await startDashboardStack();
-  browser = await launchBrowser();
-  browser.context.on('page', (page) => errors.push(...watchErrors(page)));
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await env?.stop();
-});
-
-afterEach(() => {
-  expect(errors).toEqual([]);
-});
 
 describe('the dashboard in a browser', () => {
   it('casey signs in from the list of demo staff and sees her caseload, most urgent first', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${env.url}/`);
+    const page = await session.browser.context.newPage();
+    await page.goto(`${session.env.url}/`);
     await page.getByRole('button', { name: /^Casey Morgan/ }).waitFor();
     await checkPage(page, '01-sign-in');
     await page.getByRole('button', { name: /^Casey Morgan/ }).click();
@@ -134,7 +117,7 @@ describe('the dashboard in a browser', () => {
   });
 
   it('pat at the food bank sees the referral in the inbox and accepts it', async () => {
-    const pat = await signIn(browser, env.url, 'Pat Rivera');
+    const pat = await signIn(session.browser, session.env.url, 'Pat Rivera');
     await pat.getByRole('heading', { name: 'Referral inbox' }).waitFor();
     const row = pat
       .locator('table.inbox tbody tr')
@@ -161,7 +144,7 @@ describe('the dashboard in a browser', () => {
   });
 
   it('casey sees the acceptance, with who and the note, in the referral timeline', async () => {
-    await casey.goto(`${env.url}${story.clientPath}?tab=referrals`);
+    await casey.goto(`${session.env.url}${story.clientPath}?tab=referrals`);
     const referral = casey.locator('.referral').filter({ hasText: 'Not enough food at home this week' });
     const accepted = referral.locator('.timeline li').filter({ hasText: 'Accepted' });
     await accepted.waitFor();
@@ -183,7 +166,7 @@ describe('the dashboard in a browser', () => {
     await casey.locator('table.caseload tbody tr').first().waitFor();
     expect(await fitsWidth(casey)).toBe(true);
     await checkPage(casey, '14-caseload-tablet');
-    await casey.goto(`${env.url}${story.clientPath}?tab=plan`);
+    await casey.goto(`${session.env.url}${story.clientPath}?tab=plan`);
     await casey.locator('table.steps').first().waitFor();
     expect(await fitsWidth(casey)).toBe(true);
     await screenshot(casey, '15-client-plan-tablet');
@@ -191,8 +174,8 @@ describe('the dashboard in a browser', () => {
   });
 
   it('with the plans service down the caseload says what is missing and the rest works; once it is back the page is whole', async () => {
-    await env.stack.stopSubgraph('plans');
-    const page = await signIn(browser, env.url, 'Casey Morgan');
+    await session.env.stack.stopSubgraph('plans');
+    const page = await signIn(session.browser, session.env.url, 'Casey Morgan');
     try {
       const note = page.getByRole('note').filter({ hasText: 'Plan progress could not be loaded right now' });
       await note.waitFor();
@@ -202,7 +185,7 @@ describe('the dashboard in a browser', () => {
       expect(await rows.first().textContent()).toContain('Unavailable');
       await screenshot(page, '16-caseload-plans-down');
     } finally {
-      await env.stack.startSubgraph('plans');
+      await session.env.stack.startSubgraph('plans');
     }
     await page.reload();
     await page
@@ -216,7 +199,7 @@ describe('the dashboard in a browser', () => {
   });
 
   it('alex sees the outcome figures as charts and tables with suppressed cells, and downloads them', async () => {
-    const alex = await signIn(browser, env.url, 'Alex Novak');
+    const alex = await signIn(session.browser, session.env.url, 'Alex Novak');
     await alex.getByRole('heading', { name: 'Outcomes' }).waitFor();
     await alex.getByRole('img', { name: /Completion rate of referrals/ }).waitFor();
     await alex.getByRole('img', { name: /Goals set and achieved/ }).waitFor();

@@ -12,14 +12,14 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { type Browser, checkPage, fitsWidth, launchBrowser, signIn, watchErrors } from './browser';
-import { type DashboardStack, startDashboardStack } from './stack';
+import { HARBOUR_TIME_ZONE } from '@caseflow/clients-seed';
+import { addDays, localDay } from '@caseflow/core';
+import { checkPage, fitsWidth, signIn } from './browser';
+import { browserSession } from './session';
 
-let env: DashboardStack;
-let browser: Browser;
+const session = browserSession();
 let casey: Page;
 let sam: Page;
-const errors: string[] = [];
 const story: { client?: string; clientPath?: string } = {};
 
 /** A small real PDF (the type is decided from the content: it starts with %PDF-). */
@@ -35,26 +35,8 @@ const PDF = Buffer.from(
   ].join('\n'),
 );
 
-beforeAll(async () => {
-  env = await startDashboardStack();
-  browser = await launchBrowser();
-  browser.context.on('page', (page) => errors.push(...watchErrors(page)));
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await env?.stop();
-});
-
-afterEach(() => {
-  expect(errors).toEqual([]);
-});
-
-/** The agency's today plus `days`, as YYYY-MM-DD (Halifax, the demo agency's zone). */
-function agencyDay(days: number): string {
-  const at = new Date(Date.now() + days * 86_400_000);
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Halifax', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
-}
+/** The demo agency's today plus `days`, as YYYY-MM-DD. */
+const agencyDay = (days: number): string => addDays(localDay(new Date(), HARBOUR_TIME_ZONE), days);
 
 async function tab(page: Page, name: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Parts of the client file' }).getByRole('link', { name }).click();
@@ -62,7 +44,7 @@ async function tab(page: Page, name: string): Promise<void> {
 
 describe('the client record in a browser', () => {
   it('casey reads where her client lives and who with, adds a household member and a language', async () => {
-    casey = await signIn(browser, env.url, 'Casey Morgan');
+    casey = await signIn(session.browser, session.env.url, 'Casey Morgan');
     await casey.getByRole('heading', { name: 'My caseload' }).waitFor();
     const first = casey.locator('table.caseload tbody tr').first().getByRole('link');
     story.client = (await first.textContent())?.trim();
@@ -118,13 +100,13 @@ describe('the client record in a browser', () => {
     await checkPage(casey, 'record-00-intake-home');
     await casey.getByRole('button', { name: 'Continue to the needs assessment' }).click();
     await casey.getByRole('heading', { name: '4. Needs assessment' }).waitFor();
-    await casey.goto(`${env.url}${new URL(casey.url()).pathname.replace('/intake/', '/clients/')}?tab=home`);
+    await casey.goto(`${session.env.url}${new URL(casey.url()).pathname.replace('/intake/', '/clients/')}?tab=home`);
     await casey.getByText('No fixed address. Where to reach the client:').waitFor();
     await casey.getByText('Care of Harbour Drop-in Centre, 40 Wharf Street, Halifax, CA').waitFor();
   });
 
   it('casey uploads a PDF with progress, downloads the same bytes, and a disguised executable is refused', async () => {
-    await casey.goto(`${env.url}${story.clientPath}`);
+    await casey.goto(`${session.env.url}${story.clientPath}`);
     await casey.getByRole('heading', { level: 1, name: story.client }).waitFor();
     await tab(casey, 'Documents');
     await casey.getByRole('heading', { name: 'Documents' }).waitFor();
@@ -190,8 +172,8 @@ describe('the client record in a browser', () => {
   });
 
   it('sam adds Jordan to the case team with a last day, then removes him with a reason', async () => {
-    sam = await signIn(browser, env.url, 'Sam Okafor');
-    await sam.goto(`${env.url}${story.clientPath}?tab=team`);
+    sam = await signIn(session.browser, session.env.url, 'Sam Okafor');
+    await sam.goto(`${session.env.url}${story.clientPath}?tab=team`);
     await sam.getByRole('heading', { name: 'Case team' }).waitFor();
     await sam.getByRole('button', { name: 'Add a team member' }).click();
     const form = sam.getByRole('form', { name: 'Add a team member' });
@@ -216,7 +198,7 @@ describe('the client record in a browser', () => {
   });
 
   it('sam reads the client’s audit trail from the client file; casey has no such link', async () => {
-    await sam.goto(`${env.url}${story.clientPath}`);
+    await sam.goto(`${session.env.url}${story.clientPath}`);
     await sam.getByRole('link', { name: 'Audit trail' }).click();
     await sam.getByRole('heading', { level: 1, name: `Audit trail: ${story.client}` }).waitFor();
     const rows = sam.locator('table.audit-trail tbody tr');
@@ -225,7 +207,7 @@ describe('the client record in a browser', () => {
     await sam.locator('table.audit-trail').getByText('Sam Okafor').first().waitFor();
     await checkPage(sam, 'record-04-audit-trail');
 
-    await casey.goto(`${env.url}${story.clientPath}`);
+    await casey.goto(`${session.env.url}${story.clientPath}`);
     await casey.getByRole('heading', { level: 1, name: story.client }).waitFor();
     expect(await casey.getByRole('link', { name: 'Audit trail' }).count()).toBe(0);
   });

@@ -8,30 +8,13 @@
  * something the page shows; times are relative to now on the agency's clock.
  */
 import type { Page } from 'playwright-core';
-import { type Browser, checkPage, launchBrowser, signIn, watchErrors } from './browser';
-import { type DashboardStack, startDashboardStack } from './stack';
+import { checkPage, signIn } from './browser';
+import { browserSession } from './session';
 
-let env: DashboardStack;
-let browser: Browser;
+const session = browserSession();
 let casey: Page;
-const errors: string[] = [];
 const story: { client?: string; clientPath?: string } = {};
 const PURPOSE = 'Practise the interview at the warehouse';
-
-beforeAll(async () => {
-  env = await startDashboardStack();
-  browser = await launchBrowser();
-  browser.context.on('page', (page) => errors.push(...watchErrors(page)));
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await env?.stop();
-});
-
-afterEach(() => {
-  expect(errors).toEqual([]);
-});
 
 /** The number in the header's "Notifications N unread" link (0 for "none unread"). */
 async function unread(page: Page): Promise<number> {
@@ -69,7 +52,7 @@ async function fillTimes(page: Page, form: ReturnType<Page['getByRole']>, startM
 
 describe('the case manager’s week in a browser', () => {
   it('casey sees the unread count on her caseload and opens her most urgent client’s appointments', async () => {
-    casey = await signIn(browser, env.url, 'Casey Morgan');
+    casey = await signIn(session.browser, session.env.url, 'Casey Morgan');
     await casey.getByRole('heading', { name: 'My caseload' }).waitFor();
     expect(await unread(casey)).toBeGreaterThanOrEqual(0);
     const first = casey.locator('table.caseload tbody tr').first().getByRole('link');
@@ -156,7 +139,7 @@ describe('the case manager’s week in a browser', () => {
 
   it('sam assigns casey a client; casey is notified, opens it and marks all read, and the count follows', async () => {
     const before = await unread(casey);
-    const sam = await signIn(browser, env.url, 'Sam Okafor');
+    const sam = await signIn(session.browser, session.env.url, 'Sam Okafor');
     const manager = sam.getByLabel('Case manager');
     await manager.waitFor();
     // Another case manager than Casey, chosen by the option's value (its label may carry the role), once the staff list is in.
@@ -183,7 +166,7 @@ describe('the case manager’s week in a browser', () => {
     await sam.close();
 
     // Delivered through the events: the page asks again when reloaded (and every 30 seconds).
-    await casey.goto(`${env.url}/notifications`);
+    await casey.goto(`${session.env.url}/notifications`);
     const assigned = casey.locator('li.notification.unread').filter({ hasText: name });
     for (let i = 0; i < 60 && !(await assigned.count()); i += 1) {
       await casey.waitForTimeout(500);
@@ -246,7 +229,7 @@ describe('the case manager’s week in a browser', () => {
     expect(second).toMatch(/\/calendar\/.+\.ics$/);
 
     // The feed is the gateway's: the new address serves the calendar, the old one no longer does.
-    const onGateway = (url: string) => `${env.stack.gatewayBaseUrl}${new URL(url).pathname}`;
+    const onGateway = (url: string) => `${session.env.stack.gatewayBaseUrl}${new URL(url).pathname}`;
     const feed = await fetch(onGateway(second));
     expect(feed.status).toBe(200);
     expect(feed.headers.get('content-type')).toMatch(/^text\/calendar/);

@@ -97,6 +97,8 @@ describe('the client file', () => {
     const soon = fiveDays.toISOString();
     const later = new Date(Date.now() + 60 * 86_400_000).toISOString();
     const signed = new Date(Date.now() - 90 * 86_400_000).toISOString();
+    // A consent that ran out last year: always in the past, on any day the suite runs.
+    const lastYear = new Date().getUTCFullYear() - 1;
     const gateway = fakeGateway({
       ...base,
       ClientConsents: () => ({
@@ -130,8 +132,8 @@ describe('the client file', () => {
             recipient: { id: 'o3', name: 'Bayview Community Health Centre' },
             scope: ['ASSESSMENTS'],
             purpose: 'Health',
-            signedAt: '2026-01-01T10:00:00Z',
-            expiresAt: '2026-04-01T10:00:00Z',
+            signedAt: `${lastYear - 1}-01-01T10:00:00Z`,
+            expiresAt: `${lastYear}-04-01T10:00:00Z`,
             revokedAt: null,
             witness: null,
             status: 'EXPIRED',
@@ -149,7 +151,7 @@ describe('the client file', () => {
     expect(eastside.className).toBe('');
     expect(
       within(screen.getByRole('rowheader', { name: 'Bayview Community Health Centre' }).closest('tr') as HTMLElement).getByText(
-        'Expired Apr 1, 2026',
+        `Expired Apr 1, ${lastYear}`,
       ),
     ).toBeTruthy();
   });
@@ -160,11 +162,13 @@ describe('the client file', () => {
       ...base,
       ClientPlans: () => ({ data: plans({ version }) }),
       UpdateStep: (v) => {
-        const input = v.input as { expectedVersion: number };
+        const input = v.input as { expectedVersion: number; completedAt: string };
         if (input.expectedVersion !== version)
           return { errors: [{ message: 'The plan was changed by someone else (version 4)', extensions: { code: 'CONFLICT' } }] };
         return {
-          data: { updateStep: { id: 'step-2', outcome: 'COMPLETE', completedAt: '2026-11-23', dueDate: '2026-11-21', overdue: false } },
+          data: {
+            updateStep: { id: 'step-2', outcome: 'COMPLETE', completedAt: input.completedAt, dueDate: input.completedAt, overdue: false },
+          },
         };
       },
     });

@@ -101,16 +101,18 @@ describe('the outcome figures', () => {
     renderApp({ path: '/outcomes', as: 'alex', gateway: g });
     await screen.findByRole('table', { name: 'Goals by term' });
     const before = g.calls.length;
-    fireEvent.change(screen.getByLabelText('From month'), { target: { value: '2026-06' } });
-    fireEvent.change(screen.getByLabelText('To month'), { target: { value: '2026-01' } });
+    // Months of last year: a finished period on any day the suite runs.
+    const year = new Date().getFullYear() - 1;
+    fireEvent.change(screen.getByLabelText('From month'), { target: { value: `${year}-06` } });
+    fireEvent.change(screen.getByLabelText('To month'), { target: { value: `${year}-01` } });
     fireEvent.click(screen.getByRole('button', { name: 'Show' }));
     expect(await screen.findByText('The last month must not be before the first.')).toBeTruthy();
     expect(g.calls.length).toBe(before);
-    fireEvent.change(screen.getByLabelText('To month'), { target: { value: '2026-08' } });
+    fireEvent.change(screen.getByLabelText('To month'), { target: { value: `${year}-08` } });
     fireEvent.click(screen.getByRole('button', { name: 'Show' }));
     await waitFor(() =>
-      expect(g.called('GoalAttainmentByTerm').at(-1)?.variables).toEqual({ period: { from: '2026-06-01', to: '2026-08-31' } }),
+      expect(g.called('GoalAttainmentByTerm').at(-1)?.variables).toEqual({ period: { from: `${year}-06-01`, to: `${year}-08-31` } }),
     );
-    expect(g.called('ClosuresByOutcome').at(-1)?.variables).toEqual({ period: { from: '2026-06-01', to: '2026-08-31' } });
+    expect(g.called('ClosuresByOutcome').at(-1)?.variables).toEqual({ period: { from: `${year}-06-01`, to: `${year}-08-31` } });
   });
 });
