@@ -198,8 +198,22 @@ export async function seedClients(dataSource: DataSource, world: DemoWorld): Pro
         const rating = k < 1 + (n % 4) ? 'BARRIER' : k % 3 === 0 ? 'NOT_APPLICABLE' : 'ASSET';
         return { domain, name, rating };
       });
-      return { client: c, items, at: new Date(new Date(`${c.intakeDate}T18:00:00Z`).getTime() + 7 * DAY) };
+      return { key: c.id, client: c, items, at: new Date(new Date(`${c.intakeDate}T18:00:00Z`).getTime() + 7 * DAY) };
     });
+    // A follow-up eight weeks on for every second assessed client whose first one is that old: the same
+    // characteristics, the first barrier now an asset and, for every sixth, an asset now a barrier (distance travelled).
+    const followUps = assessments
+      .filter((a, n) => n % 2 === 0 && a.at.getTime() + 56 * DAY < now.getTime() - DAY)
+      .map((a, n) => {
+        const firstBarrier = a.items.findIndex((i) => i.rating === 'BARRIER');
+        const firstAsset = a.items.findIndex((i) => i.rating === 'ASSET');
+        const items = a.items.map((item, k) => ({
+          ...item,
+          rating: k === firstBarrier ? 'ASSET' : k === firstAsset && n % 3 === 0 ? 'BARRIER' : item.rating,
+        }));
+        return { key: `${a.client.id}:follow-up`, client: a.client, items, at: new Date(a.at.getTime() + 56 * DAY) };
+      });
+    assessments.push(...followUps);
     await insertRows(
       tx,
       'needs_assessment',
@@ -213,11 +227,14 @@ export async function seedClients(dataSource: DataSource, world: DemoWorld): Pro
         asset_count: 'int',
       },
       assessments.map((a) => ({
-        id: demoId('assessment', a.client.id),
+        id: demoId('assessment', a.key),
         client_id: a.client.id,
         assessed_at: a.at.toISOString(),
         assessed_by: a.client.caseManagerId,
-        summary: 'Initial needs assessment with the client.',
+        summary:
+          a.key === a.client.id
+            ? 'Initial needs assessment with the client.'
+            : 'Follow-up assessment: went through the checklist again together.',
         barrier_count: a.items.filter((i) => i.rating === 'BARRIER').length,
         asset_count: a.items.filter((i) => i.rating === 'ASSET').length,
       })),
@@ -238,8 +255,8 @@ export async function seedClients(dataSource: DataSource, world: DemoWorld): Pro
       },
       assessments.flatMap((a) =>
         a.items.map((item, k) => ({
-          id: demoId('assessment-item', `${a.client.id}:${k}`),
-          assessment_id: demoId('assessment', a.client.id),
+          id: demoId('assessment-item', `${a.key}:${k}`),
+          assessment_id: demoId('assessment', a.key),
           position: k,
           domain: item.domain,
           characteristic: item.name,
