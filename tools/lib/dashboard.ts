@@ -87,5 +87,8 @@ export async function startDashboardDevServer(gatewayBaseUrl: string, host: stri
   const proxy = Object.fromEntries(DASHBOARD_API_PATHS.map((path) => [path, gatewayBaseUrl]));
   const server = await createServer({ configFile: VITE_CONFIG, logLevel: 'warn', server: { host, port, strictPort: true, proxy } });
   await server.listen();
-  return { url: `http://${host}:${port}`, mode: 'dev', close: () => server.close() };
+  // Port 0 asks the system for one: the answer names the port bound.
+  const address = server.httpServer?.address();
+  const bound = address && typeof address === 'object' ? address.port : port;
+  return { url: `http://${host}:${bound}`, mode: 'dev', close: () => server.close() };
 }

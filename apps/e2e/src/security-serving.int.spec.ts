@@ -13,7 +13,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { createDashboardServer, type DashboardServer } from '@caseflow/platform';
-import { freePort, postGraphQL } from '@caseflow/testing';
+import { postGraphQL } from '@caseflow/testing';
 import { startTestStack, type TestStack } from './harness';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -113,13 +113,14 @@ beforeAll(async () => {
   building.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
   stack = await startTestStack();
   const devStarting = child(
-    `require('./tools/lib/dashboard').startDashboardDevServer(${JSON.stringify(stack.gatewayBaseUrl)}, '127.0.0.1', ${await freePort()}).then((d) => console.log('ready ' + d.url))`,
+    `require('./tools/lib/dashboard').startDashboardDevServer(${JSON.stringify(stack.gatewayBaseUrl)}, '127.0.0.1', 0).then((d) => console.log('ready ' + d.url))`,
   );
   await building;
   dashboard = createDashboardServer({ distDir, gatewayBaseUrl: stack.gatewayBaseUrl });
   dashboardUrl = `http://127.0.0.1:${await dashboard.listen(0)}`;
   dev = await devStarting;
-}, 60_000);
+  // A production build of the whole dashboard, the stack and Vite, side by side with the other projects' tests on two cores.
+}, 240_000);
 
 afterAll(async () => {
   if (dev) await stopChild(dev.process);
