@@ -219,6 +219,24 @@ describe('recordPlanAgreement', () => {
     expect(await stateOf(plan.clientId, plan.id)).toEqual(before);
   });
 
+  it('never leaves an agreement current across a revision racing it: the agreement comes first (and is cleared) or is a CONFLICT', async () => {
+    const pick = bed.takePlan(casey.id);
+    const { plan } = pick;
+    const [agreed, revised] = await Promise.all([
+      record('casey', { planId: plan.id, expectedVersion: plan.version, method: 'VERBAL' }),
+      revisions[2].revise(pick, plan.version),
+    ]);
+    expect(revised.errors).toBeUndefined();
+    const rows = await agreementRows(plan.id);
+    if (agreed.errors) {
+      expect(errorCodes(agreed)).toEqual(['CONFLICT']);
+      expect(rows).toEqual([]);
+    } else {
+      expect(rows.map((r) => r.plan_version)).toEqual([plan.version]);
+    }
+    expect(await read(plan.id)).toMatchObject({ version: plan.version + 1, agreement: null, awaitingAgreement: true });
+  });
+
   it('refuses callers who may not change the case with FORBIDDEN (audited), and an unknown plan with NOT_FOUND, recording nothing', async () => {
     const { plan } = bed.takePlan(casey.id);
     // Partners with the client's consent to see plans still may not change them.
