@@ -3,7 +3,9 @@
  * manager's closeCase refused while it is on, requestClosure / decideClosure /
  * withdrawClosureRequest with their refusals (nothing changes on any), an
  * approval closing the case exactly as closeCase does, the outbox events the
- * notifications subgraph reads, and the supervisors' queue.
+ * notifications subgraph reads, and the supervisors' queue. The tests share
+ * one database and run in order; where one takes a request made by another,
+ * it says so.
  */
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '@caseflow/auth';
@@ -190,6 +192,8 @@ describe('the agency setting closureNeedsApproval', () => {
 
 describe('closeCase while closures need approval', () => {
   it('is FORBIDDEN to a case manager (saying to request closure) and changes nothing; a supervisor still closes directly', async () => {
+    const on = await as('sam', SET, { org: HARBOUR_ID, required: true });
+    expect(on.errors).toBeUndefined();
     const deniedBefore = await denials('Client');
     const res = await refused('casey', CLOSE, { input: { clientId: open[9], outcome: 'GOALS_MET' } }, 'FORBIDDEN');
     expect(res.errors![0].message).toMatch(/requestClosure/);
@@ -299,6 +303,7 @@ describe('decideClosure', () => {
   });
 
   it('a rejected request leaves the case open, is announced to the requester, and a new request may follow', async () => {
+    // Casey's request on open[1], which the test above was refused to decide.
     const before = (await tb.sql<{ status: string }>('SELECT status FROM clients.client WHERE id = $1', [open[1]]))[0].status;
     const caseEvents = await tb.count('case_event', 'client_id = $1', [open[1]]);
     const [pending] = await tb.sql<{ id: string }>(`SELECT id FROM clients.closure_request WHERE client_id = $1 AND status = 'PENDING'`, [
@@ -424,6 +429,7 @@ describe('withdrawClosureRequest', () => {
 
 describe('the supervisors’ queue closureRequests', () => {
   it('lists the agency’s requests pending first, oldest first, in keyset pages with totalCount; others are FORBIDDEN', async () => {
+    // The agency's requests are those the tests above made (pending, decided and withdrawn), and two more pending.
     const more = [await request('casey', open[6]), await request('casey', open[7])];
     const pending = await tb.sql<{ id: string }>(
       `SELECT id FROM clients.closure_request WHERE organization_id = $1 AND status = 'PENDING' ORDER BY requested_at, id`,
