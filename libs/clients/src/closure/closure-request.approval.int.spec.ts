@@ -247,6 +247,22 @@ describe('requestClosure', () => {
       await tb.count('audit_event', `entity_type = 'ClosureRequest' AND action = 'READ' AND entity_id = $1`, [made.id]),
     ).toBeGreaterThan(0);
 
+    // A partner reading the client under a consent does not get the request: it is part of the case record.
+    const consent = await tb.sql(
+      `INSERT INTO clients.consent (client_id, recipient_organization_id, scope, purpose, signed_at, expires_at, recorded_by)
+       VALUES ($1, $2, '{CONTACT_INFO}', 'Food bank referral', now() - interval '1 day', now() + interval '30 days', $3) RETURNING id`,
+      [open[0], NORTHSIDE_ID, id('casey')],
+    );
+    expect(consent).toHaveLength(1);
+    const partner = await as<{ client: unknown }>('pat', `query($id: ID!) { client(id: $id) { id closureRequest { id } } }`, {
+      id: open[0],
+    });
+    expect(errorCodes(partner)).toEqual(['FORBIDDEN']);
+    expect(partner.errors![0].path).toEqual(['client', 'closureRequest']);
+    const stranger = await as('jordan', CLIENT, { id: open[0] });
+    expect(errorCodes(stranger)).toEqual(['FORBIDDEN']);
+    expect(stranger.data).toEqual({ client: null });
+
     const again = await refused('sam', REQUEST, { input: { clientId: open[0], outcome: 'MOVED', rationale: 'Moved away.' } }, 'CONFLICT');
     expect(again.errors![0].extensions!.field).toBe('input.clientId');
   });
