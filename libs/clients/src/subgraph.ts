@@ -27,6 +27,8 @@ import { clientsEventConsumer } from './caseload/signals.consumer';
 import { CaseEventEntity, ClientEntity, EligibilityEntity } from './client/client.entity';
 import { clientReference } from './client/client.reference';
 import { ClientMutationResolver, ClientResolver, EligibilityResolver } from './client/client.resolver';
+import { ClosureRequestEntity } from './closure/closure-request.entity';
+import { ClientClosureRequestResolver, ClosureRequestResolver } from './closure/closure-request.resolver';
 import { startConsentExpiryJob } from './consent/consent-expiry.job';
 import { ConsentEntity } from './consent/consent.entity';
 import { consentReference } from './consent/consent.reference';
@@ -65,6 +67,7 @@ import { staffDirectoryRoute } from './staff/staff.route';
 import { CaseTeamMemberEntity } from './team/team.entity';
 import { CaseTeamResolver } from './team/team.resolver';
 import { CaseTeam1764979200073 } from './migrations/1764979200073-CaseTeam';
+import { ClosureApproval1765065600082 } from './migrations/1765065600082-ClosureApproval';
 
 export function buildClientsSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
@@ -88,6 +91,8 @@ export function buildClientsSchema(): Promise<GraphQLSchema> {
       DocumentResolver,
       ClientDocumentsResolver,
       ConsentSignedFormResolver,
+      ClosureRequestResolver,
+      ClientClosureRequestResolver,
     ],
     // Each batched through the request's loaders and checked like a read: what the caller may not see is null (and audited).
     referenceResolvers: {
@@ -122,6 +127,7 @@ export const clientsSubgraph: SubgraphDefinition<ClientsContext> = {
     CalendarFeedEntity,
     CaseTeamMemberEntity,
     DocumentEntity,
+    ClosureRequestEntity,
   ],
   migrations: [
     InitClients1763856000000,
@@ -138,6 +144,7 @@ export const clientsSubgraph: SubgraphDefinition<ClientsContext> = {
     ClientProfile1764979200071,
     Documents1764979200072,
     CaseTeam1764979200073,
+    ClosureApproval1765065600082,
   ],
   buildSchema: buildClientsSchema,
   createContext: (dataSource, base, options) => createClientsContext(dataSource, base, options),
