@@ -231,7 +231,7 @@ describe('requestClosure', () => {
         aggregate_type: 'ClosureRequest',
         aggregate_id: made.id,
         organization_id: HARBOUR_ID,
-        payload: { clientId: open[0], organizationId: HARBOUR_ID, requestId: made.id, requestedById: id('casey') },
+        payload: { clientId: open[0], organizationId: HARBOUR_ID, requestId: made.id, requestedById: id('casey'), byStaffId: id('casey') },
       },
     ]);
     expect(
@@ -347,7 +347,14 @@ describe('decideClosure', () => {
         aggregate_type: 'ClosureRequest',
         aggregate_id: pending.id,
         organization_id: HARBOUR_ID,
-        payload: { clientId: open[1], organizationId: HARBOUR_ID, requestId: pending.id, requestedById: id('casey'), approved: false },
+        payload: {
+          clientId: open[1],
+          organizationId: HARBOUR_ID,
+          requestId: pending.id,
+          requestedById: id('casey'),
+          approved: false,
+          byStaffId: id('sam'),
+        },
       },
     ]);
     // Decided: no second decision.
@@ -380,7 +387,14 @@ describe('decideClosure', () => {
         aggregate_type: 'ClosureRequest',
         aggregate_id: req.id,
         organization_id: HARBOUR_ID,
-        payload: { clientId: a, organizationId: HARBOUR_ID, requestId: req.id, requestedById: id('casey'), approved: true },
+        payload: {
+          clientId: a,
+          organizationId: HARBOUR_ID,
+          requestId: req.id,
+          requestedById: id('casey'),
+          approved: true,
+          byStaffId: id('sam'),
+        },
       },
     ]);
 

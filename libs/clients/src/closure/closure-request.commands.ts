@@ -78,6 +78,7 @@ export class ClosureRequestCommands {
             organizationId: saved.organizationId,
             requestId: saved.id,
             requestedById: saved.requestedBy,
+            byStaffId: actor.staffId,
           },
         },
       ]);
@@ -121,6 +122,7 @@ export class ClosureRequestCommands {
             organizationId: request.organizationId,
             requestId: request.id,
             requestedById: request.requestedBy,
+            byStaffId: actor.staffId,
             approved: decision === 'APPROVE',
           },
         },

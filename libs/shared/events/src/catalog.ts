@@ -81,8 +81,8 @@ export interface EventPayloads {
   /** Time-based: starts within 24 hours. */
   'appointment.soon': AppointmentFacts;
 
-  'closure.requested': ClientFacts & { requestId: string; requestedById: string };
-  'closure.decided': ClientFacts & { requestId: string; requestedById: string; approved: boolean };
+  'closure.requested': ClientFacts & { requestId: string; requestedById: string; byStaffId: string };
+  'closure.decided': ClientFacts & { requestId: string; requestedById: string; approved: boolean; byStaffId: string };
 
   'organization.time_zone_set': { organizationId: string; timeZone: string };
   'organization.closure_approval_set': { organizationId: string; closureNeedsApproval: boolean };
