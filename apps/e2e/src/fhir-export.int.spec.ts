@@ -6,8 +6,12 @@
  * references resolving, and matching what the record holds; the refusals
  * (401, 403, 404, 400) come back through the gateway unchanged.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Bundle, FhirResource } from 'fhir/r4';
 import { REQUEST_ID_HEADER } from '@caseflow/auth';
+import { createDashboardServer } from '@caseflow/platform';
 import { fhirSchemaErrors, unresolvedReferences } from '@caseflow/testing';
 import { type StaffKey, startTestStack, type TestStack } from './harness';
 
@@ -115,5 +119,27 @@ describe('the FHIR export through the gateway', () => {
     });
     expect(elsewhere.status).toBe(404);
     expect(await exportAudits()).toBe(before);
+  });
+
+  it("downloads through the dashboard's server too (it passes /fhir to the gateway), so that a browser's download works", async () => {
+    // The dashboard server needs only an index.html to start; what it serves here is the pass-through.
+    const distDir = mkdtempSync(join(tmpdir(), 'caseflow-fhir-dashboard-'));
+    writeFileSync(join(distDir, 'index.html'), '<!doctype html><title>Caseflow</title>');
+    const dashboard = createDashboardServer({ distDir, gatewayBaseUrl: stack.gatewayBaseUrl });
+    const port = await dashboard.listen(0, '127.0.0.1');
+    try {
+      const url = `http://127.0.0.1:${port}/fhir/Patient/${clientId}/$everything`;
+      const response = await fetch(url, { headers: { authorization: `Bearer ${await stack.issuer.token(stack.actor('sam'))}` } });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toBe('application/fhir+json; charset=utf-8');
+      expect(response.headers.get('content-disposition')).toBe(`attachment; filename="patient-${clientId}.fhir.json"`);
+      const bundle = (await response.json()) as Bundle;
+      expect(bundle.entry?.[0].resource).toMatchObject({ resourceType: 'Patient', id: clientId });
+      expect(fhirSchemaErrors(bundle)).toEqual([]);
+      expect((await fetch(url)).status).toBe(401);
+    } finally {
+      await dashboard.stop();
+      rmSync(distDir, { recursive: true, force: true });
+    }
   });
 });
