@@ -1,12 +1,12 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { DemoWorld } from '@caseflow/demo';
+import { demoId, type DemoWorld } from '@caseflow/demo';
 import { plansSeed, type SeedPlan, type SeedRanking } from './seed-world';
 
 const PLANS_PER_BATCH = 1000;
 
 /**
  * Writes the plans subgraph's part of the demo world (see seed-world.ts):
- * plans, goals, tasks, steps, revisions and prioritizing grids, a few
+ * plans, goals, tasks, steps, revisions, the clients' agreements and prioritizing grids, a few
  * statements per thousand plans. Safe to run twice; a row that conflicts
  * with anything already there (the same id, or another ACTIVE plan of the
  * client) is skipped together with what hangs under it.
@@ -15,7 +15,10 @@ export async function seedPlans(dataSource: DataSource, world: DemoWorld): Promi
   const { plans, rankings } = plansSeed(world);
   for (let i = 0; i < plans.length; i += PLANS_PER_BATCH) {
     const batch = plans.slice(i, i + PLANS_PER_BATCH);
-    await dataSource.transaction((tx) => writePlans(tx, batch));
+    await dataSource.transaction(async (tx) => {
+      await writePlans(tx, batch);
+      await writeAgreements(tx, batch);
+    });
   }
   await dataSource.transaction((tx) => writeRankings(tx, rankings));
 }
@@ -113,6 +116,34 @@ async function writePlans(tx: EntityManager, plans: SeedPlan[]): Promise<void> {
       revisions.map((r) => r.entityType),
       revisions.map((r) => r.entityId),
       revisions.map((r) => JSON.stringify(r.changes)),
+    ],
+  );
+}
+
+/**
+ * Two of every three active plans were agreed by their client (in person, verbally or electronically, in turn) to
+ * the version as seeded, just after its last revision; the others await agreement. Skipped where the stored plan is
+ * at another version.
+ */
+async function writeAgreements(tx: EntityManager, plans: SeedPlan[]): Promise<void> {
+  const methods = ['IN_PERSON_SIGNATURE', 'VERBAL', 'ELECTRONIC'];
+  const agreed = plans.filter((p, i) => p.status === 'ACTIVE' && i % 3 !== 2);
+  await tx.query(
+    `INSERT INTO plans.plan_agreement (id, plan_id, plan_version, method, agreed_at, recorded_by, note)
+     SELECT t.id, t.plan_id, t.plan_version, t.method,
+            LEAST(now(), COALESCE((SELECT max(r.revised_at) FROM plans.plan_revision r WHERE r.plan_id = p.id), p.created_at) + interval '1 hour'),
+            t.recorded_by, t.note
+       FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::text[], $5::uuid[], $6::text[])
+         AS t(id, plan_id, plan_version, method, recorded_by, note)
+       JOIN plans.action_plan p ON p.id = t.plan_id AND p.version = t.plan_version
+     ON CONFLICT DO NOTHING`,
+    [
+      agreed.map((p) => demoId('plan-agreement', p.id)),
+      agreed.map((p) => p.id),
+      agreed.map((p) => p.version),
+      agreed.map((_, i) => methods[i % methods.length]),
+      agreed.map((p) => p.createdBy),
+      agreed.map((_, i) => (i % 2 === 0 ? 'Went through the goals together; the client agreed to all of them.' : null)),
     ],
   );
 }
