@@ -58,6 +58,9 @@ describe('notification rules', () => {
     const e = event('consent.override_used', { clientId: CLIENT, byStaffId: SUP });
     expect(actorOf(e)).toBe(SUP);
     expect(recipientsOf('CONSENT_OVERRIDE_USED', e, directory)).toEqual([]);
+    // A supervisor who requests a closure themselves is not asked to approve their own request.
+    const requested = event('closure.requested', { clientId: CLIENT, requestedById: SUP, byStaffId: SUP });
+    expect(recipientsOf('APPROVAL_REQUESTED', requested, directory)).toEqual([]);
     const unknown = event('client.assigned', { clientId: CLIENT, caseManagerId: '00000000-0000-4000-8000-0000000000ff' });
     expect(recipientsOf('CLIENT_ASSIGNED', unknown, directory)).toEqual([]);
   });
