@@ -23,9 +23,11 @@ export interface DistanceTravelledCountParams {
  * (found by needs_assessment_period_idx, then their client's organization),
  * their first and latest assessment there (by assessed_at, then id, as
  * Client.distanceTravelled orders them), the ASSET and BARRIER ratings of
- * those two (assessment_item_assessment_idx), and per domain the people both
- * assessments rate it for, and of them those with a characteristic (matched
- * case-insensitively) that moved each way.
+ * those two (assessment_item_assessment_idx), each characteristic (matched
+ * case-insensitively) with its rating before and after, and per domain the
+ * people both assessments rate it for, and of them those with a
+ * characteristic that moved each way. Aggregates only, no join between the
+ * steps' results: the plan does not hang on their row estimates.
  */
 const DISTANCE_TRAVELLED_COUNTS_SQL = `WITH in_period AS (
          SELECT a.id, a.client_id, a.assessed_at
@@ -36,25 +38,30 @@ const DISTANCE_TRAVELLED_COUNTS_SQL = `WITH in_period AS (
                 (array_agg(id ORDER BY assessed_at, id))[1] AS first_id,
                 (array_agg(id ORDER BY assessed_at DESC, id DESC))[1] AS latest_id
            FROM in_period GROUP BY client_id HAVING count(*) >= 2
+       ), compared AS (
+         SELECT client_id, first_id AS assessment_id, false AS latest FROM ends
+         UNION ALL
+         SELECT client_id, latest_id, true FROM ends
        ), rated AS (
-         SELECT e.client_id, i.domain, lower(btrim(i.characteristic)) AS characteristic, i.rating, i.assessment_id = e.latest_id AS latest
-           FROM ends e JOIN clients.assessment_item i ON i.assessment_id = ANY (ARRAY[e.first_id, e.latest_id])
+         SELECT c.client_id, i.domain, lower(btrim(i.characteristic)) AS characteristic, i.rating, c.latest
+           FROM compared c JOIN clients.assessment_item i ON i.assessment_id = c.assessment_id
           WHERE i.rating IN ('ASSET', 'BARRIER')
+       ), characteristics AS (
+         SELECT client_id, domain, characteristic,
+                min(rating) FILTER (WHERE NOT latest) AS before, min(rating) FILTER (WHERE latest) AS after
+           FROM rated GROUP BY client_id, domain, characteristic
        ), people AS (
-         SELECT client_id, domain FROM rated GROUP BY client_id, domain HAVING bool_or(latest) AND bool_or(NOT latest)
-       ), moved AS (
-         SELECT f.client_id, f.domain,
-                bool_or(f.rating = 'BARRIER' AND l.rating = 'ASSET') AS to_asset,
-                bool_or(f.rating = 'ASSET' AND l.rating = 'BARRIER') AS to_barrier
-           FROM rated f JOIN rated l ON l.client_id = f.client_id AND l.domain = f.domain AND l.characteristic = f.characteristic
-          WHERE NOT f.latest AND l.latest
-          GROUP BY f.client_id, f.domain
+         SELECT domain,
+                bool_or(before = 'BARRIER' AND after = 'ASSET') AS to_asset,
+                bool_or(before = 'ASSET' AND after = 'BARRIER') AS to_barrier
+           FROM characteristics GROUP BY client_id, domain
+         HAVING bool_or(before IS NOT NULL) AND bool_or(after IS NOT NULL)
        )
-SELECT p.domain, count(*)::int AS clients,
-       (count(*) FILTER (WHERE m.to_asset))::int AS "barrierToAsset",
-       (count(*) FILTER (WHERE m.to_barrier))::int AS "assetToBarrier"
-  FROM people p LEFT JOIN moved m ON m.client_id = p.client_id AND m.domain = p.domain
- GROUP BY p.domain ORDER BY p.domain`;
+SELECT domain, count(*)::int AS clients,
+       (count(*) FILTER (WHERE to_asset))::int AS "barrierToAsset",
+       (count(*) FILTER (WHERE to_barrier))::int AS "assetToBarrier"
+  FROM people
+ GROUP BY domain ORDER BY domain`;
 
 /** Per domain (those with anyone in them), the organization's people whose first and latest assessments in the period both rate it, and how many moved each way. */
 export const distanceTravelledCounts = (db: SqlRunner, p: DistanceTravelledCountParams) =>
