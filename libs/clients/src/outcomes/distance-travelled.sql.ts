@@ -21,8 +21,8 @@ export interface DistanceTravelledCountParams {
 /*
  * The organization's clients with at least two assessments in the period
  * (found by needs_assessment_period_idx for a period of months, then their
- * client's organization),
- * their first and latest assessment there (by assessed_at, then id, as
+ * client's organization), their first and latest assessment there (by
+ * assessed_at, then id, as
  * Client.distanceTravelled orders them), the ASSET and BARRIER ratings of
  * those two (assessment_item_assessment_idx), each characteristic (matched
  * case-insensitively) with its rating before and after, and per domain the
