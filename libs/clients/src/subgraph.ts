@@ -70,6 +70,9 @@ import { CaseTeamMemberEntity } from './team/team.entity';
 import { CaseTeamResolver } from './team/team.resolver';
 import { CaseTeam1764979200073 } from './migrations/1764979200073-CaseTeam';
 import { ClosureApproval1765065600082 } from './migrations/1765065600082-ClosureApproval';
+import { DistanceTravelledIndex1765065600081 } from './migrations/1765065600081-DistanceTravelledIndex';
+import { DistanceTravelledResolver } from './assessment/distance-travelled.resolver';
+import { DistanceTravelledOutcomeResolver } from './outcomes/distance-travelled.resolver';
 
 export function buildClientsSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
@@ -95,6 +98,8 @@ export function buildClientsSchema(): Promise<GraphQLSchema> {
       ConsentSignedFormResolver,
       ClosureRequestResolver,
       ClientClosureRequestResolver,
+      DistanceTravelledResolver,
+      DistanceTravelledOutcomeResolver,
     ],
     // Each batched through the request's loaders and checked like a read: what the caller may not see is null (and audited).
     referenceResolvers: {
@@ -146,6 +151,7 @@ export const clientsSubgraph: SubgraphDefinition<ClientsContext> = {
     ClientProfile1764979200071,
     Documents1764979200072,
     CaseTeam1764979200073,
+    DistanceTravelledIndex1765065600081,
     ClosureApproval1765065600082,
   ],
   buildSchema: buildClientsSchema,
