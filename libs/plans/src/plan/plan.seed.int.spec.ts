@@ -1,5 +1,5 @@
 import { demoStaff } from '@caseflow/demo';
-import { seedPlans } from '@caseflow/plans-seed';
+import { plansSeed, seedPlans } from '@caseflow/plans-seed';
 import { type PlansTestbed, startPlansTestbed } from '../testing/testbed';
 
 const casey = demoStaff('casey');
@@ -64,5 +64,22 @@ describe('the plans demo data', () => {
     expect(counts.without_rationale).toBe(0);
     expect(counts.grids).toBe(bed.seed.rankings.length);
     expect(bed.seed.rankings.length).toBeGreaterThan(0);
+  });
+
+  it("seeds the demo's agreements: some active plans agreed to their current version, the others awaiting agreement", async () => {
+    const agreed = plansSeed(world()).plans.filter((p) => p.agreement);
+    const active = bed.seed.plans.filter((p) => p.status === 'ACTIVE');
+    expect(agreed.length).toBeGreaterThan(0);
+    expect(agreed.length).toBeLessThan(active.length);
+    await seedPlans(db().dataSource, world());
+    await seedPlans(db().dataSource, world());
+    const rows: Array<{ plan_id: string; plan_version: number; version: number; status: string; method: string; future: boolean }> =
+      await db().dataSource.query(
+        `SELECT a.plan_id, a.plan_version, p.version, p.status, a.method, a.agreed_at > now() AS future
+           FROM plans.plan_agreement a JOIN plans.action_plan p ON p.id = a.plan_id ORDER BY a.plan_id`,
+      );
+    expect(rows.map((r) => r.plan_id)).toEqual(agreed.map((p) => p.id).sort());
+    for (const row of rows) expect(row).toMatchObject({ plan_version: row.version, status: 'ACTIVE', future: false });
+    expect(new Set(rows.map((r) => r.method))).toEqual(new Set(['IN_PERSON_SIGNATURE', 'VERBAL', 'ELECTRONIC']));
   });
 });

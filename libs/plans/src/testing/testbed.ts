@@ -54,9 +54,10 @@ export async function startPlansTestbed(): Promise<PlansTestbed> {
   const t = await startTestSubgraph(plansSubgraph, { peerUrls: { clients: clientsUrl } });
   secret = t.secret;
   const dataSource = t.subgraph.database.dataSource;
-  await seedPlans(dataSource, world);
+  // Without the demo's plan agreements: the specs agree plans themselves and take any active plan as awaiting agreement.
+  await seedPlans(dataSource, world, { agreements: false });
 
-  const seed = plansSeed(world);
+  const seed = plansSeed(world, { agreements: false });
   return {
     t,
     world,

@@ -71,6 +71,28 @@ export interface SeedPlan {
   version: number;
   goals: SeedGoal[];
   revisions: SeedRevision[];
+  /** The client's agreement to this version, just after its last revision; none while it awaits agreement. */
+  agreement?: SeedAgreement;
+}
+
+export interface SeedAgreement {
+  id: string;
+  method: 'IN_PERSON_SIGNATURE' | 'VERBAL' | 'ELECTRONIC';
+  note: string | null;
+}
+
+const AGREEMENT_METHODS: SeedAgreement['method'][] = ['IN_PERSON_SIGNATURE', 'VERBAL', 'ELECTRONIC'];
+
+/** One of every three active plans was agreed by its client (in person, verbally or electronically, in turn); the others await agreement. */
+function withAgreements(plans: SeedPlan[]): SeedPlan[] {
+  let active = 0;
+  return plans.map((plan) => {
+    if (plan.status !== 'ACTIVE') return plan;
+    const n = active++;
+    if (n % 3 !== 0) return plan;
+    const note = n % 2 === 0 ? 'Went through the goals together; the client agreed to all of them.' : null;
+    return { ...plan, agreement: { id: demoId('plan-agreement', plan.id), method: AGREEMENT_METHODS[(n / 3) % 3], note } };
+  });
 }
 
 export interface SeedRanking {
@@ -414,7 +436,12 @@ function ranking(client: DemoClient, plan: DemoPlan, n: number): SeedRanking {
 }
 
 /** Everything the plans seed writes for `world`. */
-export function plansSeed(world: DemoWorld): { plans: SeedPlan[]; rankings: SeedRanking[] } {
+export interface PlansSeedOptions {
+  /** Whether some active plans carry their client's agreement (the demo: yes; a test that agrees plans itself: no). */
+  agreements?: boolean;
+}
+
+export function plansSeed(world: DemoWorld, options: PlansSeedOptions = {}): { plans: SeedPlan[]; rankings: SeedRanking[] } {
   const { today } = world;
   let goalCounter = 0;
   const plans = world.plans.map((plan) => worldPlan(plan, () => goalCounter++, today));
@@ -426,5 +453,5 @@ export function plansSeed(world: DemoWorld): { plans: SeedPlan[]; rankings: Seed
     if (current && client.intakeDate < calendarDate(earlierMonth)) plans.push(earlierPlan(client, current, n, earlierMonth));
     if (current && client.status === 'ACTIVE' && n % 3 === 0) rankings.push(ranking(client, current, n));
   });
-  return { plans, rankings };
+  return { plans: options.agreements === false ? plans : withAgreements(plans), rankings };
 }

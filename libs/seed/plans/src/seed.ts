@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { demoId, type DemoWorld } from '@caseflow/demo';
-import { plansSeed, type SeedPlan, type SeedRanking } from './seed-world';
+import type { DemoWorld } from '@caseflow/demo';
+import { plansSeed, type PlansSeedOptions, type SeedPlan, type SeedRanking } from './seed-world';
 
 const PLANS_PER_BATCH = 1000;
 
@@ -11,8 +11,8 @@ const PLANS_PER_BATCH = 1000;
  * with anything already there (the same id, or another ACTIVE plan of the
  * client) is skipped together with what hangs under it.
  */
-export async function seedPlans(dataSource: DataSource, world: DemoWorld): Promise<void> {
-  const { plans, rankings } = plansSeed(world);
+export async function seedPlans(dataSource: DataSource, world: DemoWorld, options: PlansSeedOptions = {}): Promise<void> {
+  const { plans, rankings } = plansSeed(world, options);
   for (let i = 0; i < plans.length; i += PLANS_PER_BATCH) {
     const batch = plans.slice(i, i + PLANS_PER_BATCH);
     await dataSource.transaction(async (tx) => {
@@ -120,14 +120,9 @@ async function writePlans(tx: EntityManager, plans: SeedPlan[]): Promise<void> {
   );
 }
 
-/**
- * Two of every three active plans were agreed by their client (in person, verbally or electronically, in turn) to
- * the version as seeded, just after its last revision; the others await agreement. Skipped where the stored plan is
- * at another version.
- */
+/** The clients' agreements the seed gives (seed-world.ts), skipped where the stored plan is at another version. */
 async function writeAgreements(tx: EntityManager, plans: SeedPlan[]): Promise<void> {
-  const methods = ['IN_PERSON_SIGNATURE', 'VERBAL', 'ELECTRONIC'];
-  const agreed = plans.filter((p, i) => p.status === 'ACTIVE' && i % 3 !== 2);
+  const agreed = plans.filter((p) => p.agreement);
   await tx.query(
     `INSERT INTO plans.plan_agreement (id, plan_id, plan_version, method, agreed_at, recorded_by, note)
      SELECT t.id, t.plan_id, t.plan_version, t.method,
@@ -138,12 +133,12 @@ async function writeAgreements(tx: EntityManager, plans: SeedPlan[]): Promise<vo
        JOIN plans.action_plan p ON p.id = t.plan_id AND p.version = t.plan_version
      ON CONFLICT DO NOTHING`,
     [
-      agreed.map((p) => demoId('plan-agreement', p.id)),
+      agreed.map((p) => p.agreement!.id),
       agreed.map((p) => p.id),
       agreed.map((p) => p.version),
-      agreed.map((_, i) => methods[i % methods.length]),
+      agreed.map((p) => p.agreement!.method),
       agreed.map((p) => p.createdBy),
-      agreed.map((_, i) => (i % 2 === 0 ? 'Went through the goals together; the client agreed to all of them.' : null)),
+      agreed.map((p) => p.agreement!.note),
     ],
   );
 }
