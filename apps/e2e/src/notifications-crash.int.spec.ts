@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { EASTSIDE_ID, NORTHSIDE_ID } from '@caseflow/demo';
 import { consumerQueueName } from '@caseflow/events';
 import { freePort, type ServiceProcess, spawnService } from '@caseflow/testing';
+import { Client } from 'pg';
 import { startTestStack, type TestStack } from './harness';
 
 // The notifications process starts twice under ts-node, and an event held by the killed one comes back after the
@@ -134,25 +135,37 @@ describe('the notifications subgraph killed with SIGKILL while referrals are ans
     }
     const ids = referrals.map((r) => r.id);
 
-    // The partners answer; mid-way the notifications process is killed, with no drain, while it applies an event.
+    // The partners answer; mid-way the notifications process is killed, with no drain, while it applies an event. So
+    // that the kill finds it mid-way however fast it is, the test holds its notifications table from then on: the event
+    // it takes waits on the table (its job active) until the kill, and the table is let go only after.
     const killAfter = Math.floor(referrals.length / 2);
+    const lock = new Client({ connectionString: stack.databaseUrl });
+    await lock.connect();
     let killed: Promise<number> = Promise.resolve(0);
-    for (const [n, r] of referrals.entries()) {
-      if (n === killAfter)
-        killed = until(applying, (k) => k > 0, 15_000).then((k) => {
-          first.child.kill('SIGKILL');
-          return k;
+    try {
+      for (const [n, r] of referrals.entries()) {
+        if (n === killAfter) {
+          await lock.query('BEGIN');
+          await lock.query('LOCK TABLE notifications.notification IN SHARE ROW EXCLUSIVE MODE');
+          killed = until(applying, (k) => k > 0, 60_000).then((k) => {
+            first.child.kill('SIGKILL');
+            return k;
+          });
+        }
+        const answered = await stack.as<{ respondToReferral: { status: string } }>(keyOf[r.organizationId], RESPOND, {
+          input: { referralId: r.id, decision: 'ACCEPT' },
         });
-      const answered = await stack.as<{ respondToReferral: { status: string } }>(keyOf[r.organizationId], RESPOND, {
-        input: { referralId: r.id, decision: 'ACCEPT' },
-      });
-      expect(answered.errors).toBeUndefined();
-      expect(answered.data!.respondToReferral.status).toBe('ACCEPTED');
+        expect(answered.errors).toBeUndefined();
+        expect(answered.data!.respondToReferral.status).toBe('ACCEPTED');
+      }
+      expect(await killed).toBeGreaterThan(0);
+      await first.exited;
+    } finally {
+      await lock.query('ROLLBACK').catch(() => undefined);
+      await lock.end();
     }
-    expect(await killed).toBeGreaterThan(0);
-    await first.exited;
     expect(first.child.signalCode).toBe('SIGKILL');
-    // What it was applying (unless it finished in the instant before the signal) rolled back with its connections;
+    // What it was applying rolled back with its connections;
     // the queue takes it back after the handler timeout.
     // While it is down, the answers' events wait in its queue: the relays sent them all.
     await until(
