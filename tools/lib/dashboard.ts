@@ -49,7 +49,9 @@ export function buildIsStale(distDir = DASHBOARD_DIST, sourceDir = DASHBOARD_DIR
 // Vite is an ES module: a real dynamic import keeps the CommonJS output of ts-node from turning it into require().
 const importVite = new Function('return import("vite")') as () => Promise<{
   build(config: object): Promise<unknown>;
-  createServer(config: object): Promise<{ listen(): Promise<unknown>; close(): Promise<void> }>;
+  createServer(
+    config: object,
+  ): Promise<{ listen(): Promise<unknown>; close(): Promise<void>; httpServer: import('node:http').Server | null }>;
 }>;
 
 /**

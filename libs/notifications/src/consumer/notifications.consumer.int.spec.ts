@@ -85,12 +85,25 @@ const cases: Array<[string, () => DomainEvent, Record<string, number>]> = [
   ],
   [
     "APPROVAL_REQUESTED → the agency's supervisors",
-    () => event('closure.requested', { ...clientFacts, requestId: randomUUID(), requestedById: staff('casey').id }),
+    () =>
+      event('closure.requested', {
+        ...clientFacts,
+        requestId: randomUUID(),
+        requestedById: staff('casey').id,
+        byStaffId: staff('casey').id,
+      }),
     { sam: 1 },
   ],
   [
     'APPROVAL_DECIDED → the requester',
-    () => event('closure.decided', { ...clientFacts, requestId: randomUUID(), requestedById: staff('casey').id, approved: true }),
+    () =>
+      event('closure.decided', {
+        ...clientFacts,
+        requestId: randomUUID(),
+        requestedById: staff('casey').id,
+        approved: true,
+        byStaffId: staff('sam').id,
+      }),
     { casey: 1 },
   ],
 ];

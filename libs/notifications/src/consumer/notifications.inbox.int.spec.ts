@@ -43,6 +43,7 @@ describe('the notifications consumer in the events runtime', () => {
         organizationId: HARBOUR_ID,
         requestId: randomUUID(),
         requestedById: staff('casey').id,
+        byStaffId: staff('casey').id,
       }),
       aggregateId,
       sequence: 2,

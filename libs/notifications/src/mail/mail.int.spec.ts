@@ -144,6 +144,7 @@ describe('e-mail notifications', () => {
         organizationId: HARBOUR_ID,
         requestId: randomUUID(),
         requestedById: staff('casey').id,
+        byStaffId: staff('casey').id,
       }),
     );
     for (let attempt = 0; attempt < MAX_MAIL_ATTEMPTS; attempt += 1)

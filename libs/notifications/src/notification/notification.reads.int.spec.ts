@@ -16,6 +16,7 @@ beforeAll(async () => {
       organizationId: HARBOUR_ID,
       requestId: randomUUID(),
       requestedById: staff('casey').id,
+      byStaffId: staff('casey').id,
     }),
   );
 });
