@@ -6,7 +6,12 @@ const urgent = caseloadRow(1, {
   displayName: 'Dana Fontaine',
   nextFollowUpAt: '2020-01-01T10:00:00Z',
   priority: { level: 'URGENT', score: 69, reasons: ['EI claim ends in 2 days', 'Follow-up overdue by 1 day'] },
-  activePlan: { id: 'p1', progress: { stepsTotal: 5, stepsComplete: 3, overdueSteps: 1, percentComplete: 60 } },
+  activePlan: {
+    id: 'p1',
+    version: 4,
+    agreement: null,
+    progress: { stepsTotal: 5, stepsComplete: 3, overdueSteps: 1, percentComplete: 60 },
+  },
   referrals: [
     {
       id: 'r1',
