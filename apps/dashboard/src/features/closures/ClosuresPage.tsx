@@ -54,13 +54,15 @@ function ClosureSetting() {
   const [result, refetch] = useQuery({ query: AgencyClosureSettingDocument });
   const [saving, save] = useMutation(SetClosureNeedsApprovalDocument);
   const [notice, setNotice] = useState<string | null>(null);
+  // What the person chose, shown at once and kept once saved; the server's value again if it refuses.
+  const [chosen, setChosen] = useState<boolean | null>(null);
   return (
     <Section title="Agency setting">
       <QueryView result={result} what="the agency's settings" retry={() => refetch({ requestPolicy: 'network-only' })}>
         {(data) => {
           const org = data.me.organization;
           if (!org) return <p>You belong to no agency.</p>;
-          const on = org.closureNeedsApproval === true;
+          const on = chosen ?? org.closureNeedsApproval === true;
           return (
             <>
               {notice ? <Success>{notice}</Success> : null}
@@ -69,12 +71,17 @@ function ClosureSetting() {
                 label={`Case managers of ${org.name} need a supervisor's approval to close a case`}
                 hint="When on, a case manager requests the closure with a rationale and a supervisor approves or rejects it; supervisors still close cases themselves."
                 checked={on}
-                onChange={(required) =>
+                onChange={(required) => {
+                  setChosen(required);
+                  setNotice(null);
                   void save({ organizationId: org.id, required }).then((r) => {
-                    if (r.error) return;
+                    if (r.error) {
+                      setChosen(null);
+                      return;
+                    }
                     setNotice(required ? 'Closures now need a supervisor’s approval.' : 'Case managers close cases themselves again.');
-                  })
-                }
+                  });
+                }}
               />
               {saving.fetching ? <p className="small muted">Saving…</p> : null}
               {saving.error ? (

@@ -32,7 +32,8 @@ const CLOSURE_CONTEXT = { additionalTypenames: ['ClosureRequest'] };
 
 export function ClosurePanel({ clientId, status, onChanged }: { clientId: string; status: string; onChanged(): void }) {
   const me = useMe();
-  const [setting] = useQuery({ query: AgencyClosureSettingDocument, requestPolicy: 'cache-first' });
+  // The setting can change while the page is open: asked again each time the part shows.
+  const [setting] = useQuery({ query: AgencyClosureSettingDocument, requestPolicy: 'cache-and-network' });
   const [requestResult, refetchRequest] = useQuery({
     query: ClientClosureRequestDocument,
     variables: { id: clientId },

@@ -11,8 +11,16 @@ import { changeText, distanceByDomain, hasComparison, signed } from '../../../li
 import { Empty, QueryView } from '../../../ui/feedback';
 import { Section } from '../../../ui/page';
 
+const DISTANCE_CONTEXT = { additionalTypenames: ['NeedsAssessment'] };
+
 export function DistancePart({ clientId }: { clientId: string }) {
-  const [result, refetch] = useQuery({ query: ClientDistanceDocument, variables: { id: clientId } });
+  // Asked again whenever the part is opened: a new assessment elsewhere in the file changes it.
+  const [result, refetch] = useQuery({
+    query: ClientDistanceDocument,
+    variables: { id: clientId },
+    requestPolicy: 'cache-and-network',
+    context: DISTANCE_CONTEXT,
+  });
   return (
     <Section title="Distance travelled">
       <QueryView result={result} what="the distance travelled" retry={() => refetch({ requestPolicy: 'network-only' })}>
