@@ -61,6 +61,10 @@ describe('outcomes and sign-off in a browser', () => {
     await casey.getByRole('button', { name: 'New assessment' }).click();
     const barrier = casey.locator('.assessment-form .characteristic.is-barrier').first();
     const characteristic = (await barrier.locator('legend').first().textContent())?.trim() as string;
+    // The plan to compensate goes with a barrier only: it is cleared before the rating changes.
+    await barrier.getByLabel(/^Plan to compensate: how/).fill('');
+    await barrier.getByLabel(/^By when/).fill('');
+    await barrier.getByLabel(/^Who helps/).fill('');
     await barrier.getByLabel('Asset', { exact: true }).check();
     await casey.getByRole('button', { name: 'Record the assessment' }).click();
     await casey.getByRole('button', { name: 'New assessment' }).waitFor();
