@@ -43,6 +43,20 @@ describe('the caseload', () => {
     });
   });
 
+  it('marks active plans that wait for the client’s agreement to their current version', async () => {
+    const revised = caseloadRow(3, {
+      displayName: 'Eli Brooks',
+      activePlan: { id: 'p3', version: 5, agreement: { planVersion: 4 }, progress: urgent.activePlan!.progress },
+    });
+    const agreed = caseloadRow(4, { displayName: 'Farah Said' });
+    const gateway = fakeGateway({ Caseload: () => ({ data: caseload([urgent, revised, agreed]) }) });
+    renderApp({ path: '/caseload', as: 'casey', gateway });
+    const rows = await screen.findAllByRole('row');
+    expect(within(rows[1]).getByText('Awaiting agreement')).toBeTruthy();
+    expect(within(rows[2]).getByText('Awaiting agreement')).toBeTruthy();
+    expect(within(rows[3]).queryByText('Awaiting agreement')).toBeNull();
+  });
+
   it('says which column is missing when the plans service is down, and shows the rest', async () => {
     const gateway = fakeGateway({
       Caseload: () => ({
