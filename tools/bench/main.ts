@@ -8,7 +8,7 @@
  *   --warmup S            seconds of warm-up per operation, not measured (default 2)
  *   --concurrency 1,8,32  concurrency levels (default 1,8,32)
  *   --gateway apollo|hive|both   (default both)
- *   --ops caseload,profile,search,inbox,outcomes,write   (default all)
+ *   --ops caseload,profile,search,inbox,outcomes,distanceTravelled,write   (default all)
  *   --pool N              each subgraph's connection pool (DB_POOL_MAX, default 10)
  *   --source              run the services from their TypeScript source (ts-node) instead of compiled (`npm run build`)
  *   --otel                trace every request (OTLP http/json to a sink in this process), to measure what tracing costs

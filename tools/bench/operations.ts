@@ -154,6 +154,17 @@ const PROFILE = operation('client-profile', 'ClientProfile');
 const SEARCH = operation('directory-search', 'DirectorySearch');
 const INBOX = operation('partner-inbox', 'PartnerInbox');
 const OUTCOMES = operation('outcomes', 'Outcomes');
+/** The analysts' distance travelled per domain (next/outcomes.graphql; the contract files have no operation for it yet). */
+const DISTANCE_TRAVELLED = print(
+  parse(`query DistanceTravelled($period: DateRangeInput!) {
+    distanceTravelled(period: $period) {
+      domain
+      clients { count suppressed }
+      barrierToAsset { count suppressed }
+      assetToBarrier { count suppressed }
+    }
+  }`),
+);
 const OPEN_CLIENT = operation('intake', 'OpenClient');
 const RECORD_CONSENT = operation('intake', 'RecordConsent');
 const CREATE_REFERRAL = operation('refer', 'CreateReferral');
@@ -230,6 +241,23 @@ export const OPERATIONS: Record<string, BenchOperation> = {
         variables: { period: { from: isoDate(from), to: isoDate(to) } },
       };
     },
+  },
+  distanceTravelled: {
+    name: 'distanceTravelled',
+    start: (rnd, f) => {
+      // The twelve whole months up to this one, as the outcomes operation asks.
+      const today = new Date();
+      const from = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 11, 1));
+      const to = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() + 1, 0));
+      return {
+        label: 'distanceTravelled',
+        staff: pickOne(f.analysts, rnd),
+        query: DISTANCE_TRAVELLED,
+        variables: { period: { from: isoDate(from), to: isoDate(to) } },
+      };
+    },
+    check: (_request, answer) =>
+      (answer.data?.distanceTravelled as unknown[] | undefined)?.length === 8 ? null : 'expected a cell for each of the 8 domains',
   },
   // Intake of a new client, their consent to a partner organization, a referral there, sent, and the partner's acceptance.
   write: {

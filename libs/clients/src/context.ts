@@ -18,6 +18,8 @@ import { NoteCommands } from './note/note.commands';
 import { NoteQueries } from './note/note.queries';
 import { OrganizationSettings } from './organization/organization-settings';
 import { CaseOutcomeQueries } from './outcomes/outcomes.queries';
+import { DistanceTravelledQueries } from './assessment/distance-travelled.queries';
+import { DistanceTravelledOutcomeQueries } from './outcomes/distance-travelled.queries';
 import { StaffQueries } from './staff/staff.queries';
 import { TeamCommands } from './team/team.commands';
 import { TeamQueries } from './team/team.queries';
@@ -37,6 +39,8 @@ export interface ClientsContext extends RequestContext {
   consents: ConsentQueries;
   consentCommands: ConsentCommands;
   caseOutcomes: CaseOutcomeQueries;
+  distanceTravelled: DistanceTravelledQueries;
+  distanceTravelledOutcomes: DistanceTravelledOutcomeQueries;
   appointments: AppointmentQueries;
   appointmentCommands: AppointmentCommands;
   calendarFeeds: CalendarFeeds;
@@ -69,6 +73,8 @@ export function createClientsContext(dataSource: DataSource, base: RequestContex
     consents: new ConsentQueries(loaders, base.audit),
     consentCommands: new ConsentCommands(dataSource, loaders, base.audit, directory),
     caseOutcomes: new CaseOutcomeQueries(dataSource, base.audit),
+    distanceTravelled: new DistanceTravelledQueries(loaders, base.audit),
+    distanceTravelledOutcomes: new DistanceTravelledOutcomeQueries(dataSource, base.audit),
     appointments: new AppointmentQueries(dataSource, loaders, base.audit),
     appointmentCommands: new AppointmentCommands(dataSource, base.audit, {
       referralsUrl: options.peerUrls?.referrals,

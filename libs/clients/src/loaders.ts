@@ -10,6 +10,7 @@ import {
   assessmentsByClients,
   assessmentsByIds,
 } from './assessment/assessment.sql';
+import { type ComparedAssessmentRow, firstAndLatestAssessments } from './assessment/distance-travelled.sql';
 import { CaseEventEntity, ClientEntity, EligibilityEntity } from './client/client.entity';
 import { type ClientRow, clientsByIds, duplicatePairs } from './client/client.sql';
 import { type ConsentRow, consentsByClients, consentsByIds } from './consent/consent.sql';
@@ -32,6 +33,8 @@ export interface ClientsLoaders {
   assessmentsByClient: DataLoader<string, AssessmentRow[]>;
   assessment: DataLoader<string, AssessmentRow | null>;
   assessmentItems: DataLoader<string, AssessmentItemRow[]>;
+  /** Each client's first and latest assessment with their ratings (one row with one assessment): distance travelled. */
+  firstAndLatestAssessments: DataLoader<string, ComparedAssessmentRow[]>;
   /** Notes are read for the caller: a sensitive note only by its author and supervisors. */
   note: DataLoader<string, NoteRow | null>;
   noteAmendments: DataLoader<string, NoteRow[]>;
@@ -108,6 +111,10 @@ export function createClientsLoaders(dataSource: DataSource, actor: Actor): Clie
     assessmentItems: groupLoader(
       (ids) => assessmentItemsOf(dataSource, ids),
       (i) => i.assessmentId,
+    ),
+    firstAndLatestAssessments: groupLoader(
+      (ids) => firstAndLatestAssessments(dataSource, ids),
+      (a) => a.clientId,
     ),
     note: rowLoader(
       (ids) => notesById(dataSource, ids, reader),

@@ -65,6 +65,9 @@ import { staffDirectoryRoute } from './staff/staff.route';
 import { CaseTeamMemberEntity } from './team/team.entity';
 import { CaseTeamResolver } from './team/team.resolver';
 import { CaseTeam1764979200073 } from './migrations/1764979200073-CaseTeam';
+import { DistanceTravelledIndex1765065600081 } from './migrations/1765065600081-DistanceTravelledIndex';
+import { DistanceTravelledResolver } from './assessment/distance-travelled.resolver';
+import { DistanceTravelledOutcomeResolver } from './outcomes/distance-travelled.resolver';
 
 export function buildClientsSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
@@ -88,6 +91,8 @@ export function buildClientsSchema(): Promise<GraphQLSchema> {
       DocumentResolver,
       ClientDocumentsResolver,
       ConsentSignedFormResolver,
+      DistanceTravelledResolver,
+      DistanceTravelledOutcomeResolver,
     ],
     // Each batched through the request's loaders and checked like a read: what the caller may not see is null (and audited).
     referenceResolvers: {
@@ -138,6 +143,7 @@ export const clientsSubgraph: SubgraphDefinition<ClientsContext> = {
     ClientProfile1764979200071,
     Documents1764979200072,
     CaseTeam1764979200073,
+    DistanceTravelledIndex1765065600081,
   ],
   buildSchema: buildClientsSchema,
   createContext: (dataSource, base, options) => createClientsContext(dataSource, base, options),
