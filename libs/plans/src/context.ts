@@ -3,6 +3,8 @@ import type { DataSource } from 'typeorm';
 import { type ClientGrant, createClientAccessLoader, createGrantPrimer } from '@caseflow/auth';
 import type { RequestContext, SubgraphRuntimeOptions } from '@caseflow/federation';
 import { PlanAccess } from './access/plan-access';
+import { AgreementCommands } from './agreement/agreement.commands';
+import { AgreementQueries } from './agreement/agreement.queries';
 import { AttainmentQueries } from './attainment/attainment.queries';
 import { GoalCommands } from './goal/goal.commands';
 import { GoalQueries } from './goal/goal.queries';
@@ -32,6 +34,8 @@ export interface PlansContext extends RequestContext {
   rankings: RankingQueries;
   rankingCommands: RankingCommands;
   attainment: AttainmentQueries;
+  agreements: AgreementQueries;
+  agreementCommands: AgreementCommands;
 }
 
 export function createPlansContext(
@@ -64,5 +68,7 @@ export function createPlansContext(
     rankings: new RankingQueries(loaders, planAccess),
     rankingCommands: new RankingCommands(dataSource, loaders, planAccess, base.audit),
     attainment: new AttainmentQueries(dataSource, base.audit),
+    agreements: new AgreementQueries(loaders),
+    agreementCommands: new AgreementCommands(writes),
   };
 }

@@ -2,6 +2,7 @@ import type DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { anyOf, runPrepared } from '@caseflow/db';
 import { groupLoader, rowLoader } from '@caseflow/federation';
+import { PlanAgreementEntity } from './agreement/agreement.entity';
 import type { GoalEntity } from './goal/goal.entity';
 import { goalsByIds, goalsOfPlans } from './goal/goal.sql';
 import type { ActionPlanEntity } from './plan/plan.entity';
@@ -36,6 +37,8 @@ export interface PlansLoaders {
   ranking: DataLoader<string, PriorityRankingEntity | null>;
   /** Newest first. */
   rankingsByClient: DataLoader<string, PriorityRankingEntity[]>;
+  /** A plan's agreements, newest first (by version, then time): the current agreement and the history from one statement. */
+  agreementsByPlan: DataLoader<string, PlanAgreementEntity[]>;
 }
 
 /**
@@ -48,6 +51,7 @@ export interface PlansLoaders {
 export function createPlansLoaders(dataSource: DataSource, today: Today): PlansLoaders {
   const revisions = dataSource.getRepository(PlanRevisionEntity);
   const rankings = dataSource.getRepository(PriorityRankingEntity);
+  const agreements = dataSource.getRepository(PlanAgreementEntity);
   const progress = rowLoader<string, ProgressCounts>(
     async (ids) => (await runPrepared(dataSource, progressOfPlans, [ids, await today()])).map(toProgressCounts),
     (c) => c.planId,
@@ -103,6 +107,10 @@ export function createPlansLoaders(dataSource: DataSource, today: Today): PlansL
     rankingsByClient: groupLoader(
       (ids) => rankings.find({ where: { clientId: anyOf(ids) }, order: { createdAt: 'DESC', id: 'DESC' } }),
       (r) => r.clientId,
+    ),
+    agreementsByPlan: groupLoader(
+      (ids) => agreements.find({ where: { planId: anyOf(ids) }, order: { planVersion: 'DESC', agreedAt: 'DESC', id: 'DESC' } }),
+      (a) => a.planId,
     ),
   };
 }

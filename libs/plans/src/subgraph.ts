@@ -1,6 +1,8 @@
 import type { GraphQLSchema } from 'graphql';
 import { fetchOrganizationTimeZones } from '@caseflow/auth';
 import { AUDIT_TRAIL_PATH, auditTrailRoute, buildFederatedSchema, type SubgraphDefinition } from '@caseflow/federation';
+import { AgreementResolver } from './agreement/agreement.resolver';
+import { PlanAgreementEntity } from './agreement/agreement.entity';
 import { AttainmentResolver } from './attainment/attainment.resolver';
 import { ClientPlansResolver } from './client/client-plans.resolver';
 import { clientReferences } from './client/client.ref';
@@ -13,6 +15,7 @@ import { PlanRevisionsAndRankings1763856000011 } from './migrations/176385600001
 import { CoveringIndexes1763856000021 } from './migrations/1763856000021-CoveringIndexes';
 import { PlansOutbox1764892800051 } from './migrations/1764892800051-PlansOutbox';
 import { PlansScheduledJobs1764892800061 } from './migrations/1764892800061-PlansScheduledJobs';
+import { PlanAgreements1765065600083 } from './migrations/1765065600083-PlanAgreements';
 import { ActionPlanEntity } from './plan/plan.entity';
 import { planReferences } from './plan/plan.reference';
 import { PlanResolver } from './plan/plan.resolver';
@@ -28,7 +31,16 @@ import { TaskResolver } from './task/task.resolver';
 
 export function buildPlansSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-    resolvers: [PlanResolver, GoalResolver, TaskResolver, StepResolver, ClientPlansResolver, RankingResolver, AttainmentResolver],
+    resolvers: [
+      PlanResolver,
+      GoalResolver,
+      TaskResolver,
+      StepResolver,
+      ClientPlansResolver,
+      RankingResolver,
+      AttainmentResolver,
+      AgreementResolver,
+    ],
     referenceResolvers: { ...planReferences, ...goalReferences, ...rankingReferences, ...clientReferences },
   });
 }
@@ -43,13 +55,14 @@ export const plansSubgraph: SubgraphDefinition<PlansContext> = {
   // Client access and supervision are decided by the clients subgraph.
   peers: { clients: 'http://127.0.0.1:4001' },
   dbSchema: 'plans',
-  entities: [ActionPlanEntity, GoalEntity, PlanTaskEntity, PlanStepEntity, PlanRevisionEntity, PriorityRankingEntity],
+  entities: [ActionPlanEntity, GoalEntity, PlanTaskEntity, PlanStepEntity, PlanRevisionEntity, PriorityRankingEntity, PlanAgreementEntity],
   migrations: [
     InitPlans1763856000001,
     PlanRevisionsAndRankings1763856000011,
     CoveringIndexes1763856000021,
     PlansOutbox1764892800051,
     PlansScheduledJobs1764892800061,
+    PlanAgreements1765065600083,
   ],
   buildSchema: buildPlansSchema,
   createContext: (dataSource, base, options) => createPlansContext(dataSource, base, options),
