@@ -11,6 +11,8 @@ import { AssessmentQueries } from './assessment/assessment.queries';
 import { AuditTrailQueries } from './audit/audit-trail.queries';
 import { ClientCommands } from './client/client.commands';
 import { ClientQueries } from './client/client.queries';
+import { ClosureRequestCommands } from './closure/closure-request.commands';
+import { ClosureRequestQueries } from './closure/closure-request.queries';
 import { ConsentCommands } from './consent/consent.commands';
 import { ConsentQueries } from './consent/consent.queries';
 import { createClientsLoaders, type ClientsLoaders } from './loaders';
@@ -49,6 +51,8 @@ export interface ClientsContext extends RequestContext {
   caseTeams: TeamQueries;
   caseTeamCommands: TeamCommands;
   transferCommands: TransferCommands;
+  closureRequests: ClosureRequestQueries;
+  closureRequestCommands: ClosureRequestCommands;
   /** The caller's grants on clients by the one access rule, for the grants this subgraph signs into `Client.accessGrant`. */
   grants: DataLoader<string, ClientGrant>;
   /** The internal secret, which signs those grants. */
@@ -59,12 +63,13 @@ export function createClientsContext(dataSource: DataSource, base: RequestContex
   const loaders = createClientsLoaders(dataSource, base.actor);
   const identity = { internalToken: base.internalToken, requestId: base.requestId };
   const directory = { resourcesUrl: options.peerUrls?.resources, timeoutMs: options.peerTimeoutMs, ...identity };
+  const clientCommands = new ClientCommands(dataSource, loaders, base.audit);
   return {
     ...base,
     dataSource,
     loaders,
     clients: new ClientQueries(dataSource, loaders, base.audit),
-    clientCommands: new ClientCommands(dataSource, loaders, base.audit),
+    clientCommands,
     staff: new StaffQueries(loaders),
     assessments: new AssessmentQueries(dataSource, loaders, base.audit),
     assessmentCommands: new AssessmentCommands(dataSource, base.audit),
@@ -93,6 +98,8 @@ export function createClientsContext(dataSource: DataSource, base: RequestContex
     caseTeams: new TeamQueries(loaders, base.audit),
     caseTeamCommands: new TeamCommands(dataSource, loaders, base.audit),
     transferCommands: new TransferCommands(dataSource, loaders, base.audit),
+    closureRequests: new ClosureRequestQueries(dataSource, loaders, base.audit),
+    closureRequestCommands: new ClosureRequestCommands(dataSource, base.audit, clientCommands),
     grants: new DataLoader((ids) => decideGrants(dataSource, base.actor, ids), { maxBatchSize: 1000 }),
     internalSecret: options.internalSecret,
   };

@@ -27,6 +27,8 @@ import { clientsEventConsumer } from './caseload/signals.consumer';
 import { CaseEventEntity, ClientEntity, EligibilityEntity } from './client/client.entity';
 import { clientReference } from './client/client.reference';
 import { ClientMutationResolver, ClientResolver, EligibilityResolver } from './client/client.resolver';
+import { ClosureRequestEntity } from './closure/closure-request.entity';
+import { ClientClosureRequestResolver, ClosureRequestResolver } from './closure/closure-request.resolver';
 import { startConsentExpiryJob } from './consent/consent-expiry.job';
 import { ConsentEntity } from './consent/consent.entity';
 import { consentReference } from './consent/consent.reference';
@@ -68,6 +70,7 @@ import { CaseTeam1764979200073 } from './migrations/1764979200073-CaseTeam';
 import { DistanceTravelledIndex1765065600081 } from './migrations/1765065600081-DistanceTravelledIndex';
 import { DistanceTravelledResolver } from './assessment/distance-travelled.resolver';
 import { DistanceTravelledOutcomeResolver } from './outcomes/distance-travelled.resolver';
+import { ClosureApproval1765065600082 } from './migrations/1765065600082-ClosureApproval';
 
 export function buildClientsSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
@@ -93,6 +96,8 @@ export function buildClientsSchema(): Promise<GraphQLSchema> {
       ConsentSignedFormResolver,
       DistanceTravelledResolver,
       DistanceTravelledOutcomeResolver,
+      ClosureRequestResolver,
+      ClientClosureRequestResolver,
     ],
     // Each batched through the request's loaders and checked like a read: what the caller may not see is null (and audited).
     referenceResolvers: {
@@ -127,6 +132,7 @@ export const clientsSubgraph: SubgraphDefinition<ClientsContext> = {
     CalendarFeedEntity,
     CaseTeamMemberEntity,
     DocumentEntity,
+    ClosureRequestEntity,
   ],
   migrations: [
     InitClients1763856000000,
@@ -144,6 +150,7 @@ export const clientsSubgraph: SubgraphDefinition<ClientsContext> = {
     Documents1764979200072,
     CaseTeam1764979200073,
     DistanceTravelledIndex1765065600081,
+    ClosureApproval1765065600082,
   ],
   buildSchema: buildClientsSchema,
   createContext: (dataSource, base, options) => createClientsContext(dataSource, base, options),

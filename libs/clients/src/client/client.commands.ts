@@ -12,6 +12,7 @@ import { badInput, conflict, forbidden, inputFingerprint, localDay, notFound, op
 import { hasCaseAccess, mayHoldCaseload } from '../access/access.policy';
 import { recomputePriorities } from '../caseload/priority.store';
 import type { ClientsLoaders } from '../loaders';
+import { closureNeedsApproval } from '../organization/organization-setting.sql';
 import { organizationTimeZones } from '../organization/time-zone';
 import { checkIntakeProfile, recordIntakeProfile } from '../profile/profile.writes';
 import { foldName, searchNameOf, sortKeyOf } from '../shared/names';
@@ -19,7 +20,14 @@ import { NAME_MAX, TEXT_MAX, birthDate } from '../shared/validation';
 import { StaffMemberEntity } from '../staff/staff.entity';
 import { withCaseTeam } from '../team/team.access';
 import { endMembershipsOf } from '../team/team.sql';
-import { CaseEventEntity, type CaseEventKind, ClientEntity, type ClientStatus, EligibilityEntity } from './client.entity';
+import {
+  CaseEventEntity,
+  type CaseEventKind,
+  ClientEntity,
+  type ClientStatus,
+  type ClosureOutcome,
+  EligibilityEntity,
+} from './client.entity';
 import type { CloseCaseInput, ContactPreferenceInput, DetermineEligibilityInput, KeyDateInput, OpenClientInput } from './client.inputs';
 import { toClient } from './client.mapper';
 import { recordAssignment } from './client.events';
@@ -213,15 +221,36 @@ export class ClientCommands {
   async closeCase(actor: Actor, input: CloseCaseInput): Promise<Client> {
     const nextSteps = optionalText('input.nextSteps', input.nextSteps, { max: 5000 });
     return this.change(actor, input.clientId, 'input.clientId', 'status', async (tx, client) => {
-      checkClosing(client.status);
-      const latest = await latestEligibility(tx, client.id);
-      await this.setStatus(tx, actor, client, 'CLOSED', 'CLOSED', {
-        outcome: input.outcome,
-        note: nextSteps,
-        program: latest?.program ?? null,
-      });
-      await updateClient(tx, client.id, { nextFollowUpAt: null });
+      await this.requireDirectClosure(tx, actor, client);
+      await this.closeWithin(tx, actor, client, input.outcome, nextSteps);
     });
+  }
+
+  /**
+   * Closes a case locked in `tx` (`lockClient`, access checked by the
+   * caller): the one closing path, of `closeCase` and of an approved closure
+   * request (closure/closure-request.commands.ts), which then finishes with
+   * `recordChange` as `closeCase` does.
+   */
+  async closeWithin(
+    tx: EntityManager,
+    actor: Actor,
+    client: ClientEntity,
+    outcome: ClosureOutcome,
+    nextSteps: string | null,
+  ): Promise<void> {
+    checkClosing(client.status);
+    const latest = await latestEligibility(tx, client.id);
+    await this.setStatus(tx, actor, client, 'CLOSED', 'CLOSED', { outcome, note: nextSteps, program: latest?.program ?? null });
+    await updateClient(tx, client.id, { nextFollowUpAt: null });
+  }
+
+  /** While the agency's `closureNeedsApproval` is on, a case manager requests closure instead (FORBIDDEN, audited); supervisors close directly. */
+  private async requireDirectClosure(tx: EntityManager, actor: Actor, client: ClientEntity): Promise<void> {
+    if (actor.role !== 'CASE_MANAGER' || !(await closureNeedsApproval(tx, client.organizationId))) return;
+    const detail = 'status: closure needs approval';
+    this.audit.note({ action: 'UPDATE', entityType: 'Client', entityId: client.id, clientId: client.id, outcome: 'DENIED', detail });
+    throw forbidden("Your agency requires a supervisor's approval to close a case: request closure (requestClosure) instead");
   }
 
   async reopenCase(actor: Actor, clientId: string, reason: string): Promise<Client> {
@@ -257,10 +286,15 @@ export class ClientCommands {
         throw forbidden("You may not change this client's case");
       }
       await apply(tx, client);
-      await this.audit.write(tx, { action: 'UPDATE', entityType: 'Client', entityId: client.id, clientId: client.id, detail: what });
-      await recomputePriorities(tx, [client.id]);
-      return this.answer(tx, client.id);
+      return this.recordChange(tx, client.id, what);
     });
+  }
+
+  /** What every change of the case ends with, in its transaction: the audit event, the recomputed priority, the answer. */
+  async recordChange(tx: EntityManager, clientId: string, what: string): Promise<Client> {
+    await this.audit.write(tx, { action: 'UPDATE', entityType: 'Client', entityId: clientId, clientId, detail: what });
+    await recomputePriorities(tx, [clientId]);
+    return this.answer(tx, clientId);
   }
 
   private async setStatus(

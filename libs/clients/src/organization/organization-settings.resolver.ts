@@ -13,6 +13,24 @@ export class OrganizationSettingsResolver {
     return ctx.organizationSettings.timeZoneOf(organization.id);
   }
 
+  @FieldResolver(() => Boolean, {
+    nullable: true,
+    description:
+      "When true, case managers' closures go through requestClosure and a supervisor's approval; closeCase by a case manager is FORBIDDEN.",
+  })
+  closureNeedsApproval(@Root() organization: OrganizationRef, @Ctx() ctx: ClientsContext): Promise<boolean | null> {
+    return ctx.organizationSettings.closureNeedsApprovalOf(organization.id);
+  }
+
+  @Mutation(() => OrganizationRef, { description: 'Supervisors and admins of the agency.' })
+  setClosureNeedsApproval(
+    @Arg('organizationId', () => ID) organizationId: string,
+    @Arg('required', () => Boolean) required: boolean,
+    @Ctx() ctx: ClientsContext,
+  ): Promise<OrganizationRef> {
+    return ctx.organizationSettings.setClosureNeedsApproval(ctx.actor, organizationId, required);
+  }
+
   @Mutation(() => OrganizationRef, { description: 'Supervisors and admins of the agency.' })
   setOrganizationTimeZone(
     @Arg('organizationId', () => ID) organizationId: string,

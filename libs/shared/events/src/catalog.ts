@@ -85,6 +85,7 @@ export interface EventPayloads {
   'closure.decided': ClientFacts & { requestId: string; requestedById: string; approved: boolean };
 
   'organization.time_zone_set': { organizationId: string; timeZone: string };
+  'organization.closure_approval_set': { organizationId: string; closureNeedsApproval: boolean };
 }
 
 export type EventType = keyof EventPayloads;
@@ -116,6 +117,7 @@ export const EVENT_TYPES = [
   'closure.requested',
   'closure.decided',
   'organization.time_zone_set',
+  'organization.closure_approval_set',
 ] as const satisfies readonly EventType[];
 
 /** An event as consumers receive it. */
