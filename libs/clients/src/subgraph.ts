@@ -4,6 +4,7 @@ import {
   CLIENT_ACCESS_PATH,
   CLIENT_LOCATION_PATH,
   DOCUMENTS_PATH,
+  FHIR_PATH,
   NOTIFICATION_RECIPIENTS_PATH,
   ORGANIZATION_TIME_ZONES_PATH,
   STAFF_DIRECTORY_PATH,
@@ -48,6 +49,7 @@ import { Appointments1764892800080 } from './migrations/1764892800080-Appointmen
 import { DocumentEntity } from './document/document.entity';
 import { ClientDocumentsResolver, ConsentSignedFormResolver, DocumentResolver } from './document/document.resolver';
 import { createDocumentStore, documentsRoute } from './document/document.route';
+import { fhirRoute } from './fhir/fhir.route';
 import { Documents1764979200072 } from './migrations/1764979200072-Documents';
 import { CaseNoteEntity } from './note/note.entity';
 import { noteReference } from './note/note.reference';
@@ -169,6 +171,12 @@ export const clientsSubgraph: SubgraphDefinition<ClientsContext> = {
   // Uploads and downloads, streamed: the gateway passes POST /documents and GET /documents/<id> here.
   internalStreamRoutes: (dataSource, options) => ({
     [DOCUMENTS_PATH]: documentsRoute(dataSource, createDocumentStore(), options.logger),
+    [FHIR_PATH]: fhirRoute(
+      dataSource,
+      { plansUrl: options.peerUrls?.plans, referralsUrl: options.peerUrls?.referrals, timeoutMs: options.peerTimeoutMs },
+      options.internalSecret,
+      options.logger,
+    ),
   }),
   start: (dataSource, options) => {
     const [interval, logger] = [options.jobIntervalMs ?? 60_000, options.logger ?? createLogger('clients', 'info')];

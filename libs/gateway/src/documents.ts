@@ -9,9 +9,8 @@
  * 10 MB document limit (and the form's room) is refused with 413 at once.
  */
 import { randomUUID } from 'node:crypto';
-import { type ClientRequest, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { ClientRequest, IncomingMessage, ServerResponse } from 'node:http';
 import { Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import {
   type Actor,
   DOCUMENTS_PATH,
@@ -22,8 +21,9 @@ import {
   REQUEST_ID_HEADER,
   signInternalToken,
 } from '@caseflow/auth';
-import { AppError, createReplicaSet, errorFields, type Logger, replicaUrls } from '@caseflow/core';
+import { AppError, createReplicaSet, type Logger, replicaUrls } from '@caseflow/core';
 import type { StreamRoute } from '@caseflow/federation';
+import { drain, forward, sendError } from './pass-through';
 
 const MAX_UPLOAD_BODY = MAX_DOCUMENT_BYTES + MAX_DOCUMENT_FORM_OVERHEAD;
 /** The answer headers passed back from the clients subgraph. */
@@ -39,31 +39,6 @@ export interface DocumentsPassThroughOptions {
 }
 
 class TooLarge extends Error {}
-
-const STATUS: Record<string, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, NOT_FOUND: 404, UNAVAILABLE: 503 };
-
-/** A coded JSON error, naming the field when there is one (as the clients subgraph's answers do). */
-function sendError(response: ServerResponse, error: AppError, status: number | undefined, requestId: string): void {
-  const field = typeof error.details.field === 'string' ? error.details.field : undefined;
-  const text = JSON.stringify({
-    errors: [{ message: error.message, extensions: { code: error.code, requestId, ...(field ? { field } : {}) } }],
-  });
-  response.writeHead(status ?? STATUS[error.code] ?? 500, {
-    'content-type': 'application/json; charset=utf-8',
-    'content-length': Buffer.byteLength(text),
-    'cache-control': 'no-store',
-    [REQUEST_ID_HEADER]: requestId,
-  });
-  response.end(text);
-}
-
-/** Reads and drops what is left of the request, so that its sender gets the answer. */
-function drain(request: IncomingMessage): Promise<void> {
-  if (request.readableEnded || request.destroyed) return Promise.resolve();
-  return new Promise((resolve) => {
-    request.once('end', resolve).once('close', resolve).resume();
-  });
-}
 
 export function documentsPassThrough(options: DocumentsPassThroughOptions): StreamRoute {
   const replicas = createReplicaSet(replicaUrls(options.clientsUrls).map((url) => new URL(url).origin));
@@ -97,7 +72,7 @@ export function documentsPassThrough(options: DocumentsPassThroughOptions): Stre
       const value = request.headers[name];
       if (typeof value === 'string') headers[name] = value;
     }
-    await forward(options, request, response, target, upload, headers, requestId);
+    await forwardDocument(options, request, response, target, upload, headers, requestId);
   };
 }
 
@@ -128,7 +103,7 @@ function sendBody(request: IncomingMessage, outgoing: ClientRequest): Promise<vo
   });
 }
 
-async function forward(
+function forwardDocument(
   options: DocumentsPassThroughOptions,
   request: IncomingMessage,
   response: ServerResponse,
@@ -137,35 +112,27 @@ async function forward(
   headers: Record<string, string>,
   requestId: string,
 ): Promise<void> {
-  const outgoing = httpRequest(target, { method: upload ? 'POST' : 'GET', headers });
-  const answer = new Promise<IncomingMessage>((resolve, reject) => {
-    outgoing.once('response', resolve).once('error', reject);
-    outgoing.setTimeout(options.subgraphTimeoutMs ?? 30_000, () => outgoing.destroy(new Error('timeout')));
-  });
-  const sending = upload ? sendBody(request, outgoing) : Promise.resolve(void outgoing.end());
-  try {
-    const [, upstream] = await Promise.all([sending, answer]);
-    response.statusCode = upstream.statusCode ?? 502;
-    for (const name of PASSED_BACK) {
-      const value = upstream.headers[name];
-      if (value !== undefined) response.setHeader(name, value);
-    }
-    response.setHeader(REQUEST_ID_HEADER, requestId);
-    await pipeline(upstream, response);
-  } catch (error) {
-    if (error instanceof TooLarge) {
+  return forward(options.logger, request, response, {
+    method: upload ? 'POST' : 'GET',
+    target,
+    headers,
+    requestId,
+    passedBack: PASSED_BACK,
+    timeoutMs: options.subgraphTimeoutMs,
+    sendBody: upload ? (outgoing) => sendBody(request, outgoing) : undefined,
+    onFailure: async (error, outgoing) => {
+      if (!(error instanceof TooLarge)) return false;
       outgoing.destroy();
       await drain(request);
-      return sendError(
+      sendError(
         response,
         new AppError('BAD_USER_INPUT', `file must be at most ${MAX_DOCUMENT_BYTES} bytes (10 MB)`, { field: 'file' }),
         413,
         requestId,
       );
-    }
-    options.logger.warn('documents pass-through failed', { requestId, ...errorFields(error) });
-    if (response.headersSent) return void response.destroy();
-    await drain(request);
-    sendError(response, new AppError('UNAVAILABLE', 'Documents are unavailable (the clients service); retry later'), 503, requestId);
-  }
+      return true;
+    },
+    label: 'documents',
+    unavailableMessage: 'Documents are unavailable (the clients service); retry later',
+  });
 }

@@ -18,6 +18,7 @@ import {
   CALENDAR_FEED_SECRET,
   createStaffCheck,
   DOCUMENTS_PUBLIC_PATH,
+  FHIR_PUBLIC_PATH,
   FEED_READER,
   INTERNAL_TOKEN_HEADER,
   REQUEST_ID_HEADER,
@@ -37,6 +38,7 @@ import {
 } from '@caseflow/core';
 import { type DemoLogin, demoLoginRoutes } from './demo-login';
 import { documentsPassThrough } from './documents';
+import { fhirPassThrough } from './fhir';
 import { maskValueCompletion } from './value-completion';
 import { createSubgraphTransport } from './subgraph-transport';
 import { DEFAULT_LIMITS, type QueryLimits, costError, estimateCost, shapeLimitRule } from './limits';
@@ -246,6 +248,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     // Uploads and downloads stream through (up to 10 MB a document); the GraphQL body limit below stays.
     streamRoutes: {
       [DOCUMENTS_PUBLIC_PATH]: documentsPassThrough({ ...options, clientsUrls: options.subgraphUrls.clients ?? [], authenticate }),
+      [FHIR_PUBLIC_PATH]: fhirPassThrough({ ...options, clientsUrls: options.subgraphUrls.clients ?? [], authenticate }),
     },
     routes: demo?.post,
     maxBodyBytes: options.maxBodyBytes ?? 1_000_000,

@@ -20,8 +20,8 @@ import helmet from 'helmet';
 import sirv from 'sirv';
 import { closeServer, listenOn } from '@caseflow/core';
 
-/** What the gateway answers for the dashboard: the GraphQL API, the demo sign-in, the HSDS API, the calendar feeds and documents (uploads and downloads). */
-export const DASHBOARD_API_PATHS = ['/graphql', '/auth', '/hsds', '/calendar', '/documents'] as const;
+/** What the gateway answers for the dashboard: the GraphQL API, the demo sign-in, the HSDS API, the calendar feeds, documents (uploads and downloads) and the FHIR export. */
+export const DASHBOARD_API_PATHS = ['/graphql', '/auth', '/hsds', '/calendar', '/documents', '/fhir'] as const;
 
 export interface DashboardServerOptions {
   /** The built dashboard: index.html, config.json and assets/. */

@@ -13,3 +13,14 @@ export const DOCUMENTS_PATH = '/internal/documents';
 export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
 /** Room for the multipart framing and the form's fields around the file. */
 export const MAX_DOCUMENT_FORM_OVERHEAD = 64 * 1024;
+
+/**
+ * The FHIR R4 export: `GET /fhir/Patient/<clientId>/$everything` on the
+ * gateway, passed on under the internal token to the clients subgraph's
+ * internal route of the same shape under FHIR_PATH, which decides access.
+ */
+export const FHIR_PUBLIC_PATH = '/fhir';
+/** The clients subgraph's internal FHIR route prefix (GET /Patient/<clientId>/$everything). */
+export const FHIR_PATH = '/internal/fhir';
+/** The media type of a FHIR JSON answer. */
+export const FHIR_JSON = 'application/fhir+json';

@@ -16,3 +16,4 @@ export * from './oidc-provider';
 export * from './otlp-receiver';
 export * from './prometheus';
 export * from './local-time';
+export * from './fhir-schema';
