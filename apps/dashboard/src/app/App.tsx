@@ -5,6 +5,7 @@ import { CallbackPage } from '../auth/CallbackPage';
 import { SignInPage } from '../auth/SignInPage';
 import { CaseloadPage } from '../features/caseload/CaseloadPage';
 import { AuditTrailPage } from '../features/client/AuditTrailPage';
+import { ClosuresPage } from '../features/closures/ClosuresPage';
 import { ClientFilePage } from '../features/client/ClientFilePage';
 import { DirectoryPage } from '../features/directory/DirectoryPage';
 import { IntakePage } from '../features/intake/IntakePage';
@@ -39,6 +40,7 @@ const ROUTES: Route[] = [
   { path: '/clients/:id/refer', roles: CASE_SIDE, render: (p) => <ReferPage clientId={p.id} /> },
   { path: '/clients/:id/audit', roles: ['SUPERVISOR'], render: (p) => <AuditTrailPage clientId={p.id} /> },
   { path: '/transfers', roles: ['SUPERVISOR'], render: () => <TransferPage /> },
+  { path: '/closures', roles: ['SUPERVISOR', 'ADMIN'], render: () => <ClosuresPage /> },
   { path: '/intake', roles: CASE_SIDE, render: () => <IntakePage clientId={null} /> },
   { path: '/intake/:id', roles: CASE_SIDE, render: (p) => <IntakePage clientId={p.id} /> },
   { path: '/inbox', roles: ['PARTNER'], render: () => <InboxPage /> },

@@ -22,6 +22,7 @@ export function navFor(role: string): NavItem[] {
         { to: '/week', text: 'My week' },
         { to: '/intake', text: 'New intake' },
         { to: '/transfers', text: 'Transfers' },
+        { to: '/closures', text: 'Closures' },
         directory,
         { to: '/outcomes', text: 'Outcomes' },
       ];
@@ -29,6 +30,8 @@ export function navFor(role: string): NavItem[] {
       return [{ to: '/inbox', text: 'Referral inbox' }, { to: '/organization', text: 'Our directory entries' }, directory];
     case 'ANALYST':
       return [{ to: '/outcomes', text: 'Outcomes' }];
+    case 'ADMIN':
+      return [directory, { to: '/closures', text: 'Agency settings' }];
     default:
       return [directory];
   }

@@ -8,6 +8,9 @@ import {
   countText,
   defaultMonths,
   defaultPeriod,
+  distanceCsv,
+  distanceRows,
+  DISTANCE_HEADER,
   monthsOf,
   monthsProblem,
   periodOf,
@@ -107,5 +110,31 @@ describe('outcome figures', () => {
     expect(toCsv(csv.header, csv.rows)).toBe(
       'outcome,program,2026-01,2026-02,2026-03\r\nDISENGAGED,ESP,0,0,suppressed\r\nEMPLOYED,ESP,suppressed,19,0\r\n',
     );
+  });
+});
+
+describe('distance travelled by domain', () => {
+  const cells = [
+    { domain: 'EMPLOYABILITY' as const, clients: shown(40), barrierToAsset: shown(12), assetToBarrier: hidden },
+    { domain: 'CERTIFICATES_LICENSES' as const, clients: shown(25), barrierToAsset: hidden, assetToBarrier: hidden },
+    { domain: 'PERSONAL_HEALTH' as const, clients: hidden, barrierToAsset: hidden, assetToBarrier: hidden },
+    { domain: 'ATTITUDES' as const, clients: shown(0), barrierToAsset: shown(0), assetToBarrier: shown(0) },
+  ];
+
+  it('orders domains as the checklist does and works out a rate only from shown counts', () => {
+    const rows = distanceRows(cells);
+    expect(rows.map((r) => r.domain)).toEqual(['CERTIFICATES_LICENSES', 'PERSONAL_HEALTH', 'ATTITUDES', 'EMPLOYABILITY']);
+    expect(rows.map((r) => r.resolvedRate)).toEqual([null, null, null, 0.3]);
+  });
+
+  it('writes suppressed cells as "suppressed" in the CSV, never 0', () => {
+    const csv = distanceCsv(distanceRows(cells));
+    expect(csv).toEqual([
+      ['CERTIFICATES_LICENSES', 25, 'suppressed', 'suppressed', 'suppressed'],
+      ['PERSONAL_HEALTH', 'suppressed', 'suppressed', 'suppressed', 'suppressed'],
+      ['ATTITUDES', 0, 0, 0, ''],
+      ['EMPLOYABILITY', 40, 12, 'suppressed', 0.3],
+    ]);
+    expect(toCsv(DISTANCE_HEADER, csv).split('\r\n')[0]).toBe('domain,clients,barrier_to_asset,asset_to_barrier,barrier_to_asset_rate');
   });
 });

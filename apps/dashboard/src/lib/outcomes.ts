@@ -3,7 +3,7 @@
  * than 11 people) is never summed, estimated or drawn as zero: it stays
  * "suppressed" in the table, the chart and the CSV.
  */
-import type { ClosureOutcome, GoalTerm } from '../graphql/generated';
+import { type AssessmentDomain, AssessmentDomainValues, type ClosureOutcome, type GoalTerm } from '../graphql/generated';
 import type { CsvCell } from './csv';
 import { formatMonth, localDate } from './dates';
 import { label } from './labels';
@@ -218,4 +218,51 @@ export function closureCsv(matrix: { months: string[]; rows: ClosureRow[] }): { 
 
 export function monthLabel(month: string): string {
   return formatMonth(month);
+}
+
+// ── Distance travelled by domain ────────────────────────────────────────────
+
+export interface DistanceCell {
+  domain: AssessmentDomain;
+  clients: Count;
+  barrierToAsset: Count;
+  assetToBarrier: Count;
+}
+
+export interface DistanceRow extends DistanceCell {
+  /** Barrier → asset as a share of the domain's clients, or null when either is suppressed (or nobody). */
+  resolvedRate: number | null;
+}
+
+/**
+ * One row per domain the API answers, in the checklist's order. A rate is
+ * only worked out from two shown counts: a suppressed one is never taken as 0.
+ */
+export function distanceRows(cells: DistanceCell[]): DistanceRow[] {
+  const order = (d: AssessmentDomain) => AssessmentDomainValues.indexOf(d);
+  return [...cells]
+    .sort((a, b) => order(a.domain) - order(b.domain))
+    .map((c) => ({
+      ...c,
+      resolvedRate:
+        !c.clients.suppressed && !c.barrierToAsset.suppressed && c.clients.count && c.barrierToAsset.count !== null
+          ? c.barrierToAsset.count / c.clients.count
+          : null,
+    }));
+}
+
+export const DISTANCE_HEADER = ['domain', 'clients', 'barrier_to_asset', 'asset_to_barrier', 'barrier_to_asset_rate'];
+
+export function distanceCsv(rows: DistanceRow[]): CsvCell[][] {
+  return rows.map((r) => [
+    r.domain,
+    countCell(r.clients),
+    countCell(r.barrierToAsset),
+    countCell(r.assetToBarrier),
+    r.resolvedRate === null
+      ? r.clients.suppressed || r.barrierToAsset.suppressed
+        ? SUPPRESSED_TEXT
+        : ''
+      : Number(r.resolvedRate.toFixed(4)),
+  ]);
 }

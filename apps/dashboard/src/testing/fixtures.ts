@@ -20,7 +20,12 @@ export function caseloadRow(n: number, patch: Partial<Row> = {}): Row {
     nextFollowUpAt: null,
     priority: { level: 'LOW', score: 0, reasons: [] },
     assignedCaseManager: { id: '11111111-1111-4111-8111-111111111111', displayName: 'Casey Morgan' },
-    activePlan: { id: `plan-${n}`, progress: { stepsTotal: 5, stepsComplete: 2, overdueSteps: 0, percentComplete: 40 } },
+    activePlan: {
+      id: `plan-${n}`,
+      version: 1,
+      agreement: { planVersion: 1 },
+      progress: { stepsTotal: 5, stepsComplete: 2, overdueSteps: 0, percentComplete: 40 },
+    },
     referrals: [],
     ...patch,
   };
@@ -141,6 +146,8 @@ export function plans(planPatch: Partial<Plan> = {}): ClientPlansQuery {
               ],
             },
           ],
+          agreement: null,
+          agreementHistory: [],
           revisions: [
             {
               id: 'rev-1',

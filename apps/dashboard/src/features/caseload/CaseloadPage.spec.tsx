@@ -6,7 +6,12 @@ const urgent = caseloadRow(1, {
   displayName: 'Dana Fontaine',
   nextFollowUpAt: '2020-01-01T10:00:00Z',
   priority: { level: 'URGENT', score: 69, reasons: ['EI claim ends in 2 days', 'Follow-up overdue by 1 day'] },
-  activePlan: { id: 'p1', progress: { stepsTotal: 5, stepsComplete: 3, overdueSteps: 1, percentComplete: 60 } },
+  activePlan: {
+    id: 'p1',
+    version: 4,
+    agreement: null,
+    progress: { stepsTotal: 5, stepsComplete: 3, overdueSteps: 1, percentComplete: 60 },
+  },
   referrals: [
     {
       id: 'r1',
@@ -36,6 +41,20 @@ describe('the caseload', () => {
       status: ['INTAKE', 'ACTIVE', 'ON_HOLD'],
       caseManagerId: null,
     });
+  });
+
+  it('marks active plans that wait for the client’s agreement to their current version', async () => {
+    const revised = caseloadRow(3, {
+      displayName: 'Eli Brooks',
+      activePlan: { id: 'p3', version: 5, agreement: { planVersion: 4 }, progress: urgent.activePlan!.progress },
+    });
+    const agreed = caseloadRow(4, { displayName: 'Farah Said' });
+    const gateway = fakeGateway({ Caseload: () => ({ data: caseload([urgent, revised, agreed]) }) });
+    renderApp({ path: '/caseload', as: 'casey', gateway });
+    const rows = await screen.findAllByRole('row');
+    expect(within(rows[1]).getByText('Awaiting agreement')).toBeTruthy();
+    expect(within(rows[2]).getByText('Awaiting agreement')).toBeTruthy();
+    expect(within(rows[3]).queryByText('Awaiting agreement')).toBeNull();
   });
 
   it('says which column is missing when the plans service is down, and shows the rest', async () => {

@@ -9,6 +9,7 @@ import type { StaffOption } from '../../lib/caseload';
 import { relativeDays } from '../../lib/dates';
 import { daysUntilIn, formatDateTimeIn } from '../../lib/zone';
 import { label, plural } from '../../lib/labels';
+import { awaitingAgreement } from '../../lib/signoff';
 import { Badge, PriorityBadge, ProgressBar } from '../../ui/badges';
 import { Empty } from '../../ui/feedback';
 import type { CaseloadRow } from './CaseloadPage';
@@ -99,6 +100,9 @@ export function CaseloadTable({
                         <strong className="overdue"> · {c.activePlan.progress.overdueSteps} overdue</strong>
                       ) : null}
                     </span>
+                    {awaitingAgreement({ status: 'ACTIVE', ...c.activePlan }) ? (
+                      <span className="badge badge-awaiting-agreement">Awaiting agreement</span>
+                    ) : null}
                   </>
                 ) : (
                   <span className="muted">No active plan</span>

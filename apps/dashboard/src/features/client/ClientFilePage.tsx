@@ -1,8 +1,9 @@
 /**
  * One client's file. The header comes from the profile; each part below
- * (home and household, assessment, plan, notes, consents, referrals, appointments,
+ * (home and household, assessment, distance travelled, plan, notes, consents, referrals, appointments,
  * documents, case team) loads on its own, so that a part whose service is down says so
- * while the others work. Supervisors also reach the client's audit trail from here.
+ * while the others work. Supervisors also reach the client's audit trail from here,
+ * and export the record as a FHIR Bundle.
  */
 import { useQuery } from 'urql';
 import { Link, useRouter } from '../../app/router';
@@ -16,11 +17,13 @@ import { Page } from '../../ui/page';
 import { AppointmentsPart } from './AppointmentsPart';
 import { AssessmentPart } from './AssessmentPart';
 import { ConsentsPart } from './ConsentsPart';
+import { FhirExportButton } from './FhirExportButton';
 import { NotesPart } from './NotesPart';
 import { OverviewPart } from './OverviewPart';
 import { PlanPart } from './plan/PlanPart';
 import { ReferralsPart } from './ReferralsPart';
 import { CaseTeamPart } from './record/CaseTeamPart';
+import { DistancePart } from './record/DistancePart';
 import { DocumentsPart } from './record/DocumentsPart';
 import { HomePart } from './record/HomePart';
 
@@ -28,6 +31,7 @@ export const CLIENT_TABS = [
   { key: 'overview', text: 'Overview' },
   { key: 'home', text: 'Home and household' },
   { key: 'assessment', text: 'Assessment' },
+  { key: 'distance', text: 'Distance travelled' },
   { key: 'plan', text: 'Action plan' },
   { key: 'notes', text: 'Case notes' },
   { key: 'consents', text: 'Consents' },
@@ -65,6 +69,7 @@ export function ClientFilePage({ clientId }: { clientId: string }) {
                 Audit trail
               </Link>
             ) : null}
+            {me.role === 'SUPERVISOR' ? <FhirExportButton clientId={clientId} displayName={client.displayName} /> : null}
             {client.status !== 'CLOSED' ? (
               <Link to={`/clients/${clientId}/refer`} className="button primary">
                 Refer to a service
@@ -101,6 +106,7 @@ export function ClientFilePage({ clientId }: { clientId: string }) {
           </QueryView>
         ) : null}
         {tab === 'assessment' ? <AssessmentPart clientId={clientId} /> : null}
+        {tab === 'distance' ? <DistancePart clientId={clientId} /> : null}
         {tab === 'plan' ? <PlanPart clientId={clientId} /> : null}
         {tab === 'notes' ? <NotesPart clientId={clientId} /> : null}
         {tab === 'consents' ? <ConsentsPart clientId={clientId} clientName={client?.displayName ?? 'the client'} /> : null}

@@ -10,7 +10,8 @@ import { label } from '../../lib/labels';
 import { PriorityBadge } from '../../ui/badges';
 import { Details, Disclosure } from '../../ui/disclosure';
 import { Section } from '../../ui/page';
-import { ActivateButton, CloseCaseForm, ReopenForm } from './forms/CaseStatusForms';
+import { ClosurePanel } from './closure/ClosurePanel';
+import { ActivateButton } from './forms/CaseStatusForms';
 import { EMPTY_CONTACT } from './forms/ContactFields';
 import { EligibilityForm } from './forms/EligibilityForm';
 import { ContactForm, FollowUpForm, KeyDatesForm } from './forms/ProfileForms';
@@ -195,32 +196,8 @@ export function OverviewPart({ client }: { client: Client }) {
         </p>
         <div className="button-row">
           {client.status === 'INTAKE' || client.status === 'ON_HOLD' ? <ActivateButton clientId={client.id} onDone={refresh} /> : null}
-          {client.status !== 'CLOSED' ? (
-            <Disclosure label="Close the case">
-              {(close) => (
-                <CloseCaseForm
-                  clientId={client.id}
-                  onDone={() => {
-                    close();
-                    refresh();
-                  }}
-                />
-              )}
-            </Disclosure>
-          ) : (
-            <Disclosure label="Re-open the case">
-              {(close) => (
-                <ReopenForm
-                  clientId={client.id}
-                  onDone={() => {
-                    close();
-                    refresh();
-                  }}
-                />
-              )}
-            </Disclosure>
-          )}
         </div>
+        <ClosurePanel clientId={client.id} status={client.status} onChanged={refresh} />
       </Section>
     </div>
   );

@@ -37,6 +37,14 @@ function gateway() {
         ],
       },
     }),
+    DistanceTravelledByDomain: () => ({
+      data: {
+        distanceTravelled: [
+          { domain: 'EMPLOYABILITY', clients: shown(40), barrierToAsset: shown(12), assetToBarrier: hidden },
+          { domain: 'PERSONAL_HEALTH', clients: shown(22), barrierToAsset: hidden, assetToBarrier: hidden },
+        ],
+      },
+    }),
     ClosuresByOutcome: () => ({
       errors: [{ message: 'A part of this answer is unavailable (clients); retry later', extensions: { code: 'UNAVAILABLE' } }],
     }),
@@ -82,6 +90,34 @@ describe('the outcome figures', () => {
     click.mockRestore();
   });
 
+  it('shows distance travelled by domain with suppressed cells as such, in the chart, the table and the CSV', async () => {
+    const blobs: Blob[] = [];
+    URL.createObjectURL = ((blob: Blob) => {
+      blobs.push(blob);
+      return 'blob:csv';
+    }) as typeof URL.createObjectURL;
+    URL.revokeObjectURL = () => undefined;
+    const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    renderApp({ path: '/outcomes', as: 'alex', gateway: gateway() });
+    const table = (await screen.findByRole('table', { name: 'Distance travelled by domain' })) as HTMLElement;
+    const health = within(table).getByRole('rowheader', { name: 'Personal health' }).closest('tr') as HTMLElement;
+    expect(within(health).getAllByText('suppressed')).toHaveLength(3);
+    expect(within(health).queryByText('0')).toBeNull();
+    const employability = within(table).getByRole('rowheader', { name: 'Employability' }).closest('tr') as HTMLElement;
+    expect(within(employability).getByText('30.0%')).toBeTruthy();
+    expect(screen.getByRole('img', { name: /Barriers resolved and added, by domain/ }).textContent).toContain('suppr.');
+    fireEvent.click(screen.getByRole('button', { name: 'Download CSV of distance travelled' }));
+    const text = await new Promise<string>((resolve) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(String(reader.result));
+      reader.readAsText(blobs[0]);
+    });
+    expect(text).toBe(
+      'domain,clients,barrier_to_asset,asset_to_barrier,barrier_to_asset_rate\r\nPERSONAL_HEALTH,22,suppressed,suppressed,suppressed\r\nEMPLOYABILITY,40,12,suppressed,0.3\r\n',
+    );
+    click.mockRestore();
+  });
+
   it('asks for the twelve whole months up to this one at first', async () => {
     const g = gateway();
     renderApp({ path: '/outcomes', as: 'alex', gateway: g });
@@ -92,7 +128,7 @@ describe('the outcome figures', () => {
       from: iso(new Date(now.getFullYear(), now.getMonth() - 11, 1)),
       to: iso(new Date(now.getFullYear(), now.getMonth() + 1, 0)),
     };
-    for (const name of ['ReferralCompletion', 'GoalAttainmentByTerm', 'ClosuresByOutcome'])
+    for (const name of ['ReferralCompletion', 'GoalAttainmentByTerm', 'ClosuresByOutcome', 'DistanceTravelledByDomain'])
       expect(g.called(name)[0]?.variables).toEqual({ period: expected });
   });
 

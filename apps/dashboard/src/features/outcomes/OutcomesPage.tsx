@@ -1,17 +1,24 @@
 /**
  * An analyst's outcome figures for a chosen period: referral completion by
- * month, goal attainment by term, case closures by outcome and month. Each
+ * month, goal attainment by term, case closures by outcome and month,
+ * distance travelled (barriers that became assets) by domain. Each
  * is a chart and a table, loads on its own, and downloads as CSV exactly as
  * shown (suppressed cells stay "suppressed").
  */
 import { type FormEvent, useState } from 'react';
 import { useQuery } from 'urql';
-import { ClosuresByOutcomeDocument, GoalAttainmentByTermDocument, ReferralCompletionDocument } from '../../graphql/generated';
+import {
+  ClosuresByOutcomeDocument,
+  DistanceTravelledByDomainDocument,
+  GoalAttainmentByTermDocument,
+  ReferralCompletionDocument,
+} from '../../graphql/generated';
 import { type CsvCell, toCsv } from '../../lib/csv';
 import { label } from '../../lib/labels';
 import {
   ATTAINMENT_HEADER,
   COMPLETION_HEADER,
+  DISTANCE_HEADER,
   type Count,
   type MonthRange,
   type Period,
@@ -23,6 +30,8 @@ import {
   completionRows,
   countText,
   defaultMonths,
+  distanceCsv,
+  distanceRows,
   monthLabel,
   percentText,
   monthsProblem,
@@ -101,6 +110,7 @@ export function OutcomesPage() {
       <ReferralCompletion period={period} />
       <GoalAttainment period={period} />
       <Closures period={period} />
+      <DistanceTravelled period={period} />
     </Page>
   );
 }
@@ -309,6 +319,112 @@ function Closures({ period }: { period: Period }) {
                   </tbody>
                 </table>
               </div>
+            </>
+          );
+        }}
+      </QueryView>
+    </Section>
+  );
+}
+
+/** Short names for the chart's axis; the table and CSV carry the full ones. */
+const DOMAIN_SHORT: Record<string, string> = {
+  CERTIFICATES_LICENSES: 'Certificates',
+  PERSONAL_CIRCUMSTANCES: 'Circumstances',
+  PERSONAL_HEALTH: 'Health',
+  ATTITUDES: 'Attitudes',
+  SOCIAL_SUPPORT: 'Support',
+  CAREER_MANAGEMENT: 'Career',
+  EMPLOYABILITY: 'Employability',
+  OTHER: 'Other',
+};
+
+function DistanceTravelled({ period }: { period: Period }) {
+  const [result, refetch] = useQuery({ query: DistanceTravelledByDomainDocument, variables: { period } });
+  return (
+    <Section title="Distance travelled by domain">
+      <QueryView result={result} what="the distance travelled" retry={() => refetch({ requestPolicy: 'network-only' })}>
+        {(data) => {
+          const rows = distanceRows(data.distanceTravelled);
+          const suppressed = rows.filter((r) => r.clients.suppressed || r.barrierToAsset.suppressed || r.assetToBarrier.suppressed).length;
+          return (
+            <>
+              <p className="small">
+                Clients whose first and latest assessments both fall in the period and both rate the domain: how many had a barrier become
+                an asset, and an asset become a barrier.
+              </p>
+              {rows.length ? (
+                <GroupedBarChart
+                  title="Barriers resolved and added, by domain"
+                  description={`Clients with a barrier that became an asset, and with an asset that became a barrier, in ${rows.length} domains; ${suppressed} domains have suppressed counts.`}
+                  series={['Barrier to asset', 'Asset to barrier']}
+                  groups={rows.map((r) => ({
+                    label: DOMAIN_SHORT[r.domain] ?? label(r.domain),
+                    bars: [
+                      {
+                        series: 'Barrier to asset',
+                        label: 'barrier to asset',
+                        value: r.barrierToAsset.count,
+                        suppressed: r.barrierToAsset.suppressed,
+                        text: countText(r.barrierToAsset),
+                      },
+                      {
+                        series: 'Asset to barrier',
+                        label: 'asset to barrier',
+                        value: r.assetToBarrier.count,
+                        suppressed: r.assetToBarrier.suppressed,
+                        text: countText(r.assetToBarrier),
+                      },
+                    ],
+                  }))}
+                />
+              ) : null}
+              <p className="legend">
+                <span className="swatch hatched" aria-hidden="true" /> Hatched: suppressed, fewer than 11 people (the number is not shown
+                anywhere).
+              </p>
+              <div className="table-actions">
+                <CsvButton name="distance-travelled" period={period} header={DISTANCE_HEADER} rows={distanceCsv(rows)} />
+              </div>
+              <table className="table figures">
+                <caption>Distance travelled by domain</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Domain</th>
+                    <th scope="col">Clients</th>
+                    <th scope="col">Barrier to asset</th>
+                    <th scope="col">Asset to barrier</th>
+                    <th scope="col">Share resolved</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {rows.length === 0 ? (
+                    <tr>
+                      <td colSpan={5}>No client had two assessments in the period.</td>
+                    </tr>
+                  ) : (
+                    rows.map((r) => (
+                      <tr key={r.domain}>
+                        <th scope="row">{label(r.domain)}</th>
+                        <td>{cell(r.clients)}</td>
+                        <td>{cell(r.barrierToAsset)}</td>
+                        <td>{cell(r.assetToBarrier)}</td>
+                        <td>
+                          {r.resolvedRate === null ? (
+                            r.clients.suppressed || r.barrierToAsset.suppressed ? (
+                              <span className="suppressed">suppressed</span>
+                            ) : (
+                              '—'
+                            )
+                          ) : (
+                            percentText(r.resolvedRate)
+                          )}
+                        </td>
+                      </tr>
+                    ))
+                  )}
+                </tbody>
+              </table>
             </>
           );
         }}

@@ -2,7 +2,8 @@
  * One action plan: progress, goals → major tasks → steps with their
  * outcomes (overdue steps highlighted), SMART prompts, changes to steps and
  * goals, and the plan's revisions. Every change names the version read; a
- * stale one reloads the plan and says so.
+ * stale one reloads the plan and says so. The client's agreement to the
+ * version shown, or that it is awaited.
  */
 import { useState } from 'react';
 import { useMutation } from 'urql';
@@ -16,6 +17,7 @@ import { Disclosure } from '../../../ui/disclosure';
 import { SelectField, TextArea } from '../../../ui/fields';
 import { useLocalPages } from '../../../ui/hooks';
 import { LocalPager } from '../../../ui/pager';
+import { AgreementPanel } from './AgreementPanel';
 import { AddGoalForm } from './GoalForm';
 import { StepForm } from './StepForm';
 
@@ -42,6 +44,7 @@ export function PlanView({ plan, onChanged, onConflict }: { plan: Plan; onChange
           {plan.progress.overdueSteps ? <strong className="overdue"> · {plural(plan.progress.overdueSteps, 'overdue step')}</strong> : null}
         </p>
       </header>
+      <AgreementPanel plan={plan} onChanged={onChanged} onConflict={onConflict} />
       {editable && notSmart.size ? (
         <p className="notice warning" role="note">
           {plural(notSmart.size, 'open goal')} {notSmart.size === 1 ? 'is' : 'are'} not SMART yet: make{' '}
