@@ -5,6 +5,7 @@ import { ClientNotesDocument, type ClientNotesQuery } from '../../graphql/genera
 import { formatDateTime } from '../../lib/dates';
 import { label } from '../../lib/labels';
 import { Disclosure } from '../../ui/disclosure';
+import { LongText } from '../../ui/longtext';
 import { Empty, QueryView, Success } from '../../ui/feedback';
 import { useCursorPages } from '../../ui/hooks';
 import { Section } from '../../ui/page';
@@ -89,7 +90,7 @@ function NoteItem({ note, clientId, onAmended }: { note: Note; clientId: string;
           {note.sensitive ? <span className="badge badge-sensitive">Sensitive: author and supervisors only</span> : null}
           {note.amends ? <span className="badge badge-amendment">Amends the note of {formatDateTime(note.amends.occurredAt)}</span> : null}
         </header>
-        <p className="note-body">{note.body}</p>
+        <LongText text={note.body} className="note-body" what={`the note of ${formatDateTime(note.occurredAt)}`} />
         {note.amendments.length ? (
           <div className="amendments">
             <p className="small">
@@ -100,8 +101,8 @@ function NoteItem({ note, clientId, onAmended }: { note: Note; clientId: string;
                 <li key={a.id}>
                   <span className="small">
                     {formatDateTime(a.createdAt)}, {a.author.displayName}:
-                  </span>{' '}
-                  {a.body}
+                  </span>
+                  <LongText text={a.body} className="note-body" what={`the amendment of ${formatDateTime(a.createdAt)}`} />
                 </li>
               ))}
             </ul>

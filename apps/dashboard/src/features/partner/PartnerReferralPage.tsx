@@ -29,6 +29,7 @@ import { Empty, PartMissing, QueryView, Success } from '../../ui/feedback';
 import { FormProblems, SelectField, SubmitButton, TextArea } from '../../ui/fields';
 import { useFormSubmit } from '../../ui/form';
 import { useCursorPages } from '../../ui/hooks';
+import { LongText } from '../../ui/longtext';
 import { Page, Section } from '../../ui/page';
 import { Pager } from '../../ui/pager';
 import { Timeline } from '../shared/Timeline';
@@ -292,7 +293,7 @@ function SharedNotes({ clientId }: { clientId: string }) {
                   <span className="small">
                     {formatDateTime(node.occurredAt)} · {label(node.contactType)}
                   </span>
-                  <p>{node.body}</p>
+                  <LongText text={node.body} className="note-body" what={`the note of ${formatDateTime(node.occurredAt)}`} />
                 </li>
               ))}
             </ul>
