@@ -1,0 +1,92 @@
+/**
+ * Long words in a real browser, against the whole platform with the demo
+ * data: casey writes a 5,000-character note without a space on one of her
+ * clients; the notes page does not scroll sideways on a laptop (1280 px) or
+ * a phone (390 px), the note starts collapsed, "Show more" shows it all and
+ * "Show less" folds it again. Every wait is on something the page shows.
+ */
+import type { Page } from 'playwright-core';
+import { checkPage, fitsWidth, signIn } from './browser';
+import { browserSession } from './session';
+
+const session = browserSession();
+let casey: Page;
+const story: { notesUrl?: string } = {};
+const WORD = 'x'.repeat(5000);
+
+/** The page's width beside the window's, so a failure says by how much it overflows. */
+async function widths(page: Page): Promise<{ page: number; window: number }> {
+  return page.evaluate(() => {
+    const g = globalThis as unknown as { document: { documentElement: { scrollWidth: number } }; innerWidth: number };
+    return { page: g.document.documentElement.scrollWidth, window: g.innerWidth };
+  });
+}
+
+async function expectNoSidewaysScroll(page: Page): Promise<void> {
+  const { page: width, window } = await widths(page);
+  expect(width).toBeLessThanOrEqual(window);
+  expect(await fitsWidth(page)).toBe(true);
+}
+
+/** The note article holding the long word, and its toggle. */
+function longNote(page: Page) {
+  const note = page.locator('ol.notes > li').filter({ has: page.getByRole('button', { name: /^Show (more|less) of the note/ }) });
+  return { note, body: note.locator('p.note-body').first(), toggle: note.getByRole('button', { name: /^Show (more|less) of the note/ }) };
+}
+
+async function showMoreAndLess(page: Page): Promise<void> {
+  const { body, toggle } = longNote(page);
+  await toggle.waitFor();
+  expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+  expect(await toggle.textContent()).toMatch(/^Show more/);
+  const collapsed = (await body.textContent()) as string;
+  expect(collapsed.length).toBeLessThan(1000);
+  expect(collapsed.endsWith('…')).toBe(true);
+
+  await toggle.click();
+  await page.getByRole('button', { name: /^Show less of the note/ }).waitFor();
+  expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+  expect(await body.textContent()).toBe(WORD);
+  await expectNoSidewaysScroll(page);
+
+  await toggle.click();
+  await page.getByRole('button', { name: /^Show more of the note/ }).waitFor();
+  expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+  expect(await body.textContent()).toBe(collapsed);
+}
+
+describe('long words in a browser', () => {
+  it('casey writes a 5,000-character note without a space, and the notes page still fits a laptop', async () => {
+    casey = await signIn(session.browser, session.env.url, 'Casey Morgan');
+    await casey.getByRole('heading', { name: 'My caseload' }).waitFor();
+    const first = casey.locator('table.caseload tbody tr').first().getByRole('link').first();
+    const client = (await first.textContent())?.trim();
+    await first.click();
+    await casey.getByRole('heading', { level: 1, name: client }).waitFor();
+    await casey.getByRole('navigation', { name: 'Parts of the client file' }).getByRole('link', { name: 'Case notes' }).click();
+    await casey.getByRole('heading', { name: 'Case notes' }).waitFor();
+    story.notesUrl = casey.url();
+
+    await casey.getByRole('button', { name: 'Add a case note' }).click();
+    await casey.getByLabel(/^Contact/).selectOption('PHONE');
+    await casey.getByLabel(/^Note/).fill(WORD);
+    await casey.getByRole('button', { name: 'Add the note' }).click();
+    await casey.getByText('The note was added.').waitFor();
+
+    await casey.reload();
+    await casey.locator('ol.notes > li', { hasText: 'x'.repeat(100) }).waitFor();
+    await expectNoSidewaysScroll(casey);
+    await showMoreAndLess(casey);
+    await checkPage(casey, 'long-text-01-notes-laptop');
+  });
+
+  it('on a 390 px phone the notes page does not scroll sideways either, collapsed or expanded', async () => {
+    await casey.setViewportSize({ width: 390, height: 844 });
+    await casey.goto(story.notesUrl as string);
+    await casey.locator('ol.notes > li', { hasText: 'x'.repeat(100) }).waitFor();
+    await expectNoSidewaysScroll(casey);
+    await showMoreAndLess(casey);
+    await checkPage(casey, 'long-text-02-notes-phone');
+    await casey.setViewportSize({ width: 1280, height: 900 });
+  });
+});
