@@ -14,17 +14,40 @@ let casey: Page;
 const story: { notesUrl?: string } = {};
 const WORD = 'x'.repeat(5000);
 
-/** The page's width beside the window's, so a failure says by how much it overflows. */
-async function widths(page: Page): Promise<{ page: number; window: number }> {
+/** The page's width beside the window's, and the texts reaching past the window, so a failure says what overflows. */
+async function widths(page: Page): Promise<{ page: number; window: number; past: string[] }> {
   return page.evaluate(() => {
-    const g = globalThis as unknown as { document: { documentElement: { scrollWidth: number } }; innerWidth: number };
-    return { page: g.document.documentElement.scrollWidth, window: g.innerWidth };
+    interface TextNode {
+      textContent: string | null;
+      parentElement: { tagName: string; className: string } | null;
+    }
+    const g = globalThis as unknown as {
+      document: {
+        documentElement: { scrollWidth: number };
+        body: unknown;
+        createTreeWalker(root: unknown, show: number): { nextNode(): TextNode | null };
+        createRange(): { selectNodeContents(n: TextNode): void; getBoundingClientRect(): { right: number } };
+      };
+      innerWidth: number;
+    };
+    const past: string[] = [];
+    const walker = g.document.createTreeWalker(g.document.body, 4 /* NodeFilter.SHOW_TEXT */);
+    for (let text = walker.nextNode(); text && past.length < 8; text = walker.nextNode()) {
+      const range = g.document.createRange();
+      range.selectNodeContents(text);
+      const right = range.getBoundingClientRect().right;
+      if (right > g.innerWidth)
+        past.push(
+          `${text.parentElement?.tagName.toLowerCase()}.${text.parentElement?.className}: “${String(text.textContent).slice(0, 40)}” to ${right} px`,
+        );
+    }
+    return { page: g.document.documentElement.scrollWidth, window: g.innerWidth, past };
   });
 }
 
 async function expectNoSidewaysScroll(page: Page): Promise<void> {
-  const { page: width, window } = await widths(page);
-  expect(width).toBeLessThanOrEqual(window);
+  const { page: width, window, past } = await widths(page);
+  expect({ width, past: width > window ? past : [] }).toEqual({ width: Math.min(width, window), past: [] });
   expect(await fitsWidth(page)).toBe(true);
 }
 
