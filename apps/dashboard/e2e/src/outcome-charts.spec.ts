@@ -140,12 +140,12 @@ async function heatmapMatchesTable(page: Page): Promise<number> {
       }),
     );
   }
-  expect(await map.locator('.heat-label').allTextContents()).toEqual(shown.map((r) => r.header));
   for (const l of labels) {
     expect({ label: l.text, clipped: l.scrollWidth > l.clientWidth }).toEqual({ label: l.text, clipped: false });
     expect({ label: l.text, clipped: l.scrollHeight > l.clientHeight }).toEqual({ label: l.text, clipped: false });
     expect({ label: l.text, inFrame: l.inFrame }).toEqual({ label: l.text, inFrame: true });
   }
+  expect(await map.locator('.heat-label').allTextContents()).toEqual(shown.map((r) => r.header));
   const cells = await map.locator('.heat-row').evaluateAll((nodes) =>
     nodes.map((row) =>
       [...row.querySelectorAll('.heat-cell')].map((c) => ({
