@@ -227,37 +227,39 @@ function GoalAttainment({ period }: { period: Period }) {
               <div className="table-actions">
                 <CsvButton name="goal-attainment" period={period} header={ATTAINMENT_HEADER} rows={attainmentCsv(rows)} />
               </div>
-              <table className="table figures">
-                <caption>Goals by term</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Term</th>
-                    <th scope="col">Goals set</th>
-                    <th scope="col">Goals achieved</th>
-                    <th scope="col">Attainment rate</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {rows.map((r) => (
-                    <tr key={r.term}>
-                      <th scope="row">{label(r.term)}</th>
-                      <td>{cell(r.set)}</td>
-                      <td>{cell(r.achieved)}</td>
-                      <td>
-                        {r.rate === null ? (
-                          r.set.suppressed || r.achieved.suppressed ? (
-                            <span className="suppressed">suppressed</span>
-                          ) : (
-                            '—'
-                          )
-                        ) : (
-                          percentText(r.rate)
-                        )}
-                      </td>
+              <div className="table-scroll" role="region" aria-label="Goals by term (scrolls sideways)" tabIndex={0}>
+                <table className="table figures">
+                  <caption>Goals by term</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Term</th>
+                      <th scope="col">Goals set</th>
+                      <th scope="col">Goals achieved</th>
+                      <th scope="col">Attainment rate</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    {rows.map((r) => (
+                      <tr key={r.term}>
+                        <th scope="row">{label(r.term)}</th>
+                        <td>{cell(r.set)}</td>
+                        <td>{cell(r.achieved)}</td>
+                        <td>
+                          {r.rate === null ? (
+                            r.set.suppressed || r.achieved.suppressed ? (
+                              <span className="suppressed">suppressed</span>
+                            ) : (
+                              '—'
+                            )
+                          ) : (
+                            percentText(r.rate)
+                          )}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
             </>
           );
         }}
@@ -383,45 +385,47 @@ function DistanceTravelled({ period }: { period: Period }) {
               <div className="table-actions">
                 <CsvButton name="distance-travelled" period={period} header={DISTANCE_HEADER} rows={distanceCsv(rows)} />
               </div>
-              <table className="table figures">
-                <caption>Distance travelled by domain</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Domain</th>
-                    <th scope="col">Clients</th>
-                    <th scope="col">Barrier to asset</th>
-                    <th scope="col">Asset to barrier</th>
-                    <th scope="col">Share resolved</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {rows.length === 0 ? (
+              <div className="table-scroll" role="region" aria-label="Distance travelled by domain (scrolls sideways)" tabIndex={0}>
+                <table className="table figures">
+                  <caption>Distance travelled by domain</caption>
+                  <thead>
                     <tr>
-                      <td colSpan={5}>No client had two assessments in the period.</td>
+                      <th scope="col">Domain</th>
+                      <th scope="col">Clients</th>
+                      <th scope="col">Barrier to asset</th>
+                      <th scope="col">Asset to barrier</th>
+                      <th scope="col">Share resolved</th>
                     </tr>
-                  ) : (
-                    rows.map((r) => (
-                      <tr key={r.domain}>
-                        <th scope="row">{label(r.domain)}</th>
-                        <td>{cell(r.clients)}</td>
-                        <td>{cell(r.barrierToAsset)}</td>
-                        <td>{cell(r.assetToBarrier)}</td>
-                        <td>
-                          {r.resolvedRate === null ? (
-                            r.clients.suppressed || r.barrierToAsset.suppressed ? (
-                              <span className="suppressed">suppressed</span>
-                            ) : (
-                              '—'
-                            )
-                          ) : (
-                            percentText(r.resolvedRate)
-                          )}
-                        </td>
+                  </thead>
+                  <tbody>
+                    {rows.length === 0 ? (
+                      <tr>
+                        <td colSpan={5}>No client had two assessments in the period.</td>
                       </tr>
-                    ))
-                  )}
-                </tbody>
-              </table>
+                    ) : (
+                      rows.map((r) => (
+                        <tr key={r.domain}>
+                          <th scope="row">{label(r.domain)}</th>
+                          <td>{cell(r.clients)}</td>
+                          <td>{cell(r.barrierToAsset)}</td>
+                          <td>{cell(r.assetToBarrier)}</td>
+                          <td>
+                            {r.resolvedRate === null ? (
+                              r.clients.suppressed || r.barrierToAsset.suppressed ? (
+                                <span className="suppressed">suppressed</span>
+                              ) : (
+                                '—'
+                              )
+                            ) : (
+                              percentText(r.resolvedRate)
+                            )}
+                          </td>
+                        </tr>
+                      ))
+                    )}
+                  </tbody>
+                </table>
+              </div>
             </>
           );
         }}

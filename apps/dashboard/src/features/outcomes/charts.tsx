@@ -5,7 +5,7 @@
  * is an image whose name says which figures are suppressed; the table beside
  * it carries every number.
  */
-import { useId } from 'react';
+import { type ReactNode, useId } from 'react';
 import { FEWER_THAN_11, barMark, heatMark, scaleTop } from './chart-marks';
 
 export interface Bar {
@@ -26,6 +26,15 @@ function safeId(raw: string): string {
 /** "; suppressed (fewer than 11): A, B." for a chart's accessible name, or "" when none is. */
 export function suppressedNote(names: string[]): string {
   return names.length ? ` Suppressed, ${FEWER_THAN_11}: ${names.join(', ')}.` : '';
+}
+
+/** A chart keeps a readable size: on a narrow window it scrolls sideways in its frame rather than shrinking. */
+function ChartFrame({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <div className="chart-frame" role="region" aria-label={`${title} (scrolls sideways)`} tabIndex={0}>
+      {children}
+    </div>
+  );
 }
 
 /** The words "fewer than 11" standing upright from the axis where a bar would be. */
@@ -61,49 +70,56 @@ export function BarChart({
   const ticks = [0, 0.25, 0.5, 0.75, 1].map((t) => t * top);
   const hidden = bars.filter((b) => b.suppressed).map((b) => b.label);
   return (
-    <svg className="chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${id}-t ${id}-d`}>
-      <title id={`${id}-t`}>{title}</title>
-      <desc id={`${id}-d`}>{`${description}${suppressedNote(hidden)}`}</desc>
-      {ticks.map((t) => (
-        <g key={t}>
-          <line x1={PAD.left} x2={W - PAD.right} y1={y(t)} y2={y(t)} className="gridline" />
-          <text x={PAD.left - 6} y={y(t) + 4} textAnchor="end" className="axis">
-            {format(t)}
-          </text>
-        </g>
-      ))}
-      {bars.map((b, i) => {
-        const x = PAD.left + i * slot + (slot - barW) / 2;
-        const cx = x + barW / 2;
-        const mark = barMark(b, { x, width: barW, base, plot: inner.h, top });
-        return (
-          <g key={b.label} data-mark={mark.kind} data-label={b.label} className={mark.kind === 'suppressed' ? 'suppressed-bar' : undefined}>
-            <title>{`${b.label}: ${mark.kind === 'suppressed' ? FEWER_THAN_11 : mark.kind === 'none' ? 'none' : b.text}`}</title>
-            {mark.kind === 'suppressed' ? (
-              <SuppressedNote cx={cx} base={base} />
-            ) : mark.kind === 'none' ? (
-              <text x={cx} y={base - 4} textAnchor="middle" className="bar-note">
-                none
-              </text>
-            ) : (
-              <>
-                <rect x={mark.x} y={mark.y} width={mark.width} height={mark.height} className="bar" />
-                <text x={cx} y={mark.y - 4} textAnchor="middle" className="bar-value">
-                  {b.text}
-                </text>
-              </>
-            )}
-            <text x={cx} y={H - PAD.bottom + 16} textAnchor="middle" className="axis">
-              {b.label.split(' ').map((part, k) => (
-                <tspan key={part} x={cx} dy={k ? 14 : 0}>
-                  {part}
-                </tspan>
-              ))}
+    <ChartFrame title={title}>
+      <svg className="chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${id}-t ${id}-d`}>
+        <title id={`${id}-t`}>{title}</title>
+        <desc id={`${id}-d`}>{`${description}${suppressedNote(hidden)}`}</desc>
+        {ticks.map((t) => (
+          <g key={t}>
+            <line x1={PAD.left} x2={W - PAD.right} y1={y(t)} y2={y(t)} className="gridline" />
+            <text x={PAD.left - 6} y={y(t) + 4} textAnchor="end" className="axis">
+              {format(t)}
             </text>
           </g>
-        );
-      })}
-    </svg>
+        ))}
+        {bars.map((b, i) => {
+          const x = PAD.left + i * slot + (slot - barW) / 2;
+          const cx = x + barW / 2;
+          const mark = barMark(b, { x, width: barW, base, plot: inner.h, top });
+          return (
+            <g
+              key={b.label}
+              data-mark={mark.kind}
+              data-label={b.label}
+              className={mark.kind === 'suppressed' ? 'suppressed-bar' : undefined}
+            >
+              <title>{`${b.label}: ${mark.kind === 'suppressed' ? FEWER_THAN_11 : mark.kind === 'none' ? 'none' : b.text}`}</title>
+              {mark.kind === 'suppressed' ? (
+                <SuppressedNote cx={cx} base={base} />
+              ) : mark.kind === 'none' ? (
+                <text x={cx} y={base - 4} textAnchor="middle" className="bar-note">
+                  none
+                </text>
+              ) : (
+                <>
+                  <rect x={mark.x} y={mark.y} width={mark.width} height={mark.height} className="bar" />
+                  <text x={cx} y={mark.y - 4} textAnchor="middle" className="bar-value">
+                    {b.text}
+                  </text>
+                </>
+              )}
+              <text x={cx} y={H - PAD.bottom + 16} textAnchor="middle" className="axis">
+                {b.label.split(' ').map((part, k) => (
+                  <tspan key={part} x={cx} dy={k ? 14 : 0}>
+                    {part}
+                  </tspan>
+                ))}
+              </text>
+            </g>
+          );
+        })}
+      </svg>
+    </ChartFrame>
   );
 }
 
@@ -132,59 +148,61 @@ export function GroupedBarChart({
   const barW = Math.min(56, (slot * 0.7) / Math.max(1, series.length));
   const hidden = groups.flatMap((g) => g.bars.filter((b) => b.suppressed).map((b) => `${g.label} ${b.series.toLowerCase()}`));
   return (
-    <svg className="chart" viewBox={`0 0 ${W} ${H + 24}`} role="img" aria-labelledby={`${id}-t ${id}-d`}>
-      <title id={`${id}-t`}>{title}</title>
-      <desc id={`${id}-d`}>{`${description}${suppressedNote(hidden)}`}</desc>
-      <line x1={PAD.left} x2={W - PAD.right} y1={base} y2={base} className="gridline" />
-      {groups.map((g, gi) => {
-        const start = PAD.left + gi * slot + (slot - barW * series.length) / 2;
-        return (
-          <g key={g.label}>
-            {g.bars.map((b, bi) => {
-              const x = start + bi * barW;
-              const cx = x + barW / 2;
-              const mark = barMark(b, { x: x + 2, width: barW - 4, base, plot: inner.h, top });
-              const name = `${g.label}, ${b.series.toLowerCase()}`;
-              return (
-                <g
-                  key={b.series}
-                  data-mark={mark.kind}
-                  data-label={name}
-                  className={mark.kind === 'suppressed' ? 'suppressed-bar' : undefined}
-                >
-                  <title>{`${name}: ${mark.kind === 'suppressed' ? FEWER_THAN_11 : mark.kind === 'none' ? 'none' : b.text}`}</title>
-                  {mark.kind === 'suppressed' ? (
-                    <SuppressedNote cx={cx} base={base} />
-                  ) : mark.kind === 'none' ? (
-                    <text x={cx} y={base - 4} textAnchor="middle" className="bar-note">
-                      none
-                    </text>
-                  ) : (
-                    <>
-                      <rect x={mark.x} y={mark.y} width={mark.width} height={mark.height} className={`bar series-${bi}`} />
-                      <text x={cx} y={mark.y - 4} textAnchor="middle" className="bar-value">
-                        {b.text}
+    <ChartFrame title={title}>
+      <svg className="chart" viewBox={`0 0 ${W} ${H + 24}`} role="img" aria-labelledby={`${id}-t ${id}-d`}>
+        <title id={`${id}-t`}>{title}</title>
+        <desc id={`${id}-d`}>{`${description}${suppressedNote(hidden)}`}</desc>
+        <line x1={PAD.left} x2={W - PAD.right} y1={base} y2={base} className="gridline" />
+        {groups.map((g, gi) => {
+          const start = PAD.left + gi * slot + (slot - barW * series.length) / 2;
+          return (
+            <g key={g.label}>
+              {g.bars.map((b, bi) => {
+                const x = start + bi * barW;
+                const cx = x + barW / 2;
+                const mark = barMark(b, { x: x + 2, width: barW - 4, base, plot: inner.h, top });
+                const name = `${g.label}, ${b.series.toLowerCase()}`;
+                return (
+                  <g
+                    key={b.series}
+                    data-mark={mark.kind}
+                    data-label={name}
+                    className={mark.kind === 'suppressed' ? 'suppressed-bar' : undefined}
+                  >
+                    <title>{`${name}: ${mark.kind === 'suppressed' ? FEWER_THAN_11 : mark.kind === 'none' ? 'none' : b.text}`}</title>
+                    {mark.kind === 'suppressed' ? (
+                      <SuppressedNote cx={cx} base={base} />
+                    ) : mark.kind === 'none' ? (
+                      <text x={cx} y={base - 4} textAnchor="middle" className="bar-note">
+                        none
                       </text>
-                    </>
-                  )}
-                </g>
-              );
-            })}
-            <text x={PAD.left + gi * slot + slot / 2} y={H - PAD.bottom + 16} textAnchor="middle" className="axis">
-              {g.label}
+                    ) : (
+                      <>
+                        <rect x={mark.x} y={mark.y} width={mark.width} height={mark.height} className={`bar series-${bi}`} />
+                        <text x={cx} y={mark.y - 4} textAnchor="middle" className="bar-value">
+                          {b.text}
+                        </text>
+                      </>
+                    )}
+                  </g>
+                );
+              })}
+              <text x={PAD.left + gi * slot + slot / 2} y={H - PAD.bottom + 16} textAnchor="middle" className="axis">
+                {g.label}
+              </text>
+            </g>
+          );
+        })}
+        {series.map((s, i) => (
+          <g key={s} transform={`translate(${PAD.left + i * 160}, ${H + 4})`}>
+            <rect width="12" height="12" className={`bar series-${i}`} />
+            <text x="18" y="11" className="axis" textAnchor="start">
+              {s}
             </text>
           </g>
-        );
-      })}
-      {series.map((s, i) => (
-        <g key={s} transform={`translate(${PAD.left + i * 160}, ${H + 4})`}>
-          <rect width="12" height="12" className={`bar series-${i}`} />
-          <text x="18" y="11" className="axis" textAnchor="start">
-            {s}
-          </text>
-        </g>
-      ))}
-    </svg>
+        ))}
+      </svg>
+    </ChartFrame>
   );
 }
 
