@@ -58,8 +58,15 @@ describe('the outcome figures', () => {
     const long = within(goals).getByRole('rowheader', { name: 'Long term' }).closest('tr') as HTMLElement;
     expect(within(long).getAllByText('suppressed')).toHaveLength(2);
     expect(within(goals).getByText('48.3%')).toBeTruthy();
-    expect(screen.getByRole('img', { name: /Completion rate of referrals/ }).textContent).toContain('suppressed');
-    expect(screen.getByRole('img', { name: /Goals set and achieved/ }).textContent).toContain('suppr.');
+    // A suppressed figure is no bar, labelled "fewer than 11" on the chart and in its name.
+    const completion = screen.getByRole('img', { name: /Completion rate of referrals.*Suppressed, fewer than 11: \w{3} \d{4}\.$/ });
+    expect(completion.querySelectorAll('[data-mark="suppressed"]')).toHaveLength(1);
+    expect(completion.querySelectorAll('[data-mark="suppressed"] rect')).toHaveLength(0);
+    expect(completion.querySelector('[data-mark="suppressed"] .bar-note')?.textContent).toBe('fewer than 11');
+    expect(completion.querySelectorAll('rect.bar')).toHaveLength(1);
+    const goalsChart = screen.getByRole('img', { name: /Goals set and achieved.*Suppressed, fewer than 11: Long term goals achieved\.$/ });
+    expect(goalsChart.querySelector('[data-label="Long term, goals achieved"]')?.querySelectorAll('rect')).toHaveLength(0);
+    expect(goalsChart.querySelectorAll('rect.bar')).toHaveLength(5 + 2);
     const closures = await screen.findByText(/the closure figures could not be loaded/i);
     expect(closures.closest('[role="alert"]')?.textContent).toContain('unavailable');
     expect(screen.getByRole('button', { name: 'Try again' })).toBeTruthy();
@@ -105,7 +112,12 @@ describe('the outcome figures', () => {
     expect(within(health).queryByText('0')).toBeNull();
     const employability = within(table).getByRole('rowheader', { name: 'Employability' }).closest('tr') as HTMLElement;
     expect(within(employability).getByText('30.0%')).toBeTruthy();
-    expect(screen.getByRole('img', { name: /Barriers resolved and added, by domain/ }).textContent).toContain('suppr.');
+    const chart = screen.getByRole('img', {
+      name: /Barriers resolved and added, by domain.*Suppressed, fewer than 11: Health barrier to asset, Health asset to barrier, Employability asset to barrier\.$/,
+    });
+    expect(chart.querySelectorAll('[data-mark="suppressed"]')).toHaveLength(3);
+    expect(chart.querySelectorAll('[data-mark="suppressed"] rect')).toHaveLength(0);
+    expect(chart.querySelectorAll('rect.bar')).toHaveLength(1 + 2);
     fireEvent.click(screen.getByRole('button', { name: 'Download CSV of distance travelled' }));
     const text = await new Promise<string>((resolve) => {
       const reader = new FileReader();
@@ -116,6 +128,40 @@ describe('the outcome figures', () => {
       'domain,clients,barrier_to_asset,asset_to_barrier,barrier_to_asset_rate\r\nPERSONAL_HEALTH,22,suppressed,suppressed,suppressed\r\nEMPLOYABILITY,40,12,suppressed,0.3\r\n',
     );
     click.mockRestore();
+  });
+
+  it('draws closures as a heat map whose suppressed cells are unshaded and read "fewer than 11", with whole row labels', async () => {
+    const g = fakeGateway({
+      ReferralCompletion: () => ({ data: { referralOutcomes: [] } }),
+      GoalAttainmentByTerm: () => ({ data: { goalAttainment: [] } }),
+      DistanceTravelledByDomain: () => ({ data: { distanceTravelled: [] } }),
+      ClosuresByOutcome: (v) => {
+        const month = (v.period as { to: string }).to.slice(0, 7);
+        return {
+          data: {
+            caseOutcomes: [
+              { outcome: 'ENGAGED', program: 'Youth employment', month, closed: shown(14) },
+              { outcome: 'EMPLOYED', program: 'Youth employment', month, closed: hidden },
+              { outcome: 'EMPLOYED', program: 'Newcomer settlement', month, closed: shown(12) },
+            ],
+          },
+        };
+      },
+    });
+    renderApp({ path: '/outcomes', as: 'alex', gateway: g });
+    const map = await screen.findByRole('img', {
+      name: /Cases closed, by outcome and month.*Suppressed, fewer than 11: Employed — Youth employment, \w{3}\.$/,
+    });
+    expect([...map.querySelectorAll('.heat-label')].map((l) => l.textContent)).toEqual([
+      'Employed — Newcomer settlement',
+      'Employed — Youth employment',
+      'Engaged — Youth employment',
+    ]);
+    const suppressed = [...map.querySelectorAll<HTMLElement>('[data-mark="suppressed"]')];
+    expect(suppressed.map((c) => c.textContent)).toEqual(['fewer than 11']);
+    expect(suppressed[0].style.background).toBe('');
+    expect(suppressed[0].title).toMatch(/^Employed — Youth employment, \w{3}: fewer than 11$/);
+    expect([...map.querySelectorAll('[data-mark="heat"]')].filter((c) => c.textContent).map((c) => c.textContent)).toEqual(['12', '14']);
   });
 
   it('asks for the twelve whole months up to this one at first', async () => {

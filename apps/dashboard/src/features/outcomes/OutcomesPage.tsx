@@ -40,6 +40,7 @@ import {
 import { QueryView } from '../../ui/feedback';
 import { TextField } from '../../ui/fields';
 import { Page, Section } from '../../ui/page';
+import { FEWER_THAN_11 } from './chart-marks';
 import { BarChart, GroupedBarChart, Heatmap } from './charts';
 
 export function downloadCsv(filename: string, header: string[], rows: CsvCell[][]): void {
@@ -63,6 +64,16 @@ function CsvButton({ name, period, header, rows }: { name: string; period: Perio
     >
       Download CSV<span className="visually-hidden"> of {name.replace(/-/g, ' ')}</span>
     </button>
+  );
+}
+
+/** How the charts show a suppressed figure. */
+function SuppressedLegend() {
+  return (
+    <p className="legend">
+      “{FEWER_THAN_11}” and nothing drawn: a suppressed figure (the number is not shown anywhere, and a count beside a small one may be
+      withheld with it so that a total cannot give it away).
+    </p>
   );
 }
 
@@ -126,7 +137,7 @@ function ReferralCompletion({ period }: { period: Period }) {
             <>
               <BarChart
                 title="Completion rate of referrals, by month sent"
-                description={`Completed referrals as a share of those sent, for ${rows.length} months; ${rows.filter((r) => r.cell && r.cell.completionRate === null).length} months are suppressed.`}
+                description={`Completed referrals as a share of those sent, for ${rows.length} months.`}
                 bars={rows.map((r) => ({
                   label: monthLabel(r.month),
                   value: r.cell?.completionRate ?? null,
@@ -136,10 +147,7 @@ function ReferralCompletion({ period }: { period: Period }) {
                 max={1}
                 format={(v) => `${Math.round(v * 100)}%`}
               />
-              <p className="legend">
-                <span className="swatch hatched" aria-hidden="true" /> Hatched: suppressed, fewer than 11 people (the number is not shown
-                anywhere).
-              </p>
+              <SuppressedLegend />
               <div className="table-actions">
                 <CsvButton name="referral-completion" period={period} header={COMPLETION_HEADER} rows={completionCsv(rows)} />
               </div>
@@ -199,7 +207,7 @@ function GoalAttainment({ period }: { period: Period }) {
             <>
               <GroupedBarChart
                 title="Goals set and achieved, by term"
-                description={`Goals set in agreed plans during the period and how many of them are achieved, for short, mid and long term goals; ${rows.filter((r) => r.set.suppressed || r.achieved.suppressed).length} terms have suppressed counts.`}
+                description={`Goals set in agreed plans during the period and how many of them are achieved, for short, mid and long term goals.`}
                 series={['Goals set', 'Goals achieved']}
                 groups={rows.map((r) => ({
                   label: label(r.term),
@@ -215,44 +223,43 @@ function GoalAttainment({ period }: { period: Period }) {
                   ],
                 }))}
               />
-              <p className="legend">
-                <span className="swatch hatched" aria-hidden="true" /> Hatched: suppressed, fewer than 11 people (the number is not shown
-                anywhere).
-              </p>
+              <SuppressedLegend />
               <div className="table-actions">
                 <CsvButton name="goal-attainment" period={period} header={ATTAINMENT_HEADER} rows={attainmentCsv(rows)} />
               </div>
-              <table className="table figures">
-                <caption>Goals by term</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Term</th>
-                    <th scope="col">Goals set</th>
-                    <th scope="col">Goals achieved</th>
-                    <th scope="col">Attainment rate</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {rows.map((r) => (
-                    <tr key={r.term}>
-                      <th scope="row">{label(r.term)}</th>
-                      <td>{cell(r.set)}</td>
-                      <td>{cell(r.achieved)}</td>
-                      <td>
-                        {r.rate === null ? (
-                          r.set.suppressed || r.achieved.suppressed ? (
-                            <span className="suppressed">suppressed</span>
-                          ) : (
-                            '—'
-                          )
-                        ) : (
-                          percentText(r.rate)
-                        )}
-                      </td>
+              <div className="table-scroll" role="region" aria-label="Goals by term (scrolls sideways)" tabIndex={0}>
+                <table className="table figures">
+                  <caption>Goals by term</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Term</th>
+                      <th scope="col">Goals set</th>
+                      <th scope="col">Goals achieved</th>
+                      <th scope="col">Attainment rate</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    {rows.map((r) => (
+                      <tr key={r.term}>
+                        <th scope="row">{label(r.term)}</th>
+                        <td>{cell(r.set)}</td>
+                        <td>{cell(r.achieved)}</td>
+                        <td>
+                          {r.rate === null ? (
+                            r.set.suppressed || r.achieved.suppressed ? (
+                              <span className="suppressed">suppressed</span>
+                            ) : (
+                              '—'
+                            )
+                          ) : (
+                            percentText(r.rate)
+                          )}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
             </>
           );
         }}
@@ -269,22 +276,18 @@ function Closures({ period }: { period: Period }) {
         {(data) => {
           const matrix = closureMatrix(data.caseOutcomes, period);
           const csv = closureCsv(matrix);
-          const suppressed = matrix.rows.reduce((n, r) => n + r.months.filter((c) => c?.suppressed).length, 0);
           return (
             <>
               <Heatmap
                 title="Cases closed, by outcome and month"
-                description={`People whose case closed each month, by outcome; ${suppressed} cells are suppressed (fewer than 11 people).`}
+                description={`People whose case closed each month, by outcome.`}
                 columns={matrix.months.map((m) => monthLabel(m).replace(/ \d{4}$/, ''))}
                 rows={matrix.rows.map((r) => ({
                   label: r.label,
                   cells: r.months.map((c) => (c ? { value: c.count, suppressed: c.suppressed } : null)),
                 }))}
               />
-              <p className="legend">
-                <span className="swatch hatched" aria-hidden="true" /> Hatched: suppressed, fewer than 11 people (the number is not shown
-                anywhere).
-              </p>
+              <SuppressedLegend />
               <div className="table-actions">
                 <CsvButton name="case-closures" period={period} header={csv.header} rows={csv.rows} />
               </div>
@@ -346,7 +349,6 @@ function DistanceTravelled({ period }: { period: Period }) {
       <QueryView result={result} what="the distance travelled" retry={() => refetch({ requestPolicy: 'network-only' })}>
         {(data) => {
           const rows = distanceRows(data.distanceTravelled);
-          const suppressed = rows.filter((r) => r.clients.suppressed || r.barrierToAsset.suppressed || r.assetToBarrier.suppressed).length;
           return (
             <>
               <p className="small">
@@ -356,7 +358,7 @@ function DistanceTravelled({ period }: { period: Period }) {
               {rows.length ? (
                 <GroupedBarChart
                   title="Barriers resolved and added, by domain"
-                  description={`Clients with a barrier that became an asset, and with an asset that became a barrier, in ${rows.length} domains; ${suppressed} domains have suppressed counts.`}
+                  description={`Clients with a barrier that became an asset, and with an asset that became a barrier, in ${rows.length} domains.`}
                   series={['Barrier to asset', 'Asset to barrier']}
                   groups={rows.map((r) => ({
                     label: DOMAIN_SHORT[r.domain] ?? label(r.domain),
@@ -379,52 +381,51 @@ function DistanceTravelled({ period }: { period: Period }) {
                   }))}
                 />
               ) : null}
-              <p className="legend">
-                <span className="swatch hatched" aria-hidden="true" /> Hatched: suppressed, fewer than 11 people (the number is not shown
-                anywhere).
-              </p>
+              <SuppressedLegend />
               <div className="table-actions">
                 <CsvButton name="distance-travelled" period={period} header={DISTANCE_HEADER} rows={distanceCsv(rows)} />
               </div>
-              <table className="table figures">
-                <caption>Distance travelled by domain</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Domain</th>
-                    <th scope="col">Clients</th>
-                    <th scope="col">Barrier to asset</th>
-                    <th scope="col">Asset to barrier</th>
-                    <th scope="col">Share resolved</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {rows.length === 0 ? (
+              <div className="table-scroll" role="region" aria-label="Distance travelled by domain (scrolls sideways)" tabIndex={0}>
+                <table className="table figures">
+                  <caption>Distance travelled by domain</caption>
+                  <thead>
                     <tr>
-                      <td colSpan={5}>No client had two assessments in the period.</td>
+                      <th scope="col">Domain</th>
+                      <th scope="col">Clients</th>
+                      <th scope="col">Barrier to asset</th>
+                      <th scope="col">Asset to barrier</th>
+                      <th scope="col">Share resolved</th>
                     </tr>
-                  ) : (
-                    rows.map((r) => (
-                      <tr key={r.domain}>
-                        <th scope="row">{label(r.domain)}</th>
-                        <td>{cell(r.clients)}</td>
-                        <td>{cell(r.barrierToAsset)}</td>
-                        <td>{cell(r.assetToBarrier)}</td>
-                        <td>
-                          {r.resolvedRate === null ? (
-                            r.clients.suppressed || r.barrierToAsset.suppressed ? (
-                              <span className="suppressed">suppressed</span>
-                            ) : (
-                              '—'
-                            )
-                          ) : (
-                            percentText(r.resolvedRate)
-                          )}
-                        </td>
+                  </thead>
+                  <tbody>
+                    {rows.length === 0 ? (
+                      <tr>
+                        <td colSpan={5}>No client had two assessments in the period.</td>
                       </tr>
-                    ))
-                  )}
-                </tbody>
-              </table>
+                    ) : (
+                      rows.map((r) => (
+                        <tr key={r.domain}>
+                          <th scope="row">{label(r.domain)}</th>
+                          <td>{cell(r.clients)}</td>
+                          <td>{cell(r.barrierToAsset)}</td>
+                          <td>{cell(r.assetToBarrier)}</td>
+                          <td>
+                            {r.resolvedRate === null ? (
+                              r.clients.suppressed || r.barrierToAsset.suppressed ? (
+                                <span className="suppressed">suppressed</span>
+                              ) : (
+                                '—'
+                              )
+                            ) : (
+                              percentText(r.resolvedRate)
+                            )}
+                          </td>
+                        </tr>
+                      ))
+                    )}
+                  </tbody>
+                </table>
+              </div>
             </>
           );
         }}
