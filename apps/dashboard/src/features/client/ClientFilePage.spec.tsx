@@ -43,6 +43,23 @@ describe('the client file', () => {
     expect(screen.getByRole('button', { name: 'Rank needs with the client' })).toBeTruthy();
   });
 
+  it('refuses another case manager’s client once, with none of the parts or their forms', async () => {
+    const gateway = fakeGateway({
+      ClientProfile: () => ({
+        data: { client: null },
+        errors: [{ message: "You may not see this client's record", path: ['client'], extensions: { code: 'FORBIDDEN' } }],
+      }),
+      ClientNotes: () => ({ data: notes([]) }),
+    });
+    renderApp({ path: `/clients/${CLIENT_ID}?tab=notes`, as: 'casey', gateway });
+    expect(await screen.findByRole('heading', { level: 1, name: "You may not see this client's record" })).toBeTruthy();
+    expect(screen.queryByText('Client not found')).toBeNull();
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.queryByRole('navigation', { name: 'Parts of the client file' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Add a case note' })).toBeNull();
+    expect(gateway.called('ClientNotes')).toHaveLength(0);
+  });
+
   it('checks a note before sending it and says what is wrong beside each field', async () => {
     const gateway = fakeGateway({ ...base, ClientNotes: () => ({ data: notes([]) }) });
     renderApp({ path: `/clients/${CLIENT_ID}?tab=notes`, as: 'casey', gateway });
