@@ -35,6 +35,18 @@ describe('small fixes in a browser', () => {
     await main(jordan).getByRole('link', { name: 'Back to the caseload' }).waitFor();
     await checkPage(jordan, 'small-01-refused-client');
   });
+
+  it('the first empty submit of an intake flags the preferred contact method with the other required fields', async () => {
+    await casey.getByRole('link', { name: 'New intake' }).click();
+    await casey.getByRole('heading', { name: '1. Open the client' }).waitFor();
+    await casey.getByRole('button', { name: 'Open the client' }).click();
+    await casey.getByText('The first name is required.').waitFor();
+    await casey.getByText('The last name is required.').waitFor();
+    await casey.getByText('The contact method is required.').waitFor();
+    expect(await casey.getByLabel(/^Preferred contact method/).getAttribute('aria-invalid')).toBe('true');
+    expect(new URL(casey.url()).pathname).toBe('/intake');
+    await checkPage(casey, 'small-02-intake-required');
+  });
 });
 
 function main(page: Page) {
