@@ -1,9 +1,14 @@
 /**
  * The small things a day of work runs into, in a real browser against the
  * whole platform with the demo data: a client of another case manager is one
- * clear refusal with no forms. Every wait is on something the page shows.
+ * clear refusal with no forms; intake flags every required field at once; a
+ * referral's follow-up day is shown to the sender and the partner. Every wait
+ * is on something the page shows; dates are relative to today on the agency's
+ * clock.
  */
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
+import { HARBOUR_TIME_ZONE } from '@caseflow/clients-seed';
+import { addDays, localDay } from '@caseflow/core';
 import { checkPage, signIn } from './browser';
 import { browserSession } from './session';
 
@@ -47,7 +52,63 @@ describe('small fixes in a browser', () => {
     expect(new URL(casey.url()).pathname).toBe('/intake');
     await checkPage(casey, 'small-02-intake-required');
   });
+
+  it('a referral’s follow-up day shows in the client file and on the partner’s referral', async () => {
+    await casey.goto(`${session.env.url}${story.clientPath}?tab=consents`);
+    await casey.getByRole('button', { name: 'Record a consent' }).click();
+    await casey.getByLabel('Find in the directory').fill('Northside');
+    await casey.getByRole('button', { name: 'Find' }).click();
+    await casey.getByRole('radio', { name: 'Northside Food Bank' }).check();
+    await casey.getByLabel(/^Purpose/).fill('Referral for a food hamper');
+    await casey.getByRole('button', { name: 'Record the consent' }).click();
+    await casey.getByText('The consent was recorded.').waitFor();
+
+    await casey.getByRole('link', { name: 'Refer to a service' }).click();
+    await casey.getByLabel('Words').fill('hamper Northside');
+    await casey.getByRole('button', { name: 'Search', exact: true }).click();
+    const hamper = casey
+      .locator('.hit')
+      .filter({ hasText: 'Northside Food Bank' })
+      .filter({ has: casey.getByRole('heading', { name: 'Emergency Food Hamper' }) });
+    await hamper.getByRole('button', { name: 'Refer to Emergency Food Hamper' }).click();
+    await casey.getByText(/^Covered: .* has an active consent to Northside Food Bank/).waitFor();
+    await casey.getByLabel(/^Need/).fill('Food until the end of the month');
+    await casey.getByLabel(/^Why it is necessary/).fill('The cheque is late this month.');
+    await casey.getByLabel(/^Why this service is appropriate/).fill('Hampers the same week, near home.');
+    await casey.getByLabel(/^Follow up on/).fill(followUp);
+    await casey.getByRole('button', { name: 'Create and send the referral' }).click();
+    await casey.waitForURL((url) => url.search === '?tab=referrals');
+    const sent = casey.locator('.referral').filter({ hasText: 'Food until the end of the month' });
+    await sent.locator('.timeline').getByText('Sent').waitFor();
+    expect(await detail(sent, 'Follow up on')).toBe(readable(followUp));
+    await checkPage(casey, 'small-03-referral-follow-up');
+
+    const pat = await signIn(session.browser, session.env.url, 'Pat Rivera');
+    await pat.getByRole('heading', { name: 'Referral inbox' }).waitFor();
+    await pat.locator('table.inbox tbody tr').filter({ hasText: 'Food until the end of the month' }).getByRole('link').click();
+    await pat.getByRole('heading', { name: 'Referral to Emergency Food Hamper' }).waitFor();
+    expect(await detail(pat.getByRole('main'), 'Case manager follows up on')).toBe(readable(followUp));
+    await checkPage(pat, 'small-04-partner-referral-follow-up');
+    await pat.close();
+  });
 });
+
+/** Ten days ahead on the agency's calendar, as the date field takes it. */
+const followUp = addDays(localDay(new Date(), HARBOUR_TIME_ZONE), 10);
+
+/** A calendar day as the dashboard shows it, e.g. "Jan 5, 2027". */
+function readable(day: string): string {
+  const [y, m, d] = day.split('-').map(Number);
+  return new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(y, m - 1, d)),
+  );
+}
+
+/** The value beside a term in a details list. */
+async function detail(scope: Locator, term: string): Promise<string> {
+  const row = scope.locator('dl.details > div').filter({ has: scope.page().locator('dt', { hasText: new RegExp(`^${term}$`) }) });
+  return ((await row.locator('dd').textContent()) ?? '').trim();
+}
 
 function main(page: Page) {
   return page.getByRole('main');
