@@ -2,7 +2,8 @@
  * The small things a day of work runs into, in a real browser against the
  * whole platform with the demo data: a client of another case manager is one
  * clear refusal with no forms; intake flags every required field at once; a
- * referral's follow-up day is shown to the sender and the partner. Every wait
+ * referral's follow-up day is shown to the sender and the partner; Escape
+ * closes an open form. Every wait
  * is on something the page shows; dates are relative to today on the agency's
  * clock.
  */
@@ -90,6 +91,31 @@ describe('small fixes in a browser', () => {
     expect(await detail(pat.getByRole('main'), 'Case manager follows up on')).toBe(readable(followUp));
     await checkPage(pat, 'small-04-partner-referral-follow-up');
     await pat.close();
+  });
+
+  it('Escape closes an open form and gives the keyboard back to the button that opened it', async () => {
+    await casey.goto(`${session.env.url}${story.clientPath}?tab=notes`);
+    const add = casey.getByRole('button', { name: 'Add a case note' });
+    await add.click();
+    await casey.getByLabel(/^Note/).fill('Called about the hamper.');
+    await casey.getByLabel(/^Note/).press('Escape');
+    await casey.getByLabel(/^Note/).waitFor({ state: 'detached' });
+    expect(await add.getAttribute('aria-expanded')).toBe('false');
+    expect(await add.evaluate((b) => b === b.ownerDocument.activeElement)).toBe(true);
+
+    await casey.goto(`${session.env.url}${story.clientPath}?tab=plan`);
+    const update = casey
+      .locator('table.steps')
+      .first()
+      .getByRole('button', { name: /^Update step/ })
+      .first();
+    await update.click();
+    const outcome = casey.getByLabel('Outcome');
+    await outcome.focus();
+    await casey.keyboard.press('Escape');
+    await outcome.waitFor({ state: 'detached' });
+    expect(await update.getAttribute('aria-expanded')).toBe('false');
+    expect(await update.evaluate((b) => b === b.ownerDocument.activeElement)).toBe(true);
   });
 });
 
