@@ -3,7 +3,7 @@
  * whole platform with the demo data: a client of another case manager is one
  * clear refusal with no forms; intake flags every required field at once; a
  * referral's follow-up day is shown to the sender and the partner; Escape
- * closes an open form. Every wait
+ * closes an open form; the caseload's page is in the address. Every wait
  * is on something the page shows; dates are relative to today on the agency's
  * clock.
  */
@@ -116,6 +116,35 @@ describe('small fixes in a browser', () => {
     await outcome.waitFor({ state: 'detached' });
     expect(await update.getAttribute('aria-expanded')).toBe('false');
     expect(await update.evaluate((b) => b === b.ownerDocument.activeElement)).toBe(true);
+  });
+
+  it('the caseload page is in the address: Back, Forward and reload keep it', async () => {
+    await casey.goto(`${session.env.url}/caseload?status=INTAKE,ACTIVE,ON_HOLD,CLOSED`);
+    const rows = casey.locator('table.caseload tbody tr');
+    const summary = casey.locator('.pager-summary');
+    await summary.getByText(/page 1$/).waitFor();
+    const firstOfPage1 = await rows.first().getByRole('link').first().textContent();
+    await casey.getByRole('button', { name: 'Next page' }).click();
+    await summary.getByText(/page 2$/).waitFor();
+    const url = new URL(casey.url());
+    expect(url.searchParams.get('status')).toBe('INTAKE,ACTIVE,ON_HOLD,CLOSED');
+    expect(url.searchParams.get('after')).toMatch(/^[A-Za-z0-9_-]+$/);
+    const firstOfPage2 = await rows.first().getByRole('link').first().textContent();
+    expect(firstOfPage2).not.toBe(firstOfPage1);
+
+    await casey.reload();
+    await summary.getByText(/page 2$/).waitFor();
+    expect(await rows.first().getByRole('link').first().textContent()).toBe(firstOfPage2);
+    await casey.goBack();
+    await summary.getByText(/page 1$/).waitFor();
+    expect(await rows.first().getByRole('link').first().textContent()).toBe(firstOfPage1);
+    await casey.goForward();
+    await summary.getByText(/page 2$/).waitFor();
+    expect(await rows.first().getByRole('link').first().textContent()).toBe(firstOfPage2);
+    await casey.getByRole('button', { name: 'Previous page' }).click();
+    await summary.getByText(/page 1$/).waitFor();
+    expect(new URL(casey.url()).searchParams.get('after')).toBeNull();
+    await checkPage(casey, 'small-05-caseload-paging');
   });
 });
 
