@@ -3,7 +3,8 @@
  * whole platform with the demo data: a client of another case manager is one
  * clear refusal with no forms; intake flags every required field at once; a
  * referral's follow-up day is shown to the sender and the partner; Escape
- * closes an open form; the caseload's page is in the address. Every wait
+ * closes an open form; the caseload's page is in the address; ranking
+ * priorities again starts from the last ranking. Every wait
  * is on something the page shows; dates are relative to today on the agency's
  * clock.
  */
@@ -145,6 +146,39 @@ describe('small fixes in a browser', () => {
     await summary.getByText(/page 1$/).waitFor();
     expect(new URL(casey.url()).searchParams.get('after')).toBeNull();
     await checkPage(casey, 'small-05-caseload-paging');
+  });
+
+  it('ranking priorities: the prompt goes once every pair is chosen, and ranking again starts from the last ranking', async () => {
+    await casey.goto(`${session.env.url}${story.clientPath}?tab=plan`);
+    await casey.getByRole('button', { name: 'Rank needs with the client' }).click();
+    const grid = casey.locator('form.grid-form');
+    if (!(await grid.getByLabel('Need 1').inputValue())) {
+      await grid.getByLabel('Need 1').fill('Housing');
+      await grid.getByLabel('Need 2').fill('Childcare');
+      await grid.getByLabel('Need 3').fill('Food');
+    }
+    const pairs = grid.locator('fieldset.pair');
+    await pairs.first().waitFor();
+    await grid.getByRole('button', { name: 'Save the ranking' }).click();
+    const prompt = grid.getByRole('alert').filter({ hasText: /^Compare “/ });
+    await prompt.waitFor();
+    const count = await pairs.count();
+    // The later need wins every pair: the new ranking is the reverse of the order given.
+    for (let i = 0; i < count; i += 1) await pairs.nth(i).getByRole('radio').nth(1).check();
+    await prompt.waitFor({ state: 'detached' });
+    expect(await grid.getByRole('alert').count()).toBe(0);
+    const preview = await grid.locator('.ranking-preview li').allTextContents();
+    await grid.getByRole('button', { name: 'Save the ranking' }).click();
+    await casey.getByText('The ranking was saved.').waitFor();
+
+    await casey.getByRole('button', { name: 'Rank needs with the client' }).click();
+    const again = casey.locator('form.grid-form');
+    await again.getByText(`Which matters more now? (${count} of ${count} compared)`).waitFor();
+    expect(await again.locator('.ranking-preview li').allTextContents()).toEqual(preview);
+    expect(await again.getByLabel('Need 1').inputValue()).toBe(preview[0].replace(/\s*\(\d+ wins?\)$/, ''));
+    expect(await again.getByRole('alert').count()).toBe(0);
+    await checkPage(casey, 'small-06-rank-again');
+    await again.getByLabel('Need 1').press('Escape');
   });
 });
 

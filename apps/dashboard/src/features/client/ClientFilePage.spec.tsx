@@ -234,8 +234,11 @@ describe('the client file', () => {
     const pick = (a: string, b: string, winner: string) =>
       fireEvent.click(within(screen.getByRole('group', { name: new RegExp(`${a} or ${b}`) })).getByRole('radio', { name: winner }));
     pick('Housing', 'Childcare', 'Childcare');
+    expect(await screen.findByText('Compare “Housing” with “Food”.')).toBeTruthy();
     pick('Housing', 'Food', 'Food');
     pick('Childcare', 'Food', 'Childcare');
+    await waitFor(() => expect(screen.queryByText(/^Compare “/)).toBeNull());
+    expect(screen.queryByRole('alert')).toBeNull();
     const preview = screen.getByRole('heading', { name: 'Ranking so far' }).parentElement as HTMLElement;
     expect(
       within(preview)
@@ -253,5 +256,45 @@ describe('the client file', () => {
         { a: 1, b: 2, winner: 1 },
       ],
     });
+  });
+
+  it('ranks again from the last ranking: its needs in order, every pair decided', async () => {
+    const ranked = plans();
+    const gateway = fakeGateway({
+      ...base,
+      ClientPlans: () => ({
+        data: {
+          client: {
+            ...ranked.client!,
+            priorityRankings: [
+              {
+                id: 'r-1',
+                createdAt: '2026-10-01T16:00:00Z',
+                createdBy: { displayName: 'Casey Morgan' },
+                items: [
+                  { item: 'Food', wins: 2, rank: 1 },
+                  { item: 'Housing', wins: 1, rank: 2 },
+                  { item: 'Childcare', wins: 0, rank: 3 },
+                ],
+              },
+            ],
+          },
+        },
+      }),
+    });
+    renderApp({ path: `/clients/${CLIENT_ID}?tab=plan`, as: 'casey', gateway });
+    fireEvent.click(await screen.findByRole('button', { name: 'Rank needs with the client' }));
+    expect(['Need 1', 'Need 2', 'Need 3'].map((n) => (screen.getByLabelText(n) as HTMLInputElement).value)).toEqual([
+      'Food',
+      'Housing',
+      'Childcare',
+    ]);
+    expect(screen.getByText('Which matters more now? (3 of 3 compared)')).toBeTruthy();
+    const preview = screen.getByRole('heading', { name: 'Ranking so far' }).parentElement as HTMLElement;
+    expect(
+      within(preview)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['Food (2 wins)', 'Housing (1 win)', 'Childcare (0 wins)']);
   });
 });
