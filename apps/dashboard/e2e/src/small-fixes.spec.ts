@@ -4,9 +4,8 @@
  * clear refusal with no forms; intake flags every required field at once; a
  * referral's follow-up day is shown to the sender and the partner; Escape
  * closes an open form; the caseload's page is in the address; ranking
- * priorities again starts from the last ranking. Every wait
- * is on something the page shows; dates are relative to today on the agency's
- * clock.
+ * priorities again starts from the last ranking. Every wait is on something
+ * the page shows; dates are relative to today on the agency's clock.
  */
 import type { Locator, Page } from 'playwright-core';
 import { HARBOUR_TIME_ZONE } from '@caseflow/clients-seed';
@@ -77,6 +76,7 @@ describe('small fixes in a browser', () => {
     await casey.getByLabel(/^Need/).fill('Food until the end of the month');
     await casey.getByLabel(/^Why it is necessary/).fill('The cheque is late this month.');
     await casey.getByLabel(/^Why this service is appropriate/).fill('Hampers the same week, near home.');
+    await casey.getByRole('radio', { name: 'Urgent' }).check();
     await casey.getByLabel(/^Follow up on/).fill(followUp);
     await casey.getByRole('button', { name: 'Create and send the referral' }).click();
     await casey.waitForURL((url) => url.search === '?tab=referrals');
@@ -121,30 +121,34 @@ describe('small fixes in a browser', () => {
 
   it('the caseload page is in the address: Back, Forward and reload keep it', async () => {
     await casey.goto(`${session.env.url}/caseload?status=INTAKE,ACTIVE,ON_HOLD,CLOSED`);
-    const rows = casey.locator('table.caseload tbody tr');
-    const summary = casey.locator('.pager-summary');
-    await summary.getByText(/page 1$/).waitFor();
-    const firstOfPage1 = await rows.first().getByRole('link').first().textContent();
+    const firstClient = () => casey.locator('table.caseload tbody tr').first().getByRole('link').first().getAttribute('href');
+    const onPage = (n: number) =>
+      casey
+        .locator('.pager-summary')
+        .filter({ hasText: new RegExp(`page ${n}$`) })
+        .waitFor();
+    await onPage(1);
+    const firstOfPage1 = await firstClient();
     await casey.getByRole('button', { name: 'Next page' }).click();
-    await summary.getByText(/page 2$/).waitFor();
+    await onPage(2);
+    const firstOfPage2 = await until(firstClient, (href) => href !== firstOfPage1);
     const url = new URL(casey.url());
     expect(url.searchParams.get('status')).toBe('INTAKE,ACTIVE,ON_HOLD,CLOSED');
     expect(url.searchParams.get('after')).toMatch(/^[A-Za-z0-9_-]+$/);
-    const firstOfPage2 = await rows.first().getByRole('link').first().textContent();
-    expect(firstOfPage2).not.toBe(firstOfPage1);
 
     await casey.reload();
-    await summary.getByText(/page 2$/).waitFor();
-    expect(await rows.first().getByRole('link').first().textContent()).toBe(firstOfPage2);
+    await onPage(2);
+    expect(await until(firstClient, (href) => href === firstOfPage2)).toBe(firstOfPage2);
     await casey.goBack();
-    await summary.getByText(/page 1$/).waitFor();
-    expect(await rows.first().getByRole('link').first().textContent()).toBe(firstOfPage1);
+    await onPage(1);
+    expect(await until(firstClient, (href) => href === firstOfPage1)).toBe(firstOfPage1);
     await casey.goForward();
-    await summary.getByText(/page 2$/).waitFor();
-    expect(await rows.first().getByRole('link').first().textContent()).toBe(firstOfPage2);
+    await onPage(2);
+    expect(await until(firstClient, (href) => href === firstOfPage2)).toBe(firstOfPage2);
     await casey.getByRole('button', { name: 'Previous page' }).click();
-    await summary.getByText(/page 1$/).waitFor();
+    await onPage(1);
     expect(new URL(casey.url()).searchParams.get('after')).toBeNull();
+    expect(await until(firstClient, (href) => href === firstOfPage1)).toBe(firstOfPage1);
     await checkPage(casey, 'small-05-caseload-paging');
   });
 
@@ -152,10 +156,10 @@ describe('small fixes in a browser', () => {
     await casey.goto(`${session.env.url}${story.clientPath}?tab=plan`);
     await casey.getByRole('button', { name: 'Rank needs with the client' }).click();
     const grid = casey.locator('form.grid-form');
-    if (!(await grid.getByLabel('Need 1').inputValue())) {
-      await grid.getByLabel('Need 1').fill('Housing');
-      await grid.getByLabel('Need 2').fill('Childcare');
-      await grid.getByLabel('Need 3').fill('Food');
+    if (!(await grid.getByLabel('Need 1', { exact: true }).inputValue())) {
+      await grid.getByLabel('Need 1', { exact: true }).fill('Housing');
+      await grid.getByLabel('Need 2', { exact: true }).fill('Childcare');
+      await grid.getByLabel('Need 3', { exact: true }).fill('Food');
     }
     const pairs = grid.locator('fieldset.pair');
     await pairs.first().waitFor();
@@ -170,17 +174,34 @@ describe('small fixes in a browser', () => {
     const preview = await grid.locator('.ranking-preview li').allTextContents();
     await grid.getByRole('button', { name: 'Save the ranking' }).click();
     await casey.getByText('The ranking was saved.').waitFor();
+    // The saved ranking is listed (the plans were read again) before the grid is opened again.
+    const listed = async () => {
+      for (const ranking of await casey.locator('.ranking').all())
+        if (JSON.stringify(await ranking.locator('li').allTextContents()) === JSON.stringify(preview)) return true;
+      return false;
+    };
+    expect(await until(listed, Boolean)).toBe(true);
 
     await casey.getByRole('button', { name: 'Rank needs with the client' }).click();
     const again = casey.locator('form.grid-form');
     await again.getByText(`Which matters more now? (${count} of ${count} compared)`).waitFor();
     expect(await again.locator('.ranking-preview li').allTextContents()).toEqual(preview);
-    expect(await again.getByLabel('Need 1').inputValue()).toBe(preview[0].replace(/\s*\(\d+ wins?\)$/, ''));
+    expect(await again.getByLabel('Need 1', { exact: true }).inputValue()).toBe(preview[0].replace(/\s*\(\d+ wins?\)$/, ''));
     expect(await again.getByRole('alert').count()).toBe(0);
     await checkPage(casey, 'small-06-rank-again');
-    await again.getByLabel('Need 1').press('Escape');
+    await again.getByLabel('Need 1', { exact: true }).press('Escape');
   });
 });
+
+/** The value once it passes the check (what the page shows may lag a moment behind the address); the last value after 10 s. */
+async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean): Promise<T> {
+  let value = await read();
+  for (let waited = 0; !ok(value) && waited < 10_000; waited += 100) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    value = await read();
+  }
+  return value;
+}
 
 /** Ten days ahead on the agency's calendar, as the date field takes it. */
 const followUp = addDays(localDay(new Date(), HARBOUR_TIME_ZONE), 10);
