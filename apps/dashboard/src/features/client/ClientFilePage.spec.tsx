@@ -297,4 +297,23 @@ describe('the client file', () => {
         .map((li) => li.textContent),
     ).toEqual(['Food (2 wins)', 'Housing (1 win)', 'Childcare (0 wins)']);
   });
+
+  it('Escape closes a plan step’s form and a case note form, and the keyboard goes back to the button', async () => {
+    const gateway = fakeGateway({ ...base, ClientPlans: () => ({ data: plans() }), ClientNotes: () => ({ data: notes([]) }) });
+    renderApp({ path: `/clients/${CLIENT_ID}?tab=plan`, as: 'casey', gateway });
+    const row = (await screen.findByText('Apply to three postings')).closest('tr') as HTMLElement;
+    fireEvent.click(within(row).getByRole('button', { name: /Update step/ }));
+    const why = screen.getByLabelText(/^Why/);
+    fireEvent.keyDown(why, { key: 'Escape' });
+    await waitFor(() => expect(screen.queryByLabelText(/^Why/)).toBeNull());
+    const update = within(row).getByRole('button', { name: /Update step/ });
+    expect(update.getAttribute('aria-expanded')).toBe('false');
+    expect(document.activeElement).toBe(update);
+
+    fireEvent.click(screen.getByRole('link', { name: 'Case notes' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Add a case note' }));
+    fireEvent.keyDown(screen.getByLabelText(/^Note/), { key: 'Escape' });
+    await waitFor(() => expect(screen.queryByLabelText(/^Note/)).toBeNull());
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Add a case note' }));
+  });
 });
