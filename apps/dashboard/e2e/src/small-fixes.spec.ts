@@ -4,13 +4,14 @@
  * clear refusal with no forms; intake flags every required field at once; a
  * referral's follow-up day is shown to the sender and the partner; Escape
  * closes an open form; the caseload's page is in the address; ranking
- * priorities again starts from the last ranking. Every wait is on something
- * the page shows; dates are relative to today on the agency's clock.
+ * priorities again starts from the last ranking; a phone's screen is left to
+ * the page. Every wait is on something the page shows; dates are relative to
+ * today on the agency's clock.
  */
 import type { Locator, Page } from 'playwright-core';
 import { HARBOUR_TIME_ZONE } from '@caseflow/clients-seed';
 import { addDays, localDay } from '@caseflow/core';
-import { checkPage, signIn } from './browser';
+import { checkPage, fitsWidth, signIn } from './browser';
 import { browserSession } from './session';
 
 const session = browserSession();
@@ -193,6 +194,29 @@ describe('small fixes in a browser', () => {
     expect(await again.getByRole('alert').count()).toBe(0);
     await checkPage(casey, 'small-06-rank-again');
     await again.getByLabel('Need 1', { exact: true }).press('Escape');
+  });
+
+  it('on a 390 px phone the headers leave the screen to the page, and the assessment tables fit', async () => {
+    await casey.setViewportSize({ width: 390, height: 844 });
+    try {
+      await casey.goto(`${session.env.url}${story.clientPath}?tab=assessment`);
+      await casey.locator('table.compact').first().waitFor();
+      // Everything above the part shown (the frame's header, the client's name and actions, the row of parts): at most a third.
+      const above = (await casey.locator('.tab-panel').boundingBox())?.y ?? Number.POSITIVE_INFINITY;
+      expect(above).toBeLessThanOrEqual(844 / 3);
+      expect(await fitsWidth(casey)).toBe(true);
+      const table = await casey.locator('table.compact').first().boundingBox();
+      expect((table?.x ?? 0) + (table?.width ?? Number.POSITIVE_INFINITY)).toBeLessThanOrEqual(390);
+      expect(await casey.getByRole('banner').getByText('Casey Morgan').count()).toBe(1);
+      await checkPage(casey, 'small-07-phone-assessment');
+
+      await casey.goto(`${session.env.url}/caseload`);
+      await casey.locator('table.caseload tbody tr').first().waitFor();
+      expect(await fitsWidth(casey)).toBe(true);
+      await checkPage(casey, 'small-08-phone-caseload');
+    } finally {
+      await casey.setViewportSize({ width: 1280, height: 900 });
+    }
   });
 });
 
