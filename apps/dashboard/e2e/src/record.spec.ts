@@ -87,6 +87,7 @@ describe('the client record in a browser', () => {
     await casey.getByLabel(/^First name/).fill('Morgan');
     await casey.getByLabel(/^Last name/).fill('Ashgrove');
     await casey.getByLabel(/^Date of birth/).fill(agencyDay(-12000));
+    await casey.getByLabel(/^Preferred contact method/).selectOption('IN_PERSON');
     await casey.getByRole('button', { name: 'Open the client' }).click();
     await casey.getByRole('heading', { name: '2. Eligibility' }).waitFor();
     await casey.getByRole('button', { name: 'Skip this step for now' }).click();

@@ -3525,6 +3525,7 @@ export type PartnerReferralQuery = {
     paidByContract: boolean;
     sentAt: string | null;
     respondBy: string | null;
+    followUpAt: string | null;
     declineReason: string | null;
     outcome: ReferralOutcome | null;
     referredBy: {
@@ -3609,6 +3610,7 @@ query PartnerReferral($id: ID!) {
     paidByContract
     sentAt
     respondBy
+    followUpAt
     declineReason
     outcome
     referredBy {

@@ -1,4 +1,4 @@
-import { addMonths, daysUntil, formatDate, fromLocalInput, isIsoDate, localDate, relativeDays, toLocalInput } from './dates';
+import { addMonths, daysUntil, formatDate, formatDayOf, fromLocalInput, isIsoDate, localDate, relativeDays, toLocalInput } from './dates';
 
 describe('dates', () => {
   const now = new Date(2026, 10, 23, 15, 30);
@@ -17,6 +17,11 @@ describe('dates', () => {
   it('shows a calendar date without a time-zone shift', () => {
     expect(formatDate('2026-01-01')).toBe('Jan 1, 2026');
     expect(formatDate(null)).toBe('—');
+  });
+
+  it('shows the viewer’s day of an instant, as a follow-up is kept (09:00 local)', () => {
+    expect(formatDayOf(new Date(2026, 0, 1, 9, 0).toISOString())).toBe('Jan 1, 2026');
+    expect(formatDayOf(null)).toBe('—');
   });
 
   it('round-trips a datetime-local value through an ISO instant', () => {

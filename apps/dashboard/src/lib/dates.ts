@@ -53,6 +53,12 @@ export function formatDate(date: string | null | undefined): string {
   return dateFormat.format(new Date(Date.UTC(y, m - 1, d)));
 }
 
+/** The viewer's calendar day of an instant, for reading, e.g. "Nov 23, 2026" (a follow-up is a day, sent as 09:00 local). */
+export function formatDayOf(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  return formatDate(localDate(new Date(iso)));
+}
+
 /** An instant in the viewer's time zone, e.g. "Nov 23, 2026, 02:30 p.m.". */
 export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return '—';

@@ -1,4 +1,4 @@
-import { allPairs, itemsProblem, pairKey, rank, toChoices } from './pairwise';
+import { allPairs, fromRanking, itemsProblem, pairKey, rank, toChoices } from './pairwise';
 
 describe('the pairwise prioritizing grid', () => {
   const items = ['Housing', 'Childcare', 'Driver licence', 'Food'];
@@ -48,5 +48,23 @@ describe('the pairwise prioritizing grid', () => {
     expect(itemsProblem(Array.from({ length: 11 }, (_, i) => `n${i}`))).toMatch(/at most 10/);
     expect(itemsProblem(['Food', 'food'])).toMatch(/listed twice/);
     expect(itemsProblem(items)).toBeNull();
+  });
+
+  it('starts a new grid from the last ranking: its order, every pair decided, the same ranking so far', () => {
+    const last = [
+      { item: 'Food', rank: 2 },
+      { item: 'Housing', rank: 1 },
+      { item: 'Childcare', rank: 3 },
+    ];
+    const grid = fromRanking(last);
+    expect(grid.items).toEqual(['Housing', 'Food', 'Childcare']);
+    expect(toChoices(3, grid.choices)).toEqual({
+      choices: [
+        { a: 0, b: 1, winner: 0 },
+        { a: 0, b: 2, winner: 0 },
+        { a: 1, b: 2, winner: 1 },
+      ],
+    });
+    expect(rank(grid.items, grid.choices).map((r) => r.item)).toEqual(['Housing', 'Food', 'Childcare']);
   });
 });

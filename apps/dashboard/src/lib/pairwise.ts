@@ -71,3 +71,20 @@ export function toChoices(n: number, choices: Record<string, number>): { choices
   }
   return { choices: out };
 }
+
+/**
+ * A new grid that starts from an earlier ranking: its items in ranked order,
+ * each pair already decided for the higher-ranked item, so the ranking so far
+ * is the earlier one and only the pairs that changed need a new choice.
+ */
+export function fromRanking(ranked: ReadonlyArray<{ item: string; rank: number }>): { items: string[]; choices: Record<string, number> } {
+  const items = [...ranked].sort((x, y) => x.rank - y.rank).map((r) => r.item);
+  const choices: Record<string, number> = {};
+  for (const [a, b] of allPairs(items.length)) choices[pairKey(a, b)] = a;
+  return { items, choices };
+}
+
+/** The sentence that asks for an undecided pair. */
+export function comparePrompt(items: string[], [a, b]: [number, number]): string {
+  return `Compare “${items[a]}” with “${items[b]}”.`;
+}

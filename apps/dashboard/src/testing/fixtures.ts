@@ -202,6 +202,7 @@ export function partnerReferral(patch: Partial<NonNullable<PartnerReferralQuery[
       paidByContract: false,
       sentAt: '2026-11-20T12:00:00Z',
       respondBy: '2026-12-04T12:00:00Z',
+      followUpAt: null,
       declineReason: null,
       outcome: null,
       referredBy: { displayName: 'Casey Morgan', email: 'casey@demo.caseflow' },

@@ -1,5 +1,20 @@
-/** A button that shows and hides a panel (usually a form) in place, with aria-expanded. */
-import { type ReactNode, useId, useState } from 'react';
+/**
+ * A button that shows and hides a panel (usually a form) in place, with
+ * aria-expanded; Escape in the panel closes it and gives the keyboard back to
+ * the button.
+ */
+import { type KeyboardEvent, type ReactNode, type RefObject, useId, useRef, useState } from 'react';
+
+/** Escape closes the innermost open panel (only that one) and returns focus to the button that opened it. */
+export function closeOnEscape(open: boolean, close: () => void, opener: RefObject<HTMLElement | null>) {
+  return (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || !open || event.defaultPrevented) return;
+    event.preventDefault();
+    event.stopPropagation();
+    close();
+    opener.current?.focus();
+  };
+}
 
 export function Disclosure({
   label,
@@ -16,9 +31,17 @@ export function Disclosure({
 }) {
   const [open, setOpen] = useState(initiallyOpen);
   const id = useId();
+  const button = useRef<HTMLButtonElement>(null);
   return (
-    <div className={`disclosure ${className ?? ''}`}>
-      <button type="button" className="button secondary small" aria-expanded={open} aria-controls={id} onClick={() => setOpen(!open)}>
+    <div className={`disclosure ${className ?? ''}`} onKeyDown={closeOnEscape(open, () => setOpen(false), button)}>
+      <button
+        ref={button}
+        type="button"
+        className="button secondary small"
+        aria-expanded={open}
+        aria-controls={id}
+        onClick={() => setOpen(!open)}
+      >
         {open ? (openLabel ?? 'Cancel') : label}
       </button>
       {open ? (

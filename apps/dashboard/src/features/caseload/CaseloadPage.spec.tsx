@@ -87,8 +87,10 @@ describe('the caseload', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Next page' }));
     expect(await screen.findByRole('link', { name: 'Client 21' })).toBeTruthy();
     expect(gateway.called('Caseload').map((c) => c.variables.after)).toEqual([null, 'end-1']);
+    expect(new URLSearchParams(window.location.search).get('after')).toBe('end-1');
     fireEvent.click(screen.getByRole('button', { name: 'Previous page' }));
     expect(await screen.findByRole('link', { name: 'Client 1' })).toBeTruthy();
+    expect(new URLSearchParams(window.location.search).get('after')).toBeNull();
   });
 
   it('filters by status and searches by name (by name order, through clients)', async () => {

@@ -1,7 +1,8 @@
 /**
  * The caseload: most urgent first, with why; filter by status, search by
  * name; supervisors switch between the agency's case managers and reassign.
- * The filters live in the address, so that Back returns to the same view.
+ * The filters and the page (the cursors that led to it, `after`) live in
+ * the address, so that Back, Forward and a reload return to the same view.
  */
 import { type FormEvent, useMemo, useState } from 'react';
 import { useQuery } from 'urql';
@@ -20,7 +21,6 @@ import { label } from '../../lib/labels';
 import { withQuery } from '../../lib/routes';
 import { ErrorNotice, Loading, Success } from '../../ui/feedback';
 import { ChoiceGroup, SelectField, TextField } from '../../ui/fields';
-import { useCursorPages } from '../../ui/hooks';
 import { Page } from '../../ui/page';
 import { Pager } from '../../ui/pager';
 import { Link } from '../../app/router';
@@ -36,6 +36,30 @@ function filtersFrom(search: URLSearchParams): CaseloadFilters {
   return { status, search: search.get('q') ?? '', caseManagerId: search.get('cm') };
 }
 
+/**
+ * Pages kept in the address: `after` lists the end cursors of the pages before
+ * this one, comma-separated (cursors are base64url), so the page is a history
+ * entry of its own and Previous goes back one cursor. New filters drop it.
+ */
+function urlPages(search: URLSearchParams, navigate: (to: string) => void) {
+  const trail = (search.get('after') ?? '').split(',').filter(Boolean);
+  const go = (next: string[]) => {
+    const params = new URLSearchParams(search);
+    if (next.length) params.set('after', next.join(','));
+    else params.delete('after');
+    const query = params.toString();
+    navigate(query ? `/caseload?${query}` : '/caseload');
+  };
+  return {
+    after: trail.length ? trail[trail.length - 1] : null,
+    page: trail.length + 1,
+    next: (endCursor: string | null) => {
+      if (endCursor) go([...trail, endCursor]);
+    },
+    previous: () => go(trail.slice(0, -1)),
+  };
+}
+
 export function CaseloadPage() {
   const me = useMe();
   const { search, navigate } = useRouter();
@@ -49,7 +73,7 @@ export function CaseloadPage() {
   // A supervisor's own caseload is usually empty: start on the first case manager's.
   const caseManagerId = supervisor ? (filters.caseManagerId ?? staff.find((s) => s.role === 'CASE_MANAGER')?.id ?? null) : null;
   const effective = { ...filters, caseManagerId };
-  const pages = useCursorPages(JSON.stringify(effective));
+  const pages = urlPages(search, navigate);
   const request = caseloadRequest(effective, me, pages.after);
   const waitForStaff = supervisor && !filters.caseManagerId && staffResult.fetching;
 

@@ -43,6 +43,23 @@ describe('the client file', () => {
     expect(screen.getByRole('button', { name: 'Rank needs with the client' })).toBeTruthy();
   });
 
+  it('refuses another case manager’s client once, with none of the parts or their forms', async () => {
+    const gateway = fakeGateway({
+      ClientProfile: () => ({
+        data: { client: null },
+        errors: [{ message: "You may not see this client's record", path: ['client'], extensions: { code: 'FORBIDDEN' } }],
+      }),
+      ClientNotes: () => ({ data: notes([]) }),
+    });
+    renderApp({ path: `/clients/${CLIENT_ID}?tab=notes`, as: 'casey', gateway });
+    expect(await screen.findByRole('heading', { level: 1, name: "You may not see this client's record" })).toBeTruthy();
+    expect(screen.queryByText('Client not found')).toBeNull();
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.queryByRole('navigation', { name: 'Parts of the client file' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Add a case note' })).toBeNull();
+    expect(gateway.called('ClientNotes')).toHaveLength(0);
+  });
+
   it('checks a note before sending it and says what is wrong beside each field', async () => {
     const gateway = fakeGateway({ ...base, ClientNotes: () => ({ data: notes([]) }) });
     renderApp({ path: `/clients/${CLIENT_ID}?tab=notes`, as: 'casey', gateway });
@@ -217,8 +234,11 @@ describe('the client file', () => {
     const pick = (a: string, b: string, winner: string) =>
       fireEvent.click(within(screen.getByRole('group', { name: new RegExp(`${a} or ${b}`) })).getByRole('radio', { name: winner }));
     pick('Housing', 'Childcare', 'Childcare');
+    expect(await screen.findByText('Compare “Housing” with “Food”.')).toBeTruthy();
     pick('Housing', 'Food', 'Food');
     pick('Childcare', 'Food', 'Childcare');
+    await waitFor(() => expect(screen.queryByText(/^Compare “/)).toBeNull());
+    expect(screen.queryByRole('alert')).toBeNull();
     const preview = screen.getByRole('heading', { name: 'Ranking so far' }).parentElement as HTMLElement;
     expect(
       within(preview)
@@ -236,5 +256,64 @@ describe('the client file', () => {
         { a: 1, b: 2, winner: 1 },
       ],
     });
+  });
+
+  it('ranks again from the last ranking: its needs in order, every pair decided', async () => {
+    const ranked = plans();
+    const gateway = fakeGateway({
+      ...base,
+      ClientPlans: () => ({
+        data: {
+          client: {
+            ...ranked.client!,
+            priorityRankings: [
+              {
+                id: 'r-1',
+                createdAt: '2026-10-01T16:00:00Z',
+                createdBy: { displayName: 'Casey Morgan' },
+                items: [
+                  { item: 'Food', wins: 2, rank: 1 },
+                  { item: 'Housing', wins: 1, rank: 2 },
+                  { item: 'Childcare', wins: 0, rank: 3 },
+                ],
+              },
+            ],
+          },
+        },
+      }),
+    });
+    renderApp({ path: `/clients/${CLIENT_ID}?tab=plan`, as: 'casey', gateway });
+    fireEvent.click(await screen.findByRole('button', { name: 'Rank needs with the client' }));
+    expect(['Need 1', 'Need 2', 'Need 3'].map((n) => (screen.getByLabelText(n) as HTMLInputElement).value)).toEqual([
+      'Food',
+      'Housing',
+      'Childcare',
+    ]);
+    expect(screen.getByText('Which matters more now? (3 of 3 compared)')).toBeTruthy();
+    const preview = screen.getByRole('heading', { name: 'Ranking so far' }).parentElement as HTMLElement;
+    expect(
+      within(preview)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['Food (2 wins)', 'Housing (1 win)', 'Childcare (0 wins)']);
+  });
+
+  it('Escape closes a plan step’s form and a case note form, and the keyboard goes back to the button', async () => {
+    const gateway = fakeGateway({ ...base, ClientPlans: () => ({ data: plans() }), ClientNotes: () => ({ data: notes([]) }) });
+    renderApp({ path: `/clients/${CLIENT_ID}?tab=plan`, as: 'casey', gateway });
+    const row = (await screen.findByText('Apply to three postings')).closest('tr') as HTMLElement;
+    fireEvent.click(within(row).getByRole('button', { name: /Update step/ }));
+    const why = screen.getByLabelText(/^Why/);
+    fireEvent.keyDown(why, { key: 'Escape' });
+    await waitFor(() => expect(screen.queryByLabelText(/^Why/)).toBeNull());
+    const update = within(row).getByRole('button', { name: /Update step/ });
+    expect(update.getAttribute('aria-expanded')).toBe('false');
+    expect(document.activeElement).toBe(update);
+
+    fireEvent.click(screen.getByRole('link', { name: 'Case notes' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Add a case note' }));
+    fireEvent.keyDown(screen.getByLabelText(/^Note/), { key: 'Escape' });
+    await waitFor(() => expect(screen.queryByLabelText(/^Note/)).toBeNull());
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Add a case note' }));
   });
 });

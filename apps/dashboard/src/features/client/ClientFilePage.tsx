@@ -12,7 +12,8 @@ import { ClientProfileDocument } from '../../graphql/generated';
 import { label } from '../../lib/labels';
 import { withQuery } from '../../lib/routes';
 import { Badge, PriorityBadge } from '../../ui/badges';
-import { QueryView } from '../../ui/feedback';
+import { mainCode } from '../../api/errors';
+import { Loading, QueryView } from '../../ui/feedback';
 import { Page } from '../../ui/page';
 import { AppointmentsPart } from './AppointmentsPart';
 import { AssessmentPart } from './AssessmentPart';
@@ -49,7 +50,30 @@ export function ClientFilePage({ clientId }: { clientId: string }) {
   const tab = (CLIENT_TABS.find((t) => t.key === search.get('tab'))?.key ?? 'overview') as ClientTab;
   const [profile, refetch] = useQuery({ query: ClientProfileDocument, variables: { id: clientId } });
   const client = profile.data?.client;
-  const title = client ? client.displayName : profile.data && !client ? 'Client not found' : 'Client file';
+  // Refused or missing: one clear sentence, and none of the parts (their forms would only be refused in turn).
+  const refusal = !client && profile.error ? mainCode(profile.error) : null;
+  if (refusal === 'FORBIDDEN' || refusal === 'NOT_FOUND' || (profile.data && !client && !profile.error)) {
+    const forbidden = refusal === 'FORBIDDEN';
+    return (
+      <Page title={forbidden ? "You may not see this client's record" : 'Client not found'}>
+        <p>
+          {forbidden
+            ? 'This client is not in your caseload and you are not on their case team; a supervisor can add you to the team if you need to work with them.'
+            : 'No client has this id, or it was removed.'}{' '}
+          <Link to="/caseload">Back to the caseload</Link>
+        </p>
+      </Page>
+    );
+  }
+  // The parts wait for the profile, so that a refusal never shows their forms first.
+  if (!profile.data && !profile.error) {
+    return (
+      <Page title="Client file">
+        <Loading label="Loading the client's profile" />
+      </Page>
+    );
+  }
+  const title = client ? client.displayName : 'Client file';
   return (
     <Page
       title={title}

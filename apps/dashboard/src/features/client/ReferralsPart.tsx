@@ -9,7 +9,7 @@ import { mainCode, messageOf } from '../../api/errors';
 import { Link } from '../../app/router';
 import { useMe } from '../../app/session';
 import { CancelReferralDocument, ClientReferralsDocument, type ClientReferralsQuery, SendReferralDocument } from '../../graphql/generated';
-import { formatDateTime } from '../../lib/dates';
+import { formatDateTime, formatDayOf } from '../../lib/dates';
 import { label } from '../../lib/labels';
 import { senderActions } from '../../lib/referral';
 import { Badge } from '../../ui/badges';
@@ -85,6 +85,7 @@ function ReferralItem({ referral: r, onChanged }: { referral: Referral; onChange
             ['Goal', r.goal?.description ?? '—'],
             ['Sent', formatDateTime(r.sentAt)],
             ['Answer due', formatDateTime(r.respondBy)],
+            ['Follow up on', formatDayOf(r.followUpAt)],
             ...(r.declineReason ? ([['Declined because', r.declineReason]] as Array<[string, string]>) : []),
             ...(r.outcome ? ([['Outcome', label(r.outcome)]] as Array<[string, string]>) : []),
           ]}

@@ -26,6 +26,8 @@ describe('intake', () => {
     renderApp({ path: '/intake', as: 'casey', gateway });
     fireEvent.click(await screen.findByRole('button', { name: 'Open the client' }));
     expect(await screen.findByText('The first name is required.')).toBeTruthy();
+    expect(screen.getByText('The contact method is required.')).toBeTruthy();
+    expect(screen.getByLabelText(/^Preferred contact method/).getAttribute('aria-invalid')).toBe('true');
     expect(gateway.called('OpenClient')).toHaveLength(0);
 
     fireEvent.change(screen.getByLabelText(/^First name/), { target: { value: 'Dana' } });

@@ -155,8 +155,8 @@ interface PersonValues {
   clientMutationId: string;
 }
 
+/** Everything the first step needs, checked at once: the contact method is required like the names. */
 export function personErrors(v: PersonValues): Record<string, string | undefined> {
-  const contactGiven = v.contact.method || v.contact.phone || v.contact.email;
   return {
     ...collect({
       firstName: [required(v.firstName, 'The first name'), maxLength(v.firstName, 200)],
@@ -164,7 +164,7 @@ export function personErrors(v: PersonValues): Record<string, string | undefined
       preferredName: [maxLength(v.preferredName, 200)],
       dateOfBirth: [pastDate(v.dateOfBirth)],
     }),
-    ...(contactGiven ? contactErrors(v.contact, 'contactPreference.') : {}),
+    ...contactErrors(v.contact, 'contactPreference.'),
   };
 }
 
@@ -207,7 +207,7 @@ function OpenClientStep({ onOpened }: { onOpened(id: string): void }) {
           lastName: values.lastName.trim(),
           preferredName: values.preferredName.trim() || null,
           dateOfBirth: values.dateOfBirth || null,
-          contactPreference: values.contact.method ? contactInput(values.contact) : null,
+          contactPreference: contactInput(values.contact),
           assignedCaseManagerId: values.assignedCaseManagerId || null,
           clientMutationId: values.clientMutationId,
         },

@@ -19,7 +19,7 @@ import {
   StartReferralDocument,
 } from '../../graphql/generated';
 import { byDomain } from '../../lib/assessment';
-import { formatDateTime } from '../../lib/dates';
+import { formatDateTime, formatDayOf } from '../../lib/dates';
 import { label } from '../../lib/labels';
 import { addressLine } from '../../lib/record';
 import { PARTNER_ACTION_LABELS, type PartnerAction, partnerActionProblem, partnerActions } from '../../lib/referral';
@@ -67,6 +67,7 @@ export function PartnerReferralPage({ referralId }: { referralId: string }) {
                       ['Referred by', referral.referredBy ? `${referral.referredBy.displayName} (${referral.referredBy.email})` : '—'],
                       ['Sent', formatDateTime(referral.sentAt)],
                       ['Answer needed by', formatDateTime(referral.respondBy)],
+                      ['Case manager follows up on', formatDayOf(referral.followUpAt)],
                       ...(referral.declineReason ? ([['Declined because', referral.declineReason]] as Array<[string, string]>) : []),
                       ...(referral.outcome ? ([['Outcome', label(referral.outcome)]] as Array<[string, string]>) : []),
                     ]}

@@ -93,6 +93,7 @@ export function PlanPart({ clientId }: { clientId: string }) {
                         ?.goals.filter((g) => g.status === 'OPEN')
                         .map((g) => g.description) ?? []
                     }
+                    last={latestRanking(client.priorityRankings ?? [])?.items}
                     onDone={() => {
                       close();
                       changed('The ranking was saved.');
@@ -165,4 +166,9 @@ function Rankings({
       <LocalPager pages={pages} label="rankings" />
     </>
   );
+}
+
+/** The most recent of the client's rankings. */
+function latestRanking<T extends { createdAt: string }>(rankings: readonly T[]): T | undefined {
+  return [...rankings].sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
 }

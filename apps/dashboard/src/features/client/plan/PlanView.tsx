@@ -5,7 +5,7 @@
  * stale one reloads the plan and says so. The client's agreement to the
  * version shown, or that it is awaited.
  */
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useMutation } from 'urql';
 import { messageOf } from '../../../api/errors';
 import { ActivatePlanDocument, type ClientPlansQuery, type GoalStatus, SetGoalStatusDocument } from '../../../graphql/generated';
@@ -13,7 +13,7 @@ import { formatDate, formatDateTime } from '../../../lib/dates';
 import { label, plural } from '../../../lib/labels';
 import { SMART_KEYS, SMART_LABELS, goalMoves } from '../../../lib/plan';
 import { Badge, ProgressBar } from '../../../ui/badges';
-import { Disclosure } from '../../../ui/disclosure';
+import { Disclosure, closeOnEscape } from '../../../ui/disclosure';
 import { SelectField, TextArea } from '../../../ui/fields';
 import { useLocalPages } from '../../../ui/hooks';
 import { LocalPager } from '../../../ui/pager';
@@ -173,6 +173,7 @@ function StepRow({
   onConflict(): void;
 }) {
   const [editing, setEditing] = useState(false);
+  const opener = useRef<HTMLButtonElement>(null);
   const formId = `step-form-${step.id}`;
   return (
     <>
@@ -192,6 +193,7 @@ function StepRow({
         <td data-label="Change">
           {editable ? (
             <button
+              ref={opener}
               type="button"
               className="button secondary small"
               aria-expanded={editing}
@@ -205,7 +207,7 @@ function StepRow({
         </td>
       </tr>
       {editing ? (
-        <tr className="form-row" id={formId}>
+        <tr className="form-row" id={formId} onKeyDown={closeOnEscape(editing, () => setEditing(false), opener)}>
           <td colSpan={5}>
             <StepForm
               step={step}

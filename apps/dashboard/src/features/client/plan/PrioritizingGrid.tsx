@@ -2,13 +2,15 @@
  * The pairwise prioritizing grid: up to ten needs, every pair compared once
  * ("which matters more to you now?"), ranked by wins with ties kept in the
  * order given. The ranking shows as the choices are made; the server's is
- * the one kept.
+ * the one kept. Ranking again starts from the last ranking, its pairs already
+ * decided; the prompt for an undecided pair follows the choices and goes once
+ * every pair is decided.
  */
 import { useMutation } from 'urql';
 import { RankPrioritiesDocument } from '../../../graphql/generated';
-import { MAX_ITEMS, allPairs, cleanItems, itemsProblem, pairKey, rank, toChoices } from '../../../lib/pairwise';
+import { MAX_ITEMS, allPairs, cleanItems, comparePrompt, fromRanking, itemsProblem, pairKey, rank, toChoices } from '../../../lib/pairwise';
 import { FormProblems, SubmitButton, TextField } from '../../../ui/fields';
-import { useFormSubmit } from '../../../ui/form';
+import { useFormSubmit, without } from '../../../ui/form';
 import { useDraft } from '../../../ui/hooks';
 
 interface GridDraft {
@@ -16,11 +18,23 @@ interface GridDraft {
   choices: Record<string, number>;
 }
 
-export function PrioritizingGridForm({ clientId, suggestions, onDone }: { clientId: string; suggestions: string[]; onDone(): void }) {
-  const [draft, setDraft, clear] = useDraft<GridDraft>(`grid.${clientId}`, () => ({
-    items: suggestions.length >= 2 ? suggestions.slice(0, MAX_ITEMS) : ['', '', ''],
-    choices: {},
-  }));
+export function PrioritizingGridForm({
+  clientId,
+  suggestions,
+  last,
+  onDone,
+}: {
+  clientId: string;
+  suggestions: string[];
+  /** The client's last ranking, if any: a new grid starts from it. */
+  last?: ReadonlyArray<{ item: string; rank: number }> | null;
+  onDone(): void;
+}) {
+  const [draft, setDraft, clear] = useDraft<GridDraft>(`grid.${clientId}`, () =>
+    last && last.length >= 2
+      ? fromRanking(last.slice(0, MAX_ITEMS))
+      : { items: suggestions.length >= 2 ? suggestions.slice(0, MAX_ITEMS) : ['', '', ''], choices: {} },
+  );
   const items = cleanItems(draft.items);
   const problem = itemsProblem(items);
   const pairs = problem ? [] : allPairs(items.length);
@@ -31,7 +45,7 @@ export function PrioritizingGridForm({ clientId, suggestions, onDone }: { client
     validate: () => {
       if (problem) return { items: problem };
       const choices = toChoices(items.length, draft.choices);
-      return 'missing' in choices ? { choices: `Compare “${items[choices.missing[0]]}” with “${items[choices.missing[1]]}”.` } : {};
+      return 'missing' in choices ? { choices: comparePrompt(items, choices.missing) } : {};
     },
     send: () => {
       const choices = toChoices(items.length, draft.choices);
@@ -42,7 +56,21 @@ export function PrioritizingGridForm({ clientId, suggestions, onDone }: { client
       onDone();
     },
   });
-  const setItem = (i: number, value: string) => setDraft({ items: draft.items.map((x, j) => (j === i ? value : x)), choices: {} });
+  const setItems = (next: string[]) => {
+    setDraft({ items: next, choices: {} });
+    form.setErrors((e) => without(without(e, 'items'), 'choices'));
+  };
+  const setItem = (i: number, value: string) => setItems(draft.items.map((x, j) => (j === i ? value : x)));
+  // A choice updates the prompt to the next undecided pair, or takes it away once every pair is decided.
+  const choose = (key: string, winner: number) => {
+    const choices = { ...draft.choices, [key]: winner };
+    setDraft({ ...draft, choices });
+    form.setErrors((e) => {
+      if (!e.choices) return e;
+      const left = toChoices(items.length, choices);
+      return 'missing' in left ? { ...e, choices: comparePrompt(items, left.missing) } : without(e, 'choices');
+    });
+  };
   return (
     <form onSubmit={form.submit} noValidate className="form grid-form">
       <FormProblems message={form.formError ?? Object.values(form.errors)[0]} />
@@ -52,17 +80,13 @@ export function PrioritizingGridForm({ clientId, suggestions, onDone }: { client
         {draft.items.map((item, i) => (
           <div key={i} className="row-fields">
             <TextField name={`need-${i}`} label={`Need ${i + 1}`} value={item} onChange={(v) => setItem(i, v)} />
-            <button
-              type="button"
-              className="button link"
-              onClick={() => setDraft({ items: draft.items.filter((_, j) => j !== i), choices: {} })}
-            >
+            <button type="button" className="button link" onClick={() => setItems(draft.items.filter((_, j) => j !== i))}>
               Remove need {i + 1}
             </button>
           </div>
         ))}
         {draft.items.length < MAX_ITEMS ? (
-          <button type="button" className="button secondary small" onClick={() => setDraft({ items: [...draft.items, ''], choices: {} })}>
+          <button type="button" className="button secondary small" onClick={() => setItems([...draft.items, ''])}>
             Add a need
           </button>
         ) : null}
@@ -83,12 +107,7 @@ export function PrioritizingGridForm({ clientId, suggestions, onDone }: { client
                 </legend>
                 {[a, b].map((winner) => (
                   <label key={winner} className={`choice pair-choice ${draft.choices[key] === winner ? 'chosen' : ''}`}>
-                    <input
-                      type="radio"
-                      name={`pair-${key}`}
-                      checked={draft.choices[key] === winner}
-                      onChange={() => setDraft({ ...draft, choices: { ...draft.choices, [key]: winner } })}
-                    />
+                    <input type="radio" name={`pair-${key}`} checked={draft.choices[key] === winner} onChange={() => choose(key, winner)} />
                     {items[winner]}
                   </label>
                 ))}
