@@ -1,5 +1,5 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { scheduledJobTableSql } from '@caseflow/federation';
+import { StatementsMigration } from '@caseflow/db';
+import { dropScheduledJobTableSql, scheduledJobTableSql } from '@caseflow/federation';
 
 /**
  * Who ran each background job's last tick: replicas claim a tick here before
@@ -7,14 +7,8 @@ import { scheduledJobTableSql } from '@caseflow/federation';
  * (see startIntervalJob and tableLeadership in @caseflow/federation). One row
  * per job; `runs` counts the ticks run so far.
  */
-export class ScheduledJobs1764806400040 implements MigrationInterface {
+export class ScheduledJobs1764806400040 extends StatementsMigration {
   name = 'ScheduledJobs1764806400040';
-
-  async up(q: QueryRunner): Promise<void> {
-    await q.query(scheduledJobTableSql('clients'));
-  }
-
-  async down(q: QueryRunner): Promise<void> {
-    await q.query('DROP TABLE clients.scheduled_job');
-  }
+  protected upSql = [scheduledJobTableSql('clients')];
+  protected downSql = [dropScheduledJobTableSql('clients')];
 }

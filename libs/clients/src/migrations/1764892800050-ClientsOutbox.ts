@@ -1,4 +1,4 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { StatementsMigration } from '@caseflow/db';
 import { dropOutboxTablesSql, outboxTablesSql } from '@caseflow/events';
 
 /**
@@ -6,14 +6,8 @@ import { dropOutboxTablesSql, outboxTablesSql } from '@caseflow/events';
  * transaction of each change, until the relay has handed them to the queue
  * (see @caseflow/events).
  */
-export class ClientsOutbox1764892800050 implements MigrationInterface {
+export class ClientsOutbox1764892800050 extends StatementsMigration {
   name = 'ClientsOutbox1764892800050';
-
-  async up(q: QueryRunner): Promise<void> {
-    for (const statement of outboxTablesSql('clients')) await q.query(statement);
-  }
-
-  async down(q: QueryRunner): Promise<void> {
-    for (const statement of dropOutboxTablesSql('clients')) await q.query(statement);
-  }
+  protected upSql = outboxTablesSql('clients');
+  protected downSql = dropOutboxTablesSql('clients');
 }

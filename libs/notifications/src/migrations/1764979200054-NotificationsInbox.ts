@@ -1,4 +1,4 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { StatementsMigration } from '@caseflow/db';
 import { dropInboxTablesSql, inboxTablesSql } from '@caseflow/events';
 
 /**
@@ -6,14 +6,8 @@ import { dropInboxTablesSql, inboxTablesSql } from '@caseflow/events';
  * written in the transaction of the notifications they made, so that each
  * event is applied once and in order per aggregate (see @caseflow/events).
  */
-export class NotificationsInbox1764979200054 implements MigrationInterface {
+export class NotificationsInbox1764979200054 extends StatementsMigration {
   name = 'NotificationsInbox1764979200054';
-
-  async up(q: QueryRunner): Promise<void> {
-    for (const statement of inboxTablesSql('notifications')) await q.query(statement);
-  }
-
-  async down(q: QueryRunner): Promise<void> {
-    for (const statement of dropInboxTablesSql('notifications')) await q.query(statement);
-  }
+  protected upSql = inboxTablesSql('notifications');
+  protected downSql = dropInboxTablesSql('notifications');
 }

@@ -1,4 +1,4 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { StatementsMigration } from '@caseflow/db';
 import { dropOutboxTablesSql, outboxTablesSql } from '@caseflow/events';
 
 /**
@@ -6,14 +6,8 @@ import { dropOutboxTablesSql, outboxTablesSql } from '@caseflow/events';
  * transaction of each change, until the relay has handed them to the queue
  * (see @caseflow/events).
  */
-export class PlansOutbox1764892800051 implements MigrationInterface {
+export class PlansOutbox1764892800051 extends StatementsMigration {
   name = 'PlansOutbox1764892800051';
-
-  async up(q: QueryRunner): Promise<void> {
-    for (const statement of outboxTablesSql('plans')) await q.query(statement);
-  }
-
-  async down(q: QueryRunner): Promise<void> {
-    for (const statement of dropOutboxTablesSql('plans')) await q.query(statement);
-  }
+  protected upSql = outboxTablesSql('plans');
+  protected downSql = dropOutboxTablesSql('plans');
 }

@@ -1,4 +1,4 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { StatementsMigration } from '@caseflow/db';
 import { dropOutboxTablesSql, outboxTablesSql } from '@caseflow/events';
 
 /**
@@ -6,14 +6,8 @@ import { dropOutboxTablesSql, outboxTablesSql } from '@caseflow/events';
  * transaction of each change, until the relay has handed them to the queue
  * (see @caseflow/events).
  */
-export class ReferralsOutbox1764892800052 implements MigrationInterface {
+export class ReferralsOutbox1764892800052 extends StatementsMigration {
   name = 'ReferralsOutbox1764892800052';
-
-  async up(q: QueryRunner): Promise<void> {
-    for (const statement of outboxTablesSql('referrals')) await q.query(statement);
-  }
-
-  async down(q: QueryRunner): Promise<void> {
-    for (const statement of dropOutboxTablesSql('referrals')) await q.query(statement);
-  }
+  protected upSql = outboxTablesSql('referrals');
+  protected downSql = dropOutboxTablesSql('referrals');
 }

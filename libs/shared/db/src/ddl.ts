@@ -7,6 +7,7 @@
  * existing databases by name, so what a helper writes must never change
  * (ddl.spec.ts pins it): a new idiom is a new helper.
  */
+import type { MigrationInterface } from 'typeorm';
 
 export interface IndexSpec {
   /** Columns that get a plain index each, named `<table>_<column without _id>_idx`. */
@@ -75,6 +76,31 @@ export async function createIndexes(q: Queryable, table: string, spec: IndexSpec
 /** Runs `alterTableSql(table, spec)` in order. */
 export async function alterTable(q: Queryable, table: string, spec: AlterSpec): Promise<void> {
   for (const statement of alterTableSql(table, spec)) await q.query(statement);
+}
+
+/**
+ * A migration that is fixed lists of statements: `up` runs `upSql` in order,
+ * `down` runs `downSql`. For a migration that only makes (or drops) what a
+ * shared builder writes, such as a subgraph's outbox or scheduled-job table:
+ *
+ *     export class PlansOutbox1764892800051 extends StatementsMigration {
+ *       name = 'PlansOutbox1764892800051';
+ *       protected upSql = outboxTablesSql('plans');
+ *       protected downSql = dropOutboxTablesSql('plans');
+ *     }
+ */
+export abstract class StatementsMigration implements MigrationInterface {
+  abstract name: string;
+  protected abstract upSql: readonly string[];
+  protected abstract downSql: readonly string[];
+
+  async up(q: Queryable): Promise<void> {
+    for (const statement of this.upSql) await q.query(statement);
+  }
+
+  async down(q: Queryable): Promise<void> {
+    for (const statement of this.downSql) await q.query(statement);
+  }
 }
 
 const unqualified = (table: string) => table.slice(table.indexOf('.') + 1);

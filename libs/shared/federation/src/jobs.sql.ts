@@ -22,6 +22,11 @@ export function scheduledJobTableSql(schema: string): string {
   )`;
 }
 
+/** Drops what `scheduledJobTableSql` made (its migration's `down`; frozen as well). */
+export function dropScheduledJobTableSql(schema: string): string {
+  return `DROP TABLE ${schema}.scheduled_job`;
+}
+
 /** Takes `tick` of `job` for `replica`; true when this call took it. */
 export async function claimTick(dataSource: DataSource, schema: string, job: string, tick: number, replica: string): Promise<boolean> {
   const rows = (await dataSource.query(

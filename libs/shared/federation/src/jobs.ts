@@ -5,7 +5,7 @@ import { errorFields, type Logger } from '@caseflow/core';
 import type { JobObserver } from '@caseflow/telemetry';
 import { claimTick } from './jobs.sql';
 
-export { scheduledJobTableSql } from './jobs.sql';
+export { dropScheduledJobTableSql, scheduledJobTableSql } from './jobs.sql';
 
 /**
  * Which replica runs a job's tick. Ticks are the job's interval counted from
