@@ -25,9 +25,8 @@ export class InitPlans1763856000001 implements MigrationInterface {
     });
 
     await createTable(q, 'plans.goal', {
+      orderedUnder: { column: 'plan_id', parent: 'plans.action_plan' },
       columns: `
-        plan_id uuid NOT NULL REFERENCES plans.action_plan (id),
-        position int NOT NULL CHECK (position >= 0),
         description text NOT NULL CHECK (length(description) BETWEEN 1 AND 2000),
         term text NOT NULL CHECK (term IN ('SHORT', 'MID', 'LONG')),
         target_date date,
@@ -39,35 +38,24 @@ export class InitPlans1763856000001 implements MigrationInterface {
         status text NOT NULL DEFAULT 'OPEN' CHECK (status IN ('OPEN', 'ACHIEVED', 'NOT_ACHIEVED', 'CANCELLED')),
         created_at timestamptz NOT NULL DEFAULT now()
       `,
-      indexes: `
-        CREATE INDEX goal_plan_position_idx ON plans.goal (plan_id, position);
-      `,
     });
 
     await createTable(q, 'plans.plan_task', {
+      orderedUnder: { column: 'goal_id', parent: 'plans.goal' },
       columns: `
-        goal_id uuid NOT NULL REFERENCES plans.goal (id),
-        position int NOT NULL CHECK (position >= 0),
         title text NOT NULL CHECK (length(title) BETWEEN 1 AND 500)
-      `,
-      indexes: `
-        CREATE INDEX plan_task_goal_position_idx ON plans.plan_task (goal_id, position);
       `,
     });
 
     await createTable(q, 'plans.plan_step', {
+      orderedUnder: { column: 'task_id', parent: 'plans.plan_task' },
       columns: `
-        task_id uuid NOT NULL REFERENCES plans.plan_task (id),
-        position int NOT NULL CHECK (position >= 0),
         description text NOT NULL CHECK (length(description) BETWEEN 1 AND 2000),
         estimated_time text CHECK (length(estimated_time) <= 200),
         due_date date,
         completed_at date,
         outcome text NOT NULL DEFAULT 'NOT_STARTED' CHECK (outcome IN ('NOT_STARTED', 'IN_PROGRESS', 'COMPLETE', 'CANCELLED', 'BROUGHT_FORWARD')),
         who_helps text CHECK (length(who_helps) <= 500)
-      `,
-      indexes: `
-        CREATE INDEX plan_step_task_position_idx ON plans.plan_step (task_id, position);
       `,
     });
 

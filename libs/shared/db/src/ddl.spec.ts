@@ -64,6 +64,25 @@ describe('tableSql', () => {
     );
   });
 
+  it('puts the parent key and position of an ordered list first, with the index that reads a list in order', () => {
+    expect(
+      tableSql('plans.plan_task', {
+        orderedUnder: { column: 'goal_id', parent: 'plans.goal' },
+        columns: 'title text NOT NULL',
+        indexed: ['created_by'],
+      }),
+    ).toEqual([
+      'CREATE TABLE plans.plan_task (\n' +
+        '  id uuid PRIMARY KEY DEFAULT gen_random_uuid(),\n' +
+        '  goal_id uuid NOT NULL REFERENCES plans.goal (id),\n' +
+        '  position int NOT NULL CHECK (position >= 0),\n' +
+        '  title text NOT NULL\n' +
+        ')',
+      'CREATE INDEX plan_task_goal_position_idx ON plans.plan_task (goal_id, position)',
+      'CREATE INDEX plan_task_created_by_idx ON plans.plan_task (created_by)',
+    ]);
+  });
+
   it('makes a history table append-only: one function refusing with the message, triggers for rows and for TRUNCATE', () => {
     const [, refuse, rows, truncate] = tableSql('plans.plan_revision', {
       columns: 'note text',

@@ -21,6 +21,14 @@ export interface IndexSpec {
 
 export interface TableSpec extends IndexSpec {
   /**
+   * For a table whose rows are an ordered list under a parent row (a plan's
+   * goals, a goal's tasks): the parent's key `column` (`NOT NULL`,
+   * referencing `parent`'s `id`) and `position` (from 0) come first after
+   * `id`, and the index `<table>_<column without _id>_position_idx` on both
+   * reads a parent's list in order.
+   */
+  orderedUnder?: { column: string; parent: string };
+  /**
    * Every column after `id`, then any table constraints, in order, as the SQL
    * between the parentheses of `CREATE TABLE` (a column a line reads best).
    */
@@ -47,12 +55,23 @@ interface Queryable {
  * the generated uuid primary key `id` and `spec.columns`, then the plain
  * indexes of `spec.indexed` (`indexed: ['service_id']` on `resources.phone`
  * is `CREATE INDEX phone_service_idx ON resources.phone (service_id)`), then
- * `spec.indexes`, then the append-only triggers.
+ * `spec.indexes`, then the append-only triggers. With `spec.orderedUnder`, its
+ * two columns come first and its index straight after `CREATE TABLE`.
  */
 export function tableSql(table: string, spec: TableSpec): string[] {
-  const columns = ['id uuid PRIMARY KEY DEFAULT gen_random_uuid()', ...columnList(spec.columns)];
+  const ordered = spec.orderedUnder;
+  const columns = [
+    'id uuid PRIMARY KEY DEFAULT gen_random_uuid()',
+    ...(ordered === undefined
+      ? []
+      : [`${ordered.column} uuid NOT NULL REFERENCES ${ordered.parent} (id)`, 'position int NOT NULL CHECK (position >= 0)']),
+    ...columnList(spec.columns),
+  ];
   return [
     `CREATE TABLE ${table} (\n  ${columns.join(',\n  ')}\n)`,
+    ...(ordered === undefined
+      ? []
+      : [`CREATE INDEX ${indexName(table, ordered.column)}_position_idx ON ${table} (${ordered.column}, position)`]),
     ...indexSql(table, spec),
     ...(spec.appendOnly === undefined ? [] : appendOnlySql(table, spec.appendOnly)),
   ];
@@ -105,6 +124,9 @@ export abstract class StatementsMigration implements MigrationInterface {
 
 const unqualified = (table: string) => table.slice(table.indexOf('.') + 1);
 
+/** `<table>_<column without _id>`, the start of the name of an index on `column`. */
+const indexName = (table: string, column: string) => `${unqualified(table)}_${column.replace(/_id$/, '')}`;
+
 /** The column definitions of `sql`: split at the commas outside parentheses and quotes, each trimmed. */
 export function columnList(sql: string): string[] {
   return splitOutside(sql, ',');
@@ -140,9 +162,7 @@ function splitOutside(sql: string, separator: string): string[] {
 }
 
 function indexSql(table: string, spec: IndexSpec): string[] {
-  const plain = (spec.indexed ?? []).map(
-    (column) => `CREATE INDEX ${unqualified(table)}_${column.replace(/_id$/, '')}_idx ON ${table} (${column})`,
-  );
+  const plain = (spec.indexed ?? []).map((column) => `CREATE INDEX ${indexName(table, column)}_idx ON ${table} (${column})`);
   return [...plain, ...statementList(spec.indexes ?? '')];
 }
 
