@@ -80,6 +80,11 @@ export async function startPlansTestbed(): Promise<PlansTestbed> {
           WHERE p.client_id = $1 ORDER BY g.id`,
         [clientId],
       ),
+      tasks: await dataSource.query(
+        `SELECT t.id, t.position, t.title FROM plans.plan_task t JOIN plans.goal g ON g.id = t.goal_id
+           JOIN plans.action_plan p ON p.id = g.plan_id WHERE p.client_id = $1 ORDER BY t.id`,
+        [clientId],
+      ),
       steps: await dataSource.query(
         `SELECT s.id, s.outcome, s.due_date::text, s.completed_at::text FROM plans.plan_step s JOIN plans.plan_task t ON t.id = s.task_id
            JOIN plans.goal g ON g.id = t.goal_id JOIN plans.action_plan p ON p.id = g.plan_id WHERE p.client_id = $1 ORDER BY s.id`,
