@@ -57,7 +57,9 @@ describe('growing an action plan in a browser', () => {
     await form.getByLabel(/^Why add this task/).fill('The new job starts at the warehouse next month.');
     await form.getByRole('button', { name: 'Add the task' }).click();
     await casey.getByText(`The task was added to “${goalName}”.`).waitFor();
-    await newTask().getByRole('rowheader', { name: new RegExp(FIRST_STEP) }).waitFor();
+    await newTask()
+      .getByRole('rowheader', { name: new RegExp(FIRST_STEP) })
+      .waitFor();
   });
 
   it('casey adds a step to that task; after a reload both are listed, with the changes in the history', async () => {

@@ -97,7 +97,7 @@ describe('addTask', () => {
     expect(got).toMatchObject({ id: plan.id, status: 'ACTIVE', version: plan.version + 1, agreement: null, awaitingAgreement: true });
     const tasks = got.goals.find((g) => g.id === goal.id)!.tasks;
     expect(tasks.map((t) => t.title)).toEqual([goal.task.title, 'Prepare for interviews']);
-    expect(tasks[1].steps.map(({ revisions, id, ...s }) => s)).toEqual([
+    expect(tasks[1].steps.map(({ revisions: _revisions, id: _id, ...s }) => s)).toEqual([
       {
         description: 'Mock interview with the job coach',
         estimatedTime: '1 hour',
