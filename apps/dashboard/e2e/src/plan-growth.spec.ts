@@ -36,8 +36,12 @@ describe('growing an action plan in a browser', () => {
     await casey.getByRole('link', { name: 'Action plan' }).click();
     await casey.locator('table.steps').first().waitFor();
 
-    const goal = openGoal();
-    const goalName = (await goal.getByRole('heading', { level: 4 }).textContent())!.trim();
+    const goalName = (await openGoal().getByRole('heading', { level: 4 }).textContent())!.trim();
+    // Held by its heading: once open, its button reads "Close the new task".
+    const goal = casey
+      .locator('li.goal')
+      .filter({ has: casey.getByRole('heading', { level: 4, name: goalName, exact: true }) })
+      .first();
     const tasksBefore = await goal.locator('.task').count();
     await goal.getByRole('button', { name: /^Add a task/ }).click();
     const form = goal.locator('form').filter({ has: casey.getByRole('button', { name: 'Add the task' }) });

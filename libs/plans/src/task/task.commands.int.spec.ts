@@ -1,11 +1,19 @@
 import { addDays, localDay } from '@caseflow/core';
 import { demoStaff } from '@caseflow/demo';
 import { errorCodes } from '@caseflow/testing';
+import { expectFieldRefusals } from '../testing/field-refusals';
 import { type PlansTestbed, type StaffKey, startPlansTestbed } from '../testing/testbed';
 
 const casey = demoStaff('casey');
 const UNKNOWN = '00000000-0000-4000-8000-000000000999';
 const today = () => localDay(new Date(), 'UTC');
+
+let bed: PlansTestbed;
+beforeAll(async () => {
+  bed = await startPlansTestbed();
+});
+afterAll(() => bed?.stop());
+beforeEach(() => bed.access.reset());
 
 const PLAN = `id status version awaitingAgreement agreement { planVersion }
   goals { id status revisions { summary }
@@ -41,13 +49,6 @@ interface PlanShown {
   revisions: Array<{ version: number; rationale: string; summary: string; revisedBy: { id: string } }>;
 }
 
-let bed: PlansTestbed;
-beforeAll(async () => {
-  bed = await startPlansTestbed();
-});
-afterAll(() => bed?.stop());
-beforeEach(() => bed.access.reset());
-
 const taskInput = (overrides: Record<string, unknown> = {}) => ({
   title: 'Prepare for interviews',
   steps: [
@@ -66,15 +67,8 @@ const stepInput = (overrides: Record<string, unknown> = {}) => ({
 const addTask = (who: StaffKey, vars: Record<string, unknown>) => bed.gql<{ addTask: PlanShown }>(who, ADD_TASK, vars);
 const addStep = (who: StaffKey, vars: Record<string, unknown>) => bed.gql<{ addStep: PlanShown }>(who, ADD_STEP, vars);
 
-const outboxMark = async () =>
-  Number((await bed.sql<{ p: string }>('SELECT coalesce(max(position), 0) AS p FROM plans.outbox_event'))[0].p);
-const outboxSince = (position: number) =>
-  bed.sql<{ type: string; aggregate_id: string; payload: Record<string, unknown> }>(
-    'SELECT type, aggregate_id, payload FROM plans.outbox_event WHERE position > $1 ORDER BY position',
-    [position],
-  );
 /** Everything a refused change must leave as it was: the client's plans, goals, tasks, steps and revisions, and the outbox. */
-const stateOf = async (clientId: string) => ({ snapshot: await bed.snapshot(clientId), outbox: await outboxMark() });
+const stateOf = async (clientId: string) => ({ snapshot: await bed.snapshot(clientId), outbox: await bed.outboxMark() });
 
 async function agree(planId: string, version: number): Promise<void> {
   const res = await bed.gql(
@@ -89,7 +83,7 @@ describe('addTask', () => {
   it('appends a task with its steps to a goal as a revision with the rationale, clears the agreement, audits and tells plan.revised', async () => {
     const { plan, goal } = bed.takePlan(casey.id);
     await agree(plan.id, plan.version);
-    const [auditMark, outbox] = [await bed.lastAuditId(), await outboxMark()];
+    const [auditMark, outbox] = [await bed.lastAuditId(), await bed.outboxMark()];
 
     const res = await addTask('casey', { goalId: goal.id, v: plan.version, task: taskInput(), why: '  Interviews are coming up.  ' });
     expect(res.errors).toBeUndefined();
@@ -119,7 +113,7 @@ describe('addTask', () => {
     expect((await bed.auditSince(auditMark)).filter((e) => e.action !== 'READ')).toEqual([
       { action: 'UPDATE', outcome: 'ALLOWED', entity_type: 'ActionPlan', entity_id: plan.id, client_id: plan.clientId },
     ]);
-    expect(await outboxSince(outbox)).toEqual([
+    expect(await bed.outboxSince(outbox)).toEqual([
       {
         type: 'plan.revised',
         aggregate_id: plan.id,
@@ -176,14 +170,7 @@ describe('addTask', () => {
       [{ task: taskInput({ steps: [{ description: 'S', dueDate: tooEarly }] }) }, 'task.steps[0].dueDate'],
       [{ task: taskInput({ steps: [{ description: 'S', whoHelps: 'x'.repeat(501) }] }) }, 'task.steps[0].whoHelps'],
     ];
-    for (const [vars, field] of bad) {
-      const res = await run('casey', vars);
-      expect({ field, codes: errorCodes(res), got: res.errors?.[0].extensions?.field }).toEqual({
-        field,
-        codes: ['BAD_USER_INPUT'],
-        got: field,
-      });
-    }
+    await expectFieldRefusals((vars) => run('casey', vars), bad);
     const stale = await run('casey', { v: plan.version + 1 });
     expect(errorCodes(stale)).toEqual(['CONFLICT']);
     expect(stale.errors![0].extensions!.currentVersion).toBe(plan.version);
@@ -239,7 +226,7 @@ describe('addTask', () => {
 describe('addStep', () => {
   it("appends a step to a task as a revision kept in the step's history; a late step is overdue at once and told", async () => {
     const { plan, goal } = bed.takePlan(casey.id);
-    const [auditMark, outbox] = [await bed.lastAuditId(), await outboxMark()];
+    const [auditMark, outbox] = [await bed.lastAuditId(), await bed.outboxMark()];
     const res = await addStep('casey', {
       taskId: goal.task.id,
       v: plan.version,
@@ -271,7 +258,7 @@ describe('addStep', () => {
     expect((await bed.auditSince(auditMark)).filter((e) => e.action !== 'READ')).toEqual([
       { action: 'UPDATE', outcome: 'ALLOWED', entity_type: 'ActionPlan', entity_id: plan.id, client_id: plan.clientId },
     ]);
-    const events = await outboxSince(outbox);
+    const events = await bed.outboxSince(outbox);
     expect(events.map((e) => e.type)).toEqual(['plan.revised', 'plan.steps_changed']);
     expect(events[1].payload.overdueStepIds).toContain(steps.at(-1)!.id);
   });
@@ -301,14 +288,7 @@ describe('addStep', () => {
       [{ step: stepInput({ dueDate: addDays(localDay(plan.createdAt, 'UTC'), -2) }) }, 'step.dueDate'],
       [{ step: stepInput({ dueDate: addDays(today(), 366 * 11) }) }, 'step.dueDate'],
     ];
-    for (const [vars, field] of bad) {
-      const res = await run('casey', vars);
-      expect({ field, codes: errorCodes(res), got: res.errors?.[0].extensions?.field }).toEqual({
-        field,
-        codes: ['BAD_USER_INPUT'],
-        got: field,
-      });
-    }
+    await expectFieldRefusals((vars) => run('casey', vars), bad);
     const stale = await run('casey', { v: plan.version - 1 || 99 });
     expect([errorCodes(stale), stale.errors![0].extensions!.currentVersion]).toEqual([['CONFLICT'], plan.version]);
     expect(errorCodes(await run('jordan', {}))).toEqual(['FORBIDDEN']);

@@ -1,7 +1,6 @@
 /** A goal with its SMART check, major tasks and steps: for a new plan, or added to a plan with a rationale. */
 import { useState } from 'react';
 import { useMutation } from 'urql';
-import { reportingConflict } from '../../../api/errors';
 import { AddGoalDocument, CreateActionPlanDocument, GoalTermValues } from '../../../graphql/generated';
 import { label } from '../../../lib/labels';
 import {
@@ -16,11 +15,11 @@ import {
   goalErrors,
   goalInput,
   isGoalField,
-  rationaleProblem,
 } from '../../../lib/plan';
 import { ChoiceGroup, FormProblems, SelectField, SubmitButton, TextArea, TextField } from '../../../ui/fields';
 import { useFormSubmit } from '../../../ui/form';
 import { useDraft } from '../../../ui/hooks';
+import { AdditionForm, type AdditionProps } from './AdditionForm';
 
 export function GoalFields({
   goal,
@@ -263,50 +262,18 @@ export function CreatePlanForm({
   );
 }
 
-export function AddGoalForm({
-  planId,
-  planVersion,
-  onDone,
-  onConflict,
-}: {
-  planId: string;
-  planVersion: number;
-  onDone(): void;
-  onConflict(): void;
-}) {
-  const [draft, setDraft, clear] = useDraft(`goal.${planId}`, () => ({ goal: emptyGoal(), rationale: '' }));
+export function AddGoalForm({ planId, planVersion, ...done }: AdditionProps & { planId: string }) {
   const [, add] = useMutation(AddGoalDocument);
-  const form = useFormSubmit({
-    fields: (name) => isGoalField(name) || name === 'rationale' || name === 'goal',
-    strip: /^goal\./,
-    validate: () => ({
-      ...goalErrors(draft.goal),
-      rationale: rationaleProblem(draft.rationale, 'the goal is added'),
-    }),
-    send: () =>
-      reportingConflict(
-        add({ planId, expectedVersion: planVersion, goal: goalInput(draft.goal), rationale: draft.rationale.trim() }),
-        onConflict,
-      ),
-    onSuccess: () => {
-      clear();
-      onDone();
-    },
-  });
   return (
-    <form onSubmit={form.submit} noValidate className="form">
-      <FormProblems message={form.formError ?? form.errors.goal} fieldCount={form.fieldCount} />
-      <GoalFields goal={draft.goal} onChange={(goal) => setDraft({ ...draft, goal })} errors={form.errors} />
-      <TextArea
-        name="rationale"
-        label="Why add this goal"
-        required
-        rows={2}
-        value={draft.rationale}
-        onChange={(rationale) => setDraft({ ...draft, rationale })}
-        error={form.errors.rationale}
-      />
-      <SubmitButton busy={form.busy}>Add the goal</SubmitButton>
-    </form>
+    <AdditionForm
+      kind="goal"
+      draftKey={`goal.add.${planId}`}
+      empty={emptyGoal}
+      isField={isGoalField}
+      problems={(goal) => goalErrors(goal)}
+      send={(goal, rationale) => add({ planId, expectedVersion: planVersion, goal: goalInput(goal), rationale })}
+      fields={(goal, onChange, errors) => <GoalFields goal={goal} onChange={onChange} errors={errors} />}
+      {...done}
+    />
   );
 }
