@@ -15,6 +15,7 @@ import { RankingCommands } from './ranking/ranking.commands';
 import { RankingQueries } from './ranking/ranking.queries';
 import { StepCommands } from './step/step.commands';
 import { StepQueries } from './step/step.queries';
+import { TaskCommands } from './task/task.commands';
 import { TaskQueries } from './task/task.queries';
 import { requestToday, timeZoneOf } from './today';
 
@@ -29,6 +30,7 @@ export interface PlansContext extends RequestContext {
   goals: GoalQueries;
   goalCommands: GoalCommands;
   tasks: TaskQueries;
+  taskCommands: TaskCommands;
   steps: StepQueries;
   stepCommands: StepCommands;
   rankings: RankingQueries;
@@ -63,6 +65,7 @@ export function createPlansContext(
     goals: new GoalQueries(loaders, planAccess),
     goalCommands: new GoalCommands(writes),
     tasks: new TaskQueries(loaders),
+    taskCommands: new TaskCommands(writes),
     steps: new StepQueries(loaders, today),
     stepCommands: new StepCommands(writes),
     rankings: new RankingQueries(loaders, planAccess),

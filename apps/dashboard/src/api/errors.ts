@@ -53,6 +53,13 @@ export function mainCode(error: CombinedErrorLike): ErrorCode {
   return error.networkError ? 'NETWORK' : 'UNKNOWN';
 }
 
+/** Waits for a change's answer and calls `onConflict` when it names a stale version (CONFLICT); the answer is passed on. */
+export async function reportingConflict<T extends { error?: CombinedErrorLike }>(sent: Promise<T>, onConflict: () => void): Promise<T> {
+  const result = await sent;
+  if (result.error && mainCode(result.error) === 'CONFLICT') onConflict();
+  return result;
+}
+
 const PLAIN: Partial<Record<ErrorCode, string>> = {
   NETWORK: 'The server could not be reached. Check the connection and try again.',
   UNAVAILABLE: 'A service this page needs is unavailable right now. Try again in a moment.',

@@ -876,6 +876,58 @@ fragment Hours on Schedule {
 }
 `);
 
+export type AddStepMutation = {
+  addStep: {
+    id: string;
+    version: number;
+  };
+};
+export type AddStepMutationVariables = {
+  taskId: string;
+  expectedVersion: number;
+  step: PlanStepInput;
+  rationale: string;
+};
+export const AddStepDocument = gql<AddStepMutation, AddStepMutationVariables>(`
+mutation AddStep($taskId: ID!, $expectedVersion: Int!, $step: PlanStepInput!, $rationale: String!) {
+  addStep(
+    taskId: $taskId
+    expectedVersion: $expectedVersion
+    step: $step
+    rationale: $rationale
+  ) {
+    id
+    version
+  }
+}
+`);
+
+export type AddTaskMutation = {
+  addTask: {
+    id: string;
+    version: number;
+  };
+};
+export type AddTaskMutationVariables = {
+  goalId: string;
+  expectedVersion: number;
+  task: PlanTaskInput;
+  rationale: string;
+};
+export const AddTaskDocument = gql<AddTaskMutation, AddTaskMutationVariables>(`
+mutation AddTask($goalId: ID!, $expectedVersion: Int!, $task: PlanTaskInput!, $rationale: String!) {
+  addTask(
+    goalId: $goalId
+    expectedVersion: $expectedVersion
+    task: $task
+    rationale: $rationale
+  ) {
+    id
+    version
+  }
+}
+`);
+
 export type AgencyCaseManagersQuery = {
   clients: {
     pageInfo: {

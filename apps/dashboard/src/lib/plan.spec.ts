@@ -1,4 +1,21 @@
-import { emptyGoal, goalErrors, goalInput, goalMoves, isGoalField, stepChangeErrors, stepUpdate } from './plan';
+import {
+  EMPTY_STEP,
+  emptyGoal,
+  emptyTask,
+  goalErrors,
+  goalInput,
+  goalMoves,
+  isGoalField,
+  isStepField,
+  isTaskField,
+  rationaleProblem,
+  stepChangeErrors,
+  stepErrors,
+  stepInput,
+  stepUpdate,
+  taskErrors,
+  taskInput,
+} from './plan';
 
 const now = new Date(2026, 10, 23, 10, 0);
 const step = { outcome: 'NOT_STARTED' as const, dueDate: '2026-11-21', completedAt: null };
@@ -75,5 +92,40 @@ describe('goals', () => {
   it('offers closing an open goal and re-opening a closed one', () => {
     expect(goalMoves('OPEN')).toEqual(['ACHIEVED', 'NOT_ACHIEVED', 'CANCELLED']);
     expect(goalMoves('ACHIEVED')).toEqual(['OPEN']);
+  });
+});
+
+describe('a task or a step added to a plan', () => {
+  it('names problems as the plans subgraph does, relative to the task or the step', () => {
+    const task = { title: ' ', steps: [{ ...EMPTY_STEP, description: 'Call', dueDate: '2026-11-01', whoHelps: 'x'.repeat(501) }] };
+    expect(taskErrors(task, '', now)).toEqual({
+      title: 'The task is required.',
+      'steps[0].dueDate': 'The date must not be in the past.',
+      'steps[0].whoHelps': 'Use at most 500 characters.',
+    });
+    for (const field of Object.keys(taskErrors(task, '', now))) expect(isTaskField(field)).toBe(true);
+    expect(
+      taskErrors({ ...emptyTask(), title: 'T', steps: Array.from({ length: 51 }, () => ({ ...EMPTY_STEP, description: 'S' })) }, '', now),
+    ).toEqual({
+      steps: 'A task has at most 50 steps.',
+    });
+    expect(stepErrors({ ...EMPTY_STEP, estimatedTime: 'x'.repeat(201) }, '', now)).toEqual({
+      description: 'The step is required.',
+      estimatedTime: 'Use at most 200 characters.',
+    });
+    expect(['description', 'estimatedTime', 'dueDate', 'whoHelps'].every(isStepField)).toBe(true);
+    expect(isStepField('steps[0].description') || isTaskField('rationale') || isTaskField('tasks[0].title')).toBe(false);
+  });
+
+  it('asks for the rationale, and builds the inputs with empty optional fields as null', () => {
+    expect(rationaleProblem('  ', 'the task is added')).toBe('Say why the task is added; it is kept in the plan history.');
+    expect(rationaleProblem('x'.repeat(2001), 'the step is added')).toBe('Use at most 2,000 characters.');
+    expect(rationaleProblem(' Agreed ', 'the step is added')).toBeUndefined();
+    const step = { description: ' Call ', estimatedTime: ' ', dueDate: '', whoHelps: ' Coach ' };
+    expect(stepInput(step)).toEqual({ description: 'Call', estimatedTime: null, dueDate: null, whoHelps: 'Coach' });
+    expect(taskInput({ title: ' Bus route ', steps: [step] })).toEqual({
+      title: 'Bus route',
+      steps: [{ description: 'Call', estimatedTime: null, dueDate: null, whoHelps: 'Coach' }],
+    });
   });
 });

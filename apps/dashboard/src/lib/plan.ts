@@ -98,45 +98,93 @@ export function emptyGoal(): GoalValues {
   };
 }
 
+export type TaskValues = GoalValues['tasks'][number];
+
+export function emptyTask(): TaskValues {
+  return { title: '', steps: [{ ...EMPTY_STEP }] };
+}
+
+type Problems = Record<string, string>;
+
+function textProblem(errors: Problems, value: string, field: string, max: number, what: string | null): void {
+  if (what && !value.trim()) errors[field] = `${what} is required.`;
+  else if (value.trim().length > max) errors[field] = `Use at most ${max.toLocaleString('en-CA')} characters.`;
+}
+
+/** The earliest target or due date the form accepts: the plans subgraph allows from the day before the plan was made. */
+function earliestDate(now: Date): string {
+  return today(new Date(now.getTime() - 86_400_000));
+}
+
+function dateProblem(errors: Problems, value: string, field: string, earliest: string): void {
+  if (value && value < earliest) errors[field] = 'The date must not be in the past.';
+}
+
+/** A step's problems, named `${at}description` and so on, as the plans subgraph names them. */
+export function stepErrors(step: StepValues, at = '', now: Date = new Date()): Problems {
+  const errors: Problems = {};
+  textProblem(errors, step.description, `${at}description`, 2000, 'The step');
+  textProblem(errors, step.estimatedTime, `${at}estimatedTime`, 200, null);
+  textProblem(errors, step.whoHelps, `${at}whoHelps`, 500, null);
+  dateProblem(errors, step.dueDate, `${at}dueDate`, earliestDate(now));
+  return errors;
+}
+
+/** A major task's problems with its steps', named `${at}title`, `${at}steps[0].description` and so on. */
+export function taskErrors(task: TaskValues, at = '', now: Date = new Date()): Problems {
+  const errors: Problems = {};
+  textProblem(errors, task.title, `${at}title`, 500, 'The task');
+  if (task.steps.length > 50) errors[`${at}steps`] = 'A task has at most 50 steps.';
+  task.steps.forEach((step, s) => Object.assign(errors, stepErrors(step, `${at}steps[${s}].`, now)));
+  return errors;
+}
+
 /**
  * A goal's problems, named as the plans subgraph names them relative to the
  * goal (`description`, `tasks[0].steps[1].dueDate`). A goal that is not yet
  * SMART is accepted (the plan prompts about it later).
  */
 export function goalErrors(goal: GoalValues, now: Date = new Date()): Record<string, string> {
-  const errors: Record<string, string> = {};
-  const earliest = today(new Date(now.getTime() - 86_400_000));
-  const text = (value: string, field: string, max: number, what: string | null) => {
-    if (what && !value.trim()) errors[field] = `${what} is required.`;
-    else if (value.trim().length > max) errors[field] = `Use at most ${max.toLocaleString('en-CA')} characters.`;
-  };
-  const date = (value: string, field: string) => {
-    if (value && value < earliest) errors[field] = 'The date must not be in the past.';
-  };
-  text(goal.description, 'description', 2000, 'The goal');
+  const errors: Problems = {};
+  textProblem(errors, goal.description, 'description', 2000, 'The goal');
   if (!goal.term) errors.term = 'Choose the term.';
-  date(goal.targetDate, 'targetDate');
+  dateProblem(errors, goal.targetDate, 'targetDate', earliestDate(now));
   if (goal.tasks.length > 20) errors.tasks = 'A goal has at most 20 tasks.';
-  goal.tasks.forEach((task, t) => {
-    text(task.title, `tasks[${t}].title`, 500, 'The task');
-    if (task.steps.length > 50) errors[`tasks[${t}].steps`] = 'A task has at most 50 steps.';
-    task.steps.forEach((step, s) => {
-      const at = `tasks[${t}].steps[${s}]`;
-      text(step.description, `${at}.description`, 2000, 'The step');
-      text(step.estimatedTime, `${at}.estimatedTime`, 200, null);
-      text(step.whoHelps, `${at}.whoHelps`, 500, null);
-      date(step.dueDate, `${at}.dueDate`);
-    });
-  });
+  goal.tasks.forEach((task, t) => Object.assign(errors, taskErrors(task, `tasks[${t}].`, now)));
   return errors;
 }
 
+const STEP_FIELD = '(description|estimatedTime|dueDate|whoHelps)';
+
 /** Every field name goalErrors can give, for matching the server's names. */
 export function isGoalField(name: string): boolean {
-  return (
-    /^(description|term|targetDate|tasks)$/.test(name) ||
-    /^tasks\[\d+\](\.title|\.steps(\[\d+\]\.(description|estimatedTime|dueDate|whoHelps))?)?$/.test(name)
-  );
+  const task = /^tasks\[\d+\](?:\.(.+))?$/.exec(name);
+  return /^(description|term|targetDate|tasks)$/.test(name) || (task !== null && (task[1] === undefined || isTaskField(task[1])));
+}
+
+/** Every field name taskErrors can give (relative to the task). */
+export function isTaskField(name: string): boolean {
+  return new RegExp(`^(title|steps|steps\\[\\d+\\]\\.${STEP_FIELD})$`).test(name);
+}
+
+/** Every field name stepErrors can give (relative to the step). */
+export function isStepField(name: string): boolean {
+  return new RegExp(`^${STEP_FIELD}$`).test(name);
+}
+
+/** A step as the API's PlanStepInput. */
+export function stepInput(s: StepValues) {
+  return {
+    description: s.description.trim(),
+    estimatedTime: s.estimatedTime.trim() || null,
+    dueDate: s.dueDate || null,
+    whoHelps: s.whoHelps.trim() || null,
+  };
+}
+
+/** A major task as the API's PlanTaskInput. */
+export function taskInput(t: TaskValues) {
+  return { title: t.title.trim(), steps: t.steps.map(stepInput) };
 }
 
 export function goalInput(goal: GoalValues) {
@@ -145,14 +193,12 @@ export function goalInput(goal: GoalValues) {
     term: goal.term as 'SHORT' | 'MID' | 'LONG',
     targetDate: goal.targetDate || null,
     smart: goal.smart,
-    tasks: goal.tasks.map((t) => ({
-      title: t.title.trim(),
-      steps: t.steps.map((s) => ({
-        description: s.description.trim(),
-        estimatedTime: s.estimatedTime.trim() || null,
-        dueDate: s.dueDate || null,
-        whoHelps: s.whoHelps.trim() || null,
-      })),
-    })),
+    tasks: goal.tasks.map(taskInput),
   };
+}
+
+/** The rationale every change to a plan asks for (kept in its history): required, at most 2,000 characters. */
+export function rationaleProblem(rationale: string, why: string): string | undefined {
+  if (!rationale.trim()) return `Say why ${why}; it is kept in the plan history.`;
+  return rationale.trim().length > 2000 ? 'Use at most 2,000 characters.' : undefined;
 }

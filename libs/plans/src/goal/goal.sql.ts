@@ -5,17 +5,13 @@
  */
 import type { DataSource, EntityManager } from 'typeorm';
 import { preparedRead, runPrepared } from '@caseflow/db';
-import type { SmartAnswers } from '../plan/plan.rules';
+import type { SlotsRow, SmartAnswers } from '../plan/plan.rules';
 import type { GoalEntity, GoalTerm } from './goal.entity';
 
 const GOAL_SLOTS_SQL = `SELECT count(*)::int AS count, coalesce(max(position) + 1, 0)::int AS next FROM plans.goal WHERE plan_id = $1`;
 
-export interface GoalSlotsRow {
-  /** Goals the plan has, cancelled ones included. */
-  count: number;
-  /** The position a new goal takes. */
-  next: number;
-}
+/** Goals the plan has (cancelled ones included) and the position a new goal takes. */
+export type GoalSlotsRow = SlotsRow;
 
 /** How many goals a plan has and where the next one goes; one row. */
 export const goalSlots = (m: EntityManager, p: { planId: string }) => m.query<GoalSlotsRow[]>(GOAL_SLOTS_SQL, [p.planId]);

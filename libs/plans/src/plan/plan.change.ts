@@ -10,6 +10,8 @@ import { PlanRevisionEntity, type RevisedEntityType, type RevisionChanges } from
 import { insertSteps } from '../step/step.sql';
 import { insertTasks } from '../task/task.sql';
 import { ActionPlanEntity, type PlanStatus } from './plan.entity';
+import { toActionPlan } from './plan.mapper';
+import type { ActionPlan } from './plan.type';
 import { expectVersion, type GoalDraft } from './plan.rules';
 import { planRevised, recordPlanEvents, watchingOverdueSteps } from './plan.events';
 import { raisePlanVersion } from './plan.sql';
@@ -143,6 +145,11 @@ export async function insertGoalTrees(
   const steps = tasks.flatMap((t) => t.steps.map((step, position) => ({ taskId: t.id, position, ...step })));
   if (steps.length > 0) await insertSteps(tx, { steps });
   return rows.map((g) => g.id);
+}
+
+/** The changed plan, read inside the change's transaction: a failure here rolls the change back rather than hiding it. */
+export async function changedPlan(tx: EntityManager, planId: string): Promise<ActionPlan> {
+  return toActionPlan(await tx.getRepository(ActionPlanEntity).findOneByOrFail({ id: planId }));
 }
 
 /** True for the unique-index violation of two ACTIVE plans for one client (two activations racing). */

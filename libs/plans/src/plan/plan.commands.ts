@@ -7,6 +7,7 @@ import { clearLoaders } from '../loaders';
 import { goalSlots } from '../goal/goal.sql';
 import { GoalEntity } from '../goal/goal.entity';
 import {
+  changedPlan,
   inLockedPlan,
   insertGoalTrees,
   isSecondActivePlan,
@@ -18,7 +19,6 @@ import {
 import { ActionPlanEntity, type PlanStatus } from './plan.entity';
 import { watchingOverdueSteps } from './plan.events';
 import type { CreateActionPlanInput } from './plan.inputs';
-import { toActionPlan } from './plan.mapper';
 import { canMovePlan } from './plan.transitions';
 import type { ActionPlan } from './plan.type';
 import { checkGoal, checkGoals, checkRationale, checkVersion, dateWindow, expectStatus, PLAN_LIMITS } from './plan.rules';
@@ -194,7 +194,7 @@ export class PlanCommands {
   }
 
   /** The changed plan, read inside the change's transaction: a failure here rolls the change back rather than hiding it. */
-  private async answer(tx: EntityManager, planId: string): Promise<ActionPlan> {
-    return toActionPlan(await tx.getRepository(ActionPlanEntity).findOneByOrFail({ id: planId }));
+  private answer(tx: EntityManager, planId: string): Promise<ActionPlan> {
+    return changedPlan(tx, planId);
   }
 }

@@ -80,12 +80,34 @@ interface StepShape {
   whoHelps?: string | null;
 }
 
+interface TaskShape {
+  title: string;
+  steps: StepShape[];
+}
+
 interface GoalShape {
   description: string;
   term: GoalTerm;
   targetDate?: string | null;
   smart: SmartAnswers;
-  tasks: Array<{ title: string; steps: StepShape[] }>;
+  tasks: TaskShape[];
+}
+
+/** Checks one step; every problem names its field, e.g. `step.dueDate`. */
+export function checkStep(field: string, step: StepShape, window: DateWindow): StepDraft {
+  return {
+    description: requiredText(`${field}.description`, step.description, { max: PLAN_LIMITS.description }),
+    estimatedTime: optionalText(`${field}.estimatedTime`, step.estimatedTime, { max: PLAN_LIMITS.estimatedTime }),
+    dueDate: checkDate(`${field}.dueDate`, step.dueDate, window),
+    whoHelps: optionalText(`${field}.whoHelps`, step.whoHelps, { max: PLAN_LIMITS.whoHelps }),
+  };
+}
+
+/** Checks one major task with its steps; every problem names its field, e.g. `task.steps[0].description`. */
+export function checkTask(field: string, task: TaskShape, window: DateWindow): TaskDraft {
+  const title = requiredText(`${field}.title`, task.title, { max: PLAN_LIMITS.title });
+  listLength(`${field}.steps`, task.steps, { max: PLAN_LIMITS.stepsPerTask, noun: 'steps' });
+  return { title, steps: task.steps.map((step, s) => checkStep(`${field}.steps[${s}]`, step, window)) };
 }
 
 /** Checks one goal with its tasks and steps; every problem names its field, e.g. `goal.tasks[1].steps[0].dueDate`. */
@@ -93,18 +115,7 @@ export function checkGoal(field: string, goal: GoalShape, window: DateWindow): G
   const description = requiredText(`${field}.description`, goal.description, { max: PLAN_LIMITS.description });
   const targetDate = checkDate(`${field}.targetDate`, goal.targetDate, window);
   listLength(`${field}.tasks`, goal.tasks, { max: PLAN_LIMITS.tasksPerGoal, noun: 'tasks' });
-  const tasks = goal.tasks.map((task, t) => {
-    const at = `${field}.tasks[${t}]`;
-    const title = requiredText(`${at}.title`, task.title, { max: PLAN_LIMITS.title });
-    listLength(`${at}.steps`, task.steps, { max: PLAN_LIMITS.stepsPerTask, noun: 'steps' });
-    const steps = task.steps.map((step, s) => ({
-      description: requiredText(`${at}.steps[${s}].description`, step.description, { max: PLAN_LIMITS.description }),
-      estimatedTime: optionalText(`${at}.steps[${s}].estimatedTime`, step.estimatedTime, { max: PLAN_LIMITS.estimatedTime }),
-      dueDate: checkDate(`${at}.steps[${s}].dueDate`, step.dueDate, window),
-      whoHelps: optionalText(`${at}.steps[${s}].whoHelps`, step.whoHelps, { max: PLAN_LIMITS.whoHelps }),
-    }));
-    return { title, steps };
-  });
+  const tasks = goal.tasks.map((task, t) => checkTask(`${field}.tasks[${t}]`, task, window));
   const { specific, measurable, achievable, relevant, timeLimited } = goal.smart;
   return { description, term: goal.term, targetDate, smart: { specific, measurable, achievable, relevant, timeLimited }, tasks };
 }
@@ -118,6 +129,12 @@ export function checkGoals(field: string, goals: GoalShape[], window: DateWindow
 /** The SMART answers a goal still lacks (empty when the goal is SMART). */
 export function missingSmart(smart: SmartAnswers): Array<keyof SmartAnswers> {
   return (Object.keys(smart) as Array<keyof SmartAnswers>).filter((k) => !smart[k]);
+}
+
+/** How many children (goals, tasks, steps) a parent has, cancelled ones included, and the position a new one takes. */
+export interface SlotsRow {
+  count: number;
+  next: number;
 }
 
 /** CONFLICT unless the caller read the plan's current version. */

@@ -1,11 +1,12 @@
 /**
  * The steps' hand-written SQL: the set-based insert of new tasks' steps, the
- * two reads that cross the plan tree (a step's plan, a task's goal), and the
+ * count behind the steps-per-task limit, the two reads that cross the plan tree (a step's plan, a task's goal), and the
  * loaders' two reads as prepared statements (steps by id, a task's steps).
  */
 import type { DataSource, EntityManager } from 'typeorm';
 import { preparedRead, runPrepared } from '@caseflow/db';
 import type { GoalStatus } from '../goal/goal.entity';
+import type { SlotsRow } from '../plan/plan.rules';
 import type { PlanStepEntity } from './step.entity';
 
 const INSERT_STEPS_SQL = `INSERT INTO plans.plan_step (task_id, position, description, estimated_time, due_date, who_helps)
@@ -30,6 +31,11 @@ export const insertSteps = (m: EntityManager, p: { steps: NewStep[] }) =>
     p.steps.map((s) => s.dueDate),
     p.steps.map((s) => s.whoHelps),
   ]);
+
+const STEP_SLOTS_SQL = `SELECT count(*)::int AS count, coalesce(max(position) + 1, 0)::int AS next FROM plans.plan_step WHERE task_id = $1`;
+
+/** How many steps a task has and where the next one goes (`plan_step_task_position_idx`); one row. */
+export const stepSlots = (m: EntityManager, p: { taskId: string }) => m.query<SlotsRow[]>(STEP_SLOTS_SQL, [p.taskId]);
 
 const STEP_PATH_SQL = `SELECT p.id AS plan_id, p.client_id, p.created_at AS plan_created_at
   FROM plans.plan_step s JOIN plans.plan_task t ON t.id = s.task_id

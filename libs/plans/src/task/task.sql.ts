@@ -1,10 +1,11 @@
 /**
  * The tasks' hand-written SQL: the set-based insert of new goals' tasks (one
- * statement however many), and the loaders' two reads as prepared statements
- * (tasks by id, a goal's tasks).
+ * statement however many), the count behind the tasks-per-goal limit, and the
+ * loaders' two reads as prepared statements (tasks by id, a goal's tasks).
  */
 import type { DataSource, EntityManager } from 'typeorm';
 import { preparedRead, runPrepared } from '@caseflow/db';
+import type { SlotsRow } from '../plan/plan.rules';
 import type { PlanTaskEntity } from './task.entity';
 
 const INSERT_TASKS_SQL = `INSERT INTO plans.plan_task (id, goal_id, position, title)
@@ -25,6 +26,11 @@ export const insertTasks = (m: EntityManager, p: { tasks: NewTask[] }) =>
     p.tasks.map((t) => t.position),
     p.tasks.map((t) => t.title),
   ]);
+
+const TASK_SLOTS_SQL = `SELECT count(*)::int AS count, coalesce(max(position) + 1, 0)::int AS next FROM plans.plan_task WHERE goal_id = $1`;
+
+/** How many tasks a goal has and where the next one goes (`plan_task_goal_position_idx`); one row. */
+export const taskSlots = (m: EntityManager, p: { goalId: string }) => m.query<SlotsRow[]>(TASK_SLOTS_SQL, [p.goalId]);
 
 /** A task row shaped as the entity (a plain object). */
 export type TaskRow = { [K in keyof PlanTaskEntity]: PlanTaskEntity[K] };

@@ -40,6 +40,9 @@ export interface PlansTestbed {
   /** A seeded plan made by `staffId` (ACTIVE unless asked) with an unfinished step under an OPEN goal, each handed out once. */
   takePlan: ReturnType<typeof planPicker>;
   lastAuditId(): Promise<number>;
+  /** The plans outbox's last position, and the events recorded after one. */
+  outboxMark(): Promise<number>;
+  outboxSince(position: number): Promise<Array<{ type: string; aggregate_id: string; payload: Record<string, unknown> }>>;
   auditSince(id: number): Promise<AuditRow[]>;
   stop(): Promise<void>;
 }
@@ -80,6 +83,11 @@ export async function startPlansTestbed(): Promise<PlansTestbed> {
           WHERE p.client_id = $1 ORDER BY g.id`,
         [clientId],
       ),
+      tasks: await dataSource.query(
+        `SELECT t.id, t.position, t.title FROM plans.plan_task t JOIN plans.goal g ON g.id = t.goal_id
+           JOIN plans.action_plan p ON p.id = g.plan_id WHERE p.client_id = $1 ORDER BY t.id`,
+        [clientId],
+      ),
       steps: await dataSource.query(
         `SELECT s.id, s.outcome, s.due_date::text, s.completed_at::text FROM plans.plan_step s JOIN plans.plan_task t ON t.id = s.task_id
            JOIN plans.goal g ON g.id = t.goal_id JOIN plans.action_plan p ON p.id = g.plan_id WHERE p.client_id = $1 ORDER BY s.id`,
@@ -92,6 +100,9 @@ export async function startPlansTestbed(): Promise<PlansTestbed> {
       rankings: await dataSource.query(`SELECT id FROM plans.priority_ranking WHERE client_id = $1 ORDER BY id`, [clientId]),
     }),
     lastAuditId: async () => Number((await dataSource.query('SELECT coalesce(max(id), 0) AS id FROM plans.audit_event'))[0].id),
+    outboxMark: async () => Number((await dataSource.query('SELECT coalesce(max(position), 0) AS p FROM plans.outbox_event'))[0].p),
+    outboxSince: (position) =>
+      dataSource.query('SELECT type, aggregate_id, payload FROM plans.outbox_event WHERE position > $1 ORDER BY position', [position]),
     auditSince: (id) =>
       dataSource.query('SELECT action, outcome, entity_type, entity_id, client_id FROM plans.audit_event WHERE id > $1 ORDER BY id', [id]),
     stop: async () => {

@@ -1,13 +1,25 @@
 /** A goal with its SMART check, major tasks and steps: for a new plan, or added to a plan with a rationale. */
 import { useState } from 'react';
 import { useMutation } from 'urql';
-import { mainCode } from '../../../api/errors';
 import { AddGoalDocument, CreateActionPlanDocument, GoalTermValues } from '../../../graphql/generated';
 import { label } from '../../../lib/labels';
-import { EMPTY_STEP, type GoalValues, SMART_KEYS, SMART_LABELS, emptyGoal, goalErrors, goalInput, isGoalField } from '../../../lib/plan';
+import {
+  EMPTY_STEP,
+  type GoalValues,
+  SMART_KEYS,
+  SMART_LABELS,
+  type StepValues,
+  type TaskValues,
+  emptyGoal,
+  emptyTask,
+  goalErrors,
+  goalInput,
+  isGoalField,
+} from '../../../lib/plan';
 import { ChoiceGroup, FormProblems, SelectField, SubmitButton, TextArea, TextField } from '../../../ui/fields';
 import { useFormSubmit } from '../../../ui/form';
 import { useDraft } from '../../../ui/hooks';
+import { AdditionForm, type AdditionProps } from './AdditionForm';
 
 export function GoalFields({
   goal,
@@ -65,89 +77,145 @@ export function GoalFields({
         hint="A goal that is not SMART yet is kept, and the plan reminds you of it."
       />
       {goal.tasks.map((task, t) => (
-        <fieldset key={t} className="task-fields">
-          <legend>Major task {t + 1}</legend>
-          <TextField
-            name={`task-${t}`}
-            label="Task"
-            required
-            value={task.title}
-            onChange={(title) => setTask(t, { title })}
-            error={errors[`tasks[${t}].title`]}
-          />
-          {task.steps.map((step, s) => {
-            const at = `tasks[${t}].steps[${s}]`;
-            const setStep = (patch: Partial<typeof step>) =>
-              setTask(t, { steps: task.steps.map((x, i) => (i === s ? { ...x, ...patch } : x)) });
-            return (
-              <fieldset key={s} className="row-fields step-fields">
-                <legend>Step {s + 1}</legend>
-                <TextField
-                  name={`step-${t}-${s}`}
-                  label="Step"
-                  required
-                  value={step.description}
-                  onChange={(description) => setStep({ description })}
-                  error={errors[`${at}.description`]}
-                />
-                <TextField
-                  name={`time-${t}-${s}`}
-                  label="Estimated time"
-                  value={step.estimatedTime}
-                  onChange={(estimatedTime) => setStep({ estimatedTime })}
-                  error={errors[`${at}.estimatedTime`]}
-                />
-                <TextField
-                  name={`due-${t}-${s}`}
-                  type="date"
-                  label="Due"
-                  value={step.dueDate}
-                  onChange={(dueDate) => setStep({ dueDate })}
-                  error={errors[`${at}.dueDate`]}
-                />
-                <TextField
-                  name={`who-${t}-${s}`}
-                  label="Who helps"
-                  value={step.whoHelps}
-                  onChange={(whoHelps) => setStep({ whoHelps })}
-                  error={errors[`${at}.whoHelps`]}
-                />
-                {task.steps.length > 1 ? (
-                  <button type="button" className="button link" onClick={() => setTask(t, { steps: task.steps.filter((_, i) => i !== s) })}>
-                    Remove step {s + 1}
-                  </button>
-                ) : null}
-              </fieldset>
-            );
-          })}
-          <div className="button-row">
-            <button
-              type="button"
-              className="button secondary small"
-              onClick={() => setTask(t, { steps: [...task.steps, { ...EMPTY_STEP }] })}
-            >
-              Add a step to task {t + 1}
-            </button>
-            {goal.tasks.length > 1 ? (
-              <button
-                type="button"
-                className="button link"
-                onClick={() => onChange({ ...goal, tasks: goal.tasks.filter((_, i) => i !== t) })}
-              >
-                Remove task {t + 1}
-              </button>
-            ) : null}
-          </div>
-        </fieldset>
+        <TaskFields
+          key={t}
+          task={task}
+          number={t + 1}
+          names={`${t}`}
+          at={`tasks[${t}].`}
+          onChange={(patch) => setTask(t, patch)}
+          errors={errors}
+          onRemove={goal.tasks.length > 1 ? () => onChange({ ...goal, tasks: goal.tasks.filter((_, i) => i !== t) }) : undefined}
+        />
       ))}
-      <button
-        type="button"
-        className="button secondary small"
-        onClick={() => onChange({ ...goal, tasks: [...goal.tasks, { title: '', steps: [{ ...EMPTY_STEP }] }] })}
-      >
+      <button type="button" className="button secondary small" onClick={() => onChange({ ...goal, tasks: [...goal.tasks, emptyTask()] })}>
         Add a major task
       </button>
     </div>
+  );
+}
+
+/**
+ * A major task with its steps. `at` prefixes the error names as the plans
+ * subgraph gives them (`tasks[0].` in a goal, nothing for a task on its own);
+ * `names` keeps the inputs' names apart when a form has several tasks.
+ */
+export function TaskFields({
+  task,
+  number,
+  names,
+  at,
+  onChange,
+  errors,
+  onRemove,
+}: {
+  task: TaskValues;
+  number: number;
+  names: string;
+  at: string;
+  onChange(patch: Partial<TaskValues>): void;
+  errors: Record<string, string>;
+  onRemove?(): void;
+}) {
+  return (
+    <fieldset className="task-fields">
+      <legend>Major task {number}</legend>
+      <TextField
+        name={`task-${names}`}
+        label="Task"
+        required
+        value={task.title}
+        onChange={(title) => onChange({ title })}
+        error={errors[`${at}title`]}
+      />
+      {task.steps.map((step, s) => (
+        <StepFields
+          key={s}
+          step={step}
+          legend={`Step ${s + 1}`}
+          names={`${names}-${s}`}
+          at={`${at}steps[${s}].`}
+          errors={errors}
+          onChange={(patch) => onChange({ steps: task.steps.map((x, i) => (i === s ? { ...x, ...patch } : x)) })}
+          onRemove={task.steps.length > 1 ? () => onChange({ steps: task.steps.filter((_, i) => i !== s) }) : undefined}
+        />
+      ))}
+      {errors[`${at}steps`] ? (
+        <p className="field-error" role="alert">
+          {errors[`${at}steps`]}
+        </p>
+      ) : null}
+      <div className="button-row">
+        <button type="button" className="button secondary small" onClick={() => onChange({ steps: [...task.steps, { ...EMPTY_STEP }] })}>
+          Add a step to task {number}
+        </button>
+        {onRemove ? (
+          <button type="button" className="button link" onClick={onRemove}>
+            Remove task {number}
+          </button>
+        ) : null}
+      </div>
+    </fieldset>
+  );
+}
+
+/** One step: what, how long, when, with whom. */
+export function StepFields({
+  step,
+  legend,
+  names,
+  at,
+  onChange,
+  errors,
+  onRemove,
+}: {
+  step: StepValues;
+  legend: string;
+  names: string;
+  at: string;
+  onChange(patch: Partial<StepValues>): void;
+  errors: Record<string, string>;
+  onRemove?(): void;
+}) {
+  return (
+    <fieldset className="row-fields step-fields">
+      <legend>{legend}</legend>
+      <TextField
+        name={`step-${names}`}
+        label="Step"
+        required
+        value={step.description}
+        onChange={(description) => onChange({ description })}
+        error={errors[`${at}description`]}
+      />
+      <TextField
+        name={`time-${names}`}
+        label="Estimated time"
+        value={step.estimatedTime}
+        onChange={(estimatedTime) => onChange({ estimatedTime })}
+        error={errors[`${at}estimatedTime`]}
+      />
+      <TextField
+        name={`due-${names}`}
+        type="date"
+        label="Due"
+        value={step.dueDate}
+        onChange={(dueDate) => onChange({ dueDate })}
+        error={errors[`${at}dueDate`]}
+      />
+      <TextField
+        name={`who-${names}`}
+        label="Who helps"
+        value={step.whoHelps}
+        onChange={(whoHelps) => onChange({ whoHelps })}
+        error={errors[`${at}whoHelps`]}
+      />
+      {onRemove ? (
+        <button type="button" className="button link" onClick={onRemove}>
+          Remove {legend.toLowerCase()}
+        </button>
+      ) : null}
+    </fieldset>
   );
 }
 
@@ -194,54 +262,18 @@ export function CreatePlanForm({
   );
 }
 
-export function AddGoalForm({
-  planId,
-  planVersion,
-  onDone,
-  onConflict,
-}: {
-  planId: string;
-  planVersion: number;
-  onDone(): void;
-  onConflict(): void;
-}) {
-  const [draft, setDraft, clear] = useDraft(`goal.${planId}`, () => ({ goal: emptyGoal(), rationale: '' }));
+export function AddGoalForm({ planId, planVersion, ...done }: AdditionProps & { planId: string }) {
   const [, add] = useMutation(AddGoalDocument);
-  const form = useFormSubmit({
-    fields: (name) => isGoalField(name) || name === 'rationale' || name === 'goal',
-    strip: /^goal\./,
-    validate: () => ({
-      ...goalErrors(draft.goal),
-      rationale: draft.rationale.trim()
-        ? draft.rationale.length > 2000
-          ? 'Use at most 2,000 characters.'
-          : undefined
-        : 'Say why the goal is added; it is kept in the plan history.',
-    }),
-    send: async () => {
-      const result = await add({ planId, expectedVersion: planVersion, goal: goalInput(draft.goal), rationale: draft.rationale.trim() });
-      if (result.error && mainCode(result.error) === 'CONFLICT') onConflict();
-      return result;
-    },
-    onSuccess: () => {
-      clear();
-      onDone();
-    },
-  });
   return (
-    <form onSubmit={form.submit} noValidate className="form">
-      <FormProblems message={form.formError ?? form.errors.goal} fieldCount={form.fieldCount} />
-      <GoalFields goal={draft.goal} onChange={(goal) => setDraft({ ...draft, goal })} errors={form.errors} />
-      <TextArea
-        name="rationale"
-        label="Why add this goal"
-        required
-        rows={2}
-        value={draft.rationale}
-        onChange={(rationale) => setDraft({ ...draft, rationale })}
-        error={form.errors.rationale}
-      />
-      <SubmitButton busy={form.busy}>Add the goal</SubmitButton>
-    </form>
+    <AdditionForm
+      kind="goal"
+      draftKey={`goal.add.${planId}`}
+      empty={emptyGoal}
+      isField={isGoalField}
+      problems={(goal) => goalErrors(goal)}
+      send={(goal, rationale) => add({ planId, expectedVersion: planVersion, goal: goalInput(goal), rationale })}
+      fields={(goal, onChange, errors) => <GoalFields goal={goal} onChange={onChange} errors={errors} />}
+      {...done}
+    />
   );
 }

@@ -1,7 +1,7 @@
 /**
  * One action plan: progress, goals → major tasks → steps with their
  * outcomes (overdue steps highlighted), SMART prompts, changes to steps and
- * goals, and the plan's revisions. Every change names the version read; a
+ * goals, new tasks and steps, and the plan's revisions. Every change names the version read; a
  * stale one reloads the plan and says so. The client's agreement to the
  * version shown, or that it is awaited.
  */
@@ -20,6 +20,7 @@ import { LocalPager } from '../../../ui/pager';
 import { AgreementPanel } from './AgreementPanel';
 import { AddGoalForm } from './GoalForm';
 import { StepForm } from './StepForm';
+import { AddStepForm, AddTaskForm } from './TaskForm';
 
 export type Plan = NonNullable<NonNullable<ClientPlansQuery['client']>['actionPlans']>[number];
 type Goal = Plan['goals'][number];
@@ -102,6 +103,8 @@ function GoalItem({
   onChanged(m: string): void;
   onConflict(): void;
 }) {
+  // New work goes to open goals only: a closed goal is re-opened first.
+  const growing = editable && goal.status === 'OPEN';
   return (
     <li className="goal">
       <div className="goal-head">
@@ -150,8 +153,54 @@ function GoalItem({
               ))}
             </tbody>
           </table>
+          {growing ? (
+            <Disclosure
+              label={
+                <>
+                  Add a step<span className="visually-hidden"> to “{task.title}”</span>
+                </>
+              }
+              openLabel="Close the new step"
+            >
+              {(close) => (
+                <AddStepForm
+                  taskId={task.id}
+                  number={task.steps.length + 1}
+                  planVersion={plan.version}
+                  onConflict={onConflict}
+                  onDone={() => {
+                    close();
+                    onChanged(`The step was added to “${task.title}”.`);
+                  }}
+                />
+              )}
+            </Disclosure>
+          ) : null}
         </div>
       ))}
+      {growing ? (
+        <Disclosure
+          label={
+            <>
+              Add a task<span className="visually-hidden"> to “{goal.description}”</span>
+            </>
+          }
+          openLabel="Close the new task"
+        >
+          {(close) => (
+            <AddTaskForm
+              goalId={goal.id}
+              number={goal.tasks.length + 1}
+              planVersion={plan.version}
+              onConflict={onConflict}
+              onDone={() => {
+                close();
+                onChanged(`The task was added to “${goal.description}”.`);
+              }}
+            />
+          )}
+        </Disclosure>
+      ) : null}
     </li>
   );
 }
