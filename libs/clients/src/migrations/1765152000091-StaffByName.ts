@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { createIndexes } from '@caseflow/db';
 
 /**
  * `staffMembers` lists an agency's staff by name (keyset on display name and
@@ -9,9 +10,10 @@ export class StaffByName1765152000091 implements MigrationInterface {
   name = 'StaffByName1765152000091';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(
-      'CREATE INDEX staff_member_organization_name_idx ON clients.staff_member (organization_id, display_name, id) INCLUDE (role, active)',
-    );
+    await createIndexes(q, 'clients.staff_member', {
+      indexes:
+        'CREATE INDEX staff_member_organization_name_idx ON clients.staff_member (organization_id, display_name, id) INCLUDE (role, active);',
+    });
   }
 
   async down(q: QueryRunner): Promise<void> {
