@@ -13,7 +13,7 @@ import { toService } from '../service/service.mapper';
 import { searchKey } from '../search/search.rules';
 import type { Organization, OrganizationConnection } from './organization.type';
 import { toOrganization } from './organization.mapper';
-import { namePageSize, nameSearchQuery } from './organization.rules';
+import { namePageSize, nameSearchWords } from './organization.rules';
 import { type OrganizationRow, searchOrganizations } from './organization.sql';
 
 /**
@@ -45,10 +45,10 @@ export class OrganizationQueries {
     after: string | null | undefined,
   ): Promise<OrganizationConnection> {
     assertCanReadDirectory(actor);
-    const query = nameSearchQuery(search);
+    const words = nameSearchWords(search);
     const size = namePageSize(first);
     const cursor = searchKey(decodeCursor(after, ['number', 'text', 'uuid']), false) as [number, string, string] | null;
-    const rows = await searchOrganizations(this.dataSource, query, cursor, size + 1);
+    const rows = await searchOrganizations(this.dataSource, words, cursor, size + 1);
     const hits = rows.filter((row) => row.id !== null);
     const edges = hits.slice(0, size).map((row) => ({
       cursor: encodeCursor([row.rank, row.name, row.id]),

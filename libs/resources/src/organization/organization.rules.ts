@@ -5,17 +5,17 @@ const MAX_SEARCH = 200;
 export const ORGANIZATION_PAGE_DEFAULT = 20;
 
 /**
- * A name search as a `to_tsquery` text: every word of `search` (letters and
- * digits; punctuation separates words), each also matching as the start of
- * a word, so that "food bank" and "north food" both find "Northside Food
- * Bank". Built from words only, so no operator a caller types reaches the
- * parser. BAD_USER_INPUT naming `search` when blank, too long or wordless.
+ * The words of a name search: runs of letters and digits (anything else
+ * separates words, so no operator a caller types reaches the query parser),
+ * each to match as the start of a word (`organization.sql.ts`), so that
+ * "food bank" and "north food" both find "Northside Food Bank".
+ * BAD_USER_INPUT naming `search` when blank, too long or wordless.
  */
-export function nameSearchQuery(search: string | null | undefined): string {
+export function nameSearchWords(search: string | null | undefined): string[] {
   const text = requiredText('search', search, { max: MAX_SEARCH });
   const words = text.normalize('NFC').match(/[\p{L}\p{N}]+/gu);
   if (!words) throw badInput('search', 'must contain a letter or a digit');
-  return words.map((word) => `'${word}':*`).join(' & ');
+  return [...new Set(words)];
 }
 
 /** A page size of 1 to the largest page, or BAD_USER_INPUT naming `first`. */

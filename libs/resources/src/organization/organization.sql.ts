@@ -32,18 +32,26 @@ export const ORGANIZATIONS_BY_ID = preparedRead<OrganizationRow, [string[]]>(
  * the GIN index `organization_name_search_idx` (migration 1765152000092).
  */
 const NAME_DOCUMENT = `to_tsvector('english', resources.unaccented(o.name || ' ' || coalesce(o.alternate_name, '')))`;
-const NAME_QUERY = `to_tsquery('english', resources.unaccented($1))`;
+/**
+ * The words ($1, text[]) as a tsquery, each accent-free, quoted (a quote or
+ * backslash that `unaccent` yields, as from "ʼ", is escaped) and matching
+ * as the start of a word: every one must match.
+ */
+const NAME_QUERY = `to_tsquery('english', (SELECT string_agg('''' || replace(replace(resources.unaccented(w), '\\', '\\\\'), '''', '''''') || ''':*', ' & ') FROM unnest($1::text[]) w))`;
 
 /** A row of a name search: an organization with its rank and the count of all matches; an empty page is one row with only `total`. */
 export type OrganizationHitRow = { [K in keyof OrganizationRow]: OrganizationRow[K] | null } & { rank: number | null; total: number };
 
 /**
- * Organizations whose names hold every word of a `to_tsquery` text ($1),
+ * Organizations whose names hold every word ($1),
  * best rank first, then by name and id; after the keyset [rank, name, id]
  * ($2..$4, all null for the first page); at most $5 rows. The count and the
  * page come from the same matches.
  */
-const ORGANIZATION_SEARCH = preparedRead<OrganizationHitRow, [string, number | null, string | null, string | null, number]>(
+export const ORGANIZATION_SEARCH = preparedRead<
+  OrganizationHitRow,
+  [readonly string[], number | null, string | null, string | null, number]
+>(
   'resources.organization-name-search',
   `WITH matched AS MATERIALIZED (
      SELECT o.id, o.name, ts_rank(${NAME_DOCUMENT}, ${NAME_QUERY}) AS rank
@@ -65,8 +73,8 @@ const ORGANIZATION_SEARCH = preparedRead<OrganizationHitRow, [string, number | n
 /** One page of a name search (ask one more row than the page to learn whether another follows). */
 export const searchOrganizations = (
   dataSource: DataSource,
-  query: string,
+  words: readonly string[],
   after: readonly [number, string, string] | null,
   limit: number,
 ): Promise<OrganizationHitRow[]> =>
-  runPrepared(dataSource, ORGANIZATION_SEARCH, [query, after?.[0] ?? null, after?.[1] ?? null, after?.[2] ?? null, limit]);
+  runPrepared(dataSource, ORGANIZATION_SEARCH, [words, after?.[0] ?? null, after?.[1] ?? null, after?.[2] ?? null, limit]);
