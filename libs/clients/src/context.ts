@@ -70,7 +70,7 @@ export function createClientsContext(dataSource: DataSource, base: RequestContex
     loaders,
     clients: new ClientQueries(dataSource, loaders, base.audit),
     clientCommands,
-    staff: new StaffQueries(loaders),
+    staff: new StaffQueries(loaders, dataSource, base.audit),
     assessments: new AssessmentQueries(dataSource, loaders, base.audit),
     assessmentCommands: new AssessmentCommands(dataSource, base.audit),
     notes: new NoteQueries(loaders, base.audit),

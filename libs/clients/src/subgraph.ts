@@ -70,6 +70,7 @@ import { CaseTeamMemberEntity } from './team/team.entity';
 import { CaseTeamResolver } from './team/team.resolver';
 import { CaseTeam1764979200073 } from './migrations/1764979200073-CaseTeam';
 import { ClosureApproval1765065600082 } from './migrations/1765065600082-ClosureApproval';
+import { StaffByName1765152000091 } from './migrations/1765152000091-StaffByName';
 import { DistanceTravelledIndex1765065600081 } from './migrations/1765065600081-DistanceTravelledIndex';
 import { DistanceTravelledResolver } from './assessment/distance-travelled.resolver';
 import { DistanceTravelledOutcomeResolver } from './outcomes/distance-travelled.resolver';
@@ -153,6 +154,7 @@ export const clientsSubgraph: SubgraphDefinition<ClientsContext> = {
     CaseTeam1764979200073,
     DistanceTravelledIndex1765065600081,
     ClosureApproval1765065600082,
+    StaffByName1765152000091,
   ],
   buildSchema: buildClientsSchema,
   createContext: (dataSource, base, options) => createClientsContext(dataSource, base, options),

@@ -41,7 +41,7 @@ export function createResourcesContext(
   return {
     ...base,
     loaders,
-    organizations: new OrganizationQueries(loaders),
+    organizations: new OrganizationQueries(loaders, dataSource),
     services: new ServiceQueries(loaders),
     locations: new LocationQueries(loaders),
     serviceAtLocations: new ServiceAtLocationQueries(loaders),

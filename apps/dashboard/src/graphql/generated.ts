@@ -929,41 +929,27 @@ mutation AddTask($goalId: ID!, $expectedVersion: Int!, $task: PlanTaskInput!, $r
 `);
 
 export type AgencyCaseManagersQuery = {
-  clients: {
-    pageInfo: {
-      hasNextPage: boolean;
-      endCursor: string | null;
-    };
+  staffMembers: {
     edges: Array<{
       node: {
         id: string;
-        assignedCaseManager: {
-          id: string;
-          displayName: string;
-          role: Role;
-        } | null;
+        displayName: string;
+        role: Role;
+        active: boolean;
       };
     }>;
   };
 };
-export type AgencyCaseManagersQueryVariables = {
-  after?: string | null;
-};
+export type AgencyCaseManagersQueryVariables = Record<string, never>;
 export const AgencyCaseManagersDocument = gql<AgencyCaseManagersQuery, AgencyCaseManagersQueryVariables>(`
-query AgencyCaseManagers($after: String) {
-  clients(first: 100, after: $after) {
-    pageInfo {
-      hasNextPage
-      endCursor
-    }
+query AgencyCaseManagers {
+  staffMembers(role: [CASE_MANAGER, SUPERVISOR], first: 100) {
     edges {
       node {
         id
-        assignedCaseManager {
-          id
-          displayName
-          role
-        }
+        displayName
+        role
+        active
       }
     }
   }
@@ -2962,16 +2948,12 @@ fragment Count on OutcomeCount {
 `);
 
 export type FindOrganizationsQuery = {
-  searchServices: {
+  organizations: {
+    totalCount: number;
     edges: Array<{
       node: {
-        service: {
-          id: string;
-          organization: {
-            id: string;
-            name: string;
-          };
-        };
+        id: string;
+        name: string;
       };
     }>;
   };
@@ -2981,16 +2963,12 @@ export type FindOrganizationsQueryVariables = {
 };
 export const FindOrganizationsDocument = gql<FindOrganizationsQuery, FindOrganizationsQueryVariables>(`
 query FindOrganizations($text: String!) {
-  searchServices(input: {text: $text}, first: 20) {
+  organizations(search: $text, first: 20) {
+    totalCount
     edges {
       node {
-        service {
-          id
-          organization {
-            id
-            name
-          }
-        }
+        id
+        name
       }
     }
   }

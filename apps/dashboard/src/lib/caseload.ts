@@ -1,5 +1,5 @@
 /** The caseload page's choices: which query answers them, and the case managers a supervisor can switch to. */
-import type { ClientStatus } from '../graphql/generated';
+import type { AgencyCaseManagersQuery, ClientStatus } from '../graphql/generated';
 
 export interface CaseloadFilters {
   status: ClientStatus[];
@@ -43,13 +43,18 @@ export interface StaffOption {
   role: string;
 }
 
-/** Distinct assignees of the agency's clients, case managers first, then by name. */
-export function staffOptions(assignees: Array<StaffOption | null>): StaffOption[] {
+/** Distinct staff members, without deactivated accounts, case managers first, then by name. */
+export function staffOptions(assignees: Array<(StaffOption & { active?: boolean }) | null>): StaffOption[] {
   const byId = new Map<string, StaffOption>();
-  for (const s of assignees) if (s && !byId.has(s.id)) byId.set(s.id, s);
+  for (const s of assignees) if (s && s.active !== false && !byId.has(s.id)) byId.set(s.id, s);
   return [...byId.values()].sort((a, b) =>
     a.role === b.role ? a.displayName.localeCompare(b.displayName) : a.role === 'CASE_MANAGER' ? -1 : 1,
   );
+}
+
+/** The colleagues the pickers offer: the agency's case managers and supervisors from `staffMembers` (AgencyCaseManagers). */
+export function agencyStaff(data: AgencyCaseManagersQuery | undefined): StaffOption[] {
+  return staffOptions(data?.staffMembers.edges.map((e) => e.node) ?? []);
 }
 
 export const PRIORITY_ORDER = ['URGENT', 'HIGH', 'MEDIUM', 'LOW'] as const;

@@ -1,5 +1,7 @@
 /** Answers of the fake gateway, shaped like the generated operation types so that the compiler checks them. */
 import type {
+  AgencyCaseManagersQuery,
+  Role,
   CaseloadQuery,
   ClientNotesQuery,
   ClientPlansQuery,
@@ -227,6 +229,19 @@ export function partnerReferral(patch: Partial<NonNullable<PartnerReferralQuery[
         activePlan: null,
       },
       ...patch,
+    },
+  };
+}
+
+/** The answer of `AgencyCaseManagers` (`staffMembers`): these colleagues, active unless said otherwise. */
+export function agencyStaffReply(staff: Array<{ id: string; displayName: string; role: Role; active?: boolean }>): {
+  data: AgencyCaseManagersQuery;
+} {
+  return {
+    data: {
+      staffMembers: {
+        edges: staff.map((s) => ({ node: { id: s.id, displayName: s.displayName, role: s.role, active: s.active ?? true } })),
+      },
     },
   };
 }

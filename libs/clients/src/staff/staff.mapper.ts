@@ -8,5 +8,6 @@ export function toStaffMember(entity: StaffMemberEntity): StaffMember {
     email: entity.email,
     role: entity.role,
     organization: { id: entity.organizationId },
+    active: entity.active,
   };
 }

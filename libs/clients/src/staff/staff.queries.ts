@@ -1,13 +1,26 @@
+import type { DataSource } from 'typeorm';
 import type { Actor } from '@caseflow/auth';
 import { isUuid } from '@caseflow/auth';
-import { badInput, unauthenticated } from '@caseflow/core';
+import type { AuditTrail } from '@caseflow/audit';
+import { badInput, forbidden, unauthenticated } from '@caseflow/core';
+import { decodeCursor, encodeCursor } from '@caseflow/db';
 import type { ClientsLoaders } from '../loaders';
 import { toStaffMember } from './staff.mapper';
-import type { StaffMember } from './staff.type';
+import { staffListArgs, staffScopeOf } from './staff.rules';
+import { type StaffMemberRow, staffList } from './staff.sql';
+import type { StaffMember, StaffMemberConnection } from './staff.type';
 
-/** Staff directory reads. Any signed-in staff member may see colleagues' names, roles and agencies. */
+/**
+ * Staff directory reads. Any signed-in staff member may see a colleague's
+ * name, role and agency by id; the list of an agency's staff
+ * (`staffMembers`) follows `staff.rules.ts`.
+ */
 export class StaffQueries {
-  constructor(private readonly loaders: ClientsLoaders) {}
+  constructor(
+    private readonly loaders: ClientsLoaders,
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditTrail,
+  ) {}
 
   async me(actor: Actor): Promise<StaffMember> {
     const entity = await this.loaders.staff.load(actor.staffId);
@@ -19,6 +32,38 @@ export class StaffQueries {
     if (!isUuid(id)) throw badInput(field, 'must be a UUID');
     const entity = await this.loaders.staff.load(id);
     return entity ? toStaffMember(entity) : null;
+  }
+
+  /** The caller's agency's staff they may see, by name then id (keyset pages); optionally in these roles and with every word of `search` in the name. */
+  async list(
+    actor: Actor,
+    role: readonly string[] | null | undefined,
+    search: string | null | undefined,
+    first: number | null | undefined,
+    after: string | null | undefined,
+  ): Promise<StaffMemberConnection> {
+    const args = staffListArgs(role, search, first);
+    const cursor = decodeCursor(after, ['text', 'uuid']) as [string, string] | null;
+    const scope = staffScopeOf(actor, args.role);
+    if (!scope) {
+      this.audit.note({ action: 'SEARCH', entityType: 'StaffMember', outcome: 'DENIED', detail: `staffMembers, role ${actor.role}` });
+      throw forbidden("Your role may not list your agency's staff");
+    }
+    const rows = await staffList(this.dataSource, {
+      organizationId: actor.organizationId.toLowerCase(),
+      roles: scope.roles,
+      activeOnly: scope.activeOnly,
+      words: args.words,
+      after: cursor,
+      limit: args.size + 1,
+    });
+    const found = rows.filter((row) => row.id !== null) as StaffMemberRow[];
+    const edges = found.slice(0, args.size).map((row) => ({ cursor: encodeCursor([row.displayName, row.id]), node: toStaffMember(row) }));
+    return {
+      edges,
+      pageInfo: { hasNextPage: found.length > args.size, endCursor: edges.at(-1)?.cursor ?? null },
+      totalCount: rows[0]?.total ?? 0,
+    };
   }
 
   /** For `__resolveReference`: batched through the loader; unknown ids resolve to null. */

@@ -43,7 +43,7 @@ async function rowsOf<T>(db: Queryable, sql: string, parameters: unknown[]): Pro
  * have no CREATE on the database (the migrations' `CREATE EXTENSION IF NOT
  * EXISTS` then finds it there).
  */
-export const DATABASE_EXTENSIONS = ['pg_trgm', 'cube', 'earthdistance'] as const;
+export const DATABASE_EXTENSIONS = ['pg_trgm', 'cube', 'earthdistance', 'unaccent'] as const;
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/;
 

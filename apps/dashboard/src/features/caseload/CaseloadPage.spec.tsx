@@ -1,5 +1,5 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { caseload, caseloadRow } from '../../testing/fixtures';
+import { agencyStaffReply, caseload, caseloadRow } from '../../testing/fixtures';
 import { STAFF, fakeGateway, renderApp } from '../../testing/harness';
 
 const urgent = caseloadRow(1, {
@@ -117,14 +117,7 @@ describe('the caseload', () => {
     const jordan = { id: '22222222-2222-4222-8222-222222222222', displayName: 'Jordan Lee', role: 'CASE_MANAGER' as const };
     const casey = { id: STAFF.casey.id, displayName: 'Casey Morgan', role: 'CASE_MANAGER' as const };
     const gateway = fakeGateway({
-      AgencyCaseManagers: () => ({
-        data: {
-          clients: {
-            pageInfo: { hasNextPage: false, endCursor: null },
-            edges: [{ node: { id: 'a', assignedCaseManager: jordan } }, { node: { id: 'b', assignedCaseManager: casey } }],
-          },
-        },
-      }),
+      AgencyCaseManagers: () => agencyStaffReply([jordan, casey]),
       Caseload: (v) => ({
         data: caseload([
           caseloadRow(v.caseManagerId === jordan.id ? 2 : 1, { assignedCaseManager: v.caseManagerId === jordan.id ? jordan : casey }),

@@ -16,7 +16,7 @@ import {
   type ClientStatus,
   ClientStatusValues,
 } from '../../graphql/generated';
-import { type CaseloadFilters, DEFAULT_STATUSES, PAGE_SIZE, caseloadRequest, staffOptions } from '../../lib/caseload';
+import { type CaseloadFilters, DEFAULT_STATUSES, PAGE_SIZE, caseloadRequest, agencyStaff } from '../../lib/caseload';
 import { label } from '../../lib/labels';
 import { withQuery } from '../../lib/routes';
 import { ErrorNotice, Loading, Success } from '../../ui/feedback';
@@ -66,10 +66,7 @@ export function CaseloadPage() {
   const filters = filtersFrom(search);
   const supervisor = me.role === 'SUPERVISOR';
   const [staffResult] = useQuery({ query: AgencyCaseManagersDocument, pause: !supervisor, requestPolicy: 'cache-first' });
-  const staff = useMemo(
-    () => staffOptions((staffResult.data?.clients.edges ?? []).map((e) => e.node.assignedCaseManager)),
-    [staffResult.data],
-  );
+  const staff = useMemo(() => agencyStaff(staffResult.data), [staffResult.data]);
   // A supervisor's own caseload is usually empty: start on the first case manager's.
   const caseManagerId = supervisor ? (filters.caseManagerId ?? staff.find((s) => s.role === 'CASE_MANAGER')?.id ?? null) : null;
   const effective = { ...filters, caseManagerId };

@@ -79,9 +79,7 @@ describe('the client file', () => {
       ...base,
       ClientConsents: () => ({ data: consents([]) }),
       FindOrganizations: () => ({
-        data: {
-          searchServices: { edges: [{ node: { service: { id: 's', organization: { id: 'org-n', name: 'Northside Food Bank' } } } }] },
-        },
+        data: { organizations: { totalCount: 1, edges: [{ node: { id: 'org-n', name: 'Northside Food Bank' } }] } },
       }),
       RecordConsent: () => ({
         errors: [{ message: 'input.signedAt must not be in the future', extensions: { code: 'BAD_USER_INPUT', field: 'input.signedAt' } }],

@@ -10,7 +10,7 @@ import { useMutation, useQuery } from 'urql';
 import { Link, useRouter } from '../../app/router';
 import { useMe } from '../../app/session';
 import { AgencyCaseManagersDocument, ClientProfileDocument, OpenClientDocument } from '../../graphql/generated';
-import { staffOptions } from '../../lib/caseload';
+import { agencyStaff } from '../../lib/caseload';
 import { withQuery } from '../../lib/routes';
 import { collect, maxLength, pastDate, required } from '../../lib/validation';
 import { Empty, ErrorNotice, Loading } from '../../ui/feedback';
@@ -181,10 +181,7 @@ function OpenClientStep({ onOpened }: { onOpened(id: string): void }) {
     clientMutationId: crypto.randomUUID(),
   }));
   const [staffResult] = useQuery({ query: AgencyCaseManagersDocument, pause: !supervisor, requestPolicy: 'cache-first' });
-  const staff = useMemo(
-    () => staffOptions((staffResult.data?.clients.edges ?? []).map((e) => e.node.assignedCaseManager)),
-    [staffResult.data],
-  );
+  const staff = useMemo(() => agencyStaff(staffResult.data), [staffResult.data]);
   const [, open] = useMutation(OpenClientDocument);
   const form = useFormSubmit({
     fields: [

@@ -1,4 +1,4 @@
-/** Choosing an organization of the directory (the recipient of a consent), found through its services. */
+/** Choosing an organization of the directory (the recipient of a consent), found by its name (`organizations(search)`). */
 import { useId, useState } from 'react';
 import { useQuery } from 'urql';
 import { FindOrganizationsDocument } from '../../graphql/generated';
@@ -24,11 +24,8 @@ export function OrganizationPicker({
   const [query, setQuery] = useState('');
   const [result] = useQuery({ query: FindOrganizationsDocument, variables: { text: query }, pause: !query });
   const id = useId();
-  const found: OrganizationChoice[] = [];
-  for (const e of result.data?.searchServices.edges ?? []) {
-    const org = e.node.service.organization;
-    if (!found.some((o) => o.id === org.id)) found.push({ id: org.id, name: org.name });
-  }
+  const found: OrganizationChoice[] = (result.data?.organizations.edges ?? []).map((e) => ({ id: e.node.id, name: e.node.name }));
+  const more = (result.data?.organizations.totalCount ?? 0) - found.length;
   const options = [...suggestions.filter((s) => !found.some((f) => f.id === s.id)), ...found];
   if (value && !options.some((o) => o.id === value.id)) options.unshift(value);
   return (
@@ -58,6 +55,11 @@ export function OrganizationPicker({
       </div>
       {result.error ? <ErrorNotice error={result.error} what="the directory" /> : null}
       {query && result.data && !found.length ? <p className="muted">No organization found for “{query}”.</p> : null}
+      {query && more > 0 ? (
+        <p className="muted">
+          {more} more match “{query}”: add a word to narrow the list.
+        </p>
+      ) : null}
       {options.length ? (
         <div className="choice-list">
           {options.map((o) => (

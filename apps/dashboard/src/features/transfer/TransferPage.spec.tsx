@@ -1,10 +1,11 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { seriousViolations } from '../../testing/axe';
 import { type Reply, STAFF, fakeGateway, renderApp } from '../../testing/harness';
+import { agencyStaffReply } from '../../testing/fixtures';
 
-const casey = { id: STAFF.casey.id, displayName: 'Casey Morgan', role: 'CASE_MANAGER' };
-const jordan = { id: '22222222-2222-4222-8222-222222222222', displayName: 'Jordan Lee', role: 'CASE_MANAGER' };
-const sam = { id: STAFF.sam.id, displayName: 'Sam Okafor', role: 'SUPERVISOR' };
+const casey = { id: STAFF.casey.id, displayName: 'Casey Morgan', role: 'CASE_MANAGER' as const };
+const jordan = { id: '22222222-2222-4222-8222-222222222222', displayName: 'Jordan Lee', role: 'CASE_MANAGER' as const };
+const sam = { id: STAFF.sam.id, displayName: 'Sam Okafor', role: 'SUPERVISOR' as const };
 const open = [
   { id: 'c1', displayName: 'Dana Fontaine', status: 'ACTIVE' },
   { id: 'c2', displayName: 'Eli Brooks', status: 'INTAKE' },
@@ -13,14 +14,7 @@ const open = [
 
 function gatewayFor(transfer: (input: Record<string, unknown>) => Reply) {
   return fakeGateway({
-    AgencyCaseManagers: () => ({
-      data: {
-        clients: {
-          pageInfo: { hasNextPage: false, endCursor: null },
-          edges: [casey, jordan, sam].map((s, i) => ({ node: { id: `x${i}`, assignedCaseManager: s } })),
-        },
-      },
-    }),
+    AgencyCaseManagers: () => agencyStaffReply([casey, jordan, sam]),
     TransferCandidates: (v) => ({
       data: {
         clients: {

@@ -14,7 +14,7 @@ import {
   TransferCaseloadDocument,
   type TransferCaseloadMutation,
 } from '../../graphql/generated';
-import { staffOptions } from '../../lib/caseload';
+import { agencyStaff } from '../../lib/caseload';
 import { label, plural } from '../../lib/labels';
 import { type TransferValues, transferErrors } from '../../lib/record';
 import { Empty, QueryView, Success } from '../../ui/feedback';
@@ -31,11 +31,7 @@ export function TransferPage() {
   const [confirming, setConfirming] = useState(false);
   const [moved, setMoved] = useState<Moved | null>(null);
   const [staffResult] = useQuery({ query: AgencyCaseManagersDocument, requestPolicy: 'cache-first' });
-  const staff = useMemo(
-    () =>
-      staffOptions((staffResult.data?.clients.edges ?? []).map((e) => e.node.assignedCaseManager)).filter((s) => s.role === 'CASE_MANAGER'),
-    [staffResult.data],
-  );
+  const staff = useMemo(() => agencyStaff(staffResult.data).filter((s) => s.role === 'CASE_MANAGER'), [staffResult.data]);
   const [candidates, refetchCandidates] = useQuery({
     query: TransferCandidatesDocument,
     variables: { staffMemberId: values.fromStaffMemberId },

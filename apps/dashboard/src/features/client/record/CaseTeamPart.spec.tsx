@@ -2,7 +2,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { CaseTeamRowFragment, Role } from '../../../graphql/generated';
 import { addDays, todayInZone } from '../../../lib/zone';
 import { seriousViolations } from '../../../testing/axe';
-import { CLIENT_ID, profile } from '../../../testing/fixtures';
+import { CLIENT_ID, agencyStaffReply, profile } from '../../../testing/fixtures';
 import { STAFF, fakeGateway, renderApp } from '../../../testing/harness';
 
 const ZONE = 'America/Halifax';
@@ -20,14 +20,14 @@ function member(staff: typeof JORDAN, until: string | null): CaseTeamRowFragment
   };
 }
 
-const agency = () => ({
-  data: {
-    clients: {
-      pageInfo: { hasNextPage: false, endCursor: null },
-      edges: [casey, JORDAN, RILEY].map((s, i) => ({ node: { id: `c${i}`, assignedCaseManager: s } })),
-    },
-  },
-});
+// A deactivated colleague is never offered.
+const agency = () =>
+  agencyStaffReply([
+    casey,
+    JORDAN,
+    RILEY,
+    { id: '66666666-6666-4666-8666-666666666666', displayName: 'Dana Departed', role: 'CASE_MANAGER', active: false },
+  ]);
 
 describe('the case team', () => {
   it('lists members, adds one of the agency’s staff with a role and a last day, and removes one with a reason', async () => {
@@ -58,7 +58,7 @@ describe('the case team', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Add a team member' }));
     const form = screen.getByRole('form', { name: 'Add a team member' });
     const picker = within(form).getByLabelText(/^Staff member/) as HTMLSelectElement;
-    // The assigned case manager and current members are not offered.
+    // The assigned case manager, current members and deactivated colleagues are not offered.
     await waitFor(() => expect([...picker.options].map((o) => o.text)).toEqual(['Choose…', 'Riley Chen (Case manager)']));
     fireEvent.change(within(form).getByLabelText(/^Until/), { target: { value: addDays(today, -1) } });
     fireEvent.click(within(form).getByRole('button', { name: 'Add to the team' }));

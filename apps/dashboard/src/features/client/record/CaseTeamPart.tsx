@@ -16,7 +16,7 @@ import {
   ClientCaseTeamDocument,
   RemoveCaseTeamMemberDocument,
 } from '../../../graphql/generated';
-import { staffOptions } from '../../../lib/caseload';
+import { agencyStaff } from '../../../lib/caseload';
 import { formatDate } from '../../../lib/dates';
 import { formatDateTimeIn } from '../../../lib/zone';
 import { label } from '../../../lib/labels';
@@ -162,11 +162,7 @@ function RemoveForm({ clientId, member, onDone }: { clientId: string; member: Ca
 function AddMemberForm({ clientId, exclude, onDone }: { clientId: string; exclude: string[]; onDone(name: string): void }) {
   const zone = useAgencyZone();
   const [staffResult] = useQuery({ query: AgencyCaseManagersDocument, requestPolicy: 'cache-first' });
-  const staff = useMemo(
-    () =>
-      staffOptions((staffResult.data?.clients.edges ?? []).map((e) => e.node.assignedCaseManager)).filter((s) => !exclude.includes(s.id)),
-    [staffResult.data, exclude],
-  );
+  const staff = useMemo(() => agencyStaff(staffResult.data).filter((s) => !exclude.includes(s.id)), [staffResult.data, exclude]);
   const [staffMemberId, setStaffMemberId] = useState('');
   const [role, setRole] = useState('');
   const [until, setUntil] = useState('');
@@ -191,7 +187,7 @@ function AddMemberForm({ clientId, exclude, onDone }: { clientId: string; exclud
           label="Staff member"
           required
           placeholder={staffResult.fetching ? 'Loading the agency’s staff…' : 'Choose…'}
-          hint="Case managers of the agency."
+          hint="Case managers and supervisors of the agency."
           options={staff.map((s) => ({ value: s.id, label: `${s.displayName} (${label(s.role)})` }))}
           value={staffMemberId}
           onChange={setStaffMemberId}
