@@ -663,12 +663,30 @@ export type EditableServiceFragment = {
     validTo: string | null;
     description: string | null;
   }>;
+  phones: Array<{
+    id: string;
+    number: string;
+    extension: string | null;
+    type: string | null;
+    description: string | null;
+  }>;
   serviceAtLocations: Array<{
     id: string;
     location: {
       id: string;
       name: string | null;
     };
+    schedules: Array<{
+      id: string;
+      freq: string | null;
+      byDay: string | null;
+      byMonthDay: string | null;
+      opensAt: string | null;
+      closesAt: string | null;
+      validFrom: string | null;
+      validTo: string | null;
+      description: string | null;
+    }>;
   }>;
 };
 
@@ -691,6 +709,14 @@ export type HouseholdMemberFieldsFragment = {
   relationship: HouseholdRelationship;
   dateOfBirth: string | null;
   dependent: boolean;
+};
+
+export type PhoneLineFragment = {
+  id: string;
+  number: string;
+  extension: string | null;
+  type: string | null;
+  description: string | null;
 };
 
 export type ReferralEventFieldsFragment = {
@@ -836,6 +862,35 @@ mutation AddGoal($planId: ID!, $expectedVersion: Int!, $goal: GoalInput!, $ratio
     id
     version
   }
+}
+`);
+
+export type AddPhoneMutation = {
+  addPhone: {
+    id: string;
+    number: string;
+    extension: string | null;
+    type: string | null;
+    description: string | null;
+  };
+};
+export type AddPhoneMutationVariables = {
+  owner: DirectoryOwnerInput;
+  input: PhoneInput;
+};
+export const AddPhoneDocument = gql<AddPhoneMutation, AddPhoneMutationVariables>(`
+mutation AddPhone($owner: DirectoryOwnerInput!, $input: PhoneInput!) {
+  addPhone(owner: $owner, input: $input) {
+    ...PhoneLine
+  }
+}
+
+fragment PhoneLine on Phone {
+  id
+  number
+  extension
+  type
+  description
 }
 `);
 
@@ -2715,12 +2770,30 @@ export type CreateServiceMutation = {
       validTo: string | null;
       description: string | null;
     }>;
+    phones: Array<{
+      id: string;
+      number: string;
+      extension: string | null;
+      type: string | null;
+      description: string | null;
+    }>;
     serviceAtLocations: Array<{
       id: string;
       location: {
         id: string;
         name: string | null;
       };
+      schedules: Array<{
+        id: string;
+        freq: string | null;
+        byDay: string | null;
+        byMonthDay: string | null;
+        opensAt: string | null;
+        closesAt: string | null;
+        validFrom: string | null;
+        validTo: string | null;
+        description: string | null;
+      }>;
     }>;
   };
 };
@@ -2755,11 +2828,17 @@ fragment EditableService on Service {
   schedules {
     ...Hours
   }
+  phones {
+    ...PhoneLine
+  }
   serviceAtLocations {
     id
     location {
       id
       name
+    }
+    schedules {
+      ...Hours
     }
   }
 }
@@ -2773,6 +2852,14 @@ fragment Hours on Schedule {
   closesAt
   validFrom
   validTo
+  description
+}
+
+fragment PhoneLine on Phone {
+  id
+  number
+  extension
+  type
   description
 }
 `);
@@ -3113,12 +3200,26 @@ export type MyOrganizationQuery = {
       description: string;
       email: string | null;
       website: string | null;
+      phones: Array<{
+        id: string;
+        number: string;
+        extension: string | null;
+        type: string | null;
+        description: string | null;
+      }>;
       locations: Array<{
         id: string;
         name: string | null;
         locationType: string;
         latitude: number | null;
         longitude: number | null;
+        phones: Array<{
+          id: string;
+          number: string;
+          extension: string | null;
+          type: string | null;
+          description: string | null;
+        }>;
         addresses: Array<{
           id: string;
           address1: string;
@@ -3159,12 +3260,30 @@ export type MyOrganizationQuery = {
           validTo: string | null;
           description: string | null;
         }>;
+        phones: Array<{
+          id: string;
+          number: string;
+          extension: string | null;
+          type: string | null;
+          description: string | null;
+        }>;
         serviceAtLocations: Array<{
           id: string;
           location: {
             id: string;
             name: string | null;
           };
+          schedules: Array<{
+            id: string;
+            freq: string | null;
+            byDay: string | null;
+            byMonthDay: string | null;
+            opensAt: string | null;
+            closesAt: string | null;
+            validFrom: string | null;
+            validTo: string | null;
+            description: string | null;
+          }>;
         }>;
       }>;
     } | null;
@@ -3181,12 +3300,18 @@ query MyOrganization {
       description
       email
       website
+      phones {
+        ...PhoneLine
+      }
       locations {
         id
         name
         locationType
         latitude
         longitude
+        phones {
+          ...PhoneLine
+        }
         addresses {
           id
           address1
@@ -3203,6 +3328,14 @@ query MyOrganization {
       }
     }
   }
+}
+
+fragment PhoneLine on Phone {
+  id
+  number
+  extension
+  type
+  description
 }
 
 fragment EditableService on Service {
@@ -3226,11 +3359,17 @@ fragment EditableService on Service {
   schedules {
     ...Hours
   }
+  phones {
+    ...PhoneLine
+  }
   serviceAtLocations {
     id
     location {
       id
       name
+    }
+    schedules {
+      ...Hours
     }
   }
 }
@@ -4039,6 +4178,18 @@ fragment CaseTeamRow on CaseTeamMember {
 }
 `);
 
+export type RemovePhoneMutation = {
+  removePhone: string;
+};
+export type RemovePhoneMutationVariables = {
+  id: string;
+};
+export const RemovePhoneDocument = gql<RemovePhoneMutation, RemovePhoneMutationVariables>(`
+mutation RemovePhone($id: ID!) {
+  removePhone(id: $id)
+}
+`);
+
 export type RemoveScheduleMutation = {
   removeSchedule: string;
 };
@@ -4406,6 +4557,8 @@ export type SearchServicesQuery = {
             id: string;
             number: string;
             extension: string | null;
+            type: string | null;
+            description: string | null;
           }>;
           schedules: Array<{
             id: string;
@@ -4487,9 +4640,7 @@ query SearchServices($input: ServiceSearchInput!, $first: Int, $after: String) {
             website
           }
           phones {
-            id
-            number
-            extension
+            ...PhoneLine
           }
           schedules {
             ...Hours
@@ -4516,6 +4667,14 @@ query SearchServices($input: ServiceSearchInput!, $first: Int, $after: String) {
       }
     }
   }
+}
+
+fragment PhoneLine on Phone {
+  id
+  number
+  extension
+  type
+  description
 }
 
 fragment Hours on Schedule {
@@ -5051,6 +5210,72 @@ mutation UpdateLocation($id: ID!, $input: UpdateLocationInput!) {
 }
 `);
 
+export type UpdatePhoneMutation = {
+  updatePhone: {
+    id: string;
+    number: string;
+    extension: string | null;
+    type: string | null;
+    description: string | null;
+  };
+};
+export type UpdatePhoneMutationVariables = {
+  id: string;
+  input: PhoneInput;
+};
+export const UpdatePhoneDocument = gql<UpdatePhoneMutation, UpdatePhoneMutationVariables>(`
+mutation UpdatePhone($id: ID!, $input: PhoneInput!) {
+  updatePhone(id: $id, input: $input) {
+    ...PhoneLine
+  }
+}
+
+fragment PhoneLine on Phone {
+  id
+  number
+  extension
+  type
+  description
+}
+`);
+
+export type UpdateScheduleMutation = {
+  updateSchedule: {
+    id: string;
+    freq: string | null;
+    byDay: string | null;
+    byMonthDay: string | null;
+    opensAt: string | null;
+    closesAt: string | null;
+    validFrom: string | null;
+    validTo: string | null;
+    description: string | null;
+  };
+};
+export type UpdateScheduleMutationVariables = {
+  id: string;
+  input: ScheduleInput;
+};
+export const UpdateScheduleDocument = gql<UpdateScheduleMutation, UpdateScheduleMutationVariables>(`
+mutation UpdateSchedule($id: ID!, $input: ScheduleInput!) {
+  updateSchedule(id: $id, input: $input) {
+    ...Hours
+  }
+}
+
+fragment Hours on Schedule {
+  id
+  freq
+  byDay
+  byMonthDay
+  opensAt
+  closesAt
+  validFrom
+  validTo
+  description
+}
+`);
+
 export type UpdateServiceMutation = {
   updateService: {
     id: string;
@@ -5081,12 +5306,30 @@ export type UpdateServiceMutation = {
       validTo: string | null;
       description: string | null;
     }>;
+    phones: Array<{
+      id: string;
+      number: string;
+      extension: string | null;
+      type: string | null;
+      description: string | null;
+    }>;
     serviceAtLocations: Array<{
       id: string;
       location: {
         id: string;
         name: string | null;
       };
+      schedules: Array<{
+        id: string;
+        freq: string | null;
+        byDay: string | null;
+        byMonthDay: string | null;
+        opensAt: string | null;
+        closesAt: string | null;
+        validFrom: string | null;
+        validTo: string | null;
+        description: string | null;
+      }>;
     }>;
   };
 };
@@ -5122,11 +5365,17 @@ fragment EditableService on Service {
   schedules {
     ...Hours
   }
+  phones {
+    ...PhoneLine
+  }
   serviceAtLocations {
     id
     location {
       id
       name
+    }
+    schedules {
+      ...Hours
     }
   }
 }
@@ -5140,6 +5389,14 @@ fragment Hours on Schedule {
   closesAt
   validFrom
   validTo
+  description
+}
+
+fragment PhoneLine on Phone {
+  id
+  number
+  extension
+  type
   description
 }
 `);

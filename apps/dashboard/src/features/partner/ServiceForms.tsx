@@ -1,20 +1,17 @@
-/** A partner's edits to their directory entries: a service's fields, its status, its hours, a new service. */
+/** A partner's edits to their directory entries: a service's fields, its status, a new service, a place's address. */
 import { useState } from 'react';
 import { useMutation } from 'urql';
 import { messageOf } from '../../api/errors';
 import {
-  AddScheduleDocument,
   CreateServiceDocument,
   type EditableServiceFragment,
   type MyOrganizationQuery,
-  RemoveScheduleDocument,
   SetServiceStatusDocument,
   UpdateLocationDocument,
   UpdateServiceDocument,
 } from '../../graphql/generated';
-import { describeSchedule } from '../../lib/hours';
 import { collect, email, maxLength, required } from '../../lib/validation';
-import { CheckboxField, ChoiceGroup, FormProblems, SelectField, SubmitButton, TextArea, TextField } from '../../ui/fields';
+import { FormProblems, SelectField, SubmitButton, TextArea, TextField } from '../../ui/fields';
 import { useFormSubmit } from '../../ui/form';
 
 export type Service = EditableServiceFragment;
@@ -213,125 +210,7 @@ export function StatusControl({ service, onDone }: { service: Service; onDone():
   );
 }
 
-const WEEKDAYS = [
-  { value: 'MO', label: 'Mon' },
-  { value: 'TU', label: 'Tue' },
-  { value: 'WE', label: 'Wed' },
-  { value: 'TH', label: 'Thu' },
-  { value: 'FR', label: 'Fri' },
-  { value: 'SA', label: 'Sat' },
-  { value: 'SU', label: 'Sun' },
-];
-
-export function Hours({ service, onDone }: { service: Service; onDone(): void }) {
-  const [, remove] = useMutation(RemoveScheduleDocument);
-  const [error, setError] = useState<string | null>(null);
-  return (
-    <div>
-      {service.schedules.length ? (
-        <ul className="plain">
-          {service.schedules.map((h) => (
-            <li key={h.id}>
-              {describeSchedule(h)}{' '}
-              <button
-                type="button"
-                className="button link small"
-                onClick={() =>
-                  void remove({ id: h.id }, { additionalTypenames: ['Schedule', 'Service'] }).then((r) =>
-                    r.error ? setError(messageOf(r.error)) : onDone(),
-                  )
-                }
-              >
-                Remove<span className="visually-hidden"> the hours {describeSchedule(h)}</span>
-              </button>
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p className="muted">No hours listed for the service itself.</p>
-      )}
-      {error ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
-    </div>
-  );
-}
-
-export function AddHoursForm({ serviceId, onDone }: { serviceId: string; onDone(): void }) {
-  const [days, setDays] = useState<string[]>(['MO', 'TU', 'WE', 'TH', 'FR']);
-  const [opensAt, setOpensAt] = useState('09:00');
-  const [closesAt, setClosesAt] = useState('17:00');
-  const [nextDay, setNextDay] = useState(false);
-  const [description, setDescription] = useState('');
-  const [, add] = useMutation(AddScheduleDocument);
-  const form = useFormSubmit({
-    fields: ['byDay', 'opensAt', 'closesAt', 'closesNextDay', 'description'],
-    validate: () =>
-      collect({
-        byDay: [days.length ? undefined : 'Choose at least one day.'],
-        opensAt: [/^\d{2}:\d{2}$/.test(opensAt) ? undefined : 'Enter the opening time.'],
-        closesAt: [
-          /^\d{2}:\d{2}$/.test(closesAt) ? undefined : 'Enter the closing time.',
-          !nextDay && closesAt <= opensAt ? 'Closing must be after opening (or tick “closes the next day”).' : undefined,
-        ],
-        description: [maxLength(description, 10000)],
-      }),
-    send: () =>
-      add({
-        owner: { serviceId },
-        input: {
-          freq: 'WEEKLY',
-          byDay: WEEKDAYS.map((d) => d.value)
-            .filter((d) => days.includes(d))
-            .join(','),
-          opensAt,
-          closesAt,
-          closesNextDay: nextDay,
-          description: description.trim() || null,
-        },
-      }),
-    onSuccess: onDone,
-  });
-  return (
-    <form onSubmit={form.submit} noValidate className="form">
-      <FormProblems message={form.formError} fieldCount={form.fieldCount} />
-      <ChoiceGroup
-        legend="Days"
-        name="byDay"
-        type="checkbox"
-        inline
-        options={WEEKDAYS}
-        value={days}
-        onChange={setDays}
-        error={form.errors.byDay}
-      />
-      <div className="grid-3">
-        <TextField name="opensAt" type="time" label="Opens" value={opensAt} onChange={setOpensAt} error={form.errors.opensAt} />
-        <TextField name="closesAt" type="time" label="Closes" value={closesAt} onChange={setClosesAt} error={form.errors.closesAt} />
-        <CheckboxField
-          name="closesNextDay"
-          label="Closes the next day (past midnight)"
-          checked={nextDay}
-          onChange={setNextDay}
-          error={form.errors.closesNextDay}
-        />
-      </div>
-      <TextField
-        name="description"
-        label="Note"
-        value={description}
-        onChange={setDescription}
-        error={form.errors.description}
-        hint="e.g. “Closed on statutory holidays”"
-      />
-      <SubmitButton busy={form.busy}>Add the hours</SubmitButton>
-    </form>
-  );
-}
-
-type Place = NonNullable<MyOrganizationQuery['me']['organization']>['locations'][number];
+export type Place = NonNullable<MyOrganizationQuery['me']['organization']>['locations'][number];
 
 /** A place's name and street address (the physical one), as the directory shows it. */
 export function LocationForm({ place, onDone }: { place: Place; onDone(): void }) {
