@@ -7,6 +7,7 @@
  */
 import type { Page } from 'playwright-core';
 import { checkPage, signIn } from './browser';
+import { addPhoneNote, openFirstClientNotes } from './client-file';
 import { browserSession } from './session';
 
 const session = browserSession();
@@ -38,18 +39,8 @@ async function colours(page: Page, selector: string): Promise<{ text: string; bo
 describe('a client file on paper', () => {
   it('casey’s long note is collapsed on screen, with the navigation and the note form shown', async () => {
     casey = await signIn(session.browser, session.env.url, 'Casey Morgan');
-    await casey.getByRole('heading', { name: 'My caseload' }).waitFor();
-    const first = casey.locator('table.caseload tbody tr').first().getByRole('link').first();
-    const client = (await first.textContent())?.trim();
-    await first.click();
-    await casey.getByRole('heading', { level: 1, name: client }).waitFor();
-    await casey.getByRole('navigation', { name: 'Parts of the client file' }).getByRole('link', { name: 'Case notes' }).click();
-    await casey.getByRole('heading', { name: 'Case notes' }).waitFor();
-    await casey.getByRole('button', { name: 'Add a case note' }).click();
-    await casey.getByLabel(/^Contact/).selectOption('PHONE');
-    await casey.getByLabel(/^Note/).fill(NOTE);
-    await casey.getByRole('button', { name: 'Add the note' }).click();
-    await casey.getByText('The note was added.').waitFor();
+    await openFirstClientNotes(casey);
+    await addPhoneNote(casey, NOTE);
 
     await casey.reload();
     await casey

@@ -10,33 +10,30 @@ import { useMutation } from 'urql';
 import { type CombinedErrorLike, messageOf } from '../../api/errors';
 import {
   AddPhoneDocument,
-  AddScheduleDocument,
   type DirectoryOwnerInput,
   type HoursFragment,
   type PhoneLineFragment,
   RemovePhoneDocument,
   RemoveScheduleDocument,
   UpdatePhoneDocument,
-  UpdateScheduleDocument,
 } from '../../graphql/generated';
 import { describeSchedule, isPlainWeekly } from '../../lib/hours';
 import { PHONE_TYPES, describePhoneFully } from '../../lib/phones';
 import { collect, maxLength, phone, required } from '../../lib/validation';
 import { Disclosure } from '../../ui/disclosure';
-import { CheckboxField, ChoiceGroup, FormProblems, SelectField, SubmitButton, TextField } from '../../ui/fields';
+import { FormProblems, SelectField, SubmitButton, TextField } from '../../ui/fields';
 import { useFormSubmit } from '../../ui/form';
+import { CONTACT_CHANGED as CHANGED, ScheduleForm } from './ServiceForms';
 
-const CHANGED = { additionalTypenames: ['Schedule', 'Phone', 'Service', 'Location'] };
-
-const WEEKDAYS = [
-  { value: 'MO', label: 'Mon' },
-  { value: 'TU', label: 'Tue' },
-  { value: 'WE', label: 'Wed' },
-  { value: 'TH', label: 'Thu' },
-  { value: 'FR', label: 'Fri' },
-  { value: 'SA', label: 'Sat' },
-  { value: 'SU', label: 'Sun' },
-];
+/** A button's text with the words that name it apart for screen readers, e.g. "Change" + "the hours … of Weekly Food Pantry". */
+export function named(text: string, hidden: string): ReactNode {
+  return (
+    <>
+      {text}
+      <span className="visually-hidden"> {hidden}</span>
+    </>
+  );
+}
 
 /** One entry of a list, with "Change" (a form in place) and "Remove". */
 function EntryRow({
@@ -62,26 +59,11 @@ function EntryRow({
         Remove<span className="visually-hidden"> {what}</span>
       </button>
       {change ? (
-        <Disclosure
-          label={
-            <>
-              Change<span className="visually-hidden"> {what}</span>
-            </>
-          }
-          openLabel={
-            <>
-              Cancel<span className="visually-hidden"> the change of {what}</span>
-            </>
-          }
-        >
+        <Disclosure label={named('Change', what)} openLabel={named('Cancel', `the change of ${what}`)}>
           {change}
         </Disclosure>
       ) : null}
-      {error ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormProblems message={error} />
     </li>
   );
 }
@@ -135,18 +117,7 @@ export function HoursEditor({
       ) : (
         <p className="muted">No hours listed.</p>
       )}
-      <Disclosure
-        label={
-          <>
-            Add hours<span className="visually-hidden"> of {where}</span>
-          </>
-        }
-        openLabel={
-          <>
-            Cancel<span className="visually-hidden"> the new hours of {where}</span>
-          </>
-        }
-      >
+      <Disclosure label={named('Add hours', `of ${where}`)} openLabel={named('Cancel', `the new hours of ${where}`)}>
         {(close) => (
           <ScheduleForm
             schedule={null}
@@ -159,87 +130,6 @@ export function HoursEditor({
         )}
       </Disclosure>
     </div>
-  );
-}
-
-function daysOf(schedule: HoursFragment | null): string[] {
-  if (!schedule) return ['MO', 'TU', 'WE', 'TH', 'FR'];
-  const codes = (schedule.byDay ?? '').split(',').map((d) => d.trim().toUpperCase());
-  return schedule.byDay ? WEEKDAYS.map((d) => d.value).filter((d) => codes.includes(d)) : WEEKDAYS.map((d) => d.value);
-}
-
-/** Weekly hours: days, opening and closing times (past midnight allowed), a note. Adds to `owner`, or changes `schedule`. */
-export function ScheduleForm({ schedule, owner, onDone }: { schedule: HoursFragment | null; owner: DirectoryOwnerInput; onDone(): void }) {
-  const [days, setDays] = useState<string[]>(() => daysOf(schedule));
-  const [opensAt, setOpensAt] = useState(schedule?.opensAt?.slice(0, 5) ?? '09:00');
-  const [closesAt, setClosesAt] = useState(schedule?.closesAt?.slice(0, 5) ?? '17:00');
-  const [nextDay, setNextDay] = useState(Boolean(schedule?.opensAt && schedule.closesAt && schedule.closesAt <= schedule.opensAt));
-  const [description, setDescription] = useState(schedule?.description ?? '');
-  const [, add] = useMutation(AddScheduleDocument);
-  const [, update] = useMutation(UpdateScheduleDocument);
-  const form = useFormSubmit<unknown>({
-    fields: ['byDay', 'opensAt', 'closesAt', 'closesNextDay', 'description'],
-    validate: () =>
-      collect({
-        byDay: [days.length ? undefined : 'Choose at least one day.'],
-        opensAt: [/^\d{2}:\d{2}$/.test(opensAt) ? undefined : 'Enter the opening time.'],
-        closesAt: [
-          /^\d{2}:\d{2}$/.test(closesAt) ? undefined : 'Enter the closing time.',
-          !nextDay && closesAt <= opensAt ? 'Closing must be after opening (or tick “closes the next day”).' : undefined,
-        ],
-        description: [maxLength(description, 10000)],
-      }),
-    send: () => {
-      const input = {
-        freq: 'WEEKLY',
-        byDay: WEEKDAYS.map((d) => d.value)
-          .filter((d) => days.includes(d))
-          .join(','),
-        opensAt,
-        closesAt,
-        closesNextDay: nextDay,
-        validFrom: schedule?.validFrom ?? null,
-        validTo: schedule?.validTo ?? null,
-        description: description.trim() || null,
-      };
-      return schedule ? update({ id: schedule.id, input }, CHANGED) : add({ owner, input }, CHANGED);
-    },
-    onSuccess: onDone,
-  });
-  return (
-    <form onSubmit={form.submit} noValidate className="form">
-      <FormProblems message={form.formError} fieldCount={form.fieldCount} />
-      <ChoiceGroup
-        legend="Days"
-        name="byDay"
-        type="checkbox"
-        inline
-        options={WEEKDAYS}
-        value={days}
-        onChange={setDays}
-        error={form.errors.byDay}
-      />
-      <div className="grid-3">
-        <TextField name="opensAt" type="time" label="Opens" value={opensAt} onChange={setOpensAt} error={form.errors.opensAt} />
-        <TextField name="closesAt" type="time" label="Closes" value={closesAt} onChange={setClosesAt} error={form.errors.closesAt} />
-        <CheckboxField
-          name="closesNextDay"
-          label="Closes the next day (past midnight)"
-          checked={nextDay}
-          onChange={setNextDay}
-          error={form.errors.closesNextDay}
-        />
-      </div>
-      <TextField
-        name="description"
-        label="Note"
-        value={description}
-        onChange={setDescription}
-        error={form.errors.description}
-        hint="e.g. “Closed on statutory holidays”"
-      />
-      <SubmitButton busy={form.busy}>{schedule ? 'Save the hours' : 'Add the hours'}</SubmitButton>
-    </form>
   );
 }
 
@@ -287,18 +177,7 @@ export function PhonesEditor({
       ) : (
         <p className="muted">No phone listed.</p>
       )}
-      <Disclosure
-        label={
-          <>
-            Add a phone<span className="visually-hidden"> to {where}</span>
-          </>
-        }
-        openLabel={
-          <>
-            Cancel<span className="visually-hidden"> the new phone of {where}</span>
-          </>
-        }
-      >
+      <Disclosure label={named('Add a phone', `to ${where}`)} openLabel={named('Cancel', `the new phone of ${where}`)}>
         {(close) => (
           <PhoneForm
             phone={null}
@@ -357,16 +236,18 @@ export function PhoneForm({
     <form onSubmit={form.submit} noValidate className="form">
       <FormProblems message={form.formError} fieldCount={form.fieldCount} />
       <div className="grid-2">
-        <TextField
-          name="number"
-          type="tel"
-          label="Number"
-          required
-          value={values.number}
-          onChange={set('number')}
-          error={form.errors.number}
-        />
-        <TextField name="extension" label="Extension" value={values.extension} onChange={set('extension')} error={form.errors.extension} />
+        {(['number', 'extension'] as const).map((name) => (
+          <TextField
+            key={name}
+            name={name}
+            type={name === 'number' ? 'tel' : 'text'}
+            label={name === 'number' ? 'Number' : 'Extension'}
+            required={name === 'number'}
+            value={values[name]}
+            onChange={set(name)}
+            error={form.errors[name]}
+          />
+        ))}
         <SelectField
           name="type"
           label="Kind"

@@ -17,7 +17,7 @@ import { useLocalPages } from '../../ui/hooks';
 import { Page, Section } from '../../ui/page';
 import { LocalPager } from '../../ui/pager';
 import { PhoneLines, ScheduleLines } from '../shared/Hours';
-import { HoursEditor, PhonesEditor } from './ContactEditors';
+import { HoursEditor, PhonesEditor, named } from './ContactEditors';
 import { LocationForm, type Place, type Service, ServiceForm, StatusControl } from './ServiceForms';
 
 const ORG_CONTEXT = { additionalTypenames: ['Service', 'Schedule', 'Phone', 'Location'] };
@@ -111,14 +111,7 @@ function ServiceList({
               <div className="button-row">
                 <StatusControl service={s} onDone={() => onChanged(`The status of ${s.name} was changed.`)} />
               </div>
-              <Disclosure
-                label={
-                  <>
-                    Edit<span className="visually-hidden"> {s.name}</span>
-                  </>
-                }
-                openLabel="Close the editor"
-              >
+              <Disclosure label={named('Edit', s.name)} openLabel="Close the editor">
                 {(close) => (
                   <ServiceForm
                     service={s}
@@ -130,18 +123,7 @@ function ServiceList({
                   />
                 )}
               </Disclosure>
-              <Disclosure
-                label={
-                  <>
-                    Hours<span className="visually-hidden"> of {s.name}</span>
-                  </>
-                }
-                openLabel={
-                  <>
-                    Close the hours<span className="visually-hidden"> of {s.name}</span>
-                  </>
-                }
-              >
+              <Disclosure label={named('Hours', `of ${s.name}`)} openLabel={named('Close the hours', `of ${s.name}`)}>
                 {() => (
                   <>
                     {s.serviceAtLocations.map((sal) => (
@@ -163,18 +145,7 @@ function ServiceList({
                   </>
                 )}
               </Disclosure>
-              <Disclosure
-                label={
-                  <>
-                    Phones<span className="visually-hidden"> of {s.name}</span>
-                  </>
-                }
-                openLabel={
-                  <>
-                    Close the phones<span className="visually-hidden"> of {s.name}</span>
-                  </>
-                }
-              >
+              <Disclosure label={named('Phones', `of ${s.name}`)} openLabel={named('Close the phones', `of ${s.name}`)}>
                 {() => <PhonesEditor owner={{ serviceId: s.id }} phones={s.phones} where={s.name} onChanged={onChanged} />}
               </Disclosure>
             </article>
@@ -218,18 +189,7 @@ function PlaceItem({ place, services, onChanged }: { place: Place; services: Ser
       <span className="block small">
         Phone: <PhoneLines phones={place.phones} empty="—" full />
       </span>
-      <Disclosure
-        label={
-          <>
-            Edit<span className="visually-hidden"> {name}</span>
-          </>
-        }
-        openLabel={
-          <>
-            Close the editor<span className="visually-hidden"> of {name}</span>
-          </>
-        }
-      >
+      <Disclosure label={named('Edit', name)} openLabel={named('Close the editor', `of ${name}`)}>
         {(close) => (
           <>
             <h4 className="small-heading">Address</h4>

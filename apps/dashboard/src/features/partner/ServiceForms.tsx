@@ -1,20 +1,27 @@
-/** A partner's edits to their directory entries: a service's fields, its status, a new service, a place's address. */
+/** A partner's edits to their directory entries: a service's fields, its status, its hours, a new service, a place's address. */
 import { useState } from 'react';
 import { useMutation } from 'urql';
 import { messageOf } from '../../api/errors';
 import {
+  AddScheduleDocument,
   CreateServiceDocument,
+  type DirectoryOwnerInput,
   type EditableServiceFragment,
+  type HoursFragment,
   type MyOrganizationQuery,
   SetServiceStatusDocument,
   UpdateLocationDocument,
+  UpdateScheduleDocument,
   UpdateServiceDocument,
 } from '../../graphql/generated';
 import { collect, email, maxLength, required } from '../../lib/validation';
-import { FormProblems, SelectField, SubmitButton, TextArea, TextField } from '../../ui/fields';
+import { CheckboxField, ChoiceGroup, FormProblems, SelectField, SubmitButton, TextArea, TextField } from '../../ui/fields';
 import { useFormSubmit } from '../../ui/form';
 
 export type Service = EditableServiceFragment;
+
+/** What a change of hours or phones makes urql fetch again. */
+export const CONTACT_CHANGED = { additionalTypenames: ['Schedule', 'Phone', 'Service', 'Location'] };
 
 export const SERVICE_STATUSES = ['active', 'inactive', 'defunct', 'temporarily closed'];
 
@@ -206,6 +213,97 @@ export function StatusControl({ service, onDone }: { service: Service; onDone():
           {messageOf(result.error)}
         </p>
       ) : null}
+    </form>
+  );
+}
+
+const WEEKDAYS = [
+  { value: 'MO', label: 'Mon' },
+  { value: 'TU', label: 'Tue' },
+  { value: 'WE', label: 'Wed' },
+  { value: 'TH', label: 'Thu' },
+  { value: 'FR', label: 'Fri' },
+  { value: 'SA', label: 'Sat' },
+  { value: 'SU', label: 'Sun' },
+];
+
+function daysOf(schedule: HoursFragment | null): string[] {
+  if (!schedule) return ['MO', 'TU', 'WE', 'TH', 'FR'];
+  const codes = (schedule.byDay ?? '').split(',').map((d) => d.trim().toUpperCase());
+  return schedule.byDay ? WEEKDAYS.map((d) => d.value).filter((d) => codes.includes(d)) : WEEKDAYS.map((d) => d.value);
+}
+
+/** Weekly hours: days, opening and closing times (past midnight allowed), a note. Adds to `owner`, or changes `schedule`. */
+export function ScheduleForm({ schedule, owner, onDone }: { schedule: HoursFragment | null; owner: DirectoryOwnerInput; onDone(): void }) {
+  const [days, setDays] = useState<string[]>(() => daysOf(schedule));
+  const [opensAt, setOpensAt] = useState(schedule?.opensAt?.slice(0, 5) ?? '09:00');
+  const [closesAt, setClosesAt] = useState(schedule?.closesAt?.slice(0, 5) ?? '17:00');
+  const [nextDay, setNextDay] = useState(Boolean(schedule?.opensAt && schedule.closesAt && schedule.closesAt <= schedule.opensAt));
+  const [description, setDescription] = useState(schedule?.description ?? '');
+  const [, add] = useMutation(AddScheduleDocument);
+  const [, update] = useMutation(UpdateScheduleDocument);
+  const form = useFormSubmit<unknown>({
+    fields: ['byDay', 'opensAt', 'closesAt', 'closesNextDay', 'description'],
+    validate: () =>
+      collect({
+        byDay: [days.length ? undefined : 'Choose at least one day.'],
+        opensAt: [/^\d{2}:\d{2}$/.test(opensAt) ? undefined : 'Enter the opening time.'],
+        closesAt: [
+          /^\d{2}:\d{2}$/.test(closesAt) ? undefined : 'Enter the closing time.',
+          !nextDay && closesAt <= opensAt ? 'Closing must be after opening (or tick “closes the next day”).' : undefined,
+        ],
+        description: [maxLength(description, 10000)],
+      }),
+    send: () => {
+      const input = {
+        freq: 'WEEKLY',
+        byDay: WEEKDAYS.map((d) => d.value)
+          .filter((d) => days.includes(d))
+          .join(','),
+        opensAt,
+        closesAt,
+        closesNextDay: nextDay,
+        validFrom: schedule?.validFrom ?? null,
+        validTo: schedule?.validTo ?? null,
+        description: description.trim() || null,
+      };
+      return schedule ? update({ id: schedule.id, input }, CONTACT_CHANGED) : add({ owner, input }, CONTACT_CHANGED);
+    },
+    onSuccess: onDone,
+  });
+  return (
+    <form onSubmit={form.submit} noValidate className="form">
+      <FormProblems message={form.formError} fieldCount={form.fieldCount} />
+      <ChoiceGroup
+        legend="Days"
+        name="byDay"
+        type="checkbox"
+        inline
+        options={WEEKDAYS}
+        value={days}
+        onChange={setDays}
+        error={form.errors.byDay}
+      />
+      <div className="grid-3">
+        <TextField name="opensAt" type="time" label="Opens" value={opensAt} onChange={setOpensAt} error={form.errors.opensAt} />
+        <TextField name="closesAt" type="time" label="Closes" value={closesAt} onChange={setClosesAt} error={form.errors.closesAt} />
+        <CheckboxField
+          name="closesNextDay"
+          label="Closes the next day (past midnight)"
+          checked={nextDay}
+          onChange={setNextDay}
+          error={form.errors.closesNextDay}
+        />
+      </div>
+      <TextField
+        name="description"
+        label="Note"
+        value={description}
+        onChange={setDescription}
+        error={form.errors.description}
+        hint="e.g. “Closed on statutory holidays”"
+      />
+      <SubmitButton busy={form.busy}>{schedule ? 'Save the hours' : 'Add the hours'}</SubmitButton>
     </form>
   );
 }
