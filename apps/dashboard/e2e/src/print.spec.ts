@@ -6,7 +6,7 @@
  * whole, black on white. Every wait is on something the page shows.
  */
 import type { Page } from 'playwright-core';
-import { checkPage, signIn } from './browser';
+import { checkPage, screenshot, signIn } from './browser';
 import { addPhoneNote, openFirstClientNotes } from './client-file';
 import { browserSession } from './session';
 
@@ -70,6 +70,7 @@ describe('a client file on paper', () => {
       bodyText: 'rgb(0, 0, 0)',
     });
 
+    await screenshot(casey, 'print-02-notes-printed');
     const pdf = await casey.pdf({ format: 'A4', printBackground: false });
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(pdf.length).toBeGreaterThan(2000);
