@@ -7,6 +7,7 @@
  */
 import type { Page } from 'playwright-core';
 import { checkPage, fitsWidth, signIn } from './browser';
+import { addPhoneNote, openFirstClientNotes } from './client-file';
 import { browserSession } from './session';
 
 const session = browserSession();
@@ -81,20 +82,9 @@ async function showMoreAndLess(page: Page): Promise<void> {
 describe('long words in a browser', () => {
   it('casey writes a 5,000-character note without a space, and the notes page still fits a laptop', async () => {
     casey = await signIn(session.browser, session.env.url, 'Casey Morgan');
-    await casey.getByRole('heading', { name: 'My caseload' }).waitFor();
-    const first = casey.locator('table.caseload tbody tr').first().getByRole('link').first();
-    const client = (await first.textContent())?.trim();
-    await first.click();
-    await casey.getByRole('heading', { level: 1, name: client }).waitFor();
-    await casey.getByRole('navigation', { name: 'Parts of the client file' }).getByRole('link', { name: 'Case notes' }).click();
-    await casey.getByRole('heading', { name: 'Case notes' }).waitFor();
+    await openFirstClientNotes(casey);
     story.notesUrl = casey.url();
-
-    await casey.getByRole('button', { name: 'Add a case note' }).click();
-    await casey.getByLabel(/^Contact/).selectOption('PHONE');
-    await casey.getByLabel(/^Note/).fill(WORD);
-    await casey.getByRole('button', { name: 'Add the note' }).click();
-    await casey.getByText('The note was added.').waitFor();
+    await addPhoneNote(casey, WORD);
 
     await casey.reload();
     await casey.locator('ol.notes > li', { hasText: 'x'.repeat(100) }).waitFor();

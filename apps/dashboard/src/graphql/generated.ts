@@ -663,12 +663,30 @@ export type EditableServiceFragment = {
     validTo: string | null;
     description: string | null;
   }>;
+  phones: Array<{
+    id: string;
+    number: string;
+    extension: string | null;
+    type: string | null;
+    description: string | null;
+  }>;
   serviceAtLocations: Array<{
     id: string;
     location: {
       id: string;
       name: string | null;
     };
+    schedules: Array<{
+      id: string;
+      freq: string | null;
+      byDay: string | null;
+      byMonthDay: string | null;
+      opensAt: string | null;
+      closesAt: string | null;
+      validFrom: string | null;
+      validTo: string | null;
+      description: string | null;
+    }>;
   }>;
 };
 
@@ -691,6 +709,14 @@ export type HouseholdMemberFieldsFragment = {
   relationship: HouseholdRelationship;
   dateOfBirth: string | null;
   dependent: boolean;
+};
+
+export type PhoneLineFragment = {
+  id: string;
+  number: string;
+  extension: string | null;
+  type: string | null;
+  description: string | null;
 };
 
 export type ReferralEventFieldsFragment = {
@@ -836,6 +862,35 @@ mutation AddGoal($planId: ID!, $expectedVersion: Int!, $goal: GoalInput!, $ratio
     id
     version
   }
+}
+`);
+
+export type AddPhoneMutation = {
+  addPhone: {
+    id: string;
+    number: string;
+    extension: string | null;
+    type: string | null;
+    description: string | null;
+  };
+};
+export type AddPhoneMutationVariables = {
+  owner: DirectoryOwnerInput;
+  input: PhoneInput;
+};
+export const AddPhoneDocument = gql<AddPhoneMutation, AddPhoneMutationVariables>(`
+mutation AddPhone($owner: DirectoryOwnerInput!, $input: PhoneInput!) {
+  addPhone(owner: $owner, input: $input) {
+    ...PhoneLine
+  }
+}
+
+fragment PhoneLine on Phone {
+  id
+  number
+  extension
+  type
+  description
 }
 `);
 
@@ -2753,12 +2808,30 @@ export type CreateServiceMutation = {
       validTo: string | null;
       description: string | null;
     }>;
+    phones: Array<{
+      id: string;
+      number: string;
+      extension: string | null;
+      type: string | null;
+      description: string | null;
+    }>;
     serviceAtLocations: Array<{
       id: string;
       location: {
         id: string;
         name: string | null;
       };
+      schedules: Array<{
+        id: string;
+        freq: string | null;
+        byDay: string | null;
+        byMonthDay: string | null;
+        opensAt: string | null;
+        closesAt: string | null;
+        validFrom: string | null;
+        validTo: string | null;
+        description: string | null;
+      }>;
     }>;
   };
 };
@@ -2793,11 +2866,17 @@ fragment EditableService on Service {
   schedules {
     ...Hours
   }
+  phones {
+    ...PhoneLine
+  }
   serviceAtLocations {
     id
     location {
       id
       name
+    }
+    schedules {
+      ...Hours
     }
   }
 }
@@ -2811,6 +2890,14 @@ fragment Hours on Schedule {
   closesAt
   validFrom
   validTo
+  description
+}
+
+fragment PhoneLine on Phone {
+  id
+  number
+  extension
+  type
   description
 }
 `);
@@ -3143,12 +3230,26 @@ export type MyOrganizationQuery = {
       description: string;
       email: string | null;
       website: string | null;
+      phones: Array<{
+        id: string;
+        number: string;
+        extension: string | null;
+        type: string | null;
+        description: string | null;
+      }>;
       locations: Array<{
         id: string;
         name: string | null;
         locationType: string;
         latitude: number | null;
         longitude: number | null;
+        phones: Array<{
+          id: string;
+          number: string;
+          extension: string | null;
+          type: string | null;
+          description: string | null;
+        }>;
         addresses: Array<{
           id: string;
           address1: string;
@@ -3189,12 +3290,30 @@ export type MyOrganizationQuery = {
           validTo: string | null;
           description: string | null;
         }>;
+        phones: Array<{
+          id: string;
+          number: string;
+          extension: string | null;
+          type: string | null;
+          description: string | null;
+        }>;
         serviceAtLocations: Array<{
           id: string;
           location: {
             id: string;
             name: string | null;
           };
+          schedules: Array<{
+            id: string;
+            freq: string | null;
+            byDay: string | null;
+            byMonthDay: string | null;
+            opensAt: string | null;
+            closesAt: string | null;
+            validFrom: string | null;
+            validTo: string | null;
+            description: string | null;
+          }>;
         }>;
       }>;
     } | null;
@@ -3211,12 +3330,18 @@ query MyOrganization {
       description
       email
       website
+      phones {
+        ...PhoneLine
+      }
       locations {
         id
         name
         locationType
         latitude
         longitude
+        phones {
+          ...PhoneLine
+        }
         addresses {
           id
           address1
@@ -3233,6 +3358,14 @@ query MyOrganization {
       }
     }
   }
+}
+
+fragment PhoneLine on Phone {
+  id
+  number
+  extension
+  type
+  description
 }
 
 fragment EditableService on Service {
@@ -3256,11 +3389,17 @@ fragment EditableService on Service {
   schedules {
     ...Hours
   }
+  phones {
+    ...PhoneLine
+  }
   serviceAtLocations {
     id
     location {
       id
       name
+    }
+    schedules {
+      ...Hours
     }
   }
 }
@@ -4069,6 +4208,18 @@ fragment CaseTeamRow on CaseTeamMember {
 }
 `);
 
+export type RemovePhoneMutation = {
+  removePhone: string;
+};
+export type RemovePhoneMutationVariables = {
+  id: string;
+};
+export const RemovePhoneDocument = gql<RemovePhoneMutation, RemovePhoneMutationVariables>(`
+mutation RemovePhone($id: ID!) {
+  removePhone(id: $id)
+}
+`);
+
 export type RemoveScheduleMutation = {
   removeSchedule: string;
 };
@@ -4436,6 +4587,8 @@ export type SearchServicesQuery = {
             id: string;
             number: string;
             extension: string | null;
+            type: string | null;
+            description: string | null;
           }>;
           schedules: Array<{
             id: string;
@@ -4517,9 +4670,7 @@ query SearchServices($input: ServiceSearchInput!, $first: Int, $after: String) {
             website
           }
           phones {
-            id
-            number
-            extension
+            ...PhoneLine
           }
           schedules {
             ...Hours
@@ -4546,6 +4697,14 @@ query SearchServices($input: ServiceSearchInput!, $first: Int, $after: String) {
       }
     }
   }
+}
+
+fragment PhoneLine on Phone {
+  id
+  number
+  extension
+  type
+  description
 }
 
 fragment Hours on Schedule {
@@ -5081,6 +5240,72 @@ mutation UpdateLocation($id: ID!, $input: UpdateLocationInput!) {
 }
 `);
 
+export type UpdatePhoneMutation = {
+  updatePhone: {
+    id: string;
+    number: string;
+    extension: string | null;
+    type: string | null;
+    description: string | null;
+  };
+};
+export type UpdatePhoneMutationVariables = {
+  id: string;
+  input: PhoneInput;
+};
+export const UpdatePhoneDocument = gql<UpdatePhoneMutation, UpdatePhoneMutationVariables>(`
+mutation UpdatePhone($id: ID!, $input: PhoneInput!) {
+  updatePhone(id: $id, input: $input) {
+    ...PhoneLine
+  }
+}
+
+fragment PhoneLine on Phone {
+  id
+  number
+  extension
+  type
+  description
+}
+`);
+
+export type UpdateScheduleMutation = {
+  updateSchedule: {
+    id: string;
+    freq: string | null;
+    byDay: string | null;
+    byMonthDay: string | null;
+    opensAt: string | null;
+    closesAt: string | null;
+    validFrom: string | null;
+    validTo: string | null;
+    description: string | null;
+  };
+};
+export type UpdateScheduleMutationVariables = {
+  id: string;
+  input: ScheduleInput;
+};
+export const UpdateScheduleDocument = gql<UpdateScheduleMutation, UpdateScheduleMutationVariables>(`
+mutation UpdateSchedule($id: ID!, $input: ScheduleInput!) {
+  updateSchedule(id: $id, input: $input) {
+    ...Hours
+  }
+}
+
+fragment Hours on Schedule {
+  id
+  freq
+  byDay
+  byMonthDay
+  opensAt
+  closesAt
+  validFrom
+  validTo
+  description
+}
+`);
+
 export type UpdateServiceMutation = {
   updateService: {
     id: string;
@@ -5111,12 +5336,30 @@ export type UpdateServiceMutation = {
       validTo: string | null;
       description: string | null;
     }>;
+    phones: Array<{
+      id: string;
+      number: string;
+      extension: string | null;
+      type: string | null;
+      description: string | null;
+    }>;
     serviceAtLocations: Array<{
       id: string;
       location: {
         id: string;
         name: string | null;
       };
+      schedules: Array<{
+        id: string;
+        freq: string | null;
+        byDay: string | null;
+        byMonthDay: string | null;
+        opensAt: string | null;
+        closesAt: string | null;
+        validFrom: string | null;
+        validTo: string | null;
+        description: string | null;
+      }>;
     }>;
   };
 };
@@ -5152,11 +5395,17 @@ fragment EditableService on Service {
   schedules {
     ...Hours
   }
+  phones {
+    ...PhoneLine
+  }
   serviceAtLocations {
     id
     location {
       id
       name
+    }
+    schedules {
+      ...Hours
     }
   }
 }
@@ -5170,6 +5419,14 @@ fragment Hours on Schedule {
   closesAt
   validFrom
   validTo
+  description
+}
+
+fragment PhoneLine on Phone {
+  id
+  number
+  extension
+  type
   description
 }
 `);

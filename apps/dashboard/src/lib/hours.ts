@@ -68,3 +68,22 @@ export function describeSchedule(s: ScheduleLike): string {
       : '';
   return `${days}${monthly} ${hours}${valid}${s.description ? ` — ${s.description}` : ''}`;
 }
+
+/**
+ * The hours the directory shows for a service at one of its places: those of
+ * the service at that place when it has its own, else the service's.
+ */
+export function hoursAt<T>(service: { schedules: readonly T[] }, atPlace?: { schedules: readonly T[] } | null): readonly T[] {
+  return atPlace?.schedules.length ? atPlace.schedules : service.schedules;
+}
+
+/** Whether the weekly form can change these hours (plain weekdays, no monthly rule). */
+export function isPlainWeekly(s: ScheduleLike): boolean {
+  if (s.freq && s.freq.toUpperCase() !== 'WEEKLY') return false;
+  if (s.byMonthDay) return false;
+  return (s.byDay ?? '')
+    .split(',')
+    .map((d) => d.trim().toUpperCase())
+    .filter(Boolean)
+    .every((d) => DAYS.includes(d));
+}

@@ -20,8 +20,13 @@ describe('a long text collapses with "Show more"', () => {
     expect(toggle.getAttribute('aria-expanded')).toBe('false');
     expect(toggle.getAttribute('aria-controls')).toBe(body().id);
     expect(body().textContent).toBe(`${'a'.repeat(LONG_TEXT_CHARS)}…`);
+    // The whole text for paper, not displayed on screen (print-only), is only there while the text is collapsed.
+    expect([...container.querySelectorAll('p.note-body.print-only')].map((p) => p.textContent)).toEqual([text]);
+    expect(body().classList.contains('screen-only')).toBe(true);
 
     fireEvent.click(toggle);
+    expect(container.querySelectorAll('p.print-only')).toHaveLength(0);
+    expect(body().classList.contains('screen-only')).toBe(false);
     expect(toggle.getAttribute('aria-expanded')).toBe('true');
     expect(toggle.textContent).toBe('Show less of the note of 4 Dec');
     expect(body().textContent).toBe(text);

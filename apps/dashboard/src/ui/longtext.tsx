@@ -3,7 +3,9 @@
  * LONG_TEXT_CHARS characters or LONG_TEXT_LINES lines) starts as its opening
  * with "Show more", a button with aria-expanded that shows it all and then
  * offers "Show less". The shortened text is cut in the markup (not hidden by
- * CSS), so a screen reader reads what the eye sees.
+ * CSS), so a screen reader reads what the eye sees. A collapsed text also
+ * carries its whole text for paper: `print-only`, which is not displayed (nor
+ * read) on screen, and replaces the opening when printed.
  */
 import { type ReactNode, useId, useState } from 'react';
 
@@ -44,9 +46,10 @@ export function LongText({
   if (head === null) return <p className={`user-text ${className ?? ''}`}>{text}</p>;
   return (
     <div className="long-text">
-      <p id={id} className={`user-text ${className ?? ''}`}>
+      <p id={id} className={`user-text ${className ?? ''} ${open ? '' : 'screen-only'}`}>
         {open ? text : head}
       </p>
+      {open ? null : <p className={`user-text ${className ?? ''} print-only`}>{text}</p>}
       <button
         type="button"
         className="button secondary small long-text-toggle"

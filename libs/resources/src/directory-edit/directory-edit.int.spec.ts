@@ -392,3 +392,107 @@ describe('edits refused', () => {
     expect(await snapshot()).toEqual(before);
   });
 });
+
+describe("a partner's phones and hours of its places and organization", () => {
+  const ADD_PHONE =
+    'mutation($owner: DirectoryOwnerInput!, $input: PhoneInput!) { addPhone(owner: $owner, input: $input) { id number extension type description } }';
+  const UPDATE_PHONE =
+    'mutation($id: ID!, $input: PhoneInput!) { updatePhone(id: $id, input: $input) { id number extension type description } }';
+  const phoneIds: string[] = [];
+
+  it('adds phones to its own place and its organization, and changes one, each in metadata and audited', async () => {
+    const pat = demoStaff('pat');
+    for (const owner of [{ locationId: northsideLocation.id }, { organizationId: NORTHSIDE_ID }]) {
+      const res = await run<{ addPhone: { id: string } }>('pat', ADD_PHONE, {
+        owner,
+        input: { number: '+1 902-555-0142', description: 'Front desk' },
+      });
+      expect(res.errors).toBeUndefined();
+      phoneIds.push(res.data!.addPhone.id);
+    }
+    const rows = await db().query(
+      'SELECT location_id, organization_id, number, type FROM resources.phone WHERE id = ANY($1) ORDER BY location_id NULLS LAST',
+      [phoneIds],
+    );
+    expect(rows).toEqual([
+      { location_id: northsideLocation.id, organization_id: null, number: '+1 902-555-0142', type: 'voice' },
+      { location_id: null, organization_id: NORTHSIDE_ID, number: '+1 902-555-0142', type: 'voice' },
+    ]);
+
+    const changed = await run('pat', UPDATE_PHONE, { id: phoneIds[0], input: { number: '+1 902-555-0143', extension: '7', type: 'text' } });
+    expect(changed.data).toEqual({
+      updatePhone: { id: phoneIds[0], number: '+1 902-555-0143', extension: '7', type: 'text', description: null },
+    });
+    const history = (await metadataOf(phoneIds[0])).filter((m: { last_action_type: string }) => m.last_action_type === 'update');
+    // HSDS metadata keeps a cleared value as the empty string.
+    const fieldChanges = history.map((m: { field_name: string; previous_value: string; replacement_value: string }) => [
+      m.field_name,
+      m.previous_value,
+      m.replacement_value,
+    ]);
+    expect(fieldChanges).toEqual([
+      ['description', 'Front desk', ''],
+      ['extension', '', '7'],
+      ['number', '+1 902-555-0142', '+1 902-555-0143'],
+      ['type', 'voice', 'text'],
+    ]);
+    const audit = await db().query(
+      `SELECT action, entity_type, outcome, actor_id FROM resources.audit_event WHERE entity_id = $1 ORDER BY at, id`,
+      [phoneIds[0]],
+    );
+    expect(audit).toEqual([
+      { action: 'CREATE', entity_type: 'Phone', outcome: 'ALLOWED', actor_id: pat.id },
+      { action: 'UPDATE', entity_type: 'Phone', outcome: 'ALLOWED', actor_id: pat.id },
+    ]);
+  });
+
+  it('refuses bad phone input naming the field, changing nothing', async () => {
+    const before = await snapshot();
+    const res = await run('pat', UPDATE_PHONE, { id: phoneIds[0], input: { number: '12', extension: 'seven' } });
+    expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
+    expect(res.errors![0].extensions!.field).toMatch(/^input\.(number|extension)$/);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("refuses a partner changing, removing or adding to another organization's phones and hours, audits it and changes nothing", async () => {
+    const [schedule] = await db().query('SELECT id FROM resources.schedule WHERE service_at_location_id = $1 LIMIT 1', [
+      eastsideService.serviceAtLocationId,
+    ]);
+    const robins = await run<{ addPhone: { id: string } }>('robin', ADD_PHONE, {
+      owner: { organizationId: EASTSIDE_ID },
+      input: { number: '902-555-0177' },
+    });
+    expect(robins.errors).toBeUndefined();
+    const added = robins.data!.addPhone;
+    expect(schedule).toBeDefined();
+    const attempts: Array<[string, Record<string, unknown>]> = [
+      [
+        'mutation($id: ID!) { updateSchedule(id: $id, input: { byDay: "MO", opensAt: "09:00", closesAt: "10:00" }) { id } }',
+        { id: schedule.id },
+      ],
+      ['mutation($id: ID!) { removeSchedule(id: $id) }', { id: schedule.id }],
+      [UPDATE_PHONE, { id: added.id, input: { number: '902-555-0100' } }],
+      ['mutation($id: ID!) { removePhone(id: $id) }', { id: added.id }],
+      [ADD_PHONE, { owner: { locationId: eastsideLocation.id }, input: { number: '902-555-0100' } }],
+      [ADD_PHONE, { owner: { organizationId: EASTSIDE_ID }, input: { number: '902-555-0100' } }],
+      [
+        'mutation($owner: DirectoryOwnerInput!) { addSchedule(owner: $owner, input: { byDay: "MO" }) { id } }',
+        { owner: { locationId: eastsideLocation.id } },
+      ],
+    ];
+    const denials = async () =>
+      (
+        await db().query(`SELECT count(*)::int AS n FROM resources.audit_event WHERE outcome = 'DENIED' AND actor_id = $1`, [
+          demoStaff('pat').id,
+        ])
+      )[0].n as number;
+    for (const [query, variables] of attempts) {
+      const before = await snapshot();
+      const denied = await denials();
+      const res = await run('pat', query, variables);
+      expect({ query, codes: errorCodes(res), data: res.data }).toEqual({ query, codes: ['FORBIDDEN'], data: null });
+      expect(await snapshot()).toEqual(before);
+      expect(await denials()).toBe(denied + 1);
+    }
+  });
+});

@@ -9,12 +9,13 @@ import { type FormEvent, type ReactNode, useState } from 'react';
 import { useQuery } from 'urql';
 import { useMe } from '../../app/session';
 import { SearchServicesDocument, type SearchServicesQuery, type ServiceSearchInput, TaxonomyTermsDocument } from '../../graphql/generated';
-import { describeSchedule } from '../../lib/hours';
+import { hoursAt } from '../../lib/hours';
 import { Badge } from '../../ui/badges';
 import { Empty, ErrorNotice, Loading } from '../../ui/feedback';
 import { CheckboxField, SelectField, TextField } from '../../ui/fields';
 import { useCursorPages } from '../../ui/hooks';
 import { Pager } from '../../ui/pager';
+import { PhoneLines, ScheduleLines } from '../shared/Hours';
 
 export type Hit = SearchServicesQuery['searchServices']['edges'][number]['node'];
 
@@ -167,7 +168,7 @@ export function HitCard({ hit, action }: { hit: Hit; action?(hit: Hit): ReactNod
   const s = hit.service;
   const place = hit.serviceAtLocation?.location;
   const address = place?.addresses[0];
-  const schedules = hit.serviceAtLocation?.schedules.length ? hit.serviceAtLocation.schedules : s.schedules;
+  const schedules = hoursAt(s, hit.serviceAtLocation);
   return (
     <li className="hit">
       <article aria-labelledby={`hit-${s.id}`}>
@@ -197,13 +198,7 @@ export function HitCard({ hit, action }: { hit: Hit; action?(hit: Hit): ReactNod
           <div>
             <dt>Hours</dt>
             <dd>
-              {schedules.length
-                ? schedules.map((h) => (
-                    <span key={h.id} className="block">
-                      {describeSchedule(h)}
-                    </span>
-                  ))
-                : 'No hours listed'}
+              <ScheduleLines schedules={schedules} empty="No hours listed" />
             </dd>
           </div>
           {s.eligibilityDescription ? (
@@ -221,7 +216,9 @@ export function HitCard({ hit, action }: { hit: Hit; action?(hit: Hit): ReactNod
           {s.phones.length ? (
             <div>
               <dt>Phone</dt>
-              <dd>{s.phones.map((p) => `${p.number}${p.extension ? ` ext. ${p.extension}` : ''}`).join(', ')}</dd>
+              <dd>
+                <PhoneLines phones={s.phones} empty="" />
+              </dd>
             </div>
           ) : null}
           {s.taxonomyTerms.length ? (

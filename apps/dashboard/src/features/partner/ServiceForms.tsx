@@ -1,23 +1,27 @@
-/** A partner's edits to their directory entries: a service's fields, its status, its hours, a new service. */
+/** A partner's edits to their directory entries: a service's fields, its status, its hours, a new service, a place's address. */
 import { useState } from 'react';
 import { useMutation } from 'urql';
 import { messageOf } from '../../api/errors';
 import {
   AddScheduleDocument,
   CreateServiceDocument,
+  type DirectoryOwnerInput,
   type EditableServiceFragment,
+  type HoursFragment,
   type MyOrganizationQuery,
-  RemoveScheduleDocument,
   SetServiceStatusDocument,
   UpdateLocationDocument,
+  UpdateScheduleDocument,
   UpdateServiceDocument,
 } from '../../graphql/generated';
-import { describeSchedule } from '../../lib/hours';
 import { collect, email, maxLength, required } from '../../lib/validation';
 import { CheckboxField, ChoiceGroup, FormProblems, SelectField, SubmitButton, TextArea, TextField } from '../../ui/fields';
 import { useFormSubmit } from '../../ui/form';
 
 export type Service = EditableServiceFragment;
+
+/** What a change of hours or phones makes urql fetch again. */
+export const CONTACT_CHANGED = { additionalTypenames: ['Schedule', 'Phone', 'Service', 'Location'] };
 
 export const SERVICE_STATUSES = ['active', 'inactive', 'defunct', 'temporarily closed'];
 
@@ -223,50 +227,22 @@ const WEEKDAYS = [
   { value: 'SU', label: 'Sun' },
 ];
 
-export function Hours({ service, onDone }: { service: Service; onDone(): void }) {
-  const [, remove] = useMutation(RemoveScheduleDocument);
-  const [error, setError] = useState<string | null>(null);
-  return (
-    <div>
-      {service.schedules.length ? (
-        <ul className="plain">
-          {service.schedules.map((h) => (
-            <li key={h.id}>
-              {describeSchedule(h)}{' '}
-              <button
-                type="button"
-                className="button link small"
-                onClick={() =>
-                  void remove({ id: h.id }, { additionalTypenames: ['Schedule', 'Service'] }).then((r) =>
-                    r.error ? setError(messageOf(r.error)) : onDone(),
-                  )
-                }
-              >
-                Remove<span className="visually-hidden"> the hours {describeSchedule(h)}</span>
-              </button>
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p className="muted">No hours listed for the service itself.</p>
-      )}
-      {error ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
-    </div>
-  );
+function daysOf(schedule: HoursFragment | null): string[] {
+  if (!schedule) return ['MO', 'TU', 'WE', 'TH', 'FR'];
+  const codes = (schedule.byDay ?? '').split(',').map((d) => d.trim().toUpperCase());
+  return schedule.byDay ? WEEKDAYS.map((d) => d.value).filter((d) => codes.includes(d)) : WEEKDAYS.map((d) => d.value);
 }
 
-export function AddHoursForm({ serviceId, onDone }: { serviceId: string; onDone(): void }) {
-  const [days, setDays] = useState<string[]>(['MO', 'TU', 'WE', 'TH', 'FR']);
-  const [opensAt, setOpensAt] = useState('09:00');
-  const [closesAt, setClosesAt] = useState('17:00');
-  const [nextDay, setNextDay] = useState(false);
-  const [description, setDescription] = useState('');
+/** Weekly hours: days, opening and closing times (past midnight allowed), a note. Adds to `owner`, or changes `schedule`. */
+export function ScheduleForm({ schedule, owner, onDone }: { schedule: HoursFragment | null; owner: DirectoryOwnerInput; onDone(): void }) {
+  const [days, setDays] = useState<string[]>(() => daysOf(schedule));
+  const [opensAt, setOpensAt] = useState(schedule?.opensAt?.slice(0, 5) ?? '09:00');
+  const [closesAt, setClosesAt] = useState(schedule?.closesAt?.slice(0, 5) ?? '17:00');
+  const [nextDay, setNextDay] = useState(Boolean(schedule?.opensAt && schedule.closesAt && schedule.closesAt <= schedule.opensAt));
+  const [description, setDescription] = useState(schedule?.description ?? '');
   const [, add] = useMutation(AddScheduleDocument);
-  const form = useFormSubmit({
+  const [, update] = useMutation(UpdateScheduleDocument);
+  const form = useFormSubmit<unknown>({
     fields: ['byDay', 'opensAt', 'closesAt', 'closesNextDay', 'description'],
     validate: () =>
       collect({
@@ -278,20 +254,21 @@ export function AddHoursForm({ serviceId, onDone }: { serviceId: string; onDone(
         ],
         description: [maxLength(description, 10000)],
       }),
-    send: () =>
-      add({
-        owner: { serviceId },
-        input: {
-          freq: 'WEEKLY',
-          byDay: WEEKDAYS.map((d) => d.value)
-            .filter((d) => days.includes(d))
-            .join(','),
-          opensAt,
-          closesAt,
-          closesNextDay: nextDay,
-          description: description.trim() || null,
-        },
-      }),
+    send: () => {
+      const input = {
+        freq: 'WEEKLY',
+        byDay: WEEKDAYS.map((d) => d.value)
+          .filter((d) => days.includes(d))
+          .join(','),
+        opensAt,
+        closesAt,
+        closesNextDay: nextDay,
+        validFrom: schedule?.validFrom ?? null,
+        validTo: schedule?.validTo ?? null,
+        description: description.trim() || null,
+      };
+      return schedule ? update({ id: schedule.id, input }, CONTACT_CHANGED) : add({ owner, input }, CONTACT_CHANGED);
+    },
     onSuccess: onDone,
   });
   return (
@@ -326,12 +303,12 @@ export function AddHoursForm({ serviceId, onDone }: { serviceId: string; onDone(
         error={form.errors.description}
         hint="e.g. “Closed on statutory holidays”"
       />
-      <SubmitButton busy={form.busy}>Add the hours</SubmitButton>
+      <SubmitButton busy={form.busy}>{schedule ? 'Save the hours' : 'Add the hours'}</SubmitButton>
     </form>
   );
 }
 
-type Place = NonNullable<MyOrganizationQuery['me']['organization']>['locations'][number];
+export type Place = NonNullable<MyOrganizationQuery['me']['organization']>['locations'][number];
 
 /** A place's name and street address (the physical one), as the directory shows it. */
 export function LocationForm({ place, onDone }: { place: Place; onDone(): void }) {
