@@ -14,7 +14,7 @@
 import type { DataSource } from 'typeorm';
 import { localDay, type Logger } from '@caseflow/core';
 import type { NewDomainEvent } from '@caseflow/events';
-import { startIntervalJob, tableLeadership } from '@caseflow/federation';
+import { startCountingJob } from '@caseflow/federation';
 import type { JobObserver } from '@caseflow/telemetry';
 import { PLAN_AGGREGATE, recordPlanEvents } from '../plan/plan.events';
 import { newlyOverdueSteps, type NewlyOverdueRow, overdueStepsOf } from './overdue.sql';
@@ -84,14 +84,12 @@ export function startOverdueStepsJob(
   logger: Logger,
   observer?: JobObserver,
 ): () => Promise<void> {
-  return startIntervalJob(
-    'plan-step-overdue',
+  const run = () => recordOverdueSteps(dataSource, timeZonesOf);
+  return startCountingJob(
+    dataSource,
+    { name: 'plan-step-overdue', schema: 'plans', run, logged: 'plan steps overdue' },
     intervalMs,
-    async () => {
-      const recorded = await recordOverdueSteps(dataSource, timeZonesOf);
-      if (recorded > 0) logger.info('plan steps overdue', { count: recorded });
-    },
     logger,
-    { observer, leadership: tableLeadership(dataSource, 'plans') },
+    observer,
   );
 }
