@@ -8,9 +8,7 @@
  * finds the referral EXPIRED and gets INVALID_TRANSITION).
  */
 import type { DataSource } from 'typeorm';
-import type { Logger } from '@caseflow/core';
-import { startCountingJob } from '@caseflow/federation';
-import type { JobObserver } from '@caseflow/telemetry';
+import { type JobRunning, startCountingJob } from '@caseflow/federation';
 import { recordReferralEvents, referralExpired, referralFactsOfRow } from '../referral/referral.events';
 import { expireDue } from './expiry.sql';
 
@@ -57,13 +55,7 @@ export async function sweepExpiredReferrals(dataSource: DataSource, batch = EXPI
  * replicas (the tick is claimed in `referrals.scheduled_job`). A failed run
  * (the database away) is logged and tried again at the next tick.
  */
-export function startExpirySweep(dataSource: DataSource, intervalMs: number, logger: Logger, observer?: JobObserver): () => Promise<void> {
+export function startExpirySweep(dataSource: DataSource, ...running: JobRunning): () => Promise<void> {
   const run = async () => (await sweepExpiredReferrals(dataSource)).length;
-  return startCountingJob(
-    dataSource,
-    { name: 'referral-expiry', schema: 'referrals', run, logged: 'referrals expired' },
-    intervalMs,
-    logger,
-    observer,
-  );
+  return startCountingJob(dataSource, { name: 'referral-expiry', schema: 'referrals', run, logged: 'referrals expired' }, ...running);
 }

@@ -9,9 +9,8 @@
  * records nothing, and the next tick tries again.
  */
 import type { DataSource } from 'typeorm';
-import { localDay, type Logger } from '@caseflow/core';
-import { startCountingJob } from '@caseflow/federation';
-import type { JobObserver } from '@caseflow/telemetry';
+import { localDay } from '@caseflow/core';
+import { type JobRunning, startCountingJob } from '@caseflow/federation';
 import { followUpDue, recordReferralEvents, referralFactsOfRow } from '../referral/referral.events';
 import { nearFollowUps } from './follow-up.sql';
 
@@ -32,19 +31,11 @@ export async function recordFollowUpsDue(dataSource: DataSource, timeZonesOf: Ti
   return dataSource.transaction((tx) => recordReferralEvents(tx, due));
 }
 
-export function startFollowUpJob(
-  dataSource: DataSource,
-  timeZonesOf: TimeZonesOf,
-  intervalMs: number,
-  logger: Logger,
-  observer?: JobObserver,
-): () => Promise<void> {
+export function startFollowUpJob(dataSource: DataSource, timeZonesOf: TimeZonesOf, ...running: JobRunning): () => Promise<void> {
   const run = () => recordFollowUpsDue(dataSource, timeZonesOf);
   return startCountingJob(
     dataSource,
     { name: 'referral-follow-up', schema: 'referrals', run, logged: 'referral follow-ups due' },
-    intervalMs,
-    logger,
-    observer,
+    ...running,
   );
 }

@@ -104,13 +104,14 @@ export interface CountingJob {
   logged: string;
 }
 
+/** How a subgraph runs its jobs: every `intervalMs` (0: never, for tests that call the run), logging to `logger`, telling `observer`. */
+export type JobRunning = [intervalMs: number, logger: Logger, observer?: JobObserver];
+
 /** Runs `job` every `intervalMs` as startIntervalJob does, claiming each tick in the subgraph's table and logging what a run did. */
 export function startCountingJob(
   dataSource: DataSource,
   job: CountingJob,
-  intervalMs: number,
-  logger: Logger,
-  observer?: JobObserver,
+  ...[intervalMs, logger, observer]: JobRunning
 ): () => Promise<void> {
   const run = async () => {
     const count = await job.run();
