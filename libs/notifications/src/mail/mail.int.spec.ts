@@ -59,6 +59,9 @@ const CLIENT_DATA = [
   'needs help with rent',
 ];
 
+/** Whose an event about the demo client is. */
+const ofDemoClient = { clientId: demoClient.id, organizationId: HARBOUR_ID };
+
 const facts = (): ReferralFacts => ({
   referralId: demoReferral.id,
   clientId: demoClient.id,
@@ -153,8 +156,7 @@ describe('e-mail notifications', () => {
     });
     await n.apply(
       event('closure.requested', {
-        clientId: demoClient.id,
-        organizationId: HARBOUR_ID,
+        ...ofDemoClient,
         requestId: randomUUID(),
         requestedById: staff('casey').id,
         byStaffId: staff('casey').id,
@@ -171,8 +173,7 @@ describe('e-mail notifications', () => {
     await caseyWantsDigestOf('STEP_OVERDUE');
     const overdue = () =>
       event('plan.step_overdue', {
-        clientId: demoClient.id,
-        organizationId: HARBOUR_ID,
+        ...ofDemoClient,
         planId: randomUUID(),
         stepId: randomUUID(),
         dueOn: '2030-01-01',
@@ -203,8 +204,7 @@ describe('e-mail notifications', () => {
     const startsAt = later(3_600_000).toISOString();
     await n.apply(
       event('appointment.soon', {
-        clientId: demoClient.id,
-        organizationId: HARBOUR_ID,
+        ...ofDemoClient,
         appointmentId: randomUUID(),
         staffMemberId: staff('casey').id,
         kind: 'IN_PERSON',
