@@ -1,13 +1,16 @@
 /**
  * What the gateway's streamed pass-throughs to the clients subgraph share
- * (documents.ts, fhir.ts): the coded JSON refusal, draining what is left of
- * a request, and forwarding a request under the internal token with the
- * answer streamed back (chosen headers only).
+ * (documents.ts, fhir.ts): the request id, the caller's authentication, the
+ * coded JSON refusal, draining what is left of a request, and forwarding a
+ * request under the internal token with the answer streamed back (chosen
+ * headers only).
  */
+import { randomUUID } from 'node:crypto';
 import { type ClientRequest, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
-import { REQUEST_ID_HEADER } from '@caseflow/auth';
-import { AppError, errorFields, type Logger } from '@caseflow/core';
+import { type Actor, INTERNAL_TOKEN_HEADER, REQUEST_ID_HEADER, signInternalToken } from '@caseflow/auth';
+import { AppError, createReplicaSet, errorFields, type Logger, replicaUrls } from '@caseflow/core';
+import type { StreamRoute } from '@caseflow/federation';
 
 const STATUS: Record<string, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, UNAVAILABLE: 503 };
 
@@ -76,4 +79,66 @@ export async function forward(logger: Logger, request: IncomingMessage, response
     await drain(request);
     sendError(response, new AppError('UNAVAILABLE', f.unavailableMessage), 503, f.requestId);
   }
+}
+
+export interface PassThroughOptions {
+  clientsUrls: string | readonly string[];
+  internalSecret: string;
+  logger: Logger;
+  authenticate: (request: IncomingMessage) => Promise<Actor>;
+  /** How long the clients subgraph may stay silent. */
+  subgraphTimeoutMs?: number;
+}
+
+/** One request to a pass-through, with what it may do. */
+export interface PassThroughCall {
+  request: IncomingMessage;
+  response: ServerResponse;
+  url: URL;
+  requestId: string;
+  /** Drains the request and answers the coded error (its status, or the code's). */
+  refuse(error: AppError, status?: number): Promise<void>;
+  /** The caller; undefined when refused (the refusal is answered). */
+  authenticate(): Promise<Actor | undefined>;
+  /** Forwards the request to `path` on the clients subgraph as `actor`, with `headers` besides the internal token and request id. */
+  forward(
+    actor: Actor,
+    path: string,
+    f: Omit<Forwarding, 'target' | 'headers' | 'requestId' | 'timeoutMs'>,
+    headers?: Record<string, string>,
+  ): Promise<void>;
+}
+
+/** A pass-through to the clients subgraph: `handle` checks the request and forwards it; each request has an id of its own. */
+export function clientsPassThrough(options: PassThroughOptions, handle: (call: PassThroughCall) => Promise<void>): StreamRoute {
+  const replicas = createReplicaSet(replicaUrls(options.clientsUrls).map((url) => new URL(url).origin));
+  return async (request, response, url) => {
+    const requestId = randomUUID();
+    const refuse = async (error: AppError, status?: number) => {
+      await drain(request);
+      sendError(response, error, status, requestId);
+    };
+    const authenticate = async () => {
+      try {
+        return await options.authenticate(request);
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        await refuse(error);
+        return undefined;
+      }
+    };
+    const forwardAs: PassThroughCall['forward'] = async (actor, path, f, headers = {}) =>
+      forward(options.logger, request, response, {
+        ...f,
+        target: new URL(path, replicas.order()[0]),
+        headers: {
+          ...headers,
+          [INTERNAL_TOKEN_HEADER]: await signInternalToken({ actor, requestId }, options.internalSecret),
+          [REQUEST_ID_HEADER]: requestId,
+        },
+        requestId,
+        timeoutMs: options.subgraphTimeoutMs,
+      });
+    await handle({ request, response, url, requestId, refuse, authenticate, forward: forwardAs });
+  };
 }

@@ -3,6 +3,7 @@ export { notificationsEventConsumer, applyEvent, type NotificationsConsumerOptio
 export type { RecipientDirectory, RecipientsRequest, FetchRecipients } from './consumer/recipients.peer';
 export { NOTIFICATION_RECIPIENTS_PATH } from './consumer/recipients.peer';
 export { NOTIFICATION_KINDS, type NotificationKind } from './notification/notification.kinds';
+export type { NewNotification } from './notification/notification.sql';
 export { deliverDueMail, sendDailyDigests } from './mail/mail.job';
 export { createMailTransport, describeMailDestination, type MailTransport } from './mail/mail.transport';
 export { loadMailSettings, type MailSettings } from './mail/mail.settings';

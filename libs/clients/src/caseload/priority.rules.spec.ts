@@ -1,15 +1,8 @@
-import { computePriority, levelOf, type PriorityFacts } from './priority.rules';
+import { PRIORITY_NOW, QUIET_FACTS } from '../testing/priority';
+import { computePriority, levelOf } from './priority.rules';
 
-const now = new Date('2026-11-23T15:00:00Z');
-const base: PriorityFacts = {
-  status: 'ACTIVE',
-  intakeDate: '2026-09-01',
-  openBarriers: 0,
-  keyDates: [],
-  nextFollowUpAt: null,
-  lastNoteAt: new Date('2026-11-20T10:00:00Z'),
-  openedAt: new Date('2026-09-01T10:00:00Z'),
-};
+const now = PRIORITY_NOW;
+const base = QUIET_FACTS;
 
 describe('computePriority', () => {
   it('is LOW with no reasons for a client with nothing pressing', () => {

@@ -1,19 +1,12 @@
 import { addDays, localDay } from '@caseflow/core';
-import { computePriority, type PriorityFacts } from './priority.rules';
+import { PRIORITY_NOW, QUIET_FACTS } from '../testing/priority';
+import { computePriority } from './priority.rules';
 import { type PrioritySignal, signalParts } from './signals.rules';
 
-const now = new Date('2026-11-23T15:00:00Z');
+const now = PRIORITY_NOW;
 const today = '2026-11-23';
 const dayOf = (at: Date) => localDay(at, 'UTC');
-const quiet: PriorityFacts = {
-  status: 'ACTIVE',
-  intakeDate: '2026-09-01',
-  openBarriers: 0,
-  keyDates: [],
-  nextFollowUpAt: null,
-  lastNoteAt: new Date('2026-11-20T10:00:00Z'),
-  openedAt: new Date('2026-09-01T10:00:00Z'),
-};
+const quiet = QUIET_FACTS;
 const signal = (s: Partial<PrioritySignal>): PrioritySignal => ({
   kind: 'REFERRAL',
   status: null,

@@ -1,16 +1,5 @@
+import { refusedField } from '@caseflow/testing';
 import { checkContactPreference, checkFollowUp, checkKeyDates, MAX_KEY_DATES } from './client.rules';
-
-/** The field a refusal names, or null when the value passes. */
-function refusedField(check: () => unknown): string | null {
-  try {
-    check();
-    return null;
-  } catch (error) {
-    const e = error as { code: string; details: { field: string } };
-    expect(e.code).toBe('BAD_USER_INPUT');
-    return e.details.field;
-  }
-}
 
 describe('the input rules of a case', () => {
   it('asks a phone number for PHONE and TEXT and an email address for EMAIL, naming the missing field', () => {

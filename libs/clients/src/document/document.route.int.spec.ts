@@ -3,9 +3,9 @@
  * apps/e2e/src/documents.int.spec.ts): the internal token is required, and a
  * download whose audit event cannot be written is refused, no byte sent.
  */
-import { Client as PgClient } from 'pg';
+import type { Client as PgClient } from 'pg';
 import { DOCUMENTS_PATH } from '@caseflow/auth';
-import { internalHeaders } from '@caseflow/testing';
+import { internalHeaders, withConnection } from '@caseflow/testing';
 import { startClientsTestbed, type ClientsTestbed } from '../testing/testbed';
 
 let bed: ClientsTestbed;
@@ -20,15 +20,8 @@ const casey = () => {
 };
 const route = (path = '') => new URL(`${DOCUMENTS_PATH}${path}`, bed.t.url).toString();
 
-async function superuser<T>(work: (db: PgClient) => Promise<T>): Promise<T> {
-  const db = new PgClient({ connectionString: bed.t.databaseUrl });
-  await db.connect();
-  try {
-    return await work(db);
-  } finally {
-    await db.end();
-  }
-}
+/** Runs `work` as the database's owner (past the subgraph's role). */
+const superuser = <T>(work: (db: PgClient) => Promise<T>) => withConnection(bed.t.databaseUrl, work);
 
 async function uploadAsCasey(): Promise<{ id: string }> {
   const client = bed.world.clients.find((c) => c.caseManagerId === casey().staffId && c.status === 'ACTIVE')!;

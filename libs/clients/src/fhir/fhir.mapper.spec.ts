@@ -308,28 +308,20 @@ describe('FHIR export mapper', () => {
       lastModified: r.lastChangedAt as string,
     });
     expect(toTask(CLIENT, referral({ status: 'DECLINED', declineReason: 'Full' })).statusReason).toEqual({ text: 'Full' });
-    expect(SERVICE_REQUEST_STATUS).toEqual({
-      DRAFT: 'draft',
-      SENT: 'active',
-      ACCEPTED: 'active',
-      WAITLISTED: 'active',
-      IN_PROGRESS: 'active',
-      COMPLETED: 'completed',
-      DECLINED: 'revoked',
-      CANCELLED: 'revoked',
-      EXPIRED: 'revoked',
-    });
-    expect(TASK_STATUS).toEqual({
-      DRAFT: 'draft',
-      SENT: 'requested',
-      ACCEPTED: 'accepted',
-      WAITLISTED: 'on-hold',
-      IN_PROGRESS: 'in-progress',
-      COMPLETED: 'completed',
-      DECLINED: 'rejected',
-      CANCELLED: 'cancelled',
-      EXPIRED: 'failed',
-    });
+    // Each referral status: the ServiceRequest's status, the Task's.
+    const statuses = [
+      ['DRAFT', 'draft', 'draft'],
+      ['SENT', 'active', 'requested'],
+      ['ACCEPTED', 'active', 'accepted'],
+      ['WAITLISTED', 'active', 'on-hold'],
+      ['IN_PROGRESS', 'active', 'in-progress'],
+      ['COMPLETED', 'completed', 'completed'],
+      ['DECLINED', 'revoked', 'rejected'],
+      ['CANCELLED', 'revoked', 'cancelled'],
+      ['EXPIRED', 'revoked', 'failed'],
+    ];
+    expect(SERVICE_REQUEST_STATUS).toEqual(Object.fromEntries(statuses.map(([status, request]) => [status, request])));
+    expect(TASK_STATUS).toEqual(Object.fromEntries(statuses.map(([status, , task]) => [status, task])));
     // Every status of both maps validates.
     for (const status of Object.keys(TASK_STATUS) as FhirReferral['status'][]) {
       expect(fhirSchemaErrors(toTask(CLIENT, referral({ status })))).toEqual([]);

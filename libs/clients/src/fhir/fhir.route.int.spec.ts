@@ -8,9 +8,9 @@
  * schema. Plans and referrals are stand-ins answering `_entities`.
  */
 import type { Bundle, Goal, ServiceRequest, Task } from 'fhir/r4';
-import { Client as PgClient } from 'pg';
+import type { Client as PgClient } from 'pg';
 import { FHIR_PATH, INTERNAL_TOKEN_HEADER, verifyInternalToken } from '@caseflow/auth';
-import { answerJson, FakePeerServer, fhirSchemaErrors, internalHeaders, unresolvedReferences } from '@caseflow/testing';
+import { answerJson, FakePeerServer, fhirSchemaErrors, internalHeaders, unresolvedReferences, withConnection } from '@caseflow/testing';
 import { type StaffKey, startClientsTestbed, type ClientsTestbed } from '../testing/testbed';
 
 const plans = new FakePeerServer();
@@ -114,15 +114,8 @@ async function errorOf(response: Response): Promise<{ code: string; field?: stri
   return body.errors[0].extensions;
 }
 
-async function superuser<T>(work: (db: PgClient) => Promise<T>): Promise<T> {
-  const db = new PgClient({ connectionString: bed.t.databaseUrl });
-  await db.connect();
-  try {
-    return await work(db);
-  } finally {
-    await db.end();
-  }
-}
+/** Runs `work` as the database's owner (past the subgraph's role). */
+const superuser = <T>(work: (db: PgClient) => Promise<T>) => withConnection(bed.t.databaseUrl, work);
 
 describe('the FHIR export route of the clients subgraph', () => {
   it('gives the assigned case manager the whole record as a valid R4 searchset Bundle, and audits the export', async () => {

@@ -8,7 +8,7 @@ import {
   SERVICE_ACTOR,
 } from '@caseflow/auth';
 import { HARBOUR_ID, NORTHSIDE_ID } from '@caseflow/demo';
-import { internalHeaders } from '@caseflow/testing';
+import { codeOf, internalHeaders } from '@caseflow/testing';
 import { startClientsTestbed, type ClientsTestbed } from '../testing/testbed';
 
 let bed: ClientsTestbed;
@@ -18,15 +18,6 @@ beforeAll(async () => {
 afterAll(() => bed?.stop());
 
 const options = () => ({ clientsUrl: bed.t.baseUrl, internalSecret: bed.t.secret });
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return 'OK';
-  } catch (error) {
-    return (error as { code: string }).code;
-  }
-}
 
 describe('the organization time zones route', () => {
   it("answers each agency's zone, UTC for one that set none, in one statement", async () => {

@@ -1,5 +1,7 @@
 import { HARBOUR_ID, NORTHSIDE_ID } from '@caseflow/demo';
 import { errorCodes, internalHeaders, monthEnd, monthStart, postGraphQL } from '@caseflow/testing';
+import { ASSESSMENT_DOMAINS } from '../assessment/assessment.entity';
+import { day, expectPeriodsRefused, lastAuditId } from '../testing/outcomes';
 import { type ClientsTestbed, startClientsTestbed } from '../testing/testbed';
 
 const QUERY = `query($p: DateRangeInput!) { distanceTravelled(period: $p) {
@@ -14,8 +16,6 @@ beforeAll(async () => {
 });
 afterAll(() => tb?.stop());
 
-const lastAuditId = async () => Number((await tb.sql<{ id: string }>('SELECT coalesce(max(id), 0) AS id FROM clients.audit_event'))[0].id);
-const day = (date: string, days: number) => new Date(Date.parse(date) + days * 86_400_000).toISOString().slice(0, 10);
 const shown = (count: number): Count => ({ count, suppressed: false });
 const HIDDEN: Count = { count: null, suppressed: true };
 
@@ -52,40 +52,22 @@ async function clientsOf(organizationId: string, count: number): Promise<string[
 
 describe('distanceTravelled (analysts): whole months, roles', () => {
   it('refuses a period that is not whole calendar months, naming the field, and audits nothing', async () => {
-    const mark = await lastAuditId();
-    const cases = [
+    await expectPeriodsRefused(tb, QUERY, [
       [{ from: day(monthStart(-1), 1), to: monthEnd(-1) }, 'period.from'],
       [{ from: monthStart(-1), to: day(monthEnd(-1), -1) }, 'period.to'],
       [{ from: monthStart(0), to: monthEnd(-1) }, 'period.from'],
       [{ from: 'last month', to: monthEnd(-1) }, 'period.from'],
-    ] as const;
-    for (const [p, field] of cases) {
-      const res = await tb.as('alex', QUERY, { p });
-      expect({ codes: errorCodes(res), field: res.errors?.[0].extensions?.field, data: res.data }).toEqual({
-        codes: ['BAD_USER_INPUT'],
-        field,
-        data: null,
-      });
-    }
-    expect(await tb.sql('SELECT action, outcome FROM clients.audit_event WHERE id > $1', [mark])).toEqual([]);
+    ]);
   });
 
   it('answers analysts and supervisors of the agency, with the search in the audit trail', async () => {
     const p = { from: monthStart(-12), to: monthEnd(-1) };
     for (const key of ['alex', 'sam'] as const) {
-      const mark = await lastAuditId();
+      const mark = await lastAuditId(tb);
       const res = await tb.as<Cells>(key, QUERY, { p });
       expect(res.errors).toBeUndefined();
-      expect(res.data!.distanceTravelled.map((c) => c.domain)).toEqual([
-        'CERTIFICATES_LICENSES',
-        'PERSONAL_CIRCUMSTANCES',
-        'PERSONAL_HEALTH',
-        'ATTITUDES',
-        'SOCIAL_SUPPORT',
-        'CAREER_MANAGEMENT',
-        'EMPLOYABILITY',
-        'OTHER',
-      ]);
+      // Every domain, in the checklist's order.
+      expect(res.data!.distanceTravelled.map((c) => c.domain)).toEqual(ASSESSMENT_DOMAINS);
       expect(
         await tb.sql('SELECT action, entity_type, outcome, detail FROM clients.audit_event WHERE id > $1 AND actor_id = $2', [
           mark,
@@ -98,7 +80,7 @@ describe('distanceTravelled (analysts): whole months, roles', () => {
   it('refuses partners, case managers and admins (FORBIDDEN, audited as a denial), with no figures', async () => {
     const p = { from: monthStart(-12), to: monthEnd(-1) };
     for (const key of ['pat', 'robin', 'casey', 'jordan', 'admin'] as const) {
-      const mark = await lastAuditId();
+      const mark = await lastAuditId(tb);
       const res = await tb.as(key, QUERY, { p });
       expect([errorCodes(res), res.data]).toEqual([['FORBIDDEN'], null]);
       expect(

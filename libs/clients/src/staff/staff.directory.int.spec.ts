@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type Actor, createStaffCheck, STAFF_DIRECTORY_PATH } from '@caseflow/auth';
+import { codeOf } from '@caseflow/testing';
 import { startClientsTestbed, type ClientsTestbed } from '../testing/testbed';
 
 let bed: ClientsTestbed;
@@ -12,15 +13,6 @@ const actor = (key: 'casey' | 'sam'): Actor => {
   const s = bed.staff(key);
   return { staffId: s.id, role: s.role, organizationId: s.organizationId };
 };
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return 'OK';
-  } catch (error) {
-    return (error as { code: string }).code;
-  }
-}
 
 describe("the gateway's staff check against the clients subgraph's directory", () => {
   it('passes an active person with their role and organization; refuses an unknown id, another role or another organization', async () => {

@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import type { DomainEvent, ReferralFacts } from '@caseflow/events';
-import { HARBOUR_ID, NORTHSIDE_ID } from '@caseflow/demo';
-import { CLIENT_ID, event, type NotificationsTest, recipientsOfEvent, staff, startNotificationsTest } from '../testing/testbed';
+import type { DomainEvent } from '@caseflow/events';
+import { HARBOUR_ID } from '@caseflow/demo';
+import {
+  CLIENT_ID,
+  event,
+  type NotificationsTest,
+  recipientsOfEvent,
+  referralFacts,
+  staff,
+  startNotificationsTest,
+} from '../testing/testbed';
 
 let n: NotificationsTest;
 beforeAll(async () => {
@@ -9,16 +17,7 @@ beforeAll(async () => {
 });
 afterAll(() => n.stop());
 
-const referral = (): ReferralFacts => ({
-  referralId: randomUUID(),
-  clientId: CLIENT_ID,
-  referringOrganizationId: HARBOUR_ID,
-  referredById: staff('jordan').id,
-  receivingOrganizationId: NORTHSIDE_ID,
-  receivingOrganizationName: 'Northside Food Bank',
-  serviceId: randomUUID(),
-  serviceName: 'Emergency Food',
-});
+const referral = referralFacts;
 const clientFacts = { clientId: CLIENT_ID, organizationId: HARBOUR_ID };
 const appointment = {
   ...clientFacts,

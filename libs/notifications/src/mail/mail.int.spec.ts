@@ -59,6 +59,9 @@ const CLIENT_DATA = [
   'needs help with rent',
 ];
 
+/** Whose an event about the demo client is. */
+const ofDemoClient = { clientId: demoClient.id, organizationId: HARBOUR_ID };
+
 const facts = (): ReferralFacts => ({
   referralId: demoReferral.id,
   clientId: demoClient.id,
@@ -78,6 +81,19 @@ const dataSource = () => n.t.subgraph.database.dataSource;
 const pending = async () =>
   (await dataSource().query("SELECT count(*)::int AS n FROM notifications.mail_delivery WHERE status = 'PENDING'"))[0].n as number;
 const later = (ms: number) => new Date(Date.now() + ms);
+/** Casey has `kind` in the app and by e-mail, in a daily digest. */
+async function caseyWantsDigestOf(kind: 'STEP_OVERDUE' | 'APPOINTMENT_SOON') {
+  const preferences = [{ kind, channels: ['IN_APP', 'EMAIL'], dailyDigest: true }];
+  const set = await graphqlAs(
+    n.t,
+    'casey',
+    'mutation($p: [NotificationPreferenceInput!]!) { setNotificationPreferences(preferences: $p) { kind } }',
+    {
+      p: preferences,
+    },
+  );
+  expect(set.errors).toBeUndefined();
+}
 
 beforeAll(async () => {
   n = await startNotificationsTest();
@@ -140,8 +156,7 @@ describe('e-mail notifications', () => {
     });
     await n.apply(
       event('closure.requested', {
-        clientId: demoClient.id,
-        organizationId: HARBOUR_ID,
+        ...ofDemoClient,
         requestId: randomUUID(),
         requestedById: staff('casey').id,
         byStaffId: staff('casey').id,
@@ -155,16 +170,10 @@ describe('e-mail notifications', () => {
   });
 
   it('sends a daily digest per person and kind instead, once for the day', async () => {
-    const r = await graphqlAs(
-      n.t,
-      'casey',
-      'mutation { setNotificationPreferences(preferences: [{ kind: STEP_OVERDUE, channels: [IN_APP, EMAIL], dailyDigest: true }]) { kind } }',
-    );
-    expect(r.errors).toBeUndefined();
+    await caseyWantsDigestOf('STEP_OVERDUE');
     const overdue = () =>
       event('plan.step_overdue', {
-        clientId: demoClient.id,
-        organizationId: HARBOUR_ID,
+        ...ofDemoClient,
         planId: randomUUID(),
         stepId: randomUUID(),
         dueOn: '2030-01-01',
@@ -189,19 +198,13 @@ describe('e-mail notifications', () => {
 
   it("closes the digest's day at the agency's midnight, in its time zone", async () => {
     // A kind of its own, so that its digest of the day is not the one the test above wrote. Kiritimati (UTC+14) ends its day first.
-    const set = await graphqlAs(
-      n.t,
-      'casey',
-      'mutation { setNotificationPreferences(preferences: [{ kind: APPOINTMENT_SOON, channels: [IN_APP, EMAIL], dailyDigest: true }]) { kind } }',
-    );
-    expect(set.errors).toBeUndefined();
+    await caseyWantsDigestOf('APPOINTMENT_SOON');
     const zone = 'Pacific/Kiritimati';
     const zones = async (ids: string[]) => new Map(ids.map((id) => [id, zone]));
     const startsAt = later(3_600_000).toISOString();
     await n.apply(
       event('appointment.soon', {
-        clientId: demoClient.id,
-        organizationId: HARBOUR_ID,
+        ...ofDemoClient,
         appointmentId: randomUUID(),
         staffMemberId: staff('casey').id,
         kind: 'IN_PERSON',

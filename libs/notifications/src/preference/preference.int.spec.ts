@@ -87,20 +87,8 @@ describe('notification preferences', () => {
 
   it('decide the channels of what the consumer creates', async () => {
     // Casey turned REFERRAL_ANSWERED off above: a referral answer reaches only Jordan (the referrer).
-    const { randomUUID } = await import('node:crypto');
-    const { HARBOUR_ID, NORTHSIDE_ID } = await import('@caseflow/demo');
-    const { CLIENT_ID, event, recipientsOfEvent } = await import('../testing/testbed');
-    const e = event('referral.answered', {
-      referralId: randomUUID(),
-      clientId: CLIENT_ID,
-      referringOrganizationId: HARBOUR_ID,
-      referredById: staff('jordan').id,
-      receivingOrganizationId: NORTHSIDE_ID,
-      receivingOrganizationName: 'Northside Food Bank',
-      serviceId: randomUUID(),
-      serviceName: 'Emergency Food',
-      answer: 'ACCEPTED',
-    });
+    const { event, recipientsOfEvent, referralFacts } = await import('../testing/testbed');
+    const e = event('referral.answered', { ...referralFacts(), answer: 'ACCEPTED' });
     await n.apply(e);
     expect(await recipientsOfEvent(n.t, e.id)).toEqual({ jordan: 1 });
   });

@@ -7,7 +7,7 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { CLIENT_ACCESS_PATH, INFORMATION_KINDS, noGrant } from '@caseflow/auth';
-import type { DomainEvent, EventPayloads, EventType } from '@caseflow/events';
+import type { DomainEvent, EventPayloads, EventType, ReferralFacts } from '@caseflow/events';
 import { type DemoStaff, demoId, demoStaff, HARBOUR_ID, NORTHSIDE_ID } from '@caseflow/demo';
 import {
   answerJson,
@@ -33,6 +33,18 @@ export const staff = (key: StaffKey): DemoStaff => demoStaff(key);
 
 /** A client of Harbour, assigned to Casey, with Jordan on its case team. */
 export const CLIENT_ID = demoId('notifications-test:client', 'one');
+
+/** A new referral of the test's client from Harbour (Jordan referring) to Northside's Emergency Food. */
+export const referralFacts = (): ReferralFacts => ({
+  referralId: randomUUID(),
+  clientId: CLIENT_ID,
+  referringOrganizationId: HARBOUR_ID,
+  referredById: staff('jordan').id,
+  receivingOrganizationId: NORTHSIDE_ID,
+  receivingOrganizationName: 'Northside Food Bank',
+  serviceId: randomUUID(),
+  serviceName: 'Emergency Food',
+});
 export const DASHBOARD_URL = 'http://dashboard.test';
 
 /** The directory the stand-in answers from; a test may change it (e.g. deactivate someone). */

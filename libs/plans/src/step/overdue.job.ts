@@ -12,10 +12,9 @@
  * next one tries again.
  */
 import type { DataSource } from 'typeorm';
-import { localDay, type Logger } from '@caseflow/core';
+import { localDay } from '@caseflow/core';
 import type { NewDomainEvent } from '@caseflow/events';
-import { startIntervalJob, tableLeadership } from '@caseflow/federation';
-import type { JobObserver } from '@caseflow/telemetry';
+import { type JobRunning, startCountingJob } from '@caseflow/federation';
 import { PLAN_AGGREGATE, recordPlanEvents } from '../plan/plan.events';
 import { newlyOverdueSteps, type NewlyOverdueRow, overdueStepsOf } from './overdue.sql';
 
@@ -77,21 +76,7 @@ const stepOverdue = (r: NewlyOverdueRow, overdueStepIds: string[]): NewDomainEve
   onceKey: `plan.step_overdue:${r.step_id}:${r.due_on}`,
 });
 
-export function startOverdueStepsJob(
-  dataSource: DataSource,
-  timeZonesOf: TimeZonesOf,
-  intervalMs: number,
-  logger: Logger,
-  observer?: JobObserver,
-): () => Promise<void> {
-  return startIntervalJob(
-    'plan-step-overdue',
-    intervalMs,
-    async () => {
-      const recorded = await recordOverdueSteps(dataSource, timeZonesOf);
-      if (recorded > 0) logger.info('plan steps overdue', { count: recorded });
-    },
-    logger,
-    { observer, leadership: tableLeadership(dataSource, 'plans') },
-  );
+export function startOverdueStepsJob(dataSource: DataSource, timeZonesOf: TimeZonesOf, ...running: JobRunning): () => Promise<void> {
+  const run = () => recordOverdueSteps(dataSource, timeZonesOf);
+  return startCountingJob(dataSource, { name: 'plan-step-overdue', schema: 'plans', run, logged: 'plan steps overdue' }, ...running);
 }

@@ -8,11 +8,9 @@
  * finds the referral EXPIRED and gets INVALID_TRANSITION).
  */
 import type { DataSource } from 'typeorm';
-import type { Logger } from '@caseflow/core';
-import { startIntervalJob, tableLeadership } from '@caseflow/federation';
-import type { JobObserver } from '@caseflow/telemetry';
-import { type ReferralFactsSource, recordReferralEvents, referralExpired } from '../referral/referral.events';
-import { expireDue, type ExpiredRow } from './expiry.sql';
+import { type JobRunning, startCountingJob } from '@caseflow/federation';
+import { recordReferralEvents, referralExpired, referralFactsOfRow } from '../referral/referral.events';
+import { expireDue } from './expiry.sql';
 
 /** How often the sweep runs unless configured otherwise. */
 export const DEFAULT_JOB_INTERVAL_MS = 60_000;
@@ -28,25 +26,13 @@ export interface ExpiredReferral {
   from: string;
 }
 
-const factsOf = (r: ExpiredRow): ReferralFactsSource => ({
-  id: r.id,
-  clientId: r.client_id,
-  clientOrganizationId: r.client_organization_id,
-  referredBy: r.referred_by,
-  organizationId: r.organization_id,
-  organizationName: r.organization_name,
-  serviceId: r.service_id,
-  serviceName: r.service_name,
-  sentAt: r.sent_at,
-});
-
 /** Expires one batch of due referrals, with their `referral.expired` events; returns what it expired. */
 export async function expireDueReferrals(dataSource: DataSource, batch = EXPIRY_BATCH): Promise<ExpiredReferral[]> {
   const rows = await dataSource.transaction(async (tx) => {
     const expired = await expireDue(tx, { batch, note: EXPIRY_NOTE, systemActorId: SYSTEM_ACTOR_ID });
     await recordReferralEvents(
       tx,
-      expired.map((r) => referralExpired(factsOf(r))),
+      expired.map((r) => referralExpired(referralFactsOfRow(r))),
     );
     return expired;
   });
@@ -69,15 +55,7 @@ export async function sweepExpiredReferrals(dataSource: DataSource, batch = EXPI
  * replicas (the tick is claimed in `referrals.scheduled_job`). A failed run
  * (the database away) is logged and tried again at the next tick.
  */
-export function startExpirySweep(dataSource: DataSource, intervalMs: number, logger: Logger, observer?: JobObserver): () => Promise<void> {
-  return startIntervalJob(
-    'referral-expiry',
-    intervalMs,
-    async () => {
-      const expired = await sweepExpiredReferrals(dataSource);
-      if (expired.length > 0) logger.info('referrals expired', { count: expired.length });
-    },
-    logger,
-    { observer, leadership: tableLeadership(dataSource, 'referrals') },
-  );
+export function startExpirySweep(dataSource: DataSource, ...running: JobRunning): () => Promise<void> {
+  const run = async () => (await sweepExpiredReferrals(dataSource)).length;
+  return startCountingJob(dataSource, { name: 'referral-expiry', schema: 'referrals', run, logged: 'referrals expired' }, ...running);
 }

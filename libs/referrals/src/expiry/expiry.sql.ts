@@ -6,6 +6,7 @@
  * written in the same statement.
  */
 import type { EntityManager } from 'typeorm';
+import type { ReferralFactsRow } from '../referral/referral.events';
 import { EXPIRABLE_STATUSES } from '../referral/referral.transitions';
 
 export interface ExpiryParams {
@@ -18,17 +19,8 @@ export interface ExpiryParams {
 }
 
 /** A referral the statement expired, and the status it left, with what its `referral.expired` event says. */
-export interface ExpiredRow {
-  id: string;
-  client_id: string;
+export interface ExpiredRow extends ReferralFactsRow {
   from_status: string;
-  client_organization_id: string;
-  referred_by: string;
-  organization_id: string;
-  organization_name: string | null;
-  service_id: string;
-  service_name: string | null;
-  sent_at: Date | null;
 }
 
 /** The statuses it leaves, written into the statement (constants of the transition table, not input). */

@@ -9,26 +9,13 @@
  * records nothing, and the next tick tries again.
  */
 import type { DataSource } from 'typeorm';
-import { localDay, type Logger } from '@caseflow/core';
-import { startIntervalJob, tableLeadership } from '@caseflow/federation';
-import type { JobObserver } from '@caseflow/telemetry';
-import { followUpDue, recordReferralEvents } from '../referral/referral.events';
-import { type FollowUpRow, nearFollowUps } from './follow-up.sql';
+import { localDay } from '@caseflow/core';
+import { type JobRunning, startCountingJob } from '@caseflow/federation';
+import { followUpDue, recordReferralEvents, referralFactsOfRow } from '../referral/referral.events';
+import { nearFollowUps } from './follow-up.sql';
 
 /** The agencies' time zones (UTC for one that set none), e.g. `fetchOrganizationTimeZones` bound to the clients subgraph. */
 export type TimeZonesOf = (organizationIds: string[]) => Promise<Map<string, string>>;
-
-const factsOf = (r: FollowUpRow) => ({
-  id: r.id,
-  clientId: r.client_id,
-  clientOrganizationId: r.client_organization_id,
-  referredBy: r.referred_by,
-  organizationId: r.organization_id,
-  organizationName: r.organization_name,
-  serviceId: r.service_id,
-  serviceName: r.service_name,
-  sentAt: r.sent_at,
-});
 
 /** Records `referral.follow_up_due` for the follow-ups due today (agency time) not told about yet; returns how many it recorded. */
 export async function recordFollowUpsDue(dataSource: DataSource, timeZonesOf: TimeZonesOf, now = new Date()): Promise<number> {
@@ -38,27 +25,17 @@ export async function recordFollowUpsDue(dataSource: DataSource, timeZonesOf: Ti
   const due = near.flatMap((r) => {
     const zone = zones.get(r.client_organization_id);
     const today = localDay(now, zone);
-    return localDay(r.follow_up_at, zone) === today ? [followUpDue(factsOf(r), today)] : [];
+    return localDay(r.follow_up_at, zone) === today ? [followUpDue(referralFactsOfRow(r), today)] : [];
   });
   if (due.length === 0) return 0;
   return dataSource.transaction((tx) => recordReferralEvents(tx, due));
 }
 
-export function startFollowUpJob(
-  dataSource: DataSource,
-  timeZonesOf: TimeZonesOf,
-  intervalMs: number,
-  logger: Logger,
-  observer?: JobObserver,
-): () => Promise<void> {
-  return startIntervalJob(
-    'referral-follow-up',
-    intervalMs,
-    async () => {
-      const recorded = await recordFollowUpsDue(dataSource, timeZonesOf);
-      if (recorded > 0) logger.info('referral follow-ups due', { count: recorded });
-    },
-    logger,
-    { observer, leadership: tableLeadership(dataSource, 'referrals') },
+export function startFollowUpJob(dataSource: DataSource, timeZonesOf: TimeZonesOf, ...running: JobRunning): () => Promise<void> {
+  const run = () => recordFollowUpsDue(dataSource, timeZonesOf);
+  return startCountingJob(
+    dataSource,
+    { name: 'referral-follow-up', schema: 'referrals', run, logged: 'referral follow-ups due' },
+    ...running,
   );
 }

@@ -5,17 +5,9 @@
  * referring agency's time zone.
  */
 import type { EntityManager } from 'typeorm';
+import type { ReferralFactsRow } from '../referral/referral.events';
 
-export interface FollowUpRow {
-  id: string;
-  client_id: string;
-  client_organization_id: string;
-  referred_by: string;
-  organization_id: string;
-  organization_name: string | null;
-  service_id: string;
-  service_name: string | null;
-  sent_at: Date | null;
+export interface FollowUpRow extends ReferralFactsRow {
   follow_up_at: Date;
 }
 

@@ -4,9 +4,9 @@ import { HARBOUR_ID, NORTHSIDE_ID, demoStaff } from '@caseflow/demo';
 import { atLocalTime, errorCodes } from '@caseflow/testing';
 import { sweepExpiredReferrals } from '../expiry/expiry.job';
 import { recordFollowUpsDue } from '../follow-up/follow-up.job';
+import { draftReferral } from '../testing/drafts';
 import { type ReferralsTest, testbedForSuite } from '../testing/testbed';
 
-const CREATE = `mutation($input: CreateReferralInput!) { createReferral(input: $input) { id } }`;
 const SEND = `mutation($id: ID!, $why: String) { sendReferral(referralId: $id, overrideConsentReason: $why) { status } }`;
 const RESPOND = `mutation($input: RespondToReferralInput!) { respondToReferral(input: $input) { status } }`;
 const START = `mutation($id: ID!) { startReferral(referralId: $id) { status } }`;
@@ -36,19 +36,7 @@ const outbox = (referralId: string) =>
   );
 const typesOf = async (referralId: string) => (await outbox(referralId)).map((e) => e.type);
 
-async function draft(): Promise<string> {
-  const res = await r.as<{ createReferral: { id: string } }>('casey', CREATE, {
-    input: {
-      clientId: client().id,
-      serviceId: r.pantry().id,
-      need: 'Food security',
-      necessaryRationale: 'Hunger blocks the job search.',
-      appropriateRationale: 'Close by, has capacity.',
-    },
-  });
-  expect(res.errors).toBeUndefined();
-  return res.data!.createReferral.id;
-}
+const draft = () => draftReferral(r, client().id);
 
 async function sent(): Promise<string> {
   const id = await draft();

@@ -19,6 +19,31 @@ export type ReferralFactsSource = Pick<
   'id' | 'clientId' | 'clientOrganizationId' | 'referredBy' | 'organizationId' | 'organizationName' | 'serviceId' | 'serviceName' | 'sentAt'
 >;
 
+/** The same facts as a statement's row (the jobs' reads: snake_case columns). */
+export interface ReferralFactsRow {
+  id: string;
+  client_id: string;
+  client_organization_id: string;
+  referred_by: string;
+  organization_id: string;
+  organization_name: string | null;
+  service_id: string;
+  service_name: string | null;
+  sent_at: Date | null;
+}
+
+export const referralFactsOfRow = (r: ReferralFactsRow): ReferralFactsSource => ({
+  id: r.id,
+  clientId: r.client_id,
+  clientOrganizationId: r.client_organization_id,
+  referredBy: r.referred_by,
+  organizationId: r.organization_id,
+  organizationName: r.organization_name,
+  serviceId: r.service_id,
+  serviceName: r.service_name,
+  sentAt: r.sent_at,
+});
+
 /** Names for referrals made before the directory's names were kept with them. */
 const UNNAMED_ORGANIZATION = 'the receiving organization';
 const UNNAMED_SERVICE = 'the service';

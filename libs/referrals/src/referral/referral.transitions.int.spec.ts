@@ -1,9 +1,9 @@
 import { EASTSIDE_ID, NORTHSIDE_ID, demoStaff } from '@caseflow/demo';
 import { errorCodes, type GraphQLResponse } from '@caseflow/testing';
+import { draftReferral } from '../testing/drafts';
 import { type ReferralsTest, type StaffKey, testbedForSuite } from '../testing/testbed';
 
 const FIELDS = 'id status sentAt respondBy declineReason outcome history { status actor { id } note }';
-const CREATE = `mutation($input: CreateReferralInput!) { createReferral(input: $input) { id } }`;
 const SEND = `mutation($id: ID!, $why: String) { sendReferral(referralId: $id, overrideConsentReason: $why) { ${FIELDS} } }`;
 const RESPOND = `mutation($input: RespondToReferralInput!) { respondToReferral(input: $input) { ${FIELDS} } }`;
 const START = `mutation($id: ID!, $note: String) { startReferral(referralId: $id, note: $note) { ${FIELDS} } }`;
@@ -30,18 +30,7 @@ testbedForSuite((t) => (r = t));
 
 const client = () => r.world.clients.filter((c) => c.caseManagerId === casey.id && c.status === 'ACTIVE')[1];
 
-async function draft(): Promise<string> {
-  const res = await r.as<{ createReferral: { id: string } }>('casey', CREATE, {
-    input: {
-      clientId: client().id,
-      serviceId: r.pantry().id,
-      need: 'Food security',
-      necessaryRationale: 'Hunger blocks the job search.',
-      appropriateRationale: 'Close by, has capacity.',
-    },
-  });
-  return res.data!.createReferral.id;
-}
+const draft = () => draftReferral(r, client().id);
 
 async function sent(): Promise<string> {
   const id = await draft();

@@ -30,16 +30,11 @@ export class AddressInput {
   addressType?: string | null;
 }
 
-@InputType('CreateLocationInput')
-export class CreateLocationInput {
-  @Field(() => ID)
-  organizationId: string;
-
+/** The optional fields a location is created with and updated by: a base class, registered only for its subclasses to inherit the fields (no field takes it, so it is not published). */
+@InputType('LocationDetailsInput')
+export abstract class LocationDetailsInput {
   @Field(() => String, { nullable: true })
   name?: string | null;
-
-  @Field(() => String, { description: "'physical', 'postal' or 'virtual'." })
-  locationType: string;
 
   @Field(() => String, { nullable: true })
   description?: string | null;
@@ -54,24 +49,18 @@ export class CreateLocationInput {
   address?: AddressInput | null;
 }
 
+@InputType('CreateLocationInput')
+export class CreateLocationInput extends LocationDetailsInput {
+  @Field(() => ID)
+  organizationId: string;
+
+  @Field(() => String, { description: "'physical', 'postal' or 'virtual'." })
+  locationType: string;
+}
+
 /** Fields left out keep their value; `address`, when given, replaces the location's address of that type. */
 @InputType('UpdateLocationInput')
-export class UpdateLocationInput {
-  @Field(() => String, { nullable: true })
-  name?: string | null;
-
+export class UpdateLocationInput extends LocationDetailsInput {
   @Field(() => String, { nullable: true })
   locationType?: string | null;
-
-  @Field(() => String, { nullable: true })
-  description?: string | null;
-
-  @Field(() => Float, { nullable: true })
-  latitude?: number | null;
-
-  @Field(() => Float, { nullable: true })
-  longitude?: number | null;
-
-  @Field(() => AddressInput, { nullable: true })
-  address?: AddressInput | null;
 }

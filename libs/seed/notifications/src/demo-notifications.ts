@@ -5,18 +5,13 @@
  * Deterministic ids, so that seeding twice writes them once.
  */
 import { type DemoWorld, demoId, demoStaff, NORTHSIDE_ID } from '@caseflow/demo';
+import type { NewNotification } from '@caseflow/notifications';
 
-export interface SeededNotification {
-  id: string;
-  eventId: string;
-  recipientId: string;
-  organizationId: string;
-  kind: string;
-  message: string;
-  clientId: string | null;
-  referralId: string | null;
-  createdAt: Date;
-}
+/** A demo notification: one listed in the app, with its id and the time it was made. */
+export type SeededNotification = Pick<
+  NewNotification,
+  'eventId' | 'recipientId' | 'organizationId' | 'kind' | 'message' | 'clientId' | 'referralId'
+> & { id: string; createdAt: Date };
 
 const HOUR = 3_600_000;
 

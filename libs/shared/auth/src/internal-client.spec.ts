@@ -11,21 +11,23 @@ const casey: Actor = {
 };
 const secret = 'test-internal-secret';
 
+/** A question to the plans service's fake (idempotent, 500 ms), but for what `call` says. */
+const ask = (call: Partial<InternalCall> & Pick<InternalCall, 'baseUrl'>) =>
+  callInternal<{ answer: number }>({
+    peer: 'the plans service',
+    path: '/internal/question',
+    body: { ask: 1 },
+    identity: { token: 'forwarded-token' },
+    requestId: 'req-7',
+    idempotent: true,
+    timeoutMs: 500,
+    ...call,
+  });
+
 describe('the internal client', () => {
   const peer = new FakePeerServer();
   let baseUrl: string;
-  const call = (over: Partial<InternalCall> = {}) =>
-    callInternal<{ answer: number }>({
-      peer: 'the plans service',
-      baseUrl,
-      path: '/internal/question',
-      body: { ask: 1 },
-      identity: { token: 'forwarded-token' },
-      requestId: 'req-7',
-      idempotent: true,
-      timeoutMs: 500,
-      ...over,
-    });
+  const call = (over: Partial<InternalCall> = {}) => ask({ baseUrl, ...over });
 
   beforeAll(async () => {
     baseUrl = await peer.start();
@@ -114,16 +116,7 @@ describe('the internal client with several replicas of a peer', () => {
   let b: FakePeerServer;
   let urls: string[];
   const call = (baseUrl: string, idempotent: boolean) =>
-    callInternal<{ answer: number }>({
-      peer: 'the clients service',
-      baseUrl,
-      path: '/internal/client-access',
-      body: { ask: 1 },
-      identity: { token: 'forwarded-token' },
-      requestId: 'req-8',
-      idempotent,
-      timeoutMs: 500,
-    });
+    ask({ peer: 'the clients service', baseUrl, path: '/internal/client-access', requestId: 'req-8', idempotent });
 
   // New replicas (new addresses) for each test: the round-robin's place is kept per address list.
   beforeEach(async () => {

@@ -49,17 +49,12 @@ export async function freePort(): Promise<number> {
 }
 
 /** A port the system chooses (in the ephemeral range). */
-function systemPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (address && typeof address === 'object' ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
+async function systemPort(): Promise<number> {
+  const { port, release } = await reservePort();
+  await release();
+  return port;
 }
+
 export interface ReservedPort {
   port: number;
   release(): Promise<void>;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { createLogger } from '@caseflow/core';
 import { createDatabase } from '@caseflow/db';
-import { createTestDatabase, spawnService, testEventsRole } from '@caseflow/testing';
+import { createTestDatabase, spawnService, testEventsRole, until } from '@caseflow/testing';
 import type { EventConsumer } from './consumer';
 import { inboxTablesSql } from './inbox';
 import { outboxTablesSql, recordEvents } from './outbox';
@@ -40,15 +40,6 @@ const unpublished = async (aggregateId: string) =>
       aggregateId,
     ])) as unknown[]
   ).length;
-
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 function crashProducer(crashAt: 'after-commit' | 'after-publish', aggregateId: string) {
   return spawnService('libs/shared/events/src/testing/crashing-producer.ts', {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { createLogger } from '@caseflow/core';
 import { createDatabase } from '@caseflow/db';
-import { createTestDatabase, testSubgraphRoles } from '@caseflow/testing';
+import { createTestDatabase, testSubgraphRoles, until } from '@caseflow/testing';
 import type { DomainEvent, EventType, NewDomainEvent } from './catalog';
 import type { EventConsumer } from './consumer';
 import { applyEvent, inboxTablesSql } from './inbox';
@@ -78,14 +78,12 @@ const effects = async (aggregateId: string) =>
     }>
   ).map((r) => r.sequence);
 
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+/** The consumer's effects of `aggregateId` once there are `count` of them (or the wait is over). */
+const effectsOnce = (aggregateId: string, count: number) =>
+  until(
+    () => effects(aggregateId),
+    (s) => s.length === count,
+  );
 
 beforeAll(async () => {
   url = await createTestDatabase('events');
@@ -157,12 +155,7 @@ describe('domain event delivery', () => {
     ).rejects.toThrow('the change failed');
     await record([event(kept)]);
     expect(await relay()).toBe(1);
-    expect(
-      await until(
-        () => effects(kept),
-        (s) => s.length === 1,
-      ),
-    ).toEqual([1]);
+    expect(await effectsOnce(kept, 1)).toEqual([1]);
     expect(await effects(rolledBack)).toEqual([]);
     const [{ unpublished }] = await producer.query(
       `SELECT count(*)::int AS unpublished FROM "${PRODUCER}".outbox_event WHERE published_at IS NULL`,
@@ -186,12 +179,7 @@ describe('domain event delivery', () => {
       },
     };
     await relayAll({ dataSource: producer, schema: PRODUCER, source: 'producer', publisher: reversing, logger });
-    expect(
-      await until(
-        () => effects(client),
-        (s) => s.length === 3,
-      ),
-    ).toEqual([1, 2, 3]);
+    expect(await effectsOnce(client, 3)).toEqual([1, 2, 3]);
     expect(failures.get(rows[1].id)).toBe(0);
   });
 
@@ -199,12 +187,7 @@ describe('domain event delivery', () => {
     const client = randomUUID();
     await record([event(client), event(client, 'plan.revised'), event(client)]);
     await relay();
-    expect(
-      await until(
-        () => effects(client),
-        (s) => s.length === 2,
-      ),
-    ).toEqual([1, 3]);
+    expect(await effectsOnce(client, 2)).toEqual([1, 3]);
     // A relay that crashed after publishing but before its commit sends them all again.
     await producer.query(`UPDATE "${PRODUCER}".outbox_event SET published_at = NULL WHERE aggregate_id = $1`, [client]);
     expect(await relay()).toBe(3);
@@ -226,12 +209,7 @@ describe('domain event delivery', () => {
     expect(await record([event(client, 'client.assigned', key)])).toBe(1);
     expect(await record([event(client, 'client.assigned', key)])).toBe(0);
     await relay();
-    expect(
-      await until(
-        () => effects(client),
-        (s) => s.length === 1,
-      ),
-    ).toEqual([1]);
+    expect(await effectsOnce(client, 1)).toEqual([1]);
   });
 
   it('delivers each event once to the consumer’s effect when two relays run at once', async () => {
@@ -239,13 +217,7 @@ describe('domain event delivery', () => {
     for (let round = 0; round < 8; round += 1) await record(clients.map((c) => event(c)));
     const [a, b] = await Promise.all([relay(producer), relay(producerReplica)]);
     expect(a + b).toBe(40);
-    for (const client of clients)
-      expect(
-        await until(
-          () => effects(client),
-          (s) => s.length === 8,
-        ),
-      ).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    for (const client of clients) expect(await effectsOnce(client, 8)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
   });
 
   it('retries a failing handler with backoff until it applies', async () => {
@@ -257,12 +229,7 @@ describe('domain event delivery', () => {
     failures.set(id, 2);
     const started = Date.now();
     await relay();
-    expect(
-      await until(
-        () => effects(client),
-        (s) => s.length === 1,
-      ),
-    ).toEqual([1]);
+    expect(await effectsOnce(client, 1)).toEqual([1]);
     expect(failures.get(id)).toBe(0);
     // Two retries: at least the first delay (1 s) and the second (1 s more) passed.
     expect(Date.now() - started).toBeGreaterThanOrEqual(2000);
@@ -273,12 +240,7 @@ describe('domain event delivery', () => {
     poisoned.add(client);
     await record([event(client)]);
     await relay();
-    expect(
-      await until(
-        () => effects(client),
-        (s) => s.length === 1,
-      ),
-    ).toEqual([1]);
+    expect(await effectsOnce(client, 1)).toEqual([1]);
     const jobsOf = async (queueName: string) =>
       (await producer.query(
         `SELECT state::text, retry_count AS "retryCount" FROM events.job WHERE name = $1 AND data->>'aggregateId' = $2`,

@@ -1,7 +1,7 @@
 import { createDatabase, type Database } from '@caseflow/db';
-import { createLogger } from '@caseflow/core';
+import { createLogger, type Logger } from '@caseflow/core';
 import { createTestDatabase } from '@caseflow/testing';
-import { startIntervalJob, tableLeadership } from './jobs';
+import { startCountingJob, startIntervalJob, tableLeadership } from './jobs';
 import { scheduledJobTableSql } from './jobs.sql';
 
 /** Two replicas of one subgraph: two pools on one real database, each with its own name. */
@@ -74,5 +74,23 @@ describe('job leadership across replicas', () => {
     await Promise.all(stops.map((stop) => stop()));
     expect(new Set(runs).size).toBeLessThan(runs.length);
     expect(await row('unclaimed')).toEqual([]);
+  });
+
+  it('a counting job claims its ticks in its schema and logs its count only after a run that did something', async () => {
+    const logged: Array<[string, Record<string, unknown> | undefined]> = [];
+    const silent = createLogger('jobs-test', 'silent');
+    const logger: Logger = { ...silent, info: (message, fields) => void logged.push([message, fields]) };
+    const counts = [0, 3, 0, 2];
+    let runs = 0;
+    const run = async () => counts[runs++] ?? 0;
+    const stop = startCountingJob(replicas[0].dataSource, { name: 'counting', schema: 'public', run, logged: 'things done' }, 100, logger);
+    await until(() => runs >= 4, 20_000);
+    await stop();
+    expect(logged.slice(0, 2)).toEqual([
+      ['things done', { count: 3 }],
+      ['things done', { count: 2 }],
+    ]);
+    expect(logged.every(([message]) => message === 'things done')).toBe(true);
+    expect((await row('counting'))[0]).toMatchObject({ runs, replica: expect.any(String) });
   });
 });

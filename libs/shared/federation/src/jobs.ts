@@ -91,3 +91,31 @@ export const replicaName = () => `${hostname()}#${process.pid}`;
 export function tableLeadership(dataSource: DataSource, schema: string, replica = replicaName()): JobLeadership {
   return { claim: (job, tick) => claimTick(dataSource, schema, job, tick, replica) };
 }
+
+/** A scheduled job whose run answers how many things it did (events recorded, rows moved). */
+export interface CountingJob {
+  /** The job's name: its `scheduled_job` row, its metrics' label. */
+  name: string;
+  /** The subgraph's schema, whose `scheduled_job` table its ticks are claimed in (once per tick across replicas). */
+  schema: string;
+  /** One run; answers how many things it did. */
+  run: () => Promise<number>;
+  /** The line logged, with `count`, after a run that did anything. */
+  logged: string;
+}
+
+/** How a subgraph runs its jobs: every `intervalMs` (0: never, for tests that call the run), logging to `logger`, telling `observer`. */
+export type JobRunning = [intervalMs: number, logger: Logger, observer?: JobObserver];
+
+/** Runs `job` every `intervalMs` as startIntervalJob does, claiming each tick in the subgraph's table and logging what a run did. */
+export function startCountingJob(
+  dataSource: DataSource,
+  job: CountingJob,
+  ...[intervalMs, logger, observer]: JobRunning
+): () => Promise<void> {
+  const run = async () => {
+    const count = await job.run();
+    if (count > 0) logger.info(job.logged, { count });
+  };
+  return startIntervalJob(job.name, intervalMs, run, logger, { observer, leadership: tableLeadership(dataSource, job.schema) });
+}

@@ -63,63 +63,49 @@ export function createServiceMetrics(service: string, options: ServiceMetricsOpt
   if (options.processMetrics ?? true) collectDefaultMetrics({ register: registry });
   const registers = [registry];
 
-  const httpRequests = new Counter({
-    name: 'caseflow_http_requests_total',
-    help: 'HTTP requests answered, by route, method and status',
-    labelNames: ['route', 'method', 'status'] as const,
-    registers,
-  });
-  const httpDuration = new Histogram({
-    name: 'caseflow_http_request_duration_seconds',
-    help: 'Time to answer an HTTP request, by route and method',
-    labelNames: ['route', 'method'] as const,
-    buckets: LATENCY_BUCKETS,
-    registers,
-  });
-  const operations = new Counter({
-    name: 'caseflow_graphql_operations_total',
-    help: 'GraphQL operations answered, by operation name, type and outcome (ok, or error when the answer holds errors)',
-    labelNames: ['operation', 'type', 'outcome'] as const,
-    registers,
-  });
-  const operationDuration = new Histogram({
-    name: 'caseflow_graphql_operation_duration_seconds',
-    help: 'Time to answer a GraphQL operation, by operation name and type',
-    labelNames: ['operation', 'type'] as const,
-    buckets: LATENCY_BUCKETS,
-    registers,
-  });
-  const errors = new Counter({
-    name: 'caseflow_errors_total',
-    help: 'Errors answered, by operation name and error code',
-    labelNames: ['operation', 'code'] as const,
-    registers,
-  });
-  const jobRuns = new Counter({
-    name: 'caseflow_job_runs_total',
-    help: 'Runs of scheduled jobs, by job and outcome',
-    labelNames: ['job', 'outcome'] as const,
-    registers,
-  });
-  const jobDuration = new Histogram({
-    name: 'caseflow_job_run_duration_seconds',
-    help: 'Time a scheduled job run took',
-    labelNames: ['job'] as const,
-    buckets: [0.01, 0.1, 0.5, 1, 5, 15, 60, 300],
-    registers,
-  });
+  const counter = <L extends string>(name: string, help: string, labelNames: readonly L[]) =>
+    new Counter<L>({ name, help, labelNames, registers });
+  const histogram = <L extends string>(name: string, help: string, labelNames: readonly L[], buckets = LATENCY_BUCKETS) =>
+    new Histogram<L>({ name, help, labelNames, buckets, registers });
+
+  const httpRequests = counter('caseflow_http_requests_total', 'HTTP requests answered, by route, method and status', [
+    'route',
+    'method',
+    'status',
+  ]);
+  const httpDuration = histogram('caseflow_http_request_duration_seconds', 'Time to answer an HTTP request, by route and method', [
+    'route',
+    'method',
+  ]);
+  const operations = counter(
+    'caseflow_graphql_operations_total',
+    'GraphQL operations answered, by operation name, type and outcome (ok, or error when the answer holds errors)',
+    ['operation', 'type', 'outcome'],
+  );
+  const operationDuration = histogram(
+    'caseflow_graphql_operation_duration_seconds',
+    'Time to answer a GraphQL operation, by operation name and type',
+    ['operation', 'type'],
+  );
+  const errors = counter('caseflow_errors_total', 'Errors answered, by operation name and error code', ['operation', 'code']);
+  const jobRuns = counter('caseflow_job_runs_total', 'Runs of scheduled jobs, by job and outcome', ['job', 'outcome']);
+  const jobDuration = histogram(
+    'caseflow_job_run_duration_seconds',
+    'Time a scheduled job run took',
+    ['job'],
+    [0.01, 0.1, 0.5, 1, 5, 15, 60, 300],
+  );
   const jobsInProgress = new Gauge({
     name: 'caseflow_jobs_in_progress',
     help: 'Scheduled job runs going on now',
     labelNames: ['job'] as const,
     registers,
   });
-  const jobTicksSkipped = new Counter({
-    name: 'caseflow_job_ticks_skipped_total',
-    help: 'Ticks of a scheduled job that found its previous run still going (the job is behind)',
-    labelNames: ['job'] as const,
-    registers,
-  });
+  const jobTicksSkipped = counter(
+    'caseflow_job_ticks_skipped_total',
+    'Ticks of a scheduled job that found its previous run still going (the job is behind)',
+    ['job'],
+  );
 
   const pools: Array<() => PoolStats | undefined> = [];
   new Gauge({

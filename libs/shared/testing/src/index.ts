@@ -17,3 +17,4 @@ export * from './otlp-receiver';
 export * from './prometheus';
 export * from './local-time';
 export * from './fhir-schema';
+export * from './until';

@@ -26,3 +26,15 @@ export function configProblemsOf(load: () => unknown): string[] {
   }
   return [];
 }
+
+/** The field a synchronous check's refusal names (asserting it is BAD_USER_INPUT), or null when the value passes. */
+export function refusedField(check: () => unknown): string | null {
+  try {
+    check();
+    return null;
+  } catch (error) {
+    const e = error as { code: string; details: { field: string } };
+    expect(e.code).toBe('BAD_USER_INPUT');
+    return e.details.field;
+  }
+}

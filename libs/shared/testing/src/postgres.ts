@@ -101,3 +101,14 @@ export async function testPlatformRoles<N extends string>(databaseUrl: string, s
   for (const name of Object.keys(schemas) as N[]) byName[name] = await testSubgraphRoles(databaseUrl, schemas[name]);
   return { migrationUrlFor: (name) => byName[name].ownerUrl, runtimeUrlFor: (name) => byName[name].runtimeUrl };
 }
+
+/** Runs `work` on a connection of its own to `databaseUrl` (e.g. as the database's owner, past the subgraph's role), closed after. */
+export async function withConnection<T>(databaseUrl: string, work: (db: Client) => Promise<T>): Promise<T> {
+  const db = new Client({ connectionString: databaseUrl });
+  await db.connect();
+  try {
+    return await work(db);
+  } finally {
+    await db.end();
+  }
+}
