@@ -10,6 +10,7 @@ import { LocationResolver } from './location/location.resolver';
 import { InitResources1763856000003 } from './migrations/1763856000003-InitResources';
 import { HsdsDirectory1763856000013 } from './migrations/1763856000013-HsdsDirectory';
 import { CoveringSearchIndexes1763856000023 } from './migrations/1763856000023-CoveringSearchIndexes';
+import { AccentInsensitiveServiceSearch1765152000093 } from './migrations/1765152000093-AccentInsensitiveServiceSearch';
 import { OrganizationEntity } from './organization/organization.entity';
 import { resolveOrganizationReference } from './organization/organization.reference';
 import { OrganizationResolver } from './organization/organization.resolver';
@@ -69,7 +70,7 @@ export const resourcesSubgraph: SubgraphDefinition<ResourcesContext> = {
     TaxonomyTermEntity,
     AttributeEntity,
   ],
-  migrations: [InitResources1763856000003, HsdsDirectory1763856000013, CoveringSearchIndexes1763856000023],
+  migrations: [InitResources1763856000003, HsdsDirectory1763856000013, CoveringSearchIndexes1763856000023, AccentInsensitiveServiceSearch1765152000093],
   // Partners remove phones, schedules, languages and attributes of their entries: the only subgraph that deletes rows.
   runtimePrivileges: { deletes: true },
   buildSchema: buildResourcesSchema,
