@@ -63,6 +63,8 @@ export type ReferralUrgency = 'ROUTINE' | 'SOON' | 'URGENT';
 export const ReferralUrgencyValues: readonly ReferralUrgency[] = ['ROUTINE', 'SOON', 'URGENT'];
 export type Role = 'CASE_MANAGER' | 'SUPERVISOR' | 'PARTNER' | 'ANALYST' | 'ADMIN';
 export const RoleValues: readonly Role[] = ['CASE_MANAGER', 'SUPERVISOR', 'PARTNER', 'ANALYST', 'ADMIN'];
+export type SearchOrder = 'RELEVANCE' | 'DISTANCE';
+export const SearchOrderValues: readonly SearchOrder[] = ['RELEVANCE', 'DISTANCE'];
 export type SmartCriterion = 'SPECIFIC' | 'MEASURABLE' | 'ACHIEVABLE' | 'RELEVANT' | 'TIME_LIMITED';
 export const SmartCriterionValues: readonly SmartCriterion[] = ['SPECIFIC', 'MEASURABLE', 'ACHIEVABLE', 'RELEVANT', 'TIME_LIMITED'];
 export type StepOutcome = 'NOT_STARTED' | 'IN_PROGRESS' | 'COMPLETE' | 'CANCELLED' | 'BROUGHT_FORWARD';
@@ -669,6 +671,70 @@ export type EditableServiceFragment = {
       id: string;
       name: string | null;
     };
+  }>;
+};
+
+export type HitPlaceFragment = {
+  id: string;
+  location: {
+    id: string;
+    name: string | null;
+    addresses: Array<{
+      id: string;
+      address1: string;
+      address2: string | null;
+      city: string;
+      stateProvince: string;
+      postalCode: string;
+    }>;
+  };
+  schedules: Array<{
+    id: string;
+    freq: string | null;
+    byDay: string | null;
+    byMonthDay: string | null;
+    opensAt: string | null;
+    closesAt: string | null;
+    validFrom: string | null;
+    validTo: string | null;
+    description: string | null;
+  }>;
+};
+
+export type HitServiceFragment = {
+  id: string;
+  name: string;
+  description: string | null;
+  status: string;
+  eligibilityDescription: string | null;
+  applicationProcess: string | null;
+  feesDescription: string | null;
+  languages: Array<string>;
+  url: string | null;
+  taxonomyTerms: Array<{
+    id: string;
+    name: string;
+  }>;
+  organization: {
+    id: string;
+    name: string;
+    website: string | null;
+  };
+  phones: Array<{
+    id: string;
+    number: string;
+    extension: string | null;
+  }>;
+  schedules: Array<{
+    id: string;
+    freq: string | null;
+    byDay: string | null;
+    byMonthDay: string | null;
+    opensAt: string | null;
+    closesAt: string | null;
+    validFrom: string | null;
+    validTo: string | null;
+    description: string | null;
   }>;
 };
 
@@ -4453,10 +4519,11 @@ export type SearchServicesQueryVariables = {
   input: ServiceSearchInput;
   first?: number | null;
   after?: string | null;
+  orderBy?: SearchOrder | null;
 };
 export const SearchServicesDocument = gql<SearchServicesQuery, SearchServicesQueryVariables>(`
-query SearchServices($input: ServiceSearchInput!, $first: Int, $after: String) {
-  searchServices(input: $input, first: $first, after: $after) {
+query SearchServices($input: ServiceSearchInput!, $first: Int, $after: String, $orderBy: SearchOrder) {
+  searchServices(input: $input, first: $first, after: $after, orderBy: $orderBy) {
     totalCount
     pageInfo {
       hasNextPage
@@ -4468,53 +4535,42 @@ query SearchServices($input: ServiceSearchInput!, $first: Int, $after: String) {
         distanceKm
         openNow
         service {
-          id
-          name
-          description
-          status
-          eligibilityDescription
-          applicationProcess
-          feesDescription
-          languages
-          url
-          taxonomyTerms {
-            id
-            name
-          }
-          organization {
-            id
-            name
-            website
-          }
-          phones {
-            id
-            number
-            extension
-          }
-          schedules {
-            ...Hours
-          }
+          ...HitService
         }
         serviceAtLocation {
-          id
-          location {
-            id
-            name
-            addresses {
-              id
-              address1
-              address2
-              city
-              stateProvince
-              postalCode
-            }
-          }
-          schedules {
-            ...Hours
-          }
+          ...HitPlace
         }
       }
     }
+  }
+}
+
+fragment HitService on Service {
+  id
+  name
+  description
+  status
+  eligibilityDescription
+  applicationProcess
+  feesDescription
+  languages
+  url
+  taxonomyTerms {
+    id
+    name
+  }
+  organization {
+    id
+    name
+    website
+  }
+  phones {
+    id
+    number
+    extension
+  }
+  schedules {
+    ...Hours
   }
 }
 
@@ -4528,6 +4584,25 @@ fragment Hours on Schedule {
   validFrom
   validTo
   description
+}
+
+fragment HitPlace on ServiceAtLocation {
+  id
+  location {
+    id
+    name
+    addresses {
+      id
+      address1
+      address2
+      city
+      stateProvince
+      postalCode
+    }
+  }
+  schedules {
+    ...Hours
+  }
 }
 `);
 
@@ -4575,6 +4650,146 @@ fragment ReferralEventFields on ReferralEvent {
   note
   actor {
     displayName
+  }
+}
+`);
+
+export type ServiceToReferQuery = {
+  service: {
+    id: string;
+    name: string;
+    description: string | null;
+    status: string;
+    eligibilityDescription: string | null;
+    applicationProcess: string | null;
+    feesDescription: string | null;
+    languages: Array<string>;
+    url: string | null;
+    taxonomyTerms: Array<{
+      id: string;
+      name: string;
+    }>;
+    organization: {
+      id: string;
+      name: string;
+      website: string | null;
+    };
+    phones: Array<{
+      id: string;
+      number: string;
+      extension: string | null;
+    }>;
+    schedules: Array<{
+      id: string;
+      freq: string | null;
+      byDay: string | null;
+      byMonthDay: string | null;
+      opensAt: string | null;
+      closesAt: string | null;
+      validFrom: string | null;
+      validTo: string | null;
+      description: string | null;
+    }>;
+  } | null;
+  serviceAtLocation: {
+    id: string;
+    location: {
+      id: string;
+      name: string | null;
+      addresses: Array<{
+        id: string;
+        address1: string;
+        address2: string | null;
+        city: string;
+        stateProvince: string;
+        postalCode: string;
+      }>;
+    };
+    schedules: Array<{
+      id: string;
+      freq: string | null;
+      byDay: string | null;
+      byMonthDay: string | null;
+      opensAt: string | null;
+      closesAt: string | null;
+      validFrom: string | null;
+      validTo: string | null;
+      description: string | null;
+    }>;
+  } | null;
+};
+export type ServiceToReferQueryVariables = {
+  serviceId: string;
+  placeId: string;
+  withPlace: boolean;
+};
+export const ServiceToReferDocument = gql<ServiceToReferQuery, ServiceToReferQueryVariables>(`
+query ServiceToRefer($serviceId: ID!, $placeId: ID!, $withPlace: Boolean!) {
+  service(id: $serviceId) {
+    ...HitService
+  }
+  serviceAtLocation(id: $placeId) @include(if: $withPlace) {
+    ...HitPlace
+  }
+}
+
+fragment HitService on Service {
+  id
+  name
+  description
+  status
+  eligibilityDescription
+  applicationProcess
+  feesDescription
+  languages
+  url
+  taxonomyTerms {
+    id
+    name
+  }
+  organization {
+    id
+    name
+    website
+  }
+  phones {
+    id
+    number
+    extension
+  }
+  schedules {
+    ...Hours
+  }
+}
+
+fragment Hours on Schedule {
+  id
+  freq
+  byDay
+  byMonthDay
+  opensAt
+  closesAt
+  validFrom
+  validTo
+  description
+}
+
+fragment HitPlace on ServiceAtLocation {
+  id
+  location {
+    id
+    name
+    addresses {
+      id
+      address1
+      address2
+      city
+      stateProvince
+      postalCode
+    }
+  }
+  schedules {
+    ...Hours
   }
 }
 `);
