@@ -11,6 +11,7 @@ import { InitResources1763856000003 } from './migrations/1763856000003-InitResou
 import { HsdsDirectory1763856000013 } from './migrations/1763856000013-HsdsDirectory';
 import { CoveringSearchIndexes1763856000023 } from './migrations/1763856000023-CoveringSearchIndexes';
 import { OrganizationNameSearch1765152000092 } from './migrations/1765152000092-OrganizationNameSearch';
+import { AccentInsensitiveServiceSearch1765152000093 } from './migrations/1765152000093-AccentInsensitiveServiceSearch';
 import { OrganizationEntity } from './organization/organization.entity';
 import { resolveOrganizationReference } from './organization/organization.reference';
 import { OrganizationResolver } from './organization/organization.resolver';
@@ -75,6 +76,7 @@ export const resourcesSubgraph: SubgraphDefinition<ResourcesContext> = {
     HsdsDirectory1763856000013,
     CoveringSearchIndexes1763856000023,
     OrganizationNameSearch1765152000092,
+    AccentInsensitiveServiceSearch1765152000093,
   ],
   // Partners remove phones, schedules, languages and attributes of their entries: the only subgraph that deletes rows.
   runtimePrivileges: { deletes: true },

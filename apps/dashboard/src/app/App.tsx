@@ -16,6 +16,7 @@ import { InboxPage } from '../features/partner/InboxPage';
 import { OrganizationPage } from '../features/partner/OrganizationPage';
 import { PartnerReferralPage } from '../features/partner/PartnerReferralPage';
 import { ReferPage } from '../features/refer/ReferPage';
+import { ChooseClientPage } from '../features/refer/ChooseClientPage';
 import { TransferPage } from '../features/transfer/TransferPage';
 import { WeekPage } from '../features/week/WeekPage';
 import { homeFor, matchPath } from '../lib/routes';
@@ -38,6 +39,7 @@ const ROUTES: Route[] = [
   { path: '/caseload', roles: CASE_SIDE, render: () => <CaseloadPage /> },
   { path: '/clients/:id', roles: CASE_SIDE, render: (p) => <ClientFilePage clientId={p.id} /> },
   { path: '/clients/:id/refer', roles: CASE_SIDE, render: (p) => <ReferPage clientId={p.id} /> },
+  { path: '/refer', roles: CASE_SIDE, render: () => <ChooseClientPage /> },
   { path: '/clients/:id/audit', roles: ['SUPERVISOR'], render: (p) => <AuditTrailPage clientId={p.id} /> },
   { path: '/transfers', roles: ['SUPERVISOR'], render: () => <TransferPage /> },
   { path: '/closures', roles: ['SUPERVISOR', 'ADMIN'], render: () => <ClosuresPage /> },

@@ -63,6 +63,8 @@ export type ReferralUrgency = 'ROUTINE' | 'SOON' | 'URGENT';
 export const ReferralUrgencyValues: readonly ReferralUrgency[] = ['ROUTINE', 'SOON', 'URGENT'];
 export type Role = 'CASE_MANAGER' | 'SUPERVISOR' | 'PARTNER' | 'ANALYST' | 'ADMIN';
 export const RoleValues: readonly Role[] = ['CASE_MANAGER', 'SUPERVISOR', 'PARTNER', 'ANALYST', 'ADMIN'];
+export type SearchOrder = 'RELEVANCE' | 'DISTANCE';
+export const SearchOrderValues: readonly SearchOrder[] = ['RELEVANCE', 'DISTANCE'];
 export type SmartCriterion = 'SPECIFIC' | 'MEASURABLE' | 'ACHIEVABLE' | 'RELEVANT' | 'TIME_LIMITED';
 export const SmartCriterionValues: readonly SmartCriterion[] = ['SPECIFIC', 'MEASURABLE', 'ACHIEVABLE', 'RELEVANT', 'TIME_LIMITED'];
 export type StepOutcome = 'NOT_STARTED' | 'IN_PROGRESS' | 'COMPLETE' | 'CANCELLED' | 'BROUGHT_FORWARD';
@@ -150,13 +152,13 @@ export interface CreateActionPlanInput {
 }
 
 export interface CreateLocationInput {
-  organizationId: string;
   name?: string | null;
-  locationType: string;
   description?: string | null;
   latitude?: number | null;
   longitude?: number | null;
   address?: AddressInput | null;
+  organizationId: string;
+  locationType: string;
 }
 
 export interface CreateReferralInput {
@@ -181,18 +183,18 @@ export interface CreateServiceAtLocationInput {
 }
 
 export interface CreateServiceInput {
-  organizationId: string;
-  name: string;
   alternateName?: string | null;
   description?: string | null;
   url?: string | null;
   email?: string | null;
-  status?: string | null;
   applicationProcess?: string | null;
   feesDescription?: string | null;
   eligibilityDescription?: string | null;
   minimumAge?: number | null;
   maximumAge?: number | null;
+  organizationId: string;
+  name: string;
+  status?: string | null;
   languages?: Array<string> | null;
   taxonomyTermIds?: Array<string> | null;
 }
@@ -401,11 +403,11 @@ export interface TransferCaseloadInput {
 
 export interface UpdateLocationInput {
   name?: string | null;
-  locationType?: string | null;
   description?: string | null;
   latitude?: number | null;
   longitude?: number | null;
   address?: AddressInput | null;
+  locationType?: string | null;
 }
 
 export interface UpdateServiceAtLocationInput {
@@ -413,7 +415,6 @@ export interface UpdateServiceAtLocationInput {
 }
 
 export interface UpdateServiceInput {
-  name?: string | null;
   alternateName?: string | null;
   description?: string | null;
   url?: string | null;
@@ -423,6 +424,7 @@ export interface UpdateServiceInput {
   eligibilityDescription?: string | null;
   minimumAge?: number | null;
   maximumAge?: number | null;
+  name?: string | null;
   languages?: Array<string> | null;
   taxonomyTermIds?: Array<string> | null;
 }
@@ -687,6 +689,72 @@ export type EditableServiceFragment = {
       validTo: string | null;
       description: string | null;
     }>;
+  }>;
+};
+
+export type HitPlaceFragment = {
+  id: string;
+  location: {
+    id: string;
+    name: string | null;
+    addresses: Array<{
+      id: string;
+      address1: string;
+      address2: string | null;
+      city: string;
+      stateProvince: string;
+      postalCode: string;
+    }>;
+  };
+  schedules: Array<{
+    id: string;
+    freq: string | null;
+    byDay: string | null;
+    byMonthDay: string | null;
+    opensAt: string | null;
+    closesAt: string | null;
+    validFrom: string | null;
+    validTo: string | null;
+    description: string | null;
+  }>;
+};
+
+export type HitServiceFragment = {
+  id: string;
+  name: string;
+  description: string | null;
+  status: string;
+  eligibilityDescription: string | null;
+  applicationProcess: string | null;
+  feesDescription: string | null;
+  languages: Array<string>;
+  url: string | null;
+  taxonomyTerms: Array<{
+    id: string;
+    name: string;
+  }>;
+  organization: {
+    id: string;
+    name: string;
+    website: string | null;
+  };
+  phones: Array<{
+    id: string;
+    number: string;
+    extension: string | null;
+    type: string | null;
+    description: string | null;
+  }>;
+  schedules: Array<{
+    id: string;
+    freq: string | null;
+    byDay: string | null;
+    byMonthDay: string | null;
+    opensAt: string | null;
+    closesAt: string | null;
+    validFrom: string | null;
+    validTo: string | null;
+    description: string | null;
   }>;
 };
 
@@ -4636,10 +4704,11 @@ export type SearchServicesQueryVariables = {
   input: ServiceSearchInput;
   first?: number | null;
   after?: string | null;
+  orderBy?: SearchOrder | null;
 };
 export const SearchServicesDocument = gql<SearchServicesQuery, SearchServicesQueryVariables>(`
-query SearchServices($input: ServiceSearchInput!, $first: Int, $after: String) {
-  searchServices(input: $input, first: $first, after: $after) {
+query SearchServices($input: ServiceSearchInput!, $first: Int, $after: String, $orderBy: SearchOrder) {
+  searchServices(input: $input, first: $first, after: $after, orderBy: $orderBy) {
     totalCount
     pageInfo {
       hasNextPage
@@ -4651,51 +4720,40 @@ query SearchServices($input: ServiceSearchInput!, $first: Int, $after: String) {
         distanceKm
         openNow
         service {
-          id
-          name
-          description
-          status
-          eligibilityDescription
-          applicationProcess
-          feesDescription
-          languages
-          url
-          taxonomyTerms {
-            id
-            name
-          }
-          organization {
-            id
-            name
-            website
-          }
-          phones {
-            ...PhoneLine
-          }
-          schedules {
-            ...Hours
-          }
+          ...HitService
         }
         serviceAtLocation {
-          id
-          location {
-            id
-            name
-            addresses {
-              id
-              address1
-              address2
-              city
-              stateProvince
-              postalCode
-            }
-          }
-          schedules {
-            ...Hours
-          }
+          ...HitPlace
         }
       }
     }
+  }
+}
+
+fragment HitService on Service {
+  id
+  name
+  description
+  status
+  eligibilityDescription
+  applicationProcess
+  feesDescription
+  languages
+  url
+  taxonomyTerms {
+    id
+    name
+  }
+  organization {
+    id
+    name
+    website
+  }
+  phones {
+    ...PhoneLine
+  }
+  schedules {
+    ...Hours
   }
 }
 
@@ -4717,6 +4775,25 @@ fragment Hours on Schedule {
   validFrom
   validTo
   description
+}
+
+fragment HitPlace on ServiceAtLocation {
+  id
+  location {
+    id
+    name
+    addresses {
+      id
+      address1
+      address2
+      city
+      stateProvince
+      postalCode
+    }
+  }
+  schedules {
+    ...Hours
+  }
 }
 `);
 
@@ -4764,6 +4841,154 @@ fragment ReferralEventFields on ReferralEvent {
   note
   actor {
     displayName
+  }
+}
+`);
+
+export type ServiceToReferQuery = {
+  service: {
+    id: string;
+    name: string;
+    description: string | null;
+    status: string;
+    eligibilityDescription: string | null;
+    applicationProcess: string | null;
+    feesDescription: string | null;
+    languages: Array<string>;
+    url: string | null;
+    taxonomyTerms: Array<{
+      id: string;
+      name: string;
+    }>;
+    organization: {
+      id: string;
+      name: string;
+      website: string | null;
+    };
+    phones: Array<{
+      id: string;
+      number: string;
+      extension: string | null;
+      type: string | null;
+      description: string | null;
+    }>;
+    schedules: Array<{
+      id: string;
+      freq: string | null;
+      byDay: string | null;
+      byMonthDay: string | null;
+      opensAt: string | null;
+      closesAt: string | null;
+      validFrom: string | null;
+      validTo: string | null;
+      description: string | null;
+    }>;
+  } | null;
+  serviceAtLocation: {
+    id: string;
+    location: {
+      id: string;
+      name: string | null;
+      addresses: Array<{
+        id: string;
+        address1: string;
+        address2: string | null;
+        city: string;
+        stateProvince: string;
+        postalCode: string;
+      }>;
+    };
+    schedules: Array<{
+      id: string;
+      freq: string | null;
+      byDay: string | null;
+      byMonthDay: string | null;
+      opensAt: string | null;
+      closesAt: string | null;
+      validFrom: string | null;
+      validTo: string | null;
+      description: string | null;
+    }>;
+  } | null;
+};
+export type ServiceToReferQueryVariables = {
+  serviceId: string;
+  placeId: string;
+  withPlace: boolean;
+};
+export const ServiceToReferDocument = gql<ServiceToReferQuery, ServiceToReferQueryVariables>(`
+query ServiceToRefer($serviceId: ID!, $placeId: ID!, $withPlace: Boolean!) {
+  service(id: $serviceId) {
+    ...HitService
+  }
+  serviceAtLocation(id: $placeId) @include(if: $withPlace) {
+    ...HitPlace
+  }
+}
+
+fragment HitService on Service {
+  id
+  name
+  description
+  status
+  eligibilityDescription
+  applicationProcess
+  feesDescription
+  languages
+  url
+  taxonomyTerms {
+    id
+    name
+  }
+  organization {
+    id
+    name
+    website
+  }
+  phones {
+    ...PhoneLine
+  }
+  schedules {
+    ...Hours
+  }
+}
+
+fragment PhoneLine on Phone {
+  id
+  number
+  extension
+  type
+  description
+}
+
+fragment Hours on Schedule {
+  id
+  freq
+  byDay
+  byMonthDay
+  opensAt
+  closesAt
+  validFrom
+  validTo
+  description
+}
+
+fragment HitPlace on ServiceAtLocation {
+  id
+  location {
+    id
+    name
+    addresses {
+      id
+      address1
+      address2
+      city
+      stateProvince
+      postalCode
+    }
+  }
+  schedules {
+    ...Hours
   }
 }
 `);

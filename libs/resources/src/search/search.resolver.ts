@@ -3,7 +3,7 @@ import { notFound } from '@caseflow/core';
 import type { ResourcesContext } from '../context';
 import { ServiceAtLocation } from '../service-at-location/service-at-location.type';
 import { Service } from '../service/service.type';
-import { ServiceSearchConnection, ServiceSearchHit, ServiceSearchInput } from './search.type';
+import { SearchOrder, ServiceSearchConnection, ServiceSearchHit, ServiceSearchInput } from './search.type';
 
 @Resolver(() => ServiceSearchHit)
 export class SearchResolver {
@@ -13,8 +13,13 @@ export class SearchResolver {
     @Arg('input', () => ServiceSearchInput) input: ServiceSearchInput,
     @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number,
     @Arg('after', () => String, { nullable: true }) after?: string | null,
+    @Arg('orderBy', () => SearchOrder, {
+      nullable: true,
+      description: 'RELEVANCE when input.text has words, else DISTANCE when there is a point, else by name.',
+    })
+    orderBy?: SearchOrder | null,
   ): Promise<ServiceSearchConnection> {
-    return ctx.search.search(ctx.actor, input, first, after);
+    return ctx.search.search(ctx.actor, input, first, after, orderBy);
   }
 
   @FieldResolver(() => Service)

@@ -1,8 +1,8 @@
 import { isUuid } from '@caseflow/auth';
 import { badInput, optionalText, uuidList } from '@caseflow/core';
 import { DIRECTORY_TIMEZONE } from '../shared/timezone';
-import type { SearchFilters, SearchKey } from './search.sql';
-import type { ServiceSearchInput } from './search.type';
+import type { SearchFilters, SearchKey, SearchSort } from './search.sql';
+import { SearchOrder, type ServiceSearchInput } from './search.type';
 
 export const DEFAULT_RADIUS_KM = 50;
 export const MAX_RADIUS_KM = 500;
@@ -73,12 +73,26 @@ function radiusKmOf(input: ServiceSearchInput): number {
   return radiusKm;
 }
 
+/**
+ * The order of a search: as asked, else by relevance when there are words,
+ * else by distance when there is a point (without either, every hit ties, and
+ * the tie-breakers list them by name). Distance needs a point.
+ */
+export function searchOrderOf(orderBy: SearchOrder | null | undefined, filters: SearchFilters): SearchSort {
+  if (orderBy === SearchOrder.DISTANCE) {
+    if (!filters.near) throw badInput('orderBy', 'DISTANCE needs input.near or input.nearClientId');
+    return 'distance';
+  }
+  if (orderBy === SearchOrder.RELEVANCE || filters.text) return 'relevance';
+  return filters.near ? 'distance' : 'relevance';
+}
+
+/** The parts of a search cursor: the order it was issued for, then the sort values of the last hit (see `SearchKey`). */
+export const SEARCH_CURSOR = ['text', 'number', 'number', 'text', 'uuid'] as const;
+
 /** The keyset cursor of a search, checked against the order it was issued for. */
-export function searchKey(cursor: unknown[] | null, byDistance: boolean): SearchKey | null {
+export function searchKey(cursor: unknown[] | null, sort: SearchSort): SearchKey | null {
   if (!cursor) return null;
-  const valid = byDistance
-    ? typeof cursor[0] === 'number' && isUuid(cursor[1])
-    : typeof cursor[0] === 'number' && typeof cursor[1] === 'string' && isUuid(cursor[2]);
-  if (!valid) throw badInput('after', 'is not a cursor this search issued');
+  if (cursor[0] !== sort) throw badInput('after', 'is not a cursor this search issued');
   return cursor as SearchKey;
 }

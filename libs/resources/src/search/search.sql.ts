@@ -5,13 +5,22 @@
  * index on `ll_to_earth(latitude, longitude)` (an `earth_box` test, then the
  * exact distance), the attribute index for categories. One hit per service:
  * its nearest matching service at a location (an open one when `openAt`
- * filters). Ordered by distance when `near` is given, else by rank (then
- * name); keyset cursors carry the sort values of the last hit. Opening
+ * filters). Ordered by relevance (full-text rank, then distance, name, id)
+ * or by distance (then rank, name, id); keyset cursors carry the order and
+ * the sort values of the last hit. Opening
  * hours, the costliest test, are checked last, on the places every other
  * filter kept (a materialized step).
  */
 
 import type { EntityManager } from 'typeorm';
+
+/** A service's words and its organization's, as the GIN index `service_search_idx` covers them (alias `s` for the service). */
+export const SERVICE_DOCUMENT = '(s.search_vector || s.organization_vector)';
+
+/** The query for words typed by a person (quotes, OR, -), accent-insensitive as the service's words are (see migration 1765152000093). */
+export function serviceWordsQuery(param: string): string {
+  return `websearch_to_tsquery('english', resources.unaccented(${param}))`;
+}
 
 export interface SearchFilters {
   text: string | null;
@@ -26,21 +35,34 @@ export interface SearchFilters {
   timezone: string;
 }
 
-/** The sort values of a hit: [distanceKm, serviceId] with `near`, else [rank, name, serviceId]. */
-export type SearchKey = [number, string] | [number, string, string];
+/** The order of the hits: by full-text rank first, or by distance first. */
+export type SearchSort = 'relevance' | 'distance';
+
+/**
+ * The order and the sort values of a hit: [sort, rank, distanceKm (0 without
+ * a point), name, serviceId]. Both orders use the same values, in another order.
+ */
+export type SearchKey = [SearchSort, number, number, string, string];
 
 /** A row of the statement; an empty page is one row with only `total`. */
 export interface HitRow {
   service_id: string;
   sal_id: string | null;
   distance_km: number | null;
+  /** distance_km, or 0 without a point. */
+  distance_key: number;
   rank: number;
   name: string;
   open_now: boolean | null;
   total: number;
 }
 
-export function buildSearchSql(filters: SearchFilters, after: SearchKey | null, limit: number): { sql: string; params: unknown[] } {
+export function buildSearchSql(
+  filters: SearchFilters,
+  sort: SearchSort,
+  after: SearchKey | null,
+  limit: number,
+): { sql: string; params: unknown[] } {
   const params: unknown[] = [];
   const p = (value: unknown, cast = '') => {
     params.push(value);
@@ -60,11 +82,10 @@ export function buildSearchSql(filters: SearchFilters, after: SearchKey | null, 
   }
   let rank = '0::real';
   if (filters.text) {
-    // The expression matches the GIN index on (search_vector || organization_vector).
-    const document = '(s.search_vector || s.organization_vector)';
-    const query = `websearch_to_tsquery('english', ${p(filters.text)})`;
-    where.push(`${document} @@ ${query}`);
-    rank = `ts_rank(${document}, ${query})`;
+    const query = serviceWordsQuery(p(filters.text));
+    where.push(`${SERVICE_DOCUMENT} @@ ${query}`);
+    // The service's own name (weight A) counts most, its organization's words (C) least.
+    rank = `ts_rank(${SERVICE_DOCUMENT}, ${query})`;
   }
 
   let distance = 'NULL::float8';
@@ -95,13 +116,19 @@ export function buildSearchSql(filters: SearchFilters, after: SearchKey | null, 
   if (filters.openAt) where.push(`s.status = 'active'`);
 
   const join = filters.near ? 'JOIN' : 'LEFT JOIN';
-  const byDistance = filters.near !== null;
-  const order = (t: string) => (byDistance ? `${t}.distance_km, ${t}.service_id` : `${t}.rank DESC, ${t}.name, ${t}.service_id`);
+  // Without a point every distance is 0: the order falls through to the next key. The keyset compares the same row as the order.
+  const keys = (t: string) =>
+    sort === 'relevance'
+      ? [`-${t}.rank`, `${t}.distance_key`, `${t}.name`, `${t}.service_id`]
+      : [`${t}.distance_key`, `-${t}.rank`, `${t}.name`, `${t}.service_id`];
+  const order = (t: string) => keys(t).join(', ');
   let keyset = '';
   if (after) {
-    keyset = byDistance
-      ? `WHERE (distance_km, service_id) > (${p(after[0], '::float8')}, ${p(after[1], '::uuid')})`
-      : `WHERE (-rank, name, service_id) > (-${p(after[0], '::real')}, ${p(after[1])}, ${p(after[2], '::uuid')})`;
+    const [, afterRank, afterDistance, afterName, afterId] = after;
+    const rankValue = `-${p(afterRank, '::real')}`;
+    const distanceValue = p(afterDistance, '::float8');
+    const values = sort === 'relevance' ? [rankValue, distanceValue] : [distanceValue, rankValue];
+    keyset = `WHERE (${keys('candidates').join(', ')}) > (${values.join(', ')}, ${p(afterName)}, ${p(afterId, '::uuid')})`;
   }
 
   // The count and the page come from the same candidates; an empty page still carries the count.
@@ -110,7 +137,7 @@ export function buildSearchSql(filters: SearchFilters, after: SearchKey | null, 
       ...ctes,
       `matched AS MATERIALIZED (
         SELECT s.id AS service_id, s.name, s.status, sal.id AS sal_id, l.id AS location_id,
-          ${distance} AS distance_km, ${rank} AS rank
+          ${distance} AS distance_km, coalesce(${distance}, 0) AS distance_key, ${rank} AS rank
         FROM resources.service s
         ${join} resources.service_at_location sal ON sal.service_id = s.id
         ${join} resources.location l ON l.id = sal.location_id
@@ -122,7 +149,7 @@ export function buildSearchSql(filters: SearchFilters, after: SearchKey | null, 
         ORDER BY service_id, distance_km NULLS LAST, sal_id
       )`,
     ].join(',\n    ')}
-    SELECT counted.total, page.service_id, page.sal_id, page.distance_km, page.rank, page.name,
+    SELECT counted.total, page.service_id, page.sal_id, page.distance_km, page.distance_key, page.rank, page.name,
       CASE WHEN page.service_id IS NULL THEN NULL
         WHEN page.status = 'temporarily closed' THEN false
         ${filters.openAt && filters.at.getTime() === filters.openAt.getTime() ? 'ELSE true' : `ELSE resources.open_at(page.sal_id, page.service_id, page.location_id, ${p(filters.at, '::timestamptz')}, ${timezone})`} END AS open_now
@@ -137,12 +164,18 @@ export function buildSearchSql(filters: SearchFilters, after: SearchKey | null, 
   return { sql, params };
 }
 
-export function keyOf(row: HitRow, byDistance: boolean): SearchKey {
-  return byDistance ? [row.distance_km as number, row.service_id] : [row.rank, row.name, row.service_id];
+export function keyOf(row: HitRow, sort: SearchSort): SearchKey {
+  return [sort, row.rank, row.distance_key, row.name, row.service_id];
 }
 
 /** The page of hits (one more than `limit` asks for tells whether there is a next page), each row with the total. */
-export function searchHits(m: EntityManager, filters: SearchFilters, after: SearchKey | null, limit: number): Promise<HitRow[]> {
-  const { sql, params } = buildSearchSql(filters, after, limit);
+export function searchHits(
+  m: EntityManager,
+  filters: SearchFilters,
+  sort: SearchSort,
+  after: SearchKey | null,
+  limit: number,
+): Promise<HitRow[]> {
+  const { sql, params } = buildSearchSql(filters, sort, after, limit);
   return m.query<HitRow[]>(sql, params);
 }

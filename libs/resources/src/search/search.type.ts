@@ -1,5 +1,19 @@
-import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { PageInfo } from '@caseflow/federation';
+
+/** How search hits are ordered; see `searchOrderOf` for the default. */
+export enum SearchOrder {
+  RELEVANCE = 'RELEVANCE',
+  DISTANCE = 'DISTANCE',
+}
+registerEnumType(SearchOrder, {
+  name: 'SearchOrder',
+  description: 'The order of search hits.',
+  valuesConfig: {
+    RELEVANCE: { description: 'Best match to input.text first (full-text rank), then nearest, then by name.' },
+    DISTANCE: { description: 'Nearest first (needs input.near or input.nearClientId), then best match, then by name.' },
+  },
+});
 
 @InputType('GeoPointInput')
 export class GeoPointInput {

@@ -7,6 +7,7 @@
  */
 import type { EntityManager } from 'typeorm';
 import { hsdsTable, type HsdsTable, selectList, type TableName } from '../package';
+import { SERVICE_DOCUMENT, serviceWordsQuery } from '../../search/search.sql';
 
 /** A stored row with every HSDS field as text. */
 export type TextRow = Record<string, string | null>;
@@ -65,10 +66,9 @@ export function serviceQuery(filters: ListFilters, serviceAtLocations: boolean):
     : builder('service', 's', 'resources.service s');
   let rank = '';
   if (filters.search) {
-    const document = '(s.search_vector || s.organization_vector)';
-    const tsquery = `websearch_to_tsquery('english', ${q.param(filters.search)})`;
-    q.where.push(`${document} @@ ${tsquery}`);
-    rank = `ts_rank(${document}, ${tsquery}) DESC, `;
+    const tsquery = serviceWordsQuery(q.param(filters.search));
+    q.where.push(`${SERVICE_DOCUMENT} @@ ${tsquery}`);
+    rank = `ts_rank(${SERVICE_DOCUMENT}, ${tsquery}) DESC, `;
   }
   if (filters.taxonomyTermId) {
     // The term and its descendants.
