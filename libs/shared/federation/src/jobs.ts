@@ -91,3 +91,37 @@ export const replicaName = () => `${hostname()}#${process.pid}`;
 export function tableLeadership(dataSource: DataSource, schema: string, replica = replicaName()): JobLeadership {
   return { claim: (job, tick) => claimTick(dataSource, schema, job, tick, replica) };
 }
+
+/** A job of one subgraph that writes rows each tick and logs how many when there were any: `'<logged>' { <counted>: n }`. */
+export interface CountingJob {
+  name: string;
+  /** The subgraph's schema, whose `scheduled_job` table claims the ticks. */
+  schema: string;
+  logged: string;
+  counted: string;
+}
+
+/**
+ * Runs `run` (which answers how many rows it wrote) every `intervalMs`, once
+ * per tick across replicas (`tableLeadership`), and logs the count of a run
+ * that wrote any.
+ */
+export function startCountingJob(
+  job: CountingJob,
+  dataSource: DataSource,
+  intervalMs: number,
+  run: () => Promise<number>,
+  logger: Logger,
+  observer?: JobObserver,
+): () => Promise<void> {
+  return startIntervalJob(
+    job.name,
+    intervalMs,
+    async () => {
+      const n = await run();
+      if (n > 0) logger.info(job.logged, { [job.counted]: n });
+    },
+    logger,
+    { observer, leadership: tableLeadership(dataSource, job.schema) },
+  );
+}
