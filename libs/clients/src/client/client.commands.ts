@@ -7,7 +7,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { type Actor } from '@caseflow/auth';
-import type { AuditTrail } from '@caseflow/audit';
+import type { AuditEvent, AuditTrail } from '@caseflow/audit';
 import { badInput, conflict, forbidden, inputFingerprint, localDay, notFound, optionalText, requiredText, uuid } from '@caseflow/core';
 import { hasCaseAccess, mayHoldCaseload } from '../access/access.policy';
 import { recomputePriorities } from '../caseload/priority.store';
@@ -198,14 +198,7 @@ export class ClientCommands {
   async assignCaseManager(actor: Actor, clientId: string, staffMemberId: string): Promise<Client> {
     uuid('staffMemberId', staffMemberId);
     if (actor.role !== 'SUPERVISOR') {
-      this.audit.note({
-        action: 'UPDATE',
-        entityType: 'Client',
-        entityId: clientId,
-        clientId,
-        outcome: 'DENIED',
-        detail: 'assignCaseManager',
-      });
+      this.audit.note(clientChangeDenied(clientId, 'assignCaseManager'));
       throw forbidden('Only a supervisor may reassign a client');
     }
     const assignee = await this.assignee(actor, staffMemberId, 'staffMemberId');
@@ -248,8 +241,7 @@ export class ClientCommands {
   /** While the agency's `closureNeedsApproval` is on, a case manager requests closure instead (FORBIDDEN, audited); supervisors close directly. */
   private async requireDirectClosure(tx: EntityManager, actor: Actor, client: ClientEntity): Promise<void> {
     if (actor.role !== 'CASE_MANAGER' || !(await closureNeedsApproval(tx, client.organizationId))) return;
-    const detail = 'status: closure needs approval';
-    this.audit.note({ action: 'UPDATE', entityType: 'Client', entityId: client.id, clientId: client.id, outcome: 'DENIED', detail });
+    this.audit.note(clientChangeDenied(client.id, 'status: closure needs approval'));
     throw forbidden("Your agency requires a supervisor's approval to close a case: request closure (requestClosure) instead");
   }
 
@@ -282,7 +274,7 @@ export class ClientCommands {
     return this.dataSource.transaction(async (tx) => {
       const client = await lockClient(tx, clientId);
       if (!hasCaseAccess(actor, client)) {
-        this.audit.note({ action: 'UPDATE', entityType: 'Client', entityId: clientId, clientId, outcome: 'DENIED', detail: what });
+        this.audit.note(clientChangeDenied(clientId, what));
         throw forbidden("You may not change this client's case");
       }
       await apply(tx, client);
@@ -371,6 +363,11 @@ export class ClientCommands {
 
 /** A client row with its current case team's staff ids (a fact of the access rule). */
 export type CaseClient = ClientEntity & { caseTeam: string[] };
+
+/** The audit event of a refused change to a client's case; `detail` names the change or the reason. */
+export function clientChangeDenied(clientId: string, detail: string): AuditEvent {
+  return { action: 'UPDATE', entityType: 'Client', entityId: clientId, clientId, outcome: 'DENIED', detail };
+}
 
 /**
  * The client row under a write lock, inside a change's transaction: every
