@@ -7,8 +7,8 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { type Actor } from '@caseflow/auth';
-import type { AuditEvent, AuditTrail } from '@caseflow/audit';
-import { badInput, conflict, forbidden, inputFingerprint, localDay, notFound, optionalText, requiredText, uuid } from '@caseflow/core';
+import { type AuditEvent, type AuditTrail, checkReplay } from '@caseflow/audit';
+import { badInput, forbidden, inputFingerprint, localDay, notFound, optionalText, requiredText, uuid } from '@caseflow/core';
 import { hasCaseAccess, mayHoldCaseload } from '../access/access.policy';
 import { recomputePriorities } from '../caseload/priority.store';
 import type { ClientsLoaders } from '../loaders';
@@ -126,19 +126,10 @@ export class ClientCommands {
    * reassigned since), and audited — and only for the same input (else the
    * key is being reused for another request: CONFLICT, nothing returned).
    */
-  private replay(actor: Actor, earlier: CaseClient, fingerprint: string | null): Client {
-    const facts = { entityType: 'Client', entityId: earlier.id, clientId: earlier.id };
-    if (earlier.clientMutationFingerprint !== null && earlier.clientMutationFingerprint !== fingerprint) {
-      this.audit.note({ action: 'CREATE', ...facts, outcome: 'DENIED', detail: 'clientMutationId reused with another input' });
-      throw conflict('This clientMutationId was used for a different input; send a new clientMutationId', {
-        field: 'input.clientMutationId',
-      });
-    }
-    if (!hasCaseAccess(actor, earlier)) {
-      this.audit.note({ action: 'READ', ...facts, outcome: 'DENIED', detail: 'idempotent retry' });
-      throw forbidden("You may not see this client's record");
-    }
-    this.audit.note({ action: 'READ', ...facts, detail: 'idempotent retry' });
+  private async replay(actor: Actor, earlier: CaseClient, fingerprint: string | null): Promise<Client> {
+    const entity = { entityType: 'Client', entityId: earlier.id, clientId: earlier.id };
+    const fingerprints = { stored: earlier.clientMutationFingerprint, given: fingerprint };
+    await checkReplay(this.audit, entity, fingerprints, () => hasCaseAccess(actor, earlier), "You may not see this client's record");
     return toClient(earlier, CASE_ACCESS);
   }
 
