@@ -8,18 +8,8 @@
  */
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '@caseflow/auth';
-import type { AuditTrail } from '@caseflow/audit';
-import {
-  badInput,
-  conflict,
-  forbidden,
-  inputFingerprint,
-  invalidTransition,
-  notFound,
-  optionalText,
-  requiredText,
-  uuid,
-} from '@caseflow/core';
+import { type AuditTrail, checkReplay } from '@caseflow/audit';
+import { badInput, forbidden, inputFingerprint, invalidTransition, notFound, optionalText, requiredText, uuid } from '@caseflow/core';
 import { hasCaseAccess } from '../access/access.policy';
 import { lockClient } from '../client/client.commands';
 import { ClientEntity } from '../client/client.entity';
@@ -271,22 +261,13 @@ export class AppointmentCommands {
    * that client's appointments; audited like a read.
    */
   private async replay(actor: Actor, earlier: AppointmentRow, fingerprint: string | null): Promise<Appointment> {
-    const facts = { entityType: 'Appointment', entityId: earlier.id, clientId: earlier.client_id };
-    if (earlier.client_mutation_fingerprint !== fingerprint) {
-      this.audit.note({ action: 'CREATE', ...facts, outcome: 'DENIED', detail: 'clientMutationId reused with another input' });
-      throw conflict('This clientMutationId was used for a different input; send a new clientMutationId', {
-        field: 'input.clientMutationId',
-      });
-    }
-    const client = await withCaseTeam(
-      this.dataSource,
-      await this.dataSource.getRepository(ClientEntity).findOneByOrFail({ id: earlier.client_id }),
-    );
-    if (!hasCaseAccess(actor, client)) {
-      this.audit.note({ action: 'READ', ...facts, outcome: 'DENIED', detail: 'idempotent retry' });
-      throw forbidden("You may not see this client's appointments");
-    }
-    this.audit.note({ action: 'READ', ...facts, detail: 'idempotent retry' });
+    const entity = { entityType: 'Appointment', entityId: earlier.id, clientId: earlier.client_id };
+    const fingerprints = { stored: earlier.client_mutation_fingerprint, given: fingerprint };
+    const mayRead = async () => {
+      const client = await this.dataSource.getRepository(ClientEntity).findOneByOrFail({ id: earlier.client_id });
+      return hasCaseAccess(actor, await withCaseTeam(this.dataSource, client));
+    };
+    await checkReplay(this.audit, entity, fingerprints, mayRead, "You may not see this client's appointments");
     return toAppointment(earlier);
   }
 }

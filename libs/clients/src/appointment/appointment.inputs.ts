@@ -2,17 +2,9 @@ import { Field, ID, InputType, Int } from 'type-graphql';
 import type { AppointmentKind } from './appointment.entity';
 import { AppointmentKindEnum } from './appointment.type';
 
-@InputType('ScheduleAppointmentInput')
-export class ScheduleAppointmentInput {
-  @Field(() => ID)
-  clientId: string;
-
-  @Field(() => ID, { nullable: true, description: 'Defaults to the caller.' })
-  staffMemberId?: string | null;
-
-  @Field(() => AppointmentKindEnum)
-  kind: AppointmentKind;
-
+/** When and where an appointment is, as scheduling and rescheduling both take it; not itself in the schema. */
+@InputType('AppointmentTimeInput')
+abstract class AppointmentTimeInput {
   @Field(() => Date)
   startsAt: Date;
 
@@ -21,6 +13,18 @@ export class ScheduleAppointmentInput {
 
   @Field(() => String, { nullable: true })
   place?: string | null;
+}
+
+@InputType('ScheduleAppointmentInput')
+export class ScheduleAppointmentInput extends AppointmentTimeInput {
+  @Field(() => ID)
+  clientId: string;
+
+  @Field(() => ID, { nullable: true, description: 'Defaults to the caller.' })
+  staffMemberId?: string | null;
+
+  @Field(() => AppointmentKindEnum)
+  kind: AppointmentKind;
 
   @Field(() => String)
   purpose: string;
@@ -40,21 +44,12 @@ export class ScheduleAppointmentInput {
 }
 
 @InputType('RescheduleAppointmentInput')
-export class RescheduleAppointmentInput {
+export class RescheduleAppointmentInput extends AppointmentTimeInput {
   @Field(() => ID)
   appointmentId: string;
 
   @Field(() => Int)
   expectedVersion: number;
-
-  @Field(() => Date)
-  startsAt: Date;
-
-  @Field(() => Date)
-  endsAt: Date;
-
-  @Field(() => String, { nullable: true })
-  place?: string | null;
 
   @Field(() => String)
   reason: string;

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { Logger } from '@caseflow/core';
-import { startIntervalJob, tableLeadership } from '@caseflow/federation';
+import { startCountingJob } from '@caseflow/federation';
 import type { JobObserver } from '@caseflow/telemetry';
 import { recordAppointmentEvent } from './appointment.events';
 import { appointmentsStarting } from './appointment.sql';
@@ -35,14 +35,12 @@ export function startAppointmentSoonJob(
   logger: Logger,
   observer?: JobObserver,
 ): () => Promise<void> {
-  return startIntervalJob(
-    'appointment-soon',
+  const run = () => recordAppointmentsSoon(dataSource);
+  return startCountingJob(
+    dataSource,
+    { name: 'appointment-soon', schema: 'clients', run, logged: 'appointment reminders recorded' },
     intervalMs,
-    async () => {
-      const n = await recordAppointmentsSoon(dataSource);
-      if (n > 0) logger.info('appointment reminders recorded', { appointments: n });
-    },
     logger,
-    { observer, leadership: tableLeadership(dataSource, 'clients') },
+    observer,
   );
 }

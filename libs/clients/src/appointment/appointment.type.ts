@@ -1,5 +1,5 @@
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { PageInfo } from '@caseflow/federation';
+import { type EntityKey, keyOnlyRefType, PageInfo } from '@caseflow/federation';
 import { APPOINTMENT_KINDS, APPOINTMENT_STATUSES, type AppointmentKind, type AppointmentStatus } from './appointment.entity';
 
 export const AppointmentKindEnum = Object.fromEntries(APPOINTMENT_KINDS.map((k) => [k, k])) as { [K in AppointmentKind]: K };
@@ -17,12 +17,8 @@ export const AttendanceOutcomeEnum = Object.fromEntries(ATTENDANCE_OUTCOMES.map(
 registerEnumType(AttendanceOutcomeEnum, { name: 'AttendanceOutcome' });
 
 /** The referrals subgraph's Referral, referred to by key only. */
-@ObjectType('Referral')
-@Directive('@key(fields: "id", resolvable: false)')
-export class ReferralRef {
-  @Field(() => ID)
-  id: string;
-}
+export const ReferralRef = keyOnlyRefType('Referral');
+export type ReferralRef = EntityKey;
 
 @ObjectType('Appointment')
 @Directive('@key(fields: "id")')

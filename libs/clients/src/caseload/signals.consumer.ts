@@ -8,19 +8,21 @@
  * (the priority is recomputed from the same facts).
  */
 import type { EntityManager } from 'typeorm';
-import type { DomainEvent, EventConsumer, EventConsumerFactory, EventPayloads, EventType } from '@caseflow/events';
+import {
+  type DomainEvent,
+  type EventConsumer,
+  type EventConsumerFactory,
+  type EventPayloads,
+  type EventType,
+  REFERRAL_PROGRESS_EVENTS,
+} from '@caseflow/events';
 import { recomputePriorities } from './priority.store';
 import { endSignal, signalStatus, type SignalWrite, upsertSignal } from './signals.sql';
 
 export const CLIENTS_CONSUMED_EVENTS = [
   'plan.step_overdue',
   'plan.steps_changed',
-  'referral.answered',
-  'referral.started',
-  'referral.completed',
-  'referral.expired',
-  'referral.cancelled',
-  'referral.follow_up_due',
+  ...REFERRAL_PROGRESS_EVENTS,
   'appointment.missed',
   'appointment.attended',
 ] as const satisfies readonly EventType[];

@@ -7,8 +7,8 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { type Actor } from '@caseflow/auth';
-import type { AuditTrail } from '@caseflow/audit';
-import { badInput, conflict, forbidden, inputFingerprint, localDay, notFound, optionalText, requiredText, uuid } from '@caseflow/core';
+import { type AuditEvent, type AuditTrail, checkReplay } from '@caseflow/audit';
+import { badInput, forbidden, inputFingerprint, localDay, notFound, optionalText, requiredText, uuid } from '@caseflow/core';
 import { hasCaseAccess, mayHoldCaseload } from '../access/access.policy';
 import { recomputePriorities } from '../caseload/priority.store';
 import type { ClientsLoaders } from '../loaders';
@@ -126,19 +126,10 @@ export class ClientCommands {
    * reassigned since), and audited — and only for the same input (else the
    * key is being reused for another request: CONFLICT, nothing returned).
    */
-  private replay(actor: Actor, earlier: CaseClient, fingerprint: string | null): Client {
-    const facts = { entityType: 'Client', entityId: earlier.id, clientId: earlier.id };
-    if (earlier.clientMutationFingerprint !== null && earlier.clientMutationFingerprint !== fingerprint) {
-      this.audit.note({ action: 'CREATE', ...facts, outcome: 'DENIED', detail: 'clientMutationId reused with another input' });
-      throw conflict('This clientMutationId was used for a different input; send a new clientMutationId', {
-        field: 'input.clientMutationId',
-      });
-    }
-    if (!hasCaseAccess(actor, earlier)) {
-      this.audit.note({ action: 'READ', ...facts, outcome: 'DENIED', detail: 'idempotent retry' });
-      throw forbidden("You may not see this client's record");
-    }
-    this.audit.note({ action: 'READ', ...facts, detail: 'idempotent retry' });
+  private async replay(actor: Actor, earlier: CaseClient, fingerprint: string | null): Promise<Client> {
+    const entity = { entityType: 'Client', entityId: earlier.id, clientId: earlier.id };
+    const fingerprints = { stored: earlier.clientMutationFingerprint, given: fingerprint };
+    await checkReplay(this.audit, entity, fingerprints, () => hasCaseAccess(actor, earlier), "You may not see this client's record");
     return toClient(earlier, CASE_ACCESS);
   }
 
@@ -198,14 +189,7 @@ export class ClientCommands {
   async assignCaseManager(actor: Actor, clientId: string, staffMemberId: string): Promise<Client> {
     uuid('staffMemberId', staffMemberId);
     if (actor.role !== 'SUPERVISOR') {
-      this.audit.note({
-        action: 'UPDATE',
-        entityType: 'Client',
-        entityId: clientId,
-        clientId,
-        outcome: 'DENIED',
-        detail: 'assignCaseManager',
-      });
+      this.audit.note(clientChangeDenied(clientId, 'assignCaseManager'));
       throw forbidden('Only a supervisor may reassign a client');
     }
     const assignee = await this.assignee(actor, staffMemberId, 'staffMemberId');
@@ -248,8 +232,7 @@ export class ClientCommands {
   /** While the agency's `closureNeedsApproval` is on, a case manager requests closure instead (FORBIDDEN, audited); supervisors close directly. */
   private async requireDirectClosure(tx: EntityManager, actor: Actor, client: ClientEntity): Promise<void> {
     if (actor.role !== 'CASE_MANAGER' || !(await closureNeedsApproval(tx, client.organizationId))) return;
-    const detail = 'status: closure needs approval';
-    this.audit.note({ action: 'UPDATE', entityType: 'Client', entityId: client.id, clientId: client.id, outcome: 'DENIED', detail });
+    this.audit.note(clientChangeDenied(client.id, 'status: closure needs approval'));
     throw forbidden("Your agency requires a supervisor's approval to close a case: request closure (requestClosure) instead");
   }
 
@@ -282,7 +265,7 @@ export class ClientCommands {
     return this.dataSource.transaction(async (tx) => {
       const client = await lockClient(tx, clientId);
       if (!hasCaseAccess(actor, client)) {
-        this.audit.note({ action: 'UPDATE', entityType: 'Client', entityId: clientId, clientId, outcome: 'DENIED', detail: what });
+        this.audit.note(clientChangeDenied(clientId, what));
         throw forbidden("You may not change this client's case");
       }
       await apply(tx, client);
@@ -371,6 +354,11 @@ export class ClientCommands {
 
 /** A client row with its current case team's staff ids (a fact of the access rule). */
 export type CaseClient = ClientEntity & { caseTeam: string[] };
+
+/** The audit event of a refused change to a client's case; `detail` names the change or the reason. */
+export function clientChangeDenied(clientId: string, detail: string): AuditEvent {
+  return { action: 'UPDATE', entityType: 'Client', entityId: clientId, clientId, outcome: 'DENIED', detail };
+}
 
 /**
  * The client row under a write lock, inside a change's transaction: every

@@ -1,28 +1,13 @@
 import { Field, ID, InputType } from 'type-graphql';
 import { DateScalar } from '@caseflow/federation';
 import { ClientAddressInput, DemographicsInput, HouseholdMemberInput } from '../profile/profile.inputs';
-import type { ClientStatus, ClosureOutcome, ContactMethod } from './client.entity';
-import { ClientStatusEnum, ClosureOutcomeEnum, ContactMethodEnum, type KeyDate } from './client.type';
+import type { ClientStatus, ClosureOutcome } from './client.entity';
+import { ClientStatusEnum, ClosureOutcomeEnum, ContactPreferenceFields, EligibilityDecision, type KeyDate } from './client.type';
 
 @InputType('ContactPreferenceInput')
-export class ContactPreferenceInput {
-  @Field(() => ContactMethodEnum)
-  method: ContactMethod;
-
-  @Field(() => String, { nullable: true })
-  phone?: string | null;
-
-  @Field(() => String, { nullable: true })
-  email?: string | null;
-
-  @Field(() => Boolean)
-  voicemailAllowed: boolean;
-
+export class ContactPreferenceInput extends ContactPreferenceFields {
   @Field(() => String, { nullable: true })
   publicGreeting?: string | null;
-
-  @Field(() => String, { nullable: true })
-  notes?: string | null;
 }
 
 /** `KeyDateInput` is the input side of `KeyDate` (client.type.ts). */
@@ -62,18 +47,9 @@ export class OpenClientInput {
 }
 
 @InputType('DetermineEligibilityInput')
-export class DetermineEligibilityInput {
+export class DetermineEligibilityInput extends EligibilityDecision {
   @Field(() => ID)
   clientId: string;
-
-  @Field(() => Boolean)
-  eligible: boolean;
-
-  @Field(() => String)
-  program: string;
-
-  @Field(() => String)
-  rationale: string;
 }
 
 @InputType('CloseCaseInput')

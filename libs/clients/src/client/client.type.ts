@@ -24,29 +24,41 @@ registerEnumType(ClosureOutcomeEnum, { name: 'ClosureOutcome' });
 
 // The parts of a client's record that are values of the client (no identity of their own).
 
-@ObjectType('ContactPreference')
-export class ContactPreference {
+/**
+ * A contact preference as shown (`ContactPreference`) and as given
+ * (`ContactPreferenceInput`), which inherit these fields; each declares
+ * `publicGreeting` itself, described only where it is read. No field has
+ * this type, so neither name below is in the schema.
+ */
+@ObjectType('ContactPreferenceFields')
+@InputType('ContactPreferenceFieldsInput')
+export abstract class ContactPreferenceFields {
   @Field(() => ContactMethodEnum)
   method: ContactMethod;
 
   @Field(() => String, { nullable: true })
-  phone: string | null;
+  phone?: string | null;
 
   @Field(() => String, { nullable: true })
-  email: string | null;
+  email?: string | null;
 
   @Field(() => Boolean)
   voicemailAllowed: boolean;
 
-  @Field(() => String, { nullable: true, description: 'How the client wants to be acknowledged if met in public.' })
-  publicGreeting: string | null;
-
   @Field(() => String, { nullable: true })
-  notes: string | null;
+  notes?: string | null;
 }
 
-@ObjectType('Eligibility')
-export class Eligibility {
+@ObjectType('ContactPreference')
+export class ContactPreference extends ContactPreferenceFields {
+  @Field(() => String, { nullable: true, description: 'How the client wants to be acknowledged if met in public.' })
+  publicGreeting: string | null;
+}
+
+/** An eligibility decision as shown (`Eligibility`) and as given (`DetermineEligibilityInput`); not itself in the schema. */
+@ObjectType('EligibilityDecision')
+@InputType('EligibilityDecisionInput')
+export abstract class EligibilityDecision {
   @Field(() => Boolean)
   eligible: boolean;
 
@@ -55,7 +67,10 @@ export class Eligibility {
 
   @Field(() => String)
   rationale: string;
+}
 
+@ObjectType('Eligibility')
+export class Eligibility extends EligibilityDecision {
   @Field(() => Date)
   determinedAt: Date;
 

@@ -1,18 +1,9 @@
-import { Field, ID, InputType } from 'type-graphql';
-import type { ClosureOutcome } from '../client/client.entity';
-import { ClosureOutcomeEnum } from '../client/client.type';
+import { Field, InputType } from 'type-graphql';
+import { CloseCaseInput } from '../client/client.inputs';
 
+/** What closing the case takes, with the case manager's reason for asking. */
 @InputType('RequestClosureInput')
-export class RequestClosureInput {
-  @Field(() => ID)
-  clientId: string;
-
-  @Field(() => ClosureOutcomeEnum)
-  outcome: ClosureOutcome;
-
-  @Field(() => String, { nullable: true })
-  nextSteps?: string | null;
-
+export class RequestClosureInput extends CloseCaseInput {
   @Field(() => String)
   rationale: string;
 }

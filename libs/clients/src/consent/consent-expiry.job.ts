@@ -9,7 +9,7 @@
 import type { DataSource } from 'typeorm';
 import { addDays, DEFAULT_TIME_ZONE, localDay, type Logger } from '@caseflow/core';
 import { recordEvents } from '@caseflow/events';
-import { startIntervalJob, tableLeadership } from '@caseflow/federation';
+import { startCountingJob } from '@caseflow/federation';
 import type { JobObserver } from '@caseflow/telemetry';
 import { consentExpiring } from './consent.events';
 import { consentsExpiringBetween } from './consent-expiry.sql';
@@ -43,14 +43,12 @@ export function startConsentExpiryJob(
   logger: Logger,
   observer?: JobObserver,
 ): () => Promise<void> {
-  return startIntervalJob(
-    'consent-expiry',
+  const run = () => recordExpiringConsents(dataSource);
+  return startCountingJob(
+    dataSource,
+    { name: 'consent-expiry', schema: 'clients', run, logged: 'consent expiry reminders recorded' },
     intervalMs,
-    async () => {
-      const n = await recordExpiringConsents(dataSource);
-      if (n > 0) logger.info('consent expiry reminders recorded', { consents: n });
-    },
     logger,
-    { observer, leadership: tableLeadership(dataSource, 'clients') },
+    observer,
   );
 }

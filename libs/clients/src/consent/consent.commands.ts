@@ -6,12 +6,13 @@
  * revocation ends a partner's view on the next request.
  */
 import type { DataSource } from 'typeorm';
-import { type Actor, callPeer } from '@caseflow/auth';
+import type { Actor } from '@caseflow/auth';
 import type { AuditTrail } from '@caseflow/audit';
 import { badInput, forbidden, invalidTransition, notFound, optionalText, requiredText, uuid } from '@caseflow/core';
 import { consentStatus, hasCaseAccess } from '../access/access.policy';
 import { ClientEntity } from '../client/client.entity';
 import type { ClientsLoaders } from '../loaders';
+import { isDirectoryOrganization, type PeerContext } from '../organization/organization.peers';
 import { NAME_MAX, TEXT_MAX } from '../shared/validation';
 import { withCaseTeam } from '../team/team.access';
 import { ConsentEntity } from './consent.entity';
@@ -20,13 +21,6 @@ import type { RecordConsentInput } from './consent.inputs';
 import { toConsent } from './consent.mapper';
 import { checkScope, checkTerm } from './consent.rules';
 import type { Consent } from './consent.type';
-
-export interface PeerContext {
-  resourcesUrl?: string;
-  internalToken: string;
-  requestId: string;
-  timeoutMs?: number;
-}
 
 export class ConsentCommands {
   constructor(
@@ -117,16 +111,8 @@ export class ConsentCommands {
 
   /** The recipient must be an organization of the directory; the resources subgraph is asked (fails closed). */
   private async requireOrganization(id: string): Promise<void> {
-    if (!this.peer.resourcesUrl) throw badInput('input.recipientOrganizationId', 'cannot be checked: the directory is not configured');
-    const data = await callPeer<{ _entities: Array<{ id: string } | null> }>({
-      baseUrl: this.peer.resourcesUrl,
-      internalToken: this.peer.internalToken,
-      requestId: this.peer.requestId,
-      timeoutMs: this.peer.timeoutMs,
-      peerName: 'The directory',
-      query: 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Organization { id } } }',
-      variables: { r: [{ __typename: 'Organization', id }] },
-    });
-    if (!data._entities[0]) throw badInput('input.recipientOrganizationId', 'must be an organization of the directory');
+    const field = 'input.recipientOrganizationId';
+    if (!(await isDirectoryOrganization(this.peer, id, () => badInput(field, 'cannot be checked: the directory is not configured'))))
+      throw badInput(field, 'must be an organization of the directory');
   }
 }

@@ -1,23 +1,13 @@
 import { Field, ID, InputType } from 'type-graphql';
-import type { InformationKind } from '@caseflow/auth';
-import { InformationKindEnum } from './consent.type';
+import { ConsentTerms } from './consent.type';
 
 @InputType('RecordConsentInput')
-export class RecordConsentInput {
+export class RecordConsentInput extends ConsentTerms {
   @Field(() => ID)
   clientId: string;
 
   @Field(() => ID)
   recipientOrganizationId: string;
-
-  @Field(() => [InformationKindEnum])
-  scope: InformationKind[];
-
-  @Field(() => String)
-  purpose: string;
-
-  @Field(() => Date)
-  signedAt: Date;
 
   @Field(() => Date, { nullable: true, description: 'Defaults to signedAt + 3 months.' })
   expiresAt?: Date | null;

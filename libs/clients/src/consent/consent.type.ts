@@ -1,4 +1,4 @@
-import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { INFORMATION_KINDS, type InformationKind } from '@caseflow/auth';
 import { OrganizationRef } from '../organization/organization.ref';
 import type { ConsentStatus } from '../access/access.policy';
@@ -8,15 +8,10 @@ registerEnumType(InformationKindEnum, { name: 'InformationKind' });
 export const ConsentStatusEnum = { ACTIVE: 'ACTIVE', EXPIRED: 'EXPIRED', REVOKED: 'REVOKED' } as const;
 registerEnumType(ConsentStatusEnum, { name: 'ConsentStatus' });
 
-@ObjectType('Consent')
-@Directive('@key(fields: "id")')
-export class Consent {
-  @Field(() => ID)
-  id: string;
-
-  @Field(() => OrganizationRef, { nullable: true })
-  recipient: OrganizationRef | null;
-
+/** What a consent releases, why, and when it was signed: alike in `Consent` and `RecordConsentInput`; not itself in the schema. */
+@ObjectType('ConsentTerms')
+@InputType('ConsentTermsInput')
+export abstract class ConsentTerms {
   @Field(() => [InformationKindEnum])
   scope: InformationKind[];
 
@@ -25,6 +20,16 @@ export class Consent {
 
   @Field(() => Date)
   signedAt: Date;
+}
+
+@ObjectType('Consent')
+@Directive('@key(fields: "id")')
+export class Consent extends ConsentTerms {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => OrganizationRef, { nullable: true })
+  recipient: OrganizationRef | null;
 
   @Field(() => Date)
   expiresAt: Date;

@@ -19,6 +19,7 @@ import { decideGrants } from '../access/access.route';
 import type { DocumentStore } from './document-store';
 import { DOCUMENT_KINDS, type DocumentKind } from './document.entity';
 import { drain, refusal, sendFailure, sendJson } from './document.http';
+import { toDocument } from './document.mapper';
 import { consentClient, type DocumentRow, insertDocument } from './document.sql';
 import { MAGIC_BYTES, sniffContentType } from './magic-bytes';
 
@@ -31,19 +32,10 @@ interface UploadForm {
   consentId: string | null;
 }
 
-/** The JSON of a stored document, as the upload answers it. */
+/** The JSON of a stored document, as the upload answers it: the document as the API shows it, without the client and uploader. */
 export function documentJson(row: DocumentRow) {
-  return {
-    id: row.id,
-    kind: row.kind,
-    title: row.title,
-    contentType: row.content_type,
-    sizeBytes: row.size_bytes,
-    sha256: row.sha256,
-    uploadedAt: row.uploaded_at.toISOString(),
-    consentId: row.consent_id,
-    downloadPath: `/documents/${row.id}`,
-  };
+  const { id, kind, title, contentType, sizeBytes, sha256, uploadedAt, consentId, downloadPath } = toDocument(row);
+  return { id, kind, title, contentType, sizeBytes, sha256, uploadedAt: uploadedAt.toISOString(), consentId, downloadPath };
 }
 
 /** The form's fields, checked; each problem names its field. */

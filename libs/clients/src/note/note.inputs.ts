@@ -1,20 +1,10 @@
 import { Field, ID, InputType } from 'type-graphql';
-import type { ContactType } from './note.entity';
-import { ContactTypeEnum } from './note.type';
+import { CaseNoteContact } from './note.type';
 
 @InputType('AddCaseNoteInput')
-export class AddCaseNoteInput {
+export class AddCaseNoteInput extends CaseNoteContact {
   @Field(() => ID)
   clientId: string;
-
-  @Field(() => Date)
-  occurredAt: Date;
-
-  @Field(() => ContactTypeEnum)
-  contactType: ContactType;
-
-  @Field(() => String)
-  body: string;
 
   @Field(() => Boolean, { nullable: true, defaultValue: false })
   sensitive?: boolean | null;

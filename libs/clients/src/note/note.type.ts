@@ -1,16 +1,14 @@
-import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { PageInfo } from '@caseflow/federation';
 import { CONTACT_TYPES, type ContactType } from './note.entity';
 
 export const ContactTypeEnum = Object.fromEntries(CONTACT_TYPES.map((t) => [t, t])) as { [K in ContactType]: K };
 registerEnumType(ContactTypeEnum, { name: 'ContactType' });
 
-@ObjectType('CaseNote')
-@Directive('@key(fields: "id")')
-export class CaseNote {
-  @Field(() => ID)
-  id: string;
-
+/** When and how the contact was, and what is written of it: alike in `CaseNote` and `AddCaseNoteInput`; not itself in the schema. */
+@ObjectType('CaseNoteContact')
+@InputType('CaseNoteContactInput')
+export abstract class CaseNoteContact {
   @Field(() => Date)
   occurredAt: Date;
 
@@ -19,6 +17,13 @@ export class CaseNote {
 
   @Field(() => String)
   body: string;
+}
+
+@ObjectType('CaseNote')
+@Directive('@key(fields: "id")')
+export class CaseNote extends CaseNoteContact {
+  @Field(() => ID)
+  id: string;
 
   @Field(() => Boolean)
   sensitive: boolean;

@@ -6,16 +6,29 @@
  * supervisors and administrators set them.
  */
 import DataLoader from 'dataloader';
-import type { DataSource } from 'typeorm';
-import { type Actor, callPeer } from '@caseflow/auth';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { Actor } from '@caseflow/auth';
 import type { AuditTrail } from '@caseflow/audit';
 import { badInput, forbidden, isIanaTimeZone, isUuid, notFound, unavailable, uuid } from '@caseflow/core';
-import { recordEvents } from '@caseflow/events';
-import type { PeerContext } from '../consent/consent.commands';
+import { type EventPayloads, recordEvents } from '@caseflow/events';
+import { isDirectoryOrganization, type PeerContext } from './organization.peers';
 import type { OrganizationRef } from './organization.ref';
 import { closureApprovalsOf, timeZonesOf, upsertClosureApproval, upsertTimeZone } from './organization-setting.sql';
 
 const SETTERS = new Set(['SUPERVISOR', 'ADMIN']);
+type SettingEvent = 'organization.time_zone_set' | 'organization.closure_approval_set';
+
+/** What one setting writes and tells: its audit detail, its statement, its domain event and the loader that caches it. */
+interface Setting<T, E extends SettingEvent> {
+  detail: string;
+  /** For the refusal: "Only the agency's supervisors and administrators set …". */
+  what: string;
+  write: (tx: EntityManager, id: string) => Promise<void>;
+  event: E;
+  payload: (id: string) => EventPayloads[E];
+  loader: DataLoader<string, T>;
+  value: T;
+}
 
 export class OrganizationSettings {
   /** Each agency's set time zone (null when none is set), one statement per batch. */
@@ -52,29 +65,17 @@ export class OrganizationSettings {
   /** Sets the agency's time zone (an IANA name), recorded with its audit event and its `organization.time_zone_set` event. */
   async setTimeZone(actor: Actor, organizationId: string, timeZone: string): Promise<OrganizationRef> {
     uuid('organizationId', organizationId);
-    const id = organizationId.toLowerCase();
     const zone = typeof timeZone === 'string' ? timeZone.trim() : '';
     if (!isIanaTimeZone(zone)) throw badInput('timeZone', 'must be an IANA time zone name such as America/Vancouver');
-    if (!SETTERS.has(actor.role) || actor.organizationId !== id) {
-      this.audit.note({ action: 'UPDATE', entityType: 'Organization', entityId: id, outcome: 'DENIED', detail: 'timeZone' });
-      throw forbidden("Only the agency's supervisors and administrators set its time zone");
-    }
-    await this.requireOrganization(id);
-    await this.dataSource.transaction(async (tx) => {
-      await upsertTimeZone(tx, id, zone, actor.staffId);
-      await this.audit.write(tx, { action: 'UPDATE', entityType: 'Organization', entityId: id, detail: 'timeZone' });
-      await recordEvents(tx, 'clients', [
-        {
-          type: 'organization.time_zone_set',
-          aggregateType: 'Organization',
-          aggregateId: id,
-          organizationId: id,
-          payload: { organizationId: id, timeZone: zone },
-        },
-      ]);
+    return this.set(actor, organizationId, {
+      detail: 'timeZone',
+      what: 'its time zone',
+      write: (tx, id) => upsertTimeZone(tx, id, zone, actor.staffId),
+      event: 'organization.time_zone_set',
+      payload: (id) => ({ organizationId: id, timeZone: zone }),
+      loader: this.timeZone,
+      value: zone,
     });
-    this.timeZone.clear(id).prime(id, zone);
-    return { id };
   }
 
   /** Whether the agency's case managers' closures need a supervisor's approval; null for an id that is not a UUID. */
@@ -85,42 +86,47 @@ export class OrganizationSettings {
   /** Sets whether closures need approval, recorded with its audit event and its `organization.closure_approval_set` event. */
   async setClosureNeedsApproval(actor: Actor, organizationId: string, required: boolean): Promise<OrganizationRef> {
     uuid('organizationId', organizationId);
-    const id = organizationId.toLowerCase();
     if (typeof required !== 'boolean') throw badInput('required', 'must be true or false');
+    return this.set(actor, organizationId, {
+      detail: 'closureNeedsApproval',
+      what: 'whether its closures need approval',
+      write: (tx, id) => upsertClosureApproval(tx, id, required, actor.staffId),
+      event: 'organization.closure_approval_set',
+      payload: (id) => ({ organizationId: id, closureNeedsApproval: required }),
+      loader: this.closureApproval,
+      value: required,
+    });
+  }
+
+  /**
+   * One setting of the agency, its value already checked: only the agency's
+   * own supervisors and administrators (a refusal is audited), for an agency
+   * of the directory; written with its audit event and its domain event in
+   * one transaction, then primed in the request's loader.
+   */
+  private async set<T, E extends SettingEvent>(actor: Actor, organizationId: string, setting: Setting<T, E>): Promise<OrganizationRef> {
+    const id = organizationId.toLowerCase();
+    const { detail } = setting;
     if (!SETTERS.has(actor.role) || actor.organizationId !== id) {
-      this.audit.note({ action: 'UPDATE', entityType: 'Organization', entityId: id, outcome: 'DENIED', detail: 'closureNeedsApproval' });
-      throw forbidden("Only the agency's supervisors and administrators set whether its closures need approval");
+      this.audit.note({ action: 'UPDATE', entityType: 'Organization', entityId: id, outcome: 'DENIED', detail });
+      throw forbidden(`Only the agency's supervisors and administrators set ${setting.what}`);
     }
     await this.requireOrganization(id);
     await this.dataSource.transaction(async (tx) => {
-      await upsertClosureApproval(tx, id, required, actor.staffId);
-      await this.audit.write(tx, { action: 'UPDATE', entityType: 'Organization', entityId: id, detail: 'closureNeedsApproval' });
+      await setting.write(tx, id);
+      await this.audit.write(tx, { action: 'UPDATE', entityType: 'Organization', entityId: id, detail });
+      const payload = setting.payload(id);
       await recordEvents(tx, 'clients', [
-        {
-          type: 'organization.closure_approval_set',
-          aggregateType: 'Organization',
-          aggregateId: id,
-          organizationId: id,
-          payload: { organizationId: id, closureNeedsApproval: required },
-        },
+        { type: setting.event, aggregateType: 'Organization', aggregateId: id, organizationId: id, payload },
       ]);
     });
-    this.closureApproval.clear(id).prime(id, required);
+    setting.loader.clear(id).prime(id, setting.value);
     return { id };
   }
 
   /** The agency must be an organization of the directory; the resources subgraph is asked (fails closed). */
   private async requireOrganization(id: string): Promise<void> {
-    if (!this.peer.resourcesUrl) throw unavailable('The directory is not configured, so the agency cannot be checked; retry later');
-    const data = await callPeer<{ _entities: Array<{ id: string } | null> }>({
-      baseUrl: this.peer.resourcesUrl,
-      internalToken: this.peer.internalToken,
-      requestId: this.peer.requestId,
-      timeoutMs: this.peer.timeoutMs,
-      peerName: 'The directory',
-      query: 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Organization { id } } }',
-      variables: { r: [{ __typename: 'Organization', id }] },
-    });
-    if (!data._entities[0]) throw notFound('Organization', id);
+    const unconfigured = () => unavailable('The directory is not configured, so the agency cannot be checked; retry later');
+    if (!(await isDirectoryOrganization(this.peer, id, unconfigured))) throw notFound('Organization', id);
   }
 }

@@ -10,7 +10,7 @@ import type { Actor } from '@caseflow/auth';
 import type { AuditTrail } from '@caseflow/audit';
 import { forbidden, uuid } from '@caseflow/core';
 import { hasCaseAccess, mayHoldCaseload } from '../access/access.policy';
-import { lockClient } from '../client/client.commands';
+import { clientChangeDenied, lockClient } from '../client/client.commands';
 import { ClientEntity } from '../client/client.entity';
 import { toClient } from '../client/client.mapper';
 import { CASE_ACCESS } from '../client/client.policy';
@@ -68,20 +68,13 @@ export class ProfileCommands {
   ): Promise<Client> {
     uuid('clientId', clientId);
     if (!mayHoldCaseload(actor)) {
-      this.audit.note({
-        action: 'UPDATE',
-        entityType: 'Client',
-        entityId: clientId,
-        clientId,
-        outcome: 'DENIED',
-        detail: `role ${actor.role}`,
-      });
+      this.audit.note(clientChangeDenied(clientId, `role ${actor.role}`));
       throw forbidden('Only case managers and supervisors may change a case');
     }
     return this.dataSource.transaction(async (tx) => {
       const client = await lockClient(tx, clientId);
       if (!hasCaseAccess(actor, client)) {
-        this.audit.note({ action: 'UPDATE', entityType: 'Client', entityId: clientId, clientId, outcome: 'DENIED', detail: what });
+        this.audit.note(clientChangeDenied(clientId, what));
         throw forbidden("You may not change this client's case");
       }
       if (await apply(tx, client)) await touchClient(tx, client.id);

@@ -4,25 +4,13 @@
  * `__resolveReference` answers null (without an error) for a reader who may
  * no longer see it. This subgraph stores ids, never what they name.
  */
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { type EntityKey, keyOnlyRefType } from '@caseflow/federation';
 
-@ObjectType('Client')
-@Directive('@key(fields: "id", resolvable: false)')
-export class ClientRef {
-  @Field(() => ID)
-  id: string;
-}
+export const ClientRef = keyOnlyRefType('Client');
+export type ClientRef = EntityKey;
 
-@ObjectType('Referral')
-@Directive('@key(fields: "id", resolvable: false)')
-export class ReferralRef {
-  @Field(() => ID)
-  id: string;
-}
+export const ReferralRef = keyOnlyRefType('Referral');
+export type ReferralRef = EntityKey;
 
-@ObjectType('Appointment')
-@Directive('@key(fields: "id", resolvable: false)')
-export class AppointmentRef {
-  @Field(() => ID)
-  id: string;
-}
+export const AppointmentRef = keyOnlyRefType('Appointment');
+export type AppointmentRef = EntityKey;

@@ -9,11 +9,10 @@
  */
 import type { DataSource, EntityManager } from 'typeorm';
 import { type Actor, assertCaseOpen, type ClientGrant } from '@caseflow/auth';
-import type { AuditTrail } from '@caseflow/audit';
+import { type AuditTrail, checkReplay } from '@caseflow/audit';
 import {
   AppError,
   badInput,
-  conflict,
   forbidden,
   inputFingerprint,
   invalidTransition,
@@ -262,18 +261,10 @@ export class ReferralCommands {
    * (else the key is being reused for another request: CONFLICT).
    */
   private async replay(first: ReferralEntity, fingerprint: string | null): Promise<Referral> {
-    const facts = { entityType: 'Referral', entityId: first.id, clientId: first.clientId };
-    if (first.clientMutationFingerprint !== null && first.clientMutationFingerprint !== fingerprint) {
-      this.audit.note({ action: 'CREATE', ...facts, outcome: 'DENIED', detail: 'clientMutationId reused with another input' });
-      throw conflict('This clientMutationId was used for a different input; send a new clientMutationId', {
-        field: 'input.clientMutationId',
-      });
-    }
-    if (!caseSideSees(await this.peers.access.load(first.clientId))) {
-      this.audit.note({ action: 'READ', ...facts, outcome: 'DENIED', detail: 'idempotent retry' });
-      throw forbidden('You may not see this referral');
-    }
-    this.audit.note({ action: 'READ', ...facts, detail: 'idempotent retry' });
+    const entity = { entityType: 'Referral', entityId: first.id, clientId: first.clientId };
+    const fingerprints = { stored: first.clientMutationFingerprint, given: fingerprint };
+    const mayRead = async () => caseSideSees(await this.peers.access.load(first.clientId));
+    await checkReplay(this.audit, entity, fingerprints, mayRead, 'You may not see this referral');
     return toReferral(first);
   }
 

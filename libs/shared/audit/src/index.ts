@@ -1,2 +1,3 @@
 export * from './audit';
 export * from './audit-writer';
+export * from './replay';

@@ -1,4 +1,4 @@
-import { addDays, isIanaTimeZone, localDay, startOfLocalDay } from './time-zone';
+import { addDays, atWallTime, isIanaTimeZone, localDay, startOfLocalDay } from './time-zone';
 
 describe('agency time zone', () => {
   it('accepts IANA names and refuses offsets, abbreviations and nonsense', () => {
@@ -28,5 +28,12 @@ describe('agency time zone', () => {
     // The day summer time starts (9 March 2031 in Canada: 02:00 → 03:00) still began at midnight standard time.
     expect(startOfLocalDay(new Date(Date.UTC(2031, 2, 9, 20)), 'America/Vancouver').toISOString()).toBe('2031-03-09T08:00:00.000Z');
     expect(startOfLocalDay(new Date(Date.UTC(2031, 6, 1, 12)), 'America/Halifax').toISOString()).toBe('2031-07-01T03:00:00.000Z');
+  });
+
+  it('finds the instant a wall clock shows a time, before and after a change of the clocks', () => {
+    expect(atWallTime('2031-01-15', '23:30', 'America/Vancouver').toISOString()).toBe('2031-01-16T07:30:00.000Z');
+    expect(atWallTime('2031-03-09', '01:30', 'America/Vancouver').toISOString()).toBe('2031-03-09T09:30:00.000Z');
+    expect(atWallTime('2031-03-09', '03:30', 'America/Vancouver').toISOString()).toBe('2031-03-09T10:30:00.000Z');
+    expect(atWallTime('2031-07-01', '00:00', 'UTC').toISOString()).toBe('2031-07-01T00:00:00.000Z');
   });
 });

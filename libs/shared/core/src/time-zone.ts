@@ -62,11 +62,19 @@ function offsetMs(instant: Date, timeZone: string): number {
   return wall - Math.floor(instant.getTime() / 1000) * 1000;
 }
 
+/**
+ * The instant the wall clock in `timeZone` shows `time` (`HH:MM`) on `day`
+ * (`YYYY-MM-DD`); for a time the clocks skip, the first moment after it.
+ */
+export function atWallTime(day: string, time: string, timeZone: string = DEFAULT_TIME_ZONE): Date {
+  const wall = Date.parse(`${day}T${time}:00Z`);
+  // Corrected twice: the offset at a first guess may differ from the offset at the wall time on a day the clocks change.
+  let at = wall - offsetMs(new Date(wall), timeZone);
+  at = wall - offsetMs(new Date(at), timeZone);
+  return new Date(at);
+}
+
 /** The instant the local day of `instant` began in `timeZone` (its midnight, or the first moment after it when the clocks skip midnight). */
 export function startOfLocalDay(instant: Date, timeZone: string = DEFAULT_TIME_ZONE): Date {
-  const midnight = Date.parse(`${localDay(instant, timeZone)}T00:00:00Z`);
-  // Corrected twice: the offset at a first guess may differ from the offset at midnight on a day the clocks change.
-  let start = midnight - offsetMs(new Date(midnight), timeZone);
-  start = midnight - offsetMs(new Date(start), timeZone);
-  return new Date(start);
+  return atWallTime(localDay(instant, timeZone), '00:00', timeZone);
 }

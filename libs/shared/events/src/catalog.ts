@@ -90,14 +90,19 @@ export interface EventPayloads {
 
 export type EventType = keyof EventPayloads;
 
-export const EVENT_TYPES = [
-  'referral.sent',
+/** What is told of a referral once it is sent: its answer, each later move, and its follow-up falling due. */
+export const REFERRAL_PROGRESS_EVENTS = [
   'referral.answered',
   'referral.started',
   'referral.completed',
   'referral.expired',
   'referral.cancelled',
   'referral.follow_up_due',
+] as const satisfies readonly EventType[];
+
+export const EVENT_TYPES = [
+  'referral.sent',
+  ...REFERRAL_PROGRESS_EVENTS,
   'client.assigned',
   'caseload.transferred',
   'consent.recorded',
