@@ -10,7 +10,6 @@ import { toPhone } from '../phone/phone.mapper';
 import type { Phone } from '../phone/phone.type';
 import type { Service } from '../service/service.type';
 import { toService } from '../service/service.mapper';
-import { searchKey } from '../search/search.rules';
 import type { Organization, OrganizationConnection } from './organization.type';
 import { toOrganization } from './organization.mapper';
 import { namePageSize, nameSearchWords } from './organization.rules';
@@ -47,7 +46,7 @@ export class OrganizationQueries {
     assertCanReadDirectory(actor);
     const words = nameSearchWords(search);
     const size = namePageSize(first);
-    const cursor = searchKey(decodeCursor(after, ['number', 'text', 'uuid']), false) as [number, string, string] | null;
+    const cursor = decodeCursor(after, ['number', 'text', 'uuid']) as [number, string, string] | null;
     const rows = await searchOrganizations(this.dataSource, words, cursor, size + 1);
     const hits = rows.filter((row) => row.id !== null);
     const edges = hits.slice(0, size).map((row) => ({
