@@ -1,6 +1,13 @@
 import type { GraphQLSchema } from 'graphql';
 import { fetchOrganizationTimeZones } from '@caseflow/auth';
-import { AUDIT_TRAIL_PATH, auditTrailRoute, buildFederatedSchema, type SubgraphDefinition } from '@caseflow/federation';
+import {
+  AUDIT_TRAIL_PATH,
+  auditTrailRoute,
+  buildFederatedSchema,
+  caseloadSummaryReferenceResolvers,
+  type SubgraphDefinition,
+} from '@caseflow/federation';
+import { CaseloadSummary, CaseloadSummaryReferralsResolver } from './caseload/caseload-summary.resolver';
 import { ClientReferralsResolver } from './client/client-referrals.resolver';
 import { clientReferences } from './client/client.ref';
 import { createReferralsContext, type ReferralsContext } from './context';
@@ -15,6 +22,7 @@ import { ReferralAuthz1764547200032 } from './migrations/1764547200032-ReferralA
 import { ReferralScheduledJobs1764806400042 } from './migrations/1764806400042-ReferralScheduledJobs';
 import { ReferralsOutbox1764892800052 } from './migrations/1764892800052-ReferralsOutbox';
 import { ReferralNames1764892800062 } from './migrations/1764892800062-ReferralNames';
+import { TeamCaseloadIndex1765152000096 } from './migrations/1765152000096-TeamCaseloadIndex';
 import { OrganizationReferralsResolver } from './organization/organization-referrals.resolver';
 import { organizationReferenceResolvers } from './organization/organization.reference';
 import { OutcomesResolver } from './outcomes/outcomes.resolver';
@@ -24,12 +32,22 @@ import { ReferralResolver } from './referral/referral.resolver';
 
 export function buildReferralsSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-    resolvers: [ReferralResolver, ClientReferralsResolver, GoalReferralsResolver, OrganizationReferralsResolver, OutcomesResolver],
+    resolvers: [
+      ReferralResolver,
+      ClientReferralsResolver,
+      GoalReferralsResolver,
+      OrganizationReferralsResolver,
+      OutcomesResolver,
+      CaseloadSummaryReferralsResolver,
+    ],
+    // Reached by no field of this subgraph: the gateway asks for it by key only.
+    orphanedTypes: [CaseloadSummary],
     referenceResolvers: {
       ...referralReferenceResolvers,
       ...clientReferences,
       ...goalReferenceResolvers,
       ...organizationReferenceResolvers,
+      ...caseloadSummaryReferenceResolvers,
     },
   });
 }
@@ -54,6 +72,7 @@ export const referralsSubgraph: SubgraphDefinition<ReferralsContext> = {
     ReferralScheduledJobs1764806400042,
     ReferralsOutbox1764892800052,
     ReferralNames1764892800062,
+    TeamCaseloadIndex1765152000096,
   ],
   buildSchema: buildReferralsSchema,
   createContext: (dataSource, base, options) => createReferralsContext(dataSource, base, options),

@@ -13,3 +13,4 @@ export * from './process';
 export * from './jobs';
 export * from './audit-route';
 export * from './client-ref';
+export * from './caseload-ref';
