@@ -4892,6 +4892,38 @@ query TaxonomyTerms($parentId: ID) {
 }
 `);
 
+export type TeamCaseloadsQuery = {
+  teamCaseloads: Array<{
+    staffMemberId: string;
+    staffMember: {
+      id: string;
+      displayName: string;
+    };
+    openClients: number;
+    highPriority: number;
+    overdueFollowUps: number;
+    overdueSteps: number | null;
+    referralsAwaitingAnswer: number | null;
+  }>;
+};
+export type TeamCaseloadsQueryVariables = Record<string, never>;
+export const TeamCaseloadsDocument = gql<TeamCaseloadsQuery, TeamCaseloadsQueryVariables>(`
+query TeamCaseloads {
+  teamCaseloads {
+    staffMemberId
+    staffMember {
+      id
+      displayName
+    }
+    openClients
+    highPriority
+    overdueFollowUps
+    overdueSteps
+    referralsAwaitingAnswer
+  }
+}
+`);
+
 export type TransferCandidatesQuery = {
   clients: {
     pageInfo: {
