@@ -6,7 +6,7 @@ import { PlanAccess } from './access/plan-access';
 import { AgreementCommands } from './agreement/agreement.commands';
 import { AgreementQueries } from './agreement/agreement.queries';
 import { AttainmentQueries } from './attainment/attainment.queries';
-import { overdueStepsByClient } from './caseload/caseload-summary.resolver';
+import { overdueStepsByClient } from './caseload/caseload-summary';
 import { GoalCommands } from './goal/goal.commands';
 import { GoalQueries } from './goal/goal.queries';
 import { createPlansLoaders, type PlansLoaders } from './loaders';

@@ -1,17 +1,11 @@
 import type { GraphQLSchema } from 'graphql';
 import { fetchOrganizationTimeZones } from '@caseflow/auth';
-import {
-  AUDIT_TRAIL_PATH,
-  auditTrailRoute,
-  buildFederatedSchema,
-  caseloadSummaryReferenceResolvers,
-  type SubgraphDefinition,
-} from '@caseflow/federation';
+import { AUDIT_TRAIL_PATH, auditTrailRoute, buildFederatedSchema, type SubgraphDefinition } from '@caseflow/federation';
 import { AgreementResolver } from './agreement/agreement.resolver';
 import { PlanAgreementEntity } from './agreement/agreement.entity';
 import { AttainmentResolver } from './attainment/attainment.resolver';
 import { ClientPlansResolver } from './client/client-plans.resolver';
-import { CaseloadSummary, CaseloadSummaryPlansResolver } from './caseload/caseload-summary.resolver';
+import { caseloadSummary } from './caseload/caseload-summary';
 import { clientReferences } from './client/client.ref';
 import { createPlansContext, type PlansContext } from './context';
 import { GoalEntity } from './goal/goal.entity';
@@ -48,16 +42,16 @@ export function buildPlansSchema(): Promise<GraphQLSchema> {
       RankingResolver,
       AttainmentResolver,
       AgreementResolver,
-      CaseloadSummaryPlansResolver,
+      caseloadSummary.resolver,
     ],
     // Reached by no field of this subgraph: the gateway asks for it by key only.
-    orphanedTypes: [CaseloadSummary],
+    orphanedTypes: [caseloadSummary.type],
     referenceResolvers: {
       ...planReferences,
       ...goalReferences,
       ...rankingReferences,
       ...clientReferences,
-      ...caseloadSummaryReferenceResolvers,
+      ...caseloadSummary.references,
     },
   });
 }

@@ -2,7 +2,7 @@ import type DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { type ClientGrant, createGrantPrimer } from '@caseflow/auth';
 import { type RequestContext, type SubgraphRuntimeOptions, TeamCaseloads } from '@caseflow/federation';
-import { awaitingAnswerCounts } from './caseload/caseload-summary.resolver';
+import { awaitingAnswerCounts } from './caseload/caseload-summary';
 import { createReferralsLoaders, createReferralsPeers, type ReferralsLoaders } from './loaders';
 import { OutcomesQueries } from './outcomes/outcomes.queries';
 import { ReferralCommands } from './referral/referral.commands';

@@ -1,13 +1,7 @@
 import type { GraphQLSchema } from 'graphql';
 import { fetchOrganizationTimeZones } from '@caseflow/auth';
-import {
-  AUDIT_TRAIL_PATH,
-  auditTrailRoute,
-  buildFederatedSchema,
-  caseloadSummaryReferenceResolvers,
-  type SubgraphDefinition,
-} from '@caseflow/federation';
-import { CaseloadSummary, CaseloadSummaryReferralsResolver } from './caseload/caseload-summary.resolver';
+import { AUDIT_TRAIL_PATH, auditTrailRoute, buildFederatedSchema, type SubgraphDefinition } from '@caseflow/federation';
+import { caseloadSummary } from './caseload/caseload-summary';
 import { ClientReferralsResolver } from './client/client-referrals.resolver';
 import { clientReferences } from './client/client.ref';
 import { createReferralsContext, type ReferralsContext } from './context';
@@ -38,16 +32,16 @@ export function buildReferralsSchema(): Promise<GraphQLSchema> {
       GoalReferralsResolver,
       OrganizationReferralsResolver,
       OutcomesResolver,
-      CaseloadSummaryReferralsResolver,
+      caseloadSummary.resolver,
     ],
     // Reached by no field of this subgraph: the gateway asks for it by key only.
-    orphanedTypes: [CaseloadSummary],
+    orphanedTypes: [caseloadSummary.type],
     referenceResolvers: {
       ...referralReferenceResolvers,
       ...clientReferences,
       ...goalReferenceResolvers,
       ...organizationReferenceResolvers,
-      ...caseloadSummaryReferenceResolvers,
+      ...caseloadSummary.references,
     },
   });
 }

@@ -994,10 +994,15 @@ export type AssignCaseManagerMutation = {
 export type AssignCaseManagerMutationVariables = {
   clientId: string;
   staffMemberId: string;
+  reason?: string | null;
 };
 export const AssignCaseManagerDocument = gql<AssignCaseManagerMutation, AssignCaseManagerMutationVariables>(`
-mutation AssignCaseManager($clientId: ID!, $staffMemberId: ID!) {
-  assignCaseManager(clientId: $clientId, staffMemberId: $staffMemberId) {
+mutation AssignCaseManager($clientId: ID!, $staffMemberId: ID!, $reason: String) {
+  assignCaseManager(
+    clientId: $clientId
+    staffMemberId: $staffMemberId
+    reason: $reason
+  ) {
     id
     assignedCaseManager {
       id

@@ -7,7 +7,7 @@
  * statement.
  */
 import DataLoader from 'dataloader';
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Ctx, Directive, Field, FieldResolver, ID, Int, ObjectType, Resolver, Root } from 'type-graphql';
 import { type CaseloadGrant, verifyCaseloadGrant } from '@caseflow/auth';
 import { forbidden } from '@caseflow/core';
 import type { RequestContext } from './context';
@@ -91,3 +91,22 @@ export const caseloadSummaryReferenceResolvers: ReferenceResolvers = {
   CaseloadSummary: (ref: { staffMemberId?: unknown; caseloadGrant?: unknown }, ctx: { teamCaseloads: TeamCaseloads }): CaseloadSummaryRef =>
     ctx.teamCaseloads.accept(String(ref.staffMemberId ?? ''), ref.caseloadGrant),
 } as unknown as ReferenceResolvers;
+
+/**
+ * What a subgraph adds to CaseloadSummary: its type, the resolver of its one
+ * count `field` (`@requires` the grant; FORBIDDEN unless the reference was let
+ * through) and the reference resolvers, for its subgraph.ts.
+ */
+export function caseloadCountField(field: string, description: string) {
+  const type = caseloadSummaryRefType();
+
+  @Resolver(() => type)
+  class CaseloadCountResolver {
+    @Directive('@requires(fields: "caseloadGrant")')
+    @FieldResolver(() => Int, { name: field, nullable: true, description })
+    count(@Root() summary: CaseloadSummaryRef, @Ctx() ctx: { teamCaseloads: TeamCaseloads }): Promise<number> {
+      return ctx.teamCaseloads.count(summary.staffMemberId);
+    }
+  }
+  return { type, resolver: CaseloadCountResolver, references: caseloadSummaryReferenceResolvers };
+}

@@ -8,7 +8,7 @@
 import { useQuery } from 'urql';
 import { Link } from '../../app/router';
 import { TeamCaseloadsDocument, type TeamCaseloadsQuery } from '../../graphql/generated';
-import { Empty, QueryView } from '../../ui/feedback';
+import { ColumnsMissing, Empty, QueryView } from '../../ui/feedback';
 import { Page } from '../../ui/page';
 
 type Row = TeamCaseloadsQuery['teamCaseloads'][number];
@@ -41,14 +41,11 @@ export function TeamTable({ rows, onRetry }: { rows: Row[]; onRetry(): void }) {
   return (
     <>
       {missing.length ? (
-        <div className="notice warning" role="note">
-          <p>
-            <strong>The {missing.join(' and ')} could not be counted right now.</strong> The other counts are up to date.
-          </p>
-          <button type="button" className="button secondary small" onClick={onRetry}>
-            Try again
-          </button>
-        </div>
+        <ColumnsMissing
+          missing={`The ${missing.join(' and ')} could not be counted right now.`}
+          rest="The other counts are up to date."
+          onRetry={onRetry}
+        />
       ) : null}
       <table className="table caseload team">
         <caption>Case managers of the agency, by name</caption>
