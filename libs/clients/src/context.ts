@@ -26,6 +26,7 @@ import { StaffQueries } from './staff/staff.queries';
 import { TeamCommands } from './team/team.commands';
 import { TeamQueries } from './team/team.queries';
 import { TransferCommands } from './team/transfer.commands';
+import { TeamCaseloadQueries } from './team/team-caseloads.queries';
 
 /** The request context: for each aggregate its queries (`ctx.<aggregates>`) and its commands (`ctx.<aggregate>Commands`). */
 export interface ClientsContext extends RequestContext {
@@ -51,6 +52,7 @@ export interface ClientsContext extends RequestContext {
   caseTeams: TeamQueries;
   caseTeamCommands: TeamCommands;
   transferCommands: TransferCommands;
+  teamCaseloads: TeamCaseloadQueries;
   closureRequests: ClosureRequestQueries;
   closureRequestCommands: ClosureRequestCommands;
   /** The caller's grants on clients by the one access rule, for the grants this subgraph signs into `Client.accessGrant`. */
@@ -98,6 +100,7 @@ export function createClientsContext(dataSource: DataSource, base: RequestContex
     caseTeams: new TeamQueries(loaders, base.audit),
     caseTeamCommands: new TeamCommands(dataSource, loaders, base.audit),
     transferCommands: new TransferCommands(dataSource, loaders, base.audit),
+    teamCaseloads: new TeamCaseloadQueries(dataSource, base.actor, base.audit),
     closureRequests: new ClosureRequestQueries(dataSource, loaders, base.audit),
     closureRequestCommands: new ClosureRequestCommands(dataSource, base.audit, clientCommands),
     grants: new DataLoader((ids) => decideGrants(dataSource, base.actor, ids), { maxBatchSize: 1000 }),

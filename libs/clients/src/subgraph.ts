@@ -68,6 +68,8 @@ import { notificationRecipientsRoute } from './staff/recipients.route';
 import { staffDirectoryRoute } from './staff/staff.route';
 import { CaseTeamMemberEntity } from './team/team.entity';
 import { CaseTeamResolver } from './team/team.resolver';
+import { caseloadSummaryReference, TeamCaseloadsResolver } from './team/team-caseloads.resolver';
+import { TeamCaseloadIndex1765152000094 } from './migrations/1765152000094-TeamCaseloadIndex';
 import { CaseTeam1764979200073 } from './migrations/1764979200073-CaseTeam';
 import { ClosureApproval1765065600082 } from './migrations/1765065600082-ClosureApproval';
 import { StaffByName1765152000091 } from './migrations/1765152000091-StaffByName';
@@ -101,6 +103,7 @@ export function buildClientsSchema(): Promise<GraphQLSchema> {
       ClientClosureRequestResolver,
       DistanceTravelledResolver,
       DistanceTravelledOutcomeResolver,
+      TeamCaseloadsResolver,
     ],
     // Each batched through the request's loaders and checked like a read: what the caller may not see is null (and audited).
     referenceResolvers: {
@@ -111,6 +114,7 @@ export function buildClientsSchema(): Promise<GraphQLSchema> {
       Consent: consentReference,
       Appointment: appointmentReference,
       Organization: organizationReference,
+      CaseloadSummary: caseloadSummaryReference,
     },
   });
 }
@@ -155,6 +159,7 @@ export const clientsSubgraph: SubgraphDefinition<ClientsContext> = {
     DistanceTravelledIndex1765065600081,
     ClosureApproval1765065600082,
     StaffByName1765152000091,
+    TeamCaseloadIndex1765152000094,
   ],
   buildSchema: buildClientsSchema,
   createContext: (dataSource, base, options) => createClientsContext(dataSource, base, options),

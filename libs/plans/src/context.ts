@@ -1,11 +1,12 @@
 import type DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { type ClientGrant, createClientAccessLoader, createGrantPrimer } from '@caseflow/auth';
-import type { RequestContext, SubgraphRuntimeOptions } from '@caseflow/federation';
+import { type RequestContext, type SubgraphRuntimeOptions, TeamCaseloads } from '@caseflow/federation';
 import { PlanAccess } from './access/plan-access';
 import { AgreementCommands } from './agreement/agreement.commands';
 import { AgreementQueries } from './agreement/agreement.queries';
 import { AttainmentQueries } from './attainment/attainment.queries';
+import { overdueStepsByClient } from './caseload/caseload-summary';
 import { GoalCommands } from './goal/goal.commands';
 import { GoalQueries } from './goal/goal.queries';
 import { createPlansLoaders, type PlansLoaders } from './loaders';
@@ -38,6 +39,8 @@ export interface PlansContext extends RequestContext {
   attainment: AttainmentQueries;
   agreements: AgreementQueries;
   agreementCommands: AgreementCommands;
+  /** A supervisor's team caseloads: the overdue steps of each case manager's open clients. */
+  teamCaseloads: TeamCaseloads;
 }
 
 export function createPlansContext(
@@ -73,5 +76,6 @@ export function createPlansContext(
     attainment: new AttainmentQueries(dataSource, base.audit),
     agreements: new AgreementQueries(loaders),
     agreementCommands: new AgreementCommands(writes),
+    teamCaseloads: new TeamCaseloads(base, options.internalSecret, overdueStepsByClient(dataSource.manager, today)),
   };
 }

@@ -5,6 +5,7 @@ import { AgreementResolver } from './agreement/agreement.resolver';
 import { PlanAgreementEntity } from './agreement/agreement.entity';
 import { AttainmentResolver } from './attainment/attainment.resolver';
 import { ClientPlansResolver } from './client/client-plans.resolver';
+import { caseloadSummary } from './caseload/caseload-summary';
 import { clientReferences } from './client/client.ref';
 import { createPlansContext, type PlansContext } from './context';
 import { GoalEntity } from './goal/goal.entity';
@@ -15,6 +16,7 @@ import { PlanRevisionsAndRankings1763856000011 } from './migrations/176385600001
 import { CoveringIndexes1763856000021 } from './migrations/1763856000021-CoveringIndexes';
 import { PlansOutbox1764892800051 } from './migrations/1764892800051-PlansOutbox';
 import { PlansScheduledJobs1764892800061 } from './migrations/1764892800061-PlansScheduledJobs';
+import { TeamCaseloadIndex1765152000095 } from './migrations/1765152000095-TeamCaseloadIndex';
 import { PlanAgreements1765065600083 } from './migrations/1765065600083-PlanAgreements';
 import { ActionPlanEntity } from './plan/plan.entity';
 import { planReferences } from './plan/plan.reference';
@@ -40,8 +42,17 @@ export function buildPlansSchema(): Promise<GraphQLSchema> {
       RankingResolver,
       AttainmentResolver,
       AgreementResolver,
+      caseloadSummary.resolver,
     ],
-    referenceResolvers: { ...planReferences, ...goalReferences, ...rankingReferences, ...clientReferences },
+    // Reached by no field of this subgraph: the gateway asks for it by key only.
+    orphanedTypes: [caseloadSummary.type],
+    referenceResolvers: {
+      ...planReferences,
+      ...goalReferences,
+      ...rankingReferences,
+      ...clientReferences,
+      ...caseloadSummary.references,
+    },
   });
 }
 
@@ -63,6 +74,7 @@ export const plansSubgraph: SubgraphDefinition<PlansContext> = {
     PlansOutbox1764892800051,
     PlansScheduledJobs1764892800061,
     PlanAgreements1765065600083,
+    TeamCaseloadIndex1765152000095,
   ],
   buildSchema: buildPlansSchema,
   createContext: (dataSource, base, options) => createPlansContext(dataSource, base, options),

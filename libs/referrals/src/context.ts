@@ -1,7 +1,8 @@
 import type DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { type ClientGrant, createGrantPrimer } from '@caseflow/auth';
-import type { RequestContext, SubgraphRuntimeOptions } from '@caseflow/federation';
+import { type RequestContext, type SubgraphRuntimeOptions, TeamCaseloads } from '@caseflow/federation';
+import { awaitingAnswerCounts } from './caseload/caseload-summary';
 import { createReferralsLoaders, createReferralsPeers, type ReferralsLoaders } from './loaders';
 import { OutcomesQueries } from './outcomes/outcomes.queries';
 import { ReferralCommands } from './referral/referral.commands';
@@ -15,6 +16,8 @@ export interface ReferralsContext extends RequestContext {
   referrals: ReferralQueries;
   referralCommands: ReferralCommands;
   outcomes: OutcomesQueries;
+  /** A supervisor's team caseloads: the referrals awaiting an answer of each case manager's open clients. */
+  teamCaseloads: TeamCaseloads;
 }
 
 export function createReferralsContext(dataSource: DataSource, base: RequestContext, options: SubgraphRuntimeOptions): ReferralsContext {
@@ -28,5 +31,6 @@ export function createReferralsContext(dataSource: DataSource, base: RequestCont
     referrals: new ReferralQueries(dataSource, loaders, peers.access, base.audit),
     referralCommands: new ReferralCommands(dataSource, loaders, peers, base.audit),
     outcomes: new OutcomesQueries(dataSource, base.audit),
+    teamCaseloads: new TeamCaseloads(base, options.internalSecret, awaitingAnswerCounts(dataSource.manager)),
   };
 }

@@ -1,6 +1,7 @@
 import type { GraphQLSchema } from 'graphql';
 import { fetchOrganizationTimeZones } from '@caseflow/auth';
 import { AUDIT_TRAIL_PATH, auditTrailRoute, buildFederatedSchema, type SubgraphDefinition } from '@caseflow/federation';
+import { caseloadSummary } from './caseload/caseload-summary';
 import { ClientReferralsResolver } from './client/client-referrals.resolver';
 import { clientReferences } from './client/client.ref';
 import { createReferralsContext, type ReferralsContext } from './context';
@@ -15,6 +16,7 @@ import { ReferralAuthz1764547200032 } from './migrations/1764547200032-ReferralA
 import { ReferralScheduledJobs1764806400042 } from './migrations/1764806400042-ReferralScheduledJobs';
 import { ReferralsOutbox1764892800052 } from './migrations/1764892800052-ReferralsOutbox';
 import { ReferralNames1764892800062 } from './migrations/1764892800062-ReferralNames';
+import { TeamCaseloadIndex1765152000096 } from './migrations/1765152000096-TeamCaseloadIndex';
 import { OrganizationReferralsResolver } from './organization/organization-referrals.resolver';
 import { organizationReferenceResolvers } from './organization/organization.reference';
 import { OutcomesResolver } from './outcomes/outcomes.resolver';
@@ -24,12 +26,22 @@ import { ReferralResolver } from './referral/referral.resolver';
 
 export function buildReferralsSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-    resolvers: [ReferralResolver, ClientReferralsResolver, GoalReferralsResolver, OrganizationReferralsResolver, OutcomesResolver],
+    resolvers: [
+      ReferralResolver,
+      ClientReferralsResolver,
+      GoalReferralsResolver,
+      OrganizationReferralsResolver,
+      OutcomesResolver,
+      caseloadSummary.resolver,
+    ],
+    // Reached by no field of this subgraph: the gateway asks for it by key only.
+    orphanedTypes: [caseloadSummary.type],
     referenceResolvers: {
       ...referralReferenceResolvers,
       ...clientReferences,
       ...goalReferenceResolvers,
       ...organizationReferenceResolvers,
+      ...caseloadSummary.references,
     },
   });
 }
@@ -54,6 +66,7 @@ export const referralsSubgraph: SubgraphDefinition<ReferralsContext> = {
     ReferralScheduledJobs1764806400042,
     ReferralsOutbox1764892800052,
     ReferralNames1764892800062,
+    TeamCaseloadIndex1765152000096,
   ],
   buildSchema: buildReferralsSchema,
   createContext: (dataSource, base, options) => createReferralsContext(dataSource, base, options),

@@ -161,6 +161,7 @@ describe('the case manager’s week in a browser', () => {
     const row = sam.locator('table.caseload tbody tr', { has: sam.getByLabel(`Reassign ${name} to`) });
     const caseyOption = await row.locator('option', { hasText: 'Casey Morgan' }).getAttribute('value');
     await row.getByLabel(`Reassign ${name} to`).selectOption(caseyOption as string);
+    await row.getByLabel(`Why ${name} moves (required)`).fill('Casey knows the family.');
     await row.getByRole('button', { name: 'Reassign' }).click();
     await sam.getByText(new RegExp(`${name} is now with Casey Morgan`)).waitFor();
     await sam.close();

@@ -17,6 +17,7 @@ import { OrganizationPage } from '../features/partner/OrganizationPage';
 import { PartnerReferralPage } from '../features/partner/PartnerReferralPage';
 import { ReferPage } from '../features/refer/ReferPage';
 import { ChooseClientPage } from '../features/refer/ChooseClientPage';
+import { TeamPage } from '../features/team/TeamPage';
 import { TransferPage } from '../features/transfer/TransferPage';
 import { WeekPage } from '../features/week/WeekPage';
 import { homeFor, matchPath } from '../lib/routes';
@@ -41,6 +42,7 @@ const ROUTES: Route[] = [
   { path: '/clients/:id/refer', roles: CASE_SIDE, render: (p) => <ReferPage clientId={p.id} /> },
   { path: '/refer', roles: CASE_SIDE, render: () => <ChooseClientPage /> },
   { path: '/clients/:id/audit', roles: ['SUPERVISOR'], render: (p) => <AuditTrailPage clientId={p.id} /> },
+  { path: '/team', roles: ['SUPERVISOR'], render: () => <TeamPage /> },
   { path: '/transfers', roles: ['SUPERVISOR'], render: () => <TransferPage /> },
   { path: '/closures', roles: ['SUPERVISOR', 'ADMIN'], render: () => <ClosuresPage /> },
   { path: '/intake', roles: CASE_SIDE, render: () => <IntakePage clientId={null} /> },

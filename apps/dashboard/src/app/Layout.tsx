@@ -19,6 +19,7 @@ export function navFor(role: string): NavItem[] {
     case 'SUPERVISOR':
       return [
         { to: '/caseload', text: 'Caseloads' },
+        { to: '/team', text: 'Team' },
         { to: '/week', text: 'My week' },
         { to: '/intake', text: 'New intake' },
         { to: '/transfers', text: 'Transfers' },

@@ -71,10 +71,10 @@ export type StepOutcome = 'NOT_STARTED' | 'IN_PROGRESS' | 'COMPLETE' | 'CANCELLE
 export const StepOutcomeValues: readonly StepOutcome[] = ['NOT_STARTED', 'IN_PROGRESS', 'COMPLETE', 'CANCELLED', 'BROUGHT_FORWARD'];
 
 export interface AddCaseNoteInput {
-  clientId: string;
   occurredAt: string;
   contactType: ContactType;
   body: string;
+  clientId: string;
   sensitive?: boolean | null;
   amendsNoteId?: string | null;
 }
@@ -141,8 +141,8 @@ export interface ContactPreferenceInput {
   phone?: string | null;
   email?: string | null;
   voicemailAllowed: boolean;
-  publicGreeting?: string | null;
   notes?: string | null;
+  publicGreeting?: string | null;
 }
 
 export interface CreateActionPlanInput {
@@ -213,10 +213,10 @@ export interface DemographicsInput {
 }
 
 export interface DetermineEligibilityInput {
-  clientId: string;
   eligible: boolean;
   program: string;
   rationale: string;
+  clientId: string;
 }
 
 export interface DirectoryOwnerInput {
@@ -316,11 +316,11 @@ export interface RecordAssessmentInput {
 }
 
 export interface RecordConsentInput {
-  clientId: string;
-  recipientOrganizationId: string;
   scope: Array<InformationKind>;
   purpose: string;
   signedAt: string;
+  clientId: string;
+  recipientOrganizationId: string;
   expiresAt?: string | null;
   witness?: string | null;
 }
@@ -333,11 +333,11 @@ export interface RequestClosureInput {
 }
 
 export interface RescheduleAppointmentInput {
-  appointmentId: string;
-  expectedVersion: number;
   startsAt: string;
   endsAt: string;
   place?: string | null;
+  appointmentId: string;
+  expectedVersion: number;
   reason: string;
   allowOverlap?: boolean | null;
 }
@@ -350,12 +350,12 @@ export interface RespondToReferralInput {
 }
 
 export interface ScheduleAppointmentInput {
-  clientId: string;
-  staffMemberId?: string | null;
-  kind: AppointmentKind;
   startsAt: string;
   endsAt: string;
   place?: string | null;
+  clientId: string;
+  staffMemberId?: string | null;
+  kind: AppointmentKind;
   purpose: string;
   referralId?: string | null;
   allowOverlap?: boolean | null;
@@ -1155,10 +1155,15 @@ export type AssignCaseManagerMutation = {
 export type AssignCaseManagerMutationVariables = {
   clientId: string;
   staffMemberId: string;
+  reason?: string | null;
 };
 export const AssignCaseManagerDocument = gql<AssignCaseManagerMutation, AssignCaseManagerMutationVariables>(`
-mutation AssignCaseManager($clientId: ID!, $staffMemberId: ID!) {
-  assignCaseManager(clientId: $clientId, staffMemberId: $staffMemberId) {
+mutation AssignCaseManager($clientId: ID!, $staffMemberId: ID!, $reason: String) {
+  assignCaseManager(
+    clientId: $clientId
+    staffMemberId: $staffMemberId
+    reason: $reason
+  ) {
     id
     assignedCaseManager {
       id
@@ -5302,6 +5307,38 @@ query TaxonomyTerms($parentId: ID) {
     id
     code
     name
+  }
+}
+`);
+
+export type TeamCaseloadsQuery = {
+  teamCaseloads: Array<{
+    staffMemberId: string;
+    staffMember: {
+      id: string;
+      displayName: string;
+    };
+    openClients: number;
+    highPriority: number;
+    overdueFollowUps: number;
+    overdueSteps: number | null;
+    referralsAwaitingAnswer: number | null;
+  }>;
+};
+export type TeamCaseloadsQueryVariables = Record<string, never>;
+export const TeamCaseloadsDocument = gql<TeamCaseloadsQuery, TeamCaseloadsQueryVariables>(`
+query TeamCaseloads {
+  teamCaseloads {
+    staffMemberId
+    staffMember {
+      id
+      displayName
+    }
+    openClients
+    highPriority
+    overdueFollowUps
+    overdueSteps
+    referralsAwaitingAnswer
   }
 }
 `);

@@ -115,3 +115,17 @@ export function Success({ children }: { children: ReactNode }) {
 export function Empty({ children }: { children: ReactNode }) {
   return <p className="empty">{children}</p>;
 }
+
+/** Columns of a table that a service could not give right now: which, that the rest is shown, and Try again. */
+export function ColumnsMissing({ missing, rest, onRetry }: { missing: string; rest: string; onRetry(): void }) {
+  return (
+    <div className="notice warning" role="note">
+      <p>
+        <strong>{missing}</strong> {rest}
+      </p>
+      <button type="button" className="button secondary small" onClick={onRetry}>
+        Try again
+      </button>
+    </div>
+  );
+}

@@ -63,6 +63,9 @@ function when(days: number): string {
   return `in ${days} days`;
 }
 
+/** The levels counted as high priority (a supervisor's team view): HIGH and above, as `levelOf` grades them. */
+export const HIGH_PRIORITY_LEVELS: readonly PriorityLevel[] = ['HIGH', 'URGENT'];
+
 export function levelOf(score: number): PriorityLevel {
   if (score >= 60) return 'URGENT';
   if (score >= 35) return 'HIGH';

@@ -186,8 +186,9 @@ export class ClientCommands {
     });
   }
 
-  async assignCaseManager(actor: Actor, clientId: string, staffMemberId: string): Promise<Client> {
+  async assignCaseManager(actor: Actor, clientId: string, staffMemberId: string, reason?: string | null): Promise<Client> {
     uuid('staffMemberId', staffMemberId);
+    const why = optionalText('reason', reason, { max: TEXT_MAX });
     if (actor.role !== 'SUPERVISOR') {
       this.audit.note(clientChangeDenied(clientId, 'assignCaseManager'));
       throw forbidden('Only a supervisor may reassign a client');
@@ -196,9 +197,9 @@ export class ClientCommands {
     return this.change(actor, clientId, 'clientId', 'assignedCaseManager', async (tx, client) => {
       await updateClient(tx, client.id, { assignedCaseManagerId: assignee });
       if (assignee) await endMembershipsOf(tx, [client.id], assignee, actor.staffId);
-      await this.event(tx, actor, client.id, 'REASSIGNED', client.status, client.status);
+      await this.event(tx, actor, client.id, 'REASSIGNED', client.status, client.status, { note: why });
       const previousCaseManagerId = client.assignedCaseManagerId;
-      await recordAssignment(tx, client, { caseManagerId: assignee, previousCaseManagerId, byStaffId: actor.staffId });
+      await recordAssignment(tx, client, { caseManagerId: assignee, previousCaseManagerId, byStaffId: actor.staffId, reason: why });
     });
   }
 

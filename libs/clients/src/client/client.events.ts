@@ -13,9 +13,15 @@ import { recordEvents } from '@caseflow/events';
 export async function recordAssignment(
   tx: EntityManager,
   client: { id: string; organizationId: string },
-  change: { caseManagerId: string | null; previousCaseManagerId: string | null; byStaffId: string; transferId?: string },
+  change: {
+    caseManagerId: string | null;
+    previousCaseManagerId: string | null;
+    byStaffId: string;
+    transferId?: string;
+    reason?: string | null;
+  },
 ): Promise<void> {
-  const { caseManagerId, previousCaseManagerId, byStaffId, transferId } = change;
+  const { caseManagerId, previousCaseManagerId, byStaffId, transferId, reason } = change;
   if (caseManagerId === null || caseManagerId === previousCaseManagerId) return;
   await recordEvents(tx, 'clients', [
     {
@@ -30,6 +36,7 @@ export async function recordAssignment(
         previousCaseManagerId,
         byStaffId,
         ...(transferId ? { transferId } : {}),
+        ...(reason ? { reason } : {}),
       },
     },
   ]);

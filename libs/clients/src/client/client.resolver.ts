@@ -199,8 +199,13 @@ export class ClientMutationResolver {
     @Arg('clientId', () => ID) clientId: string,
     @Arg('staffMemberId', () => ID) staffMemberId: string,
     @Ctx() ctx: ClientsContext,
+    @Arg('reason', () => String, {
+      nullable: true,
+      description: "Why the client moves: kept on the case's REASSIGNED event and in client.assigned. The dashboard asks for it.",
+    })
+    reason?: string | null,
   ): Promise<Client> {
-    return ctx.clientCommands.assignCaseManager(ctx.actor, clientId, staffMemberId);
+    return ctx.clientCommands.assignCaseManager(ctx.actor, clientId, staffMemberId, reason);
   }
 
   @Mutation(() => Client)

@@ -41,7 +41,8 @@ interface GrantPayload {
   a: [string, string, string, string];
   /** expiry, seconds since the epoch */
   e: number;
-  g: ClientGrant;
+  /** What is granted (a ClientGrant for version g1). */
+  g: unknown;
 }
 
 /**
@@ -60,18 +61,15 @@ function keyOf(secret: string): KeyObject {
   return key;
 }
 
-function mac(body: string, secret: string): Buffer {
-  return createHmac('sha256', keyOf(secret)).update(`${VERSION}.${body}`).digest();
+function mac(version: string, body: string, secret: string): Buffer {
+  return createHmac('sha256', keyOf(secret)).update(`${version}.${body}`).digest();
 }
 
 const nowSeconds = (): number => Math.floor(Date.now() / 1000);
 
 /** Signs the caller's grant on one client for this request. */
 export function signGrantToken(grant: ClientGrant, binding: GrantBinding, secret: string, ttlSeconds = GRANT_TOKEN_TTL_SECONDS): string {
-  const { actor, requestId } = binding;
-  const payload: GrantPayload = { a: [actor.staffId, actor.role, actor.organizationId, requestId], e: nowSeconds() + ttlSeconds, g: grant };
-  const body = Buffer.from(JSON.stringify(payload), 'utf8').toString('base64url');
-  return `${VERSION}.${body}.${mac(body, internalSecrets(secret)[0] ?? '').toString('base64url')}`;
+  return signBoundToken(VERSION, grant, binding, secret, ttlSeconds);
 }
 
 /**
@@ -80,13 +78,38 @@ export function signGrantToken(grant: ClientGrant, binding: GrantBinding, secret
  * the clients subgraph as usual). Never throws on bad input.
  */
 export function verifyGrantToken(token: unknown, binding: GrantBinding & { clientId: string }, secret: string): ClientGrant | null {
-  if (typeof token !== 'string' || token.length > 8192) return null;
+  const grant = verifyBoundToken(VERSION, token, binding, secret, 8192);
+  return isGrant(grant) && grant.clientId === binding.clientId ? grant : null;
+}
+
+/**
+ * Signs `data` for this caller and this request under a version tag of its
+ * own (the tag is part of what is signed, so a token of one kind never passes
+ * as another): the client grant here, and the same mechanism for other
+ * answers the clients subgraph hands to plans and referrals with an entity.
+ */
+export function signBoundToken(
+  version: string,
+  data: unknown,
+  binding: GrantBinding,
+  secret: string,
+  ttlSeconds = GRANT_TOKEN_TTL_SECONDS,
+): string {
+  const { actor, requestId } = binding;
+  const payload: GrantPayload = { a: [actor.staffId, actor.role, actor.organizationId, requestId], e: nowSeconds() + ttlSeconds, g: data };
+  const body = Buffer.from(JSON.stringify(payload), 'utf8').toString('base64url');
+  return `${version}.${body}.${mac(version, body, internalSecrets(secret)[0] ?? '').toString('base64url')}`;
+}
+
+/** What a `signBoundToken` token of this version carries, when it verifies for this caller and request and has not expired; else null. */
+export function verifyBoundToken(version: string, token: unknown, binding: GrantBinding, secret: string, maxLength: number): unknown {
+  if (typeof token !== 'string' || token.length > maxLength) return null;
   const parts = token.split('.');
-  if (parts.length !== 3 || parts[0] !== VERSION) return null;
+  if (parts.length !== 3 || parts[0] !== version) return null;
   const [, body, signature] = parts;
   const given = Buffer.from(signature, 'base64url');
   const signedWith = (candidate: string) => {
-    const expected = mac(body, candidate);
+    const expected = mac(version, body, candidate);
     return given.length === expected.length && timingSafeEqual(given, expected);
   };
   // Any of the secrets (during a rotation), as for the internal token.
@@ -97,13 +120,12 @@ export function verifyGrantToken(token: unknown, binding: GrantBinding & { clien
   } catch {
     return null;
   }
-  const { actor, requestId, clientId } = binding;
-  if (!Array.isArray(payload?.a) || typeof payload.e !== 'number' || !isGrant(payload.g)) return null;
+  const { actor, requestId } = binding;
+  if (!Array.isArray(payload?.a) || typeof payload.e !== 'number') return null;
   const [staffId, role, organizationId, rid] = payload.a;
   if (staffId !== actor.staffId || role !== actor.role || organizationId !== actor.organizationId || rid !== requestId) return null;
   if (payload.e <= nowSeconds()) return null;
-  if (payload.g.clientId !== clientId) return null;
-  return payload.g;
+  return payload.g ?? null;
 }
 
 function isGrant(value: unknown): value is ClientGrant {

@@ -13,3 +13,4 @@ export * from './peer';
 export * from './staff-directory';
 export * from './calendar-feed';
 export * from './documents';
+export * from './caseload-grant';

@@ -14,3 +14,4 @@ export * from './jobs';
 export * from './audit-route';
 export * from './client-ref';
 export * from './entity-ref';
+export * from './caseload-ref';

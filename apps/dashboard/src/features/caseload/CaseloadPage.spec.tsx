@@ -136,8 +136,17 @@ describe('the caseload', () => {
     await screen.findByRole('link', { name: 'Client 1' });
     fireEvent.change(screen.getByLabelText('Reassign Client 1 to'), { target: { value: jordan.id } });
     fireEvent.click(screen.getByRole('button', { name: 'Reassign' }));
+    expect(await screen.findByText('The reason is required.')).toBeTruthy();
+    expect(screen.getByLabelText('Why Client 1 moves (required)').getAttribute('aria-invalid')).toBe('true');
+    expect(gateway.called('AssignCaseManager')).toHaveLength(0);
+    fireEvent.change(screen.getByLabelText('Why Client 1 moves (required)'), { target: { value: ' Casey is on leave. ' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Reassign' }));
     await waitFor(() => expect(gateway.called('AssignCaseManager')).toHaveLength(1));
-    expect(gateway.called('AssignCaseManager')[0].variables).toEqual({ clientId: caseloadRow(1).id, staffMemberId: jordan.id });
-    expect(await screen.findByText(/Client 1 is now with Jordan Lee/)).toBeTruthy();
+    expect(gateway.called('AssignCaseManager')[0].variables).toEqual({
+      clientId: caseloadRow(1).id,
+      staffMemberId: jordan.id,
+      reason: 'Casey is on leave.',
+    });
+    expect(await screen.findByText('Client 1 is now with Jordan Lee. Notified: Jordan Lee. Casey Morgan was not notified.')).toBeTruthy();
   });
 });

@@ -3,15 +3,16 @@ import { useState } from 'react';
 import { useMutation } from 'urql';
 import { type CombinedErrorLike, errorsUnder, messageOf } from '../../api/errors';
 import { Link } from '../../app/router';
-import { useAgencyZone } from '../../app/session';
+import { useAgencyZone, useMe } from '../../app/session';
 import { AssignCaseManagerDocument } from '../../graphql/generated';
 import type { StaffOption } from '../../lib/caseload';
 import { relativeDays } from '../../lib/dates';
 import { daysUntilIn, formatDateTimeIn } from '../../lib/zone';
 import { label, plural } from '../../lib/labels';
 import { awaitingAgreement } from '../../lib/signoff';
+import { maxLength, required } from '../../lib/validation';
 import { Badge, PriorityBadge, ProgressBar } from '../../ui/badges';
-import { Empty } from '../../ui/feedback';
+import { ColumnsMissing, Empty } from '../../ui/feedback';
 import type { CaseloadRow } from './CaseloadPage';
 
 export function CaseloadTable({
@@ -39,18 +40,11 @@ export function CaseloadTable({
   return (
     <>
       {plansDown || referralsDown ? (
-        <div className="notice warning" role="note">
-          <p>
-            <strong>
-              {[plansDown ? 'Plan progress' : '', referralsDown ? 'open referrals' : ''].filter(Boolean).join(' and ')} could not be loaded
-              right now.
-            </strong>{' '}
-            The rest of the caseload is up to date.
-          </p>
-          <button type="button" className="button secondary small" onClick={onRetry}>
-            Try again
-          </button>
-        </div>
+        <ColumnsMissing
+          missing={`${[plansDown ? 'Plan progress' : '', referralsDown ? 'open referrals' : ''].filter(Boolean).join(' and ')} could not be loaded right now.`}
+          rest="The rest of the caseload is up to date."
+          onRetry={onRetry}
+        />
       ) : null}
       <table className="table caseload">
         <caption className="visually-hidden">Clients, most urgent first</caption>
@@ -149,24 +143,43 @@ function FollowUp({ at }: { at: string | null }) {
   );
 }
 
+/**
+ * A supervisor reassigns one client: the case manager and a reason (kept on
+ * the case's history), then says who was notified — the notifications
+ * service tells the new case manager only (never the one who reassigned),
+ * not the previous one.
+ */
 function Reassign({ client, staff, onDone }: { client: CaseloadRow; staff: StaffOption[]; onDone(message: string): void }) {
+  const me = useMe();
   const [target, setTarget] = useState('');
+  const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState<string | null>(null);
   const [result, assign] = useMutation(AssignCaseManagerDocument);
   const id = `reassign-${client.id}`;
   const others = staff.filter((s) => s.id !== client.assignedCaseManager?.id);
+  const nameOf = (staffId: string) => staff.find((s) => s.id === staffId)?.displayName ?? 'the new case manager';
   return (
     <div className="reassign">
       <span>{client.assignedCaseManager?.displayName ?? 'Unassigned'}</span>
       <form
         className="inline-form compact"
+        noValidate
         onSubmit={(e) => {
           e.preventDefault();
           if (!target) return;
-          void assign({ clientId: client.id, staffMemberId: target }).then((r) => {
-            if (!r.error) {
-              setTarget('');
-              onDone(`${client.displayName} is now with ${staff.find((s) => s.id === target)?.displayName ?? 'the new case manager'}.`);
-            }
+          const problem = required(reason, 'The reason') ?? maxLength(reason, 2000) ?? null;
+          setReasonError(problem);
+          if (problem) {
+            document.getElementById(`${id}-reason`)?.focus();
+            return;
+          }
+          void assign({ clientId: client.id, staffMemberId: target, reason: reason.trim() }).then((r) => {
+            if (r.error) return;
+            const previous = client.assignedCaseManager?.displayName;
+            const told = target === me.id ? 'Nobody was notified.' : `Notified: ${nameOf(target)}.`;
+            setTarget('');
+            setReason('');
+            onDone(`${client.displayName} is now with ${nameOf(target)}. ${told}${previous ? ` ${previous} was not notified.` : ''}`);
           });
         }}
       >
@@ -181,10 +194,34 @@ function Reassign({ client, staff, onDone }: { client: CaseloadRow; staff: Staff
             </option>
           ))}
         </select>
+        {target ? (
+          <>
+            <label htmlFor={`${id}-reason`} className="visually-hidden">
+              Why {client.displayName} moves (required)
+            </label>
+            <input
+              id={`${id}-reason`}
+              type="text"
+              placeholder="Reason"
+              value={reason}
+              onChange={(e) => {
+                setReason(e.target.value);
+                setReasonError(null);
+              }}
+              aria-invalid={reasonError ? true : undefined}
+              aria-describedby={reasonError ? `${id}-reason-error` : undefined}
+            />
+          </>
+        ) : null}
         <button type="submit" className="button secondary small" disabled={!target || result.fetching}>
           {result.fetching ? 'Reassigning…' : 'Reassign'}
         </button>
       </form>
+      {reasonError ? (
+        <p className="field-error" id={`${id}-reason-error`}>
+          {reasonError}
+        </p>
+      ) : null}
       {result.error ? (
         <p className="field-error" role="alert">
           {messageOf(result.error)}

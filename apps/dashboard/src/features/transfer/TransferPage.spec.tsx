@@ -100,6 +100,9 @@ describe('the transfer screen', () => {
         .getByRole('link', { name: 'Farah Aziz' })
         .getAttribute('href'),
     ).toBe('/clients/c3');
+    expect(done.closest('[role="status"]')?.textContent).toContain(
+      'Notified: Jordan Lee, once for all of them. Casey Morgan was not notified.',
+    );
     expect(gateway.called('TransferCaseload')[0].variables.input).toEqual({
       fromStaffMemberId: casey.id,
       toStaffMemberId: jordan.id,

@@ -22,7 +22,8 @@ import { ChoiceGroup, FormProblems, SelectField, TextArea, focusFirstInvalid } f
 import { Page, Section } from '../../ui/page';
 
 const EMPTY: TransferValues = { fromStaffMemberId: '', toStaffMemberId: '', all: false, clientIds: [], reason: '' };
-type Moved = TransferCaseloadMutation['transferCaseload'];
+/** What moved, and who the notifications service tells: the receiving case manager only (one CLIENT_ASSIGNED), never the one they left. */
+type Moved = TransferCaseloadMutation['transferCaseload'] & { from: string; to: string };
 
 export function TransferPage() {
   const [values, setValues] = useState<TransferValues>(EMPTY);
@@ -94,7 +95,8 @@ export function TransferPage() {
         requestAnimationFrame(() => focusFirstInvalid(form));
         return;
       }
-      setMoved(result.data?.transferCaseload ?? null);
+      const done = result.data?.transferCaseload;
+      setMoved(done ? { ...done, from: nameOf(values.fromStaffMemberId), to: nameOf(values.toStaffMemberId) } : null);
       setValues({ ...EMPTY, fromStaffMemberId: values.fromStaffMemberId });
       refetchCandidates({ requestPolicy: 'network-only' });
     });
@@ -105,14 +107,21 @@ export function TransferPage() {
       {moved ? (
         <Success>
           {plural(moved.movedCount, 'client')} moved
-          {moved.clients[0]?.assignedCaseManager ? ` to ${moved.clients[0].assignedCaseManager.displayName}` : ''}:{' '}
+          {` to ${moved.clients[0]?.assignedCaseManager?.displayName ?? moved.to}`}:{' '}
           {moved.clients.map((c, i) => (
             <span key={c.id}>
               {i ? ', ' : ''}
               <Link to={`/clients/${c.id}`}>{c.displayName}</Link>
             </span>
           ))}
-          .
+          .{' '}
+          {moved.movedCount > 0 ? (
+            <>
+              Notified: {moved.to}, once for all of them. {moved.from} was not notified.
+            </>
+          ) : (
+            'Nobody was notified.'
+          )}
         </Success>
       ) : null}
       <form onSubmit={check} noValidate className="form" aria-label="Transfer clients">
@@ -197,7 +206,8 @@ export function TransferPage() {
           <div className="notice warning" role="alert">
             <p>
               Move {values.all ? 'every open client' : plural(count, 'client')} from {nameOf(values.fromStaffMemberId)} to{' '}
-              {nameOf(values.toStaffMemberId)}? {nameOf(values.toStaffMemberId)} is notified once.
+              {nameOf(values.toStaffMemberId)}? {nameOf(values.toStaffMemberId)} is notified once; {nameOf(values.fromStaffMemberId)} is not
+              notified.
             </p>
           </div>
         ) : null}
