@@ -60,7 +60,14 @@ export class TeamCaseloadQueries {
 function toSummary(r: TeamCaseloadRow): CaseloadSummary {
   return {
     staffMemberId: r.id,
-    staffMember: { id: r.id, displayName: r.display_name, email: r.email, role: r.role, organization: { id: r.organization_id } },
+    staffMember: {
+      id: r.id,
+      displayName: r.display_name,
+      email: r.email,
+      role: r.role,
+      organization: { id: r.organization_id },
+      active: r.active,
+    },
     openClients: r.open_clients,
     highPriority: r.high_priority,
     overdueFollowUps: r.overdue_follow_ups,

@@ -15,13 +15,14 @@ export interface TeamCaseloadRow {
   email: string;
   role: Role;
   organization_id: string;
+  active: boolean;
   open_clients: number;
   high_priority: number;
   overdue_follow_ups: number;
   client_ids: string[];
 }
 
-const TEAM_CASELOADS_SQL = `SELECT s.id, s.display_name, s.email, s.role, s.organization_id,
+const TEAM_CASELOADS_SQL = `SELECT s.id, s.display_name, s.email, s.role, s.organization_id, s.active,
        count(c.id)::int AS open_clients,
        count(c.id) FILTER (WHERE c.priority_level = ANY($2::text[]))::int AS high_priority,
        count(c.id) FILTER (WHERE c.next_follow_up_at < $3)::int AS overdue_follow_ups,
