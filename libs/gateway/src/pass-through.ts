@@ -7,9 +7,16 @@
 import { type ClientRequest, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
 import { REQUEST_ID_HEADER } from '@caseflow/auth';
-import { AppError, errorFields, type Logger } from '@caseflow/core';
+import { AppError, errorFields, type Logger, retryAfterOf } from '@caseflow/core';
 
-const STATUS: Record<string, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, UNAVAILABLE: 503 };
+const STATUS: Record<string, number> = {
+  BAD_USER_INPUT: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  UNAVAILABLE: 503,
+  RATE_LIMITED: 429,
+};
 
 /** A coded JSON error, naming the field when there is one (as the clients subgraph's answers do). */
 export function sendError(response: ServerResponse, error: AppError, status: number | undefined, requestId: string): void {
@@ -22,6 +29,7 @@ export function sendError(response: ServerResponse, error: AppError, status: num
     'content-length': Buffer.byteLength(text),
     'cache-control': 'no-store',
     [REQUEST_ID_HEADER]: requestId,
+    ...(retryAfterOf(error) !== undefined ? { 'retry-after': String(retryAfterOf(error)) } : {}),
   });
   response.end(text);
 }
