@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { type Env, acrossSettings, loadConfigOrExit, processEnv, setting } from '@caseflow/config';
 import type { Logger } from '@caseflow/core';
 import type { GatewayOptions } from './gateway';
+import { DEFAULT_RATES } from './rate-limit';
 
 /** Loads the settings, or prints every problem and exits 1; `supergraphFile` is the SUPERGRAPH_FILE default. */
 export function loadGatewayConfig(supergraphFile: string, env: Env = processEnv()) {
@@ -44,6 +45,16 @@ export function loadGatewayConfig(supergraphFile: string, env: Env = processEnv(
         MAX_QUERY_COST: setting.integer(100, 10_000_000, 25_000),
         REQUEST_TIMEOUT_MS: setting.durationMs(100, 600_000, 15_000),
         SUBGRAPH_TIMEOUT_MS: setting.durationMs(100, 600_000, 10_000),
+        // Request budgets per principal (rate-limit.ts): shared by the replicas in this database, else counted per replica in memory.
+        RATE_LIMIT_DATABASE_URL: setting.optionalUrl(),
+        RATE_LIMIT_STAFF_PER_SECOND: setting.integer(1, 100_000, DEFAULT_RATES.staff.ratePerSecond),
+        RATE_LIMIT_STAFF_BURST: setting.integer(1, 1_000_000, DEFAULT_RATES.staff.burst),
+        RATE_LIMIT_CLIENT_PER_SECOND: setting.integer(1, 100_000, DEFAULT_RATES.client.ratePerSecond),
+        RATE_LIMIT_CLIENT_BURST: setting.integer(1, 1_000_000, DEFAULT_RATES.client.burst),
+        RATE_LIMIT_ANONYMOUS_PER_SECOND: setting.integer(1, 100_000, DEFAULT_RATES.anonymous.ratePerSecond),
+        RATE_LIMIT_ANONYMOUS_BURST: setting.integer(1, 1_000_000, DEFAULT_RATES.anonymous.burst),
+        // Behind a reverse proxy: an unauthenticated caller's address is the last X-Forwarded-For entry.
+        GATEWAY_TRUST_PROXY: setting.boolean(false),
         LOG_LEVEL: setting.oneOf(['debug', 'info', 'warn', 'error', 'silent'] as const, 'info'),
       })
       .refine(
@@ -94,6 +105,15 @@ export function gatewayOptionsFrom(config: GatewayConfig, logger: Logger): Gatew
       maxCost: config.MAX_QUERY_COST,
     },
     resourcesBaseUrl: config.RESOURCES_URL.join(','),
+    rateLimit: {
+      databaseUrl: config.RATE_LIMIT_DATABASE_URL,
+      trustProxy: config.GATEWAY_TRUST_PROXY,
+      rates: {
+        staff: { ratePerSecond: config.RATE_LIMIT_STAFF_PER_SECOND, burst: config.RATE_LIMIT_STAFF_BURST },
+        client: { ratePerSecond: config.RATE_LIMIT_CLIENT_PER_SECOND, burst: config.RATE_LIMIT_CLIENT_BURST },
+        anonymous: { ratePerSecond: config.RATE_LIMIT_ANONYMOUS_PER_SECOND, burst: config.RATE_LIMIT_ANONYMOUS_BURST },
+      },
+    },
   };
 }
 

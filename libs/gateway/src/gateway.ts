@@ -29,6 +29,7 @@ import {
   errorFields,
   fieldOfCoercionMessage,
   connectionFailure,
+  isAppError,
   createReplicaSet,
   type Logger,
   replicaUrls,
@@ -40,6 +41,7 @@ import { type DemoLogin, demoLoginRoutes } from './demo-login';
 import { documentsPassThrough } from './documents';
 import { fhirPassThrough } from './fhir';
 import { maskValueCompletion } from './value-completion';
+import { createRateLimiter, limitKeyOf, type RateLimiter, type RateLimitOptions } from './rate-limit';
 import { createSubgraphTransport } from './subgraph-transport';
 import { DEFAULT_LIMITS, type QueryLimits, costError, estimateCost, shapeLimitRule } from './limits';
 import {
@@ -87,6 +89,8 @@ export interface GatewayOptions {
   now?: () => number;
   /** Where requests, operations (by name, with latency) and errors (by the code callers see) are counted. */
   metrics?: ServiceMetrics;
+  /** Request budgets per principal (see rate-limit.ts); default: DEFAULT_RATES, counted in each replica's memory. */
+  rateLimit?: RateLimitOptions;
 }
 
 export interface Gateway {
@@ -162,7 +166,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const { logger } = options;
   if (options.production && options.demoLogin) throw new Error('The demo sign-in is refused in production');
   const demo = options.demoLogin ? demoLoginRoutes(options.demoLogin) : null;
-  const authenticate = authenticator(options);
+  const limiter = await createRateLimiter(options.rateLimit ?? {}, logger, options.metrics?.registry);
+  const authenticate = withinBudget(authenticator(options), limiter);
   const transport = createSubgraphTransport();
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
@@ -242,7 +247,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     apollo,
     getRoutes: {
       ...(options.resourcesBaseUrl ? { [HSDS_PATH]: hsdsPassThrough(options, options.resourcesBaseUrl, authenticate) } : {}),
-      [CALENDAR_FEED_PUBLIC_PATH]: calendarFeedPassThrough(options),
+      [CALENDAR_FEED_PUBLIC_PATH]: calendarFeedPassThrough(options, limiter),
       ...demo?.get,
     },
     // Uploads and downloads stream through (up to 10 MB a document); the GraphQL body limit below stays.
@@ -283,6 +288,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       await http.stop();
       await apollo.stop();
       await transport.close();
+      await limiter.close();
     },
   };
 }
@@ -309,6 +315,25 @@ function authenticator(options: GatewayOptions): Authenticate {
   return async (request) => {
     const actor = await options.verifyBearer(headerValue(request, 'authorization'));
     await checkStaff(actor);
+    return actor;
+  };
+}
+
+/**
+ * Counts each request in its caller's budget (rate-limit.ts): a verified
+ * caller's own, or, for a request refused as unauthenticated, its address's
+ * (so that guessing tokens is slowed too). Over budget: RATE_LIMITED.
+ */
+function withinBudget(authenticate: Authenticate, limiter: RateLimiter): Authenticate {
+  return async (request) => {
+    let actor: Actor;
+    try {
+      actor = await authenticate(request);
+    } catch (error) {
+      if (isAppError(error) && error.code === 'UNAUTHENTICATED') await limiter.take(limitKeyOf(request, null, limiter.trustProxy));
+      throw error;
+    }
+    await limiter.take(limitKeyOf(request, actor, limiter.trustProxy));
     return actor;
   };
 }
@@ -376,10 +401,12 @@ const FEED_HEADERS = { 'cache-control': 'no-store, private' };
  * answers 404 with an empty body for any address that is not a live feed
  * (malformed, unknown or replaced), so that the answer tells nothing else.
  */
-function calendarFeedPassThrough(options: GatewayOptions): GetRoute {
+function calendarFeedPassThrough(options: GatewayOptions, limiter: RateLimiter): GetRoute {
   const replicas = createReplicaSet(replicaUrls(options.subgraphUrls.clients ?? []).map((url) => new URL(url).origin));
   const notFound = { status: 404, contentType: 'text/plain; charset=utf-8', text: '', headers: FEED_HEADERS };
-  return async (_request, url) => {
+  return async (request, url) => {
+    // No token: the feed's address is the credential, so the caller's address has the budget.
+    await limiter.take(limitKeyOf(request, null, limiter.trustProxy));
     const secret = /^\/calendar\/([^/]+)\.ics$/.exec(url.pathname)?.[1];
     if (!secret || !CALENDAR_FEED_SECRET.test(secret)) return notFound;
     const requestId = randomUUID();

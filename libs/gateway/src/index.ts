@@ -2,3 +2,4 @@ export { createGateway, maskError, type Gateway, type GatewayOptions } from './g
 export { gatewayOptionsFrom, loadGatewayConfig, type GatewayConfig } from './config';
 export { DEMO_LOGIN_PATH, DEMO_USERS_PATH, demoLogin, type DemoLogin, type DemoUser } from './demo-login';
 export { maskValueCompletion } from './value-completion';
+export { DEFAULT_RATES, limitKeyOf, type LimitKey, type PrincipalKind, type Rate, type RateLimitOptions } from './rate-limit';

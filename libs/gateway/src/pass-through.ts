@@ -9,10 +9,17 @@ import { randomUUID } from 'node:crypto';
 import { type ClientRequest, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
 import { type Actor, INTERNAL_TOKEN_HEADER, REQUEST_ID_HEADER, signInternalToken } from '@caseflow/auth';
-import { AppError, createReplicaSet, errorFields, type Logger, replicaUrls } from '@caseflow/core';
+import { AppError, createReplicaSet, errorFields, type Logger, replicaUrls, retryAfterOf } from '@caseflow/core';
 import type { StreamRoute } from '@caseflow/federation';
 
-const STATUS: Record<string, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, UNAVAILABLE: 503 };
+const STATUS: Record<string, number> = {
+  BAD_USER_INPUT: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  UNAVAILABLE: 503,
+  RATE_LIMITED: 429,
+};
 
 /** A coded JSON error, naming the field when there is one (as the clients subgraph's answers do). */
 export function sendError(response: ServerResponse, error: AppError, status: number | undefined, requestId: string): void {
@@ -25,6 +32,7 @@ export function sendError(response: ServerResponse, error: AppError, status: num
     'content-length': Buffer.byteLength(text),
     'cache-control': 'no-store',
     [REQUEST_ID_HEADER]: requestId,
+    ...(retryAfterOf(error) !== undefined ? { 'retry-after': String(retryAfterOf(error)) } : {}),
   });
   response.end(text);
 }

@@ -12,6 +12,7 @@ export const ERROR_CODES = [
   'CONFLICT',
   'INVALID_TRANSITION',
   'UNAVAILABLE',
+  'RATE_LIMITED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -62,6 +63,18 @@ export function invalidTransition(message: string, details: Record<string, unkno
 
 export function unavailable(message = 'A service this request needs is unavailable; retry later'): AppError {
   return new AppError('UNAVAILABLE', message);
+}
+
+/** The caller went over its request budget: HTTP 429, with `Retry-After` (whole seconds, at least 1). */
+export function rateLimited(retryAfterSeconds: number): AppError {
+  const seconds = Math.max(1, Math.ceil(retryAfterSeconds));
+  return new AppError('RATE_LIMITED', `Too many requests; retry after ${seconds} s`, { retryAfterSeconds: seconds });
+}
+
+/** The `Retry-After` seconds a RATE_LIMITED error carries (none for any other error). */
+export function retryAfterOf(error: AppError): number | undefined {
+  const seconds = error.details.retryAfterSeconds;
+  return error.code === 'RATE_LIMITED' && typeof seconds === 'number' ? seconds : undefined;
 }
 
 export function isAppError(error: unknown): error is AppError {

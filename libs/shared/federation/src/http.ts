@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
-import { AppError, closeServer, listenOn, withRequestSignal } from '@caseflow/core';
+import { AppError, closeServer, listenOn, retryAfterOf, withRequestSignal } from '@caseflow/core';
 import { inService, type ServiceMetrics } from '@caseflow/telemetry';
 
 export type JsonRoute = (body: unknown, request: IncomingMessage) => Promise<unknown>;
@@ -67,6 +67,7 @@ const statusOf: Record<string, number> = {
   CONFLICT: 409,
   INVALID_TRANSITION: 409,
   UNAVAILABLE: 503,
+  RATE_LIMITED: 429,
 };
 
 class BodyTooLarge extends Error {}
@@ -131,6 +132,8 @@ export function requestIdOf(request: IncomingMessage): string {
 
 export function sendError(response: ServerResponse, error: AppError, status = statusOf[error.code] ?? 500, requestId?: string): void {
   if (requestId && !response.headersSent) response.setHeader('x-request-id', requestId);
+  const retryAfter = retryAfterOf(error);
+  if (retryAfter !== undefined && !response.headersSent) response.setHeader('retry-after', String(retryAfter));
   sendJson(response, status, {
     errors: [{ message: error.message, extensions: { code: error.code, ...(requestId ? { requestId } : {}) } }],
   });
