@@ -344,8 +344,10 @@ const HSDS_PATH = '/hsds';
  * GET /hsds/… — the HSDS API, served by the resources subgraph. The caller is
  * authenticated exactly as for /graphql (a bearer token, else 401
  * UNAUTHENTICATED); partners use the same tokens as everyone else. The
- * request goes on with the internal token and nothing else the caller sent;
- * the answer (JSON, or an ndjson stream) comes back as it is. With several
+ * request goes on with the internal token and, of what the caller sent, only
+ * its conditional headers (If-None-Match, If-Modified-Since); the answer
+ * (JSON, or an ndjson stream, or a bodiless 304) comes back as it is, with its
+ * caching headers (ETag, Last-Modified, Cache-Control). With several
  * replicas, requests go round-robin and one that cannot be reached is
  * skipped (a GET is safe to send again).
  */
@@ -358,6 +360,7 @@ function hsdsPassThrough(options: GatewayOptions, resourcesBaseUrl: string, auth
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), options.subgraphTimeoutMs ?? 30_000);
     const headers = {
+      ...conditionalHeaders(request),
       [INTERNAL_TOKEN_HEADER]: await signInternalToken({ actor, requestId }, options.internalSecret),
       [REQUEST_ID_HEADER]: requestId,
     };
@@ -377,6 +380,12 @@ function hsdsPassThrough(options: GatewayOptions, resourcesBaseUrl: string, auth
       clearTimeout(timer);
     }
     if (!response) throw unavailable('The directory (resources service) is unavailable; retry later');
+    const passedBack = cachingHeaders(response);
+    const contentType = response.headers.get('content-type') ?? 'application/json';
+    if (response.status === 304) {
+      await response.body?.cancel();
+      return { status: 304, contentType, text: '', headers: passedBack };
+    }
     const body = response.body;
     async function* text(): AsyncIterable<string> {
       if (!body) return;
@@ -386,8 +395,32 @@ function hsdsPassThrough(options: GatewayOptions, resourcesBaseUrl: string, auth
       const rest = decoder.decode();
       if (rest) yield rest;
     }
-    return { status: response.status, contentType: response.headers.get('content-type') ?? 'application/json', text: text() };
+    return { status: response.status, contentType, text: text(), headers: passedBack };
   };
+}
+
+/** The conditional request headers the HSDS API answers (bounded: a longer one is not passed on, and the answer is a full 200). */
+const CONDITIONAL_HEADERS = ['if-none-match', 'if-modified-since'] as const;
+const MAX_CONDITIONAL_HEADER = 2_000;
+/** The caching headers of an HSDS answer. */
+const CACHING_HEADERS = ['etag', 'last-modified', 'cache-control'] as const;
+
+function conditionalHeaders(request: IncomingMessage): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const name of CONDITIONAL_HEADERS) {
+    const value = headerValue(request, name);
+    if (value !== undefined && value.length <= MAX_CONDITIONAL_HEADER) headers[name] = value;
+  }
+  return headers;
+}
+
+function cachingHeaders(response: Response): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const name of CACHING_HEADERS) {
+    const value = response.headers.get(name);
+    if (value !== null) headers[name] = value;
+  }
+  return headers;
 }
 
 /** A calendar feed answer is never stored by a cache: its address is a secret and its content changes. */

@@ -85,6 +85,6 @@ export const resourcesSubgraph: SubgraphDefinition<ResourcesContext> = {
   // The HSDS REST API; the gateway passes GET /hsds/… through with the caller's internal token.
   internalGetRoutes: (dataSource) => {
     const api = new HsdsApi(dataSource);
-    return { [HSDS_PREFIX]: (url, caller) => api.handle(url, caller) };
+    return { [HSDS_PREFIX]: (url, caller, headers) => api.handle(url, caller, headers) };
   },
 };

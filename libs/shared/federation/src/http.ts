@@ -106,6 +106,12 @@ async function sendText(
   contentType: string,
   text: string | AsyncIterable<string>,
 ): Promise<void> {
+  // 304 Not Modified: no body, and no content headers (its own headers, e.g. the ETag, are already set).
+  if (status === 304) {
+    response.writeHead(304);
+    response.end();
+    return;
+  }
   if (typeof text === 'string') {
     response.writeHead(status, { 'content-type': contentType, 'content-length': Buffer.byteLength(text) });
     response.end(text);

@@ -1,4 +1,4 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import {
   ApolloServerPluginCacheControlDisabled,
@@ -17,7 +17,12 @@ import { createHttpService, type GetRouteResult, type HttpService } from './http
 
 export type InternalRoute = (body: unknown, caller: InternalIdentity & { token: string }) => Promise<unknown>;
 /** An internal GET route (e.g. a REST API the gateway passes through), answered only to callers with a valid internal token. */
-export type InternalGetRoute = (url: URL, caller: InternalIdentity & { token: string }) => Promise<GetRouteResult>;
+/** `headers`: the request's headers (for conditional requests: If-None-Match, If-Modified-Since). */
+export type InternalGetRoute = (
+  url: URL,
+  caller: InternalIdentity & { token: string },
+  headers: IncomingHttpHeaders,
+) => Promise<GetRouteResult>;
 
 /** An internal streaming route (uploads and downloads the gateway passes through), answered only to callers with a valid internal token. */
 export type InternalStreamRoute = (
@@ -136,7 +141,7 @@ export async function createSubgraphServer<C extends RequestContext>(options: Su
   const getRoutes = Object.fromEntries(
     Object.entries(options.internalGetRoutes ?? {}).map(([prefix, route]) => [
       prefix,
-      async (request: IncomingMessage, url: URL) => route(url, await identify(request)),
+      async (request: IncomingMessage, url: URL) => route(url, await identify(request), request.headers),
     ]),
   );
 

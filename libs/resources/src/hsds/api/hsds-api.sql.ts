@@ -209,3 +209,12 @@ export function listBatch(m: EntityManager, q: ListQuery, limit: number, afterId
   const { sql, params } = batchSql(q, selectList(hsdsTable(q.table), q.alias), limit, afterId);
   return m.query<TextRow[]>(sql, params);
 }
+
+/** When the newest HSDS metadata row about any of `ids` was recorded (the exact instant, not the day); null when none is. */
+export async function newestChange(m: EntityManager, ids: string[]): Promise<Date | null> {
+  const [{ at }] = await m.query<Array<{ at: Date | null }>>(
+    'SELECT max(recorded_at) AS at FROM resources.metadata WHERE resource_id = ANY($1::uuid[])',
+    [ids],
+  );
+  return at;
+}

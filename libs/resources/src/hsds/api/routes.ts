@@ -8,6 +8,7 @@
  * typo never silently widens a list. `format=ndjson` streams every matching
  * object, one JSON document per line, without paging.
  */
+import type { IncomingHttpHeaders } from 'node:http';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { InternalIdentity } from '@caseflow/auth';
 import { AppError, isAppError, uuid } from '@caseflow/core';
@@ -15,6 +16,7 @@ import { isConnectionError } from '@caseflow/db';
 import type { GetRouteResult } from '@caseflow/federation';
 import { mayReadDirectory } from '../../access/directory.policy';
 import type { TableName } from '../package';
+import { CACHE_CONTROL, etagOf, idsAndModified, lastModifiedToSend, NO_STORE, notModified } from './caching';
 import {
   expand,
   organizationFull,
@@ -31,19 +33,21 @@ import {
   listCount,
   listPage,
   type ListQuery,
+  newestChange,
   organizationQuery,
   rowById,
   serviceQuery,
   taxonomyQuery,
   taxonomyTermQuery,
 } from './hsds-api.sql';
+import { openApiDocument, OPENAPI_PATH } from './openapi';
 import { type Params, readParams } from './params';
 
 export const HSDS_PREFIX = '/hsds';
 export const HSDS_VERSION = '3.0.0';
 const STREAM_BATCH = 500;
 
-interface Endpoint {
+export interface Endpoint {
   /** Query parameters this endpoint takes. */
   params: readonly string[];
   list?: (filters: ListFilters) => ListQuery;
@@ -54,7 +58,8 @@ interface Endpoint {
 const PAGING = ['page', 'per_page', 'format'] as const;
 const SERVICE_FILTERS = ['search', 'taxonomy_term_id', 'taxonomy_id', 'organization_id', 'modified_after'] as const;
 
-const LISTS: Record<string, Endpoint> = {
+/** The lists, by collection (`/hsds/<collection>`). */
+export const LISTS: Record<string, Endpoint> = {
   services: {
     params: [...PAGING, ...SERVICE_FILTERS, 'minimal', 'full'],
     list: (f) => serviceQuery(f, false),
@@ -78,7 +83,8 @@ const LISTS: Record<string, Endpoint> = {
   },
 };
 
-const ONE: Record<string, Endpoint> = {
+/** One object by id, by collection (`/hsds/<collection>/{id}`). */
+export const ONE: Record<string, Endpoint> = {
   services: { params: [], shape: () => ({ table: 'service', relations: SERVICE_FULL }) },
   service_at_locations: { params: [], shape: () => ({ table: 'service_at_location', relations: SERVICE_AT_LOCATION_FULL }) },
   organizations: { params: ['full_service'], shape: (p) => ({ table: 'organization', relations: organizationFull(p.full_service) }) },
@@ -86,16 +92,39 @@ const ONE: Record<string, Endpoint> = {
   taxonomy_terms: { params: [], shape: () => ({ table: 'taxonomy_term', relations: TAXONOMY_TERM }) },
 };
 
+/** The paths that are not a collection: the root (what this API is) and its OpenAPI document; neither takes a parameter. */
+const FIXED: Record<string, readonly string[]> = { '/': [], [OPENAPI_PATH]: [] };
+
+/** Every path the API answers (OpenAPI templates, `{id}` for an object's id) with the query parameters it takes. */
+export function hsdsRoutes(): Array<{ path: string; params: readonly string[] }> {
+  return [
+    ...Object.entries(FIXED).map(([path, params]) => ({ path, params })),
+    ...Object.entries(LISTS).map(([collection, endpoint]) => ({ path: `/${collection}`, params: endpoint.params })),
+    ...Object.entries(ONE).map(([collection, endpoint]) => ({ path: `/${collection}/{id}`, params: endpoint.params })),
+  ];
+}
+
 /** `minimal`: what identifies the object and when it changed, plus the fields the list schema requires. */
 function minimalOf(object: Record<string, unknown>): Record<string, unknown> {
   const { id, name, status, last_modified } = object;
   return { id, name, status, ...(last_modified ? { last_modified } : {}) };
 }
 
-function errorBody(error: AppError): { status: number; body: unknown } {
-  const statuses: Record<string, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, UNAVAILABLE: 503 };
-  const status = statuses[error.code] ?? 500;
-  return { status, body: { errors: [{ message: error.message, extensions: { code: error.code, ...error.details } }] } };
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+/** The answer statuses of the errors the API answers (the OpenAPI document lists the same). */
+export const ERROR_STATUSES: Record<string, number> = {
+  BAD_USER_INPUT: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  UNAVAILABLE: 503,
+};
+
+function errorBody(error: AppError): GetRouteResult {
+  const status = ERROR_STATUSES[error.code] ?? 500;
+  const body = { errors: [{ message: error.message, extensions: { code: error.code, ...error.details } }] };
+  return { status, contentType: JSON_TYPE, text: JSON.stringify(body), headers: { 'cache-control': NO_STORE } };
 }
 
 const MAX_PATH = 200;
@@ -104,12 +133,16 @@ export class HsdsApi {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Answers GET /hsds/… for the verified caller. */
-  async handle(url: URL, caller: InternalIdentity): Promise<GetRouteResult> {
+  async handle(url: URL, caller: InternalIdentity, headers: IncomingHttpHeaders = {}): Promise<GetRouteResult> {
     try {
       if (!mayReadDirectory(caller.actor)) throw new AppError('FORBIDDEN', 'Your role may not read the resource directory');
       // No HSDS path is long; a long one is not echoed back.
       if (url.pathname.length > MAX_PATH) throw new AppError('NOT_FOUND', `This path is not part of the HSDS API (see ${HSDS_PREFIX}/)`);
-      return await this.route(url, new Date());
+      const now = new Date();
+      const result = await this.route(url, now);
+      return 'body' in result
+        ? await this.cacheable(result.body, headers, now)
+        : { ...result, headers: { 'cache-control': CACHE_CONTROL } };
     } catch (error) {
       if (isAppError(error)) return errorBody(error);
       if (isConnectionError(error)) return errorBody(new AppError('UNAVAILABLE', 'The directory database is unavailable; retry later'));
@@ -117,11 +150,36 @@ export class HsdsApi {
     }
   }
 
+  /**
+   * A JSON answer with its validators: `304` with no body when the caller's
+   * copy is current. The newest change is read after the answer, so it is
+   * never older than what the answer holds.
+   */
+  private async cacheable(body: unknown, headers: IncomingHttpHeaders, now: Date): Promise<GetRouteResult> {
+    const text = JSON.stringify(body);
+    const etag = etagOf(text);
+    const { ids, newest } = idsAndModified(body);
+    const recorded = ids.length ? await newestChange(this.dataSource.manager, ids) : null;
+    const changed = recorded && (!newest || recorded > newest) ? recorded : newest;
+    const lastModified = lastModifiedToSend(changed, now);
+    const validators = {
+      'cache-control': CACHE_CONTROL,
+      etag,
+      ...(lastModified ? { 'last-modified': lastModified.toUTCString() } : {}),
+    };
+    if (notModified(headers, etag, lastModified)) return { status: 304, contentType: JSON_TYPE, text: '', headers: validators };
+    return { status: 200, contentType: JSON_TYPE, text, headers: validators };
+  }
+
   private async route(url: URL, now: Date): Promise<GetRouteResult> {
     const path = url.pathname.slice(HSDS_PREFIX.length).replace(/\/+$/, '');
     const [, collection, id, extra] = path.split('/');
+    if (`/${collection}` === OPENAPI_PATH && id === undefined) {
+      readParams(url, FIXED[OPENAPI_PATH]);
+      return { status: 200, body: openApiDocument() };
+    }
     if (!collection) {
-      readParams(url, []);
+      readParams(url, FIXED['/']);
       return {
         status: 200,
         body: {
