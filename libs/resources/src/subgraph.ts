@@ -72,6 +72,8 @@ export const resourcesSubgraph: SubgraphDefinition<ResourcesContext> = {
   migrations: [InitResources1763856000003, HsdsDirectory1763856000013, CoveringSearchIndexes1763856000023],
   // Partners remove phones, schedules, languages and attributes of their entries: the only subgraph that deletes rows.
   runtimePrivileges: { deletes: true },
+  // The directory is what machine clients and (DIRECTORY_PUBLIC) anonymous readers come for; no other subgraph answers them.
+  directoryClients: true,
   buildSchema: buildResourcesSchema,
   createContext: (dataSource, base, options) => createResourcesContext(dataSource, base, options),
   // The HSDS REST API; the gateway passes GET /hsds/… through with the caller's internal token.
