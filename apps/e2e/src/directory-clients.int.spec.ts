@@ -162,8 +162,12 @@ describe('a machine client (client-credentials token from a real OpenID Connect 
     const client = stack.world.clients[0].id;
     for (const path of [`/fhir/Patient/${client}/$everything`, `/documents/${client}`]) {
       const response = await withoutStatements(() => hsds(base, readerToken, path));
-      expect(response.status).toBeGreaterThanOrEqual(403);
-      expect(response.status).not.toBe(200);
+      const body = (await response.json()) as { errors?: Array<{ extensions?: { code?: string } }> };
+      expect({ path, status: response.status, codes: body.errors?.map((e) => e.extensions?.code) }).toEqual({
+        path,
+        status: 403,
+        codes: ['FORBIDDEN'],
+      });
     }
   });
 
@@ -228,6 +232,12 @@ describe('a machine client (client-credentials token from a real OpenID Connect 
         detail: `client ${WRITER.clientId}: eligibility_description`,
       },
     ]);
+
+    const metadata = await stack.sql(
+      `SELECT updated_by, actor_id::text FROM resources.metadata WHERE resource_id = $1 AND field_name = 'eligibility_description' ORDER BY recorded_at DESC LIMIT 1`,
+      [own.id],
+    );
+    expect(metadata).toEqual([{ updated_by: `client ${WRITER.clientId}`, actor_id: '00000000-0000-0000-0000-000000000000' }]);
 
     const before = await stack.sql(`SELECT id, eligibility_description FROM resources.service WHERE id = ANY($1) ORDER BY id`, [
       [own.id, other.id],
