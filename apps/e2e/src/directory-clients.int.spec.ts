@@ -32,6 +32,8 @@ let publicGateway: Gateway;
 let base: string;
 let publicBase: string;
 let readerToken: string;
+/** The log lines of the gateway without the public directory (warn and above). */
+const logLines: string[] = [];
 let writerToken: string;
 
 function claimsOf(jwt: string): Record<string, unknown> {
@@ -39,7 +41,7 @@ function claimsOf(jwt: string): Record<string, unknown> {
 }
 
 /** A gateway in front of the stack's subgraphs, set up from its settings as production sets it up, verifying the provider's tokens. */
-async function gatewayFor(settings: Record<string, string> = {}): Promise<[Gateway, string]> {
+async function gatewayFor(settings: Record<string, string> = {}, log?: (line: string) => void): Promise<[Gateway, string]> {
   const config = loadGatewayConfig(SUPERGRAPH_FILE, {
     NODE_ENV: 'production',
     INTERNAL_TOKEN_SECRET: stack.internalSecret,
@@ -53,7 +55,7 @@ async function gatewayFor(settings: Record<string, string> = {}): Promise<[Gatew
     AUTH_JWKS_URL: provider.jwksUri,
     ...settings,
   });
-  const created = await createGateway(gatewayOptionsFrom(config, createLogger('gateway', 'silent')));
+  const created = await createGateway(gatewayOptionsFrom(config, createLogger('gateway', log ? 'warn' : 'silent', log)));
   return [created, `http://127.0.0.1:${await created.listen(0, '127.0.0.1')}`];
 }
 
@@ -70,7 +72,10 @@ beforeAll(async () => {
       users: [],
     }),
   ]);
-  [[gateway, base], [publicGateway, publicBase]] = await Promise.all([gatewayFor(), gatewayFor({ DIRECTORY_PUBLIC: 'true' })]);
+  [[gateway, base], [publicGateway, publicBase]] = await Promise.all([
+    gatewayFor({}, (line) => logLines.push(line)),
+    gatewayFor({ DIRECTORY_PUBLIC: 'true' }),
+  ]);
   [readerToken, writerToken] = await Promise.all([
     provider.clientCredentials(READER, { scope: 'directory:read' }),
     provider.clientCredentials(WRITER, { scope: 'directory:read directory:write' }),
@@ -145,6 +150,11 @@ describe('a machine client (client-credentials token from a real OpenID Connect 
       codes: ['FORBIDDEN'],
       data: null,
     });
+    // The log line of the refusal names the client.
+    const requestId = (res.errors![0].extensions as { requestId: string }).requestId;
+    const line = logLines.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l.requestId === requestId);
+    expect(line).toMatchObject({ requestId, client: `client ${READER.clientId}` });
+    expect(JSON.stringify(line)).toContain('FORBIDDEN');
   });
 
   it("is refused a staff field nested in a directory answer (an organization's time zone, from the clients service)", async () => {
