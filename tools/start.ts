@@ -65,6 +65,7 @@ async function main(): Promise<void> {
     host: config.HOST,
     logLevel: config.LOG_LEVEL,
     production: config.NODE_ENV === 'production',
+    gateway: { directoryPublic: config.DIRECTORY_PUBLIC },
     ports: {
       gateway: config.GATEWAY_PORT,
       clients: config.CLIENTS_PORT,
@@ -105,6 +106,7 @@ async function main(): Promise<void> {
   say('');
   say('Get a token for a demo user (casey, jordan, sam, pat, robin, alex, admin @demo.caseflow):');
   say('  npm run --silent token -- --as casey@demo.caseflow');
+  say('or for a partner system reading the directory: npm run --silent token -- --client <name> [--scope directory:read]');
   say(
     `  curl -s ${stack.gatewayUrl} -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' -d '{"query":"{ me { displayName role } }"}'`,
   );

@@ -59,6 +59,8 @@ export function localConfig() {
       NOTIFICATIONS_PORT: setting.port(4005),
       AUTH_ISSUER: setting.string('caseflow-dev'),
       AUTH_AUDIENCE: setting.string('caseflow'),
+      // The gateway's public directory (anonymous readers of the HSDS API and the directory queries); off by default.
+      DIRECTORY_PUBLIC: setting.boolean(false),
       LOG_LEVEL: setting.oneOf(['debug', 'info', 'warn', 'error', 'silent'] as const, 'warn'),
     }),
   );

@@ -36,6 +36,8 @@ export function loadGatewayConfig(supergraphFile: string, env: Env = processEnv(
         AUTH_ROLE_CLAIM: setting.string(DEFAULT_CLAIM_NAMES.role),
         AUTH_ORG_CLAIM: setting.string(DEFAULT_CLAIM_NAMES.organizationId),
         AUTH_PUBLIC_KEY_FILE: setting.optionalString(),
+        // Anonymous readers of the directory (the HSDS API and its GraphQL queries); off: every request needs a token.
+        DIRECTORY_PUBLIC: setting.boolean(false),
         SUPERGRAPH_FILE: setting.string(supergraphFile),
         MAX_BODY_BYTES: setting.integer(1_000, 50_000_000, 1_000_000),
         MAX_BATCH_OPERATIONS: setting.integer(1, 100, 1),
@@ -94,6 +96,7 @@ export function gatewayOptionsFrom(config: GatewayConfig, logger: Logger): Gatew
     internalSecret: config.INTERNAL_TOKEN_SECRET,
     logger,
     production: config.NODE_ENV === 'production',
+    directoryPublic: config.DIRECTORY_PUBLIC,
     maxBodyBytes: config.MAX_BODY_BYTES,
     maxBatchOperations: config.MAX_BATCH_OPERATIONS,
     requestTimeoutMs: config.REQUEST_TIMEOUT_MS,

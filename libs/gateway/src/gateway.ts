@@ -12,7 +12,9 @@ import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import {
   type Actor,
+  ANONYMOUS_READER,
   type BearerVerifier,
+  clientLabel,
   CALENDAR_FEED_PATH,
   CALENDAR_FEED_PUBLIC_PATH,
   CALENDAR_FEED_SECRET,
@@ -28,6 +30,7 @@ import {
   ERROR_CODES,
   errorFields,
   fieldOfCoercionMessage,
+  forbidden,
   connectionFailure,
   isAppError,
   createReplicaSet,
@@ -38,6 +41,8 @@ import {
   unavailable,
 } from '@caseflow/core';
 import { type DemoLogin, demoLoginRoutes } from './demo-login';
+import { directoryClientRefusal, directoryFieldsOf } from './directory-clients';
+import { type Principal, principalOf } from './principal';
 import { documentsPassThrough } from './documents';
 import { fhirPassThrough } from './fhir';
 import { maskValueCompletion } from './value-completion';
@@ -55,6 +60,8 @@ import { operationMetricsPlugin, type ServiceMetrics } from '@caseflow/telemetry
 
 export interface GatewayContext {
   actor: Actor;
+  /** Who the request counts against (principal.ts): a staff member, a machine client, or an anonymous reader. */
+  principal: Principal;
   requestId: string;
   internalToken: string;
 }
@@ -75,6 +82,12 @@ export interface GatewayOptions {
   subgraphTimeoutMs?: number;
   /** Base URL of the resources subgraph (or its replicas', comma-separated): GET /hsds/… (the HSDS REST API for partners) is passed through to it. */
   resourcesBaseUrl?: string;
+  /**
+   * DIRECTORY_PUBLIC: a request without a bearer token reads the directory
+   * (the HSDS API and the directory's GraphQL queries) as an anonymous
+   * reader; off by default (every request needs a token).
+   */
+  directoryPublic?: boolean;
   /** The demo sign-in (development only; refused in production). */
   demoLogin?: DemoLogin;
   /** Depth, alias, root-field and cost limits (defaults in DEFAULT_LIMITS). */
@@ -167,7 +180,11 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   if (options.production && options.demoLogin) throw new Error('The demo sign-in is refused in production');
   const demo = options.demoLogin ? demoLoginRoutes(options.demoLogin) : null;
   const limiter = await createRateLimiter(options.rateLimit ?? {}, logger, options.metrics?.registry);
-  const authenticate = withinBudget(authenticator(options), limiter);
+  const authenticators = authenticator(options);
+  const authenticate = {
+    staff: withinBudget(authenticators.staff, limiter),
+    directory: withinBudget(authenticators.directory, limiter),
+  };
   const transport = createSubgraphTransport();
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
@@ -185,12 +202,16 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       return {
         async didEncounterErrors({ contextValue, errors }) {
           for (const error of errors) {
-            logger.warn('request error', { requestId: contextValue.requestId, ...errorFields(error) });
+            logger.warn('request error', { requestId: contextValue.requestId, ...callerFields(contextValue.actor), ...errorFields(error) });
           }
         },
         async willSendResponse({ contextValue, operationName, response }) {
           // The access line (debug): it carries the request's trace id when tracing is on.
-          logger.debug('operation answered', { requestId: contextValue.requestId, operation: operationName ?? null });
+          logger.debug('operation answered', {
+            requestId: contextValue.requestId,
+            operation: operationName ?? null,
+            ...callerFields(contextValue.actor),
+          });
           response.http.headers.set(REQUEST_ID_HEADER, contextValue.requestId);
           if (response.body.kind === 'single') maskValueCompletion(response.body.singleResult, logger, contextValue.requestId);
           if (response.body.kind === 'single' && response.body.singleResult.errors) {
@@ -199,6 +220,19 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
               extensions: { ...e.extensions, requestId: contextValue.requestId },
             }));
           }
+        },
+      };
+    },
+  };
+
+  // A directory client asks for directory fields only; refused once the operation is known, before planning.
+  const directoryFields = directoryFieldsOf(options.supergraphSdl);
+  const directoryClientPlugin: ApolloServerPlugin<GatewayContext> = {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ contextValue, document, operation }) {
+          const refusal = operation && directoryClientRefusal(contextValue.actor, document, operation, directoryFields);
+          if (refusal) throw refusal;
         },
       };
     },
@@ -229,6 +263,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     validationRules: [shapeLimitRule(limits)],
     plugins: [
       requestIdPlugin,
+      directoryClientPlugin,
       costPlugin,
       ...(options.metrics ? [operationMetricsPlugin<GatewayContext>(options.metrics)] : []),
       // No cache hints (nothing sets one; answers about clients are never cached) and no usage reports to Apollo's cloud.
@@ -246,14 +281,22 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const http = createHttpService<GatewayContext>({
     apollo,
     getRoutes: {
-      ...(options.resourcesBaseUrl ? { [HSDS_PATH]: hsdsPassThrough(options, options.resourcesBaseUrl, authenticate) } : {}),
+      ...(options.resourcesBaseUrl ? { [HSDS_PATH]: hsdsPassThrough(options, options.resourcesBaseUrl, authenticate.directory) } : {}),
       [CALENDAR_FEED_PUBLIC_PATH]: calendarFeedPassThrough(options, limiter),
       ...demo?.get,
     },
     // Uploads and downloads stream through (up to 10 MB a document); the GraphQL body limit below stays.
     streamRoutes: {
-      [DOCUMENTS_PUBLIC_PATH]: documentsPassThrough({ ...options, clientsUrls: options.subgraphUrls.clients ?? [], authenticate }),
-      [FHIR_PUBLIC_PATH]: fhirPassThrough({ ...options, clientsUrls: options.subgraphUrls.clients ?? [], authenticate }),
+      [DOCUMENTS_PUBLIC_PATH]: documentsPassThrough({
+        ...options,
+        clientsUrls: options.subgraphUrls.clients ?? [],
+        authenticate: authenticate.staff,
+      }),
+      [FHIR_PUBLIC_PATH]: fhirPassThrough({
+        ...options,
+        clientsUrls: options.subgraphUrls.clients ?? [],
+        authenticate: authenticate.staff,
+      }),
     },
     routes: demo?.post,
     maxBodyBytes: options.maxBodyBytes ?? 1_000_000,
@@ -276,8 +319,13 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     onError: (error) => logger.error('unhandled error', errorFields(error)),
     context: async (request: IncomingMessage) => {
       const requestId = requestIdOf(request);
-      const actor = await authenticate(request);
-      return { actor, requestId, internalToken: await signInternalToken({ actor, requestId }, options.internalSecret) };
+      const actor = await authenticate.directory(request);
+      return {
+        actor,
+        principal: principalOf(actor),
+        requestId,
+        internalToken: await signInternalToken({ actor, requestId }, options.internalSecret),
+      };
     },
   });
 
@@ -295,14 +343,26 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
 
 type Authenticate = (request: IncomingMessage) => Promise<Actor>;
 
+/** A directory client's name for the log lines (`client`), nothing for a staff member (the request id leads to them). */
+function callerFields(actor: Actor | undefined): { client?: string } {
+  const client = actor && clientLabel(actor);
+  return client ? { client } : {};
+}
+
 /**
  * Who is calling: the bearer token's signature, issuer, audience and
  * lifetime, then the staff directory (the clients subgraph) for the person it
  * names — active, with that role and organization — one cached lookup per
  * person per minute. Refused as UNAUTHENTICATED, or UNAVAILABLE when the
  * directory cannot answer; either way before anything runs.
+ *
+ * `directory` (GraphQL, the HSDS API) also lets in a machine client's
+ * client-credentials token (there is no staff member to check) and, with
+ * `directoryPublic`, a request without a token as the anonymous reader; what
+ * they may then ask is narrowed by the operation check (directory-clients.ts)
+ * and the subgraphs. `staff` (documents, FHIR) lets in staff members only.
  */
-function authenticator(options: GatewayOptions): Authenticate {
+function authenticator(options: GatewayOptions): { staff: Authenticate; directory: Authenticate } {
   const clientsUrls = replicaUrls(options.subgraphUrls.clients ?? []);
   if (clientsUrls.length === 0)
     throw new Error('The gateway needs the clients subgraph: it checks every caller against its staff directory');
@@ -312,11 +372,24 @@ function authenticator(options: GatewayOptions): Authenticate {
     ttlMs: options.staffCacheTtlMs,
     now: options.now,
   });
-  return async (request) => {
-    const actor = await options.verifyBearer(headerValue(request, 'authorization'));
+  const directory: Authenticate = async (request) => {
+    const authorization = headerValue(request, 'authorization');
+    if (options.directoryPublic && authorization === undefined) return ANONYMOUS_READER;
+    const actor = await options.verifyBearer(authorization);
+    if (actor.client) {
+      options.logger.debug('directory client', { client: clientLabel(actor) });
+      return actor;
+    }
     await checkStaff(actor);
     return actor;
   };
+  const staff: Authenticate = async (request) => {
+    const actor = await options.verifyBearer(headerValue(request, 'authorization'));
+    if (actor.client) throw forbidden('A directory client reads the resource directory only');
+    await checkStaff(actor);
+    return actor;
+  };
+  return { staff, directory };
 }
 
 /**
@@ -343,11 +416,13 @@ const HSDS_PATH = '/hsds';
 /**
  * GET /hsds/… — the HSDS API, served by the resources subgraph. The caller is
  * authenticated exactly as for /graphql (a bearer token, else 401
- * UNAUTHENTICATED); partners use the same tokens as everyone else. The
- * request goes on with the internal token and, of what the caller sent, only
- * its conditional headers (If-None-Match, If-Modified-Since); the answer
- * (JSON, or an ndjson stream, or a bodiless 304) comes back as it is, with its
- * caching headers (ETag, Last-Modified, Cache-Control). With several
+ * UNAUTHENTICATED): a staff member's, or a partner system's
+ * client-credentials token (`directory:read`); with DIRECTORY_PUBLIC, no
+ * token at all (an anonymous reader). The request goes on with the internal
+ * token and, of what the caller sent, only its conditional headers
+ * (If-None-Match, If-Modified-Since); the answer (JSON, or an ndjson stream,
+ * or a bodiless 304) comes back as it is, with its caching headers (ETag,
+ * Last-Modified, Cache-Control). With several
  * replicas, requests go round-robin and one that cannot be reached is
  * skipped (a GET is safe to send again).
  */
@@ -371,7 +446,7 @@ function hsdsPassThrough(options: GatewayOptions, resourcesBaseUrl: string, auth
           response = await fetch(new URL(`${url.pathname}${url.search}`, base), { headers, signal: controller.signal });
           break;
         } catch (error) {
-          options.logger.warn('hsds pass-through failed', { requestId, ...errorFields(error) });
+          options.logger.warn('hsds pass-through failed', { requestId, ...callerFields(actor), ...errorFields(error) });
           if (controller.signal.aborted || !connectionFailure(error)) break;
           replicas.rest(base);
         }

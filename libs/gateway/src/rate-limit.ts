@@ -17,15 +17,16 @@ import { type Logger, errorFields, rateLimited } from '@caseflow/core';
 import { Counter, type Registry } from 'prom-client';
 import { Pool } from 'pg';
 import { BurstyRateLimiter, type IRateLimiterOptions, RateLimiterMemory, RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
+import { principalOf } from './principal';
 
-/** The kinds of principal a budget belongs to. */
-export type PrincipalKind = 'staff' | 'client' | 'anonymous';
+/** The kinds of budget: a staff member's, a machine client's, an address's (anything unauthenticated, and anonymous readers of a public directory). */
+export type BudgetKind = 'staff' | 'client' | 'anonymous';
 
-export const PRINCIPAL_KINDS: readonly PrincipalKind[] = ['staff', 'client', 'anonymous'];
+export const BUDGET_KINDS: readonly BudgetKind[] = ['staff', 'client', 'anonymous'];
 
 /** Whose budget a request is counted in. */
 export interface LimitKey {
-  kind: PrincipalKind;
+  kind: BudgetKind;
   id: string;
 }
 
@@ -37,14 +38,14 @@ export interface Rate {
 }
 
 /** Generous for people (the dashboard's busiest page sends a few dozen requests); stricter for anyone unauthenticated. */
-export const DEFAULT_RATES: Readonly<Record<PrincipalKind, Rate>> = {
+export const DEFAULT_RATES: Readonly<Record<BudgetKind, Rate>> = {
   staff: { ratePerSecond: 20, burst: 100 },
   client: { ratePerSecond: 10, burst: 50 },
   anonymous: { ratePerSecond: 5, burst: 50 },
 };
 
 export interface RateLimitOptions {
-  rates?: Partial<Record<PrincipalKind, Rate>>;
+  rates?: Partial<Record<BudgetKind, Rate>>;
   /** A PostgreSQL database the replicas share (the limiter creates its table there); none: each replica counts alone, in memory. */
   databaseUrl?: string;
   /** The table in that database; default `gateway_rate_limits`. */
@@ -68,12 +69,15 @@ export function addressOf(request: IncomingMessage, trustProxy: boolean): string
 }
 
 /**
- * Whose budget a request is counted in: the verified identity when there is
- * one (a staff member by staff id), else the address. A new kind of
- * principal is one more case here, keyed by its own stable id.
+ * Whose budget a request is counted in: the verified caller's (a staff member
+ * by staff id, a machine client by client id), else, for an anonymous reader
+ * of the public directory or a request refused as unauthenticated, the
+ * address.
  */
 export function limitKeyOf(request: IncomingMessage, verifiedIdentity: Actor | null, trustProxy = false): LimitKey {
-  if (verifiedIdentity) return { kind: 'staff', id: verifiedIdentity.staffId };
+  const principal = verifiedIdentity ? principalOf(verifiedIdentity) : null;
+  if (principal?.key && principal.kind === 'staff') return { kind: 'staff', id: principal.key };
+  if (principal?.key && principal.kind === 'machine') return { kind: 'client', id: principal.key };
   return { kind: 'anonymous', id: addressOf(request, trustProxy) };
 }
 
@@ -119,9 +123,9 @@ export async function createRateLimiter(options: RateLimitOptions, logger: Logge
     tableCreated = true;
     return limiter as RateLimiterPostgres;
   };
-  const limiters = {} as Record<PrincipalKind, BurstyRateLimiter>;
+  const limiters = {} as Record<BudgetKind, BurstyRateLimiter>;
   try {
-    for (const kind of PRINCIPAL_KINDS) {
+    for (const kind of BUDGET_KINDS) {
       const { ratePerSecond, burst } = { ...DEFAULT_RATES[kind], ...options.rates?.[kind] };
       limiters[kind] = new BurstyRateLimiter(
         await store({ keyPrefix: `${kind}-rate`, points: ratePerSecond, duration: 1 }),

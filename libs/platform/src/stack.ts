@@ -31,7 +31,14 @@ export interface StackOptions {
   /** Gateway settings (limits, timeouts, body size) beyond the defaults. */
   gateway?: Pick<
     GatewayOptions,
-    'limits' | 'maxBatchOperations' | 'requestTimeoutMs' | 'subgraphTimeoutMs' | 'maxBodyBytes' | 'staffCacheTtlMs' | 'now'
+    | 'limits'
+    | 'maxBatchOperations'
+    | 'requestTimeoutMs'
+    | 'subgraphTimeoutMs'
+    | 'maxBodyBytes'
+    | 'staffCacheTtlMs'
+    | 'now'
+    | 'directoryPublic'
   >;
   /** The demo sign-in for the dashboard (development only). */
   demoLogin?: DemoLogin;

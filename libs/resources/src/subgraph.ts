@@ -80,6 +80,8 @@ export const resourcesSubgraph: SubgraphDefinition<ResourcesContext> = {
   ],
   // Partners remove phones, schedules, languages and attributes of their entries: the only subgraph that deletes rows.
   runtimePrivileges: { deletes: true },
+  // The directory is what machine clients and (DIRECTORY_PUBLIC) anonymous readers come for; no other subgraph answers them.
+  directoryClients: true,
   buildSchema: buildResourcesSchema,
   createContext: (dataSource, base, options) => createResourcesContext(dataSource, base, options),
   // The HSDS REST API; the gateway passes GET /hsds/… through with the caller's internal token.

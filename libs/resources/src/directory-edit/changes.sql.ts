@@ -5,7 +5,7 @@
  * it. Table and column names are code constants, never input.
  */
 import type { EntityManager } from 'typeorm';
-import type { Actor } from '@caseflow/auth';
+import { type Actor, clientLabel } from '@caseflow/auth';
 import { type ActionType, asText, type FieldChange, type Row } from './changes';
 import type { OwnerField, Ownership } from './owner.rules';
 
@@ -59,7 +59,7 @@ export async function deleteRow(tx: EntityManager, table: string, id: string): P
   await tx.query(`DELETE FROM resources.${table} WHERE id = $1`, [id]);
 }
 
-/** Writes one HSDS metadata row per change, in one statement. `updated_by` is the staff id of the caller. */
+/** Writes one HSDS metadata row per change, in one statement. `updated_by` is the staff id of the caller, or `client <id>` for a machine client. */
 export async function recordMetadata(
   tx: EntityManager,
   actor: Actor,
@@ -70,8 +70,9 @@ export async function recordMetadata(
 ): Promise<void> {
   if (changes.length === 0) return;
   const values: unknown[] = [];
+  const updatedBy = clientLabel(actor) ?? actor.staffId;
   const tuples = changes.map((change) => {
-    values.push(resourceId, resourceType, action, change.field, asText(change.previous), asText(change.next), actor.staffId, actor.staffId);
+    values.push(resourceId, resourceType, action, change.field, asText(change.previous), asText(change.next), updatedBy, actor.staffId);
     const n = values.length;
     return `($${n - 7}, $${n - 6}, current_date, $${n - 5}, $${n - 4}, $${n - 3}, $${n - 2}, $${n - 1}, $${n})`;
   });

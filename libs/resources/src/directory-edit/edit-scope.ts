@@ -2,7 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { AuditTrail } from '@caseflow/audit';
 import type { Actor } from '@caseflow/auth';
 import { forbidden, notFound } from '@caseflow/core';
-import { mayEditOrganization } from '../access/directory.policy';
+import { isReadOnlyClient, mayEditOrganization } from '../access/directory.policy';
 import { ownershipOf } from './changes.sql';
 import { OWNER_COLUMNS, type OwnerField, type Ownership } from './owner.rules';
 
@@ -35,8 +35,9 @@ export class EditScope {
       entityType,
       entityId,
       outcome: 'DENIED',
-      detail: actor.role === 'PARTNER' ? 'another organization' : `role ${actor.role}`,
+      detail: actor.client ? 'no directory:write' : actor.role === 'PARTNER' ? 'another organization' : `role ${actor.role}`,
     });
+    if (isReadOnlyClient(actor)) throw forbidden('This client may only read the directory; editing needs the directory:write scope');
     throw forbidden(
       actor.role === 'PARTNER'
         ? "A partner may change only their own organization's directory entries"
@@ -46,7 +47,7 @@ export class EditScope {
 
   /** Refuses roles that never edit before any input is looked at. */
   assertEditorRole(actor: Actor, entityType: string): void {
-    if (actor.role === 'PARTNER' || actor.role === 'ADMIN') return;
+    if ((actor.role === 'PARTNER' || actor.role === 'ADMIN') && !isReadOnlyClient(actor)) return;
     this.assertMayEdit(actor, null, entityType, null);
   }
 

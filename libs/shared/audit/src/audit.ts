@@ -10,7 +10,7 @@
  * other. Events carry identifiers only, never note bodies or names.
  */
 import type { EntityManager } from 'typeorm';
-import type { Actor } from '@caseflow/auth';
+import { type Actor, clientLabel } from '@caseflow/auth';
 import { AppError } from '@caseflow/core';
 import { type AuditEventRow, insertAuditEvents, type Queryable, selectClientAuditEvents } from './audit.sql';
 import type { AuditWriter } from './audit-writer';
@@ -89,6 +89,13 @@ export class AuditTrail {
     return this.pending.length;
   }
 
+  /** The event's detail; a directory client's (whose actor id is nil) names the client first: `client <id>: <detail>`. */
+  private detailOf(event: AuditEvent): string | null {
+    const client = clientLabel(this.actor);
+    if (!client) return event.detail ?? null;
+    return event.detail ? `${client}: ${event.detail}` : client;
+  }
+
   private row(event: AuditEvent): AuditEventRow {
     return {
       actor_id: this.actor.staffId,
@@ -99,7 +106,7 @@ export class AuditTrail {
       entity_id: event.entityId ?? null,
       client_id: event.clientId ?? null,
       outcome: event.outcome ?? 'ALLOWED',
-      detail: event.detail ?? null,
+      detail: this.detailOf(event),
       request_id: this.requestId,
     };
   }

@@ -17,7 +17,7 @@
 import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
 import { type JWTPayload, type JWTVerifyGetKey, jwtVerify, SignJWT } from 'jose';
 import { unauthenticated } from '@caseflow/core';
-import { type Actor, isRole, isUuid } from './actor';
+import { type Actor, isRole, isUuid, machineActor } from './actor';
 import { issuerKeys, type JwksOptions } from './jwks';
 
 export interface BearerVerifierOptions {
@@ -93,11 +93,72 @@ export function createBearerVerifier(options: BearerVerifierOptions): BearerVeri
       throw unauthenticated('The bearer token lives longer than 12 hours; ask the issuer for a shorter-lived one');
     }
     const [staffId, role, organizationId] = [claims[names.staffId], claims[names.role], claims[names.organizationId]];
+    if (role === undefined && machineClientId(claims)) return machineClientActor(claims, names);
     if (!isUuid(staffId) || !isRole(role) || !isUuid(organizationId)) {
       throw unauthenticated(`The bearer token lacks the Caseflow claims (${names.staffId}, ${names.role}, ${names.organizationId})`);
     }
     return { staffId, role, organizationId };
   };
+}
+
+/** The scopes a machine client's token may grant: reading the directory, and editing its own organization's entries. */
+export const DIRECTORY_SCOPES = ['directory:read', 'directory:write'] as const;
+export type DirectoryScope = (typeof DIRECTORY_SCOPES)[number];
+
+/** A client-credentials token's client: `client_id` (RFC 9068), else `azp`. */
+function machineClientId(claims: JWTPayload): string | undefined {
+  const id = claims.client_id ?? claims.azp;
+  return typeof id === 'string' && /^[\w.:@-]{1,200}$/.test(id) ? id : undefined;
+}
+
+/**
+ * A client-credentials token (no staff role claim, a client id): a directory
+ * client with the directory scopes it grants (`scope`, space-separated, or
+ * `scp` as a list); none of them is UNAUTHENTICATED. `directory:write` needs
+ * the partner organization in the organization claim (`org` unless told):
+ * it is the organization whose entries the client may edit.
+ */
+function machineClientActor(claims: JWTPayload, names: CaseflowClaimNames): Actor {
+  const id = machineClientId(claims) as string;
+  const granted = typeof claims.scope === 'string' ? claims.scope.split(' ') : Array.isArray(claims.scp) ? claims.scp : [];
+  const read = granted.includes('directory:read');
+  const write = granted.includes('directory:write');
+  if (!read && !write) throw unauthenticated(`The client's token grants no directory scope (${DIRECTORY_SCOPES.join(' or ')})`);
+  const organizationId = claims[names.organizationId];
+  if (write && !isUuid(organizationId)) {
+    throw unauthenticated(`A directory:write token must name the partner organization (${names.organizationId})`);
+  }
+  return machineActor(id, write, isUuid(organizationId) ? organizationId : undefined);
+}
+
+export interface MachineClientGrant {
+  clientId: string;
+  scopes: readonly DirectoryScope[];
+  /** The partner organization whose entries a directory:write client edits. */
+  organizationId?: string;
+}
+
+/** Signs a client-credentials access token with the development key (development and tests only); 1 hour unless told. */
+export async function mintClientToken(
+  privateKeyPem: string,
+  grant: MachineClientGrant,
+  options: Omit<MintOptions, 'email' | 'notBeforeSeconds'>,
+): Promise<string> {
+  const expiresIn = options.expiresInSeconds ?? 3600;
+  if (expiresIn > MAX_TOKEN_LIFETIME_SECONDS) throw new Error('A bearer token lives at most 12 hours; the gateway refuses longer ones');
+  const now = Math.floor(Date.now() / 1000);
+  return new SignJWT({
+    client_id: grant.clientId,
+    scope: grant.scopes.join(' '),
+    ...(grant.organizationId ? { org: grant.organizationId } : {}),
+  })
+    .setProtectedHeader({ alg: 'RS256', typ: 'at+jwt' })
+    .setSubject(grant.clientId)
+    .setIssuer(options.issuer)
+    .setAudience(options.audience)
+    .setIssuedAt(now)
+    .setExpirationTime(now + expiresIn)
+    .sign(privateKeyOf(privateKeyPem));
 }
 
 export interface MintOptions {

@@ -16,7 +16,7 @@
 import { createSecretKey, type KeyObject } from 'node:crypto';
 import { type JWTPayload, jwtVerify, SignJWT } from 'jose';
 import { unauthenticated } from '@caseflow/core';
-import { type Actor, isRole, isUuid } from './actor';
+import { type Actor, type DirectoryClient, isRole, isUuid } from './actor';
 
 export const INTERNAL_TOKEN_HEADER = 'x-caseflow-internal-token';
 export const REQUEST_ID_HEADER = 'x-request-id';
@@ -49,7 +49,7 @@ export interface InternalIdentity {
 export function signInternalToken(identity: InternalIdentity, secret: string, ttlSeconds = 60): Promise<string> {
   const { actor, requestId } = identity;
   const now = Math.floor(Date.now() / 1000);
-  return new SignJWT({ role: actor.role, org: actor.organizationId, rid: requestId })
+  return new SignJWT({ role: actor.role, org: actor.organizationId, rid: requestId, ...(actor.client ? { cli: actor.client } : {}) })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(actor.staffId)
     .setIssuer(ISSUER)
@@ -75,5 +75,20 @@ export async function verifyInternalToken(token: string | undefined, secret: str
   if (!isUuid(claims.sub) || !isRole(claims.role) || !isUuid(claims.org) || typeof claims.rid !== 'string') {
     throw unauthenticated(REFUSAL);
   }
-  return { actor: { staffId: claims.sub, role: claims.role, organizationId: claims.org }, requestId: claims.rid };
+  const actor: Actor = { staffId: claims.sub, role: claims.role, organizationId: claims.org };
+  if (claims.cli !== undefined) {
+    const client = directoryClientOf(claims.cli);
+    if (!client) throw unauthenticated(REFUSAL);
+    actor.client = client;
+  }
+  return { actor, requestId: claims.rid };
+}
+
+/** The directory client an internal token carries (`cli`), or undefined when it is malformed (then the token is refused). */
+function directoryClientOf(value: unknown): DirectoryClient | undefined {
+  const v = value as Partial<{ kind: unknown; id: unknown; write: unknown }> | null;
+  if (v?.kind === 'anonymous') return { kind: 'anonymous' };
+  if (v?.kind === 'machine' && typeof v.id === 'string' && typeof v.write === 'boolean')
+    return { kind: 'machine', id: v.id, write: v.write };
+  return undefined;
 }

@@ -7,8 +7,8 @@ import {
 } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import { AuditTrail, AuditWriter } from '@caseflow/audit';
-import { INTERNAL_TOKEN_HEADER, type InternalIdentity, verifyInternalToken } from '@caseflow/auth';
-import { errorFields, type Logger } from '@caseflow/core';
+import { clientLabel, INTERNAL_TOKEN_HEADER, type InternalIdentity, verifyInternalToken } from '@caseflow/auth';
+import { errorFields, forbidden, type Logger } from '@caseflow/core';
 import { type Database, isDatabaseReady } from '@caseflow/db';
 import { operationMetricsPlugin, type ServiceMetrics } from '@caseflow/telemetry';
 import type { RequestContext } from './context';
@@ -50,6 +50,13 @@ export interface SubgraphServerOptions<C extends RequestContext> {
   internalGetRoutes?: Record<string, InternalGetRoute>;
   /** Internal streaming routes of any method keyed by path prefix, answered only to callers with a valid internal token. */
   internalStreamRoutes?: Record<string, InternalStreamRoute>;
+  /**
+   * Whether directory clients (machine clients, anonymous public readers) may
+   * call it at all: the resources subgraph only. Everywhere else such a
+   * caller is FORBIDDEN on every path (GraphQL, `_entities` included, and
+   * internal routes) before anything runs.
+   */
+  directoryClients?: boolean;
 }
 
 export interface SubgraphServer {
@@ -128,7 +135,12 @@ export async function createSubgraphServer<C extends RequestContext>(options: Su
 
   const identify = async (request: IncomingMessage) => {
     const token = internalToken(request);
-    return { ...(await verifyInternalToken(token, options.internalSecret)), token: token as string };
+    const identity = await verifyInternalToken(token, options.internalSecret);
+    if (identity.actor.client && !options.directoryClients) {
+      logger.warn('directory client refused', { requestId: identity.requestId, client: clientLabel(identity.actor) });
+      throw forbidden(`A directory client may read the resource directory only; the ${options.name} service answers staff members`);
+    }
+    return { ...identity, token: token as string };
   };
 
   const routes = Object.fromEntries(
@@ -168,7 +180,7 @@ export async function createSubgraphServer<C extends RequestContext>(options: Su
         requestId,
         internalToken: token,
         audit: new AuditTrail(options.dbSchema, actor, requestId),
-        logger: logger.child({ requestId }),
+        logger: logger.child(actor.client ? { requestId, client: clientLabel(actor) } : { requestId }),
       };
       return options.extendContext(base);
     },

@@ -89,6 +89,8 @@ export interface SubgraphDefinition<C extends RequestContext> {
   migrations: MixedList<Function | string>;
   /** What the runtime role may do beyond SELECT, INSERT and UPDATE (see @caseflow/db roles). */
   runtimePrivileges?: RuntimePrivileges;
+  /** Whether directory clients (machine clients, anonymous public readers) may call it; refused on every path unless set. */
+  directoryClients?: boolean;
   buildSchema(): Promise<GraphQLSchema>;
   createContext(dataSource: DataSource, base: RequestContext, options: SubgraphRuntimeOptions): C;
   internalRoutes?(dataSource: DataSource, options: SubgraphRuntimeOptions): Record<string, InternalRoute>;
@@ -255,6 +257,7 @@ export async function createSubgraph<C extends RequestContext>(
     internalRoutes: definition.internalRoutes?.(database.dataSource, options),
     internalGetRoutes: definition.internalGetRoutes?.(database.dataSource, options),
     internalStreamRoutes: definition.internalStreamRoutes?.(database.dataSource, options),
+    directoryClients: definition.directoryClients,
   });
   const events = options.eventsDatabaseUrl
     ? await startEvents(definition, options, options.eventsDatabaseUrl).catch(async (error: unknown) => {

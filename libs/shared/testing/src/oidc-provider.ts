@@ -22,6 +22,16 @@ export interface OidcTestClient {
   accessTokenTtlSeconds?: number;
 }
 
+/** A partner's system: the client-credentials grant with a client secret (HTTP Basic), for the scopes it is allowed. */
+export interface OidcMachineClient {
+  clientId: string;
+  secret: string;
+  /** The scopes it may be granted, space-separated (e.g. `directory:read`). */
+  scope: string;
+  /** Its partner organization id: the `org` claim of its access tokens. */
+  org?: string;
+}
+
 export interface OidcTestUser {
   /** The staff id: the `sub` of every token (unless the provider is given claim names). */
   sub: string;
@@ -38,6 +48,7 @@ export interface OidcProviderOptions {
   /** Other APIs of the same provider (tokens for them must not open Caseflow). */
   otherAudiences?: string[];
   clients: OidcTestClient[];
+  machineClients?: OidcMachineClient[];
   users: OidcTestUser[];
   /**
    * As most providers do: `sub` is the provider's own id for the person, and
@@ -69,6 +80,8 @@ export interface TestOidcProvider {
   /** The id of the key the provider signs with now. */
   kid: string;
   signIn(email: string, request: SignInRequest): Promise<OidcTokens>;
+  /** The client-credentials grant at the token endpoint (RFC 6749 §4.4): the access token a machine client gets for `scope`. */
+  clientCredentials(client: { clientId: string; secret: string }, request: { scope: string; resource?: string }): Promise<string>;
   /** A new signing key, first and only in the JWKS; the old ones are removed at once. */
   rotateKeys(): Promise<{ kid: string; retired: string }>;
   /** A new signing key, first in the JWKS; the old ones stay published (the first step of a rotation without a gap). */
@@ -84,6 +97,23 @@ interface Discovery {
   authorization_endpoint: string;
   token_endpoint: string;
   jwks_uri: string;
+}
+
+async function clientCredentialsOver(
+  discovery: Discovery,
+  client: { clientId: string; secret: string },
+  request: { scope: string; resource: string },
+): Promise<string> {
+  const basic = Buffer.from(`${encodeURIComponent(client.clientId)}:${encodeURIComponent(client.secret)}`).toString('base64');
+  const res = await fetch(discovery.token_endpoint, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${basic}` },
+    body: new URLSearchParams({ grant_type: 'client_credentials', scope: request.scope, resource: request.resource }).toString(),
+  });
+  const tokens = (await res.json()) as { access_token?: string; error?: string; error_description?: string };
+  if (!res.ok || !tokens.access_token)
+    throw new Error(`The provider refused the client: ${tokens.error} ${tokens.error_description ?? ''}`);
+  return tokens.access_token;
 }
 
 /** The cookies of one browser, by name (the provider's paths and expiry are close enough to ignore, bar deletion). */
@@ -230,6 +260,8 @@ export async function startOidcProvider(options: OidcProviderOptions): Promise<T
     kid: ready.kid,
     signIn: (email, request) =>
       signInOver(discovery, email, request.password ?? password, { ...request, resource: request.resource ?? options.audience }),
+    clientCredentials: (client, request) =>
+      clientCredentialsOver(discovery, client, { ...request, resource: request.resource ?? options.audience }),
     rotateKeys: async () => {
       const retired = provider.kid;
       const answer = await command({ rotate: true });

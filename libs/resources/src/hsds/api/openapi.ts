@@ -132,13 +132,21 @@ const COMPONENTS = {
     Forbidden: errorResponse('The caller may not read the directory (FORBIDDEN).'),
     NotFound: errorResponse('No such path, or no object with this id (NOT_FOUND).'),
     Unavailable: errorResponse('The directory cannot answer now; retry later (UNAVAILABLE).'),
+    TooManyRequests: {
+      ...errorResponse("Over the caller's request budget at the gateway (RATE_LIMITED); retry after `Retry-After` seconds."),
+      headers: {
+        'Cache-Control': { description: '`no-store`', schema: { type: 'string' } },
+        'Retry-After': { description: 'Seconds to wait before the next request.', schema: { type: 'integer', minimum: 1 } },
+      },
+    },
   },
   securitySchemes: {
     bearer: {
       type: 'http',
       scheme: 'bearer',
       bearerFormat: 'JWT',
-      description: "The same bearer token as the GraphQL API's, from the agency's OpenID Connect provider.",
+      description:
+        "The same bearer token as the GraphQL API's, from the agency's OpenID Connect provider: a staff member's, or a partner system's client-credentials token with the scope `directory:read`. With DIRECTORY_PUBLIC, no token is needed to read.",
     },
   },
 };
@@ -173,6 +181,7 @@ function adapt(operation: Operation): void {
     '401': ref('responses', 'Unauthenticated'),
     '403': ref('responses', 'Forbidden'),
     '404': ref('responses', 'NotFound'),
+    '429': ref('responses', 'TooManyRequests'),
     '503': ref('responses', 'Unavailable'),
   };
 }
@@ -211,6 +220,7 @@ export function openApiDocument(): Json {
         '400': ref('responses', 'BadRequest'),
         '401': ref('responses', 'Unauthenticated'),
         '403': ref('responses', 'Forbidden'),
+        '429': ref('responses', 'TooManyRequests'),
         '503': ref('responses', 'Unavailable'),
       },
     },

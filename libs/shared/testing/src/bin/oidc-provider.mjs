@@ -13,6 +13,9 @@
 // { id, remove: kid } — with { id, kid, published }: the key signing now and
 // the key ids of its JWKS. An identity provider's key rotation, in one step
 // or two, without a restart of this process.
+// Machine clients (`machineClients`: a partner's system) get client-credentials
+// access tokens for the API: `client_id`, the scopes granted, and `org` when
+// the client has a partner organization.
 import { generateKeyPairSync, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { createServer } from 'node:http';
 import { createInterface } from 'node:readline';
@@ -61,19 +64,31 @@ ${message ? `<p role="alert">${escapeHtml(message)}</p>` : ''}
 function configuration(jwks) {
   const audiences = new Set([settings.audience, ...(settings.otherAudiences ?? [])]);
   const ttlOf = new Map((settings.clients ?? []).map((c) => [c.clientId, c.accessTokenTtlSeconds ?? 600]));
+  const machines = new Map((settings.machineClients ?? []).map((c) => [c.clientId, c]));
   return {
-    clients: (settings.clients ?? []).map((c) => ({
-      client_id: c.clientId,
-      token_endpoint_auth_method: 'none',
-      grant_types: ['authorization_code'],
-      response_types: ['code'],
-      redirect_uris: c.redirectUris,
-      post_logout_redirect_uris: c.postLogoutRedirectUris ?? [],
-    })),
+    clients: [
+      ...(settings.clients ?? []).map((c) => ({
+        client_id: c.clientId,
+        token_endpoint_auth_method: 'none',
+        grant_types: ['authorization_code'],
+        response_types: ['code'],
+        redirect_uris: c.redirectUris,
+        post_logout_redirect_uris: c.postLogoutRedirectUris ?? [],
+      })),
+      ...[...machines.values()].map((c) => ({
+        client_id: c.clientId,
+        client_secret: c.secret,
+        token_endpoint_auth_method: 'client_secret_basic',
+        grant_types: ['client_credentials'],
+        response_types: [],
+        redirect_uris: [],
+        scope: c.scope,
+      })),
+    ],
     jwks: { keys: jwks },
     cookies: { keys: cookieKeys },
     claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
-    scopes: ['openid', 'email', 'profile'],
+    scopes: ['openid', 'email', 'profile', 'directory:read', 'directory:write'],
     findAccount: (_ctx, sub) => {
       const user = byId.get(sub);
       if (!user) return undefined;
@@ -81,6 +96,7 @@ function configuration(jwks) {
     },
     features: {
       devInteractions: { enabled: false },
+      clientCredentials: { enabled: true },
       rpInitiatedLogout: {
         enabled: true,
         logoutSource: (ctx, form) => {
@@ -101,12 +117,19 @@ function configuration(jwks) {
         useGrantedResource: () => true,
         getResourceServerInfo: (_ctx, indicator) => {
           if (!audiences.has(indicator)) throw new errors.InvalidTarget();
-          return { audience: indicator, scope: 'api', accessTokenFormat: 'jwt', jwt: { sign: { alg: 'RS256' } } };
+          return {
+            audience: indicator,
+            scope: 'api directory:read directory:write',
+            accessTokenFormat: 'jwt',
+            jwt: { sign: { alg: 'RS256' } },
+          };
         },
       },
     },
     // What the gateway reads from an access token for the Caseflow API: the staff member's role and agency.
     extraTokenClaims: (_ctx, token) => {
+      const machine = token.kind === 'ClientCredentials' ? machines.get(token.clientId) : undefined;
+      if (machine) return machine.org && token.resourceServer?.audience === settings.audience ? { org: machine.org } : undefined;
       const user = token.kind === 'AccessToken' ? byId.get(token.accountId) : undefined;
       if (!user || token.resourceServer?.audience !== settings.audience) return undefined;
       if (names) return { [names.staffId]: user.sub, [names.role]: user.role, [names.organizationId]: user.org, email: user.email };
