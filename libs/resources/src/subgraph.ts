@@ -3,6 +3,8 @@ import { buildFederatedSchema, type SubgraphDefinition } from '@caseflow/federat
 import { createResourcesContext, type ResourcesContext } from './context';
 import { DirectoryEditResolver } from './directory-edit/directory-edit.resolver';
 import { HSDS_PREFIX, HsdsApi } from './hsds/api/routes';
+import { startPullJob } from './hsds/pull/pull.job';
+import { loadPullSettings } from './hsds/pull/pull.settings';
 import { AddressEntity } from './location/address.entity';
 import { LocationEntity } from './location/location.entity';
 import { resolveLocationReference } from './location/location.reference';
@@ -10,6 +12,7 @@ import { LocationResolver } from './location/location.resolver';
 import { InitResources1763856000003 } from './migrations/1763856000003-InitResources';
 import { HsdsDirectory1763856000013 } from './migrations/1763856000013-HsdsDirectory';
 import { CoveringSearchIndexes1763856000023 } from './migrations/1763856000023-CoveringSearchIndexes';
+import { HsdsSources1765238400101 } from './migrations/1765238400101-HsdsSources';
 import { OrganizationEntity } from './organization/organization.entity';
 import { resolveOrganizationReference } from './organization/organization.reference';
 import { OrganizationResolver } from './organization/organization.resolver';
@@ -69,7 +72,7 @@ export const resourcesSubgraph: SubgraphDefinition<ResourcesContext> = {
     TaxonomyTermEntity,
     AttributeEntity,
   ],
-  migrations: [InitResources1763856000003, HsdsDirectory1763856000013, CoveringSearchIndexes1763856000023],
+  migrations: [InitResources1763856000003, HsdsDirectory1763856000013, CoveringSearchIndexes1763856000023, HsdsSources1765238400101],
   // Partners remove phones, schedules, languages and attributes of their entries: the only subgraph that deletes rows.
   runtimePrivileges: { deletes: true },
   buildSchema: buildResourcesSchema,
@@ -79,4 +82,6 @@ export const resourcesSubgraph: SubgraphDefinition<ResourcesContext> = {
     const api = new HsdsApi(dataSource);
     return { [HSDS_PREFIX]: (url, caller) => api.handle(url, caller) };
   },
+  // Mirrors the HSDS directories HSDS_PULL_SOURCES lists, every HSDS_PULL_INTERVAL_MS (off by default).
+  start: (dataSource, options) => startPullJob(dataSource, loadPullSettings(), options.logger, options.metrics),
 };
