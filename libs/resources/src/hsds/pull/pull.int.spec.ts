@@ -4,7 +4,7 @@ import { createLogger } from '@caseflow/core';
 import type { TestSubgraph } from '@caseflow/testing';
 import { rowCounts, staffHeaders, startResources } from '../../testing/testbed';
 import { pullDirectory, PullError } from './pull';
-import { pullSources } from './pull.job';
+import { pullSources, startPullJob } from './pull.job';
 import { loadPullSettings } from './pull.settings';
 
 const TOKEN = 'partner-token-1';
@@ -31,7 +31,7 @@ let requests: URL[] = [];
 let tamper: ((url: URL, body: string) => { status: number; body: string } | null) | null = null;
 
 const q = (t: TestSubgraph, sql: string, params: unknown[] = []) => t.subgraph.database.dataSource.query(sql, params);
-const source = async () => (await q(target, 'SELECT url, modified_after, last_rows_written FROM resources.hsds_source'))[0];
+const source = async () => (await q(target, 'SELECT url, modified_after, last_pulled_at, last_rows_written FROM resources.hsds_source'))[0];
 const silent = createLogger('test', 'error', () => undefined);
 
 /** The other directory: its own HSDS API over the demo directory, behind a loopback front that wants a bearer token. */
@@ -112,7 +112,12 @@ describe('pulling another HSDS directory', () => {
     );
     expect(provenance).toEqual([{ last_action_type: 'create', replacement_value: sample.name, updated_by: base }]);
     const [latest] = await q(upstream, `SELECT max(last_modified) AS at FROM resources.service`);
-    expect(await source()).toEqual({ url: base, modified_after: latest.at, last_rows_written: expect.any(Number) });
+    expect(await source()).toEqual({
+      url: base,
+      modified_after: latest.at,
+      last_pulled_at: expect.any(Date),
+      last_rows_written: expect.any(Number),
+    });
   });
 
   it('brings only what changed since, asking with modified_after, and rewrites nothing else', async () => {
@@ -223,6 +228,39 @@ describe('pulling another HSDS directory', () => {
     await new Promise((done) => closed.close(done));
     await expect(pullDirectory(db, { url: `http://127.0.0.1:${port}/hsds` })).rejects.toThrow(/GET \/hsds\/ failed: .*ECONNREFUSED/);
     expect(await rowCounts(target, ALL)).toEqual(counts);
+  });
+
+  it('pulls on schedule, each tick claimed once in resources.scheduled_job, and logs a failing source without stopping', async () => {
+    const before = await source();
+    const lines: string[] = [];
+    const logger = createLogger('test', 'info', (line) => lines.push(line));
+    const settings = { sources: [{ url: base }, { url: base, token: TOKEN }], intervalMs: 200 };
+    const stop = startPullJob(target.subgraph.database.dataSource, settings, logger);
+    try {
+      // The tick's run: the first source refused (no token), the second pulled, then the job reports the failure.
+      for (let i = 0; i < 200 && !lines.some((l) => l.includes('job hsds-pull failed')); i++)
+        await new Promise((done) => setTimeout(done, 50));
+    } finally {
+      await stop();
+    }
+    const [job] = await q(target, `SELECT runs::int FROM resources.scheduled_job WHERE job = 'hsds-pull'`);
+    expect(job.runs).toBeGreaterThanOrEqual(1);
+    expect((await source()).last_pulled_at.getTime()).toBeGreaterThan(before.last_pulled_at.getTime());
+    const logged = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(logged).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ level: 'error', message: 'hsds pull failed, nothing written', source: base }),
+        expect.objectContaining({ level: 'info', message: 'hsds pull', source: base }),
+        expect.objectContaining({ level: 'error', message: 'job hsds-pull failed' }),
+      ]),
+    );
+    // What the failed runs above left upstream arrived with this one.
+    const changedUpstream = `SELECT id FROM resources.service WHERE description = 'Changed upstream' ORDER BY id`;
+    expect(await q(upstream, changedUpstream)).toHaveLength(failures.length);
+    expect(await q(target, changedUpstream)).toEqual(await q(upstream, changedUpstream));
+    // Off unless configured: no sources, no job.
+    const none = startPullJob(target.subgraph.database.dataSource, { sources: [], intervalMs: 200 }, logger);
+    await none();
   });
 
   it('reads its sources from HSDS_PULL_SOURCES, off by default, naming what is wrong', () => {
