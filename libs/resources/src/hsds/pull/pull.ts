@@ -120,6 +120,10 @@ class Source {
       const reason = cause?.code ?? cause?.message ?? message ?? String(error);
       throw new PullError(`${this.base}: GET ${shown} failed: ${reason}`);
     }
+    if (Number(response.headers.get('content-length') ?? 0) > MAX_BODY) {
+      await response.body?.cancel();
+      throw new PullError(`${this.base}: GET ${shown} answered more than ${MAX_BODY} bytes`);
+    }
     const text = await response.text();
     if (!response.ok)
       throw new PullError(
