@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createLogger } from '@caseflow/core';
+import { NORTHSIDE_ID } from '@caseflow/demo';
 import type { TestSubgraph } from '@caseflow/testing';
 import { rowCounts, staffHeaders, startResources } from '../../testing/testbed';
 import { pullDirectory, PullError } from './pull';
@@ -168,6 +169,24 @@ describe('pulling another HSDS directory', () => {
     const again = await pullDirectory(target.subgraph.database.dataSource, { url: base, token: TOKEN });
     expect(again.written).toEqual({});
     expect(await xmins()).toEqual(rowsAfter);
+  });
+
+  it("pulls one organization's entries when given one, with a watermark of its own", async () => {
+    const other = await startResources('empty');
+    try {
+      const report = await pullDirectory(other.subgraph.database.dataSource, { url: base, token: TOKEN, organizationId: NORTHSIDE_ID });
+      const ids = (t: TestSubgraph) => q(t, 'SELECT id FROM resources.service WHERE organization_id = $1 ORDER BY id', [NORTHSIDE_ID]);
+      expect((await ids(other)).length).toBeGreaterThan(2);
+      expect(await ids(other)).toEqual(await ids(upstream));
+      expect(await rowCounts(other, ['service', 'organization'])).toEqual({ service: (await ids(upstream)).length, organization: 1 });
+      expect(requests.map((r) => r.pathname)).toContain(`/hsds/organizations/${NORTHSIDE_ID}`);
+      expect(requests.some((r) => r.pathname === '/hsds/organizations')).toBe(false);
+      expect(servicesRequests().every((r) => r.searchParams.get('organization_id') === NORTHSIDE_ID)).toBe(true);
+      expect(report.written.service).toBe((await ids(upstream)).length);
+      expect(await q(other, 'SELECT url FROM resources.hsds_source')).toEqual([{ url: `${base}?organization_id=${NORTHSIDE_ID}` }]);
+    } finally {
+      await other.stop();
+    }
   });
 
   const failures: Array<[string, (url: URL, body: string) => { status: number; body: string } | null, RegExp]> = [

@@ -82,7 +82,7 @@ export function sourceUrl(text: string, field = 'url'): string {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw badInput(field, 'must be an http or https URL');
   if (url.username || url.password) throw badInput(field, 'must not carry credentials (give a token instead)');
   if (url.search || url.hash) throw badInput(field, 'must be a base URL, without a query or fragment');
-  if (text.length > 2000) throw badInput(field, 'must be at most 2000 characters');
+  if (text.length > 1900) throw badInput(field, 'must be at most 1900 characters');
   return url.toString().replace(/\/+$/, '');
 }
 
@@ -152,7 +152,13 @@ class Source {
   }
 }
 
-async function collect(rows: RowsByTable, items: AsyncIterable<unknown>, table: TableName, relations: Relation[], where: string) {
+async function collect(
+  rows: RowsByTable,
+  items: AsyncIterable<unknown> | Iterable<unknown>,
+  table: TableName,
+  relations: Relation[],
+  where: string,
+) {
   let n = 0;
   for await (const item of items) {
     n += 1;
@@ -207,7 +213,9 @@ export async function pullDirectory(dataSource: DataSource, options: PullOptions
   const { base, organizationId } = checkPullOptions(options);
   const now = options.now ?? new Date();
   const source = new Source(base, options);
-  const known = await sourceWatermark(dataSource.manager, base);
+  // A pull of one organization keeps a watermark of its own: it saw only that organization's services.
+  const key = organizationId ? `${base}?organization_id=${organizationId}` : base;
+  const known = await sourceWatermark(dataSource.manager, key);
   const modifiedAfter = options.full ? null : known;
 
   const root = (await source.get('/')) as Record<string, unknown> | null;
@@ -223,15 +231,7 @@ export async function pullDirectory(dataSource: DataSource, options: PullOptions
   if (modifiedAfter === null) {
     if (organizationId) {
       const organization = await source.get(`/organizations/${organizationId}`);
-      await collect(
-        rows,
-        (async function* () {
-          yield organization;
-        })(),
-        'organization',
-        organizationFull(false),
-        `${base}/organizations/${organizationId}`,
-      );
+      await collect(rows, [organization], 'organization', organizationFull(false), `${base}/organizations/${organizationId}`);
     } else {
       await collect(
         rows,
@@ -258,12 +258,13 @@ export async function pullDirectory(dataSource: DataSource, options: PullOptions
 
   const services = [...(rows.get('service')?.values() ?? [])];
   const latest = services.map((s) => s.last_modified).filter((t) => t && !Number.isNaN(Date.parse(t)));
-  const watermark = latest.length ? new Date(Math.max(...latest.map((t) => Date.parse(t)))).toISOString() : null;
+  const newest = latest.reduce((max, t) => Math.max(max, Date.parse(t)), Number.NEGATIVE_INFINITY);
+  const watermark = latest.length ? new Date(newest).toISOString() : null;
 
   const written: Record<string, number> = {};
   let unchanged = 0;
   await dataSource.transaction(async (tx) => {
-    await lockSource(tx, base);
+    await lockSource(tx, key);
     const changes: Change[] = [];
     for (const name of IMPORT_ORDER) {
       const incoming = rows.get(name);
@@ -294,7 +295,7 @@ export async function pullDirectory(dataSource: DataSource, options: PullOptions
             .map((f) => [randomUUID(), c.id, c.table, day, c.action, f.field, f.previous, f.next, base]),
         ),
     );
-    await saveSource(tx, base, watermark, now, changes.length);
+    await saveSource(tx, key, watermark, now, changes.length);
   });
   return { source: base, modifiedAfter, requests: source.requests, written, unchanged, watermark: watermark ?? modifiedAfter, warnings };
 }
