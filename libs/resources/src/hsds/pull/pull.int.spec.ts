@@ -201,7 +201,7 @@ describe('pulling another HSDS directory', () => {
         url.pathname === '/hsds/services' && url.searchParams.get('page') === '2'
           ? { status: 200, body: body.replace(/"status":"active"/, '"status":"open"') }
           : null,
-      /service rows from .*, row \d+, field status: must be one of active/,
+      /service rows from .*, row \d+, field status: must be one of active, .* \(service [0-9a-f-]{36}\)$/,
     ],
     [
       'a page is not an HSDS page',

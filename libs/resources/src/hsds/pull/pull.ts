@@ -254,7 +254,17 @@ export async function pullDirectory(dataSource: DataSource, options: PullOptions
       file: `${name} rows from ${base}`,
       rows: select(name, rows.get(name) as Map<string, Cells>).map((cells, i) => ({ row: i + 1, line: null, cells })),
     }));
-  for (const data of tables((_, cells) => [...cells.values()])) checkRows(data, warnings);
+  for (const data of tables((_, cells) => [...cells.values()])) {
+    try {
+      checkRows(data, warnings);
+    } catch (error) {
+      // The row's number says little about another directory: its id says which one to fix there.
+      if (!(error instanceof PackageError) || error.row === null) throw error;
+      const id = data.rows[error.row - 1]?.cells.id;
+      if (!id) throw error;
+      throw new PackageError(data.file, error.row, error.field, `${error.problem} (${data.table.name} ${id.slice(0, 40)})`);
+    }
+  }
 
   const services = [...(rows.get('service')?.values() ?? [])];
   const latest = services.map((s) => s.last_modified).filter((t) => t && !Number.isNaN(Date.parse(t)));
