@@ -38,7 +38,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Adds the object (a `table` row) and everything nested in it by `relations` to `into`; returns its id. */
+/** Adds the object (a `table` row) and everything nested in it by `relations` to `into`; `link` is its parent link to fill in. */
 export function flatten(into: RowsByTable, table: TableName, object: unknown, relations: Relation[], link?: [string, string]): void {
   if (!isObject(object)) throw new ShapeError(table, 'id', 'must be an object');
   const cells: Cells = {};
