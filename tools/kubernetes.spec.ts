@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadSubgraphConfig } from '@caseflow/federation';
 import { SUBGRAPHS, SUBGRAPH_NAMES, SUPERGRAPH_FILE } from '@caseflow/platform';
+import { loadPullSettings } from '@caseflow/resources';
 import { environmentOf, type K8sObject, LAYOUTS, named, ofKind, podOf, render, settingNames, validate } from './lib/manifests';
 import { ROOT } from './lib/local';
 
@@ -173,6 +174,14 @@ describe.each(LAYOUTS)('the manifests of %s', (layout) => {
       expect(expected).toEqual(expect.arrayContaining([`${name.toUpperCase()}_PORT`, 'INTERNAL_TOKEN_SECRET', 'DB_POOL_MAX']));
       expect(expected.filter((s) => !(s in env))).toEqual([]);
     }
+  });
+
+  it('give the resources subgraph the settings of its scheduled HSDS pull, off', () => {
+    const env = environmentOf(containerOf(objects, 'Deployment', 'resources'), objects);
+    const read = settingNames(readFileSync(join(ROOT, 'libs/resources/src/hsds/pull/pull.settings.ts'), 'utf8'));
+    expect(read).toEqual(['HSDS_PULL_SOURCES', 'HSDS_PULL_INTERVAL_MS']);
+    expect(read.filter((s) => !(s in env))).toEqual([]);
+    expect(loadPullSettings(env)).toEqual({ sources: [], intervalMs: 0 });
   });
 
   it('give the gateway every setting it reads, the identity provider and the supergraph ConfigMap at SUPERGRAPH_FILE', () => {

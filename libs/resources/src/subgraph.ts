@@ -3,6 +3,8 @@ import { buildFederatedSchema, type SubgraphDefinition } from '@caseflow/federat
 import { createResourcesContext, type ResourcesContext } from './context';
 import { DirectoryEditResolver } from './directory-edit/directory-edit.resolver';
 import { HSDS_PREFIX, HsdsApi } from './hsds/api/routes';
+import { startPullJob } from './hsds/pull/pull.job';
+import { loadPullSettings } from './hsds/pull/pull.settings';
 import { AddressEntity } from './location/address.entity';
 import { LocationEntity } from './location/location.entity';
 import { resolveLocationReference } from './location/location.reference';
@@ -12,6 +14,7 @@ import { HsdsDirectory1763856000013 } from './migrations/1763856000013-HsdsDirec
 import { CoveringSearchIndexes1763856000023 } from './migrations/1763856000023-CoveringSearchIndexes';
 import { OrganizationNameSearch1765152000092 } from './migrations/1765152000092-OrganizationNameSearch';
 import { AccentInsensitiveServiceSearch1765152000093 } from './migrations/1765152000093-AccentInsensitiveServiceSearch';
+import { HsdsSources1765238400101 } from './migrations/1765238400101-HsdsSources';
 import { OrganizationEntity } from './organization/organization.entity';
 import { resolveOrganizationReference } from './organization/organization.reference';
 import { OrganizationResolver } from './organization/organization.resolver';
@@ -77,6 +80,7 @@ export const resourcesSubgraph: SubgraphDefinition<ResourcesContext> = {
     CoveringSearchIndexes1763856000023,
     OrganizationNameSearch1765152000092,
     AccentInsensitiveServiceSearch1765152000093,
+    HsdsSources1765238400101,
   ],
   // Partners remove phones, schedules, languages and attributes of their entries: the only subgraph that deletes rows.
   runtimePrivileges: { deletes: true },
@@ -89,4 +93,6 @@ export const resourcesSubgraph: SubgraphDefinition<ResourcesContext> = {
     const api = new HsdsApi(dataSource);
     return { [HSDS_PREFIX]: (url, caller, headers) => api.handle(url, caller, headers) };
   },
+  // Mirrors the HSDS directories HSDS_PULL_SOURCES lists, every HSDS_PULL_INTERVAL_MS (off by default).
+  start: (dataSource, options) => startPullJob(dataSource, loadPullSettings(), options.logger, options.metrics),
 };

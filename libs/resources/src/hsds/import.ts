@@ -40,10 +40,11 @@ export interface ImportReport {
   warnings: string[];
 }
 
-interface TableData {
+/** The rows of one HSDS table, as text cells, and where they came from (a file, or a page of an HSDS API), for errors. */
+export interface TableData {
   table: HsdsTable;
   file: string;
-  rows: Array<{ row: number; line: number; cells: Record<string, string> }>;
+  rows: Array<{ row: number; line: number | null; cells: Record<string, string> }>;
 }
 
 const MAX_WARNINGS = 50;
@@ -104,7 +105,7 @@ function parseTable(table: HsdsTable, file: string, text: string): TableData['ro
 }
 
 /** Every cell and row rule, and ids unique within each file; collects the warnings. */
-function checkRows(data: TableData, warnings: string[]): void {
+export function checkRows(data: TableData, warnings: string[]): void {
   const ids = new Map<string, number>();
   for (const { row, line, cells } of data.rows) {
     for (const field of data.table.fields) {
@@ -169,6 +170,20 @@ function softTarget(table: string, field: string): string | null {
   return field.replace(/_id$/, '');
 }
 
+/** Writes the tables in reference order, as batched upserts by id, after checking their references; returns rows per table. */
+export async function writeTables(tx: EntityManager, tables: TableData[], warnings: string[], now: Date): Promise<Record<string, number>> {
+  await checkReferences(tx, tables, warnings);
+  const byName = new Map(tables.map((d) => [d.table.name, d]));
+  const rows: Record<string, number> = {};
+  for (const name of IMPORT_ORDER) {
+    const data = byName.get(name);
+    if (!data) continue;
+    await upsert(tx, data, now);
+    rows[name] = data.rows.length;
+  }
+  return rows;
+}
+
 function upsert(db: EntityManager, data: TableData, now: Date): Promise<void> {
   const values = (cells: Record<string, string>) =>
     data.table.fields.map((f) => {
@@ -190,16 +205,6 @@ export async function importPackage(dataSource: DataSource, dir: string, now = n
   const packageData = readPackage(dir);
   const warnings: string[] = [];
   for (const data of packageData) checkRows(data, warnings);
-  const byName = new Map(packageData.map((d) => [d.table.name, d]));
-  const rows: Record<string, number> = {};
-  await dataSource.transaction(async (tx) => {
-    await checkReferences(tx, packageData, warnings);
-    for (const name of IMPORT_ORDER) {
-      const data = byName.get(name);
-      if (!data) continue;
-      await upsert(tx, data, now);
-      rows[name] = data.rows.length;
-    }
-  });
+  const rows = await dataSource.transaction((tx) => writeTables(tx, packageData, warnings, now));
   return { rows, warnings };
 }
