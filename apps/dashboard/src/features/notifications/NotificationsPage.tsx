@@ -46,8 +46,13 @@ export function NotificationsPage() {
   const [cursors, setCursors] = useState<Array<string | null>>([null]);
   const [notice, setNotice] = useState<string | null>(null);
   const [all, markAll] = useMutation(MarkAllNotificationsReadDocument);
+  // Bumped after "Mark all read": the list's pages mount afresh, which tears down any
+  // answer still on its way from before (it could arrive after the fresh one and show
+  // read notifications as unread) and asks again.
+  const [generation, setGeneration] = useState(0);
   const markAllRead = () =>
     void markAll({}, NOTIFICATION_CONTEXT).then((r) => {
+      if (!r.error) setGeneration((g) => g + 1);
       if (!r.error)
         setNotice(
           r.data?.markAllNotificationsRead
@@ -73,7 +78,7 @@ export function NotificationsPage() {
       <ol className="notification-list" aria-label="Notifications, newest first">
         {cursors.map((after, i) => (
           <NotificationChunk
-            key={after ?? 'first'}
+            key={`${generation}:${after ?? 'first'}`}
             after={after}
             first={i === 0}
             last={i === cursors.length - 1}
