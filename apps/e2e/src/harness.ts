@@ -78,6 +78,14 @@ export async function platformRoles(databaseUrl: string): Promise<PlatformRoles>
   return roles;
 }
 
+/**
+ * These suites are load generators (the fuzz sends every malformed argument as fast as it can, as one
+ * person): their gateway counts every request but never refuses. The budgets themselves are tested in
+ * rate-limits.int.spec.ts; the browser suites, which work at a person's pace, run with the defaults.
+ */
+const LIFTED = { ratePerSecond: 100_000, burst: 1_000_000 };
+export const LIFTED_BUDGETS = { rates: { staff: LIFTED, client: LIFTED, anonymous: LIFTED } };
+
 export async function startTestStack(options: TestStackOptions = {}): Promise<TestStack> {
   const databaseUrl = options.databaseUrl ?? (await createTestDatabase('e2e'));
   const world = demoWorld(new Date());
@@ -97,7 +105,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     eventRelayIntervalMs: 50,
     eventPollingIntervalSeconds: 0.5,
     production: options.production,
-    gateway: options.gateway,
+    gateway: { rateLimit: LIFTED_BUDGETS, ...options.gateway },
     demoLogin: options.production ? undefined : demoLogin(issuer.privateKeyPem, issuer.issuer, issuer.audience),
   });
   const actor = (key: StaffKey): Actor => {

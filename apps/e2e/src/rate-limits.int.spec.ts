@@ -9,6 +9,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { mintClientToken } from '@caseflow/auth';
 import { createLogger } from '@caseflow/core';
 import { createGateway, type Gateway, type RateLimitOptions } from '@caseflow/gateway';
 import { SUBGRAPH_NAMES, SUPERGRAPH_FILE } from '@caseflow/platform';
@@ -117,6 +118,24 @@ describe('a looping caller', () => {
       expect({ path, served: before.every((status) => status !== 401 && status !== 503) }).toEqual({ path, served: true });
       await expectRateLimited(refusal);
     }
+  });
+
+  it('as a machine client is stopped by its own budget, while a person goes on', async () => {
+    const metrics = createServiceMetrics('gateway', { processMetrics: false });
+    const base = await gatewayWith({ rates: { client: SMALL } }, metrics);
+    const token = await mintClientToken(
+      stack.issuer.privateKeyPem,
+      { clientId: 'looping-211', scopes: ['directory:read'] },
+      { issuer: stack.issuer.issuer, audience: stack.issuer.audience },
+    );
+    const { refusal, before } = await untilRefused(() => fetch(`${base}/hsds/services`, { headers: { authorization: `Bearer ${token}` } }));
+    expect(before.length).toBeGreaterThanOrEqual(1);
+    expect(before.every((status) => status === 200)).toBe(true);
+    await expectRateLimited(refusal);
+    expect(await refusals(metrics, 'client')).toBeGreaterThanOrEqual(1);
+    expect(await refusals(metrics, 'staff')).toBe(0);
+    // A person's budget is their own.
+    expect((await post(base, await bearer('casey'))).status).toBe(200);
   });
 
   it('without a token is stopped by its address', async () => {

@@ -28,7 +28,7 @@ import {
 } from '@caseflow/testing';
 import { Client } from 'pg';
 import { operation } from './contract';
-import { type PlatformRoles, platformRoles } from './harness';
+import { LIFTED_BUDGETS, type PlatformRoles, platformRoles } from './harness';
 
 // Eight service processes start under ts-node first: generous on a busy machine; the load itself takes about 15 s.
 jest.setTimeout(240_000);
@@ -92,6 +92,8 @@ beforeAll(async () => {
     internalSecret,
     logger: createLogger('gateway', 'silent'),
     production: false,
+    // A steady load from four workers at machine pace: counted, never refused (the budgets are rate-limits.int.spec.ts's).
+    rateLimit: LIFTED_BUDGETS,
   });
   gatewayUrl = `http://127.0.0.1:${await gateway.listen(0, '127.0.0.1')}/graphql`;
 });

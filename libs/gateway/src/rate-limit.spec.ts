@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
+import { ANONYMOUS_READER, machineActor } from '@caseflow/auth';
 import { AppError, createLogger } from '@caseflow/core';
 import { createServiceMetrics } from '@caseflow/telemetry';
 import { addressOf, createRateLimiter, limitKeyOf } from './rate-limit';
@@ -12,6 +13,11 @@ describe('limitKeyOf', () => {
     const staff = { staffId: 'a1b2', role: 'CASE_MANAGER', organizationId: 'o1' } as Parameters<typeof limitKeyOf>[1];
     expect(limitKeyOf(request({}), staff)).toEqual({ kind: 'staff', id: 'a1b2' });
     expect(limitKeyOf(request({}), null)).toEqual({ kind: 'anonymous', id: '10.0.0.7' });
+  });
+
+  it('keys a machine client by its client id, and an anonymous reader of the public directory by address', () => {
+    expect(limitKeyOf(request({}), machineActor('partner-211', false, undefined))).toEqual({ kind: 'client', id: 'partner-211' });
+    expect(limitKeyOf(request({}), ANONYMOUS_READER)).toEqual({ kind: 'anonymous', id: '10.0.0.7' });
   });
 
   it('believes X-Forwarded-For only when told to, and then only its last entry (the proxy’s)', () => {

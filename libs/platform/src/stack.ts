@@ -32,6 +32,7 @@ export interface StackOptions {
   gateway?: Pick<
     GatewayOptions,
     | 'limits'
+    | 'rateLimit'
     | 'maxBatchOperations'
     | 'requestTimeoutMs'
     | 'subgraphTimeoutMs'
