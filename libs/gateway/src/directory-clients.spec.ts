@@ -21,7 +21,14 @@ function refusal(actor: Actor, source: string) {
 
 describe('what a directory client may ask of the GraphQL API', () => {
   it("reads the resources subgraph's root fields from the supergraph, and no other subgraph's", () => {
-    expect([...fields.query].sort()).toEqual(['organization', 'organizations', 'searchServices', 'service', 'serviceAtLocation', 'taxonomyTerms']);
+    expect([...fields.query].sort()).toEqual([
+      'organization',
+      'organizations',
+      'searchServices',
+      'service',
+      'serviceAtLocation',
+      'taxonomyTerms',
+    ]);
     expect(fields.mutation.has('updateService')).toBe(true);
     expect(fields.mutation.has('createReferral')).toBe(false);
     expect(fields.query.has('me')).toBe(false);
