@@ -5,6 +5,8 @@ const checklist = [
   { domain: 'CERTIFICATES_LICENSES' as const, name: "Driver's license" },
   { domain: 'EMPLOYABILITY' as const, name: 'Work history' },
 ];
+/** A day a month from now: a plan to compensate looks ahead. */
+const byWhen = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
 const blank = { rating: '' as const, notes: '', how: '', byWhen: '', whoHelps: '' };
 
 describe('the needs-assessment form', () => {
@@ -18,7 +20,7 @@ describe('the needs-assessment form', () => {
   it('sends rated items only, with a plan to compensate for a barrier', () => {
     const answers = {
       [answerKey(checklist[0])]: { ...blank, rating: 'ASSET' as const },
-      [answerKey(checklist[1])]: { ...blank, rating: 'BARRIER' as const, how: ' Lessons with a volunteer ', byWhen: '2026-12-31' },
+      [answerKey(checklist[1])]: { ...blank, rating: 'BARRIER' as const, how: ' Lessons with a volunteer ', byWhen },
     };
     expect(assessmentItems(checklist, answers)).toEqual([
       { domain: 'EMPLOYABILITY', characteristic: 'Punctuality', rating: 'ASSET', notes: null, planToCompensate: null },
@@ -27,7 +29,7 @@ describe('the needs-assessment form', () => {
         characteristic: "Driver's license",
         rating: 'BARRIER',
         notes: null,
-        planToCompensate: { how: 'Lessons with a volunteer', byWhen: '2026-12-31', whoHelps: null },
+        planToCompensate: { how: 'Lessons with a volunteer', byWhen, whoHelps: null },
       },
     ]);
   });

@@ -267,7 +267,7 @@ describe('the client file', () => {
             priorityRankings: [
               {
                 id: 'r-1',
-                createdAt: '2026-10-01T16:00:00Z',
+                createdAt: new Date(Date.now() - 60 * 86_400_000).toISOString(),
                 createdBy: { displayName: 'Casey Morgan' },
                 items: [
                   { item: 'Food', wins: 2, rank: 1 },

@@ -98,7 +98,7 @@ describe('referring a client', () => {
       },
       CreateReferral: () => ({ data: { createReferral: { id: 'ref-new', status: 'DRAFT' } } }),
       SendReferral: () => ({
-        data: { sendReferral: { id: 'ref-new', status: 'SENT', sentAt: '2026-11-23T12:00:00Z', respondBy: null, history: [] } },
+        data: { sendReferral: { id: 'ref-new', status: 'SENT', sentAt: new Date().toISOString(), respondBy: null, history: [] } },
       }),
       ClientProfile: () => ({ data: null }),
       ClientReferrals: () => ({ data: { client: { id: CLIENT_ID, displayName: 'Dana Fontaine', referrals: [] } } }),
