@@ -77,7 +77,11 @@ function SuppressedLegend() {
   );
 }
 
-const cell = (c: Count | null | undefined) => (c?.suppressed ? <span className="suppressed">suppressed</span> : countText(c));
+const SUPPRESSED = <span className="suppressed">suppressed</span>;
+const cell = (c: Count | null | undefined) => (c?.suppressed ? SUPPRESSED : countText(c));
+/** A rate: withheld when a count it is made of was ("suppressed"), else "—" when there is none. */
+const rateCell = (rate: number | null | undefined, fromSuppressed: boolean) =>
+  rate === null || rate === undefined ? (fromSuppressed ? SUPPRESSED : '—') : percentText(rate);
 
 export function OutcomesPage() {
   // Whole calendar months only: the figures are never asked for a period a day longer or shorter than another.
@@ -171,17 +175,7 @@ function ReferralCompletion({ period }: { period: Period }) {
                         <td>{c ? cell(c.sent) : '0'}</td>
                         <td>{c ? cell(c.accepted) : '0'}</td>
                         <td>{c ? cell(c.completed) : '0'}</td>
-                        <td>
-                          {c ? (
-                            c.completionRate === null ? (
-                              <span className="suppressed">suppressed</span>
-                            ) : (
-                              percentText(c.completionRate)
-                            )
-                          ) : (
-                            '—'
-                          )}
-                        </td>
+                        <td>{rateCell(c?.completionRate, c !== null && c !== undefined)}</td>
                         <td>{c?.medianDaysToResponse ?? '—'}</td>
                       </tr>
                     ))}
@@ -244,17 +238,7 @@ function GoalAttainment({ period }: { period: Period }) {
                         <th scope="row">{label(r.term)}</th>
                         <td>{cell(r.set)}</td>
                         <td>{cell(r.achieved)}</td>
-                        <td>
-                          {r.rate === null ? (
-                            r.set.suppressed || r.achieved.suppressed ? (
-                              <span className="suppressed">suppressed</span>
-                            ) : (
-                              '—'
-                            )
-                          ) : (
-                            percentText(r.rate)
-                          )}
-                        </td>
+                        <td>{rateCell(r.rate, r.set.suppressed || r.achieved.suppressed)}</td>
                       </tr>
                     ))}
                   </tbody>
@@ -409,17 +393,7 @@ function DistanceTravelled({ period }: { period: Period }) {
                           <td>{cell(r.clients)}</td>
                           <td>{cell(r.barrierToAsset)}</td>
                           <td>{cell(r.assetToBarrier)}</td>
-                          <td>
-                            {r.resolvedRate === null ? (
-                              r.clients.suppressed || r.barrierToAsset.suppressed ? (
-                                <span className="suppressed">suppressed</span>
-                              ) : (
-                                '—'
-                              )
-                            ) : (
-                              percentText(r.resolvedRate)
-                            )}
-                          </td>
+                          <td>{rateCell(r.resolvedRate, r.clients.suppressed || r.barrierToAsset.suppressed)}</td>
                         </tr>
                       ))
                     )}
