@@ -43,16 +43,20 @@ const results = [
 ];
 
 const totals = { passed: 0, failed: 0, skipped: 0, suitesFailed: 0 };
+const failures = [];
 if (existsSync(tally)) {
   for (const line of readFileSync(tally, 'utf8').split('\n').filter(Boolean)) {
     const run = JSON.parse(line);
     for (const key of Object.keys(totals)) totals[key] += run[key];
+    failures.push(...(run.failures ?? []));
   }
   rmSync(tally, { force: true });
 }
 const failedSteps = results.filter(([, ok]) => !ok).map(([name]) => name);
 process.stdout.write(`\n${failedSteps.length ? `Failed steps: ${failedSteps.join(', ')}` : 'Typecheck, lint and tests passed.'}\n`);
 process.stdout.write(
-  `Tests: ${totals.passed} passed, ${totals.failed + totals.suitesFailed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}\n`,
+  `Tests: ${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}` +
+    `${totals.suitesFailed ? `; ${totals.suitesFailed} suite(s) could not run` : ''}\n`,
 );
+for (const failure of failures) process.stdout.write(`  failed: ${failure}\n`);
 process.exit(failedSteps.length ? 1 : 0);
