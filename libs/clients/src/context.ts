@@ -15,6 +15,7 @@ import { ClosureRequestCommands } from './closure/closure-request.commands';
 import { ClosureRequestQueries } from './closure/closure-request.queries';
 import { ConsentCommands } from './consent/consent.commands';
 import { ConsentQueries } from './consent/consent.queries';
+import type { ClientsDeps } from './deps';
 import { createClientsLoaders, type ClientsLoaders } from './loaders';
 import { NoteCommands } from './note/note.commands';
 import { NoteQueries } from './note/note.queries';
@@ -32,6 +33,8 @@ import { TeamCaseloadQueries } from './team/team-caseloads.queries';
 export interface ClientsContext extends RequestContext {
   dataSource: DataSource;
   loaders: ClientsLoaders;
+  /** What every commands and queries object of the request is built from (deps.ts). */
+  deps: ClientsDeps;
   clients: ClientQueries;
   clientCommands: ClientCommands;
   staff: StaffQueries;
@@ -64,45 +67,47 @@ export interface ClientsContext extends RequestContext {
 export function createClientsContext(dataSource: DataSource, base: RequestContext, options: SubgraphRuntimeOptions): ClientsContext {
   const loaders = createClientsLoaders(dataSource, base.actor);
   const identity = { internalToken: base.internalToken, requestId: base.requestId };
-  const directory = { resourcesUrl: options.peerUrls?.resources, timeoutMs: options.peerTimeoutMs, ...identity };
-  const clientCommands = new ClientCommands(dataSource, loaders, base.audit);
+  const deps: ClientsDeps = {
+    dataSource,
+    loaders,
+    audit: base.audit,
+    actor: base.actor,
+    peers: {
+      referrals: { referralsUrl: options.peerUrls?.referrals, timeoutMs: options.peerTimeoutMs, ...identity },
+      directory: { resourcesUrl: options.peerUrls?.resources, timeoutMs: options.peerTimeoutMs, ...identity },
+      auditTrail: { plansUrl: options.peerUrls?.plans, referralsUrl: options.peerUrls?.referrals, timeoutMs: options.peerTimeoutMs },
+      identity,
+    },
+    calendar: { internalSecret: options.internalSecret, dashboardUrl: options.dashboardUrl ?? DEFAULT_DASHBOARD_URL },
+  };
   return {
     ...base,
     dataSource,
     loaders,
-    clients: new ClientQueries(dataSource, loaders, base.audit),
-    clientCommands,
-    staff: new StaffQueries(loaders, dataSource, base.audit),
-    assessments: new AssessmentQueries(dataSource, loaders, base.audit),
-    assessmentCommands: new AssessmentCommands(dataSource, base.audit),
-    notes: new NoteQueries(loaders, base.audit),
-    noteCommands: new NoteCommands(dataSource, base.audit),
-    consents: new ConsentQueries(loaders, base.audit),
-    consentCommands: new ConsentCommands(dataSource, loaders, base.audit, directory),
-    caseOutcomes: new CaseOutcomeQueries(dataSource, base.audit),
-    distanceTravelled: new DistanceTravelledQueries(loaders, base.audit),
-    distanceTravelledOutcomes: new DistanceTravelledOutcomeQueries(dataSource, base.audit),
-    appointments: new AppointmentQueries(dataSource, loaders, base.audit),
-    appointmentCommands: new AppointmentCommands(dataSource, base.audit, {
-      referralsUrl: options.peerUrls?.referrals,
-      timeoutMs: options.peerTimeoutMs,
-      ...identity,
-    }),
-    calendarFeeds: new CalendarFeeds(dataSource, base.audit, options.internalSecret, options.dashboardUrl ?? DEFAULT_DASHBOARD_URL),
-    auditTrails: new AuditTrailQueries(
-      dataSource,
-      loaders,
-      base.audit,
-      { plansUrl: options.peerUrls?.plans, referralsUrl: options.peerUrls?.referrals, timeoutMs: options.peerTimeoutMs },
-      identity,
-    ),
-    organizationSettings: new OrganizationSettings(dataSource, base.audit, directory),
-    caseTeams: new TeamQueries(loaders, base.audit),
-    caseTeamCommands: new TeamCommands(dataSource, loaders, base.audit),
-    transferCommands: new TransferCommands(dataSource, loaders, base.audit),
-    teamCaseloads: new TeamCaseloadQueries(dataSource, base.actor, base.audit),
-    closureRequests: new ClosureRequestQueries(dataSource, loaders, base.audit),
-    closureRequestCommands: new ClosureRequestCommands(dataSource, base.audit, clientCommands),
+    deps,
+    clients: new ClientQueries(deps),
+    clientCommands: new ClientCommands(deps),
+    staff: new StaffQueries(deps),
+    assessments: new AssessmentQueries(deps),
+    assessmentCommands: new AssessmentCommands(deps),
+    notes: new NoteQueries(deps),
+    noteCommands: new NoteCommands(deps),
+    consents: new ConsentQueries(deps),
+    consentCommands: new ConsentCommands(deps),
+    caseOutcomes: new CaseOutcomeQueries(deps),
+    distanceTravelled: new DistanceTravelledQueries(deps),
+    distanceTravelledOutcomes: new DistanceTravelledOutcomeQueries(deps),
+    appointments: new AppointmentQueries(deps),
+    appointmentCommands: new AppointmentCommands(deps),
+    calendarFeeds: new CalendarFeeds(deps),
+    auditTrails: new AuditTrailQueries(deps),
+    organizationSettings: new OrganizationSettings(deps),
+    caseTeams: new TeamQueries(deps),
+    caseTeamCommands: new TeamCommands(deps),
+    transferCommands: new TransferCommands(deps),
+    teamCaseloads: new TeamCaseloadQueries(deps),
+    closureRequests: new ClosureRequestQueries(deps),
+    closureRequestCommands: new ClosureRequestCommands(deps),
     grants: new DataLoader((ids) => decideGrants(dataSource, base.actor, ids), { maxBatchSize: 1000 }),
     internalSecret: options.internalSecret,
   };

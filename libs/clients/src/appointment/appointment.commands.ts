@@ -6,9 +6,9 @@
  * member's) row lock in one transaction with its audit event and its domain
  * event, so that two overlapping appointments cannot slip in side by side.
  */
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { Actor } from '@caseflow/auth';
-import { type AuditTrail, checkReplay } from '@caseflow/audit';
+import { checkReplay } from '@caseflow/audit';
 import { badInput, forbidden, inputFingerprint, invalidTransition, notFound, optionalText, requiredText, uuid } from '@caseflow/core';
 import { hasCaseAccess } from '../access/access.policy';
 import { lockClient } from '../client/client.commands';
@@ -20,7 +20,7 @@ import type { AppointmentStatus } from './appointment.entity';
 import { recordAppointmentEvent } from './appointment.events';
 import type { RescheduleAppointmentInput, ScheduleAppointmentInput } from './appointment.inputs';
 import { toAppointment } from './appointment.mapper';
-import { type ReferralPeer, requireOpenReferral } from './appointment.peers';
+import { requireOpenReferral } from './appointment.peers';
 import { checkAttendanceTime, checkScheduled, checkVersion, checkWhen, overlapConflict } from './appointment.rules';
 import {
   type AppointmentRow,
@@ -33,15 +33,12 @@ import {
   setAppointmentStatus,
 } from './appointment.sql';
 import type { Appointment, AttendanceOutcome } from './appointment.type';
+import type { ClientsDeps } from '../deps';
 
 const PLACE_MAX = 500;
 
 export class AppointmentCommands {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly audit: AuditTrail,
-    private readonly referrals: ReferralPeer,
-  ) {}
+  constructor(private readonly deps: ClientsDeps) {}
 
   async schedule(actor: Actor, input: ScheduleAppointmentInput): Promise<Appointment> {
     uuid('input.clientId', input.clientId);
@@ -67,23 +64,23 @@ export class AppointmentCommands {
         })
       : null;
     if (mutationId) {
-      const earlier = await appointmentByMutationId(this.dataSource, actor.staffId, mutationId);
+      const earlier = await appointmentByMutationId(this.deps.dataSource, actor.staffId, mutationId);
       if (earlier) return this.replay(actor, earlier, fingerprint);
     }
     if (referralId) {
       // Refused callers learn nothing of the referral: the access is checked before the referrals subgraph is asked.
-      const found = await this.dataSource.getRepository(ClientEntity).findOneBy({ id: input.clientId });
-      const client = found && (await withCaseTeam(this.dataSource, found));
+      const found = await this.deps.dataSource.getRepository(ClientEntity).findOneBy({ id: input.clientId });
+      const client = found && (await withCaseTeam(this.deps.dataSource, found));
       if (!client) throw notFound('Client', input.clientId);
       if (!hasCaseAccess(actor, client)) {
-        this.audit.note({ action: 'CREATE', entityType: 'Appointment', clientId: client.id, outcome: 'DENIED' });
+        this.deps.audit.note({ action: 'CREATE', entityType: 'Appointment', clientId: client.id, outcome: 'DENIED' });
         throw forbidden("You may not change this client's appointments");
       }
-      await requireOpenReferral(this.referrals, referralId, client.id);
+      await requireOpenReferral(this.deps.peers.referrals, referralId, client.id);
     }
 
     try {
-      const row = await this.dataSource.transaction(async (tx) => {
+      const row = await this.deps.dataSource.transaction(async (tx) => {
         const client = await this.lockForChange(tx, actor, input.clientId, 'CREATE', null);
         if (client.status === 'CLOSED')
           throw invalidTransition('A closed case must be re-opened before appointments are scheduled', { from: 'CLOSED' });
@@ -112,7 +109,13 @@ export class AppointmentCommands {
           clientMutationFingerprint: fingerprint,
         });
         const [created] = await appointmentsByIds(tx, [id]);
-        await this.audit.write(tx, { action: 'CREATE', entityType: 'Appointment', entityId: id, clientId: client.id, detail: input.kind });
+        await this.deps.audit.write(tx, {
+          action: 'CREATE',
+          entityType: 'Appointment',
+          entityId: id,
+          clientId: client.id,
+          detail: input.kind,
+        });
         await recordAppointmentEvent(tx, 'appointment.scheduled', created);
         return created;
       });
@@ -120,7 +123,7 @@ export class AppointmentCommands {
     } catch (error) {
       // A retry racing the first request with the same key: answer with the first one's appointment, under the same checks.
       if (mutationId && (error as { code?: string }).code === '23505') {
-        const earlier = await appointmentByMutationId(this.dataSource, actor.staffId, mutationId);
+        const earlier = await appointmentByMutationId(this.deps.dataSource, actor.staffId, mutationId);
         if (earlier) return this.replay(actor, earlier, fingerprint);
       }
       throw error;
@@ -197,7 +200,7 @@ export class AppointmentCommands {
   ): Promise<Appointment> {
     if (!Number.isInteger(expectedVersion) || expectedVersion < 1)
       throw badInput('expectedVersion', 'must be a version number (1 or more)');
-    const row = await this.dataSource.transaction(async (tx) => {
+    const row = await this.deps.dataSource.transaction(async (tx) => {
       const found = (await appointmentsByIds(tx, [appointmentId]))[0];
       if (!found) throw notFound('Appointment', appointmentId);
       // The client first, then the appointment (the order scheduling takes its locks in).
@@ -208,7 +211,7 @@ export class AppointmentCommands {
       checkScheduled(current.status, to);
       const done = await apply(tx, current);
       const [changed] = await appointmentsByIds(tx, [appointmentId]);
-      await this.audit.write(tx, {
+      await this.deps.audit.write(tx, {
         action: 'UPDATE',
         entityType: 'Appointment',
         entityId: appointmentId,
@@ -231,7 +234,7 @@ export class AppointmentCommands {
   ): Promise<ClientEntity> {
     const client = await lockClient(tx, clientId);
     if (!hasCaseAccess(actor, client)) {
-      this.audit.note({ action, entityType: 'Appointment', entityId: appointmentId, clientId: client.id, outcome: 'DENIED' });
+      this.deps.audit.note({ action, entityType: 'Appointment', entityId: appointmentId, clientId: client.id, outcome: 'DENIED' });
       throw forbidden("You may not change this client's appointments");
     }
     return client;
@@ -264,10 +267,10 @@ export class AppointmentCommands {
     const entity = { entityType: 'Appointment', entityId: earlier.id, clientId: earlier.client_id };
     const fingerprints = { stored: earlier.client_mutation_fingerprint, given: fingerprint };
     const mayRead = async () => {
-      const client = await this.dataSource.getRepository(ClientEntity).findOneByOrFail({ id: earlier.client_id });
-      return hasCaseAccess(actor, await withCaseTeam(this.dataSource, client));
+      const client = await this.deps.dataSource.getRepository(ClientEntity).findOneByOrFail({ id: earlier.client_id });
+      return hasCaseAccess(actor, await withCaseTeam(this.deps.dataSource, client));
     };
-    await checkReplay(this.audit, entity, fingerprints, mayRead, "You may not see this client's appointments");
+    await checkReplay(this.deps.audit, entity, fingerprints, mayRead, "You may not see this client's appointments");
     return toAppointment(earlier);
   }
 }

@@ -5,15 +5,12 @@
  * read is audited under its client.
  */
 import DataLoader from 'dataloader';
-import type { DataSource } from 'typeorm';
 import type { Actor } from '@caseflow/auth';
-import type { AuditTrail } from '@caseflow/audit';
 import { badInput, forbidden, isUuid } from '@caseflow/core';
 import { decodeCursor, encodeCursor, pageSize } from '@caseflow/db';
 import { groupLoader, rowLoader } from '@caseflow/federation';
 import { hasCaseAccess, mayHoldCaseload } from '../access/access.policy';
 import type { Client } from '../client/client.type';
-import type { ClientsLoaders } from '../loaders';
 import { days } from '../shared/validation';
 import { teamFor } from '../team/team.access';
 import { toAppointment } from './appointment.mapper';
@@ -30,22 +27,19 @@ import {
   staffAppointmentPage,
 } from './appointment.sql';
 import type { Appointment, AppointmentConnection } from './appointment.type';
+import type { ClientsDeps } from '../deps';
 
 export class AppointmentQueries {
   private readonly byId: DataLoader<string, AppointmentRow | null>;
   private readonly noShows: DataLoader<string, Array<{ client_id: string; n: number }>>;
 
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly loaders: ClientsLoaders,
-    private readonly audit: AuditTrail,
-  ) {
+  constructor(private readonly deps: ClientsDeps) {
     this.byId = rowLoader(
-      (ids) => appointmentsByIds(dataSource, ids),
+      (ids) => appointmentsByIds(deps.dataSource, ids),
       (row) => row.id,
     );
     this.noShows = groupLoader(
-      (ids) => noShowCounts(dataSource, ids, new Date(Date.now() - days(NO_SHOW_DAYS))),
+      (ids) => noShowCounts(deps.dataSource, ids, new Date(Date.now() - days(NO_SHOW_DAYS))),
       (row) => row.client_id,
     );
   }
@@ -55,10 +49,10 @@ export class AppointmentQueries {
     const row = await this.byId.load(id);
     if (!row) return null;
     if (!(await this.mayRead(actor, row))) {
-      this.audit.note({ action: 'READ', entityType: 'Appointment', entityId: id, clientId: row.client_id, outcome: 'DENIED' });
+      this.deps.audit.note({ action: 'READ', entityType: 'Appointment', entityId: id, clientId: row.client_id, outcome: 'DENIED' });
       throw forbidden('You may not see this appointment');
     }
-    this.audit.note({ action: 'READ', entityType: 'Appointment', entityId: id, clientId: row.client_id });
+    this.deps.audit.note({ action: 'READ', entityType: 'Appointment', entityId: id, clientId: row.client_id });
     return toAppointment(row);
   }
 
@@ -84,7 +78,7 @@ export class AppointmentQueries {
     const size = pageSize(first, 50);
     const cursor = decodeCursor(after, STAFF_CURSOR);
     if (!mayHoldCaseload(actor)) return { edges: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: 0 };
-    const rows = await staffAppointmentPage(this.dataSource, {
+    const rows = await staffAppointmentPage(this.deps.dataSource, {
       staffMemberId: actor.staffId,
       from,
       to,
@@ -92,12 +86,12 @@ export class AppointmentQueries {
       after: cursor ? [String(cursor[0]), String(cursor[1])] : null,
     });
     const page = rows.slice(0, size);
-    for (const row of page) this.audit.note({ action: 'READ', entityType: 'Appointment', entityId: row.id, clientId: row.client_id });
+    for (const row of page) this.deps.audit.note({ action: 'READ', entityType: 'Appointment', entityId: row.id, clientId: row.client_id });
     const edges = page.map((row) => ({ cursor: encodeCursor([row.starts_at.toISOString(), row.id]), node: toAppointment(row) }));
     return {
       edges,
       pageInfo: { hasNextPage: rows.length > size, endCursor: edges.at(-1)?.cursor ?? null },
-      totalCount: await staffAppointmentCount(this.dataSource, actor.staffId, from, to),
+      totalCount: await staffAppointmentCount(this.deps.dataSource, actor.staffId, from, to),
     };
   }
 
@@ -114,7 +108,7 @@ export class AppointmentQueries {
     const size = pageSize(first, 20);
     const cursor = decodeCursor(after, CLIENT_CURSOR);
     const pivot = cursor ? new Date(String(cursor[0])) : new Date();
-    const rows = await clientAppointmentPage(this.dataSource, {
+    const rows = await clientAppointmentPage(this.deps.dataSource, {
       clientId: client.id,
       pivot,
       from: from ?? null,
@@ -123,12 +117,12 @@ export class AppointmentQueries {
       after: cursor ? [Number(cursor[1]), String(cursor[2])] : null,
     });
     const page = rows.slice(0, size);
-    this.audit.noteReads('Appointment', page, client.id);
+    this.deps.audit.noteReads('Appointment', page, client.id);
     const edges = page.map((row) => ({ cursor: encodeCursor([pivot.toISOString(), row.rank, row.id]), node: toAppointment(row) }));
     return {
       edges,
       pageInfo: { hasNextPage: rows.length > size, endCursor: edges.at(-1)?.cursor ?? null },
-      totalCount: await clientAppointmentCount(this.dataSource, client.id, from ?? null, to ?? null),
+      totalCount: await clientAppointmentCount(this.deps.dataSource, client.id, from ?? null, to ?? null),
     };
   }
 
@@ -140,7 +134,7 @@ export class AppointmentQueries {
 
   private async mayRead(actor: Actor, row: AppointmentRow): Promise<boolean> {
     if (row.staff_member_id === actor.staffId && row.organization_id === actor.organizationId) return true;
-    const client = await this.loaders.client.load(row.client_id);
-    return !!client && hasCaseAccess(actor, { ...client, caseTeam: await teamFor(actor, client, this.loaders) });
+    const client = await this.deps.loaders.client.load(row.client_id);
+    return !!client && hasCaseAccess(actor, { ...client, caseTeam: await teamFor(actor, client, this.deps.loaders) });
   }
 }

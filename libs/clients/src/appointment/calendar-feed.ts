@@ -9,14 +9,13 @@
  * (after that the owner rotates the feed to get a new one).
  */
 import { createHash, createHmac, randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
 import type { Actor } from '@caseflow/auth';
 import { CALENDAR_FEED_SECRET, internalSecrets } from '@caseflow/auth';
-import type { AuditTrail } from '@caseflow/audit';
 import { forbidden } from '@caseflow/core';
 import { mayHoldCaseload } from '../access/access.policy';
 import type { SqlRunner } from '../shared/sql';
 import { feedOwnerByHash, feedSecretOf, replaceFeedSecret } from './calendar-feed.sql';
+import type { ClientsDeps } from '../deps';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const deriveSecret = (key: string, staffId: string, nonce: string) =>
@@ -33,21 +32,16 @@ export async function feedOwner(db: SqlRunner, secret: string): Promise<Actor | 
 }
 
 export class CalendarFeeds {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly audit: AuditTrail,
-    private readonly internalSecret: string,
-    private readonly dashboardUrl: string,
-  ) {}
+  constructor(private readonly deps: ClientsDeps) {}
 
   /** The caller's feed address (only to the staff member themself; null for anyone else or before the first rotation). */
   async urlFor(actor: Actor, staffId: string): Promise<string | null> {
     if (staffId !== actor.staffId) return null;
-    const feed = await feedSecretOf(this.dataSource, staffId);
+    const feed = await feedSecretOf(this.deps.dataSource, staffId);
     if (!feed) return null;
-    for (const key of internalSecrets(this.internalSecret)) {
+    for (const key of internalSecrets(this.deps.calendar.internalSecret)) {
       const secret = deriveSecret(key, staffId, feed.nonce);
-      if (sha256(secret) === feed.secret_hash) return feedUrl(this.dashboardUrl, secret);
+      if (sha256(secret) === feed.secret_hash) return feedUrl(this.deps.calendar.dashboardUrl, secret);
     }
     return null;
   }
@@ -56,11 +50,11 @@ export class CalendarFeeds {
   async rotate(actor: Actor): Promise<string> {
     if (!mayHoldCaseload(actor)) throw forbidden('Only case managers and supervisors have a calendar feed');
     const nonce = randomUUID();
-    const secret = deriveSecret(internalSecrets(this.internalSecret)[0] ?? '', actor.staffId, nonce);
-    await this.dataSource.transaction(async (tx) => {
+    const secret = deriveSecret(internalSecrets(this.deps.calendar.internalSecret)[0] ?? '', actor.staffId, nonce);
+    await this.deps.dataSource.transaction(async (tx) => {
       await replaceFeedSecret(tx, actor.staffId, nonce, sha256(secret));
-      await this.audit.write(tx, { action: 'UPDATE', entityType: 'CalendarFeed', entityId: actor.staffId, detail: 'rotated' });
+      await this.deps.audit.write(tx, { action: 'UPDATE', entityType: 'CalendarFeed', entityId: actor.staffId, detail: 'rotated' });
     });
-    return feedUrl(this.dashboardUrl, secret);
+    return feedUrl(this.deps.calendar.dashboardUrl, secret);
   }
 }

@@ -4,9 +4,8 @@
  * plan to compensate each barrier. Counts are computed when it is recorded;
  * assessments are never changed afterwards (a new one supersedes).
  */
-import type { DataSource, Repository } from 'typeorm';
+import type { Repository } from 'typeorm';
 import type { Actor } from '@caseflow/auth';
-import type { AuditTrail } from '@caseflow/audit';
 import { forbidden, optionalText, uuid } from '@caseflow/core';
 import { hasCaseAccess } from '../access/access.policy';
 import { recomputePriorities } from '../caseload/priority.store';
@@ -16,12 +15,10 @@ import type { RecordAssessmentInput } from './assessment.inputs';
 import { toAssessment } from './assessment.mapper';
 import { checkAssessmentItems, checkItemCount, countRatings, newCharacteristics } from './assessment.rules';
 import type { NeedsAssessment } from './assessment.type';
+import type { ClientsDeps } from '../deps';
 
 export class AssessmentCommands {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly audit: AuditTrail,
-  ) {}
+  constructor(private readonly deps: ClientsDeps) {}
 
   async record(actor: Actor, input: RecordAssessmentInput): Promise<NeedsAssessment> {
     uuid('input.clientId', input.clientId);
@@ -29,10 +26,10 @@ export class AssessmentCommands {
     const summary = optionalText('input.summary', input.summary, { max: 5000 });
     const items = checkAssessmentItems(input.items);
 
-    const saved = await this.dataSource.transaction(async (tx) => {
+    const saved = await this.deps.dataSource.transaction(async (tx) => {
       const client = await lockClient(tx, input.clientId);
       if (!hasCaseAccess(actor, client)) {
-        this.audit.note({ action: 'CREATE', entityType: 'NeedsAssessment', clientId: client.id, outcome: 'DENIED' });
+        this.deps.audit.note({ action: 'CREATE', entityType: 'NeedsAssessment', clientId: client.id, outcome: 'DENIED' });
         throw forbidden('You may not assess this client');
       }
       const assessment = await tx.getRepository(AssessmentEntity).save(
@@ -46,7 +43,7 @@ export class AssessmentCommands {
       );
       await tx.getRepository(AssessmentItemEntity).insert(items.map((item) => ({ ...item, assessmentId: assessment.id })));
       await this.addAgencyCharacteristics(tx.getRepository(CharacteristicEntity), actor.organizationId, items);
-      await this.audit.write(tx, { action: 'CREATE', entityType: 'NeedsAssessment', entityId: assessment.id, clientId: client.id });
+      await this.deps.audit.write(tx, { action: 'CREATE', entityType: 'NeedsAssessment', entityId: assessment.id, clientId: client.id });
       await recomputePriorities(tx, [client.id]);
       return assessment;
     });

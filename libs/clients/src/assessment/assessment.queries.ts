@@ -3,27 +3,21 @@
  * the caller's agency. Reads check the caller against the client's record
  * (case access, or a consent covering ASSESSMENTS) and are audited.
  */
-import type { DataSource } from 'typeorm';
 import type { Actor } from '@caseflow/auth';
-import type { AuditTrail } from '@caseflow/audit';
 import { requireAssessments } from '../client/client.policy';
 import type { Client } from '../client/client.type';
-import type { ClientsLoaders } from '../loaders';
 import { type AssessmentDomain, type AssessmentRating, CharacteristicEntity } from './assessment.entity';
 import { toAssessment, toItem } from './assessment.mapper';
 import type { AssessmentCharacteristic, AssessmentItem, NeedsAssessment } from './assessment.type';
+import type { ClientsDeps } from '../deps';
 
 export class AssessmentQueries {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly loaders: ClientsLoaders,
-    private readonly audit: AuditTrail,
-  ) {}
+  constructor(private readonly deps: ClientsDeps) {}
 
   async forClient(client: Client): Promise<NeedsAssessment[]> {
     requireAssessments(client);
-    const rows = await this.loaders.assessmentsByClient.load(client.id);
-    this.audit.noteReads('NeedsAssessment', rows, client.id);
+    const rows = await this.deps.loaders.assessmentsByClient.load(client.id);
+    this.deps.audit.noteReads('NeedsAssessment', rows, client.id);
     return rows.map(toAssessment);
   }
 
@@ -33,13 +27,13 @@ export class AssessmentQueries {
   }
 
   async items(assessment: NeedsAssessment, rating?: AssessmentRating | null, domain?: AssessmentDomain | null): Promise<AssessmentItem[]> {
-    const rows = await this.loaders.assessmentItems.load(assessment.id);
+    const rows = await this.deps.loaders.assessmentItems.load(assessment.id);
     return rows.filter((r) => (!rating || r.rating === rating) && (!domain || r.domain === domain)).map(toItem);
   }
 
   /** The checklist the caller's agency rates: the standard characteristics and its own. */
   async checklist(actor: Actor): Promise<AssessmentCharacteristic[]> {
-    const rows = await this.dataSource
+    const rows = await this.deps.dataSource
       .getRepository(CharacteristicEntity)
       .createQueryBuilder('c')
       .where('c.organization_id IS NULL OR c.organization_id = :org', { org: actor.organizationId })

@@ -5,15 +5,13 @@
  * newest first. If a part cannot be read, the whole answer is UNAVAILABLE:
  * an incomplete trail would mislead.
  */
-import type { DataSource } from 'typeorm';
-import { type AuditRecord, type AuditTrail, readAuditTrail } from '@caseflow/audit';
+import { type AuditRecord, readAuditTrail } from '@caseflow/audit';
 import { type Actor, callInternal } from '@caseflow/auth';
 import { forbidden, notFound, unavailable, uuid } from '@caseflow/core';
 import { decodeCursor, encodeCursor, pageSize } from '@caseflow/db';
 import { AUDIT_TRAIL_PATH } from '@caseflow/federation';
-import type { ClientsLoaders } from '../loaders';
-import type { AuditPeers } from './audit-peers';
 import type { AuditEventConnection } from './audit-trail.type';
+import type { ClientsDeps } from '../deps';
 
 const newestFirst = (a: AuditRecord, b: AuditRecord) =>
   b.at.localeCompare(a.at) || b.source.localeCompare(a.source) || Number(b.id) - Number(a.id);
@@ -25,13 +23,7 @@ export interface PeerIdentity {
 }
 
 export class AuditTrailQueries {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly loaders: ClientsLoaders,
-    private readonly audit: AuditTrail,
-    private readonly peers: AuditPeers,
-    private readonly identity: PeerIdentity,
-  ) {}
+  constructor(private readonly deps: ClientsDeps) {}
 
   async forClient(
     actor: Actor,
@@ -42,10 +34,10 @@ export class AuditTrailQueries {
     uuid('clientId', clientId);
     const size = pageSize(first, 50);
     const cursor = decodeCursor(after, ['timestamp', 'text', 'integer']) as [string, string, string] | null;
-    const client = await this.loaders.client.load(clientId);
+    const client = await this.deps.loaders.client.load(clientId);
     if (!client) throw notFound('Client', clientId);
     if (actor.role !== 'SUPERVISOR' || client.organizationId !== actor.organizationId) {
-      this.audit.note({ action: 'READ', entityType: 'AuditTrail', entityId: clientId, clientId, outcome: 'DENIED' });
+      this.deps.audit.note({ action: 'READ', entityType: 'AuditTrail', entityId: clientId, clientId, outcome: 'DENIED' });
       throw forbidden("Only a supervisor of the client's agency reads its audit trail");
     }
     // The merged order is (time, source, id), newest first; a cursor names the last event shown. Each source is asked
@@ -61,21 +53,21 @@ export class AuditTrailQueries {
         baseUrl,
         path: AUDIT_TRAIL_PATH,
         body: { clientId, limit, before: before(source) },
-        identity: { token: this.identity.internalToken },
-        requestId: this.identity.requestId,
+        identity: { token: this.deps.peers.identity.internalToken },
+        requestId: this.deps.peers.identity.requestId,
         idempotent: true,
-        timeoutMs: this.peers.timeoutMs,
+        timeoutMs: this.deps.peers.auditTrail.timeoutMs,
       });
       return answer.events;
     };
     const parts = await Promise.all([
-      readAuditTrail(this.dataSource, 'clients', 'clients', { clientId, before: before('clients'), limit }),
-      ask('plans', this.peers.plansUrl),
-      ask('referrals', this.peers.referralsUrl),
+      readAuditTrail(this.deps.dataSource, 'clients', 'clients', { clientId, before: before('clients'), limit }),
+      ask('plans', this.deps.peers.auditTrail.plansUrl),
+      ask('referrals', this.deps.peers.auditTrail.referralsUrl),
     ]);
     const merged = parts.flat().sort(newestFirst);
     const page = merged.slice(0, size);
-    this.audit.note({ action: 'READ', entityType: 'AuditTrail', entityId: clientId, clientId });
+    this.deps.audit.note({ action: 'READ', entityType: 'AuditTrail', entityId: clientId, clientId });
     const edges = page.map((e) => ({
       cursor: encodeCursor([e.at, e.source, e.id]),
       node: {

@@ -65,7 +65,15 @@ describe('a failure while building the answer of a change', () => {
     const { dataSource } = tb.t.subgraph.database;
     const casey = tb.staff('casey');
     const actor = { staffId: casey.id, role: casey.role, organizationId: casey.organizationId };
-    const commands = new FailingAnswer(dataSource, createClientsLoaders(dataSource, actor), new AuditTrail('clients', actor, randomUUID()));
+    const identity = { internalToken: '', requestId: randomUUID() };
+    const commands = new FailingAnswer({
+      dataSource,
+      loaders: createClientsLoaders(dataSource, actor),
+      audit: new AuditTrail('clients', actor, identity.requestId),
+      actor,
+      peers: { referrals: identity, directory: identity, auditTrail: {}, identity },
+      calendar: { internalSecret: '', dashboardUrl: '' },
+    });
     const client = activeOf('casey', 3);
     const before = await row(client.id);
     const events = await tb.count('case_event', 'client_id = $1', [client.id]);

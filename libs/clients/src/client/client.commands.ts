@@ -4,14 +4,13 @@
  * Each validates everything first, then changes the row under a lock in one
  * transaction with its audit event and the recomputed priority.
  */
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { type Actor } from '@caseflow/auth';
-import { type AuditEvent, type AuditTrail, checkReplay } from '@caseflow/audit';
+import { type AuditEvent, checkReplay } from '@caseflow/audit';
 import { badInput, forbidden, inputFingerprint, localDay, notFound, optionalText, requiredText, uuid } from '@caseflow/core';
 import { hasCaseAccess, mayHoldCaseload } from '../access/access.policy';
 import { recomputePriorities } from '../caseload/priority.store';
-import type { ClientsLoaders } from '../loaders';
 import { closureNeedsApproval } from '../organization/organization-setting.sql';
 import { organizationTimeZones } from '../organization/time-zone';
 import { checkIntakeProfile, recordIntakeProfile } from '../profile/profile.writes';
@@ -35,13 +34,10 @@ import { CASE_ACCESS } from './client.policy';
 import { checkContactPreference, checkFollowUp, checkKeyDates } from './client.rules';
 import { checkActivation, checkClosing, checkNotClosed, checkReopening, reopenedStatus } from './client.transitions';
 import type { Client } from './client.type';
+import type { ClientsDeps } from '../deps';
 
 export class ClientCommands {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly loaders: ClientsLoaders,
-    private readonly audit: AuditTrail,
-  ) {}
+  constructor(private readonly deps: ClientsDeps) {}
 
   async openClient(actor: Actor, input: OpenClientInput): Promise<Client> {
     this.requireCaseRole(actor, 'open a client');
@@ -67,13 +63,13 @@ export class ClientCommands {
       : null;
 
     if (mutationId) {
-      const earlier = await this.dataSource
+      const earlier = await this.deps.dataSource
         .getRepository(ClientEntity)
         .findOneBy({ createdBy: actor.staffId, clientMutationId: mutationId });
-      if (earlier) return this.replay(actor, await withCaseTeam(this.dataSource, earlier), fingerprint);
+      if (earlier) return this.replay(actor, await withCaseTeam(this.deps.dataSource, earlier), fingerprint);
     }
     try {
-      return await this.dataSource.transaction(async (tx) => {
+      return await this.deps.dataSource.transaction(async (tx) => {
         // The intake is dated in the agency's time zone (an evening intake in Vancouver is not tomorrow's).
         const zones = await organizationTimeZones(tx, [actor.organizationId]);
         const { identifiers } = await tx.getRepository(ClientEntity).insert({
@@ -101,20 +97,20 @@ export class ClientCommands {
         });
         const id = identifiers[0].id as string;
         await this.event(tx, actor, id, 'OPENED', null, 'INTAKE');
-        await this.audit.write(tx, { action: 'CREATE', entityType: 'Client', entityId: id, clientId: id });
+        await this.deps.audit.write(tx, { action: 'CREATE', entityType: 'Client', entityId: id, clientId: id });
         const opened = { id, organizationId: actor.organizationId };
         await recordAssignment(tx, opened, { caseManagerId: assignee, previousCaseManagerId: null, byStaffId: actor.staffId });
-        await recordIntakeProfile(tx, this.audit, opened, profile, actor.staffId);
+        await recordIntakeProfile(tx, this.deps.audit, opened, profile, actor.staffId);
         await recomputePriorities(tx, [id]);
         return this.answer(tx, id);
       });
     } catch (error) {
       // A retry racing the first request with the same key: answer with the first one's client, under the same checks.
       if (mutationId && (error as { code?: string }).code === '23505') {
-        const earlier = await this.dataSource
+        const earlier = await this.deps.dataSource
           .getRepository(ClientEntity)
           .findOneByOrFail({ createdBy: actor.staffId, clientMutationId: mutationId });
-        return this.replay(actor, await withCaseTeam(this.dataSource, earlier), fingerprint);
+        return this.replay(actor, await withCaseTeam(this.deps.dataSource, earlier), fingerprint);
       }
       throw error;
     }
@@ -129,7 +125,7 @@ export class ClientCommands {
   private async replay(actor: Actor, earlier: CaseClient, fingerprint: string | null): Promise<Client> {
     const entity = { entityType: 'Client', entityId: earlier.id, clientId: earlier.id };
     const fingerprints = { stored: earlier.clientMutationFingerprint, given: fingerprint };
-    await checkReplay(this.audit, entity, fingerprints, () => hasCaseAccess(actor, earlier), "You may not see this client's record");
+    await checkReplay(this.deps.audit, entity, fingerprints, () => hasCaseAccess(actor, earlier), "You may not see this client's record");
     return toClient(earlier, CASE_ACCESS);
   }
 
@@ -190,7 +186,7 @@ export class ClientCommands {
     uuid('staffMemberId', staffMemberId);
     const why = optionalText('reason', reason, { max: TEXT_MAX });
     if (actor.role !== 'SUPERVISOR') {
-      this.audit.note(clientChangeDenied(clientId, 'assignCaseManager'));
+      this.deps.audit.note(clientChangeDenied(clientId, 'assignCaseManager'));
       throw forbidden('Only a supervisor may reassign a client');
     }
     const assignee = await this.assignee(actor, staffMemberId, 'staffMemberId');
@@ -233,7 +229,7 @@ export class ClientCommands {
   /** While the agency's `closureNeedsApproval` is on, a case manager requests closure instead (FORBIDDEN, audited); supervisors close directly. */
   private async requireDirectClosure(tx: EntityManager, actor: Actor, client: ClientEntity): Promise<void> {
     if (actor.role !== 'CASE_MANAGER' || !(await closureNeedsApproval(tx, client.organizationId))) return;
-    this.audit.note(clientChangeDenied(client.id, 'status: closure needs approval'));
+    this.deps.audit.note(clientChangeDenied(client.id, 'status: closure needs approval'));
     throw forbidden("Your agency requires a supervisor's approval to close a case: request closure (requestClosure) instead");
   }
 
@@ -263,10 +259,10 @@ export class ClientCommands {
   ): Promise<Client> {
     uuid(field, clientId);
     this.requireCaseRole(actor, 'change a case', clientId);
-    return this.dataSource.transaction(async (tx) => {
+    return this.deps.dataSource.transaction(async (tx) => {
       const client = await lockClient(tx, clientId);
       if (!hasCaseAccess(actor, client)) {
-        this.audit.note(clientChangeDenied(clientId, what));
+        this.deps.audit.note(clientChangeDenied(clientId, what));
         throw forbidden("You may not change this client's case");
       }
       await apply(tx, client);
@@ -276,7 +272,7 @@ export class ClientCommands {
 
   /** What every change of the case ends with, in its transaction: the audit event, the recomputed priority, the answer. */
   async recordChange(tx: EntityManager, clientId: string, what: string): Promise<Client> {
-    await this.audit.write(tx, { action: 'UPDATE', entityType: 'Client', entityId: clientId, clientId, detail: what });
+    await this.deps.audit.write(tx, { action: 'UPDATE', entityType: 'Client', entityId: clientId, clientId, detail: what });
     await recomputePriorities(tx, [clientId]);
     return this.answer(tx, clientId);
   }
@@ -317,7 +313,7 @@ export class ClientCommands {
 
   private requireCaseRole(actor: Actor, doing: string, clientId?: string): void {
     if (mayHoldCaseload(actor)) return;
-    this.audit.note({
+    this.deps.audit.note({
       action: clientId ? 'UPDATE' : 'CREATE',
       entityType: 'Client',
       entityId: clientId ?? null,
@@ -334,7 +330,7 @@ export class ClientCommands {
     uuid(field, requested);
     if (actor.role === 'CASE_MANAGER' && requested !== actor.staffId)
       throw forbidden('Only a supervisor may assign a client to someone else');
-    const staff = await this.dataSource.getRepository(StaffMemberEntity).findOneBy({ id: requested });
+    const staff = await this.deps.dataSource.getRepository(StaffMemberEntity).findOneBy({ id: requested });
     if (!staff || staff.organizationId !== actor.organizationId || (staff.role !== 'CASE_MANAGER' && staff.role !== 'SUPERVISOR')) {
       throw badInput(field, 'must be a case manager or supervisor of your agency');
     }
@@ -348,7 +344,7 @@ export class ClientCommands {
    */
   protected async answer(tx: EntityManager, id: string): Promise<Client> {
     const entity = await tx.getRepository(ClientEntity).findOneByOrFail({ id });
-    this.loaders.client.clear(id).prime(id, entity);
+    this.deps.loaders.client.clear(id).prime(id, entity);
     return toClient(entity, CASE_ACCESS);
   }
 }

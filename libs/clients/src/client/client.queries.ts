@@ -1,10 +1,7 @@
-import type { DataSource } from 'typeorm';
 import { type Actor, type ClientGrant, isUuid } from '@caseflow/auth';
-import type { AuditTrail } from '@caseflow/audit';
 import { badInput, forbidden } from '@caseflow/core';
 import { decodeCursor, encodeCursor, pageSize } from '@caseflow/db';
 import { decideGrant, hasCaseAccess, mayHoldCaseload } from '../access/access.policy';
-import type { ClientsLoaders } from '../loaders';
 import { foldName, likeLiteral } from '../shared/names';
 import { teamFor } from '../team/team.access';
 import { teamClientsOf } from '../team/team.sql';
@@ -14,16 +11,13 @@ import { toCaseClosure, toClient, toEligibility } from './client.mapper';
 import { CASE_ACCESS, caseRecordField } from './client.policy';
 import { caseloadPage } from './client.sql';
 import type { CaseClosure, Client, ClientConnection, Eligibility } from './client.type';
+import type { ClientsDeps } from '../deps';
 
 const MAX_NAME_FILTER = 200;
 
 /** Client record reads, scoped to the caller and audited. */
 export class ClientQueries {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly loaders: ClientsLoaders,
-    private readonly audit: AuditTrail,
-  ) {}
+  constructor(private readonly deps: ClientsDeps) {}
 
   /** One client, or null when no such client exists; FORBIDDEN (and a denial event) when the caller may not see it. */
   async get(actor: Actor, id: string): Promise<Client | null> {
@@ -55,14 +49,14 @@ export class ClientQueries {
       throw badInput('filter.nameContains', `must be at most ${MAX_NAME_FILTER} characters`);
     }
     if (!mayHoldCaseload(actor)) {
-      this.audit.note({ action: 'SEARCH', entityType: 'Client', outcome: 'DENIED', detail: `role ${actor.role}` });
+      this.deps.audit.note({ action: 'SEARCH', entityType: 'Client', outcome: 'DENIED', detail: `role ${actor.role}` });
       throw forbidden('Only case managers and supervisors may list clients');
     }
 
-    const query = this.dataSource.getRepository(ClientEntity).createQueryBuilder('c');
+    const query = this.deps.dataSource.getRepository(ClientEntity).createQueryBuilder('c');
     if (actor.role === 'CASE_MANAGER') {
       // Their own clients, and those whose case team they are on now (found by the team's index on staff).
-      const teamed = await teamClientsOf(this.dataSource, actor.staffId, actor.organizationId, new Date());
+      const teamed = await teamClientsOf(this.deps.dataSource, actor.staffId, actor.organizationId, new Date());
       if (teamed.length === 0) query.where('c.assigned_case_manager_id = :me', { me: actor.staffId });
       else query.where('(c.assigned_case_manager_id = :me OR c.id = ANY(:teamed))', { me: actor.staffId, teamed });
     } else query.where('c.organization_id = :org', { org: actor.organizationId });
@@ -100,14 +94,14 @@ export class ClientQueries {
     const cursor = decodeCursor(after, ['number', 'uuid']);
     if (caseManagerId != null && !isUuid(caseManagerId)) throw badInput('caseManagerId', 'must be a UUID');
     if (!mayHoldCaseload(actor)) {
-      this.audit.note({ action: 'SEARCH', entityType: 'Client', outcome: 'DENIED', detail: `caseload, role ${actor.role}` });
+      this.deps.audit.note({ action: 'SEARCH', entityType: 'Client', outcome: 'DENIED', detail: `caseload, role ${actor.role}` });
       throw forbidden('Only case managers and supervisors have a caseload');
     }
     let owner = actor.staffId;
     if (caseManagerId && caseManagerId !== actor.staffId) {
-      const staff = actor.role === 'SUPERVISOR' ? await this.loaders.staff.load(caseManagerId) : null;
+      const staff = actor.role === 'SUPERVISOR' ? await this.deps.loaders.staff.load(caseManagerId) : null;
       if (!staff || staff.organizationId !== actor.organizationId) {
-        this.audit.note({ action: 'SEARCH', entityType: 'Client', outcome: 'DENIED', detail: 'caseload of another case manager' });
+        this.deps.audit.note({ action: 'SEARCH', entityType: 'Client', outcome: 'DENIED', detail: 'caseload of another case manager' });
         throw forbidden("Only a supervisor may open another case manager's caseload, within the agency");
       }
       owner = caseManagerId;
@@ -118,7 +112,7 @@ export class ClientQueries {
       statuses: status?.length ? status : null,
     };
     const from: [number, string] | null = cursor ? [Number(cursor[0]), String(cursor[1])] : null;
-    const { rows, totalCount } = await caseloadPage(this.dataSource, scope, from, size + 1, withCount);
+    const { rows, totalCount } = await caseloadPage(this.deps.dataSource, scope, from, size + 1, withCount);
     // Not asked for, so never shown (the resolver reads the selection).
     return this.page(rows, size, totalCount ?? 0, 'caseload', (row) => [row.priorityScore, row.id]);
   }
@@ -136,8 +130,8 @@ export class ClientQueries {
     sortValues: (row: ClientEntity) => Array<string | number>,
   ): ClientConnection {
     const page = rows.slice(0, size);
-    this.audit.note({ action: 'SEARCH', entityType: 'Client', detail: search });
-    this.audit.noteReads('Client', page);
+    this.deps.audit.note({ action: 'SEARCH', entityType: 'Client', detail: search });
+    this.deps.audit.noteReads('Client', page);
     const edges = page.map((row) => ({ cursor: encodeCursor(sortValues(row)), node: toClient(row, CASE_ACCESS) }));
     return { edges, pageInfo: { hasNextPage: rows.length > size, endCursor: edges.at(-1)?.cursor ?? null }, totalCount };
   }
@@ -148,10 +142,10 @@ export class ClientQueries {
    * people's names and birth date; only names are shown, nothing of their case.
    */
   async possibleDuplicates(actor: Actor, client: Client): Promise<Client[]> {
-    const rows = await this.loaders.duplicates.load(client.id);
+    const rows = await this.deps.loaders.duplicates.load(client.id);
     for (const row of rows)
-      this.audit.note({ action: 'READ', entityType: 'Client', entityId: row.id, clientId: row.id, detail: 'duplicate check' });
-    const teams = await Promise.all(rows.map((row) => teamFor(actor, row, this.loaders)));
+      this.deps.audit.note({ action: 'READ', entityType: 'Client', entityId: row.id, clientId: row.id, detail: 'duplicate check' });
+    const teams = await Promise.all(rows.map((row) => teamFor(actor, row, this.deps.loaders)));
     return rows.map((row, i) => {
       const facts = { ...row, caseTeam: teams[i] };
       return toClient(row, hasCaseAccess(actor, facts) ? CASE_ACCESS : { caseRecord: false, kinds: [] });
@@ -161,36 +155,36 @@ export class ClientQueries {
   /** The latest eligibility determination (a field of the case record). */
   async eligibility(client: Client): Promise<Eligibility | null> {
     caseRecordField(client, null);
-    const row = await this.loaders.eligibility.load(client.id);
+    const row = await this.deps.loaders.eligibility.load(client.id);
     return row ? toEligibility(row) : null;
   }
 
   /** How a closed case was closed (a field of the case record); null for a case that is not closed. */
   async closure(client: Client): Promise<CaseClosure | null> {
     if (caseRecordField(client, client.status) !== 'CLOSED') return null;
-    const event = await this.loaders.closure.load(client.id);
+    const event = await this.deps.loaders.closure.load(client.id);
     if (!event || !event.outcome) return null;
-    const closedBy = await this.loaders.staff.load(event.actorId);
+    const closedBy = await this.deps.loaders.staff.load(event.actorId);
     return toCaseClosure(event, closedBy!);
   }
 
   /** The caller's grant on a client this request has loaded (consents are read only for partners). */
   async grant(actor: Actor, entity: ClientEntity): Promise<ClientGrant> {
-    const consents = actor.role === 'PARTNER' ? await this.loaders.consentsByClient.load(entity.id) : [];
-    const caseTeam = await teamFor(actor, entity, this.loaders);
+    const consents = actor.role === 'PARTNER' ? await this.deps.loaders.consentsByClient.load(entity.id) : [];
+    const caseTeam = await teamFor(actor, entity, this.deps.loaders);
     return decideGrant(actor, entity.id, { ...entity, caseTeam }, consents, new Date());
   }
 
   private async visible(actor: Actor, id: string): Promise<Client | null | 'denied'> {
-    const entity = await this.loaders.client.load(id);
+    const entity = await this.deps.loaders.client.load(id);
     if (!entity) return null;
     const grant = await this.grant(actor, entity);
     const caseRecord = grant.write;
     if (!caseRecord && !grant.read.includes('CONTACT_INFO')) {
-      this.audit.note({ action: 'READ', entityType: 'Client', entityId: id, clientId: id, outcome: 'DENIED' });
+      this.deps.audit.note({ action: 'READ', entityType: 'Client', entityId: id, clientId: id, outcome: 'DENIED' });
       return 'denied';
     }
-    this.audit.note({ action: 'READ', entityType: 'Client', entityId: id, clientId: id, detail: caseRecord ? null : 'consent scope' });
+    this.deps.audit.note({ action: 'READ', entityType: 'Client', entityId: id, clientId: id, detail: caseRecord ? null : 'consent scope' });
     return toClient(entity, { caseRecord, kinds: grant.read });
   }
 }

@@ -7,13 +7,12 @@
  * transaction. An approval closes the case through `ClientCommands.closeWithin`
  * and `recordChange`, exactly as `closeCase` does.
  */
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { Actor } from '@caseflow/auth';
-import type { AuditTrail } from '@caseflow/audit';
 import { badInput, conflict, forbidden, notFound, uuid } from '@caseflow/core';
 import { recordEvents } from '@caseflow/events';
 import { hasCaseAccess, mayHoldCaseload } from '../access/access.policy';
-import { type CaseClient, type ClientCommands, lockClient } from '../client/client.commands';
+import { type CaseClient, ClientCommands, lockClient } from '../client/client.commands';
 import { CLOSURE_OUTCOMES } from '../client/client.entity';
 import { checkClosing } from '../client/client.transitions';
 import { APPROVAL_DECISIONS, type ApprovalDecision, ClosureRequestEntity } from './closure-request.entity';
@@ -21,13 +20,15 @@ import type { RequestClosureInput } from './closure-request.inputs';
 import { toClosureRequest } from './closure-request.mapper';
 import { checkDecisionNote, checkPending, checkRequestTexts, decisionRefusal, mayWithdraw } from './closure-request.rules';
 import type { ClosureRequest } from './closure-request.type';
+import type { ClientsDeps } from '../deps';
 
 export class ClosureRequestCommands {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly audit: AuditTrail,
-    private readonly clientCommands: ClientCommands,
-  ) {}
+  /** The client's own commands, for closing the case when a request is approved. */
+  private readonly clientCommands: ClientCommands;
+
+  constructor(private readonly deps: ClientsDeps) {
+    this.clientCommands = new ClientCommands(deps);
+  }
 
   /** A request to close the case, by a caller with case access; CONFLICT when one is already PENDING. */
   async requestClosure(actor: Actor, input: RequestClosureInput): Promise<ClosureRequest> {
@@ -36,7 +37,7 @@ export class ClosureRequestCommands {
     const texts = checkRequestTexts(input);
     const clientId = input.clientId.toLowerCase();
     const denied = () => {
-      this.audit.note({
+      this.deps.audit.note({
         action: 'CREATE',
         entityType: 'ClosureRequest',
         entityId: null,
@@ -47,7 +48,7 @@ export class ClosureRequestCommands {
       return forbidden("Only the client's case manager or a supervisor of the agency may request its closure");
     };
     if (!mayHoldCaseload(actor)) throw denied();
-    const request = await this.dataSource.transaction(async (tx) => {
+    const request = await this.deps.dataSource.transaction(async (tx) => {
       const client = await lockClient(tx, clientId);
       if (!hasCaseAccess(actor, client)) throw denied();
       checkClosing(client.status);
@@ -66,7 +67,7 @@ export class ClosureRequestCommands {
         status: 'PENDING',
       });
       const saved = await requests.findOneByOrFail({ id: identifiers[0].id as string });
-      await this.audit.write(tx, { action: 'CREATE', entityType: 'ClosureRequest', entityId: saved.id, clientId: client.id });
+      await this.deps.audit.write(tx, { action: 'CREATE', entityType: 'ClosureRequest', entityId: saved.id, clientId: client.id });
       await recordEvents(tx, 'clients', [
         {
           type: 'closure.requested',
@@ -110,7 +111,7 @@ export class ClosureRequestCommands {
         .getRepository(ClosureRequestEntity)
         .update({ id: request.id }, { status, decidedBy: actor.staffId, decidedAt: new Date(), decisionNote });
       const facts = { entityType: 'ClosureRequest', entityId: request.id, clientId: request.clientId };
-      await this.audit.write(tx, { action: 'UPDATE', ...facts, detail: `decision: ${status}` });
+      await this.deps.audit.write(tx, { action: 'UPDATE', ...facts, detail: `decision: ${status}` });
       await recordEvents(tx, 'clients', [
         {
           type: 'closure.decided',
@@ -139,7 +140,7 @@ export class ClosureRequestCommands {
       }
       checkPending(request.status, 'withdrawn');
       await tx.getRepository(ClosureRequestEntity).update({ id: request.id }, { status: 'WITHDRAWN', withdrawnAt: new Date() });
-      await this.audit.write(tx, {
+      await this.deps.audit.write(tx, {
         action: 'UPDATE',
         entityType: 'ClosureRequest',
         entityId: request.id,
@@ -160,7 +161,7 @@ export class ClosureRequestCommands {
     apply: (tx: EntityManager, request: ClosureRequestEntity, client: CaseClient) => Promise<void>,
   ): Promise<ClosureRequest> {
     const id = requestId.toLowerCase();
-    return this.dataSource.transaction(async (tx) => {
+    return this.deps.dataSource.transaction(async (tx) => {
       const requests = tx.getRepository(ClosureRequestEntity);
       const found = await requests.findOneBy({ id });
       if (!found) throw notFound('ClosureRequest', id);
@@ -171,7 +172,7 @@ export class ClosureRequestCommands {
   }
 
   private denied(request: ClosureRequestEntity, detail: string, message: string) {
-    this.audit.note({
+    this.deps.audit.note({
       action: 'UPDATE',
       entityType: 'ClosureRequest',
       entityId: request.id,

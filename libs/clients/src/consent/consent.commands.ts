@@ -5,14 +5,11 @@
  * from the dates. The client-access mechanism reads the same rows, so a
  * revocation ends a partner's view on the next request.
  */
-import type { DataSource } from 'typeorm';
 import type { Actor } from '@caseflow/auth';
-import type { AuditTrail } from '@caseflow/audit';
 import { badInput, forbidden, invalidTransition, notFound, optionalText, requiredText, uuid } from '@caseflow/core';
 import { consentStatus, hasCaseAccess } from '../access/access.policy';
 import { ClientEntity } from '../client/client.entity';
-import type { ClientsLoaders } from '../loaders';
-import { isDirectoryOrganization, type PeerContext } from '../organization/organization.peers';
+import { isDirectoryOrganization } from '../organization/organization.peers';
 import { NAME_MAX, TEXT_MAX } from '../shared/validation';
 import { withCaseTeam } from '../team/team.access';
 import { ConsentEntity } from './consent.entity';
@@ -21,14 +18,10 @@ import type { RecordConsentInput } from './consent.inputs';
 import { toConsent } from './consent.mapper';
 import { checkScope, checkTerm } from './consent.rules';
 import type { Consent } from './consent.type';
+import type { ClientsDeps } from '../deps';
 
 export class ConsentCommands {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly loaders: ClientsLoaders,
-    private readonly audit: AuditTrail,
-    private readonly peer: PeerContext,
-  ) {}
+  constructor(private readonly deps: ClientsDeps) {}
 
   async record(actor: Actor, input: RecordConsentInput): Promise<Consent> {
     uuid('input.clientId', input.clientId);
@@ -38,16 +31,16 @@ export class ConsentCommands {
     const witness = optionalText('input.witness', input.witness, { max: NAME_MAX });
     const { signedAt, expiresAt } = checkTerm(input.signedAt, input.expiresAt);
 
-    const found = await this.dataSource.getRepository(ClientEntity).findOneBy({ id: input.clientId });
-    const client = found && (await withCaseTeam(this.dataSource, found));
+    const found = await this.deps.dataSource.getRepository(ClientEntity).findOneBy({ id: input.clientId });
+    const client = found && (await withCaseTeam(this.deps.dataSource, found));
     if (!client) throw notFound('Client', input.clientId);
     if (!hasCaseAccess(actor, client)) {
-      this.audit.note({ action: 'CREATE', entityType: 'Consent', clientId: client.id, outcome: 'DENIED' });
+      this.deps.audit.note({ action: 'CREATE', entityType: 'Consent', clientId: client.id, outcome: 'DENIED' });
       throw forbidden('You may not record consents for this client');
     }
     await this.requireOrganization(input.recipientOrganizationId);
 
-    const saved = await this.dataSource.transaction(async (tx) => {
+    const saved = await this.deps.dataSource.transaction(async (tx) => {
       const consent = await tx.getRepository(ConsentEntity).save(
         tx.getRepository(ConsentEntity).create({
           clientId: client.id,
@@ -61,7 +54,7 @@ export class ConsentCommands {
           recordedBy: actor.staffId,
         }),
       );
-      await this.audit.write(tx, {
+      await this.deps.audit.write(tx, {
         action: 'CREATE',
         entityType: 'Consent',
         entityId: consent.id,
@@ -80,7 +73,7 @@ export class ConsentCommands {
 
   async revoke(actor: Actor, consentId: string): Promise<Consent> {
     uuid('consentId', consentId);
-    const revoked = await this.dataSource.transaction(async (tx) => {
+    const revoked = await this.deps.dataSource.transaction(async (tx) => {
       const consent = await tx
         .getRepository(ConsentEntity)
         .createQueryBuilder('k')
@@ -90,14 +83,20 @@ export class ConsentCommands {
       if (!consent) throw notFound('Consent', consentId);
       const client = await withCaseTeam(tx, await tx.getRepository(ClientEntity).findOneByOrFail({ id: consent.clientId }));
       if (!hasCaseAccess(actor, client)) {
-        this.audit.note({ action: 'UPDATE', entityType: 'Consent', entityId: consentId, clientId: client.id, outcome: 'DENIED' });
+        this.deps.audit.note({ action: 'UPDATE', entityType: 'Consent', entityId: consentId, clientId: client.id, outcome: 'DENIED' });
         throw forbidden("You may not change this client's consents");
       }
       const status = consentStatus(consent, new Date());
       if (status !== 'ACTIVE') throw invalidTransition(`The consent is already ${status.toLowerCase()}`, { from: status, to: 'REVOKED' });
       consent.revokedAt = new Date();
       await tx.getRepository(ConsentEntity).update({ id: consent.id }, { revokedAt: consent.revokedAt });
-      await this.audit.write(tx, { action: 'UPDATE', entityType: 'Consent', entityId: consent.id, clientId: client.id, detail: 'revoked' });
+      await this.deps.audit.write(tx, {
+        action: 'UPDATE',
+        entityType: 'Consent',
+        entityId: consent.id,
+        clientId: client.id,
+        detail: 'revoked',
+      });
       await recordConsentEvent(tx, 'consent.revoked', {
         consentId: consent.id,
         clientId: client.id,
@@ -105,14 +104,18 @@ export class ConsentCommands {
       });
       return consent;
     });
-    this.loaders.consentsByClient.clear(revoked.clientId);
+    this.deps.loaders.consentsByClient.clear(revoked.clientId);
     return toConsent(revoked);
   }
 
   /** The recipient must be an organization of the directory; the resources subgraph is asked (fails closed). */
   private async requireOrganization(id: string): Promise<void> {
     const field = 'input.recipientOrganizationId';
-    if (!(await isDirectoryOrganization(this.peer, id, () => badInput(field, 'cannot be checked: the directory is not configured'))))
+    if (
+      !(await isDirectoryOrganization(this.deps.peers.directory, id, () =>
+        badInput(field, 'cannot be checked: the directory is not configured'),
+      ))
+    )
       throw badInput(field, 'must be an organization of the directory');
   }
 }

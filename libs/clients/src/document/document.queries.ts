@@ -5,9 +5,7 @@
  * changes the title and kind only, under write access, audited.
  */
 import DataLoader from 'dataloader';
-import type { DataSource } from 'typeorm';
 import type { Actor } from '@caseflow/auth';
-import type { AuditTrail } from '@caseflow/audit';
 import { badInput, notFound, oneOf, requiredText, uuid } from '@caseflow/core';
 import { groupLoader } from '@caseflow/federation';
 import { decideGrants } from '../access/access.route';
@@ -18,21 +16,19 @@ import { toDocument } from './document.mapper';
 import { type DocumentRow, documentsOfClients, latestSignedForms, lockDocument, retitle } from './document.sql';
 import type { ClientDocument } from './document.type';
 import { TITLE_MAX } from './document.upload';
+import type { ClientsDeps } from '../deps';
 
 export class DocumentQueries {
   private readonly ofClient: DataLoader<string, DocumentRow[]>;
   private readonly signedForm: DataLoader<string, DocumentRow[]>;
 
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly audit: AuditTrail,
-  ) {
+  constructor(private readonly deps: ClientsDeps) {
     this.ofClient = groupLoader(
-      (ids) => documentsOfClients(dataSource, ids),
+      (ids) => documentsOfClients(deps.dataSource, ids),
       (row) => row.client_id,
     );
     this.signedForm = groupLoader(
-      (ids) => latestSignedForms(dataSource, ids),
+      (ids) => latestSignedForms(deps.dataSource, ids),
       (row) => row.consent_id as string,
     );
   }
@@ -41,7 +37,7 @@ export class DocumentQueries {
   async forClient(client: Client): Promise<ClientDocument[]> {
     if (!client.access.caseRecord) return [];
     const rows = await this.ofClient.load(client.id);
-    this.audit.noteReads('ClientDocument', rows, client.id);
+    this.deps.audit.noteReads('ClientDocument', rows, client.id);
     return rows.map(toDocument);
   }
 
@@ -49,7 +45,7 @@ export class DocumentQueries {
   async signedFormOf(consent: Consent): Promise<ClientDocument | null> {
     const [row] = await this.signedForm.load(consent.id);
     if (!row) return null;
-    this.audit.note({ action: 'READ', entityType: 'ClientDocument', entityId: row.id, clientId: row.client_id });
+    this.deps.audit.note({ action: 'READ', entityType: 'ClientDocument', entityId: row.id, clientId: row.client_id });
     return toDocument(row);
   }
 
@@ -57,13 +53,19 @@ export class DocumentQueries {
     const id = uuid('documentId', documentId);
     const newTitle = requiredText('title', title, { max: TITLE_MAX });
     const newKind = oneOf('kind', kind, DOCUMENT_KINDS);
-    const updated = await this.dataSource.transaction(async (tx) => {
+    const updated = await this.deps.dataSource.transaction(async (tx) => {
       const row = await lockDocument(tx, id);
-      const [grant] = row ? await decideGrants(this.dataSource, actor, [row.client_id]) : [null];
+      const [grant] = row ? await decideGrants(this.deps.dataSource, actor, [row.client_id]) : [null];
       // Whoever may not open it is told, as for a download, that there is no such document.
       if (!row || !grant?.write) {
         if (row)
-          this.audit.note({ action: 'UPDATE', entityType: 'ClientDocument', entityId: id, clientId: row.client_id, outcome: 'DENIED' });
+          this.deps.audit.note({
+            action: 'UPDATE',
+            entityType: 'ClientDocument',
+            entityId: id,
+            clientId: row.client_id,
+            outcome: 'DENIED',
+          });
         throw notFound('ClientDocument', id);
       }
       if (row.consent_id && newKind !== 'SIGNED_CONSENT') {
@@ -73,7 +75,7 @@ export class DocumentQueries {
       if (!changed) return row;
       const after = await retitle(tx, id, newTitle, newKind);
       // The audit event names the fields changed, never the title.
-      await this.audit.write(tx, {
+      await this.deps.audit.write(tx, {
         action: 'UPDATE',
         entityType: 'ClientDocument',
         entityId: id,

@@ -14,7 +14,7 @@ const perRequest = new WeakMap<ClientsContext, DocumentQueries>();
 function documentsOf(ctx: ClientsContext): DocumentQueries {
   let queries = perRequest.get(ctx);
   if (!queries) {
-    queries = new DocumentQueries(ctx.dataSource, ctx.audit);
+    queries = new DocumentQueries(ctx.deps);
     perRequest.set(ctx, queries);
   }
   return queries;

@@ -2,9 +2,7 @@
  * Case notes: append-only (the database refuses updates and deletes), an
  * amendment is a new note pointing at the one it corrects.
  */
-import type { DataSource } from 'typeorm';
 import type { Actor } from '@caseflow/auth';
-import type { AuditTrail } from '@caseflow/audit';
 import { badInput, forbidden, requiredText, uuid } from '@caseflow/core';
 import { hasCaseAccess } from '../access/access.policy';
 import { recomputePriorities } from '../caseload/priority.store';
@@ -17,22 +15,20 @@ import { checkMayAmend } from './note.policy';
 import { checkOccurredAfterIntake } from './note.rules';
 import { insertNote, touchLastNote } from './note.sql';
 import type { CaseNote } from './note.type';
+import type { ClientsDeps } from '../deps';
 
 export class NoteCommands {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly audit: AuditTrail,
-  ) {}
+  constructor(private readonly deps: ClientsDeps) {}
 
   async add(actor: Actor, input: AddCaseNoteInput): Promise<CaseNote> {
     uuid('input.clientId', input.clientId);
     const body = requiredText('input.body', input.body, { max: NOTE_MAX });
     notInFuture('input.occurredAt', input.occurredAt);
     if (input.amendsNoteId != null) uuid('input.amendsNoteId', input.amendsNoteId);
-    const created = await this.dataSource.transaction(async (tx) => {
+    const created = await this.deps.dataSource.transaction(async (tx) => {
       const client = await lockClient(tx, input.clientId);
       if (!hasCaseAccess(actor, client)) {
-        this.audit.note({ action: 'CREATE', entityType: 'CaseNote', clientId: client.id, outcome: 'DENIED' });
+        this.deps.audit.note({ action: 'CREATE', entityType: 'CaseNote', clientId: client.id, outcome: 'DENIED' });
         throw forbidden("You may not add notes to this client's case");
       }
       checkOccurredAfterIntake(input.occurredAt, client.intakeDate);
@@ -52,7 +48,7 @@ export class NoteCommands {
       });
       await touchLastNote(tx, client.id, input.occurredAt);
       // The audit event names the note, never its body.
-      await this.audit.write(tx, {
+      await this.deps.audit.write(tx, {
         action: 'CREATE',
         entityType: 'CaseNote',
         entityId: row.id,

@@ -6,14 +6,14 @@
  * supervisors and administrators set them.
  */
 import DataLoader from 'dataloader';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { Actor } from '@caseflow/auth';
-import type { AuditTrail } from '@caseflow/audit';
 import { badInput, forbidden, isIanaTimeZone, isUuid, notFound, unavailable, uuid } from '@caseflow/core';
 import { type EventPayloads, recordEvents } from '@caseflow/events';
-import { isDirectoryOrganization, type PeerContext } from './organization.peers';
+import { isDirectoryOrganization } from './organization.peers';
 import type { OrganizationRef } from './organization.ref';
 import { closureApprovalsOf, timeZonesOf, upsertClosureApproval, upsertTimeZone } from './organization-setting.sql';
+import type { ClientsDeps } from '../deps';
 
 const SETTERS = new Set(['SUPERVISOR', 'ADMIN']);
 type SettingEvent = 'organization.time_zone_set' | 'organization.closure_approval_set';
@@ -34,7 +34,7 @@ export class OrganizationSettings {
   /** Each agency's set time zone (null when none is set), one statement per batch. */
   readonly timeZone = new DataLoader<string, string | null>(
     async (ids) => {
-      const rows = await timeZonesOf(this.dataSource, [...ids]);
+      const rows = await timeZonesOf(this.deps.dataSource, [...ids]);
       const byId = new Map(rows.map((r) => [r.organization_id, r.time_zone]));
       return ids.map((id) => byId.get(id) ?? null);
     },
@@ -44,18 +44,14 @@ export class OrganizationSettings {
   /** Each agency's closure-approval setting (false when it set none). */
   readonly closureApproval = new DataLoader<string, boolean>(
     async (ids) => {
-      const rows = await closureApprovalsOf(this.dataSource, [...ids]);
+      const rows = await closureApprovalsOf(this.deps.dataSource, [...ids]);
       const byId = new Map(rows.map((r) => [r.organization_id, r.closure_needs_approval]));
       return ids.map((id) => byId.get(id) ?? false);
     },
     { maxBatchSize: 1000 },
   );
 
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly audit: AuditTrail,
-    private readonly peer: PeerContext,
-  ) {}
+  constructor(private readonly deps: ClientsDeps) {}
 
   /** The agency's time zone, null when it has set none (it then works in UTC). */
   timeZoneOf(organizationId: string): Promise<string | null> {
@@ -108,13 +104,13 @@ export class OrganizationSettings {
     const id = organizationId.toLowerCase();
     const { detail } = setting;
     if (!SETTERS.has(actor.role) || actor.organizationId !== id) {
-      this.audit.note({ action: 'UPDATE', entityType: 'Organization', entityId: id, outcome: 'DENIED', detail });
+      this.deps.audit.note({ action: 'UPDATE', entityType: 'Organization', entityId: id, outcome: 'DENIED', detail });
       throw forbidden(`Only the agency's supervisors and administrators set ${setting.what}`);
     }
     await this.requireOrganization(id);
-    await this.dataSource.transaction(async (tx) => {
+    await this.deps.dataSource.transaction(async (tx) => {
       await setting.write(tx, id);
-      await this.audit.write(tx, { action: 'UPDATE', entityType: 'Organization', entityId: id, detail });
+      await this.deps.audit.write(tx, { action: 'UPDATE', entityType: 'Organization', entityId: id, detail });
       const payload = setting.payload(id);
       await recordEvents(tx, 'clients', [
         { type: setting.event, aggregateType: 'Organization', aggregateId: id, organizationId: id, payload },
@@ -127,6 +123,6 @@ export class OrganizationSettings {
   /** The agency must be an organization of the directory; the resources subgraph is asked (fails closed). */
   private async requireOrganization(id: string): Promise<void> {
     const unconfigured = () => unavailable('The directory is not configured, so the agency cannot be checked; retry later');
-    if (!(await isDirectoryOrganization(this.peer, id, unconfigured))) throw notFound('Organization', id);
+    if (!(await isDirectoryOrganization(this.deps.peers.directory, id, unconfigured))) throw notFound('Organization', id);
   }
 }

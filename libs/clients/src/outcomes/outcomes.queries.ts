@@ -8,28 +8,24 @@
  * often published elsewhere). A month's cells are decided within that month,
  * the same in every period. No figure identifies a person.
  */
-import type { DataSource } from 'typeorm';
 import type { Actor } from '@caseflow/auth';
-import type { AuditTrail } from '@caseflow/audit';
 import { forbidden } from '@caseflow/core';
 import { type DateRangeInput, checkPeriod, suppressOverMonths } from '@caseflow/federation';
 import { closureCounts } from './outcomes.sql';
 import type { CaseOutcomeCell } from './outcomes.type';
+import type { ClientsDeps } from '../deps';
 
 export class CaseOutcomeQueries {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly audit: AuditTrail,
-  ) {}
+  constructor(private readonly deps: ClientsDeps) {}
 
   async closures(actor: Actor, period: DateRangeInput): Promise<CaseOutcomeCell[]> {
     if (actor.role !== 'ANALYST' && actor.role !== 'SUPERVISOR') {
-      this.audit.note({ action: 'SEARCH', entityType: 'CaseOutcome', outcome: 'DENIED', detail: `role ${actor.role}` });
+      this.deps.audit.note({ action: 'SEARCH', entityType: 'CaseOutcome', outcome: 'DENIED', detail: `role ${actor.role}` });
       throw forbidden('Only analysts and supervisors read outcome figures');
     }
     const { from, to } = checkPeriod(period);
-    const rows = await closureCounts(this.dataSource, { organizationId: actor.organizationId, from, to });
-    this.audit.note({ action: 'SEARCH', entityType: 'CaseOutcome', detail: `period ${from}..${to}` });
+    const rows = await closureCounts(this.deps.dataSource, { organizationId: actor.organizationId, from, to });
+    this.deps.audit.note({ action: 'SEARCH', entityType: 'CaseOutcome', detail: `period ${from}..${to}` });
     const hidden = suppressOverMonths(
       rows.map((r) => ({ key: { outcome: r.outcome, program: r.program ?? '', month: r.month }, people: r.n })),
       ['outcome', 'program', 'month'],

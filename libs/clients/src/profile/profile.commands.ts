@@ -5,9 +5,8 @@
  * one access rule), in one transaction with its audit events; the client
  * record's `updated_at` moves with it.
  */
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { Actor } from '@caseflow/auth';
-import type { AuditTrail } from '@caseflow/audit';
 import { forbidden, uuid } from '@caseflow/core';
 import { hasCaseAccess, mayHoldCaseload } from '../access/access.policy';
 import { clientChangeDenied, lockClient } from '../client/client.commands';
@@ -15,25 +14,23 @@ import { ClientEntity } from '../client/client.entity';
 import { toClient } from '../client/client.mapper';
 import { CASE_ACCESS } from '../client/client.policy';
 import type { Client } from '../client/client.type';
-import type { ClientsLoaders } from '../loaders';
 import type { ClientAddressInput, DemographicsInput, HouseholdMemberInput } from './profile.inputs';
 import type { ProfileQueries } from './profile.queries';
 import { checkAddress, checkDemographics, checkHousehold } from './profile.rules';
 import { touchClient } from './profile.sql';
 import { agencyDay, LATEST_DAY, writeAddress, writeDemographics, writeHousehold } from './profile.writes';
+import type { ClientsDeps } from '../deps';
 
 export class ProfileCommands {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly loaders: ClientsLoaders,
-    private readonly audit: AuditTrail,
+    private readonly deps: ClientsDeps,
     private readonly reads: ProfileQueries,
   ) {}
 
   /** Sets the address (null clears it). */
   async setAddress(actor: Actor, clientId: string, input: ClientAddressInput | null | undefined): Promise<Client> {
     const address = input ? checkAddress(input) : null;
-    return this.change(actor, clientId, 'address', (tx, client) => writeAddress(tx, this.audit, client.id, address, actor.staffId));
+    return this.change(actor, clientId, 'address', (tx, client) => writeAddress(tx, this.deps.audit, client.id, address, actor.staffId));
   }
 
   /** Replaces the household: listed members with an id are updated, new ones added, the others removed (their rows kept). */
@@ -42,7 +39,7 @@ export class ProfileCommands {
     checkHousehold(members, LATEST_DAY);
     return this.change(actor, clientId, 'household', async (tx, client) => {
       const wanted = checkHousehold(members, await agencyDay(tx, client.organizationId));
-      return writeHousehold(tx, this.audit, client.id, wanted, actor.staffId, 'members');
+      return writeHousehold(tx, this.deps.audit, client.id, wanted, actor.staffId, 'members');
     });
   }
 
@@ -50,7 +47,7 @@ export class ProfileCommands {
   async setDemographics(actor: Actor, clientId: string, input: DemographicsInput): Promise<Client> {
     const change = checkDemographics(input);
     return this.change(actor, clientId, 'demographics', (tx, client) =>
-      writeDemographics(tx, this.audit, client.id, change, actor.staffId),
+      writeDemographics(tx, this.deps.audit, client.id, change, actor.staffId),
     );
   }
 
@@ -68,18 +65,18 @@ export class ProfileCommands {
   ): Promise<Client> {
     uuid('clientId', clientId);
     if (!mayHoldCaseload(actor)) {
-      this.audit.note(clientChangeDenied(clientId, `role ${actor.role}`));
+      this.deps.audit.note(clientChangeDenied(clientId, `role ${actor.role}`));
       throw forbidden('Only case managers and supervisors may change a case');
     }
-    return this.dataSource.transaction(async (tx) => {
+    return this.deps.dataSource.transaction(async (tx) => {
       const client = await lockClient(tx, clientId);
       if (!hasCaseAccess(actor, client)) {
-        this.audit.note(clientChangeDenied(clientId, what));
+        this.deps.audit.note(clientChangeDenied(clientId, what));
         throw forbidden("You may not change this client's case");
       }
       if (await apply(tx, client)) await touchClient(tx, client.id);
       const entity = await tx.getRepository(ClientEntity).findOneByOrFail({ id: client.id });
-      this.loaders.client.clear(client.id).prime(client.id, entity);
+      this.deps.loaders.client.clear(client.id).prime(client.id, entity);
       this.reads.forget(client.id);
       return toClient(entity, CASE_ACCESS);
     });

@@ -6,33 +6,29 @@
  * One statement per batch of clients for each part.
  */
 import DataLoader from 'dataloader';
-import type { DataSource } from 'typeorm';
-import type { AuditTrail } from '@caseflow/audit';
 import { groupLoader, rowLoader } from '@caseflow/federation';
 import type { Client } from '../client/client.type';
 import type { ClientsContext } from '../context';
 import { type AddressRow, addressesOf, type DemographicsRow, demographicsOf, householdsOf, type MemberRow } from './profile.sql';
 import type { ClientAddress, Demographics, HouseholdMember } from './profile.type';
+import type { ClientsDeps } from '../deps';
 
 export class ProfileQueries {
   private readonly addresses: DataLoader<string, AddressRow | null>;
   private readonly demographicsRows: DataLoader<string, DemographicsRow | null>;
   private readonly households: DataLoader<string, MemberRow[]>;
 
-  constructor(
-    dataSource: DataSource,
-    private readonly audit: AuditTrail,
-  ) {
+  constructor(private readonly deps: ClientsDeps) {
     this.addresses = rowLoader(
-      (ids) => addressesOf(dataSource, ids),
+      (ids) => addressesOf(deps.dataSource, ids),
       (row) => row.client_id,
     );
     this.demographicsRows = rowLoader(
-      (ids) => demographicsOf(dataSource, ids),
+      (ids) => demographicsOf(deps.dataSource, ids),
       (row) => row.client_id,
     );
     this.households = groupLoader(
-      (ids) => householdsOf(dataSource, ids),
+      (ids) => householdsOf(deps.dataSource, ids),
       (row) => row.client_id,
     );
   }
@@ -49,7 +45,7 @@ export class ProfileQueries {
     if (!located && !client.access.kinds.includes('CONTACT_INFO')) return null;
     const row = await this.addresses.load(client.id);
     if (!row) return null;
-    this.audit.note({ action: 'READ', entityType: 'ClientAddress', entityId: client.id, clientId: client.id });
+    this.deps.audit.note({ action: 'READ', entityType: 'ClientAddress', entityId: client.id, clientId: client.id });
     return {
       line1: row.line1,
       line2: row.line2,
@@ -66,7 +62,7 @@ export class ProfileQueries {
   async household(client: Client): Promise<HouseholdMember[]> {
     if (!client.access.caseRecord) return [];
     const rows = await this.households.load(client.id);
-    this.audit.noteReads('HouseholdMember', rows, client.id);
+    this.deps.audit.noteReads('HouseholdMember', rows, client.id);
     return rows.map((row) => ({
       id: row.id,
       firstName: row.first_name,
@@ -81,7 +77,7 @@ export class ProfileQueries {
     if (!client.access.caseRecord) return null;
     const row = await this.demographicsRows.load(client.id);
     if (!row) return null;
-    this.audit.note({ action: 'READ', entityType: 'Demographics', entityId: client.id, clientId: client.id });
+    this.deps.audit.note({ action: 'READ', entityType: 'Demographics', entityId: client.id, clientId: client.id });
     return {
       genderIdentity: row.gender_identity,
       pronouns: row.pronouns,
@@ -98,7 +94,7 @@ const perRequest = new WeakMap<ClientsContext, ProfileQueries>();
 export function profileQueries(ctx: ClientsContext): ProfileQueries {
   let queries = perRequest.get(ctx);
   if (!queries) {
-    queries = new ProfileQueries(ctx.dataSource, ctx.audit);
+    queries = new ProfileQueries(ctx.deps);
     perRequest.set(ctx, queries);
   }
   return queries;

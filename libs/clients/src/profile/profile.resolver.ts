@@ -6,7 +6,7 @@ import { ClientAddressInput, DemographicsInput, HouseholdMemberInput } from './p
 import { profileQueries } from './profile.queries';
 import { ClientAddress, Demographics, HouseholdMember } from './profile.type';
 
-const commandsOf = (ctx: ClientsContext) => new ProfileCommands(ctx.dataSource, ctx.loaders, ctx.audit, profileQueries(ctx));
+const commandsOf = (ctx: ClientsContext) => new ProfileCommands(ctx.deps, profileQueries(ctx));
 
 /** Where the client lives, who they live with, and what they said about themselves. */
 @Resolver(() => Client)

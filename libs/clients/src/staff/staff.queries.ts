@@ -1,14 +1,12 @@
-import type { DataSource } from 'typeorm';
 import type { Actor } from '@caseflow/auth';
 import { isUuid } from '@caseflow/auth';
-import type { AuditTrail } from '@caseflow/audit';
 import { badInput, forbidden, unauthenticated } from '@caseflow/core';
 import { decodeCursor, encodeCursor } from '@caseflow/db';
-import type { ClientsLoaders } from '../loaders';
 import { toStaffMember } from './staff.mapper';
 import { staffListArgs, staffScopeOf } from './staff.rules';
 import { type StaffMemberRow, staffList } from './staff.sql';
 import type { StaffMember, StaffMemberConnection } from './staff.type';
+import type { ClientsDeps } from '../deps';
 
 /**
  * Staff directory reads. Any signed-in staff member may see a colleague's
@@ -16,21 +14,17 @@ import type { StaffMember, StaffMemberConnection } from './staff.type';
  * (`staffMembers`) follows `staff.rules.ts`.
  */
 export class StaffQueries {
-  constructor(
-    private readonly loaders: ClientsLoaders,
-    private readonly dataSource: DataSource,
-    private readonly audit: AuditTrail,
-  ) {}
+  constructor(private readonly deps: ClientsDeps) {}
 
   async me(actor: Actor): Promise<StaffMember> {
-    const entity = await this.loaders.staff.load(actor.staffId);
+    const entity = await this.deps.loaders.staff.load(actor.staffId);
     if (!entity) throw unauthenticated('Your staff account is not known to Caseflow');
     return toStaffMember(entity);
   }
 
   async get(_actor: Actor, id: string, field = 'id'): Promise<StaffMember | null> {
     if (!isUuid(id)) throw badInput(field, 'must be a UUID');
-    const entity = await this.loaders.staff.load(id);
+    const entity = await this.deps.loaders.staff.load(id);
     return entity ? toStaffMember(entity) : null;
   }
 
@@ -46,10 +40,10 @@ export class StaffQueries {
     const cursor = decodeCursor(after, ['text', 'uuid']) as [string, string] | null;
     const scope = staffScopeOf(actor, args.role);
     if (!scope) {
-      this.audit.note({ action: 'SEARCH', entityType: 'StaffMember', outcome: 'DENIED', detail: `staffMembers, role ${actor.role}` });
+      this.deps.audit.note({ action: 'SEARCH', entityType: 'StaffMember', outcome: 'DENIED', detail: `staffMembers, role ${actor.role}` });
       throw forbidden("Your role may not list your agency's staff");
     }
-    const rows = await staffList(this.dataSource, {
+    const rows = await staffList(this.deps.dataSource, {
       organizationId: actor.organizationId.toLowerCase(),
       roles: scope.roles,
       activeOnly: scope.activeOnly,
@@ -69,7 +63,7 @@ export class StaffQueries {
   /** For `__resolveReference`: batched through the loader; unknown ids resolve to null. */
   async reference(_actor: Actor, id: string): Promise<StaffMember | null> {
     if (!isUuid(id)) return null;
-    const entity = await this.loaders.staff.load(id);
+    const entity = await this.deps.loaders.staff.load(id);
     return entity ? toStaffMember(entity) : null;
   }
 }

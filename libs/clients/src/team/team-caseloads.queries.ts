@@ -6,25 +6,19 @@
  * plans and referrals add theirs through the signed caseload grant.
  */
 import DataLoader from 'dataloader';
-import type { DataSource } from 'typeorm';
-import type { Actor } from '@caseflow/auth';
-import type { AuditTrail } from '@caseflow/audit';
 import { forbidden } from '@caseflow/core';
 import { HIGH_PRIORITY_LEVELS } from '../caseload/priority.rules';
 import type { CaseloadSummary } from './caseload-summary.type';
 import { type TeamCaseloadRow, teamCaseloads } from './team-caseloads.sql';
+import type { ClientsDeps } from '../deps';
 
 export class TeamCaseloadQueries {
   private readonly byStaff: DataLoader<string, CaseloadSummary | null>;
 
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly actor: Actor,
-    private readonly audit: AuditTrail,
-  ) {
+  constructor(private readonly deps: ClientsDeps) {
     // References (another subgraph returning a CaseloadSummary): every one of the request in one statement.
     this.byStaff = new DataLoader(async (ids) => {
-      const rows = await teamCaseloads(this.dataSource, actor.organizationId, HIGH_PRIORITY_LEVELS, new Date(), ids);
+      const rows = await teamCaseloads(this.deps.dataSource, deps.actor.organizationId, HIGH_PRIORITY_LEVELS, new Date(), ids);
       const byId = new Map(rows.map((r) => [r.id, toSummary(r)]));
       return ids.map((id) => byId.get(id) ?? null);
     });
@@ -33,8 +27,8 @@ export class TeamCaseloadQueries {
   /** Every case manager of the caller's agency, by name. */
   async list(): Promise<CaseloadSummary[]> {
     this.assertSupervisor(null);
-    const rows = await teamCaseloads(this.dataSource, this.actor.organizationId, HIGH_PRIORITY_LEVELS, new Date(), null);
-    this.audit.note({ action: 'READ', entityType: 'CaseloadSummary', detail: `${rows.length} case managers` });
+    const rows = await teamCaseloads(this.deps.dataSource, this.deps.actor.organizationId, HIGH_PRIORITY_LEVELS, new Date(), null);
+    this.deps.audit.note({ action: 'READ', entityType: 'CaseloadSummary', detail: `${rows.length} case managers` });
     return rows.map(toSummary);
   }
 
@@ -45,13 +39,13 @@ export class TeamCaseloadQueries {
   }
 
   private assertSupervisor(staffMemberId: string | null): void {
-    if (this.actor.role === 'SUPERVISOR') return;
-    this.audit.note({
+    if (this.deps.actor.role === 'SUPERVISOR') return;
+    this.deps.audit.note({
       action: 'READ',
       entityType: 'CaseloadSummary',
       entityId: staffMemberId,
       outcome: 'DENIED',
-      detail: `role ${this.actor.role}`,
+      detail: `role ${this.deps.actor.role}`,
     });
     throw forbidden("Only a supervisor may see the team's caseloads");
   }

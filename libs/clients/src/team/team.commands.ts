@@ -5,9 +5,8 @@
  * client's row lock with its audit event, in one transaction. Nothing is
  * deleted: a removal keeps the row with who removed it, when and why.
  */
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { Actor } from '@caseflow/auth';
-import type { AuditTrail } from '@caseflow/audit';
 import { badInput, forbidden, localDay, requiredText, uuid } from '@caseflow/core';
 import { mayHoldCaseload } from '../access/access.policy';
 import { type CaseClient, lockClient } from '../client/client.commands';
@@ -15,7 +14,6 @@ import { ClientEntity } from '../client/client.entity';
 import { toClient } from '../client/client.mapper';
 import { CASE_ACCESS } from '../client/client.policy';
 import type { Client } from '../client/client.type';
-import type { ClientsLoaders } from '../loaders';
 import { organizationTimeZones } from '../organization/time-zone';
 import { TEXT_MAX } from '../shared/validation';
 import { StaffMemberEntity } from '../staff/staff.entity';
@@ -23,6 +21,7 @@ import { CaseTeamMemberEntity } from './team.entity';
 import type { AddCaseTeamMemberInput } from './team.inputs';
 import { checkUntil, TEAM_STAFF_ROLES } from './team.rules';
 import { openMembershipForUpdate } from './team.sql';
+import type { ClientsDeps } from '../deps';
 
 /** True when the caller may change the client's case team: its assigned case manager, or a supervisor of its agency. */
 export function mayManageTeam(actor: Actor, client: Pick<CaseClient, 'organizationId' | 'assignedCaseManagerId'>): boolean {
@@ -31,11 +30,7 @@ export function mayManageTeam(actor: Actor, client: Pick<CaseClient, 'organizati
 }
 
 export class TeamCommands {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly loaders: ClientsLoaders,
-    private readonly audit: AuditTrail,
-  ) {}
+  constructor(private readonly deps: ClientsDeps) {}
 
   /** Adds the staff member to the team, or changes the role and `until` of a member already on it. */
   async addMember(actor: Actor, input: AddCaseTeamMemberInput): Promise<Client> {
@@ -63,7 +58,7 @@ export class TeamCommands {
         });
       }
       const detail = `caseTeam: ${open ? 'changed' : 'added'} ${staff.id} as ${input.role}${until ? ` until ${until}` : ''}`;
-      await this.audit.write(tx, { action: 'UPDATE', entityType: 'Client', entityId: client.id, clientId: client.id, detail });
+      await this.deps.audit.write(tx, { action: 'UPDATE', entityType: 'Client', entityId: client.id, clientId: client.id, detail });
     });
   }
 
@@ -79,7 +74,7 @@ export class TeamCommands {
         .getRepository(CaseTeamMemberEntity)
         .update({ id: open.id }, { removedAt: new Date(), removedBy: actor.staffId, removalReason: why });
       const detail = `caseTeam: removed ${staffMemberId}`;
-      await this.audit.write(tx, { action: 'UPDATE', entityType: 'Client', entityId: client.id, clientId: client.id, detail });
+      await this.deps.audit.write(tx, { action: 'UPDATE', entityType: 'Client', entityId: client.id, clientId: client.id, detail });
     });
   }
 
@@ -94,18 +89,18 @@ export class TeamCommands {
     apply: (tx: EntityManager, client: CaseClient, today: string) => Promise<void>,
   ): Promise<Client> {
     const denied = () => {
-      this.audit.note({ action: 'UPDATE', entityType: 'Client', entityId: clientId, clientId, outcome: 'DENIED', detail: 'caseTeam' });
+      this.deps.audit.note({ action: 'UPDATE', entityType: 'Client', entityId: clientId, clientId, outcome: 'DENIED', detail: 'caseTeam' });
       return forbidden("Only the client's assigned case manager or a supervisor of the agency may change its case team");
     };
     if (!mayHoldCaseload(actor)) throw denied();
-    return this.dataSource.transaction(async (tx) => {
+    return this.deps.dataSource.transaction(async (tx) => {
       const client = await lockClient(tx, clientId);
       if (!mayManageTeam(actor, client)) throw denied();
       const zones = await organizationTimeZones(tx, [client.organizationId]);
       await apply(tx, client, localDay(new Date(), zones.get(client.organizationId)));
       const entity = await tx.getRepository(ClientEntity).findOneByOrFail({ id: client.id });
-      this.loaders.client.clear(client.id).prime(client.id, entity);
-      this.loaders.caseTeam.clear(client.id);
+      this.deps.loaders.client.clear(client.id).prime(client.id, entity);
+      this.deps.loaders.caseTeam.clear(client.id);
       return toClient(entity, CASE_ACCESS);
     });
   }

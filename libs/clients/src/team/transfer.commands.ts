@@ -6,9 +6,8 @@
  * manager once of all of them.
  */
 import { randomUUID } from 'node:crypto';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { Actor } from '@caseflow/auth';
-import type { AuditTrail } from '@caseflow/audit';
 import { badInput, forbidden, requiredText, uuid } from '@caseflow/core';
 import { anyOf } from '@caseflow/db';
 import { recordEvents } from '@caseflow/events';
@@ -17,26 +16,22 @@ import { CaseEventEntity, ClientEntity } from '../client/client.entity';
 import { recordAssignment } from '../client/client.events';
 import { toClient } from '../client/client.mapper';
 import { CASE_ACCESS } from '../client/client.policy';
-import type { ClientsLoaders } from '../loaders';
 import { TEXT_MAX } from '../shared/validation';
 import { StaffMemberEntity } from '../staff/staff.entity';
 import type { TransferCaseloadInput } from './team.inputs';
 import { endMembershipsOf, lockClientsForTransfer, lockOpenCaseload, type TransferRow } from './team.sql';
 import type { CaseloadTransfer } from './team.type';
+import type { ClientsDeps } from '../deps';
 
 /** At most this many clients named in one transfer (a whole caseload is moved by omitting the list). */
 export const TRANSFER_MAX_IDS = 500;
 
 export class TransferCommands {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly loaders: ClientsLoaders,
-    private readonly audit: AuditTrail,
-  ) {}
+  constructor(private readonly deps: ClientsDeps) {}
 
   async transferCaseload(actor: Actor, input: TransferCaseloadInput): Promise<CaseloadTransfer> {
     if (actor.role !== 'SUPERVISOR') {
-      this.audit.note({ action: 'UPDATE', entityType: 'Client', outcome: 'DENIED', detail: 'transferCaseload' });
+      this.deps.audit.note({ action: 'UPDATE', entityType: 'Client', outcome: 'DENIED', detail: 'transferCaseload' });
       throw forbidden('Only a supervisor may transfer a caseload');
     }
     const from = uuid('input.fromStaffMemberId', input.fromStaffMemberId).toLowerCase();
@@ -48,7 +43,7 @@ export class TransferCommands {
     await this.requireCaseManager(actor, from, 'input.fromStaffMemberId', false);
     await this.requireCaseManager(actor, to, 'input.toStaffMemberId', true);
 
-    return this.dataSource.transaction(async (tx) => {
+    return this.deps.dataSource.transaction(async (tx) => {
       const rows = named ? await this.lockNamed(tx, actor, from, named) : await lockOpenCaseload(tx, from, actor.organizationId);
       const ids = rows.map((r) => r.id);
       if (ids.length === 0) return { movedCount: 0, clients: [] };
@@ -71,7 +66,7 @@ export class TransferCommands {
         const client = { id: r.id, organizationId: r.organization_id };
         await recordAssignment(tx, client, { caseManagerId: to, previousCaseManagerId: from, byStaffId: actor.staffId, transferId });
         const detail = `assignedCaseManager: caseload transfer ${transferId}`;
-        await this.audit.write(tx, { action: 'UPDATE', entityType: 'Client', entityId: r.id, clientId: r.id, detail });
+        await this.deps.audit.write(tx, { action: 'UPDATE', entityType: 'Client', entityId: r.id, clientId: r.id, detail });
       }
       await recordEvents(tx, 'clients', [
         {
@@ -93,14 +88,14 @@ export class TransferCommands {
       const entities = await tx.getRepository(ClientEntity).findBy({ id: anyOf(ids) });
       const byId = new Map(entities.map((e) => [e.id, e]));
       const clients = ids.map((id) => byId.get(id) as ClientEntity);
-      for (const entity of clients) this.loaders.client.clear(entity.id).prime(entity.id, entity);
+      for (const entity of clients) this.deps.loaders.client.clear(entity.id).prime(entity.id, entity);
       return { movedCount: clients.length, clients: clients.map((e) => toClient(e, CASE_ACCESS)) };
     });
   }
 
   /** A case manager of the caller's agency (active, for the one who receives). */
   private async requireCaseManager(actor: Actor, id: string, field: string, mustBeActive: boolean): Promise<void> {
-    const staff = await this.dataSource.getRepository(StaffMemberEntity).findOneBy({ id });
+    const staff = await this.deps.dataSource.getRepository(StaffMemberEntity).findOneBy({ id });
     const ok = staff && staff.organizationId === actor.organizationId && staff.role === 'CASE_MANAGER' && (staff.active || !mustBeActive);
     if (!ok) throw badInput(field, `must be ${mustBeActive ? 'an active' : 'a'} case manager of your agency`);
   }
