@@ -3,9 +3,14 @@ import type { Actor } from '@caseflow/auth';
 import type { AuditTrail } from '@caseflow/audit';
 import type { ReferralPeer } from './appointment/appointment.peers';
 import type { AuditPeers } from './audit/audit-peers';
-import type { PeerIdentity } from './audit/audit-trail.queries';
 import type { ClientsLoaders } from './loaders';
 import type { PeerContext } from './organization/organization.peers';
+
+/** The request's identity, passed on to the peers so that each checks the same caller. */
+export interface PeerIdentity {
+  internalToken: string;
+  requestId: string;
+}
 
 /** How this subgraph reaches the other subgraphs, as the caller of the request. */
 export interface ClientsPeers {
@@ -15,7 +20,6 @@ export interface ClientsPeers {
   directory: PeerContext;
   /** The plans and referrals subgraphs, asked for their part of a client's audit trail. */
   auditTrail: AuditPeers;
-  /** The request's identity, passed on to the peers so that each checks the same caller. */
   identity: PeerIdentity;
 }
 

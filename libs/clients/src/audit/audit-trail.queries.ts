@@ -16,12 +16,6 @@ import type { ClientsDeps } from '../deps';
 const newestFirst = (a: AuditRecord, b: AuditRecord) =>
   b.at.localeCompare(a.at) || b.source.localeCompare(a.source) || Number(b.id) - Number(a.id);
 
-/** The request's identity, passed on to the peers so that each checks the same caller. */
-export interface PeerIdentity {
-  internalToken: string;
-  requestId: string;
-}
-
 export class AuditTrailQueries {
   constructor(private readonly deps: ClientsDeps) {}
 
