@@ -1,4 +1,5 @@
-import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { ClientStaffMemberColumns } from '../client/client-staff-member.columns';
 
 export const APPOINTMENT_KINDS = ['IN_PERSON', 'PHONE', 'VIDEO', 'HOME_VISIT', 'PARTNER_VISIT'] as const;
 export type AppointmentKind = (typeof APPOINTMENT_KINDS)[number];
@@ -8,16 +9,7 @@ export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
 
 /** An appointment of a client with a staff member. Read and written with the statements of appointment.sql.ts. */
 @Entity({ name: 'appointment' })
-export class AppointmentEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column({ name: 'client_id', type: 'uuid' })
-  clientId: string;
-
-  @Column({ name: 'staff_member_id', type: 'uuid' })
-  staffMemberId: string;
-
+export class AppointmentEntity extends ClientStaffMemberColumns {
   @Column({ type: 'text' })
   kind: AppointmentKind;
 

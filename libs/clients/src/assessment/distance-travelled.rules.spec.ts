@@ -68,66 +68,80 @@ describe('distance travelled between the first and the latest assessment', () =>
     expect([result.baseline?.id, result.latest?.id]).toEqual(['a0', 'a3']);
   });
 
-  it('marks characteristics rated in one assessment only as not comparable, and counts neither way', () => {
-    const before = assessment('b1', 0, [item('PERSONAL_HEALTH', 'Addiction', 'BARRIER')]);
-    const after = assessment('b2', 10, [item('PERSONAL_HEALTH', 'Mental health', 'ASSET')]);
-    expect(distanceTravelled([before, after])).toEqual({
-      baseline: before,
-      latest: after,
-      barriersResolved: 0,
-      barriersAdded: 0,
+  type Change = ReturnType<typeof distanceTravelled>['changes'][number];
+  interface PairCase {
+    name: string;
+    before: ComparedAssessment;
+    after: ComparedAssessment;
+    changes: Change[];
+    /** barriersResolved, barriersAdded */
+    counts: [number, number];
+  }
+
+  const pairs: PairCase[] = [
+    {
+      name: 'marks characteristics rated in one assessment only as not comparable, and counts neither way',
+      before: assessment('b1', 0, [item('PERSONAL_HEALTH', 'Addiction', 'BARRIER')]),
+      after: assessment('b2', 10, [item('PERSONAL_HEALTH', 'Mental health', 'ASSET')]),
       changes: [
         { domain: 'PERSONAL_HEALTH', characteristic: 'Mental health', from: null, to: 'ASSET', change: 'NOT_COMPARABLE' },
         { domain: 'PERSONAL_HEALTH', characteristic: 'Addiction', from: 'BARRIER', to: null, change: 'NOT_COMPARABLE' },
       ],
-    });
-  });
+      counts: [0, 0],
+    },
+    {
+      name: "compares an agency's own OTHER characteristics by name, case-insensitively, shown as the latest spells them",
+      before: assessment('c1', 0, [
+        item('OTHER', 'forklift certificate', 'BARRIER'),
+        item('OTHER', 'Food handler card', 'ASSET'),
+        item('OTHER', 'First aid', 'BARRIER'),
+      ]),
+      after: assessment('c2', 10, [
+        item('OTHER', 'Forklift Certificate', 'ASSET'),
+        item('OTHER', 'Food handler card', 'BARRIER'),
+        // The same name in another domain is another characteristic.
+        item('CERTIFICATES_LICENSES', 'First aid', 'ASSET'),
+      ]),
+      changes: [
+        { domain: 'CERTIFICATES_LICENSES', characteristic: 'First aid', from: null, to: 'ASSET', change: 'NOT_COMPARABLE' },
+        { domain: 'OTHER', characteristic: 'Forklift Certificate', from: 'BARRIER', to: 'ASSET', change: 'BARRIER_TO_ASSET' },
+        { domain: 'OTHER', characteristic: 'Food handler card', from: 'ASSET', to: 'BARRIER', change: 'ASSET_TO_BARRIER' },
+        { domain: 'OTHER', characteristic: 'First aid', from: 'BARRIER', to: null, change: 'NOT_COMPARABLE' },
+      ],
+      counts: [1, 1],
+    },
+    {
+      name: 'treats NOT_APPLICABLE beside a rating as not comparable, and leaves out a characteristic not applicable both times',
+      before: assessment('d1', 0, [
+        item('PERSONAL_CIRCUMSTANCES', 'Childcare', 'NOT_APPLICABLE'),
+        item('CERTIFICATES_LICENSES', "Driver's license", 'BARRIER'),
+        item('PERSONAL_HEALTH', 'Addiction', 'NOT_APPLICABLE'),
+      ]),
+      after: assessment('d2', 10, [
+        item('PERSONAL_CIRCUMSTANCES', 'Childcare', 'BARRIER'),
+        item('CERTIFICATES_LICENSES', "Driver's license", 'NOT_APPLICABLE'),
+        item('PERSONAL_HEALTH', 'Addiction', 'NOT_APPLICABLE'),
+      ]),
+      changes: [
+        {
+          domain: 'CERTIFICATES_LICENSES',
+          characteristic: "Driver's license",
+          from: 'BARRIER',
+          to: 'NOT_APPLICABLE',
+          change: 'NOT_COMPARABLE',
+        },
+        { domain: 'PERSONAL_CIRCUMSTANCES', characteristic: 'Childcare', from: 'NOT_APPLICABLE', to: 'BARRIER', change: 'NOT_COMPARABLE' },
+      ],
+      counts: [0, 0],
+    },
+  ];
 
-  it("compares an agency's own OTHER characteristics by name, case-insensitively, shown as the latest spells them", () => {
-    const before = assessment('c1', 0, [
-      item('OTHER', 'forklift certificate', 'BARRIER'),
-      item('OTHER', 'Food handler card', 'ASSET'),
-      item('OTHER', 'First aid', 'BARRIER'),
-    ]);
-    const after = assessment('c2', 10, [
-      item('OTHER', 'Forklift Certificate', 'ASSET'),
-      item('OTHER', 'Food handler card', 'BARRIER'),
-      // The same name in another domain is another characteristic.
-      item('CERTIFICATES_LICENSES', 'First aid', 'ASSET'),
-    ]);
+  it.each(pairs)('$name', ({ before, after, changes, counts }) => {
     const result = distanceTravelled([before, after]);
-    expect(result.changes).toEqual([
-      { domain: 'CERTIFICATES_LICENSES', characteristic: 'First aid', from: null, to: 'ASSET', change: 'NOT_COMPARABLE' },
-      { domain: 'OTHER', characteristic: 'Forklift Certificate', from: 'BARRIER', to: 'ASSET', change: 'BARRIER_TO_ASSET' },
-      { domain: 'OTHER', characteristic: 'Food handler card', from: 'ASSET', to: 'BARRIER', change: 'ASSET_TO_BARRIER' },
-      { domain: 'OTHER', characteristic: 'First aid', from: 'BARRIER', to: null, change: 'NOT_COMPARABLE' },
-    ]);
-    expect([result.barriersResolved, result.barriersAdded]).toEqual([1, 1]);
-  });
-
-  it('treats NOT_APPLICABLE beside a rating as not comparable, and leaves out a characteristic not applicable both times', () => {
-    const before = assessment('d1', 0, [
-      item('PERSONAL_CIRCUMSTANCES', 'Childcare', 'NOT_APPLICABLE'),
-      item('CERTIFICATES_LICENSES', "Driver's license", 'BARRIER'),
-      item('PERSONAL_HEALTH', 'Addiction', 'NOT_APPLICABLE'),
-    ]);
-    const after = assessment('d2', 10, [
-      item('PERSONAL_CIRCUMSTANCES', 'Childcare', 'BARRIER'),
-      item('CERTIFICATES_LICENSES', "Driver's license", 'NOT_APPLICABLE'),
-      item('PERSONAL_HEALTH', 'Addiction', 'NOT_APPLICABLE'),
-    ]);
-    const result = distanceTravelled([before, after]);
-    expect(result.changes).toEqual([
-      {
-        domain: 'CERTIFICATES_LICENSES',
-        characteristic: "Driver's license",
-        from: 'BARRIER',
-        to: 'NOT_APPLICABLE',
-        change: 'NOT_COMPARABLE',
-      },
-      { domain: 'PERSONAL_CIRCUMSTANCES', characteristic: 'Childcare', from: 'NOT_APPLICABLE', to: 'BARRIER', change: 'NOT_COMPARABLE' },
-    ]);
-    expect([result.barriersResolved, result.barriersAdded]).toEqual([0, 0]);
+    expect(result.baseline).toBe(before);
+    expect(result.latest).toBe(after);
+    expect(result.changes).toEqual(changes);
+    expect([result.barriersResolved, result.barriersAdded]).toEqual(counts);
   });
 
   it('maps every pair of ratings', () => {

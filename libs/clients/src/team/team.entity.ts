@@ -1,20 +1,12 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { ClientStaffMemberColumns } from '../client/client-staff-member.columns';
 
 export const CASE_TEAM_ROLES = ['SECONDARY_CASE_MANAGER', 'SPECIALIST', 'PEER_SUPPORT'] as const;
 export type CaseTeamRole = (typeof CASE_TEAM_ROLES)[number];
 
 /** A staff member on a client's case team; a removal is kept (removed_at, removed_by, reason), never deleted. */
 @Entity({ name: 'case_team_member' })
-export class CaseTeamMemberEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column({ name: 'client_id', type: 'uuid' })
-  clientId: string;
-
-  @Column({ name: 'staff_member_id', type: 'uuid' })
-  staffMemberId: string;
-
+export class CaseTeamMemberEntity extends ClientStaffMemberColumns {
   @Column({ type: 'text' })
   role: CaseTeamRole;
 
