@@ -17,15 +17,15 @@ import {
   taskInput,
 } from './plan';
 
-const now = new Date(2026, 10, 23, 10, 0);
-const step = { outcome: 'NOT_STARTED' as const, dueDate: '2026-11-21', completedAt: null };
+const now = new Date(2018, 10, 23, 10, 0);
+const step = { outcome: 'NOT_STARTED' as const, dueDate: '2018-11-21', completedAt: null };
 
 describe('step changes', () => {
   it('needs a rationale, and a new due date (today or later) to bring a step forward', () => {
     expect(
       stepChangeErrors(
-        { outcome: 'BROUGHT_FORWARD', dueDate: '2026-11-30', completedAt: '', rationale: '' },
-        { ...step, dueDate: '2026-11-30' },
+        { outcome: 'BROUGHT_FORWARD', dueDate: '2018-11-30', completedAt: '', rationale: '' },
+        { ...step, dueDate: '2018-11-30' },
         now,
       ),
     ).toEqual({
@@ -33,23 +33,23 @@ describe('step changes', () => {
       dueDate: 'Choose a due date other than the current one.',
     });
     expect(
-      stepChangeErrors({ outcome: 'BROUGHT_FORWARD', dueDate: '2026-11-20', completedAt: '', rationale: 'x' }, step, now).dueDate,
+      stepChangeErrors({ outcome: 'BROUGHT_FORWARD', dueDate: '2018-11-20', completedAt: '', rationale: 'x' }, step, now).dueDate,
     ).toBe('The new due date must be today or later.');
     expect(
-      stepChangeErrors({ outcome: 'COMPLETE', dueDate: '2026-11-21', completedAt: '2026-11-24', rationale: 'done' }, step, now),
+      stepChangeErrors({ outcome: 'COMPLETE', dueDate: '2018-11-21', completedAt: '2018-11-24', rationale: 'done' }, step, now),
     ).toEqual({ completedAt: 'The completion date must not be in the future.' });
-    expect(stepChangeErrors({ outcome: 'NOT_STARTED', dueDate: '2026-11-21', completedAt: '', rationale: 'why' }, step, now)).toEqual({
+    expect(stepChangeErrors({ outcome: 'NOT_STARTED', dueDate: '2018-11-21', completedAt: '', rationale: 'why' }, step, now)).toEqual({
       outcome: 'Change the outcome or the due date.',
     });
   });
 
   it('sends only what changes', () => {
     expect(
-      stepUpdate({ outcome: 'COMPLETE', dueDate: '2026-11-21', completedAt: '2026-11-23', rationale: ' Done together ' }, step),
-    ).toEqual({ outcome: 'COMPLETE', completedAt: '2026-11-23', rationale: 'Done together' });
-    expect(stepUpdate({ outcome: 'BROUGHT_FORWARD', dueDate: '2026-12-01', completedAt: '2026-11-23', rationale: 'Later' }, step)).toEqual({
+      stepUpdate({ outcome: 'COMPLETE', dueDate: '2018-11-21', completedAt: '2018-11-23', rationale: ' Done together ' }, step),
+    ).toEqual({ outcome: 'COMPLETE', completedAt: '2018-11-23', rationale: 'Done together' });
+    expect(stepUpdate({ outcome: 'BROUGHT_FORWARD', dueDate: '2018-12-01', completedAt: '2018-11-23', rationale: 'Later' }, step)).toEqual({
       outcome: 'BROUGHT_FORWARD',
-      dueDate: '2026-12-01',
+      dueDate: '2018-12-01',
       rationale: 'Later',
     });
   });
@@ -60,7 +60,7 @@ describe('goals', () => {
     const goal = {
       ...emptyGoal(),
       description: 'Find work',
-      tasks: [{ title: '', steps: [{ description: '', estimatedTime: '', dueDate: '2026-11-01', whoHelps: '' }] }],
+      tasks: [{ title: '', steps: [{ description: '', estimatedTime: '', dueDate: '2018-11-01', whoHelps: '' }] }],
     };
     expect(goalErrors(goal, now)).toEqual({
       term: 'Choose the term.',
@@ -97,7 +97,7 @@ describe('goals', () => {
 
 describe('a task or a step added to a plan', () => {
   it('names problems as the plans subgraph does, relative to the task or the step', () => {
-    const task = { title: ' ', steps: [{ ...EMPTY_STEP, description: 'Call', dueDate: '2026-11-01', whoHelps: 'x'.repeat(501) }] };
+    const task = { title: ' ', steps: [{ ...EMPTY_STEP, description: 'Call', dueDate: '2018-11-01', whoHelps: 'x'.repeat(501) }] };
     expect(taskErrors(task, '', now)).toEqual({
       title: 'The task is required.',
       'steps[0].dueDate': 'The date must not be in the past.',
