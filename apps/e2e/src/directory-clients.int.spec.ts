@@ -15,7 +15,7 @@ import { type Gateway, createGateway, gatewayOptionsFrom, loadGatewayConfig } fr
 import { createLogger } from '@caseflow/core';
 import { SUPERGRAPH_FILE } from '@caseflow/platform';
 import { type TestOidcProvider, errorCodes, internalHeaders, postGraphQL, startOidcProvider } from '@caseflow/testing';
-import { type TestStack, startTestStack, statementCounts } from './harness';
+import { type TestStack, startTestStack, statementCounts, subgraphSettings } from './harness';
 
 const API = 'https://api.caseflow.test';
 const READER = { clientId: 'search-211', secret: 'reader-secret-for-this-test-only-0123456789' };
@@ -44,12 +44,7 @@ function claimsOf(jwt: string): Record<string, unknown> {
 async function gatewayFor(settings: Record<string, string> = {}, log?: (line: string) => void): Promise<[Gateway, string]> {
   const config = loadGatewayConfig(SUPERGRAPH_FILE, {
     NODE_ENV: 'production',
-    INTERNAL_TOKEN_SECRET: stack.internalSecret,
-    CLIENTS_URL: stack.subgraphs.clients.baseUrl,
-    PLANS_URL: stack.subgraphs.plans.baseUrl,
-    REFERRALS_URL: stack.subgraphs.referrals.baseUrl,
-    RESOURCES_URL: stack.subgraphs.resources.baseUrl,
-    NOTIFICATIONS_URL: stack.subgraphs.notifications.baseUrl,
+    ...subgraphSettings(stack),
     AUTH_ISSUER: provider.issuer,
     AUTH_AUDIENCE: API,
     AUTH_JWKS_URL: provider.jwksUri,

@@ -136,6 +136,18 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
   };
 }
 
+/** The settings that put another gateway in front of the stack's subgraphs: their addresses and the shared internal secret. */
+export function subgraphSettings(stack: TestStack): Record<string, string> {
+  return {
+    INTERNAL_TOKEN_SECRET: stack.internalSecret,
+    CLIENTS_URL: stack.subgraphs.clients.baseUrl,
+    PLANS_URL: stack.subgraphs.plans.baseUrl,
+    REFERRALS_URL: stack.subgraphs.referrals.baseUrl,
+    RESOURCES_URL: stack.subgraphs.resources.baseUrl,
+    NOTIFICATIONS_URL: stack.subgraphs.notifications.baseUrl,
+  };
+}
+
 /** SQL statements each subgraph has sent so far (read before and after a request). */
 export function statementCounts(stack: Stack): Record<string, number> {
   return Object.fromEntries(Object.entries(stack.subgraphs).map(([name, s]) => [name, s.subgraph.database.counter.count]));

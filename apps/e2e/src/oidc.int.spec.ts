@@ -14,7 +14,7 @@ import { type Gateway, createGateway, gatewayOptionsFrom, loadGatewayConfig } fr
 import { SUPERGRAPH_FILE } from '@caseflow/platform';
 import { type GraphQLResponse, type TestOidcProvider, errorCodes, postGraphQL, startOidcProvider } from '@caseflow/testing';
 import { operation } from './contract';
-import { type TestStack, startTestStack, statementCounts } from './harness';
+import { type TestStack, startTestStack, statementCounts, subgraphSettings } from './harness';
 
 const API = 'https://api.caseflow.test';
 const OTHER_API = 'https://reports.example.test';
@@ -47,12 +47,7 @@ let gatewayUrl: string;
 function gatewayFor(issuer: TestOidcProvider, settings: Record<string, string> = {}): Promise<Gateway> {
   const config = loadGatewayConfig(SUPERGRAPH_FILE, {
     NODE_ENV: 'production',
-    INTERNAL_TOKEN_SECRET: stack.internalSecret,
-    CLIENTS_URL: stack.subgraphs.clients.baseUrl,
-    PLANS_URL: stack.subgraphs.plans.baseUrl,
-    REFERRALS_URL: stack.subgraphs.referrals.baseUrl,
-    RESOURCES_URL: stack.subgraphs.resources.baseUrl,
-    NOTIFICATIONS_URL: stack.subgraphs.notifications.baseUrl,
+    ...subgraphSettings(stack),
     AUTH_ISSUER: issuer.issuer,
     AUTH_AUDIENCE: API,
     AUTH_JWKS_URL: issuer.jwksUri,
