@@ -11,7 +11,10 @@ import { ServiceAtLocationEntity } from './service-at-location/service-at-locati
 import { LanguageEntity } from './service/language.entity';
 import { ServiceEntity } from './service/service.entity';
 import { SERVICES_WITH_ORGANIZATION_BY_ID } from './service/service.sql';
-import { SERVICE_AT_LOCATIONS_WITH_LOCATION_BY_ID } from './service-at-location/service-at-location.sql';
+import {
+  SERVICE_AT_LOCATIONS_WITH_LOCATION_BY_ID,
+  SERVICE_AT_LOCATIONS_WITH_LOCATION_OF_SERVICES,
+} from './service-at-location/service-at-location.sql';
 import { AttributeEntity } from './taxonomy/attribute.entity';
 import { TaxonomyTermEntity } from './taxonomy/taxonomy-term.entity';
 import { staffHeaders, startResources } from './testing/testbed';
@@ -202,6 +205,28 @@ describe('resources loaders (prepared reads)', () => {
       await entitiesById(
         LocationEntity,
         places.map((p) => (p as ServiceAtLocationEntity).locationId),
+      ),
+    );
+
+    // A service's places, and their locations, in one statement too.
+    const fresh = createResourcesLoaders(ds);
+    mark = counter.count;
+    const ofServices = await fresh.serviceAtLocationsOfService.loadMany(services);
+    const placed = (ofServices as ServiceAtLocationEntity[][]).flat();
+    const theirLocations = await fresh.location.loadMany(placed.map((p) => p.locationId));
+    expect(counter.since(mark)).toEqual([SERVICE_AT_LOCATIONS_WITH_LOCATION_OF_SERVICES.text]);
+    expect(placed.length).toBeGreaterThan(0);
+    expect(placed.map((p) => p.serviceId).every((id) => services.includes(id))).toBe(true);
+    expect(placed).toEqual(
+      await entitiesById(
+        ServiceAtLocationEntity,
+        placed.map((p) => p.id),
+      ),
+    );
+    expect(theirLocations).toEqual(
+      await entitiesById(
+        LocationEntity,
+        placed.map((p) => p.locationId),
       ),
     );
   });

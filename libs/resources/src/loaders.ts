@@ -14,9 +14,10 @@ import type { ScheduleEntity } from './schedule/schedule.entity';
 import { SCHEDULES_OF } from './schedule/schedule.sql';
 import type { ServiceAtLocationEntity } from './service-at-location/service-at-location.entity';
 import {
-  SERVICE_AT_LOCATIONS_OF_SERVICES,
+  SERVICE_AT_LOCATIONS_WITH_LOCATION_OF_SERVICES,
   SERVICE_AT_LOCATIONS_WITH_LOCATION_BY_ID,
   serviceAtLocationAndLocation,
+  type ServiceAtLocationWithLocationRow,
 } from './service-at-location/service-at-location.sql';
 import type { LanguageEntity } from './service/language.entity';
 import type { ServiceEntity } from './service/service.entity';
@@ -79,13 +80,15 @@ export function createResourcesLoaders(dataSource: DataSource): ResourcesLoaders
       }),
     (row) => row.id,
   );
+  // A service at a location is read with its location's columns, which prime the location loader.
+  const withLocations = (statement: PreparedRead<ServiceAtLocationWithLocationRow, Ids>) => async (ids: string[]) =>
+    (await runPrepared(dataSource, statement, [ids])).map((row) => {
+      const split = serviceAtLocationAndLocation(row);
+      location.prime(split.location.id, split.location);
+      return split.serviceAtLocation;
+    });
   const serviceAtLocation = rowLoader<string, ServiceAtLocationEntity>(
-    async (ids) =>
-      (await runPrepared(dataSource, SERVICE_AT_LOCATIONS_WITH_LOCATION_BY_ID, [ids])).map((row) => {
-        const split = serviceAtLocationAndLocation(row);
-        location.prime(split.location.id, split.location);
-        return split.serviceAtLocation;
-      }),
+    withLocations(SERVICE_AT_LOCATIONS_WITH_LOCATION_BY_ID),
     (row) => row.id,
   );
   const phones = (owner: keyof typeof PHONES_OF, key: 'organizationId' | 'serviceId' | 'locationId' | 'serviceAtLocationId') =>
@@ -105,7 +108,7 @@ export function createResourcesLoaders(dataSource: DataSource): ResourcesLoaders
     locationsOfOrganization: groupLoader<string, LocationEntity>(read(LOCATIONS_OF_ORGANIZATIONS), (row) => row.organizationId as string),
     addressesOfLocation: groupLoader<string, AddressEntity>(read(ADDRESSES_OF_LOCATIONS), (row) => row.locationId),
     serviceAtLocationsOfService: groupLoader<string, ServiceAtLocationEntity>(
-      read(SERVICE_AT_LOCATIONS_OF_SERVICES),
+      withLocations(SERVICE_AT_LOCATIONS_WITH_LOCATION_OF_SERVICES),
       (row) => row.serviceId,
     ),
     languagesOfService: groupLoader<string, LanguageEntity>(read(LANGUAGES_OF_SERVICES), (row) => row.serviceId as string),

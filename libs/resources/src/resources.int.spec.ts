@@ -178,8 +178,8 @@ describe('resources subgraph', () => {
     const three = await run(3);
     const twelve = await run(12);
     expect(twelve.statements).toBe(three.statements);
-    // services with their organizations, term attributes, service-at-locations, locations, addresses, schedules
-    expect(twelve.statements).toBe(6);
+    // services with their organizations, term attributes, service-at-locations with their locations, addresses, schedules
+    expect(twelve.statements).toBe(5);
     const pantry = twelve.hits.find((h) => h.id === world.services.find((s) => s.name === 'Weekly Food Pantry')!.id)!;
     expect(pantry.organization).toEqual({ name: 'Northside Food Bank' });
     expect(pantry.taxonomyTerms).toEqual([{ name: 'Food Pantry' }]);

@@ -1,33 +1,40 @@
 import type { AssessmentDomain, AssessmentRating } from './assessment.entity';
-import { type ComparedAssessment, distanceTravelled, ratingChange } from './distance-travelled.rules';
+import { type ComparedAssessment, distanceTravelled, type RatingChange, ratingChange } from './distance-travelled.rules';
 
-const item = (domain: AssessmentDomain, characteristic: string, rating: AssessmentRating) => ({ domain, characteristic, rating });
+/** An assessment's ratings, by domain and characteristic, in the order the case manager entered them. */
+type Ratings = Partial<Record<AssessmentDomain, Record<string, AssessmentRating>>>;
+
 const DAY = 86_400_000;
-const assessment = (id: string, day: number, items: ComparedAssessment['items']): ComparedAssessment => ({
+const assessment = (id: string, day: number, ratings: Ratings): ComparedAssessment => ({
   id,
   assessedAt: new Date(Date.UTC(2020, 0, 1) + day * DAY),
-  items,
+  items: Object.entries(ratings).flatMap(([domain, rated]) =>
+    Object.entries(rated).map(([characteristic, rating]) => ({ domain: domain as AssessmentDomain, characteristic, rating })),
+  ),
 });
 
-const first = assessment('a1', 0, [
-  item('PERSONAL_CIRCUMSTANCES', 'Transportation', 'BARRIER'),
-  item('PERSONAL_CIRCUMSTANCES', 'Childcare', 'BARRIER'),
-  item('ATTITUDES', 'Desire to work', 'ASSET'),
-  item('EMPLOYABILITY', 'Punctuality', 'ASSET'),
-  item('EMPLOYABILITY', 'Work history', 'BARRIER'),
-]);
-const middle = assessment('a2', 30, [
-  item('PERSONAL_CIRCUMSTANCES', 'Transportation', 'ASSET'),
-  item('ATTITUDES', 'Desire to work', 'BARRIER'),
-  item('SOCIAL_SUPPORT', 'Supportive family', 'BARRIER'),
-]);
-const last = assessment('a3', 90, [
-  item('EMPLOYABILITY', 'Punctuality', 'BARRIER'),
-  item('PERSONAL_CIRCUMSTANCES', 'Transportation', 'ASSET'),
-  item('PERSONAL_CIRCUMSTANCES', 'Childcare', 'BARRIER'),
-  item('ATTITUDES', 'Desire to work', 'ASSET'),
-  item('CAREER_MANAGEMENT', 'Resume', 'ASSET'),
-]);
+/** One expected change: domain, characteristic, the rating before and after (null: not rated), and the change. */
+type ChangeRow = [AssessmentDomain, string, AssessmentRating | null, AssessmentRating | null, RatingChange];
+const changes = (...rows: ChangeRow[]) =>
+  rows.map(([domain, characteristic, from, to, change]) => ({ domain, characteristic, from, to, change }));
+
+const first = assessment('a1', 0, {
+  PERSONAL_CIRCUMSTANCES: { Transportation: 'BARRIER', Childcare: 'BARRIER' },
+  ATTITUDES: { 'Desire to work': 'ASSET' },
+  EMPLOYABILITY: { Punctuality: 'ASSET', 'Work history': 'BARRIER' },
+});
+const middle = assessment('a2', 30, {
+  PERSONAL_CIRCUMSTANCES: { Transportation: 'ASSET' },
+  ATTITUDES: { 'Desire to work': 'BARRIER' },
+  SOCIAL_SUPPORT: { 'Supportive family': 'BARRIER' },
+});
+// Entered in another order than the checklist's: the comparison answers in checklist order.
+const last = assessment('a3', 90, {
+  EMPLOYABILITY: { Punctuality: 'BARRIER' },
+  PERSONAL_CIRCUMSTANCES: { Transportation: 'ASSET', Childcare: 'BARRIER' },
+  ATTITUDES: { 'Desire to work': 'ASSET' },
+  CAREER_MANAGEMENT: { Resume: 'ASSET' },
+});
 
 describe('distance travelled between the first and the latest assessment', () => {
   it('compares nothing without assessments', () => {
@@ -42,14 +49,16 @@ describe('distance travelled between the first and the latest assessment', () =>
     const result = distanceTravelled([last, first]);
     expect(result.baseline).toBe(first);
     expect(result.latest).toBe(last);
-    expect(result.changes).toEqual([
-      { domain: 'PERSONAL_CIRCUMSTANCES', characteristic: 'Transportation', from: 'BARRIER', to: 'ASSET', change: 'BARRIER_TO_ASSET' },
-      { domain: 'PERSONAL_CIRCUMSTANCES', characteristic: 'Childcare', from: 'BARRIER', to: 'BARRIER', change: 'STILL_BARRIER' },
-      { domain: 'ATTITUDES', characteristic: 'Desire to work', from: 'ASSET', to: 'ASSET', change: 'STILL_ASSET' },
-      { domain: 'CAREER_MANAGEMENT', characteristic: 'Resume', from: null, to: 'ASSET', change: 'NOT_COMPARABLE' },
-      { domain: 'EMPLOYABILITY', characteristic: 'Punctuality', from: 'ASSET', to: 'BARRIER', change: 'ASSET_TO_BARRIER' },
-      { domain: 'EMPLOYABILITY', characteristic: 'Work history', from: 'BARRIER', to: null, change: 'NOT_COMPARABLE' },
-    ]);
+    expect(result.changes).toEqual(
+      changes(
+        ['PERSONAL_CIRCUMSTANCES', 'Transportation', 'BARRIER', 'ASSET', 'BARRIER_TO_ASSET'],
+        ['PERSONAL_CIRCUMSTANCES', 'Childcare', 'BARRIER', 'BARRIER', 'STILL_BARRIER'],
+        ['ATTITUDES', 'Desire to work', 'ASSET', 'ASSET', 'STILL_ASSET'],
+        ['CAREER_MANAGEMENT', 'Resume', null, 'ASSET', 'NOT_COMPARABLE'],
+        ['EMPLOYABILITY', 'Punctuality', 'ASSET', 'BARRIER', 'ASSET_TO_BARRIER'],
+        ['EMPLOYABILITY', 'Work history', 'BARRIER', null, 'NOT_COMPARABLE'],
+      ),
+    );
     expect([result.barriersResolved, result.barriersAdded]).toEqual([1, 1]);
   });
 
@@ -63,17 +72,16 @@ describe('distance travelled between the first and the latest assessment', () =>
   });
 
   it('orders assessments of the same instant by id', () => {
-    const sameTime = assessment('a0', 90, [item('EMPLOYABILITY', 'Punctuality', 'ASSET')]);
+    const sameTime = assessment('a0', 90, { EMPLOYABILITY: { Punctuality: 'ASSET' } });
     const result = distanceTravelled([last, sameTime]);
     expect([result.baseline?.id, result.latest?.id]).toEqual(['a0', 'a3']);
   });
 
-  type Change = ReturnType<typeof distanceTravelled>['changes'][number];
   interface PairCase {
     name: string;
     before: ComparedAssessment;
     after: ComparedAssessment;
-    changes: Change[];
+    changes: ReturnType<typeof changes>;
     /** barriersResolved, barriersAdded */
     counts: [number, number];
   }
@@ -81,57 +89,46 @@ describe('distance travelled between the first and the latest assessment', () =>
   const pairs: PairCase[] = [
     {
       name: 'marks characteristics rated in one assessment only as not comparable, and counts neither way',
-      before: assessment('b1', 0, [item('PERSONAL_HEALTH', 'Addiction', 'BARRIER')]),
-      after: assessment('b2', 10, [item('PERSONAL_HEALTH', 'Mental health', 'ASSET')]),
-      changes: [
-        { domain: 'PERSONAL_HEALTH', characteristic: 'Mental health', from: null, to: 'ASSET', change: 'NOT_COMPARABLE' },
-        { domain: 'PERSONAL_HEALTH', characteristic: 'Addiction', from: 'BARRIER', to: null, change: 'NOT_COMPARABLE' },
-      ],
+      before: assessment('b1', 0, { PERSONAL_HEALTH: { Addiction: 'BARRIER' } }),
+      after: assessment('b2', 10, { PERSONAL_HEALTH: { 'Mental health': 'ASSET' } }),
+      changes: changes(
+        ['PERSONAL_HEALTH', 'Mental health', null, 'ASSET', 'NOT_COMPARABLE'],
+        ['PERSONAL_HEALTH', 'Addiction', 'BARRIER', null, 'NOT_COMPARABLE'],
+      ),
       counts: [0, 0],
     },
     {
       name: "compares an agency's own OTHER characteristics by name, case-insensitively, shown as the latest spells them",
-      before: assessment('c1', 0, [
-        item('OTHER', 'forklift certificate', 'BARRIER'),
-        item('OTHER', 'Food handler card', 'ASSET'),
-        item('OTHER', 'First aid', 'BARRIER'),
-      ]),
-      after: assessment('c2', 10, [
-        item('OTHER', 'Forklift Certificate', 'ASSET'),
-        item('OTHER', 'Food handler card', 'BARRIER'),
-        // The same name in another domain is another characteristic.
-        item('CERTIFICATES_LICENSES', 'First aid', 'ASSET'),
-      ]),
-      changes: [
-        { domain: 'CERTIFICATES_LICENSES', characteristic: 'First aid', from: null, to: 'ASSET', change: 'NOT_COMPARABLE' },
-        { domain: 'OTHER', characteristic: 'Forklift Certificate', from: 'BARRIER', to: 'ASSET', change: 'BARRIER_TO_ASSET' },
-        { domain: 'OTHER', characteristic: 'Food handler card', from: 'ASSET', to: 'BARRIER', change: 'ASSET_TO_BARRIER' },
-        { domain: 'OTHER', characteristic: 'First aid', from: 'BARRIER', to: null, change: 'NOT_COMPARABLE' },
-      ],
+      before: assessment('c1', 0, { OTHER: { 'forklift certificate': 'BARRIER', 'Food handler card': 'ASSET', 'First aid': 'BARRIER' } }),
+      // The same name in another domain is another characteristic.
+      after: assessment('c2', 10, {
+        OTHER: { 'Forklift Certificate': 'ASSET', 'Food handler card': 'BARRIER' },
+        CERTIFICATES_LICENSES: { 'First aid': 'ASSET' },
+      }),
+      changes: changes(
+        ['CERTIFICATES_LICENSES', 'First aid', null, 'ASSET', 'NOT_COMPARABLE'],
+        ['OTHER', 'Forklift Certificate', 'BARRIER', 'ASSET', 'BARRIER_TO_ASSET'],
+        ['OTHER', 'Food handler card', 'ASSET', 'BARRIER', 'ASSET_TO_BARRIER'],
+        ['OTHER', 'First aid', 'BARRIER', null, 'NOT_COMPARABLE'],
+      ),
       counts: [1, 1],
     },
     {
       name: 'treats NOT_APPLICABLE beside a rating as not comparable, and leaves out a characteristic not applicable both times',
-      before: assessment('d1', 0, [
-        item('PERSONAL_CIRCUMSTANCES', 'Childcare', 'NOT_APPLICABLE'),
-        item('CERTIFICATES_LICENSES', "Driver's license", 'BARRIER'),
-        item('PERSONAL_HEALTH', 'Addiction', 'NOT_APPLICABLE'),
-      ]),
-      after: assessment('d2', 10, [
-        item('PERSONAL_CIRCUMSTANCES', 'Childcare', 'BARRIER'),
-        item('CERTIFICATES_LICENSES', "Driver's license", 'NOT_APPLICABLE'),
-        item('PERSONAL_HEALTH', 'Addiction', 'NOT_APPLICABLE'),
-      ]),
-      changes: [
-        {
-          domain: 'CERTIFICATES_LICENSES',
-          characteristic: "Driver's license",
-          from: 'BARRIER',
-          to: 'NOT_APPLICABLE',
-          change: 'NOT_COMPARABLE',
-        },
-        { domain: 'PERSONAL_CIRCUMSTANCES', characteristic: 'Childcare', from: 'NOT_APPLICABLE', to: 'BARRIER', change: 'NOT_COMPARABLE' },
-      ],
+      before: assessment('d1', 0, {
+        PERSONAL_CIRCUMSTANCES: { Childcare: 'NOT_APPLICABLE' },
+        CERTIFICATES_LICENSES: { "Driver's license": 'BARRIER' },
+        PERSONAL_HEALTH: { Addiction: 'NOT_APPLICABLE' },
+      }),
+      after: assessment('d2', 10, {
+        PERSONAL_CIRCUMSTANCES: { Childcare: 'BARRIER' },
+        CERTIFICATES_LICENSES: { "Driver's license": 'NOT_APPLICABLE' },
+        PERSONAL_HEALTH: { Addiction: 'NOT_APPLICABLE' },
+      }),
+      changes: changes(
+        ['CERTIFICATES_LICENSES', "Driver's license", 'BARRIER', 'NOT_APPLICABLE', 'NOT_COMPARABLE'],
+        ['PERSONAL_CIRCUMSTANCES', 'Childcare', 'NOT_APPLICABLE', 'BARRIER', 'NOT_COMPARABLE'],
+      ),
       counts: [0, 0],
     },
   ];

@@ -1,12 +1,7 @@
+import { pick } from '@caseflow/core';
 import type { PlanAgreementEntity } from './agreement.entity';
 import type { PlanAgreement } from './agreement.type';
 
 export function toPlanAgreement(entity: PlanAgreementEntity): PlanAgreement {
-  return {
-    agreedAt: entity.agreedAt,
-    method: entity.method,
-    recordedBy: { id: entity.recordedBy },
-    planVersion: entity.planVersion,
-    note: entity.note,
-  };
+  return { ...pick(entity, ['agreedAt', 'method', 'planVersion', 'note']), recordedBy: { id: entity.recordedBy } };
 }

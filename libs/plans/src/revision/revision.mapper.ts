@@ -1,13 +1,7 @@
+import { pick } from '@caseflow/core';
 import type { PlanRevisionEntity } from './revision.entity';
 import type { PlanRevision } from './revision.type';
 
 export function toPlanRevision(entity: PlanRevisionEntity): PlanRevision {
-  return {
-    id: entity.id,
-    revisedAt: entity.revisedAt,
-    revisedBy: { id: entity.revisedBy },
-    rationale: entity.rationale,
-    summary: entity.summary,
-    version: entity.version,
-  };
+  return { ...pick(entity, ['id', 'revisedAt', 'rationale', 'summary', 'version']), revisedBy: { id: entity.revisedBy } };
 }

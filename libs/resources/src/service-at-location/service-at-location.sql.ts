@@ -2,7 +2,8 @@
  * The prepared reads of services at locations, shaped as the entities:
  * by id with their location's columns (one read serves the location loader
  * too, so a search hit's `serviceAtLocation { location }` is one statement),
- * and the services at locations of services.
+ * and the services at locations of services, with their locations too (a
+ * service's `serviceAtLocations { location }` is one statement).
  */
 import { preparedRead } from '@caseflow/db';
 import { locationColumns, type LocationRow } from '../location/location.sql';
@@ -15,16 +16,18 @@ export type ServiceAtLocationWithLocationRow = ServiceAtLocationRow & { [K in ke
 
 const COLUMNS = 'sal.id, sal.service_id AS "serviceId", sal.location_id AS "locationId", sal.description';
 
+/** Every read of services at locations brings their locations: a place is never shown without its address. */
+const WITH_LOCATION = `SELECT ${COLUMNS}, ${locationColumns('l', 'loc_')}
+   FROM resources.service_at_location sal JOIN resources.location l ON l.id = sal.location_id`;
+
 export const SERVICE_AT_LOCATIONS_WITH_LOCATION_BY_ID = preparedRead<ServiceAtLocationWithLocationRow, [string[]]>(
   'resources.service-at-locations-by-id',
-  `SELECT ${COLUMNS}, ${locationColumns('l', 'loc_')}
-   FROM resources.service_at_location sal JOIN resources.location l ON l.id = sal.location_id
-   WHERE sal.id = ANY($1::uuid[])`,
+  `${WITH_LOCATION} WHERE sal.id = ANY($1::uuid[])`,
 );
 
-export const SERVICE_AT_LOCATIONS_OF_SERVICES = preparedRead<ServiceAtLocationRow, [string[]]>(
+export const SERVICE_AT_LOCATIONS_WITH_LOCATION_OF_SERVICES = preparedRead<ServiceAtLocationWithLocationRow, [string[]]>(
   'resources.service-at-locations-of-services',
-  `SELECT ${COLUMNS} FROM resources.service_at_location sal WHERE sal.service_id = ANY($1::uuid[]) ORDER BY sal.id`,
+  `${WITH_LOCATION} WHERE sal.service_id = ANY($1::uuid[]) ORDER BY sal.id`,
 );
 
 /** Splits a row into the service at a location and its location. */

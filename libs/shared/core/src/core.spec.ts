@@ -1,4 +1,5 @@
 import { AppError, badInput, forbidden, isAppError } from './errors';
+import { pick } from './pick';
 
 describe('errors', () => {
   it('carry a stable code, a message for the caller and the field at fault', () => {
@@ -11,5 +12,15 @@ describe('errors', () => {
     });
     expect(isAppError(forbidden())).toBe(true);
     expect(isAppError(new Error('x'))).toBe(false);
+  });
+});
+
+describe('pick', () => {
+  it('copies the named fields as they are, and no other', () => {
+    const row = { id: 'a', at: new Date(0), note: null, secret: 'kept out' };
+    const picked = pick(row, ['id', 'at', 'note']);
+    expect(picked).toStrictEqual({ id: 'a', at: row.at, note: null });
+    expect(Object.keys(picked)).toEqual(['id', 'at', 'note']);
+    expect(row.secret).toBe('kept out');
   });
 });

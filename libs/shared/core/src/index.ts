@@ -10,3 +10,4 @@ export * from './input';
 export * from './validate';
 export * from './replicas';
 export * from './time-zone';
+export * from './pick';
