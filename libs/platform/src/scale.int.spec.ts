@@ -154,6 +154,30 @@ describe('the benchmark dataset generator', () => {
     });
   });
 
+  it("counts the generated steps already overdue on the dataset's day as told about: the overdue-steps job has only what falls due later", async () => {
+    await withDb(first, async (db) => {
+      // The overdue-steps job's candidates (overdue.sql.ts) among the generated plans, on a day; `told`: their once-key is claimed.
+      const overdue = `FROM plans.plan_step s
+        JOIN plans.plan_task t ON t.id = s.task_id JOIN plans.goal g ON g.id = t.goal_id JOIN plans.action_plan p ON p.id = g.plan_id
+        WHERE s.due_date < $1::date AND s.outcome NOT IN ('COMPLETE', 'CANCELLED') AND g.status = 'OPEN' AND p.status IN ('DRAFT', 'ACTIVE')
+          AND p.id IN (SELECT md5('bench:plan:' || i)::uuid FROM generate_series(1, $2::int) i)`;
+      const told = `EXISTS (SELECT 1 FROM plans.outbox_once o WHERE o.once_key = 'plan.step_overdue:' || s.id || ':' || s.due_date::text)`;
+      const { rows } = await db.query(
+        `SELECT (SELECT count(*) ${overdue})::int AS overdue, (SELECT count(*) ${overdue} AND ${told})::int AS told,
+                (SELECT count(*) FROM plans.outbox_event WHERE type = 'plan.step_overdue')::int AS events`,
+        [TODAY, counts.plans],
+      );
+      expect(rows[0].overdue).toBeGreaterThan(0);
+      expect(rows[0]).toEqual({ overdue: rows[0].overdue, told: rows[0].overdue, events: 0 });
+      // A week later the steps that fell due in between are the job's to tell: only those.
+      const later = await db.query(`SELECT count(*)::int AS n ${overdue} AND NOT ${told}`, [
+        new Date(TODAY.getTime() + 7 * 86_400_000),
+        counts.plans,
+      ]);
+      expect(later.rows[0].n).toBeGreaterThan(0);
+    });
+  });
+
   it('is deterministic for a seed, and another seed gives other data of the same size', async () => {
     const again = await createTestDatabase('scale_b');
     await seedAtScale(() => again, { scale: SCALE, seed: 42, today: TODAY });

@@ -4,7 +4,8 @@
  * case is open, COMPLETED or CANCELLED once closed — and, for some, an
  * earlier finished one), each of 3–5 goals with one task of 4–6 steps (about
  * 20 steps a plan), revisions, and step outcomes that leave some steps
- * overdue. Generated inside PostgreSQL from the clients' facts passed in;
+ * overdue (already told about: their `plan.step_overdue` once-keys are
+ * claimed). Generated inside PostgreSQL from the clients' facts passed in;
  * deterministic for a seed (hashes of row numbers, dates relative to `today`).
  */
 import type { DataSource } from 'typeorm';
@@ -134,6 +135,20 @@ export async function seedPlansAtScale(
       [today],
     );
     log('plans: steps');
+
+    // The steps already overdue on the dataset's day were told about when they fell due: their once-keys are claimed, so the
+    // overdue-steps job's first run records only what falls due from now on (the once-key is overdue.job.ts's).
+    await tx.query(
+      `INSERT INTO plans.outbox_once (once_key, recorded_at)
+       SELECT 'plan.step_overdue:' || s.id || ':' || s.due_date::text, s.due_date + 1 + time '08:00'
+         FROM scale_goal g
+         JOIN plans.plan_task t ON t.goal_id = g.id
+         JOIN plans.plan_step s ON s.task_id = t.id
+        WHERE g.status = 'OPEN' AND g.plan_status IN ('DRAFT', 'ACTIVE')
+          AND s.due_date < $1::date AND s.outcome NOT IN ('COMPLETE', 'CANCELLED')
+       ON CONFLICT (once_key) DO NOTHING`,
+      [today],
+    );
 
     await tx.query(
       `INSERT INTO plans.plan_revision (id, plan_id, version, revised_at, revised_by, rationale, summary, entity_type, entity_id, changes)
