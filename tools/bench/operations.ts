@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import { type DefinitionNode, Kind, parse, print } from 'graphql';
 import { Client } from 'pg';
 import { type Actor, type Role, mintBearerToken } from '@caseflow/auth';
-import { BENCH_EMAIL_DOMAIN } from '@caseflow/clients-seed';
+import { BENCH_EMAIL_DOMAIN, HARBOUR_TIME_ZONE } from '@caseflow/clients-seed';
+import { atWallTime, localDay } from '@caseflow/core';
 import { ROOT } from '../lib/local';
 
 const CONTRACT_DIR = join(ROOT, 'apps', 'e2e', 'src', 'contract');
@@ -48,6 +49,21 @@ export interface Fixtures {
   /** Services of each partner organization (for referrals a partner will answer). */
   servicesOf: Map<string, Array<{ id: string; serviceAtLocationId: string | null }>>;
   searches: SearchSample[];
+  /** The instant searches ask about (`openAt`). */
+  openAt: string;
+}
+
+/**
+ * The coming Wednesday at 10:30 in the agencies' time zone: the hour a case
+ * manager searches for help that is open, and the same answer whatever the
+ * hour the benchmark runs (asking about "now" at night finds almost nothing
+ * open, and a search with no hits reads nothing more).
+ */
+export function officeHours(now: Date): string {
+  const today = localDay(now, HARBOUR_TIME_ZONE);
+  const noon = Date.parse(`${today}T12:00:00Z`);
+  const ahead = (3 - new Date(noon).getUTCDay() + 7) % 7 || 7;
+  return atWallTime(new Date(noon + ahead * 86_400_000).toISOString().slice(0, 10), '10:30', HARBOUR_TIME_ZONE).toISOString();
 }
 
 /** Reads who and what the benchmark runs with (the generated staff, @bench.caseflow). */
@@ -94,7 +110,7 @@ export async function loadFixtures(url: string): Promise<Fixtures> {
       const words = row.name.split(/[^A-Za-z]+/).filter((w) => w.length >= 4);
       return words.length ? [{ word: words[0].toLowerCase(), termId: row.term, latitude: row.latitude, longitude: row.longitude }] : [];
     });
-    return { caseManagers, partners, analysts, clientsOf, servicesOf, searches };
+    return { caseManagers, partners, analysts, clientsOf, servicesOf, searches, openAt: officeHours(new Date()) };
   } finally {
     await db.end();
   }
@@ -217,7 +233,7 @@ export const OPERATIONS: Record<string, BenchOperation> = {
           lat: latitude,
           lon: longitude,
           radiusKm: 10,
-          openAt: new Date().toISOString(),
+          openAt: f.openAt,
         },
       };
     },
