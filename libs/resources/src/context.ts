@@ -46,7 +46,7 @@ export function createResourcesContext(
     locations: new LocationQueries(loaders),
     serviceAtLocations: new ServiceAtLocationQueries(loaders),
     taxonomyTerms: new TaxonomyTermQueries(dataSource, loaders),
-    search: new SearchQueries(dataSource, (clientId, field) =>
+    search: new SearchQueries(dataSource, loaders, (clientId, field) =>
       fetchClientLocation(clients, base.internalToken, base.requestId, clientId, field),
     ),
     serviceCommands: new ServiceCommands(scope),

@@ -201,8 +201,39 @@ describe('searchServices', () => {
     };
     const two = await run(2);
     expect(await run(8)).toBe(two);
-    // hits, services with their organizations, languages, term attributes, services at locations with their locations, addresses, schedules
-    expect(two).toBe(7);
+    // hits with their services, organizations, places and locations; languages, term attributes, addresses, schedules
+    expect(two).toBe(5);
+  });
+
+  it("answers a hit's service and place as their references do (the hit's columns prime the loaders)", async () => {
+    const serviceFields = `id name alternateName description url email status applicationProcess feesDescription eligibilityDescription
+      minimumAge maximumAge languages taxonomyTerms { name } organization { id name alternateName description email website }`;
+    const placeFields = 'id description location { id name latitude longitude addresses { city } } schedules { opensAt }';
+    const res = await postGraphQL<{
+      searchServices: { edges: Array<{ node: { service: { id: string }; serviceAtLocation: { id: string } | null } }> };
+    }>(
+      t.url,
+      `query($input: ServiceSearchInput!) { searchServices(input: $input, first: 8) { edges { node {
+        service { ${serviceFields} } serviceAtLocation { ${placeFields} } } } } }`,
+      { input: { near: P, radiusKm: 100 } },
+      headers(),
+    );
+    expect(res.errors).toBeUndefined();
+    const nodes = res.data!.searchServices.edges.map((e) => e.node);
+    expect(nodes).toHaveLength(8);
+    const references = await postGraphQL<{ _entities: unknown[] }>(
+      t.url,
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Service { ${serviceFields} } ... on ServiceAtLocation { ${placeFields} } } }`,
+      {
+        r: nodes.flatMap((n) => [
+          { __typename: 'Service', id: n.service.id },
+          { __typename: 'ServiceAtLocation', id: n.serviceAtLocation!.id },
+        ]),
+      },
+      headers(),
+    );
+    expect(references.errors).toBeUndefined();
+    expect(nodes.flatMap((n) => [n.service, n.serviceAtLocation])).toEqual(references.data!._entities);
   });
 
   it('refuses bad input with BAD_USER_INPUT naming the field', async () => {

@@ -1,9 +1,14 @@
 import type { DataSource } from 'typeorm';
 import type { Actor } from '@caseflow/auth';
-import { decodeCursor, encodeCursor, pageSize } from '@caseflow/db';
+import { decodeCursor, encodeCursor, pageSize, unprefixed } from '@caseflow/db';
 import { assertCanReadDirectory } from '../access/directory.policy';
+import type { LocationEntity } from '../location/location.entity';
+import type { ResourcesLoaders } from '../loaders';
+import type { OrganizationEntity } from '../organization/organization.entity';
+import type { ServiceAtLocationEntity } from '../service-at-location/service-at-location.entity';
+import type { ServiceEntity } from '../service/service.entity';
 import { type GeoPoint, nearClientIdOf, SEARCH_CURSOR, searchFilters, searchKey, searchOrderOf } from './search.rules';
-import { keyOf, searchHits } from './search.sql';
+import { type HitRow, keyOf, searchHits } from './search.sql';
 import type { SearchOrder, ServiceSearchConnection, ServiceSearchInput } from './search.type';
 
 /** The point of a client's address for the caller, asked of the clients subgraph (refusals as errors naming `field`). */
@@ -17,6 +22,7 @@ export type ClientLocator = (clientId: string, field: string) => Promise<GeoPoin
 export class SearchQueries {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly loaders: ResourcesLoaders,
     private readonly locateClient: ClientLocator,
   ) {}
 
@@ -40,6 +46,7 @@ export class SearchQueries {
     const rows = await searchHits(this.dataSource.manager, filters, sort, cursor, size + 1);
     const hits = rows.filter((row) => row.service_id !== null);
     const page = hits.slice(0, size);
+    for (const hit of page) this.prime(hit);
     const edges = page.map((row) => ({
       cursor: encodeCursor(keyOf(row, sort)),
       node: { serviceId: row.service_id, serviceAtLocationId: row.sal_id, distanceKm: row.distance_km, openNow: row.open_now },
@@ -49,5 +56,14 @@ export class SearchQueries {
       pageInfo: { hasNextPage: hits.length > size, endCursor: edges.at(-1)?.cursor ?? null },
       totalCount: rows[0]?.total ?? 0,
     };
+  }
+
+  /** The hit's service, organization, place and location, as the loaders would read them by id. */
+  private prime(hit: HitRow): void {
+    this.loaders.service.prime(hit.service_id, unprefixed<ServiceEntity>(hit, 's_'));
+    this.loaders.organization.prime(hit.o_id, unprefixed<OrganizationEntity>(hit, 'o_'));
+    if (hit.sal_id === null) return;
+    this.loaders.serviceAtLocation.prime(hit.sal_id, unprefixed<ServiceAtLocationEntity>(hit, 'p_'));
+    if (hit.l_id) this.loaders.location.prime(hit.l_id, unprefixed<LocationEntity>(hit, 'l_'));
   }
 }

@@ -9,10 +9,17 @@
  * or by distance (then rank, name, id); keyset cursors carry the order and
  * the sort values of the last hit. Opening
  * hours, the costliest test, are checked last, on the places every other
- * filter kept (a materialized step).
+ * filter kept (a materialized step). The page's hits come with their
+ * service, organization, place and location, so the hits' nested fields
+ * start from the request's loaders, primed (search.queries.ts).
  */
 
 import type { EntityManager } from 'typeorm';
+import type { Prefixed } from '@caseflow/db';
+import { locationColumns, type LocationRow } from '../location/location.sql';
+import { organizationColumns, type OrganizationRow } from '../organization/organization.sql';
+import { serviceAtLocationColumns, type ServiceAtLocationRow } from '../service-at-location/service-at-location.sql';
+import { serviceColumns, type ServiceRow } from '../service/service.sql';
 
 /** A service's words and its organization's, as the GIN index `service_search_idx` covers them (alias `s` for the service). */
 export const SERVICE_DOCUMENT = '(s.search_vector || s.organization_vector)';
@@ -44,8 +51,8 @@ export type SearchSort = 'relevance' | 'distance';
  */
 export type SearchKey = [SearchSort, number, number, string, string];
 
-/** A row of the statement; an empty page is one row with only `total`. */
-export interface HitRow {
+/** The key and sort values of a hit. */
+interface HitKeys {
   service_id: string;
   sal_id: string | null;
   distance_km: number | null;
@@ -56,6 +63,18 @@ export interface HitRow {
   open_now: boolean | null;
   total: number;
 }
+
+/**
+ * A row of the statement; an empty page is one row with only `total`. Each hit
+ * carries its service's (`s_`), organization's (`o_`), place's (`p_`, the
+ * service at a location) and location's (`l_`) columns, as the by-id reads
+ * shape them, so the hit's `service` and `serviceAtLocation` read nothing more.
+ */
+export type HitRow = HitKeys &
+  Prefixed<ServiceRow, 's_'> &
+  Prefixed<OrganizationRow, 'o_'> &
+  Prefixed<Partial<ServiceAtLocationRow>, 'p_'> &
+  Prefixed<Partial<LocationRow>, 'l_'>;
 
 export function buildSearchSql(
   filters: SearchFilters,
@@ -152,7 +171,9 @@ export function buildSearchSql(
     SELECT counted.total, page.service_id, page.sal_id, page.distance_km, page.distance_key, page.rank, page.name,
       CASE WHEN page.service_id IS NULL THEN NULL
         WHEN page.status = 'temporarily closed' THEN false
-        ${filters.openAt && filters.at.getTime() === filters.openAt.getTime() ? 'ELSE true' : `ELSE resources.open_at(page.sal_id, page.service_id, page.location_id, ${p(filters.at, '::timestamptz')}, ${timezone})`} END AS open_now
+        ${filters.openAt && filters.at.getTime() === filters.openAt.getTime() ? 'ELSE true' : `ELSE resources.open_at(page.sal_id, page.service_id, page.location_id, ${p(filters.at, '::timestamptz')}, ${timezone})`} END AS open_now,
+      ${serviceColumns('hs', 's_')}, ${organizationColumns('ho', 'o_')},
+      ${serviceAtLocationColumns('hp', 'p_')}, ${locationColumns('hl', 'l_')}
     FROM (SELECT count(*)::int AS total FROM candidates) counted
     LEFT JOIN LATERAL (
       SELECT * FROM candidates
@@ -160,6 +181,10 @@ export function buildSearchSql(
       ORDER BY ${order('candidates')}
       LIMIT ${p(limit, '::int')}
     ) page ON true
+    LEFT JOIN resources.service hs ON hs.id = page.service_id
+    LEFT JOIN resources.organization ho ON ho.id = hs.organization_id
+    LEFT JOIN resources.service_at_location hp ON hp.id = page.sal_id
+    LEFT JOIN resources.location hl ON hl.id = hp.location_id
     ORDER BY ${order('page')}`;
   return { sql, params };
 }

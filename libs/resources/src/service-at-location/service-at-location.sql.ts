@@ -14,7 +14,12 @@ export type ServiceAtLocationRow = Pick<ServiceAtLocationEntity, keyof ServiceAt
 /** A service at a location with its location's columns, prefixed `loc_`. */
 export type ServiceAtLocationWithLocationRow = ServiceAtLocationRow & { [K in keyof LocationRow as `loc_${K}`]: LocationRow[K] };
 
-const COLUMNS = 'sal.id, sal.service_id AS "serviceId", sal.location_id AS "locationId", sal.description';
+/** The service at a location's columns under `alias`, named as its entity's fields, each prefixed with `prefix`. */
+export function serviceAtLocationColumns(alias: string, prefix = ''): string {
+  return `${alias}.id AS "${prefix}id", ${alias}.service_id AS "${prefix}serviceId", ${alias}.location_id AS "${prefix}locationId", ${alias}.description AS "${prefix}description"`;
+}
+
+const COLUMNS = serviceAtLocationColumns('sal');
 
 /** Every read of services at locations brings their locations: a place is never shown without its address. */
 const WITH_LOCATION = `SELECT ${COLUMNS}, ${locationColumns('l', 'loc_')}

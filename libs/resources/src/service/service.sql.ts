@@ -58,10 +58,19 @@ export type ServiceWithOrganizationRow = ServiceRow & { [K in keyof Organization
 /** A category attribute with its term's (`term_`) and the term's taxonomy's columns. */
 export type CategoryRow = Omit<AttributeEntity, 'taxonomyTerm'> & TaxonomyTermRow<'term_'>;
 
-// numeric ages as float8: the same JS number the entity's transformer made of the driver's string.
-const SERVICE_COLUMNS = `s.id, s.organization_id AS "organizationId", s.name, s.alternate_name AS "alternateName", s.description, s.url,
-  s.email, s.status, s.application_process AS "applicationProcess", s.fees_description AS "feesDescription",
-  s.eligibility_description AS "eligibilityDescription", s.minimum_age::float8 AS "minimumAge", s.maximum_age::float8 AS "maximumAge"`;
+/** The service's columns under `alias`, named as its entity's fields, each prefixed with `prefix`. */
+export function serviceColumns(alias: string, prefix = ''): string {
+  const a = alias;
+  const as = (field: string) => `"${prefix}${field}"`;
+  // numeric ages as float8: the same JS number the entity's transformer made of the driver's string.
+  return `${a}.id AS ${as('id')}, ${a}.organization_id AS ${as('organizationId')}, ${a}.name AS ${as('name')},
+  ${a}.alternate_name AS ${as('alternateName')}, ${a}.description AS ${as('description')}, ${a}.url AS ${as('url')},
+  ${a}.email AS ${as('email')}, ${a}.status AS ${as('status')}, ${a}.application_process AS ${as('applicationProcess')},
+  ${a}.fees_description AS ${as('feesDescription')}, ${a}.eligibility_description AS ${as('eligibilityDescription')},
+  ${a}.minimum_age::float8 AS ${as('minimumAge')}, ${a}.maximum_age::float8 AS ${as('maximumAge')}`;
+}
+
+const SERVICE_COLUMNS = serviceColumns('s');
 
 export const SERVICES_WITH_ORGANIZATION_BY_ID = preparedRead<ServiceWithOrganizationRow, [string[]]>(
   'resources.services-by-id',

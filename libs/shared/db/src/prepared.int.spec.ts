@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createTestDatabase } from '@caseflow/testing';
 import { createDatabase, type Database } from './data-source';
-import { preparedRead, runPrepared } from './prepared';
+import { preparedRead, runPrepared, unprefixed } from './prepared';
 
 interface ThingRow {
   id: string;
@@ -60,5 +60,14 @@ describe('prepared reads', () => {
     await expect(runPrepared(db.dataSource, broken, [])).rejects.toMatchObject({ code: '42P01' });
     const gone = createDatabase({ url: 'postgres://nobody@127.0.0.1:1/none', schema: 'public', entities: [], migrations: [] });
     await expect(runPrepared(gone.dataSource, THINGS_BY_ID, [[]])).rejects.toThrow('the DataSource is not initialized');
+  });
+});
+
+describe('unprefixed', () => {
+  it("takes one joined table's columns out of a row, without their prefix, and nothing else", () => {
+    const row = { total: 3, s_id: 'a', s_name: 'Pantry', o_id: 'b', o_name: 'Food Bank', s_minimumAge: null };
+    expect(unprefixed(row, 's_')).toStrictEqual({ id: 'a', name: 'Pantry', minimumAge: null });
+    expect(unprefixed(row, 'o_')).toStrictEqual({ id: 'b', name: 'Food Bank' });
+    expect(unprefixed(row, 'x_')).toStrictEqual({});
   });
 });

@@ -50,3 +50,13 @@ export async function runPrepared<Row extends QueryResultRow, Params extends rea
   const result = await pool.query<Row>({ name: statement.name, text: statement.text, values: params as unknown as unknown[] });
   return result.rows;
 }
+
+/** `T` with each field named with `prefix` first: the columns of a joined table in a read that returns several. */
+export type Prefixed<T, P extends string> = { [K in keyof T & string as `${P}${K}`]: T[K] };
+
+/** The fields of `row` named with `prefix`, without it: one joined table's columns out of a read that returns several. */
+export function unprefixed<T>(row: object, prefix: string): T {
+  const part: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(row)) if (key.startsWith(prefix)) part[key.slice(prefix.length)] = value;
+  return part as T;
+}
