@@ -5,7 +5,7 @@ import { canRead } from '@caseflow/auth';
 import type { NotificationsLoaders } from '../loaders';
 import { decodeCursor, encodeCursor, pageSize } from '@caseflow/db';
 import { toNotification } from './notification.mapper';
-import { selectCounts, selectPage } from './notification.sql';
+import { selectPage } from './notification.sql';
 import type { Notification, NotificationConnection } from './notification.type';
 
 export const NOTIFICATIONS_PAGE_SIZE = 20;
@@ -47,10 +47,7 @@ export class NotificationQueries {
     const size = pageSize(args.first, NOTIFICATIONS_PAGE_SIZE);
     const after = decodeCursor(args.after, ['timestamp', 'uuid']) as [string, string] | null;
     const unreadOnly = args.unreadOnly ?? false;
-    const [rows, counts] = await Promise.all([
-      selectPage(this.dataSource, { recipientId: actor.staffId, unreadOnly, after, limit: size + 1 }),
-      selectCounts(this.dataSource, actor.staffId),
-    ]);
+    const { rows, ...counts } = await selectPage(this.dataSource, { recipientId: actor.staffId, unreadOnly, after, limit: size + 1 });
     const page = rows.slice(0, size);
     // What a notification names is read (and audited) in the subgraph that owns it; here the list itself is noted.
     this.audit.note({ action: 'SEARCH', entityType: 'Notification', detail: unreadOnly ? 'own, unread' : 'own' });

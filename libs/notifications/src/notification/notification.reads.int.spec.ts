@@ -78,6 +78,25 @@ describe('notifications', () => {
     expect(await list('pat')).toMatchObject({ totalCount: 0, unreadCount: 0, edges: [] });
   });
 
+  it('reads a page with the counts of the whole list in one statement, so the badge and the list come from one snapshot', async () => {
+    const counter = n.t.subgraph.database.counter;
+    const mark = counter.count;
+    const first = await list('casey', { first: 3 });
+    expect(counter.since(mark).filter((sql) => sql.includes('notifications.notification'))).toHaveLength(1);
+    expect({ totalCount: first.totalCount, unreadCount: first.unreadCount, shown: first.edges.length }).toEqual({
+      totalCount: 3,
+      unreadCount: 3,
+      shown: 3,
+    });
+    // Past the last one, the page is empty and still carries the counts.
+    expect(await list('casey', { first: 3, after: first.pageInfo.endCursor })).toMatchObject({
+      totalCount: 3,
+      unreadCount: 3,
+      edges: [],
+      pageInfo: { hasNextPage: false, endCursor: null },
+    });
+  });
+
   it('refuses a forged cursor and a page over 100, naming the argument', async () => {
     const forged = await graphqlAs(n.t, 'casey', LIST, { after: 'bm90LWEtY3Vyc29y' });
     expect(forged.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });

@@ -1,6 +1,6 @@
 /**
  * Every statement of the notification aggregate: a person's list (keyset,
- * newest first), its counts, marking read (only the reader's own rows: the
+ * newest first) with its counts, marking read (only the reader's own rows: the
  * recipient is in every WHERE), and the consumer's insert, once per
  * (event, recipient).
  */
@@ -23,27 +23,33 @@ export interface NotificationRow {
 
 const COLUMNS = 'id, recipient_id, organization_id, kind, message, client_id, referral_id, appointment_id, created_at, read_at';
 
-const PAGE_SQL = `SELECT ${COLUMNS} FROM notifications.notification
-  WHERE recipient_id = $1 AND in_app AND ($2::boolean = false OR read_at IS NULL)
-    AND ($3::timestamptz IS NULL OR (created_at, id) < ($3::timestamptz, $4::uuid))
-  ORDER BY created_at DESC, id DESC
-  LIMIT $5`;
+/**
+ * A page and the counts of the whole list in one statement, so that they come
+ * from one snapshot: a notification recorded while the list is read is in both
+ * or in neither (the badge never disagrees with the list). An empty page is
+ * one row with only the counts.
+ */
+const PAGE_SQL = `SELECT c.total, c.unread, p.*
+  FROM (SELECT count(*)::int AS total, (count(*) FILTER (WHERE read_at IS NULL))::int AS unread
+          FROM notifications.notification WHERE recipient_id = $1 AND in_app) c
+  LEFT JOIN LATERAL (
+    SELECT ${COLUMNS} FROM notifications.notification
+     WHERE recipient_id = $1 AND in_app AND ($2::boolean = false OR read_at IS NULL)
+       AND ($3::timestamptz IS NULL OR (created_at, id) < ($3::timestamptz, $4::uuid))
+     ORDER BY created_at DESC, id DESC
+     LIMIT $5) p ON true
+  ORDER BY p.created_at DESC, p.id DESC`;
 
-/** One page of a person's notifications, newest first, after the keyset position (created_at, id) when given. */
-export function selectPage(
+/** One page of a person's notifications, newest first, after the keyset position (created_at, id) when given; and how many they have, and how many unread. */
+export async function selectPage(
   db: Db,
   p: { recipientId: string; unreadOnly: boolean; after: [string, string] | null; limit: number },
-): Promise<NotificationRow[]> {
-  return db.query(PAGE_SQL, [p.recipientId, p.unreadOnly, p.after?.[0] ?? null, p.after?.[1] ?? null, p.limit]);
-}
-
-const COUNTS_SQL = `SELECT count(*)::int AS total, (count(*) FILTER (WHERE read_at IS NULL))::int AS unread
-  FROM notifications.notification WHERE recipient_id = $1 AND in_app`;
-
-/** How many notifications a person has, and how many unread. */
-export async function selectCounts(db: Db, recipientId: string): Promise<{ total: number; unread: number }> {
-  const [row] = (await db.query(COUNTS_SQL, [recipientId])) as Array<{ total: number; unread: number }>;
-  return row;
+): Promise<{ rows: NotificationRow[]; total: number; unread: number }> {
+  const found = (await db.query(PAGE_SQL, [p.recipientId, p.unreadOnly, p.after?.[0] ?? null, p.after?.[1] ?? null, p.limit])) as Array<
+    { total: number; unread: number } & (NotificationRow | { [K in keyof NotificationRow]: null })
+  >;
+  const rows = found.flatMap(({ total: _total, unread: _unread, ...row }) => (row.id === null ? [] : [row as NotificationRow]));
+  return { rows, total: found[0].total, unread: found[0].unread };
 }
 
 const MARK_READ_SQL = `WITH marked AS (
