@@ -162,16 +162,16 @@ function leaves(type: GraphQLInputType, path: Array<string | number>): Leaf[] {
 }
 
 const hugeText = 'x'.repeat(30_000);
-const badDates = ['not-a-date', '', '2026-1-1', '2026-02-30', '0000-01-01', '9999-12-31', '2026-13-01', 20260101, hugeText];
+const badDates = ['not-a-date', '', '2019-1-1', '2019-02-30', '0000-01-01', '9999-12-31', '2019-13-01', 20190101, hugeText];
 const badInstants = [
   'not-an-instant',
   '',
-  '2026-02-30T10:00:00Z',
+  '2019-02-30T10:00:00Z',
   '0000-01-01T00:00:00Z',
-  '2026-01-01T10:00:00+99:99',
+  '2019-01-01T10:00:00+99:99',
   '9999-12-31T23:59:59Z',
-  '2026-01-01T24:00:00Z',
-  '2026-01-01',
+  '2019-01-01T24:00:00Z',
+  '2019-01-01',
   hugeText,
 ];
 const controlText = fc
@@ -334,7 +334,7 @@ describe('fuzzing every argument of the composed API', () => {
     ];
     const value = fc.oneof(
       controlText,
-      fc.constantFrom('2026-02-30', '0000-01-01', '-1', '1e9', 'true', '', 'x'.repeat(500)),
+      fc.constantFrom('2019-02-30', '0000-01-01', '-1', '1e9', 'true', '', 'x'.repeat(500)),
       fc.string({ unit: 'binary', maxLength: 30 }),
     );
     const path = fc.constantFrom(
