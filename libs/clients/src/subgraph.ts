@@ -7,6 +7,7 @@ import {
   FHIR_PATH,
   NOTIFICATION_RECIPIENTS_PATH,
   ORGANIZATION_TIME_ZONES_PATH,
+  STAFF_DIRECTORY_ALL_PATH,
   STAFF_DIRECTORY_PATH,
 } from '@caseflow/auth';
 import { buildFederatedSchema, DEFAULT_DASHBOARD_URL, type SubgraphDefinition } from '@caseflow/federation';
@@ -65,7 +66,7 @@ import { StaffMemberEntity } from './staff/staff.entity';
 import { staffReference } from './staff/staff.reference';
 import { StaffResolver } from './staff/staff.resolver';
 import { notificationRecipientsRoute } from './staff/recipients.route';
-import { staffDirectoryRoute } from './staff/staff.route';
+import { staffDirectoryAllRoute, staffDirectoryRoute } from './staff/staff.route';
 import { CaseTeamMemberEntity } from './team/team.entity';
 import { CaseTeamResolver } from './team/team.resolver';
 import { caseloadSummaryReference, TeamCaseloadsResolver } from './team/team-caseloads.resolver';
@@ -166,6 +167,7 @@ export const clientsSubgraph: SubgraphDefinition<ClientsContext> = {
   internalRoutes: (dataSource) => ({
     [CLIENT_ACCESS_PATH]: clientAccessRoute(dataSource),
     [STAFF_DIRECTORY_PATH]: staffDirectoryRoute(dataSource),
+    [STAFF_DIRECTORY_ALL_PATH]: staffDirectoryAllRoute(dataSource),
     [ORGANIZATION_TIME_ZONES_PATH]: organizationTimeZonesRoute(dataSource),
     [NOTIFICATION_RECIPIENTS_PATH]: notificationRecipientsRoute(dataSource),
     [CLIENT_LOCATION_PATH]: clientLocationRoute(dataSource),

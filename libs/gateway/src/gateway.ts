@@ -352,9 +352,13 @@ function callerFields(actor: Actor | undefined): { client?: string } {
 /**
  * Who is calling: the bearer token's signature, issuer, audience and
  * lifetime, then the staff directory (the clients subgraph) for the person it
- * names — active, with that role and organization — one cached lookup per
- * person per minute. Refused as UNAUTHENTICATED, or UNAVAILABLE when the
- * directory cannot answer; either way before anything runs.
+ * names — active, with that role and organization — each answer trusted for
+ * the TTL, a minute at most. While busy, the check also reads the whole
+ * directory (no names or emails) in the background at most every half TTL,
+ * so that a person's first request in a minute seldom waits for a lookup of
+ * its own in series (staff-directory.ts); a failed read is logged. Refused
+ * as UNAUTHENTICATED, or UNAVAILABLE when the directory cannot answer;
+ * either way before anything runs.
  *
  * `directory` (GraphQL, the HSDS API) also lets in a machine client's
  * client-credentials token (there is no staff member to check) and, with
@@ -371,6 +375,8 @@ function authenticator(options: GatewayOptions): { staff: Authenticate; director
     internalSecret: options.internalSecret,
     ttlMs: options.staffCacheTtlMs,
     now: options.now,
+    onRefresh: (staff) => options.logger.debug('staff directory read', { staff }),
+    onRefreshError: (error) => options.logger.warn('staff directory read failed', errorFields(error)),
   });
   const directory: Authenticate = async (request) => {
     const authorization = headerValue(request, 'authorization');

@@ -3,11 +3,21 @@
  * the person it names must still exist, be active, and hold the role and
  * organization the token claims: the staff directory (the clients subgraph's
  * staff table) says so. The gateway asks the clients subgraph over the
- * internal channel and keeps each answer for at most a minute, so a
- * deactivated or re-roled person loses access within that minute while a
- * busy caller costs one lookup a minute. Deny by default: an unknown,
- * inactive or mismatched person is UNAUTHENTICATED, and a directory that
- * cannot answer is UNAVAILABLE (nothing runs either way).
+ * internal channel and keeps each answer for at most a minute (the TTL), so
+ * a deactivated or re-roled person loses access within that minute.
+ *
+ * While it is busy, the gateway also reads the whole directory (id, role,
+ * organization, active: no names or emails) at most every half TTL, in the
+ * background, and keeps each person's answer until the TTL since that read
+ * started. Otherwise, with thousands of staff, most first requests of a
+ * person in a minute would wait for an internal call in series before the
+ * query runs. A person the last read did not list (new, or the read failed)
+ * is still looked up alone; a failed read is tried again half a TTL later,
+ * not on every request. No timer: an idle gateway reads nothing.
+ *
+ * Deny by default: an unknown, inactive or mismatched person is
+ * UNAUTHENTICATED, and a directory that cannot answer is UNAVAILABLE
+ * (nothing runs either way).
  */
 import { randomUUID } from 'node:crypto';
 import { unauthenticated } from '@caseflow/core';
@@ -15,6 +25,10 @@ import type { Actor, Role } from './actor';
 import { callInternal } from './internal-client';
 
 export const STAFF_DIRECTORY_PATH = '/internal/staff';
+export const STAFF_DIRECTORY_ALL_PATH = '/internal/staff/all';
+
+/** The most staff the whole-directory read lists, and so the most answers the gateway keeps. */
+export const MAX_STAFF_DIRECTORY_SIZE = 100_000;
 
 /** The longest a directory answer is trusted. */
 export const MAX_STAFF_CACHE_TTL_MS = 60_000;
@@ -30,6 +44,10 @@ export interface StaffDirectoryResponse {
   staff: StaffRecord | null;
 }
 
+export interface StaffDirectoryAllResponse {
+  staff: StaffRecord[];
+}
+
 export interface StaffCheckOptions {
   /** Base URL of the clients subgraph, e.g. http://localhost:4001 */
   clientsUrl: string;
@@ -39,6 +57,10 @@ export interface StaffCheckOptions {
   timeoutMs?: number;
   /** Milliseconds since the epoch (tests move it instead of waiting). */
   now?: () => number;
+  /** A whole-directory read failed (nothing changed: answers expire as before, and a miss is looked up alone). */
+  onRefreshError?: (error: unknown) => void;
+  /** A whole-directory read was applied, with the number of staff it listed. */
+  onRefresh?: (staff: number) => void;
 }
 
 export type StaffCheck = (actor: Actor) => Promise<void>;
@@ -49,20 +71,26 @@ export function createStaffCheck(options: StaffCheckOptions): StaffCheck {
   const cache = new Map<string, { record: StaffRecord | null; until: number }>();
   // Concurrent first requests of one person share one lookup.
   const pending = new Map<string, Promise<StaffRecord | null>>();
+  // When the last whole-directory read started (successful or not), and whether one is under way.
+  let refreshStartedAt = -Infinity;
+  let refreshing = false;
 
-  const ask = async (actor: Actor): Promise<StaffRecord | null> => {
-    const answer = await callInternal<StaffDirectoryResponse>({
+  const call = <T>(actor: Actor, path: string, body: unknown): Promise<T> =>
+    callInternal<T>({
       peer: 'the clients service',
       purpose: 'Your sign-in could not be checked',
       baseUrl: options.clientsUrl,
-      path: STAFF_DIRECTORY_PATH,
-      body: { staffId: actor.staffId },
+      path,
+      body,
       identity: { actor, secret: options.internalSecret },
       requestId: randomUUID(),
       idempotent: true,
       timeoutMs: options.timeoutMs,
     });
-    return answer.staff;
+
+  const keep = (staffId: string, record: StaffRecord | null, until: number) => {
+    cache.set(staffId, { record, until });
+    if (cache.size > MAX_STAFF_DIRECTORY_SIZE) cache.delete(cache.keys().next().value as string);
   };
 
   const lookup = (actor: Actor): Promise<StaffRecord | null> => {
@@ -70,10 +98,9 @@ export function createStaffCheck(options: StaffCheckOptions): StaffCheck {
     if (cached && cached.until > now()) return Promise.resolve(cached.record);
     let inFlight = pending.get(actor.staffId);
     if (!inFlight) {
-      inFlight = ask(actor)
-        .then((record) => {
-          cache.set(actor.staffId, { record, until: now() + ttlMs });
-          if (cache.size > 10_000) cache.delete(cache.keys().next().value as string);
+      inFlight = call<StaffDirectoryResponse>(actor, STAFF_DIRECTORY_PATH, { staffId: actor.staffId })
+        .then(({ staff: record }) => {
+          keep(actor.staffId, record, now() + ttlMs);
           return record;
         })
         .finally(() => pending.delete(actor.staffId));
@@ -82,7 +109,29 @@ export function createStaffCheck(options: StaffCheckOptions): StaffCheck {
     return inFlight;
   };
 
+  // Signed as the caller whose check started it, as every internal call is; only the gateway sees the answer.
+  const refresh = (actor: Actor): void => {
+    const startedAt = now();
+    if (refreshing || startedAt - refreshStartedAt <= ttlMs / 2) return;
+    [refreshing, refreshStartedAt] = [true, startedAt];
+    // The data is at most as old as the moment the read started, so that is when its TTL begins.
+    const until = startedAt + ttlMs;
+    void call<StaffDirectoryAllResponse>(actor, STAFF_DIRECTORY_ALL_PATH, {})
+      .then(({ staff }) => {
+        for (const record of staff) {
+          // A person looked up alone after this read started has a fresher answer.
+          if ((cache.get(record.id)?.until ?? -Infinity) <= until) keep(record.id, record, until);
+        }
+        options.onRefresh?.(staff.length);
+      })
+      .catch((error: unknown) => options.onRefreshError?.(error))
+      .finally(() => {
+        refreshing = false;
+      });
+  };
+
   return async (actor) => {
+    refresh(actor);
     const record = await lookup(actor);
     if (!record) throw unauthenticated('The bearer token names no known staff member');
     if (!record.active) throw unauthenticated('The staff member this bearer token names is no longer active');
