@@ -353,10 +353,10 @@ function callerFields(actor: Actor | undefined): { client?: string } {
  * Who is calling: the bearer token's signature, issuer, audience and
  * lifetime, then the staff directory (the clients subgraph) for the person it
  * names — active, with that role and organization — each answer trusted for
- * the TTL, a minute at most. While busy, the check also reads the whole
- * directory (no names or emails) in the background at most every half TTL,
- * so that a person's first request in a minute seldom waits for a lookup of
- * its own in series (staff-directory.ts); a failed read is logged. Refused
+ * the TTL, a minute at most. A lookup also reads the whole directory (no names
+ * or emails) when it was last read more than half a TTL ago, so that a
+ * person's first request in a minute seldom waits for a lookup of its own in
+ * series (staff-directory.ts); a failed read is logged. Refused
  * as UNAUTHENTICATED, or UNAVAILABLE when the directory cannot answer;
  * either way before anything runs.
  *
