@@ -15,6 +15,7 @@ import { CoveringSearchIndexes1763856000023 } from './migrations/1763856000023-C
 import { OrganizationNameSearch1765152000092 } from './migrations/1765152000092-OrganizationNameSearch';
 import { AccentInsensitiveServiceSearch1765152000093 } from './migrations/1765152000093-AccentInsensitiveServiceSearch';
 import { HsdsSources1765238400101 } from './migrations/1765238400101-HsdsSources';
+import { SearchPlaces1765411200101 } from './migrations/1765411200101-SearchPlaces';
 import { OrganizationEntity } from './organization/organization.entity';
 import { resolveOrganizationReference } from './organization/organization.reference';
 import { OrganizationResolver } from './organization/organization.resolver';
@@ -81,6 +82,7 @@ export const resourcesSubgraph: SubgraphDefinition<ResourcesContext> = {
     OrganizationNameSearch1765152000092,
     AccentInsensitiveServiceSearch1765152000093,
     HsdsSources1765238400101,
+    SearchPlaces1765411200101,
   ],
   // Partners remove phones, schedules, languages and attributes of their entries: the only subgraph that deletes rows.
   runtimePrivileges: { deletes: true },

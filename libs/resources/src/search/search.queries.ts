@@ -43,7 +43,7 @@ export class SearchQueries {
     const size = pageSize(first, 20);
     const sort = searchOrderOf(orderBy, filters);
     const cursor = searchKey(decodeCursor(after, SEARCH_CURSOR), sort);
-    const rows = await searchHits(this.dataSource.manager, filters, sort, cursor, size + 1);
+    const rows = await searchHits(this.dataSource, filters, sort, cursor, size + 1);
     const hits = rows.filter((row) => row.service_id !== null);
     const page = hits.slice(0, size);
     for (const hit of page) this.prime(hit);

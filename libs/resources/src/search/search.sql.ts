@@ -1,21 +1,26 @@
 /**
- * The one SQL statement behind a page of search hits. Only the filters a
- * search uses are written into it, so that each drives its own index: the
- * GIN index on a service's and its organization's words, the GiST
- * index on `ll_to_earth(latitude, longitude)` (an `earth_box` test, then the
- * exact distance), the attribute index for categories. One hit per service:
- * its nearest matching service at a location (an open one when `openAt`
- * filters). Ordered by relevance (full-text rank, then distance, name, id)
- * or by distance (then rank, name, id); keyset cursors carry the order and
- * the sort values of the last hit. Opening
- * hours, the costliest test, are checked last, on the places every other
- * filter kept (a materialized step). The page's hits come with their
- * service, organization, place and location, so the hits' nested fields
- * start from the request's loaders, primed (search.queries.ts).
+ * The one SQL statement behind a page of search hits. It reads the places a
+ * service is delivered from `resources.search_place` (migration
+ * SearchPlaces1765411200101), where the database keeps, per place, what a
+ * search filters on. Only the filters a search uses are written into it, so
+ * that each drives its own index on that one table and PostgreSQL can AND
+ * them: the GIN index on the words (a service's and its organization's), the
+ * GiST index on the place's point (an `earth_box` test, then the exact
+ * distance), the GIN index on the categories. One hit per service: its
+ * nearest matching place (an open one when `openAt` filters). Ordered by
+ * relevance (full-text rank, then distance, name, id) or by distance (then
+ * rank, name, id); keyset cursors carry the order and the sort values of the
+ * last hit. Opening hours, the costliest test, are checked last, on the
+ * places every other filter kept (a materialized step). The page's hits come
+ * with their service, organization, place and location, so the hits' nested
+ * fields start from the request's loaders, primed (search.queries.ts). The
+ * statement is prepared under a name per text (one per combination of
+ * filters and order), so that each connection plans it once.
  */
 
-import type { EntityManager } from 'typeorm';
-import type { Prefixed } from '@caseflow/db';
+import { createHash } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { type PreparedRead, type Prefixed, preparedRead, runPrepared } from '@caseflow/db';
 import { locationColumns, type LocationRow } from '../location/location.sql';
 import { organizationColumns, type OrganizationRow } from '../organization/organization.sql';
 import { serviceAtLocationColumns, type ServiceAtLocationRow } from '../service-at-location/service-at-location.sql';
@@ -88,53 +93,49 @@ export function buildSearchSql(
     return `$${params.length}${cast}`;
   };
   const ctes: string[] = [];
-  const where = [`s.status IN ('active', 'temporarily closed')`];
+  const where = [`p.status IN ('active', 'temporarily closed')`];
 
   if (filters.termIds) {
     ctes.push(`terms(id) AS (
       SELECT id FROM resources.taxonomy_term WHERE id = ANY(${p(filters.termIds, '::uuid[]')})
       UNION
       SELECT child.id FROM resources.taxonomy_term child JOIN terms ON child.parent_id = terms.id)`);
-    where.push(
-      `EXISTS (SELECT 1 FROM resources.attribute a JOIN terms ON terms.id = a.taxonomy_term_id WHERE a.link_id = s.id AND a.link_entity = 'service')`,
-    );
+    where.push(`p.term_ids && ARRAY(SELECT id FROM terms)`);
   }
   let rank = '0::real';
   if (filters.text) {
     const query = serviceWordsQuery(p(filters.text));
-    where.push(`${SERVICE_DOCUMENT} @@ ${query}`);
+    where.push(`p.document @@ ${query}`);
     // The service's own name (weight A) counts most, its organization's words (C) least.
-    rank = `ts_rank(${SERVICE_DOCUMENT}, ${query})`;
+    rank = `ts_rank(p.document, ${query})`;
   }
 
   let distance = 'NULL::float8';
   if (filters.near) {
     const origin = `public.ll_to_earth(${p(filters.near.latitude, '::float8')}, ${p(filters.near.longitude, '::float8')})`;
     const radius = p(filters.near.radiusMeters, '::float8');
-    distance = `public.earth_distance(${origin}, public.ll_to_earth(l.latitude, l.longitude)) / 1000.0`;
-    // The range test matches the partial GiST index's predicate; earth_box uses the index, earth_distance trims its corners.
-    where.push(`l.latitude BETWEEN -90 AND 90 AND l.longitude BETWEEN -180 AND 180`);
-    where.push(`public.earth_box(${origin}, ${radius}) @> public.ll_to_earth(l.latitude, l.longitude)`);
-    where.push(`public.earth_distance(${origin}, public.ll_to_earth(l.latitude, l.longitude)) <= ${radius}`);
+    distance = `public.earth_distance(${origin}, p.earth) / 1000.0`;
+    // A place without a valid point has no earth and is never near; earth_box uses the index, earth_distance trims its corners.
+    where.push(`public.earth_box(${origin}, ${radius}) @> p.earth`);
+    where.push(`public.earth_distance(${origin}, p.earth) <= ${radius}`);
   }
   if (filters.language) {
     const language = p(filters.language);
     where.push(
-      `EXISTS (SELECT 1 FROM resources.language lg WHERE lg.service_id = s.id AND (lower(lg.code) = lower(${language}) OR lower(lg.name) = lower(${language})))`,
+      `EXISTS (SELECT 1 FROM resources.language lg WHERE lg.service_id = p.service_id AND (lower(lg.code) = lower(${language}) OR lower(lg.name) = lower(${language})))`,
     );
   }
   if (filters.age !== null) {
     const age = p(filters.age, '::numeric');
-    where.push(`(s.minimum_age IS NULL OR s.minimum_age <= ${age}) AND (s.maximum_age IS NULL OR s.maximum_age >= ${age})`);
+    where.push(`(p.minimum_age IS NULL OR p.minimum_age <= ${age}) AND (p.maximum_age IS NULL OR p.maximum_age >= ${age})`);
   }
   const timezone = p(filters.timezone);
   // Opening hours are the costliest test (a PL/pgSQL call per place): they are checked last, on what every other filter kept.
   const openTest = filters.openAt
     ? `resources.open_at(sal_id, service_id, location_id, ${p(filters.openAt, '::timestamptz')}, ${timezone}) IS TRUE`
     : null;
-  if (filters.openAt) where.push(`s.status = 'active'`);
+  if (filters.openAt) where.push(`p.status = 'active'`);
 
-  const join = filters.near ? 'JOIN' : 'LEFT JOIN';
   // Without a point every distance is 0: the order falls through to the next key. The keyset compares the same row as the order.
   const keys = (t: string) =>
     sort === 'relevance'
@@ -155,11 +156,9 @@ export function buildSearchSql(
     WITH RECURSIVE ${[
       ...ctes,
       `matched AS MATERIALIZED (
-        SELECT s.id AS service_id, s.name, s.status, sal.id AS sal_id, l.id AS location_id,
+        SELECT p.service_id, p.name, p.status, p.service_at_location_id AS sal_id, p.location_id,
           ${distance} AS distance_km, coalesce(${distance}, 0) AS distance_key, ${rank} AS rank
-        FROM resources.service s
-        ${join} resources.service_at_location sal ON sal.service_id = s.id
-        ${join} resources.location l ON l.id = sal.location_id
+        FROM resources.search_place p
         WHERE ${where.join('\n          AND ')}
       )`,
       `candidates AS (
@@ -195,12 +194,24 @@ export function keyOf(row: HitRow, sort: SearchSort): SearchKey {
 
 /** The page of hits (one more than `limit` asks for tells whether there is a next page), each row with the total. */
 export function searchHits(
-  m: EntityManager,
+  dataSource: DataSource,
   filters: SearchFilters,
   sort: SearchSort,
   after: SearchKey | null,
   limit: number,
 ): Promise<HitRow[]> {
   const { sql, params } = buildSearchSql(filters, sort, after, limit);
-  return m.query<HitRow[]>(sql, params);
+  return runPrepared(dataSource, searchStatement(sql), params);
+}
+
+const statements = new Map<string, PreparedRead<HitRow, unknown[]>>();
+
+/** The statement of a text, named after it: a handful of texts (one per combination of filters and order). */
+function searchStatement(sql: string): PreparedRead<HitRow, unknown[]> {
+  let statement = statements.get(sql);
+  if (!statement) {
+    statement = preparedRead(`resources.search.${createHash('sha256').update(sql).digest('hex').slice(0, 24)}`, sql);
+    statements.set(sql, statement);
+  }
+  return statement;
 }

@@ -116,6 +116,24 @@ describe('uuid', () => {
       message: 'input.taxonomyTermIds must hold at most 2 terms',
     });
   });
+
+  it('keeps one schema per limit and noun: each call answers by its own options, whatever came before', () => {
+    const three = [ID, ID.replace(/.$/, '1'), ID.replace(/.$/, '2')];
+    expect(uuidList('input.taxonomyTermIds', three, { max: 3 })).toEqual(three);
+    expect(refusal(() => uuidList('input.taxonomyTermIds', three, { max: 2, noun: 'terms' }))?.message).toBe(
+      'input.taxonomyTermIds must hold at most 2 terms',
+    );
+    expect(refusal(() => uuidList('input.taxonomyTermIds', three, { max: 2 }))?.message).toBe(
+      'input.taxonomyTermIds must hold at most 2 ids',
+    );
+    expect(uuidList('input.taxonomyTermIds', three, { max: 3 })).toEqual(three);
+    expect(listLength('input.goals', [1, 2], { max: 2 })).toEqual([1, 2]);
+    expect(refusal(() => listLength('input.goals', [1, 2], { max: 1, noun: 'goals' }))?.message).toBe(
+      'input.goals must hold at most 1 goals',
+    );
+    expect(refusal(() => integer('input.age', 131, { min: 0, max: 130 }))?.message).toBe('input.age must be a whole number from 0 to 130');
+    expect(integer('input.age', 131, { min: 0 })).toBe(131);
+  });
 });
 
 describe('one of', () => {

@@ -162,6 +162,10 @@ export function uuidListSchema(options: ListOptions) {
 // The field functions build their schema from their options; the common ones are kept, not rebuilt per call.
 const textSchemas = new Map<string, ReturnType<typeof text>>();
 const requiredTextSchemas = new Map<string, ReturnType<typeof requiredTextSchema>>();
+const listLengthSchemas = new Map<string, z.ZodType>();
+const uuidListSchemas = new Map<string, ReturnType<typeof uuidListSchema>>();
+const integerSchemas = new Map<string, ReturnType<typeof integerSchema>>();
+const listKey = (options: ListOptions) => `${options.max}:${options.noun ?? ''}`;
 function textOptionsOf(field: string, options: TextOptions): { key: string; options: TextOptions } {
   const multiLine = options.multiLine ?? isProseField(field);
   return { key: `${options.max ?? ''}:${multiLine}`, options: { max: options.max, multiLine } };
@@ -204,12 +208,20 @@ export function optionalUuid(field: string, value: string | null | undefined): s
 
 /** A list of at most `max` items (absent counts as empty); the items themselves are not checked. */
 export function listLength<T>(field: string, values: readonly T[] | null | undefined, options: ListOptions): readonly T[] {
-  check(field, listSchema(z.unknown(), options).nullish(), values);
+  check(
+    field,
+    kept(listLengthSchemas, listKey(options), () => listSchema(z.unknown(), options).nullish()),
+    values,
+  );
   return values ?? [];
 }
 
 export function uuidList(field: string, values: readonly string[] | null | undefined, options: ListOptions): string[] | null {
-  return check(field, uuidListSchema(options), values);
+  return check(
+    field,
+    kept(uuidListSchemas, listKey(options), () => uuidListSchema(options)),
+    values,
+  );
 }
 
 const oneOfSchemas = new WeakMap<readonly string[], z.ZodType<string>>();
@@ -227,7 +239,11 @@ export function optionalOneOf<T extends string>(field: string, value: string | n
 }
 
 export function integer(field: string, value: number | null | undefined, options: IntegerOptions): number {
-  return check(field, integerSchema(options), value);
+  return check(
+    field,
+    kept(integerSchemas, `${options.min}:${options.max ?? ''}`, () => integerSchema(options)),
+    value,
+  );
 }
 
 export function optionalDate(field: string, value: string | null | undefined, range: DateRange): string | null {
