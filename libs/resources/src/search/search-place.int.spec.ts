@@ -89,11 +89,14 @@ describe('the search places the database keeps', () => {
 
   it('follows every write of a service, its places, their points, its categories and its organization, and a search sees each at once', async () => {
     const food = openEligibilityTermId('1102');
-    await db.query(`INSERT INTO resources.organization (id, name, description) VALUES ($1, 'Quillwort Mutual Aid', 'Neighbours helping.')`, [ORG]);
-    await db.query(`INSERT INTO resources.service (id, organization_id, name, description) VALUES ($1, $2, 'Larder Share', 'Weekly larder.')`, [
-      SERVICE,
-      ORG,
-    ]);
+    await db.query(
+      `INSERT INTO resources.organization (id, name, description) VALUES ($1, 'Quillwort Mutual Aid', 'Neighbours helping.')`,
+      [ORG],
+    );
+    await db.query(
+      `INSERT INTO resources.service (id, organization_id, name, description) VALUES ($1, $2, 'Larder Share', 'Weekly larder.')`,
+      [SERVICE, ORG],
+    );
     expect(await placesOf(SERVICE)).toEqual([{ place_id: SERVICE, service_at_location_id: null, located: false, status: 'active' }]);
     expect(await found({ text: 'larder' })).toEqual([SERVICE]);
     expect(await found({ text: 'larder', near: P, radiusKm: 5 })).toEqual([]);
@@ -185,7 +188,9 @@ describe('the search places the database keeps', () => {
       await categorize;
       await db.query('COMMIT');
       await expectDerived();
-      const { rows } = await db.query(`SELECT name, cardinality(term_ids) AS terms FROM resources.search_place WHERE service_id = $1`, [service]);
+      const { rows } = await db.query(`SELECT name, cardinality(term_ids) AS terms FROM resources.search_place WHERE service_id = $1`, [
+        service,
+      ]);
       expect(rows).toEqual([{ name: 'Warm Room Evenings', terms: 2 }]);
     } finally {
       await other.end();
