@@ -29,7 +29,9 @@ const outboxSince = (position: number) =>
   ]);
 const overdueEventsOf = (stepId: string) =>
   bed.sql<OutboxRow>(
-    `SELECT type, aggregate_id, organization_id, payload FROM plans.outbox_event WHERE type = 'plan.step_overdue' AND payload->>'stepId' = $1`,
+    // In the order they were recorded: a relay's update (published_at) moves a row in the table, so only an ORDER BY keeps it.
+    `SELECT type, aggregate_id, organization_id, payload FROM plans.outbox_event
+      WHERE type = 'plan.step_overdue' AND payload->>'stepId' = $1 ORDER BY position`,
     [stepId],
   );
 const setDue = (stepId: string, day: string) => bed.sql('UPDATE plans.plan_step SET due_date = $2::date WHERE id = $1', [stepId, day]);
