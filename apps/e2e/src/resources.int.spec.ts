@@ -1,9 +1,16 @@
+import { HARBOUR_TIME_ZONE } from '@caseflow/clients-seed';
+import { addDays, localDay } from '@caseflow/core';
 import { EASTSIDE_ID, NORTHSIDE_ID } from '@caseflow/demo';
-import { errorCodes } from '@caseflow/testing';
+import { atLocalTime, errorCodes } from '@caseflow/testing';
 import { operation } from './contract';
 import { startTestStack, statementCounts, type StaffKey, type TestStack } from './harness';
 
 const CITY = { lat: 44.6488, lon: -63.5752 };
+/** The coming Tuesday in the demo city's zone (the demo directory's hours are weekly). */
+const comingTuesday = (): string => {
+  const today = localDay(new Date(), HARBOUR_TIME_ZONE);
+  return addDays(today, (2 - new Date(`${today}T12:00:00Z`).getUTCDay() + 7) % 7 || 7);
+};
 const FOOD = 'food';
 
 interface DirectorySearch {
@@ -49,7 +56,9 @@ describe('the directory through the gateway', () => {
     const top = await stack.as<DirectorySearch>('casey', '{ taxonomyTerms { id name } }');
     const food = top.data!.taxonomyTerms.find((t) => t.name.toLowerCase() === FOOD)!;
     // A Tuesday at 11:00 in the demo city's zone.
-    const variables = { text: 'food bank', terms: [food.id], lat: CITY.lat, lon: CITY.lon, radiusKm: 5, openAt: '2026-11-24T15:00:00Z' };
+    const tuesday = comingTuesday();
+    const openAt = atLocalTime(tuesday, '11:00', HARBOUR_TIME_ZONE).toISOString();
+    const variables = { text: 'food bank', terms: [food.id], lat: CITY.lat, lon: CITY.lon, radiusKm: 5, openAt };
     const res = await stack.as<DirectorySearch>('casey', operation('directory-search', 'DirectorySearch'), variables);
     expect(res.errors).toBeUndefined();
     const { searchServices, taxonomyTerms } = res.data!;
@@ -68,7 +77,7 @@ describe('the directory through the gateway', () => {
     // Late at night only what is open all night is left, and paging goes on from the cursor.
     const night = await stack.as<DirectorySearch>('pat', operation('directory-search', 'DirectorySearch'), {
       ...variables,
-      openAt: '2026-11-25T07:30:00Z',
+      openAt: atLocalTime(addDays(tuesday, 1), '03:30', HARBOUR_TIME_ZONE).toISOString(),
     });
     expect(night.errors).toBeUndefined();
     expect(night.data!.searchServices.totalCount).toBeGreaterThan(0);

@@ -13,14 +13,14 @@ const robin: Actor = { staffId: '00000000-0000-4000-8000-000000000005', role: 'P
 const alex: Actor = { staffId: '00000000-0000-4000-8000-000000000006', role: 'ANALYST', organizationId: HARBOUR };
 const admin: Actor = { staffId: '00000000-0000-4000-8000-000000000007', role: 'ADMIN', organizationId: HARBOUR };
 
-const now = new Date('2026-11-23T12:00:00Z');
+const now = new Date('2019-11-23T12:00:00Z');
 const client = { id: '00000000-0000-4000-8000-0000000000c1', organizationId: HARBOUR, assignedCaseManagerId: casey.staffId, caseTeam: [] };
 const consent = (overrides: Partial<ConsentFacts> = {}): ConsentFacts => ({
   clientId: client.id,
   recipientOrganizationId: NORTHSIDE,
   scope: ['CONTACT_INFO', 'REFERRAL_DETAILS'],
-  signedAt: new Date('2026-11-01T00:00:00Z'),
-  expiresAt: new Date('2027-02-01T00:00:00Z'),
+  signedAt: new Date('2019-11-01T00:00:00Z'),
+  expiresAt: new Date('2020-02-01T00:00:00Z'),
   revokedAt: null,
   ...overrides,
 });
@@ -31,7 +31,7 @@ describe('decideGrant', () => {
     expect(grant).toMatchObject({ exists: true, write: true, organizationId: HARBOUR });
     expect(grant.read).toEqual(['CONTACT_INFO', 'ASSESSMENTS', 'PLANS', 'REFERRAL_DETAILS', 'CASE_NOTES']);
     expect(grant.consents).toEqual([
-      { recipientOrganizationId: NORTHSIDE, scope: ['CONTACT_INFO', 'REFERRAL_DETAILS'], expiresAt: '2027-02-01T00:00:00.000Z' },
+      { recipientOrganizationId: NORTHSIDE, scope: ['CONTACT_INFO', 'REFERRAL_DETAILS'], expiresAt: '2020-02-01T00:00:00.000Z' },
     ]);
   });
 
@@ -72,7 +72,7 @@ describe('decideGrant', () => {
 
   it('stops a partner at once when the consent expires or is revoked', () => {
     expect(decideGrant(pat, client.id, client, [consent({ expiresAt: now })], now).read).toEqual([]);
-    expect(decideGrant(pat, client.id, client, [consent({ revokedAt: new Date('2026-11-22T00:00:00Z') })], now).read).toEqual([]);
+    expect(decideGrant(pat, client.id, client, [consent({ revokedAt: new Date('2019-11-22T00:00:00Z') })], now).read).toEqual([]);
   });
 
   it('gives analysts and admins nothing, whatever the consents', () => {
@@ -88,7 +88,7 @@ describe('decideGrant', () => {
 describe('consentStatus', () => {
   it('is computed from the dates', () => {
     expect(consentStatus(consent(), now)).toBe('ACTIVE');
-    expect(consentStatus(consent({ expiresAt: new Date('2026-11-23T11:59:59Z') }), now)).toBe('EXPIRED');
-    expect(consentStatus(consent({ revokedAt: new Date('2026-11-23T11:00:00Z') }), now)).toBe('REVOKED');
+    expect(consentStatus(consent({ expiresAt: new Date('2019-11-23T11:59:59Z') }), now)).toBe('EXPIRED');
+    expect(consentStatus(consent({ revokedAt: new Date('2019-11-23T11:00:00Z') }), now)).toBe('REVOKED');
   });
 });
