@@ -34,7 +34,7 @@ export function staffDirectoryRoute(dataSource: DataSource): InternalRoute {
 }
 
 /**
- * The gateway's whole-directory read (its refresh-ahead of the staff check):
+ * The gateway's whole-directory read (made along with a lookup, at most every half TTL):
  * POST {} over the internal channel → every staff member's role,
  * organization and whether they are active, no names or emails. One plain
  * statement, ordered by id and capped at MAX_STAFF_DIRECTORY_SIZE, the most

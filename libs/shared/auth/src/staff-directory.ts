@@ -96,9 +96,8 @@ export function createStaffCheck(options: StaffCheckOptions): StaffCheck {
     if (cache.size > MAX_STAFF_DIRECTORY_SIZE) cache.delete(cache.keys().next().value as string);
   };
 
+  // Only for a person the cache holds no live answer for (see the check below).
   const lookup = (actor: Actor): Promise<StaffRecord | null> => {
-    const cached = cache.get(actor.staffId);
-    if (cached && cached.until > now()) return Promise.resolve(cached.record);
     let inFlight = pending.get(actor.staffId);
     if (!inFlight) {
       inFlight = call<StaffDirectoryResponse>(actor, STAFF_DIRECTORY_PATH, { staffId: actor.staffId })
