@@ -18,6 +18,7 @@ import { PlansOutbox1764892800051 } from './migrations/1764892800051-PlansOutbox
 import { PlansScheduledJobs1764892800061 } from './migrations/1764892800061-PlansScheduledJobs';
 import { TeamCaseloadIndex1765152000095 } from './migrations/1765152000095-TeamCaseloadIndex';
 import { PlanAgreements1765065600083 } from './migrations/1765065600083-PlanAgreements';
+import { PlanProgress1765497600103 } from './migrations/1765497600103-PlanProgress';
 import { ActionPlanEntity } from './plan/plan.entity';
 import { planReferences } from './plan/plan.reference';
 import { PlanResolver } from './plan/plan.resolver';
@@ -75,6 +76,7 @@ export const plansSubgraph: SubgraphDefinition<PlansContext> = {
     PlansScheduledJobs1764892800061,
     PlanAgreements1765065600083,
     TeamCaseloadIndex1765152000095,
+    PlanProgress1765497600103,
   ],
   buildSchema: buildPlansSchema,
   createContext: (dataSource, base, options) => createPlansContext(dataSource, base, options),

@@ -7,7 +7,7 @@
  */
 import type { EntityManager } from 'typeorm';
 import { preparedRead } from '@caseflow/db';
-import { PROGRESS_COUNTS } from '../progress/progress.sql';
+import { PROGRESS_COLUMNS } from '../progress/progress.sql';
 import type { ActionPlanEntity, PlanStatus } from './plan.entity';
 
 const RAISE_VERSION_SQL = `UPDATE plans.action_plan SET version = $3, status = coalesce($4, status), updated_at = now()
@@ -64,9 +64,8 @@ export const plansById = preparedRead<PlanRow, [readonly string[]]>(
 );
 
 /**
- * The counts of the ACTIVE plan's progress, as `progress.sql.ts` computes
- * them; zero for every other plan, whose goals are never read (the LATERAL
- * subquery's status test is a one-time filter on each plan).
+ * The counts of the ACTIVE plan's progress, as `progress.sql.ts` reads them;
+ * zero for every other plan, whose counts are not read.
  */
 export interface ClientPlanRow extends PlanRow {
   goals_total: number;
@@ -77,21 +76,16 @@ export interface ClientPlanRow extends PlanRow {
 }
 
 /**
- * Clients' plans, newest first, each ACTIVE plan with its progress counts
- * (the caseload's `activePlan { progress }` in one statement), counted by
- * the one progress rule (`PROGRESS_COUNTS`). `$2` is the request's date,
- * against which steps are overdue.
+ * Clients' plans, newest first, each ACTIVE plan with its progress (the
+ * caseload's `activePlan { progress }` in one statement), read by the one
+ * progress rule (`PROGRESS_COLUMNS`) from the counts the database keeps.
+ * `$2` is the request's date, against which steps are overdue.
  */
 export const plansOfClientsWithActiveProgress = preparedRead<ClientPlanRow, [readonly string[], string]>(
   'plans.plans-by-client',
-  `SELECT ${PLAN_COLUMNS}, c.goals_total, c.goals_achieved, c.steps_total, c.steps_complete, c.overdue_steps
+  `SELECT ${PLAN_COLUMNS}, ${PROGRESS_COLUMNS}
   FROM plans.action_plan p
-  CROSS JOIN LATERAL (
-    SELECT ${PROGRESS_COUNTS}
-      FROM plans.goal g
-      LEFT JOIN plans.plan_task t ON t.goal_id = g.id
-      LEFT JOIN plans.plan_step s ON s.task_id = t.id
-     WHERE g.plan_id = p.id AND p.status = 'ACTIVE') c
+  LEFT JOIN plans.plan_progress pp ON pp.plan_id = p.id AND p.status = 'ACTIVE'
  WHERE p.client_id = ANY($1::uuid[])
  ORDER BY p.created_at DESC, p.id DESC`,
 );

@@ -207,10 +207,10 @@ describe('plan progress', () => {
     };
     const five = await run(5);
     const page = await run(25);
-    // The client's plans and the active plan's progress come in one statement, which primes the progress loader.
+    // The client's plans and the active plan's progress (the counts the database keeps) come in one statement, which primes the progress loader.
     expect(page).toHaveLength(five.length);
     expect(page).toHaveLength(1);
-    expect(page[0]).toContain('plan_step');
+    expect(page[0]).toContain('plans.plan_progress');
   });
 
   it("reads the progress of a client's other plans in one more statement, and the active plan's from its client's plans", async () => {

@@ -1,31 +1,30 @@
 /**
- * The counts behind the progress of many plans, in ONE statement: cancelled
- * goals leave the totals with their steps, cancelled steps leave the step
- * total, and a step is overdue when its due date is before `today`, it is
- * neither COMPLETE nor CANCELLED, and it belongs to an OPEN goal of a draft
- * or active plan.
+ * The progress of many plans, in ONE statement, from the counts the database
+ * keeps for each plan (`plans.plan_progress`, migration PlanProgress1765497600103,
+ * where the rule is written: cancelled goals leave the totals with their
+ * steps, cancelled steps leave the step total). A step is overdue when its
+ * due date is before `today`, it is neither COMPLETE nor CANCELLED, and it
+ * belongs to an OPEN goal of a draft or active plan: the kept row holds the
+ * due dates of the steps that may be, and the read counts those before its day.
  */
 import { preparedRead } from '@caseflow/db';
 
 /**
- * The progress counts of the plan `p` over its goals `g` and their steps `s`
- * (`$2` the request's date): the rule, written once for every statement
- * that reports progress.
+ * The progress columns of the plan `p` from its kept counts `pp` (none kept:
+ * a plan that never had a goal, all zero), steps overdue against `$2` (the
+ * request's date): written once for every statement that reports progress.
  */
-export const PROGRESS_COUNTS = `count(DISTINCT g.id) FILTER (WHERE g.status <> 'CANCELLED')::int AS goals_total,
-       count(DISTINCT g.id) FILTER (WHERE g.status = 'ACHIEVED')::int AS goals_achieved,
-       count(s.id) FILTER (WHERE g.status <> 'CANCELLED' AND s.outcome <> 'CANCELLED')::int AS steps_total,
-       count(s.id) FILTER (WHERE g.status <> 'CANCELLED' AND s.outcome = 'COMPLETE')::int AS steps_complete,
-       count(s.id) FILTER (WHERE p.status IN ('DRAFT', 'ACTIVE') AND g.status = 'OPEN' AND s.due_date < $2::date
-                             AND s.outcome NOT IN ('COMPLETE', 'CANCELLED'))::int AS overdue_steps`;
+export const PROGRESS_COLUMNS = `coalesce(pp.goals_total, 0) AS goals_total,
+       coalesce(pp.goals_achieved, 0) AS goals_achieved,
+       coalesce(pp.steps_total, 0) AS steps_total,
+       coalesce(pp.steps_complete, 0) AS steps_complete,
+       CASE WHEN p.status IN ('DRAFT', 'ACTIVE')
+            THEN (SELECT count(*)::int FROM unnest(pp.open_due_dates) d WHERE d < $2::date) ELSE 0 END AS overdue_steps`;
 
-const PROGRESS_SQL = `SELECT p.id AS plan_id, ${PROGRESS_COUNTS}
+const PROGRESS_SQL = `SELECT p.id AS plan_id, ${PROGRESS_COLUMNS}
   FROM plans.action_plan p
-  LEFT JOIN plans.goal g ON g.plan_id = p.id
-  LEFT JOIN plans.plan_task t ON t.goal_id = g.id
-  LEFT JOIN plans.plan_step s ON s.task_id = t.id
- WHERE p.id = ANY($1::uuid[])
- GROUP BY p.id`;
+  LEFT JOIN plans.plan_progress pp ON pp.plan_id = p.id
+ WHERE p.id = ANY($1::uuid[])`;
 
 export interface ProgressRow {
   plan_id: string;
