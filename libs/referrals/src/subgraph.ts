@@ -17,6 +17,7 @@ import { ReferralScheduledJobs1764806400042 } from './migrations/1764806400042-R
 import { ReferralsOutbox1764892800052 } from './migrations/1764892800052-ReferralsOutbox';
 import { ReferralNames1764892800062 } from './migrations/1764892800062-ReferralNames';
 import { TeamCaseloadIndex1765152000096 } from './migrations/1765152000096-TeamCaseloadIndex';
+import { OpenReferralsOfClients1765497600104 } from './migrations/1765497600104-OpenReferralsOfClients';
 import { OrganizationReferralsResolver } from './organization/organization-referrals.resolver';
 import { organizationReferenceResolvers } from './organization/organization.reference';
 import { OutcomesResolver } from './outcomes/outcomes.resolver';
@@ -67,6 +68,7 @@ export const referralsSubgraph: SubgraphDefinition<ReferralsContext> = {
     ReferralsOutbox1764892800052,
     ReferralNames1764892800062,
     TeamCaseloadIndex1765152000096,
+    OpenReferralsOfClients1765497600104,
   ],
   buildSchema: buildReferralsSchema,
   createContext: (dataSource, base, options) => createReferralsContext(dataSource, base, options),

@@ -6,13 +6,14 @@
  */
 import type { EntityManager } from 'typeorm';
 import type { ReferralFactsRow } from '../referral/referral.events';
+import { OPEN_REFERRAL_STATUSES } from '../referral/referral.transitions';
 
 export interface FollowUpRow extends ReferralFactsRow {
   follow_up_at: Date;
 }
 
 /** A follow-up still means something while the referral is out or under way. */
-export const FOLLOW_UP_STATUSES = ['SENT', 'ACCEPTED', 'WAITLISTED', 'IN_PROGRESS'] as const;
+export const FOLLOW_UP_STATUSES = OPEN_REFERRAL_STATUSES;
 
 const NEAR_FOLLOW_UPS_SQL = `SELECT id, client_id, client_organization_id, referred_by, organization_id, organization_name,
         service_id, service_name, sent_at, follow_up_at

@@ -12,7 +12,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { preparedRead, runPrepared } from '@caseflow/db';
 import { ReferralEntity, type ReferralEventEntity } from './referral.entity';
 import { DEFAULT_RESPONSE_DAYS, type ValidCreateReferral } from './referral.rules';
-import type { ReferralMove, ReferralStatus } from './referral.transitions';
+import { OPEN_REFERRAL_STATUSES, type ReferralMove, type ReferralStatus } from './referral.transitions';
 
 /** A row of `referrals.referral` as `RETURNING *` or `r.*` gives it: the entity's columns by their database names. */
 export type ReferralRow = Record<string, unknown>;
@@ -186,13 +186,28 @@ const REFERRALS_OF_CLIENTS = preparedRead<ReferralRow, [readonly string[], reado
   ORDER BY r.created_at DESC, r.id DESC`,
 );
 
+const OPEN: readonly ReferralStatus[] = OPEN_REFERRAL_STATUSES;
+
+/**
+ * The same read when every status asked for is open: the literal list is the
+ * condition of the open referrals' index (`referral_client_open_idx`), so PostgreSQL reads the open referrals' index (and a
+ * generic plan can, since the proof does not depend on `$2`).
+ */
+const OPEN_REFERRALS_OF_CLIENTS = preparedRead<ReferralRow, [readonly string[], readonly ReferralStatus[]]>(
+  'referrals.open-referrals-by-client',
+  `SELECT r.* FROM referrals.referral r
+  WHERE r.client_id = ANY($1::uuid[]) AND r.status IN (${OPEN.map((s) => `'${s}'`).join(', ')}) AND r.status = ANY($2::text[])
+  ORDER BY r.created_at DESC, r.id DESC`,
+);
+
 /** Clients' referrals of some statuses (all of them when the caller names none), newest first. */
 export async function referralsOfClients(
   dataSource: DataSource,
   clientIds: readonly string[],
   statuses: readonly ReferralStatus[],
 ): Promise<ReferralEntity[]> {
-  return toEntities(dataSource.manager, await runPrepared(dataSource, REFERRALS_OF_CLIENTS, [clientIds, statuses]));
+  const read = statuses.every((s) => OPEN.includes(s)) ? OPEN_REFERRALS_OF_CLIENTS : REFERRALS_OF_CLIENTS;
+  return toEntities(dataSource.manager, await runPrepared(dataSource, read, [clientIds, statuses]));
 }
 
 /** A referral event row shaped as the entity (a plain object), for the mapper that reads entity fields. */

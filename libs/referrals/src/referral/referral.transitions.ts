@@ -26,6 +26,9 @@ export const REFERRAL_STATUSES = [
 ] as const;
 export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
 
+/** A referral out or under way: what a caseload shows, what a follow-up still means something for. */
+export const OPEN_REFERRAL_STATUSES = ['SENT', 'ACCEPTED', 'WAITLISTED', 'IN_PROGRESS'] as const satisfies readonly ReferralStatus[];
+
 export const REFERRAL_MOVES = ['SEND', 'ACCEPT', 'DECLINE', 'WAITLIST', 'START', 'COMPLETE', 'CANCEL', 'EXPIRE'] as const;
 export type ReferralMove = (typeof REFERRAL_MOVES)[number];
 
