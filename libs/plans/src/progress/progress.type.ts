@@ -1,6 +1,6 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 
-/** A plan's progress, computed from its goals and steps (never stored). */
+/** A plan's progress, from the counts the database keeps for each plan (plans.plan_progress). */
 @ObjectType('PlanProgress')
 export class PlanProgress {
   @Field(() => Int, { description: 'Goals not cancelled.' })
