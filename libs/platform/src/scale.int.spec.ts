@@ -178,6 +178,23 @@ describe('the benchmark dataset generator', () => {
     });
   });
 
+  it("keeps every generated plan's progress as one rebuild from its tree would: the seed's batches leave the counts the rule derives", async () => {
+    await withDb(first, async (db) => {
+      const kept = `SELECT plan_id, goals_total, goals_achieved, steps_total, steps_complete, open_due_dates::text
+        FROM plans.plan_progress WHERE plan_id IN (SELECT md5('bench:plan:' || i)::uuid FROM generate_series(1, $1::int) i) ORDER BY plan_id`;
+      const asSeeded = (await db.query(kept, [counts.plans])).rows;
+      expect(asSeeded).toHaveLength(counts.plans);
+      expect(asSeeded.filter((r) => r.steps_total > 0 && r.open_due_dates !== '{}').length).toBeGreaterThan(0);
+      await db.query('BEGIN');
+      try {
+        await db.query('SELECT plans.rebuild_plan_progress(ARRAY(SELECT id FROM plans.action_plan))');
+        expect((await db.query(kept, [counts.plans])).rows).toEqual(asSeeded);
+      } finally {
+        await db.query('ROLLBACK');
+      }
+    });
+  });
+
   it('is deterministic for a seed, and another seed gives other data of the same size', async () => {
     const again = await createTestDatabase('scale_b');
     await seedAtScale(() => again, { scale: SCALE, seed: 42, today: TODAY });
