@@ -1,3 +1,4 @@
+import { addDays, localDay } from '@caseflow/core';
 import { errorCodes } from '@caseflow/testing';
 import { startClientsTestbed, type ClientsTestbed } from '../testing/testbed';
 
@@ -9,6 +10,8 @@ afterAll(() => tb?.stop());
 
 const RECORD = `mutation($input: RecordAssessmentInput!) { recordAssessment(input: $input) { id barrierCount assetCount assessedBy { id }
   barriers: items(rating: BARRIER) { domain characteristic planToCompensate { how byWhen whoHelps } } health: items(domain: PERSONAL_HEALTH) { characteristic } } }`;
+/** A plan to compensate a barrier is due a month from today (computed, so the spec holds on any day). */
+const inAMonth = addDays(localDay(new Date()), 30);
 const client = () => tb.world.clients.find((c) => c.caseManagerId === tb.staff('casey').id && c.status === 'ACTIVE')!;
 
 describe('needs assessments', () => {
@@ -22,7 +25,7 @@ describe('needs assessments', () => {
             domain: 'PERSONAL_CIRCUMSTANCES',
             characteristic: 'Transportation',
             rating: 'BARRIER',
-            planToCompensate: { how: 'Bus pass through the program', byWhen: '2027-01-15', whoHelps: 'Case manager' },
+            planToCompensate: { how: 'Bus pass through the program', byWhen: inAMonth, whoHelps: 'Case manager' },
           },
           { domain: 'PERSONAL_HEALTH', characteristic: 'General health', rating: 'ASSET' },
           { domain: 'EMPLOYABILITY', characteristic: 'Punctuality', rating: 'ASSET' },
@@ -40,7 +43,7 @@ describe('needs assessments', () => {
         {
           domain: 'PERSONAL_CIRCUMSTANCES',
           characteristic: 'Transportation',
-          planToCompensate: { how: 'Bus pass through the program', byWhen: '2027-01-15', whoHelps: 'Case manager' },
+          planToCompensate: { how: 'Bus pass through the program', byWhen: inAMonth, whoHelps: 'Case manager' },
         },
       ],
       health: [{ characteristic: 'General health' }],

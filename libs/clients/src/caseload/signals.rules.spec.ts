@@ -4,7 +4,7 @@ import { computePriority } from './priority.rules';
 import { type PrioritySignal, signalParts } from './signals.rules';
 
 const now = PRIORITY_NOW;
-const today = '2026-11-23';
+const today = '2019-11-23';
 const dayOf = (at: Date) => localDay(at, 'UTC');
 const quiet = QUIET_FACTS;
 const signal = (s: Partial<PrioritySignal>): PrioritySignal => ({
@@ -13,7 +13,7 @@ const signal = (s: Partial<PrioritySignal>): PrioritySignal => ({
   label: null,
   count: 0,
   day: null,
-  at: new Date('2026-11-22T10:00:00Z'),
+  at: new Date('2019-11-22T10:00:00Z'),
   ...s,
 });
 const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000);
@@ -71,7 +71,7 @@ describe('priority from the other subgraphs', () => {
     const facts = { ...quiet, signals: [signal({ kind: 'FOLLOW_UP', label: 'Northside Food Bank', day: today })] };
     expect(computePriority(facts, now)).toEqual({ score: 25, level: 'MEDIUM', reasons: ['Follow-up with Northside Food Bank due today'] });
     // 05:00 UTC on the 24th is still the 23rd in Vancouver.
-    const early = new Date('2026-11-24T05:00:00Z');
+    const early = new Date('2019-11-24T05:00:00Z');
     expect(computePriority(facts, early).reasons).toEqual([]);
     expect(computePriority(facts, early, 'America/Vancouver').reasons).toEqual(['Follow-up with Northside Food Bank due today']);
     const both = computePriority({ ...facts, signals: [...facts.signals, signal({ kind: 'STEPS_OVERDUE', count: 3 })] }, now);
