@@ -66,58 +66,28 @@ export class PlanProgress1765497600103 implements MigrationInterface {
          steps_complete = excluded.steps_complete, open_due_dates = excluded.open_due_dates;
      END $$`);
 
-    // One function per table; each trigger names its transition tables new_rows and old_rows, and only the branch of its event reads them.
-    await q.query(`CREATE FUNCTION plans.plan_progress_of_goals() RETURNS trigger LANGUAGE plpgsql AS $$
-     BEGIN
-       IF TG_OP = 'INSERT' THEN
-         PERFORM plans.rebuild_plan_progress(ARRAY(SELECT DISTINCT plan_id FROM new_rows));
-       ELSIF TG_OP = 'DELETE' THEN
-         PERFORM plans.rebuild_plan_progress(ARRAY(SELECT DISTINCT plan_id FROM old_rows));
-       ELSE
-         PERFORM plans.rebuild_plan_progress(ARRAY(
-           SELECT DISTINCT unnest(ARRAY[o.plan_id, n.plan_id])
-             FROM old_rows o JOIN new_rows n ON n.id = o.id
-            WHERE (o.status, o.plan_id) IS DISTINCT FROM (n.status, n.plan_id)));
-       END IF;
-       RETURN NULL;
-     END $$`);
-    await q.query(`CREATE FUNCTION plans.plan_progress_of_tasks() RETURNS trigger LANGUAGE plpgsql AS $$
-     BEGIN
-       IF TG_OP = 'INSERT' THEN
-         PERFORM plans.rebuild_plan_progress(ARRAY(
-           SELECT DISTINCT g.plan_id FROM new_rows t JOIN plans.goal g ON g.id = t.goal_id));
-       ELSIF TG_OP = 'DELETE' THEN
-         PERFORM plans.rebuild_plan_progress(ARRAY(
-           SELECT DISTINCT g.plan_id FROM old_rows t JOIN plans.goal g ON g.id = t.goal_id));
-       ELSE
-         PERFORM plans.rebuild_plan_progress(ARRAY(
-           SELECT DISTINCT g.plan_id
-             FROM old_rows o JOIN new_rows n ON n.id = o.id
-             JOIN plans.goal g ON g.id IN (o.goal_id, n.goal_id)
-            WHERE o.goal_id IS DISTINCT FROM n.goal_id));
-       END IF;
-       RETURN NULL;
-     END $$`);
-    await q.query(`CREATE FUNCTION plans.plan_progress_of_steps() RETURNS trigger LANGUAGE plpgsql AS $$
-     BEGIN
-       IF TG_OP = 'INSERT' THEN
-         PERFORM plans.rebuild_plan_progress(ARRAY(
-           SELECT DISTINCT g.plan_id FROM new_rows s
-             JOIN plans.plan_task t ON t.id = s.task_id JOIN plans.goal g ON g.id = t.goal_id));
-       ELSIF TG_OP = 'DELETE' THEN
-         PERFORM plans.rebuild_plan_progress(ARRAY(
-           SELECT DISTINCT g.plan_id FROM old_rows s
-             JOIN plans.plan_task t ON t.id = s.task_id JOIN plans.goal g ON g.id = t.goal_id));
-       ELSE
-         PERFORM plans.rebuild_plan_progress(ARRAY(
-           SELECT DISTINCT g.plan_id
-             FROM old_rows o JOIN new_rows n ON n.id = o.id
-             JOIN plans.plan_task t ON t.id IN (o.task_id, n.task_id)
-             JOIN plans.goal g ON g.id = t.goal_id
-            WHERE (o.outcome, o.due_date, o.task_id) IS DISTINCT FROM (n.outcome, n.due_date, n.task_id)));
-       END IF;
-       RETURN NULL;
-     END $$`);
+    // The plans of goals, and of tasks: where a trigger on a task or a step finds the plans it touched.
+    await q.query(`CREATE FUNCTION plans.plans_of_goals(goal_ids uuid[]) RETURNS uuid[] LANGUAGE sql STABLE AS $$
+      SELECT ARRAY(SELECT DISTINCT plan_id FROM plans.goal WHERE id = ANY(goal_ids)) $$`);
+    await q.query(`CREATE FUNCTION plans.plans_of_tasks(task_ids uuid[]) RETURNS uuid[] LANGUAGE sql STABLE AS $$
+      SELECT plans.plans_of_goals(ARRAY(SELECT DISTINCT goal_id FROM plans.plan_task WHERE id = ANY(task_ids))) $$`);
+
+    // One function per table; each trigger names its transition tables new_rows and old_rows, and only the branch of its event reads
+    // them. An update counts only when it changes what the rule reads; the rows' old and new parents are both rebuilt.
+    await q.query(
+      progressTrigger('plan_progress_of_goals', 'plan_id', (ids) => ids, '(o.status, o.plan_id) IS DISTINCT FROM (n.status, n.plan_id)'),
+    );
+    await q.query(
+      progressTrigger('plan_progress_of_tasks', 'goal_id', (ids) => `plans.plans_of_goals(${ids})`, 'o.goal_id IS DISTINCT FROM n.goal_id'),
+    );
+    await q.query(
+      progressTrigger(
+        'plan_progress_of_steps',
+        'task_id',
+        (ids) => `plans.plans_of_tasks(${ids})`,
+        '(o.outcome, o.due_date, o.task_id) IS DISTINCT FROM (n.outcome, n.due_date, n.task_id)',
+      ),
+    );
     for (const [table, fn] of [
       ['goal', 'plan_progress_of_goals'],
       ['plan_task', 'plan_progress_of_tasks'],
@@ -141,7 +111,29 @@ export class PlanProgress1765497600103 implements MigrationInterface {
     await q.query('DROP FUNCTION plans.plan_progress_of_steps()');
     await q.query('DROP FUNCTION plans.plan_progress_of_tasks()');
     await q.query('DROP FUNCTION plans.plan_progress_of_goals()');
+    await q.query('DROP FUNCTION plans.plans_of_tasks(uuid[])');
+    await q.query('DROP FUNCTION plans.plans_of_goals(uuid[])');
     await q.query('DROP FUNCTION plans.rebuild_plan_progress(uuid[])');
     await q.query('DROP TABLE plans.plan_progress');
   }
+}
+
+/**
+ * A statement-level trigger function that rebuilds the plans its rows touched:
+ * `parent` is the column naming each row's parent, `plansOf` turns an array
+ * of parents into their plans, and an update counts only when `changed`.
+ */
+function progressTrigger(name: string, parent: string, plansOf: (ids: string) => string, changed: string): string {
+  const rebuild = (ids: string) => `PERFORM plans.rebuild_plan_progress(${plansOf(ids)});`;
+  return `CREATE FUNCTION plans.${name}() RETURNS trigger LANGUAGE plpgsql AS $$
+     BEGIN
+       IF TG_OP = 'INSERT' THEN
+         ${rebuild(`ARRAY(SELECT DISTINCT ${parent} FROM new_rows)`)}
+       ELSIF TG_OP = 'DELETE' THEN
+         ${rebuild(`ARRAY(SELECT DISTINCT ${parent} FROM old_rows)`)}
+       ELSE
+         ${rebuild(`ARRAY(SELECT DISTINCT unnest(ARRAY[o.${parent}, n.${parent}]) FROM old_rows o JOIN new_rows n ON n.id = o.id WHERE ${changed})`)}
+       END IF;
+       RETURN NULL;
+     END $$`;
 }
