@@ -7,6 +7,7 @@ import { createReferralsLoaders, createReferralsPeers, type ReferralsLoaders } f
 import { OutcomesQueries } from './outcomes/outcomes.queries';
 import { ReferralCommands } from './referral/referral.commands';
 import { ReferralQueries } from './referral/referral.queries';
+import { type ProvidedService, provideService, serviceNamesFor } from './service/service-names';
 
 export interface ReferralsContext extends RequestContext {
   loaders: ReferralsLoaders;
@@ -18,11 +19,14 @@ export interface ReferralsContext extends RequestContext {
   outcomes: OutcomesQueries;
   /** A supervisor's team caseloads: the referrals awaiting an answer of each case manager's open clients. */
   teamCaseloads: TeamCaseloads;
+  /** A referral's service with its names (service-names.ts); null when the directory does not know it. */
+  service(serviceId: string): Promise<ProvidedService | null>;
 }
 
 export function createReferralsContext(dataSource: DataSource, base: RequestContext, options: SubgraphRuntimeOptions): ReferralsContext {
   const loaders = createReferralsLoaders(dataSource);
   const peers = createReferralsPeers(options, base);
+  const names = serviceNamesFor(options);
   return {
     ...base,
     loaders,
@@ -32,5 +36,6 @@ export function createReferralsContext(dataSource: DataSource, base: RequestCont
     referralCommands: new ReferralCommands(dataSource, loaders, peers, base.audit),
     outcomes: new OutcomesQueries(dataSource, base.audit),
     teamCaseloads: new TeamCaseloads(base, options.internalSecret, awaitingAnswerCounts(dataSource.manager)),
+    service: (serviceId) => provideService(serviceId, names, peers.directory),
   };
 }

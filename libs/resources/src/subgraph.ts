@@ -1,4 +1,5 @@
 import type { GraphQLSchema } from 'graphql';
+import { SERVICE_NAMES_PATH } from '@caseflow/auth';
 import { buildFederatedSchema, type SubgraphDefinition } from '@caseflow/federation';
 import { createResourcesContext, type ResourcesContext } from './context';
 import { DirectoryEditResolver } from './directory-edit/directory-edit.resolver';
@@ -29,6 +30,7 @@ import { LanguageEntity } from './service/language.entity';
 import { ServiceEntity } from './service/service.entity';
 import { resolveServiceReference } from './service/service.reference';
 import { ServiceResolver } from './service/service.resolver';
+import { serviceNamesRoute } from './service/service-names.route';
 import { AttributeEntity } from './taxonomy/attribute.entity';
 import { TaxonomyEntity } from './taxonomy/taxonomy.entity';
 import { TaxonomyTermEntity } from './taxonomy/taxonomy-term.entity';
@@ -90,6 +92,8 @@ export const resourcesSubgraph: SubgraphDefinition<ResourcesContext> = {
   directoryClients: true,
   buildSchema: buildResourcesSchema,
   createContext: (dataSource, base, options) => createResourcesContext(dataSource, base, options),
+  // The directory's names read whole, for the referrals subgraph's referrals (it provides their service's names).
+  internalRoutes: (dataSource) => ({ [SERVICE_NAMES_PATH]: serviceNamesRoute(dataSource) }),
   // The HSDS REST API; the gateway passes GET /hsds/… through with the caller's internal token.
   internalGetRoutes: (dataSource) => {
     const api = new HsdsApi(dataSource);

@@ -1,5 +1,8 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { ReferralsContext } from '../context';
+import { asksForProvidedNames } from '../service/service-names';
+import { ServiceRef } from '../service/service.ref';
 import { CompleteReferralInput, CreateReferralInput, RespondToReferralInput } from './referral.inputs';
 import { INBOX_PAGE_SIZE } from './referral.queries';
 import type { ReferralStatus } from './referral.transitions';
@@ -20,6 +23,17 @@ export class ReferralResolver {
     @Arg('after', () => String, { nullable: true }) after?: string | null,
   ): Promise<ReferralConnection> {
     return ctx.referrals.inbox(ctx.actor, { status, first, after });
+  }
+
+  /** The service with the names this subgraph provides (its `@provides`): from the directory's names read whole, else asked of the directory. */
+  @FieldResolver(() => ServiceRef, { nullable: true })
+  service(
+    @Root() referral: Referral,
+    @Ctx() ctx: ReferralsContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<ServiceRef | null> | ServiceRef | null {
+    if (!referral.service) return null;
+    return asksForProvidedNames(info) ? ctx.service(referral.service.id) : referral.service;
   }
 
   @FieldResolver(() => [ReferralEvent])

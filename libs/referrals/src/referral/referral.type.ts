@@ -71,7 +71,9 @@ export class Referral {
   @Field(() => ClientRef, { nullable: true })
   client: ClientRef | null;
 
+  /** With its name and its organization's id and name (the directory's, service-names.ts): the gateway need not ask the directory for them. */
   @Field(() => ServiceRef, { nullable: true })
+  @Directive('@provides(fields: "name organization { id name }")')
   service: ServiceRef | null;
 
   @Field(() => OrganizationRef, { nullable: true })

@@ -14,6 +14,10 @@ import {
   type ClientGrant,
   type InformationKind,
   ORGANIZATION_TIME_ZONES_PATH,
+  SERVICE_NAMES_PAGE_SIZE,
+  SERVICE_NAMES_PATH,
+  type ServiceName,
+  type ServiceNamesRequest,
 } from '@caseflow/auth';
 import { type DemoWorld, demoId } from '@caseflow/demo';
 import { answerJson, demoClientGrant, FakePeerServer, internalCaller } from '@caseflow/testing';
@@ -25,7 +29,7 @@ abstract class FakePeer {
   private readonly server = new FakePeerServer(async (request, response, _attempt, received) => {
     const actor = await internalCaller(request, response, this.secret);
     if (!actor) return;
-    this.calls += 1;
+    if (this.counts(request)) this.calls += 1;
     this.answer(request, response, actor, JSON.parse(received.body || '{}'));
   });
 
@@ -44,6 +48,11 @@ abstract class FakePeer {
   }
 
   protected abstract answer(request: IncomingMessage, response: ServerResponse, actor: Actor, body: unknown): void;
+
+  /** Whether a request counts in `calls` (every one unless a peer says otherwise). */
+  protected counts(_request: IncomingMessage): boolean {
+    return true;
+  }
 
   protected json(response: ServerResponse, body: unknown): void {
     answerJson(response, 200, body);
@@ -164,13 +173,47 @@ abstract class FakeEntities<T> extends FakePeer {
   }
 }
 
-/** The resources subgraph's `_entities` for Service: the world's services, all active unless a test says otherwise. */
+/**
+ * The resources subgraph's `_entities` for Service: the world's services, all
+ * active unless a test says otherwise. With `servesNames`, also the
+ * directory's names read whole (SERVICE_NAMES_PATH; counted in `namesReads`,
+ * not in `calls`), less the services in `leftOutOfNames`; without it that
+ * route is not found, and the referrals subgraph asks `_entities` for every
+ * service's names.
+ */
 export class FakeDirectory extends FakeEntities<FakeService> {
   readonly overrides = new Map<string, Partial<FakeService>>();
+  servesNames = false;
+  namesReads = 0;
+  readonly leftOutOfNames = new Set<string>();
 
   override reset(): void {
     super.reset();
     this.overrides.clear();
+    this.servesNames = false;
+    this.namesReads = 0;
+    this.leftOutOfNames.clear();
+  }
+
+  protected override counts(request: IncomingMessage): boolean {
+    return request.url !== SERVICE_NAMES_PATH;
+  }
+
+  protected override answer(request: IncomingMessage, response: ServerResponse, actor: Actor, body: unknown): void {
+    if (request.url !== SERVICE_NAMES_PATH) return super.answer(request, response, actor, body);
+    if (!this.servesNames) {
+      response.writeHead(404).end();
+      return;
+    }
+    this.namesReads += 1;
+    const { after, limit } = body as ServiceNamesRequest;
+    const services = this.world.services
+      .map((s) => this.entity(s.id) as FakeService)
+      .filter((s) => !this.leftOutOfNames.has(s.id) && (!after || s.id > after))
+      .sort((a, b) => (a.id < b.id ? -1 : 1))
+      .slice(0, limit ?? SERVICE_NAMES_PAGE_SIZE)
+      .map((s): ServiceName => ({ id: s.id, name: s.name, organizationId: s.organization.id, organizationName: s.organization.name }));
+    this.json(response, { services });
   }
 
   protected entity(id: string): FakeService | null {

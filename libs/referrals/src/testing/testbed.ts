@@ -25,6 +25,8 @@ export interface ReferralsTest {
   plans: FakePlans;
   /** The fake clients subgraph's address (its client-access and time-zone routes). */
   clientsUrl: string;
+  /** The fake resources subgraph's address (its `_entities` and the directory's names). */
+  resourcesUrl: string;
   as<T = Record<string, unknown>>(key: StaffKey, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
   /** The id of the newest audit event (to read what a request added). */
@@ -66,6 +68,7 @@ export async function startReferralsTest(today = new Date()): Promise<ReferralsT
     directory,
     plans,
     clientsUrl,
+    resourcesUrl,
     as: (key, query, variables = {}) => postGraphQL(t.url, query, variables, internalHeaders(actorOf(demoStaff(key)), t.secret)),
     query: (sql, params = []) => ds.query(sql, params),
     auditMark: async () => Number((await ds.query('SELECT coalesce(max(id), 0) AS id FROM referrals.audit_event'))[0].id),

@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { ResourcesContext } from '../context';
 import { Organization } from '../organization/organization.type';
 import { Phone } from '../phone/phone.type';
@@ -14,7 +14,9 @@ export class ServiceResolver {
     return ctx.services.get(ctx.actor, id);
   }
 
+  // Shareable: the referrals subgraph provides a referral's service's organization (its id and name) with the referral.
   @FieldResolver(() => Organization)
+  @Directive('@shareable')
   organization(@Root() service: Service, @Ctx() ctx: ResourcesContext): Promise<Organization> {
     return ctx.services.organization(service);
   }

@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
 
 /**
  * The fields an HSDS organization and service begin with (type-graphql puts
@@ -9,7 +9,9 @@ export abstract class NamedEntry {
   @Field(() => ID)
   id: string;
 
+  /** Shareable: the referrals subgraph provides a referral's service's and organization's names with the referral. */
   @Field(() => String)
+  @Directive('@shareable')
   name: string;
 
   @Field(() => String, { nullable: true })

@@ -14,3 +14,4 @@ export * from './staff-directory';
 export * from './calendar-feed';
 export * from './documents';
 export * from './caseload-grant';
+export * from './service-names';
