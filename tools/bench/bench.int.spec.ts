@@ -96,6 +96,8 @@ describe('the benchmark command', () => {
     });
     expect(parseBenchArguments(['--source'])).toMatchObject({ code: 'source' });
     expect(parseBenchArguments(['--otel'])).toMatchObject({ otel: true });
+    expect(parseBenchArguments([]).node).toBeUndefined();
+    expect(parseBenchArguments(['--node', 'current'])).toMatchObject({ node: 'current' });
     expect(
       parseBenchArguments(['--scale', '100', '--duration', '30', '--concurrency', '1,4', '--gateway', 'hive', '--ops', 'caseload,search']),
     ).toMatchObject({
@@ -123,6 +125,8 @@ describe('the benchmark command', () => {
       operations: OPERATION_NAMES,
       poolMax: 4,
       code: 'source',
+      // The Node running the tests (the default may install Node 24 when that one is not supported).
+      node: 'current',
       server: { externalUrl: server.adminUrl },
       keys: { privateKeyPem: issuer.privateKeyPem, publicKeyPem: issuer.publicKeyPem },
       log: (line) => lines.push(line),

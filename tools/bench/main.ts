@@ -12,11 +12,14 @@
  *   --pool N              each subgraph's connection pool (DB_POOL_MAX, default 10)
  *   --source              run the services from their TypeScript source (ts-node) instead of compiled (`npm run build`)
  *   --otel                trace every request (OTLP http/json to a sink in this process), to measure what tracing costs
+ *   --node current|PATH   the Node the benchmark and the services run on (default: this one if supported, 22.12+; else Node 24, installed once; node-runtime.ts)
  */
 import 'reflect-metadata';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { ROOT } from '../lib/local';
 import { OPERATION_NAMES } from './operations';
+import { type ServiceNode, serviceNode } from './node-runtime';
 import type { GatewayKind } from './processes';
 import { formatTable, writeResult } from './report';
 import { type BenchOptions, runBench } from './run';
@@ -54,18 +57,41 @@ export function parseBenchArguments(argv: string[]): BenchArguments {
     poolMax: number('--pool', 10, 1, 200) as number,
     code: argv.includes('--source') ? 'source' : 'compiled',
     otel: argv.includes('--otel'),
+    node: value('--node'),
   };
 }
 
+/**
+ * The benchmark runs on the Node it measures: when `--node` (or the default,
+ * node-runtime.ts) picks another binary than this one, the benchmark runs
+ * again under it (load generator and floor included), with `--node current`.
+ */
+function runUnder(node: ServiceNode, argv: string[]): never {
+  const rest = argv.filter((arg, i) => arg !== '--node' && argv[i - 1] !== '--node');
+  const child = spawnSync(
+    node.path,
+    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', __filename, ...rest, '--node', 'current'],
+    { cwd: ROOT, stdio: 'inherit', env: { ...process.env, TS_NODE_PROJECT: join(ROOT, 'tsconfig.json') } },
+  );
+  process.exit(child.status ?? 1);
+}
+
 async function main(): Promise<void> {
-  const args = parseBenchArguments(process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  const args = parseBenchArguments(argv);
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  const node = serviceNode(args.node, log);
+  if (node.path !== process.execPath) {
+    log(`running the benchmark on Node ${node.version} (${node.path})`);
+    runUnder(node, argv);
+  }
   const result = await runBench({
     ...args,
     server: {
       externalUrl: process.env.BENCH_DATABASE_URL || undefined,
       port: process.env.BENCH_PG_PORT ? Number(process.env.BENCH_PG_PORT) : undefined,
     },
-    log: (line) => process.stderr.write(`${line}\n`),
+    log,
   });
   process.stdout.write(`\n${formatTable(result)}\n`);
   const file = writeResult(result, join(ROOT, 'bench', 'results'));

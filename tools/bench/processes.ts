@@ -150,6 +150,8 @@ export interface StackSettings {
   poolMax: number;
   production: boolean;
   code: BenchCode;
+  /** The Node binary the services run on (default: the one running the benchmark). */
+  node?: string;
   /** Extra environment for every process (e.g. a job interval). */
   env?: Record<string, string>;
 }
@@ -193,6 +195,7 @@ export async function startSubgraphs(settings: StackSettings): Promise<Record<Su
         ...settings.env,
       },
       nodeFlags(),
+      settings.node,
     );
     running[name] = { name, service, baseUrl: base(name) };
     return service.waitFor(/subgraph listening/, START_TIMEOUT_MS);
@@ -212,6 +215,8 @@ export interface GatewaySettings {
   jwksUrl: string;
   production: boolean;
   code: BenchCode;
+  /** The Node binary the gateway runs on (default: the one running the benchmark). */
+  node?: string;
   /** Extra environment (e.g. the OTEL_* variables of a traced run). */
   env?: Record<string, string>;
 }
@@ -240,6 +245,7 @@ export async function startGateway(kind: GatewayKind, settings: GatewaySettings)
       ...settings.env,
     },
     nodeFlags(),
+    settings.node,
   );
   const running = { name: `gateway:${kind}`, service, baseUrl: `http://127.0.0.1:${port}` };
   try {

@@ -29,7 +29,7 @@ export function formatTable(result: BenchResult): string {
   const lines: string[] = [];
   const d = result.dataset;
   lines.push(
-    `Caseflow benchmark — ${result.startedAt}, ${result.machine.cpus} CPUs, load ${result.machine.loadAverage.join(' ')}, Node ${result.machine.node}`,
+    `Caseflow benchmark — ${result.startedAt}, ${result.machine.cpus} CPUs, load ${result.machine.loadAverage.join(' ')}, ${nodes(result.machine)}`,
   );
   lines.push(
     `dataset: scale ${d.scale} (seed ${d.seed}): ${d.rows['clients.client']} clients, ${d.rows['clients.staff_member']} staff, ${d.rows['plans.action_plan']} plans, ` +
@@ -94,4 +94,10 @@ export function writeResult(result: BenchResult, dir: string): string {
   const file = join(dir, `${result.startedAt.replace(/[:.]/g, '-')}.json`);
   writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
   return file;
+}
+
+/** Which Node ran the services and which the load generator (one line when the same). */
+function nodes(machine: { node: string; serviceNode?: string }): string {
+  if (!machine.serviceNode || machine.serviceNode === machine.node) return `Node ${machine.node}`;
+  return `services on Node ${machine.serviceNode} (load generator on ${machine.node})`;
 }

@@ -8,15 +8,19 @@
 import { randomBytes } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
 import { Client } from 'pg';
+import type { DataSource } from 'typeorm';
 import { ensureDevKeys } from '@caseflow/auth';
 import { refreshStalePriorities } from '@caseflow/clients-seed';
 import { openDatabase, withCredentials } from '@caseflow/db';
+import { DEFAULT_TIME_ZONE } from '@caseflow/core';
 import { random } from '@caseflow/demo';
 import { SUBGRAPHS, type ScaleReport, type SubgraphName, datasetOf, migrateSubgraphs, seedAtScale } from '@caseflow/platform';
+import { recordOverdueSteps } from '@caseflow/plans';
 import { sweepExpiredReferrals } from '@caseflow/referrals';
 import { type OtlpReceiver, startOtlpReceiver } from '@caseflow/testing';
 import { KEYS_DIR } from '../lib/local';
 import { runFloor } from './floor';
+import { serviceNode } from './node-runtime';
 import { type GraphQLPoster, graphqlPoster, percentile, type PhaseResult, runPhase } from './load';
 import { type Fixtures, OPERATIONS, loadFixtures, operation, type TokenSource, tokenSource } from './operations';
 import { BENCH_DATABASE, type BenchServerOptions, recreateDatabase, startBenchServer } from './postgres';
@@ -55,6 +59,8 @@ export interface BenchOptions {
   server: BenchServerOptions;
   /** Trace every request (OTLP http/json to a sink in this process, every request sampled), to measure what tracing costs. */
   otel?: boolean;
+  /** `--node`: the Node the services and the gateway run on (node-runtime.ts): `current`, a path, or by default a supported one. */
+  node?: string;
   /** The token issuer's keys and nothing else (default: the development issuer's, in .data/keys). */
   keys?: { privateKeyPem: string; publicKeyPem: string };
   log: (line: string) => void;
@@ -83,7 +89,8 @@ export interface OperationRow {
 export interface BenchResult {
   startedAt: string;
   seconds: number;
-  machine: { cpus: number; loadAverage: number[]; node: string };
+  /** `node`: the load generator's Node; `serviceNode`: the one the services and the gateway ran on. */
+  machine: { cpus: number; loadAverage: number[]; node: string; serviceNode?: string };
   options: Omit<BenchOptions, 'log' | 'server' | 'keys'>;
   dataset: ScaleReport;
   rows: OperationRow[];
@@ -245,9 +252,13 @@ async function settleEvents(url: string, log: (line: string) => void): Promise<v
   }
 }
 
-/** What the background jobs would do in the first minute, done before measuring (so that no job runs into a measurement). */
+/**
+ * What the background jobs would do in the first minute, done before measuring (so that no job runs into a measurement):
+ * the stale priorities, the expired referrals, and the steps that fell overdue since the last run (the dataset's dates
+ * are fixed, so every day some do; the job's steady tick, which finds none, still runs during the measurement).
+ */
 async function settleJobs(url: string): Promise<void> {
-  for (const name of ['clients', 'referrals'] as SubgraphName[]) {
+  for (const name of ['clients', 'referrals', 'plans'] as SubgraphName[]) {
     const definition = SUBGRAPHS[name];
     const db = await openDatabase({
       url,
@@ -259,11 +270,23 @@ async function settleJobs(url: string): Promise<void> {
     });
     try {
       if (name === 'clients') await refreshStalePriorities(db.dataSource);
-      else await sweepExpiredReferrals(db.dataSource);
+      else if (name === 'referrals') await sweepExpiredReferrals(db.dataSource);
+      else await recordOverdueSteps(db.dataSource, (ids) => agencyTimeZones(db.dataSource, ids));
     } finally {
       await db.dataSource.destroy();
     }
   }
+}
+
+/** The agencies' time zones as the clients subgraph keeps them (UTC for one that set none), read directly: the services are not running yet. */
+async function agencyTimeZones(dataSource: DataSource, organizationIds: string[]): Promise<Map<string, string>> {
+  const rows = await dataSource.query<Array<{ organization_id: string; time_zone: string }>>(
+    'SELECT organization_id, time_zone FROM clients.organization_setting WHERE organization_id = ANY($1::uuid[]) AND time_zone IS NOT NULL',
+    [organizationIds],
+  );
+  const zones = new Map(organizationIds.map((id) => [id, DEFAULT_TIME_ZONE]));
+  for (const row of rows) zones.set(row.organization_id, row.time_zone);
+  return zones;
 }
 
 export async function runBench(options: BenchOptions): Promise<BenchResult> {
@@ -301,8 +324,10 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     const env: Record<string, string> = sink
       ? { OTEL_EXPORTER_OTLP_ENDPOINT: sink.endpoint, OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json' }
       : {};
-    log(`starting the four subgraphs (production mode, ${options.code}, one process each)`);
+    const node = serviceNode(options.node, log);
+    log(`starting the subgraphs (production mode, ${options.code}, one process each, Node ${node.version})`);
     const subgraphs = await startSubgraphs({
+      node: node.path,
       databaseUrl: server.url,
       eventsDatabaseUrl: eventsUrl,
       internalSecret,
@@ -324,7 +349,15 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
 
     for (const kind of options.gateways) {
       log(`starting the gateway: ${kind}`);
-      const gateway = await startGateway(kind, { subgraphs, internalSecret, jwksUrl: jwks.url, production: true, code: options.code, env });
+      const gateway = await startGateway(kind, {
+        subgraphs,
+        internalSecret,
+        jwksUrl: jwks.url,
+        production: true,
+        code: options.code,
+        node: node.path,
+        env,
+      });
       services.push(gateway);
       const poster = graphqlPoster(`${gateway.baseUrl}/graphql`, Math.max(...options.concurrency));
       try {
@@ -403,7 +436,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     return {
       startedAt: new Date(started).toISOString(),
       seconds: Math.round((Date.now() - started) / 1000),
-      machine: { cpus: cpus().length, loadAverage: loadavg().map((n) => round(n)), node: process.version },
+      machine: { cpus: cpus().length, loadAverage: loadavg().map((n) => round(n)), node: process.version, serviceNode: node.version },
       options: {
         scale: options.scale,
         dataSeed: options.dataSeed,

@@ -7,3 +7,4 @@ export { rankByWins, type PairwiseChoice, type Ranked } from './ranking/ranking.
 export type { RevisedEntityType, RevisionChanges } from './revision/revision.entity';
 export type { StepOutcome } from './step/step.entity';
 export { calendarDate, describeStepChange, type StepDiff } from './step/step.rules';
+export { recordOverdueSteps, type TimeZonesOf } from './step/overdue.job';

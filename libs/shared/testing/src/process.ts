@@ -30,12 +30,18 @@ export function inheritedEnvironment(source: NodeJS.ProcessEnv = process.env): R
 /**
  * Runs an entry point of the workspace as its own Node process, as `npm start`
  * and production do: a TypeScript entry through ts-node, a compiled one
- * (`dist/…/main.js`, from `npm run build`) with plain node.
+ * (`dist/…/main.js`, from `npm run build`) with plain node — this one, or the
+ * Node binary `node` names.
  */
-export function spawnService(entry: string, env: Record<string, string>, nodeFlags: readonly string[] = []): ServiceProcess {
+export function spawnService(
+  entry: string,
+  env: Record<string, string>,
+  nodeFlags: readonly string[] = [],
+  node: string = process.execPath,
+): ServiceProcess {
   const compiled = entry.endsWith('.js');
   const loaders = compiled ? [] : ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'];
-  const child = spawn(process.execPath, [...nodeFlags, ...loaders, join(ROOT, entry)], {
+  const child = spawn(node, [...nodeFlags, ...loaders, join(ROOT, entry)], {
     cwd: ROOT,
     env: { ...inheritedEnvironment(), ...(compiled ? {} : { TS_NODE_PROJECT: join(ROOT, 'tsconfig.json') }), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
