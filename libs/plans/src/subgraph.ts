@@ -19,6 +19,7 @@ import { PlansScheduledJobs1764892800061 } from './migrations/1764892800061-Plan
 import { TeamCaseloadIndex1765152000095 } from './migrations/1765152000095-TeamCaseloadIndex';
 import { PlanAgreements1765065600083 } from './migrations/1765065600083-PlanAgreements';
 import { PlanProgress1765497600103 } from './migrations/1765497600103-PlanProgress';
+import { OverdueToldOn1765584000105 } from './migrations/1765584000105-OverdueToldOn';
 import { ActionPlanEntity } from './plan/plan.entity';
 import { planReferences } from './plan/plan.reference';
 import { PlanResolver } from './plan/plan.resolver';
@@ -77,6 +78,7 @@ export const plansSubgraph: SubgraphDefinition<PlansContext> = {
     PlanAgreements1765065600083,
     TeamCaseloadIndex1765152000095,
     PlanProgress1765497600103,
+    OverdueToldOn1765584000105,
   ],
   buildSchema: buildPlansSchema,
   createContext: (dataSource, base, options) => createPlansContext(dataSource, base, options),

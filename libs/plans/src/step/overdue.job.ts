@@ -7,7 +7,9 @@
  * the case manager; a step moved to a new date that passes again is told
  * again. The job runs every tick, once per tick across replicas (claimed in
  * `plans.scheduled_job`), and the once-keys make a second run, a second
- * replica or a restart record nothing more. The time zones come from the
+ * replica or a restart record nothing more; the step's `overdue_told_on`,
+ * set in the same transaction, keeps the next runs from reading it again
+ * (migration OverdueToldOn1765584000105). The time zones come from the
  * clients subgraph; when it cannot answer, the tick records nothing and the
  * next one tries again.
  */
@@ -16,7 +18,7 @@ import { localDay } from '@caseflow/core';
 import type { NewDomainEvent } from '@caseflow/events';
 import { type JobRunning, startCountingJob } from '@caseflow/federation';
 import { PLAN_AGGREGATE, recordPlanEvents } from '../plan/plan.events';
-import { newlyOverdueSteps, type NewlyOverdueRow, overdueStepsOf } from './overdue.sql';
+import { markToldOverdue, newlyOverdueSteps, type NewlyOverdueRow, overdueStepsOf } from './overdue.sql';
 
 /** Steps one run looks at; a run repeats until a batch comes back short. */
 export const OVERDUE_BATCH = 500;
@@ -43,6 +45,8 @@ export async function recordOverdueSteps(
     recorded += await dataSource.transaction(async (tx) => {
       const clients = [...new Set(due.map((r) => r.client_id))];
       const overdue = clients.length === 0 ? [] : await overdueStepsOf(tx, clients, latestToday(now));
+      // Told (now, or by a run that claimed the once-key first): the next reads pass them by.
+      if (due.length > 0) await markToldOverdue(tx, due);
       return recordPlanEvents(
         tx,
         due.map((r) => {

@@ -4,6 +4,7 @@ import { demoStaff } from '@caseflow/demo';
 import { atLocalTime, errorCodes } from '@caseflow/testing';
 import { type PlansTestbed, startPlansTestbed } from '../testing/testbed';
 import { recordOverdueSteps } from './overdue.job';
+import { newlyOverdueSteps } from './overdue.sql';
 
 const VANCOUVER = 'America/Vancouver';
 const casey = demoStaff('casey');
@@ -34,6 +35,8 @@ const overdueEventsOf = (stepId: string) =>
       WHERE type = 'plan.step_overdue' AND payload->>'stepId' = $1 ORDER BY position`,
     [stepId],
   );
+const toldOn = async (stepId: string) =>
+  (await bed.sql<{ d: string | null }>('SELECT overdue_told_on::text AS d FROM plans.plan_step WHERE id = $1', [stepId]))[0].d;
 const setDue = (stepId: string, day: string) => bed.sql('UPDATE plans.plan_step SET due_date = $2::date WHERE id = $1', [stepId, day]);
 const overdueOfClient = async (clientId: string, today: string) =>
   (
@@ -166,5 +169,54 @@ describe('plan.step_overdue, in the agency time zone', () => {
     await recordOverdueSteps(ds, timeZones, thatNight);
     await recordOverdueSteps(ds, timeZones, thatNight);
     expect((await overdueEventsOf(step.id)).map((e) => e.payload.dueOn)).toEqual([dueOn, later]);
+    expect(await toldOn(step.id)).toBe(later);
+  });
+
+  it('marks each step it told, so that the next runs read only steps not told yet', async () => {
+    const { plan, step } = bed.takePlan(casey.id);
+    const dueOn = addDays(localDay(new Date(), 'UTC'), -2);
+    await setDue(step.id, dueOn);
+    const ds = bed.t.subgraph.database.dataSource;
+    const now = new Date();
+    expect(await toldOn(step.id)).toBeNull();
+    expect((await newlyOverdueSteps(ds.manager, now, 1000, 0)).map((r) => r.step_id)).toContain(step.id);
+
+    await recordOverdueSteps(ds, timeZones, now);
+    expect(await toldOn(step.id)).toBe(dueOn);
+    // What the job reads now holds no step it has told about: every open step past due somewhere is marked.
+    expect(await newlyOverdueSteps(ds.manager, now, 1000, 0)).toEqual([]);
+    const unmarked = await bed.sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM plans.plan_step s JOIN plans.plan_task t ON t.id = s.task_id JOIN plans.goal g ON g.id = t.goal_id
+         JOIN plans.action_plan p ON p.id = g.plan_id
+        WHERE s.due_date < $1::date AND s.outcome NOT IN ('COMPLETE', 'CANCELLED') AND g.status = 'OPEN' AND p.status IN ('DRAFT', 'ACTIVE')
+          AND s.overdue_told_on IS DISTINCT FROM s.due_date`,
+      [localDay(now, 'UTC')],
+    );
+    expect(unmarked).toEqual([{ n: 0 }]);
+    expect((await overdueEventsOf(step.id)).map((e) => e.aggregate_id)).toEqual([plan.id]);
+  });
+
+  it('does not wait for a step a writer holds: it is told once, and marked by a later run', async () => {
+    const { step } = bed.takePlan(casey.id);
+    const dueOn = addDays(localDay(new Date(), 'UTC'), -2);
+    await setDue(step.id, dueOn);
+    const ds = bed.t.subgraph.database.dataSource;
+    const writer = ds.createQueryRunner();
+    await writer.connect();
+    await writer.startTransaction();
+    try {
+      await writer.query('SELECT id FROM plans.plan_step WHERE id = $1 FOR UPDATE', [step.id]);
+      expect(await recordOverdueSteps(ds, timeZones)).toBeGreaterThanOrEqual(1);
+      // Told (its event is recorded), not marked for this due date.
+      expect((await overdueEventsOf(step.id)).map((e) => e.payload.dueOn)).toContain(dueOn);
+      expect(await toldOn(step.id)).not.toBe(dueOn);
+    } finally {
+      await writer.rollbackTransaction();
+      await writer.release();
+    }
+    // Still a candidate; its once-key keeps it from being told again, and this run marks it.
+    expect(await recordOverdueSteps(ds, timeZones)).toBe(0);
+    expect(await toldOn(step.id)).toBe(dueOn);
+    expect((await overdueEventsOf(step.id)).filter((e) => e.payload.dueOn === dueOn)).toHaveLength(1);
   });
 });

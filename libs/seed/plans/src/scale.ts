@@ -117,11 +117,15 @@ export async function seedPlansAtScale(
 
     // Steps fall due a week apart from the plan's start; in an open plan the past ones are mostly done, the rest overdue or ahead.
     await tx.query(
-      `INSERT INTO plans.plan_step (id, task_id, position, description, estimated_time, due_date, completed_at, outcome, who_helps)
+      `INSERT INTO plans.plan_step (id, task_id, position, description, estimated_time, due_date, completed_at, outcome, who_helps,
+                                    overdue_told_on)
        SELECT ${id('step', `g.p || ':' || g.g || ':' || s`)}, ${id('task', `g.p || ':' || g.g`)}, s,
               ${pick(STEPS, r('step-text', `g.p || ':' || g.g || ':' || s`))}, ${pick(TIMES, r('step-time', `g.p || ':' || g.g || ':' || s`))},
               d.due, CASE WHEN o.outcome = 'COMPLETE' THEN least(d.due - 1, $1::date) END, o.outcome,
-              CASE WHEN s = 0 THEN 'Case manager' END
+              CASE WHEN s = 0 THEN 'Case manager' END,
+              -- Already overdue on the dataset's day: told when it fell due (its once-key is claimed below).
+              CASE WHEN g.status = 'OPEN' AND g.plan_status IN ('DRAFT', 'ACTIVE') AND d.due < $1::date
+                        AND o.outcome NOT IN ('COMPLETE', 'CANCELLED') THEN d.due END
          FROM scale_goal g
          CROSS JOIN LATERAL generate_series(0, 3 + floor(${r('steps', `g.p || ':' || g.g`)} * 3)::int) s
          CROSS JOIN LATERAL (SELECT g.created_at::date + 7 + g.g * 21 + s * 7 AS due) d
