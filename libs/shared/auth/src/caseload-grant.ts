@@ -9,7 +9,7 @@
 import { GRANT_TOKEN_TTL_SECONDS, type GrantBinding, signBoundToken, verifyBoundToken } from './grant-token';
 import { isUuid } from '@caseflow/core';
 
-const VERSION = 'cl1';
+const VERSION = 'cl2';
 /** A caseload of several thousand clients still fits; anything longer is refused unread. */
 const MAX_TOKEN_LENGTH = 400_000;
 

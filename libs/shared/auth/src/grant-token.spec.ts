@@ -74,12 +74,13 @@ describe('grant tokens', () => {
     expect(verifyGrantToken(signGrantToken(grant, binding, 'another-secret'), asked, secret)).toBeNull();
   });
 
-  it('keep their format: HMAC-SHA256 of "g1.<body>" under the key derived from the secret, each secret its own key', () => {
+  it('keep their format: HMAC-SHA256 of "g2.<staff id>.<role>.<agency>.<request id>.<body>" under the key derived from the secret, each secret its own key', () => {
     // The key each secret's tokens are signed with, derived here without the module's cache.
     const expected = (token: string, key: string) => {
       const [version, body] = token.split('.');
       const derived = createHmac('sha256', key).update('caseflow client grant v1').digest();
-      return createHmac('sha256', derived).update(`${version}.${body}`).digest('base64url');
+      const bound = `${version}.${casey.staffId}.${casey.role}.${casey.organizationId}.${binding.requestId}.${body}`;
+      return createHmac('sha256', derived).update(bound).digest('base64url');
     };
     // Interleaved, so that a key cached for one secret would sign for the other.
     for (const key of [secret, 'another-secret', secret]) {
@@ -90,9 +91,23 @@ describe('grant tokens', () => {
     expect(verifyGrantToken(signGrantToken(grant, binding, secret), asked, 'another-secret')).toBeNull();
   });
 
+  it('carry only the expiry and the grant: who and which request are signed, not sent', () => {
+    const token = signGrantToken(grant, binding, secret);
+    const payload = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8')) as Record<string, unknown>;
+    expect(Object.keys(payload).sort()).toEqual(['e', 'g']);
+    expect(payload.g).toEqual(grant);
+    // A token of the earlier format (g1: the binding in the body, the MAC over "g1.<body>") is not accepted.
+    const derived = createHmac('sha256', secret).update('caseflow client grant v1').digest();
+    const oldBody = Buffer.from(
+      JSON.stringify({ a: [casey.staffId, casey.role, casey.organizationId, binding.requestId], e: payload.e, g: grant }),
+    ).toString('base64url');
+    const old = `g1.${oldBody}.${createHmac('sha256', derived).update(`g1.${oldBody}`).digest('base64url')}`;
+    expect(verifyGrantToken(old, asked, secret)).toBeNull();
+  });
+
   it('are not accepted when malformed, and never throw', async () => {
     const internal = await signInternalToken(binding, secret);
-    for (const bad of [undefined, null, 42, {}, '', 'g1', 'g1..', 'g1.e30.', 'x.y.z', 'g1.!!!.###', internal, 'g1.' + 'A'.repeat(9000)]) {
+    for (const bad of [undefined, null, 42, {}, '', 'g2', 'g2..', 'g2.e30.', 'x.y.z', 'g2.!!!.###', internal, 'g2.' + 'A'.repeat(9000)]) {
       expect(verifyGrantToken(bad, asked, secret)).toBeNull();
     }
     // Validly signed, but not a grant.

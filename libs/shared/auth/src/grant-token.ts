@@ -27,7 +27,7 @@ import { internalSecrets } from './internal-token';
 /** How long a grant token is good for: it is spent within the request that made it. */
 export const GRANT_TOKEN_TTL_SECONDS = 30;
 
-const VERSION = 'g1';
+const VERSION = 'g2';
 const KEY_PURPOSE = 'caseflow client grant v1';
 
 /** Who a grant is for and for which request. */
@@ -36,12 +36,16 @@ export interface GrantBinding {
   requestId: string;
 }
 
+/**
+ * What a token carries. Who it is for and for which request is not carried:
+ * it is part of what is signed (`signedText`), so a token verifies only for
+ * the caller and the request it was made for, and a page's 25 tokens do not
+ * each repeat four identifiers.
+ */
 interface GrantPayload {
-  /** staffId, role, organizationId, requestId */
-  a: [string, string, string, string];
   /** expiry, seconds since the epoch */
   e: number;
-  /** What is granted (a ClientGrant for version g1). */
+  /** What is granted (a ClientGrant for version g2). */
   g: unknown;
 }
 
@@ -61,8 +65,13 @@ function keyOf(secret: string): KeyObject {
   return key;
 }
 
-function mac(version: string, body: string, secret: string): Buffer {
-  return createHmac('sha256', keyOf(secret)).update(`${version}.${body}`).digest();
+/** What the MAC covers: the version tag, the binding (staff id, role, agency, request id) and the body. */
+function signedText(version: string, { actor, requestId }: GrantBinding, body: string): string {
+  return `${version}.${actor.staffId}.${actor.role}.${actor.organizationId}.${requestId}.${body}`;
+}
+
+function mac(text: string, secret: string): Buffer {
+  return createHmac('sha256', keyOf(secret)).update(text).digest();
 }
 
 const nowSeconds = (): number => Math.floor(Date.now() / 1000);
@@ -95,10 +104,9 @@ export function signBoundToken(
   secret: string,
   ttlSeconds = GRANT_TOKEN_TTL_SECONDS,
 ): string {
-  const { actor, requestId } = binding;
-  const payload: GrantPayload = { a: [actor.staffId, actor.role, actor.organizationId, requestId], e: nowSeconds() + ttlSeconds, g: data };
+  const payload: GrantPayload = { e: nowSeconds() + ttlSeconds, g: data };
   const body = Buffer.from(JSON.stringify(payload), 'utf8').toString('base64url');
-  return `${version}.${body}.${mac(version, body, internalSecrets(secret)[0] ?? '').toString('base64url')}`;
+  return `${version}.${body}.${mac(signedText(version, binding, body), internalSecrets(secret)[0] ?? '').toString('base64url')}`;
 }
 
 /** What a `signBoundToken` token of this version carries, when it verifies for this caller and request and has not expired; else null. */
@@ -108,8 +116,10 @@ export function verifyBoundToken(version: string, token: unknown, binding: Grant
   if (parts.length !== 3 || parts[0] !== version) return null;
   const [, body, signature] = parts;
   const given = Buffer.from(signature, 'base64url');
+  // Signed for this caller and this request, or not at all: the binding is in what the MAC covers.
+  const text = signedText(version, binding, body);
   const signedWith = (candidate: string) => {
-    const expected = mac(version, body, candidate);
+    const expected = mac(text, candidate);
     return given.length === expected.length && timingSafeEqual(given, expected);
   };
   // Any of the secrets (during a rotation), as for the internal token.
@@ -120,10 +130,7 @@ export function verifyBoundToken(version: string, token: unknown, binding: Grant
   } catch {
     return null;
   }
-  const { actor, requestId } = binding;
-  if (!Array.isArray(payload?.a) || typeof payload.e !== 'number') return null;
-  const [staffId, role, organizationId, rid] = payload.a;
-  if (staffId !== actor.staffId || role !== actor.role || organizationId !== actor.organizationId || rid !== requestId) return null;
+  if (typeof payload?.e !== 'number') return null;
   if (payload.e <= nowSeconds()) return null;
   return payload.g ?? null;
 }
