@@ -67,11 +67,13 @@ export interface ClientsContext extends RequestContext {
 export function createClientsContext(dataSource: DataSource, base: RequestContext, options: SubgraphRuntimeOptions): ClientsContext {
   const loaders = createClientsLoaders(dataSource, base.actor);
   const identity = { internalToken: base.internalToken, requestId: base.requestId };
+  const grants = new DataLoader<string, ClientGrant>((ids) => decideGrants(dataSource, base.actor, ids), { maxBatchSize: 1000 });
   const deps: ClientsDeps = {
     dataSource,
     loaders,
     audit: base.audit,
     actor: base.actor,
+    grants,
     peers: {
       referrals: { referralsUrl: options.peerUrls?.referrals, timeoutMs: options.peerTimeoutMs, ...identity },
       directory: { resourcesUrl: options.peerUrls?.resources, timeoutMs: options.peerTimeoutMs, ...identity },
@@ -108,7 +110,7 @@ export function createClientsContext(dataSource: DataSource, base: RequestContex
     teamCaseloads: new TeamCaseloadQueries(deps),
     closureRequests: new ClosureRequestQueries(deps),
     closureRequestCommands: new ClosureRequestCommands(deps),
-    grants: new DataLoader((ids) => decideGrants(dataSource, base.actor, ids), { maxBatchSize: 1000 }),
+    grants,
     internalSecret: options.internalSecret,
   };
 }

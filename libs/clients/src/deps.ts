@@ -1,5 +1,6 @@
+import type DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import type { Actor } from '@caseflow/auth';
+import type { Actor, ClientGrant } from '@caseflow/auth';
 import type { AuditTrail } from '@caseflow/audit';
 import type { ReferralPeer } from './appointment/appointment.peers';
 import type { AuditPeers } from './audit/audit-peers';
@@ -37,4 +38,6 @@ export interface ClientsDeps {
   peers: ClientsPeers;
   /** The calendar feed's signing secret and the dashboard address its links point to. */
   calendar: { internalSecret: string; dashboardUrl: string };
+  /** The caller's grants on clients by the one access rule, for the grants this subgraph signs into `Client.accessGrant`. */
+  grants: DataLoader<string, ClientGrant>;
 }

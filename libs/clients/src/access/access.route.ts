@@ -3,7 +3,7 @@ import { type Actor, type ClientAccessResponse, type ClientGrant, isUuid } from 
 import { badInput } from '@caseflow/core';
 import type { InternalRoute } from '@caseflow/federation';
 import { decideGrant } from './access.policy';
-import { grantFacts } from './access.sql';
+import { type GrantFacts, grantFacts } from './access.sql';
 
 const MAX_IDS = 1000;
 
@@ -29,6 +29,11 @@ export async function decideGrants(dataSource: DataSource, actor: Actor, ids: re
   const uuids = [...new Set(ids.filter(isUuid))];
   const now = new Date();
   const facts = uuids.length === 0 ? [] : await grantFacts(dataSource, uuids, now);
+  return grantsFromFacts(actor, ids, facts, now);
+}
+
+/** The caller's grant on each of `ids` by the one rule, from the facts read at `now` (a client without facts does not exist). */
+export function grantsFromFacts(actor: Actor, ids: readonly string[], facts: readonly GrantFacts[], now: Date): ClientGrant[] {
   const byId = new Map(facts.map((f) => [f.client.id, f]));
   return ids.map((id) => {
     const found = byId.get(id);

@@ -1,9 +1,9 @@
 /** The access decision's one read: the clients' facts with their active consents, a prepared statement on every request's path. */
 import type { DataSource } from 'typeorm';
 import type { InformationKind } from '@caseflow/auth';
-import { preparedRead, runPrepared } from '@caseflow/db';
+import { preparedRead, runPrepared, unprefixed } from '@caseflow/db';
 import type { ClientStatus } from '../client/client.entity';
-import { CURRENT_TEAM_IDS } from '../team/team.sql';
+import { currentMemberAt } from '../team/team.sql';
 import type { ClientFacts, ConsentFacts } from './access.policy';
 
 export interface GrantFactsRow {
@@ -17,18 +17,32 @@ export interface GrantFactsRow {
   consents: Array<{ recipient_organization_id: string; scope: InformationKind[]; signed_at: string; expires_at: string }>;
 }
 
-const GRANT_FACTS = preparedRead<GrantFactsRow, [string[], Date]>(
+/**
+ * The facts the access rule reads about client `c`, at the instant in parameter `now`: its active consents (JSON,
+ * timestamps as ISO text) and its current case team's staff ids, as `g_`-prefixed columns beside the client's own.
+ * Two lateral reads per client, by index (consent_client_idx, case_team_member_client): the access decision's read
+ * below, and the caseload page, which reads them with its clients (client.sql.ts).
+ */
+export const GRANT_FACT_COLUMNS = `c.id AS g_id, c.organization_id AS g_organization_id, c.assigned_case_manager_id AS g_assigned_case_manager_id,
+       c.status AS g_status, coalesce(k.consents, '[]'::json) AS g_consents, coalesce(t.team, '{}'::uuid[]) AS g_case_team`;
+
+export const grantFactJoins = (now: string) => `
+     LEFT JOIN LATERAL (SELECT json_agg(json_build_object('recipient_organization_id', k.recipient_organization_id, 'scope', k.scope,
+                                                          'signed_at', k.signed_at, 'expires_at', k.expires_at) ORDER BY k.signed_at, k.id) AS consents
+                          FROM clients.consent k
+                         WHERE k.client_id = c.id AND k.revoked_at IS NULL AND k.expires_at > ${now}::timestamptz) k ON true
+     LEFT JOIN LATERAL (SELECT array_agg(m.staff_member_id ORDER BY m.staff_member_id) AS team
+                          FROM clients.case_team_member m
+                          LEFT JOIN clients.organization_setting s ON s.organization_id = c.organization_id
+                         WHERE m.client_id = c.id AND ${currentMemberAt(now)}) t ON true`;
+
+/** A client's grant facts as GRANT_FACT_COLUMNS name them, without the `g_`. */
+export type GrantFactsColumns = { [K in keyof GrantFactsRow as `g_${K}`]: GrantFactsRow[K] };
+
+const GRANT_FACTS = preparedRead<GrantFactsColumns, [string[], Date]>(
   'clients.grant-facts',
-  `SELECT c.id, c.organization_id, c.assigned_case_manager_id, c.status, coalesce(k.consents, '[]'::json) AS consents,
-          coalesce(t.team, '{}'::uuid[]) AS case_team
-     FROM clients.client c
-     LEFT JOIN (SELECT k.client_id,
-                       json_agg(json_build_object('recipient_organization_id', k.recipient_organization_id, 'scope', k.scope,
-                                                  'signed_at', k.signed_at, 'expires_at', k.expires_at) ORDER BY k.signed_at, k.id) AS consents
-                  FROM clients.consent k
-                 WHERE k.client_id = ANY($1::uuid[]) AND k.revoked_at IS NULL AND k.expires_at > $2::timestamptz
-                 GROUP BY k.client_id) k ON k.client_id = c.id
-     LEFT JOIN (${CURRENT_TEAM_IDS}) t ON t.client_id = c.id
+  `SELECT ${GRANT_FACT_COLUMNS}
+     FROM clients.client c${grantFactJoins('$2')}
     WHERE c.id = ANY($1::uuid[])`,
 );
 
@@ -43,8 +57,13 @@ export interface GrantFacts {
  * as a parameter so that SQL and the rule agree on the instant).
  */
 export async function grantFacts(dataSource: DataSource, clientIds: string[], now: Date): Promise<GrantFacts[]> {
-  const rows = await runPrepared(dataSource, GRANT_FACTS, [clientIds, now]);
-  return rows.map((row) => ({
+  return (await runPrepared(dataSource, GRANT_FACTS, [clientIds, now])).map(toGrantFacts);
+}
+
+/** The facts of a row read with GRANT_FACT_COLUMNS (its other columns are ignored). */
+export function toGrantFacts(columns: GrantFactsColumns): GrantFacts {
+  const row = unprefixed<GrantFactsRow>(columns, 'g_');
+  return {
     client: {
       id: row.id,
       organizationId: row.organization_id,
@@ -60,5 +79,5 @@ export async function grantFacts(dataSource: DataSource, clientIds: string[], no
       expiresAt: new Date(k.expires_at),
       revokedAt: null,
     })),
-  }));
+  };
 }

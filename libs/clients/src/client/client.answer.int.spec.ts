@@ -5,8 +5,10 @@
  * failure while building the answer rolls the change back.
  */
 import { randomUUID } from 'node:crypto';
+import DataLoader from 'dataloader';
 import type { EntityManager } from 'typeorm';
 import { AuditTrail } from '@caseflow/audit';
+import { decideGrants } from '../access/access.route';
 import { createClientsLoaders } from '../loaders';
 import { startClientsTestbed, type ClientsTestbed } from '../testing/testbed';
 import { ClientCommands } from './client.commands';
@@ -73,6 +75,7 @@ describe('a failure while building the answer of a change', () => {
       actor,
       peers: { referrals: identity, directory: identity, auditTrail: {}, identity },
       calendar: { internalSecret: '', dashboardUrl: '' },
+      grants: new DataLoader((ids: readonly string[]) => decideGrants(dataSource, actor, ids)),
     });
     const client = activeOf('casey', 3);
     const before = await row(client.id);

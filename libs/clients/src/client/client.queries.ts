@@ -9,6 +9,7 @@ import { ClientEntity, type ClientStatus } from './client.entity';
 import type { ClientFilter } from './client.inputs';
 import { toCaseClosure, toClient, toEligibility } from './client.mapper';
 import { CASE_ACCESS, caseRecordField } from './client.policy';
+import { grantsFromFacts } from '../access/access.route';
 import { caseloadPage } from './client.sql';
 import type { CaseClosure, Client, ClientConnection, Eligibility } from './client.type';
 import type { ClientsDeps } from '../deps';
@@ -112,7 +113,11 @@ export class ClientQueries {
       statuses: status?.length ? status : null,
     };
     const from: [number, string] | null = cursor ? [Number(cursor[0]), String(cursor[1])] : null;
-    const { rows, totalCount } = await caseloadPage(this.deps.dataSource, scope, from, size + 1, withCount);
+    const now = new Date();
+    const { rows, totalCount, grantFacts } = await caseloadPage(this.deps.dataSource, scope, from, size + 1, withCount, now);
+    // The page's clients' grants, decided by the one rule from the facts read with them: `Client.accessGrant` reads no more.
+    const ids = rows.map((row) => row.id);
+    for (const grant of grantsFromFacts(actor, ids, grantFacts, now)) this.deps.grants.prime(grant.clientId, grant);
     // Not asked for, so never shown (the resolver reads the selection).
     return this.page(rows, size, totalCount ?? 0, 'caseload', (row) => [row.priorityScore, row.id]);
   }

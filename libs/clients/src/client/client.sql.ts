@@ -1,6 +1,7 @@
 /** The hand-written statements of the client aggregate. */
 import type { DataSource } from 'typeorm';
 import { preparedRead, runPrepared } from '@caseflow/db';
+import { GRANT_FACT_COLUMNS, type GrantFacts, type GrantFactsColumns, grantFactJoins, toGrantFacts } from '../access/access.sql';
 import type { SqlRunner } from '../shared/sql';
 import type { ClientEntity, ClientStatus } from './client.entity';
 
@@ -62,26 +63,33 @@ const CASELOAD_WHERE = `c.assigned_case_manager_id = $1
       AND ($2::uuid IS NULL OR c.organization_id = $2)
       AND ($3::text[] IS NULL OR c.status = ANY($3))`;
 
-/** A row of the page, with the caseload's count when it was asked for (the same on every row). */
-type CaseloadRow = ClientRow & { total: number | null };
+/** A row of the page, with the caseload's count when it was asked for (the same on every row), and the client's grant facts. */
+type CaseloadRow = ClientRow & { total: number | null } & GrantFactsColumns;
 
 /**
  * The page, and with $7 the caseload's count: an uncorrelated scalar
  * subquery, so PostgreSQL runs it once (an InitPlan, on the same index) and
- * only when $7 is true.
+ * only when $7 is true. Each client of the page (after the LIMIT) comes with
+ * what the access rule reads about it at $8 (its active consents and current
+ * case team, access.sql.ts):
+ * the grants the page's clients carry to plans and referrals
+ * (`Client.accessGrant`) are then decided without a statement of their own.
  */
 const CASELOAD_PAGE = preparedRead<
   CaseloadRow,
-  [string, string | null, ClientStatus[] | null, number | null, string | null, number, boolean]
+  [string, string | null, ClientStatus[] | null, number | null, string | null, number, boolean, Date]
 >(
   'clients.caseload-page',
-  `SELECT ${CLIENT_COLUMNS},
-          CASE WHEN $7::boolean THEN (SELECT count(*)::int FROM clients.client c WHERE ${CASELOAD_WHERE}) END AS total
-     FROM clients.client c
-    WHERE ${CASELOAD_WHERE}
-      AND ($4::int IS NULL OR c.priority_score < $4 OR (c.priority_score = $4 AND c.id > $5::uuid))
-    ORDER BY c.priority_score DESC, c.id
-    LIMIT $6`,
+  `SELECT page.*, ${GRANT_FACT_COLUMNS}
+     FROM (SELECT ${CLIENT_COLUMNS},
+                  CASE WHEN $7::boolean THEN (SELECT count(*)::int FROM clients.client c WHERE ${CASELOAD_WHERE}) END AS total
+             FROM clients.client c
+            WHERE ${CASELOAD_WHERE}
+              AND ($4::int IS NULL OR c.priority_score < $4 OR (c.priority_score = $4 AND c.id > $5::uuid))
+            ORDER BY c.priority_score DESC, c.id
+            LIMIT $6) page
+     JOIN clients.client c ON c.id = page.id${grantFactJoins('$8')}
+    ORDER BY page."priorityScore" DESC, page.id`,
 );
 
 const CASELOAD_COUNT = preparedRead<{ n: number }, [string, string | null, ClientStatus[] | null]>(
@@ -89,10 +97,19 @@ const CASELOAD_COUNT = preparedRead<{ n: number }, [string, string | null, Clien
   `SELECT count(*)::int AS n FROM clients.client c WHERE ${CASELOAD_WHERE}`,
 );
 
+/** The client's own columns of a page row (without the count and the grant facts). */
+function clientOfPageRow(found: CaseloadRow): ClientRow {
+  const row: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(found)) if (key !== 'total' && !key.startsWith('g_')) row[key] = value;
+  return row as ClientRow;
+}
+
 export interface CaseloadPage {
   rows: ClientRow[];
   /** Null when not asked for. */
   totalCount: number | null;
+  /** What the access rule reads about each client of `rows`, at the page's instant. */
+  grantFacts: GrantFacts[];
 }
 
 /**
@@ -107,6 +124,7 @@ export async function caseloadPage(
   after: [number, string] | null,
   limit: number,
   withCount: boolean,
+  now: Date,
 ): Promise<CaseloadPage> {
   const { owner, organizationId, statuses } = scope;
   const found = await runPrepared(dataSource, CASELOAD_PAGE, [
@@ -117,11 +135,13 @@ export async function caseloadPage(
     after?.[1] ?? null,
     limit,
     withCount,
+    now,
   ]);
-  const rows = found.map(({ total: _total, ...row }) => row);
-  if (!withCount) return { rows, totalCount: null };
-  if (found.length > 0) return { rows, totalCount: found[0].total as number };
+  const rows = found.map(clientOfPageRow);
+  const grantFacts = found.map(toGrantFacts);
+  if (!withCount) return { rows, totalCount: null, grantFacts };
+  if (found.length > 0) return { rows, totalCount: found[0].total as number, grantFacts };
   // No row: without a cursor the caseload is empty; after one, it is counted on its own.
   const totalCount = after ? (await runPrepared(dataSource, CASELOAD_COUNT, [owner, organizationId, statuses]))[0].n : 0;
-  return { rows, totalCount };
+  return { rows, totalCount, grantFacts };
 }

@@ -7,9 +7,12 @@
 import type { SqlRunner } from '../shared/sql';
 import type { CaseTeamRole } from './team.entity';
 
-/** `m` a case_team_member row, `c` its client, `s` the client's agency settings (LEFT JOIN), `$2` now. */
-export const CURRENT_MEMBER = `m.removed_at IS NULL
-       AND (m.until IS NULL OR m.until >= ($2::timestamptz AT TIME ZONE coalesce(s.time_zone, 'UTC'))::date)`;
+/** `m` a case_team_member row, `c` its client, `s` the client's agency settings (LEFT JOIN), `now` the parameter holding the caller's clock. */
+export const currentMemberAt = (now: string) => `m.removed_at IS NULL
+       AND (m.until IS NULL OR m.until >= (${now}::timestamptz AT TIME ZONE coalesce(s.time_zone, 'UTC'))::date)`;
+
+/** CURRENT_MEMBER with `$2` now. */
+export const CURRENT_MEMBER = currentMemberAt('$2');
 
 /** Each asked client's current members' staff ids, as one column `team` (uuid[]), to join into a client read by `m.client_id`. */
 export const CURRENT_TEAM_IDS = `SELECT m.client_id, array_agg(m.staff_member_id ORDER BY m.staff_member_id) AS team
