@@ -235,23 +235,18 @@ describe('contact preference, key dates and follow-up', () => {
   it('refuses bad key dates and a follow-up in the past, changing nothing', async () => {
     const client = caseyClient();
     const SET = `mutation($id: ID!, $k: [KeyDateInput!]!) { setKeyDates(clientId: $id, keyDates: $k) { id } }`;
+    // A well-formed date a month from today: only the label or the count is wrong.
+    const inAMonth = addDays(localDay(new Date(), 'UTC'), 30);
+    await refused('casey', SET, { id: client.id, k: [{ label: '', date: inAMonth }] }, client.id, 'BAD_USER_INPUT', 'keyDates[0].label');
     await refused(
       'casey',
       SET,
-      { id: client.id, k: [{ label: '', date: '2027-01-01' }] },
-      client.id,
-      'BAD_USER_INPUT',
-      'keyDates[0].label',
-    );
-    await refused(
-      'casey',
-      SET,
-      { id: client.id, k: Array.from({ length: 21 }, (_, i) => ({ label: `d${i}`, date: '2027-01-01' })) },
+      { id: client.id, k: Array.from({ length: 21 }, (_, i) => ({ label: `d${i}`, date: inAMonth })) },
       client.id,
       'BAD_USER_INPUT',
       'keyDates',
     );
-    const bad = await tb.as(`casey`, SET, { id: client.id, k: [{ label: 'x', date: '2027-02-30' }] });
+    const bad = await tb.as(`casey`, SET, { id: client.id, k: [{ label: 'x', date: `${Number(inAMonth.slice(0, 4)) + 1}-02-30` }] });
     expect(errorCodes(bad)).toEqual(['BAD_USER_INPUT']);
     await refused(
       'casey',

@@ -15,7 +15,9 @@ describe('case team rules', () => {
     expect(checkUntil('input.until', undefined, today)).toBeNull();
     expect(checkUntil('input.until', today, today)).toBe(today);
     expect(checkUntil('input.until', addDays(today, UNTIL_MAX_DAYS), today)).toBe(addDays(today, UNTIL_MAX_DAYS));
-    for (const bad of [addDays(today, -1), addDays(today, UNTIL_MAX_DAYS + 1), '2026-02-30', 'soon']) {
+    // February 30th of next year: inside the window, but no such day.
+    const noSuchDay = `${Number(today.slice(0, 4)) + 1}-02-30`;
+    for (const bad of [addDays(today, -1), addDays(today, UNTIL_MAX_DAYS + 1), noSuchDay, 'soon']) {
       expect(() => checkUntil('input.until', bad, today)).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT' }));
     }
   });

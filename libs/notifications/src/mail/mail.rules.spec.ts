@@ -11,8 +11,8 @@ describe('e-mail rules', () => {
       expect(mail.text).toContain('https://caseflow.example.org/notifications');
     }
     expect(composeMail('CLIENT_ASSIGNED', null, 'http://d').text).not.toContain('Agency:');
-    expect(composeDigest('STEP_OVERDUE', 3, '2026-12-02', 'http://d').subject).toBe(
-      'Caseflow digest: A plan step is overdue (3 on 2026-12-02)',
+    expect(composeDigest('STEP_OVERDUE', 3, '2019-12-02', 'http://d').subject).toBe(
+      'Caseflow digest: A plan step is overdue (3 on 2019-12-02)',
     );
   });
 
