@@ -8,11 +8,10 @@
 import { randomBytes } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
 import { Client } from 'pg';
-import type { DataSource } from 'typeorm';
 import { ensureDevKeys } from '@caseflow/auth';
+import { organizationTimeZones } from '@caseflow/clients';
 import { refreshStalePriorities } from '@caseflow/clients-seed';
 import { openDatabase, withCredentials } from '@caseflow/db';
-import { DEFAULT_TIME_ZONE } from '@caseflow/core';
 import { random } from '@caseflow/demo';
 import { SUBGRAPHS, type ScaleReport, type SubgraphName, datasetOf, migrateSubgraphs, seedAtScale } from '@caseflow/platform';
 import { recordOverdueSteps } from '@caseflow/plans';
@@ -271,7 +270,7 @@ async function settleJobs(url: string): Promise<void> {
     try {
       if (name === 'clients') await refreshStalePriorities(db.dataSource);
       else if (name === 'referrals') await sweepExpiredReferrals(db.dataSource);
-      else await recordOverdueSteps(db.dataSource, (ids) => agencyTimeZones(db.dataSource, ids));
+      else await recordOverdueSteps(db.dataSource, (ids) => organizationTimeZones(db.dataSource, ids));
     } finally {
       await db.dataSource.destroy();
     }
@@ -287,17 +286,6 @@ async function vacuumDataset(url: string): Promise<void> {
   } finally {
     await client.end();
   }
-}
-
-/** The agencies' time zones as the clients subgraph keeps them (UTC for one that set none), read directly: the services are not running yet. */
-async function agencyTimeZones(dataSource: DataSource, organizationIds: string[]): Promise<Map<string, string>> {
-  const rows = await dataSource.query<Array<{ organization_id: string; time_zone: string }>>(
-    'SELECT organization_id, time_zone FROM clients.organization_setting WHERE organization_id = ANY($1::uuid[]) AND time_zone IS NOT NULL',
-    [organizationIds],
-  );
-  const zones = new Map(organizationIds.map((id) => [id, DEFAULT_TIME_ZONE]));
-  for (const row of rows) zones.set(row.organization_id, row.time_zone);
-  return zones;
 }
 
 export async function runBench(options: BenchOptions): Promise<BenchResult> {
