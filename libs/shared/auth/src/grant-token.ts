@@ -17,17 +17,29 @@
  * than the round trip it saves. One HMAC-SHA256 over a compact payload, with
  * a key derived from the internal secret (so a grant token can never pass as
  * an internal token, nor the other way round), costs microseconds.
+ *
+ * A token carries what a read needs and no more: whether the client exists,
+ * the agency, the kinds the caller may read, whether they may write and the
+ * case's status (the client id is signed, not sent). It does not carry the
+ * client's consents: they are read only by the consent gates of mutations
+ * (sending a referral), and a mutation never takes its grant from a token —
+ * tokens come with entity representations, which the gateway fetches with
+ * queries. The grant a token gives back therefore has no consents, which
+ * could only ever refuse, never allow. A page's 25 tokens went from 22 KB to
+ * about 7 KB, which the clients subgraph writes, the gateway reads and writes
+ * twice, and plans and referrals each read and verify.
  */
 import { createHmac, createSecretKey, type KeyObject, timingSafeEqual } from 'node:crypto';
 import type DataLoader from 'dataloader';
 import type { Actor } from './actor';
-import { type ClientGrant, INFORMATION_KINDS } from './client-access';
+import { isUuid } from '@caseflow/core';
+import { type ClientGrant, INFORMATION_KINDS, type InformationKind } from './client-access';
 import { internalSecrets } from './internal-token';
 
 /** How long a grant token is good for: it is spent within the request that made it. */
 export const GRANT_TOKEN_TTL_SECONDS = 30;
 
-const VERSION = 'g2';
+const VERSION = 'g3';
 const KEY_PURPOSE = 'caseflow client grant v1';
 
 /** Who a grant is for and for which request. */
@@ -45,7 +57,7 @@ export interface GrantBinding {
 interface GrantPayload {
   /** expiry, seconds since the epoch */
   e: number;
-  /** What is granted (a ClientGrant for version g2). */
+  /** What is granted (a compact grant for version g3, a caseload for cl2). */
   g: unknown;
 }
 
@@ -65,9 +77,15 @@ function keyOf(secret: string): KeyObject {
   return key;
 }
 
-/** What the MAC covers: the version tag, the binding (staff id, role, agency, request id) and the body. */
-function signedText(version: string, { actor, requestId }: GrantBinding, body: string): string {
-  return `${version}.${actor.staffId}.${actor.role}.${actor.organizationId}.${requestId}.${body}`;
+/**
+ * What the MAC covers: the version tag, the subject when the token has one
+ * (a UUID: the client a grant is on), the binding (staff id, role, agency,
+ * request id) and the body. Every part but the request id has a fixed form
+ * without dots, and the body is base64url, so the text reads one way only.
+ */
+function signedText(version: string, { actor, requestId }: GrantBinding, body: string, subject?: string): string {
+  const head = subject === undefined ? version : `${version}.${subject}`;
+  return `${head}.${actor.staffId}.${actor.role}.${actor.organizationId}.${requestId}.${body}`;
 }
 
 function mac(text: string, secret: string): Buffer {
@@ -76,19 +94,42 @@ function mac(text: string, secret: string): Buffer {
 
 const nowSeconds = (): number => Math.floor(Date.now() / 1000);
 
-/** Signs the caller's grant on one client for this request. */
+/** A grant as a token carries it: exists, agency, readable kinds, write, status (absent when the grant has none). */
+interface CompactGrant {
+  x: boolean;
+  o: string | null;
+  r: InformationKind[];
+  w: boolean;
+  s?: ClientGrant['status'];
+}
+
+/** Signs the caller's grant on one client for this request (its consents left out: see above). */
 export function signGrantToken(grant: ClientGrant, binding: GrantBinding, secret: string, ttlSeconds = GRANT_TOKEN_TTL_SECONDS): string {
-  return signBoundToken(VERSION, grant, binding, secret, ttlSeconds);
+  const compact: CompactGrant = { x: grant.exists, o: grant.organizationId, r: grant.read, w: grant.write };
+  if (grant.status !== undefined) compact.s = grant.status;
+  return signBoundToken(VERSION, compact, binding, secret, ttlSeconds, grant.clientId);
 }
 
 /**
  * The grant a token carries, when it verifies for this caller, this request
  * and this client and has not expired; otherwise null (the caller then asks
- * the clients subgraph as usual). Never throws on bad input.
+ * the clients subgraph as usual). Its consents are empty (see above). Never
+ * throws on bad input.
  */
 export function verifyGrantToken(token: unknown, binding: GrantBinding & { clientId: string }, secret: string): ClientGrant | null {
-  const grant = verifyBoundToken(VERSION, token, binding, secret, 8192);
-  return isGrant(grant) && grant.clientId === binding.clientId ? grant : null;
+  if (!isUuid(binding.clientId)) return null;
+  const data = verifyBoundToken(VERSION, token, binding, secret, 1024, binding.clientId);
+  if (!isCompactGrant(data)) return null;
+  const grant: ClientGrant = {
+    clientId: binding.clientId,
+    exists: data.x,
+    organizationId: data.o,
+    read: data.r,
+    write: data.w,
+    consents: [],
+  };
+  if (data.s !== undefined) grant.status = data.s;
+  return grant;
 }
 
 /**
@@ -103,21 +144,33 @@ export function signBoundToken(
   binding: GrantBinding,
   secret: string,
   ttlSeconds = GRANT_TOKEN_TTL_SECONDS,
+  subject?: string,
 ): string {
   const payload: GrantPayload = { e: nowSeconds() + ttlSeconds, g: data };
   const body = Buffer.from(JSON.stringify(payload), 'utf8').toString('base64url');
-  return `${version}.${body}.${mac(signedText(version, binding, body), internalSecrets(secret)[0] ?? '').toString('base64url')}`;
+  return `${version}.${body}.${mac(signedText(version, binding, body, subject), internalSecrets(secret)[0] ?? '').toString('base64url')}`;
 }
 
-/** What a `signBoundToken` token of this version carries, when it verifies for this caller and request and has not expired; else null. */
-export function verifyBoundToken(version: string, token: unknown, binding: GrantBinding, secret: string, maxLength: number): unknown {
+/**
+ * What a `signBoundToken` token of this version carries, when it verifies for
+ * this caller and request (and subject, when it was signed with one) and has
+ * not expired; else null.
+ */
+export function verifyBoundToken(
+  version: string,
+  token: unknown,
+  binding: GrantBinding,
+  secret: string,
+  maxLength: number,
+  subject?: string,
+): unknown {
   if (typeof token !== 'string' || token.length > maxLength) return null;
   const parts = token.split('.');
   if (parts.length !== 3 || parts[0] !== version) return null;
   const [, body, signature] = parts;
   const given = Buffer.from(signature, 'base64url');
   // Signed for this caller and this request, or not at all: the binding is in what the MAC covers.
-  const text = signedText(version, binding, body);
+  const text = signedText(version, binding, body, subject);
   const signedWith = (candidate: string) => {
     const expected = mac(text, candidate);
     return given.length === expected.length && timingSafeEqual(given, expected);
@@ -135,17 +188,19 @@ export function verifyBoundToken(version: string, token: unknown, binding: Grant
   return payload.g ?? null;
 }
 
-function isGrant(value: unknown): value is ClientGrant {
-  const g = value as ClientGrant | null;
+const STATUSES: ReadonlyArray<ClientGrant['status']> = ['INTAKE', 'ACTIVE', 'ON_HOLD', 'CLOSED', null];
+
+function isCompactGrant(value: unknown): value is CompactGrant {
+  const g = value as CompactGrant | null;
   return (
     typeof g === 'object' &&
     g !== null &&
-    typeof g.clientId === 'string' &&
-    typeof g.exists === 'boolean' &&
-    typeof g.write === 'boolean' &&
-    Array.isArray(g.read) &&
-    g.read.every((kind) => (INFORMATION_KINDS as readonly string[]).includes(kind)) &&
-    Array.isArray(g.consents)
+    typeof g.x === 'boolean' &&
+    (g.o === null || isUuid(g.o)) &&
+    typeof g.w === 'boolean' &&
+    Array.isArray(g.r) &&
+    g.r.every((kind) => (INFORMATION_KINDS as readonly string[]).includes(kind)) &&
+    (g.s === undefined || STATUSES.includes(g.s))
   );
 }
 

@@ -54,6 +54,7 @@ describe('grant tokens through a rotation of the internal secret', () => {
     organizationId: casey.organizationId,
     read: ['CONTACT_INFO', 'PLANS'],
     write: true,
+    status: 'ACTIVE',
     consents: [],
   };
   const binding = { actor: casey, requestId: 'r-rotation' };
