@@ -25,9 +25,10 @@
  * (sending a referral), and a mutation never takes its grant from a token —
  * tokens come with entity representations, which the gateway fetches with
  * queries. The grant a token gives back therefore has no consents, which
- * could only ever refuse, never allow. A page's 25 tokens went from 22 KB to
- * about 7 KB, which the clients subgraph writes, the gateway reads and writes
- * twice, and plans and referrals each read and verify.
+ * could only ever refuse, never allow. A page of 25 clients went from 22 KB
+ * to 9 KB of representations (6.9 KB of it tokens), which the clients
+ * subgraph writes, the gateway reads and writes twice, and plans and
+ * referrals each read and verify.
  */
 import { createHmac, createSecretKey, type KeyObject, timingSafeEqual } from 'node:crypto';
 import type DataLoader from 'dataloader';
