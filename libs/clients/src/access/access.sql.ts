@@ -20,13 +20,13 @@ export interface GrantFactsRow {
 /**
  * The facts the access rule reads about client `c`, at the instant in parameter `now`: its active consents (JSON,
  * timestamps as ISO text) and its current case team's staff ids, as `g_`-prefixed columns beside the client's own.
- * Two lateral reads per client, by index (consent_client_idx, case_team_member_client): the access decision's read
- * below, and the caseload page, which reads them with its clients (client.sql.ts).
+ * Two lateral reads per client, by index (consent_client_idx, case_team_member_client). (The caseload page needs
+ * neither: client.sql.ts, caseloadGrantFacts.)
  */
-export const GRANT_FACT_COLUMNS = `c.id AS g_id, c.organization_id AS g_organization_id, c.assigned_case_manager_id AS g_assigned_case_manager_id,
+const GRANT_FACT_COLUMNS = `c.id AS g_id, c.organization_id AS g_organization_id, c.assigned_case_manager_id AS g_assigned_case_manager_id,
        c.status AS g_status, coalesce(k.consents, '[]'::json) AS g_consents, coalesce(t.team, '{}'::uuid[]) AS g_case_team`;
 
-export const grantFactJoins = (now: string) => `
+const grantFactJoins = (now: string) => `
      LEFT JOIN LATERAL (SELECT json_agg(json_build_object('recipient_organization_id', k.recipient_organization_id, 'scope', k.scope,
                                                           'signed_at', k.signed_at, 'expires_at', k.expires_at) ORDER BY k.signed_at, k.id) AS consents
                           FROM clients.consent k
@@ -37,7 +37,7 @@ export const grantFactJoins = (now: string) => `
                          WHERE m.client_id = c.id AND ${currentMemberAt(now)}) t ON true`;
 
 /** A client's grant facts as GRANT_FACT_COLUMNS name them, without the `g_`. */
-export type GrantFactsColumns = { [K in keyof GrantFactsRow as `g_${K}`]: GrantFactsRow[K] };
+type GrantFactsColumns = { [K in keyof GrantFactsRow as `g_${K}`]: GrantFactsRow[K] };
 
 const GRANT_FACTS = preparedRead<GrantFactsColumns, [string[], Date]>(
   'clients.grant-facts',
@@ -61,7 +61,7 @@ export async function grantFacts(dataSource: DataSource, clientIds: string[], no
 }
 
 /** The facts of a row read with GRANT_FACT_COLUMNS (its other columns are ignored). */
-export function toGrantFacts(columns: GrantFactsColumns): GrantFacts {
+function toGrantFacts(columns: GrantFactsColumns): GrantFacts {
   const row = unprefixed<GrantFactsRow>(columns, 'g_');
   return {
     client: {

@@ -1,8 +1,9 @@
 /**
  * The grants a caseload's clients carry to plans and referrals
- * (`Client.accessGrant`) are decided from the access facts the caseload page
- * reads with its clients: the same grants as the access route's own read and
- * decision give, with no statement of their own. A token carries the grant
+ * (`Client.accessGrant`) are decided by the one rule from the page's own
+ * columns (a page's case team and consents decide nothing for its callers):
+ * the same grants as the access route's own read and decision give, with no
+ * statement of their own. A token carries the grant
  * without its consents (grant-token.ts: only mutations' consent gates read
  * them, and a mutation never takes a token's grant).
  */
@@ -45,9 +46,9 @@ async function caseloadGrants(key: StaffKey, requestId: string, caseManagerId?: 
   return { ids: nodes.map((n) => n.id), grants, statements: counter.since(mark) };
 }
 
-describe("the caseload's grants, decided from the facts read with the page", () => {
-  it("gives a case manager's clients the grants the access route decides, in one statement with the page", async () => {
-    // One of casey's clients with a consent revoked just now, and one with a case team member: facts the rule reads.
+describe("the caseload's grants, decided from the page's own columns", () => {
+  it("gives a case manager's clients the grants the access route decides, with no statement but the page", async () => {
+    // One of casey's clients with a consent revoked just now: a fact the access route reads, and which changes nothing here.
     const casey = actorOf('casey');
     const [withConsent] = await tb.sql<{ client_id: string }>(
       `SELECT k.client_id FROM clients.consent k JOIN clients.client c ON c.id = k.client_id
@@ -66,10 +67,11 @@ describe("the caseload's grants, decided from the facts read with the page", () 
     expect(ids).toContain(withConsent.client_id);
     expect(grants).toEqual(await decidedGrants(casey, ids));
     expect(grants.every((g) => g !== null && g.write && g.exists)).toBe(true);
-    // The page read the facts (its consents and case team laterals); no other statement read consents.
+    // The page alone: no statement read consents or the case team, which decide nothing for the page's clients.
     const reads = statements.filter((sql) => !sql.includes('audit_event'));
-    expect(reads.filter((sql) => sql.includes('clients.consent'))).toHaveLength(1);
-    expect(reads.find((sql) => sql.includes('clients.consent'))).toMatch(/g_consents[\s\S]*priority_score/);
+    expect(reads).toHaveLength(1);
+    expect(reads[0]).toMatch(/FROM clients\.client c\s+WHERE c\.assigned_case_manager_id = \$1/);
+    expect(reads[0]).not.toMatch(/clients\.consent|clients\.case_team_member/);
   });
 
   it("gives a supervisor looking at a case manager's caseload the supervisor's grants", async () => {

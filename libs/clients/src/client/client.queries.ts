@@ -114,8 +114,9 @@ export class ClientQueries {
     };
     const from: [number, string] | null = cursor ? [Number(cursor[0]), String(cursor[1])] : null;
     const now = new Date();
-    const { rows, totalCount, grantFacts } = await caseloadPage(this.deps.dataSource, scope, from, size + 1, withCount, now);
-    // The page's clients' grants, decided by the one rule from the facts read with them: `Client.accessGrant` reads no more.
+    const { rows, totalCount, grantFacts } = await caseloadPage(this.deps.dataSource, scope, from, size + 1, withCount);
+    // The page's clients' grants, decided by the one rule from their own columns (a page's case team and consents decide
+    // nothing for its callers: client.sql.ts): `Client.accessGrant` reads no more.
     const ids = rows.map((row) => row.id);
     for (const grant of grantsFromFacts(actor, ids, grantFacts, now)) this.deps.grants.prime(grant.clientId, grant);
     // Not asked for, so never shown (the resolver reads the selection).

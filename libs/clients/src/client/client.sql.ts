@@ -1,7 +1,7 @@
 /** The hand-written statements of the client aggregate. */
 import type { DataSource } from 'typeorm';
 import { preparedRead, runPrepared } from '@caseflow/db';
-import { GRANT_FACT_COLUMNS, type GrantFacts, type GrantFactsColumns, grantFactJoins, toGrantFacts } from '../access/access.sql';
+import type { GrantFacts } from '../access/access.sql';
 import type { SqlRunner } from '../shared/sql';
 import type { ClientEntity, ClientStatus } from './client.entity';
 
@@ -63,33 +63,26 @@ const CASELOAD_WHERE = `c.assigned_case_manager_id = $1
       AND ($2::uuid IS NULL OR c.organization_id = $2)
       AND ($3::text[] IS NULL OR c.status = ANY($3))`;
 
-/** A row of the page, with the caseload's count when it was asked for (the same on every row), and the client's grant facts. */
-type CaseloadRow = ClientRow & { total: number | null } & GrantFactsColumns;
+/** A row of the page, with the caseload's count when it was asked for (the same on every row). */
+type CaseloadRow = ClientRow & { total: number | null };
 
 /**
  * The page, and with $7 the caseload's count: an uncorrelated scalar
  * subquery, so PostgreSQL runs it once (an InitPlan, on the same index) and
- * only when $7 is true. Each client of the page (after the LIMIT) comes with
- * what the access rule reads about it at $8 (its active consents and current
- * case team, access.sql.ts):
- * the grants the page's clients carry to plans and referrals
- * (`Client.accessGrant`) are then decided without a statement of their own.
+ * only when $7 is true.
  */
 const CASELOAD_PAGE = preparedRead<
   CaseloadRow,
-  [string, string | null, ClientStatus[] | null, number | null, string | null, number, boolean, Date]
+  [string, string | null, ClientStatus[] | null, number | null, string | null, number, boolean]
 >(
   'clients.caseload-page',
-  `SELECT page.*, ${GRANT_FACT_COLUMNS}
-     FROM (SELECT ${CLIENT_COLUMNS},
-                  CASE WHEN $7::boolean THEN (SELECT count(*)::int FROM clients.client c WHERE ${CASELOAD_WHERE}) END AS total
-             FROM clients.client c
-            WHERE ${CASELOAD_WHERE}
-              AND ($4::int IS NULL OR c.priority_score < $4 OR (c.priority_score = $4 AND c.id > $5::uuid))
-            ORDER BY c.priority_score DESC, c.id
-            LIMIT $6) page
-     JOIN clients.client c ON c.id = page.id${grantFactJoins('$8')}
-    ORDER BY page."priorityScore" DESC, page.id`,
+  `SELECT ${CLIENT_COLUMNS},
+          CASE WHEN $7::boolean THEN (SELECT count(*)::int FROM clients.client c WHERE ${CASELOAD_WHERE}) END AS total
+     FROM clients.client c
+    WHERE ${CASELOAD_WHERE}
+      AND ($4::int IS NULL OR c.priority_score < $4 OR (c.priority_score = $4 AND c.id > $5::uuid))
+    ORDER BY c.priority_score DESC, c.id
+    LIMIT $6`,
 );
 
 const CASELOAD_COUNT = preparedRead<{ n: number }, [string, string | null, ClientStatus[] | null]>(
@@ -97,18 +90,39 @@ const CASELOAD_COUNT = preparedRead<{ n: number }, [string, string | null, Clien
   `SELECT count(*)::int AS n FROM clients.client c WHERE ${CASELOAD_WHERE}`,
 );
 
-/** The client's own columns of a page row (without the count and the grant facts). */
+/** The client's own columns of a page row (without the count). */
 function clientOfPageRow(found: CaseloadRow): ClientRow {
-  const row: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(found)) if (key !== 'total' && !key.startsWith('g_')) row[key] = value;
-  return row as ClientRow;
+  const { total: _total, ...row } = found;
+  return row;
+}
+
+/**
+ * What the access rule decides from about a caseload page's client. A page
+ * holds only clients assigned to the caseload's owner: the caller's own, or,
+ * for a supervisor, a case manager's within the supervisor's agency (the
+ * scope's organization). For those callers the rule grants from the client's
+ * own columns alone — its case team and its consents decide nothing (the
+ * consents feed only the grant's `consents`, which mutations' consent gates
+ * read and a grant token does not carry) — so the page reads neither.
+ */
+function caseloadGrantFacts(row: ClientRow): GrantFacts {
+  return {
+    client: {
+      id: row.id,
+      organizationId: row.organizationId,
+      assignedCaseManagerId: row.assignedCaseManagerId,
+      caseTeam: [],
+      status: row.status,
+    },
+    consents: [],
+  };
 }
 
 export interface CaseloadPage {
   rows: ClientRow[];
   /** Null when not asked for. */
   totalCount: number | null;
-  /** What the access rule reads about each client of `rows`, at the page's instant. */
+  /** What the access rule decides from about each client of `rows` (caseloadGrantFacts). */
   grantFacts: GrantFacts[];
 }
 
@@ -124,7 +138,6 @@ export async function caseloadPage(
   after: [number, string] | null,
   limit: number,
   withCount: boolean,
-  now: Date,
 ): Promise<CaseloadPage> {
   const { owner, organizationId, statuses } = scope;
   const found = await runPrepared(dataSource, CASELOAD_PAGE, [
@@ -135,10 +148,9 @@ export async function caseloadPage(
     after?.[1] ?? null,
     limit,
     withCount,
-    now,
   ]);
   const rows = found.map(clientOfPageRow);
-  const grantFacts = found.map(toGrantFacts);
+  const grantFacts = rows.map(caseloadGrantFacts);
   if (!withCount) return { rows, totalCount: null, grantFacts };
   if (found.length > 0) return { rows, totalCount: found[0].total as number, grantFacts };
   // No row: without a cursor the caseload is empty; after one, it is counted on its own.
