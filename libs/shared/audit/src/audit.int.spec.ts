@@ -84,43 +84,6 @@ describe('the audit trail', () => {
     ]);
   });
 
-  it('hands its first events to the early writer as soon as they are noted, and answers at flush only once all are committed', async () => {
-    const sent: string[] = [];
-    const writer = new AuditWriter({ query: (sql: string, params?: unknown[]) => (sent.push(sql), db.query(sql, params)) }, 'audit_test');
-    const trail = new AuditTrail('audit_test', actor, 'req-early', writer);
-    const page = [{ id: clientId }, { id: '00000000-0000-4000-8000-0000000000c3' }];
-    trail.noteReads('Client', page);
-    // The statement leaves before the request is done: no flush has been asked for yet.
-    await new Promise((resolve) => setImmediate(resolve));
-    expect(sent).toHaveLength(1);
-    expect(trail.pendingCount).toBe(0);
-    // A later event waits for the flush, which answers once both statements are committed.
-    trail.note({ action: 'READ', entityType: 'Consent', entityId: '00000000-0000-4000-8000-0000000000e3', clientId });
-    await new Promise((resolve) => setImmediate(resolve));
-    expect(sent).toHaveLength(1);
-    await trail.flush(writer);
-    expect(sent).toHaveLength(2);
-    const written = await db.query("SELECT entity_type, entity_id FROM audit_test.audit_event WHERE request_id = 'req-early' ORDER BY id");
-    expect(written).toEqual([
-      { entity_type: 'Client', entity_id: clientId },
-      { entity_type: 'Client', entity_id: '00000000-0000-4000-8000-0000000000c3' },
-      { entity_type: 'Consent', entity_id: '00000000-0000-4000-8000-0000000000e3' },
-    ]);
-    await expect(trail.flush(writer)).resolves.toBeUndefined();
-    expect(sent).toHaveLength(2);
-  });
-
-  it('fails the flush when an early hand-off could not be committed, even with nothing noted since', async () => {
-    const failing = new AuditWriter({ query: () => Promise.reject(new Error('the audit table is gone')) }, 'audit_test');
-    const trail = new AuditTrail('audit_test', actor, 'req-early-failed', failing);
-    trail.noteReads('Client', [{ id: clientId }]);
-    await new Promise((resolve) => setImmediate(resolve));
-    expect(trail.pendingCount).toBe(0);
-    await expect(trail.flush(failing)).rejects.toThrow('the audit table is gone');
-    expect(await db.query("SELECT id FROM audit_test.audit_event WHERE request_id = 'req-early-failed'")).toEqual([]);
-    expect(() => new AuditTrail('plans', actor, 'req-early-mismatch', failing)).toThrow(/"plans" handed to the writer of "audit_test"/);
-  });
-
   it("records a change inside the caller's transaction, so a rolled-back change leaves no event", async () => {
     const trail = new AuditTrail('audit_test', actor, 'req-2');
     await expect(

@@ -32,28 +32,12 @@ export interface AuditEvent {
 export class AuditTrail {
   private pending: AuditEvent[] = [];
   private seen = new Set<string>();
-  /** The events already handed to the writer ahead of `flush`, still to be awaited by it. */
-  private handed: Promise<void>[] = [];
-  private earlyScheduled = false;
 
-  /**
-   * With `early`, the trail hands the first events it is given to that
-   * writer as soon as the code that noted them yields (a microtask), instead
-   * of at `flush`: a page's reads are then committed while the rest of the
-   * request is worked out (the grants signed, the answer shaped), and `flush`
-   * waits for that commit as for its own. Later events go at `flush`, so a
-   * request sends at most two hand-offs. Nothing changes for the caller: the
-   * answer still leaves only once every event is committed, and not at all
-   * if any could not be.
-   */
   constructor(
     private readonly schema: string,
     private readonly actor: Actor,
     private readonly requestId: string,
-    private readonly early?: AuditWriter,
-  ) {
-    if (early && early.schema !== schema) throw new Error(`audit events of "${schema}" handed to the writer of "${early.schema}"`);
-  }
+  ) {}
 
   /**
    * Buffers a read, search or denial; written by `flush` before the response
@@ -65,11 +49,6 @@ export class AuditTrail {
     if (this.seen.has(key)) return;
     this.seen.add(key);
     this.pending.push(event);
-    if (this.early && !this.earlyScheduled) {
-      this.earlyScheduled = true;
-      const writer = this.early;
-      queueMicrotask(() => this.handOff(writer));
-    }
   }
 
   /** Buffers a READ of each row: the records of one client's case, or each client of a page (`clientId` omitted: the row is the client). */
@@ -94,30 +73,16 @@ export class AuditTrail {
 
   /**
    * Hands every buffered event to the process's group-commit writer and
-   * waits until they, and any handed early, are committed (they share a
-   * statement with the events of other requests finishing meanwhile).
-   * Rejects when any could not be written: the caller withholds the answer
-   * (audit fails closed).
+   * waits until they are committed (they share a statement with the events
+   * of other requests finishing meanwhile). Rejects when they could not be
+   * written: the caller withholds the answer (audit fails closed).
    */
   async flush(writer: AuditWriter): Promise<void> {
-    if (writer.schema !== this.schema && (this.pending.length > 0 || this.handed.length > 0)) {
-      throw new Error(`audit events of "${this.schema}" handed to the writer of "${writer.schema}"`);
-    }
-    this.handOff(writer);
-    const handed = this.handed;
-    this.handed = [];
-    await Promise.all(handed);
-  }
-
-  /** Hands the buffered events to `writer`; the commit is awaited by `flush` (its failure too, which is kept for it). */
-  private handOff(writer: AuditWriter): void {
     if (this.pending.length === 0) return;
+    if (writer.schema !== this.schema) throw new Error(`audit events of "${this.schema}" handed to the writer of "${writer.schema}"`);
     const events = this.pending;
     this.pending = [];
-    const committed = writer.append(events.map((event) => this.row(event)));
-    // Awaited by flush; until then a failure must not surface as an unhandled rejection.
-    committed.catch(() => undefined);
-    this.handed.push(committed);
+    await writer.append(events.map((event) => this.row(event)));
   }
 
   get pendingCount(): number {

@@ -81,9 +81,7 @@ function internalToken(request: IncomingMessage): string | undefined {
  * `_entities` included) and internal routes — must carry a valid internal
  * token from the gateway, or it is refused before anything runs. Reads and
  * denials buffered in the request's audit trail are committed (group commit
- * with the other requests finishing meanwhile; the first ones handed over as
- * soon as they are noted, so their commit overlaps the rest of the request)
- * before the response is sent;
+ * with the other requests finishing meanwhile) before the response is sent;
  * when they cannot be, the answer is UNAVAILABLE with no data (audit fails
  * closed).
  */
@@ -181,7 +179,7 @@ export async function createSubgraphServer<C extends RequestContext>(options: Su
         actor,
         requestId,
         internalToken: token,
-        audit: new AuditTrail(options.dbSchema, actor, requestId, auditWriter),
+        audit: new AuditTrail(options.dbSchema, actor, requestId),
         logger: logger.child(actor.client ? { requestId, client: clientLabel(actor) } : { requestId }),
       };
       return options.extendContext(base);
