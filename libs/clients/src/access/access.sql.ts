@@ -21,7 +21,7 @@ export interface GrantFactsRow {
  * The facts the access rule reads about client `c`, at the instant in parameter `now`: its active consents (JSON,
  * timestamps as ISO text) and its current case team's staff ids, as `g_`-prefixed columns beside the client's own.
  * Two lateral reads per client, by index (consent_client_idx, case_team_member_client). (The caseload page needs
- * neither: client.sql.ts, caseloadGrantFacts.)
+ * neither: client.queries.ts, caseloadGrantFacts.)
  */
 const GRANT_FACT_COLUMNS = `c.id AS g_id, c.organization_id AS g_organization_id, c.assigned_case_manager_id AS g_assigned_case_manager_id,
        c.status AS g_status, coalesce(k.consents, '[]'::json) AS g_consents, coalesce(t.team, '{}'::uuid[]) AS g_case_team`;

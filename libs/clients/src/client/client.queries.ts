@@ -10,7 +10,8 @@ import type { ClientFilter } from './client.inputs';
 import { toCaseClosure, toClient, toEligibility } from './client.mapper';
 import { CASE_ACCESS, caseRecordField } from './client.policy';
 import { grantsFromFacts } from '../access/access.route';
-import { caseloadPage } from './client.sql';
+import type { GrantFacts } from '../access/access.sql';
+import { caseloadPage, type ClientRow } from './client.sql';
 import type { CaseClosure, Client, ClientConnection, Eligibility } from './client.type';
 import type { ClientsDeps } from '../deps';
 
@@ -114,11 +115,10 @@ export class ClientQueries {
     };
     const from: [number, string] | null = cursor ? [Number(cursor[0]), String(cursor[1])] : null;
     const now = new Date();
-    const { rows, totalCount, grantFacts } = await caseloadPage(this.deps.dataSource, scope, from, size + 1, withCount);
-    // The page's clients' grants, decided by the one rule from their own columns (a page's case team and consents decide
-    // nothing for its callers: client.sql.ts): `Client.accessGrant` reads no more.
+    const { rows, totalCount } = await caseloadPage(this.deps.dataSource, scope, from, size + 1, withCount);
+    // The page's clients' grants, decided by the one rule from their own columns: `Client.accessGrant` reads no more.
     const ids = rows.map((row) => row.id);
-    for (const grant of grantsFromFacts(actor, ids, grantFacts, now)) this.deps.grants.prime(grant.clientId, grant);
+    for (const grant of grantsFromFacts(actor, ids, rows.map(caseloadGrantFacts), now)) this.deps.grants.prime(grant.clientId, grant);
     // Not asked for, so never shown (the resolver reads the selection).
     return this.page(rows, size, totalCount ?? 0, 'caseload', (row) => [row.priorityScore, row.id]);
   }
@@ -201,4 +201,26 @@ function describeFilter(filter: ClientFilter | null | undefined): string | null 
     .filter(([, v]) => v !== null && v !== undefined && !(Array.isArray(v) && v.length === 0))
     .map(([k]) => k);
   return used.length ? `filter: ${used.join(', ')}` : null;
+}
+
+/**
+ * What the access rule decides from about a caseload page's client. A page
+ * holds only clients assigned to the caseload's owner: the caller's own, or,
+ * for a supervisor, a case manager's within the supervisor's agency (the
+ * scope's organization). For those callers the rule grants from the client's
+ * own columns alone — its case team and its consents decide nothing (the
+ * consents feed only the grant's `consents`, which mutations' consent gates
+ * read and a grant token does not carry) — so the page reads neither.
+ */
+function caseloadGrantFacts(row: ClientRow): GrantFacts {
+  return {
+    client: {
+      id: row.id,
+      organizationId: row.organizationId,
+      assignedCaseManagerId: row.assignedCaseManagerId,
+      caseTeam: [],
+      status: row.status,
+    },
+    consents: [],
+  };
 }

@@ -1,7 +1,6 @@
 /** The hand-written statements of the client aggregate. */
 import type { DataSource } from 'typeorm';
 import { preparedRead, runPrepared } from '@caseflow/db';
-import type { GrantFacts } from '../access/access.sql';
 import type { SqlRunner } from '../shared/sql';
 import type { ClientEntity, ClientStatus } from './client.entity';
 
@@ -96,34 +95,10 @@ function clientOfPageRow(found: CaseloadRow): ClientRow {
   return row;
 }
 
-/**
- * What the access rule decides from about a caseload page's client. A page
- * holds only clients assigned to the caseload's owner: the caller's own, or,
- * for a supervisor, a case manager's within the supervisor's agency (the
- * scope's organization). For those callers the rule grants from the client's
- * own columns alone — its case team and its consents decide nothing (the
- * consents feed only the grant's `consents`, which mutations' consent gates
- * read and a grant token does not carry) — so the page reads neither.
- */
-function caseloadGrantFacts(row: ClientRow): GrantFacts {
-  return {
-    client: {
-      id: row.id,
-      organizationId: row.organizationId,
-      assignedCaseManagerId: row.assignedCaseManagerId,
-      caseTeam: [],
-      status: row.status,
-    },
-    consents: [],
-  };
-}
-
 export interface CaseloadPage {
   rows: ClientRow[];
   /** Null when not asked for. */
   totalCount: number | null;
-  /** What the access rule decides from about each client of `rows` (caseloadGrantFacts). */
-  grantFacts: GrantFacts[];
 }
 
 /**
@@ -150,10 +125,9 @@ export async function caseloadPage(
     withCount,
   ]);
   const rows = found.map(clientOfPageRow);
-  const grantFacts = rows.map(caseloadGrantFacts);
-  if (!withCount) return { rows, totalCount: null, grantFacts };
-  if (found.length > 0) return { rows, totalCount: found[0].total as number, grantFacts };
+  if (!withCount) return { rows, totalCount: null };
+  if (found.length > 0) return { rows, totalCount: found[0].total as number };
   // No row: without a cursor the caseload is empty; after one, it is counted on its own.
   const totalCount = after ? (await runPrepared(dataSource, CASELOAD_COUNT, [owner, organizationId, statuses]))[0].n : 0;
-  return { rows, totalCount, grantFacts };
+  return { rows, totalCount };
 }
