@@ -91,11 +91,15 @@ describe('the benchmark command', () => {
       gateways: ['apollo', 'hive'],
       operations: OPERATION_NAMES,
       durationSeconds: 10,
+      warmupSeconds: 2,
+      primeSeconds: 8,
       code: 'compiled',
       otel: false,
     });
     expect(parseBenchArguments(['--source'])).toMatchObject({ code: 'source' });
     expect(parseBenchArguments(['--otel'])).toMatchObject({ otel: true });
+    expect(parseBenchArguments(['--prime', '0'])).toMatchObject({ primeSeconds: 0 });
+    expect(() => parseBenchArguments(['--prime', '-1'])).toThrow('--prime must be a number from 0 to 600, got -1');
     expect(parseBenchArguments([]).node).toBeUndefined();
     expect(parseBenchArguments(['--node', 'current'])).toMatchObject({ node: 'current' });
     expect(
@@ -120,6 +124,7 @@ describe('the benchmark command', () => {
       dataSeed: 7,
       durationSeconds: 1,
       warmupSeconds: 0,
+      primeSeconds: 0.2,
       concurrency: [1],
       gateways: ['apollo'],
       operations: OPERATION_NAMES,
@@ -133,6 +138,9 @@ describe('the benchmark command', () => {
     });
 
     expect(result.dataset).toMatchObject({ scale: 0.02, seed: 7 });
+    // Each operation ran, unmeasured, as soon as the gateway was up.
+    expect(lines).toContain(`priming: ${OPERATION_NAMES.join(', ')}, 0.2 s each, unmeasured`);
+    expect(result.options.primeSeconds).toBe(0.2);
     const main = result.rows.filter((r) => r.label === r.operation);
     expect(main.map((r) => r.operation)).toEqual(OPERATION_NAMES);
     for (const row of main) {

@@ -6,6 +6,7 @@
  *   --scale N             the dataset to run on (generated first if the database holds another)
  *   --duration S          seconds per operation and concurrency (default 10)
  *   --warmup S            seconds of warm-up per operation, not measured (default 2)
+ *   --prime S             seconds of each operation, in turn and not measured, after a gateway starts (default 8)
  *   --concurrency 1,8,32  concurrency levels (default 1,8,32)
  *   --gateway apollo|hive|both   (default both)
  *   --ops caseload,profile,search,inbox,outcomes,distanceTravelled,write   (default all)
@@ -51,6 +52,7 @@ export function parseBenchArguments(argv: string[]): BenchArguments {
     dataSeed: number('--seed', undefined, 0, 2 ** 31),
     durationSeconds: number('--duration', 10, 0.1, 3600) as number,
     warmupSeconds: number('--warmup', 2, 0, 600) as number,
+    primeSeconds: number('--prime', 8, 0, 600) as number,
     concurrency,
     gateways: gateway === 'both' ? ['apollo', 'hive'] : [gateway as GatewayKind],
     operations,

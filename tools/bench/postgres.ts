@@ -7,6 +7,7 @@
  * request causes.
  */
 import { mkdirSync } from 'node:fs';
+import { totalmem } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { embeddedUrl, ensureDatabasePasswords, startEmbeddedPostgres, withDatabase } from '@caseflow/db';
@@ -44,6 +45,18 @@ export interface BenchServer {
   stop(): Promise<void>;
 }
 
+/**
+ * PostgreSQL's buffer cache as a database host is given one: a quarter of the
+ * memory (at most 4 GB, at least 128 MB). The operating system's page cache
+ * is no substitute on every machine: some reclaim pages nobody touched for a
+ * few seconds (this one's kernel pages them out after six, docs/performance.md),
+ * and the next read of them goes to the disk; the buffer cache is shared
+ * memory, which stays.
+ */
+export function sharedBuffersMb(memoryBytes = totalmem()): number {
+  return Math.min(4096, Math.max(128, Math.floor(memoryBytes / 4 / 2 ** 20)));
+}
+
 export async function startBenchServer(options: BenchServerOptions, database = BENCH_DATABASE): Promise<BenchServer> {
   if (options.externalUrl) {
     return {
@@ -64,7 +77,7 @@ export async function startBenchServer(options: BenchServerOptions, database = B
   mkdirSync(join(dataDir, '..'), { recursive: true });
   const flags = [
     '-c',
-    'shared_buffers=512MB',
+    `shared_buffers=${sharedBuffersMb()}MB`,
     '-c',
     'effective_cache_size=4GB',
     '-c',

@@ -37,7 +37,7 @@ export function formatTable(result: BenchResult): string {
   );
   lines.push(
     `services ${result.options.code === 'source' ? 'from source (ts-node)' : 'compiled (npm run build)'}; ` +
-      `${result.options.durationSeconds} s per operation and concurrency (after ${result.options.warmupSeconds} s of warm-up); latencies in ms; stmt/req from pg_stat_statements`,
+      `${result.options.durationSeconds} s per operation and concurrency (after ${result.options.warmupSeconds} s of warm-up, and ${result.options.primeSeconds ?? 0} s of each operation when a gateway starts); latencies in ms; stmt/req from pg_stat_statements`,
   );
   lines.push(
     result.tracing?.on
