@@ -195,6 +195,97 @@ describe('complementary suppression', () => {
     const once = suppressFigures(summed(cells), ['row', 'col']);
     expect(suppressFigures(summed(cells), ['row', 'col'])).toEqual(once);
   });
+
+  it('suppresses exactly what looking at every line on every pass does, on tables of every shape', () => {
+    // The rule as the documentation states it, without the bookkeeping that lets the implementation skip unchanged lines.
+    const everyLineEveryPass = (figures: Figure<string>[], dimensions: string[], alsoHidden: boolean[], grandTotalKnown: boolean) => {
+      const suppressed = figures.map((f, i) => f.people < 11 || alsoHidden[i]);
+      const place = (key: Figure<string>['key']) => JSON.stringify(dimensions.map((d) => key[d] ?? null));
+      // Lines in the order their first cell comes in the table, as the implementation makes them.
+      const lines = new Map<string, { cells: number[]; total: number | undefined }>();
+      figures.forEach((f, i) => {
+        for (const d of dimensions) {
+          if (f.key[d] === undefined) continue;
+          const total = place({ ...f.key, [d]: undefined });
+          const line = lines.get(`${d}|${total}`) ?? { cells: [], total: figures.findIndex((g) => place(g.key) === total) };
+          if (line.total === -1) line.total = undefined;
+          line.cells.push(i);
+          lines.set(`${d}|${total}`, line);
+        }
+      });
+      const all = [...lines.values()];
+      if (grandTotalKnown && figures.length > 1) all.push({ cells: figures.map((_, i) => i), total: undefined });
+      for (let changed = true; changed;) {
+        changed = false;
+        for (const line of all) {
+          const entries = line.total === undefined ? line.cells : [...line.cells, line.total];
+          if (entries.filter((i) => suppressed[i]).length !== 1) continue;
+          const open = line.cells.filter((i) => !suppressed[i]);
+          const pick =
+            open.reduce<number | undefined>(
+              (best, i) => (best === undefined || figures[i].people < figures[best].people ? i : best),
+              undefined,
+            ) ?? line.total;
+          if (pick === undefined || suppressed[pick]) continue;
+          suppressed[pick] = true;
+          changed = true;
+        }
+      }
+      return suppressed;
+    };
+    let state = 20261205;
+    const next = (n: number) => {
+      state = (state * 1103515245 + 12345) % 2 ** 31;
+      return Math.floor(state / 2 ** 15) % n;
+    };
+    let tables = 0;
+    let cascades = 0;
+    for (let round = 0; round < 300; round += 1) {
+      const [rows, cols, layers] = [1 + next(7), 1 + next(7), 1 + next(3)];
+      const figures: Figure<string>[] = [];
+      // Cells (some absent) and every total over any of the three dimensions, as a CUBE gives them.
+      for (let a = -1; a < rows; a += 1)
+        for (let b = -1; b < cols; b += 1)
+          for (let c = -1; c < layers; c += 1) {
+            if (next(5) === 0) continue;
+            const key: Figure<string>['key'] = {};
+            if (a >= 0) key.a = `a${a}`;
+            if (b >= 0) key.b = `b${b}`;
+            if (c >= 0) key.c = `c${c}`;
+            figures.splice(next(figures.length + 1), 0, { key, people: next(4) === 0 ? next(11) : 11 + next(40) });
+          }
+      const alsoHidden = figures.map(() => next(12) === 0);
+      const grandTotalKnown = next(2) === 0;
+      const expected = everyLineEveryPass(figures, ['a', 'b', 'c'], alsoHidden, grandTotalKnown);
+      expect(suppressFigures(figures, ['a', 'b', 'c'], alsoHidden, { grandTotalKnown })).toEqual(expected);
+      tables += 1;
+      // Complementary suppression reached beyond the primary in this table (so the comparison is not trivially equal).
+      if (expected.some((hidden, i) => hidden && figures[i].people >= 11 && !alsoHidden[i])) cascades += 1;
+    }
+    expect(tables).toBe(300);
+    expect(cascades).toBeGreaterThan(100);
+
+    // Tables of twenty dimensions: more places than a number counts exactly, so places are text there.
+    const twenty = Array.from({ length: 20 }, (_, k) => `d${k}`);
+    let wide = 0;
+    for (let round = 0; round < 40; round += 1) {
+      const figures: Figure<string>[] = [];
+      for (let base = 0; base < 3; base += 1) {
+        const origin = Object.fromEntries(twenty.map((d) => [d, `v${next(9)}`]));
+        for (const d of twenty) {
+          if (next(3) === 0) continue;
+          figures.push({ key: { ...origin, [d]: undefined }, people: 11 + next(40) });
+          for (const value of ['x', 'y', 'z'])
+            figures.push({ key: { ...origin, [d]: value }, people: next(3) === 0 ? next(11) : 11 + next(40) });
+        }
+      }
+      const alsoHidden = figures.map(() => false);
+      const expected = everyLineEveryPass(figures, twenty, alsoHidden, false);
+      expect(suppressFigures(figures, twenty)).toEqual(expected);
+      if (expected.some((hidden, i) => hidden && figures[i].people >= 11)) wide += 1;
+    }
+    expect(wide).toBeGreaterThan(10);
+  });
 });
 
 describe('suppression over months', () => {

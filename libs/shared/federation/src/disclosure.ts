@@ -115,25 +115,59 @@ interface Line {
   total: number | undefined;
 }
 
-/** A figure's place in the table as one string (coordinates are ids, months or '', never control characters). */
-function coordinates<D extends string>(figure: Figure<D>, dimensions: readonly D[]): string {
+/**
+ * A place in the table as one string, from its coordinates in the order of the dimensions (coordinates are ids,
+ * months or '', never control characters); `over`, when given, is the index of a dimension to add up over (the place
+ * of the total a figure counts in).
+ */
+function placeOf(values: ReadonlyArray<string | undefined>, over = -1): string {
   let text = '';
-  for (const d of dimensions) text += `${figure.key[d] ?? '\u0000'}\u0001`;
+  for (let k = 0; k < values.length; k += 1) text += `${k === over ? '\u0000' : (values[k] ?? '\u0000')}\u0001`;
   return text;
 }
 
-/** Every line of the table: the figures that differ on one dimension only, with the total over that dimension. */
+/**
+ * Every line of the table: the figures that differ on one dimension only, with the total over that dimension, in the
+ * order their first cell comes in the table. A table can hold tens of thousands of figures (months × organizations ×
+ * terms, with every total), so a place is one number, not a string: each coordinate numbered per dimension (0 for
+ * "added up over"), the numbers of a place read as the digits of one number.
+ */
 function linesOf<D extends string>(figures: readonly Figure<D>[], dimensions: readonly D[]): Line[] {
-  const byKey = new Map(figures.map((f, i) => [coordinates(f, dimensions), i]));
-  const lines = new Map<string, Line>();
-  figures.forEach((figure, i) => {
-    for (const d of dimensions) {
-      if (figure.key[d] === undefined) continue;
-      const totalKey = coordinates({ key: { ...figure.key, [d]: undefined }, people: 0 }, dimensions);
-      const id = `${d}|${totalKey}`;
+  const numbering = dimensions.map(() => new Map<string, number>());
+  const digits = figures.map((figure) =>
+    dimensions.map((d, k) => {
+      const value = figure.key[d];
+      if (value === undefined) return 0;
+      let n = numbering[k].get(value);
+      if (n === undefined) {
+        n = numbering[k].size + 1;
+        numbering[k].set(value, n);
+      }
+      return n;
+    }),
+  );
+  const weights: number[] = [];
+  let places = 1;
+  for (let k = dimensions.length - 1; k >= 0; k -= 1) {
+    weights[k] = places;
+    places *= numbering[k].size + 1;
+  }
+  // A place and a line (a total's place and the dimension added up over) are numbers while those stay exact; text else.
+  const exact = places * dimensions.length <= Number.MAX_SAFE_INTEGER;
+  const placeKey = (n: readonly number[], over = -1): number | string =>
+    exact
+      ? n.reduce((sum, digit, k) => (k === over ? sum : sum + digit * weights[k]), 0)
+      : n.map((digit, k) => (k === over ? 0 : digit)).join(',');
+  const byPlace = new Map(digits.map((n, i) => [placeKey(n), i]));
+  const lines = new Map<number | string, Line>();
+  digits.forEach((n, i) => {
+    for (let k = 0; k < n.length; k += 1) {
+      if (n[k] === 0) continue;
+      const total = placeKey(n, k);
+      const id = exact ? (total as number) * dimensions.length + k : `${k}|${total}`;
       let line = lines.get(id);
       if (!line) {
-        line = { cells: [], total: byKey.get(totalKey) };
+        line = { cells: [], total: byPlace.get(total) };
         lines.set(id, line);
       }
       line.cells.push(i);
@@ -172,19 +206,30 @@ export function suppressFigures<D extends string>(
   const lines = linesOf(figures, dimensions);
   // The grand total is known from elsewhere (e.g. an agency's closures in a month): the whole table is a line too.
   if (options.grandTotalKnown && figures.length > 1) lines.push({ cells: figures.map((_, i) => i), total: undefined });
+  // The lines each figure is an entry of (a cell or the total): the only ones its suppression can change.
+  const linesOfFigure: number[][] = figures.map(() => []);
+  lines.forEach((line, l) => {
+    for (const i of line.cells) linesOfFigure[i].push(l);
+    if (line.total !== undefined) linesOfFigure[line.total].push(l);
+  });
+  // A line is looked at again only once one of its entries has been suppressed since it was last looked at: a line
+  // whose entries did not change would change nothing, so each pass suppresses what looking at every line would.
+  const stale = lines.map(() => true);
   for (let changed = true; changed;) {
     changed = false;
-    for (const line of lines) {
-      const entries = line.total === undefined ? line.cells : [...line.cells, line.total];
-      if (entries.filter((i) => suppressed[i]).length !== 1) continue;
-      const open = line.cells.filter((i) => !suppressed[i]);
-      const pick =
-        open.reduce<number | undefined>(
-          (best, i) => (best === undefined || figures[i].people < figures[best].people ? i : best),
-          undefined,
-        ) ?? line.total;
+    for (let l = 0; l < lines.length; l += 1) {
+      if (!stale[l]) continue;
+      stale[l] = false;
+      const line = lines[l];
+      let hidden = line.total !== undefined && suppressed[line.total] ? 1 : 0;
+      for (const i of line.cells) if (suppressed[i] && ++hidden > 1) break;
+      if (hidden !== 1) continue;
+      let pick: number | undefined;
+      for (const i of line.cells) if (!suppressed[i] && (pick === undefined || figures[i].people < figures[pick].people)) pick = i;
+      pick ??= line.total;
       if (pick === undefined || suppressed[pick]) continue;
       suppressed[pick] = true;
+      for (const other of linesOfFigure[pick]) stale[other] = true;
       changed = true;
     }
   }
@@ -237,7 +282,12 @@ export function suppressOverMonths<D extends string>(
     );
     indices.forEach((i, at) => (suppressed[i] = hidden[at]));
   }
-  const rest = (f: Figure<D>) => coordinates({ key: { ...f.key, [month]: undefined }, people: 0 }, dimensions);
+  const monthAt = dimensions.indexOf(month);
+  const rest = (f: Figure<D>) =>
+    placeOf(
+      dimensions.map((d) => f.key[d]),
+      monthAt,
+    );
   const hiddenMonths = new Set(monthly.filter((i) => suppressed[i] && figures[i].people > 0).map((i) => rest(figures[i])));
   const hidden = suppressFigures(
     overall.map((i) => figures[i]),
