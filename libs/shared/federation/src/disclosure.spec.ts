@@ -233,7 +233,7 @@ describe('complementary suppression', () => {
       }
       return suppressed;
     };
-    let state = 20261205;
+    let state = 7919;
     const next = (n: number) => {
       state = (state * 1103515245 + 12345) % 2 ** 31;
       return Math.floor(state / 2 ** 15) % n;
