@@ -1,15 +1,15 @@
 import { isAppError } from '@caseflow/core';
 import { checkGoal, checkGoals, dateWindow, missingSmart, PLAN_LIMITS } from './plan.rules';
 
-const created = new Date('2026-11-23T10:00:00Z');
+const created = new Date('2019-11-23T10:00:00Z');
 const window = dateWindow(created);
 const smart = { specific: true, measurable: true, achievable: true, relevant: true, timeLimited: true };
 const goal = (overrides: Record<string, unknown> = {}) => ({
   description: 'Find stable housing',
   term: 'MID' as const,
-  targetDate: '2027-03-01',
+  targetDate: '2020-03-01',
   smart,
-  tasks: [{ title: 'Search', steps: [{ description: 'Call the housing worker', dueDate: '2026-11-30' }] }],
+  tasks: [{ title: 'Search', steps: [{ description: 'Call the housing worker', dueDate: '2019-11-30' }] }],
   ...overrides,
 });
 
@@ -25,7 +25,7 @@ function refusal(fn: () => unknown): { field: unknown; message: string } {
 
 describe('plan input validation', () => {
   it('allows dates from the day before the plan was made to ten years after', () => {
-    expect(window).toEqual({ earliest: '2026-11-22', latest: '2036-11-23' });
+    expect(window).toEqual({ earliest: '2019-11-22', latest: '2029-11-23' });
   });
 
   it('trims texts, turns empty optional texts into null and keeps the SMART answers', () => {
@@ -40,21 +40,21 @@ describe('plan input validation', () => {
     expect(draft).toEqual({
       description: 'Find housing',
       term: 'MID',
-      targetDate: '2027-03-01',
+      targetDate: '2020-03-01',
       smart,
       tasks: [{ title: 'Search', steps: [{ description: 'Call', estimatedTime: null, dueDate: null, whoHelps: 'Worker' }] }],
     });
   });
 
   it('names the field of a bad date, text or list size', () => {
-    expect(refusal(() => checkGoal('goal', goal({ targetDate: '2026-11-21' }), window)).field).toBe('goal.targetDate');
-    expect(refusal(() => checkGoal('goal', goal({ targetDate: '2036-11-24' }), window)).field).toBe('goal.targetDate');
+    expect(refusal(() => checkGoal('goal', goal({ targetDate: '2019-11-21' }), window)).field).toBe('goal.targetDate');
+    expect(refusal(() => checkGoal('goal', goal({ targetDate: '2029-11-24' }), window)).field).toBe('goal.targetDate');
     expect(refusal(() => checkGoal('goal', goal({ description: '   ' }), window)).field).toBe('goal.description');
     expect(refusal(() => checkGoal('goal', goal({ description: 'x'.repeat(2001) }), window)).field).toBe('goal.description');
     const lateStep = goal({
       tasks: [
         { title: 'A', steps: [] },
-        { title: 'B', steps: [{ description: 'x' }, { description: 'y', dueDate: '2026-01-01' }] },
+        { title: 'B', steps: [{ description: 'x' }, { description: 'y', dueDate: '2019-01-01' }] },
       ],
     });
     expect(refusal(() => checkGoals('input.goals', [goal(), lateStep], window)).field).toBe('input.goals[1].tasks[1].steps[1].dueDate');
